@@ -1,0 +1,78 @@
+import type { AppContext } from './app-context.js';
+import { createAppContext } from './app-context.js';
+import { libraryRoutes } from './modules/libraries/routes.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { lockDataDir } from './platform/db/data-dir-lock.js';
+import { type Database, openDatabase } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { type App, createHttpServer } from './platform/http/server.js';
+import { systemRoutes } from './platform/http/system-routes.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { seedDemoData } from './seed/demo.js';
+
+/** Builds the HTTP front door on an open database; tests call this directly. */
+export async function buildHttpApp(context: AppContext): Promise<App> {
+  const app = await createHttpServer({ logger: context.logger });
+  await systemRoutes(app, context);
+  await libraryRoutes(app, context);
+  await app.ready();
+  return app;
+}
+
+export interface ServiceOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  /** Seed the demo libraries, staff and members when the database is empty. */
+  demo?: boolean;
+}
+
+export interface Service {
+  app: App;
+  context: AppContext;
+  database: Database;
+  listen(): Promise<{ httpUrl: string }>;
+  close(): Promise<void>;
+}
+
+export async function openService(options: ServiceOptions): Promise<Service> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  let database: Database | undefined;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const { applied } = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    const clock = options.clock ?? systemClock;
+    if (options.demo) {
+      const seeded = await seedDemoData(database.db, clock);
+      if (seeded) logger.info(seeded, 'demo data seeded');
+    }
+    const context = createAppContext(database.db, clock, logger);
+    const app = await buildHttpApp(context);
+    const db = database;
+    let closed = false;
+    return {
+      app,
+      context,
+      database: db,
+      async listen() {
+        const address = await app.listen({ port: config.port, host: config.host });
+        return { httpUrl: address };
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await db.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    await database?.close().catch(() => {});
+    releaseLock();
+    throw error;
+  }
+}

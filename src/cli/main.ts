@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { openService } from '../app.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { DataDirLockedError, lockDataDir } from '../platform/db/data-dir-lock.js';
+import { openDatabase } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+
+function fail(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`library-one: ${error.message}`);
+  } else {
+    console.error('library-one: could not start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+}
+
+async function start(options: { demo: boolean }) {
+  const config = loadConfig();
+  const service = await openService({ config, demo: options.demo });
+  const { httpUrl } = await service.listen();
+  const where = config.databaseUrl
+    ? 'PostgreSQL server (DATABASE_URL)'
+    : `embedded PostgreSQL in ${config.dataDir}`;
+  console.log(`Library One is running on the ${where}.`);
+  console.log(`  Web and API:   ${httpUrl}/api/v1/libraries`);
+  console.log(`  API docs:      ${httpUrl}/api/docs   (OpenAPI: ${httpUrl}/api/openapi.json)`);
+  console.log(`  Health:        ${httpUrl}/health   ${httpUrl}/ready`);
+  if (options.demo) console.log('  Demo sign-ins: see "Demo accounts" in README.md');
+  console.log('Press Ctrl+C to stop.');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}; closing the database cleanly…`);
+    await service.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function migrate() {
+  const config = loadConfig();
+  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const { applied } = await migrateToLatest(database.db);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
+const program = new Command('library-one').description('Library One: one card, every library');
+program
+  .command('start')
+  .description('Serve the HTTP API (and SIP2) on the configured database')
+  .option('--demo', 'seed the demo libraries, staff and members when the database is empty', false)
+  .action((options) => start(options).catch(fail));
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(() => migrate().catch(fail));
+
+await program.parseAsync();

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { isOpenOn, type LibraryCalendar, nextOpenDay } from './domain.js';
+
+const mondaysAndChristmas: LibraryCalendar = {
+  closedWeekdays: [1],
+  holidays: new Set(['2026-12-25']),
+};
+
+describe('library calendar', () => {
+  it('is closed on its weekly closed days and listed holidays', () => {
+    expect(isOpenOn(mondaysAndChristmas, '2026-12-07')).toBe(false); // Monday
+    expect(isOpenOn(mondaysAndChristmas, '2026-12-25')).toBe(false); // Friday, a holiday
+    expect(isOpenOn(mondaysAndChristmas, '2026-12-26')).toBe(true);
+  });
+
+  it('moves a closed day to the next open day, skipping runs of closed days', () => {
+    const calendar: LibraryCalendar = { closedWeekdays: [7, 1], holidays: new Set(['2026-12-08']) };
+    expect(nextOpenDay(calendar, '2026-12-06')).toBe('2026-12-09'); // Sun, Mon, holiday Tue
+    expect(nextOpenDay(calendar, '2026-12-09')).toBe('2026-12-09');
+  });
+
+  it('keeps the date when a misconfigured library is never open', () => {
+    const never: LibraryCalendar = { closedWeekdays: [1, 2, 3, 4, 5, 6, 7], holidays: new Set() };
+    expect(nextOpenDay(never, '2026-12-06')).toBe('2026-12-06');
+  });
+});

@@ -1,0 +1,59 @@
+import type { BusinessDate } from '../../platform/clock.js';
+import { addDays, type Weekday, weekdayOf } from '../../platform/dates.js';
+
+export type LibraryStatus = 'participating' | 'planned';
+
+/** A library's own loan rules (rules.md "Loans"); its admins edit them. */
+export interface LoanRules {
+  loanLimit: number;
+  loanPeriodDays: number;
+  maxRenewals: number;
+  renewalDays: number;
+  onlineRenewal: boolean;
+  closedWeekdays: Weekday[];
+}
+
+export const DEFAULT_LOAN_RULES: LoanRules = {
+  loanLimit: 5,
+  loanPeriodDays: 14,
+  maxRenewals: 1,
+  renewalDays: 7,
+  onlineRenewal: true,
+  closedWeekdays: [1],
+};
+
+export type SuspensionMode = 'longest' | 'cumulative';
+
+/** Rules of the whole network; the network admin edits them. */
+export interface NetworkRules {
+  networkLoanLimit: number;
+  suspensionMode: SuspensionMode;
+  maxSuspensionDays: number | null;
+}
+
+export const DEFAULT_NETWORK_RULES: NetworkRules = {
+  networkLoanLimit: 20,
+  suspensionMode: 'longest',
+  maxSuspensionDays: null,
+};
+
+/** When a library is closed: its weekly closed days and the dates it lists. */
+export interface LibraryCalendar {
+  closedWeekdays: readonly Weekday[];
+  holidays: ReadonlySet<BusinessDate>;
+}
+
+export function isOpenOn(calendar: LibraryCalendar, date: BusinessDate): boolean {
+  return !calendar.closedWeekdays.includes(weekdayOf(date)) && !calendar.holidays.has(date);
+}
+
+/** The first day on or after `date` that the library is open (a library closed every day keeps `date`). */
+export function nextOpenDay(calendar: LibraryCalendar, date: BusinessDate): BusinessDate {
+  let day = date;
+  // A year of closed days can only be a misconfiguration; keep the date rather than loop forever.
+  for (let i = 0; i < 366; i++) {
+    if (isOpenOn(calendar, day)) return day;
+    day = addDays(day, 1);
+  }
+  return date;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { closedDates, publicHolidays, seedDirectory, weeklyClosedDays } from './reference-data.js';
+
+describe('the seed document directory', () => {
+  const { regions, libraries } = seedDirectory();
+
+  it('holds the provincial library and 28 libraries in 11 cities and counties', () => {
+    expect(libraries).toHaveLength(29);
+    const cities = regions.filter((r) => r.kind !== 'province');
+    expect(cities).toHaveLength(11);
+    const provincial = libraries.filter((l) => l.regionCode === 'gyeongsangnam-do');
+    expect(provincial.map((l) => l.nameEn)).toEqual(['Gyeongnamdaepyo Library']);
+  });
+
+  it('keeps the English names exactly as the seed writes them, with Korean names', () => {
+    const names = libraries.map((l) => l.nameEn);
+    expect(names).toContain("Jinju specializing in Children's Library");
+    expect(names).toContain('Humanbilldungji Small Library');
+    expect(libraries.find((l) => l.nameEn === 'Tongyeong Yokjido Library')?.nameKo).toBe(
+      '통영시립욕지도서관',
+    );
+  });
+
+  it('reads weekly closed days and the holidays a library names', () => {
+    expect(weeklyClosedDays('Every Sunday and Monday; public holidays')).toEqual([1, 7]);
+    expect(weeklyClosedDays('Every Monday (inferred)')).toEqual([1]);
+    const dates = closedDates(
+      "Every Monday; New Year's Day; Seollal and Chuseok holidays",
+      publicHolidays(),
+    );
+    expect(dates.map((d) => d.date)).toContain('2027-02-07');
+    expect(dates.map((d) => d.date)).not.toContain('2026-03-01');
+  });
+
+  it('turns "1st Monday of each month" into listed closed dates', () => {
+    const jinju = libraries.find((l) => l.nameEn === 'Jinju Yonam Library')!;
+    expect(jinju.closedWeekdays).toEqual([]);
+    expect(jinju.holidays.map((h) => h.date)).toContain('2026-12-07');
+  });
+
+  it('leaves unknown facts unknown', () => {
+    const dongbu = libraries.find((l) => l.nameEn === 'Dongbu Library')!;
+    expect(dongbu.addressKo).toBeNull();
+    expect(dongbu.phone).toBeNull();
+    expect(dongbu.closedDaysNote).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { BusinessDate } from '../../platform/clock.js';
+import type { DB } from '../../platform/db/schema.js';
+import { seedDirectory } from './reference-data.js';
+
+export const SEED_PLANNED_START: BusinessDate = '2018-03-01';
+
+export interface DirectorySeedOptions {
+  /** The seed document plans all 29 libraries for March 2018; the demo lets them lend. */
+  participating: boolean;
+}
+
+/** Writes the seed document's regions and libraries, with their rules and closed dates. */
+export async function seedLibraryDirectory(
+  db: Kysely<DB>,
+  options: DirectorySeedOptions,
+): Promise<{ regions: number; libraries: number }> {
+  const { regions, libraries } = seedDirectory();
+  return db.transaction().execute(async (tx) => {
+    const province = regions.find((r) => r.kind === 'province')!;
+    const { id: provinceId } = await tx
+      .insertInto('regions')
+      .values({
+        code: province.code,
+        kind: province.kind,
+        name_ko: province.nameKo,
+        name_en: province.nameEn,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const regionIds = new Map<string, number>([[province.code, provinceId]]);
+    for (const region of regions.filter((r) => r !== province)) {
+      const { id } = await tx
+        .insertInto('regions')
+        .values({
+          code: region.code,
+          kind: region.kind,
+          parent_id: provinceId,
+          name_ko: region.nameKo,
+          name_en: region.nameEn,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      regionIds.set(region.code, id);
+    }
+    for (const library of libraries) {
+      const { id } = await tx
+        .insertInto('libraries')
+        .values({
+          code: library.code,
+          region_id: regionIds.get(library.regionCode)!,
+          name_ko: library.nameKo,
+          name_en: library.nameEn,
+          status: options.participating ? 'participating' : 'planned',
+          planned_start: SEED_PLANNED_START,
+          participating_since: options.participating ? SEED_PLANNED_START : null,
+          address_ko: library.addressKo,
+          phone: library.phone,
+          closed_days_note: library.closedDaysNote,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('library_loan_rules')
+        .values({ library_id: id, closed_weekdays: library.closedWeekdays })
+        .execute();
+      if (library.holidays.length > 0) {
+        await tx
+          .insertInto('library_holidays')
+          .values(
+            library.holidays.map((h) => ({
+              library_id: id,
+              date: h.date,
+              name_ko: h.nameKo,
+              name_en: h.nameEn,
+            })),
+          )
+          .execute();
+      }
+    }
+    return { regions: regions.length, libraries: libraries.length };
+  });
+}

@@ -1,0 +1,58 @@
+import { Temporal } from 'temporal-polyfill';
+
+/** A calendar date in Korea, as `YYYY-MM-DD`. */
+export type BusinessDate = string;
+
+export const BUSINESS_TIME_ZONE = 'Asia/Seoul';
+
+/** The one source of "now" and of "today" (in Asia/Seoul) for the whole service. */
+export interface Clock {
+  now(): Date;
+  today(): BusinessDate;
+}
+
+export function businessDateOf(instant: Date): BusinessDate {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(BUSINESS_TIME_ZONE)
+    .toPlainDate()
+    .toString();
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  today: () => businessDateOf(new Date()),
+};
+
+/** A clock that tests (and demos) move by hand. */
+export class ManualClock implements Clock {
+  #now: Date;
+
+  constructor(start: Date | string = new Date()) {
+    this.#now = new Date(start);
+  }
+
+  now(): Date {
+    return new Date(this.#now);
+  }
+
+  today(): BusinessDate {
+    return businessDateOf(this.#now);
+  }
+
+  set(instant: Date | string): void {
+    this.#now = new Date(instant);
+  }
+
+  /** Sets the clock to noon, Korean time, of the given business date. */
+  setBusinessDate(date: BusinessDate): void {
+    this.#now = new Date(`${date}T12:00:00+09:00`);
+  }
+
+  advanceDays(days: number): void {
+    this.#now = new Date(this.#now.getTime() + days * 86_400_000);
+  }
+
+  advanceMinutes(minutes: number): void {
+    this.#now = new Date(this.#now.getTime() + minutes * 60_000);
+  }
+}

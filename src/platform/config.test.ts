@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('uses the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      sip2Port: 6001,
+      logLevel: 'info',
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/tmp/x',
+      DATABASE_URL: 'postgres://u@db:5432/lib',
+      SIP2_PORT: '6100',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/tmp/x',
+      databaseUrl: 'postgres://u@db:5432/lib',
+      sip2Port: 6100,
+      logLevel: 'warn',
+    });
+  });
+
+  it('names every bad value at once', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        SIP2_PORT: '70000',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x',
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect(message).toContain('PORT must be a port number');
+      expect(message).toContain('SIP2_PORT must be a port number from 0 to 65535, got "70000"');
+      expect(message).toContain('LOG_LEVEL must be one of');
+      expect(message).toContain('DATABASE_URL must start with postgres://');
+    }
+  });
+});

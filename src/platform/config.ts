@@ -1,0 +1,80 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** When set, the service uses this PostgreSQL server instead of the embedded database. */
+  databaseUrl: string | undefined;
+  sip2Port: number;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the configuration from environment variables and reports every bad value at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const port = readPort(env, 'PORT', 3000, problems);
+  const sip2Port = readPort(env, 'SIP2_PORT', 6001, problems);
+  const host = readNonEmpty(env, 'HOST', '127.0.0.1', problems);
+  const dataDir = path.resolve(readNonEmpty(env, 'DATA_DIR', './data', problems));
+  const databaseUrl = readDatabaseUrl(env, problems);
+  const logLevel = readLogLevel(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host, dataDir, databaseUrl, sip2Port, logLevel };
+}
+
+function readPort(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    problems.push(`${name} must be a port number from 0 to 65535, got "${raw}"`);
+    return fallback;
+  }
+  return Number(raw);
+}
+
+function readNonEmpty(env: Env, name: string, fallback: string, problems: string[]): string {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  if (raw.trim() === '') {
+    problems.push(`${name} must not be empty`);
+    return fallback;
+  }
+  return raw;
+}
+
+function readDatabaseUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+    }
+  } catch {
+    problems.push('DATABASE_URL is not a valid URL (expected postgres://user@host:port/database)');
+  }
+  return raw;
+}
+
+function readLogLevel(env: Env, problems: string[]): LogLevel {
+  const raw = env.LOG_LEVEL;
+  if (raw === undefined || raw === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+    return 'info';
+  }
+  return raw as LogLevel;
+}

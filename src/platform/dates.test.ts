@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { businessDateOf, ManualClock } from './clock.js';
+import { addDays, ageOn, daysBetween, isValidDate, weekdayOf } from './dates.js';
+
+describe('business dates in Korea', () => {
+  it('takes "today" in Asia/Seoul, not UTC', () => {
+    expect(businessDateOf(new Date('2026-12-31T14:59:59Z'))).toBe('2026-12-31');
+    expect(businessDateOf(new Date('2026-12-31T15:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it('moves with the manual clock', () => {
+    const clock = new ManualClock('2026-12-01T10:00:00+09:00');
+    clock.advanceDays(31);
+    expect(clock.today()).toBe('2027-01-01');
+    clock.setBusinessDate('2027-02-28');
+    expect(clock.today()).toBe('2027-02-28');
+  });
+
+  it('does calendar arithmetic across month and year ends', () => {
+    expect(addDays('2026-12-25', 14)).toBe('2027-01-08');
+    expect(addDays('2028-02-20', 10)).toBe('2028-03-01');
+    expect(daysBetween('2026-12-28', '2027-01-02')).toBe(5);
+    expect(weekdayOf('2026-11-30')).toBe(1);
+  });
+
+  it('rejects impossible dates', () => {
+    expect(isValidDate('2026-02-30')).toBe(false);
+    expect(isValidDate('2026-13-01')).toBe(false);
+    expect(isValidDate('20260101')).toBe(false);
+    expect(isValidDate('2028-02-29')).toBe(true);
+  });
+
+  it('counts age in whole years', () => {
+    expect(ageOn('2012-12-02', '2026-12-01')).toBe(13);
+    expect(ageOn('2012-12-01', '2026-12-01')).toBe(14);
+  });
+});

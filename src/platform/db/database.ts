@@ -1,0 +1,64 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; when absent the embedded engine is used. */
+  databaseUrl?: string | undefined;
+  /** Where the embedded engine keeps its files; `memory://` keeps nothing. */
+  dataDir?: string;
+  /** Connections to the PostgreSQL server. */
+  poolSize?: number;
+}
+
+const OID = { INT8: 20, DATE: 1082 } as const;
+
+/** Both drivers return DATE as `YYYY-MM-DD` and BIGINT as a JavaScript number. */
+function parseBigint(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed))
+    throw new RangeError(`BIGINT ${value} is out of the safe range`);
+  return parsed;
+}
+const keepAsText = (value: string): string => value;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openEmbedded(options.dataDir ?? 'memory://');
+}
+
+function openPostgres(connectionString: string, max: number): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === OID.INT8) return parseBigint;
+        if (oid === OID.DATE) return keepAsText;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const pglite = await PGlite.create({
+    dataDir,
+    parsers: { [OID.INT8]: parseBigint, [OID.DATE]: keepAsText },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: 'embedded', close: () => db.destroy() };
+}

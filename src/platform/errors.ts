@@ -1,0 +1,108 @@
+import en from './i18n/problems.en.json' with { type: 'json' };
+import ko from './i18n/problems.ko.json' with { type: 'json' };
+
+/** Stable, machine-readable refusal codes (rules.md "Stable error codes", plus a few of our own). */
+export type ProblemCode = keyof typeof ko;
+
+export const PROBLEM_STATUS: Record<ProblemCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+  CARD_NUMBER_INVALID: 422,
+  CARD_UNKNOWN: 404,
+  CARD_LOST: 422,
+  CARD_REPLACED: 422,
+  CARD_BLOCKED: 422,
+  MEMBER_PENDING: 422,
+  MEMBER_WITHDRAWN: 422,
+  DUPLICATE_MEMBER: 409,
+  GUARDIAN_CONSENT_REQUIRED: 400,
+  LIBRARY_NOT_PARTICIPATING: 422,
+  CHECK_IN_REQUIRED: 422,
+  MEMBER_SUSPENDED: 422,
+  MEMBER_HAS_OVERDUE: 422,
+  LIBRARY_LOAN_LIMIT: 422,
+  NETWORK_LOAN_LIMIT: 422,
+  ITEM_UNKNOWN: 404,
+  ITEM_NOT_LOANABLE: 422,
+  ITEM_ON_LOAN: 409,
+  ITEM_NOT_ON_LOAN: 409,
+  RETURN_AT_LENDING_LIBRARY_ONLY: 422,
+  RENEWAL_LIMIT: 422,
+  RENEWAL_OVERDUE: 422,
+  RENEWAL_NOT_ONLINE: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  INVALID_CREDENTIALS: 401,
+  SIGN_IN_LOCKED: 423,
+  OPEN_LOANS: 409,
+  CONFLICT: 409,
+};
+
+export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as ProblemCode[];
+
+export type Language = 'ko' | 'en';
+type Params = Record<string, string | number | null | undefined>;
+
+const catalogs: Record<Language, Record<ProblemCode, string>> = { ko, en };
+
+/** The sentence a person reads for a code, in their language. */
+export function problemMessage(code: ProblemCode, language: Language, params: Params = {}): string {
+  return catalogs[language][code].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    return value === undefined || value === null ? '—' : String(value);
+  });
+}
+
+/** One reason a request is refused, with the facts a person needs to act on it. */
+export interface Reason {
+  code: ProblemCode;
+  params?: Params;
+}
+
+/**
+ * The one error type of the service. It carries one or more reasons (a checkout refusal lists all
+ * that apply); the first decides the HTTP status.
+ */
+export class AppError extends Error {
+  readonly reasons: Reason[];
+
+  constructor(code: ProblemCode, params: Params = {}) {
+    super(code);
+    this.name = 'AppError';
+    this.reasons = [{ code, params }];
+  }
+
+  static of(reasons: Reason[]): AppError {
+    const [first, ...rest] = reasons;
+    if (!first) throw new Error('AppError.of needs at least one reason');
+    const error = new AppError(first.code, first.params);
+    error.reasons.push(...rest);
+    return error;
+  }
+
+  get code(): ProblemCode {
+    return this.reasons[0]!.code;
+  }
+
+  get status(): number {
+    return PROBLEM_STATUS[this.code];
+  }
+}
+
+export function validationFailed(field: string, reason: string): AppError {
+  return new AppError('VALIDATION_FAILED', { field, reason });
+}
+
+export function pickLanguage(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'ko';
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'ko') return 'ko';
+    if (tag === 'en') return 'en';
+  }
+  return 'ko';
+}

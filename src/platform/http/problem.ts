@@ -1,0 +1,89 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import {
+  AppError,
+  type Language,
+  PROBLEM_CODES,
+  pickLanguage,
+  problemMessage,
+  type Reason,
+} from '../errors.js';
+
+/** RFC 9457 problem document, as every refusal of the HTTP API is answered. */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.Union(PROBLEM_CODES.map((c) => Type.Literal(c))),
+    detail: Type.String(),
+    instance: Type.Optional(Type.String()),
+    requestId: Type.Optional(Type.String()),
+    reasons: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            code: Type.String(),
+            detail: Type.String(),
+            params: Type.Optional(Type.Record(Type.String(), Type.Any())),
+          },
+          { additionalProperties: true },
+        ),
+      ),
+    ),
+  },
+  { $id: 'Problem', additionalProperties: true, description: 'RFC 9457 problem document' },
+);
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problemType(code: string): string {
+  return `urn:library-one:problem:${code.toLowerCase().replaceAll('_', '-')}`;
+}
+
+export function languageOf(request: FastifyRequest): Language {
+  return pickLanguage(request.headers['accept-language']);
+}
+
+function reasonBody(reason: Reason, language: Language) {
+  return {
+    code: reason.code,
+    detail: problemMessage(reason.code, language, reason.params),
+    ...(reason.params && Object.keys(reason.params).length > 0 ? { params: reason.params } : {}),
+  };
+}
+
+export function problemBody(error: AppError, request: FastifyRequest) {
+  const language = languageOf(request);
+  const first = error.reasons[0]!;
+  return {
+    type: problemType(first.code),
+    title: first.code,
+    status: error.status,
+    code: first.code,
+    detail: problemMessage(first.code, language, { requestId: request.id, ...first.params }),
+    instance: request.routeOptions?.url ?? undefined,
+    requestId: request.id,
+    reasons: error.reasons.map((r) => reasonBody(r, language)),
+  };
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  error: AppError,
+  headers: Record<string, string> = {},
+) {
+  return reply
+    .status(error.status)
+    .headers(headers)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problemBody(error, reply.request));
+}
+
+/** The responses every route can give besides its own. */
+export function problemResponses(...statuses: number[]) {
+  const problem = Type.Ref('Problem');
+  return Object.fromEntries([400, ...statuses].map((s) => [s, problem]));
+}
+
+export { AppError };

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
+import { AppError, validationFailed } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { ProblemSchema, sendProblem } from './problem.js';
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  Logger,
+  TypeBoxTypeProvider
+>;
+
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** `body.birthDate` from a schema violation, so the person learns which field is wrong. */
+function fieldOf(context: string | undefined, error: AjvError): string {
+  const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const missing = error.params.missingProperty ?? error.params.additionalProperty;
+  const name = [path, typeof missing === 'string' ? missing : ''].filter(Boolean).join('.');
+  return [context, name].filter(Boolean).join('.');
+}
+
+function toAppError(error: FastifyError): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    const first = error.validation[0] as AjvError;
+    return validationFailed(fieldOf(error.validationContext, first), first.message ?? 'invalid');
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 404) return new AppError('NOT_FOUND');
+  if (status === 429) return new AppError('RATE_LIMITED');
+  if (status === 503) return new AppError('SERVICE_UNAVAILABLE');
+  if (status >= 400 && status < 500) return validationFailed('request', error.message);
+  return undefined;
+}
+
+export interface ServerOptions {
+  logger: Logger;
+  bodyLimit?: number;
+}
+
+/** The HTTP front door: problem documents for every refusal, OpenAPI, request ids, no stack traces. */
+export async function createHttpServer(options: ServerOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    logController: new LogController({ disableRequestLogging: true }),
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.addSchema(ProblemSchema);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions?.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError) return sendProblem(reply, appError);
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, new AppError('INTERNAL_ERROR'));
+  });
+  app.setNotFoundHandler(async (_request, reply) => sendProblem(reply, new AppError('NOT_FOUND')));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Library One API',
+        version: '1.0.0',
+        description:
+          'One card for every participating public library. Every refusal is an RFC 9457 problem ' +
+          'document (application/problem+json) with a stable `code`.',
+      },
+      tags: [
+        { name: 'directory', description: 'Regions, libraries and their loan rules' },
+        { name: 'system', description: 'Health and readiness' },
+      ],
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runToExit, startService } from '../support/process.js';
+
+describe('the real entry point on the embedded database', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'library-one-entry-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves the directory, refuses a second process, stops cleanly and keeps its data', async () => {
+    const first = await startService({ DATA_DIR: dataDir });
+    try {
+      expect(first.output()).toContain('API docs:');
+      expect(first.output()).toContain('Demo sign-ins: see "Demo accounts" in README.md');
+      const response = await fetch(`${first.httpUrl}/api/v1/libraries`);
+      expect(((await response.json()) as { libraries: unknown[] }).libraries).toHaveLength(29);
+
+      const second = await runToExit(['start', '--demo'], { DATA_DIR: dataDir });
+      expect(second.code).toBe(1);
+      expect(second.output).toContain('is already using the data directory');
+      // The refused process must not have disturbed the running one.
+      expect((await fetch(`${first.httpUrl}/ready`)).status).toBe(200);
+    } finally {
+      expect(await first.stop('SIGINT')).toBe(0);
+    }
+    expect(first.output()).toContain('closing the database cleanly');
+
+    const again = await startService({ DATA_DIR: dataDir });
+    try {
+      const { libraries } = (await (await fetch(`${again.httpUrl}/api/v1/libraries`)).json()) as {
+        libraries: { nameKo: string }[];
+      };
+      expect(libraries).toHaveLength(29);
+      expect(libraries[0]?.nameKo).toBe('경남대표도서관');
+    } finally {
+      expect(await again.stop('SIGTERM')).toBe(0);
+    }
+  });
+
+  it('refuses a bad configuration with a clear message', async () => {
+    const result = await runToExit(['start'], { DATA_DIR: dataDir, PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('PORT must be a port number from 0 to 65535, got "eighty"');
+  });
+
+  it('migrates on demand', async () => {
+    const result = await runToExit(['migrate'], { DATA_DIR: path.join(dataDir, 'fresh') });
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('Applied: 0001_directory');
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { testDatabaseKind } from '../support/database.js';
+
+describe(`participating-library directory over HTTP (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('lists the seed document’s 29 libraries in Korean and English', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/libraries' });
+    expect(response.statusCode).toBe(200);
+    const { libraries } = response.json();
+    expect(libraries).toHaveLength(29);
+    const yonam = libraries.find((l: { nameEn: string }) => l.nameEn === 'Jinju Yonam Library');
+    expect(yonam).toMatchObject({
+      nameKo: '진주시립연암도서관',
+      status: 'participating',
+      phone: '055-749-5982',
+      region: { code: 'jinju-si', nameKo: '진주시', nameEn: 'Jinju-si' },
+      province: { code: 'gyeongsangnam-do', nameKo: '경상남도' },
+      loanRules: {
+        loanLimit: 5,
+        loanPeriodDays: 14,
+        maxRenewals: 1,
+        renewalDays: 7,
+        onlineRenewal: true,
+      },
+    });
+  });
+
+  it('filters by city, by province and by status', async () => {
+    const geoje = (await t.app.inject({ url: '/api/v1/libraries?region=geoje-si' })).json();
+    expect(geoje.libraries.map((l: { nameEn: string }) => l.nameEn)).toEqual([
+      'Geoje Jangpyeong Library',
+      'Geoje Okpo Library',
+      'Geoje Jangseungpo Library',
+      'Geoje Suyang Library',
+      'Geoje Hacheong Library',
+    ]);
+    const province = (
+      await t.app.inject({ url: '/api/v1/libraries?region=gyeongsangnam-do' })
+    ).json();
+    expect(province.libraries).toHaveLength(29);
+    const planned = (await t.app.inject({ url: '/api/v1/libraries?status=planned' })).json();
+    expect(planned.libraries).toEqual([]);
+  });
+
+  it('searches names in Korean or English', async () => {
+    const ko = (
+      await t.app.inject({ url: `/api/v1/libraries?q=${encodeURIComponent('통영')}` })
+    ).json();
+    expect(ko.libraries).toHaveLength(4);
+    const en = (await t.app.inject({ url: '/api/v1/libraries?q=small' })).json();
+    expect(en.libraries.length).toBe(6);
+    const apostrophe = (
+      await t.app.inject({ url: `/api/v1/libraries?q=${encodeURIComponent('Children’s')}` })
+    ).json();
+    expect(apostrophe.libraries.length).toBe(3);
+    const wildcard = (await t.app.inject({ url: '/api/v1/libraries?q=%25' })).json();
+    expect(wildcard.libraries).toEqual([]);
+  });
+
+  it('shows one library with its rules and coming closed dates', async () => {
+    const list = (await t.app.inject({ url: '/api/v1/libraries?q=Gyeongnamdaepyo' })).json();
+    const id = list.libraries[0].id;
+    const response = await t.app.inject({ url: `/api/v1/libraries/${id}` });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.library.loanRules.closedWeekdays).toEqual([5]);
+    expect(body.library.province).toBeNull();
+    expect(body.holidays[0]).toEqual({
+      date: '2026-12-25',
+      nameKo: '기독탄신일',
+      nameEn: 'Christmas Day',
+    });
+  });
+
+  it('lists the regions with their number of libraries', async () => {
+    const { regions } = (await t.app.inject({ url: '/api/v1/regions' })).json();
+    expect(regions[0]).toMatchObject({
+      code: 'gyeongsangnam-do',
+      kind: 'province',
+      libraryCount: 29,
+    });
+    expect(regions.find((r: { code: string }) => r.code === 'yangsan-si')).toMatchObject({
+      nameKo: '양산시',
+      kind: 'city',
+      libraryCount: 5,
+      parentCode: 'gyeongsangnam-do',
+    });
+    expect(regions).toHaveLength(12);
+  });
+
+  it('answers bad requests with problem documents and stable codes', async () => {
+    const notNumber = await t.app.inject({ url: '/api/v1/libraries/abc' });
+    expect(notNumber.statusCode).toBe(400);
+    expect(notNumber.headers['content-type']).toContain('application/problem+json');
+    expect(notNumber.json()).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    expect(notNumber.json().detail).toContain('params.libraryId');
+
+    const badStatus = await t.app.inject({ url: '/api/v1/libraries?status=closed' });
+    expect(badStatus.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(badStatus.json().detail).toContain('querystring.status');
+
+    const unknownParam = await t.app.inject({ url: '/api/v1/libraries?colour=red' });
+    expect(unknownParam.statusCode).toBe(400);
+
+    const missing = await t.app.inject({ url: '/api/v1/libraries/99999' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe('NOT_FOUND');
+
+    const unknownRoute = await t.app.inject({ url: '/api/v1/nowhere' });
+    expect(unknownRoute.statusCode).toBe(404);
+    expect(unknownRoute.json().code).toBe('NOT_FOUND');
+
+    const malformedJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/nowhere',
+      payload: '{"a":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(malformedJson.statusCode).toBe(400);
+    expect(malformedJson.json().code).toBe('VALIDATION_FAILED');
+    expect(malformedJson.body).not.toMatch(/at .*\.js|stack/i);
+  });
+
+  it('speaks English when asked', async () => {
+    const response = await t.app.inject({
+      url: '/api/v1/libraries/99999',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
+    expect(response.json().detail).toBe('What you asked for was not found.');
+  });
+
+  it('publishes its OpenAPI document and health', async () => {
+    const openapi = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(openapi.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/libraries',
+        '/api/v1/libraries/{libraryId}',
+        '/api/v1/regions',
+      ]),
+    );
+    expect((await t.app.inject({ url: '/health' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ url: '/ready' })).json()).toEqual({ status: 'ready' });
+    const docs = await t.app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+  });
+});

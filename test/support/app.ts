@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import { buildHttpApp } from '../../src/app.js';
+import { type AppContext, createAppContext } from '../../src/app-context.js';
+import { seedLibraryDirectory } from '../../src/modules/libraries/seed.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import type { DB } from '../../src/platform/db/schema.js';
+import type { App } from '../../src/platform/http/server.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp {
+  app: App;
+  clock: ManualClock;
+  db: Kysely<DB>;
+  context: AppContext;
+  testDatabase: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** A migrated database with the seed's 29 participating libraries, and the HTTP app on it. */
+export async function createTestApp(options: { start?: string } = {}): Promise<TestApp> {
+  const testDatabase = await createTestDatabase();
+  const { db } = testDatabase.database;
+  await seedLibraryDirectory(db, { participating: true });
+  const clock = new ManualClock(options.start ?? '2026-12-01T10:00:00+09:00');
+  const context = createAppContext(db, clock, createLogger('silent'));
+  const app = await buildHttpApp(context);
+  return {
+    app,
+    clock,
+    db,
+    context,
+    testDatabase,
+    async close() {
+      await app.close();
+      await testDatabase.drop();
+    },
+  };
+}
