@@ -1,11 +1,16 @@
+import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from './app-context.js';
 import { createAppContext } from './app-context.js';
+import { libraryAdminRoutes } from './modules/libraries/admin-routes.js';
 import { libraryRoutes } from './modules/libraries/routes.js';
+import { memberRoutes } from './modules/members/routes.js';
+import { staffRoutes } from './modules/staff/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { lockDataDir } from './platform/db/data-dir-lock.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { registerAuthentication } from './platform/http/auth.js';
 import { type App, createHttpServer } from './platform/http/server.js';
 import { systemRoutes } from './platform/http/system-routes.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -14,8 +19,13 @@ import { seedDemoData } from './seed/demo.js';
 /** Builds the HTTP front door on an open database; tests call this directly. */
 export async function buildHttpApp(context: AppContext): Promise<App> {
   const app = await createHttpServer({ logger: context.logger });
+  await app.register(rateLimit, { global: false });
+  await registerAuthentication(app, context.db, context.clock);
   await systemRoutes(app, context);
   await libraryRoutes(app, context);
+  await libraryAdminRoutes(app, context);
+  await staffRoutes(app, context);
+  await memberRoutes(app, context);
   await app.ready();
   return app;
 }

@@ -18,16 +18,6 @@ function fail(error: unknown): never {
 async function start(options: { demo: boolean }) {
   const config = loadConfig();
   const service = await openService({ config, demo: options.demo });
-  const { httpUrl } = await service.listen();
-  const where = config.databaseUrl
-    ? 'PostgreSQL server (DATABASE_URL)'
-    : `embedded PostgreSQL in ${config.dataDir}`;
-  console.log(`Library One is running on the ${where}.`);
-  console.log(`  Web and API:   ${httpUrl}/api/v1/libraries`);
-  console.log(`  API docs:      ${httpUrl}/api/docs   (OpenAPI: ${httpUrl}/api/openapi.json)`);
-  console.log(`  Health:        ${httpUrl}/health   ${httpUrl}/ready`);
-  if (options.demo) console.log('  Demo sign-ins: see "Demo accounts" in README.md');
-  console.log('Press Ctrl+C to stop.');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -38,6 +28,16 @@ async function start(options: { demo: boolean }) {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  const { httpUrl } = await service.listen();
+  const where = config.databaseUrl
+    ? 'PostgreSQL server (DATABASE_URL)'
+    : `embedded PostgreSQL in ${config.dataDir}`;
+  console.log(`Library One is running on the ${where}.`);
+  console.log(`  Web and API:   ${httpUrl}/api/v1/libraries`);
+  console.log(`  API docs:      ${httpUrl}/api/docs   (OpenAPI: ${httpUrl}/api/openapi.json)`);
+  console.log(`  Health:        ${httpUrl}/health   ${httpUrl}/ready`);
+  if (options.demo) console.log('  Demo sign-ins: see "Demo accounts" in README.md');
+  console.log('Press Ctrl+C to stop.');
 }
 
 async function migrate() {

@@ -49,10 +49,13 @@ type Params = Record<string, string | number | null | undefined>;
 
 const catalogs: Record<Language, Record<ProblemCode, string>> = { ko, en };
 
-/** The sentence a person reads for a code, in their language. */
+/**
+ * The sentence a person reads for a code, in their language. A parameter may come in two
+ * languages: `{library}` reads `libraryEn` in English when it is given.
+ */
 export function problemMessage(code: ProblemCode, language: Language, params: Params = {}): string {
   return catalogs[language][code].replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
+    const value = (language === 'en' ? params[`${name}En`] : undefined) ?? params[name];
     return value === undefined || value === null ? '—' : String(value);
   });
 }
@@ -69,6 +72,8 @@ export interface Reason {
  */
 export class AppError extends Error {
   readonly reasons: Reason[];
+  /** A more precise HTTP status than the code's own (415 for a wrong content type, say). */
+  statusOverride: number | undefined;
 
   constructor(code: ProblemCode, params: Params = {}) {
     super(code);
@@ -89,7 +94,7 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return PROBLEM_STATUS[this.code];
+    return this.statusOverride ?? PROBLEM_STATUS[this.code];
   }
 }
 

@@ -2,16 +2,19 @@ import type { Kysely } from 'kysely';
 import { seedLibraryDirectory } from '../modules/libraries/seed.js';
 import type { Clock } from '../platform/clock.js';
 import type { DB } from '../platform/db/schema.js';
+import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
- * The demo: the seed document's 29 libraries, all lending. Seeds only an empty database, so a
+ * The demo: the seed document's 29 libraries, all lending, their staff and a few members. Seeds only an empty database, so a
  * restart never duplicates or overwrites anything.
  */
-export async function seedDemoData(db: Kysely<DB>, _clock: Clock) {
+export async function seedDemoData(db: Kysely<DB>, clock: Clock) {
   const existing = await db
     .selectFrom('libraries')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return undefined;
-  return seedLibraryDirectory(db, { participating: true });
+  const directory = await seedLibraryDirectory(db, { participating: true });
+  const accounts = await seedDemoAccounts(db, clock);
+  return { ...directory, ...accounts };
 }

@@ -47,6 +47,6 @@ describe('the real entry point on the embedded database', () => {
   it('migrates on demand', async () => {
     const result = await runToExit(['migrate'], { DATA_DIR: path.join(dataDir, 'fresh') });
     expect(result.code).toBe(0);
-    expect(result.output).toContain('Applied: 0001_directory');
+    expect(result.output).toContain('Applied: 0001_directory, 0002_membership, 0003_circulation');
   });
 });

@@ -6,6 +6,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import type { App } from '../../src/platform/http/server.js';
 import { createLogger } from '../../src/platform/logger.js';
+import { seedDemoAccounts } from '../../src/seed/demo-accounts.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {
@@ -17,12 +18,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A migrated database with the seed's 29 participating libraries, and the HTTP app on it. */
-export async function createTestApp(options: { start?: string } = {}): Promise<TestApp> {
+/**
+ * A migrated database with the seed's 29 participating libraries (and, with `accounts`, the demo
+ * staff and members), and the HTTP app on it, on a manual clock.
+ */
+export async function createTestApp(
+  options: { start?: string; accounts?: boolean } = {},
+): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const { db } = testDatabase.database;
-  await seedLibraryDirectory(db, { participating: true });
   const clock = new ManualClock(options.start ?? '2026-12-01T10:00:00+09:00');
+  await seedLibraryDirectory(db, { participating: true });
+  if (options.accounts) await seedDemoAccounts(db, clock);
   const context = createAppContext(db, clock, createLogger('silent'));
   const app = await buildHttpApp(context);
   return {

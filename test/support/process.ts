@@ -47,8 +47,10 @@ export async function startService(
     async stop(signal = 'SIGINT') {
       if (child.exitCode !== null) return child.exitCode;
       child.kill(signal);
-      const [code] = await once(child, 'exit');
-      return code as number | null;
+      const [code, killedBy] = await once(child, 'exit');
+      if (code === null)
+        throw new Error(`service died of ${killedBy} instead of stopping: ${output}`);
+      return code as number;
     },
   };
 }

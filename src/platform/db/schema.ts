@@ -27,6 +27,7 @@ export interface LibrariesTable {
   opening_hours_ko: string | null;
   opening_hours_en: string | null;
   closed_days_note: string | null;
+  check_in_group_id: number | null;
   created_at: CreatedAt;
 }
 
@@ -68,7 +69,136 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export type StaffRole = 'desk' | 'library_admin' | 'network_admin';
+export type MemberStatus = 'pending' | 'active' | 'withdrawn';
+export type CardStatus = 'valid' | 'lost' | 'replaced';
+
+export interface CheckInGroupsTable {
+  id: Generated<number>;
+  name_ko: string;
+  name_en: string;
+  created_at: CreatedAt;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  library_id: number;
+  username: string;
+  display_name: string;
+  role: StaffRole;
+  password_hash: string;
+  failed_sign_ins: Generated<number>;
+  sign_in_locked_until: Date | null;
+  disabled: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  principal_kind: 'staff' | 'member';
+  principal_id: number;
+  csrf_token: string;
+  created_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  status: MemberStatus;
+  home_library_id: number;
+  name: string | null;
+  birth_date: DateText | null;
+  phone: string | null;
+  email: string | null;
+  identity_key: string | null;
+  guardian_name: string | null;
+  guardian_relationship: string | null;
+  guardian_consent_at: Date | null;
+  password_hash: string | null;
+  pin_hash: string | null;
+  failed_sign_ins: Generated<number>;
+  sign_in_locked_until: Date | null;
+  consent_given_on: DateText | null;
+  verified_at: Date | null;
+  verified_by_staff_id: number | null;
+  verified_at_library_id: number | null;
+  verification_id_type: string | null;
+  loan_history_enabled: Generated<boolean>;
+  registered_at: Date;
+  withdrawn_at: Date | null;
+  suspended_until: DateText | null;
+  suspension_loan_id: number | null;
+}
+
+export interface CardsTable {
+  number: string;
+  member_id: number;
+  status: CardStatus;
+  issued_at: Date;
+  issued_at_library_id: number;
+  issued_by_staff_id: number | null;
+  lost_at: Date | null;
+  replaced_at: Date | null;
+  blocked_at: Date | null;
+  blocked_reason: string | null;
+}
+
+export interface CheckInsTable {
+  member_id: number;
+  library_id: number;
+  checked_in_at: Date;
+  checked_in_by_staff_id: number | null;
+  id_document_type: string;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  library_id: number;
+  barcode: string;
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  year: number | null;
+  isbn: string | null;
+  call_number: string | null;
+  loanable: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface LoansTable {
+  id: Generated<number>;
+  member_id: number | null;
+  item_id: number;
+  library_id: number;
+  loaned_at: Date;
+  loan_day: DateText;
+  due_date: DateText;
+  renewals: Generated<number>;
+  returned_at: Date | null;
+  return_day: DateText | null;
+  days_late: number | null;
+}
+
+export interface IdempotentRequestsTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Date;
+}
+
 export interface DB {
+  items: ItemsTable;
+  loans: LoansTable;
+  idempotent_requests: IdempotentRequestsTable;
+  check_in_groups: CheckInGroupsTable;
+  staff: StaffTable;
+  sessions: SessionsTable;
+  members: MembersTable;
+  cards: CardsTable;
+  check_ins: CheckInsTable;
   regions: RegionsTable;
   libraries: LibrariesTable;
   library_loan_rules: LibraryLoanRulesTable;

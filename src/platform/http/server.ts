@@ -39,7 +39,12 @@ function toAppError(error: FastifyError): AppError | undefined {
   if (status === 404) return new AppError('NOT_FOUND');
   if (status === 429) return new AppError('RATE_LIMITED');
   if (status === 503) return new AppError('SERVICE_UNAVAILABLE');
-  if (status >= 400 && status < 500) return validationFailed('request', error.message);
+  if (status >= 400 && status < 500) {
+    // 413 body too large, 415 unsupported content type, 400 malformed JSON …
+    const problem = validationFailed('request', error.message);
+    problem.statusOverride = status;
+    return problem;
+  }
   return undefined;
 }
 

@@ -1,0 +1,169 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.js';
+import { canReadAudit } from '../../platform/auth/policies.js';
+import { ensure, requireStaff } from '../../platform/http/auth.js';
+import { problemResponses } from '../../platform/http/problem.js';
+import { Id, LibraryIdParams, NullableText, Timestamp } from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/server.js';
+import { listCheckInGroups, saveCheckInGroup, updateLibrary } from './administration.js';
+
+const GroupSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    nameKo: Type.String(),
+    nameEn: Type.String(),
+    libraries: Type.Array(
+      Type.Object({ id: Type.Integer(), nameKo: Type.String(), nameEn: Type.String() }),
+    ),
+  },
+  { $id: 'CheckInGroup' },
+);
+const GroupBody = Type.Object(
+  {
+    nameKo: Type.String({ minLength: 1, maxLength: 100 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 100 }),
+    libraryIds: Type.Array(Id, { maxItems: 500 }),
+  },
+  { additionalProperties: false },
+);
+
+export async function libraryAdminRoutes(app: App, context: AppContext) {
+  app.addSchema(GroupSchema);
+
+  app.patch(
+    '/api/v1/libraries/:libraryId',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: "Edit a library's listing or status (network admin): planned → participating",
+        params: LibraryIdParams,
+        body: Type.Object(
+          {
+            status: Type.Optional(
+              Type.Union([Type.Literal('participating'), Type.Literal('planned')]),
+            ),
+            plannedStart: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
+            phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
+            addressKo: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            openingHoursKo: Type.Optional(
+              Type.Union([Type.String({ maxLength: 300 }), Type.Null()]),
+            ),
+            openingHoursEn: Type.Optional(
+              Type.Union([Type.String({ maxLength: 300 }), Type.Null()]),
+            ),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Type.Ref('Library'), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      updateLibrary(context, requireStaff(request), request.params.libraryId, request.body),
+  );
+
+  app.get(
+    '/api/v1/check-in-groups',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Check-in groups: a check-in at one library of a group covers the group',
+        response: { 200: Type.Object({ groups: Type.Array(Type.Ref('CheckInGroup')) }) },
+      },
+    },
+    async () => ({ groups: await listCheckInGroups(context) }),
+  );
+
+  app.post(
+    '/api/v1/check-in-groups',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Create a check-in group (network admin)',
+        body: GroupBody,
+        response: { 201: Type.Ref('CheckInGroup'), ...problemResponses(401, 403) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await saveCheckInGroup(context, requireStaff(request), null, request.body)),
+  );
+
+  app.put(
+    '/api/v1/check-in-groups/:groupId',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Rename a check-in group or change its libraries (network admin)',
+        params: Type.Object({ groupId: Id }),
+        body: GroupBody,
+        response: { 200: Type.Ref('CheckInGroup'), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      saveCheckInGroup(context, requireStaff(request), request.params.groupId, request.body),
+  );
+
+  app.get(
+    '/api/v1/audit-events',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'The audit log (read-only): network admin, or a library admin for their library',
+        querystring: Type.Object(
+          {
+            libraryId: Type.Optional(Id),
+            subjectKind: Type.Optional(Type.String({ maxLength: 40 })),
+            subjectId: Type.Optional(Type.String({ maxLength: 40 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            events: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                at: Timestamp,
+                actorKind: Type.String(),
+                actorId: Type.Union([Type.Integer(), Type.Null()]),
+                libraryId: Type.Union([Type.Integer(), Type.Null()]),
+                action: Type.String(),
+                subjectKind: Type.String(),
+                subjectId: NullableText,
+                details: Type.Record(Type.String(), Type.Any()),
+              }),
+            ),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request);
+      const { libraryId, subjectKind, subjectId, limit } = request.query;
+      ensure(canReadAudit(actor, libraryId ?? null));
+      let query = context.db.selectFrom('audit_events').selectAll();
+      if (libraryId !== undefined) query = query.where('library_id', '=', libraryId);
+      if (subjectKind) query = query.where('subject_kind', '=', subjectKind);
+      if (subjectId) query = query.where('subject_id', '=', subjectId);
+      const rows = await query
+        .orderBy('id', 'desc')
+        .limit(limit ?? 100)
+        .execute();
+      return {
+        events: rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          actorKind: r.actor_kind,
+          actorId: r.actor_id,
+          libraryId: r.library_id,
+          action: r.action,
+          subjectKind: r.subject_kind,
+          subjectId: r.subject_id,
+          details: r.details,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,272 @@
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor, MemberActor } from '../../platform/auth/actor.js';
+import { checkCredential } from '../../platform/auth/credentials.js';
+import { canServeAtLibrary, isMemberSelf } from '../../platform/auth/policies.js';
+import { hashSecret } from '../../platform/auth/secrets.js';
+import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import { useCard } from './cards.js';
+import { normalizePhone } from './domain.js';
+import { isCheckedInAt, lockMember, type MemberRow, memberQuery } from './repository.js';
+
+/** A card number, or — for a pending member who has no card yet — the phone or e-mail they registered. */
+async function findMemberForSignIn(
+  db: Kysely<DB>,
+  login: string,
+  now: Date,
+): Promise<MemberRow | undefined> {
+  const trimmed = login.trim();
+  if (trimmed.includes('@')) {
+    return memberQuery(db)
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', trimmed.toLowerCase()))
+      .where('status', '<>', 'withdrawn')
+      .executeTakeFirst();
+  }
+  const digits = trimmed.replace(/[\s-]/g, '');
+  if (/^01\d{8,9}$/.test(digits)) {
+    return memberQuery(db)
+      .where('phone', '=', normalizePhone(digits))
+      .where('status', '<>', 'withdrawn')
+      .executeTakeFirst();
+  }
+  try {
+    return (await useCard(db, null, now, trimmed, null)).member;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CARD_UNKNOWN') return undefined;
+    throw error;
+  }
+}
+
+async function saveLockState(
+  db: Kysely<DB>,
+  memberId: number,
+  state: { failedSignIns: number; lockedUntil: Date | null },
+) {
+  await db
+    .updateTable('members')
+    .set({ failed_sign_ins: state.failedSignIns, sign_in_locked_until: state.lockedUntil })
+    .where('id', '=', memberId)
+    .execute();
+}
+
+/** Checks a member's password or PIN with the card's lockout: five wrong tries lock it for ten minutes. */
+export async function checkMemberSecret(
+  db: Kysely<DB>,
+  member: MemberRow,
+  kind: 'password' | 'pin',
+  secret: string,
+  now: Date,
+): Promise<void> {
+  const hash = kind === 'password' ? member.password_hash : member.pin_hash;
+  const check = await checkCredential(
+    { failedSignIns: member.failed_sign_ins, lockedUntil: member.sign_in_locked_until },
+    hash,
+    secret,
+    now,
+  );
+  await saveLockState(db, member.id, check.state);
+  if (!check.ok) {
+    await recordAudit(db, { kind: 'member', memberId: member.id }, now, {
+      action: kind === 'password' ? 'member.sign_in_failed' : 'member.pin_failed',
+      subjectKind: 'member',
+      subjectId: member.id,
+    });
+    throw check.error;
+  }
+}
+
+export async function signInMember(
+  { db, clock }: AppContext,
+  input: { login: string; password: string },
+): Promise<{ memberId: number; session: NewSession }> {
+  const now = clock.now();
+  const member = await findMemberForSignIn(db, input.login, now);
+  if (!member) {
+    await checkCredential({ failedSignIns: 0, lockedUntil: null }, null, input.password, now);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  await checkMemberSecret(db, member, 'password', input.password, now);
+  const session = await createSession(db, { kind: 'member', id: member.id }, now);
+  return { memberId: member.id, session };
+}
+
+export async function changeMemberPassword(
+  { db, clock }: AppContext,
+  actor: MemberActor,
+  sessionToken: string | null,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const now = clock.now();
+  const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
+  await checkMemberSecret(db, member, 'password', input.currentPassword, now);
+  const hash = await hashSecret(input.newPassword);
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('members')
+      .set({ password_hash: hash })
+      .where('id', '=', member.id)
+      .execute();
+    await revokeAllSessions(tx, { kind: 'member', id: member.id }, now, sessionToken ?? undefined);
+    await recordAudit(tx, actor, now, {
+      action: 'member.password_changed',
+      subjectKind: 'member',
+      subjectId: member.id,
+    });
+  });
+}
+
+export async function changeMemberPin(
+  { db, clock }: AppContext,
+  actor: MemberActor,
+  input: { currentPassword: string; newPin: string },
+): Promise<void> {
+  const now = clock.now();
+  const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
+  await checkMemberSecret(db, member, 'password', input.currentPassword, now);
+  const hash = await hashSecret(input.newPin);
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('members').set({ pin_hash: hash }).where('id', '=', member.id).execute();
+    await recordAudit(tx, actor, now, {
+      action: 'member.pin_changed',
+      subjectKind: 'member',
+      subjectId: member.id,
+    });
+  });
+}
+
+/** At a desk where the member is checked in, after an ID check, staff set a new password or PIN. */
+export async function resetMemberCredentials(
+  { db, clock }: AppContext,
+  actor: Actor,
+  memberId: number,
+  input: { password?: string | undefined; pin?: string | undefined; idDocumentType: string },
+): Promise<void> {
+  if (actor.kind !== 'staff' || !canServeAtLibrary(actor, actor.libraryId))
+    throw new AppError('FORBIDDEN');
+  const now = clock.now();
+  const [passwordHash, pinHash] = await Promise.all([
+    input.password ? hashSecret(input.password) : undefined,
+    input.pin ? hashSecret(input.pin) : undefined,
+  ]);
+  await db.transaction().execute(async (tx) => {
+    const member = await lockMember(tx, memberId);
+    if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
+    if (!(await isCheckedInAt(tx, memberId, actor.libraryId))) throw new AppError('FORBIDDEN');
+    await tx
+      .updateTable('members')
+      .set({
+        ...(passwordHash ? { password_hash: passwordHash } : {}),
+        ...(pinHash ? { pin_hash: pinHash } : {}),
+        failed_sign_ins: 0,
+        sign_in_locked_until: null,
+      })
+      .where('id', '=', memberId)
+      .execute();
+    if (passwordHash) await revokeAllSessions(tx, { kind: 'member', id: memberId }, now);
+    await recordAudit(tx, actor, now, {
+      action: 'member.credentials_reset',
+      subjectKind: 'member',
+      subjectId: memberId,
+      details: {
+        password: Boolean(passwordHash),
+        pin: Boolean(pinHash),
+        idDocumentType: input.idDocumentType,
+      },
+    });
+  });
+}
+
+/**
+ * Withdrawal, only with no open loans: personal data is erased; loans stay as anonymous records
+ * (they lose the member), the audit log keeps only identifiers.
+ */
+export async function withdrawMember(
+  context: AppContext,
+  actor: Actor,
+  memberId: number,
+  password?: string,
+) {
+  const { db, clock } = context;
+  const now = clock.now();
+  if (!isMemberSelf(actor, memberId) && !(actor.kind === 'staff')) throw new AppError('FORBIDDEN');
+  if (actor.kind === 'member') {
+    const member = await memberQuery(db).where('id', '=', memberId).executeTakeFirstOrThrow();
+    await checkMemberSecret(db, member, 'password', password ?? '', now);
+  }
+  await db.transaction().execute(async (tx) => {
+    const member = await lockMember(tx, memberId);
+    if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
+    if (actor.kind === 'staff' && !(await isCheckedInAt(tx, memberId, actor.libraryId))) {
+      throw new AppError('FORBIDDEN');
+    }
+    const open = await tx
+      .selectFrom('loans')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('member_id', '=', memberId)
+      .where('returned_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(open.n) > 0) throw new AppError('OPEN_LOANS');
+    await tx
+      .updateTable('members')
+      .set({
+        status: 'withdrawn',
+        withdrawn_at: now,
+        name: null,
+        birth_date: null,
+        phone: null,
+        email: null,
+        identity_key: null,
+        guardian_name: null,
+        guardian_relationship: null,
+        guardian_consent_at: null,
+        password_hash: null,
+        pin_hash: null,
+        suspension_loan_id: null,
+      })
+      .where('id', '=', memberId)
+      .execute();
+    await tx
+      .updateTable('loans')
+      .set({ member_id: null })
+      .where('member_id', '=', memberId)
+      .execute();
+    await tx
+      .updateTable('cards')
+      .set({ status: 'replaced', replaced_at: now })
+      .where('member_id', '=', memberId)
+      .where('status', 'in', ['valid', 'lost'])
+      .execute();
+    await tx.deleteFrom('check_ins').where('member_id', '=', memberId).execute();
+    await revokeAllSessions(tx, { kind: 'member', id: memberId }, now);
+    await recordAudit(tx, actor, now, {
+      action: 'member.withdrawn',
+      subjectKind: 'member',
+      subjectId: memberId,
+    });
+  });
+}
+
+/** The member (or a desk) renews the two-yearly consent to keep personal data. */
+export async function renewConsent(context: AppContext, actor: Actor, memberId: number) {
+  const { db, clock } = context;
+  if (!isMemberSelf(actor, memberId) && actor.kind !== 'staff') throw new AppError('FORBIDDEN');
+  const now = clock.now();
+  await db.transaction().execute(async (tx) => {
+    const member = await lockMember(tx, memberId);
+    if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
+    await tx
+      .updateTable('members')
+      .set({ consent_given_on: clock.today() })
+      .where('id', '=', memberId)
+      .execute();
+    await recordAudit(tx, actor, now, {
+      action: 'member.consent_renewed',
+      subjectKind: 'member',
+      subjectId: memberId,
+    });
+  });
+  return { consentGivenOn: clock.today() };
+}

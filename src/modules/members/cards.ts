@@ -1,0 +1,205 @@
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { canServeAtLibrary, isMemberSelf, isStaff } from '../../platform/auth/policies.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import type { CardStatus, DB } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import { libraryParams } from '../libraries/repository.js';
+import { generateCardNumber, isValidCardNumber, normalizeCardNumber } from './card-number.js';
+import { isCheckedInAt, lockMember, type MemberRow, memberQuery } from './repository.js';
+
+export interface CardView {
+  number: string;
+  status: CardStatus;
+  issuedAt: Date;
+  issuedAtLibraryId: number;
+  lostAt: Date | null;
+  replacedAt: Date | null;
+  blocked: boolean;
+}
+
+type CardRow = {
+  number: string;
+  status: CardStatus;
+  issued_at: Date;
+  issued_at_library_id: number;
+  lost_at: Date | null;
+  replaced_at: Date | null;
+  blocked_at: Date | null;
+};
+
+export function toCardView(row: CardRow): CardView {
+  return {
+    number: row.number,
+    status: row.status,
+    issuedAt: row.issued_at,
+    issuedAtLibraryId: row.issued_at_library_id,
+    lostAt: row.lost_at,
+    replacedAt: row.replaced_at,
+    blocked: row.blocked_at !== null,
+  };
+}
+
+/** Issues a new valid card inside the caller's transaction; a number collision draws again. */
+export async function issueCard(
+  tx: Kysely<DB>,
+  memberId: number,
+  libraryId: number,
+  staffId: number | null,
+  now: Date,
+): Promise<CardRow> {
+  for (let attempt = 0; ; attempt++) {
+    const number = generateCardNumber(randomInt);
+    const taken = await tx
+      .selectFrom('cards')
+      .select('number')
+      .where('number', '=', number)
+      .executeTakeFirst();
+    if (taken && attempt < 5) continue;
+    return tx
+      .insertInto('cards')
+      .values({
+        number,
+        member_id: memberId,
+        status: 'valid',
+        issued_at: now,
+        issued_at_library_id: libraryId,
+        issued_by_staff_id: staffId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+}
+
+export interface ResolvedCard {
+  card: CardRow & { member_id: number };
+  member: MemberRow;
+}
+
+/** Finds a card and its member, whatever the card's state; a mistyped number is invalid, not unknown. */
+export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<ResolvedCard> {
+  const number = normalizeCardNumber(rawNumber);
+  if (!isValidCardNumber(number)) throw new AppError('CARD_NUMBER_INVALID');
+  const card = await db
+    .selectFrom('cards')
+    .selectAll()
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (!card) throw new AppError('CARD_UNKNOWN');
+  const member = await memberQuery(db).where('id', '=', card.member_id).executeTakeFirstOrThrow();
+  return { card, member };
+}
+
+/**
+ * The card as a key to the service: lost, replaced and blocked cards are refused, and a lost
+ * card's use is flagged in the audit log.
+ */
+export async function useCard(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  now: Date,
+  rawNumber: string,
+  libraryId: number | null,
+): Promise<ResolvedCard> {
+  const resolved = await findCard(db, rawNumber);
+  const { card } = resolved;
+  if (card.status === 'lost') {
+    await recordAudit(db, actor, now, {
+      action: 'card.lost_card_used',
+      subjectKind: 'card',
+      subjectId: card.number,
+      libraryId,
+      details: { memberId: card.member_id },
+    });
+    throw new AppError('CARD_LOST');
+  }
+  if (card.status === 'replaced') throw new AppError('CARD_REPLACED');
+  if (card.blocked_at) throw new AppError('CARD_BLOCKED');
+  if (resolved.member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
+  return resolved;
+}
+
+/** Reported lost by the member (portal) or staff: from now on every use is refused and flagged. */
+export async function reportCardLost(
+  context: AppContext,
+  actor: Actor,
+  memberId: number,
+): Promise<CardView> {
+  if (!isStaff(actor) && !isMemberSelf(actor, memberId)) throw new AppError('FORBIDDEN');
+  const now = context.clock.now();
+  return context.db.transaction().execute(async (tx) => {
+    await lockMember(tx, memberId);
+    const card = await tx
+      .updateTable('cards')
+      .set({ status: 'lost', lost_at: now })
+      .where('member_id', '=', memberId)
+      .where('status', '=', 'valid')
+      .returningAll()
+      .executeTakeFirst();
+    if (!card) throw new AppError('CONFLICT', { reason: 'the member has no valid card' });
+    await recordAudit(tx, actor, now, {
+      action: 'card.reported_lost',
+      subjectKind: 'card',
+      subjectId: card.number,
+      details: { memberId },
+    });
+    return toCardView(card);
+  });
+}
+
+/**
+ * Reissue at a library where the member is checked in, after an ID check: a new number; the old
+ * one answers CARD_REPLACED forever.
+ */
+export async function reissueCard(
+  context: AppContext,
+  actor: Actor,
+  memberId: number,
+  input: { idDocumentType: string },
+): Promise<CardView> {
+  if (!isStaff(actor) || !canServeAtLibrary(actor, actor.libraryId))
+    throw new AppError('FORBIDDEN');
+  const now = context.clock.now();
+  try {
+    return await context.db.transaction().execute(async (tx) => {
+      const member = await lockMember(tx, memberId);
+      if (member.status !== 'active')
+        throw new AppError(member.status === 'pending' ? 'MEMBER_PENDING' : 'MEMBER_WITHDRAWN');
+      if (!(await isCheckedInAt(tx, memberId, actor.libraryId))) {
+        throw new AppError('CHECK_IN_REQUIRED', await libraryParams(tx, actor.libraryId));
+      }
+      const old = await tx
+        .updateTable('cards')
+        .set({ status: 'replaced', replaced_at: now })
+        .where('member_id', '=', memberId)
+        .where('status', 'in', ['valid', 'lost'])
+        .returning('number')
+        .executeTakeFirst();
+      const card = await issueCard(tx, memberId, actor.libraryId, actor.staffId, now);
+      await recordAudit(tx, actor, now, {
+        action: 'card.reissued',
+        subjectKind: 'card',
+        subjectId: card.number,
+        details: { memberId, replaced: old?.number ?? null, idDocumentType: input.idDocumentType },
+      });
+      return toCardView(card);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', { reason: 'the card was changed at the same moment' });
+    throw error;
+  }
+}
+
+export async function cardHistory(db: Kysely<DB>, memberId: number): Promise<CardView[]> {
+  const rows = await db
+    .selectFrom('cards')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .orderBy('issued_at')
+    .execute();
+  return rows.map(toCardView);
+}

@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor, StaffActor } from '../../platform/auth/actor.js';
+import { canServeAtLibrary } from '../../platform/auth/policies.js';
+import { hashSecret } from '../../platform/auth/secrets.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError, validationFailed } from '../../platform/errors.js';
+import { issueCard, toCardView } from './cards.js';
+import {
+  checkPersonalDetails,
+  type Guardian,
+  type IdDocumentType,
+  identityKey,
+  normalizeName,
+  normalizePhone,
+  type PersonalDetails,
+} from './domain.js';
+import { lockMember } from './repository.js';
+
+export interface PreRegistration extends PersonalDetails {
+  homeLibraryId: number;
+  password: string;
+}
+
+async function requireParticipatingLibrary(db: Kysely<DB>, libraryId: number, field: string) {
+  const library = await db
+    .selectFrom('libraries')
+    .select(['id', 'status', 'name_ko', 'name_en'])
+    .where('id', '=', libraryId)
+    .executeTakeFirst();
+  if (!library) throw validationFailed(field, 'is not a known library');
+  if (library.status !== 'participating') {
+    throw new AppError('LIBRARY_NOT_PARTICIPATING', {
+      library: library.name_ko,
+      libraryEn: library.name_en,
+    });
+  }
+  return library;
+}
+
+function personalColumns(details: PersonalDetails, now: Date) {
+  const guardian: Guardian | undefined = details.guardian;
+  return {
+    name: normalizeName(details.name),
+    birth_date: details.birthDate,
+    phone: details.phone ? normalizePhone(details.phone) : null,
+    email: details.email ? details.email.trim() : null,
+    identity_key: identityKey(details),
+    guardian_name: guardian ? normalizeName(guardian.name) : null,
+    guardian_relationship: guardian ? guardian.relationship.trim() : null,
+    guardian_consent_at: guardian?.consent ? now : null,
+  };
+}
+
+/** The same person twice: the unique index decides, even for two registrations at one instant. */
+async function insertOnce<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error, 'members_identity_unique')) throw new AppError('DUPLICATE_MEMBER');
+    throw error;
+  }
+}
+
+/** Online pre-registration: the member is pending until a desk at the home library verifies them. */
+export async function preRegister(context: AppContext, input: PreRegistration) {
+  const { db, clock } = context;
+  const now = clock.now();
+  checkPersonalDetails(input, clock.today());
+  await requireParticipatingLibrary(db, input.homeLibraryId, 'body.homeLibraryId');
+  const passwordHash = await hashSecret(input.password);
+  return insertOnce(() =>
+    db.transaction().execute(async (tx) => {
+      const member = await tx
+        .insertInto('members')
+        .values({
+          ...personalColumns(input, now),
+          status: 'pending',
+          home_library_id: input.homeLibraryId,
+          password_hash: passwordHash,
+          consent_given_on: clock.today(),
+          registered_at: now,
+        })
+        .returning(['id', 'status', 'home_library_id'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, null, now, {
+        action: 'member.preregistered',
+        subjectKind: 'member',
+        subjectId: member.id,
+        libraryId: input.homeLibraryId,
+      });
+      return { id: member.id, status: member.status, homeLibraryId: member.home_library_id };
+    }),
+  );
+}
+
+/** Desk verification at the home library: the ID type is recorded, the member becomes active, a card is issued. */
+export async function verifyMember(
+  context: AppContext,
+  actor: Actor,
+  memberId: number,
+  input: { idDocumentType: IdDocumentType },
+) {
+  const { db, clock } = context;
+  const now = clock.now();
+  return db.transaction().execute(async (tx) => {
+    const member = await lockMember(tx, memberId);
+    if (!canServeAtLibrary(actor, member.home_library_id) || actor.kind !== 'staff') {
+      throw new AppError('FORBIDDEN', { reason: 'verification happens at the home library' });
+    }
+    if (member.status !== 'pending') {
+      throw new AppError('CONFLICT', { reason: `the member is ${member.status}, not pending` });
+    }
+    await tx
+      .updateTable('members')
+      .set({
+        status: 'active',
+        verified_at: now,
+        verified_by_staff_id: actor.staffId,
+        verified_at_library_id: actor.libraryId,
+        verification_id_type: input.idDocumentType,
+      })
+      .where('id', '=', memberId)
+      .execute();
+    const card = await issueCard(tx, memberId, actor.libraryId, actor.staffId, now);
+    await recordAudit(tx, actor, now, {
+      action: 'member.verified',
+      subjectKind: 'member',
+      subjectId: memberId,
+      details: { idDocumentType: input.idDocumentType, card: card.number },
+    });
+    return { id: memberId, status: 'active' as const, card: toCardView(card) };
+  });
+}
+
+export interface WalkInRegistration extends PersonalDetails {
+  idDocumentType: IdDocumentType;
+  password?: string | undefined;
+  pin?: string | undefined;
+}
+
+/** One-step registration at the desk: verified, active and carded at once; this library is home. */
+export async function registerWalkIn(
+  context: AppContext,
+  actor: StaffActor,
+  input: WalkInRegistration,
+) {
+  const { db, clock } = context;
+  const now = clock.now();
+  checkPersonalDetails(input, clock.today());
+  await requireParticipatingLibrary(db, actor.libraryId, 'library');
+  const [passwordHash, pinHash] = await Promise.all([
+    input.password ? hashSecret(input.password) : null,
+    input.pin ? hashSecret(input.pin) : null,
+  ]);
+  return insertOnce(() =>
+    db.transaction().execute(async (tx) => {
+      const member = await tx
+        .insertInto('members')
+        .values({
+          ...personalColumns(input, now),
+          status: 'active',
+          home_library_id: actor.libraryId,
+          password_hash: passwordHash,
+          pin_hash: pinHash,
+          consent_given_on: clock.today(),
+          registered_at: now,
+          verified_at: now,
+          verified_by_staff_id: actor.staffId,
+          verified_at_library_id: actor.libraryId,
+          verification_id_type: input.idDocumentType,
+        })
+        .returning(['id'])
+        .executeTakeFirstOrThrow();
+      const card = await issueCard(tx, member.id, actor.libraryId, actor.staffId, now);
+      await recordAudit(tx, actor, now, {
+        action: 'member.registered_at_desk',
+        subjectKind: 'member',
+        subjectId: member.id,
+        details: { idDocumentType: input.idDocumentType, card: card.number },
+      });
+      return { id: member.id, status: 'active' as const, card: toCardView(card) };
+    }),
+  );
+}

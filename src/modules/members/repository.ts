@@ -1,0 +1,68 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+
+export function memberQuery(db: Kysely<DB>) {
+  return db.selectFrom('members').selectAll();
+}
+
+export type MemberRow = Awaited<
+  ReturnType<ReturnType<typeof memberQuery>['executeTakeFirstOrThrow']>
+>;
+
+export async function loadMember(db: Kysely<DB>, memberId: number): Promise<MemberRow> {
+  const row = await memberQuery(db).where('id', '=', memberId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Locks the member's row: every change to one member (and every loan) is serialized on it. */
+export async function lockMember(db: Kysely<DB>, memberId: number): Promise<MemberRow> {
+  const row = await memberQuery(db).where('id', '=', memberId).forUpdate().executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** The libraries where the member may borrow: the home library, those checked in at, and their groups. */
+function coveredLibraries(memberId: number) {
+  return sql<{ library_id: number }>`
+    select l.id as library_id
+    from libraries l
+    where l.id = (select home_library_id from members where id = ${memberId})
+       or l.check_in_group_id = (
+            select h.check_in_group_id from members m join libraries h on h.id = m.home_library_id
+            where m.id = ${memberId})
+       or exists (
+            select 1 from check_ins ci join libraries cl on cl.id = ci.library_id
+            where ci.member_id = ${memberId}
+              and (ci.library_id = l.id or cl.check_in_group_id = l.check_in_group_id))`;
+}
+
+export async function isCheckedInAt(
+  db: Kysely<DB>,
+  memberId: number,
+  libraryId: number,
+): Promise<boolean> {
+  const { rows } = await sql<{ covered: boolean }>`
+    select exists (select 1 from (${coveredLibraries(memberId)}) c where c.library_id = ${libraryId}) as covered`.execute(
+    db,
+  );
+  return rows[0]?.covered === true;
+}
+
+/** The libraries that hold the member's personal data (rules.md Check-in). */
+export async function dataHolderIds(db: Kysely<DB>, memberId: number): Promise<number[]> {
+  const { rows } = await sql<{
+    library_id: number;
+  }>`${coveredLibraries(memberId)} order by 1`.execute(db);
+  return rows.map((r) => r.library_id);
+}
+
+export async function currentCard(db: Kysely<DB>, memberId: number) {
+  return db
+    .selectFrom('cards')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('status', 'in', ['valid', 'lost'])
+    .executeTakeFirst();
+}

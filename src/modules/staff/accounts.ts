@@ -1,0 +1,219 @@
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor, StaffActor } from '../../platform/auth/actor.js';
+import { checkCredential } from '../../platform/auth/credentials.js';
+import { canManageStaff } from '../../platform/auth/policies.js';
+import { hashSecret } from '../../platform/auth/secrets.js';
+import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import type { DB, StaffRole } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+
+export interface StaffView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  libraryId: number;
+  disabled: boolean;
+}
+
+function staffQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('staff')
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'role',
+      'library_id',
+      'disabled',
+      'password_hash',
+      'failed_sign_ins',
+      'sign_in_locked_until',
+    ]);
+}
+
+function toView(row: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: StaffRole;
+  library_id: number;
+  disabled: boolean;
+}): StaffView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    libraryId: row.library_id,
+    disabled: row.disabled,
+  };
+}
+
+export async function signInStaff(
+  { db, clock }: AppContext,
+  input: { username: string; password: string },
+): Promise<{ staff: StaffView; session: NewSession }> {
+  const now = clock.now();
+  const row = await staffQuery(db)
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.trim().toLowerCase()))
+    .executeTakeFirst();
+  const state = {
+    failedSignIns: row?.failed_sign_ins ?? 0,
+    lockedUntil: row?.sign_in_locked_until ?? null,
+  };
+  const check = await checkCredential(
+    state,
+    row && !row.disabled ? row.password_hash : null,
+    input.password,
+    now,
+  );
+  if (row) {
+    await db
+      .updateTable('staff')
+      .set({
+        failed_sign_ins: check.state.failedSignIns,
+        sign_in_locked_until: check.state.lockedUntil,
+      })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  if (!check.ok || !row) {
+    if (row) {
+      const actor: Actor = {
+        kind: 'staff',
+        staffId: row.id,
+        libraryId: row.library_id,
+        role: row.role,
+      };
+      await recordAudit(db, actor, now, {
+        action: 'staff.sign_in_failed',
+        subjectKind: 'staff',
+        subjectId: row.id,
+      });
+    }
+    throw check.ok ? new AppError('INVALID_CREDENTIALS') : check.error;
+  }
+  const session = await createSession(db, { kind: 'staff', id: row.id }, now);
+  return { staff: toView(row), session };
+}
+
+export async function findStaff(db: Kysely<DB>, staffId: number): Promise<StaffView> {
+  const row = await staffQuery(db).where('id', '=', staffId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return toView(row);
+}
+
+export async function listStaff(db: Kysely<DB>, libraryId: number): Promise<StaffView[]> {
+  const rows = await staffQuery(db).where('library_id', '=', libraryId).orderBy('id').execute();
+  return rows.map(toView);
+}
+
+export interface NewStaff {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  password: string;
+}
+
+export async function createStaff(
+  { db, clock }: AppContext,
+  actor: Actor,
+  libraryId: number,
+  input: NewStaff,
+): Promise<StaffView> {
+  if (!canManageStaff(actor, libraryId, input.role)) throw new AppError('FORBIDDEN');
+  const passwordHash = await hashSecret(input.password);
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const row = await tx
+        .insertInto('staff')
+        .values({
+          library_id: libraryId,
+          username: input.username.trim(),
+          display_name: input.displayName.trim(),
+          role: input.role,
+          password_hash: passwordHash,
+        })
+        .returning(['id', 'username', 'display_name', 'role', 'library_id', 'disabled'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, actor, clock.now(), {
+        action: 'staff.created',
+        subjectKind: 'staff',
+        subjectId: row.id,
+        libraryId,
+        details: { role: input.role },
+      });
+      return toView(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', { reason: 'this user name is taken' });
+    throw error;
+  }
+}
+
+export async function setStaffDisabled(
+  { db, clock }: AppContext,
+  actor: Actor,
+  staffId: number,
+  disabled: boolean,
+): Promise<StaffView> {
+  const target = await findStaff(db, staffId);
+  if (!canManageStaff(actor, target.libraryId, target.role)) throw new AppError('FORBIDDEN');
+  const now = clock.now();
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('staff').set({ disabled }).where('id', '=', staffId).execute();
+    if (disabled) await revokeAllSessions(tx, { kind: 'staff', id: staffId }, now);
+    await recordAudit(tx, actor, now, {
+      action: disabled ? 'staff.disabled' : 'staff.enabled',
+      subjectKind: 'staff',
+      subjectId: staffId,
+      libraryId: target.libraryId,
+    });
+  });
+  return { ...target, disabled };
+}
+
+/** A staff member changes their own password; every other session of theirs ends. */
+export async function changeStaffPassword(
+  { db, clock }: AppContext,
+  actor: StaffActor,
+  sessionToken: string | null,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const now = clock.now();
+  const row = await staffQuery(db).where('id', '=', actor.staffId).executeTakeFirstOrThrow();
+  const check = await checkCredential(
+    { failedSignIns: row.failed_sign_ins, lockedUntil: row.sign_in_locked_until },
+    row.password_hash,
+    input.currentPassword,
+    now,
+  );
+  await db
+    .updateTable('staff')
+    .set({
+      failed_sign_ins: check.state.failedSignIns,
+      sign_in_locked_until: check.state.lockedUntil,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  if (!check.ok) throw check.error;
+  const passwordHash = await hashSecret(input.newPassword);
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('staff')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', row.id)
+      .execute();
+    await revokeAllSessions(tx, { kind: 'staff', id: row.id }, now, sessionToken ?? undefined);
+    await recordAudit(tx, actor, now, {
+      action: 'staff.password_changed',
+      subjectKind: 'staff',
+      subjectId: row.id,
+    });
+  });
+}

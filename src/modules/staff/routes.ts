@@ -1,0 +1,190 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.js';
+import { canManageLibrary } from '../../platform/auth/policies.js';
+import { revokeSession } from '../../platform/auth/sessions.js';
+import {
+  clearSessionCookie,
+  ensure,
+  requireStaff,
+  setSessionCookie,
+} from '../../platform/http/auth.js';
+import { problemResponses } from '../../platform/http/problem.js';
+import { Id, LibraryIdParams, Ok, Password } from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/server.js';
+import {
+  changeStaffPassword,
+  createStaff,
+  findStaff,
+  listStaff,
+  setStaffDisabled,
+  signInStaff,
+} from './accounts.js';
+
+const Role = Type.Union([
+  Type.Literal('desk'),
+  Type.Literal('library_admin'),
+  Type.Literal('network_admin'),
+]);
+const StaffSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    role: Role,
+    libraryId: Type.Integer(),
+    disabled: Type.Boolean(),
+  },
+  { $id: 'Staff' },
+);
+const SignInRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+export async function staffRoutes(app: App, context: AppContext) {
+  app.addSchema(StaffSchema);
+
+  app.post(
+    '/api/v1/staff/sign-in',
+    {
+      config: SignInRateLimit,
+      schema: {
+        tags: ['staff'],
+        summary: 'Staff sign-in: sets the session cookie and returns the CSRF token for writes',
+        description: 'Five wrong passwords lock the account for ten minutes (SIGN_IN_LOCKED).',
+        body: Type.Object(
+          {
+            username: Type.String({ minLength: 1, maxLength: 100 }),
+            password: Type.String({ minLength: 1, maxLength: 128 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ staff: Type.Ref('Staff'), csrfToken: Type.String() }),
+          ...problemResponses(401, 423, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { staff, session } = await signInStaff(context, request.body);
+      setSessionCookie(reply, session);
+      return { staff, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/v1/sign-out',
+    {
+      schema: {
+        tags: ['staff', 'members'],
+        summary: 'Ends the current session (staff or member)',
+        response: { 200: Ok },
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionToken)
+        await revokeSession(context.db, request.sessionToken, context.clock.now());
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/v1/staff/me',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'The signed-in staff member',
+        response: { 200: Type.Ref('Staff'), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => findStaff(context.db, requireStaff(request).staffId),
+  );
+
+  app.post(
+    '/api/v1/staff/me/password',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Change my password; my other sessions end',
+        body: Type.Object(
+          { currentPassword: Type.String({ maxLength: 128 }), newPassword: Password },
+          { additionalProperties: false },
+        ),
+        response: { 200: Ok, ...problemResponses(401, 403, 423) },
+      },
+    },
+    async (request) => {
+      await changeStaffPassword(context, requireStaff(request), request.sessionToken, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/v1/libraries/:libraryId/staff',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: "A library's staff accounts (its library admin, or the network admin)",
+        params: LibraryIdParams,
+        response: {
+          200: Type.Object({ staff: Type.Array(Type.Ref('Staff')) }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      ensure(canManageLibrary(requireStaff(request), request.params.libraryId));
+      return { staff: await listStaff(context.db, request.params.libraryId) };
+    },
+  );
+
+  app.post(
+    '/api/v1/libraries/:libraryId/staff',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Create a staff account at a library',
+        description:
+          'A library admin creates desk and library admin accounts at their own library; only the network admin creates network admins.',
+        params: LibraryIdParams,
+        body: Type.Object(
+          {
+            username: Type.String({ pattern: '^[A-Za-z0-9._-]{3,40}$' }),
+            displayName: Type.String({ minLength: 1, maxLength: 100 }),
+            role: Role,
+            password: Password,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Ref('Staff'), ...problemResponses(401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const staff = await createStaff(
+        context,
+        requireStaff(request),
+        request.params.libraryId,
+        request.body,
+      );
+      return reply.status(201).send(staff);
+    },
+  );
+
+  app.post(
+    '/api/v1/staff/:staffId/disabled',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Disable or enable a staff account (disabling ends its sessions)',
+        params: Type.Object({ staffId: Id }),
+        body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: Type.Ref('Staff'), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      setStaffDisabled(
+        context,
+        requireStaff(request),
+        request.params.staffId,
+        request.body.disabled,
+      ),
+  );
+}
