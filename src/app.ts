@@ -1,6 +1,8 @@
 import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from './app-context.js';
 import { createAppContext } from './app-context.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { circulationRoutes } from './modules/circulation/routes.js';
 import { libraryAdminRoutes } from './modules/libraries/admin-routes.js';
 import { libraryRoutes } from './modules/libraries/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
@@ -11,6 +13,7 @@ import { lockDataDir } from './platform/db/data-dir-lock.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { registerAuthentication } from './platform/http/auth.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
 import { type App, createHttpServer } from './platform/http/server.js';
 import { systemRoutes } from './platform/http/system-routes.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -21,11 +24,14 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
   const app = await createHttpServer({ logger: context.logger });
   await app.register(rateLimit, { global: false });
   await registerAuthentication(app, context.db, context.clock);
+  registerIdempotency(app, context.db, context.clock);
   await systemRoutes(app, context);
   await libraryRoutes(app, context);
   await libraryAdminRoutes(app, context);
   await staffRoutes(app, context);
   await memberRoutes(app, context);
+  await circulationRoutes(app, context);
+  await catalogRoutes(app, context);
   await app.ready();
   return app;
 }

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../platform/config.js';
 import { DataDirLockedError, lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { importItemsCommand } from './import-items.js';
 
 function fail(error: unknown): never {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
@@ -63,5 +64,19 @@ program
   .command('migrate')
   .description('Bring the database schema up to date')
   .action(() => migrate().catch(fail));
+
+program
+  .command('import-items <file>')
+  .description(
+    "Import a library's holdings from a CSV file (UTF-8; see README), with a progress bar",
+  )
+  .requiredOption('--library <code>', 'the library code, for example jinju-yonam-library')
+  .action((file: string, options: { library: string }) =>
+    importItemsCommand(file, options)
+      .then((outcome) => {
+        process.exitCode = outcome.exitCode;
+      })
+      .catch(fail),
+  );
 
 await program.parseAsync();

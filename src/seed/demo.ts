@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seedDemoItems } from '../modules/catalog/repository.js';
 import { seedLibraryDirectory } from '../modules/libraries/seed.js';
 import type { Clock } from '../platform/clock.js';
 import type { DB } from '../platform/db/schema.js';
@@ -16,5 +17,6 @@ export async function seedDemoData(db: Kysely<DB>, clock: Clock) {
   if (Number(existing.n) > 0) return undefined;
   const directory = await seedLibraryDirectory(db, { participating: true });
   const accounts = await seedDemoAccounts(db, clock);
-  return { ...directory, ...accounts };
+  const holdings = await seedDemoItems(db);
+  return { ...directory, ...accounts, items: holdings.items };
 }

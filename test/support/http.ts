@@ -9,6 +9,10 @@ export class Client {
   cookie: string | undefined;
   csrfToken: string | undefined;
   readonly headers: Record<string, string> = {};
+  /** Signs in again. */
+  renew: (() => Promise<void>) | undefined;
+  /** Renew and retry when the session has expired (for tests that move the clock by days). */
+  autoRenew = false;
 
   constructor(readonly app: App) {}
 
@@ -17,6 +21,25 @@ export class Client {
     url: string,
     body?: unknown,
     extra: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    const response = await this.send(method, url, body, extra);
+    if (
+      response.statusCode === 401 &&
+      this.autoRenew &&
+      this.renew &&
+      response.json().code === 'UNAUTHENTICATED'
+    ) {
+      await this.renew();
+      return this.send(method, url, body, extra);
+    }
+    return response;
+  }
+
+  async send(
+    method: Method,
+    url: string,
+    body: unknown,
+    extra: Record<string, string>,
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...this.headers, ...extra };
     if (this.cookie) headers.cookie = this.cookie;
@@ -46,26 +69,38 @@ export class Client {
   }
 }
 
-export async function staffClient(
+async function signedIn(app: App, url: string, body: Record<string, string>): Promise<Client> {
+  const client = new Client(app);
+  client.renew = async () => {
+    client.cookie = undefined;
+    client.csrfToken = undefined;
+    const response = await client.send('POST', url, body, {});
+    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+    client.csrfToken = response.json().csrfToken;
+  };
+  await client.renew();
+  return client;
+}
+
+export function staffClient(
   app: App,
   username: string,
   password = DEMO_STAFF_PASSWORD,
 ): Promise<Client> {
-  const client = new Client(app);
-  const response = await client.post('/api/v1/staff/sign-in', { username, password });
-  if (response.statusCode !== 200) throw new Error(`staff sign-in failed: ${response.body}`);
-  client.csrfToken = response.json().csrfToken;
+  return signedIn(app, '/api/v1/staff/sign-in', { username, password });
+}
+
+/** A desk that stays signed in however far a test moves the clock. */
+export async function allDayStaffClient(app: App, username: string): Promise<Client> {
+  const client = await staffClient(app, username);
+  client.autoRenew = true;
   return client;
 }
 
-export async function memberClient(
+export function memberClient(
   app: App,
   login: string,
   password = DEMO_MEMBER_PASSWORD,
 ): Promise<Client> {
-  const client = new Client(app);
-  const response = await client.post('/api/v1/members/sign-in', { login, password });
-  if (response.statusCode !== 200) throw new Error(`member sign-in failed: ${response.body}`);
-  client.csrfToken = response.json().csrfToken;
-  return client;
+  return signedIn(app, '/api/v1/members/sign-in', { login, password });
 }

@@ -6,6 +6,8 @@ import { problemResponses } from '../../platform/http/problem.js';
 import { Id, LibraryIdParams, NullableText, Timestamp } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { listCheckInGroups, saveCheckInGroup, updateLibrary } from './administration.js';
+import { deleteHoliday, saveHoliday, updateLoanRules, updateNetworkRules } from './rules.js';
+import { HolidaySchema } from './schemas.js';
 
 const GroupSchema = Type.Object(
   {
@@ -59,6 +61,85 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
     },
     async (request) =>
       updateLibrary(context, requireStaff(request), request.params.libraryId, request.body),
+  );
+
+  app.put(
+    '/api/v1/libraries/:libraryId/loan-rules',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: "Edit the library's loan rules (its library admin, or the network admin)",
+        description:
+          'Changes apply to new loans and renewals; existing due dates are never rewritten.',
+        params: LibraryIdParams,
+        body: Type.Ref('LoanRules'),
+        response: { 200: Type.Ref('LoanRules'), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      updateLoanRules(
+        context,
+        requireStaff(request),
+        request.params.libraryId,
+        request.body as never,
+      ),
+  );
+
+  app.post(
+    '/api/v1/libraries/:libraryId/holidays',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Add (or rename) a closed date of the library',
+        params: LibraryIdParams,
+        body: Type.Object(
+          {
+            date: Type.String({ format: 'date' }),
+            nameKo: Type.String({ minLength: 1, maxLength: 100 }),
+            nameEn: Type.String({ minLength: 1, maxLength: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: HolidaySchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      saveHoliday(context, requireStaff(request), request.params.libraryId, request.body),
+  );
+
+  app.delete(
+    '/api/v1/libraries/:libraryId/holidays/:date',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Remove a closed date of the library',
+        params: Type.Object({ libraryId: Id, date: Type.String({ format: 'date' }) }),
+        response: { 204: Type.Null(), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await deleteHoliday(
+        context,
+        requireStaff(request),
+        request.params.libraryId,
+        request.params.date,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/v1/network-rules',
+    {
+      schema: {
+        tags: ['administration'],
+        summary:
+          'Edit the network rules (network admin): network loan limit, suspension mode, optional cap',
+        body: Type.Ref('NetworkRules'),
+        response: { 200: Type.Ref('NetworkRules'), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => updateNetworkRules(context, requireStaff(request), request.body as never),
   );
 
   app.get(

@@ -1,0 +1,238 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import {
+  canManageLibrary,
+  canManageNetwork,
+  canServeAtLibrary,
+} from '../../platform/auth/policies.js';
+import { AppError, validationFailed } from '../../platform/errors.js';
+import { ensure, requireStaff } from '../../platform/http/auth.js';
+import { problemResponses } from '../../platform/http/problem.js';
+import { LibraryIdParams } from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/server.js';
+import { addItem } from './add-item.js';
+import { importItems } from './import-items.js';
+import { DEFAULT_MAX_ROWS, ITEM_CSV_COLUMNS, itemCsvTemplate } from './item-csv.js';
+import { findItem, libraryExists, listItems } from './repository.js';
+import { CatalogueTitleSchema, ImportReportSchema, ItemBody, ItemSchema } from './schemas.js';
+import { searchCatalogue } from './search.js';
+
+export const CSV_CONTENT_TYPE = 'text/csv';
+/** What browsers on Windows with Excel installed call a `.csv` file. */
+const EXCEL_CSV_CONTENT_TYPE = 'application/vnd.ms-excel';
+/** The largest import file: 100,000 rows of a few hundred bytes. */
+export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+const ItemParams = Type.Object({
+  libraryId: LibraryIdParams.properties.libraryId,
+  barcode: Type.String({ minLength: 1, maxLength: 100 }),
+});
+
+const IMPORT_DESCRIPTION = `
+Send the file itself as the request body with \`Content-Type: text/csv\` (browsers on Windows may
+send \`application/vnd.ms-excel\` for a .csv file, which is accepted too), at most 20 MB and
+${DEFAULT_MAX_ROWS.toLocaleString('en')} rows. The file is UTF-8 (a byte order mark is fine: save from
+Excel as "CSV UTF-8"); the first line names the columns, in any order:
+\`${ITEM_CSV_COLUMNS.join(',')}\`. Korean headers work too (등록번호, 서명, 저자, 출판사, 발행년,
+청구기호, 대출가능). \`GET /api/v1/items/template.csv\` gives a template.
+
+- **barcode** (required): letters A-Z, digits and hyphens, at most 32; unique in the library.
+- **title** (required): at most 500 characters.
+- **author**, **publisher**, **call_number**: optional text.
+- **year**: optional, a whole number up to next year.
+- **isbn**: optional ISBN-10 or ISBN-13, hyphens allowed; kept as ISBN-13.
+- **loanable**: empty means yes; true/false, yes/no, y/n, 1/0, 대출가능 or 관내열람 (reference only).
+
+A file that cannot be read (not UTF-8, a quote never closed, no barcode or title column, no rows)
+is refused with VALIDATION_FAILED (field \`file\`) and nothing is imported. Otherwise every good row
+is imported in one transaction and every bad row is skipped and reported with its line number (the
+header is line 1): a wrong value, a barcode twice in the file, or a barcode the library already has.
+`.trim();
+
+/** Staff of the library, or the network admin: the desk looks up its own shelves. */
+function requireHoldingsReader(request: FastifyRequest, libraryId: number): Actor {
+  const actor = requireStaff(request);
+  ensure(canServeAtLibrary(actor, libraryId) || canManageNetwork(actor));
+  return actor;
+}
+
+async function ensureLibrary(context: AppContext, libraryId: number): Promise<void> {
+  if (!(await libraryExists(context.db, libraryId))) throw new AppError('NOT_FOUND');
+}
+
+export async function catalogRoutes(app: App, context: AppContext) {
+  const { db } = context;
+  app.addSchema(ItemSchema);
+  app.addSchema(ImportReportSchema);
+  app.addSchema(CatalogueTitleSchema);
+
+  app.get(
+    '/api/v1/catalogue',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Search the network catalogue: which participating libraries hold a title',
+        description:
+          'By part of a title or author (`q`), or by ISBN-10 or ISBN-13 (`isbn`); at least one. ' +
+          'Copies with the same ISBN are one title. At most 50 titles, those held by most ' +
+          'libraries first; `available` counts loanable copies not on loan now. No sign-in needed.',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 200, examples: ['한강'] })),
+            isbn: Type.Optional(Type.String({ maxLength: 40, examples: ['978-89-364-3359-8'] })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ titles: Type.Array(Type.Ref('CatalogueTitle')) }),
+          ...problemResponses(),
+        },
+      },
+    },
+    async (request) => ({ titles: await searchCatalogue(db, request.query) }),
+  );
+
+  app.get(
+    '/api/v1/libraries/:libraryId/items',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: "A library's copies, with their loan status (staff of the library)",
+        params: LibraryIdParams,
+        querystring: Type.Object(
+          {
+            q: Type.Optional(
+              Type.String({
+                maxLength: 200,
+                description: 'part of the title, author or barcode, or an ISBN',
+              }),
+            ),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Ref('CatalogueItem')),
+            total: Type.Integer({ description: 'copies matching, over all pages' }),
+            limit: Type.Integer(),
+            offset: Type.Integer(),
+          }),
+          ...problemResponses(401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { libraryId } = request.params;
+      requireHoldingsReader(request, libraryId);
+      await ensureLibrary(context, libraryId);
+      const limit = request.query.limit ?? 50;
+      const offset = request.query.offset ?? 0;
+      const page = await listItems(db, libraryId, { q: request.query.q, limit, offset });
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/v1/libraries/:libraryId/items/:barcode',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'One copy by its barcode, with its loan status (staff of the library)',
+        params: ItemParams,
+        response: { 200: Type.Ref('CatalogueItem'), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { libraryId, barcode } = request.params;
+      requireHoldingsReader(request, libraryId);
+      const item = await findItem(db, libraryId, barcode.normalize('NFC').trim());
+      if (!item) throw new AppError('ITEM_UNKNOWN');
+      return item;
+    },
+  );
+
+  app.post(
+    '/api/v1/libraries/:libraryId/items',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Add one copy (library admin of the library, or the network admin)',
+        description: 'The same rules as a row of the CSV import; CONFLICT when the barcode exists.',
+        params: LibraryIdParams,
+        body: ItemBody,
+        response: { 201: Type.Ref('CatalogueItem'), ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireStaff(request);
+      const item = await addItem(context, actor, request.params.libraryId, request.body);
+      return reply.status(201).send(item);
+    },
+  );
+
+  // The import takes the raw file; its parser and body limit stay inside this scope.
+  await app.register(async (scope: App) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      [CSV_CONTENT_TYPE, EXCEL_CSV_CONTENT_TYPE],
+      { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+    scope.post(
+      '/api/v1/libraries/:libraryId/items/import',
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags: ['catalogue'],
+          summary: "Import a library's holdings from a CSV file (library admin, network admin)",
+          description: IMPORT_DESCRIPTION,
+          params: LibraryIdParams,
+          body: {
+            content: {
+              [CSV_CONTENT_TYPE]: {
+                schema: Type.Unsafe<Buffer>({
+                  description: 'the CSV file itself (UTF-8)',
+                  contentMediaType: CSV_CONTENT_TYPE,
+                }),
+              },
+            },
+          },
+          response: {
+            200: Type.Ref('ItemImportReport'),
+            ...problemResponses(401, 403, 404, 413, 415),
+          },
+        },
+        // Refuse before reading up to 20 MB from someone who may not import here.
+        preParsing: async (request) => {
+          const libraryId = Number((request.params as { libraryId?: unknown }).libraryId);
+          ensure(canManageLibrary(requireStaff(request), libraryId));
+        },
+      },
+      async (request) => {
+        const body: unknown = request.body;
+        if (!Buffer.isBuffer(body)) throw validationFailed('body', 'send the CSV file as text/csv');
+        return importItems(context, requireStaff(request), request.params.libraryId, body);
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/items/template.csv',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'A CSV template for the holdings import (UTF-8 with a byte order mark)',
+        produces: [CSV_CONTENT_TYPE],
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="library-one-items.csv"')
+        .send(itemCsvTemplate()),
+  );
+}

@@ -1,0 +1,106 @@
+import { Type } from 'typebox';
+import { NullableDate, NullableText } from '../../platform/http/schemas.js';
+import { ITEM_LIMITS } from './item.js';
+import { ITEM_CSV_COLUMNS } from './item-csv.js';
+
+const NullableYear = Type.Union([Type.Integer(), Type.Null()]);
+const Isbn13 = Type.Union([
+  Type.String({ pattern: '^\\d{13}$', description: 'ISBN-13, digits only' }),
+  Type.Null(),
+]);
+
+export const ItemSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    libraryId: Type.Integer(),
+    barcode: Type.String(),
+    title: Type.String(),
+    author: NullableText,
+    publisher: NullableText,
+    year: NullableYear,
+    isbn: Isbn13,
+    callNumber: NullableText,
+    loanable: Type.Boolean({ description: 'false for a reference copy, read in the library only' }),
+    onLoan: Type.Boolean(),
+    dueDate: NullableDate,
+  },
+  { $id: 'CatalogueItem', description: 'One copy a library holds' },
+);
+
+/** Generous bounds only: item.ts gives the precise messages (the same as for the CSV import). */
+export const ItemBody = Type.Object(
+  {
+    barcode: Type.String({
+      maxLength: 200,
+      description: `letters A-Z, digits and hyphens, at most ${ITEM_LIMITS.barcode}; unique in the library`,
+      examples: ['EM0000123'],
+    }),
+    title: Type.String({ maxLength: 5000, description: `at most ${ITEM_LIMITS.title} characters` }),
+    author: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    publisher: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    year: Type.Optional(
+      Type.Union([
+        Type.Integer({ description: `from ${ITEM_LIMITS.earliestYear} to next year` }),
+        Type.Null(),
+      ]),
+    ),
+    isbn: Type.Optional(
+      Type.Union([
+        Type.String({ maxLength: 40, description: 'ISBN-10 or ISBN-13; kept as ISBN-13' }),
+        Type.Null(),
+      ]),
+    ),
+    callNumber: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    loanable: Type.Optional(Type.Boolean({ default: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportReportSchema = Type.Object(
+  {
+    imported: Type.Integer({ description: 'rows written as new copies' }),
+    skipped: Type.Integer({ description: 'rows not written (see errors)' }),
+    totalRows: Type.Integer({ description: 'rows in the file, blank rows not counted' }),
+    errors: Type.Array(
+      Type.Object({
+        line: Type.Integer({ description: 'the line a spreadsheet shows; the header is line 1' }),
+        barcode: NullableText,
+        field: Type.String({ description: `a column (${ITEM_CSV_COLUMNS.join(', ')}) or row` }),
+        message: Type.String(),
+      }),
+    ),
+  },
+  { $id: 'ItemImportReport' },
+);
+
+const RegionRef = Type.Object({
+  code: Type.String(),
+  nameKo: Type.String(),
+  nameEn: Type.String(),
+});
+
+export const CatalogueTitleSchema = Type.Object(
+  {
+    title: Type.String(),
+    author: NullableText,
+    publisher: NullableText,
+    year: NullableYear,
+    isbn: Isbn13,
+    copies: Type.Integer({ description: 'copies in all participating libraries' }),
+    available: Type.Integer({ description: 'loanable copies not on loan now' }),
+    holdings: Type.Array(
+      Type.Object({
+        library: Type.Object({
+          id: Type.Integer(),
+          code: Type.String(),
+          nameKo: Type.String(),
+          nameEn: Type.String(),
+          region: RegionRef,
+        }),
+        copies: Type.Integer(),
+        available: Type.Integer({ description: 'loanable copies not on loan now' }),
+      }),
+    ),
+  },
+  { $id: 'CatalogueTitle', description: 'A title and the libraries that hold it' },
+);

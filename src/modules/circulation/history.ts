@@ -1,0 +1,105 @@
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { MemberActor } from '../../platform/auth/actor.js';
+import { lockMember } from '../members/repository.js';
+
+/** The member's past loans across libraries (on by default; they can switch it off and delete it). */
+export async function loanHistory(
+  context: AppContext,
+  actor: MemberActor,
+  page: { limit: number; offset: number },
+) {
+  const rows = await context.db
+    .selectFrom('loans as o')
+    .innerJoin('items as i', 'i.id', 'o.item_id')
+    .innerJoin('libraries as l', 'l.id', 'o.library_id')
+    .select([
+      'o.id',
+      'o.loan_day',
+      'o.due_date',
+      'o.return_day',
+      'o.days_late',
+      'i.title',
+      'i.author',
+      'l.id as library_id',
+      'l.name_ko',
+      'l.name_en',
+    ])
+    .where('o.member_id', '=', actor.memberId)
+    .where('o.returned_at', 'is not', null)
+    .orderBy('o.returned_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const member = await context.db
+    .selectFrom('members')
+    .select('loan_history_enabled')
+    .where('id', '=', actor.memberId)
+    .executeTakeFirstOrThrow();
+  return {
+    enabled: member.loan_history_enabled,
+    loans: rows.map((r) => ({
+      loanId: r.id,
+      title: r.title,
+      author: r.author,
+      library: { id: r.library_id, nameKo: r.name_ko, nameEn: r.name_en },
+      loanDay: r.loan_day,
+      dueDate: r.due_date,
+      returnDay: r.return_day!,
+      daysLate: r.days_late ?? 0,
+    })),
+  };
+}
+
+export async function setLoanHistoryEnabled(
+  context: AppContext,
+  actor: MemberActor,
+  enabled: boolean,
+) {
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (tx) => {
+    await lockMember(tx, actor.memberId);
+    await tx
+      .updateTable('members')
+      .set({ loan_history_enabled: enabled })
+      .where('id', '=', actor.memberId)
+      .execute();
+    await recordAudit(tx, actor, now, {
+      action: enabled ? 'member.history_on' : 'member.history_off',
+      subjectKind: 'member',
+      subjectId: actor.memberId,
+    });
+  });
+  return { enabled };
+}
+
+/**
+ * Deletes the member's history: returned loans lose the member and stay only as anonymous
+ * records — except the return behind a running suspension, which the suspension still cites.
+ */
+export async function deleteLoanHistory(context: AppContext, actor: MemberActor) {
+  const now = context.clock.now();
+  return context.db.transaction().execute(async (tx) => {
+    const member = await lockMember(tx, actor.memberId);
+    let query = tx
+      .updateTable('loans')
+      .set({ member_id: null })
+      .where('member_id', '=', actor.memberId)
+      .where('returned_at', 'is not', null);
+    if (
+      member.suspension_loan_id !== null &&
+      member.suspended_until !== null &&
+      member.suspended_until >= context.clock.today()
+    ) {
+      query = query.where('id', '<>', member.suspension_loan_id);
+    }
+    const result = await query.executeTakeFirst();
+    await recordAudit(tx, actor, now, {
+      action: 'member.history_deleted',
+      subjectKind: 'member',
+      subjectId: actor.memberId,
+    });
+    return { deleted: Number(result.numUpdatedRows) };
+  });
+}

@@ -1,0 +1,110 @@
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError, type Reason } from '../../platform/errors.js';
+import { lockMember } from '../members/repository.js';
+import { type CirculationActor, requireDesk } from './checkout.js';
+import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
+import { itemAt, lendingLibrary, networkRules, openLoanOfItem } from './repository.js';
+
+/** Where an item that is not this library's is on loan: the answer names the lending library and its phone. */
+async function lentElsewhere(
+  context: AppContext,
+  actor: CirculationActor,
+  barcode: string,
+): Promise<Reason[]> {
+  const rows = await context.db
+    .selectFrom('items as i')
+    .innerJoin('loans as o', 'o.item_id', 'i.id')
+    .innerJoin('libraries as l', 'l.id', 'o.library_id')
+    .select(['l.id', 'l.name_ko', 'l.name_en', 'l.phone'])
+    .where('i.barcode', '=', barcode)
+    .where('i.library_id', '<>', actor.libraryId)
+    .where('o.returned_at', 'is', null)
+    .execute();
+  return rows.map((l) => ({
+    code: 'RETURN_AT_LENDING_LIBRARY_ONLY' as const,
+    params: { libraryId: l.id, library: l.name_ko, libraryEn: l.name_en, phone: l.phone ?? '—' },
+  }));
+}
+
+/**
+ * A return at the lending library (no card needed). A late return extends the member's
+ * suspension at once, and it holds at every library at once: there is one member row.
+ */
+export async function returnItem(
+  context: AppContext,
+  anyActor: Actor,
+  input: { itemBarcode: string },
+) {
+  const actor = requireDesk(anyActor);
+  const { db, clock } = context;
+  const now = clock.now();
+  const today = clock.today();
+  const barcode = input.itemBarcode.trim();
+  const item = await itemAt(db, actor.libraryId, barcode);
+  if (!item) {
+    const elsewhere = await lentElsewhere(context, actor, barcode);
+    throw elsewhere.length > 0 ? AppError.of(elsewhere) : new AppError('ITEM_UNKNOWN');
+  }
+  return db.transaction().execute(async (tx) => {
+    const open = await openLoanOfItem(tx, item.id);
+    if (!open) throw new AppError('ITEM_NOT_ON_LOAN');
+    // Lock order everywhere: the member first, then the loan.
+    const member = open.member_id === null ? null : await lockMember(tx, open.member_id);
+    const loan = await openLoanOfItem(tx, item.id, true);
+    if (!loan) throw new AppError('ITEM_NOT_ON_LOAN');
+    const late = daysLate(loan.due_date, today);
+    const keepInHistory = member?.loan_history_enabled !== false || late > 0;
+    await tx
+      .updateTable('loans')
+      .set({
+        returned_at: now,
+        return_day: today,
+        days_late: late,
+        ...(keepInHistory ? {} : { member_id: null }),
+      })
+      .where('id', '=', loan.id)
+      .execute();
+    let suspendedUntil = member?.suspended_until ?? null;
+    if (member && late > 0) {
+      const rules = await networkRules(tx);
+      const until = suspensionAfterReturn(member.suspended_until, today, late, rules);
+      if (until !== member.suspended_until) {
+        await tx
+          .updateTable('members')
+          .set({ suspended_until: until, suspension_loan_id: loan.id })
+          .where('id', '=', member.id)
+          .execute();
+      }
+      suspendedUntil = until;
+    }
+    await recordAudit(tx, actor, now, {
+      action: 'loan.returned',
+      subjectKind: 'loan',
+      subjectId: loan.id,
+      details: {
+        memberId: member?.id ?? null,
+        itemId: item.id,
+        daysLate: late,
+        suspendedUntil: late > 0 ? suspendedUntil : null,
+      },
+    });
+    const library = await lendingLibrary(tx, actor.libraryId);
+    return {
+      loan: {
+        id: loan.id,
+        itemBarcode: item.barcode,
+        title: item.title,
+        dueDate: loan.due_date,
+        returnDay: today,
+        daysLate: late,
+      },
+      library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
+      suspension:
+        late > 0 && suspendedUntil
+          ? { until: suspendedUntil, resumesOn: resumesOn(suspendedUntil) }
+          : null,
+    };
+  });
+}

@@ -1,0 +1,309 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import { requireMember, requireStaff } from '../../platform/http/auth.js';
+import { problemResponses } from '../../platform/http/problem.js';
+import { DateText, Id, MemberIdParams } from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/server.js';
+import { loadMember } from '../members/repository.js';
+import { checkout } from './checkout.js';
+import { deleteLoanHistory, loanHistory, setLoanHistoryEnabled } from './history.js';
+import { renewLoan } from './renew.js';
+import { returnItem } from './return-item.js';
+import { circulationStatus } from './status.js';
+
+const LibraryRef = Type.Object({
+  id: Type.Integer(),
+  nameKo: Type.String(),
+  nameEn: Type.String(),
+});
+const Barcode = Type.String({ minLength: 1, maxLength: 32 });
+const IdempotencyHeader = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'a retry with the same key and body is applied once',
+    }),
+  ),
+});
+const REFUSALS =
+  'Refusals list every reason that applies in `reasons` (codes: CARD_NUMBER_INVALID, CARD_UNKNOWN, CARD_LOST, CARD_REPLACED, ' +
+  'CARD_BLOCKED, MEMBER_PENDING, MEMBER_WITHDRAWN, LIBRARY_NOT_PARTICIPATING, CHECK_IN_REQUIRED, MEMBER_SUSPENDED (until, resume, reason), ' +
+  'MEMBER_HAS_OVERDUE (library, dueDate), LIBRARY_LOAN_LIMIT, NETWORK_LOAN_LIMIT (limit), ITEM_UNKNOWN, ITEM_NOT_LOANABLE, ITEM_ON_LOAN).';
+
+const StatusSchema = Type.Object(
+  {
+    openLoans: Type.Array(
+      Type.Object({
+        library: Type.Object({
+          id: Type.Integer(),
+          nameKo: Type.String(),
+          nameEn: Type.String(),
+          phone: Type.Union([Type.String(), Type.Null()]),
+        }),
+        dueDate: DateText,
+        overdue: Type.Boolean(),
+        loanId: Type.Optional(Type.Integer()),
+        title: Type.Optional(Type.String()),
+        itemBarcode: Type.Optional(Type.String()),
+        loanDay: Type.Optional(DateText),
+        renewals: Type.Optional(Type.Integer()),
+      }),
+      { description: 'titles only for loans at the viewing library (staff) or for the member' },
+    ),
+    overdueCount: Type.Integer(),
+    suspension: Type.Union([
+      Type.Object({
+        until: DateText,
+        resumesOn: DateText,
+        cause: Type.Union([
+          Type.Object({
+            library: Type.Object({
+              id: Type.Union([Type.Integer(), Type.Null()]),
+              nameKo: Type.String(),
+              nameEn: Type.String(),
+            }),
+            daysLate: Type.Integer(),
+            returnDay: Type.String(),
+            title: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+          }),
+          Type.Null(),
+        ]),
+      }),
+      Type.Null(),
+    ]),
+    network: Type.Object({ open: Type.Integer(), limit: Type.Integer(), left: Type.Integer() }),
+    byLibrary: Type.Array(
+      Type.Object({
+        library: LibraryRef,
+        open: Type.Integer(),
+        limit: Type.Integer(),
+        left: Type.Integer(),
+        onlineRenewal: Type.Boolean(),
+        maxRenewals: Type.Integer(),
+      }),
+    ),
+  },
+  { $id: 'CirculationStatus' },
+);
+
+export async function circulationRoutes(app: App, context: AppContext) {
+  const { db, clock } = context;
+  app.addSchema(StatusSchema);
+
+  app.post(
+    '/api/v1/checkouts',
+    {
+      schema: {
+        tags: ['circulation'],
+        summary: "Lend an item at this desk's library (card + item barcode)",
+        description: `Due date per the lending library's rules and calendar. ${REFUSALS}`,
+        headers: IdempotencyHeader,
+        body: Type.Object(
+          { cardNumber: Type.String({ minLength: 1, maxLength: 40 }), itemBarcode: Barcode },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            loan: Type.Object({
+              id: Type.Integer(),
+              itemBarcode: Type.String(),
+              title: Type.String(),
+              loanDay: DateText,
+              dueDate: DateText,
+              library: LibraryRef,
+            }),
+            memberId: Type.Integer(),
+            loansLeft: Type.Object({ network: Type.Integer(), here: Type.Integer() }),
+          }),
+          ...problemResponses(401, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await checkout(context, requireStaff(request), request.body)),
+  );
+
+  app.post(
+    '/api/v1/returns',
+    {
+      schema: {
+        tags: ['circulation'],
+        summary: 'Return an item at the library that lent it (no card needed)',
+        description:
+          'Elsewhere the answer is RETURN_AT_LENDING_LIBRARY_ONLY with the lending library and its phone. A late return suspends the member at once, everywhere (ITEM_UNKNOWN, ITEM_NOT_ON_LOAN otherwise).',
+        headers: IdempotencyHeader,
+        body: Type.Object({ itemBarcode: Barcode }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            loan: Type.Object({
+              id: Type.Integer(),
+              itemBarcode: Type.String(),
+              title: Type.String(),
+              dueDate: DateText,
+              returnDay: DateText,
+              daysLate: Type.Integer(),
+            }),
+            library: LibraryRef,
+            suspension: Type.Union([
+              Type.Object({ until: DateText, resumesOn: DateText }),
+              Type.Null(),
+            ]),
+          }),
+          ...problemResponses(401, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (request) => returnItem(context, requireStaff(request), request.body),
+  );
+
+  const RenewalResponse = Type.Object({
+    loan: Type.Object({
+      id: Type.Integer(),
+      dueDate: DateText,
+      previousDueDate: DateText,
+      renewals: Type.Integer(),
+      renewalsLeft: Type.Integer(),
+    }),
+    library: LibraryRef,
+  });
+
+  app.post(
+    '/api/v1/renewals',
+    {
+      schema: {
+        tags: ['circulation'],
+        summary: 'Renew a loan at the lending library (by item barcode)',
+        description:
+          'Refused with RENEWAL_OVERDUE, RENEWAL_LIMIT or MEMBER_SUSPENDED (all that apply).',
+        headers: IdempotencyHeader,
+        body: Type.Object({ itemBarcode: Barcode }, { additionalProperties: false }),
+        response: { 200: RenewalResponse, ...problemResponses(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => renewLoan(context, requireStaff(request), request.body),
+  );
+
+  app.post(
+    '/api/v1/me/loans/:loanId/renewal',
+    {
+      schema: {
+        tags: ['circulation', 'members'],
+        summary: 'Renew my loan online, where the lending library allows it',
+        description:
+          'Refused with RENEWAL_NOT_ONLINE, RENEWAL_OVERDUE, RENEWAL_LIMIT or MEMBER_SUSPENDED.',
+        headers: IdempotencyHeader,
+        params: Type.Object({ loanId: Id }),
+        response: { 200: RenewalResponse, ...problemResponses(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) =>
+      renewLoan(context, requireMember(request), { loanId: request.params.loanId }),
+  );
+
+  app.get(
+    '/api/v1/me/loans',
+    {
+      schema: {
+        tags: ['circulation', 'members'],
+        summary: 'My loans at every library, overdue loans, suspension and loans left',
+        response: { 200: Type.Ref('CirculationStatus'), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      const member = await loadMember(db, requireMember(request).memberId);
+      return circulationStatus(db, member, clock.today(), { kind: 'member' });
+    },
+  );
+
+  app.get(
+    '/api/v1/members/:memberId/loans',
+    {
+      schema: {
+        tags: ['circulation'],
+        summary:
+          "The member's network status for this desk: loans at other libraries show library and due date only",
+        params: MemberIdParams,
+        response: { 200: Type.Ref('CirculationStatus'), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request);
+      const member = await loadMember(db, request.params.memberId);
+      await recordAudit(db, actor, clock.now(), {
+        action: 'member.status_viewed',
+        subjectKind: 'member',
+        subjectId: member.id,
+      });
+      return circulationStatus(db, member, clock.today(), {
+        kind: 'staff',
+        libraryId: actor.libraryId,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/me/loan-history',
+    {
+      schema: {
+        tags: ['circulation', 'members'],
+        summary: 'My past loans across libraries',
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            enabled: Type.Boolean(),
+            loans: Type.Array(
+              Type.Object({
+                loanId: Type.Integer(),
+                title: Type.String(),
+                author: Type.Union([Type.String(), Type.Null()]),
+                library: LibraryRef,
+                loanDay: DateText,
+                dueDate: DateText,
+                returnDay: DateText,
+                daysLate: Type.Integer(),
+              }),
+            ),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) =>
+      loanHistory(context, requireMember(request), {
+        limit: request.query.limit ?? 50,
+        offset: request.query.offset ?? 0,
+      }),
+  );
+
+  app.put(
+    '/api/v1/me/loan-history',
+    {
+      schema: {
+        tags: ['circulation', 'members'],
+        summary: 'Switch my loan history on or off (off: returned loans are not kept with my name)',
+        body: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: Type.Object({ enabled: Type.Boolean() }), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => setLoanHistoryEnabled(context, requireMember(request), request.body.enabled),
+  );
+
+  app.delete(
+    '/api/v1/me/loan-history',
+    {
+      schema: {
+        tags: ['circulation', 'members'],
+        summary: 'Delete my loan history (past loans stay only as anonymous records)',
+        response: { 200: Type.Object({ deleted: Type.Integer() }), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => deleteLoanHistory(context, requireMember(request)),
+  );
+}

@@ -1,0 +1,145 @@
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { canManageLibrary, canManageNetwork } from '../../platform/auth/policies.js';
+import { isValidDate } from '../../platform/dates.js';
+import { AppError, validationFailed } from '../../platform/errors.js';
+import type { LoanRules, NetworkRules } from './domain.js';
+
+/**
+ * A library admin edits the library's loan rules. They apply to new loans and renewals only:
+ * existing due dates are never rewritten.
+ */
+export async function updateLoanRules(
+  context: AppContext,
+  actor: Actor,
+  libraryId: number,
+  rules: LoanRules,
+) {
+  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (tx) => {
+    const updated = await tx
+      .updateTable('library_loan_rules')
+      .set({
+        loan_limit: rules.loanLimit,
+        loan_period_days: rules.loanPeriodDays,
+        max_renewals: rules.maxRenewals,
+        renewal_days: rules.renewalDays,
+        online_renewal: rules.onlineRenewal,
+        closed_weekdays: [...new Set(rules.closedWeekdays)].sort(),
+        updated_at: now,
+      })
+      .where('library_id', '=', libraryId)
+      .returning('library_id')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, actor, now, {
+      action: 'library.loan_rules_changed',
+      subjectKind: 'library',
+      subjectId: libraryId,
+      libraryId,
+      details: { ...rules },
+    });
+  });
+  const library = await context.libraries.findById(libraryId);
+  return library!.loanRules;
+}
+
+export interface Holiday {
+  date: string;
+  nameKo: string;
+  nameEn: string;
+}
+
+/** Adds or renames a closed date (the government can add holidays at short notice). */
+export async function saveHoliday(
+  context: AppContext,
+  actor: Actor,
+  libraryId: number,
+  holiday: Holiday,
+) {
+  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  if (!isValidDate(holiday.date)) throw validationFailed('body.date', 'is not a real date');
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (tx) => {
+    const exists = await tx
+      .selectFrom('libraries')
+      .select('id')
+      .where('id', '=', libraryId)
+      .executeTakeFirst();
+    if (!exists) throw new AppError('NOT_FOUND');
+    await tx
+      .insertInto('library_holidays')
+      .values({
+        library_id: libraryId,
+        date: holiday.date,
+        name_ko: holiday.nameKo.trim(),
+        name_en: holiday.nameEn.trim(),
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['library_id', 'date'])
+          .doUpdateSet({ name_ko: holiday.nameKo.trim(), name_en: holiday.nameEn.trim() }),
+      )
+      .execute();
+    await recordAudit(tx, actor, now, {
+      action: 'library.holiday_saved',
+      subjectKind: 'library',
+      subjectId: libraryId,
+      libraryId,
+      details: { date: holiday.date },
+    });
+  });
+  return holiday;
+}
+
+export async function deleteHoliday(
+  context: AppContext,
+  actor: Actor,
+  libraryId: number,
+  date: string,
+) {
+  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (tx) => {
+    const deleted = await tx
+      .deleteFrom('library_holidays')
+      .where('library_id', '=', libraryId)
+      .where('date', '=', date)
+      .returning('date')
+      .executeTakeFirst();
+    if (!deleted) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, actor, now, {
+      action: 'library.holiday_deleted',
+      subjectKind: 'library',
+      subjectId: libraryId,
+      libraryId,
+      details: { date },
+    });
+  });
+}
+
+/** The network admin edits the network rules: network loan limit, suspension mode and cap. */
+export async function updateNetworkRules(context: AppContext, actor: Actor, rules: NetworkRules) {
+  if (!canManageNetwork(actor)) throw new AppError('FORBIDDEN');
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('network_rules')
+      .set({
+        network_loan_limit: rules.networkLoanLimit,
+        suspension_mode: rules.suspensionMode,
+        max_suspension_days: rules.maxSuspensionDays,
+        updated_at: now,
+      })
+      .execute();
+    await recordAudit(tx, actor, now, {
+      action: 'network.rules_changed',
+      subjectKind: 'network',
+      subjectId: null,
+      details: { ...rules },
+    });
+  });
+  return context.libraries.networkRules();
+}

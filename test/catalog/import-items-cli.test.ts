@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importItemsCommand } from '../../src/cli/import-items.js';
+import { seedLibraryDirectory } from '../../src/modules/libraries/seed.js';
+import { lockDataDir } from '../../src/platform/db/data-dir-lock.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { createTestDatabase, testDatabaseUrl } from '../support/database.js';
+import { csv } from './support.js';
+
+const HEADER = '등록번호,서명,저자,출판사,발행년,ISBN,청구기호,대출가능';
+
+/** Runs the command, collecting what it prints. */
+async function run(file: string, library: string, env: Record<string, string | undefined>) {
+  const lines: string[] = [];
+  const problems: string[] = [];
+  const result = await importItemsCommand(file, {
+    library,
+    env,
+    progress: false,
+    print: (line) => lines.push(line),
+    printError: (line) => problems.push(line),
+  });
+  return { result, lines, problems };
+}
+
+describe('library-one import-items (embedded DATA_DIR)', () => {
+  let dir: string;
+  let dataDir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'library-one-import-'));
+    dataDir = path.join(dir, 'data');
+    const database = await openDatabase({ dataDir });
+    try {
+      await migrateToLatest(database.db);
+      await seedLibraryDirectory(database.db, { participating: true });
+    } finally {
+      await database.close();
+    }
+  });
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a file, prints the counts and every row error, and frees the data directory', async () => {
+    const file = path.join(dir, '연암 장서.csv');
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        csv(
+          HEADER,
+          'JY-0001,작별하지 않는다,한강,문학동네,2021,,813.7-한12ㅈ,',
+          'JY-0002,흰,한강,문학동네,2018,,813.7-한12ㅎ,관내열람',
+          'JY-0003,,저자 없음,,,,,',
+          'JY-0004,잘못된 ISBN,저자,,,12345,,',
+        ),
+      ]),
+    );
+    const env = { DATA_DIR: dataDir };
+    const first = await run(file, 'jinju-yonam-library', env);
+    expect(first.result.exitCode).toBe(0);
+    expect(first.result.report).toMatchObject({ imported: 2, skipped: 2, totalRows: 4 });
+    expect(first.problems).toEqual([]);
+    expect(first.lines).toEqual([
+      'Importing 연암 장서.csv into 진주시립연암도서관 (Jinju Yonam Library)…',
+      'Imported 2 of 4 rows; skipped 2.',
+      'line 4 (JY-0003): Title is empty',
+      'line 5 (JY-0004): ISBN must have 10 or 13 digits',
+    ]);
+
+    // Again: the two imported barcodes now exist.
+    const second = await run(file, 'jinju-yonam-library', env);
+    expect(second.result.report).toMatchObject({ imported: 0, skipped: 4 });
+    expect(second.lines).toContain('line 2 (JY-0001): barcode already exists at this library');
+
+    // The command closed the embedded database and released its lock.
+    const release = lockDataDir(dataDir);
+    const database = await openDatabase({ dataDir });
+    try {
+      const items = await database.db
+        .selectFrom('items as i')
+        .innerJoin('libraries as l', 'l.id', 'i.library_id')
+        .select(['l.code', 'i.barcode', 'i.title', 'i.loanable'])
+        .orderBy('i.barcode')
+        .execute();
+      expect(items).toEqual([
+        {
+          code: 'jinju-yonam-library',
+          barcode: 'JY-0001',
+          title: '작별하지 않는다',
+          loanable: true,
+        },
+        { code: 'jinju-yonam-library', barcode: 'JY-0002', title: '흰', loanable: false },
+      ]);
+      const audit = await database.db
+        .selectFrom('audit_events')
+        .select(['actor_kind', 'action', 'details'])
+        .orderBy('id')
+        .execute();
+      expect(audit).toEqual([
+        {
+          actor_kind: 'system',
+          action: 'items.imported',
+          details: { imported: 2, skipped: 2, errors: 2, totalRows: 4 },
+        },
+        {
+          actor_kind: 'system',
+          action: 'items.imported',
+          details: { imported: 0, skipped: 4, errors: 4, totalRows: 4 },
+        },
+      ]);
+    } finally {
+      await database.close();
+      release();
+    }
+  });
+
+  it('exits non-zero and imports nothing when the file cannot be read', async () => {
+    const broken = path.join(dir, 'broken.csv');
+    fs.writeFileSync(broken, csv(HEADER, 'JY-0100,"닫히지 않은 따옴표,저자,,,,,'));
+    const env = { DATA_DIR: dataDir };
+    const unreadable = await run(broken, 'jinju-yonam-library', env);
+    expect(unreadable.result).toMatchObject({ exitCode: 1, report: null });
+    expect(unreadable.problems).toEqual([
+      expect.stringMatching(
+        /^library-one: broken\.csv: .*quote is never closed.*nothing was imported$/,
+      ),
+    ]);
+
+    const good = path.join(dir, 'good.csv');
+    fs.writeFileSync(good, csv(HEADER, 'X-1,책,저자,,,,,'));
+    const unknown = await run(good, 'no-such-library', env);
+    expect(unknown.result.exitCode).toBe(1);
+    expect(unknown.problems[0]).toContain('no-such-library');
+
+    const missing = await run(path.join(dir, 'missing.csv'), 'jinju-yonam-library', env);
+    expect(missing.result.exitCode).toBe(1);
+    expect(missing.problems[0]).toContain('ENOENT');
+
+    const database = await openDatabase({ dataDir });
+    try {
+      const barcodes = await database.db.selectFrom('items').select('barcode').execute();
+      expect(barcodes.map((b) => b.barcode).sort()).toEqual(['JY-0001', 'JY-0002']);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('imports into the database the configuration names (DATABASE_URL, or else DATA_DIR)', async () => {
+    const file = path.join(dir, 'server.csv');
+    fs.writeFileSync(file, csv(HEADER, 'S-1,서버로 가는 책,저자,,,,,'));
+    if (testDatabaseUrl) {
+      const testDatabase = await createTestDatabase();
+      try {
+        await seedLibraryDirectory(testDatabase.database.db, { participating: true });
+        const { result } = await run(file, 'geoje-okpo-library', {
+          DATABASE_URL: testDatabase.url!,
+          DATA_DIR: path.join(dir, 'unused'),
+        });
+        expect(result.report).toMatchObject({ imported: 1, skipped: 0 });
+        const items = await testDatabase.database.db
+          .selectFrom('items')
+          .select('barcode')
+          .execute();
+        expect(items).toEqual([{ barcode: 'S-1' }]);
+      } finally {
+        await testDatabase.drop();
+      }
+      return;
+    }
+    const otherDir = path.join(dir, 'other-data');
+    const seeded = await openDatabase({ dataDir: otherDir });
+    await migrateToLatest(seeded.db);
+    await seedLibraryDirectory(seeded.db, { participating: true });
+    await seeded.close();
+    const { result } = await run(file, 'geoje-okpo-library', { DATA_DIR: otherDir });
+    expect(result.report).toMatchObject({ imported: 1, skipped: 0 });
+    const reopened = await openDatabase({ dataDir: otherDir });
+    try {
+      expect(await reopened.db.selectFrom('items').select('barcode').execute()).toEqual([
+        { barcode: 'S-1' },
+      ]);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkout } from '../../src/modules/circulation/checkout.js';
+import { returnItem } from '../../src/modules/circulation/return-item.js';
+import { registerWalkIn } from '../../src/modules/members/registration.js';
+import type { StaffActor } from '../../src/platform/auth/actor.js';
+import { AppError } from '../../src/platform/errors.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { libraryIdOf, shelve } from '../support/circulation.js';
+import { testDatabaseKind } from '../support/database.js';
+
+/** Many desks (and machines) at the same instant: the database keeps the invariants. */
+describe(`concurrent circulation (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let deskA: StaffActor;
+  let deskB: StaffActor;
+  beforeAll(async () => {
+    t = await createTestApp({ accounts: true });
+    const a = await libraryIdOf(t, 'gyeongnamdaepyo-library');
+    const b = await libraryIdOf(
+      t,
+      'gyeongnamdaepyo-library'.replace('gyeongnamdaepyo', 'jinju-yonam'),
+    );
+    const staffA = await t.db
+      .selectFrom('staff')
+      .select('id')
+      .where('username', '=', 'gyeongnamdaepyo-desk')
+      .executeTakeFirstOrThrow();
+    const staffB = await t.db
+      .selectFrom('staff')
+      .select('id')
+      .where('username', '=', 'jinju-yonam-desk')
+      .executeTakeFirstOrThrow();
+    deskA = { kind: 'staff', staffId: staffA.id, libraryId: a, role: 'desk' };
+    deskB = { kind: 'staff', staffId: staffB.id, libraryId: b, role: 'desk' };
+    await shelve(
+      t,
+      'gyeongnamdaepyo-library',
+      Array.from({ length: 40 }, (_, i) => ({ barcode: `A${i}` })),
+    );
+    await shelve(
+      t,
+      'jinju-yonam-library',
+      Array.from({ length: 40 }, (_, i) => ({ barcode: `B${i}` })),
+    );
+  });
+  afterAll(async () => t?.close());
+
+  let serial = 0;
+  async function member() {
+    serial += 1;
+    const registered = await registerWalkIn(t.context, deskA, {
+      name: `동시${serial}`,
+      birthDate: '1980-01-01',
+      phone: `0107000${String(serial).padStart(4, '0')}`,
+      idDocumentType: 'passport',
+    });
+    await t.db
+      .insertInto('check_ins')
+      .values({
+        member_id: registered.id,
+        library_id: deskB.libraryId,
+        checked_in_at: new Date(),
+        id_document_type: 'passport',
+      })
+      .execute();
+    return registered.card.number;
+  }
+
+  async function settle<T>(work: Promise<T>[]): Promise<{ ok: number; refusals: string[] }> {
+    const results = await Promise.allSettled(work);
+    const refusals = results.flatMap((r) =>
+      r.status === 'rejected' ? [(r.reason as AppError).code ?? String(r.reason)] : [],
+    );
+    for (const r of results)
+      if (r.status === 'rejected' && !(r.reason instanceof AppError)) throw r.reason;
+    return { ok: results.filter((r) => r.status === 'fulfilled').length, refusals };
+  }
+
+  async function assertInvariants() {
+    const doubled = await t.db
+      .selectFrom('loans')
+      .select(['item_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('returned_at', 'is', null)
+      .groupBy('item_id')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute();
+    expect(doubled).toEqual([]);
+    const perMember = await t.db
+      .selectFrom('loans')
+      .select(['member_id', 'library_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('returned_at', 'is', null)
+      .groupBy(['member_id', 'library_id'])
+      .execute();
+    for (const row of perMember) expect(Number(row.n)).toBeLessThanOrEqual(5);
+  }
+
+  it('lends one item once when twenty desks try at the same instant', async () => {
+    const cards = await Promise.all(Array.from({ length: 20 }, () => member()));
+    const { ok, refusals } = await settle(
+      cards.map((card) => checkout(t.context, deskA, { cardNumber: card, itemBarcode: 'A0' })),
+    );
+    expect(ok).toBe(1);
+    expect(refusals).toEqual(Array(19).fill('ITEM_ON_LOAN'));
+    await assertInvariants();
+  });
+
+  it('never takes a member over the network limit when two libraries lend the last loans at once', async () => {
+    await t.db.updateTable('network_rules').set({ network_loan_limit: 6 }).execute();
+    const card = await member();
+    for (let i = 1; i <= 3; i++)
+      await checkout(t.context, deskA, { cardNumber: card, itemBarcode: `A${i}` });
+    for (let i = 20; i <= 21; i++)
+      await checkout(t.context, deskB, { cardNumber: card, itemBarcode: `B${i}` });
+    const attempts = [
+      ...Array.from({ length: 6 }, (_, i) =>
+        checkout(t.context, deskB, { cardNumber: card, itemBarcode: `B${i}` }),
+      ),
+      ...Array.from({ length: 6 }, (_, i) =>
+        checkout(t.context, deskA, { cardNumber: card, itemBarcode: `A${10 + i}` }),
+      ),
+    ];
+    const { ok, refusals } = await settle(attempts);
+    expect(ok).toBe(1);
+    expect(refusals).toHaveLength(11);
+    expect(refusals.every((code) => code === 'NETWORK_LOAN_LIMIT')).toBe(true);
+    const open = await t.db
+      .selectFrom('loans')
+      .select('id')
+      .where('returned_at', 'is', null)
+      .where('library_id', 'in', [deskA.libraryId, deskB.libraryId])
+      .execute();
+    expect(open.length).toBeLessThanOrEqual(1 + 6);
+    await assertInvariants();
+    await t.db.updateTable('network_rules').set({ network_loan_limit: 20 }).execute();
+  });
+
+  it('returns an item once when two desks scan it together', async () => {
+    const card = await member();
+    await checkout(t.context, deskA, { cardNumber: card, itemBarcode: 'A30' });
+    const { ok, refusals } = await settle([
+      returnItem(t.context, deskA, { itemBarcode: 'A30' }),
+      returnItem(t.context, deskA, { itemBarcode: 'A30' }),
+    ]);
+    expect(ok).toBe(1);
+    expect(refusals).toEqual(['ITEM_NOT_ON_LOAN']);
+  });
+});

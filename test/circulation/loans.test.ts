@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { codes, libraryIdOf, shelve, walkIn } from '../support/circulation.js';
+import { testDatabaseKind } from '../support/database.js';
+import { allDayStaffClient, type Client, memberClient, staffClient } from '../support/http.js';
+
+describe(`circulation over HTTP (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let gnDesk: Client;
+  let yonamDesk: Client;
+  let admin: Client;
+  beforeAll(async () => {
+    // Tuesday 1 December 2026, 10:00 in Seoul.
+    t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
+    gnDesk = await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk');
+    yonamDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
+    admin = await allDayStaffClient(t.app, 'network-admin');
+    await shelve(t, 'gyeongnamdaepyo-library', [
+      ...Array.from({ length: 30 }, (_, i) => ({
+        barcode: `GN${String(i).padStart(4, '0')}`,
+        title: `경남 책 ${i}`,
+      })),
+      { barcode: 'GN-REF', title: '한국민족문화대백과', loanable: false },
+    ]);
+    await shelve(
+      t,
+      'jinju-yonam-library',
+      Array.from({ length: 30 }, (_, i) => ({
+        barcode: `JY${String(i).padStart(4, '0')}`,
+        title: `연암 책 ${i}`,
+      })),
+    );
+  });
+  afterAll(async () => t?.close());
+
+  const lend = (
+    desk: Client,
+    card: string,
+    itemBarcode: string,
+    headers?: Record<string, string>,
+  ) => desk.post('/api/v1/checkouts', { cardNumber: card, itemBarcode }, headers);
+
+  it('lends with a due date from the lending library’s rules and calendar', async () => {
+    const response = await lend(gnDesk, demoCardNumber(1), 'GN0000');
+    expect(response.statusCode).toBe(201);
+    // 2026-12-01 + 14 = 2026-12-15 (Tuesday; Gyeongnamdaepyo closes on Fridays).
+    expect(response.json()).toMatchObject({
+      loan: {
+        itemBarcode: 'GN0000',
+        title: '경남 책 0',
+        loanDay: '2026-12-01',
+        dueDate: '2026-12-15',
+        library: { nameKo: '경남대표도서관' },
+      },
+      loansLeft: { here: 4, network: 19 },
+    });
+    const ret = await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0000' });
+    expect(ret.json()).toMatchObject({ loan: { daysLate: 0 }, suspension: null });
+  });
+
+  it('moves a due date off a closed day: Gyeongnamdaepyo is closed on Christmas', async () => {
+    t.clock.setBusinessDate('2026-12-11'); // + 14 = 2026-12-25, a holiday (Fri) → 12-26
+    const response = await lend(gnDesk, demoCardNumber(1), 'GN0001');
+    expect(response.json().loan.dueDate).toBe('2026-12-26');
+    await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0001' });
+  });
+
+  it('refuses with the card’s own codes', async () => {
+    const card = demoCardNumber(1);
+    const typo = card.slice(0, -1) + String((Number(card.at(-1)) + 3) % 10);
+    expect((await lend(gnDesk, typo, 'GN0002')).json().code).toBe('CARD_NUMBER_INVALID');
+    expect((await lend(gnDesk, demoCardNumber(777), 'GN0002')).json().code).toBe('CARD_UNKNOWN');
+    const member = await walkIn(gnDesk);
+    await gnDesk.post(`/api/v1/members/${member.id}/card/lost`);
+    expect((await lend(gnDesk, member.card, 'GN0002')).json().code).toBe('CARD_LOST');
+    await gnDesk.post(`/api/v1/members/${member.id}/cards`, { idDocumentType: 'passport' });
+    expect((await lend(gnDesk, member.card, 'GN0002')).json().code).toBe('CARD_REPLACED');
+  });
+
+  it('refuses each item problem with its code', async () => {
+    const member = await walkIn(gnDesk);
+    expect((await lend(gnDesk, member.card, 'NOPE')).json().code).toBe('ITEM_UNKNOWN');
+    expect((await lend(gnDesk, member.card, 'JY0000')).json().code).toBe('ITEM_UNKNOWN');
+    expect((await lend(gnDesk, member.card, 'GN-REF')).json().code).toBe('ITEM_NOT_LOANABLE');
+    const other = await walkIn(gnDesk);
+    expect((await lend(gnDesk, other.card, 'GN0003')).statusCode).toBe(201);
+    const onLoan = await lend(gnDesk, member.card, 'GN0003');
+    expect(onLoan.statusCode).toBe(409);
+    expect(onLoan.json().code).toBe('ITEM_ON_LOAN');
+    expect((await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0004' })).json().code).toBe(
+      'ITEM_NOT_ON_LOAN',
+    );
+    await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0003' });
+  });
+
+  it('requires check-in elsewhere; returns are only at the lending library', async () => {
+    const member = await walkIn(gnDesk);
+    const refused = await lend(yonamDesk, member.card, 'JY0001');
+    expect(refused.json().code).toBe('CHECK_IN_REQUIRED');
+    expect(refused.json().detail).toContain('진주시립연암도서관');
+    await yonamDesk.post(`/api/v1/members/${member.id}/check-ins`, {
+      idDocumentType: 'resident_registration_card',
+    });
+    expect((await lend(yonamDesk, member.card, 'JY0001')).statusCode).toBe(201);
+
+    const wrongPlace = await gnDesk.post(
+      '/api/v1/returns',
+      { itemBarcode: 'JY0001' },
+      { 'accept-language': 'en' },
+    );
+    expect(wrongPlace.json().code).toBe('RETURN_AT_LENDING_LIBRARY_ONLY');
+    expect(wrongPlace.json().detail).toBe(
+      'This item can only be returned to the library that lent it: Jinju Yonam Library (055-749-5982).',
+    );
+    expect((await yonamDesk.post('/api/v1/returns', { itemBarcode: 'JY0001' })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('holds the library limit and the network limit, and lists every reason', async () => {
+    const member = await walkIn(gnDesk);
+    await yonamDesk.post(`/api/v1/members/${member.id}/check-ins`, {
+      idDocumentType: 'resident_registration_card',
+    });
+    for (let i = 10; i < 15; i++)
+      expect((await lend(gnDesk, member.card, `GN00${i}`)).statusCode).toBe(201);
+    const sixth = await lend(gnDesk, member.card, 'GN0015');
+    expect(codes(sixth.json())).toEqual(['LIBRARY_LOAN_LIMIT']);
+    expect(sixth.json().reasons[0].params.limit).toBe(5);
+
+    await admin.request('PUT', '/api/v1/network-rules', {
+      networkLoanLimit: 6,
+      suspensionMode: 'longest',
+      maxSuspensionDays: null,
+    });
+    expect((await lend(yonamDesk, member.card, 'JY0010')).statusCode).toBe(201);
+    const both = await lend(gnDesk, member.card, 'GN-REF');
+    expect(codes(both.json())).toEqual([
+      'LIBRARY_LOAN_LIMIT',
+      'NETWORK_LOAN_LIMIT',
+      'ITEM_NOT_LOANABLE',
+    ]);
+    expect(codes((await lend(yonamDesk, member.card, 'JY0011')).json())).toEqual([
+      'NETWORK_LOAN_LIMIT',
+    ]);
+    await admin.request('PUT', '/api/v1/network-rules', {
+      networkLoanLimit: 20,
+      suspensionMode: 'longest',
+      maxSuspensionDays: null,
+    });
+    for (let i = 10; i < 15; i++) await gnDesk.post('/api/v1/returns', { itemBarcode: `GN00${i}` });
+    await yonamDesk.post('/api/v1/returns', { itemBarcode: 'JY0010' });
+  });
+
+  it('blocks everywhere while overdue, then suspends for the days late, everywhere at once', async () => {
+    t.clock.setBusinessDate('2026-12-01');
+    const member = await walkIn(gnDesk);
+    await yonamDesk.post(`/api/v1/members/${member.id}/check-ins`, {
+      idDocumentType: 'resident_registration_card',
+    });
+    expect((await lend(gnDesk, member.card, 'GN0020')).json().loan.dueDate).toBe('2026-12-15');
+
+    t.clock.setBusinessDate('2026-12-18'); // 3 days late
+    const blocked = await lend(yonamDesk, member.card, 'JY0020');
+    expect(codes(blocked.json())).toEqual(['MEMBER_HAS_OVERDUE']);
+    expect(blocked.json().reasons[0].params).toMatchObject({
+      library: '경남대표도서관',
+      dueDate: '2026-12-15',
+    });
+    // The other library's desk sees where and when, not what.
+    const status = (await yonamDesk.get(`/api/v1/members/${member.id}/loans`)).json();
+    expect(status.openLoans).toEqual([
+      {
+        library: expect.objectContaining({ nameKo: '경남대표도서관' }),
+        dueDate: '2026-12-15',
+        overdue: true,
+      },
+    ]);
+    expect(status.overdueCount).toBe(1);
+
+    const returned = await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0020' });
+    expect(returned.json()).toMatchObject({
+      loan: { daysLate: 3 },
+      suspension: { until: '2026-12-20', resumesOn: '2026-12-21' },
+    });
+    const suspended = await lend(yonamDesk, member.card, 'JY0020', { 'accept-language': 'en' });
+    expect(codes(suspended.json())).toEqual(['MEMBER_SUSPENDED']);
+    expect(suspended.json().detail).toContain('until 2026-12-20');
+    expect(suspended.json().detail).toContain(
+      'returned 3 days late to Gyeongnamdaepyo Library on 2026-12-18',
+    );
+
+    const phone = (
+      await t.db
+        .selectFrom('members')
+        .select('phone')
+        .where('id', '=', member.id)
+        .executeTakeFirstOrThrow()
+    ).phone!;
+    const member1 = await memberClient(t.app, phone, 'member password');
+    const mine = (await member1.get('/api/v1/me/loans')).json();
+    expect(mine.suspension).toMatchObject({
+      until: '2026-12-20',
+      resumesOn: '2026-12-21',
+      cause: { title: '경남 책 20', daysLate: 3 },
+    });
+
+    t.clock.setBusinessDate('2026-12-20');
+    expect(codes((await lend(gnDesk, member.card, 'GN0021')).json())).toEqual(['MEMBER_SUSPENDED']);
+    t.clock.setBusinessDate('2026-12-21');
+    expect((await lend(yonamDesk, member.card, 'JY0020')).statusCode).toBe(201);
+    await yonamDesk.post('/api/v1/returns', { itemBarcode: 'JY0020' });
+  });
+
+  it('renews at the desk and online, with its refusals; rule changes never rewrite due dates', async () => {
+    t.clock.setBusinessDate('2027-01-05'); // Tuesday
+    const member = await walkIn(yonamDesk);
+    const loan = (await lend(yonamDesk, member.card, 'JY0025')).json().loan;
+    expect(loan.dueDate).toBe('2027-01-19');
+    const yonamId = await libraryIdOf(t, 'jinju-yonam-library');
+    const yonamAdmin = await staffClient(t.app, 'jinju-yonam-admin');
+    const rules = {
+      loanLimit: 5,
+      loanPeriodDays: 21,
+      maxRenewals: 1,
+      renewalDays: 10,
+      onlineRenewal: false,
+      closedWeekdays: [1],
+    };
+    expect(
+      (await yonamAdmin.request('PUT', `/api/v1/libraries/${yonamId}/loan-rules`, rules))
+        .statusCode,
+    ).toBe(200);
+    const unchanged = await t.db
+      .selectFrom('loans')
+      .select('due_date')
+      .where('id', '=', loan.id)
+      .executeTakeFirstOrThrow();
+    expect(unchanged.due_date).toBe('2027-01-19');
+
+    const phone = (
+      await t.db
+        .selectFrom('members')
+        .select('phone')
+        .where('id', '=', member.id)
+        .executeTakeFirstOrThrow()
+    ).phone!;
+    const portal = await memberClient(t.app, phone, 'member password');
+    expect((await portal.post(`/api/v1/me/loans/${loan.id}/renewal`)).json().code).toBe(
+      'RENEWAL_NOT_ONLINE',
+    );
+    await yonamAdmin.request('PUT', `/api/v1/libraries/${yonamId}/loan-rules`, {
+      ...rules,
+      onlineRenewal: true,
+    });
+    const renewed = await portal.post(`/api/v1/me/loans/${loan.id}/renewal`);
+    // 2027-01-19 + 10 = 2027-01-29 (Friday; Yonam has no weekly closed day).
+    expect(renewed.json().loan).toMatchObject({
+      dueDate: '2027-01-29',
+      previousDueDate: '2027-01-19',
+      renewals: 1,
+      renewalsLeft: 0,
+    });
+    expect(
+      codes((await yonamDesk.post('/api/v1/renewals', { itemBarcode: 'JY0025' })).json()),
+    ).toEqual(['RENEWAL_LIMIT']);
+    t.clock.setBusinessDate('2027-01-30');
+    expect(
+      codes((await yonamDesk.post('/api/v1/renewals', { itemBarcode: 'JY0025' })).json()),
+    ).toEqual(['RENEWAL_OVERDUE', 'RENEWAL_LIMIT']);
+    // Someone else's loan is not found from my portal.
+    const other = await memberClient(t.app, demoCardNumber(2));
+    expect((await other.post(`/api/v1/me/loans/${loan.id}/renewal`)).statusCode).toBe(404);
+    await yonamDesk.post('/api/v1/returns', { itemBarcode: 'JY0025' });
+    await yonamAdmin.request('PUT', `/api/v1/libraries/${yonamId}/loan-rules`, {
+      ...rules,
+      loanPeriodDays: 14,
+      renewalDays: 7,
+    });
+  });
+
+  it('keeps history across libraries, which the member can switch off and delete', async () => {
+    const portal = await memberClient(t.app, demoCardNumber(1));
+    const history = (await portal.get('/api/v1/me/loan-history')).json();
+    expect(history.enabled).toBe(true);
+    expect(history.loans.map((l: { title: string }) => l.title)).toEqual(
+      expect.arrayContaining(['경남 책 0', '경남 책 1']),
+    );
+    expect(
+      (await portal.request('PUT', '/api/v1/me/loan-history', { enabled: false })).json(),
+    ).toEqual({ enabled: false });
+    const deleted = (await portal.request('DELETE', '/api/v1/me/loan-history')).json();
+    expect(deleted.deleted).toBeGreaterThanOrEqual(2);
+    expect((await portal.get('/api/v1/me/loan-history')).json().loans).toEqual([]);
+    const anonymous = await t.db
+      .selectFrom('loans')
+      .select('member_id')
+      .where('member_id', 'is', null)
+      .execute();
+    expect(anonymous.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('applies a retried request once, and refuses a reused key with another body', async () => {
+    const member = await walkIn(gnDesk);
+    const headers = { 'idempotency-key': 'checkout-42' };
+    const first = await lend(gnDesk, member.card, 'GN0027', headers);
+    const retry = await lend(gnDesk, member.card, 'GN0027', headers);
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    const loans = await t.db
+      .selectFrom('loans')
+      .select('id')
+      .where('member_id', '=', member.id)
+      .execute();
+    expect(loans).toHaveLength(1);
+    const reused = await lend(gnDesk, member.card, 'GN0028', headers);
+    expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0027' });
+  });
+
+  it('refuses lending at a library that is not participating', async () => {
+    const member = await walkIn(gnDesk);
+    const gn = await libraryIdOf(t, 'gyeongnamdaepyo-library');
+    await admin.patch(`/api/v1/libraries/${gn}`, { status: 'planned' });
+    expect(codes((await lend(gnDesk, member.card, 'GN0029')).json())).toEqual([
+      'LIBRARY_NOT_PARTICIPATING',
+    ]);
+    await admin.patch(`/api/v1/libraries/${gn}`, { status: 'participating' });
+  });
+
+  it('refuses withdrawal while loans are open', async () => {
+    const member = await walkIn(gnDesk);
+    await lend(gnDesk, member.card, 'GN0029');
+    expect((await gnDesk.post(`/api/v1/members/${member.id}/withdrawal`)).json().code).toBe(
+      'OPEN_LOANS',
+    );
+    await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0029' });
+    expect((await gnDesk.post(`/api/v1/members/${member.id}/withdrawal`)).statusCode).toBe(200);
+  });
+});

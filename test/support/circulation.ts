@@ -1,0 +1,56 @@
+import type { TestApp } from './app.js';
+import type { Client } from './http.js';
+
+let phoneCounter = 0;
+
+export async function libraryIdOf(t: TestApp, code: string): Promise<number> {
+  const row = await t.db
+    .selectFrom('libraries')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Puts items on a library's shelf directly (the catalogue import has its own tests). */
+export async function shelve(
+  t: TestApp,
+  libraryCode: string,
+  items: { barcode: string; title?: string; loanable?: boolean }[],
+) {
+  const libraryId = await libraryIdOf(t, libraryCode);
+  await t.db
+    .insertInto('items')
+    .values(
+      items.map((i) => ({
+        library_id: libraryId,
+        barcode: i.barcode,
+        title: i.title ?? `책 ${i.barcode}`,
+        loanable: i.loanable ?? true,
+      })),
+    )
+    .execute();
+}
+
+/** Registers a walk-in member at the desk's library; returns the member and card number. */
+export async function walkIn(
+  desk: Client,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: number; card: string }> {
+  phoneCounter += 1;
+  const response = await desk.post('/api/v1/members', {
+    name: `회원${phoneCounter}`,
+    birthDate: '1985-05-05',
+    phone: `010-9${String(process.pid % 1000).padStart(3, '0')}-${String(phoneCounter).padStart(4, '0')}`,
+    idDocumentType: 'resident_registration_card',
+    password: 'member password',
+    pin: '2468',
+    ...extra,
+  });
+  if (response.statusCode !== 201) throw new Error(`walk-in failed: ${response.body}`);
+  return { id: response.json().id, card: response.json().card.number };
+}
+
+export function codes(body: { reasons?: { code: string }[] }): string[] {
+  return (body.reasons ?? []).map((r) => r.code);
+}
