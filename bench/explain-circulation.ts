@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { seedLibraryDirectory } from '../src/modules/libraries/seed.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
-import { seedLibraryDirectory } from '../src/modules/libraries/seed.js';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const pastLoans = Number(process.argv[2] ?? 1_000_000);
@@ -52,7 +52,9 @@ try {
   await client.query(`insert into check_ins (member_id, library_id, checked_in_at, id_document_type)
     select g, 1 + ((g + 7) % 29), now(), 'passport' from generate_series(1, 100000) g on conflict do nothing`);
   await client.query('analyze');
-  console.log(`loaded 100,000 members, 200,000 items, ${pastLoans.toLocaleString()} past and 30,000 open loans in ${Date.now() - started} ms\n`);
+  console.log(
+    `loaded 100,000 members, 200,000 items, ${pastLoans.toLocaleString()} past and 30,000 open loans in ${Date.now() - started} ms\n`,
+  );
 
   const member = 4242;
   const item = await client.query(`select id, library_id, barcode from items where id = 104242`);
@@ -60,8 +62,14 @@ try {
   const queries: [string, string][] = [
     ['checkout: lock the member', `select * from members where id = ${member} for update`],
     ['checkout: card', `select * from cards where number = '29000000000015'`],
-    ['checkout: item at this library', `select id, loanable from items where library_id = ${libraryId} and barcode = '${barcode}'`],
-    ['checkout: open loan of the item', `select * from loans where item_id = ${itemId} and returned_at is null`],
+    [
+      'checkout: item at this library',
+      `select id, loanable from items where library_id = ${libraryId} and barcode = '${barcode}'`,
+    ],
+    [
+      'checkout: open loan of the item',
+      `select * from loans where item_id = ${itemId} and returned_at is null`,
+    ],
     [
       'checkout: open loans of the member, every library',
       `select o.id, o.library_id, o.due_date, i.title from loans o join items i on i.id = o.item_id join libraries l on l.id = o.library_id
@@ -72,7 +80,10 @@ try {
       `select exists (select 1 from check_ins ci join libraries cl on cl.id = ci.library_id
          where ci.member_id = ${member} and (ci.library_id = ${libraryId} or cl.check_in_group_id = (select check_in_group_id from libraries where id = ${libraryId})))`,
     ],
-    ['return: open loan of the item, locked', `select * from loans where item_id = ${itemId} and returned_at is null for update`],
+    [
+      'return: open loan of the item, locked',
+      `select * from loans where item_id = ${itemId} and returned_at is null for update`,
+    ],
     [
       'return at the wrong library: where the barcode is on loan',
       `select l.id from items i join loans o on o.item_id = i.id join libraries l on l.id = o.library_id
