@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { canServeAtLibrary } from '../../platform/auth/policies.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError } from '../../platform/errors.js';
-import { useCard } from '../members/cards.js';
+import { presentCard } from '../members/cards.js';
 import { isCheckedInAt, lockMember } from '../members/repository.js';
 import { checkoutRefusals, dueDateFor } from './domain.js';
 import {
@@ -46,7 +46,13 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
   const today = clock.today();
   try {
     return await db.transaction().execute(async (tx) => {
-      const { member: found } = await useCard(tx, actor, now, input.cardNumber, actor.libraryId);
+      const { member: found } = await presentCard(
+        tx,
+        actor,
+        now,
+        input.cardNumber,
+        actor.libraryId,
+      );
       const member = await lockMember(tx, found.id);
       const library = await lendingLibrary(tx, actor.libraryId);
       const [checkedIn, openLoans, suspension, network, item] = await Promise.all([

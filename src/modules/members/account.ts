@@ -8,7 +8,7 @@ import { hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { useCard } from './cards.js';
+import { presentCard } from './cards.js';
 import { normalizePhone } from './domain.js';
 import { isCheckedInAt, lockMember, type MemberRow, memberQuery } from './repository.js';
 
@@ -33,7 +33,7 @@ async function findMemberForSignIn(
       .executeTakeFirst();
   }
   try {
-    return (await useCard(db, null, now, trimmed, null)).member;
+    return (await presentCard(db, null, now, trimmed, null)).member;
   } catch (error) {
     if (error instanceof AppError && error.code === 'CARD_UNKNOWN') return undefined;
     throw error;

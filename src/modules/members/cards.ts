@@ -97,7 +97,7 @@ export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<Resol
  * The card as a key to the service: lost, replaced and blocked cards are refused, and a lost
  * card's use is flagged in the audit log.
  */
-export async function useCard(
+export async function presentCard(
   db: Kysely<DB>,
   actor: Actor | null,
   now: Date,
@@ -203,3 +203,6 @@ export async function cardHistory(db: Kysely<DB>, memberId: number): Promise<Car
     .execute();
   return rows.map(toCardView);
 }
+
+/** @deprecated the old name of {@link presentCard}; kept until every caller is renamed. */
+export const useCard = presentCard;
