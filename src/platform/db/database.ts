@@ -40,6 +40,8 @@ function openPostgres(connectionString: string, max: number): Database {
   const pool = new pg.Pool({
     connectionString,
     max,
+    // A request waits at most this long for a connection, then gets a 503 (never hangs).
+    connectionTimeoutMillis: 5_000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === OID.INT8) return parseBigint;

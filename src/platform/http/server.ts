@@ -29,6 +29,35 @@ function fieldOf(context: string | undefined, error: AjvError): string {
   return [context, name].filter(Boolean).join('.');
 }
 
+/** Connection-level failures: the database is down, restarting, or every connection is busy. */
+const DATABASE_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300', // too_many_connections
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && DATABASE_UNAVAILABLE.has(code)) return true;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+      message,
+    )
+  );
+}
+
 function toAppError(error: FastifyError): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error.validation) {
@@ -90,6 +119,10 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError) return sendProblem(reply, appError);
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
+      return sendProblem(reply, new AppError('SERVICE_UNAVAILABLE'), { 'retry-after': '5' });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, new AppError('INTERNAL_ERROR'));
   });
