@@ -7,6 +7,7 @@ import { libraryAdminRoutes } from './modules/libraries/admin-routes.js';
 import { libraryRoutes } from './modules/libraries/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
 import { staffRoutes } from './modules/staff/routes.js';
+import { terminalRoutes } from './modules/terminals/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { lockDataDir } from './platform/db/data-dir-lock.js';
@@ -18,6 +19,7 @@ import { type App, createHttpServer } from './platform/http/server.js';
 import { systemRoutes } from './platform/http/system-routes.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { seedDemoData } from './seed/demo.js';
+import { type Sip2Server, startSip2Server } from './sip2/server.js';
 
 /** Builds the HTTP front door on an open database; tests call this directly. */
 export async function buildHttpApp(context: AppContext): Promise<App> {
@@ -32,6 +34,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
   await memberRoutes(app, context);
   await circulationRoutes(app, context);
   await catalogRoutes(app, context);
+  await terminalRoutes(app, context);
   await app.ready();
   return app;
 }
@@ -48,7 +51,7 @@ export interface Service {
   app: App;
   context: AppContext;
   database: Database;
-  listen(): Promise<{ httpUrl: string }>;
+  listen(): Promise<{ httpUrl: string; sip2Port: number }>;
   close(): Promise<void>;
 }
 
@@ -70,17 +73,20 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     const app = await buildHttpApp(context);
     const db = database;
     let closed = false;
+    let sip2: Sip2Server | undefined;
     return {
       app,
       context,
       database: db,
       async listen() {
         const address = await app.listen({ port: config.port, host: config.host });
-        return { httpUrl: address };
+        sip2 = await startSip2Server(context, { host: config.host, port: config.sip2Port });
+        return { httpUrl: address, sip2Port: sip2.port };
       },
       async close() {
         if (closed) return;
         closed = true;
+        await sip2?.close();
         await app.close();
         await db.close();
         releaseLock();

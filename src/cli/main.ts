@@ -29,7 +29,7 @@ async function start(options: { demo: boolean }) {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  const { httpUrl } = await service.listen();
+  const { httpUrl, sip2Port } = await service.listen();
   const where = config.databaseUrl
     ? 'PostgreSQL server (DATABASE_URL)'
     : `embedded PostgreSQL in ${config.dataDir}`;
@@ -37,6 +37,7 @@ async function start(options: { demo: boolean }) {
   console.log(`  Web and API:   ${httpUrl}/api/v1/libraries`);
   console.log(`  API docs:      ${httpUrl}/api/docs   (OpenAPI: ${httpUrl}/api/openapi.json)`);
   console.log(`  Health:        ${httpUrl}/health   ${httpUrl}/ready`);
+  console.log(`  Self-check:    SIP2 on ${config.host}:${sip2Port}`);
   if (options.demo) console.log('  Demo sign-ins: see "Demo accounts" in README.md');
   console.log('Press Ctrl+C to stop.');
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { seedDemoItems } from '../modules/catalog/repository.js';
 import { seedLibraryDirectory } from '../modules/libraries/seed.js';
+import { seedDemoTerminals } from '../modules/terminals/terminals.js';
 import type { Clock } from '../platform/clock.js';
 import type { DB } from '../platform/db/schema.js';
 import { seedDemoAccounts } from './demo-accounts.js';
@@ -18,5 +19,6 @@ export async function seedDemoData(db: Kysely<DB>, clock: Clock) {
   const directory = await seedLibraryDirectory(db, { participating: true });
   const accounts = await seedDemoAccounts(db, clock);
   const holdings = await seedDemoItems(db);
-  return { ...directory, ...accounts, items: holdings.items };
+  const terminals = await seedDemoTerminals(db);
+  return { ...directory, ...accounts, ...terminals, items: holdings.items };
 }

@@ -74,6 +74,13 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     const member = await walkIn(gnDesk);
     await gnDesk.post(`/api/v1/members/${member.id}/card/lost`);
     expect((await lend(gnDesk, member.card, 'GN0002')).json().code).toBe('CARD_LOST');
+    const flagged = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'card.lost_card_used')
+      .where('subject_id', '=', member.card)
+      .execute();
+    expect(flagged).toHaveLength(1);
     await gnDesk.post(`/api/v1/members/${member.id}/cards`, { idDocumentType: 'passport' });
     expect((await lend(gnDesk, member.card, 'GN0002')).json().code).toBe('CARD_REPLACED');
   });

@@ -45,14 +45,10 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
   const now = clock.now();
   const today = clock.today();
   try {
+    // The card is checked before the transaction: a lost card's use is flagged even though the
+    // checkout is refused (a refusal rolls the transaction back).
+    const { member: found } = await presentCard(db, actor, now, input.cardNumber, actor.libraryId);
     return await db.transaction().execute(async (tx) => {
-      const { member: found } = await presentCard(
-        tx,
-        actor,
-        now,
-        input.cardNumber,
-        actor.libraryId,
-      );
       const member = await lockMember(tx, found.id);
       const library = await lendingLibrary(tx, actor.libraryId);
       const [checkedIn, openLoans, suspension, network, item] = await Promise.all([

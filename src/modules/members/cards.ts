@@ -203,6 +203,3 @@ export async function cardHistory(db: Kysely<DB>, memberId: number): Promise<Car
     .execute();
   return rows.map(toCardView);
 }
-
-/** @deprecated the old name of {@link presentCard}; kept until every caller is renamed. */
-export const useCard = presentCard;

@@ -3,12 +3,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as directory from './migrations/0001_directory.js';
 import * as membership from './migrations/0002_membership.js';
 import * as circulation from './migrations/0003_circulation.js';
+import * as terminals from './migrations/0004_terminals.js';
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
 const migrations: Record<string, { statements: string[] }> = {
   '0001_directory': directory,
   '0002_membership': membership,
   '0003_circulation': circulation,
+  '0004_terminals': terminals,
 };
 
 function asMigration(statements: string[]): Migration {

@@ -142,6 +142,7 @@ export interface CardsTable {
   replaced_at: Date | null;
   blocked_at: Date | null;
   blocked_reason: string | null;
+  blocked_by_terminal_id: number | null;
 }
 
 export interface CheckInsTable {
@@ -205,4 +206,22 @@ export interface DB {
   library_holidays: LibraryHolidaysTable;
   network_rules: NetworkRulesTable;
   audit_events: AuditEventsTable;
+  terminals: TerminalsTable;
+}
+
+export type TerminalEncoding = 'utf-8' | 'euc-kr';
+export type TerminalLanguage = 'ko' | 'en';
+
+/** A self-check machine's SIP2 account at one library. */
+export interface TerminalsTable {
+  id: Generated<number>;
+  library_id: number;
+  username: string;
+  password_hash: string;
+  encoding: Generated<TerminalEncoding>;
+  language: Generated<TerminalLanguage>;
+  disabled: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  sign_in_locked_until: Date | null;
+  created_at: CreatedAt;
 }

@@ -1,0 +1,120 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.js';
+import { requireStaff } from '../../platform/http/auth.js';
+import { problemResponses } from '../../platform/http/problem.js';
+import {
+  LibraryIdParams,
+  MemberIdParams,
+  Password,
+  Timestamp,
+} from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/server.js';
+import { unblockCard } from './card-blocks.js';
+import { createTerminal, listTerminals } from './terminals.js';
+
+const Encoding = Type.Union([Type.Literal('utf-8'), Type.Literal('euc-kr')], {
+  description: "the machine's character encoding: UTF-8, or EUC-KR for older Korean machines",
+});
+const Language = Type.Union([Type.Literal('ko'), Type.Literal('en')], {
+  description: 'the language of screen messages',
+});
+
+const TerminalSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    libraryId: Type.Integer(),
+    username: Type.String(),
+    encoding: Encoding,
+    language: Language,
+    disabled: Type.Boolean(),
+    createdAt: Timestamp,
+  },
+  { $id: 'Terminal' },
+);
+
+const NewTerminalBody = Type.Object(
+  {
+    username: Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$',
+      description: 'the SIP2 login user id (CN); stored in lower case, unique in the network',
+    }),
+    password: Password,
+    encoding: Type.Optional(Encoding),
+    language: Type.Optional(Language),
+  },
+  { additionalProperties: false },
+);
+
+const UnblockedCardSchema = Type.Object({
+  memberId: Type.Integer(),
+  card: Type.Object({
+    number: Type.String(),
+    status: Type.Union([Type.Literal('valid'), Type.Literal('lost')]),
+    blocked: Type.Literal(false),
+  }),
+});
+
+/** Self-check terminal accounts (SIP2) and clearing a machine's card block. */
+export async function terminalRoutes(app: App, context: AppContext) {
+  app.addSchema(TerminalSchema);
+
+  app.get(
+    '/api/v1/libraries/:libraryId/terminals',
+    {
+      schema: {
+        tags: ['self-check'],
+        summary: "The library's self-check terminals (its library admin, or the network admin)",
+        params: LibraryIdParams,
+        response: {
+          200: Type.Object({ terminals: Type.Array(Type.Ref('Terminal')) }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => ({
+      terminals: await listTerminals(context, requireStaff(request), request.params.libraryId),
+    }),
+  );
+
+  app.post(
+    '/api/v1/libraries/:libraryId/terminals',
+    {
+      schema: {
+        tags: ['self-check'],
+        summary: 'Create a self-check terminal account (SIP2 login) at the library',
+        description:
+          'Its library admin or the network admin. The machine logs in with this user name and password (SIP2 93); a taken user name is CONFLICT.',
+        params: LibraryIdParams,
+        body: NewTerminalBody,
+        response: { 201: Type.Ref('Terminal'), ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await createTerminal(
+            context,
+            requireStaff(request),
+            request.params.libraryId,
+            request.body,
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/v1/members/:memberId/card/unblock',
+    {
+      schema: {
+        tags: ['self-check', 'cards'],
+        summary:
+          "Clear a self-check machine's block of the member's card (any staff, after checking)",
+        description:
+          'A machine blocks a card with SIP2 "block patron"; every use is then refused with CARD_BLOCKED until staff clear it. Recorded in the audit log. CONFLICT when the card is not blocked.',
+        params: MemberIdParams,
+        response: { 200: UnblockedCardSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => unblockCard(context, requireStaff(request), request.params.memberId),
+  );
+}

@@ -1,0 +1,183 @@
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor, TerminalActor } from '../../platform/auth/actor.js';
+import { checkCredential } from '../../platform/auth/credentials.js';
+import { canManageLibrary } from '../../platform/auth/policies.js';
+import { hashSecret } from '../../platform/auth/secrets.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import type { DB, TerminalEncoding, TerminalLanguage } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+
+/** Self-check terminals: one SIP2 account per machine, created by the library's admin. */
+
+export const DEMO_TERMINAL_PASSWORD = 'library-one-sip2';
+
+export interface TerminalView {
+  id: number;
+  libraryId: number;
+  username: string;
+  encoding: TerminalEncoding;
+  language: TerminalLanguage;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+/** What a SIP2 connection needs of its terminal once logged in. */
+export interface SignedInTerminal {
+  actor: TerminalActor;
+  username: string;
+  encoding: TerminalEncoding;
+  language: TerminalLanguage;
+}
+
+export interface NewTerminal {
+  username: string;
+  password: string;
+  encoding?: TerminalEncoding | undefined;
+  language?: TerminalLanguage | undefined;
+}
+
+/** `gyeongnamdaepyo-library` → `gyeongnamdaepyo-sc1`, as README lists the demo terminals. */
+export function terminalUsername(libraryCode: string, number = 1): string {
+  return `${libraryCode.replace(/-library$/, '')}-sc${number}`;
+}
+
+function terminalQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('terminals')
+    .select(['id', 'library_id', 'username', 'encoding', 'language', 'disabled', 'created_at']);
+}
+
+type TerminalRow = Awaited<ReturnType<ReturnType<typeof terminalQuery>['executeTakeFirstOrThrow']>>;
+
+function toView(row: TerminalRow): TerminalView {
+  return {
+    id: row.id,
+    libraryId: row.library_id,
+    username: row.username,
+    encoding: row.encoding,
+    language: row.language,
+    disabled: row.disabled,
+    createdAt: row.created_at,
+  };
+}
+
+export async function listTerminals(
+  context: AppContext,
+  actor: Actor,
+  libraryId: number,
+): Promise<TerminalView[]> {
+  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  const rows = await terminalQuery(context.db)
+    .where('library_id', '=', libraryId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toView);
+}
+
+/** A library admin (or the network admin) creates a terminal account; the password is hashed. */
+export async function createTerminal(
+  context: AppContext,
+  actor: Actor,
+  libraryId: number,
+  input: NewTerminal,
+): Promise<TerminalView> {
+  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  const library = await context.libraries.findById(libraryId);
+  if (!library) throw new AppError('NOT_FOUND');
+  const now = context.clock.now();
+  const passwordHash = await hashSecret(input.password);
+  try {
+    return await context.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .insertInto('terminals')
+        .values({
+          library_id: libraryId,
+          username: input.username.trim().toLowerCase(),
+          password_hash: passwordHash,
+          encoding: input.encoding ?? 'utf-8',
+          language: input.language ?? 'ko',
+          created_at: now,
+        })
+        .returning([
+          'id',
+          'library_id',
+          'username',
+          'encoding',
+          'language',
+          'disabled',
+          'created_at',
+        ])
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, actor, now, {
+        action: 'terminal.created',
+        subjectKind: 'terminal',
+        subjectId: row.id,
+        libraryId,
+        details: { encoding: row.encoding, language: row.language },
+      });
+      return toView(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', { reason: 'this terminal user name is taken' });
+    throw error;
+  }
+}
+
+/**
+ * SIP2 login (93): the terminal's user name and password, with the same lockout as staff and
+ * members (five wrong tries lock the account for ten minutes). Returns null when refused.
+ */
+export async function signInTerminal(
+  db: Kysely<DB>,
+  input: { username: string; password: string },
+  now: Date,
+): Promise<SignedInTerminal | null> {
+  const row = await db
+    .selectFrom('terminals')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.trim().toLowerCase()))
+    .executeTakeFirst();
+  const state = {
+    failedSignIns: row?.failed_sign_ins ?? 0,
+    lockedUntil: row?.sign_in_locked_until ?? null,
+  };
+  const hash = row && !row.disabled ? row.password_hash : null;
+  const check = await checkCredential(state, hash, input.password, now);
+  if (!row) return null;
+  await db
+    .updateTable('terminals')
+    .set({
+      failed_sign_ins: check.state.failedSignIns,
+      sign_in_locked_until: check.state.lockedUntil,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  if (!check.ok) return null;
+  return {
+    actor: { kind: 'terminal', terminalId: row.id, libraryId: row.library_id },
+    username: row.username,
+    encoding: row.encoding,
+    language: row.language,
+  };
+}
+
+/** One demo terminal per library: `<library code without -library>-sc1`, password `library-one-sip2`. */
+export async function seedDemoTerminals(db: Kysely<DB>): Promise<{ terminals: number }> {
+  const libraries = await db.selectFrom('libraries').select(['id', 'code']).orderBy('id').execute();
+  if (libraries.length === 0) return { terminals: 0 };
+  const passwordHash = await hashSecret(DEMO_TERMINAL_PASSWORD);
+  await db
+    .insertInto('terminals')
+    .values(
+      libraries.map((library) => ({
+        library_id: library.id,
+        username: terminalUsername(library.code),
+        password_hash: passwordHash,
+      })),
+    )
+    .execute();
+  return { terminals: libraries.length };
+}

@@ -1,0 +1,312 @@
+import { checkout } from '../../modules/circulation/checkout.js';
+import { renewLoan } from '../../modules/circulation/renew.js';
+import {
+  itemAt,
+  type OpenLoan,
+  openLoanOfItem,
+  openLoansOf,
+} from '../../modules/circulation/repository.js';
+import { returnItem } from '../../modules/circulation/return-item.js';
+import type { MemberRow } from '../../modules/members/repository.js';
+import type { Reason } from '../../platform/errors.js';
+import { CirculationStatus, SecurityMarker } from '../codes.js';
+import type { MessageOf } from '../messages.js';
+import { joinScreen, refusalText, say } from '../screen.js';
+import { type AcsRequest, answerBase, attempt, missingField } from './session.js';
+import { presentPatron } from './standing.js';
+
+/**
+ * Checkout, checkin, renew, renew all and item information: each calls the circulation use
+ * case the desk uses (checkout, returnItem, renewLoan), as the terminal's actor. A refusal is
+ * `ok = 0` with every reason in the screen message (AF), in the terminal's language.
+ */
+
+type LoanAnswer = MessageOf<'12'> | MessageOf<'30'>;
+
+function loanAnswer<C extends '12' | '30'>(
+  acs: AcsRequest,
+  code: C,
+  request: { patronIdentifier: string; itemIdentifier?: string | undefined },
+): Extract<LoanAnswer, { code: C }> {
+  const answer: LoanAnswer = {
+    code,
+    ok: false,
+    renewalOk: false,
+    magneticMedia: null,
+    desensitize: false,
+    ...answerBase(acs),
+    patronIdentifier: request.patronIdentifier,
+    itemIdentifier: request.itemIdentifier ?? '',
+    titleIdentifier: '',
+    dueDate: '',
+  };
+  return answer as Extract<LoanAnswer, { code: C }>;
+}
+
+async function titleOf(acs: AcsRequest, barcode: string): Promise<string> {
+  const item = await itemAt(acs.context.db, acs.terminal.library.id, barcode.trim());
+  return item?.title ?? '';
+}
+
+async function refused<A extends LoanAnswer>(
+  acs: AcsRequest,
+  answer: A,
+  reasons: readonly Reason[],
+): Promise<A> {
+  const titleIdentifier = answer.itemIdentifier ? await titleOf(acs, answer.itemIdentifier) : '';
+  return { ...answer, titleIdentifier, screenMessage: refusalText(reasons, acs.terminal.language) };
+}
+
+/** The member's open loan of this barcode at this library, if any. */
+async function ownLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) {
+  const loans = await openLoansOf(acs.context.db, member.id);
+  const wanted = barcode.trim();
+  return loans.find(
+    (loan) => loan.libraryId === acs.terminal.library.id && loan.barcode === wanted,
+  );
+}
+
+/** Renews one of the patron's loans here, by the renewal use case. */
+async function renewLoanHere(acs: AcsRequest, loan: OpenLoan) {
+  const renewed = await attempt(() =>
+    renewLoan(acs.context, acs.terminal.actor, { itemBarcode: loan.barcode }),
+  );
+  return renewed.ok ? { ok: true as const, loan, dueDate: renewed.value.loan.dueDate } : renewed;
+}
+
+/** Renews the patron's own loan of the item (renew, and checkout of an item they have). */
+async function renewOwn(acs: AcsRequest, member: MemberRow, barcode: string) {
+  const loan = await ownLoanHere(acs, member, barcode);
+  if (loan) return renewLoanHere(acs, loan);
+  const known = await itemAt(acs.context.db, acs.terminal.library.id, barcode.trim());
+  const reason: Reason = { code: known ? 'ITEM_NOT_ON_LOAN' : 'ITEM_UNKNOWN' };
+  return { ok: false as const, reasons: [reason] };
+}
+
+async function renewedAnswer<A extends LoanAnswer>(
+  acs: AcsRequest,
+  answer: A,
+  member: MemberRow,
+  desensitize: boolean | null,
+): Promise<A> {
+  const renewed = await renewOwn(acs, member, answer.itemIdentifier);
+  if (!renewed.ok) return refused(acs, answer, renewed.reasons);
+  const { dueDate } = renewed;
+  return {
+    ...answer,
+    ok: true,
+    renewalOk: true,
+    desensitize,
+    titleIdentifier: renewed.loan.title,
+    dueDate,
+    screenMessage: say('renewed', acs.terminal.language, { dueDate }),
+  };
+}
+
+/**
+ * 11 → 12. With AD the PIN must be right. Success desensitizes (Y) and gives the due date (AH,
+ * `YYYY-MM-DD`). An item the patron already has is renewed when the SC renewal policy allows
+ * it (renewal ok = Y). Cancel (BI = Y) undoes this patron's loan of the item made today.
+ */
+export async function checkoutItem(
+  acs: AcsRequest,
+  request: MessageOf<'11'>,
+): Promise<MessageOf<'12'>> {
+  const answer = loanAnswer(acs, '12', request);
+  if (!request.itemIdentifier.trim()) return refused(acs, answer, [missingField('AB')]);
+  // The card first, outside the checkout's transaction: a lost card's use stays flagged even
+  // though the refused checkout rolls back; with AD the PIN must be right.
+  const patron = await presentPatron(acs, request.patronIdentifier, request.patronPassword);
+  if (!patron.ok) return refused(acs, answer, patron.reasons);
+  if (request.cancel) return cancelCheckout(acs, patron.member, answer);
+  const lent = await attempt(() =>
+    checkout(acs.context, acs.terminal.actor, {
+      cardNumber: request.patronIdentifier,
+      itemBarcode: request.itemIdentifier,
+    }),
+  );
+  if (lent.ok) {
+    const { loan, loansLeft } = lent.value;
+    const language = acs.terminal.language;
+    const screenMessage = joinScreen(
+      say('checkedOut', language, { dueDate: loan.dueDate }),
+      say('canBorrow', language, loansLeft),
+    );
+    return {
+      ...answer,
+      ok: true,
+      desensitize: true,
+      titleIdentifier: loan.title,
+      dueDate: loan.dueDate,
+      screenMessage,
+    };
+  }
+  const onLoan = lent.reasons.some((reason) => reason.code === 'ITEM_ON_LOAN');
+  if (onLoan && request.scRenewalPolicy) {
+    const own = await ownLoanHere(acs, patron.member, request.itemIdentifier);
+    if (own) return renewedAnswer(acs, answer, patron.member, true);
+  }
+  return refused(acs, answer, lent.reasons);
+}
+
+/** The machine could not desensitize: the loan it just made is returned at once. */
+async function cancelCheckout(
+  acs: AcsRequest,
+  member: MemberRow,
+  answer: MessageOf<'12'>,
+): Promise<MessageOf<'12'>> {
+  const loan = await ownLoanHere(acs, member, answer.itemIdentifier);
+  if (!loan || loan.loanDay !== acs.context.clock.today()) {
+    return refused(acs, answer, [{ code: 'ITEM_NOT_ON_LOAN' }]);
+  }
+  const returned = await attempt(() =>
+    returnItem(acs.context, acs.terminal.actor, { itemBarcode: loan.barcode }),
+  );
+  if (!returned.ok) return refused(acs, answer, returned.reasons);
+  const screenMessage = say('checkoutCancelled', acs.terminal.language);
+  return { ...answer, ok: true, desensitize: false, titleIdentifier: loan.title, screenMessage };
+}
+
+/**
+ * 09 → 10. No card needed. Success resensitizes (Y); a late return says the suspension it
+ * starts. At the wrong library the answer is ok = 0 with the alert flag set, naming the lending
+ * library and its phone (RETURN_AT_LENDING_LIBRARY_ONLY). Cancel (BI = Y) is not supported.
+ */
+export async function checkinItem(
+  acs: AcsRequest,
+  request: MessageOf<'09'>,
+): Promise<MessageOf<'10'>> {
+  const language = acs.terminal.language;
+  const answer: MessageOf<'10'> = {
+    code: '10',
+    ok: false,
+    resensitize: false,
+    magneticMedia: null,
+    alert: false,
+    ...answerBase(acs),
+    itemIdentifier: request.itemIdentifier,
+    permanentLocation: acs.terminal.library.code,
+  };
+  if (request.cancel) {
+    return { ...answer, screenMessage: say('notSupported', language, { command: '09 BI=Y' }) };
+  }
+  if (!request.itemIdentifier.trim()) {
+    return { ...answer, screenMessage: refusalText([missingField('AB')], language) };
+  }
+  const returned = await attempt(() =>
+    returnItem(acs.context, acs.terminal.actor, { itemBarcode: request.itemIdentifier }),
+  );
+  if (!returned.ok) {
+    const elsewhere = returned.reasons.some((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');
+    const titleIdentifier = await titleOf(acs, request.itemIdentifier);
+    return {
+      ...answer,
+      alert: elsewhere,
+      ...(titleIdentifier ? { titleIdentifier } : {}),
+      screenMessage: refusalText(returned.reasons, language),
+    };
+  }
+  const { loan, suspension } = returned.value;
+  const screenMessage = suspension
+    ? say('returnedLate', language, {
+        daysLate: loan.daysLate,
+        until: suspension.until,
+        resume: suspension.resumesOn,
+      })
+    : say('returned', language);
+  return { ...answer, ok: true, resensitize: true, titleIdentifier: loan.title, screenMessage };
+}
+
+/** 29 → 30: the patron's own loan at this library (with AD, the PIN must be right). */
+export async function renewItem(
+  acs: AcsRequest,
+  request: MessageOf<'29'>,
+): Promise<MessageOf<'30'>> {
+  const answer = loanAnswer(acs, '30', request);
+  if (!request.itemIdentifier?.trim()) return refused(acs, answer, [missingField('AB')]);
+  const patron = await presentPatron(acs, request.patronIdentifier, request.patronPassword);
+  if (!patron.ok) return refused(acs, answer, patron.reasons);
+  return renewedAnswer(acs, answer, patron.member, null);
+}
+
+/**
+ * 65 → 66: renews each of the patron's loans at this library. ok = 1 when the patron (and PIN,
+ * when given) is valid; BM lists the renewed items, BN the others, and AF says why for each.
+ */
+export async function renewAll(
+  acs: AcsRequest,
+  request: MessageOf<'65'>,
+): Promise<MessageOf<'66'>> {
+  const language = acs.terminal.language;
+  const answer: MessageOf<'66'> = {
+    code: '66',
+    ok: false,
+    renewedCount: 0,
+    unrenewedCount: 0,
+    ...answerBase(acs),
+    renewedItems: [],
+    unrenewedItems: [],
+  };
+  const patron = await presentPatron(acs, request.patronIdentifier, request.patronPassword);
+  if (!patron.ok) return { ...answer, screenMessage: refusalText(patron.reasons, language) };
+  const loans = await openLoansOf(acs.context.db, patron.member.id);
+  const renewedItems: string[] = [];
+  const refusals: string[] = [];
+  const unrenewedItems: string[] = [];
+  for (const loan of loans.filter((l) => l.libraryId === acs.terminal.library.id)) {
+    const renewed = await renewLoanHere(acs, loan);
+    if (renewed.ok) renewedItems.push(loan.barcode);
+    else {
+      unrenewedItems.push(loan.barcode);
+      refusals.push(`${loan.barcode}: ${refusalText(renewed.reasons, language)}`);
+    }
+  }
+  const summary = say('renewedAll', language, {
+    renewed: renewedItems.length,
+    unrenewed: unrenewedItems.length,
+  });
+  return {
+    ...answer,
+    ok: true,
+    renewedCount: renewedItems.length,
+    unrenewedCount: unrenewedItems.length,
+    renewedItems,
+    unrenewedItems,
+    screenMessage: joinScreen(summary, ...refusals) ?? summary,
+  };
+}
+
+/** 17 → 18: this library's item — available or charged (with its due date), and its title. */
+export async function itemInformation(
+  acs: AcsRequest,
+  request: MessageOf<'17'>,
+): Promise<MessageOf<'18'>> {
+  const language = acs.terminal.language;
+  const answer: MessageOf<'18'> = {
+    code: '18',
+    circulationStatus: CirculationStatus.other,
+    securityMarker: SecurityMarker.other,
+    feeType: '01',
+    transactionDate: answerBase(acs).transactionDate,
+    itemIdentifier: request.itemIdentifier,
+    titleIdentifier: '',
+  };
+  const item = await itemAt(acs.context.db, acs.terminal.library.id, request.itemIdentifier.trim());
+  if (!item) return { ...answer, screenMessage: refusalText([{ code: 'ITEM_UNKNOWN' }], language) };
+  const loan = await openLoanOfItem(acs.context.db, item.id);
+  const location = {
+    owner: acs.terminal.library.code,
+    permanentLocation: acs.terminal.library.code,
+  };
+  const notLoanable = item.loanable
+    ? {}
+    : { screenMessage: refusalText([{ code: 'ITEM_NOT_LOANABLE' }], language) };
+  return {
+    ...answer,
+    circulationStatus: loan ? CirculationStatus.charged : CirculationStatus.available,
+    titleIdentifier: item.title,
+    ...(loan ? { dueDate: loan.due_date } : {}),
+    ...location,
+    ...notLoanable,
+  };
+}

@@ -1,0 +1,70 @@
+import type { AppContext } from '../../app-context.js';
+import type { SignedInTerminal } from '../../modules/terminals/terminals.js';
+import { AppError, type Language, type Reason } from '../../platform/errors.js';
+import { Language as SipLanguage } from '../codes.js';
+import { formatSipDateTime } from '../fields.js';
+
+/** The library a terminal serves, as its answers name it (AO is the library's code). */
+export interface TerminalLibrary {
+  id: number;
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  participating: boolean;
+}
+
+export interface AcsTerminal extends SignedInTerminal {
+  library: TerminalLibrary;
+}
+
+/** One request as the ACS handles it: the service, the logged-in terminal, and "now". */
+export interface AcsRequest {
+  context: AppContext;
+  terminal: AcsTerminal;
+  now: Date;
+}
+
+export async function terminalLibrary(
+  context: AppContext,
+  libraryId: number,
+): Promise<TerminalLibrary> {
+  const library = await context.libraries.findById(libraryId);
+  if (!library) throw new AppError('NOT_FOUND');
+  return {
+    id: library.id,
+    code: library.code,
+    nameKo: library.nameKo,
+    nameEn: library.nameEn,
+    participating: library.status === 'participating',
+  };
+}
+
+/** The three-character language of responses 24, 26 and 64. */
+export function sipLanguage(language: Language): string {
+  return language === 'ko' ? SipLanguage.korean : SipLanguage.english;
+}
+
+/** The fields every answer carries: transaction date and institution id. */
+export function answerBase(acs: AcsRequest) {
+  return {
+    transactionDate: formatSipDateTime(acs.now),
+    institutionId: acs.terminal.library.code,
+  };
+}
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; reasons: Reason[] };
+
+/** Runs a use case; a refusal (AppError) becomes its reasons, anything else is thrown on. */
+export async function attempt<T>(run: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, reasons: error.reasons };
+    throw error;
+  }
+}
+
+/** A field the terminal left out but this request needs. */
+export function missingField(field: string): Reason {
+  return { code: 'VALIDATION_FAILED', params: { field, reason: 'is required' } };
+}

@@ -1,0 +1,91 @@
+/**
+ * The SIP2 server (ACS side) for self-check machines, in the same process as the HTTP API and
+ * on the same use cases (checkout, returnItem, renewLoan, presentCard, checkMemberSecret, the
+ * checkout rules): no rule is written twice. Each TCP connection is a `Sip2Connection`.
+ *
+ * - Login (93) binds the connection to the terminal's library (actor `terminal`); before it, 93,
+ *   99 and 97 are answered, every other request gets its negative answer saying to log in.
+ * - Error detection: an answer carries AY/AZ when its request did, with the request's sequence.
+ *   A bad checksum, an unknown command or an unreadable line is answered 96; five such lines in
+ *   a row, three wrong logins, a line over 8 KiB, more than 16 requests waiting, answers left
+ *   unread or silence past the idle timeout close that connection, and only that one.
+ * - A request cut short gets the negative answer of its type; holds (15), item status updates
+ *   (19) and fee payments (37) get a well-formed refusal (16, 20, 38).
+ * - Refusals answer ok = 0 with every reason in AF as `[CODE] sentence`, in the terminal's
+ *   language. Due dates (AH) are `YYYY-MM-DD`. AO is the library's code.
+ * - An unexpected error answers a negative response naming a request id, and is logged with
+ *   that id, the command and the error's name only (never card numbers, PINs or names).
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AppContext } from '../app-context.js';
+import { Sip2Connection } from './acs/connection.js';
+
+export interface Sip2ServerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** A connection silent this long is closed (default 5 minutes). */
+  idleTimeoutMs?: number;
+  /** Connections beyond this are refused at once (default 1000). */
+  maxConnections?: number;
+}
+
+export interface Sip2Server {
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
+export const DEFAULT_MAX_CONNECTIONS = 1000;
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export async function startSip2Server(
+  context: AppContext,
+  options: Sip2ServerOptions,
+): Promise<Sip2Server> {
+  const logger = context.logger.child({ component: 'sip2' });
+  const connections = new Map<Socket, Sip2Connection>();
+  let nextId = 1;
+  const accept = (socket: Socket) => {
+    const connection = new Sip2Connection(socket, context, {
+      id: nextId++,
+      idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+      logger,
+    });
+    connections.set(socket, connection);
+    socket.once('close', () => connections.delete(socket));
+  };
+  const server = createServer(accept);
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  server.on('drop', () => logger.warn('sip2 connection refused: too many connections'));
+  await listen(server, options.port, options.host);
+  server.on('error', (error: NodeJS.ErrnoException) =>
+    logger.error({ code: error.code }, 'sip2 server error'),
+  );
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  logger.info({ port }, 'sip2 server listening');
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        const open = [...connections];
+        for (const [socket] of open) socket.destroy();
+        await Promise.all(open.map(([, connection]) => connection.close('server closing')));
+        await stopped;
+      })();
+      return closing;
+    },
+  };
+}

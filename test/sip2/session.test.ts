@@ -1,0 +1,503 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TERMINAL_PASSWORD } from '../../src/modules/terminals/terminals.js';
+import { DEMO_MEMBER_PIN, demoCardNumber } from '../../src/seed/demo-accounts.js';
+import {
+  buildRequestAcsResend,
+  encodeLine,
+  parsePatronStatus,
+  patronStatus,
+} from '../../src/sip2/codec.js';
+import { testDatabaseKind } from '../support/database.js';
+import { staffClient } from '../support/http.js';
+import {
+  addItems,
+  GN,
+  RawConnection,
+  type Sip2TestBed,
+  startSip2TestBed,
+  YONAM,
+} from './support.js';
+
+const MINJUN = demoCardNumber(1); // home: Gyeongnamdaepyo, checked in at Jinju Yonam
+const SEOYEON = demoCardNumber(2); // home: Jinju Yonam
+const PIN = DEMO_MEMBER_PIN;
+const CLEAR = patronStatus();
+
+describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
+  let bed: Sip2TestBed;
+  beforeAll(async () => {
+    bed = await startSip2TestBed();
+    await addItems(bed.t.db, GN, [
+      { barcode: 'GN-0001', title: '채식주의자' },
+      { barcode: 'GN-0002', title: '소년이 온다' },
+      { barcode: 'GN-REF1', title: '표준국어대사전', loanable: false },
+    ]);
+    await addItems(bed.t.db, YONAM, [{ barcode: 'JY-0001', title: '작별하지 않는다' }]);
+  });
+  afterAll(async () => bed?.close());
+
+  it('answers only 93 and 99 before login, then binds the connection to its library', async () => {
+    const client = await bed.client({ institutionId: GN });
+    const before = await client.patronStatus({ patronIdentifier: MINJUN, patronPassword: PIN });
+    expect(before).toMatchObject({ code: '24', validPatron: false, personalName: '' });
+    expect(before.patronStatus.chargePrivilegesDenied).toBe(true);
+    expect(before.screenMessage).toMatch(/^\[UNAUTHENTICATED\]/);
+    const refusedCheckout = await client.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-0001',
+    });
+    expect(refusedCheckout).toMatchObject({ code: '12', ok: false, desensitize: false });
+    const anonymousStatus = await client.scStatus();
+    expect(anonymousStatus).toMatchObject({
+      onlineStatus: true,
+      checkoutOk: false,
+      institutionId: '',
+    });
+
+    expect(
+      await client.login({ loginUserId: 'gyeongnamdaepyo-sc1', loginPassword: 'wrong password' }),
+    ).toEqual({ code: '94', ok: false });
+    expect(
+      await client.login({
+        loginUserId: 'GYEONGNAMDAEPYO-SC1',
+        loginPassword: DEMO_TERMINAL_PASSWORD,
+      }),
+    ).toEqual({ code: '94', ok: true });
+
+    const status = await client.scStatus();
+    expect(status).toMatchObject({
+      onlineStatus: true,
+      checkinOk: true,
+      checkoutOk: true,
+      acsRenewalPolicy: true,
+      statusUpdateOk: false,
+      offlineOk: false,
+      protocolVersion: '2.00',
+      institutionId: GN,
+      libraryName: '경남대표도서관',
+      terminalLocation: 'gyeongnamdaepyo-sc1',
+    });
+    expect(status.supportedMessages).toMatchObject({
+      checkout: true,
+      checkin: true,
+      renew: true,
+      renewAll: true,
+      blockPatron: true,
+      patronEnable: true,
+      patronInformation: true,
+      itemInformation: true,
+      requestScAcsResend: true,
+      hold: false,
+      feePaid: false,
+      itemStatusUpdate: false,
+    });
+    // The refusal before login was not a login: nothing was lent.
+    const loans = await bed.t.db.selectFrom('loans').selectAll().execute();
+    expect(loans).toEqual([]);
+  });
+
+  it('serves a member through patron status, checkout, item information, patron information, renew, renew all, checkin and end session', async () => {
+    const gn = await bed.terminal(GN);
+    const status = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: PIN });
+    expect(status).toMatchObject({
+      code: '24',
+      patronStatus: CLEAR,
+      language: '020',
+      institutionId: GN,
+      patronIdentifier: MINJUN,
+      personalName: '김민준',
+      validPatron: true,
+      validPatronPassword: true,
+    });
+    expect(status.screenMessage).toContain('5권');
+
+    const lent = await gn.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-0001',
+      patronPassword: PIN,
+    });
+    expect(lent).toMatchObject({
+      code: '12',
+      ok: true,
+      renewalOk: false,
+      desensitize: true,
+      institutionId: GN,
+      itemIdentifier: 'GN-0001',
+      titleIdentifier: '채식주의자',
+      dueDate: '2026-12-15',
+    });
+    expect(lent.screenMessage).toContain('반납 예정일은 2026-12-15');
+
+    expect(await gn.itemInformation({ itemIdentifier: 'GN-0001' })).toMatchObject({
+      code: '18',
+      circulationStatus: '04',
+      dueDate: '2026-12-15',
+      titleIdentifier: '채식주의자',
+      permanentLocation: GN,
+    });
+    expect(await gn.itemInformation({ itemIdentifier: 'GN-0002' })).toMatchObject({
+      circulationStatus: '03',
+      titleIdentifier: '소년이 온다',
+    });
+    const reference = await gn.itemInformation({ itemIdentifier: 'GN-REF1' });
+    expect(reference.screenMessage).toMatch(/^\[ITEM_NOT_LOANABLE\]/);
+    const unknown = await gn.itemInformation({ itemIdentifier: 'NOPE-1' });
+    expect(unknown).toMatchObject({ circulationStatus: '01', titleIdentifier: '' });
+    expect(unknown.screenMessage).toMatch(/^\[ITEM_UNKNOWN\]/);
+
+    const info = await gn.patronInformation({
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+      summary: 'charged',
+    });
+    expect(info).toMatchObject({
+      code: '64',
+      chargedItemsCount: 1,
+      overdueItemsCount: 0,
+      chargedItems: ['GN-0001'],
+      overdueItems: [],
+      chargedItemsLimit: 5,
+      validPatron: true,
+      validPatronPassword: true,
+      personalName: '김민준',
+    });
+    const withoutPin = await gn.patronInformation({ patronIdentifier: MINJUN, summary: 'charged' });
+    expect(withoutPin).toMatchObject({ chargedItemsCount: 1, chargedItems: [], personalName: '' });
+    expect(withoutPin.validPatronPassword).toBeUndefined();
+
+    const renewed = await gn.renew({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-0001',
+      patronPassword: PIN,
+    });
+    expect(renewed).toMatchObject({
+      code: '30',
+      ok: true,
+      renewalOk: true,
+      dueDate: '2026-12-22',
+      titleIdentifier: '채식주의자',
+    });
+    const again = await gn.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0001' });
+    expect(again).toMatchObject({ ok: false, renewalOk: false });
+    expect(again.screenMessage).toMatch(/^\[RENEWAL_LIMIT\]/);
+
+    await gn.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0002' });
+    const all = await gn.renewAll({ patronIdentifier: MINJUN, patronPassword: PIN });
+    expect(all).toMatchObject({
+      code: '66',
+      ok: true,
+      renewedCount: 1,
+      unrenewedCount: 1,
+      renewedItems: ['GN-0002'],
+      unrenewedItems: ['GN-0001'],
+    });
+    expect(all.screenMessage).toContain('GN-0001: [RENEWAL_LIMIT]');
+
+    const returned = await gn.checkin({ itemIdentifier: 'GN-0001', currentLocation: '' });
+    expect(returned).toMatchObject({
+      code: '10',
+      ok: true,
+      resensitize: true,
+      alert: false,
+      titleIdentifier: '채식주의자',
+      permanentLocation: GN,
+    });
+    expect(returned.screenMessage).toBe('반납되었습니다.');
+    const twice = await gn.checkin({ itemIdentifier: 'GN-0001', currentLocation: '' });
+    expect(twice).toMatchObject({ ok: false, resensitize: false });
+    expect(twice.screenMessage).toMatch(/^\[ITEM_NOT_ON_LOAN\]/);
+    await gn.checkin({ itemIdentifier: 'GN-0002', currentLocation: '' });
+
+    expect(await gn.endSession({ patronIdentifier: MINJUN })).toMatchObject({
+      code: '36',
+      endSession: true,
+      patronIdentifier: MINJUN,
+    });
+
+    const audit = await bed.t.db
+      .selectFrom('audit_events')
+      .select(['actor_kind', 'actor_id', 'library_id', 'action'])
+      .where('action', 'in', ['loan.checked_out', 'loan.renewed', 'loan.returned'])
+      .execute();
+    const terminal = await bed.t.db
+      .selectFrom('terminals')
+      .select('id')
+      .where('username', '=', 'gyeongnamdaepyo-sc1')
+      .executeTakeFirstOrThrow();
+    // two checkouts, two renewals, two returns
+    expect(audit.length).toBe(6);
+    for (const event of audit)
+      expect(event).toMatchObject({
+        actor_kind: 'terminal',
+        actor_id: terminal.id,
+        library_id: await bed.libraryId(GN),
+      });
+  });
+
+  it('renews instead of lending twice when the SC renewal policy allows it, and cancels a checkout', async () => {
+    const gn = await bed.terminal(GN);
+    await gn.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0002' });
+    const plain = await gn.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0002' });
+    expect(plain).toMatchObject({ ok: false });
+    expect(plain.screenMessage).toMatch(/^\[ITEM_ON_LOAN\]/);
+    const renewal = await gn.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-0002',
+      scRenewalPolicy: true,
+    });
+    expect(renewal).toMatchObject({
+      ok: true,
+      renewalOk: true,
+      desensitize: true,
+      dueDate: '2026-12-22',
+    });
+    // Somebody else's loan is never renewed by a checkout.
+    await bed.t.db.updateTable('loans').set({ renewals: 0 }).execute();
+    const stranger = await gn.checkout({
+      patronIdentifier: SEOYEON,
+      itemIdentifier: 'GN-0002',
+      scRenewalPolicy: true,
+    });
+    expect(stranger.ok).toBe(false);
+
+    const cancelled = await gn.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-0002',
+      cancel: true,
+    });
+    expect(cancelled).toMatchObject({ ok: true, desensitize: false });
+    expect((await gn.itemInformation({ itemIdentifier: 'GN-0002' })).circulationStatus).toBe('03');
+  });
+
+  it('answers with error detection, asks again (96) for a bad checksum, and resends the last answer (97)', async () => {
+    const raw = await RawConnection.open(bed.server.port);
+    const good = new TextDecoder().decode(
+      encodeLine('9900302.00', { errorDetection: true, sequence: 4 }),
+    );
+    raw.write(good);
+    const answer = await raw.line();
+    expect(answer).toMatch(/^98YNNYNN.*AY4AZ[0-9A-F]{4}$/);
+    raw.write('9900302.00AY5AZ0000\r');
+    expect(await raw.line()).toBe('96AZFEF6');
+    raw.write(encodeLine('97', { errorDetection: true }));
+    expect(await raw.line()).toBe('96AZFEF6');
+    raw.write(good);
+    const second = await raw.line();
+    raw.write('97\r');
+    expect(await raw.line()).toBe(second);
+    raw.write('9900302.00\r');
+    expect(await raw.line()).not.toMatch(/AZ/);
+    raw.close();
+
+    const client = await bed.terminal(GN);
+    await client.scStatus();
+    const resent = await client.send(buildRequestAcsResend());
+    expect(resent.code).toBe('98');
+  });
+
+  it('refuses holds, item status updates and fee payments with well-formed answers', async () => {
+    const gn = await bed.terminal(GN);
+    const date = '20261201    120000';
+    const hold = await gn.sendLine(`15+${date}AO${GN}|AA${MINJUN}|ABGN-0001|`);
+    expect(hold).toMatchObject({ code: 'unsupported', commandIdentifier: '16' });
+    expect(hold.code === 'unsupported' && hold.fixed).toMatch(/^0N20261201 {4}\d{6}$/);
+    const statusUpdate = await gn.sendLine(`19${date}AO${GN}|ABGN-0001|AC|CHx|`);
+    expect(statusUpdate).toMatchObject({ code: 'unsupported', commandIdentifier: '20' });
+    const fee = await gn.sendLine(`37${date}0101KRWBV1000|AO${GN}|AA${MINJUN}|`);
+    expect(fee).toMatchObject({ code: 'unsupported', commandIdentifier: '38' });
+    for (const answer of [hold, statusUpdate, fee]) {
+      if (answer.code !== 'unsupported') throw new Error('expected an unsupported answer');
+      expect(answer.fields.find((f) => f.id === 'AF')?.value).toContain('지원하지 않습니다');
+    }
+  });
+
+  it('blocks a card from the machine until staff clear it, and a terminal cannot re-enable it', async () => {
+    const yonam = await bed.terminal(YONAM);
+    const blocked = await yonam.blockPatron({
+      patronIdentifier: SEOYEON,
+      blockedCardMessage: 'card left in the machine',
+      cardRetained: true,
+    });
+    expect(blocked).toMatchObject({ code: '24', validPatron: false });
+    expect(blocked.patronStatus.chargePrivilegesDenied).toBe(true);
+    expect(blocked.screenMessage).toMatch(/^\[CARD_BLOCKED\]/);
+    const card = await bed.t.db
+      .selectFrom('cards')
+      .selectAll()
+      .where('number', '=', SEOYEON)
+      .executeTakeFirstOrThrow();
+    const terminal = await bed.t.db
+      .selectFrom('terminals')
+      .select('id')
+      .where('username', '=', 'jinju-yonam-sc1')
+      .executeTakeFirstOrThrow();
+    expect(card).toMatchObject({
+      blocked_reason: 'card left in the machine',
+      blocked_by_terminal_id: terminal.id,
+    });
+    expect(card.blocked_at).not.toBeNull();
+    const event = await bed.t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'card.blocked')
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({
+      actor_kind: 'terminal',
+      actor_id: terminal.id,
+      library_id: await bed.libraryId(YONAM),
+      subject_id: SEOYEON,
+    });
+    expect(event.details).toMatchObject({
+      terminalId: terminal.id,
+      reason: 'card left in the machine',
+      cardRetained: true,
+    });
+
+    // Refused everywhere: another library's machine too.
+    const gn = await bed.terminal(GN);
+    const elsewhere = await gn.checkout({ patronIdentifier: SEOYEON, itemIdentifier: 'GN-0001' });
+    expect(elsewhere.screenMessage).toMatch(/^\[CARD_BLOCKED\]/);
+    const enable = await yonam.patronEnable({ patronIdentifier: SEOYEON, patronPassword: PIN });
+    expect(enable).toMatchObject({ code: '26', validPatron: false });
+    expect(enable.screenMessage).toContain('직원만 해제할 수 있습니다');
+
+    const desk = await staffClient(bed.routes, 'tongyeong-city-desk');
+    const memberId = card.member_id;
+    const cleared = await desk.post(`/api/v1/members/${memberId}/card/unblock`);
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toEqual({
+      memberId,
+      card: { number: SEOYEON, status: 'valid', blocked: false },
+    });
+    expect((await desk.post(`/api/v1/members/${memberId}/card/unblock`)).json().code).toBe(
+      'CONFLICT',
+    );
+    const unblockEvent = await bed.t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'card.unblocked')
+      .executeTakeFirstOrThrow();
+    expect(unblockEvent).toMatchObject({ actor_kind: 'staff', subject_id: SEOYEON });
+    expect(unblockEvent.details).toMatchObject({
+      blockedByTerminalId: terminal.id,
+      reason: 'card left in the machine',
+    });
+    const after = await yonam.patronStatus({ patronIdentifier: SEOYEON, patronPassword: PIN });
+    expect(after).toMatchObject({
+      validPatron: true,
+      validPatronPassword: true,
+      patronStatus: CLEAR,
+    });
+  });
+
+  it('locks the PIN after five wrong tries, as the portal does, for ten minutes', async () => {
+    const gn = await bed.terminal(GN);
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const wrong = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: '0000' });
+      expect(wrong).toMatchObject({
+        validPatron: true,
+        validPatronPassword: false,
+        personalName: '',
+      });
+      expect(wrong.screenMessage).toMatch(/^\[INVALID_CREDENTIALS\]/);
+    }
+    const fifth = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: '0000' });
+    expect(fifth.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\] .*2026-12-01 10:10까지/);
+    const right = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: PIN });
+    expect(right.validPatronPassword).toBe(false);
+    expect(right.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\]/);
+    const checkout = await gn.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-0001',
+      patronPassword: PIN,
+    });
+    expect(checkout).toMatchObject({
+      ok: false,
+      desensitize: false,
+      titleIdentifier: '채식주의자',
+    });
+    expect(checkout.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\]/);
+    const portal = await bed.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/members/sign-in',
+      payload: { login: MINJUN, password: 'library-one-member' },
+    });
+    expect(portal.json().code).toBe('SIGN_IN_LOCKED');
+    bed.t.clock.advanceMinutes(11);
+    expect(
+      (await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: PIN }))
+        .validPatronPassword,
+    ).toBe(true);
+    bed.t.clock.setBusinessDate('2026-12-01');
+  });
+
+  it('lets admins manage their terminals over HTTP; an EUC-KR terminal in English works end to end', async () => {
+    const gnId = await bed.libraryId(GN);
+    const yonamId = await bed.libraryId(YONAM);
+    const gnAdmin = await staffClient(bed.routes, 'gyeongnamdaepyo-admin');
+    const list = await gnAdmin.get(`/api/v1/libraries/${gnId}/terminals`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().terminals).toEqual([
+      expect.objectContaining({
+        libraryId: gnId,
+        username: 'gyeongnamdaepyo-sc1',
+        encoding: 'utf-8',
+        language: 'ko',
+        disabled: false,
+      }),
+    ]);
+    expect(JSON.stringify(list.json())).not.toMatch(/hash|password/i);
+    expect((await gnAdmin.get(`/api/v1/libraries/${yonamId}/terminals`)).statusCode).toBe(403);
+    const desk = await staffClient(bed.routes, 'jinju-yonam-desk');
+    expect(
+      (
+        await desk.post(`/api/v1/libraries/${yonamId}/terminals`, {
+          username: 'x-sc9',
+          password: 'long enough pw',
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    const network = await staffClient(bed.routes, 'network-admin');
+    const created = await network.post(`/api/v1/libraries/${yonamId}/terminals`, {
+      username: 'Jinju-Yonam-SC2',
+      password: 'machine password 2',
+      encoding: 'euc-kr',
+      language: 'en',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      libraryId: yonamId,
+      username: 'jinju-yonam-sc2',
+      encoding: 'euc-kr',
+      language: 'en',
+    });
+    const duplicate = await network.post(`/api/v1/libraries/${yonamId}/terminals`, {
+      username: 'jinju-yonam-sc2',
+      password: 'machine password 2',
+    });
+    expect(duplicate.json().code).toBe('CONFLICT');
+    const bad = await network.post(`/api/v1/libraries/${yonamId}/terminals`, {
+      username: 'x',
+      password: 'machine password 2',
+      encoding: 'latin1',
+    });
+    expect(bad.statusCode).toBe(400);
+
+    const machine = await bed.client({ encoding: 'euc-kr', institutionId: YONAM });
+    expect(
+      (await machine.login({ loginUserId: 'jinju-yonam-sc2', loginPassword: 'machine password 2' }))
+        .ok,
+    ).toBe(true);
+    const status = await machine.patronStatus({ patronIdentifier: SEOYEON, patronPassword: PIN });
+    expect(status).toMatchObject({ language: '001', personalName: '이서연' });
+    const lent = await machine.checkout({ patronIdentifier: SEOYEON, itemIdentifier: 'JY-0001' });
+    expect(lent).toMatchObject({ ok: true, titleIdentifier: '작별하지 않는다' });
+    expect(lent.screenMessage).toMatch(/^Checked out\. Due on \d{4}-\d{2}-\d{2}\./);
+    const refused = await machine.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'JY-0001' });
+    expect(refused.screenMessage).toBe('[ITEM_ON_LOAN] This item is already on loan.');
+    const returned = await machine.checkin({ itemIdentifier: 'JY-0001', currentLocation: '' });
+    expect(returned).toMatchObject({ ok: true, screenMessage: 'Returned.' });
+    expect(parsePatronStatus('              ')).toEqual(CLEAR);
+  });
+});
