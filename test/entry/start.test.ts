@@ -36,7 +36,7 @@ describe('the real entry point on the embedded database', () => {
     } finally {
       expect(await again.stop('SIGTERM')).toBe(0);
     }
-  });
+  }, 240_000);
 
   it('refuses a bad configuration with a clear message', async () => {
     const result = await runToExit(['start'], { DATA_DIR: dataDir, PORT: 'eighty' });
@@ -48,5 +48,5 @@ describe('the real entry point on the embedded database', () => {
     const result = await runToExit(['migrate'], { DATA_DIR: path.join(dataDir, 'fresh') });
     expect(result.code).toBe(0);
     expect(result.output).toContain('Applied: 0001_directory, 0002_membership, 0003_circulation');
-  });
+  }, 120_000);
 });

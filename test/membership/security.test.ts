@@ -286,6 +286,16 @@ describe(`bad registration input (${testDatabaseKind})`, () => {
     expect(Number(count.n)).toBe(4);
   });
 
+  it('accepts an action with an empty JSON body', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sign-out',
+      payload: '',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
   it('answers malformed JSON and wrong content types with problems', async () => {
     const malformed = await t.app.inject({
       method: 'POST',

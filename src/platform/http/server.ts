@@ -98,6 +98,14 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
 
   app.addSchema(ProblemSchema);
 
+  // An action without a body (report lost, sign out …) may still say `content-type: application/json`.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    return parseJson(request, body.toString(), done);
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
