@@ -34,6 +34,8 @@ export async function startService(
   });
   const httpUrl = await new Promise<string>((resolve, reject) => {
     const onData = () => {
+      // The banner ends with this line; chunks of a pipe may split it anywhere before.
+      if (!output.includes('Press Ctrl+C to stop.')) return;
       const match = /Web and API:\s+(http:\/\/[^/\s]+)/.exec(output);
       if (match) resolve(match[1]!);
     };
