@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
+import { containsPattern } from '../../platform/db/like.js';
 import type { DB, ItemsTable } from '../../platform/db/schema.js';
 import { demoItems } from './demo-items.js';
 import { normalizeIsbn } from './isbn.js';
@@ -33,16 +34,6 @@ export interface ItemListFilter {
   q?: string | undefined;
   limit: number;
   offset: number;
-}
-
-/** `%`, `_` and `\` match themselves in an ILIKE pattern. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** `%text%`, with the text trimmed, composed (NFC) and its wildcards escaped. */
-export function containsPattern(text: string): string {
-  return `%${escapeLike(text.normalize('NFC').trim())}%`;
 }
 
 function itemsFrom(db: Kysely<DB>) {

@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { containsPattern } from '../../platform/db/like.js';
 import type { DB } from '../../platform/db/schema.js';
 import { validationFailed } from '../../platform/errors.js';
 import { normalizeIsbn } from './isbn.js';
-import { containsPattern } from './repository.js';
 
 /**
  * The network catalogue: which participating libraries hold a title, and how many copies are on

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
+import { containsPattern } from '../../platform/db/like.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { LibraryCalendar, LibraryStatus, LoanRules, NetworkRules } from './domain.js';
 
@@ -34,10 +35,6 @@ export interface LibraryFilter {
   region?: string | undefined;
   status?: LibraryStatus | undefined;
   q?: string | undefined;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function librariesQuery(db: Kysely<DB>) {
@@ -135,7 +132,7 @@ export function createLibraryRepository(db: Kysely<DB>) {
       if (filter.status) query = query.where('l.status', '=', filter.status);
       if (filter.q) {
         // The seed document writes a typographic apostrophe where the directory keeps a plain one.
-        const pattern = `%${escapeLike(filter.q.trim().replace(/[‘’]/g, "'"))}%`;
+        const pattern = containsPattern(filter.q.replace(/[‘’]/g, "'"));
         query = query.where((eb) =>
           eb.or(
             ['l.name_ko', 'l.name_en', 'r.name_ko', 'r.name_en'].map((column) =>
