@@ -1,0 +1,89 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.js';
+import { requireStaff } from '../../platform/http/auth.js';
+import { problemResponses } from '../../platform/http/problem.js';
+import { DateText, Id } from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/server.js';
+import { DEFAULT_STATISTICS_DAYS, MAX_STATISTICS_DAYS, statistics } from './statistics.js';
+
+const LibraryRef = Type.Object({
+  id: Type.Integer(),
+  nameKo: Type.String(),
+  nameEn: Type.String(),
+});
+
+const StatisticsSchema = Type.Object(
+  {
+    from: DateText,
+    to: DateText,
+    scope: Type.Union([
+      Type.Object({ kind: Type.Literal('network') }),
+      Type.Object({ kind: Type.Literal('library'), library: LibraryRef }),
+    ]),
+    totals: Type.Object({
+      loans: Type.Integer(),
+      toOtherLibraryMembers: Type.Integer({
+        description: 'loans to members whose home library is not the lending library',
+      }),
+      toHomeMembers: Type.Integer(),
+      unknownHome: Type.Integer({
+        description: 'loans no longer linked to a member (history off or deleted, withdrawal)',
+      }),
+      shareToOtherLibraryMembers: Type.Union(
+        [Type.Number({ minimum: 0, maximum: 1 }), Type.Null()],
+        {
+          description: 'toOtherLibraryMembers / (loans − unknownHome); null without such loans',
+        },
+      ),
+      suspensionsStarted: Type.Integer({
+        description: 'late returns: each starts (or extends) a suspension of the member',
+      }),
+    }),
+    loansPerDay: Type.Array(Type.Object({ date: DateText, loans: Type.Integer() }), {
+      description: 'every day of the period, oldest first, zeros included',
+    }),
+    loansPerLibrary: Type.Array(
+      Type.Object({
+        library: LibraryRef,
+        loans: Type.Integer(),
+        toOtherLibraryMembers: Type.Integer(),
+      }),
+      {
+        description:
+          'every library in scope (participating ones without loans too), most loans first',
+      },
+    ),
+    suspensionsPerDay: Type.Array(Type.Object({ date: DateText, started: Type.Integer() }), {
+      description: 'late returns per return day, every day of the period',
+    }),
+  },
+  { $id: 'Statistics' },
+);
+
+export async function statisticsRoutes(app: App, context: AppContext) {
+  app.addSchema(StatisticsSchema);
+
+  app.get(
+    '/api/v1/statistics',
+    {
+      schema: {
+        tags: ['administration'],
+        summary:
+          'Loans per day and per library, the share lent to members of other libraries, and suspensions (network admin: the network; library admin: their library)',
+        description:
+          `Loan days and return days are Korean calendar dates. Without \`to\`, today; without \`from\`, the ${DEFAULT_STATISTICS_DAYS} days that end on \`to\`; ` +
+          `at most ${MAX_STATISTICS_DAYS} days. The network admin may pass \`libraryId\` for one library; a library admin sees only their own (FORBIDDEN otherwise), desk staff none.`,
+        querystring: Type.Object(
+          {
+            from: Type.Optional(DateText),
+            to: Type.Optional(DateText),
+            libraryId: Type.Optional(Id),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Ref('Statistics'), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => statistics(context, requireStaff(request), request.query),
+  );
+}

@@ -1,0 +1,148 @@
+import type { AppContext } from '../../app-context.js';
+import type { StaffActor } from '../../platform/auth/actor.js';
+import { canManageLibrary, canManageNetwork } from '../../platform/auth/policies.js';
+import type { BusinessDate } from '../../platform/clock.js';
+import { addDays, compareDates, daysBetween, isValidDate } from '../../platform/dates.js';
+import { AppError, validationFailed } from '../../platform/errors.js';
+import { type LoanStatisticsRows, loanStatistics } from './repository.js';
+
+/** The longest period one request may cover: a year and a day (a leap year's whole year fits). */
+export const MAX_STATISTICS_DAYS = 367;
+/** Without `from`, the 30 days that end on `to`. */
+export const DEFAULT_STATISTICS_DAYS = 30;
+
+interface LibraryRef {
+  id: number;
+  nameKo: string;
+  nameEn: string;
+}
+
+export interface Statistics {
+  from: BusinessDate;
+  to: BusinessDate;
+  scope: { kind: 'network' } | { kind: 'library'; library: LibraryRef };
+  totals: {
+    loans: number;
+    toOtherLibraryMembers: number;
+    toHomeMembers: number;
+    unknownHome: number;
+    /** toOtherLibraryMembers among the loans whose member's home is known; null without any. */
+    shareToOtherLibraryMembers: number | null;
+    suspensionsStarted: number;
+  };
+  loansPerDay: { date: BusinessDate; loans: number }[];
+  loansPerLibrary: { library: LibraryRef; loans: number; toOtherLibraryMembers: number }[];
+  suspensionsPerDay: { date: BusinessDate; started: number }[];
+}
+
+export interface StatisticsRequest {
+  from?: string | undefined;
+  to?: string | undefined;
+  libraryId?: number | undefined;
+}
+
+/** Every day from `from` to `to`. */
+function daysOf(from: BusinessDate, to: BusinessDate): BusinessDate[] {
+  const days: BusinessDate[] = [];
+  for (let day = from; compareDates(day, to) <= 0; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** The dashboard's figures from the grouped rows (pure, so it is tested without a database). */
+export function summarize(
+  from: BusinessDate,
+  to: BusinessDate,
+  scope: Statistics['scope'],
+  rows: LoanStatisticsRows,
+): Statistics {
+  const perLibrary = rows.perLibrary.map((r) => ({
+    library: { id: r.libraryId, nameKo: r.nameKo, nameEn: r.nameEn },
+    loans: r.loans,
+    toOtherLibraryMembers: r.toOtherLibraryMembers,
+    unknownHome: r.unknownHome,
+  }));
+  const loans = perLibrary.reduce((sum, r) => sum + r.loans, 0);
+  const toOther = perLibrary.reduce((sum, r) => sum + r.toOtherLibraryMembers, 0);
+  const unknownHome = perLibrary.reduce((sum, r) => sum + r.unknownHome, 0);
+  const known = loans - unknownHome;
+  const days = daysOf(from, to);
+  const loansByDay = new Map(rows.perDay.map((r) => [r.day, r.loans]));
+  const suspensionsByDay = new Map(rows.suspensionsPerDay.map((r) => [r.day, r.started]));
+  return {
+    from,
+    to,
+    scope,
+    totals: {
+      loans,
+      toOtherLibraryMembers: toOther,
+      toHomeMembers: known - toOther,
+      unknownHome,
+      shareToOtherLibraryMembers: known > 0 ? toOther / known : null,
+      suspensionsStarted: rows.suspensionsPerDay.reduce((sum, r) => sum + r.started, 0),
+    },
+    loansPerDay: days.map((date) => ({ date, loans: loansByDay.get(date) ?? 0 })),
+    loansPerLibrary: perLibrary
+      .map(({ library, loans: n, toOtherLibraryMembers }) => ({
+        library,
+        loans: n,
+        toOtherLibraryMembers,
+      }))
+      .sort((a, b) => b.loans - a.loans || a.library.id - b.library.id),
+    suspensionsPerDay: days.map((date) => ({ date, started: suspensionsByDay.get(date) ?? 0 })),
+  };
+}
+
+function period(request: StatisticsRequest, today: BusinessDate) {
+  for (const field of ['from', 'to'] as const) {
+    const value = request[field];
+    if (value !== undefined && !isValidDate(value)) {
+      throw validationFailed(`querystring.${field}`, 'must be a date (YYYY-MM-DD)');
+    }
+  }
+  const to = request.to ?? today;
+  const from = request.from ?? addDays(to, -(DEFAULT_STATISTICS_DAYS - 1));
+  if (compareDates(from, to) > 0) {
+    throw validationFailed('querystring.from', 'must not be after `to`');
+  }
+  if (daysBetween(from, to) + 1 > MAX_STATISTICS_DAYS) {
+    throw validationFailed(
+      'querystring.from',
+      `the period may cover at most ${MAX_STATISTICS_DAYS} days`,
+    );
+  }
+  return { from, to };
+}
+
+/**
+ * Loans per day and per library, the share lent to members of other libraries, and suspensions:
+ * the network admin sees the whole network (or one library), a library admin their own library.
+ */
+export async function statistics(
+  context: Pick<AppContext, 'db' | 'clock'>,
+  actor: StaffActor,
+  request: StatisticsRequest,
+): Promise<Statistics> {
+  const { db, clock } = context;
+  const network = canManageNetwork(actor);
+  if (!network && actor.role !== 'library_admin') throw new AppError('FORBIDDEN');
+  const libraryId = request.libraryId ?? (network ? undefined : actor.libraryId);
+  if (libraryId !== undefined && !canManageLibrary(actor, libraryId)) {
+    throw new AppError('FORBIDDEN');
+  }
+  const { from, to } = period(request, clock.today());
+  let scope: Statistics['scope'] = { kind: 'network' };
+  if (libraryId !== undefined) {
+    const library = await db
+      .selectFrom('libraries')
+      .select(['id', 'name_ko', 'name_en'])
+      .where('id', '=', libraryId)
+      .executeTakeFirst();
+    if (!library) throw new AppError('NOT_FOUND');
+    scope = {
+      kind: 'library',
+      library: { id: library.id, nameKo: library.name_ko, nameEn: library.name_en },
+    };
+  }
+  const rows = await loanStatistics(db, { from, to, libraryId });
+  return summarize(from, to, scope, rows);
+}

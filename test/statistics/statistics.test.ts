@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summarize } from '../../src/modules/statistics/statistics.js';
+import { demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { libraryIdOf, shelve, walkIn } from '../support/circulation.js';
+import { testDatabaseKind } from '../support/database.js';
+import { allDayStaffClient, type Client, memberClient } from '../support/http.js';
+
+interface Statistics {
+  from: string;
+  to: string;
+  scope: { kind: string; library?: { id: number; nameKo: string } };
+  totals: {
+    loans: number;
+    toOtherLibraryMembers: number;
+    toHomeMembers: number;
+    unknownHome: number;
+    shareToOtherLibraryMembers: number | null;
+    suspensionsStarted: number;
+  };
+  loansPerDay: { date: string; loans: number }[];
+  loansPerLibrary: {
+    library: { id: number; nameKo: string };
+    loans: number;
+    toOtherLibraryMembers: number;
+  }[];
+  suspensionsPerDay: { date: string; started: number }[];
+}
+
+describe(`statistics over HTTP (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let gnDesk: Client;
+  let yonamDesk: Client;
+  let networkAdmin: Client;
+  let yonamAdmin: Client;
+  let gn: number;
+  let yonam: number;
+
+  beforeAll(async () => {
+    // Tuesday 1 December 2026, 10:00 in Seoul.
+    t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
+    gnDesk = await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk');
+    yonamDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
+    networkAdmin = await allDayStaffClient(t.app, 'network-admin');
+    yonamAdmin = await allDayStaffClient(t.app, 'jinju-yonam-admin');
+    gn = await libraryIdOf(t, 'gyeongnamdaepyo-library');
+    yonam = await libraryIdOf(t, 'jinju-yonam-library');
+    await shelve(
+      t,
+      'gyeongnamdaepyo-library',
+      Array.from({ length: 6 }, (_, i) => ({ barcode: `GS${i}` })),
+    );
+    await shelve(t, 'jinju-yonam-library', [{ barcode: 'YS0' }, { barcode: 'YS1' }]);
+
+    // 1 Dec: two loans at Gyeongnamdaepyo to its own member 김민준 (card 1).
+    const minjun = demoCardNumber(1);
+    for (const barcode of ['GS0', 'GS1']) {
+      const r = await gnDesk.post('/api/v1/checkouts', {
+        cardNumber: minjun,
+        itemBarcode: barcode,
+      });
+      expect(r.statusCode).toBe(201);
+    }
+    // 1 Dec: 김민준 (home Gyeongnamdaepyo, checked in at Jinju Yonam) borrows at Jinju Yonam.
+    expect(
+      (await yonamDesk.post('/api/v1/checkouts', { cardNumber: minjun, itemBarcode: 'YS0' }))
+        .statusCode,
+    ).toBe(201);
+    // 3 Dec: a walk-in at Gyeongnamdaepyo, who turns history off and later returns late.
+    t.clock.setBusinessDate('2026-12-03');
+    const walker = await walkIn(gnDesk);
+    expect(
+      (await gnDesk.post('/api/v1/checkouts', { cardNumber: walker.card, itemBarcode: 'GS2' }))
+        .statusCode,
+    ).toBe(201);
+    const walkerPortal = await memberClient(t.app, walker.card, 'member password');
+    expect((await walkerPortal.put('/api/v1/me/loan-history', { enabled: false })).statusCode).toBe(
+      200,
+    );
+
+    // 20 Dec: everything comes back, the loans of 1 Dec (due 15 Dec) 5 days late, GS2 (due 17 Dec) 3.
+    t.clock.setBusinessDate('2026-12-20');
+    for (const barcode of ['GS0', 'GS1', 'GS2']) {
+      expect((await gnDesk.post('/api/v1/returns', { itemBarcode: barcode })).statusCode).toBe(200);
+    }
+    expect((await yonamDesk.post('/api/v1/returns', { itemBarcode: 'YS0' })).statusCode).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  const stats = async (client: Client, query: string) => {
+    const response = await client.get(`/api/v1/statistics${query}`);
+    return { status: response.statusCode, body: response.json() as Statistics };
+  };
+
+  it('gives the network admin loans per day and per library, the share lent to other libraries’ members, and suspensions', async () => {
+    const { status, body } = await stats(networkAdmin, '?from=2026-12-01&to=2026-12-20');
+    expect(status).toBe(200);
+    expect(body.scope).toEqual({ kind: 'network' });
+    expect(body.loansPerDay).toHaveLength(20);
+    expect(body.loansPerDay[0]).toEqual({ date: '2026-12-01', loans: 3 });
+    expect(body.loansPerDay[1]).toEqual({ date: '2026-12-02', loans: 0 });
+    expect(body.loansPerDay[2]).toEqual({ date: '2026-12-03', loans: 1 });
+    expect(body.totals).toEqual({
+      loans: 4,
+      toOtherLibraryMembers: 1,
+      // The walk-in switched history off: the late return is kept (it caused a suspension).
+      toHomeMembers: 3,
+      unknownHome: 0,
+      shareToOtherLibraryMembers: 0.25,
+      suspensionsStarted: 4,
+    });
+    expect(body.suspensionsPerDay.find((d) => d.date === '2026-12-20')).toEqual({
+      date: '2026-12-20',
+      started: 4,
+    });
+    expect(body.loansPerLibrary[0]).toMatchObject({
+      library: { id: gn, nameKo: '경남대표도서관' },
+      loans: 3,
+      toOtherLibraryMembers: 0,
+    });
+    expect(body.loansPerLibrary[1]).toMatchObject({
+      library: { id: yonam },
+      loans: 1,
+      toOtherLibraryMembers: 1,
+    });
+    // Every participating library is listed, the ones without loans too.
+    expect(body.loansPerLibrary).toHaveLength(29);
+    expect(body.loansPerLibrary.at(-1)?.loans).toBe(0);
+  });
+
+  it('counts loans detached from their member as of unknown home', async () => {
+    // Deleting history detaches returned loans except the one behind a running suspension.
+    t.clock.setBusinessDate('2027-01-10');
+    const minjun = await memberClient(t.app, demoCardNumber(1));
+    expect((await minjun.request('DELETE', '/api/v1/me/loan-history')).statusCode).toBe(200);
+    const { body } = await stats(networkAdmin, '?from=2026-12-01&to=2026-12-20');
+    expect(body.totals.loans).toBe(4);
+    expect(body.totals.unknownHome).toBeGreaterThan(0);
+    expect(body.totals.toHomeMembers + body.totals.toOtherLibraryMembers).toBe(
+      4 - body.totals.unknownHome,
+    );
+  });
+
+  it('gives a library admin their own library, and the network admin one library on request', async () => {
+    const own = await stats(yonamAdmin, '?from=2026-12-01&to=2026-12-20');
+    expect(own.status).toBe(200);
+    expect(own.body.scope).toMatchObject({ kind: 'library', library: { id: yonam } });
+    expect(own.body.totals.loans).toBe(1);
+    expect(own.body.loansPerLibrary).toHaveLength(1);
+    expect(own.body.totals.suspensionsStarted).toBe(1);
+
+    const one = await stats(networkAdmin, `?from=2026-12-01&to=2026-12-20&libraryId=${gn}`);
+    expect(one.body.scope).toMatchObject({ kind: 'library', library: { id: gn } });
+    expect(one.body.totals.loans).toBe(3);
+  });
+
+  it('defaults to the 30 days that end today', async () => {
+    t.clock.setBusinessDate('2026-12-20');
+    const { body } = await stats(networkAdmin, '');
+    expect(body.to).toBe('2026-12-20');
+    expect(body.from).toBe('2026-11-21');
+    expect(body.loansPerDay).toHaveLength(30);
+  });
+
+  it('refuses desk staff, members, other libraries and bad periods with problem documents', async () => {
+    expect((await stats(yonamDesk, '')).body).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await stats(yonamAdmin, `?libraryId=${gn}`)).body).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const member = await memberClient(t.app, demoCardNumber(2));
+    expect((await stats(member, '')).status).toBe(403);
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/statistics' });
+    expect(anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    const reversed = await stats(networkAdmin, '?from=2026-12-20&to=2026-12-01');
+    expect(reversed.status).toBe(400);
+    expect(reversed.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const tooLong = await stats(networkAdmin, '?from=2025-01-01&to=2026-12-01');
+    expect(tooLong.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const impossible = await stats(networkAdmin, '?from=2026-02-30');
+    expect(impossible.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const unknown = await stats(networkAdmin, '?libraryId=99999');
+    expect(unknown.body).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(
+      doc.paths['/api/v1/statistics'].get.parameters.map((p: { name: string }) => p.name),
+    ).toEqual(expect.arrayContaining(['from', 'to', 'libraryId']));
+  });
+});
+
+describe('statistics summary (pure)', () => {
+  it('fills every day, sorts libraries by loans, and has no share without known homes', () => {
+    const summary = summarize(
+      '2026-12-30',
+      '2027-01-02',
+      { kind: 'network' },
+      {
+        perDay: [{ day: '2027-01-01', loans: 2 }],
+        perLibrary: [
+          {
+            libraryId: 2,
+            nameKo: 'B',
+            nameEn: 'B',
+            loans: 0,
+            toOtherLibraryMembers: 0,
+            unknownHome: 0,
+          },
+          {
+            libraryId: 1,
+            nameKo: 'A',
+            nameEn: 'A',
+            loans: 2,
+            toOtherLibraryMembers: 0,
+            unknownHome: 2,
+          },
+        ],
+        suspensionsPerDay: [],
+      },
+    );
+    expect(summary.loansPerDay.map((d) => d.date)).toEqual([
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+    ]);
+    expect(summary.loansPerDay[2]?.loans).toBe(2);
+    expect(summary.loansPerLibrary.map((l) => l.library.id)).toEqual([1, 2]);
+    expect(summary.totals.shareToOtherLibraryMembers).toBeNull();
+    expect(summary.suspensionsPerDay.every((d) => d.started === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,436 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDateOf } from '../../src/platform/clock.js';
+import { addDays } from '../../src/platform/dates.js';
+import { testDatabaseKind } from '../support/database.js';
+import {
+  accessibilityViolations,
+  CHROMIUM_PATH,
+  capture,
+  DESK,
+  ensureWebBuild,
+  hasChromium,
+  launchChromium,
+  openWindow,
+  PHONE,
+  pageLanguage,
+  type RunningService,
+  startService,
+} from './support.js';
+
+const STAFF_PASSWORD = 'library-one-staff';
+/** A long Korean name: the layout must wrap it, never overflow. */
+const NEW_MEMBER = '남궁가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허';
+const NEW_MEMBER_PHONE = '010-5555-0101';
+const NEW_MEMBER_PASSWORD = 'journey-password-1';
+
+// CI installs Chromium (.ci/run); elsewhere the journey is skipped with a note when it is missing.
+const runJourney = hasChromium || process.env.CI === 'true';
+if (!runJourney) console.warn(`web journey skipped: no Chromium at ${CHROMIUM_PATH}`);
+
+describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})`, () => {
+  let running: RunningService;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+  const a11y: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    // Tomorrow 10:00 in Seoul: the manual clock only moves forward from a time after the real
+    // one, so the browser never sees a session cookie as expired before the service does.
+    const tomorrow = addDays(businessDateOf(new Date()), 1);
+    running = await startService(new Date(`${tomorrow}T10:00:00+09:00`));
+    browser = await launchChromium();
+    step('setup');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  const url = (path: string) => `${running.url}${path}`;
+  let last = Date.now();
+  /** WEB_TIMING=1 prints how long each step took. */
+  const step = (name: string) => {
+    if (process.env.WEB_TIMING) console.log(`${name}: ${Date.now() - last} ms`);
+    last = Date.now();
+  };
+  const today = () => running.clock.today();
+
+  async function checkAccessibility(page: Page, screen: string) {
+    for (const violation of await accessibilityViolations(page))
+      a11y.push(`${screen}: ${violation}`);
+  }
+
+  /** Fills the staff sign-in form if the page shows it (first visit, or the session expired). */
+  async function staffSignIn(page: Page, username: string, ready = '.desk-bar') {
+    const form = page.getByLabel('아이디');
+    await Promise.race([form.waitFor(), page.locator(ready).first().waitFor()]);
+    if (await form.isVisible()) {
+      await form.fill(username);
+      await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
+      await page.getByRole('button', { name: '로그인' }).click();
+    }
+    await page.locator(ready).first().waitFor();
+  }
+
+  async function signOut(page: Page) {
+    await page.getByRole('button', { name: '로그아웃' }).click();
+    await page.getByLabel('아이디').waitFor();
+  }
+
+  async function memberSignIn(page: Page, login: string) {
+    await page.getByLabel('카드 번호 또는 전화번호·이메일').fill(login);
+    await page.getByLabel('비밀번호').fill(NEW_MEMBER_PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.locator('.my-head').waitFor();
+  }
+
+  async function openDesk(page: Page, username: string, path = '/desk') {
+    await page.goto(url(path));
+    await page.locator('.desk-bar, #main form').first().waitFor();
+    await staffSignIn(page, username);
+  }
+
+  async function scanCard(page: Page, card: string) {
+    const field = page.getByLabel('회원카드 번호');
+    await field.fill(card);
+    await field.press('Enter');
+    await page.locator('.member-panel').waitFor();
+  }
+
+  /** Scans one item at the open member; returns the refusal's text, or null when it was lent. */
+  async function lend(page: Page, barcode: string): Promise<string | null> {
+    const field = page.getByLabel('자료 바코드');
+    await field.fill(barcode);
+    await field.press('Enter');
+    const outcome = page.locator('.checkout .problem, .receipt-table', { hasText: barcode });
+    const refusal = page.locator('.checkout .problem');
+    await Promise.race([outcome.first().waitFor(), refusal.waitFor()]);
+    return (await refusal.isVisible()) ? await refusal.textContent() : null;
+  }
+
+  async function returnItem(page: Page, barcode: string): Promise<string | null> {
+    const field = page.getByLabel('반납할 자료 바코드');
+    await field.fill(barcode);
+    await field.press('Enter');
+    const done = page.locator('.return-list li', { hasText: barcode });
+    const refusal = page.locator('.problem');
+    await Promise.race([done.first().waitFor(), refusal.waitFor()]);
+    return (await refusal.isVisible()) ? await refusal.textContent() : null;
+  }
+
+  async function dueDatesOf(memberName: string): Promise<string[]> {
+    const rows = await running.service.context.db
+      .selectFrom('loans')
+      .innerJoin('members', 'members.id', 'loans.member_id')
+      .select('loans.due_date')
+      .where('members.name', '=', memberName)
+      .where('loans.returned_at', 'is', null)
+      .execute();
+    return rows.map((r) => r.due_date).sort();
+  }
+
+  it('sign-up → desk verification → loans at two libraries → overdue → return → suspension → its end', async () => {
+    const member = await openWindow(browser, PHONE);
+    const yonam = await openWindow(browser, DESK);
+    const tongyeong = await openWindow(browser, DESK);
+    const windows = [member, yonam, tongyeong];
+    const m = member.page;
+    const a = yonam.page;
+    const b = tongyeong.page;
+
+    step('before 1');
+    // 1. The participating libraries by region, phone first, in Korean.
+    await m.goto(url('/portal'));
+    await m.locator('.library-card').first().waitFor();
+    expect(await pageLanguage(m)).toBe('ko');
+    await expect.poll(() => m.locator('.library-card').count()).toBe(29);
+    await checkAccessibility(m, 'portal libraries');
+    await capture(m, 'portal-libraries', { sizes: ['phone', 'desk'], languages: ['ko', 'en'] });
+    await m.locator('.library-card a').first().click();
+    await m.locator('.library-detail').waitFor();
+    await checkAccessibility(m, 'library detail');
+    await capture(m, 'portal-library-detail', { languages: ['ko', 'en'] });
+
+    step('before 2');
+    // 2. Online sign-up (pre-registration) with plain next steps.
+    await m.goto(url('/portal/sign-up'));
+    await m.getByLabel('이름', { exact: true }).fill(NEW_MEMBER);
+    await m.getByLabel('생년월일').fill('1990-04-05');
+    await m.getByLabel('휴대전화').fill(NEW_MEMBER_PHONE);
+    await m.getByLabel('소속 도서관').selectOption({ label: '진주시립연암도서관' });
+    await m.getByLabel('비밀번호', { exact: true }).fill(NEW_MEMBER_PASSWORD);
+    await m.getByLabel('비밀번호 확인').fill(NEW_MEMBER_PASSWORD);
+    await checkAccessibility(m, 'sign-up');
+    await capture(m, 'portal-sign-up', { languages: ['ko', 'en'] });
+    await m.getByRole('button', { name: '가입 신청' }).click();
+    await m.getByRole('heading', { name: '가입 신청이 접수되었습니다' }).waitFor();
+    await expect.poll(() => m.locator('.steps').textContent()).toContain('진주시립연암도서관');
+    await capture(m, 'portal-sign-up-done', { languages: ['ko', 'en'] });
+
+    step('before 3');
+    // 3. Signing in with the phone number before a card exists: pending, with the next step.
+    await m.getByRole('link', { name: '로그인' }).first().click();
+    await memberSignIn(m, NEW_MEMBER_PHONE);
+    await m.getByRole('heading', { name: '가입 확인을 기다리고 있습니다' }).waitFor();
+    await checkAccessibility(m, 'portal pending');
+    await capture(m, 'portal-pending');
+
+    step('before 4');
+    // 4. Desk verification at the home library: an ID type, then a card.
+    await openDesk(a, 'jinju-yonam-desk', '/desk/verify');
+    await a.getByLabel('휴대전화').fill(NEW_MEMBER_PHONE);
+    await a.getByRole('button', { name: '찾기' }).click();
+    await a.locator('.found-member').waitFor();
+    await a.locator('.found-member select').selectOption('resident_registration_card');
+    await checkAccessibility(a, 'desk verify');
+    await capture(a, 'desk-verify', { languages: ['ko', 'en'] });
+    await a.getByRole('button', { name: '신분증 확인, 카드 발급' }).click();
+    await a.locator('.issued img.barcode').waitFor();
+    const card = (await a.locator('.issued .card-number').textContent())?.replace(/\s+/g, '') ?? '';
+    expect(card).toMatch(/^29\d{12}$/);
+    await capture(a, 'desk-card-issued');
+
+    step('before 5');
+    // 5. Checkout at the home library, items scanned one after another; a receipt.
+    await a.getByRole('link', { name: '이 회원 대출하기' }).click();
+    await a.locator('.member-panel').waitFor();
+    expect(await lend(a, 'JYL0000001')).toBeNull();
+    expect(await lend(a, 'JYL0000002')).toBeNull();
+    await expect.poll(() => a.locator('.receipt-table tbody tr').count()).toBe(2);
+    await checkAccessibility(a, 'desk checkout');
+    await capture(a, 'desk-checkout', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
+    await a.emulateMedia({ media: 'print' });
+    await a.screenshot({ path: 'test-output/screenshots/desk-receipt-print.png' });
+    await a.emulateMedia({ media: 'screen' });
+
+    step('before 6');
+    // 6. A second library: check-in first (the desk sees only what it needs until then).
+    await openDesk(b, 'tongyeong-city-desk');
+    await scanCard(b, card);
+    await b.getByText('아직 반입 등록되지 않은 회원입니다').waitFor();
+    expect(await b.locator('.member-panel').textContent()).not.toContain(NEW_MEMBER_PHONE);
+    await capture(b, 'desk-check-in-needed');
+    await b.locator('#check-in-id').selectOption('driver_license');
+    await b.getByRole('button', { name: '반입 등록' }).click();
+    await b.locator('.checkout').waitFor();
+    expect(await lend(b, 'TCL0000001')).toBeNull();
+    await capture(b, 'desk-second-library');
+
+    step('before 7');
+    // 7. The clock moves past the due dates: refused everywhere, the overdue library named.
+    const due = await dueDatesOf(NEW_MEMBER);
+    expect(due).toHaveLength(3);
+    running.clock.setBusinessDate(addDays(due.at(-1)!, 3));
+    for (const [page, username, item] of [
+      [b, 'tongyeong-city-desk', 'TCL0000002'],
+      [a, 'jinju-yonam-desk', 'JYL0000003'],
+    ] as const) {
+      await openDesk(page, username); // the sessions of twelve hours ago have expired
+      await scanCard(page, card);
+      await page.locator('.suspension, .notice-bad').first().waitFor();
+      const refusal = await lend(page, item);
+      expect(refusal).toContain('MEMBER_HAS_OVERDUE');
+    }
+    await checkAccessibility(b, 'desk refusal');
+    await capture(b, 'desk-refused-overdue', { sizes: ['desk', 'phone'] });
+    // The same refusal in English: the API answers in the reader's language.
+    await b.locator('.language-switch').click();
+    await b.waitForFunction('document.documentElement.lang === "en"');
+    const field = b.getByLabel('Item barcode');
+    await field.fill('TCL0000002');
+    await field.press('Enter');
+    await b.locator('.checkout .problem', { hasText: 'is overdue' }).waitFor();
+    await capture(b, 'desk-refused-overdue');
+    await b.locator('.language-switch').click();
+
+    step('before 8');
+    // 8. Returns need no card and only the lending library takes them; late ones suspend.
+    await b.getByRole('link', { name: /반납/ }).first().click();
+    const elsewhere = await returnItem(b, 'JYL0000001');
+    expect(elsewhere).toContain('RETURN_AT_LENDING_LIBRARY_ONLY');
+    expect(elsewhere).toContain('진주시립연암도서관');
+    expect(await returnItem(b, 'TCL0000001')).toBeNull();
+    await a.getByRole('link', { name: /반납/ }).first().click();
+    expect(await returnItem(a, 'JYL0000001')).toBeNull();
+    expect(await returnItem(a, 'JYL0000002')).toBeNull();
+    await a.locator('.return.late .notice-bad').first().waitFor();
+    await checkAccessibility(a, 'desk returns');
+    await capture(a, 'desk-returns', { languages: ['ko', 'en'] });
+
+    step('before 9');
+    // 9. The suspension in the portal: until when, and which book at which library.
+    await m.goto(url('/portal/me'));
+    await memberSignIn(m, card); // the card number now signs in
+    const banner = m.locator('.suspension');
+    await banner.waitFor();
+    const suspended = await running.service.context.db
+      .selectFrom('members')
+      .select('suspended_until')
+      .where('name', '=', NEW_MEMBER)
+      .executeTakeFirstOrThrow();
+    expect(suspended.suspended_until).not.toBeNull();
+    const bannerText = await banner.textContent();
+    expect(bannerText).toContain('대출 정지');
+    expect(bannerText).toMatch(/진주시립연암도서관|통영시립도서관/);
+    await checkAccessibility(m, 'portal suspension');
+    await capture(m, 'portal-suspension', { sizes: ['phone', 'desk'], languages: ['ko', 'en'] });
+    await m.getByRole('link', { name: '회원카드' }).click();
+    await m.locator('img.barcode').waitFor();
+    await checkAccessibility(m, 'portal card');
+    await capture(m, 'portal-card', { languages: ['ko', 'en'] });
+    await m.getByRole('link', { name: '내 정보' }).click();
+    await m.getByText('내 정보를 가진 도서관').waitFor();
+    await expect.poll(() => m.locator('.plain-list li').count()).toBeGreaterThanOrEqual(2);
+    await checkAccessibility(m, 'portal account');
+    await capture(m, 'portal-account', { languages: ['ko', 'en'] });
+
+    // Refused everywhere while suspended, with the date it ends.
+    await a.getByRole('link', { name: /대출·회원/ }).click();
+    await scanCard(a, card);
+    expect(await lend(a, 'JYL0000003')).toContain('MEMBER_SUSPENDED');
+
+    step('before 10');
+    // 10. The suspension ends: borrowing again, renewing online.
+    running.clock.setBusinessDate(addDays(suspended.suspended_until!, 1));
+    await openDesk(a, 'jinju-yonam-desk');
+    await scanCard(a, card);
+    expect(await lend(a, 'JYL0000003')).toBeNull();
+    await m.goto(url('/portal/me'));
+    await memberSignIn(m, card);
+    await m.locator('.loan').first().waitFor();
+    expect(await m.locator('.suspension').count()).toBe(0);
+    await m.getByRole('button', { name: '연장' }).first().click();
+    await m.getByText('연장되었습니다').waitFor();
+    await checkAccessibility(m, 'portal loans');
+    await capture(m, 'portal-loans', { languages: ['ko', 'en'] });
+    await m.getByRole('link', { name: '이용 기록' }).click();
+    await m.locator('.loan-list .loan').first().waitFor();
+    await capture(m, 'portal-history');
+
+    // A walk-in member, registered in one step at the desk, can borrow at once.
+    await a.getByRole('link', { name: /회원 등록/ }).click();
+    await a.getByLabel('이름', { exact: true }).fill('Alexandrina Wilhelmina Featherstonehaugh');
+    await a.getByLabel('생년월일').fill('1979-11-02');
+    await a.getByLabel('이메일').fill('alexandrina@example.org');
+    await a.getByLabel('확인한 신분증').selectOption('alien_registration_card');
+    await checkAccessibility(a, 'desk register');
+    await capture(a, 'desk-register', { languages: ['ko', 'en'] });
+    await a.getByRole('button', { name: '등록하고 카드 발급' }).click();
+    await a.locator('.issued img.barcode').waitFor();
+    await a.getByRole('link', { name: '이 회원 대출하기' }).click();
+    await a.locator('.member-panel').waitFor();
+    expect(await lend(a, 'JYL0000004')).toBeNull();
+
+    step('10');
+    for (const w of windows) await w.context.close();
+    pageErrors.push(...windows.flatMap((w) => w.errors));
+    expect(a11y).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('administration: statistics, rules, calendar, staff, self-check machines, import; the network', async () => {
+    step('start admin');
+    const admin = await openWindow(browser, DESK);
+    const page = admin.page;
+
+    // One library is still planned: the network admin starts it.
+    const planned = await running.service.context.db
+      .updateTable('libraries')
+      .set({ status: 'planned', participating_since: null })
+      .where('code', '=', 'namhae-hwajeon-library')
+      .returning('name_ko')
+      .executeTakeFirstOrThrow();
+
+    // The network admin: a dashboard of the whole network, libraries, groups, network rules.
+    await page.goto(url('/admin'));
+    await staffSignIn(page, 'network-admin');
+    await page.locator('.kpis').waitFor();
+    await expect.poll(() => page.locator('.kpi-value').first().textContent()).not.toBe('0');
+    await page.locator('.library-bars li').first().waitFor();
+    await checkAccessibility(page, 'admin dashboard');
+    await capture(page, 'admin-dashboard', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
+    for (const [link, screen, ready] of [
+      ['도서관', 'admin-libraries', '.admin-library'],
+      ['반입 그룹', 'admin-groups', '#new-group'],
+      ['네트워크 규칙', 'admin-network-rules', '#mode-longest'],
+    ] as const) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await page.locator(ready).first().waitFor();
+      await checkAccessibility(page, screen);
+      await capture(page, screen, { languages: ['ko', 'en'] });
+      if (screen === 'admin-libraries') {
+        const card = page.locator('.admin-library', { hasText: planned.name_ko });
+        await card.getByRole('button', { name: '참여 시작' }).click();
+        await page.getByText(`${planned.name_ko}이(가) 참여를 시작했습니다.`).waitFor();
+        await expect.poll(() => page.locator('#planned-title').count()).toBe(0);
+      }
+    }
+    step('network admin');
+    await signOut(page);
+
+    // A library admin runs their own library.
+    await staffSignIn(page, 'jinju-yonam-admin');
+    await page.getByRole('link', { name: '대출 규칙' }).click();
+    await page.getByLabel('1인 대출 한도').fill('7');
+    await page.getByRole('button', { name: '저장' }).click();
+    await page.getByText('저장했습니다.').waitFor();
+    await checkAccessibility(page, 'admin rules');
+    await capture(page, 'admin-rules', { sizes: ['desk', 'phone'] });
+
+    await page.getByRole('link', { name: '휴관일' }).click();
+    const holiday = addDays(today(), 30);
+    await page.getByLabel('날짜').first().fill(holiday);
+    await page.getByLabel('이름 (한국어)').fill('임시 휴관');
+    await page.getByLabel('이름 (영어)').fill('Temporary closure');
+    await page.getByRole('button', { name: '추가' }).click();
+    await page.getByRole('cell', { name: '임시 휴관' }).waitFor();
+    await checkAccessibility(page, 'admin calendar');
+    await capture(page, 'admin-calendar');
+
+    await page.getByRole('link', { name: '직원' }).click();
+    await page.locator('.table tbody tr').first().waitFor();
+    await checkAccessibility(page, 'admin staff');
+    await capture(page, 'admin-staff');
+
+    await page.getByRole('link', { name: '자가대출기' }).click();
+    await page.getByLabel('기기 아이디').fill('yonam-kiosk-1');
+    await page.getByLabel('비밀번호').fill('kiosk-password-1');
+    await page.getByLabel('문자 인코딩').selectOption('euc-kr');
+    await page.getByRole('button', { name: '기기 계정 만들기' }).click();
+    await page.locator('.table', { hasText: 'yonam-kiosk-1' }).waitFor();
+    await checkAccessibility(page, 'admin terminals');
+    await capture(page, 'admin-terminals', { languages: ['ko', 'en'] });
+
+    await page.getByRole('link', { name: '자료 가져오기' }).click();
+    const csv = [
+      'barcode,title,author,publisher,year,isbn,call_number,loanable',
+      'JYL-NEW-0001,새로 들어온 책,홍길동,책이음출판,2025,,813.7-홍18ㅅ,',
+      'JYL-NEW-0002,두 번째 책,,,,,,',
+      ',제목만 있는 줄,,,,,,',
+      'JYL-NEW-0003,연도가 틀린 책,,,twenty,,,',
+    ].join('\n');
+    await page.getByLabel('CSV 파일').setInputFiles({
+      name: 'items.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByRole('button', { name: '가져오기' }).click();
+    await page.locator('#report-title').waitFor();
+    expect(await page.locator('.kpis').textContent()).toMatch(/2/);
+    await page.locator('.table tbody tr').nth(1).waitFor();
+    await checkAccessibility(page, 'admin import');
+    await capture(page, 'admin-import', { languages: ['ko', 'en'] });
+
+    step('library admin');
+    // A desk account is told plainly that administration is not for it.
+    await signOut(page);
+    await staffSignIn(page, 'jinju-yonam-desk', 'text=안내데스크 계정입니다');
+
+    await admin.context.close();
+    expect(a11y).toEqual([]);
+    expect(admin.errors).toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mockApi } from '../test/api-mock';
+import { deskStaff, statistics, tongyeong, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+const networkAdmin = {
+  ...deskStaff,
+  id: 1,
+  username: 'network-admin',
+  displayName: '네트워크 관리자',
+  role: 'network_admin' as const,
+};
+const libraryAdmin = { ...deskStaff, id: 6, role: 'library_admin' as const };
+
+function adminRoutes(staff: typeof deskStaff, extra: Parameters<typeof mockApi>[0] = []) {
+  return mockApi([
+    ...extra,
+    ['GET', '/api/v1/staff/me', { body: staff }],
+    ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+    ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong] } }],
+    ['GET', /^\/api\/v1\/statistics/, { body: statistics }],
+  ]);
+}
+
+describe('administration', () => {
+  resetBetweenTests();
+
+  it('shows the network dashboard: totals, loans per day and per library, the share, suspensions', async () => {
+    const calls = adminRoutes(networkAdmin);
+    renderAt('/admin');
+    await screen.findByRole('heading', { name: '통계' });
+    expect(await screen.findByText('25%', { selector: '.kpi-value' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /일별 대출: 합계 4건, 하루 최대 3건/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: '다른 도서관 회원에게 대출한 비율: 25%' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /일별 대출 정지: 합계 2건/ })).toBeTruthy();
+    const perLibrary = screen.getByText('도서관별 대출').closest('figure')!;
+    expect(within(perLibrary).getByText('진주시립연암도서관')).toBeTruthy();
+    expect(within(perLibrary).queryByText('경남대표도서관')).toBeNull();
+    fireEvent.click(
+      within(perLibrary).getByRole('button', { name: '대출이 없는 도서관 1곳도 보기' }),
+    );
+    expect(within(perLibrary).getByText('경남대표도서관')).toBeTruthy();
+    // The whole network: no libraryId in the query.
+    expect(calls.find((c) => c.path.startsWith('/api/v1/statistics'))?.path).toBe(
+      '/api/v1/statistics',
+    );
+    // The network admin also manages the network.
+    expect(screen.getByRole('link', { name: '반입 그룹' })).toBeTruthy();
+  });
+
+  it('shows the problem when the self-check machines cannot be loaded', async () => {
+    adminRoutes(libraryAdmin, [
+      [
+        'GET',
+        '/api/v1/libraries/3/terminals',
+        {
+          status: 404,
+          body: {
+            code: 'NOT_FOUND',
+            detail: '요청한 항목을 찾을 수 없습니다.',
+            reasons: [{ code: 'NOT_FOUND', detail: '요청한 항목을 찾을 수 없습니다.' }],
+          },
+        },
+      ],
+    ]);
+    renderAt('/admin/terminals');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('자가대출기 목록을 불러오지 못했습니다');
+    expect(alert.textContent).toContain('NOT_FOUND');
+    // A library admin does not see the network pages.
+    expect(screen.queryByRole('link', { name: '반입 그룹' })).toBeNull();
+  });
+
+  it('creates a self-check machine account with its encoding and language', async () => {
+    const calls = adminRoutes(libraryAdmin, [
+      ['GET', '/api/v1/libraries/3/terminals', { body: { terminals: [] } }],
+      [
+        'POST',
+        '/api/v1/libraries/3/terminals',
+        (request) => ({
+          status: 201,
+          body: {
+            id: 1,
+            libraryId: 3,
+            ...(request.body as object),
+            disabled: false,
+            createdAt: '2026-12-01T01:00:00.000Z',
+          },
+        }),
+      ],
+    ]);
+    renderAt('/admin/terminals');
+    await screen.findByText('등록된 자가대출기가 없습니다.');
+    fireEvent.change(screen.getByLabelText('기기 아이디'), { target: { value: 'kiosk-1' } });
+    fireEvent.change(screen.getByLabelText('비밀번호'), { target: { value: 'kiosk-password' } });
+    fireEvent.change(screen.getByLabelText('문자 인코딩'), { target: { value: 'euc-kr' } });
+    fireEvent.change(screen.getByLabelText('화면 메시지 언어'), { target: { value: 'en' } });
+    fireEvent.submit(screen.getByRole('button', { name: '기기 계정 만들기' }).closest('form')!);
+    expect(await screen.findByText('kiosk-1 기기 계정을 만들었습니다.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      username: 'kiosk-1',
+      password: 'kiosk-password',
+      encoding: 'euc-kr',
+      language: 'en',
+    });
+  });
+
+  it('tells a desk account plainly that administration is not for it', async () => {
+    adminRoutes(deskStaff);
+    renderAt('/admin');
+    expect(await screen.findByText(/안내데스크 계정입니다/)).toBeTruthy();
+  });
+});

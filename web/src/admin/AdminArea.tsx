@@ -1,0 +1,171 @@
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLibraries } from '../api/directory';
+import { SelectField } from '../components/Field';
+import { Loading, PageTitle } from '../components/Page';
+import { StaffSignIn } from '../components/StaffSignIn';
+import { useFormat } from '../i18n/format';
+import { Link, useRouter } from '../router';
+import { useStaffSession } from '../session';
+import { Dashboard } from './Dashboard';
+import { Calendar, ImportItems, LoanRulesPage, StaffPage, Terminals } from './LibraryAdmin';
+import { CheckInGroups, Libraries, NetworkRulesPage } from './NetworkAdmin';
+import { PickerSlot } from './slot';
+
+const LIBRARY_PAGES = [
+  { path: '/admin', key: 'dashboard' },
+  { path: '/admin/rules', key: 'rules' },
+  { path: '/admin/calendar', key: 'calendar' },
+  { path: '/admin/staff', key: 'staff' },
+  { path: '/admin/terminals', key: 'terminals' },
+  { path: '/admin/import', key: 'import' },
+] as const;
+
+const NETWORK_PAGES = [
+  { path: '/admin/libraries', key: 'libraries' },
+  { path: '/admin/groups', key: 'groups' },
+  { path: '/admin/network-rules', key: 'networkRules' },
+] as const;
+
+type PageKey = (typeof LIBRARY_PAGES)[number]['key'] | (typeof NETWORK_PAGES)[number]['key'];
+
+/** The network admin picks the library to manage; a library admin manages their own. */
+function LibraryPicker({
+  value,
+  onChange,
+  allowNetwork,
+}: {
+  value: number | null;
+  onChange(value: number | null): void;
+  allowNetwork: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const libraries = useLibraries();
+  return (
+    <SelectField
+      className="library-picker"
+      label={t('admin.library')}
+      value={value === null ? '' : String(value)}
+      onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
+    >
+      {allowNetwork ? <option value="">{t('admin.wholeNetwork')}</option> : null}
+      {(libraries.data ?? []).map((library) => (
+        <option key={library.id} value={library.id}>
+          {format.name(library)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+function AdminPages() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { path } = useRouter();
+  const session = useStaffSession();
+  const staff = session.staff!;
+  const network = staff.role === 'network_admin';
+  const [libraryId, setLibraryId] = useState<number>(staff.libraryId);
+  const [dashboardScope, setDashboardScope] = useState<number | null>(
+    network ? null : staff.libraryId,
+  );
+  const pages = network ? [...LIBRARY_PAGES, ...NETWORK_PAGES] : [...LIBRARY_PAGES];
+  const current: PageKey = pages.find((p) => p.path === path)?.key ?? 'dashboard';
+  const libraryScoped = LIBRARY_PAGES.some((p) => p.key === current);
+  let picker: ReactNode = null;
+  if (libraryScoped && network) {
+    picker =
+      current === 'dashboard' ? (
+        <LibraryPicker value={dashboardScope} onChange={setDashboardScope} allowNetwork />
+      ) : (
+        <LibraryPicker
+          value={libraryId}
+          onChange={(id) => setLibraryId(id ?? staff.libraryId)}
+          allowNetwork={false}
+        />
+      );
+  }
+
+  if (staff.role === 'desk') {
+    return (
+      <div className="narrow">
+        <PageTitle>{t('admin.title')}</PageTitle>
+        <p className="notice notice-warn">{t('admin.deskOnly')}</p>
+        <div className="button-row">
+          <Link to="/desk" className="button primary">
+            {t('areas.desk')}
+          </Link>
+          <button type="button" className="button" onClick={() => void session.signOut()}>
+            {t('admin.otherAccount')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="area admin">
+      <div className="desk-bar">
+        <p className="desk-where">
+          <span className="desk-library">{format.name(session.library!)}</span>
+          <span className="muted">{` · ${staff.displayName} · ${t(`staff.role.${staff.role}`)}`}</span>
+        </p>
+        <button type="button" className="link-button" onClick={() => void session.signOut()}>
+          {t('common.signOut')}
+        </button>
+      </div>
+      <div className="admin-layout">
+        <nav className="admin-nav" aria-label={t('admin.nav')}>
+          <p className="admin-nav-title">{t('admin.libraryPages')}</p>
+          <ul>
+            {LIBRARY_PAGES.map((page) => (
+              <li key={page.key}>
+                <Link to={page.path} aria-current={page.key === current ? 'page' : undefined}>
+                  {t(`admin.page.${page.key}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {network ? (
+            <>
+              <p className="admin-nav-title">{t('admin.networkPages')}</p>
+              <ul>
+                {NETWORK_PAGES.map((page) => (
+                  <li key={page.key}>
+                    <Link to={page.path} aria-current={page.key === current ? 'page' : undefined}>
+                      {t(`admin.page.${page.key}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </nav>
+        <div className="admin-main">
+          <PickerSlot.Provider value={picker}>
+            {current === 'dashboard' ? <Dashboard libraryId={dashboardScope} /> : null}
+            {current === 'rules' ? <LoanRulesPage libraryId={libraryId} /> : null}
+            {current === 'calendar' ? <Calendar libraryId={libraryId} /> : null}
+            {current === 'staff' ? <StaffPage libraryId={libraryId} /> : null}
+            {current === 'terminals' ? <Terminals libraryId={libraryId} /> : null}
+            {current === 'import' ? <ImportItems libraryId={libraryId} /> : null}
+            {current === 'libraries' ? <Libraries /> : null}
+            {current === 'groups' ? <CheckInGroups /> : null}
+            {current === 'networkRules' ? <NetworkRulesPage /> : null}
+          </PickerSlot.Provider>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Administration: a library admin runs their library, the network admin the network. */
+export function AdminArea() {
+  const session = useStaffSession();
+  if (session.state === 'loading') return <Loading />;
+  if (session.state === 'signedOut' || !session.staff || !session.library) {
+    return <StaffSignIn area="admin" />;
+  }
+  return <AdminPages />;
+}

@@ -1,0 +1,156 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { Statistics } from '../api/types';
+import { DailyBarChart, LibraryBarChart, ShareRing } from '../components/charts';
+import { Field } from '../components/Field';
+import { Loading, PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useResource } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { usePicker } from './slot';
+
+function minusDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Loans per day and per library, the share lent to other libraries' members, suspensions. */
+export function Dashboard({ libraryId }: { libraryId: number | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const picker = usePicker();
+  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
+  const [fromInput, setFromInput] = useState('');
+  const [toInput, setToInput] = useState('');
+  const params = new URLSearchParams();
+  if (period.from) params.set('from', period.from);
+  if (period.to) params.set('to', period.to);
+  if (libraryId !== null) params.set('libraryId', String(libraryId));
+  const query = params.toString() ? `?${params}` : '';
+  const stats = useResource(`statistics${query}`, () =>
+    api.get<Statistics>(`/api/v1/statistics${query}`),
+  );
+  const data = stats.data;
+
+  const preset = (days: number) => {
+    if (!data) return;
+    setPeriod({ from: minusDays(data.to, days - 1), to: data.to });
+  };
+  const custom = (event: FormEvent) => {
+    event.preventDefault();
+    setPeriod({ from: fromInput || undefined, to: toInput || undefined });
+  };
+
+  const scopeName =
+    data?.scope.kind === 'library' ? format.name(data.scope.library) : t('admin.wholeNetwork');
+  return (
+    <div className="dashboard">
+      <PageTitle>{t('admin.page.dashboard')}</PageTitle>
+      {picker}
+      {data ? (
+        <p className="lead">
+          {t('dashboard.scope', {
+            scope: scopeName,
+            from: format.date(data.from, false),
+            to: format.date(data.to, false),
+          })}
+        </p>
+      ) : null}
+      <div className="period">
+        <fieldset className="preset-row">
+          <legend>{t('dashboard.period')}</legend>
+          {[7, 30, 90].map((days) => (
+            <button
+              key={days}
+              type="button"
+              className="button small"
+              disabled={!data}
+              onClick={() => preset(days)}
+            >
+              {t('dashboard.lastDays', { count: days })}
+            </button>
+          ))}
+        </fieldset>
+        <form className="period-form" onSubmit={custom}>
+          <Field
+            label={t('dashboard.from')}
+            type="date"
+            value={fromInput || data?.from || ''}
+            onChange={(e) => setFromInput(e.target.value)}
+          />
+          <Field
+            label={t('dashboard.to')}
+            type="date"
+            value={toInput || data?.to || ''}
+            onChange={(e) => setToInput(e.target.value)}
+          />
+          <button type="submit" className="button small">
+            {t('dashboard.show')}
+          </button>
+        </form>
+      </div>
+      <ProblemAlert problem={stats.problem} />
+      {!data ? (
+        stats.loading ? (
+          <Loading />
+        ) : null
+      ) : (
+        <>
+          <ul className="kpis">
+            <li>
+              <span className="kpi-label">{t('dashboard.loans')}</span>
+              <span className="kpi-value">{format.number(data.totals.loans)}</span>
+            </li>
+            <li>
+              <span className="kpi-label">{t('dashboard.share')}</span>
+              <span className="kpi-value">
+                {data.totals.shareToOtherLibraryMembers === null
+                  ? '—'
+                  : format.percent(data.totals.shareToOtherLibraryMembers)}
+              </span>
+            </li>
+            <li>
+              <span className="kpi-label">{t('dashboard.suspensions')}</span>
+              <span className="kpi-value">{format.number(data.totals.suspensionsStarted)}</span>
+            </li>
+          </ul>
+          <div className="chart-grid">
+            <DailyBarChart
+              title={t('dashboard.loansPerDay')}
+              points={data.loansPerDay.map((d) => ({ date: d.date, value: d.loans }))}
+              unit={t('dashboard.loansUnit')}
+            />
+            <ShareRing
+              title={t('dashboard.share')}
+              share={data.totals.shareToOtherLibraryMembers}
+              caption={t('dashboard.shareCaption', {
+                other: format.number(data.totals.toOtherLibraryMembers),
+                home: format.number(data.totals.toHomeMembers),
+                unknown: format.number(data.totals.unknownHome),
+              })}
+            />
+            <DailyBarChart
+              title={t('dashboard.suspensionsPerDay')}
+              points={data.suspensionsPerDay.map((d) => ({ date: d.date, value: d.started }))}
+              unit={t('dashboard.casesUnit')}
+              tone="warning"
+            />
+            <LibraryBarChart
+              title={t('dashboard.loansPerLibrary')}
+              totalLabel={t('dashboard.loansLegend')}
+              partLabel={t('dashboard.otherLegend')}
+              rows={data.loansPerLibrary.map((row) => ({
+                id: row.library.id,
+                name: format.name(row.library),
+                total: row.loans,
+                part: row.toOtherLibraryMembers,
+              }))}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

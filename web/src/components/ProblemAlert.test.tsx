@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import '../i18n';
+import { resetBetweenTests } from '../test/render';
+import { ProblemAlert } from './ProblemAlert';
+
+describe('ProblemAlert', () => {
+  resetBetweenTests();
+
+  it('shows every reason as a sentence with its code, and what to do next once per code', () => {
+    render(
+      <ProblemAlert
+        large
+        title="대출할 수 없습니다"
+        problem={{
+          status: 422,
+          code: 'MEMBER_HAS_OVERDUE',
+          detail: 'A',
+          reasons: [
+            {
+              code: 'MEMBER_HAS_OVERDUE',
+              detail: '진주시립연암도서관에서 빌린 자료가 연체 중입니다.',
+            },
+            { code: 'MEMBER_HAS_OVERDUE', detail: '통영시립도서관에서 빌린 자료가 연체 중입니다.' },
+            { code: 'ITEM_ON_LOAN', detail: '이미 대출 중인 자료입니다.' },
+          ],
+        }}
+      />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.className).toContain('problem-large');
+    expect(alert.textContent).toContain('대출할 수 없습니다');
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    expect(alert.textContent).toContain('통영시립도서관에서 빌린 자료가 연체 중입니다.');
+    expect(screen.getAllByText('MEMBER_HAS_OVERDUE')).toHaveLength(2);
+    expect(screen.getByText('ITEM_ON_LOAN')).toBeTruthy();
+    // The advice for the overdue code appears once, not after each of its reasons.
+    expect(screen.getAllByText(/빌린 도서관에 반납하면 다시 빌릴 수 있습니다/)).toHaveLength(1);
+    expect(screen.getByText(/'반납'\(F4\)에서 먼저 반납한 뒤/)).toBeTruthy();
+  });
+
+  it('renders nothing without a problem', () => {
+    const { container } = render(<ProblemAlert problem={undefined} />);
+    expect(container.innerHTML).toBe('');
+  });
+});

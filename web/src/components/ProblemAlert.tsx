@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../api/client';
+
+interface Props {
+  problem: Problem | undefined;
+  /** The desk's refusals: a large sentence someone reads across the counter. */
+  large?: boolean;
+  title?: string;
+}
+
+/**
+ * A refusal as plain sentences: every reason the API gave (in the reader's language), what to do
+ * next, and the stable code for the help desk.
+ */
+export function ProblemAlert({ problem, large = false, title }: Props) {
+  const { t } = useTranslation();
+  if (!problem) return null;
+  const reasons = problem.reasons.length > 0 ? problem.reasons : [problem];
+  return (
+    <div className={large ? 'problem problem-large' : 'problem'} role="alert">
+      {title ? <p className="problem-title">{title}</p> : null}
+      <ul className="problem-reasons">
+        {reasons.map((reason, index) => {
+          // The advice for a code is given once, after its last reason.
+          const last = !reasons.slice(index + 1).some((r) => r.code === reason.code);
+          const next = last ? t(`next.${reason.code}`, { defaultValue: '' }) : '';
+          return (
+            <li key={`${reason.code}-${reason.detail}`} className="problem-reason">
+              <p className="problem-detail">{reason.detail}</p>
+              {next ? <p className="problem-next">{next}</p> : null}
+              <p className="problem-code">
+                {t('problem.code')} <code>{reason.code}</code>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

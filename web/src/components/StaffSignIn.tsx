@@ -1,0 +1,50 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAction } from '../hooks';
+import { useStaffSession } from '../session';
+import { Field } from './Field';
+import { PageTitle } from './Page';
+import { ProblemAlert } from './ProblemAlert';
+
+export function StaffSignIn({ area }: { area: 'desk' | 'admin' }) {
+  const { t } = useTranslation();
+  const session = useStaffSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await action.run(() => session.signIn(username, password));
+  };
+  return (
+    <div className="narrow">
+      <PageTitle>{t(`staffSignIn.title.${area}`)}</PageTitle>
+      <form className="form" onSubmit={submit}>
+        <Field
+          label={t('staffSignIn.username')}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          data-autofocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+        <Field
+          label={t('common.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <ProblemAlert problem={action.problem} />
+        <button type="submit" className="button primary" disabled={action.busy}>
+          {t('common.signIn')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { setCsrfToken } from '../api/client';
+import type { CirculationStatus } from '../api/types';
+import { mockApi, problem } from '../test/api-mock';
+import { deskStaff, emptyStatus, member, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+const CARD = member.card!.number;
+
+function deskRoutes(status: () => CirculationStatus) {
+  return mockApi([
+    ['GET', '/api/v1/staff/me', { body: deskStaff }],
+    ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+    ['GET', `/api/v1/cards/${CARD}`, { body: { card: member.card, member } }],
+    [
+      'GET',
+      '/api/v1/cards/29806032227223',
+      problem(422, [
+        {
+          code: 'CARD_NUMBER_INVALID',
+          detail: '카드 번호가 올바르지 않습니다. 번호를 다시 확인하거나 다시 스캔해 주세요.',
+        },
+      ]),
+    ],
+    ['GET', '/api/v1/members/42/loans', () => ({ body: status() })],
+    [
+      'POST',
+      '/api/v1/checkouts',
+      (request) => {
+        const { itemBarcode } = request.body as { itemBarcode: string };
+        if (itemBarcode === 'JYL0000009') {
+          return problem(422, [
+            {
+              code: 'MEMBER_SUSPENDED',
+              detail: '2026-12-21까지 대출이 정지되었습니다.',
+            },
+            { code: 'ITEM_ON_LOAN', detail: '이미 대출 중인 자료입니다.' },
+          ]);
+        }
+        return {
+          status: 201,
+          body: {
+            loan: {
+              id: 1,
+              itemBarcode,
+              title: '나쁜 어린이 표',
+              loanDay: '2026-12-01',
+              dueDate: '2026-12-15',
+              library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+            },
+            memberId: 42,
+            loansLeft: { network: 19, here: 4 },
+          },
+        };
+      },
+    ],
+  ]);
+}
+
+async function scan(label: string, value: string) {
+  const input = (await screen.findByLabelText(label)) as HTMLInputElement;
+  fireEvent.change(input, { target: { value } });
+  fireEvent.submit(input.closest('form')!);
+}
+
+describe('desk: card, member panel, checkout', () => {
+  resetBetweenTests();
+
+  it('opens the member from a scanned card and lends items scanned one after another', async () => {
+    setCsrfToken('csrf-1');
+    const calls = deskRoutes(() => emptyStatus);
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    const panel = await screen.findByRole('heading', { name: member.name! });
+    expect(panel).toBeTruthy();
+    expect(screen.getByText('010-5555-0101')).toBeTruthy();
+
+    await scan('자료 바코드', 'JYL0000001');
+    await screen.findByText(/《나쁜 어린이 표》 대출 완료/);
+    const receipt = screen.getByRole('region', { name: '책이음 영수증' });
+    expect(within(receipt).getByText('JYL0000001')).toBeTruthy();
+    expect(within(receipt).getByText(/2026년 12월 15일/)).toBeTruthy();
+
+    const checkout = calls.find((c) => c.method === 'POST' && c.path === '/api/v1/checkouts');
+    expect(checkout?.body).toEqual({ cardNumber: CARD, itemBarcode: 'JYL0000001' });
+    expect(checkout?.headers['x-csrf-token']).toBe('csrf-1');
+    expect(checkout?.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+    expect(checkout?.headers['accept-language']).toBe('ko');
+  });
+
+  it('shows every reason of a refusal, large, with its code', async () => {
+    deskRoutes(() => emptyStatus);
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByRole('heading', { name: member.name! });
+    await scan('자료 바코드', 'JYL0000009');
+    const alert = await screen.findByRole('alert');
+    expect(alert.className).toContain('problem-large');
+    expect(alert.textContent).toContain('대출할 수 없습니다');
+    expect(alert.textContent).toContain('2026-12-21까지 대출이 정지되었습니다.');
+    expect(alert.textContent).toContain('MEMBER_SUSPENDED');
+    expect(alert.textContent).toContain('ITEM_ON_LOAN');
+  });
+
+  it('refuses a mistyped card number with the API sentence', async () => {
+    deskRoutes(() => emptyStatus);
+    renderAt('/desk');
+    await scan('회원카드 번호', '29806032227223');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('카드 번호가 올바르지 않습니다');
+    expect(alert.textContent).toContain('CARD_NUMBER_INVALID');
+    expect(screen.queryByRole('heading', { name: member.name! })).toBeNull();
+  });
+
+  it('shows the network status: loans elsewhere by library and due date only, and the suspension', async () => {
+    deskRoutes(() => ({
+      ...emptyStatus,
+      openLoans: [
+        {
+          library: {
+            id: 7,
+            nameKo: '통영시립도서관',
+            nameEn: 'Tongyeong City Library',
+            phone: null,
+          },
+          dueDate: '2026-12-10',
+          overdue: true,
+        },
+      ],
+      overdueCount: 1,
+      suspension: {
+        until: '2026-12-21',
+        resumesOn: '2026-12-22',
+        cause: {
+          library: { id: 7, nameKo: '통영시립도서관', nameEn: 'Tongyeong City Library' },
+          daysLate: 4,
+          returnDay: '2026-12-18',
+        },
+      },
+      network: { open: 1, limit: 20, left: 19 },
+    }));
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByText('대출 정지: 2026년 12월 21일 (월)까지');
+    expect(screen.getByText(/통영시립도서관에 4일 늦게 반납한 자료 때문입니다/)).toBeTruthy();
+    expect(screen.getByText('다른 도서관 자료')).toBeTruthy();
+    expect(screen.getByText(/연체된 자료가 1권 있어/)).toBeTruthy();
+  });
+
+  it('asks for the staff sign-in when the session has ended', async () => {
+    mockApi([
+      [
+        'GET',
+        '/api/v1/staff/me',
+        problem(401, [{ code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' }]),
+      ],
+    ]);
+    renderAt('/desk');
+    expect(await screen.findByRole('heading', { name: '안내데스크 로그인' })).toBeTruthy();
+    expect(screen.getByLabelText('아이디')).toBeTruthy();
+  });
+});
+
+describe('desk: returns need no card', () => {
+  resetBetweenTests();
+
+  it('returns an item late and says until when the member is suspended', async () => {
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'POST',
+        '/api/v1/returns',
+        {
+          body: {
+            loan: {
+              id: 9,
+              itemBarcode: 'JYL0000001',
+              title: '밝은 밤',
+              dueDate: '2026-12-14',
+              returnDay: '2026-12-18',
+              daysLate: 4,
+            },
+            library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+            suspension: { until: '2026-12-21', resumesOn: '2026-12-22' },
+          },
+        },
+      ],
+    ]);
+    renderAt('/desk/returns');
+    await scan('반납할 자료 바코드', 'JYL0000001');
+    expect(await screen.findByText(/《밝은 밤》 반납 완료. 4일 늦었습니다./)).toBeTruthy();
+    expect(
+      screen.getByText(/2026년 12월 21일 \(월\)까지 모든 도서관에서 대출이 정지됩니다/),
+    ).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByText('4일 연체').length).toBeGreaterThan(0));
+  });
+});

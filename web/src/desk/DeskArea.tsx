@@ -1,0 +1,88 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../components/Page';
+import { StaffSignIn } from '../components/StaffSignIn';
+import { useFormat } from '../i18n/format';
+import { Link, useRouter } from '../router';
+import { useStaffSession } from '../session';
+import { Circulation } from './Circulation';
+import { Register } from './Register';
+import { Returns } from './Returns';
+import { Verify } from './Verify';
+
+const PAGES = [
+  { path: '/desk', key: 'circulation', shortcut: 'F2' },
+  { path: '/desk/returns', key: 'returns', shortcut: 'F4' },
+  { path: '/desk/register', key: 'register', shortcut: 'F8' },
+  { path: '/desk/verify', key: 'verify', shortcut: 'F9' },
+] as const;
+
+/** Function keys move between the desk's screens; a scanner only types digits and Enter. */
+function useDeskShortcuts() {
+  const { navigate } = useRouter();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const page = PAGES.find((p) => p.shortcut === event.key);
+      if (!page || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      navigate(page.path);
+      window.setTimeout(() => document.querySelector<HTMLElement>('[data-autofocus]')?.focus(), 0);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+}
+
+function DeskPages() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { path } = useRouter();
+  const session = useStaffSession();
+  useDeskShortcuts();
+  const staff = session.staff!;
+  const library = session.library!;
+  const current = PAGES.find((p) => p.path === path) ?? PAGES[0];
+  return (
+    <div className="area desk">
+      <div className="desk-bar">
+        <p className="desk-where">
+          <span className="desk-library">{format.name(library)}</span>
+          <span className="muted">{` · ${staff.displayName}`}</span>
+        </p>
+        <button type="button" className="link-button" onClick={() => void session.signOut()}>
+          {t('common.signOut')}
+        </button>
+      </div>
+      <nav className="sub-nav desk-nav" aria-label={t('desk.nav')}>
+        {PAGES.map((page) => (
+          <Link
+            key={page.key}
+            to={page.path}
+            aria-current={page.key === current.key ? 'page' : undefined}
+            aria-keyshortcuts={page.shortcut}
+          >
+            {t(`desk.page.${page.key}`)}
+            <kbd>{page.shortcut}</kbd>
+          </Link>
+        ))}
+      </nav>
+      {library.status !== 'participating' ? (
+        <p className="notice notice-warn">{t('desk.notParticipating')}</p>
+      ) : null}
+      {current.key === 'circulation' ? <Circulation /> : null}
+      {current.key === 'returns' ? <Returns /> : null}
+      {current.key === 'register' ? <Register /> : null}
+      {current.key === 'verify' ? <Verify /> : null}
+    </div>
+  );
+}
+
+/** The information desk: keyboard first, a scanner types digits and Enter. */
+export function DeskArea() {
+  const session = useStaffSession();
+  if (session.state === 'loading') return <Loading />;
+  if (session.state === 'signedOut' || !session.staff || !session.library) {
+    return <StaffSignIn area="desk" />;
+  }
+  return <DeskPages />;
+}

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import type { Library } from '../api/types';
+import { useFormat } from '../i18n/format';
+
+export interface ReceiptLine {
+  kind: 'loan' | 'renewal' | 'return';
+  title: string;
+  barcode: string;
+  /** Due date for loans and renewals, return day for returns. */
+  date: string;
+  note?: string;
+}
+
+/** Masks all but the last four digits: a receipt may be left on the counter. */
+export function maskedCard(number: string): string {
+  return `${'•'.repeat(Math.max(0, number.length - 4))}${number.slice(-4)}`;
+}
+
+/** The slip handed over the counter; print CSS prints only this. */
+export function Receipt({
+  library,
+  day,
+  memberName,
+  cardNumber,
+  lines,
+  footer,
+}: {
+  library: Library;
+  day: string;
+  memberName?: string | null;
+  cardNumber?: string;
+  lines: ReceiptLine[];
+  footer?: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (lines.length === 0) return null;
+  return (
+    <section className="receipt" aria-labelledby="receipt-title">
+      <h2 id="receipt-title" className="receipt-title">
+        {t('receipt.title')}
+      </h2>
+      <p className="receipt-library">{format.name(library)}</p>
+      {library.phone ? <p className="receipt-small">{library.phone}</p> : null}
+      <p className="receipt-small">{format.date(day)}</p>
+      {memberName || cardNumber ? (
+        <p className="receipt-small">
+          {[memberName, cardNumber ? maskedCard(cardNumber) : null].filter(Boolean).join(' · ')}
+        </p>
+      ) : null}
+      <table className="receipt-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('receipt.item')}</th>
+            <th scope="col">{t('receipt.date')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={`${line.kind}-${line.barcode}-${line.date}`}>
+              <td>
+                <span className="receipt-kind">{t(`receipt.kind.${line.kind}`)}</span> {line.title}
+                <span className="receipt-small receipt-barcode">{line.barcode}</span>
+                {line.note ? <span className="receipt-small">{line.note}</span> : null}
+              </td>
+              <td className="receipt-date">{format.date(line.date)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {footer ? <p className="receipt-small">{footer}</p> : null}
+      {lines.some((line) => line.kind !== 'return') ? (
+        <p className="receipt-small">
+          {t('receipt.returnHere', { library: format.name(library) })}
+        </p>
+      ) : null}
+    </section>
+  );
+}

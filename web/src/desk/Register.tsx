@@ -1,0 +1,100 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, localProblem } from '../api/client';
+import type { Card, IdDocumentType } from '../api/types';
+import { Barcode } from '../components/Barcode';
+import { Field } from '../components/Field';
+import { IdDocumentSelect } from '../components/IdDocumentSelect';
+import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
+import { PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { groupedCardNumber } from '../components/StatusBadge';
+import { useAction } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { Link } from '../router';
+import { useStaffSession } from '../session';
+
+export function IssuedCard({ name, card }: { name: string; card: Card }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel issued" aria-labelledby="issued-title">
+      <h2 id="issued-title">{t('register.issued', { name })}</h2>
+      <Barcode value={card.number} />
+      <p className="card-number">{groupedCardNumber(card.number)}</p>
+      <Link to={`/desk?card=${card.number}`} className="button primary">
+        {t('register.toCirculation')}
+      </Link>
+    </section>
+  );
+}
+
+/** A walk-in member in one step: ID checked, active, carded; this library is home. */
+export function Register() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useStaffSession();
+  const [person, setPerson] = useState(EMPTY_PERSON);
+  const [idType, setIdType] = useState<IdDocumentType | ''>('');
+  const [password, setPassword] = useState('');
+  const [pin, setPin] = useState('');
+  const [issued, setIssued] = useState<{ name: string; card: Card }>();
+  const action = useAction();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!person.phone.trim() && !person.email.trim()) {
+      action.setProblem(localProblem(t('signUp.contactRequired')));
+      return;
+    }
+    const result = await action.run(() =>
+      api.post<{ id: number; card: Card }>('/api/v1/members', {
+        ...personBody(person),
+        idDocumentType: idType,
+        ...(password ? { password } : {}),
+        ...(pin ? { pin } : {}),
+      }),
+    );
+    if (result) {
+      setIssued({ name: person.name.trim(), card: result.card });
+      setPerson(EMPTY_PERSON);
+      setIdType('');
+      setPassword('');
+      setPin('');
+    }
+  };
+
+  return (
+    <div className="desk-page">
+      <PageTitle>{t('desk.page.register')}</PageTitle>
+      <p className="lead">{t('register.lead', { library: format.name(session.library!) })}</p>
+      {issued ? <IssuedCard name={issued.name} card={issued.card} /> : null}
+      <form className="form two-columns" onSubmit={submit}>
+        <PersonFields values={person} onChange={setPerson} />
+        <IdDocumentSelect value={idType} onChange={setIdType} />
+        <Field
+          label={t('register.password')}
+          hint={t('register.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <Field
+          label={t('register.pin')}
+          hint={t('register.pinHint')}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          pattern="\d{4,6}"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+        />
+        <ProblemAlert problem={action.problem} large />
+        <button type="submit" className="button primary" disabled={action.busy}>
+          {t('register.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, newIdempotencyKey } from '../api/client';
+import type { ReturnResult } from '../api/types';
+import { Field } from '../components/Field';
+import { PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction, useMessage } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { useStaffSession } from '../session';
+import { Receipt } from './Receipt';
+
+/** Returns: scan items one after another, no card needed. */
+export function Returns() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useStaffSession();
+  const library = session.library!;
+  const [barcode, setBarcode] = useState('');
+  const [returned, setReturned] = useState<ReturnResult[]>([]);
+  const announcement = useMessage();
+  const action = useAction();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const itemBarcode = barcode.trim();
+    if (!itemBarcode) return;
+    announcement.clear();
+    const result = await action.run(() =>
+      api.post<ReturnResult>(
+        '/api/v1/returns',
+        { itemBarcode },
+        { idempotencyKey: newIdempotencyKey() },
+      ),
+    );
+    if (result) {
+      setBarcode('');
+      setReturned((list) => [result, ...list]);
+      announcement.say(
+        result.loan.daysLate > 0
+          ? {
+              key: 'returns.lateDone',
+              values: { title: result.loan.title, days: result.loan.daysLate },
+            }
+          : { key: 'returns.done', values: { title: result.loan.title } },
+      );
+      inputRef.current?.focus();
+    } else {
+      window.setTimeout(() => inputRef.current?.select(), 0);
+    }
+  };
+
+  return (
+    <div className="desk-page">
+      <PageTitle>{t('desk.page.returns')}</PageTitle>
+      <p className="lead">{t('returns.lead')}</p>
+      <p className="sr-status" role="status" aria-live="polite">
+        {announcement.text}
+      </p>
+      <form className="scan-form" onSubmit={submit}>
+        <Field
+          ref={inputRef}
+          label={t('returns.itemLabel')}
+          hint={t('returns.itemHint')}
+          name="item"
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="characters"
+          data-autofocus
+          className="scan-field"
+          value={barcode}
+          onChange={(e) => setBarcode(e.target.value)}
+        />
+        <button type="submit" className="button primary" disabled={action.busy}>
+          {t('returns.submit')}
+        </button>
+      </form>
+      <ProblemAlert problem={action.problem} large title={t('returns.refused')} />
+      {returned.length > 0 ? (
+        <section className="panel" aria-labelledby="returned-title">
+          <h2 id="returned-title">{t('returns.list', { count: returned.length })}</h2>
+          <ul className="return-list">
+            {returned.map((r) => (
+              <li key={r.loan.id} className={r.loan.daysLate > 0 ? 'return late' : 'return'}>
+                <p className="loan-title">{r.loan.title}</p>
+                <p className="muted mono small">{r.loan.itemBarcode}</p>
+                <p>
+                  {t('returns.dueWas', { date: format.date(r.loan.dueDate) })}
+                  {r.loan.daysLate > 0 ? (
+                    <span className="badge badge-bad">
+                      {t('returns.daysLate', { count: r.loan.daysLate })}
+                    </span>
+                  ) : (
+                    <span className="badge badge-ok">{t('returns.onTime')}</span>
+                  )}
+                </p>
+                {r.suspension ? (
+                  <p className="notice notice-bad strong">
+                    {t('returns.suspended', {
+                      until: format.date(r.suspension.until),
+                      resume: format.date(r.suspension.resumesOn),
+                    })}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <Receipt
+            library={library}
+            day={returned[0]!.loan.returnDay}
+            lines={returned.map((r) => ({
+              kind: 'return' as const,
+              title: r.loan.title,
+              barcode: r.loan.itemBarcode,
+              date: r.loan.returnDay,
+              ...(r.loan.daysLate > 0
+                ? { note: t('returns.daysLate', { count: r.loan.daysLate }) }
+                : {}),
+            }))}
+          />
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => window.print()}>
+              {t('receipt.print')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setReturned([]);
+                action.clear();
+                inputRef.current?.focus();
+              }}
+            >
+              {t('returns.clear')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

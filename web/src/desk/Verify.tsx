@@ -1,0 +1,168 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, localProblem } from '../api/client';
+import type { Card, IdDocumentType, Member } from '../api/types';
+import { Field } from '../components/Field';
+import { IdDocumentSelect } from '../components/IdDocumentSelect';
+import { PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { MemberStatusBadge } from '../components/StatusBadge';
+import { useAction } from '../hooks';
+import { formatPhone, useFormat } from '../i18n/format';
+import { useStaffSession } from '../session';
+import { IssuedCard } from './Register';
+
+function PendingMember({ member, onVerified }: { member: Member; onVerified(card: Card): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useStaffSession();
+  const [idType, setIdType] = useState<IdDocumentType | ''>('');
+  const action = useAction();
+  const homeHere = member.homeLibrary.id === session.library?.id;
+  return (
+    <li className="panel found-member">
+      <div className="member-panel-head">
+        <h3 className="person-name">{member.name ?? '—'}</h3>
+        <MemberStatusBadge status={member.status} />
+      </div>
+      <dl className="facts compact">
+        {member.visibility === 'full' ? (
+          <>
+            <div>
+              <dt>{t('person.birthDate')}</dt>
+              <dd>{member.birthDate ? format.date(member.birthDate, false) : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('person.phone')}</dt>
+              <dd>{formatPhone(member.phone)}</dd>
+            </div>
+            {member.guardian ? (
+              <div>
+                <dt>{t('person.guardian')}</dt>
+                <dd>{`${member.guardian.name} (${member.guardian.relationship})`}</dd>
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <div>
+            <dt>{t('person.phone')}</dt>
+            <dd>{member.maskedPhone ?? '—'}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('account.homeLibrary')}</dt>
+          <dd>{format.name(member.homeLibrary)}</dd>
+        </div>
+      </dl>
+      {member.status !== 'pending' ? (
+        <p className="muted">{t('verify.notPending')}</p>
+      ) : homeHere ? (
+        <div className="verify-action">
+          <IdDocumentSelect value={idType} onChange={setIdType} id={`verify-id-${member.id}`} />
+          <button
+            type="button"
+            className="button primary"
+            disabled={action.busy || !idType}
+            onClick={async () => {
+              const result = await action.run(() =>
+                api.post<{ card: Card }>(`/api/v1/members/${member.id}/verification`, {
+                  idDocumentType: idType,
+                }),
+              );
+              if (result) onVerified(result.card);
+            }}
+          >
+            {t('verify.submit')}
+          </button>
+        </div>
+      ) : (
+        <p className="notice notice-warn">
+          {t('verify.otherHome', { library: format.name(member.homeLibrary) })}
+        </p>
+      )}
+      <ProblemAlert problem={action.problem} large />
+    </li>
+  );
+}
+
+/** Desk verification of an online pre-registration at the home library. */
+export function Verify() {
+  const { t } = useTranslation();
+  const [phone, setPhone] = useState('');
+  const [name, setName] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [found, setFound] = useState<Member[]>();
+  const [issued, setIssued] = useState<{ name: string; card: Card }>();
+  const action = useAction();
+
+  const search = async (event: FormEvent) => {
+    event.preventDefault();
+    setIssued(undefined);
+    const params = new URLSearchParams();
+    if (phone.trim()) params.set('phone', phone.trim());
+    else if (name.trim() && birthDate) {
+      params.set('name', name.trim());
+      params.set('birthDate', birthDate);
+    } else {
+      action.setProblem(localProblem(t('verify.searchNeeded')));
+      return;
+    }
+    const result = await action.run(() =>
+      api.get<{ members: Member[] }>(`/api/v1/members?${params}`),
+    );
+    if (result) setFound(result.members);
+  };
+
+  return (
+    <div className="desk-page">
+      <PageTitle>{t('desk.page.verify')}</PageTitle>
+      <p className="lead">{t('verify.lead')}</p>
+      <form className="form search-form" onSubmit={search}>
+        <Field
+          label={t('person.phone')}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          data-autofocus
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
+        <p className="or">{t('verify.or')}</p>
+        <Field
+          label={t('person.name')}
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <Field
+          label={t('person.birthDate')}
+          type="date"
+          value={birthDate}
+          onChange={(e) => setBirthDate(e.target.value)}
+        />
+        <button type="submit" className="button primary" disabled={action.busy}>
+          {t('verify.search')}
+        </button>
+      </form>
+      <ProblemAlert problem={action.problem} large />
+      {issued ? <IssuedCard name={issued.name} card={issued.card} /> : null}
+      {found && !issued ? (
+        found.length === 0 ? (
+          <p className="notice notice-info" role="status">
+            {t('verify.none')}
+          </p>
+        ) : (
+          <ul className="found-list" aria-label={t('verify.results')}>
+            {found.map((member) => (
+              <PendingMember
+                key={member.id}
+                member={member}
+                onVerified={(card) => setIssued({ name: member.name ?? '', card })}
+              />
+            ))}
+          </ul>
+        )
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type Problem, problemOf } from './api/client';
+import { useFormat } from './i18n/format';
+
+export interface Resource<T> {
+  data: T | undefined;
+  problem: Problem | undefined;
+  loading: boolean;
+  reload(): void;
+  setData(data: T): void;
+}
+
+/**
+ * Loads `load()` whenever `key` changes (null: load nothing), keeping the last answer while a new
+ * one comes. The key names what is loaded, so a change of page or language reloads it.
+ */
+export function useResource<T>(key: string | null, load: () => Promise<T>): Resource<T> {
+  const [data, setData] = useState<T>();
+  const [problem, setProblem] = useState<Problem>();
+  const [loading, setLoading] = useState(key !== null);
+  const [generation, setGeneration] = useState(0);
+  const loader = useRef(load);
+  loader.current = load;
+
+  useEffect(() => {
+    if (key === null || generation < 0) return;
+    let live = true;
+    setLoading(true);
+    loader.current().then(
+      (value) => {
+        if (!live) return;
+        setData(value);
+        setProblem(undefined);
+        setLoading(false);
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setProblem(problemOf(error));
+        setLoading(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { data, problem, loading, reload, setData };
+}
+
+/** Runs one action at a time and keeps its refusal for the screen. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const run = useCallback(async <T>(action: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      return await action();
+    } catch (error) {
+      if (!(error instanceof ApiError) && (error as Error)?.name === 'AbortError') return undefined;
+      setProblem(problemOf(error));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const clear = useCallback(() => setProblem(undefined), []);
+  return { busy, problem, run, clear, setProblem };
+}
+
+/** A message kept as a key and values, so it follows the reader into the other language. */
+export interface Message {
+  key: string;
+  values?: Record<string, string | number>;
+  /** Business dates (YYYY-MM-DD), formatted for the reader when shown. */
+  dates?: Record<string, string>;
+}
+
+export function useMessage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [message, setMessage] = useState<Message>();
+  const dates = Object.fromEntries(
+    Object.entries(message?.dates ?? {}).map(([name, date]) => [name, format.date(date)]),
+  );
+  const text = message ? t(message.key, { ...message.values, ...dates }) : '';
+  const clear = useCallback(() => setMessage(undefined), []);
+  return { text, say: setMessage, clear };
+}

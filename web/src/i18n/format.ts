@@ -1,0 +1,91 @@
+import { useTranslation } from 'react-i18next';
+import type { LibraryRef } from '../api/types';
+import type { Language } from './index';
+
+const LOCALES: Record<Language, string> = { ko: 'ko-KR', en: 'en-GB' };
+
+/** A `YYYY-MM-DD` business date as the calendar day it names, whatever the reader's time zone. */
+function dayOf(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** 2026년 12월 15일 (화) · Tue 15 December 2026 */
+export function formatDate(date: string, language: Language, withWeekday = true): string {
+  const day = dayOf(date);
+  const text = new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(day);
+  if (!withWeekday) return text;
+  const weekday = new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: 'UTC',
+    weekday: 'short',
+  }).format(day);
+  return language === 'ko' ? `${text} (${weekday})` : `${weekday} ${text}`;
+}
+
+/** Korean phone numbers as people write them: 01020260001 → 010-2026-0001. */
+export function formatPhone(phone: string | null | undefined): string {
+  if (!phone) return '—';
+  const digits = phone.replace(/\D/g, '');
+  if (/^02\d{7,8}$/.test(digits)) return digits.replace(/^(02)(\d{3,4})(\d{4})$/, '$1-$2-$3');
+  if (/^0\d{9,10}$/.test(digits)) return digits.replace(/^(0\d{2})(\d{3,4})(\d{4})$/, '$1-$2-$3');
+  return phone;
+}
+
+export function formatShortDate(date: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: 'UTC',
+    month: 'numeric',
+    day: 'numeric',
+  }).format(dayOf(date));
+}
+
+/** A point in time, in Korean time (the service's calendar). */
+export function formatDateTime(instant: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: 'Asia/Seoul',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(instant));
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language]).format(value);
+}
+
+export function formatPercent(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+export function weekdayName(isoWeekday: number, language: Language): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(LOCALES[language], { timeZone: 'UTC', weekday: 'long' }).format(
+    new Date(Date.UTC(2024, 0, isoWeekday)),
+  );
+}
+
+export function nameOf(named: Pick<LibraryRef, 'nameKo' | 'nameEn'>, language: Language): string {
+  return language === 'en' ? named.nameEn : named.nameKo;
+}
+
+/** Formatting in the reader's language, for components. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const language: Language = i18n.language === 'en' ? 'en' : 'ko';
+  return {
+    language,
+    date: (date: string, withWeekday = true) => formatDate(date, language, withWeekday),
+    shortDate: (date: string) => formatShortDate(date, language),
+    dateTime: (instant: string) => formatDateTime(instant, language),
+    number: (value: number) => formatNumber(value, language),
+    percent: (value: number) => formatPercent(value, language),
+    weekday: (isoWeekday: number) => weekdayName(isoWeekday, language),
+    name: (named: Pick<LibraryRef, 'nameKo' | 'nameEn'>) => nameOf(named, language),
+  };
+}

@@ -1,0 +1,288 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { groupByRegion, useLibraries, useRegions } from '../api/directory';
+import type { Holiday, Library } from '../api/types';
+import { Field, SelectField } from '../components/Field';
+import { Loading, PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { closedWeekdaysText, RulesSummary } from '../components/RulesSummary';
+import { Badge } from '../components/StatusBadge';
+import { useResource } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { Link, useRouter } from '../router';
+import { useMemberSession } from '../session';
+
+export function LibraryStatus({ library }: { library: Library }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (library.status === 'participating') {
+    return (
+      <Badge tone="ok">
+        {library.participatingSince
+          ? t('library.participatingSince', {
+              date: format.date(library.participatingSince, false),
+            })
+          : t('library.participating')}
+      </Badge>
+    );
+  }
+  return (
+    <Badge tone="info">
+      {library.plannedStart
+        ? t('library.plannedFrom', { date: format.date(library.plannedStart, false) })
+        : t('library.planned')}
+    </Badge>
+  );
+}
+
+/** Notes come as the library wrote them; without Hangul they are English. */
+function noteLanguage(note: string): 'ko' | 'en' {
+  return /[\uAC00-\uD7A3]/.test(note) ? 'ko' : 'en';
+}
+
+function openingHours(library: Library, language: 'ko' | 'en'): string | null {
+  return library.openingHours[language] ?? library.openingHours.ko ?? library.openingHours.en;
+}
+
+function LibraryCard({ library }: { library: Library }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const hours = openingHours(library, format.language);
+  const rules = library.loanRules;
+  return (
+    <li className="library-card">
+      <div className="library-card-head">
+        <h3>
+          <Link to={`/portal/libraries/${library.id}`}>{format.name(library)}</Link>
+        </h3>
+        <LibraryStatus library={library} />
+      </div>
+      <dl className="facts compact">
+        {hours ? (
+          <div>
+            <dt>{t('library.hours')}</dt>
+            <dd>{hours}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('library.closed')}</dt>
+          <dd>
+            {rules.closedWeekdays.length > 0 || !library.closedDaysNote
+              ? closedWeekdaysText(rules.closedWeekdays, format, t('rules.noClosedWeekday'))
+              : null}
+            {library.closedDaysNote ? (
+              <span className="note" lang={noteLanguage(library.closedDaysNote)}>
+                {`${rules.closedWeekdays.length > 0 ? ' · ' : ''}${library.closedDaysNote}`}
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('library.rules')}</dt>
+          <dd>
+            {t('library.rulesShort', {
+              books: rules.loanLimit,
+              days: rules.loanPeriodDays,
+              renewals: rules.maxRenewals,
+            })}
+          </dd>
+        </div>
+        {library.phone ? (
+          <div>
+            <dt>{t('library.phone')}</dt>
+            <dd>
+              <a href={`tel:${library.phone}`}>{library.phone}</a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </li>
+  );
+}
+
+/** Participating and planned libraries by region, with hours, closed days and loan rules. */
+export function LibraryDirectory() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useMemberSession();
+  const [region, setRegion] = useState('');
+  const [status, setStatus] = useState('');
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const id = window.setTimeout(() => setQ(search.trim()), 250);
+    return () => window.clearTimeout(id);
+  }, [search]);
+  const params = new URLSearchParams();
+  if (region) params.set('region', region);
+  if (status) params.set('status', status);
+  if (q) params.set('q', q);
+  const libraries = useLibraries(params.toString());
+  const regions = useRegions();
+  const groups = groupByRegion(libraries.data ?? []);
+  return (
+    <div className="directory">
+      <PageTitle>{t('portal.directoryTitle')}</PageTitle>
+      <p className="lead">{t('portal.directoryLead')}</p>
+      {session.state === 'signedOut' ? (
+        <div className="cta-row">
+          <Link to="/portal/sign-up" className="button primary">
+            {t('portal.signUp')}
+          </Link>
+          <Link to="/portal/sign-in" className="button">
+            {t('common.signIn')}
+          </Link>
+        </div>
+      ) : null}
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          label={t('portal.region')}
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+        >
+          <option value="">{t('portal.allRegions')}</option>
+          {(regions.data ?? []).map((r) => (
+            <option key={r.code} value={r.code}>
+              {`${r.parentCode ? '· ' : ''}${format.name(r)} (${format.number(r.libraryCount)})`}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('portal.status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+        >
+          <option value="">{t('portal.allStatuses')}</option>
+          <option value="participating">{t('library.participating')}</option>
+          <option value="planned">{t('library.planned')}</option>
+        </SelectField>
+        <Field
+          label={t('portal.search')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('portal.searchPlaceholder')}
+        />
+      </form>
+      <ProblemAlert problem={libraries.problem} />
+      {libraries.loading && !libraries.data ? <Loading /> : null}
+      <p className="muted" role="status">
+        {libraries.data ? t('portal.count', { count: libraries.data.length }) : ''}
+      </p>
+      <div className="regions">
+        {groups.map((group) => (
+          <section
+            key={group.region.code}
+            className="region-group"
+            aria-labelledby={`region-${group.region.code}`}
+          >
+            <h2 id={`region-${group.region.code}`}>{format.name(group.region)}</h2>
+            <ul className="library-list">
+              {group.libraries.map((library) => (
+                <LibraryCard key={library.id} library={library} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function LibraryDetail({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { navigate } = useRouter();
+  const detail = useResource(`library-${id}`, () =>
+    api.get<{ library: Library; holidays: Holiday[] }>(`/api/v1/libraries/${id}`),
+  );
+  if (detail.problem) return <ProblemAlert problem={detail.problem} />;
+  if (!detail.data) return <Loading />;
+  const { library, holidays } = detail.data;
+  const hours = openingHours(library, format.language);
+  return (
+    <article className="library-detail">
+      <p>
+        <Link
+          to="/portal"
+          onClick={(e) => {
+            if (window.history.length > 1) {
+              e.preventDefault();
+              window.history.back();
+            } else navigate('/portal');
+          }}
+        >
+          {t('common.back')}
+        </Link>
+      </p>
+      <PageTitle title={format.name(library)}>{format.name(library)}</PageTitle>
+      {format.language === 'ko' ? (
+        <p className="muted" lang="en">
+          {library.nameEn}
+        </p>
+      ) : (
+        <p className="muted" lang="ko">
+          {library.nameKo}
+        </p>
+      )}
+      <LibraryStatus library={library} />
+      <section className="panel" aria-labelledby="library-about">
+        <h2 id="library-about">{t('library.about')}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('library.region')}</dt>
+            <dd>
+              {library.province ? `${format.name(library.province)} ` : ''}
+              {format.name(library.region)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('library.address')}</dt>
+            <dd lang="ko">{library.addressKo ?? t('library.unknown')}</dd>
+          </div>
+          <div>
+            <dt>{t('library.phone')}</dt>
+            <dd>
+              {library.phone ? (
+                <a href={`tel:${library.phone}`}>{library.phone}</a>
+              ) : (
+                t('library.unknown')
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('library.hours')}</dt>
+            <dd>{hours ?? t('library.unknown')}</dd>
+          </div>
+          <div>
+            <dt>{t('library.closedNote')}</dt>
+            <dd lang={library.closedDaysNote ? noteLanguage(library.closedDaysNote) : undefined}>
+              {library.closedDaysNote ?? t('library.unknown')}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="library-rules">
+        <h2 id="library-rules">{t('library.rules')}</h2>
+        <RulesSummary rules={library.loanRules} />
+        <p className="hint">{t('library.dueDateNote')}</p>
+      </section>
+      <section className="panel" aria-labelledby="library-holidays">
+        <h2 id="library-holidays">{t('library.holidays')}</h2>
+        {holidays.length === 0 ? (
+          <p className="muted">{t('library.noHolidays')}</p>
+        ) : (
+          <ul className="holiday-list">
+            {holidays.slice(0, 12).map((h) => (
+              <li key={h.date}>
+                <span className="holiday-date">{format.date(h.date)}</span>
+                <span>{format.name(h)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,167 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { setCsrfToken } from '../api/client';
+import type { CirculationStatus } from '../api/types';
+import { mockApi } from '../test/api-mock';
+import { emptyStatus, member, tongyeong, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+const status: CirculationStatus = {
+  ...emptyStatus,
+  openLoans: [
+    {
+      library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: yonam.phone },
+      dueDate: '2026-12-29',
+      overdue: false,
+      loanId: 77,
+      title: '작별하지 않는다',
+      itemBarcode: 'JYL0000003',
+      loanDay: '2026-12-15',
+      renewals: 0,
+    },
+  ],
+  suspension: {
+    until: '2026-12-21',
+    resumesOn: '2026-12-22',
+    cause: {
+      library: { id: 7, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn },
+      daysLate: 4,
+      returnDay: '2026-12-18',
+      title: '프로젝트 헤일메리',
+    },
+  },
+  network: { open: 1, limit: 20, left: 19 },
+  byLibrary: [
+    {
+      library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+      open: 1,
+      limit: 5,
+      left: 4,
+      onlineRenewal: true,
+      maxRenewals: 1,
+    },
+  ],
+};
+
+function portalRoutes(loans: CirculationStatus) {
+  return mockApi([
+    ['GET', '/api/v1/me', { body: member }],
+    ['GET', '/api/v1/me/loans', { body: loans }],
+    [
+      'GET',
+      '/api/v1/me/data-holders',
+      {
+        body: {
+          libraries: [
+            { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: yonam.phone },
+            { id: 7, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn, phone: tongyeong.phone },
+          ],
+        },
+      },
+    ],
+    ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong] } }],
+    [
+      'POST',
+      '/api/v1/me/loans/77/renewal',
+      {
+        body: {
+          loan: {
+            id: 77,
+            dueDate: '2027-01-05',
+            previousDueDate: '2026-12-29',
+            renewals: 1,
+            renewalsLeft: 0,
+          },
+          library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+        },
+      },
+    ],
+  ]);
+}
+
+describe('portal: my loans', () => {
+  resetBetweenTests();
+
+  it('shows the suspension: until when, because of which book at which library', async () => {
+    portalRoutes(status);
+    renderAt('/portal/me');
+    expect(await screen.findByText('대출 정지: 2026년 12월 21일 (월)까지')).toBeTruthy();
+    expect(screen.getByText('2026년 12월 22일 (화)부터 다시 빌릴 수 있습니다.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        /통영시립도서관에서 빌린 《프로젝트 헤일메리》을\(를\) 4일 늦게 반납했습니다/,
+      ),
+    ).toBeTruthy();
+    // No renewal while suspended: the reason instead of the button.
+    expect(screen.getByText('대출 정지 중에는 연장할 수 없습니다.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /연장/ })).toBeNull();
+  });
+
+  it('lists loans with due date and lending library, loans left everywhere, and renews online', async () => {
+    setCsrfToken('member-csrf');
+    const calls = portalRoutes({ ...status, suspension: null });
+    renderAt('/portal/me');
+    expect(await screen.findByText('작별하지 않는다')).toBeTruthy();
+    expect(screen.getByText('2026년 12월 29일 (화)')).toBeTruthy();
+    expect(screen.getAllByText('진주시립연암도서관').length).toBeGreaterThan(0);
+    expect(screen.getByText('전체 19권 (한도 20권)')).toBeTruthy();
+    await screen.findByText('통영시립도서관');
+    expect(screen.getByText('4권 더 (빌린 책 1권 / 한도 5권)')).toBeTruthy();
+    expect(screen.getByText('5권 더 (빌린 책 0권 / 한도 5권)')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '작별하지 않는다 연장' }));
+    expect(
+      await screen.findByText(
+        '《작별하지 않는다》의 반납 예정일이 2027년 1월 5일 (화)로 연장되었습니다.',
+      ),
+    ).toBeTruthy();
+    const renewal = calls.find((c) => c.method === 'POST');
+    expect(renewal?.headers['x-csrf-token']).toBe('member-csrf');
+    expect(renewal?.headers['idempotency-key']).toBeTruthy();
+  });
+
+  it('speaks English after one click, dates included', async () => {
+    portalRoutes(status);
+    renderAt('/portal/me');
+    await screen.findByText('대출 정지: 2026년 12월 21일 (월)까지');
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Borrowing suspended until Mon 21 December 2026')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByRole('button', { name: '한국어' })).toBeTruthy();
+  });
+});
+
+describe('portal: my card', () => {
+  resetBetweenTests();
+
+  it('shows the card as a scannable barcode and reports it lost after a confirmation', async () => {
+    setCsrfToken('member-csrf');
+    const lost = { ...member.card!, status: 'lost' as const, lostAt: '2026-12-02T03:00:00.000Z' };
+    let reported = false;
+    const calls = mockApi([
+      ['GET', '/api/v1/me', () => ({ body: reported ? { ...member, card: lost } : member })],
+      [
+        'POST',
+        '/api/v1/me/card/lost',
+        () => {
+          reported = true;
+          return { body: lost };
+        },
+      ],
+    ]);
+    renderAt('/portal/me/card');
+    const barcode = (await screen.findByRole('img', {
+      name: `회원카드 바코드, 번호 ${member.card!.number}`,
+    })) as HTMLImageElement;
+    expect(barcode.src).toMatch(/^data:image\/svg\+xml/);
+    expect(decodeURIComponent(barcode.src)).toContain('<svg');
+    expect(screen.getByText('2980 6032 2272 22')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '분실 신고' }));
+    fireEvent.click(await screen.findByRole('button', { name: '분실 신고하기' }));
+    expect(await screen.findByText('분실 신고된 카드는 쓸 수 없습니다.')).toBeTruthy();
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/me/card/lost')).toBe(true));
+    expect(screen.queryByRole('img', { name: /회원카드 바코드/ })).toBeNull();
+  });
+});

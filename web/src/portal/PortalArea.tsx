@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../components/Page';
+import { Link, matchPath, useRouter } from '../router';
+import { MemberSessionProvider, useMemberSession } from '../session';
+import { LibraryDetail, LibraryDirectory } from './Directory';
+import { MyLibrary } from './MyLibrary';
+import { SignIn } from './SignIn';
+import { SignUp } from './SignUp';
+
+function PortalNav() {
+  const { t } = useTranslation();
+  const { path } = useRouter();
+  const session = useMemberSession();
+  const at = (prefix: string) =>
+    path === prefix || path.startsWith(`${prefix}/`) ? ('page' as const) : undefined;
+  return (
+    <nav className="sub-nav" aria-label={t('portal.nav')}>
+      <Link
+        to="/portal"
+        aria-current={
+          path === '/portal' || path.startsWith('/portal/libraries') ? 'page' : undefined
+        }
+      >
+        {t('portal.libraries')}
+      </Link>
+      {session.state === 'signedIn' ? (
+        <>
+          <Link to="/portal/me" aria-current={at('/portal/me')}>
+            {t('portal.myLibrary')}
+          </Link>
+          <button type="button" className="link-button" onClick={() => void session.signOut()}>
+            {t('common.signOut')}
+          </button>
+        </>
+      ) : (
+        <>
+          <Link to="/portal/sign-in" aria-current={at('/portal/sign-in')}>
+            {t('common.signIn')}
+          </Link>
+          <Link to="/portal/sign-up" aria-current={at('/portal/sign-up')}>
+            {t('portal.signUp')}
+          </Link>
+        </>
+      )}
+    </nav>
+  );
+}
+
+function PortalPage() {
+  const { path } = useRouter();
+  const session = useMemberSession();
+  const library = matchPath('/portal/libraries/:id', path);
+  if (library) return <LibraryDetail id={Number(library.id)} />;
+  if (path === '/portal/sign-up') return <SignUp />;
+  if (path === '/portal/sign-in') return <SignIn />;
+  if (path === '/portal/me' || path.startsWith('/portal/me/')) {
+    if (session.state === 'loading') return <Loading />;
+    if (session.state === 'signedOut') return <SignIn returnTo={path} />;
+    return <MyLibrary />;
+  }
+  return <LibraryDirectory />;
+}
+
+/** The member portal: phone first, Korean first. */
+export function PortalArea() {
+  return (
+    <MemberSessionProvider>
+      <div className="area portal">
+        <PortalNav />
+        <PortalPage />
+      </div>
+    </MemberSessionProvider>
+  );
+}

@@ -1,0 +1,61 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../components/Field';
+import { PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction } from '../hooks';
+import { Link, useRouter } from '../router';
+import { useMemberSession } from '../session';
+
+/** Card number (or, before a card exists, the phone or e-mail of the sign-up) and password. */
+export function SignIn({ returnTo = '/portal/me' }: { returnTo?: string }) {
+  const { t } = useTranslation();
+  const session = useMemberSession();
+  const { navigate, path } = useRouter();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await action.run(async () => {
+      await session.signIn(login, password);
+      return true;
+    });
+    if (ok && path !== returnTo) navigate(returnTo, { replace: true });
+  };
+
+  return (
+    <div className="narrow">
+      <PageTitle>{t('signIn.title')}</PageTitle>
+      {path !== '/portal/sign-in' ? <p className="lead">{t('signIn.needed')}</p> : null}
+      <form className="form" onSubmit={submit}>
+        <Field
+          label={t('signIn.login')}
+          hint={t('signIn.loginHint')}
+          name="login"
+          autoComplete="username"
+          required
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+        />
+        <Field
+          label={t('common.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <ProblemAlert problem={action.problem} />
+        <button type="submit" className="button primary" disabled={action.busy}>
+          {t('common.signIn')}
+        </button>
+      </form>
+      <p>
+        {t('signIn.noAccount')} <Link to="/portal/sign-up">{t('portal.signUp')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mockApi, problem } from '../test/api-mock';
+import { tongyeong, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+function fill(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('portal: sign-up', () => {
+  resetBetweenTests();
+
+  it('pre-registers and tells the next steps: the home library desk, with an ID', async () => {
+    const calls = mockApi([
+      [
+        'GET',
+        '/api/v1/me',
+        problem(401, [{ code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' }]),
+      ],
+      ['GET', /^\/api\/v1\/libraries/, { body: { libraries: [yonam, tongyeong] } }],
+      [
+        'POST',
+        '/api/v1/members/pre-registrations',
+        { status: 201, body: { id: 9, status: 'pending', homeLibraryId: 3 } },
+      ],
+    ]);
+    renderAt('/portal/sign-up');
+    await screen.findByRole('option', { name: '진주시립연암도서관' });
+    fill('이름', '김하늘');
+    fill('생년월일', '1990-04-05');
+    fill('휴대전화', '010-5555-0101');
+    fill('소속 도서관', '3');
+    fill('비밀번호', 'secret-password');
+    fill('비밀번호 확인', 'secret-password');
+    expect(screen.queryByLabelText('보호자 이름')).toBeNull();
+    fireEvent.submit(screen.getByRole('button', { name: '가입 신청' }).closest('form')!);
+
+    expect(await screen.findByRole('heading', { name: '가입 신청이 접수되었습니다' })).toBeTruthy();
+    expect(
+      screen.getByText('신분증을 가지고 진주시립연암도서관 안내데스크를 찾아가세요.'),
+    ).toBeTruthy();
+    expect(screen.getByText(/010-5555-0101\(으\)로 로그인해/)).toBeTruthy();
+    const sent = calls.find((c) => c.method === 'POST');
+    expect(sent?.body).toEqual({
+      name: '김하늘',
+      birthDate: '1990-04-05',
+      phone: '010-5555-0101',
+      homeLibraryId: 3,
+      password: 'secret-password',
+    });
+  });
+
+  it('asks for a guardian under 14 and shows the API refusal in the reader’s words', async () => {
+    mockApi([
+      [
+        'GET',
+        '/api/v1/me',
+        problem(401, [{ code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' }]),
+      ],
+      ['GET', /^\/api\/v1\/libraries/, { body: { libraries: [yonam] } }],
+      [
+        'POST',
+        '/api/v1/members/pre-registrations',
+        problem(400, [
+          {
+            code: 'GUARDIAN_CONSENT_REQUIRED',
+            detail: '만 14세 미만은 보호자의 이름, 관계, 동의가 필요합니다.',
+          },
+        ]),
+      ],
+    ]);
+    renderAt('/portal/sign-up');
+    await screen.findByRole('option', { name: '진주시립연암도서관' });
+    fill('이름', '최하윤');
+    fill('생년월일', `${new Date().getFullYear() - 8}-01-01`);
+    expect(await screen.findByLabelText('보호자 이름')).toBeTruthy();
+    fill('휴대전화', '010-5555-0102');
+    fill('소속 도서관', '3');
+    fill('비밀번호', 'secret-password');
+    fill('비밀번호 확인', 'secret-password');
+    fireEvent.submit(screen.getByRole('button', { name: '가입 신청' }).closest('form')!);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('GUARDIAN_CONSENT_REQUIRED');
+    expect(alert.textContent).toContain('보호자의 이름과 관계를 적고 동의에 체크해 주세요.');
+  });
+
+  it('checks the two passwords before sending', async () => {
+    const calls = mockApi([
+      [
+        'GET',
+        '/api/v1/me',
+        problem(401, [{ code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' }]),
+      ],
+      ['GET', /^\/api\/v1\/libraries/, { body: { libraries: [yonam] } }],
+    ]);
+    renderAt('/portal/sign-up');
+    await screen.findByRole('option', { name: '진주시립연암도서관' });
+    fill('이름', '김하늘');
+    fill('생년월일', '1990-04-05');
+    fill('이메일', 'sky@example.kr');
+    fill('소속 도서관', '3');
+    fill('비밀번호', 'secret-password');
+    fill('비밀번호 확인', 'other-password');
+    fireEvent.submit(screen.getByRole('button', { name: '가입 신청' }).closest('form')!);
+    expect((await screen.findByRole('alert')).textContent).toContain('두 비밀번호가 같지 않습니다');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+});

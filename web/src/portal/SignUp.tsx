@@ -1,0 +1,136 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, localProblem } from '../api/client';
+import { groupByRegion, useLibraries } from '../api/directory';
+import type { Library } from '../api/types';
+import { Field, SelectField } from '../components/Field';
+import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
+import { PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { Link } from '../router';
+
+function NextSteps({ library, login }: { library: Library | undefined; login: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const name = library ? format.name(library) : '';
+  return (
+    <div className="done" role="status">
+      <PageTitle>{t('signUp.doneTitle')}</PageTitle>
+      <p className="lead">{t('signUp.doneLead')}</p>
+      <ol className="steps">
+        <li>
+          <strong>{t('signUp.step1', { library: name })}</strong>
+          {library?.addressKo ? (
+            <span className="step-extra" lang="ko">
+              {library.addressKo}
+            </span>
+          ) : null}
+          {library?.phone ? (
+            <span className="step-extra">
+              <a href={`tel:${library.phone}`}>{library.phone}</a>
+            </span>
+          ) : null}
+        </li>
+        <li>{t('signUp.step2')}</li>
+        <li>{t('signUp.step3', { login })}</li>
+      </ol>
+      <Link to="/portal/sign-in" className="button primary">
+        {t('common.signIn')}
+      </Link>
+    </div>
+  );
+}
+
+/** Online pre-registration: the member is pending until the home library's desk checks an ID. */
+export function SignUp() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const libraries = useLibraries('status=participating');
+  const [person, setPerson] = useState(EMPTY_PERSON);
+  const [homeLibraryId, setHomeLibraryId] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [done, setDone] = useState<{ library: Library | undefined; login: string }>();
+  const action = useAction();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!person.phone.trim() && !person.email.trim()) {
+      action.setProblem(localProblem(t('signUp.contactRequired')));
+      return;
+    }
+    if (password !== confirm) {
+      action.setProblem(localProblem(t('common.passwordMismatch')));
+      return;
+    }
+    const result = await action.run(() =>
+      api.post('/api/v1/members/pre-registrations', {
+        ...personBody(person),
+        homeLibraryId: Number(homeLibraryId),
+        password,
+      }),
+    );
+    if (result) {
+      setDone({
+        library: libraries.data?.find((l) => l.id === Number(homeLibraryId)),
+        login: person.phone.trim() || person.email.trim(),
+      });
+    }
+  };
+
+  if (done) return <NextSteps library={done.library} login={done.login} />;
+  return (
+    <div className="narrow">
+      <PageTitle>{t('signUp.title')}</PageTitle>
+      <p className="lead">{t('signUp.lead')}</p>
+      <form className="form" onSubmit={submit} noValidate={false}>
+        <PersonFields values={person} onChange={setPerson} />
+        <SelectField
+          label={t('signUp.homeLibrary')}
+          hint={t('signUp.homeLibraryHint')}
+          required
+          value={homeLibraryId}
+          onChange={(e) => setHomeLibraryId(e.target.value)}
+        >
+          <option value="">{t('signUp.chooseLibrary')}</option>
+          {groupByRegion(libraries.data ?? []).map((group) => (
+            <optgroup key={group.region.code} label={format.name(group.region)}>
+              {group.libraries.map((library) => (
+                <option key={library.id} value={library.id}>
+                  {format.name(library)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <Field
+          label={t('common.password')}
+          hint={t('common.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          maxLength={128}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <Field
+          label={t('common.passwordConfirm')}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
+        <p className="hint">{t('signUp.consent')}</p>
+        <ProblemAlert problem={action.problem} />
+        <button type="submit" className="button primary" disabled={action.busy}>
+          {action.busy ? t('common.sending') : t('signUp.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

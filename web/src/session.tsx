@@ -1,0 +1,155 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import { ApiError, api, onUnauthenticated, setCsrfToken } from './api/client';
+import type { FullMember, Library, Staff } from './api/types';
+
+type SessionState = 'loading' | 'signedOut' | 'signedIn';
+
+function isSignedOut(error: unknown): boolean {
+  return error instanceof ApiError && ['UNAUTHENTICATED', 'FORBIDDEN'].includes(error.code);
+}
+
+interface MemberSession {
+  state: SessionState;
+  member: FullMember | undefined;
+  signIn(login: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const MemberContext = createContext<MemberSession | null>(null);
+
+/** The member portal's session (cookie + CSRF token), loaded once per visit. */
+export function MemberSessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>('loading');
+  const [member, setMember] = useState<FullMember>();
+
+  const refresh = useCallback(async () => {
+    try {
+      setMember(await api.get<FullMember>('/api/v1/me'));
+      setState('signedIn');
+    } catch (error) {
+      if (!isSignedOut(error)) throw error;
+      setMember(undefined);
+      setState('signedOut');
+    }
+  }, []);
+
+  useEffect(() => {
+    refresh().catch(() => setState('signedOut'));
+    return onUnauthenticated(() => {
+      setMember(undefined);
+      setState('signedOut');
+    });
+  }, [refresh]);
+
+  const signIn = useCallback(
+    async (login: string, password: string) => {
+      const answer = await api.post<{ csrfToken: string }>('/api/v1/members/sign-in', {
+        login: login.trim(),
+        password,
+      });
+      setCsrfToken(answer.csrfToken);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const signOut = useCallback(async () => {
+    await api.post('/api/v1/sign-out').catch(() => undefined);
+    setCsrfToken(null);
+    setMember(undefined);
+    setState('signedOut');
+  }, []);
+
+  const value = useMemo(
+    () => ({ state, member, signIn, signOut, refresh }),
+    [state, member, signIn, signOut, refresh],
+  );
+  return <MemberContext.Provider value={value}>{children}</MemberContext.Provider>;
+}
+
+export function useMemberSession(): MemberSession {
+  const session = useContext(MemberContext);
+  if (!session) throw new Error('useMemberSession outside MemberSessionProvider');
+  return session;
+}
+
+interface StaffSession {
+  state: SessionState;
+  staff: Staff | undefined;
+  /** The library the staff member works at (desk work happens only there). */
+  library: Library | undefined;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const StaffContext = createContext<StaffSession | null>(null);
+
+export function StaffSessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>('loading');
+  const [staff, setStaff] = useState<Staff>();
+  const [library, setLibrary] = useState<Library>();
+
+  const load = useCallback(async () => {
+    try {
+      const me = await api.get<Staff>('/api/v1/staff/me');
+      const { library: own } = await api.get<{ library: Library }>(
+        `/api/v1/libraries/${me.libraryId}`,
+      );
+      setStaff(me);
+      setLibrary(own);
+      setState('signedIn');
+    } catch (error) {
+      if (!isSignedOut(error)) throw error;
+      setStaff(undefined);
+      setState('signedOut');
+    }
+  }, []);
+
+  useEffect(() => {
+    load().catch(() => setState('signedOut'));
+    return onUnauthenticated(() => {
+      setStaff(undefined);
+      setState('signedOut');
+    });
+  }, [load]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const answer = await api.post<{ csrfToken: string }>('/api/v1/staff/sign-in', {
+        username: username.trim(),
+        password,
+      });
+      setCsrfToken(answer.csrfToken);
+      await load();
+    },
+    [load],
+  );
+
+  const signOut = useCallback(async () => {
+    await api.post('/api/v1/sign-out').catch(() => undefined);
+    setCsrfToken(null);
+    setStaff(undefined);
+    setState('signedOut');
+  }, []);
+
+  const value = useMemo(
+    () => ({ state, staff, library, signIn, signOut }),
+    [state, staff, library, signIn, signOut],
+  );
+  return <StaffContext.Provider value={value}>{children}</StaffContext.Provider>;
+}
+
+export function useStaffSession(): StaffSession {
+  const session = useContext(StaffContext);
+  if (!session) throw new Error('useStaffSession outside StaffSessionProvider');
+  return session;
+}

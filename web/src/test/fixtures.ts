@@ -1,0 +1,132 @@
+import type {
+  CirculationStatus,
+  FullMember,
+  Library,
+  LoanRules,
+  Staff,
+  Statistics,
+} from '../api/types';
+
+export const rules: LoanRules = {
+  loanLimit: 5,
+  loanPeriodDays: 14,
+  maxRenewals: 1,
+  renewalDays: 7,
+  onlineRenewal: true,
+  closedWeekdays: [1],
+};
+
+export function library(
+  id: number,
+  nameKo: string,
+  nameEn: string,
+  extra: Partial<Library> = {},
+): Library {
+  return {
+    id,
+    code: `${nameEn.toLowerCase().replaceAll(' ', '-')}`,
+    nameKo,
+    nameEn,
+    status: 'participating',
+    plannedStart: '2018-03-01',
+    participatingSince: '2018-03-01',
+    region: { code: 'jinju-si', nameKo: '진주시', nameEn: 'Jinju-si' },
+    province: { code: 'gyeongsangnam-do', nameKo: '경상남도', nameEn: 'Gyeongsangnam-do' },
+    addressKo: '경상남도 진주시 어딘가 1',
+    phone: '055-749-5982',
+    openingHours: { ko: null, en: null },
+    closedDaysNote: null,
+    loanRules: rules,
+    ...extra,
+  };
+}
+
+export const yonam = library(3, '진주시립연암도서관', 'Jinju Yonam Library');
+export const tongyeong = library(7, '통영시립도서관', 'Tongyeong City Library', {
+  region: { code: 'tongyeong-si', nameKo: '통영시', nameEn: 'Tongyeong-si' },
+  phone: '055-650-2630',
+});
+
+export const deskStaff: Staff = {
+  id: 5,
+  username: 'jinju-yonam-desk',
+  displayName: '연암 안내데스크',
+  role: 'desk',
+  libraryId: 3,
+  disabled: false,
+};
+
+export const member: FullMember = {
+  visibility: 'full',
+  id: 42,
+  name: '남궁가나다라마바사아자차카타파하',
+  birthDate: '1990-04-05',
+  phone: '01055550101',
+  email: null,
+  status: 'active',
+  homeLibrary: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+  checkedInHere: true,
+  guardian: null,
+  card: {
+    number: '29806032227222',
+    status: 'valid',
+    issuedAt: '2026-12-01T01:00:00.000Z',
+    issuedAtLibraryId: 3,
+    lostAt: null,
+    replacedAt: null,
+    blocked: false,
+  },
+  consent: { givenOn: '2026-12-01', expiresOn: '2028-12-01', renewalDue: false },
+  verification: { at: '2026-12-01T01:00:00.000Z', libraryId: 3, idDocumentType: 'passport' },
+  registeredAt: '2026-12-01T01:00:00.000Z',
+  loanHistoryEnabled: true,
+};
+
+export const emptyStatus: CirculationStatus = {
+  openLoans: [],
+  overdueCount: 0,
+  suspension: null,
+  network: { open: 0, limit: 20, left: 20 },
+  byLibrary: [],
+};
+
+export const statistics: Statistics = {
+  from: '2026-12-01',
+  to: '2026-12-03',
+  scope: { kind: 'network' },
+  totals: {
+    loans: 4,
+    toOtherLibraryMembers: 1,
+    toHomeMembers: 3,
+    unknownHome: 0,
+    shareToOtherLibraryMembers: 0.25,
+    suspensionsStarted: 2,
+  },
+  loansPerDay: [
+    { date: '2026-12-01', loans: 3 },
+    { date: '2026-12-02', loans: 0 },
+    { date: '2026-12-03', loans: 1 },
+  ],
+  loansPerLibrary: [
+    {
+      library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+      loans: 3,
+      toOtherLibraryMembers: 0,
+    },
+    {
+      library: { id: 7, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn },
+      loans: 1,
+      toOtherLibraryMembers: 1,
+    },
+    {
+      library: { id: 1, nameKo: '경남대표도서관', nameEn: 'Gyeongnamdaepyo Library' },
+      loans: 0,
+      toOtherLibraryMembers: 0,
+    },
+  ],
+  suspensionsPerDay: [
+    { date: '2026-12-01', started: 0 },
+    { date: '2026-12-02', started: 2 },
+    { date: '2026-12-03', started: 0 },
+  ],
+};

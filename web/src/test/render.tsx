@@ -1,0 +1,23 @@
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { App } from '../App';
+import { setCsrfToken } from '../api/client';
+import i18n from '../i18n';
+
+/** Renders the whole app at `path` (the API is whatever mockApi answers). */
+export function renderAt(path: string) {
+  window.history.replaceState(null, '', path);
+  return render(<App />);
+}
+
+/** Korean, signed-out, fresh API mock for every test. */
+export function resetBetweenTests() {
+  beforeEach(async () => {
+    await i18n.changeLanguage('ko');
+    setCsrfToken(null);
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+}
