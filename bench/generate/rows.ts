@@ -1,0 +1,283 @@
+/**
+ * Rows in PostgreSQL's COPY text format, one table at a time, each row a pure function of its
+ * number. Nothing generated contains a tab, newline or backslash, so no escaping is needed
+ * (`checkCopyText` guards the assumption in tests).
+ */
+import { luhnCheckDigit } from '../../src/modules/members/card-number.js';
+import { identityKey } from '../../src/modules/members/domain.js';
+import { bookTitle, initialConsonant, isbn13, PUBLISHERS, personName, surname } from './korean.js';
+import {
+  type DayTable,
+  HISTORY_DAYS,
+  type MemberProfile,
+  type Plan,
+  SEED,
+  STREAM,
+} from './plan.js';
+import { hash32, Rng, scrambleCardBody } from './random.js';
+
+const N = '\\N';
+
+export interface Secrets {
+  memberPasswordHash: string;
+  memberPinHash: string;
+}
+
+export function cardNumberOf(member: number): string {
+  const body = `29${scrambleCardBody(member)}`;
+  return body + String(luhnCheckDigit(body));
+}
+
+export function barcodeOf(libraryId: number, shelf: number): string {
+  return `EM${String(libraryId).padStart(4, '0')}${String(shelf).padStart(7, '0')}`;
+}
+
+export function checkCopyText(line: string): void {
+  if (/[\t\n\r\\]/.test(line.replaceAll('\\N', '').replace(/\n$/, '').replaceAll('\t', ''))) {
+    throw new Error(`generated text needs escaping: ${JSON.stringify(line)}`);
+  }
+}
+
+/** 8% of members switched their loan history off. */
+export function historyEnabled(member: number): boolean {
+  return hash32(SEED, 99, member) % 100 >= 8;
+}
+
+function time(rng: Rng): string {
+  const minutes = 9 * 60 + rng.int(12 * 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:00+09`;
+}
+
+export const MEMBER_COLUMNS = [
+  'id',
+  'status',
+  'home_library_id',
+  'name',
+  'birth_date',
+  'phone',
+  'email',
+  'identity_key',
+  'guardian_name',
+  'guardian_relationship',
+  'guardian_consent_at',
+  'password_hash',
+  'pin_hash',
+  'consent_given_on',
+  'verified_at',
+  'verified_at_library_id',
+  'verification_id_type',
+  'loan_history_enabled',
+  'registered_at',
+  'withdrawn_at',
+  'suspended_until',
+] as const;
+
+/** Member number `m` (0-based) has id m + 1. */
+export function* memberRows(plan: Plan, days: DayTable, secrets: Secrets) {
+  const rng = new Rng();
+  const profile: MemberProfile = { status: 'active', home: 0, checkIns: [] };
+  for (let m = 0; m < plan.scale.members; m++) {
+    plan.profile(m, profile);
+    rng.seed(SEED, STREAM.member, m);
+    const id = m + 1;
+    const home = plan.libraries[profile.home]!.id;
+    const registeredDay = days.day(-1 - rng.int(HISTORY_DAYS));
+    const registeredAt = `${registeredDay} ${time(rng)}`;
+    const age = 5 + Math.floor(80 * rng.next() ** 1.3);
+    const birthYear = Number(days.today.slice(0, 4)) - age;
+    const birth = `${birthYear}-${String(1 + rng.int(12)).padStart(2, '0')}-${String(1 + rng.int(28)).padStart(2, '0')}`;
+    const child = age < 14;
+    if (profile.status === 'withdrawn') {
+      yield `${id}\twithdrawn\t${home}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${N}\t${registeredAt}\t${home}\tresident_registration_card\ttrue\t${registeredAt}\t${registeredAt}\t${N}\n`;
+      continue;
+    }
+    const name = child ? `${surname(rng)}${personName(rng).slice(1)}` : personName(rng);
+    const phone = `010${String((m * 7_919 + 12_345_679) % 100_000_000).padStart(8, '0')}`;
+    const email = rng.chance(0.3) ? `member${id}@example.kr` : N;
+    const key = identityKey({ name, birthDate: birth, phone });
+    const guardian = child
+      ? `${name.slice(0, 1)}${personName(rng).slice(1)}\t모\t${registeredAt}`
+      : `${N}\t${N}\t${N}`;
+    const active = profile.status === 'active';
+    const pin = active ? secrets.memberPinHash : N;
+    const verified = active
+      ? `${registeredAt}\t${home}\t${child ? 'guardian_id' : rng.chance(0.03) ? 'alien_registration_card' : 'resident_registration_card'}`
+      : `${N}\t${N}\t${N}`;
+    const history = historyEnabled(m) ? 'true' : 'false';
+    const suspended = active && rng.chance(0.003) ? days.day(1 + rng.int(30)) : N;
+    yield `${id}\t${profile.status}\t${home}\t${name}\t${birth}\t${phone}\t${email}\t${key}\t${guardian}\t${secrets.memberPasswordHash}\t${pin}\t${registeredDay}\t${verified}\t${history}\t${registeredAt}\t${N}\t${suspended}\n`;
+  }
+}
+
+export const CARD_COLUMNS = [
+  'number',
+  'member_id',
+  'status',
+  'issued_at',
+  'issued_at_library_id',
+  'lost_at',
+] as const;
+
+/** One card per active member; a few are reported lost. */
+export function* cardRows(plan: Plan, days: DayTable) {
+  const rng = new Rng();
+  const profile: MemberProfile = { status: 'active', home: 0, checkIns: [] };
+  for (let m = 0; m < plan.scale.members; m++) {
+    plan.profile(m, profile);
+    if (profile.status !== 'active') continue;
+    rng.seed(SEED, STREAM.card, m);
+    const issued = `${days.day(-1 - rng.int(HISTORY_DAYS))} ${time(rng)}`;
+    const lost = rng.chance(0.003);
+    yield `${cardNumberOf(m)}\t${m + 1}\t${lost ? 'lost' : 'valid'}\t${issued}\t${plan.libraries[profile.home]!.id}\t${lost ? issued : N}\n`;
+  }
+}
+
+export const CHECK_IN_COLUMNS = [
+  'member_id',
+  'library_id',
+  'checked_in_at',
+  'id_document_type',
+] as const;
+
+export function* checkInRows(plan: Plan, days: DayTable) {
+  const profile: MemberProfile = { status: 'active', home: 0, checkIns: [] };
+  for (let m = 0; m < plan.scale.members; m++) {
+    plan.profile(m, profile);
+    for (const index of profile.checkIns) {
+      const at = `${days.day(-1 - ((m * 31 + index) % HISTORY_DAYS))} 10:00:00+09`;
+      yield `${m + 1}\t${plan.libraries[index]!.id}\t${at}\tresident_registration_card\n`;
+    }
+  }
+}
+
+export const ITEM_COLUMNS = [
+  'id',
+  'library_id',
+  'barcode',
+  'title',
+  'author',
+  'publisher',
+  'year',
+  'isbn',
+  'call_number',
+  'loanable',
+] as const;
+
+/**
+ * Items, library by library. The first 5% of each library's shelves hold the popular titles
+ * (bestsellers with many copies across the network); the rest follow a Zipf law over titles.
+ */
+export function* itemRows(plan: Plan) {
+  const rng = new Rng();
+  const titleRng = new Rng();
+  const thisYear = new Date().getFullYear();
+  const popular = Math.max(10, Math.round(plan.titles * 0.01));
+  for (const library of plan.libraries) {
+    const hot = Math.max(1, Math.round(library.itemCount * 0.05));
+    for (let shelf = 0; shelf < library.itemCount; shelf++) {
+      const id = library.itemStart + shelf;
+      rng.seed(SEED, STREAM.item, id);
+      const rank =
+        shelf < hot
+          ? rng.int(popular)
+          : Math.min(plan.titles - 1, Math.floor(plan.titles ** rng.next()) - 1);
+      titleRng.seed(SEED, STREAM.title, rank);
+      const { title, classNumber } = bookTitle(titleRng);
+      const author = personName(titleRng);
+      const publisher = titleRng.pick(PUBLISHERS);
+      const year = thisYear - Math.floor(40 * titleRng.next() ** 2.5);
+      const callNumber = `${classNumber}-${initialConsonant(author)}${10 + (rank % 90)}${initialConsonant(title)}`;
+      const loanable = shelf < hot || !rng.chance(0.03);
+      yield `${id}\t${library.id}\t${barcodeOf(library.id, shelf)}\t${title}\t${author}\t${publisher}\t${year}\t${isbn13(rank)}\t${callNumber}\t${loanable}\n`;
+    }
+  }
+}
+
+export const LOAN_COLUMNS = [
+  'id',
+  'member_id',
+  'item_id',
+  'library_id',
+  'loaned_at',
+  'loan_day',
+  'due_date',
+  'renewals',
+  'returned_at',
+  'return_day',
+  'days_late',
+] as const;
+
+/**
+ * Loans out today: about a quarter of the members have one or two, at home, due in the next two
+ * weeks (a few due yesterday: overdue). They take items from the end of each library's shelves.
+ * Ids 1..n; returns how many were made through `count`.
+ */
+export function* openLoanRows(plan: Plan, days: DayTable, count: { made: number }) {
+  const rng = new Rng();
+  const profile: MemberProfile = { status: 'active', home: 0, checkIns: [] };
+  const taken = new Int32Array(plan.libraries.length);
+  const target = plan.scale.openLoans;
+  const activeMembers = plan.scale.members * 0.98;
+  const chance = Math.min(0.9, target / (activeMembers * 1.3));
+  let id = 0;
+  for (let m = 0; m < plan.scale.members && id < target; m++) {
+    plan.profile(m, profile);
+    if (profile.status !== 'active') continue;
+    rng.seed(SEED, STREAM.openLoan, m);
+    if (!rng.chance(chance)) continue;
+    const loans = rng.chance(0.3) ? 2 : 1;
+    const library = plan.libraries[profile.home]!;
+    for (let k = 0; k < loans && id < target; k++) {
+      const used = taken[profile.home]!;
+      if (used >= Math.floor(library.itemCount * 0.3)) break;
+      taken[profile.home] = used + 1;
+      const item = library.itemStart + library.itemCount - 1 - used;
+      const offset = -1 - rng.int(15);
+      const day = days.day(offset);
+      id += 1;
+      yield `${id}\t${m + 1}\t${item}\t${library.id}\t${day} ${time(rng)}\t${day}\t${days.day(offset + 14)}\t0\t${N}\t${N}\t${N}\n`;
+    }
+  }
+  count.made = id;
+}
+
+/**
+ * The loan history: members borrow mostly at home, some at the libraries they are checked in at;
+ * a few members borrow a lot (skewed member numbers) and popular items are borrowed most (skewed
+ * shelf numbers). About 8% came back late. Withdrawn members' loans, and on-time loans of members
+ * who switched their history off, are kept without the member. Ids start after `firstId`.
+ */
+export function* pastLoanRows(plan: Plan, days: DayTable, firstId: number) {
+  const rng = new Rng();
+  const profile: MemberProfile = { status: 'active', home: 0, checkIns: [] };
+  const members = plan.scale.members;
+  for (let k = 0; k < plan.scale.pastLoans; k++) {
+    rng.seed(SEED, STREAM.pastLoan, k);
+    let m = Math.floor(members * rng.next() ** 2);
+    plan.profile(m, profile);
+    for (let tries = 0; profile.status === 'pending' && tries < 8; tries++) {
+      m = (m + 7_919) % members;
+      plan.profile(m, profile);
+    }
+    const index =
+      profile.checkIns.length > 0 && rng.chance(0.25)
+        ? profile.checkIns[rng.int(profile.checkIns.length)]!
+        : profile.home;
+    const library = plan.libraries[index]!;
+    const item = library.itemStart + Math.floor(library.itemCount * rng.next() ** 2.5);
+    const loanOffset = -21 - rng.int(HISTORY_DAYS - 60);
+    const renewals = rng.chance(0.1) ? 1 : 0;
+    const dueOffset = loanOffset + 14 + 7 * renewals;
+    const late = rng.chance(0.08) ? 1 + Math.floor(30 * rng.next() ** 2) : 0;
+    let returnOffset =
+      late > 0 ? dueOffset + late : loanOffset + 1 + rng.int(dueOffset - loanOffset);
+    if (returnOffset > -1) returnOffset = -1;
+    const daysLate = Math.max(0, returnOffset - dueOffset);
+    const keepsHistory = profile.status === 'active' && (daysLate > 0 || historyEnabled(m));
+    const loanDay = days.day(loanOffset);
+    const returnDay = days.day(returnOffset);
+    yield `${firstId + k + 1}\t${keepsHistory ? m + 1 : N}\t${item}\t${library.id}\t${loanDay} ${time(rng)}\t${loanDay}\t${days.day(dueOffset)}\t${renewals}\t${returnDay} ${time(rng)}\t${returnDay}\t${daysLate}\n`;
+  }
+}

@@ -1,0 +1,210 @@
+/** The bench's results: `latest.json` and a Markdown summary (`latest.md`, and README's table). */
+import type { EmbeddedResult } from './embedded/embedded.js';
+import type { TableLoad } from './generate/progress.js';
+import type { Scale } from './generate/scale.js';
+import type { PgbenchResult } from './limit/pgbench.js';
+import type { PhaseSummary } from './load/stats.js';
+import type { ProfileSummary } from './profile.js';
+
+export const TARGETS = {
+  ratioHttpToPgbench: 0.5,
+  ratioSip2ToHttp: 0.8,
+  ratioHistory: 0.9,
+  ratioEmbedded: 0.5,
+} as const;
+export type TargetName = keyof typeof TARGETS;
+
+export interface HistoryComparison {
+  /** Checkouts per second, each round, on the network with its loan history. */
+  withHistory: number[];
+  /** The same on a copy of the network made before the history was loaded. */
+  withoutHistory: number[];
+  pastLoans: number;
+  withHistoryMean: number;
+  withoutHistoryMean: number;
+}
+
+export interface BenchResult {
+  startedAt: string;
+  finishedAt: string;
+  wallSeconds: number;
+  httpCheckoutReturnTps: number;
+  sip2CheckoutReturnTps: number;
+  pgbenchTps: number;
+  ratioHttpToPgbench: number;
+  ratioSip2ToHttp: number;
+  ratioHistory: number | null;
+  ratioEmbedded: number | null;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  targets: Record<TargetName, { target: number; measured: number | null; met: boolean | null }>;
+  scale: Scale & { actualOpenLoans: number };
+  machine: {
+    cores: number;
+    memoryGb: number;
+    cpuModel: string;
+    node: string;
+    postgres: string;
+    loadAverageAtStart: number[];
+  };
+  settings: {
+    clients: number;
+    warmupSeconds: number;
+    durationSeconds: number;
+    deskLibraries: number;
+    deskMix: { status: number; renew: number };
+    pgbenchScale: number;
+    historyRounds: number;
+    embeddedScale: number | null;
+  };
+  load: { tables: TableLoad[]; rows: number; seconds: number; rowsPerSecond: number };
+  phases: {
+    http: PhaseSummary;
+    sip2: PhaseSummary;
+    pgbench: PgbenchResult;
+    history: HistoryComparison | null;
+    embedded: EmbeddedResult | null;
+  };
+  profile: ProfileSummary | null;
+  /** A previous run (e.g. before the fixes the profile pointed to), for before/after. */
+  baseline?:
+    | { file: string; label: string; figures: Partial<Record<string, number | null>> }
+    | undefined;
+}
+
+const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
+const r2 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
+const f1 = (x: number) => x.toFixed(1);
+
+function verdict(met: boolean | null): string {
+  if (met === null) return 'not measured';
+  return met ? 'met' : '**missed**';
+}
+
+export const HEADLINE_KEYS = [
+  'httpCheckoutReturnTps',
+  'sip2CheckoutReturnTps',
+  'pgbenchTps',
+  'ratioHttpToPgbench',
+  'ratioSip2ToHttp',
+  'ratioHistory',
+  'ratioEmbedded',
+  'p50Ms',
+  'p95Ms',
+  'p99Ms',
+] as const;
+
+export function headline(result: BenchResult): Record<string, number | null> {
+  return Object.fromEntries(HEADLINE_KEYS.map((k) => [k, result[k]]));
+}
+
+/** The table README shows. */
+export function summaryTable(r: BenchResult): string {
+  const s = r.scale;
+  const rows = [
+    '| measure | result | target |',
+    '| --- | --- | --- |',
+    `| checkout+return over HTTP (desks, mixed with status and renewals) | ${f1(r.httpCheckoutReturnTps)}/s (p50 ${r2(r.p50Ms)} ms, p95 ${r2(r.p95Ms)} ms, p99 ${r2(r.p99Ms)} ms) | |`,
+    `| checkout+return over SIP2 (self-check) | ${f1(r.sip2CheckoutReturnTps)}/s | |`,
+    `| pgbench TPC-B (\`-M prepared\`, ${r.phases.pgbench.clients} clients, scale ${r.phases.pgbench.scale}) | ${f1(r.pgbenchTps)} tps | |`,
+    `| HTTP ÷ pgbench | ${r2(r.ratioHttpToPgbench)} | ≥ ${TARGETS.ratioHttpToPgbench}: ${verdict(r.targets.ratioHttpToPgbench.met)} |`,
+    `| SIP2 ÷ HTTP | ${r2(r.ratioSip2ToHttp)} | ≥ ${TARGETS.ratioSip2ToHttp}: ${verdict(r.targets.ratioSip2ToHttp.met)} |`,
+    `| checkouts with ${n0(s.pastLoans)} past loans ÷ with none | ${r2(r.ratioHistory)} | ≥ ${TARGETS.ratioHistory}: ${verdict(r.targets.ratioHistory.met)} |`,
+    `| embedded: HTTP checkouts ÷ raw 3-statement transactions | ${r2(r.ratioEmbedded)} | ≥ ${TARGETS.ratioEmbedded}: ${verdict(r.targets.ratioEmbedded.met)} |`,
+  ];
+  const scale = `Scale: ${s.preset}${s.fraction === 1 ? '' : ` × ${s.fraction}`} — ${n0(s.libraries)} libraries, ${n0(s.members)} members, ${n0(s.items)} items, ${n0(s.pastLoans)} past loans, ${n0(s.actualOpenLoans)} open loans. Machine: ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.postgres.split(' on ')[0]}, Node ${r.machine.node}; ${r.settings.clients} clients, ${r.settings.durationSeconds} s per phase after ${r.settings.warmupSeconds} s of warm-up; ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC.`;
+  return `${rows.join('\n')}\n\n${scale}`;
+}
+
+function phaseTable(label: string, p: PhaseSummary): string {
+  const lines = [
+    `**${label}** — ${f1(p.pairsPerSecond)} checkout+return/s, ${f1(p.requestsPerSecond)} requests/s over ${f1(p.seconds)} s`,
+    '',
+    '| request | per second | p50 ms | p95 ms | p99 ms | refused/failed |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [op, o] of Object.entries(p.ops)) {
+    lines.push(
+      `| ${op} | ${f1(o.perSecond)} | ${r2(o.p50Ms)} | ${r2(o.p95Ms)} | ${r2(o.p99Ms)} | ${o.errors} |`,
+    );
+  }
+  const errors = Object.entries(p.errors);
+  if (errors.length > 0) {
+    lines.push('', `Refusals and failures: ${errors.map(([k, v]) => `${k} × ${v}`).join('; ')}.`);
+  }
+  return lines.join('\n');
+}
+
+export function markdown(r: BenchResult, notes: string[]): string {
+  const out: string[] = [];
+  out.push('# Library One — benchmark results', '');
+  out.push(summaryTable(r), '');
+  if (notes.length > 0) out.push('## What the figures say', '', ...notes.map((n) => `- ${n}`), '');
+  if (r.baseline) {
+    out.push(`## Before and after — ${r.baseline.label}`, '');
+    out.push('| figure | before | after |', '| --- | --- | --- |');
+    for (const key of HEADLINE_KEYS) {
+      const before = r.baseline.figures[key];
+      out.push(`| ${key} | ${r2(before ?? null)} | ${r2(r[key])} |`);
+    }
+    out.push('', `Before: \`${r.baseline.file}\`.`, '');
+  }
+  out.push('## Data generation', '');
+  out.push('| table | rows | seconds | rows/s |', '| --- | --- | --- | --- |');
+  for (const t of r.load.tables)
+    out.push(`| ${t.table} | ${n0(t.rows)} | ${f1(t.seconds)} | ${n0(t.rowsPerSecond)} |`);
+  out.push(
+    `| **all (with index builds and VACUUM)** | ${n0(r.load.rows)} | ${f1(r.load.seconds)} | ${n0(r.load.rowsPerSecond)} |`,
+    '',
+  );
+  out.push('## Load phases', '');
+  out.push(phaseTable('Desks over HTTP', r.phases.http), '');
+  out.push(phaseTable('Self-check over SIP2', r.phases.sip2), '');
+  const pg = r.phases.pgbench;
+  out.push(
+    `**pgbench** — ${f1(pg.tps)} tps, latency ${r2(pg.latencyMs)} ms (\`pgbench -M prepared -c ${pg.clients} -j ${pg.threads} -T ${pg.seconds}\`, scale ${pg.scale}).`,
+    '',
+  );
+  if (r.phases.history) {
+    const h = r.phases.history;
+    out.push(
+      `**History** — checkouts/s (checkout+return desks, no status or renewals) with ${n0(h.pastLoans)} past loans: ${h.withHistory.map(f1).join(', ')} (mean ${f1(h.withHistoryMean)}); on a copy without them: ${h.withoutHistory.map(f1).join(', ')} (mean ${f1(h.withoutHistoryMean)}). Rounds alternate between the two.`,
+      '',
+    );
+  }
+  if (r.phases.embedded) {
+    const e = r.phases.embedded;
+    out.push(
+      `**Embedded** — ${n0(e.scale.members)} members, ${n0(e.scale.items)} items, ${n0(e.scale.pastLoans)} past loans in PGlite (loaded in ${f1(e.loadSeconds)} s): raw 3-statement transactions ${f1(e.rawTps)}/s; checkouts through HTTP ${f1(e.checkoutTps)}/s (p50 ${r2(e.checkout.ops.checkout?.p50Ms)} ms).`,
+      '',
+    );
+  }
+  if (r.profile) {
+    const p = r.profile;
+    out.push('## Where the time goes (CPU profile of the HTTP checkout path under load)', '');
+    out.push(
+      `\`node --cpu-prof\` on the service process during the desk load: ${n0(p.busyMs)} ms busy of ${n0(p.totalMs)} ms (${f1(p.idlePercent)}% idle, i.e. waiting for PostgreSQL or the network).`,
+      '',
+    );
+    out.push('| self time by area | ms | % of busy |', '| --- | --- | --- |');
+    for (const a of p.byArea) out.push(`| ${a.area} | ${n0(a.selfMs)} | ${f1(a.percent)} |`);
+    out.push(
+      '',
+      '| top functions by self time | where | ms | % of busy |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const f of p.top)
+      out.push(`| \`${f.name}\` | ${f.where} | ${n0(f.selfMs)} | ${f1(f.percent)} |`);
+    out.push('');
+  }
+  out.push(
+    '## Settings and machine',
+    '',
+    '```json',
+    JSON.stringify({ settings: r.settings, machine: r.machine }, null, 2),
+    '```',
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,481 @@
+/**
+ * `npm run bench`: generates a national-scale network into databases of its own, drives desk
+ * traffic over HTTP and self-check traffic over SIP2 against the service, measures PostgreSQL's
+ * own limit with pgbench on the same server, compares checkouts with and without the loan
+ * history and, in embedded mode, against the embedded engine's raw transactions; profiles the
+ * HTTP checkout path; writes bench/results/latest.json and latest.md; drops its databases.
+ *
+ *   npm run bench -- --preset province
+ *   npm run bench -- --preset tiny --duration 5          (CI)
+ *   npm run bench -- --preset country --scale 0.1 --profile
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { openDatabase } from '../src/platform/db/database.js';
+import { BenchDatabases, generateNetwork } from './databases.js';
+import { runEmbedded } from './embedded/embedded.js';
+import { LoadProgress } from './generate/progress.js';
+import { describeScale, PRESETS, type PresetName, scaleOf } from './generate/scale.js';
+import { preparePgbench } from './limit/pgbench.js';
+import { CHECKOUT_RETURN_ONLY, DESK_MIX, runDeskLoad, signInDesks } from './load/desk.js';
+import { assignWorkers, buildPools, deskLibraries, type Worker } from './load/pools.js';
+import { runSelfCheckLoad } from './load/selfcheck.js';
+import { type ChildHandle, ROOT, type ServiceReady, startService } from './load/service.js';
+import type { PhaseSummary } from './load/stats.js';
+import { summariseProfile } from './profile.js';
+import {
+  type BenchResult,
+  headline,
+  markdown,
+  summaryTable,
+  TARGETS,
+  type TargetName,
+} from './report.js';
+import { dropBenchDatabase, leftoverBenchDatabases, withServer } from './safety.js';
+
+const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError('must be a positive number');
+  return n;
+}
+
+const program = new Command('bench')
+  .description(
+    "Library One benchmarks: national-scale data, measured against PostgreSQL's own limit",
+  )
+  .addOption(
+    new Option('--preset <name>', 'data size').choices(Object.keys(PRESETS)).default('province'),
+  )
+  .option('--scale <fraction>', 'a fraction (or multiple) of the preset', positive, 1)
+  .option(
+    '--duration <seconds>',
+    'measured seconds of each load phase (default 30; tiny 5)',
+    positive,
+  )
+  .option(
+    '--warmup <seconds>',
+    'seconds of warm-up before each measured phase (not counted)',
+    positive,
+  )
+  .option(
+    '--clients <n>',
+    'concurrent desks, self-check machines and pgbench clients',
+    positive,
+    10,
+  )
+  .option(
+    '--database-url <url>',
+    "PostgreSQL server; its database is used only to CREATE and DROP the bench's own databases",
+    process.env.BENCH_DATABASE_URL || DEFAULT_SERVER,
+  )
+  .option('--pgbench-scale <n>', 'pgbench -i -s (default: the number of clients)', positive)
+  .option(
+    '--history-rounds <n>',
+    'alternating rounds with and without the loan history',
+    positive,
+    2,
+  )
+  .option('--skip-history', 'skip the history-independence comparison')
+  .option('--skip-embedded', 'skip the embedded-mode comparison')
+  .option(
+    '--embedded-scale <fraction>',
+    'size of the embedded network, as a fraction of the province',
+    positive,
+    0.01,
+  )
+  .option('--profile', 'CPU-profile the service under the HTTP desk load and summarise it')
+  .option('--baseline <file>', 'a previous latest.json to show before/after figures against')
+  .option('--baseline-label <text>', 'what the baseline was', 'before the fixes')
+  .option('--out <dir>', 'where latest.json and latest.md go', path.join(ROOT, 'bench/results'))
+  .option('--cleanup', 'drop bench databases left by a killed run (each checked first) and exit')
+  .option('--quiet', 'no progress bars');
+
+interface Options {
+  preset: PresetName;
+  scale: number;
+  duration?: number;
+  warmup?: number;
+  clients: number;
+  databaseUrl: string;
+  pgbenchScale?: number;
+  historyRounds: number;
+  skipHistory?: boolean;
+  skipEmbedded?: boolean;
+  embeddedScale: number;
+  profile?: boolean;
+  baseline?: string;
+  baselineLabel: string;
+  out: string;
+  cleanup?: boolean;
+  quiet?: boolean;
+}
+
+const log = (line: string) => console.log(line);
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+async function main(options: Options) {
+  const serverUrl = options.databaseUrl;
+  if (options.cleanup) {
+    for (const name of await leftoverBenchDatabases(serverUrl)) {
+      await dropBenchDatabase(serverUrl, name).then(
+        () => log(`dropped ${name}`),
+        (error: Error) => log(`kept ${name}: ${error.message}`),
+      );
+    }
+    return;
+  }
+  const tiny = options.preset === 'tiny';
+  const durationSeconds = options.duration ?? (tiny ? 5 : 30);
+  const warmupSeconds = options.warmup ?? Math.min(5, Math.max(1, Math.round(durationSeconds / 5)));
+  const clients = Math.round(options.clients);
+  const pgbenchScale = Math.round(options.pgbenchScale ?? clients);
+  const scale = scaleOf(options.preset, options.scale);
+  const startedAt = new Date();
+  const wallStart = performance.now();
+  const postgres = await withServer(
+    serverUrl,
+    async (c) => (await c.query('select version() as v')).rows[0].v as string,
+  );
+  const machine = {
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.versions.node,
+    postgres,
+    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+  log(`Library One bench — ${describeScale(scale)}`);
+  log(
+    `  ${clients} clients, ${warmupSeconds} s warm-up + ${durationSeconds} s per phase; ${machine.cores} cores, ${machine.memoryGb} GB; load average ${machine.loadAverageAtStart.join(' ')}`,
+  );
+
+  const databases = new BenchDatabases(serverUrl);
+  const children = new Set<ChildHandle<unknown>>();
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) return;
+    interrupted = true;
+    log('\ninterrupted: stopping the service and dropping the bench databases…');
+    void (async () => {
+      for (const child of children) await child.stop().catch(() => {});
+      await databases.dropAll();
+      process.exit(130);
+    })();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const service = async (database: string, profile?: { dir: string }) => {
+    const child = await startService(databases.url(database), profile);
+    children.add(child);
+    return {
+      ready: child.ready,
+      stop: async () => {
+        await child.stop();
+        children.delete(child);
+      },
+    };
+  };
+
+  try {
+    // 1. The data.
+    log('\nGenerating the network (COPY):');
+    const progress = new LoadProgress(!options.quiet || true);
+    const loadStart = performance.now();
+    const network = await generateNetwork(databases, scale, progress, {
+      noHistoryCopy: !options.skipHistory,
+    });
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    const rows = progress.loads.reduce((a, t) => a + t.rows, 0);
+    log(
+      `  ${rows.toLocaleString('en-US')} rows in ${loadSeconds.toFixed(1)} s (${Math.round(rows / loadSeconds).toLocaleString('en-US')} rows/s overall)`,
+    );
+    await withServer(serverUrl, (c) => c.query('checkpoint')).catch(() => {});
+
+    // 2. Who lends what: desks at the largest libraries, each with its own borrowers and items.
+    const deskCount = Math.min(clients, 24);
+    const libraries = deskLibraries(network.generated.plan.libraries, deskCount);
+    const workersPerLibrary = Math.ceil(clients / libraries.length);
+    const poolDb = await openDatabase({ databaseUrl: databases.url(network.main), poolSize: 1 });
+    const pools = await buildPools(
+      poolDb.db,
+      libraries,
+      workersPerLibrary * 64,
+      network.generated.days.today,
+    ).finally(() => poolDb.close());
+    const workers = assignWorkers(pools, clients);
+    log(
+      `\n${workers.length} desks at ${new Set(workers.map((w) => w.libraryId)).size} libraries, ${workers.reduce((a, w) => a + w.borrowers.length, 0)} borrowers, ${workers.reduce((a, w) => a + w.items.length, 0)} items`,
+    );
+    const clock = { warmupSeconds, durationSeconds };
+
+    // 3. Desks over HTTP, then self-check over SIP2, on the service with the full history.
+    const main = await service(network.main);
+    const sessions = await signInDesks(
+      main.ready.httpUrl,
+      workers.map((w) => w.code),
+    );
+    log('\nDesks over HTTP (checkout, status, renew, return)…');
+    const http = await runDeskLoad({
+      ...clock,
+      baseUrl: main.ready.httpUrl,
+      workers,
+      sessions,
+      mix: DESK_MIX,
+    });
+    log(
+      `  ${http.pairsPerSecond} checkout+return/s, p50 ${http.p50Ms} ms, p95 ${http.p95Ms} ms, p99 ${http.p99Ms} ms`,
+    );
+    log('Self-check over SIP2 (11 checkout, 09 checkin)…');
+    const sip2 = await runSelfCheckLoad({
+      ...clock,
+      host: '127.0.0.1',
+      port: main.ready.sip2Port,
+      workers,
+    });
+    log(
+      `  ${sip2.pairsPerSecond} checkout+return/s, p50 ${sip2.p50Ms} ms, p95 ${sip2.p95Ms} ms, p99 ${sip2.p99Ms} ms`,
+    );
+
+    // 4. PostgreSQL's own limit, same server, same number of clients.
+    log(`pgbench TPC-B (-M prepared, ${clients} clients, scale ${pgbenchScale})…`);
+    const pgbenchDb = await preparePgbench(databases, pgbenchScale);
+    const pgbench = await pgbenchDb.measure(clients, warmupSeconds + durationSeconds);
+    log(`  ${pgbench.tps.toFixed(1)} tps`);
+
+    // 5. History independence: the same checkout+return load, alternating between the network
+    //    with its loan history and the copy made before it was loaded.
+    let history: BenchResult['phases']['history'] = null;
+    if (network.noHistory) {
+      log(
+        `History: checkouts with ${scale.pastLoans.toLocaleString('en-US')} past loans vs none, ${options.historyRounds} rounds each…`,
+      );
+      const bare = await service(network.noHistory);
+      const bareSessions = await signInDesks(
+        bare.ready.httpUrl,
+        workers.map((w) => w.code),
+      );
+      const withHistory: number[] = [];
+      const withoutHistory: number[] = [];
+      const round = async (ready: ServiceReady, s: typeof sessions) =>
+        (
+          await runDeskLoad({
+            ...clock,
+            baseUrl: ready.httpUrl,
+            workers,
+            sessions: s,
+            mix: CHECKOUT_RETURN_ONLY,
+          })
+        ).checkoutsPerSecond;
+      for (let r = 0; r < options.historyRounds; r++) {
+        // Alternate which goes first, so that a trend in the machine's load favours neither.
+        if (r % 2 === 0) {
+          withHistory.push(await round(main.ready, sessions));
+          withoutHistory.push(await round(bare.ready, bareSessions));
+        } else {
+          withoutHistory.push(await round(bare.ready, bareSessions));
+          withHistory.push(await round(main.ready, sessions));
+        }
+        log(
+          `  round ${r + 1}: ${withHistory.at(-1)} with history, ${withoutHistory.at(-1)} without (checkouts/s)`,
+        );
+      }
+      await bare.stop();
+      history = {
+        withHistory,
+        withoutHistory,
+        pastLoans: scale.pastLoans,
+        withHistoryMean: mean(withHistory),
+        withoutHistoryMean: mean(withoutHistory),
+      };
+    }
+    await main.stop();
+
+    // 6. Where the time goes: the same desk load on a service started with --cpu-prof.
+    let profile: BenchResult['profile'] = null;
+    if (options.profile) {
+      log('Profiling the service under the HTTP desk load (node --cpu-prof)…');
+      // Node writes one profile per thread (tsx's module loader runs in one of its own): each
+      // run gets a directory, and the main thread's profile (thread id 0) is the service's.
+      const dir = path.join(options.out, 'profiles', startedAt.toISOString().replace(/[:.]/g, '-'));
+      mkdirSync(dir, { recursive: true });
+      const profiled = await service(network.main, { dir });
+      const profSessions = await signInDesks(
+        profiled.ready.httpUrl,
+        workers.map((w) => w.code),
+      );
+      const under = await runDeskLoad({
+        ...clock,
+        baseUrl: profiled.ready.httpUrl,
+        workers,
+        sessions: profSessions,
+        mix: DESK_MIX,
+      });
+      await profiled.stop();
+      const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+      const mainProfile =
+        files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ??
+        files.sort(
+          (a, b) => statSync(path.join(dir, b)).size - statSync(path.join(dir, a)).size,
+        )[0];
+      if (!mainProfile) throw new Error(`no CPU profile in ${dir}`);
+      profile = summariseProfile(path.join(dir, mainProfile), under.windowMonotonicUs);
+      profile.underLoad = under.pairsPerSecond;
+      log(
+        `  ${under.pairsPerSecond} checkout+return/s while profiling; busiest: ${profile.byArea
+          .slice(0, 4)
+          .map((a) => `${a.area} ${a.percent}%`)
+          .join(', ')}; idle ${profile.idlePercent}%`,
+      );
+    }
+
+    // 7. Embedded mode.
+    let embedded: BenchResult['phases']['embedded'] = null;
+    if (!options.skipEmbedded) {
+      log('Embedded mode (PGlite): raw 3-statement transactions vs checkouts through HTTP…');
+      embedded = await runEmbedded({
+        clients,
+        warmupSeconds,
+        durationSeconds,
+        fraction: options.embeddedScale,
+        log,
+      });
+    }
+
+    await databases.dropAll();
+
+    const httpTps = http.pairsPerSecond;
+    const sip2Tps = sip2.pairsPerSecond;
+    const ratioHistory = history
+      ? round3(history.withHistoryMean / Math.max(history.withoutHistoryMean, 1e-9))
+      : null;
+    const ratioEmbedded = embedded ? round3(embedded.ratio) : null;
+    const measured: Record<TargetName, number | null> = {
+      ratioHttpToPgbench: round3(httpTps / pgbench.tps),
+      ratioSip2ToHttp: round3(sip2Tps / Math.max(httpTps, 1e-9)),
+      ratioHistory,
+      ratioEmbedded,
+    };
+    const targets = Object.fromEntries(
+      (Object.keys(TARGETS) as TargetName[]).map((k) => [
+        k,
+        {
+          target: TARGETS[k],
+          measured: measured[k],
+          met: measured[k] === null ? null : measured[k]! >= TARGETS[k],
+        },
+      ]),
+    ) as BenchResult['targets'];
+    const finishedAt = new Date();
+    const result: BenchResult = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      wallSeconds: Math.round((performance.now() - wallStart) / 1000),
+      httpCheckoutReturnTps: httpTps,
+      sip2CheckoutReturnTps: sip2Tps,
+      pgbenchTps: Math.round(pgbench.tps * 10) / 10,
+      ratioHttpToPgbench: measured.ratioHttpToPgbench!,
+      ratioSip2ToHttp: measured.ratioSip2ToHttp!,
+      ratioHistory,
+      ratioEmbedded,
+      p50Ms: http.p50Ms,
+      p95Ms: http.p95Ms,
+      p99Ms: http.p99Ms,
+      targets,
+      scale: { ...scale, actualOpenLoans: network.generated.openLoans },
+      machine,
+      settings: {
+        clients,
+        warmupSeconds,
+        durationSeconds,
+        deskLibraries: new Set(workers.map((w) => w.libraryId)).size,
+        deskMix: DESK_MIX,
+        pgbenchScale,
+        historyRounds: options.skipHistory ? 0 : options.historyRounds,
+        embeddedScale: options.skipEmbedded ? null : options.embeddedScale,
+      },
+      load: {
+        tables: progress.loads,
+        rows,
+        seconds: Math.round(loadSeconds * 10) / 10,
+        rowsPerSecond: Math.round(rows / loadSeconds),
+      },
+      phases: { http, sip2, pgbench, history, embedded },
+      profile,
+    };
+    if (options.baseline) {
+      const before = JSON.parse(readFileSync(options.baseline, 'utf8')) as BenchResult;
+      result.baseline = {
+        file: path.relative(ROOT, path.resolve(options.baseline)),
+        label: options.baselineLabel,
+        figures: headline(before),
+      };
+    }
+    mkdirSync(options.out, { recursive: true });
+    writeFileSync(path.join(options.out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(options.out, 'latest.md'), markdown(result, notesOf(result, workers)));
+    log(`\n${summaryTable(result)}\n`);
+    log(
+      `Wrote ${path.relative(process.cwd(), path.join(options.out, 'latest.json'))} and latest.md (${result.wallSeconds} s in all).`,
+    );
+  } finally {
+    for (const child of children) await child.stop().catch(() => {});
+    await databases.dropAll();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Plain sentences on each target, for the Markdown summary. */
+function notesOf(r: BenchResult, workers: Worker[]): string[] {
+  const notes: string[] = [];
+  const t = r.targets;
+  const say = (name: TargetName, text: string) =>
+    notes.push(
+      `${t[name].met === null ? 'Not measured' : t[name].met ? 'Met' : 'Missed'}: ${text}`,
+    );
+  say(
+    'ratioHttpToPgbench',
+    `HTTP checkout+return ÷ pgbench = ${r.ratioHttpToPgbench} (target ≥ ${TARGETS.ratioHttpToPgbench}).`,
+  );
+  say(
+    'ratioSip2ToHttp',
+    `SIP2 ÷ HTTP = ${r.ratioSip2ToHttp} (target ≥ ${TARGETS.ratioSip2ToHttp}).`,
+  );
+  say(
+    'ratioHistory',
+    `checkouts with the loan history ÷ without = ${r.ratioHistory ?? '—'} (target ≥ ${TARGETS.ratioHistory}).`,
+  );
+  say(
+    'ratioEmbedded',
+    `embedded HTTP checkouts ÷ raw engine transactions = ${r.ratioEmbedded ?? '—'} (target ≥ ${TARGETS.ratioEmbedded}).`,
+  );
+  if (r.profile) {
+    const areas = r.profile.byArea
+      .slice(0, 5)
+      .map((a) => `${a.area} ${a.percent}%`)
+      .join(', ');
+    notes.push(
+      `The service's CPU under the desk load (busy time by area): ${areas}; idle ${r.profile.idlePercent}%.`,
+    );
+  }
+  const refused = (p: PhaseSummary) => Object.values(p.errors).reduce((a, b) => a + b, 0);
+  const errors = refused(r.phases.http) + refused(r.phases.sip2);
+  if (errors > 0)
+    notes.push(
+      `${errors} requests were refused or failed during the HTTP and SIP2 phases (listed below).`,
+    );
+  notes.push(
+    `${workers.length} desks (and as many self-check machines) at ${r.settings.deskLibraries} of the largest libraries; each cycle lends an available item to a member who may borrow there (four in five the library's own members, one in five checked in from elsewhere) and takes it back.`,
+  );
+  return notes;
+}
+
+program.action(async (options: Options) => {
+  await main(options);
+});
+await program.parseAsync();

@@ -1,0 +1,163 @@
+/**
+ * The benchmark's generator at a tiny scale, and its safety: it refuses to load into, copy or
+ * drop a database it did not create. Needs a PostgreSQL server (TEST_DATABASE_URL, else the
+ * local one at 127.0.0.1:5432, which this kind of machine always runs), as the bench itself does.
+ */
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BenchDatabases, generateNetwork } from '../../bench/databases.js';
+import { LoadProgress } from '../../bench/generate/progress.js';
+import { cardNumberOf, checkCopyText, memberRows } from '../../bench/generate/rows.js';
+import { scaleOf } from '../../bench/generate/scale.js';
+import { parsePgbench } from '../../bench/limit/pgbench.js';
+import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
+import {
+  assertBenchDatabase,
+  BenchSafetyError,
+  createBenchDatabase,
+  databaseUrlFor,
+  dropBenchDatabase,
+  MARKER_TABLE,
+  withServer,
+} from '../../bench/safety.js';
+import { isValidCardNumber } from '../../src/modules/members/card-number.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+
+const serverUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const others: string[] = [];
+
+async function exists(name: string): Promise<boolean> {
+  return withServer(serverUrl, async (c) => {
+    const r = await c.query('select 1 from pg_database where datname = $1', [name]);
+    return r.rowCount === 1;
+  });
+}
+
+describe('benchmark', () => {
+  const databases = new BenchDatabases(serverUrl);
+
+  afterAll(async () => {
+    await databases.dropAll();
+    // Databases made by hand for the refusals: dropped here, by name, never by the bench.
+    await withServer(serverUrl, async (c) => {
+      for (const name of others) await c.query(`drop database if exists ${name} with (force)`);
+    });
+  });
+
+  it('refuses to drop or load into a database it did not create', async () => {
+    await expect(dropBenchDatabase(serverUrl, 'postgres')).rejects.toBeInstanceOf(BenchSafetyError);
+    await expect(dropBenchDatabase(serverUrl, 'library_one')).rejects.toBeInstanceOf(
+      BenchSafetyError,
+    );
+
+    // The right prefix but no marker: someone's database named like the bench's.
+    const unmarked = `library_one_bench_unmarked_${process.pid}`;
+    others.push(unmarked);
+    await withServer(serverUrl, (c) => c.query(`create database ${unmarked}`));
+    await expect(dropBenchDatabase(serverUrl, unmarked)).rejects.toThrow(/no bench marker comment/);
+    expect(await exists(unmarked)).toBe(true);
+
+    // A comment but no marker table, then a marker naming another database.
+    await withServer(serverUrl, (c) =>
+      c.query(`comment on database ${unmarked} is 'library-one-bench:abc'`),
+    );
+    await expect(assertBenchDatabase(serverUrl, unmarked)).rejects.toThrow(
+      /no library_one_bench_marker table/,
+    );
+    const other = new pg.Client({ connectionString: databaseUrlFor(serverUrl, unmarked) });
+    await other.connect();
+    await other.query(
+      `create table ${MARKER_TABLE} (database text, token text, created_at timestamptz)`,
+    );
+    await other.query(
+      `insert into ${MARKER_TABLE} values ('library_one_bench_other', 'abc', now())`,
+    );
+    await other.end();
+    await expect(dropBenchDatabase(serverUrl, unmarked)).rejects.toThrow(/does not match/);
+    expect(await exists(unmarked)).toBe(true);
+
+    // A copy of someone's database is refused too.
+    await expect(
+      createBenchDatabase(serverUrl, 'copy', { template: unmarked }),
+    ).rejects.toBeInstanceOf(BenchSafetyError);
+
+    // What the bench creates, it may drop.
+    const own = await createBenchDatabase(serverUrl, 'safety');
+    await assertBenchDatabase(serverUrl, own);
+    await dropBenchDatabase(serverUrl, own);
+    expect(await exists(own)).toBe(false);
+  });
+
+  it('generates a small network with COPY into the migrated schema', async () => {
+    const scale = scaleOf('tiny');
+    const lines: string[] = [];
+    const network = await generateNetwork(databases, scale, new LoadProgress(false), {
+      noHistoryCopy: true,
+    });
+    const url = databases.url(network.main);
+    const count = async (db: string, sql: string) =>
+      withServer(databases.url(db), async (c) => Number((await c.query(sql)).rows[0].n));
+    expect(await count(network.main, 'select count(*) as n from libraries')).toBe(29);
+    expect(await count(network.main, 'select count(*) as n from members')).toBe(scale.members);
+    expect(await count(network.main, 'select count(*) as n from items')).toBe(scale.items);
+    const open = network.generated.openLoans;
+    expect(await count(network.main, 'select count(*) as n from loans')).toBe(
+      scale.pastLoans + open,
+    );
+    expect(await count(network.noHistory!, 'select count(*) as n from loans')).toBe(open);
+    expect(await count(network.main, 'select count(*) as n from staff')).toBe(29);
+    // Loans only where the member may borrow, and only returned ones in the history.
+    expect(
+      await count(
+        network.main,
+        `select count(*) as n from loans o join members m on m.id = o.member_id
+         where o.library_id <> m.home_library_id
+           and not exists (select 1 from check_ins c where c.member_id = m.id and c.library_id = o.library_id)`,
+      ),
+    ).toBe(0);
+
+    // The schema is migrateToLatest's: every index is back after the load.
+    const indexes = (db: string) =>
+      withServer(databases.url(db), async (c) =>
+        (
+          await c.query(
+            `select indexdef from pg_indexes where schemaname = 'public' order by indexname`,
+          )
+        ).rows.map((r) => r.indexdef as string),
+      );
+    const fresh = await databases.create('fresh');
+    const freshDb = await openDatabase({ databaseUrl: databases.url(fresh), poolSize: 1 });
+    await migrateToLatest(freshDb.db);
+    await freshDb.close();
+    expect(await indexes(network.main)).toEqual(await indexes(fresh));
+
+    // Cards carry a valid check digit; desks find borrowers and items.
+    for (let m = 0; m < 50; m++) expect(isValidCardNumber(cardNumberOf(m))).toBe(true);
+    const db = await openDatabase({ databaseUrl: url, poolSize: 1 });
+    const libraries = deskLibraries(network.generated.plan.libraries, 4);
+    const pools = await buildPools(db.db, libraries, 20, network.generated.days.today);
+    await db.close();
+    const workers = assignWorkers(pools, 6);
+    expect(workers.length).toBeGreaterThan(0);
+    for (const w of workers) expect(w.borrowers.length * w.items.length).toBeGreaterThan(0);
+
+    for (const line of memberRows(network.generated.plan, network.generated.days, {
+      memberPasswordHash: '$argon2id$x',
+      memberPinHash: '$argon2id$y',
+    })) {
+      lines.push(line);
+      checkCopyText(line);
+    }
+    expect(lines).toHaveLength(scale.members);
+  });
+
+  it('reads pgbench output', () => {
+    expect(
+      parsePgbench(
+        'number of transactions actually processed: 12345\nlatency average = 8.123 ms\ntps = 1234.567890 (without initial connection time)\n',
+      ),
+    ).toEqual({ tps: 1234.56789, latencyMs: 8.123, transactions: 12345 });
+  });
+});
