@@ -1,0 +1,300 @@
+import { type Kysely, sql } from 'kysely';
+import { suspensionAfterReturn } from '../src/modules/circulation/domain.js';
+import type { DB } from '../src/platform/db/schema.js';
+import type { Fixtures } from './fixtures.js';
+import type { Op } from './workload.js';
+
+/** Slack around an operation's time window, for its effect's timestamps (same machine clock). */
+const SLACK_MS = 5_000;
+
+interface LoanRow {
+  id: number;
+  member_id: number | null;
+  library_id: number;
+  barcode: string;
+  card: string | null;
+  loaned_at: Date;
+  returned_at: Date | null;
+  return_day: string | null;
+  due_date: string;
+  days_late: number | null;
+  renewals: number;
+}
+
+export interface Verification {
+  checked: number;
+  violations: string[];
+}
+
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * After the last restart: every acknowledged operation is in the database, none was applied
+ * more often than it was sent, and the invariants hold.
+ */
+export async function verify(
+  db: Kysely<DB>,
+  ops: Op[],
+  fixtures: Fixtures,
+  runStart: number,
+): Promise<Verification> {
+  const violations: string[] = [];
+  let checked = 0;
+  const fail = (message: string) => violations.push(message);
+
+  const loans = (
+    await sql<LoanRow>`
+      select l.id, l.member_id, l.library_id, i.barcode, c.number as card, l.loaned_at,
+             l.returned_at, l.return_day, l.due_date, l.days_late, l.renewals
+      from loans l
+      join items i on i.id = l.item_id
+      left join cards c on c.member_id = l.member_id and c.status in ('valid', 'lost')
+      order by l.id`.execute(db)
+  ).rows;
+  const cardsOf = new Map<string, number>(
+    (await db.selectFrom('cards').select(['number', 'member_id']).execute()).map((c) => [
+      c.number,
+      c.member_id,
+    ]),
+  );
+  const byItem = new Map<string, LoanRow[]>();
+  for (const loan of loans) {
+    const key = `${loan.library_id}:${loan.barcode}`;
+    byItem.set(key, [...(byItem.get(key) ?? []), loan]);
+  }
+  const within = (at: Date | null, op: Op) =>
+    at !== null &&
+    at.getTime() >= op.started - SLACK_MS &&
+    at.getTime() <= (op.ended || Date.now()) + SLACK_MS;
+
+  // 1. Every acknowledged operation is in the database.
+  for (const op of ops) {
+    if (op.outcome !== 'acked' && op.outcome !== 'applied') continue;
+    checked++;
+    const item = op.barcode ? (byItem.get(`${op.libraryId}:${op.barcode}`) ?? []) : [];
+    const memberId = op.memberId ?? (op.card ? cardsOf.get(op.card) : undefined);
+    const what = `${op.channel} ${op.kind} #${op.id} (${op.outcome})`;
+    switch (op.kind) {
+      case 'register': {
+        const digits = op.phone!.replace(/\D/g, '');
+        const found = await db
+          .selectFrom('members')
+          .select(['id'])
+          .where('phone', '=', digits)
+          .execute();
+        if (found.length !== 1) fail(`${what}: ${found.length} members with its phone`);
+        else if (op.memberId !== undefined && found[0]!.id !== op.memberId)
+          fail(`${what}: member ${op.memberId} is not the one with its phone`);
+        break;
+      }
+      case 'check-in': {
+        const { rows } = await sql<{ covered: boolean }>`
+          select exists (select 1 from check_ins where member_id = ${op.memberId!} and library_id = ${op.libraryId})
+              or exists (select 1 from members where id = ${op.memberId!} and home_library_id = ${op.libraryId})
+            as covered`.execute(db);
+        if (!rows[0]?.covered) fail(`${what}: no check-in of member ${op.memberId} there`);
+        break;
+      }
+      case 'checkout': {
+        if (op.renewedByCheckout) {
+          if (!item.some((l) => l.member_id === memberId && l.renewals > 0))
+            fail(`${what}: the renewal it answered is not there`);
+        } else if (op.loanId !== undefined) {
+          const loan = loans.find((l) => l.id === op.loanId);
+          if (!loan) fail(`${what}: loan ${op.loanId} is missing`);
+          else if (loan.barcode !== op.barcode || loan.member_id !== memberId)
+            fail(`${what}: loan ${op.loanId} is of another item or member`);
+        } else if (!item.some((l) => l.member_id === memberId && within(l.loaned_at, op))) {
+          fail(`${what}: no loan of ${op.barcode} to member ${memberId} in its time`);
+        }
+        break;
+      }
+      case 'return': {
+        if (op.loanId !== undefined) {
+          const loan = loans.find((l) => l.id === op.loanId);
+          if (!loan?.returned_at) fail(`${what}: loan ${op.loanId} is not returned`);
+        } else if (!item.some((l) => within(l.returned_at, op))) {
+          fail(`${what}: no return of ${op.barcode} in its time`);
+        }
+        break;
+      }
+      case 'renew': {
+        if (op.loanId !== undefined) {
+          const loan = loans.find((l) => l.id === op.loanId);
+          if (!loan || loan.renewals < (op.renewals ?? 1))
+            fail(
+              `${what}: loan ${op.loanId} has ${loan?.renewals} renewals, answered ${op.renewals}`,
+            );
+        } else if (
+          !item.some((l) => l.renewals > 0 && l.loaned_at.getTime() <= op.ended + SLACK_MS)
+        ) {
+          fail(`${what}: no renewed loan of ${op.barcode}`);
+        }
+        break;
+      }
+    }
+  }
+
+  // 2. Nothing applied more often than it was sent: per item, the effects of the run lie between
+  // the acknowledged operations and those plus the ones whose answer never came.
+  const bounds = new Map<string, Record<string, { sure: number; maybe: number }>>();
+  const count = (key: string, kind: string, op: Op) => {
+    const perItem = bounds.get(key) ?? {};
+    const entry = perItem[kind] ?? { sure: 0, maybe: 0 };
+    if (op.outcome === 'acked' || op.outcome === 'applied') entry.sure++;
+    else if (op.outcome === 'unknown') entry.maybe++;
+    perItem[kind] = entry;
+    bounds.set(key, perItem);
+  };
+  for (const op of ops) {
+    if (!op.barcode) continue;
+    const key = `${op.libraryId}:${op.barcode}`;
+    if (op.kind === 'checkout' && op.renewedByCheckout) count(key, 'renew', op);
+    else if (op.kind === 'checkout' && op.outcome === 'unknown' && op.channel === 'sip2') {
+      count(key, 'checkout', op);
+      count(key, 'renew', op); // a lost SIP2 checkout may have renewed instead
+    } else count(key, op.kind, op);
+  }
+  for (const [key, perItem] of bounds) {
+    const itemLoans = byItem.get(key) ?? [];
+    const effects = {
+      checkout: itemLoans.filter((l) => l.loaned_at.getTime() >= runStart).length,
+      return: itemLoans.filter((l) => l.returned_at && l.returned_at.getTime() >= runStart).length,
+      renew: itemLoans.reduce((n, l) => n + l.renewals, 0),
+    };
+    for (const kind of ['checkout', 'return', 'renew'] as const) {
+      const b = perItem[kind] ?? { sure: 0, maybe: 0 };
+      checked++;
+      if (effects[kind] < b.sure || effects[kind] > b.sure + b.maybe) {
+        fail(
+          `item ${key}: ${effects[kind]} ${kind}s in the database, ${b.sure} acknowledged and ${b.maybe} unanswered`,
+        );
+      }
+    }
+  }
+  const registrations = ops.filter((o) => o.kind === 'register');
+  const sureRegistrations = registrations.filter(
+    (o) => o.outcome === 'acked' || o.outcome === 'applied',
+  ).length;
+  const maybeRegistrations = registrations.filter((o) => o.outcome === 'unknown').length;
+  const registered = Number(
+    (
+      await db
+        .selectFrom('members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('registered_at', '>=', new Date(runStart))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  checked++;
+  if (registered < sureRegistrations || registered > sureRegistrations + maybeRegistrations) {
+    fail(
+      `${registered} members registered during the run, ${sureRegistrations} acknowledged and ${maybeRegistrations} unanswered`,
+    );
+  }
+
+  // 3. Invariants.
+  const doubled = await sql<{ item_id: number; n: number }>`
+    select item_id, count(*)::int as n from loans where returned_at is null
+    group by item_id having count(*) > 1`.execute(db);
+  checked++;
+  for (const row of doubled.rows) fail(`item ${row.item_id} has ${row.n} open loans`);
+
+  const rules = await db.selectFrom('network_rules').selectAll().executeTakeFirstOrThrow();
+  const overNetwork = await sql<{ member_id: number; n: number }>`
+    select member_id, count(*)::int as n from loans
+    where returned_at is null and member_id is not null
+    group by member_id having count(*) > ${rules.network_loan_limit}`.execute(db);
+  checked++;
+  for (const row of overNetwork.rows)
+    fail(`member ${row.member_id} has ${row.n} open loans, above the network limit`);
+  const overLibrary = await sql<{ member_id: number; library_id: number; n: number }>`
+    select l.member_id, l.library_id, count(*)::int as n
+    from loans l join library_loan_rules r on r.library_id = l.library_id
+    where l.returned_at is null and l.member_id is not null
+    group by l.member_id, l.library_id, r.loan_limit having count(*) > r.loan_limit`.execute(db);
+  checked++;
+  for (const row of overLibrary.rows)
+    fail(
+      `member ${row.member_id} has ${row.n} open loans at library ${row.library_id}, above its limit`,
+    );
+
+  // Suspensions: replaying each member's late returns gives the end date the member has.
+  const members = await db
+    .selectFrom('members')
+    .select(['id', 'suspended_until', 'suspension_loan_id'])
+    .execute();
+  const lateByMember = new Map<number, LoanRow[]>();
+  for (const loan of loans) {
+    if (loan.member_id === null || !loan.returned_at || !loan.days_late) continue;
+    lateByMember.set(loan.member_id, [...(lateByMember.get(loan.member_id) ?? []), loan]);
+  }
+  const mode = {
+    suspensionMode: rules.suspension_mode,
+    maxSuspensionDays: rules.max_suspension_days,
+  } as Parameters<typeof suspensionAfterReturn>[3];
+  let suspended = 0;
+  for (const member of members) {
+    const late = (lateByMember.get(member.id) ?? []).sort(
+      (a, b) => a.returned_at!.getTime() - b.returned_at!.getTime() || a.id - b.id,
+    );
+    let until: string | null = null;
+    for (const loan of late)
+      until = suspensionAfterReturn(until, loan.return_day!, loan.days_late!, mode);
+    checked++;
+    if (member.suspended_until !== until) {
+      fail(
+        `member ${member.id} is suspended until ${member.suspended_until}, its late returns say ${until}`,
+      );
+      continue;
+    }
+    if (until === null) continue;
+    suspended++;
+    const cause = late.find((l) => l.id === member.suspension_loan_id);
+    if (!cause)
+      fail(
+        `member ${member.id}: the suspension cites loan ${member.suspension_loan_id}, not a late return of theirs`,
+      );
+    else if (
+      rules.suspension_mode === 'longest' &&
+      rules.max_suspension_days === null &&
+      addDays(cause.return_day!, cause.days_late! - 1) !== until
+    ) {
+      fail(`member ${member.id}: the suspension cites loan ${cause.id}, which does not end it`);
+    }
+  }
+
+  // Every returned loan says how late it was; every change has its audit event (same transaction).
+  for (const loan of loans) {
+    if (!loan.returned_at) continue;
+    const expected = Math.max(0, daysBetween(loan.due_date, loan.return_day!));
+    if (loan.days_late !== expected)
+      fail(`loan ${loan.id}: ${loan.days_late} days late, its dates say ${expected}`);
+  }
+  const audit = await sql<{ subject_id: string; action: string; n: number }>`
+    select subject_id, action, count(*)::int as n from audit_events
+    where subject_kind = 'loan' and action in ('loan.checked_out', 'loan.returned', 'loan.renewed')
+    group by subject_id, action`.execute(db);
+  const events = new Map(audit.rows.map((r) => [`${r.subject_id}:${r.action}`, r.n]));
+  for (const loan of loans) {
+    checked++;
+    const out = events.get(`${loan.id}:loan.checked_out`) ?? 0;
+    const back = events.get(`${loan.id}:loan.returned`) ?? 0;
+    const renewed = events.get(`${loan.id}:loan.renewed`) ?? 0;
+    if (out !== 1) fail(`loan ${loan.id}: ${out} checkout events`);
+    if (back !== (loan.returned_at ? 1 : 0)) fail(`loan ${loan.id}: ${back} return events`);
+    if (renewed !== loan.renewals)
+      fail(`loan ${loan.id}: ${loan.renewals} renewals, ${renewed} renewal events`);
+  }
+  if (fixtures.overdue.length > 0 && suspended === 0) {
+    // Not a violation, but the run did not exercise suspensions: say so.
+    console.warn('  note: no member ended the run suspended');
+  }
+  return { checked, violations };
+}

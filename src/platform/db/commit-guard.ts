@@ -1,0 +1,51 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DatabaseConnection, Dialect, Driver } from 'kysely';
+
+/**
+ * A check that runs inside every transaction of one piece of work (one HTTP request), just
+ * before COMMIT, on the transaction's own connection. Whatever it writes commits or rolls back
+ * with the work; if it throws, the transaction rolls back and the error reaches the caller.
+ *
+ * The idempotency of POST requests uses it to record "this key was applied" in the same
+ * transaction as the effect, so that after a crash the database alone says whether a retried
+ * request was applied (see platform/http/idempotency.ts).
+ */
+export type CommitGuard = (connection: DatabaseConnection) => Promise<void>;
+
+const guards = new AsyncLocalStorage<CommitGuard>();
+
+/** Runs `work` (and everything it starts) with `guard` checked before each of its commits. */
+export function runWithCommitGuard<T>(guard: CommitGuard, work: () => T): T {
+  return guards.run(guard, work);
+}
+
+/** The driver of `dialect`, with the current commit guard (if any) run before each COMMIT. */
+export function withCommitGuards(dialect: Dialect): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createDriver: () => guardedDriver(dialect.createDriver()),
+  };
+}
+
+function guardedDriver(driver: Driver): Driver {
+  const guarded: Driver = {
+    init: (options) => driver.init(options),
+    acquireConnection: (options) => driver.acquireConnection(options),
+    beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
+    async commitTransaction(connection) {
+      const guard = guards.getStore();
+      if (guard) await guard(connection);
+      await driver.commitTransaction(connection);
+    },
+    rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+    releaseConnection: (connection, options) => driver.releaseConnection(connection, options),
+    destroy: (options) => driver.destroy(options),
+  };
+  if (driver.savepoint) guarded.savepoint = driver.savepoint.bind(driver);
+  if (driver.rollbackToSavepoint)
+    guarded.rollbackToSavepoint = driver.rollbackToSavepoint.bind(driver);
+  if (driver.releaseSavepoint) guarded.releaseSavepoint = driver.releaseSavepoint.bind(driver);
+  return guarded;
+}

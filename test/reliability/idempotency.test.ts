@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWithCommitGuard } from '../../src/platform/db/commit-guard.js';
+import { applyGuard, IDEMPOTENCY_LEASE_MS } from '../../src/platform/http/idempotency.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { shelve, walkIn } from '../support/circulation.js';
+import { testDatabaseKind } from '../support/database.js';
+import { type Client, staffClient } from '../support/http.js';
+
+const GN = 'gyeongnamdaepyo-library';
+
+/**
+ * A retried request is applied once even when the service dies mid-way: the key is marked
+ * applied in the same transaction as the effect, and a retry reads that mark.
+ */
+describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let desk: Client;
+  let deskId: number;
+  let card: string;
+  beforeAll(async () => {
+    t = await createTestApp({ accounts: true });
+    desk = await staffClient(t.app, 'gyeongnamdaepyo-desk');
+    deskId = (await desk.get('/api/v1/staff/me')).json().id;
+    card = (await walkIn(desk)).card;
+    await shelve(
+      t,
+      GN,
+      Array.from({ length: 10 }, (_, i) => ({ barcode: `IDEM-${i}` })),
+    );
+  });
+  afterAll(async () => t?.close());
+
+  const loansOf = async (barcode: string) =>
+    (
+      await t.db
+        .selectFrom('loans')
+        .innerJoin('items', 'items.id', 'loans.item_id')
+        .select('loans.id')
+        .where('items.barcode', '=', barcode)
+        .execute()
+    ).length;
+
+  const row = (key: string) =>
+    t.db
+      .selectFrom('idempotent_requests')
+      .selectAll()
+      .where('scope', '=', `staff:${deskId}`)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+
+  const lend = (barcode: string, key: string) =>
+    desk.post(
+      '/api/v1/checkouts',
+      { cardNumber: card, itemBarcode: barcode },
+      {
+        'idempotency-key': key,
+      },
+    );
+
+  it('marks the key applied in the transaction of the effect', async () => {
+    // The answer cannot be stored (as when the process dies right after the commit) …
+    await sql`create function lo_test_lose_answer() returns trigger language plpgsql as $$
+      begin raise exception 'answer lost'; end $$`.execute(t.db);
+    await sql`create trigger lo_test_lose_answer before update on idempotent_requests
+      for each row when (new.status_code <> 0) execute function lo_test_lose_answer()`.execute(
+      t.db,
+    );
+    const first = await lend('IDEM-0', 'lost-answer');
+    await sql`drop trigger lo_test_lose_answer on idempotent_requests`.execute(t.db);
+    await sql`drop function lo_test_lose_answer()`.execute(t.db);
+    // … the client still got its answer, and the database knows the effect is in.
+    expect(first.statusCode).toBe(201);
+    const stored = await row('lost-answer');
+    expect(stored.status_code).toBe(0);
+    expect(stored.response).toMatchObject({ applied: true });
+
+    // A retry is not applied again: it learns the request was applied, and so does the next.
+    const retry = await lend('IDEM-0', 'lost-answer');
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().reasons[0].params).toMatchObject({ state: 'applied' });
+    const again = await lend('IDEM-0', 'lost-answer');
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await loansOf('IDEM-0')).toBe(1);
+  });
+
+  it('runs a retry whose first attempt failed before committing, once', async () => {
+    // The effect fails as on a lost connection, and the key cannot be released either.
+    await sql`create function lo_test_fail() returns trigger language plpgsql as $$
+      begin raise exception 'connection lost' using errcode = '57P01'; end $$`.execute(t.db);
+    await sql`create trigger lo_test_fail before insert on loans
+      for each row execute function lo_test_fail()`.execute(t.db);
+    await sql`create trigger lo_test_keep before delete on idempotent_requests
+      for each row execute function lo_test_fail()`.execute(t.db);
+    const failed = await lend('IDEM-1', 'failed-first');
+    expect(failed.statusCode).toBe(503);
+    expect(failed.headers['retry-after']).toBeDefined();
+    await sql`drop trigger lo_test_fail on loans`.execute(t.db);
+    await sql`drop trigger lo_test_keep on idempotent_requests`.execute(t.db);
+    await sql`drop function lo_test_fail()`.execute(t.db);
+    expect((await row('failed-first')).response).toMatchObject({ applied: false });
+
+    const retry = await lend('IDEM-1', 'failed-first');
+    expect(retry.statusCode, retry.body).toBe(201);
+    const replay = await lend('IDEM-1', 'failed-first');
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json().loan.id).toBe(retry.json().loan.id);
+    expect(await loansOf('IDEM-1')).toBe(1);
+  });
+
+  it("waits out another process's lease, then takes the key over and fences the old owner", async () => {
+    const body = { cardNumber: card, itemBarcode: 'IDEM-2' };
+    const hash = createHash('sha256')
+      .update(`POST /api/v1/checkouts\n${JSON.stringify(body)}`)
+      .digest('hex');
+    const otherOwner = 'otherprocess.0001';
+    await t.db
+      .insertInto('idempotent_requests')
+      .values({
+        scope: `staff:${deskId}`,
+        key: 'other-process',
+        request_hash: hash,
+        status_code: 0,
+        response: JSON.stringify({ owner: otherOwner, applied: false }),
+        created_at: t.clock.now(),
+      })
+      .execute();
+    const busy = await lend('IDEM-2', 'other-process');
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json().reasons[0].params).toMatchObject({ state: 'in-progress' });
+
+    t.clock.advanceMinutes(IDEMPOTENCY_LEASE_MS / 60_000 + 0.1);
+    const takenOver = await lend('IDEM-2', 'other-process');
+    expect(takenOver.statusCode, takenOver.body).toBe(201);
+
+    // The old owner, were it still running, could no longer commit anything under that key.
+    const late = runWithCommitGuard(
+      applyGuard(`staff:${deskId}`, 'other-process', otherOwner),
+      () =>
+        t.db.transaction().execute(async (tx) => {
+          await tx
+            .updateTable('items')
+            .set({ title: 'should not stick' })
+            .where('barcode', '=', 'IDEM-2')
+            .execute();
+        }),
+    );
+    await expect(late).rejects.toMatchObject({ reasons: [{ code: 'CONFLICT' }] });
+    const item = await t.db
+      .selectFrom('items')
+      .select('title')
+      .where('barcode', '=', 'IDEM-2')
+      .executeTakeFirstOrThrow();
+    expect(item.title).not.toBe('should not stick');
+    expect(await loansOf('IDEM-2')).toBe(1);
+  });
+
+  it('applies one of many identical requests sent at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, () => lend('IDEM-3', 'stampede')));
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    expect(statuses).toContain(201);
+    for (const answer of answers.filter((a) => a.statusCode === 409)) {
+      expect(answer.json().reasons[0].params.state).toBe('in-progress');
+    }
+    expect(await loansOf('IDEM-3')).toBe(1);
+    const after = await lend('IDEM-3', 'stampede');
+    expect(after.statusCode).toBe(201);
+    expect(after.headers['idempotent-replayed']).toBe('true');
+  });
+});

@@ -1,0 +1,744 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoTerminals } from '../../src/modules/terminals/terminals.js';
+import { DEMO_STAFF_PASSWORD, demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { libraryIdOf, shelve } from '../support/circulation.js';
+import { testDatabaseKind } from '../support/database.js';
+import { Client, memberClient, staffClient } from '../support/http.js';
+
+/**
+ * Every endpoint × every role × the actor's own library or another one, against a table of what
+ * should happen. "ok" means the request got past authorization (it may still be refused for a
+ * business reason, e.g. CONFLICT); "unauth" is 401 UNAUTHENTICATED, "forbidden" 403 FORBIDDEN,
+ * "hidden" 404 NOT_FOUND (someone else's loan is not even said to exist); any other upper-case
+ * word is the exact problem code expected. The table must name every route of the OpenAPI
+ * document, so a new endpoint fails this test until its row is written.
+ */
+
+type Role = 'anonymous' | 'member' | 'desk' | 'admin' | 'network';
+type Scope = 'own' | 'other';
+type Outcome = 'ok' | 'unauth' | 'forbidden' | 'hidden' | (string & {});
+type Expectation = Outcome | [own: Outcome, other: Outcome];
+
+interface Request {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  payload?: string;
+}
+
+interface Row {
+  /** `METHOD /path/{param}` exactly as in the OpenAPI document. */
+  route: string;
+  /** Whether the target (library, member, staff, loan) can be the actor's own or another's. */
+  scoped?: boolean;
+  request: (scope: Scope) => Request;
+  /** Puts back what an allowed request took away, before each request. */
+  before?: (scope: Scope) => Promise<void>;
+  expect: Record<Role, Expectation>;
+}
+
+const ROLES: Role[] = ['anonymous', 'member', 'desk', 'admin', 'network'];
+
+const PUBLIC: Record<Role, Expectation> = {
+  anonymous: 'ok',
+  member: 'ok',
+  desk: 'ok',
+  admin: 'ok',
+  network: 'ok',
+};
+const MEMBER_ONLY: Record<Role, Expectation> = {
+  anonymous: 'unauth',
+  member: 'ok',
+  desk: 'forbidden',
+  admin: 'forbidden',
+  network: 'forbidden',
+};
+const ANY_STAFF: Record<Role, Expectation> = {
+  anonymous: 'unauth',
+  member: 'forbidden',
+  desk: 'ok',
+  admin: 'ok',
+  network: 'ok',
+};
+/** Staff of a library that holds the member (home or checked in). */
+const HOLDING_STAFF: Record<Role, Expectation> = {
+  anonymous: 'unauth',
+  member: 'forbidden',
+  desk: ['ok', 'forbidden'],
+  admin: ['ok', 'forbidden'],
+  network: ['ok', 'forbidden'],
+};
+/** The library's admin, or the network admin. */
+const LIBRARY_ADMIN: Record<Role, Expectation> = {
+  anonymous: 'unauth',
+  member: 'forbidden',
+  desk: 'forbidden',
+  admin: ['ok', 'forbidden'],
+  network: 'ok',
+};
+const NETWORK_ADMIN: Record<Role, Expectation> = {
+  anonymous: 'unauth',
+  member: 'forbidden',
+  desk: 'forbidden',
+  admin: 'forbidden',
+  network: 'ok',
+};
+/** The library's staff, or the network admin (holdings). */
+const HOLDINGS: Record<Role, Expectation> = {
+  anonymous: 'unauth',
+  member: 'forbidden',
+  desk: ['ok', 'forbidden'],
+  admin: ['ok', 'forbidden'],
+  network: 'ok',
+};
+
+const GN = 'gyeongnamdaepyo-library';
+const YONAM = 'jinju-yonam-library';
+const TEMPLATE_ROWS = 'barcode,title\n';
+
+describe(`authorization: every endpoint × role × own or other library (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  const clients = {} as Record<Role, Client>;
+  const ids = {
+    library: {} as Record<Scope, number>,
+    member: {} as Record<Scope, number>,
+    card: {} as Record<Scope, string>,
+    loan: {} as Record<Scope, number>,
+    staff: {} as Record<Scope, number>,
+    group: 0,
+    pendingMember: 0,
+  };
+  const rules = {} as { loan: Record<Scope, unknown>; network: unknown };
+
+  beforeAll(async () => {
+    t = await createTestApp({ accounts: true });
+    await seedDemoTerminals(t.db);
+    ids.library.own = await libraryIdOf(t, GN);
+    ids.library.other = await libraryIdOf(t, YONAM);
+    await shelve(t, GN, [{ barcode: 'AUTH-GN-1' }]);
+    await shelve(t, YONAM, [{ barcode: 'AUTH-YN-1' }]);
+    const gnDesk = await staffClient(t.app, 'gyeongnamdaepyo-desk');
+    const ynDesk = await staffClient(t.app, 'jinju-yonam-desk');
+    // The member who acts (own) is at GN; the other one only at Yonam. Both have an open loan,
+    // so that a withdrawal that gets through authorization is still refused (OPEN_LOANS).
+    const register = async (desk: Client, name: string, phone: string, barcode: string) => {
+      const registered = await desk.post('/api/v1/members', {
+        name,
+        birthDate: '1988-08-08',
+        phone,
+        idDocumentType: 'passport',
+        password: 'member password',
+      });
+      expect(registered.statusCode, registered.body).toBe(201);
+      const card = registered.json().card.number as string;
+      const lent = await desk.post('/api/v1/checkouts', { cardNumber: card, itemBarcode: barcode });
+      expect(lent.statusCode, lent.body).toBe(201);
+      return { id: registered.json().id as number, card, loan: lent.json().loan.id as number };
+    };
+    const own = await register(gnDesk, '권한본인', '010-3100-0001', 'AUTH-GN-1');
+    const other = await register(ynDesk, '권한타인', '010-3100-0002', 'AUTH-YN-1');
+    ids.member = { own: own.id, other: other.id };
+    ids.card = { own: own.card, other: other.card };
+    ids.loan = { own: own.loan, other: other.loan };
+    const staffId = async (username: string) =>
+      (
+        await t.db
+          .selectFrom('staff')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id;
+    ids.staff = {
+      own: await staffId('gyeongnamdaepyo-desk'),
+      other: await staffId('jinju-yonam-desk'),
+    };
+    ids.pendingMember = (
+      await t.db
+        .selectFrom('members')
+        .select('id')
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const group = await t.db
+      .insertInto('check_in_groups')
+      .values({ name_ko: '시험 그룹', name_en: 'Test group' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.group = group.id;
+    const rulesOf = async (id: number) =>
+      (await new Client(t.app).get(`/api/v1/libraries/${id}`)).json().library.loanRules;
+    rules.loan = { own: await rulesOf(ids.library.own), other: await rulesOf(ids.library.other) };
+    rules.network = (await new Client(t.app).get('/api/v1/network-rules')).json();
+
+    clients.anonymous = new Client(t.app);
+    clients.member = await memberClient(t.app, own.card, 'member password');
+    clients.desk = gnDesk;
+    clients.admin = await staffClient(t.app, 'gyeongnamdaepyo-admin');
+    clients.network = await staffClient(t.app, 'network-admin', DEMO_STAFF_PASSWORD);
+  });
+  afterAll(async () => t?.close());
+
+  const lib = (s: Scope) => ids.library[s];
+  const member = (s: Scope) => ids.member[s];
+  const duplicateIdentity = {
+    name: '권한본인',
+    birthDate: '1988-08-08',
+    phone: '010-3100-0001',
+    idDocumentType: 'passport',
+  };
+
+  const table: Row[] = [
+    // --- public ---
+    { route: 'GET /health', request: () => ({ url: '/health' }), expect: PUBLIC },
+    { route: 'GET /ready', request: () => ({ url: '/ready' }), expect: PUBLIC },
+    { route: 'GET /api/v1/regions', request: () => ({ url: '/api/v1/regions' }), expect: PUBLIC },
+    {
+      route: 'GET /api/v1/libraries',
+      request: () => ({ url: '/api/v1/libraries' }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'GET /api/v1/libraries/{libraryId}',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/libraries/${lib(s)}` }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'GET /api/v1/network-rules',
+      request: () => ({ url: '/api/v1/network-rules' }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'GET /api/v1/catalogue',
+      request: () => ({ url: '/api/v1/catalogue?q=%ED%86%A0%EC%A7%80' }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'GET /api/v1/items/template.csv',
+      request: () => ({ url: '/api/v1/items/template.csv' }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'GET /api/v1/check-in-groups',
+      request: () => ({ url: '/api/v1/check-in-groups' }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'POST /api/v1/members/pre-registrations',
+      request: () => ({
+        url: '/api/v1/members/pre-registrations',
+        body: {
+          name: '권한본인',
+          birthDate: '1988-08-08',
+          phone: '010-3100-0001',
+          homeLibraryId: lib('own'),
+          password: 'member password',
+        },
+      }),
+      expect: {
+        anonymous: 'DUPLICATE_MEMBER',
+        member: 'DUPLICATE_MEMBER',
+        desk: 'DUPLICATE_MEMBER',
+        admin: 'DUPLICATE_MEMBER',
+        network: 'DUPLICATE_MEMBER',
+      },
+    },
+    {
+      route: 'POST /api/v1/members/sign-in',
+      request: () => ({
+        url: '/api/v1/members/sign-in',
+        body: { login: 'nobody@example.com', password: 'not a password' },
+      }),
+      expect: {
+        anonymous: 'INVALID_CREDENTIALS',
+        member: 'INVALID_CREDENTIALS',
+        desk: 'INVALID_CREDENTIALS',
+        admin: 'INVALID_CREDENTIALS',
+        network: 'INVALID_CREDENTIALS',
+      },
+    },
+    {
+      route: 'POST /api/v1/staff/sign-in',
+      request: () => ({
+        url: '/api/v1/staff/sign-in',
+        body: { username: 'nobody', password: 'not a password' },
+      }),
+      expect: {
+        anonymous: 'INVALID_CREDENTIALS',
+        member: 'INVALID_CREDENTIALS',
+        desk: 'INVALID_CREDENTIALS',
+        admin: 'INVALID_CREDENTIALS',
+        network: 'INVALID_CREDENTIALS',
+      },
+    },
+    // --- the member's own account ---
+    { route: 'GET /api/v1/me', request: () => ({ url: '/api/v1/me' }), expect: MEMBER_ONLY },
+    {
+      route: 'GET /api/v1/me/data-holders',
+      request: () => ({ url: '/api/v1/me/data-holders' }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'POST /api/v1/me/password',
+      request: () => ({
+        url: '/api/v1/me/password',
+        body: { currentPassword: 'wrong password', newPassword: 'another password' },
+      }),
+      expect: { ...MEMBER_ONLY, member: 'INVALID_CREDENTIALS' },
+    },
+    {
+      route: 'POST /api/v1/me/pin',
+      request: () => ({
+        url: '/api/v1/me/pin',
+        body: { currentPassword: 'wrong password', newPin: '9999' },
+      }),
+      expect: { ...MEMBER_ONLY, member: 'INVALID_CREDENTIALS' },
+    },
+    {
+      route: 'POST /api/v1/me/consent',
+      request: () => ({ url: '/api/v1/me/consent', body: {} }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'POST /api/v1/me/withdrawal',
+      request: () => ({ url: '/api/v1/me/withdrawal', body: { password: 'wrong password' } }),
+      expect: { ...MEMBER_ONLY, member: 'INVALID_CREDENTIALS' },
+    },
+    {
+      route: 'GET /api/v1/me/loans',
+      request: () => ({ url: '/api/v1/me/loans' }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'POST /api/v1/me/loans/{loanId}/renewal',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/me/loans/${ids.loan[s]}/renewal`, body: {} }),
+      expect: { ...MEMBER_ONLY, member: ['ok', 'hidden'] },
+    },
+    {
+      route: 'GET /api/v1/me/loan-history',
+      request: () => ({ url: '/api/v1/me/loan-history' }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'PUT /api/v1/me/loan-history',
+      request: () => ({ url: '/api/v1/me/loan-history', body: { enabled: true } }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'DELETE /api/v1/me/loan-history',
+      request: () => ({ url: '/api/v1/me/loan-history' }),
+      expect: MEMBER_ONLY,
+    },
+    // --- desks: members and cards ---
+    {
+      route: 'POST /api/v1/members',
+      request: () => ({ url: '/api/v1/members', body: duplicateIdentity }),
+      expect: {
+        ...ANY_STAFF,
+        desk: 'DUPLICATE_MEMBER',
+        admin: 'DUPLICATE_MEMBER',
+        network: 'DUPLICATE_MEMBER',
+      },
+    },
+    {
+      route: 'GET /api/v1/members',
+      request: () => ({ url: '/api/v1/members?phone=010-3100-0002' }),
+      expect: ANY_STAFF,
+    },
+    {
+      route: 'GET /api/v1/members/{memberId}',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}` }),
+      expect: ANY_STAFF,
+    },
+    {
+      route: 'GET /api/v1/cards/{cardNumber}',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/cards/${ids.card[s]}` }),
+      expect: ANY_STAFF,
+    },
+    {
+      route: 'POST /api/v1/members/{memberId}/verification',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/members/${member(s)}/verification`,
+        body: { idDocumentType: 'passport' },
+      }),
+      // Only at the home library; the member is active already, so it gets no further.
+      expect: {
+        ...HOLDING_STAFF,
+        desk: ['CONFLICT', 'forbidden'],
+        admin: ['CONFLICT', 'forbidden'],
+        network: ['CONFLICT', 'forbidden'],
+      },
+    },
+    {
+      route: 'POST /api/v1/members/{memberId}/check-ins',
+      request: () => ({
+        url: `/api/v1/members/${ids.pendingMember}/check-ins`,
+        body: { idDocumentType: 'passport' },
+      }),
+      expect: {
+        ...ANY_STAFF,
+        desk: 'MEMBER_PENDING',
+        admin: 'MEMBER_PENDING',
+        network: 'MEMBER_PENDING',
+      },
+    },
+    {
+      route: 'GET /api/v1/members/{memberId}/cards',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/cards` }),
+      expect: { ...HOLDING_STAFF, member: ['ok', 'forbidden'] },
+    },
+    {
+      route: 'POST /api/v1/members/{memberId}/cards',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/members/${member(s)}/cards`,
+        body: { idDocumentType: 'passport' },
+      }),
+      expect: {
+        ...ANY_STAFF,
+        desk: ['ok', 'CHECK_IN_REQUIRED'],
+        admin: ['ok', 'CHECK_IN_REQUIRED'],
+        network: ['ok', 'CHECK_IN_REQUIRED'],
+      },
+    },
+    {
+      route: 'POST /api/v1/members/{memberId}/credentials',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/members/${member(s)}/credentials`,
+        body: { idDocumentType: 'passport' },
+      }),
+      expect: HOLDING_STAFF,
+    },
+    {
+      route: 'POST /api/v1/members/{memberId}/withdrawal',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/withdrawal`, body: {} }),
+      expect: {
+        ...HOLDING_STAFF,
+        desk: ['OPEN_LOANS', 'forbidden'],
+        admin: ['OPEN_LOANS', 'forbidden'],
+        network: ['OPEN_LOANS', 'forbidden'],
+      },
+    },
+    {
+      route: 'POST /api/v1/members/{memberId}/consent',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/consent`, body: {} }),
+      expect: ANY_STAFF,
+    },
+    {
+      route: 'GET /api/v1/members/{memberId}/loans',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/loans` }),
+      expect: ANY_STAFF,
+    },
+    {
+      route: 'POST /api/v1/members/{memberId}/card/unblock',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/card/unblock`, body: {} }),
+      expect: { ...ANY_STAFF, desk: 'CONFLICT', admin: 'CONFLICT', network: 'CONFLICT' },
+    },
+    // --- circulation (always at the desk's own library) ---
+    {
+      route: 'POST /api/v1/checkouts',
+      request: () => ({
+        url: '/api/v1/checkouts',
+        body: { cardNumber: demoCardNumber(1), itemBarcode: 'NO-SUCH-ITEM' },
+      }),
+      expect: {
+        ...ANY_STAFF,
+        desk: 'ITEM_UNKNOWN',
+        admin: 'ITEM_UNKNOWN',
+        network: 'ITEM_UNKNOWN',
+      },
+    },
+    {
+      route: 'POST /api/v1/returns',
+      request: () => ({ url: '/api/v1/returns', body: { itemBarcode: 'NO-SUCH-ITEM' } }),
+      expect: {
+        ...ANY_STAFF,
+        desk: 'ITEM_UNKNOWN',
+        admin: 'ITEM_UNKNOWN',
+        network: 'ITEM_UNKNOWN',
+      },
+    },
+    {
+      route: 'POST /api/v1/renewals',
+      request: () => ({ url: '/api/v1/renewals', body: { itemBarcode: 'NO-SUCH-ITEM' } }),
+      expect: {
+        ...ANY_STAFF,
+        desk: 'ITEM_UNKNOWN',
+        admin: 'ITEM_UNKNOWN',
+        network: 'ITEM_UNKNOWN',
+      },
+    },
+    // --- staff ---
+    {
+      route: 'GET /api/v1/staff/me',
+      request: () => ({ url: '/api/v1/staff/me' }),
+      expect: ANY_STAFF,
+    },
+    {
+      route: 'POST /api/v1/staff/me/password',
+      request: () => ({
+        url: '/api/v1/staff/me/password',
+        body: { currentPassword: 'wrong password', newPassword: 'another password' },
+      }),
+      expect: {
+        ...ANY_STAFF,
+        desk: 'INVALID_CREDENTIALS',
+        admin: 'INVALID_CREDENTIALS',
+        network: 'INVALID_CREDENTIALS',
+      },
+    },
+    {
+      route: 'GET /api/v1/libraries/{libraryId}/staff',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/libraries/${lib(s)}/staff` }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'POST /api/v1/libraries/{libraryId}/staff',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/staff`,
+        body: {
+          username: 'gyeongnamdaepyo-desk',
+          displayName: '중복',
+          role: 'desk',
+          password: 'a long password',
+        },
+      }),
+      expect: { ...LIBRARY_ADMIN, admin: ['CONFLICT', 'forbidden'], network: 'CONFLICT' },
+    },
+    {
+      route: 'POST /api/v1/staff/{staffId}/disabled',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/staff/${ids.staff[s]}/disabled`,
+        body: { disabled: false },
+      }),
+      expect: LIBRARY_ADMIN,
+    },
+    // --- administration ---
+    {
+      route: 'PATCH /api/v1/libraries/{libraryId}',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}`,
+        body: { status: 'participating' },
+      }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'PUT /api/v1/libraries/{libraryId}/loan-rules',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/libraries/${lib(s)}/loan-rules`, body: rules.loan[s] }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'POST /api/v1/libraries/{libraryId}/holidays',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/holidays`,
+        body: { date: '2031-01-02', nameKo: '시험', nameEn: 'Test' },
+      }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'DELETE /api/v1/libraries/{libraryId}/holidays/{date}',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/libraries/${lib(s)}/holidays/2031-01-02` }),
+      before: async (s) => {
+        await t.db
+          .insertInto('library_holidays')
+          .values({ library_id: lib(s), date: '2031-01-02', name_ko: '시험', name_en: 'Test' })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      },
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'PUT /api/v1/network-rules',
+      request: () => ({ url: '/api/v1/network-rules', body: rules.network }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'POST /api/v1/check-in-groups',
+      request: () => ({
+        url: '/api/v1/check-in-groups',
+        body: { nameKo: '새 그룹', nameEn: 'New group', libraryIds: [] },
+      }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'PUT /api/v1/check-in-groups/{groupId}',
+      request: () => ({
+        url: `/api/v1/check-in-groups/${ids.group}`,
+        body: { nameKo: '시험 그룹', nameEn: 'Test group', libraryIds: [] },
+      }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'GET /api/v1/audit-events',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/audit-events?libraryId=${lib(s)}&limit=1` }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'GET /api/v1/statistics',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/statistics?libraryId=${lib(s)}` }),
+      expect: LIBRARY_ADMIN,
+    },
+    // --- holdings ---
+    {
+      route: 'GET /api/v1/libraries/{libraryId}/items',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/libraries/${lib(s)}/items?limit=1` }),
+      expect: HOLDINGS,
+    },
+    {
+      route: 'GET /api/v1/libraries/{libraryId}/items/{barcode}',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/libraries/${lib(s)}/items/NO-SUCH-ITEM` }),
+      expect: {
+        ...HOLDINGS,
+        desk: ['ITEM_UNKNOWN', 'forbidden'],
+        admin: ['ITEM_UNKNOWN', 'forbidden'],
+        network: 'ITEM_UNKNOWN',
+      },
+    },
+    {
+      route: 'POST /api/v1/libraries/{libraryId}/items',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/items`,
+        body: { barcode: s === 'own' ? 'AUTH-GN-1' : 'AUTH-YN-1', title: '중복' },
+      }),
+      expect: { ...LIBRARY_ADMIN, admin: ['CONFLICT', 'forbidden'], network: 'CONFLICT' },
+    },
+    {
+      route: 'POST /api/v1/libraries/{libraryId}/items/import',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/items/import`,
+        payload: TEMPLATE_ROWS,
+        headers: { 'content-type': 'text/csv' },
+      }),
+      // A file without rows is refused after authorization.
+      expect: {
+        ...LIBRARY_ADMIN,
+        admin: ['VALIDATION_FAILED', 'forbidden'],
+        network: 'VALIDATION_FAILED',
+      },
+    },
+    {
+      route: 'GET /api/v1/libraries/{libraryId}/terminals',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/libraries/${lib(s)}/terminals` }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'POST /api/v1/libraries/{libraryId}/terminals',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/terminals`,
+        body: { username: 'gyeongnamdaepyo-sc1', password: 'a long password' },
+      }),
+      expect: { ...LIBRARY_ADMIN, admin: ['CONFLICT', 'forbidden'], network: 'CONFLICT' },
+    },
+    // --- these change the actor's own card or session: last ---
+    {
+      route: 'POST /api/v1/members/{memberId}/card/lost',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/card/lost`, body: {} }),
+      expect: ANY_STAFF,
+    },
+    {
+      route: 'POST /api/v1/me/card/lost',
+      request: () => ({ url: '/api/v1/me/card/lost', body: {} }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'POST /api/v1/sign-out',
+      request: () => ({ url: '/api/v1/sign-out', body: {} }),
+      expect: PUBLIC,
+    },
+  ];
+
+  function classify(response: LightMyRequestResponse): string {
+    if (response.statusCode < 400) return 'ok';
+    const code = response.json().code as string;
+    if (code === 'UNAUTHENTICATED') return 'unauth';
+    if (code === 'FORBIDDEN') return 'forbidden';
+    if (code === 'NOT_FOUND') return 'hidden';
+    return code;
+  }
+
+  function matches(actual: string, expected: Outcome): boolean {
+    if (expected === 'ok')
+      return !['unauth', 'forbidden', 'hidden'].includes(actual) && !/^\d/.test(actual);
+    return actual === expected;
+  }
+
+  it('has a row for every route of the OpenAPI document, and no other', async () => {
+    const document = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(table.map((r) => r.route).sort()).toEqual([...new Set(documented)].sort());
+  });
+
+  it('allows and refuses as the table says', async () => {
+    const mismatches: string[] = [];
+    let cases = 0;
+    for (const row of table) {
+      const [method, ...rest] = row.route.split(' ');
+      void rest;
+      for (const role of ROLES) {
+        for (const scope of row.scoped ? (['own', 'other'] as const) : (['own'] as const)) {
+          const expectation = row.expect[role];
+          const expected = Array.isArray(expectation)
+            ? expectation[scope === 'own' ? 0 : 1]
+            : expectation;
+          await row.before?.(scope);
+          const request = row.request(scope);
+          const client = clients[role];
+          const response = request.payload
+            ? await client.app.inject({
+                method: method as 'POST',
+                url: request.url,
+                payload: request.payload,
+                headers: {
+                  ...(client.cookie ? { cookie: client.cookie } : {}),
+                  ...(client.csrfToken ? { 'x-csrf-token': client.csrfToken } : {}),
+                  ...request.headers,
+                },
+              })
+            : await client.request(method as 'GET', request.url, request.body);
+          cases++;
+          expect(response.statusCode, `${row.route} as ${role}`).toBeLessThan(500);
+          const actual = classify(response);
+          if (!matches(actual, expected)) {
+            mismatches.push(
+              `${row.route} as ${role} (${scope}): expected ${expected}, got ${actual} ${response.statusCode}`,
+            );
+          }
+        }
+      }
+    }
+    console.info(
+      `authorization: ${cases} cases (${table.length} routes × ${ROLES.length} roles × own/other)`,
+    );
+    expect(mismatches).toEqual([]);
+  });
+});

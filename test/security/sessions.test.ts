@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken, SESSION_HOURS } from '../../src/platform/auth/sessions.js';
+import { API_CONTENT_SECURITY_POLICY, createHttpServer } from '../../src/platform/http/server.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { DEMO_STAFF_PASSWORD } from '../../src/seed/demo-accounts.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { walkIn } from '../support/circulation.js';
+import { testDatabaseKind } from '../support/database.js';
+import { Client, memberClient, staffClient } from '../support/http.js';
+
+const LEAKS =
+  /\bat \S+ \(|node_modules|\.ts:\d+|select |insert into|update \w+ set|syntax error|relation "|duplicate key|stack/i;
+
+function sessionCookie(response: { cookies: { name: string; value: string }[] }) {
+  return response.cookies.find((c) => c.name === 'lo_session');
+}
+
+describe(`sessions, CSRF, rate limits, lockouts and headers (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let member: { id: number; card: string };
+  beforeAll(async () => {
+    t = await createTestApp({ accounts: true });
+    const desk = await staffClient(t.app, 'gyeongnamdaepyo-desk');
+    member = await walkIn(desk);
+  });
+  afterAll(async () => t?.close());
+
+  const signInStaff = (username: string, password: string, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/sign-in',
+      payload: { username, password },
+      headers,
+    });
+
+  describe('sessions', () => {
+    it('never adopts a session token the browser brings to sign-in (fixation)', async () => {
+      // A token an attacker chose, and one of the attacker's own real sessions.
+      const attacker = await memberClient(t.app, member.card, 'member password');
+      for (const planted of ['attacker-chosen-token', attacker.cookie!.split('=')[1]!]) {
+        const response = await signInStaff('jinju-seobu-desk', DEMO_STAFF_PASSWORD, {
+          cookie: `lo_session=${planted}`,
+        });
+        expect(response.statusCode, `${planted}: ${response.body}`).toBe(200);
+        const issued = sessionCookie(response)!;
+        expect(issued.value).not.toBe(planted);
+        expect(issued.value.length).toBeGreaterThanOrEqual(40);
+      }
+      // The planted token still belongs to the attacker, not to the staff member.
+      expect((await attacker.get('/api/v1/me')).statusCode).toBe(200);
+      expect((await attacker.get('/api/v1/staff/me')).json().code).toBe('FORBIDDEN');
+      const forged = new Client(t.app);
+      forged.cookie = 'lo_session=attacker-chosen-token';
+      expect((await forged.get('/api/v1/staff/me')).json().code).toBe('UNAUTHENTICATED');
+    });
+
+    it('keeps only a hash of the token, and expires a session after 12 hours', async () => {
+      const response = await signInStaff('miryang-municipal-desk', DEMO_STAFF_PASSWORD);
+      const token = sessionCookie(response)!.value;
+      const rows = await t.db.selectFrom('sessions').selectAll().execute();
+      expect(JSON.stringify(rows)).not.toContain(token);
+      expect(rows.some((r) => r.token_hash === hashToken(token))).toBe(true);
+      const cookie = sessionCookie(response) as { expires?: Date; httpOnly?: boolean };
+      expect(cookie.httpOnly).toBe(true);
+      expect(cookie.expires!.getTime() - t.clock.now().getTime()).toBe(SESSION_HOURS * 3_600_000);
+
+      const desk = new Client(t.app);
+      desk.cookie = `lo_session=${token}`;
+      t.clock.advanceMinutes(SESSION_HOURS * 60 - 1);
+      expect((await desk.get('/api/v1/staff/me')).statusCode).toBe(200);
+      t.clock.advanceMinutes(2);
+      expect((await desk.get('/api/v1/staff/me')).json().code).toBe('UNAUTHENTICATED');
+    });
+
+    it('ends the other sessions on a password change, and all of them on a reset, disabling or sign-out', async () => {
+      const first = await memberClient(t.app, member.card, 'member password');
+      const second = await memberClient(t.app, member.card, 'member password');
+      const changed = await first.post('/api/v1/me/password', {
+        currentPassword: 'member password',
+        newPassword: 'a new member password',
+      });
+      expect(changed.statusCode).toBe(200);
+      expect((await second.get('/api/v1/me')).json().code).toBe('UNAUTHENTICATED');
+      expect((await first.get('/api/v1/me')).statusCode).toBe(200);
+
+      // A desk sets a new password after an ID check: every session of the member ends.
+      const desk = await staffClient(t.app, 'gyeongnamdaepyo-desk');
+      const reset = await desk.post(`/api/v1/members/${member.id}/credentials`, {
+        idDocumentType: 'passport',
+        password: 'member password',
+      });
+      expect(reset.statusCode).toBe(200);
+      expect((await first.get('/api/v1/me')).json().code).toBe('UNAUTHENTICATED');
+
+      // A disabled staff account's sessions end at once.
+      const victim = await staffClient(t.app, 'gyeongnamdaepyo-desk');
+      const admin = await staffClient(t.app, 'gyeongnamdaepyo-admin');
+      const staffId = (await victim.get('/api/v1/staff/me')).json().id;
+      expect(
+        (await admin.post(`/api/v1/staff/${staffId}/disabled`, { disabled: true })).statusCode,
+      ).toBe(200);
+      expect((await victim.get('/api/v1/staff/me')).json().code).toBe('UNAUTHENTICATED');
+      expect(
+        (await admin.post(`/api/v1/staff/${staffId}/disabled`, { disabled: false })).statusCode,
+      ).toBe(200);
+
+      // Sign-out ends the session on the server: the old cookie is worth nothing after it.
+      const leaving = await memberClient(t.app, member.card, 'member password');
+      const cookie = leaving.cookie!;
+      expect((await leaving.post('/api/v1/sign-out')).statusCode).toBe(200);
+      const replay = new Client(t.app);
+      replay.cookie = cookie;
+      expect((await replay.get('/api/v1/me')).json().code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('CSRF', () => {
+    it('needs the session’s own token in the header for every write, and nowhere else', async () => {
+      const desk = await staffClient(t.app, 'haman-chilwon-desk');
+      const other = await staffClient(t.app, 'geoje-okpo-desk');
+      const write = (headers: Record<string, string>, url = '/api/v1/returns') =>
+        t.app.inject({
+          method: 'POST',
+          url,
+          payload: { itemBarcode: 'X' },
+          headers: { cookie: desk.cookie!, ...headers },
+        });
+      const attempts: Record<string, string>[] = [
+        {},
+        { 'x-csrf-token': 'forged' },
+        { 'x-csrf-token': other.csrfToken! },
+        { 'x-csrf-token': '' },
+      ];
+      for (const headers of attempts) {
+        const refused = await write(headers);
+        expect(refused.statusCode).toBe(403);
+        expect(refused.json().code).toBe('FORBIDDEN');
+      }
+      expect((await write({}, `/api/v1/returns?x-csrf-token=${desk.csrfToken}`)).statusCode).toBe(
+        403,
+      );
+      // A cross-site form post carries the cookie (if at all) but never the header.
+      const form = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/returns',
+        payload: 'itemBarcode=X',
+        headers: { cookie: desk.cookie!, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(form.statusCode).toBe(403);
+      expect((await write({ 'x-csrf-token': desk.csrfToken! })).json().code).toBe('ITEM_UNKNOWN');
+      expect((await desk.get('/api/v1/staff/me')).statusCode).toBe(200);
+    });
+  });
+
+  describe('rate limits and lockouts', () => {
+    it('answers 429 with Retry-After after 30 sign-ins a minute from one address', async () => {
+      const attempt = (remoteAddress: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/members/sign-in',
+          payload: { login: 'nobody@example.com', password: 'guess' },
+          remoteAddress,
+        });
+      const answers = [];
+      for (let i = 0; i < 31; i++) answers.push(await attempt('203.0.113.7'));
+      expect(answers.slice(0, 30).every((a) => a.json().code === 'INVALID_CREDENTIALS')).toBe(true);
+      const limited = answers[30]!;
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().code).toBe('RATE_LIMITED');
+      expect(limited.headers['content-type']).toContain('application/problem+json');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      // Another address is not affected.
+      expect((await attempt('203.0.113.8')).json().code).toBe('INVALID_CREDENTIALS');
+      const staffLimited = [];
+      for (let i = 0; i < 31; i++) {
+        staffLimited.push(
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/staff/sign-in',
+            payload: { username: 'nobody', password: 'guess' },
+            remoteAddress: '203.0.113.9',
+          }),
+        );
+      }
+      expect(staffLimited[30]!.statusCode).toBe(429);
+    });
+
+    it('locks an account after five wrong passwords, right password or not, for ten minutes', async () => {
+      const username = 'tongyeong-sanyang-desk';
+      for (let i = 0; i < 4; i++) {
+        expect((await signInStaff(username, 'wrong')).json().code).toBe('INVALID_CREDENTIALS');
+      }
+      expect((await signInStaff(username, 'wrong')).statusCode).toBe(423);
+      const whileLocked = await signInStaff(username, DEMO_STAFF_PASSWORD);
+      expect(whileLocked.statusCode).toBe(423);
+      expect(whileLocked.json().code).toBe('SIGN_IN_LOCKED');
+      expect(sessionCookie(whileLocked)).toBeUndefined();
+      t.clock.advanceMinutes(10);
+      expect((await signInStaff(username, DEMO_STAFF_PASSWORD)).statusCode).toBe(200);
+    });
+  });
+
+  describe('headers and error bodies', () => {
+    const COMMON = {
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    };
+
+    it('sends the security headers everywhere, a strict CSP on the API, and no-store when signed in', async () => {
+      const desk = await staffClient(t.app, 'gyeongnamdaepyo-admin');
+      const anonymous = new Client(t.app);
+      const cases = [
+        { response: await anonymous.get('/api/v1/libraries'), personal: false },
+        { response: await anonymous.get('/api/v1/nowhere'), personal: false },
+        { response: await anonymous.get('/api/v1/staff/me'), personal: false },
+        { response: await anonymous.get('/health'), personal: false },
+        { response: await desk.get('/api/v1/staff/me'), personal: true },
+        { response: await desk.get('/api/v1/libraries'), personal: true },
+        { response: await desk.post('/api/v1/returns', { itemBarcode: 'X' }), personal: true },
+        {
+          response: await signInStaff('gyeongnamdaepyo-desk', DEMO_STAFF_PASSWORD),
+          personal: true,
+        },
+      ];
+      for (const { response, personal } of cases) {
+        expect(response.headers).toMatchObject(COMMON);
+        expect(response.headers['content-security-policy']).toBe(API_CONTENT_SECURITY_POLICY);
+        if (personal) expect(response.headers['cache-control']).toBe('no-store');
+        else expect(response.headers['cache-control']).not.toBe('no-store');
+      }
+      // The browsable API docs need their scripts: the common headers, not the API's CSP.
+      const docs = await anonymous.get('/api/docs/static/index.html');
+      expect(docs.headers).toMatchObject(COMMON);
+      expect(docs.headers['content-security-policy']).toBeUndefined();
+    });
+
+    it('answers an unexpected error with a request id, never a stack trace or SQL', async () => {
+      const lines: string[] = [];
+      const app = await createHttpServer({
+        logger: createLogger('info', { write: (line: string) => lines.push(line) }),
+      });
+      app.get('/boom', async () => {
+        throw new Error("select * from members where phone = '01012345678'");
+      });
+      app.get('/database', async () => {
+        throw Object.assign(new Error('column "phone" = \'01012345678\' does not exist'), {
+          code: '42703',
+          detail: 'Key (phone)=(01012345678) is wrong.',
+          constraint: 'members_identity_unique',
+          table: 'members',
+        });
+      });
+      app.get('/race', async () => {
+        throw Object.assign(new Error('duplicate key value violates unique constraint "x"'), {
+          code: '23505',
+          detail: 'Key (phone)=(01012345678) already exists.',
+          constraint: 'members_identity_unique',
+          table: 'members',
+        });
+      });
+      await app.ready();
+      for (const url of ['/boom', '/database']) {
+        const response = await app.inject({ url });
+        expect(response.statusCode).toBe(500);
+        expect(response.json()).toMatchObject({ code: 'INTERNAL_ERROR', status: 500 });
+        expect(response.json().detail).toContain(response.json().requestId);
+        expect(response.body).not.toMatch(LEAKS);
+        expect(response.body).not.toContain('01012345678');
+      }
+      // A constraint the use case did not foresee (a race) is a conflict, not a failure.
+      const race = await app.inject({ url: '/race' });
+      expect(race.statusCode).toBe(409);
+      expect(race.json().code).toBe('CONFLICT');
+      expect(race.body).not.toMatch(LEAKS);
+      expect(race.body).not.toContain('01012345678');
+      // The log keeps what an operator needs, not the values a database error quotes.
+      const log = lines.join('');
+      expect(log).toContain('members_identity_unique');
+      expect(log).not.toContain('Key (phone)');
+      for (const line of lines.filter((l) => /"code":"(42703|23505)"/.test(l))) {
+        expect(line).not.toContain('01012345678');
+      }
+      await app.close();
+    });
+  });
+});
