@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import type { AppContext } from './app-context.js';
 import { createAppContext } from './app-context.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
@@ -7,6 +11,7 @@ import { libraryAdminRoutes } from './modules/libraries/admin-routes.js';
 import { libraryRoutes } from './modules/libraries/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
 import { staffRoutes } from './modules/staff/routes.js';
+import { statisticsRoutes } from './modules/statistics/routes.js';
 import { terminalRoutes } from './modules/terminals/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -35,8 +40,43 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
   await circulationRoutes(app, context);
   await catalogRoutes(app, context);
   await terminalRoutes(app, context);
+  await statisticsRoutes(app, context);
+  await serveWebApp(app, WEB_APP_DIR);
   await app.ready();
   return app;
+}
+
+/** The built web app (`npm run build:web`); served when it exists. */
+export const WEB_APP_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** Static files, and index.html for every page path; /api paths stay problem documents. */
+async function serveWebApp(app: App, root: string) {
+  if (!existsSync(path.join(root, 'index.html'))) return;
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    globIgnore: ['index.html'],
+    setHeaders: (reply, file) =>
+      reply.header(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      ),
+  });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    const api = pathname === '/api' || pathname.startsWith('/api/');
+    if (api || /\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
+    return reply
+      .header('cache-control', 'no-cache')
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      )
+      .sendFile('index.html');
+  });
 }
 
 export interface ServiceOptions {

@@ -5,10 +5,17 @@ import { ConfigError, loadConfig } from '../platform/config.js';
 import { DataDirLockedError, lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { BackupError, backupCommand, copyToPostgresCommand, restoreCommand } from './backup.js';
+import { TargetNotEmptyError } from './copy-database.js';
 import { importItemsCommand } from './import-items.js';
 
 function fail(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof BackupError ||
+    error instanceof TargetNotEmptyError
+  ) {
     console.error(`library-one: ${error.message}`);
   } else {
     console.error('library-one: could not start:', error instanceof Error ? error.message : error);
@@ -79,5 +86,20 @@ program
       })
       .catch(fail),
   );
+
+program
+  .command('backup <file>')
+  .description('Back up the embedded database (DATA_DIR) to a file; stop the service first')
+  .action((file: string) => backupCommand(file).catch(fail));
+program
+  .command('restore <file>')
+  .description('Restore a backup of the embedded database into an empty DATA_DIR')
+  .action((file: string) => restoreCommand(file).catch(fail));
+program
+  .command('copy-to-postgres <databaseUrl>')
+  .description(
+    'Copy the embedded database (DATA_DIR) into an empty PostgreSQL database (postgres://…)',
+  )
+  .action((url: string) => copyToPostgresCommand(url).catch(fail));
 
 await program.parseAsync();

@@ -8,11 +8,10 @@ import { presentCard } from '../members/cards.js';
 import { isCheckedInAt, lockMember } from '../members/repository.js';
 import { checkoutRefusals, dueDateFor } from './domain.js';
 import {
-  itemAt,
+  itemToLendAt,
   lendingLibrary,
   libraryCalendar,
   networkRules,
-  openLoanOfItem,
   openLoansOf,
   suspensionOf,
 } from './repository.js';
@@ -56,9 +55,8 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
         openLoansOf(tx, member.id),
         suspensionOf(tx, member),
         networkRules(tx),
-        itemAt(tx, library.id, input.itemBarcode.trim()),
+        itemToLendAt(tx, library.id, input.itemBarcode.trim()),
       ]);
-      const itemLoan = item ? await openLoanOfItem(tx, item.id) : undefined;
       const refusals = checkoutRefusals({
         today,
         memberStatus: member.status,
@@ -72,7 +70,7 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
         suspension,
         openLoans,
         networkLoanLimit: network.networkLoanLimit,
-        item: item ? { loanable: item.loanable, onLoan: itemLoan !== undefined } : null,
+        item: item ? { loanable: item.loanable, onLoan: item.on_loan === true } : null,
       });
       if (refusals.length > 0) throw AppError.of(refusals);
       const dueDate = dueDateFor(today, library.rules, await libraryCalendar(tx, library, today));

@@ -178,6 +178,27 @@ export async function itemAt(db: Kysely<DB>, libraryId: number, barcode: string)
     .executeTakeFirst();
 }
 
+/** The item at this library and whether it is out, in one query (a checkout needs both). */
+export async function itemToLendAt(db: Kysely<DB>, libraryId: number, barcode: string) {
+  return db
+    .selectFrom('items as i')
+    .select(['i.id', 'i.library_id', 'i.barcode', 'i.title', 'i.author', 'i.loanable'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('loans as o')
+            .select('o.id')
+            .whereRef('o.item_id', '=', 'i.id')
+            .where('o.returned_at', 'is', null),
+        )
+        .as('on_loan'),
+    )
+    .where('i.library_id', '=', libraryId)
+    .where('i.barcode', '=', barcode)
+    .executeTakeFirst();
+}
+
 export async function openLoanOfItem(db: Kysely<DB>, itemId: number, lock = false) {
   let query = db
     .selectFrom('loans')

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { withCommitGuards } from './commit-guard.js';
 import type { DB } from './schema.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -50,9 +51,12 @@ function openPostgres(connectionString: string, max: number): Database {
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server must not crash the process, idle (the pool's 'error') or checked
+  // out between two queries (its own 'error', which nothing else listens to); the next query on it
+  // fails and the pool drops it.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pool.on('connect', (client) => client.on('error', () => {}));
+  const db = new Kysely<DB>({ dialect: withCommitGuards(new PostgresDialect({ pool })) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
@@ -61,6 +65,6 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     dataDir,
     parsers: { [OID.INT8]: parseBigint, [OID.DATE]: keepAsText },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<DB>({ dialect: withCommitGuards(new PGliteDialect({ pglite })) });
   return { db, kind: 'embedded', close: () => db.destroy() };
 }

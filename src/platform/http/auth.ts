@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor, MemberActor, StaffActor } from '../auth/actor.js';
-import { findSession, type NewSession, type Principal } from '../auth/sessions.js';
+import { hashToken, type NewSession } from '../auth/sessions.js';
 import type { Clock } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -11,6 +11,7 @@ import type { App } from './server.js';
 export const SESSION_COOKIE = 'lo_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SIGN_IN_PATHS = new Set(['/api/v1/staff/sign-in', '/api/v1/members/sign-in']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,25 +20,45 @@ declare module 'fastify' {
   }
 }
 
-async function loadActor(db: Kysely<DB>, principal: Principal): Promise<Actor | null> {
-  if (principal.kind === 'staff') {
-    const staff = await db
-      .selectFrom('staff')
-      .select(['id', 'library_id', 'role'])
-      .where('id', '=', principal.id)
-      .where('disabled', '=', false)
-      .executeTakeFirst();
-    return staff
-      ? { kind: 'staff', staffId: staff.id, libraryId: staff.library_id, role: staff.role }
-      : null;
-  }
-  const member = await db
-    .selectFrom('members')
-    .select('id')
-    .where('id', '=', principal.id)
-    .where('status', '<>', 'withdrawn')
+/**
+ * The session and who it belongs to, in one query (every authenticated request pays for it): a
+ * disabled staff member or a withdrawn member has no actor.
+ */
+async function findSessionActor(
+  db: Kysely<DB>,
+  token: string,
+  now: Date,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .leftJoin('staff as st', (join) =>
+      join
+        .on('s.principal_kind', '=', 'staff')
+        .onRef('st.id', '=', 's.principal_id')
+        .on('st.disabled', '=', false),
+    )
+    .leftJoin('members as m', (join) =>
+      join
+        .on('s.principal_kind', '=', 'member')
+        .onRef('m.id', '=', 's.principal_id')
+        .on('m.status', '<>', 'withdrawn'),
+    )
+    .select(['s.csrf_token', 'st.id as staff_id', 'st.library_id', 'st.role', 'm.id as member_id'])
+    .where('s.token_hash', '=', hashToken(token))
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
     .executeTakeFirst();
-  return member ? { kind: 'member', memberId: member.id } : null;
+  if (!row) return null;
+  if (row.staff_id !== null && row.library_id !== null && row.role !== null) {
+    return {
+      actor: { kind: 'staff', staffId: row.staff_id, libraryId: row.library_id, role: row.role },
+      csrfToken: row.csrf_token,
+    };
+  }
+  if (row.member_id !== null) {
+    return { actor: { kind: 'member', memberId: row.member_id }, csrfToken: row.csrf_token };
+  }
+  return null;
 }
 
 /**
@@ -51,10 +72,12 @@ export async function registerAuthentication(app: App, db: Kysely<DB>, clock: Cl
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findSession(db, token, clock.now());
+    // Signing in never acts under (nor adopts) the session the browser brings: a stale cookie
+    // whose CSRF token is lost must not keep anyone from signing in.
+    if (SIGN_IN_PATHS.has(request.url.split('?')[0] ?? '')) return;
+    const session = await findSessionActor(db, token, clock.now());
     if (!session) return;
-    const actor = await loadActor(db, session.principal);
-    if (!actor) return;
+    const { actor } = session;
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('FORBIDDEN', { reason: 'missing or wrong x-csrf-token header' });
     }
@@ -64,6 +87,8 @@ export async function registerAuthentication(app: App, db: Kysely<DB>, clock: Cl
 }
 
 export function setSessionCookie(reply: FastifyReply, session: NewSession): void {
+  // The answer carries a session (and its CSRF token): no cache may keep it.
+  reply.header('cache-control', 'no-store');
   reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'strict',
@@ -74,6 +99,7 @@ export function setSessionCookie(reply: FastifyReply, session: NewSession): void
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 

@@ -1,18 +1,42 @@
-import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.js';
+import { type CommitGuard, runWithCommitGuard } from '../db/commit-guard.js';
 import type { DB } from '../db/schema.js';
 import { AppError, validationFailed } from '../errors.js';
+import { problemBody } from './problem.js';
 import type { App } from './server.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** `status_code` of a request still being processed (or whose process died before answering). */
 const IN_PROGRESS = 0;
+/**
+ * How long a request being processed by another process is presumed alive. After that a retry
+ * may take its key over: if the first one is still running, its commit is then refused (fenced).
+ */
+export const IDEMPOTENCY_LEASE_MS = 10_000;
+
+/** This process; owners of keys are `<boot>.<random>`. */
+const BOOT = randomBytes(6).toString('hex');
+/** Owners (keys being processed) of this process. */
+const inFlight = new Set<string>();
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { scope: string; key: string } | null;
+    idempotency: { scope: string; key: string; owner: string } | null;
   }
+}
+
+/** What `response` holds while a request is in progress. */
+interface Pending {
+  owner?: string;
+  applied?: boolean;
+}
+
+interface StoredResponse {
+  contentType: string;
+  body: string;
 }
 
 function scopeOf(request: FastifyRequest): string {
@@ -29,23 +53,61 @@ function requestHash(request: FastifyRequest): string {
     .digest('hex');
 }
 
-interface StoredResponse {
-  contentType: string;
-  body: string;
+function newOwner(): string {
+  return `${BOOT}.${randomBytes(8).toString('hex')}`;
+}
+
+/** Whether the owner of an in-progress key may still be working on it. */
+function mayBeAlive(owner: string | undefined, since: Date, now: Date): boolean {
+  if (!owner) return false;
+  if (owner.startsWith(`${BOOT}.`)) return inFlight.has(owner);
+  return now.getTime() - since.getTime() < IDEMPOTENCY_LEASE_MS;
+}
+
+/**
+ * Marks the key applied inside the request's own transaction, just before it commits, if this
+ * request still owns the key; otherwise the transaction rolls back. So the key's "applied" and the
+ * effect commit together: after a crash the database alone tells whether a retry may run again.
+ */
+export function applyGuard(scope: string, key: string, owner: string): CommitGuard {
+  return async (connection) => {
+    const result = await connection.executeQuery(
+      CompiledQuery.raw(
+        `update idempotent_requests set response = jsonb_set(response, '{applied}', 'true')
+          where scope = $1 and key = $2 and status_code = ${IN_PROGRESS} and response->>'owner' = $3`,
+        [scope, key, owner],
+      ),
+    );
+    if (result.numAffectedRows !== 1n) {
+      throw new AppError('CONFLICT', {
+        reason: 'a retry with this Idempotency-Key took over this request; it was not applied',
+        state: 'taken-over',
+      });
+    }
+  };
 }
 
 /**
  * `Idempotency-Key` on any POST: the first request with a key is applied and its answer kept; an
  * exact retry gets that answer again without acting twice; the same key with another request is
  * refused with IDEMPOTENCY_KEY_REUSED. Keys are per signed-in principal.
+ *
+ * Crash safety: the key is marked applied in the same transaction as the request's effect. A key
+ * left in progress by a process that died (or whose answer could not be stored) is resolved by
+ * the next retry: not applied → the retry runs it (once); applied → the retry gets CONFLICT with
+ * `state: applied` (the effect happened; its answer was lost), and so does every later retry.
  */
 export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
   app.decorateRequest('idempotency', null);
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST') return;
+  /** Resolves to a commit guard to run the handler with, null to run it plainly, or 'answered'. */
+  async function begin(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<CommitGuard | null | 'answered'> {
+    if (request.method !== 'POST') return null;
     const key = request.headers[IDEMPOTENCY_HEADER];
-    if (key === undefined) return;
+    if (key === undefined) return null;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
       throw validationFailed(
         'headers.idempotency-key',
@@ -54,6 +116,13 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
     }
     const scope = scopeOf(request);
     const hash = requestHash(request);
+    const owner = newOwner();
+    const now = clock.now();
+    const take = () => {
+      inFlight.add(owner);
+      request.idempotency = { scope, key, owner };
+      return applyGuard(scope, key, owner);
+    };
     const inserted = await db
       .insertInto('idempotent_requests')
       .values({
@@ -61,57 +130,136 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
         key,
         request_hash: hash,
         status_code: IN_PROGRESS,
-        response: 'null',
-        created_at: clock.now(),
+        response: JSON.stringify({ owner, applied: false } satisfies Pending),
+        created_at: now,
       })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
-    if (inserted) {
-      request.idempotency = { scope, key };
-      return;
-    }
+    if (inserted) return take();
     const earlier = await db
       .selectFrom('idempotent_requests')
-      .select(['request_hash', 'status_code', 'response'])
+      .select(['request_hash', 'status_code', 'response', 'created_at'])
       .where('scope', '=', scope)
       .where('key', '=', key)
-      .executeTakeFirstOrThrow();
-    if (earlier.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (earlier.status_code === IN_PROGRESS) {
+      .executeTakeFirst();
+    if (!earlier) {
       throw new AppError('CONFLICT', {
-        reason: 'the first request with this Idempotency-Key is still being processed',
+        reason: 'the first request with this Idempotency-Key has just failed; try again',
+        state: 'in-progress',
       });
     }
-    const stored = earlier.response as StoredResponse;
-    return reply
-      .status(earlier.status_code)
-      .header('idempotent-replayed', 'true')
-      .type(stored.contentType)
-      .send(stored.body);
+    if (earlier.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (earlier.status_code !== IN_PROGRESS) {
+      const stored = earlier.response as StoredResponse;
+      reply
+        .status(earlier.status_code)
+        .header('idempotent-replayed', 'true')
+        .type(stored.contentType)
+        .send(stored.body);
+      return 'answered';
+    }
+    const pending = (earlier.response ?? {}) as Pending;
+    if (mayBeAlive(pending.owner, earlier.created_at, now)) {
+      throw new AppError('CONFLICT', {
+        reason: 'the first request with this Idempotency-Key is still being processed',
+        state: 'in-progress',
+      });
+    }
+    const stillTheirs = sql<boolean>`response->>'owner' is not distinct from ${pending.owner ?? null}`;
+    if (pending.applied) {
+      // The effect committed, its answer was lost: say so, now and to every later retry.
+      const lost = new AppError('CONFLICT', {
+        reason:
+          'the request with this Idempotency-Key was applied, but its answer was lost when the service stopped',
+        state: 'applied',
+      });
+      const body = JSON.stringify(problemBody(lost, request));
+      await db
+        .updateTable('idempotent_requests')
+        .set({
+          status_code: lost.status,
+          response: JSON.stringify({ contentType: 'application/problem+json', body }),
+        })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('status_code', '=', IN_PROGRESS)
+        .where(stillTheirs)
+        .execute();
+      reply.status(lost.status).type('application/problem+json').send(body);
+      return 'answered';
+    }
+    // Not applied, and its owner is gone: this retry takes the key over (and fences the owner).
+    const takenOver = await db
+      .updateTable('idempotent_requests')
+      .set({
+        response: JSON.stringify({ owner, applied: false } satisfies Pending),
+        created_at: now,
+      })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .where('status_code', '=', IN_PROGRESS)
+      .where(stillTheirs)
+      .where(sql<boolean>`(response->>'applied')::boolean is not true`)
+      .executeTakeFirst();
+    if (takenOver.numUpdatedRows !== 1n) {
+      throw new AppError('CONFLICT', {
+        reason: 'another retry with this Idempotency-Key is being processed',
+        state: 'in-progress',
+      });
+    }
+    return take();
+  }
+
+  app.addHook('preHandler', (request, reply, done) => {
+    begin(request, reply).then((guard) => {
+      if (guard === 'answered') return;
+      if (guard === null) done();
+      else runWithCommitGuard(guard, () => done());
+    }, done);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const pending = request.idempotency;
     if (!pending) return payload;
     request.idempotency = null;
-    const row = db
-      .updateTable('idempotent_requests')
-      .where('scope', '=', pending.scope)
-      .where('key', '=', pending.key);
-    if (reply.statusCode >= 500 || typeof payload !== 'string') {
-      await db
-        .deleteFrom('idempotent_requests')
-        .where('scope', '=', pending.scope)
-        .where('key', '=', pending.key)
-        .execute();
-      return payload;
+    const { scope, key, owner } = pending;
+    try {
+      const row = db
+        .updateTable('idempotent_requests')
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('status_code', '=', IN_PROGRESS)
+        .where(sql<boolean>`response->>'owner' = ${owner}`);
+      if (reply.statusCode >= 500 || typeof payload !== 'string') {
+        // Nothing to keep: a retry may run again, unless the effect committed after all.
+        await db
+          .deleteFrom('idempotent_requests')
+          .where('scope', '=', scope)
+          .where('key', '=', key)
+          .where('status_code', '=', IN_PROGRESS)
+          .where(sql<boolean>`response->>'owner' = ${owner}`)
+          .where(sql<boolean>`(response->>'applied')::boolean is not true`)
+          .execute();
+        return payload;
+      }
+      const stored: StoredResponse = {
+        contentType: String(reply.getHeader('content-type') ?? 'application/json'),
+        body: payload,
+      };
+      await row.set({ status_code: reply.statusCode, response: JSON.stringify(stored) }).execute();
+    } catch (error) {
+      // The database went away after the work: the answer still goes out; a retry finds the key
+      // applied (or not) in the database and acts on that.
+      request.log.warn({ code: (error as { code?: string }).code }, 'idempotent answer not stored');
+    } finally {
+      inFlight.delete(owner);
     }
-    const stored: StoredResponse = {
-      contentType: String(reply.getHeader('content-type') ?? 'application/json'),
-      body: payload,
-    };
-    await row.set({ status_code: reply.statusCode, response: JSON.stringify(stored) }).execute();
     return payload;
+  });
+
+  app.addHook('onResponse', async (request) => {
+    const pending = request.idempotency;
+    if (pending) inFlight.delete(pending.owner);
   });
 }

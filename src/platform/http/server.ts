@@ -3,8 +3,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
+import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError, validationFailed } from '../errors.js';
 import type { Logger } from '../logger.js';
+import {
+  type OverloadSettings,
+  readOverloadSettings,
+  registerAdmissionControl,
+} from './overload.js';
 import { ProblemSchema, sendProblem } from './problem.js';
 
 export type App = FastifyInstance<
@@ -29,33 +35,46 @@ function fieldOf(context: string | undefined, error: AjvError): string {
   return [context, name].filter(Boolean).join('.');
 }
 
-/** Connection-level failures: the database is down, restarting, or every connection is busy. */
-const DATABASE_UNAVAILABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-  '53300', // too_many_connections
-]);
+export { isDatabaseUnavailable };
 
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && DATABASE_UNAVAILABLE.has(code)) return true;
-  return (
-    typeof message === 'string' &&
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
-      message,
-    )
-  );
+/** PostgreSQL's class 22 (data exception): a number out of range, a NUL character, a bad date … */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
+/** PostgreSQL's class 23 (integrity constraint violation) as the refusal it stands for. */
+function integrityRefusal(error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case '23503': // foreign_key_violation: it refers to something that does not exist
+      return new AppError('NOT_FOUND');
+    case '23505': // unique_violation
+      return new AppError('CONFLICT', { reason: 'it exists already' });
+    case '23502': // not_null_violation
+    case '23514': // check_violation
+      return validationFailed('request', 'a value is not allowed');
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a parsed request part holds a NUL character in a string (PostgreSQL refuses them). */
+function nulIn(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  let seen = 0;
+  while (stack.length > 0 && seen++ < 100_000) {
+    const next = stack.pop();
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) return true;
+    } else if (next !== null && typeof next === 'object' && !ArrayBuffer.isView(next)) {
+      for (const [key, inner] of Object.entries(next)) {
+        if (key.includes('\u0000')) return true;
+        stack.push(inner);
+      }
+    }
+  }
+  return false;
 }
 
 function toAppError(error: FastifyError): AppError | undefined {
@@ -80,6 +99,31 @@ function toAppError(error: FastifyError): AppError | undefined {
 export interface ServerOptions {
   logger: Logger;
   bodyLimit?: number;
+  /** Admission control; by default from HTTP_MAX_CONCURRENT, HTTP_MAX_QUEUE, HTTP_QUEUE_TIMEOUT_MS. */
+  overload?: OverloadSettings;
+}
+
+/** On every answer. */
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/** A strict policy for everything but HTML pages (which set their own) and the API docs. */
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** An error as the log may hold it: a database error's message and detail can quote values. */
+function errorForLog(error: FastifyError): Record<string, unknown> {
+  const { code } = error as { code?: unknown };
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    const { constraint, table, column, routine } = error as unknown as Record<string, unknown>;
+    return { type: error.name, code, constraint, table, column, routine };
+  }
+  return { type: error.name, code, message: error.message, stack: error.stack };
 }
 
 /** The HTTP front door: problem documents for every refusal, OpenAPI, request ids, no stack traces. */
@@ -94,6 +138,18 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
     requestIdHeader: false,
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    // A URL the router cannot decode, or a path parameter over 100 characters: a problem
+    // document too (these answers bypass the hooks, so the headers are set here).
+    frameworkErrors: (error, request, reply) => {
+      const problem = validationFailed('url', 'is not a valid URL, or a part of it is too long');
+      problem.statusOverride = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      reply.headers({
+        ...SECURITY_HEADERS,
+        'x-request-id': request.id,
+        'content-security-policy': API_CONTENT_SECURITY_POLICY,
+      });
+      return sendProblem(reply, problem);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.addSchema(ProblemSchema);
@@ -108,9 +164,28 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
+    reply.headers(SECURITY_HEADERS);
+  });
+  registerAdmissionControl(app, options.overload ?? readOverloadSettings());
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['querystring', request.query],
+      ['params', request.params],
+    ] as const) {
+      if (nulIn(value)) throw validationFailed(part, 'must not contain NUL characters');
+    }
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!reply.hasHeader('content-security-policy') && !path.startsWith('/api/docs')) {
+      reply.header('content-security-policy', API_CONTENT_SECURITY_POLICY);
+    }
+    // Answers for someone signed in (or signing in) are theirs alone: no cache may keep them.
+    if (path.startsWith('/api/') && (request.actor || reply.hasHeader('set-cookie'))) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -127,11 +202,25 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError) return sendProblem(reply, appError);
+    const constraint = integrityRefusal(error);
+    if (constraint) {
+      // A constraint the use case did not expect to meet (a reference to nothing, a race).
+      request.log.warn({ err: errorForLog(error) }, 'constraint refused the request');
+      return sendProblem(reply, constraint);
+    }
+    if (isDataException(error)) {
+      // A value the database cannot take (out of range, not in UTF-8 …): the request's fault.
+      request.log.warn({ err: errorForLog(error) }, 'value refused by the database');
+      return sendProblem(
+        reply,
+        validationFailed('request', 'a value is out of range or cannot be stored'),
+      );
+    }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
       return sendProblem(reply, new AppError('SERVICE_UNAVAILABLE'), { 'retry-after': '5' });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: errorForLog(error) }, 'unhandled error');
     return sendProblem(reply, new AppError('INTERNAL_ERROR'));
   });
   app.setNotFoundHandler(async (_request, reply) => sendProblem(reply, new AppError('NOT_FOUND')));

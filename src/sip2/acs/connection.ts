@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { AppContext } from '../../app-context.js';
 import { signInTerminal } from '../../modules/terminals/terminals.js';
+import { isDatabaseUnavailable } from '../../platform/db/errors.js';
 import type { Language } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import { type DecodeResult, decode, encode } from '../codec.js';
@@ -18,7 +19,7 @@ import {
 } from './patron.js';
 import { echoOf, negativeAnswer } from './refusals.js';
 import { type AcsRequest, type AcsTerminal, sipLanguage, terminalLibrary } from './session.js';
-import { acsStatus } from './status.js';
+import { acsStatus, databaseAnswers } from './status.js';
 
 /** A terminal sends one request at a time; more waiting than this is not a terminal. */
 const MAX_QUEUED_LINES = 16;
@@ -188,7 +189,10 @@ export class Sip2Connection {
   async #dispatch(message: Sip2Message): Promise<Sip2Message | null> {
     const now = this.#context.clock.now();
     if (message.code === '93') return this.#login(message, now);
-    if (message.code === '99') return acsStatus(this.#terminal, formatSipDateTime(now));
+    if (message.code === '99') {
+      const online = await databaseAnswers(this.#context.db);
+      return acsStatus(this.#terminal, formatSipDateTime(now), online);
+    }
     const terminal = this.#terminal;
     if (!terminal) {
       const screen = `${reasonText({ code: 'UNAUTHENTICATED' }, 'ko')} ${say('loginRequired', 'ko')}`;
@@ -277,6 +281,15 @@ export class Sip2Connection {
   #failed(error: unknown, message: Sip2Message): Sip2Message | null {
     const requestId = `sip2-${this.#id}-${this.#requests}`;
     const command = commandOf(message);
+    if (isDatabaseUnavailable(error)) {
+      // Off-line: a plain refusal (the 98 of the next status probe says on-line N), no request id.
+      this.#log.warn(
+        { connection: this.#id, command, code: errorSummary(error).code },
+        'sip2 off-line',
+      );
+      const screen = reasonText({ code: 'SERVICE_UNAVAILABLE' }, this.#language);
+      return this.#negative(message, this.#context.clock.now(), screen);
+    }
     this.#log.error(
       { connection: this.#id, requestId, command, err: errorSummary(error) },
       'sip2 request failed',

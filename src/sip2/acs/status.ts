@@ -1,3 +1,5 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
 import { supportedMessages } from '../fields.js';
 import type { MessageOf } from '../messages.js';
 import type { AcsTerminal } from './session.js';
@@ -23,19 +25,48 @@ export const SUPPORTED = supportedMessages({
 const TIMEOUT_TENTHS = 100;
 const RETRIES_ALLOWED = 3;
 
+/** How long the status probe waits for the database before saying off-line. */
+export const PROBE_TIMEOUT_MS = 2_000;
+
+/** Whether the database answers a trivial query in time: the ACS is on-line only then. */
+export async function databaseAnswers(
+  db: Kysely<DB>,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = sql`select 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([probe, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
- * 99 → 98. On-line always (there is no off-line mode); checkin and checkout are announced once
- * the terminal is logged in, checkout only at a participating library; renewals by the terminal
- * are allowed (ACS renewal policy Y); no item status updates, no off-line transactions.
+ * 99 → 98. On-line while the database answers (`online`); off-line (on-line status N, nothing
+ * allowed) while it does not, so machines tell patrons to come back or see the desk. On-line,
+ * checkin and checkout are announced once the terminal is logged in, checkout only at a
+ * participating library; renewals by the terminal are allowed (ACS renewal policy Y); no item
+ * status updates, no off-line transactions.
  */
-export function acsStatus(terminal: AcsTerminal | null, transactionDate: string): MessageOf<'98'> {
+export function acsStatus(
+  terminal: AcsTerminal | null,
+  transactionDate: string,
+  online = true,
+): MessageOf<'98'> {
   const library = terminal?.library;
   return {
     code: '98',
-    onlineStatus: true,
-    checkinOk: terminal !== null,
-    checkoutOk: library?.participating === true,
-    acsRenewalPolicy: true,
+    onlineStatus: online,
+    checkinOk: online && terminal !== null,
+    checkoutOk: online && library?.participating === true,
+    acsRenewalPolicy: online,
     statusUpdateOk: false,
     offlineOk: false,
     timeoutPeriod: TIMEOUT_TENTHS,
