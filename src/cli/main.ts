@@ -41,7 +41,9 @@ async function start(options: { demo: boolean }) {
     ? 'PostgreSQL server (DATABASE_URL)'
     : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`Library One is running on the ${where}.`);
-  console.log(`  Web and API:   ${httpUrl}/api/v1/libraries`);
+  console.log(
+    `  Web and API:   ${httpUrl}/   (portal, desk, admin; the API under ${httpUrl}/api/v1)`,
+  );
   console.log(`  API docs:      ${httpUrl}/api/docs   (OpenAPI: ${httpUrl}/api/openapi.json)`);
   console.log(`  Health:        ${httpUrl}/health   ${httpUrl}/ready`);
   console.log(`  Self-check:    SIP2 on ${config.host}:${sip2Port}`);
