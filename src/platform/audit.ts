@@ -13,25 +13,30 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Appends to the audit log, inside the caller's transaction: who, where, when, what. */
+/** The audit row of an entry: who, where, when, what. */
+export function auditRow(actor: Actor | null, at: Date, entry: AuditEntry) {
+  const who = auditActor(actor);
+  return {
+    at,
+    actor_kind: who.kind,
+    actor_id: who.id,
+    library_id: entry.libraryId ?? who.libraryId,
+    action: entry.action,
+    subject_kind: entry.subjectKind,
+    subject_id: entry.subjectId === null ? null : String(entry.subjectId),
+    details: JSON.stringify(entry.details ?? {}),
+  };
+}
+
+/** Appends to the audit log, inside the caller's transaction. */
 export async function recordAudit(
   db: Kysely<DB>,
   actor: Actor | null,
   at: Date,
   entry: AuditEntry,
 ): Promise<void> {
-  const who = auditActor(actor);
   await db
     .insertInto('audit_events')
-    .values({
-      at,
-      actor_kind: who.kind,
-      actor_id: who.id,
-      library_id: entry.libraryId ?? who.libraryId,
-      action: entry.action,
-      subject_kind: entry.subjectKind,
-      subject_id: entry.subjectId === null ? null : String(entry.subjectId),
-      details: JSON.stringify(entry.details ?? {}),
-    })
+    .values(auditRow(actor, at, entry))
     .execute();
 }

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { auditRow } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { CardStatus, DB, MemberStatus } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type {
   LibraryCalendar,
@@ -9,7 +10,8 @@ import type {
   LoanRules,
   NetworkRules,
 } from '../libraries/domain.js';
-import type { CheckoutFacts, LibraryNames } from './domain.js';
+import { coversLibrary } from '../members/repository.js';
+import type { CheckoutFacts, LibraryNames, OpenLoanFact } from './domain.js';
 
 export interface LendingLibrary {
   id: number;
@@ -207,4 +209,224 @@ export async function openLoanOfItem(db: Kysely<DB>, itemId: number, lock = fals
     .where('returned_at', 'is', null);
   if (lock) query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/** What a checkout decides on, read in one query: the card and member, the lending library with
+ * its rules and coming holidays, the network limit, the member's open loans and the item. */
+export interface CheckoutSnapshot {
+  card: { status: CardStatus; blocked: boolean };
+  member: {
+    id: number;
+    status: MemberStatus;
+    suspendedUntil: BusinessDate | null;
+  };
+  checkedIn: boolean;
+  networkLoanLimit: number;
+  openLoans: OpenLoanFact[];
+  suspensionCause: (LibraryNames & { daysLate: number; returnDay: BusinessDate }) | null;
+  library: LendingLibrary & { holidays: BusinessDate[] };
+  item: { id: number; barcode: string; title: string; loanable: boolean; onLoan: boolean } | null;
+}
+
+interface CheckoutSnapshotRow {
+  card_status: CardStatus;
+  card_blocked: boolean;
+  member_id: number;
+  member_status: MemberStatus;
+  suspended_until: BusinessDate | null;
+  checked_in: boolean;
+  network_loan_limit: number;
+  open_loans: OpenLoanFact[];
+  suspension_cause: CheckoutSnapshot['suspensionCause'];
+  library: {
+    id: number;
+    status: LibraryStatus;
+    nameKo: string;
+    nameEn: string;
+    phone: string | null;
+    loanLimit: number;
+    loanPeriodDays: number;
+    maxRenewals: number;
+    renewalDays: number;
+    onlineRenewal: boolean;
+    closedWeekdays: number[];
+    holidays: BusinessDate[];
+  };
+  item: CheckoutSnapshot['item'];
+}
+
+/** The checkout's facts in one round trip (a desk waits on every one); null for an unknown card. */
+export async function checkoutSnapshot(
+  db: Kysely<DB>,
+  input: { cardNumber: string; libraryId: number; itemBarcode: string; today: BusinessDate },
+): Promise<CheckoutSnapshot | null> {
+  const { cardNumber, libraryId, itemBarcode, today } = input;
+  const { rows } = await sql<CheckoutSnapshotRow>`
+    select c.status as card_status, c.blocked_at is not null as card_blocked,
+      m.id as member_id, m.status as member_status, m.suspended_until,
+      ${coversLibrary(sql.ref('m.id'), libraryId)} as checked_in,
+      (select network_loan_limit from network_rules) as network_loan_limit,
+      (select coalesce(json_agg(json_build_object(
+                'libraryId', o.library_id, 'dueDate', o.due_date,
+                'names', json_build_object('library', l.name_ko, 'libraryEn', l.name_en))
+              order by o.due_date, o.id), '[]'::json)
+         from loans o join libraries l on l.id = o.library_id
+        where o.member_id = m.id and o.returned_at is null) as open_loans,
+      (select json_build_object('library', l.name_ko, 'libraryEn', l.name_en,
+                'daysLate', coalesce(o.days_late, 0), 'returnDay', coalesce(o.return_day::text, ''))
+         from loans o join libraries l on l.id = o.library_id
+        where o.id = m.suspension_loan_id) as suspension_cause,
+      (select json_build_object('id', l.id, 'status', l.status, 'nameKo', l.name_ko,
+                'nameEn', l.name_en, 'phone', l.phone, 'loanLimit', r.loan_limit,
+                'loanPeriodDays', r.loan_period_days, 'maxRenewals', r.max_renewals,
+                'renewalDays', r.renewal_days, 'onlineRenewal', r.online_renewal,
+                'closedWeekdays', r.closed_weekdays,
+                'holidays', (select coalesce(json_agg(h.date), '[]'::json) from library_holidays h
+                              where h.library_id = l.id and h.date >= ${today}))
+         from libraries l join library_loan_rules r on r.library_id = l.id
+        where l.id = ${libraryId}) as library,
+      (select json_build_object('id', i.id, 'barcode', i.barcode, 'title', i.title,
+                'loanable', i.loanable,
+                'onLoan', exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null))
+         from items i where i.library_id = ${libraryId} and i.barcode = ${itemBarcode}) as item
+    from cards c join members m on m.id = c.member_id
+    where c.number = ${cardNumber}`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  if (!row.library) throw new AppError('NOT_FOUND');
+  const l = row.library;
+  return {
+    card: { status: row.card_status, blocked: row.card_blocked },
+    member: {
+      id: Number(row.member_id),
+      status: row.member_status,
+      suspendedUntil: row.suspended_until,
+    },
+    checkedIn: row.checked_in,
+    networkLoanLimit: row.network_loan_limit,
+    openLoans: row.open_loans,
+    suspensionCause: row.suspension_cause,
+    library: {
+      id: l.id,
+      status: l.status,
+      names: { library: l.nameKo, libraryEn: l.nameEn },
+      phone: l.phone,
+      rules: {
+        loanLimit: l.loanLimit,
+        loanPeriodDays: l.loanPeriodDays,
+        maxRenewals: l.maxRenewals,
+        renewalDays: l.renewalDays,
+        onlineRenewal: l.onlineRenewal,
+        closedWeekdays: l.closedWeekdays as Weekday[],
+      },
+      holidays: l.holidays,
+    },
+    item: row.item,
+  };
+}
+
+export interface NewLoan {
+  memberId: number;
+  itemId: number;
+  libraryId: number;
+  loanedAt: Date;
+  loanDay: BusinessDate;
+  dueDate: BusinessDate;
+}
+
+/**
+ * Records a loan and its audit event in one statement (atomic without a transaction). The unique
+ * index refuses a second open loan of the item; the limits trigger refuses a loan over a limit.
+ */
+export async function insertLoan(
+  db: Kysely<DB>,
+  loan: NewLoan,
+  audit: ReturnType<typeof auditRow>,
+): Promise<number> {
+  const { rows } = await sql<{ loan_id: string }>`
+    with loan as (
+      insert into loans (member_id, item_id, library_id, loaned_at, loan_day, due_date)
+      values (${loan.memberId}, ${loan.itemId}, ${loan.libraryId}, ${loan.loanedAt},
+              ${loan.loanDay}, ${loan.dueDate})
+      returning id)
+    insert into audit_events (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
+    select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
+           ${audit.subject_kind}, loan.id::text, ${audit.details}::jsonb
+      from loan
+    returning subject_id as loan_id`.execute(db);
+  return Number(rows[0]!.loan_id);
+}
+
+/** What a return needs, in one query: this library, the item here and its open loan if any. */
+export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarcode: string) {
+  const { rows } = await sql<{
+    library_id: number;
+    name_ko: string;
+    name_en: string;
+    item_id: number | null;
+    barcode: string | null;
+    title: string | null;
+    loan_id: number | null;
+    due_date: BusinessDate | null;
+    member_id: number | null;
+    loan_history_enabled: boolean | null;
+  }>`
+    select l.id as library_id, l.name_ko, l.name_en,
+      i.id as item_id, i.barcode, i.title,
+      o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled
+    from libraries l
+    left join items i on i.library_id = l.id and i.barcode = ${itemBarcode}
+    left join loans o on o.item_id = i.id and o.returned_at is null
+    left join members m on m.id = o.member_id
+    where l.id = ${libraryId}`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    library: { id: row.library_id, nameKo: row.name_ko, nameEn: row.name_en },
+    item:
+      row.item_id === null
+        ? null
+        : { id: row.item_id, barcode: row.barcode ?? '', title: row.title ?? '' },
+    loan:
+      row.loan_id === null || row.due_date === null
+        ? null
+        : {
+            id: row.loan_id,
+            dueDate: row.due_date,
+            memberId: row.member_id,
+            // A member who turned the history off keeps no record of on-time returns.
+            keepInHistory: row.loan_history_enabled !== false,
+          },
+  };
+}
+
+/**
+ * Closes a loan returned on time, with its audit event, in one statement. It changes nothing
+ * (and answers false) when the loan was returned or renewed since it was read.
+ */
+export async function closeLoanOnTime(
+  db: Kysely<DB>,
+  close: {
+    loanId: number;
+    dueDate: BusinessDate;
+    returnedAt: Date;
+    returnDay: BusinessDate;
+    keepInHistory: boolean;
+    audit: ReturnType<typeof auditRow>;
+  },
+): Promise<boolean> {
+  const { audit } = close;
+  const { rows } = await sql<{ id: string }>`
+    with closed as (
+      update loans
+         set returned_at = ${close.returnedAt}, return_day = ${close.returnDay}, days_late = 0,
+             member_id = case when ${close.keepInHistory}::boolean then member_id end
+       where id = ${close.loanId} and returned_at is null and due_date = ${close.dueDate}
+      returning id)
+    insert into audit_events (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
+    select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
+           ${audit.subject_kind}, ${audit.subject_id}, ${audit.details}::jsonb
+      from closed
+    returning id`.execute(db);
+  return rows.length > 0;
 }

@@ -1,11 +1,18 @@
 import type { AppContext } from '../../app-context.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { writeOnce } from '../../platform/db/commit-guard.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { lockMember } from '../members/repository.js';
 import { type CirculationActor, requireDesk } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
-import { itemAt, lendingLibrary, networkRules, openLoanOfItem } from './repository.js';
+import {
+  closeLoanOnTime,
+  lendingLibrary,
+  networkRules,
+  openLoanOfItem,
+  returnSnapshot,
+} from './repository.js';
 
 /** Where an item that is not this library's is on loan: the answer names the lending library and its phone. */
 async function lentElsewhere(
@@ -28,25 +35,77 @@ async function lentElsewhere(
   }));
 }
 
+type ReturnedLoan = Awaited<ReturnType<typeof returnUnderLock>>;
+
 /**
- * A return at the lending library (no card needed). A late return extends the member's
- * suspension at once, and it holds at every library at once: there is one member row.
+ * A return at the lending library (no card needed). An on-time return is one read and one write;
+ * a late one takes the member's lock, because it extends the member's suspension, and that holds
+ * at every library at once: there is one member row.
  */
 export async function returnItem(
   context: AppContext,
   anyActor: Actor,
   input: { itemBarcode: string },
-) {
+): Promise<ReturnedLoan> {
   const actor = requireDesk(anyActor);
   const { db, clock } = context;
   const now = clock.now();
   const today = clock.today();
   const barcode = input.itemBarcode.trim();
-  const item = await itemAt(db, actor.libraryId, barcode);
+  const facts = await returnSnapshot(db, actor.libraryId, barcode);
+  if (!facts) throw new AppError('NOT_FOUND');
+  const { item, loan } = facts;
   if (!item) {
     const elsewhere = await lentElsewhere(context, actor, barcode);
     throw elsewhere.length > 0 ? AppError.of(elsewhere) : new AppError('ITEM_UNKNOWN');
   }
+  if (!loan) throw new AppError('ITEM_NOT_ON_LOAN');
+  const late = daysLate(loan.dueDate, today);
+  if (late === 0) {
+    const audit = auditRow(actor, now, {
+      action: 'loan.returned',
+      subjectKind: 'loan',
+      subjectId: loan.id,
+      details: { memberId: loan.memberId, itemId: item.id, daysLate: 0, suspendedUntil: null },
+    });
+    const returned = await writeOnce(db, (tx) =>
+      closeLoanOnTime(tx, {
+        loanId: loan.id,
+        dueDate: loan.dueDate,
+        returnedAt: now,
+        returnDay: today,
+        keepInHistory: loan.keepInHistory,
+        audit,
+      }),
+    );
+    // Zero rows: renewed or returned since the read; the locked path decides afresh.
+    if (returned) {
+      return {
+        loan: {
+          id: loan.id,
+          itemBarcode: item.barcode,
+          title: item.title,
+          dueDate: loan.dueDate,
+          returnDay: today,
+          daysLate: 0,
+        },
+        library: facts.library,
+        suspension: null,
+      };
+    }
+  }
+  return returnUnderLock(context, actor, item);
+}
+
+/** The return with the member locked: a late return sets the suspension from the current one. */
+async function returnUnderLock(
+  context: AppContext,
+  actor: CirculationActor,
+  item: { id: number; barcode: string; title: string },
+) {
+  const { db, clock } = context;
+  const now = clock.now();
+  const today = clock.today();
   return db.transaction().execute(async (tx) => {
     const open = await openLoanOfItem(tx, item.id);
     if (!open) throw new AppError('ITEM_NOT_ON_LOAN');

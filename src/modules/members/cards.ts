@@ -134,6 +134,35 @@ export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<Resol
   return { card, member: member satisfies MemberRow };
 }
 
+/** Why a presented card cannot be used (rules.md Cards), or null when it can. */
+export function cardRefusal(
+  card: { status: CardStatus; blocked: boolean },
+  memberStatus: MemberRow['status'],
+): 'CARD_LOST' | 'CARD_REPLACED' | 'CARD_BLOCKED' | 'MEMBER_WITHDRAWN' | null {
+  if (card.status === 'lost') return 'CARD_LOST';
+  if (card.status === 'replaced') return 'CARD_REPLACED';
+  if (card.blocked) return 'CARD_BLOCKED';
+  if (memberStatus === 'withdrawn') return 'MEMBER_WITHDRAWN';
+  return null;
+}
+
+/** Every use of a card reported lost is flagged in the audit log (the use itself is refused). */
+export async function flagLostCardUse(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  now: Date,
+  card: { number: string; memberId: number },
+  libraryId: number | null,
+): Promise<void> {
+  await recordAudit(db, actor, now, {
+    action: 'card.lost_card_used',
+    subjectKind: 'card',
+    subjectId: card.number,
+    libraryId,
+    details: { memberId: card.memberId },
+  });
+}
+
 /**
  * The card as a key to the service: lost, replaced and blocked cards are refused, and a lost
  * card's use is flagged in the audit log.
@@ -147,19 +176,20 @@ export async function presentCard(
 ): Promise<ResolvedCard> {
   const resolved = await findCard(db, rawNumber);
   const { card } = resolved;
-  if (card.status === 'lost') {
-    await recordAudit(db, actor, now, {
-      action: 'card.lost_card_used',
-      subjectKind: 'card',
-      subjectId: card.number,
+  const refusal = cardRefusal(
+    { status: card.status, blocked: card.blocked_at !== null },
+    resolved.member.status,
+  );
+  if (refusal === 'CARD_LOST') {
+    await flagLostCardUse(
+      db,
+      actor,
+      now,
+      { number: card.number, memberId: card.member_id },
       libraryId,
-      details: { memberId: card.member_id },
-    });
-    throw new AppError('CARD_LOST');
+    );
   }
-  if (card.status === 'replaced') throw new AppError('CARD_REPLACED');
-  if (card.blocked_at) throw new AppError('CARD_BLOCKED');
-  if (resolved.member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
+  if (refusal) throw new AppError(refusal);
   return resolved;
 }
 

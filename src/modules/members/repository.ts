@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -24,18 +24,23 @@ export async function lockMember(db: Kysely<DB>, memberId: number): Promise<Memb
 }
 
 /** The libraries where the member may borrow: the home library, those checked in at, and their groups. */
-function coveredLibraries(memberId: number) {
+function coveredLibraries(memberId: number | RawBuilder<number>) {
   return sql<{ library_id: number }>`
     select l.id as library_id
     from libraries l
     where l.id = (select home_library_id from members where id = ${memberId})
        or l.check_in_group_id = (
-            select h.check_in_group_id from members m join libraries h on h.id = m.home_library_id
-            where m.id = ${memberId})
+            select h.check_in_group_id from members hm join libraries h on h.id = hm.home_library_id
+            where hm.id = ${memberId})
        or exists (
             select 1 from check_ins ci join libraries cl on cl.id = ci.library_id
             where ci.member_id = ${memberId}
               and (ci.library_id = l.id or cl.check_in_group_id = l.check_in_group_id))`;
+}
+
+/** SQL: whether the member (an id, or a column such as `sql.ref('m.id')`) may borrow at the library. */
+export function coversLibrary(memberId: number | RawBuilder<number>, libraryId: number) {
+  return sql<boolean>`exists (select 1 from (${coveredLibraries(memberId)}) c where c.library_id = ${libraryId})`;
 }
 
 export async function isCheckedInAt(
@@ -43,10 +48,9 @@ export async function isCheckedInAt(
   memberId: number,
   libraryId: number,
 ): Promise<boolean> {
-  const { rows } = await sql<{ covered: boolean }>`
-    select exists (select 1 from (${coveredLibraries(memberId)}) c where c.library_id = ${libraryId}) as covered`.execute(
-    db,
-  );
+  const { rows } = await sql<{
+    covered: boolean;
+  }>`select ${coversLibrary(memberId, libraryId)} as covered`.execute(db);
   return rows[0]?.covered === true;
 }
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DatabaseConnection, Dialect, Driver } from 'kysely';
+import type { DatabaseConnection, Dialect, Driver, Kysely } from 'kysely';
 
 /**
  * A check that runs inside every transaction of one piece of work (one HTTP request), just
@@ -17,6 +17,19 @@ const guards = new AsyncLocalStorage<CommitGuard>();
 /** Runs `work` (and everything it starts) with `guard` checked before each of its commits. */
 export function runWithCommitGuard<T>(guard: CommitGuard, work: () => T): T {
   return guards.run(guard, work);
+}
+
+/** Whether the current work has a commit guard (an HTTP request with an idempotency key). */
+export function hasCommitGuard(): boolean {
+  return guards.getStore() !== undefined;
+}
+
+/**
+ * Runs a write that is one SQL statement, atomic by itself; when the work has a commit guard it
+ * runs in a transaction instead, so that the guard's record commits with it.
+ */
+export function writeOnce<S, T>(db: Kysely<S>, write: (db: Kysely<S>) => Promise<T>): Promise<T> {
+  return hasCommitGuard() ? db.transaction().execute(write) : write(db);
 }
 
 /** The driver of `dialect`, with the current commit guard (if any) run before each COMMIT. */

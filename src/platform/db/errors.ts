@@ -5,6 +5,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return code === '23505' && (constraint === undefined || violated === constraint);
 }
 
+/** PostgreSQL's check_violation, from either driver, for one named constraint (or trigger check). */
+export function isCheckViolation(error: unknown, constraint: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
+  return code === '23514' && violated === constraint;
+}
+
 /** Connection-level failures: the database is down, restarting, or every connection is busy. */
 const DATABASE_UNAVAILABLE = new Set([
   'ECONNREFUSED',

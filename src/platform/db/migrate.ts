@@ -4,6 +4,7 @@ import * as directory from './migrations/0001_directory.js';
 import * as membership from './migrations/0002_membership.js';
 import * as circulation from './migrations/0003_circulation.js';
 import * as terminals from './migrations/0004_terminals.js';
+import * as loanLimits from './migrations/0005_loan_limits.js';
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
 const migrations: Record<string, { statements: string[] }> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, { statements: string[] }> = {
   '0002_membership': membership,
   '0003_circulation': circulation,
   '0004_terminals': terminals,
+  '0005_loan_limits': loanLimits,
 };
 
 function asMigration(statements: string[]): Migration {
