@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { auditRow } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
+import { PREPARED } from '../../platform/db/prepared.js';
 import type { CardStatus, DB, MemberStatus } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type {
@@ -261,7 +262,7 @@ export async function checkoutSnapshot(
   input: { cardNumber: string; libraryId: number; itemBarcode: string; today: BusinessDate },
 ): Promise<CheckoutSnapshot | null> {
   const { cardNumber, libraryId, itemBarcode, today } = input;
-  const { rows } = await sql<CheckoutSnapshotRow>`
+  const { rows } = await sql<CheckoutSnapshotRow>`${PREPARED}
     select c.status as card_status, c.blocked_at is not null as card_blocked,
       m.id as member_id, m.status as member_status, m.suspended_until,
       ${coversLibrary(sql.ref('m.id'), libraryId)} as checked_in,
@@ -343,7 +344,7 @@ export async function insertLoan(
   loan: NewLoan,
   audit: ReturnType<typeof auditRow>,
 ): Promise<number> {
-  const { rows } = await sql<{ loan_id: string }>`
+  const { rows } = await sql<{ loan_id: string }>`${PREPARED}
     with loan as (
       insert into loans (member_id, item_id, library_id, loaned_at, loan_day, due_date)
       values (${loan.memberId}, ${loan.itemId}, ${loan.libraryId}, ${loan.loanedAt},
@@ -370,7 +371,7 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
     due_date: BusinessDate | null;
     member_id: number | null;
     loan_history_enabled: boolean | null;
-  }>`
+  }>`${PREPARED}
     select l.id as library_id, l.name_ko, l.name_en,
       i.id as item_id, i.barcode, i.title,
       o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled
@@ -416,7 +417,7 @@ export async function closeLoanOnTime(
   },
 ): Promise<boolean> {
   const { audit } = close;
-  const { rows } = await sql<{ id: string }>`
+  const { rows } = await sql<{ id: string }>`${PREPARED}
     with closed as (
       update loans
          set returned_at = ${close.returnedAt}, return_day = ${close.returnDay}, days_late = 0,

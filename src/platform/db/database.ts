@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { withCommitGuards } from './commit-guard.js';
+import { preparingPool } from './prepared.js';
 import type { DB } from './schema.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -56,7 +57,8 @@ function openPostgres(connectionString: string, max: number): Database {
   // fails and the pool drops it.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<DB>({ dialect: withCommitGuards(new PostgresDialect({ pool })) });
+  const dialect = new PostgresDialect({ pool: preparingPool(pool as never) });
+  const db = new Kysely<DB>({ dialect: withCommitGuards(dialect) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, MemberActor, StaffActor } from '../auth/actor.js';
 import { hashToken, type NewSession } from '../auth/sessions.js';
 import type { Clock } from '../clock.js';
+import { PREPARED } from '../db/prepared.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { App } from './server.js';
@@ -31,6 +32,7 @@ async function findSessionActor(
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   const row = await db
     .selectFrom('sessions as s')
+    .modifyFront(PREPARED)
     .leftJoin('staff as st', (join) =>
       join
         .on('s.principal_kind', '=', 'staff')
