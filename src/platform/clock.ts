@@ -11,11 +11,26 @@ export interface Clock {
   today(): BusinessDate;
 }
 
+/** The business day last asked about, with its bounds in epoch milliseconds: [start, end). */
+let lastDay = { date: '', start: 0, end: 0 };
+
+/**
+ * The date in Korea of an instant. Every request asks, nearly always about the same day, so the
+ * day's bounds are kept and the time-zone arithmetic runs once a day.
+ */
 export function businessDateOf(instant: Date): BusinessDate {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+  const ms = instant.getTime();
+  if (ms >= lastDay.start && ms < lastDay.end) return lastDay.date;
+  const date = Temporal.Instant.fromEpochMilliseconds(ms)
     .toZonedDateTimeISO(BUSINESS_TIME_ZONE)
-    .toPlainDate()
-    .toString();
+    .toPlainDate();
+  const start = date.toZonedDateTime(BUSINESS_TIME_ZONE);
+  lastDay = {
+    date: date.toString(),
+    start: start.epochMilliseconds,
+    end: start.add({ days: 1 }).epochMilliseconds,
+  };
+  return lastDay.date;
 }
 
 export const systemClock: Clock = {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessDateOf, ManualClock } from './clock.js';
 import { addDays, ageOn, daysBetween, isValidDate, weekdayOf } from './dates.js';
@@ -6,6 +7,27 @@ describe('business dates in Korea', () => {
   it('takes "today" in Asia/Seoul, not UTC', () => {
     expect(businessDateOf(new Date('2026-12-31T14:59:59Z'))).toBe('2026-12-31');
     expect(businessDateOf(new Date('2026-12-31T15:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it('gives the Korean date of any instant, in any order of asking', () => {
+    const seoul = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (instants) => {
+          for (const ms of instants.flatMap((t) => [t, t + 1, t - 1])) {
+            expect(businessDateOf(new Date(ms))).toBe(seoul.format(new Date(ms)));
+          }
+        },
+      ),
+    );
+    // Either side of midnight in Seoul, asked one after the other.
+    expect(businessDateOf(new Date('2027-03-01T14:59:59.999Z'))).toBe('2027-03-01');
+    expect(businessDateOf(new Date('2027-03-01T15:00:00.000Z'))).toBe('2027-03-02');
+    expect(businessDateOf(new Date('2027-03-01T14:59:59.999Z'))).toBe('2027-03-01');
   });
 
   it('moves with the manual clock', () => {

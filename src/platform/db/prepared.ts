@@ -13,8 +13,8 @@ export const PREPARED: RawBuilder<unknown> = sql.raw(MARK);
 
 /** The statement name of a marked query, the same on every connection; null when not marked. */
 export function statementName(text: string): string | null {
-  const at = text.indexOf(MARK);
-  if (at < 0 || at > 16) return null;
+  // Raw SQL starts with the mark; a query builder's select puts it after `select `.
+  if (!text.startsWith(MARK) && !text.startsWith(MARK, 7)) return null;
   return `lo_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
 }
 
@@ -32,6 +32,7 @@ export function preparingPool(pool: {
 }): PostgresPool {
   const names = new Map<string, string | null>();
   const nameOf = (text: string) => {
+    if (!text.startsWith(MARK) && !text.startsWith(MARK, 7)) return null;
     let name = names.get(text);
     if (name === undefined) {
       name = statementName(text);
