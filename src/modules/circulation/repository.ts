@@ -212,6 +212,59 @@ export async function openLoanOfItem(db: Kysely<DB>, itemId: number, lock = fals
   return query.executeTakeFirst();
 }
 
+/** A library with its loan rules as one JSON object (aliases `l` and `r`); see `fromLibraryJson`. */
+interface LibraryJson {
+  id: number;
+  status: LibraryStatus;
+  nameKo: string;
+  nameEn: string;
+  phone: string | null;
+  loanLimit: number;
+  loanPeriodDays: number;
+  maxRenewals: number;
+  renewalDays: number;
+  onlineRenewal: boolean;
+  closedWeekdays: number[];
+}
+
+const LIBRARY_JSON = sql`json_build_object('id', l.id, 'status', l.status, 'nameKo', l.name_ko,
+  'nameEn', l.name_en, 'phone', l.phone, 'loanLimit', r.loan_limit,
+  'loanPeriodDays', r.loan_period_days, 'maxRenewals', r.max_renewals,
+  'renewalDays', r.renewal_days, 'onlineRenewal', r.online_renewal,
+  'closedWeekdays', r.closed_weekdays)`;
+
+function fromLibraryJson(l: LibraryJson): LendingLibrary {
+  return {
+    id: l.id,
+    status: l.status,
+    names: { library: l.nameKo, libraryEn: l.nameEn },
+    phone: l.phone,
+    rules: {
+      loanLimit: l.loanLimit,
+      loanPeriodDays: l.loanPeriodDays,
+      maxRenewals: l.maxRenewals,
+      renewalDays: l.renewalDays,
+      onlineRenewal: l.onlineRenewal,
+      closedWeekdays: l.closedWeekdays as Weekday[],
+    },
+  };
+}
+
+/** The return that caused a member's suspension (alias `m` is the member), as JSON. */
+const SUSPENSION_CAUSE_JSON = sql`(
+  select json_build_object('library', sl.name_ko, 'libraryEn', sl.name_en, 'libraryId', sl.id,
+           'daysLate', coalesce(so.days_late, 0), 'returnDay', coalesce(so.return_day::text, ''),
+           'title', si.title)
+    from loans so join libraries sl on sl.id = so.library_id join items si on si.id = so.item_id
+   where so.id = m.suspension_loan_id)`;
+
+type SuspensionCauseJson = LibraryNames & {
+  libraryId: number;
+  daysLate: number;
+  returnDay: BusinessDate;
+  title: string;
+};
+
 /** What a checkout decides on, read in one query: the card and member, the lending library with
  * its rules and coming holidays, the network limit, the member's open loans and the item. */
 export interface CheckoutSnapshot {
@@ -238,21 +291,8 @@ interface CheckoutSnapshotRow {
   checked_in: boolean;
   network_loan_limit: number;
   open_loans: OpenLoanFact[];
-  suspension_cause: CheckoutSnapshot['suspensionCause'];
-  library: {
-    id: number;
-    status: LibraryStatus;
-    nameKo: string;
-    nameEn: string;
-    phone: string | null;
-    loanLimit: number;
-    loanPeriodDays: number;
-    maxRenewals: number;
-    renewalDays: number;
-    onlineRenewal: boolean;
-    closedWeekdays: number[];
-    holidays: BusinessDate[];
-  };
+  suspension_cause: SuspensionCauseJson | null;
+  library: { library: LibraryJson; holidays: BusinessDate[] } | null;
   item: CheckoutSnapshot['item'];
 }
 
@@ -273,15 +313,8 @@ export async function checkoutSnapshot(
               order by o.due_date, o.id), '[]'::json)
          from loans o join libraries l on l.id = o.library_id
         where o.member_id = m.id and o.returned_at is null) as open_loans,
-      (select json_build_object('library', l.name_ko, 'libraryEn', l.name_en,
-                'daysLate', coalesce(o.days_late, 0), 'returnDay', coalesce(o.return_day::text, ''))
-         from loans o join libraries l on l.id = o.library_id
-        where o.id = m.suspension_loan_id) as suspension_cause,
-      (select json_build_object('id', l.id, 'status', l.status, 'nameKo', l.name_ko,
-                'nameEn', l.name_en, 'phone', l.phone, 'loanLimit', r.loan_limit,
-                'loanPeriodDays', r.loan_period_days, 'maxRenewals', r.max_renewals,
-                'renewalDays', r.renewal_days, 'onlineRenewal', r.online_renewal,
-                'closedWeekdays', r.closed_weekdays,
+      ${SUSPENSION_CAUSE_JSON} as suspension_cause,
+      (select json_build_object('library', ${LIBRARY_JSON},
                 'holidays', (select coalesce(json_agg(h.date), '[]'::json) from library_holidays h
                               where h.library_id = l.id and h.date >= ${today}))
          from libraries l join library_loan_rules r on r.library_id = l.id
@@ -295,7 +328,6 @@ export async function checkoutSnapshot(
   const row = rows[0];
   if (!row) return null;
   if (!row.library) throw new AppError('NOT_FOUND');
-  const l = row.library;
   return {
     card: { status: row.card_status, blocked: row.card_blocked },
     member: {
@@ -307,21 +339,7 @@ export async function checkoutSnapshot(
     networkLoanLimit: row.network_loan_limit,
     openLoans: row.open_loans,
     suspensionCause: row.suspension_cause,
-    library: {
-      id: l.id,
-      status: l.status,
-      names: { library: l.nameKo, libraryEn: l.nameEn },
-      phone: l.phone,
-      rules: {
-        loanLimit: l.loanLimit,
-        loanPeriodDays: l.loanPeriodDays,
-        maxRenewals: l.maxRenewals,
-        renewalDays: l.renewalDays,
-        onlineRenewal: l.onlineRenewal,
-        closedWeekdays: l.closedWeekdays as Weekday[],
-      },
-      holidays: l.holidays,
-    },
+    library: { ...fromLibraryJson(row.library.library), holidays: row.library.holidays },
     item: row.item,
   };
 }
@@ -430,4 +448,63 @@ export async function closeLoanOnTime(
       from closed
     returning id`.execute(db);
   return rows.length > 0;
+}
+
+export interface StatusSnapshot {
+  suspendedUntil: BusinessDate | null;
+  suspensionCause: SuspensionCauseJson | null;
+  networkLoanLimit: number;
+  openLoans: OpenLoan[];
+  /** The libraries of the open loans and the viewing library, with their rules. */
+  libraries: Map<number, LendingLibrary>;
+}
+
+/**
+ * A member's circulation status in one query, null for an unknown member. A desk's look is
+ * audited in the same statement (staff see a member's status only with a trace).
+ */
+export async function statusSnapshot(
+  db: Kysely<DB>,
+  memberId: number,
+  viewerLibraryId: number | null,
+  audit: ReturnType<typeof auditRow> | null,
+): Promise<StatusSnapshot | null> {
+  const viewed = audit
+    ? sql`with viewed as (
+        insert into audit_events (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
+        select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
+               ${audit.subject_kind}, ${audit.subject_id}, ${audit.details}::jsonb
+          from members where id = ${memberId})`
+    : sql``;
+  const { rows } = await sql<{
+    suspended_until: BusinessDate | null;
+    suspension_cause: SuspensionCauseJson | null;
+    network_loan_limit: number;
+    open_loans: (Omit<OpenLoan, 'id' | 'itemId'> & { id: number; itemId: number })[];
+    libraries: LibraryJson[];
+  }>`${PREPARED} ${viewed}
+    select m.suspended_until, ${SUSPENSION_CAUSE_JSON} as suspension_cause,
+      (select network_loan_limit from network_rules) as network_loan_limit,
+      (select coalesce(json_agg(json_build_object('id', o.id, 'itemId', o.item_id,
+                'libraryId', o.library_id, 'phone', l.phone, 'dueDate', o.due_date,
+                'loanDay', o.loan_day, 'renewals', o.renewals, 'title', i.title, 'barcode', i.barcode,
+                'names', json_build_object('library', l.name_ko, 'libraryEn', l.name_en))
+              order by o.due_date, o.id), '[]'::json)
+         from loans o join items i on i.id = o.item_id join libraries l on l.id = o.library_id
+        where o.member_id = m.id and o.returned_at is null) as open_loans,
+      (select coalesce(json_agg(${LIBRARY_JSON}), '[]'::json)
+         from libraries l join library_loan_rules r on r.library_id = l.id
+        where l.id = ${viewerLibraryId}::integer
+           or l.id in (select o.library_id from loans o
+                        where o.member_id = m.id and o.returned_at is null)) as libraries
+    from members m where m.id = ${memberId}`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    suspendedUntil: row.suspended_until,
+    suspensionCause: row.suspension_cause,
+    networkLoanLimit: row.network_loan_limit,
+    openLoans: row.open_loans,
+    libraries: new Map(row.libraries.map((l) => [l.id, fromLibraryJson(l)])),
+  };
 }

@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditRow } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { DateText, Id, MemberIdParams } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
-import { loadMember } from '../members/repository.js';
 import { checkout } from './checkout.js';
 import { deleteLoanHistory, loanHistory, setLoanHistoryEnabled } from './history.js';
 import { renewLoan } from './renew.js';
@@ -211,8 +211,10 @@ export async function circulationRoutes(app: App, context: AppContext) {
       },
     },
     async (request) => {
-      const member = await loadMember(db, requireMember(request).memberId);
-      return circulationStatus(db, member, clock.today(), { kind: 'member' });
+      const memberId = requireMember(request).memberId;
+      const status = await circulationStatus(db, memberId, clock.today(), { kind: 'member' });
+      if (!status) throw new AppError('NOT_FOUND');
+      return status;
     },
   );
 
@@ -229,16 +231,16 @@ export async function circulationRoutes(app: App, context: AppContext) {
     },
     async (request) => {
       const actor = requireStaff(request);
-      const member = await loadMember(db, request.params.memberId);
-      await recordAudit(db, actor, clock.now(), {
+      const { memberId } = request.params;
+      const viewed = auditRow(actor, clock.now(), {
         action: 'member.status_viewed',
         subjectKind: 'member',
-        subjectId: member.id,
+        subjectId: memberId,
       });
-      return circulationStatus(db, member, clock.today(), {
-        kind: 'staff',
-        libraryId: actor.libraryId,
-      });
+      const viewer = { kind: 'staff', libraryId: actor.libraryId } as const;
+      const status = await circulationStatus(db, memberId, clock.today(), viewer, viewed);
+      if (!status) throw new AppError('NOT_FOUND');
+      return status;
     },
   );
 

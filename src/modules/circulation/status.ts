@@ -1,33 +1,39 @@
 import type { Kysely } from 'kysely';
+import type { auditRow } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { isOverdue, isSuspendedOn, resumesOn } from './domain.js';
-import { lendingLibrary, networkRules, openLoansOf, suspensionOf } from './repository.js';
+import { statusSnapshot } from './repository.js';
 
 /** Who is looking: the member sees everything; staff of a library see titles only of its own loans. */
 export type StatusViewer = { kind: 'member' } | { kind: 'staff'; libraryId: number };
 
 /**
  * The member's network status (rules.md "What people see"): open loans by library, overdue
- * loans, suspension, loans left network-wide and per library.
+ * loans, suspension, loans left network-wide and per library. Null for an unknown member.
  */
 export async function circulationStatus(
   db: Kysely<DB>,
-  member: { id: number; suspended_until: BusinessDate | null; suspension_loan_id: number | null },
+  memberId: number,
   today: BusinessDate,
   viewer: StatusViewer,
+  audit: ReturnType<typeof auditRow> | null = null,
 ) {
-  const [loans, suspension, network] = await Promise.all([
-    openLoansOf(db, member.id),
-    suspensionOf(db, member),
-    networkRules(db),
-  ]);
+  const viewerLibraryId = viewer.kind === 'staff' ? viewer.libraryId : null;
+  const snapshot = await statusSnapshot(db, memberId, viewerLibraryId, audit);
+  if (!snapshot) return null;
+  const loans = snapshot.openLoans;
+  const suspension =
+    snapshot.suspendedUntil === null
+      ? null
+      : { until: snapshot.suspendedUntil, cause: snapshot.suspensionCause };
+  const network = { networkLoanLimit: snapshot.networkLoanLimit };
   const libraryIds = [
     ...new Set(
-      loans.map((l) => l.libraryId).concat(viewer.kind === 'staff' ? [viewer.libraryId] : []),
+      loans.map((l) => l.libraryId).concat(viewerLibraryId === null ? [] : [viewerLibraryId]),
     ),
   ];
-  const libraries = await Promise.all(libraryIds.map((id) => lendingLibrary(db, id)));
+  const libraries = libraryIds.flatMap((id) => snapshot.libraries.get(id) ?? []);
   const seesDetails = (libraryId: number) =>
     viewer.kind === 'member' || viewer.libraryId === libraryId;
   const openLoans = loans.map((l) => ({
@@ -71,15 +77,13 @@ export async function circulationStatus(
           cause: active.cause
             ? {
                 library: {
-                  id: active.causeLibraryId,
+                  id: active.cause.libraryId,
                   nameKo: active.cause.library,
                   nameEn: active.cause.libraryEn,
                 },
                 daysLate: active.cause.daysLate,
                 returnDay: active.cause.returnDay,
-                ...(active.causeLibraryId !== null && seesDetails(active.causeLibraryId)
-                  ? { title: active.causeTitle }
-                  : {}),
+                ...(seesDetails(active.cause.libraryId) ? { title: active.cause.title } : {}),
               }
             : null,
         }
