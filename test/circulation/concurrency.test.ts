@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkout } from '../../src/modules/circulation/checkout.js';
+import { renewLoan } from '../../src/modules/circulation/renew.js';
 import { returnItem } from '../../src/modules/circulation/return-item.js';
 import { registerWalkIn } from '../../src/modules/members/registration.js';
 import type { StaffActor } from '../../src/platform/auth/actor.js';
@@ -143,5 +144,55 @@ describe(`concurrent circulation (${testDatabaseKind})`, () => {
     ]);
     expect(ok).toBe(1);
     expect(refusals).toEqual(['ITEM_NOT_ON_LOAN']);
+  });
+
+  it('counts a renewal once per desk when two desks renew one loan together', async () => {
+    const card = await member();
+    await checkout(t.context, deskA, { cardNumber: card, itemBarcode: 'A31' });
+    const { ok, refusals } = await settle(
+      Array.from({ length: 4 }, () => renewLoan(t.context, deskA, { itemBarcode: 'A31' })),
+    );
+    // The library allows one renewal: one desk renews, the others are told the limit is reached.
+    expect(ok).toBe(1);
+    expect(refusals).toEqual(Array(3).fill('RENEWAL_LIMIT'));
+    const loan = await t.db
+      .selectFrom('loans')
+      .innerJoin('items', 'items.id', 'loans.item_id')
+      .select(['loans.id', 'loans.renewals'])
+      .where('items.barcode', '=', 'A31')
+      .where('loans.returned_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(loan.renewals).toBe(1);
+    const audited = await t.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'loan.renewed')
+      .where('subject_id', '=', String(loan.id))
+      .execute();
+    expect(audited).toHaveLength(1);
+    await returnItem(t.context, deskA, { itemBarcode: 'A31' });
+  });
+
+  it('keeps a loan consistent when it is renewed and returned at the same instant', async () => {
+    const card = await member();
+    await checkout(t.context, deskA, { cardNumber: card, itemBarcode: 'A32' });
+    const results = await Promise.allSettled([
+      renewLoan(t.context, deskA, { itemBarcode: 'A32' }),
+      returnItem(t.context, deskA, { itemBarcode: 'A32' }),
+    ]);
+    expect(results[1]?.status).toBe('fulfilled');
+    if (results[0]?.status === 'rejected') {
+      expect((results[0].reason as AppError).code).toBe('ITEM_NOT_ON_LOAN');
+    }
+    const loans = await t.db
+      .selectFrom('loans')
+      .innerJoin('items', 'items.id', 'loans.item_id')
+      .select(['loans.returned_at', 'loans.renewals', 'loans.days_late'])
+      .where('items.barcode', '=', 'A32')
+      .execute();
+    expect(loans).toHaveLength(1);
+    expect(loans[0]?.returned_at).not.toBeNull();
+    expect(loans[0]?.days_late).toBe(0);
+    expect(loans[0]?.renewals).toBe(results[0]?.status === 'fulfilled' ? 1 : 0);
   });
 });

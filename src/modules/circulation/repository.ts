@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { auditRow } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
@@ -56,23 +56,6 @@ export async function lendingLibrary(db: Kysely<DB>, libraryId: number): Promise
       onlineRenewal: row.online_renewal,
       closedWeekdays: row.closed_weekdays.map(Number) as Weekday[],
     },
-  };
-}
-
-export async function libraryCalendar(
-  db: Kysely<DB>,
-  library: LendingLibrary,
-  from: BusinessDate,
-): Promise<LibraryCalendar> {
-  const holidays = await db
-    .selectFrom('library_holidays')
-    .select('date')
-    .where('library_id', '=', library.id)
-    .where('date', '>=', from)
-    .execute();
-  return {
-    closedWeekdays: library.rules.closedWeekdays,
-    holidays: new Set(holidays.map((h) => h.date)),
   };
 }
 
@@ -181,27 +164,6 @@ export async function itemAt(db: Kysely<DB>, libraryId: number, barcode: string)
     .executeTakeFirst();
 }
 
-/** The item at this library and whether it is out, in one query (a checkout needs both). */
-export async function itemToLendAt(db: Kysely<DB>, libraryId: number, barcode: string) {
-  return db
-    .selectFrom('items as i')
-    .select(['i.id', 'i.library_id', 'i.barcode', 'i.title', 'i.author', 'i.loanable'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('loans as o')
-            .select('o.id')
-            .whereRef('o.item_id', '=', 'i.id')
-            .where('o.returned_at', 'is', null),
-        )
-        .as('on_loan'),
-    )
-    .where('i.library_id', '=', libraryId)
-    .where('i.barcode', '=', barcode)
-    .executeTakeFirst();
-}
-
 export async function openLoanOfItem(db: Kysely<DB>, itemId: number, lock = false) {
   let query = db
     .selectFrom('loans')
@@ -250,6 +212,25 @@ function fromLibraryJson(l: LibraryJson): LendingLibrary {
   };
 }
 
+/** The library (an id or a column) with its rules and its holidays from `from` on, as JSON. */
+function libraryWithCalendarJson(libraryId: RawBuilder<unknown>, from: BusinessDate) {
+  return sql`(
+    select json_build_object('library', ${LIBRARY_JSON},
+             'holidays', (select coalesce(json_agg(h.date), '[]'::json) from library_holidays h
+                           where h.library_id = l.id and h.date >= ${from}))
+      from libraries l join library_loan_rules r on r.library_id = l.id
+     where l.id = ${libraryId})`;
+}
+
+interface LibraryWithCalendarJson {
+  library: LibraryJson;
+  holidays: BusinessDate[];
+}
+
+function fromLibraryWithCalendarJson(json: LibraryWithCalendarJson) {
+  return { ...fromLibraryJson(json.library), holidays: json.holidays };
+}
+
 /** The return that caused a member's suspension (alias `m` is the member), as JSON. */
 const SUSPENSION_CAUSE_JSON = sql`(
   select json_build_object('library', sl.name_ko, 'libraryEn', sl.name_en, 'libraryId', sl.id,
@@ -292,7 +273,7 @@ interface CheckoutSnapshotRow {
   network_loan_limit: number;
   open_loans: OpenLoanFact[];
   suspension_cause: SuspensionCauseJson | null;
-  library: { library: LibraryJson; holidays: BusinessDate[] } | null;
+  library: LibraryWithCalendarJson | null;
   item: CheckoutSnapshot['item'];
 }
 
@@ -314,11 +295,7 @@ export async function checkoutSnapshot(
          from loans o join libraries l on l.id = o.library_id
         where o.member_id = m.id and o.returned_at is null) as open_loans,
       ${SUSPENSION_CAUSE_JSON} as suspension_cause,
-      (select json_build_object('library', ${LIBRARY_JSON},
-                'holidays', (select coalesce(json_agg(h.date), '[]'::json) from library_holidays h
-                              where h.library_id = l.id and h.date >= ${today}))
-         from libraries l join library_loan_rules r on r.library_id = l.id
-        where l.id = ${libraryId}) as library,
+      ${libraryWithCalendarJson(sql`${libraryId}::integer`, today)} as library,
       (select json_build_object('id', i.id, 'barcode', i.barcode, 'title', i.title,
                 'loanable', i.loanable,
                 'onLoan', exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null))
@@ -339,7 +316,7 @@ export async function checkoutSnapshot(
     networkLoanLimit: row.network_loan_limit,
     openLoans: row.open_loans,
     suspensionCause: row.suspension_cause,
-    library: { ...fromLibraryJson(row.library.library), holidays: row.library.holidays },
+    library: fromLibraryWithCalendarJson(row.library),
     item: row.item,
   };
 }
@@ -507,4 +484,101 @@ export async function statusSnapshot(
     openLoans: row.open_loans,
     libraries: new Map(row.libraries.map((l) => [l.id, fromLibraryJson(l)])),
   };
+}
+
+export interface RenewalSnapshot {
+  item: { id: number; title: string };
+  loan: {
+    id: number;
+    memberId: number | null;
+    dueDate: BusinessDate;
+    renewals: number;
+    returned: boolean;
+  } | null;
+  suspendedUntil: BusinessDate | null;
+  suspensionCause: SuspensionCauseJson | null;
+  library: (LendingLibrary & { holidays: BusinessDate[] }) | null;
+}
+
+/**
+ * What a renewal needs, in one query: the loan (by the item at a desk's library, or by its id
+ * for the member online), its member's suspension and the lending library's rules and calendar.
+ * Null when there is no such item (or loan).
+ */
+export async function renewalSnapshot(
+  db: Kysely<DB>,
+  target: { libraryId: number; itemBarcode: string } | { loanId: number },
+  today: BusinessDate,
+): Promise<RenewalSnapshot | null> {
+  const source =
+    'loanId' in target
+      ? sql`from loans o join items i on i.id = o.item_id
+              left join members m on m.id = o.member_id
+             where o.id = ${target.loanId}`
+      : sql`from items i left join loans o on o.item_id = i.id and o.returned_at is null
+              left join members m on m.id = o.member_id
+             where i.library_id = ${target.libraryId} and i.barcode = ${target.itemBarcode}`;
+  const { rows } = await sql<{
+    item_id: number;
+    title: string;
+    loan_id: number | null;
+    member_id: number | null;
+    due_date: BusinessDate | null;
+    renewals: number | null;
+    returned: boolean | null;
+    suspended_until: BusinessDate | null;
+    suspension_cause: SuspensionCauseJson | null;
+    library: LibraryWithCalendarJson | null;
+  }>`${PREPARED}
+    select i.id as item_id, i.title, o.id as loan_id, o.member_id, o.due_date, o.renewals,
+      o.returned_at is not null as returned, m.suspended_until,
+      ${SUSPENSION_CAUSE_JSON} as suspension_cause,
+      ${libraryWithCalendarJson(sql.ref('o.library_id'), today)} as library
+    ${source}`.execute(db);
+  return (
+    rows.map((row) => ({
+      item: { id: row.item_id, title: row.title },
+      loan:
+        row.loan_id === null || row.due_date === null
+          ? null
+          : {
+              id: row.loan_id,
+              memberId: row.member_id,
+              dueDate: row.due_date,
+              renewals: row.renewals ?? 0,
+              returned: row.returned === true,
+            },
+      suspendedUntil: row.suspended_until,
+      suspensionCause: row.suspension_cause,
+      library: row.library && fromLibraryWithCalendarJson(row.library),
+    }))[0] ?? null
+  );
+}
+
+/**
+ * Moves a loan's due date and counts the renewal, with its audit event, in one statement; it
+ * changes nothing (and answers false) when the loan was returned or renewed since it was read.
+ */
+export async function extendLoan(
+  db: Kysely<DB>,
+  renewal: {
+    loanId: number;
+    seenDueDate: BusinessDate;
+    seenRenewals: number;
+    dueDate: BusinessDate;
+  },
+  audit: ReturnType<typeof auditRow>,
+): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`${PREPARED}
+    with renewed as (
+      update loans set due_date = ${renewal.dueDate}, renewals = renewals + 1
+       where id = ${renewal.loanId} and returned_at is null
+         and due_date = ${renewal.seenDueDate} and renewals = ${renewal.seenRenewals}
+      returning id)
+    insert into audit_events (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
+    select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
+           ${audit.subject_kind}, ${audit.subject_id}, ${audit.details}::jsonb
+      from renewed
+    returning id`.execute(db);
+  return rows.length > 0;
 }
