@@ -5,12 +5,7 @@ import type { Weekday } from '../../platform/dates.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { CardStatus, DB, MemberStatus } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import type {
-  LibraryCalendar,
-  LibraryStatus,
-  LoanRules,
-  NetworkRules,
-} from '../libraries/domain.js';
+import type { LibraryStatus, LoanRules, NetworkRules } from '../libraries/domain.js';
 import { coversLibrary } from '../members/repository.js';
 import type { CheckoutFacts, LibraryNames, OpenLoanFact } from './domain.js';
 
