@@ -3,6 +3,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { withCommitGuards } from './commit-guard.js';
 import { preparingPool } from './prepared.js';
+import { preparingPGlite } from './prepared-embedded.js';
 import type { DB } from './schema.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -67,6 +68,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     dataDir,
     parsers: { [OID.INT8]: parseBigint, [OID.DATE]: keepAsText },
   });
-  const db = new Kysely<DB>({ dialect: withCommitGuards(new PGliteDialect({ pglite })) });
+  const dialect = new PGliteDialect({ pglite: preparingPGlite(pglite) });
+  const db = new Kysely<DB>({ dialect: withCommitGuards(dialect) });
   return { db, kind: 'embedded', close: () => db.destroy() };
 }
