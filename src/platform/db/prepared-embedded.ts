@@ -76,7 +76,7 @@ export function preparingPGlite(pglite: PGlite): PGlite {
     inTransaction: boolean,
   ) =>
     (async (text: string, values?: unknown[], options?: Parameters<Query>[2]) => {
-      const name = statementName(text);
+      const name = prepared.get(text)?.name ?? statementName(text);
       if (name === null) return query(text, values, options);
       return exclusive(() => runPrepared(text, name, values, inTransaction));
     }) as Query;
