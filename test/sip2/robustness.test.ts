@@ -234,6 +234,12 @@ describe(`SIP2 server robustness (${testDatabaseKind})`, () => {
   });
 
   it('answers an unexpected error with a negative answer and logs it without personal data', async () => {
+    // The nonsense above may have sent a valid "block patron" for this card; staff clear blocks.
+    await bed.t.db
+      .updateTable('cards')
+      .set({ blocked_at: null, blocked_reason: null, blocked_by_terminal_id: null })
+      .where('number', '=', MINJUN)
+      .execute();
     const logs: string[] = [];
     const destination = new Writable({
       write(chunk, _encoding, done) {
