@@ -85,7 +85,7 @@ const program = new Command('bench')
     '--embedded-scale <fraction>',
     'size of the embedded network, as a fraction of the province',
     positive,
-    0.01,
+    0.05,
   )
   .option('--profile', 'CPU-profile the service under the HTTP desk load and summarise it')
   .option('--baseline <file>', 'a previous latest.json to show before/after figures against')

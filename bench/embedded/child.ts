@@ -30,9 +30,9 @@ const say = (message: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify(message)}\n`);
 
 const preset = (process.env.BENCH_EMBEDDED_PRESET ?? 'province') as PresetName;
-const fraction = Number(process.env.BENCH_EMBEDDED_SCALE ?? '0.01');
+const fraction = Number(process.env.BENCH_EMBEDDED_SCALE ?? '0.05');
 const desks = Number(process.env.BENCH_EMBEDDED_DESKS ?? '10');
-const perLibrary = Number(process.env.BENCH_EMBEDDED_POOL ?? '1000');
+const perLibrary = Number(process.env.BENCH_EMBEDDED_POOL ?? '3000');
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'library-one-bench-embedded-'));
 const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });

@@ -124,14 +124,19 @@ async function deskWorker(
     return result;
   };
   let cycle = 0;
-  while (performance.now() < end && items.length > 0) {
+  while (performance.now() < recorder.windowEnd) {
+    if (items.length === 0 || (options.checkoutOnly && cycle >= worker.borrowers.length * 4)) {
+      // Checkouts only: the measured window ends with the first desk that has nothing to lend.
+      if (options.checkoutOnly)
+        recorder.ranOut(performance.now(), 'a desk ran out of borrowers or items');
+      break;
+    }
     const borrower = worker.borrowers[cycle % worker.borrowers.length]!;
     const itemIndex = cycle % items.length;
     const item = items[itemIndex]!;
     cycle += 1;
     if (options.checkoutOnly) {
       // Each borrower takes at most four items here (the library's limit is five).
-      if (cycle > worker.borrowers.length * 4) break;
       items.splice(itemIndex, 1);
       await timed(
         'checkout',
@@ -160,5 +165,7 @@ async function deskWorker(
     if (returned) recorder.pair(performance.now());
     else items.splice(itemIndex, 1);
   }
-  if (performance.now() < end) recorder.note('a desk ran out of borrowers or items before the end');
+  if (!options.checkoutOnly && performance.now() < end) {
+    recorder.note('a desk ran out of borrowers or items before the end');
+  }
 }

@@ -73,8 +73,17 @@ export class Recorder {
 
   constructor(
     readonly windowStart: number,
-    readonly windowEnd: number,
+    public windowEnd: number,
   ) {}
+
+  /**
+   * A worker ran out of borrowers or items: the phase ends for every worker now, and the rates
+   * are taken over the window up to this moment (a worker standing idle must not dilute them).
+   */
+  ranOut(at: number, what: string): void {
+    this.note(what);
+    if (at < this.windowEnd) this.windowEnd = Math.max(at, this.windowStart);
+  }
 
   inWindow(at: number): boolean {
     return at >= this.windowStart && at <= this.windowEnd;
@@ -117,7 +126,7 @@ export class Recorder {
   }
 
   summary(): PhaseSummary {
-    const seconds = (this.windowEnd - this.windowStart) / 1000;
+    const seconds = Math.max(0.001, (this.windowEnd - this.windowStart) / 1000);
     const ops: Record<string, OpSummary> = {};
     for (const [op, s] of this.#ops) {
       const sorted = s.latencies.sorted();

@@ -64,7 +64,13 @@ export async function renewLoan(context: AppContext, actor: Actor, target: Renew
       seenRenewals: loan.renewals,
       dueDate,
     };
-    if (await writeOnce(db, (tx) => extendLoan(tx, renewal, audit))) {
+    if (
+      await writeOnce(
+        db,
+        (tx) => extendLoan(tx, renewal, audit),
+        (renewed) => renewed,
+      )
+    ) {
       return {
         loan: {
           id: loan.id,

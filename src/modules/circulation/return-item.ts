@@ -68,15 +68,18 @@ export async function returnItem(
       subjectId: loan.id,
       details: { memberId: loan.memberId, itemId: item.id, daysLate: 0, suspendedUntil: null },
     });
-    const returned = await writeOnce(db, (tx) =>
-      closeLoanOnTime(tx, {
-        loanId: loan.id,
-        dueDate: loan.dueDate,
-        returnedAt: now,
-        returnDay: today,
-        keepInHistory: loan.keepInHistory,
-        audit,
-      }),
+    const returned = await writeOnce(
+      db,
+      (tx) =>
+        closeLoanOnTime(tx, {
+          loanId: loan.id,
+          dueDate: loan.dueDate,
+          returnedAt: now,
+          returnDay: today,
+          keepInHistory: loan.keepInHistory,
+          audit,
+        }),
+      (closed) => closed,
     );
     // Zero rows: renewed or returned since the read; the locked path decides afresh.
     if (returned) {

@@ -24,12 +24,33 @@ export function hasCommitGuard(): boolean {
   return guards.getStore() !== undefined;
 }
 
+/** A write that changed nothing, carried out of the transaction it rolls back. */
+class NothingWritten<T> {
+  constructor(readonly result: T) {}
+}
+
 /**
- * Runs a write that is one SQL statement, atomic by itself; when the work has a commit guard it
- * runs in a transaction instead, so that the guard's record commits with it.
+ * Runs a write that is one SQL statement, atomic by itself. When the work has a commit guard it
+ * runs in a transaction instead, so that the guard's record commits with it; a write that
+ * changed nothing (`wrote` says so) rolls that transaction back, so the guard never records an
+ * effect that did not happen.
  */
-export function writeOnce<S, T>(db: Kysely<S>, write: (db: Kysely<S>) => Promise<T>): Promise<T> {
-  return hasCommitGuard() ? db.transaction().execute(write) : write(db);
+export async function writeOnce<S, T>(
+  db: Kysely<S>,
+  write: (db: Kysely<S>) => Promise<T>,
+  wrote: (result: T) => boolean = () => true,
+): Promise<T> {
+  if (!hasCommitGuard()) return write(db);
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const result = await write(tx);
+      if (!wrote(result)) throw new NothingWritten(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof NothingWritten) return error.result as T;
+    throw error;
+  }
 }
 
 /** The driver of `dialect`, with the current commit guard (if any) run before each COMMIT. */
