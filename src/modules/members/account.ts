@@ -228,10 +228,12 @@ export async function withdrawMember(
       })
       .where('id', '=', memberId)
       .execute();
+    // Every loan is returned (checked above, with the member locked): detach the history.
     await tx
       .updateTable('loans')
       .set({ member_id: null })
       .where('member_id', '=', memberId)
+      .where('returned_at', 'is not', null)
       .execute();
     await tx
       .updateTable('cards')

@@ -5,6 +5,7 @@ import * as membership from './migrations/0002_membership.js';
 import * as circulation from './migrations/0003_circulation.js';
 import * as terminals from './migrations/0004_terminals.js';
 import * as loanLimits from './migrations/0005_loan_limits.js';
+import * as loanHistoryIndex from './migrations/0006_loan_history_index.js';
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
 const migrations: Record<string, { statements: string[] }> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, { statements: string[] }> = {
   '0003_circulation': circulation,
   '0004_terminals': terminals,
   '0005_loan_limits': loanLimits,
+  '0006_loan_history_index': loanHistoryIndex,
 };
 
 function asMigration(statements: string[]): Migration {
