@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Actor } from './auth/actor.js';
 import { auditActor } from './auth/actor.js';
 import type { DB } from './db/schema.js';
@@ -26,6 +26,25 @@ export function auditRow(actor: Actor | null, at: Date, entry: AuditEntry) {
     subject_id: entry.subjectId === null ? null : String(entry.subjectId),
     details: JSON.stringify(entry.details ?? {}),
   };
+}
+
+export type AuditRow = ReturnType<typeof auditRow>;
+
+/**
+ * SQL appending the audit row once for each row of `source` (what follows FROM, e.g. the name of
+ * a data-modifying CTE), so that a change and its audit event are one statement. The subject id
+ * may come from the source (e.g. a new loan's id).
+ */
+export function auditEventsFrom(
+  audit: AuditRow,
+  source: RawBuilder<unknown>,
+  subjectId: RawBuilder<unknown> | string | null = audit.subject_id,
+): RawBuilder<unknown> {
+  return sql`insert into audit_events
+      (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
+    select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
+           ${audit.subject_kind}, ${subjectId}, ${audit.details}::jsonb
+      from ${source}`;
 }
 
 /** Appends to the audit log, inside the caller's transaction. */

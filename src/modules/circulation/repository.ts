@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { auditRow } from '../../platform/audit.js';
+import { type AuditRow, auditEventsFrom } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
 import { PREPARED } from '../../platform/db/prepared.js';
@@ -329,21 +329,14 @@ export interface NewLoan {
  * Records a loan and its audit event in one statement (atomic without a transaction). The unique
  * index refuses a second open loan of the item; the limits trigger refuses a loan over a limit.
  */
-export async function insertLoan(
-  db: Kysely<DB>,
-  loan: NewLoan,
-  audit: ReturnType<typeof auditRow>,
-): Promise<number> {
+export async function insertLoan(db: Kysely<DB>, loan: NewLoan, audit: AuditRow): Promise<number> {
   const { rows } = await sql<{ loan_id: string }>`${PREPARED}
     with loan as (
       insert into loans (member_id, item_id, library_id, loaned_at, loan_day, due_date)
       values (${loan.memberId}, ${loan.itemId}, ${loan.libraryId}, ${loan.loanedAt},
               ${loan.loanDay}, ${loan.dueDate})
       returning id)
-    insert into audit_events (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
-    select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
-           ${audit.subject_kind}, loan.id::text, ${audit.details}::jsonb
-      from loan
+    ${auditEventsFrom(audit, sql.raw('loan'), sql`loan.id::text`)}
     returning subject_id as loan_id`.execute(db);
   return Number(rows[0]!.loan_id);
 }
@@ -403,7 +396,7 @@ export async function closeLoanOnTime(
     returnedAt: Date;
     returnDay: BusinessDate;
     keepInHistory: boolean;
-    audit: ReturnType<typeof auditRow>;
+    audit: AuditRow;
   },
 ): Promise<boolean> {
   const { audit } = close;
@@ -414,10 +407,7 @@ export async function closeLoanOnTime(
              member_id = case when ${close.keepInHistory}::boolean then member_id end
        where id = ${close.loanId} and returned_at is null and due_date = ${close.dueDate}
       returning id)
-    insert into audit_events (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
-    select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
-           ${audit.subject_kind}, ${audit.subject_id}, ${audit.details}::jsonb
-      from closed
+    ${auditEventsFrom(audit, sql.raw('closed'))}
     returning id`.execute(db);
   return rows.length > 0;
 }
@@ -439,14 +429,10 @@ export async function statusSnapshot(
   db: Kysely<DB>,
   memberId: number,
   viewerLibraryId: number | null,
-  audit: ReturnType<typeof auditRow> | null,
+  audit: AuditRow | null,
 ): Promise<StatusSnapshot | null> {
   const viewed = audit
-    ? sql`with viewed as (
-        insert into audit_events (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
-        select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
-               ${audit.subject_kind}, ${audit.subject_id}, ${audit.details}::jsonb
-          from members where id = ${memberId})`
+    ? sql`with viewed as (${auditEventsFrom(audit, sql`members where id = ${memberId}`)})`
     : sql``;
   const { rows } = await sql<{
     suspended_until: BusinessDate | null;
@@ -562,7 +548,7 @@ export async function extendLoan(
     seenRenewals: number;
     dueDate: BusinessDate;
   },
-  audit: ReturnType<typeof auditRow>,
+  audit: AuditRow,
 ): Promise<boolean> {
   const { rows } = await sql<{ id: string }>`${PREPARED}
     with renewed as (
@@ -570,10 +556,7 @@ export async function extendLoan(
        where id = ${renewal.loanId} and returned_at is null
          and due_date = ${renewal.seenDueDate} and renewals = ${renewal.seenRenewals}
       returning id)
-    insert into audit_events (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
-    select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
-           ${audit.subject_kind}, ${audit.subject_id}, ${audit.details}::jsonb
-      from renewed
+    ${auditEventsFrom(audit, sql.raw('renewed'))}
     returning id`.execute(db);
   return rows.length > 0;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { auditRow } from '../../platform/audit.js';
+import type { AuditRow } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { isOverdue, isSuspendedOn, resumesOn } from './domain.js';
@@ -17,7 +17,7 @@ export async function circulationStatus(
   memberId: number,
   today: BusinessDate,
   viewer: StatusViewer,
-  audit: ReturnType<typeof auditRow> | null = null,
+  audit: AuditRow | null = null,
 ) {
   const viewerLibraryId = viewer.kind === 'staff' ? viewer.libraryId : null;
   const snapshot = await statusSnapshot(db, memberId, viewerLibraryId, audit);
