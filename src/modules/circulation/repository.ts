@@ -17,41 +17,14 @@ export interface LendingLibrary {
   rules: LoanRules;
 }
 
-/** A library with its loan rules; its calendar comes separately (only lending needs it). */
+/** A library with its loan rules. */
 export async function lendingLibrary(db: Kysely<DB>, libraryId: number): Promise<LendingLibrary> {
-  const row = await db
-    .selectFrom('libraries as l')
-    .innerJoin('library_loan_rules as r', 'r.library_id', 'l.id')
-    .select([
-      'l.id',
-      'l.status',
-      'l.name_ko',
-      'l.name_en',
-      'l.phone',
-      'r.loan_limit',
-      'r.loan_period_days',
-      'r.max_renewals',
-      'r.renewal_days',
-      'r.online_renewal',
-      'r.closed_weekdays',
-    ])
-    .where('l.id', '=', libraryId)
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND');
-  return {
-    id: row.id,
-    status: row.status,
-    names: { library: row.name_ko, libraryEn: row.name_en },
-    phone: row.phone,
-    rules: {
-      loanLimit: row.loan_limit,
-      loanPeriodDays: row.loan_period_days,
-      maxRenewals: row.max_renewals,
-      renewalDays: row.renewal_days,
-      onlineRenewal: row.online_renewal,
-      closedWeekdays: row.closed_weekdays.map(Number) as Weekday[],
-    },
-  };
+  const { rows } = await sql<{ library: LibraryJson }>`${PREPARED}
+    select ${LIBRARY_JSON} as library
+      from libraries l join library_loan_rules r on r.library_id = l.id
+     where l.id = ${libraryId}`.execute(db);
+  if (!rows[0]) throw new AppError('NOT_FOUND');
+  return fromLibraryJson(rows[0].library);
 }
 
 export async function networkRules(db: Kysely<DB>): Promise<NetworkRules> {
