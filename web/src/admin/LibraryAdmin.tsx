@@ -49,6 +49,14 @@ function LibraryHeading({ page, library }: { page: string; library: Library | un
   );
 }
 
+/** The loan rules typed as numbers, with the bounds the form allows. */
+const RULE_NUMBERS = [
+  { key: 'loanLimit', min: 0, max: 100 },
+  { key: 'loanPeriodDays', min: 1, max: 365 },
+  { key: 'maxRenewals', min: 0, max: 10 },
+  { key: 'renewalDays', min: 1, max: 365 },
+] as const;
+
 export function LoanRulesPage({ libraryId }: { libraryId: number }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -80,42 +88,18 @@ export function LoanRulesPage({ libraryId }: { libraryId: number }) {
       <LibraryHeading page="rules" library={detail.data?.library} />
       <form className="form panel" onSubmit={submit}>
         <div className="grid-fields">
-          <Field
-            label={t('rules.loanLimit')}
-            type="number"
-            min={0}
-            max={100}
-            required
-            value={rules.loanLimit}
-            onChange={(e) => number('loanLimit', e.target.value)}
-          />
-          <Field
-            label={t('rules.loanPeriodDays')}
-            type="number"
-            min={1}
-            max={365}
-            required
-            value={rules.loanPeriodDays}
-            onChange={(e) => number('loanPeriodDays', e.target.value)}
-          />
-          <Field
-            label={t('rules.maxRenewals')}
-            type="number"
-            min={0}
-            max={10}
-            required
-            value={rules.maxRenewals}
-            onChange={(e) => number('maxRenewals', e.target.value)}
-          />
-          <Field
-            label={t('rules.renewalDays')}
-            type="number"
-            min={1}
-            max={365}
-            required
-            value={rules.renewalDays}
-            onChange={(e) => number('renewalDays', e.target.value)}
-          />
+          {RULE_NUMBERS.map(({ key, min, max }) => (
+            <Field
+              key={key}
+              label={t(`rules.${key}`)}
+              type="number"
+              min={min}
+              max={max}
+              required
+              value={rules[key]}
+              onChange={(e) => number(key, e.target.value)}
+            />
+          ))}
         </div>
         <div className="check">
           <input

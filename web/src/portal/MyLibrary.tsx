@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, localProblem, newIdempotencyKey } from '../api/client';
 import { useLibraries } from '../api/directory';
@@ -463,7 +463,25 @@ function HistoryTab() {
   );
 }
 
-function PasswordForm() {
+/** What differs between changing the password and changing the PIN. */
+interface SecretChange {
+  id: string;
+  endpoint: string;
+  body: (currentPassword: string, secret: string) => Record<string, string>;
+  title: string;
+  intro?: string;
+  newLabel: string;
+  newHint?: string;
+  confirmLabel: string;
+  /** How the new secret is typed (length, digits, autocomplete). */
+  input: InputHTMLAttributes<HTMLInputElement>;
+  mismatch: string;
+  changed: string;
+  submit: string;
+}
+
+/** Current password, the new secret twice: the two must match before anything is sent. */
+function SecretChangeForm({ change }: { change: SecretChange }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -474,12 +492,10 @@ function PasswordForm() {
     event.preventDefault();
     setDone(false);
     if (next !== confirm) {
-      action.setProblem(localProblem(t('common.passwordMismatch')));
+      action.setProblem(localProblem(change.mismatch));
       return;
     }
-    const ok = await action.run(() =>
-      api.post('/api/v1/me/password', { currentPassword: current, newPassword: next }),
-    );
+    const ok = await action.run(() => api.post(change.endpoint, change.body(current, next)));
     if (ok) {
       setDone(true);
       setCurrent('');
@@ -487,9 +503,11 @@ function PasswordForm() {
       setConfirm('');
     }
   };
+  const titleId = `${change.id}-title`;
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby="password-title">
-      <h2 id="password-title">{t('account.passwordTitle')}</h2>
+    <form className="panel form" onSubmit={submit} aria-labelledby={titleId}>
+      <h2 id={titleId}>{change.title}</h2>
+      {change.intro ? <p className="hint">{change.intro}</p> : null}
       <Field
         label={t('account.currentPassword')}
         type="password"
@@ -499,99 +517,72 @@ function PasswordForm() {
         onChange={(e) => setCurrent(e.target.value)}
       />
       <Field
-        label={t('account.newPassword')}
-        hint={t('common.passwordHint')}
+        label={change.newLabel}
+        hint={change.newHint}
         type="password"
-        autoComplete="new-password"
         required
-        minLength={8}
+        {...change.input}
         value={next}
         onChange={(e) => setNext(e.target.value)}
       />
       <Field
-        label={t('common.passwordConfirm')}
+        label={change.confirmLabel}
         type="password"
-        autoComplete="new-password"
         required
-        minLength={8}
+        {...change.input}
         value={confirm}
         onChange={(e) => setConfirm(e.target.value)}
       />
       <ProblemAlert problem={action.problem} />
       <p className="sr-status" role="status">
-        {done ? t('account.passwordChanged') : ''}
+        {done ? change.changed : ''}
       </p>
       <button type="submit" className="button primary" disabled={action.busy}>
-        {t('account.passwordSubmit')}
+        {change.submit}
       </button>
     </form>
   );
 }
 
+function PasswordForm() {
+  const { t } = useTranslation();
+  return (
+    <SecretChangeForm
+      change={{
+        id: 'password',
+        endpoint: '/api/v1/me/password',
+        body: (currentPassword, newPassword) => ({ currentPassword, newPassword }),
+        title: t('account.passwordTitle'),
+        newLabel: t('account.newPassword'),
+        newHint: t('common.passwordHint'),
+        confirmLabel: t('common.passwordConfirm'),
+        input: { autoComplete: 'new-password', minLength: 8 },
+        mismatch: t('common.passwordMismatch'),
+        changed: t('account.passwordChanged'),
+        submit: t('account.passwordSubmit'),
+      }}
+    />
+  );
+}
+
 function PinForm() {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [pin, setPin] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [done, setDone] = useState(false);
-  const action = useAction();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    if (pin !== confirm) {
-      action.setProblem(localProblem(t('account.pinMismatch')));
-      return;
-    }
-    const ok = await action.run(() =>
-      api.post('/api/v1/me/pin', { currentPassword: password, newPin: pin }),
-    );
-    if (ok) {
-      setDone(true);
-      setPassword('');
-      setPin('');
-      setConfirm('');
-    }
-  };
   return (
-    <form className="panel form" onSubmit={submit} aria-labelledby="pin-title">
-      <h2 id="pin-title">{t('account.pinTitle')}</h2>
-      <p className="hint">{t('account.pinHint')}</p>
-      <Field
-        label={t('account.currentPassword')}
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      <Field
-        label={t('account.newPin')}
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        pattern="\d{4,6}"
-        required
-        value={pin}
-        onChange={(e) => setPin(e.target.value)}
-      />
-      <Field
-        label={t('account.pinConfirm')}
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        pattern="\d{4,6}"
-        required
-        value={confirm}
-        onChange={(e) => setConfirm(e.target.value)}
-      />
-      <ProblemAlert problem={action.problem} />
-      <p className="sr-status" role="status">
-        {done ? t('account.pinChanged') : ''}
-      </p>
-      <button type="submit" className="button primary" disabled={action.busy}>
-        {t('account.pinSubmit')}
-      </button>
-    </form>
+    <SecretChangeForm
+      change={{
+        id: 'pin',
+        endpoint: '/api/v1/me/pin',
+        body: (currentPassword, newPin) => ({ currentPassword, newPin }),
+        title: t('account.pinTitle'),
+        intro: t('account.pinHint'),
+        newLabel: t('account.newPin'),
+        confirmLabel: t('account.pinConfirm'),
+        input: { inputMode: 'numeric', autoComplete: 'off', pattern: '\\d{4,6}' },
+        mismatch: t('account.pinMismatch'),
+        changed: t('account.pinChanged'),
+        submit: t('account.pinSubmit'),
+      }}
+    />
   );
 }
 
