@@ -137,12 +137,23 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
       .returning('key')
       .executeTakeFirst();
     if (inserted) return take();
-    const earlier = await db
-      .selectFrom('idempotent_requests')
-      .select(['request_hash', 'status_code', 'response', 'created_at'])
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const readEarlier = () =>
+      db
+        .selectFrom('idempotent_requests')
+        .select(['request_hash', 'status_code', 'response', 'created_at'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirst();
+    const replay = (answered: { status_code: number; response: unknown }): 'answered' => {
+      const stored = answered.response as StoredResponse;
+      reply
+        .status(answered.status_code)
+        .header('idempotent-replayed', 'true')
+        .type(stored.contentType)
+        .send(stored.body);
+      return 'answered';
+    };
+    const earlier = await readEarlier();
     if (!earlier) {
       throw new AppError('CONFLICT', {
         reason: 'the first request with this Idempotency-Key has just failed; try again',
@@ -150,21 +161,19 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
       });
     }
     if (earlier.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (earlier.status_code !== IN_PROGRESS) {
-      const stored = earlier.response as StoredResponse;
-      reply
-        .status(earlier.status_code)
-        .header('idempotent-replayed', 'true')
-        .type(stored.contentType)
-        .send(stored.body);
-      return 'answered';
-    }
+    if (earlier.status_code !== IN_PROGRESS) return replay(earlier);
     const pending = (earlier.response ?? {}) as Pending;
     if (mayBeAlive(pending.owner, earlier.created_at, now)) {
       throw new AppError('CONFLICT', {
         reason: 'the first request with this Idempotency-Key is still being processed',
         state: 'in-progress',
       });
+    }
+    // An owner in this process leaves the in-flight set only after storing its answer, which may
+    // have happened since the read above: read again before taking it for dead.
+    if (pending.owner?.startsWith(`${BOOT}.`)) {
+      const again = await readEarlier();
+      if (again && again.status_code !== IN_PROGRESS) return replay(again);
     }
     const stillTheirs = sql<boolean>`response->>'owner' is not distinct from ${pending.owner ?? null}`;
     if (pending.applied) {
