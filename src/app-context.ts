@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createLibraryRepository, type LibraryRepository } from './modules/libraries/repository.js';
+import { createLibraryRepository, type LibraryRepository } from './modules/libraries/index.js';
 import type { Clock } from './platform/clock.js';
 import type { DB } from './platform/db/schema.js';
 import type { Logger } from './platform/logger.js';

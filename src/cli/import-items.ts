@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { type ImportReport, importItems } from '../modules/catalog/import-items.js';
-import type { RowError } from '../modules/catalog/item-csv.js';
+import type { RowError } from '../modules/catalog/index.js';
+import { type ImportReport, importItems } from '../modules/catalog/index.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { lockDataDir } from '../platform/db/data-dir-lock.js';

@@ -1,6 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { luhnCheckDigit } from '../modules/members/card-number.js';
-import { identityKey } from '../modules/members/domain.js';
+import { identityKey, luhnCheckDigit } from '../modules/members/index.js';
 import { hashSecret } from '../platform/auth/secrets.js';
 import type { Clock } from '../platform/clock.js';
 import type { DB, StaffTable } from '../platform/db/schema.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { seedDemoItems } from '../modules/catalog/repository.js';
-import { seedLibraryDirectory } from '../modules/libraries/seed.js';
-import { seedDemoTerminals } from '../modules/terminals/terminals.js';
+import { seedDemoItems } from '../modules/catalog/index.js';
+import { seedLibraryDirectory } from '../modules/libraries/index.js';
+import { seedDemoTerminals } from '../modules/terminals/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { DB } from '../platform/db/schema.js';
 import { seedDemoAccounts } from './demo-accounts.js';

@@ -5,10 +5,16 @@ import { canServeAtLibrary } from '../../platform/auth/policies.js';
 import { writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError } from '../../platform/errors.js';
-import { isValidCardNumber, normalizeCardNumber } from '../members/card-number.js';
-import { cardRefusal, flagLostCardUse } from '../members/cards.js';
-import { checkoutRefusals, dueDateFor } from './domain.js';
-import { type CheckoutSnapshot, checkoutSnapshot, insertLoan } from './repository.js';
+import {
+  cardRefusal,
+  flagLostCardUse,
+  isValidCardNumber,
+  normalizeCardNumber,
+} from '../members/index.js';
+import { loadBorrowerStanding } from './borrower-standing.js';
+import { dueDateFor } from './domain.js';
+import { insertLoan } from './loan-writes.js';
+import { deriveStanding } from './standing.js';
 
 export type CirculationActor = Extract<Actor, { kind: 'staff' | 'terminal' }>;
 
@@ -40,33 +46,21 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
   const today = clock.today();
   const cardNumber = normalizeCardNumber(input.cardNumber);
   if (!isValidCardNumber(cardNumber)) throw new AppError('CARD_NUMBER_INVALID');
-  const facts = await checkoutSnapshot(db, {
-    cardNumber,
-    libraryId: actor.libraryId,
-    itemBarcode: input.itemBarcode.trim(),
-    today,
-  });
-  if (!facts) throw new AppError('CARD_UNKNOWN');
-  const { member, library, item, openLoans } = facts;
+  const { standing: facts } = await loadBorrowerStanding(
+    db,
+    { cardNumber },
+    { library: actor.libraryId, today, itemBarcode: input.itemBarcode.trim() },
+  );
+  if (!facts?.card) throw new AppError('CARD_UNKNOWN');
+  const { member, library, item } = facts;
+  if (!library) throw new AppError('NOT_FOUND');
   const cardRefused = cardRefusal(facts.card, member.status);
   if (cardRefused === 'CARD_LOST') {
     await flagLostCardUse(db, actor, now, { number: cardNumber, memberId: member.id }, library.id);
   }
   if (cardRefused) throw new AppError(cardRefused);
-  const refusals = checkoutRefusals({
-    today,
-    memberStatus: member.status,
-    library,
-    checkedIn: facts.checkedIn,
-    suspension:
-      member.suspendedUntil === null
-        ? null
-        : { until: member.suspendedUntil, cause: facts.suspensionCause },
-    openLoans,
-    networkLoanLimit: facts.networkLoanLimit,
-    item,
-  });
-  if (refusals.length > 0 || !item) throw AppError.of(refusals);
+  const standing = deriveStanding(facts, today, { online: false });
+  if (standing.refusals.length > 0 || !item) throw AppError.of(standing.refusals);
   const dueDate = dueDateFor(today, library.rules, {
     closedWeekdays: library.rules.closedWeekdays,
     holidays: new Set(library.holidays),
@@ -84,9 +78,8 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
       insertLoan(tx, { ...loan, loanDay: today, dueDate }, audit),
     );
   } catch (error) {
-    throw refusalOfConcurrentLoan(error, facts) ?? error;
+    throw refusalOfConcurrentLoan(error, { ...facts, library }) ?? error;
   }
-  const openHere = openLoans.filter((l) => l.libraryId === library.id).length + 1;
   return {
     loan: {
       id: loanId,
@@ -97,15 +90,19 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
       library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
     },
     memberId: member.id,
+    // The standing before this loan, less the loan just made.
     loansLeft: {
-      network: Math.max(0, facts.networkLoanLimit - openLoans.length - 1),
-      here: Math.max(0, library.rules.loanLimit - openHere),
+      network: Math.max(0, standing.loansLeft.network - 1),
+      here: Math.max(0, (standing.loansLeft.here ?? 0) - 1),
     },
   };
 }
 
 /** A desk that lost a race at the database gets the same refusal the rules would have given. */
-function refusalOfConcurrentLoan(error: unknown, facts: CheckoutSnapshot): AppError | null {
+function refusalOfConcurrentLoan(
+  error: unknown,
+  facts: { networkLoanLimit: number; library: { rules: { loanLimit: number } } },
+): AppError | null {
   if (isUniqueViolation(error, 'loans_one_open_per_item')) return new AppError('ITEM_ON_LOAN');
   if (isCheckViolation(error, 'loans_network_loan_limit')) {
     return AppError.of([{ code: 'NETWORK_LOAN_LIMIT', params: { limit: facts.networkLoanLimit } }]);

@@ -8,7 +8,7 @@ import {
   type LoanRules,
   type NetworkRules,
   nextOpenDay,
-} from '../libraries/domain.js';
+} from '../libraries/index.js';
 
 /** The rules of rules.md "Loans" as pure functions of data and a business date. */
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { MemberActor } from '../../platform/auth/actor.js';
-import { lockMember } from '../members/repository.js';
+import { lockMember } from '../members/index.js';
 
 /** The member's past loans across libraries (on by default; they can switch it off and delete it). */
 export async function loanHistory(

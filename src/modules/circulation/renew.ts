@@ -3,9 +3,11 @@ import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { writeOnce } from '../../platform/db/commit-guard.js';
 import { AppError } from '../../platform/errors.js';
+import { loadBorrowerStanding } from './borrower-standing.js';
 import { requireDesk } from './checkout.js';
-import { renewalRefusals, renewedDueDate } from './domain.js';
-import { extendLoan, renewalSnapshot } from './repository.js';
+import { renewedDueDate } from './domain.js';
+import { extendLoan } from './loan-writes.js';
+import { deriveStanding } from './standing.js';
 
 type RenewTarget = { itemBarcode: string } | { loanId: number };
 
@@ -20,34 +22,30 @@ const RENEWAL_ATTEMPTS = 3;
 export async function renewLoan(context: AppContext, actor: Actor, target: RenewTarget) {
   const { db, clock } = context;
   const online = actor.kind === 'member';
-  const where =
+  const key =
     'itemBarcode' in target
-      ? { libraryId: requireDesk(actor).libraryId, itemBarcode: target.itemBarcode.trim() }
+      ? { itemAt: { libraryId: requireDesk(actor).libraryId, barcode: target.itemBarcode.trim() } }
       : { loanId: target.loanId };
   if (!('itemBarcode' in target) && !online) throw new AppError('FORBIDDEN');
   for (let attempt = 1; ; attempt++) {
     const now = clock.now();
     const today = clock.today();
-    const facts = await renewalSnapshot(db, where, today);
-    if (!facts) throw new AppError('loanId' in where ? 'NOT_FOUND' : 'ITEM_UNKNOWN');
-    const { loan, library } = facts;
-    if (!loan || !library) throw new AppError('ITEM_NOT_ON_LOAN');
-    if (loan.memberId === null) throw new AppError('NOT_FOUND');
-    if (online && actor.memberId !== loan.memberId) throw new AppError('NOT_FOUND');
-    if (loan.returned) throw new AppError('ITEM_NOT_ON_LOAN');
-    const refusals = renewalRefusals({
+    const { standing: facts, target: found } = await loadBorrowerStanding(db, key, {
+      library: 'lending library',
       today,
-      dueDate: loan.dueDate,
-      renewals: loan.renewals,
-      rules: library.rules,
-      online,
-      suspension:
-        facts.suspendedUntil === null
-          ? null
-          : { until: facts.suspendedUntil, cause: facts.suspensionCause },
     });
+    if (!found) throw new AppError('loanId' in key ? 'NOT_FOUND' : 'ITEM_UNKNOWN');
+    const loan = found.loan;
+    if (!loan) throw new AppError('ITEM_NOT_ON_LOAN');
+    if (loan.memberId === null || !facts) throw new AppError('NOT_FOUND');
+    if (online && actor.memberId !== loan.memberId) throw new AppError('NOT_FOUND');
+    const open = facts.openLoans.find((l) => l.id === loan.id);
+    const library = facts.library;
+    if (loan.returned || !open || !library) throw new AppError('ITEM_NOT_ON_LOAN');
+    const standing = deriveStanding(facts, today, { online });
+    const refusals = standing.loans.find((l) => l.loanId === loan.id)?.renewalRefusals ?? [];
     if (refusals.length > 0) throw AppError.of(refusals);
-    const dueDate = renewedDueDate(loan.dueDate, library.rules, {
+    const dueDate = renewedDueDate(open.dueDate, library.rules, {
       closedWeekdays: library.rules.closedWeekdays,
       holidays: new Set(library.holidays),
     });
@@ -56,12 +54,12 @@ export async function renewLoan(context: AppContext, actor: Actor, target: Renew
       subjectKind: 'loan',
       subjectId: loan.id,
       libraryId: library.id,
-      details: { memberId: loan.memberId, previousDueDate: loan.dueDate, dueDate },
+      details: { memberId: loan.memberId, previousDueDate: open.dueDate, dueDate },
     });
     const renewal = {
       loanId: loan.id,
-      seenDueDate: loan.dueDate,
-      seenRenewals: loan.renewals,
+      seenDueDate: open.dueDate,
+      seenRenewals: open.renewals,
       dueDate,
     };
     if (
@@ -75,9 +73,9 @@ export async function renewLoan(context: AppContext, actor: Actor, target: Renew
         loan: {
           id: loan.id,
           dueDate,
-          previousDueDate: loan.dueDate,
-          renewals: loan.renewals + 1,
-          renewalsLeft: Math.max(0, library.rules.maxRenewals - loan.renewals - 1),
+          previousDueDate: open.dueDate,
+          renewals: open.renewals + 1,
+          renewalsLeft: Math.max(0, library.rules.maxRenewals - open.renewals - 1),
         },
         library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
       };

@@ -3,16 +3,11 @@ import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { writeOnce } from '../../platform/db/commit-guard.js';
 import { AppError, type Reason } from '../../platform/errors.js';
-import { lockMember } from '../members/repository.js';
+import { lockMember } from '../members/index.js';
 import { type CirculationActor, requireDesk } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
-import {
-  closeLoanOnTime,
-  lendingLibrary,
-  networkRules,
-  openLoanOfItem,
-  returnSnapshot,
-} from './repository.js';
+import { closeLoanOnTime } from './loan-writes.js';
+import { lendingLibrary, networkRules, openLoanOfItem, returnSnapshot } from './return-reads.js';
 
 /** Where an item that is not this library's is on loan: the answer names the lending library and its phone. */
 async function lentElsewhere(

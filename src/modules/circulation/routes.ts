@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { auditRow } from '../../platform/audit.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, type Language } from '../../platform/errors.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
-import { problemResponses } from '../../platform/http/problem.js';
+import { languageOf, problemResponses, reasonBody } from '../../platform/http/problem.js';
 import { DateText, Id, MemberIdParams } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { checkout } from './checkout.js';
@@ -31,6 +31,12 @@ const REFUSALS =
   'CARD_BLOCKED, MEMBER_PENDING, MEMBER_WITHDRAWN, LIBRARY_NOT_PARTICIPATING, CHECK_IN_REQUIRED, MEMBER_SUSPENDED (until, resume, reason), ' +
   'MEMBER_HAS_OVERDUE (library, dueDate), LIBRARY_LOAN_LIMIT, NETWORK_LOAN_LIMIT (limit), ITEM_UNKNOWN, ITEM_NOT_LOANABLE, ITEM_ON_LOAN).';
 
+const ReasonSchema = Type.Object({
+  code: Type.String(),
+  detail: Type.String({ description: "the sentence in the reader's language" }),
+  params: Type.Optional(Type.Record(Type.String(), Type.Any())),
+});
+
 const StatusSchema = Type.Object(
   {
     openLoans: Type.Array(
@@ -48,6 +54,14 @@ const StatusSchema = Type.Object(
         itemBarcode: Type.Optional(Type.String()),
         loanDay: Type.Optional(DateText),
         renewals: Type.Optional(Type.Integer()),
+        renewable: Type.Optional(
+          Type.Boolean({
+            description: 'whether the viewer may renew it now (online, or at this desk)',
+          }),
+        ),
+        renewalRefusals: Type.Optional(
+          Type.Array(ReasonSchema, { description: 'every reason it may not be renewed now' }),
+        ),
       }),
       { description: 'titles only for loans at the viewing library (staff) or for the member' },
     ),
@@ -83,9 +97,41 @@ const StatusSchema = Type.Object(
         maxRenewals: Type.Integer(),
       }),
     ),
+    standing: Type.Object(
+      {
+        mayBorrow: Type.Boolean(),
+        refusals: Type.Array(ReasonSchema),
+        loansLeft: Type.Object({
+          network: Type.Integer(),
+          here: Type.Union([Type.Integer(), Type.Null()]),
+        }),
+      },
+      {
+        description:
+          "What the member may do, derived by the server's rules: at a desk, whether they may borrow at the desk's library and every reason not; in the portal, every reason they may borrow nowhere",
+      },
+    ),
   },
   { $id: 'CirculationStatus' },
 );
+
+type Status = NonNullable<Awaited<ReturnType<typeof circulationStatus>>>;
+
+/** The status with every reason as the API gives reasons: code, sentence, facts. */
+function withSentences(status: Status, language: Language) {
+  return {
+    ...status,
+    openLoans: status.openLoans.map((loan) =>
+      loan.renewalRefusals
+        ? { ...loan, renewalRefusals: loan.renewalRefusals.map((r) => reasonBody(r, language)) }
+        : loan,
+    ),
+    standing: {
+      ...status.standing,
+      refusals: status.standing.refusals.map((r) => reasonBody(r, language)),
+    },
+  };
+}
 
 export async function circulationRoutes(app: App, context: AppContext) {
   const { db, clock } = context;
@@ -214,7 +260,7 @@ export async function circulationRoutes(app: App, context: AppContext) {
       const memberId = requireMember(request).memberId;
       const status = await circulationStatus(db, memberId, clock.today(), { kind: 'member' });
       if (!status) throw new AppError('NOT_FOUND');
-      return status;
+      return withSentences(status, languageOf(request));
     },
   );
 
@@ -240,7 +286,7 @@ export async function circulationRoutes(app: App, context: AppContext) {
       const viewer = { kind: 'staff', libraryId: actor.libraryId } as const;
       const status = await circulationStatus(db, memberId, clock.today(), viewer, viewed);
       if (!status) throw new AppError('NOT_FOUND');
-      return status;
+      return withSentences(status, languageOf(request));
     },
   );
 

@@ -2,15 +2,17 @@ import type { Kysely } from 'kysely';
 import type { AuditRow } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
-import { isOverdue, isSuspendedOn, resumesOn } from './domain.js';
-import { statusSnapshot } from './repository.js';
+import { loadBorrowerStanding } from './borrower-standing.js';
+import { resumesOn } from './domain.js';
+import { deriveStanding } from './standing.js';
 
 /** Who is looking: the member sees everything; staff of a library see titles only of its own loans. */
 export type StatusViewer = { kind: 'member' } | { kind: 'staff'; libraryId: number };
 
 /**
  * The member's network status (rules.md "What people see"): open loans by library, overdue
- * loans, suspension, loans left network-wide and per library. Null for an unknown member.
+ * loans, suspension, loans left network-wide and per library, and the server's own answer to
+ * "may I borrow / renew, and if not, why" (the derived standing). Null for an unknown member.
  */
 export async function circulationStatus(
   db: Kysely<DB>,
@@ -20,56 +22,47 @@ export async function circulationStatus(
   audit: AuditRow | null = null,
 ) {
   const viewerLibraryId = viewer.kind === 'staff' ? viewer.libraryId : null;
-  const snapshot = await statusSnapshot(db, memberId, viewerLibraryId, audit);
-  if (!snapshot) return null;
-  const loans = snapshot.openLoans;
-  const suspension =
-    snapshot.suspendedUntil === null
-      ? null
-      : { until: snapshot.suspendedUntil, cause: snapshot.suspensionCause };
-  const network = { networkLoanLimit: snapshot.networkLoanLimit };
-  const libraryIds = [
-    ...new Set(
-      loans.map((l) => l.libraryId).concat(viewerLibraryId === null ? [] : [viewerLibraryId]),
-    ),
-  ];
-  const libraries = libraryIds.flatMap((id) => snapshot.libraries.get(id) ?? []);
+  const { standing: facts } = await loadBorrowerStanding(
+    db,
+    { memberId },
+    { library: viewerLibraryId, today, audit },
+  );
+  if (!facts) return null;
+  const standing = deriveStanding(facts, today, { online: viewer.kind === 'member' });
   const seesDetails = (libraryId: number) =>
     viewer.kind === 'member' || viewer.libraryId === libraryId;
-  const openLoans = loans.map((l) => ({
-    library: {
-      id: l.libraryId,
-      nameKo: l.names.library,
-      nameEn: l.names.libraryEn,
-      phone: l.phone,
-    },
-    dueDate: l.dueDate,
-    overdue: isOverdue(l.dueDate, today),
-    ...(seesDetails(l.libraryId)
-      ? {
-          loanId: l.id,
-          title: l.title,
-          itemBarcode: l.barcode,
-          loanDay: l.loanDay,
-          renewals: l.renewals,
-        }
-      : {}),
-  }));
-  const byLibrary = libraries.map((library) => {
-    const open = loans.filter((l) => l.libraryId === library.id).length;
+  const libraryOf = new Map(
+    facts.openLoans.map((l) => [l.libraryId, { names: l.names, rules: l.rules }]),
+  );
+  if (facts.library) libraryOf.set(facts.library.id, facts.library);
+  const openLoans = facts.openLoans.map((l, index) => {
+    const loan = standing.loans[index]!;
     return {
-      library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
-      open,
-      limit: library.rules.loanLimit,
-      left: Math.max(0, library.rules.loanLimit - open),
-      onlineRenewal: library.rules.onlineRenewal,
-      maxRenewals: library.rules.maxRenewals,
+      library: {
+        id: l.libraryId,
+        nameKo: l.names.library,
+        nameEn: l.names.libraryEn,
+        phone: l.phone,
+      },
+      dueDate: l.dueDate,
+      overdue: loan.overdue,
+      ...(seesDetails(l.libraryId)
+        ? {
+            loanId: l.id,
+            title: l.title,
+            itemBarcode: l.barcode,
+            loanDay: l.loanDay,
+            renewals: l.renewals,
+            renewable: loan.renewable,
+            renewalRefusals: loan.renewalRefusals,
+          }
+        : {}),
     };
   });
-  const active = suspension && isSuspendedOn(suspension.until, today) ? suspension : null;
+  const active = standing.suspension;
   return {
     openLoans,
-    overdueCount: openLoans.filter((l) => l.overdue).length,
+    overdueCount: standing.overdueCount,
     suspension: active
       ? {
           until: active.until,
@@ -89,10 +82,26 @@ export async function circulationStatus(
         }
       : null,
     network: {
-      open: loans.length,
-      limit: network.networkLoanLimit,
-      left: Math.max(0, network.networkLoanLimit - loans.length),
+      open: facts.openLoans.length,
+      limit: facts.networkLoanLimit,
+      left: standing.loansLeft.network,
     },
-    byLibrary,
+    byLibrary: standing.byLibrary.flatMap(({ libraryId, open, limit, left }) => {
+      const library = libraryOf.get(libraryId);
+      if (!library) return [];
+      return {
+        library: { id: libraryId, nameKo: library.names.library, nameEn: library.names.libraryEn },
+        open,
+        limit,
+        left,
+        onlineRenewal: library.rules.onlineRenewal,
+        maxRenewals: library.rules.maxRenewals,
+      };
+    }),
+    standing: {
+      mayBorrow: standing.refusals.length === 0,
+      refusals: standing.refusals,
+      loansLeft: standing.loansLeft,
+    },
   };
 }

@@ -7,7 +7,7 @@ import { canServeAtLibrary, isMemberSelf, isStaff } from '../../platform/auth/po
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { CardStatus, DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { libraryParams } from '../libraries/repository.js';
+import { libraryParams } from '../libraries/index.js';
 import { generateCardNumber, isValidCardNumber, normalizeCardNumber } from './card-number.js';
 import { isCheckedInAt, lockMember, type MemberRow } from './repository.js';
 

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -39,7 +39,10 @@ function coveredLibraries(memberId: number | RawBuilder<number>) {
 }
 
 /** SQL: whether the member (an id, or a column such as `sql.ref('m.id')`) may borrow at the library. */
-export function coversLibrary(memberId: number | RawBuilder<number>, libraryId: number) {
+export function coversLibrary(
+  memberId: number | RawBuilder<number>,
+  libraryId: number | Expression<number>,
+) {
   return sql<boolean>`exists (select 1 from (${coveredLibraries(memberId)}) c where c.library_id = ${libraryId})`;
 }
 

@@ -3,8 +3,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, TerminalActor } from '../../platform/auth/actor.js';
 import { isStaff } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors.js';
-import { findCard } from '../members/cards.js';
-import { lockMember } from '../members/repository.js';
+import { findCard, lockMember } from '../members/index.js';
 
 /**
  * A self-check machine may block a card (SIP2 "block patron", e.g. a card left in the machine or

@@ -45,7 +45,8 @@ export function languageOf(request: FastifyRequest): Language {
   return pickLanguage(request.headers['accept-language']);
 }
 
-function reasonBody(reason: Reason, language: Language) {
+/** A reason as the API answers it: its code, the sentence in the reader's language, the facts. */
+export function reasonBody(reason: Reason, language: Language) {
   return {
     code: reason.code,
     detail: problemMessage(reason.code, language, reason.params),

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { AppContext } from '../../app-context.js';
-import { signInTerminal } from '../../modules/terminals/terminals.js';
+import { signInTerminal } from '../../modules/terminals/index.js';
 import { isDatabaseUnavailable } from '../../platform/db/errors.js';
 import type { Language } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';

@@ -1,19 +1,18 @@
-import { checkout } from '../../modules/circulation/checkout.js';
-import { renewLoan } from '../../modules/circulation/renew.js';
 import {
+  checkout,
   itemAt,
-  type OpenLoan,
   openLoanOfItem,
-  openLoansOf,
-} from '../../modules/circulation/repository.js';
-import { returnItem } from '../../modules/circulation/return-item.js';
-import type { MemberRow } from '../../modules/members/repository.js';
+  renewLoan,
+  returnItem,
+  type StandingLoan,
+} from '../../modules/circulation/index.js';
+import type { MemberRow } from '../../modules/members/index.js';
 import type { Reason } from '../../platform/errors.js';
 import { CirculationStatus, SecurityMarker } from '../codes.js';
 import type { MessageOf } from '../messages.js';
 import { joinScreen, refusalText, say } from '../screen.js';
 import { type AcsRequest, answerBase, attempt, missingField } from './session.js';
-import { presentPatron } from './standing.js';
+import { borrowingAt, presentPatron } from './standing.js';
 
 /**
  * Checkout, checkin, renew, renew all and item information: each calls the circulation use
@@ -59,7 +58,12 @@ async function refused<A extends LoanAnswer>(
 
 /** The member's open loan of this barcode at this library, if any. */
 async function ownLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) {
-  const loans = await openLoansOf(acs.context.db, member.id);
+  const { openLoans: loans } = await borrowingAt(
+    acs.context.db,
+    member.id,
+    acs.terminal.library.id,
+    acs.context.clock.today(),
+  );
   const wanted = barcode.trim();
   return loans.find(
     (loan) => loan.libraryId === acs.terminal.library.id && loan.barcode === wanted,
@@ -67,7 +71,7 @@ async function ownLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) 
 }
 
 /** Renews one of the patron's loans here, by the renewal use case. */
-async function renewLoanHere(acs: AcsRequest, loan: OpenLoan) {
+async function renewLoanHere(acs: AcsRequest, loan: StandingLoan) {
   const renewed = await attempt(() =>
     renewLoan(acs.context, acs.terminal.actor, { itemBarcode: loan.barcode }),
   );
@@ -249,7 +253,12 @@ export async function renewAll(
   };
   const patron = await presentPatron(acs, request.patronIdentifier, request.patronPassword);
   if (!patron.ok) return { ...answer, screenMessage: refusalText(patron.reasons, language) };
-  const loans = await openLoansOf(acs.context.db, patron.member.id);
+  const { openLoans: loans } = await borrowingAt(
+    acs.context.db,
+    patron.member.id,
+    acs.terminal.library.id,
+    acs.context.clock.today(),
+  );
   const renewedItems: string[] = [];
   const refusals: string[] = [];
   const unrenewedItems: string[] = [];

@@ -1,6 +1,5 @@
-import { isOverdue } from '../../modules/circulation/domain.js';
-import type { OpenLoan } from '../../modules/circulation/repository.js';
-import { blockCardFromTerminal } from '../../modules/terminals/card-blocks.js';
+import { isOverdue, type StandingLoan } from '../../modules/circulation/index.js';
+import { blockCardFromTerminal } from '../../modules/terminals/index.js';
 import type { PatronStatus } from '../fields.js';
 import type { MessageOf } from '../messages.js';
 import { patronStatusFromRefusals } from '../patron-flags.js';
@@ -30,13 +29,8 @@ function validPassword(standing: PatronStanding, pin: string | undefined): boole
 }
 
 function loansLeft(standing: PatronStanding): { here: number; network: number } | undefined {
-  const borrowing = standing.borrowing;
-  if (!borrowing) return undefined;
-  const here = borrowing.openLoans.filter((loan) => loan.libraryId === borrowing.library.id);
-  return {
-    here: Math.max(0, borrowing.library.rules.loanLimit - here.length),
-    network: Math.max(0, borrowing.networkLoanLimit - borrowing.openLoans.length),
-  };
+  const left = standing.borrowing?.loansLeft;
+  return left && { here: left.here ?? 0, network: left.network };
 }
 
 function patronView(
@@ -126,7 +120,7 @@ export async function patronEnable(
 /** The item list asked for, from BP to BQ (1-based, inclusive); loans at this library only. */
 function itemList(
   request: MessageOf<'63'>,
-  loans: readonly OpenLoan[],
+  loans: readonly StandingLoan[],
   today: string,
 ): { overdueItems: string[]; chargedItems: string[] } {
   const range = (barcodes: string[]) => {
@@ -134,7 +128,7 @@ function itemList(
     const end = request.endItem ?? barcodes.length;
     return barcodes.slice(start - 1, Math.max(start - 1, end));
   };
-  const barcodes = (list: readonly OpenLoan[]) => list.map((loan) => loan.barcode);
+  const barcodes = (list: readonly StandingLoan[]) => list.map((loan) => loan.barcode);
   const overdue = loans.filter((loan) => isOverdue(loan.dueDate, today));
   return {
     chargedItems: request.summary === 'charged' ? range(barcodes(loans)) : [],
@@ -156,7 +150,7 @@ export async function patronInformation(
   const here = loans.filter((loan) => loan.libraryId === acs.terminal.library.id);
   const pinValid = standing.pin.given && standing.pin.valid;
   const lists = itemList(request, pinValid ? here : [], today);
-  const limit = standing.borrowing?.library.rules.loanLimit;
+  const limit = standing.borrowing?.libraryLoanLimit;
   return {
     code: '64',
     ...answerBase(acs),

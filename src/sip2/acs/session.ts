@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import type { SignedInTerminal } from '../../modules/terminals/terminals.js';
+import type { SignedInTerminal } from '../../modules/terminals/index.js';
 import { AppError, type Language, type Reason } from '../../platform/errors.js';
 import { Language as SipLanguage } from '../codes.js';
 import { formatSipDateTime } from '../fields.js';

@@ -1,62 +1,54 @@
 import type { Kysely } from 'kysely';
-import { type CheckoutFacts, checkoutRefusals } from '../../modules/circulation/domain.js';
 import {
-  type LendingLibrary,
-  lendingLibrary,
-  networkRules,
-  type OpenLoan,
-  openLoansOf,
-  suspensionOf,
-} from '../../modules/circulation/repository.js';
-import { checkMemberSecret } from '../../modules/members/account.js';
-import { presentCard, type ResolvedCard } from '../../modules/members/cards.js';
-import { isCheckedInAt, type MemberRow } from '../../modules/members/repository.js';
+  deriveStanding,
+  loadBorrowerStanding,
+  type Standing,
+  type StandingLoan,
+} from '../../modules/circulation/index.js';
+import {
+  checkMemberSecret,
+  type MemberRow,
+  presentCard,
+  type ResolvedCard,
+} from '../../modules/members/index.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
-import type { Reason } from '../../platform/errors.js';
+import { AppError, type Reason } from '../../platform/errors.js';
 import { type AcsRequest, attempt } from './session.js';
-
-/** An item that never stops a loan: what is left of the checkout rules is the member's side. */
-const ALWAYS_LENDABLE: CheckoutFacts['item'] = { loanable: true, onLoan: false };
 
 export interface Borrowing {
   /** Every reason the member may not borrow here today (empty: may borrow). */
   reasons: Reason[];
   checkedIn: boolean;
-  openLoans: OpenLoan[];
-  library: LendingLibrary;
-  networkLoanLimit: number;
+  openLoans: StandingLoan[];
+  loansLeft: Standing['loansLeft'];
+  libraryLoanLimit: number;
 }
 
 /**
- * Whether the member may borrow at the library today, by the checkout rules themselves
- * (`checkoutRefusals`) on the same facts a checkout gathers, with an item that is always
- * lendable: suspended, overdue anywhere, not checked in, pending, limits reached.
+ * Whether the member may borrow at the library today: the borrower's standing, loaded and
+ * derived as a checkout does (one round trip, the same pure rules).
  */
 export async function borrowingAt(
   db: Kysely<DB>,
-  member: MemberRow,
+  memberId: number,
   libraryId: number,
   today: BusinessDate,
 ): Promise<Borrowing> {
-  const [library, checkedIn, openLoans, suspension, network] = await Promise.all([
-    lendingLibrary(db, libraryId),
-    isCheckedInAt(db, member.id, libraryId),
-    openLoansOf(db, member.id),
-    suspensionOf(db, member),
-    networkRules(db),
-  ]);
-  const reasons = checkoutRefusals({
-    today,
-    memberStatus: member.status,
-    library: { id: library.id, status: library.status, names: library.names, rules: library.rules },
-    checkedIn,
-    suspension,
-    openLoans,
-    networkLoanLimit: network.networkLoanLimit,
-    item: ALWAYS_LENDABLE,
-  });
-  return { reasons, checkedIn, openLoans, library, networkLoanLimit: network.networkLoanLimit };
+  const { standing: facts } = await loadBorrowerStanding(
+    db,
+    { memberId },
+    { library: libraryId, today },
+  );
+  if (!facts?.library) throw new AppError('NOT_FOUND');
+  const standing = deriveStanding(facts, today, { online: false });
+  return {
+    reasons: standing.refusals,
+    checkedIn: facts.checkedIn,
+    openLoans: facts.openLoans,
+    loansLeft: standing.loansLeft,
+    libraryLoanLimit: facts.library.rules.loanLimit,
+  };
 }
 
 export type PinCheck =
@@ -123,6 +115,6 @@ export async function patronStanding(
   if (!card.ok) return { card, pin: { given: false }, borrowing: null, refusals: card.reasons };
   const { db, clock } = acs.context;
   const pinCheck = await checkPin(db, card.member, pin, acs.now);
-  const borrowing = await borrowingAt(db, card.member, acs.terminal.library.id, clock.today());
+  const borrowing = await borrowingAt(db, card.member.id, acs.terminal.library.id, clock.today());
   return { card, pin: pinCheck, borrowing, refusals: borrowing.reasons };
 }

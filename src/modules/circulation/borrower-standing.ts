@@ -1,0 +1,346 @@
+import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { type AuditRow, auditEventsFrom } from '../../platform/audit.js';
+import type { BusinessDate } from '../../platform/clock.js';
+import type { Weekday } from '../../platform/dates.js';
+import { PREPARED } from '../../platform/db/prepared.js';
+import type { DB } from '../../platform/db/schema.js';
+import { coversLibrary } from '../members/index.js';
+import type { BorrowerFacts, StandingLibrary, StandingLoan, SuspensionCause } from './standing.js';
+
+/**
+ * Whose standing: the holder of a card, a member, the borrower of a loan (online renewal), or the
+ * borrower of an item of a library that is on loan (renewal at a desk or machine).
+ */
+export type BorrowerKey =
+  | { cardNumber: string }
+  | { memberId: number }
+  | { loanId: number }
+  | { itemAt: { libraryId: number; barcode: string } };
+
+export interface StandingQuery {
+  today: BusinessDate;
+  /** The library the member stands at: a desk's, the target loan's lending library, or none. */
+  library: number | 'lending library' | null;
+  /** The item a checkout asks for, at that library. */
+  itemBarcode?: string;
+  /** A desk's look at the member, audited in the same statement. */
+  audit?: AuditRow | null;
+}
+
+/** The loan a renewal is about, and its item (null: no such loan, or no such item). */
+export interface RenewalTarget {
+  item: { id: number; title: string };
+  loan: { id: number; memberId: number | null; returned: boolean; libraryId: number } | null;
+}
+
+export type LoadedStanding = BorrowerFacts & {
+  card: { status: DB['cards']['status']; blocked: boolean } | null;
+  item?: { id: number; barcode: string; title: string; loanable: boolean; onLoan: boolean } | null;
+};
+
+/**
+ * Everything the rules need about a member at a library on a day, in one round trip: the card,
+ * the member's status, whether they may borrow at the library (check-ins and groups), their open
+ * loans at every library with each lending library's rules, the suspension and the return behind
+ * it, the network limit, the library with its rules and coming holidays, and the item asked for.
+ * Checkout, renewal, the desk's and the portal's status and every SIP2 patron message use it.
+ */
+export async function loadBorrowerStanding(
+  db: Kysely<DB>,
+  key: BorrowerKey,
+  query: StandingQuery,
+): Promise<{ standing: LoadedStanding | null; target: RenewalTarget | null }> {
+  const memberId = memberIdOf(key);
+  const libraryId = libraryIdOf(key, query.library);
+  const select = db.selectNoFrom((eb) => [
+    jsonObjectFrom(
+      eb
+        .selectFrom('members as m')
+        .where('m.id', '=', memberId)
+        .select((mb) => [
+          'm.id',
+          'm.status',
+          'm.suspended_until',
+          libraryId === null
+            ? sql<boolean>`false`.as('checked_in')
+            : coversLibrary(sql.ref('m.id'), libraryId).as('checked_in'),
+          jsonArrayFrom(
+            mb
+              .selectFrom('loans as o')
+              .innerJoin('items as i', 'i.id', 'o.item_id')
+              .innerJoin('libraries as l', 'l.id', 'o.library_id')
+              .innerJoin('library_loan_rules as r', 'r.library_id', 'o.library_id')
+              .whereRef('o.member_id', '=', 'm.id')
+              .where('o.returned_at', 'is', null)
+              .orderBy('o.due_date')
+              .orderBy('o.id')
+              .select([
+                'o.id',
+                'o.item_id',
+                'o.library_id',
+                'o.due_date',
+                'o.loan_day',
+                'o.renewals',
+                'i.title',
+                'i.barcode',
+                'l.name_ko',
+                'l.name_en',
+                'l.phone',
+                'r.loan_limit',
+                'r.max_renewals',
+                'r.online_renewal',
+              ]),
+          ).as('open_loans'),
+          jsonObjectFrom(
+            mb
+              .selectFrom('loans as so')
+              .innerJoin('libraries as sl', 'sl.id', 'so.library_id')
+              .innerJoin('items as si', 'si.id', 'so.item_id')
+              .whereRef('so.id', '=', 'm.suspension_loan_id')
+              .select([
+                'sl.id',
+                'sl.name_ko',
+                'sl.name_en',
+                'so.days_late',
+                'so.return_day',
+                'si.title',
+              ]),
+          ).as('suspension_cause'),
+        ]),
+    ).as('member'),
+    'cardNumber' in key
+      ? jsonObjectFrom(
+          eb
+            .selectFrom('cards as c')
+            .where('c.number', '=', key.cardNumber)
+            .select(['c.status', sql<boolean>`c.blocked_at is not null`.as('blocked')]),
+        ).as('card')
+      : sql<null>`null`.as('card'),
+    eb.selectFrom('network_rules').select('network_loan_limit').as('network_loan_limit'),
+    libraryId === null
+      ? sql<null>`null`.as('library')
+      : jsonObjectFrom(
+          eb
+            .selectFrom('libraries as l')
+            .innerJoin('library_loan_rules as r', 'r.library_id', 'l.id')
+            .where('l.id', '=', libraryId)
+            .select((lb) => [
+              'l.id',
+              'l.status',
+              'l.name_ko',
+              'l.name_en',
+              'l.phone',
+              'r.loan_limit',
+              'r.loan_period_days',
+              'r.max_renewals',
+              'r.renewal_days',
+              'r.online_renewal',
+              'r.closed_weekdays',
+              jsonArrayFrom(
+                lb
+                  .selectFrom('library_holidays as h')
+                  .whereRef('h.library_id', '=', 'l.id')
+                  .where('h.date', '>=', query.today)
+                  .select('h.date'),
+              ).as('holidays'),
+            ]),
+        ).as('library'),
+    query.itemBarcode === undefined || libraryId === null
+      ? sql<null>`null`.as('item')
+      : jsonObjectFrom(
+          eb
+            .selectFrom('items as i')
+            .where('i.library_id', '=', libraryId)
+            .where('i.barcode', '=', query.itemBarcode)
+            .select((ib) => [
+              'i.id',
+              'i.barcode',
+              'i.title',
+              'i.loanable',
+              sql<boolean>`exists (${ib
+                .selectFrom('loans as o')
+                .whereRef('o.item_id', '=', 'i.id')
+                .where('o.returned_at', 'is', null)
+                .select(sql`1`.as('one'))})`.as('on_loan'),
+            ]),
+        ).as('item'),
+    renewalTarget(db, key).as('target'),
+  ]);
+  const viewed = query.audit
+    ? sql`with viewed as (${auditEventsFrom(query.audit, sql`members where id = ${memberId}`)})`
+    : sql``;
+  type Row = typeof select extends { execute(): Promise<(infer R)[]> } ? R : never;
+  const { rows } = await sql<Row>`${PREPARED} ${viewed} ${select}`.execute(db);
+  const row = rows[0]!;
+  const target: RenewalTarget | null = row.target && {
+    item: { id: row.target.item_id, title: row.target.title },
+    loan:
+      row.target.loan_id === null
+        ? null
+        : {
+            id: row.target.loan_id,
+            memberId: row.target.member_id,
+            returned: row.target.returned === true,
+            libraryId: row.target.library_id ?? 0,
+          },
+  };
+  const member = row.member;
+  if (!member) return { standing: null, target };
+  const library = row.library && {
+    id: row.library.id,
+    status: row.library.status,
+    names: { library: row.library.name_ko, libraryEn: row.library.name_en },
+    phone: row.library.phone,
+    rules: {
+      loanLimit: row.library.loan_limit,
+      loanPeriodDays: row.library.loan_period_days,
+      maxRenewals: row.library.max_renewals,
+      renewalDays: row.library.renewal_days,
+      onlineRenewal: row.library.online_renewal,
+      closedWeekdays: row.library.closed_weekdays as Weekday[],
+    },
+    holidays: row.library.holidays.map((h) => h.date),
+  };
+  const cause = member.suspension_cause;
+  return {
+    target,
+    standing: {
+      card: row.card,
+      member: { id: member.id, status: member.status, suspendedUntil: member.suspended_until },
+      checkedIn: member.checked_in,
+      networkLoanLimit: row.network_loan_limit ?? 0,
+      suspensionCause: cause && suspensionCauseOf(cause),
+      openLoans: member.open_loans.map(standingLoan),
+      library: library satisfies StandingLibrary | null,
+      ...(query.itemBarcode === undefined
+        ? {}
+        : {
+            item: row.item && {
+              id: row.item.id,
+              barcode: row.item.barcode,
+              title: row.item.title,
+              loanable: row.item.loanable,
+              onLoan: row.item.on_loan,
+            },
+          }),
+    },
+  };
+}
+
+function suspensionCauseOf(cause: {
+  id: number;
+  name_ko: string;
+  name_en: string;
+  days_late: number | null;
+  return_day: string | null;
+  title: string;
+}): SuspensionCause {
+  return {
+    libraryId: cause.id,
+    library: cause.name_ko,
+    libraryEn: cause.name_en,
+    daysLate: cause.days_late ?? 0,
+    returnDay: cause.return_day ?? '',
+    title: cause.title,
+  };
+}
+
+function standingLoan(o: {
+  id: number;
+  item_id: number;
+  library_id: number;
+  due_date: string;
+  loan_day: string;
+  renewals: number;
+  title: string;
+  barcode: string;
+  name_ko: string;
+  name_en: string;
+  phone: string | null;
+  loan_limit: number;
+  max_renewals: number;
+  online_renewal: boolean;
+}): StandingLoan {
+  return {
+    id: o.id,
+    itemId: o.item_id,
+    libraryId: o.library_id,
+    names: { library: o.name_ko, libraryEn: o.name_en },
+    phone: o.phone,
+    dueDate: o.due_date,
+    loanDay: o.loan_day,
+    renewals: o.renewals,
+    title: o.title,
+    barcode: o.barcode,
+    rules: {
+      loanLimit: o.loan_limit,
+      maxRenewals: o.max_renewals,
+      onlineRenewal: o.online_renewal,
+    },
+  };
+}
+
+/** SQL: the member the key names. */
+function memberIdOf(key: BorrowerKey): Expression<number> {
+  if ('memberId' in key) return sql<number>`${key.memberId}::integer`;
+  if ('cardNumber' in key) {
+    return sql<number>`(select member_id from cards where number = ${key.cardNumber})`;
+  }
+  if ('loanId' in key) return sql<number>`(select member_id from loans where id = ${key.loanId})`;
+  return sql<number>`(select o.member_id from items i
+      join loans o on o.item_id = i.id and o.returned_at is null
+     where i.library_id = ${key.itemAt.libraryId} and i.barcode = ${key.itemAt.barcode})`;
+}
+
+/** SQL: the library the member stands at. */
+function libraryIdOf(
+  key: BorrowerKey,
+  library: StandingQuery['library'],
+): RawBuilder<number> | null {
+  if (library === null) return null;
+  if (typeof library === 'number') return sql<number>`${library}::integer`;
+  if ('loanId' in key) return sql<number>`(select library_id from loans where id = ${key.loanId})`;
+  if ('itemAt' in key) return sql<number>`${key.itemAt.libraryId}::integer`;
+  throw new Error('the lending library needs a loan or an item');
+}
+
+/** The loan (by id) or the item on loan (by barcode) a renewal is about, with its state. */
+function renewalTarget(db: Kysely<DB>, key: BorrowerKey) {
+  if ('loanId' in key) {
+    return jsonObjectFrom(
+      db
+        .selectFrom('loans as t')
+        .innerJoin('items as ti', 'ti.id', 't.item_id')
+        .where('t.id', '=', key.loanId)
+        .select([
+          'ti.id as item_id',
+          'ti.title',
+          sql<number | null>`t.id`.as('loan_id'),
+          't.member_id',
+          sql<number | null>`t.library_id`.as('library_id'),
+          sql<boolean | null>`t.returned_at is not null`.as('returned'),
+        ]),
+    );
+  }
+  if ('itemAt' in key) {
+    return jsonObjectFrom(
+      db
+        .selectFrom('items as ti')
+        .leftJoin('loans as t', (join) =>
+          join.onRef('t.item_id', '=', 'ti.id').on('t.returned_at', 'is', null),
+        )
+        .where('ti.library_id', '=', key.itemAt.libraryId)
+        .where('ti.barcode', '=', key.itemAt.barcode)
+        .select([
+          'ti.id as item_id',
+          'ti.title',
+          't.id as loan_id',
+          't.member_id',
+          't.library_id',
+          sql<boolean | null>`t.returned_at is not null`.as('returned'),
+        ]),
+    );
+  }
+  return sql<null>`null`;
+}

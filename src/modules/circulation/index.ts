@@ -1,0 +1,9 @@
+/** The circulation module's front door: what SIP2 and the app may use. */
+export { loadBorrowerStanding } from './borrower-standing.js';
+export { checkout } from './checkout.js';
+export { isOverdue } from './domain.js';
+export { renewLoan } from './renew.js';
+export { returnItem } from './return-item.js';
+export { itemAt, openLoanOfItem } from './return-reads.js';
+export { circulationRoutes } from './routes.js';
+export { deriveStanding, type Standing, type StandingLoan } from './standing.js';

@@ -1,0 +1,85 @@
+import { type Kysely, sql } from 'kysely';
+import { type AuditRow, auditEventsFrom } from '../../platform/audit.js';
+import type { BusinessDate } from '../../platform/clock.js';
+import { PREPARED } from '../../platform/db/prepared.js';
+import type { DB } from '../../platform/db/schema.js';
+
+/** The writes of circulation: each change with its audit event in one statement. */
+
+export interface NewLoan {
+  memberId: number;
+  itemId: number;
+  libraryId: number;
+  loanedAt: Date;
+  loanDay: BusinessDate;
+  dueDate: BusinessDate;
+}
+
+/**
+ * Records a loan and its audit event in one statement (atomic without a transaction). The unique
+ * index refuses a second open loan of the item; the limits trigger refuses a loan over a limit.
+ */
+export async function insertLoan(db: Kysely<DB>, loan: NewLoan, audit: AuditRow): Promise<number> {
+  const { rows } = await sql<{ loan_id: string }>`${PREPARED}
+    with loan as (
+      insert into loans (member_id, item_id, library_id, loaned_at, loan_day, due_date)
+      values (${loan.memberId}, ${loan.itemId}, ${loan.libraryId}, ${loan.loanedAt},
+              ${loan.loanDay}, ${loan.dueDate})
+      returning id)
+    ${auditEventsFrom(audit, sql.raw('loan'), sql`loan.id::text`)}
+    returning subject_id as loan_id`.execute(db);
+  return Number(rows[0]!.loan_id);
+}
+
+/**
+ * Closes a loan returned on time, with its audit event, in one statement. It changes nothing
+ * (and answers false) when the loan was returned or renewed since it was read.
+ */
+export async function closeLoanOnTime(
+  db: Kysely<DB>,
+  close: {
+    loanId: number;
+    dueDate: BusinessDate;
+    returnedAt: Date;
+    returnDay: BusinessDate;
+    keepInHistory: boolean;
+    audit: AuditRow;
+  },
+): Promise<boolean> {
+  const { audit } = close;
+  const { rows } = await sql<{ id: string }>`${PREPARED}
+    with closed as (
+      update loans
+         set returned_at = ${close.returnedAt}, return_day = ${close.returnDay}, days_late = 0,
+             member_id = case when ${close.keepInHistory}::boolean then member_id end
+       where id = ${close.loanId} and returned_at is null and due_date = ${close.dueDate}
+      returning id)
+    ${auditEventsFrom(audit, sql.raw('closed'))}
+    returning id`.execute(db);
+  return rows.length > 0;
+}
+
+/**
+ * Moves a loan's due date and counts the renewal, with its audit event, in one statement; it
+ * changes nothing (and answers false) when the loan was returned or renewed since it was read.
+ */
+export async function extendLoan(
+  db: Kysely<DB>,
+  renewal: {
+    loanId: number;
+    seenDueDate: BusinessDate;
+    seenRenewals: number;
+    dueDate: BusinessDate;
+  },
+  audit: AuditRow,
+): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`${PREPARED}
+    with renewed as (
+      update loans set due_date = ${renewal.dueDate}, renewals = renewals + 1
+       where id = ${renewal.loanId} and returned_at is null
+         and due_date = ${renewal.seenDueDate} and renewals = ${renewal.seenRenewals}
+      returning id)
+    ${auditEventsFrom(audit, sql.raw('renewed'))}
+    returning id`.execute(db);
+  return rows.length > 0;
+}

@@ -1,0 +1,137 @@
+import { type Kysely, sql } from 'kysely';
+import type { BusinessDate } from '../../platform/clock.js';
+import type { Weekday } from '../../platform/dates.js';
+import { PREPARED } from '../../platform/db/prepared.js';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import type { LibraryStatus, LoanRules, NetworkRules } from '../libraries/index.js';
+import type { LibraryNames } from './domain.js';
+
+/** The reads of a return (and the item look-ups of a self-check machine). */
+
+export interface LendingLibrary {
+  id: number;
+  status: LibraryStatus;
+  names: LibraryNames;
+  phone: string | null;
+  rules: LoanRules;
+}
+
+/** A library with its loan rules. */
+export async function lendingLibrary(db: Kysely<DB>, libraryId: number): Promise<LendingLibrary> {
+  const { rows } = await sql<{ library: LibraryJson }>`${PREPARED}
+    select ${LIBRARY_JSON} as library
+      from libraries l join library_loan_rules r on r.library_id = l.id
+     where l.id = ${libraryId}`.execute(db);
+  if (!rows[0]) throw new AppError('NOT_FOUND');
+  return fromLibraryJson(rows[0].library);
+}
+
+export async function networkRules(db: Kysely<DB>): Promise<NetworkRules> {
+  const row = await db.selectFrom('network_rules').selectAll().executeTakeFirstOrThrow();
+  return {
+    networkLoanLimit: row.network_loan_limit,
+    suspensionMode: row.suspension_mode,
+    maxSuspensionDays: row.max_suspension_days,
+  };
+}
+
+export async function itemAt(db: Kysely<DB>, libraryId: number, barcode: string) {
+  return db
+    .selectFrom('items')
+    .select(['id', 'library_id', 'barcode', 'title', 'author', 'loanable'])
+    .where('library_id', '=', libraryId)
+    .where('barcode', '=', barcode)
+    .executeTakeFirst();
+}
+
+export async function openLoanOfItem(db: Kysely<DB>, itemId: number, lock = false) {
+  let query = db
+    .selectFrom('loans')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .where('returned_at', 'is', null);
+  if (lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** A library with its loan rules as one JSON object (aliases `l` and `r`); see `fromLibraryJson`. */
+interface LibraryJson {
+  id: number;
+  status: LibraryStatus;
+  nameKo: string;
+  nameEn: string;
+  phone: string | null;
+  loanLimit: number;
+  loanPeriodDays: number;
+  maxRenewals: number;
+  renewalDays: number;
+  onlineRenewal: boolean;
+  closedWeekdays: number[];
+}
+
+const LIBRARY_JSON = sql`json_build_object('id', l.id, 'status', l.status, 'nameKo', l.name_ko,
+  'nameEn', l.name_en, 'phone', l.phone, 'loanLimit', r.loan_limit,
+  'loanPeriodDays', r.loan_period_days, 'maxRenewals', r.max_renewals,
+  'renewalDays', r.renewal_days, 'onlineRenewal', r.online_renewal,
+  'closedWeekdays', r.closed_weekdays)`;
+
+function fromLibraryJson(l: LibraryJson): LendingLibrary {
+  return {
+    id: l.id,
+    status: l.status,
+    names: { library: l.nameKo, libraryEn: l.nameEn },
+    phone: l.phone,
+    rules: {
+      loanLimit: l.loanLimit,
+      loanPeriodDays: l.loanPeriodDays,
+      maxRenewals: l.maxRenewals,
+      renewalDays: l.renewalDays,
+      onlineRenewal: l.onlineRenewal,
+      closedWeekdays: l.closedWeekdays as Weekday[],
+    },
+  };
+}
+
+/** What a return needs, in one query: this library, the item here and its open loan if any. */
+export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarcode: string) {
+  const { rows } = await sql<{
+    library_id: number;
+    name_ko: string;
+    name_en: string;
+    item_id: number | null;
+    barcode: string | null;
+    title: string | null;
+    loan_id: number | null;
+    due_date: BusinessDate | null;
+    member_id: number | null;
+    loan_history_enabled: boolean | null;
+  }>`${PREPARED}
+    select l.id as library_id, l.name_ko, l.name_en,
+      i.id as item_id, i.barcode, i.title,
+      o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled
+    from libraries l
+    left join items i on i.library_id = l.id and i.barcode = ${itemBarcode}
+    left join loans o on o.item_id = i.id and o.returned_at is null
+    left join members m on m.id = o.member_id
+    where l.id = ${libraryId}`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    library: { id: row.library_id, nameKo: row.name_ko, nameEn: row.name_en },
+    item:
+      row.item_id === null
+        ? null
+        : { id: row.item_id, barcode: row.barcode ?? '', title: row.title ?? '' },
+    loan:
+      row.loan_id === null || row.due_date === null
+        ? null
+        : {
+            id: row.loan_id,
+            dueDate: row.due_date,
+            memberId: row.member_id,
+            // A member who turned the history off keeps no record of on-time returns.
+            keepInHistory: row.loan_history_enabled !== false,
+          },
+  };
+}

@@ -1,0 +1,12 @@
+/** The libraries module's front door: what other modules and the app may use. */
+export { libraryAdminRoutes } from './admin-routes.js';
+export {
+  type LibraryCalendar,
+  type LibraryStatus,
+  type LoanRules,
+  type NetworkRules,
+  nextOpenDay,
+} from './domain.js';
+export { createLibraryRepository, type LibraryRepository, libraryParams } from './repository.js';
+export { libraryRoutes } from './routes.js';
+export { seedLibraryDirectory } from './seed.js';

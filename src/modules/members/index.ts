@@ -1,0 +1,17 @@
+/** The members module's front door: what other modules, SIP2 and the app may use. */
+export { checkMemberSecret } from './account.js';
+export {
+  isValidCardNumber,
+  luhnCheckDigit,
+  normalizeCardNumber,
+} from './card-number.js';
+export {
+  cardRefusal,
+  findCard,
+  flagLostCardUse,
+  presentCard,
+  type ResolvedCard,
+} from './cards.js';
+export { identityKey } from './domain.js';
+export { coversLibrary, lockMember, type MemberRow } from './repository.js';
+export { memberRoutes } from './routes.js';

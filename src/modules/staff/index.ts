@@ -1,0 +1,2 @@
+/** The staff module's front door. */
+export { staffRoutes } from './routes.js';

@@ -1,0 +1,2 @@
+/** The statistics module's front door. */
+export { statisticsRoutes } from './routes.js';
