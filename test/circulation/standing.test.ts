@@ -1,0 +1,115 @@
+import type { KyselyPlugin } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHttpApp } from '../../src/app.js';
+import { createAppContext } from '../../src/app-context.js';
+import type { App } from '../../src/platform/http/server.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { codes, shelve, walkIn } from '../support/circulation.js';
+import { testDatabaseKind } from '../support/database.js';
+import { type Client, memberClient, staffClient } from '../support/http.js';
+
+/** Counts the statements the database answers (each one round trip). */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => args.node;
+  async transformResult(args: Parameters<KyselyPlugin['transformResult']>[0]) {
+    this.count += 1;
+    return args.result;
+  }
+}
+
+describe(`the borrower standing through the API (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let app: App;
+  const counter = new StatementCounter();
+  let desk: Client;
+  let yonamDesk: Client;
+  let portal: Client;
+  const card = demoCardNumber(1);
+
+  beforeAll(async () => {
+    t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
+    app = await buildHttpApp(
+      createAppContext(t.db.withPlugin(counter), t.clock, createLogger('silent')),
+    );
+    await shelve(t, 'gyeongnamdaepyo-library', [
+      { barcode: 'ST-1', title: '표준 1' },
+      { barcode: 'ST-2', title: '표준 2' },
+    ]);
+    await shelve(t, 'jinju-yonam-library', [{ barcode: 'ST-JY', title: '연암 표준' }]);
+    desk = await staffClient(app, 'gyeongnamdaepyo-desk');
+    yonamDesk = await staffClient(app, 'jinju-yonam-desk');
+    portal = await memberClient(app, card);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+
+  async function roundTrips(work: () => Promise<{ statusCode: number }>, status: number) {
+    counter.count = 0;
+    const response = await work();
+    expect(response.statusCode).toBe(status);
+    return counter.count;
+  }
+
+  it('keeps the hot paths at their round trips: checkout 3, renewal 3, desk status 2, return 3', async () => {
+    const memberId = (
+      await desk.post('/api/v1/checkouts', { cardNumber: card, itemBarcode: 'ST-1' })
+    ).json().memberId;
+    await desk.post('/api/v1/returns', { itemBarcode: 'ST-1' });
+    const trips = {
+      checkout: await roundTrips(
+        () => desk.post('/api/v1/checkouts', { cardNumber: card, itemBarcode: 'ST-1' }),
+        201,
+      ),
+      renewal: await roundTrips(() => desk.post('/api/v1/renewals', { itemBarcode: 'ST-1' }), 200),
+      deskStatus: await roundTrips(() => desk.get(`/api/v1/members/${memberId}/loans`), 200),
+      portalStatus: await roundTrips(() => portal.get('/api/v1/me/loans'), 200),
+      return: await roundTrips(() => desk.post('/api/v1/returns', { itemBarcode: 'ST-1' }), 200),
+    };
+    expect(trips).toEqual({ checkout: 3, renewal: 3, deskStatus: 2, portalStatus: 2, return: 3 });
+  });
+
+  it("the portal shows the server's answers: loans left, renewable per loan with every reason", async () => {
+    await desk.post('/api/v1/checkouts', { cardNumber: card, itemBarcode: 'ST-2' });
+    await desk.post('/api/v1/renewals', { itemBarcode: 'ST-2' });
+    await yonamDesk.post('/api/v1/checkouts', { cardNumber: card, itemBarcode: 'ST-JY' });
+    const mine = (await portal.get('/api/v1/me/loans')).json();
+    expect(mine.standing).toEqual({
+      mayBorrow: true,
+      refusals: [],
+      loansLeft: { network: 18, here: null },
+    });
+    const byBarcode = Object.fromEntries(
+      mine.openLoans.map((l: { itemBarcode: string }) => [l.itemBarcode, l]),
+    );
+    expect(byBarcode['ST-2']).toMatchObject({ renewals: 1, renewable: false });
+    expect(byBarcode['ST-2'].renewalRefusals).toEqual([
+      { code: 'RENEWAL_LIMIT', detail: expect.stringMatching(/연장/) },
+    ]);
+    expect(byBarcode['ST-JY']).toMatchObject({ renewable: true, renewalRefusals: [] });
+    const english = (
+      await portal.request('GET', '/api/v1/me/loans', undefined, { 'accept-language': 'en' })
+    ).json();
+    const st2 = english.openLoans.find((l: { itemBarcode: string }) => l.itemBarcode === 'ST-2');
+    expect(st2.renewalRefusals[0].detail).toMatch(/renew/i);
+  });
+
+  it('a desk sees whether the member may borrow at its library, and every reason not', async () => {
+    const stranger = await walkIn(yonamDesk);
+    const status = (await desk.get(`/api/v1/members/${stranger.id}/loans`)).json();
+    expect(status.standing.mayBorrow).toBe(false);
+    expect(codes({ reasons: status.standing.refusals })).toEqual(['CHECK_IN_REQUIRED']);
+    expect(status.standing.refusals[0].detail).toContain('경남대표도서관');
+    expect(status.standing.loansLeft).toEqual({ network: 20, here: 5 });
+    // The same reason the checkout gives.
+    const refused = await desk.post('/api/v1/checkouts', {
+      cardNumber: stranger.card,
+      itemBarcode: 'ST-1',
+    });
+    expect(codes(refused.json())).toContain('CHECK_IN_REQUIRED');
+  });
+});
