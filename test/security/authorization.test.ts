@@ -1,6 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoTerminals } from '../../src/modules/terminals/terminals.js';
+import type { Actor } from '../../src/platform/auth/actor.js';
+import { type Action, can, type SubjectOf } from '../../src/platform/auth/authorize.js';
 import { DEMO_STAFF_PASSWORD, demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { libraryIdOf, shelve } from '../support/circulation.js';
@@ -740,5 +742,148 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       `authorization: ${cases} cases (${table.length} routes × ${ROLES.length} roles × own/other)`,
     );
     expect(mismatches).toEqual([]);
+  });
+
+  /**
+   * The same table drives the named policies: each route's use case begins with `authorize(actor,
+   * action, subject)`, so the policy alone must answer what the row expects for every role and
+   * library. Public routes and sign-in/out have no policy.
+   */
+  type PolicyCase = <A extends Action>(scope: Scope) => [A, SubjectOf<A>];
+  const policy = <A extends Action>(action: A, subject: (scope: Scope) => SubjectOf<A>) =>
+    ((scope: Scope) => [action, subject(scope)]) as PolicyCase;
+  const none = () => ({}) as Record<string, never>;
+  const held = (s: Scope) => s === 'own';
+  const POLICY: Record<string, PolicyCase> = {
+    'GET /api/v1/me': policy('member.own-account', none),
+    'GET /api/v1/me/data-holders': policy('member.own-account', none),
+    'POST /api/v1/me/password': policy('member.own-account', none),
+    'POST /api/v1/me/pin': policy('member.own-account', none),
+    'POST /api/v1/me/consent': policy('member.renew-own-consent', () => ({
+      memberId: member('own'),
+    })),
+    'POST /api/v1/me/withdrawal': policy('member.withdraw-self', () => ({
+      memberId: member('own'),
+    })),
+    'POST /api/v1/me/card/lost': policy('card.report-own-lost', () => ({
+      memberId: member('own'),
+    })),
+    'GET /api/v1/me/loans': policy('member.own-account', none),
+    'POST /api/v1/me/loans/{loanId}/renewal': policy('loan.renew-online', none),
+    'GET /api/v1/me/loan-history': policy('member.own-account', none),
+    'PUT /api/v1/me/loan-history': policy('member.own-account', none),
+    'DELETE /api/v1/me/loan-history': policy('member.own-account', none),
+    'POST /api/v1/members': policy('member.register', none),
+    'GET /api/v1/members': policy('member.look-up', none),
+    'GET /api/v1/members/{memberId}': policy('member.look-up', none),
+    'GET /api/v1/cards/{cardNumber}': policy('member.look-up', none),
+    'POST /api/v1/members/{memberId}/check-ins': policy('member.check-in', none),
+    'GET /api/v1/members/{memberId}/cards': policy('member.view-cards', (s) => ({
+      memberId: member(s),
+      heldHere: held(s),
+    })),
+    'POST /api/v1/members/{memberId}/cards': policy('card.reissue', none),
+    'POST /api/v1/members/{memberId}/credentials': policy('member.reset-credentials', (s) => ({
+      heldHere: held(s),
+    })),
+    'POST /api/v1/members/{memberId}/withdrawal': policy('member.withdraw', (s) => ({
+      heldHere: held(s),
+    })),
+    'POST /api/v1/members/{memberId}/consent': policy('member.renew-consent', none),
+    'POST /api/v1/members/{memberId}/card/lost': policy('card.report-lost', none),
+    'GET /api/v1/members/{memberId}/loans': policy('member.look-up', none),
+    'POST /api/v1/members/{memberId}/card/unblock': policy('card.unblock', none),
+    'POST /api/v1/checkouts': policy('loan.checkout', none),
+    'POST /api/v1/returns': policy('loan.return', none),
+    'POST /api/v1/renewals': policy('loan.renew-at-desk', none),
+    'GET /api/v1/libraries/{libraryId}/staff': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
+    'POST /api/v1/libraries/{libraryId}/staff': policy('staff.manage', (s) => ({
+      libraryId: lib(s),
+      role: 'desk',
+    })),
+    'POST /api/v1/staff/{staffId}/disabled': policy('staff.manage', (s) => ({
+      libraryId: lib(s),
+      role: 'desk',
+    })),
+    'PATCH /api/v1/libraries/{libraryId}': policy('network.manage', none),
+    'PUT /api/v1/libraries/{libraryId}/loan-rules': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
+    'POST /api/v1/libraries/{libraryId}/holidays': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
+    'DELETE /api/v1/libraries/{libraryId}/holidays/{date}': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
+    'PUT /api/v1/network-rules': policy('network.manage', none),
+    'POST /api/v1/check-in-groups': policy('network.manage', none),
+    'PUT /api/v1/check-in-groups/{groupId}': policy('network.manage', none),
+    'GET /api/v1/audit-events': policy('audit.read', (s) => ({ libraryId: lib(s) })),
+    'GET /api/v1/statistics': policy('statistics.read', (s) => ({ libraryId: lib(s) })),
+    'GET /api/v1/libraries/{libraryId}/items': policy('library.view-holdings', (s) => ({
+      libraryId: lib(s),
+    })),
+    'GET /api/v1/libraries/{libraryId}/items/{barcode}': policy('library.view-holdings', (s) => ({
+      libraryId: lib(s),
+    })),
+    'POST /api/v1/libraries/{libraryId}/items': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
+    'POST /api/v1/libraries/{libraryId}/items/import': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
+    'GET /api/v1/libraries/{libraryId}/terminals': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
+    'POST /api/v1/libraries/{libraryId}/terminals': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
+  };
+
+  function actorOf(role: Role): Actor | null {
+    const own = lib('own');
+    switch (role) {
+      case 'anonymous':
+        return null;
+      case 'member':
+        return { kind: 'member', memberId: member('own') };
+      case 'desk':
+        return { kind: 'staff', staffId: 1, libraryId: own, role: 'desk' };
+      case 'admin':
+        return { kind: 'staff', staffId: 2, libraryId: own, role: 'library_admin' };
+      case 'network':
+        return { kind: 'staff', staffId: 3, libraryId: own, role: 'network_admin' };
+    }
+  }
+
+  it('the named policies answer as the table says (action × role × library)', () => {
+    const mismatches: string[] = [];
+    let cases = 0;
+    for (const row of table) {
+      const policyCase = POLICY[row.route];
+      if (!policyCase) continue;
+      for (const role of ROLES) {
+        for (const scope of row.scoped ? (['own', 'other'] as const) : (['own'] as const)) {
+          const expectation = row.expect[role];
+          const expected = Array.isArray(expectation)
+            ? expectation[scope === 'own' ? 0 : 1]
+            : expectation;
+          const [action, subject] = policyCase(scope);
+          // "hidden": the policy allows the action; the look-up hides someone else's loan.
+          const allowed = !['unauth', 'forbidden'].includes(expected);
+          cases++;
+          if (can(actorOf(role), action, subject) !== allowed) {
+            mismatches.push(`${row.route} → ${action} as ${role} (${scope}): expected ${expected}`);
+          }
+        }
+      }
+    }
+    console.info(`authorization: ${cases} policy cases`);
+    expect(mismatches).toEqual([]);
+    // Every action of the policy table is exercised by some route.
+    const used = new Set(Object.values(POLICY).map((c) => c('own')[0]));
+    expect([...used].length).toBeGreaterThan(20);
   });
 });

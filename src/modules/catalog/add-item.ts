@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { canManageLibrary } from '../../platform/auth/policies.js';
+import { authorize } from '../../platform/auth/authorize.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { BARCODE_EXISTS_MESSAGE } from './import-items.js';
 import {
@@ -83,7 +83,7 @@ export async function addItem(
   libraryId: number,
   input: ItemInput,
 ): Promise<ItemView> {
-  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'library.manage', { libraryId });
   const { db, clock } = context;
   if (!(await libraryExists(db, libraryId))) throw new AppError('NOT_FOUND');
   const item = validateItemInput(input, Number(clock.today().slice(0, 4)));

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { canManageLibrary } from '../../platform/auth/policies.js';
+import { authorize } from '../../platform/auth/authorize.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import { parseItemCsv, type RowError } from './item-csv.js';
 import { INSERT_BATCH_SIZE, insertItemBatch, libraryExists } from './repository.js';
@@ -39,7 +39,7 @@ export async function importItems(
   content: Buffer,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  if (actor !== 'system' && !canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  if (actor !== 'system') authorize(actor, 'library.manage', { libraryId });
   const { db, clock } = context;
   if (!(await libraryExists(db, libraryId))) throw new AppError('NOT_FOUND');
   const parsed = parseItemCsv(content, { currentYear: Number(clock.today().slice(0, 4)) });

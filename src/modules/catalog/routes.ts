@@ -1,21 +1,15 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import {
-  canManageLibrary,
-  canManageNetwork,
-  canServeAtLibrary,
-} from '../../platform/auth/policies.js';
-import { AppError, validationFailed } from '../../platform/errors.js';
-import { ensure, requireStaff } from '../../platform/http/auth.js';
+import { authorize } from '../../platform/auth/authorize.js';
+import { validationFailed } from '../../platform/errors.js';
+import { requireStaff } from '../../platform/http/auth.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { LibraryIdParams } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { addItem } from './add-item.js';
+import { holdingOf, holdingsOf } from './holdings.js';
 import { importItems } from './import-items.js';
 import { DEFAULT_MAX_ROWS, ITEM_CSV_COLUMNS, itemCsvTemplate } from './item-csv.js';
-import { findItem, libraryExists, listItems } from './repository.js';
 import { CatalogueTitleSchema, ImportReportSchema, ItemBody, ItemSchema } from './schemas.js';
 import { searchCatalogue } from './search.js';
 
@@ -50,17 +44,6 @@ is refused with VALIDATION_FAILED (field \`file\`) and nothing is imported. Othe
 is imported in one transaction and every bad row is skipped and reported with its line number (the
 header is line 1): a wrong value, a barcode twice in the file, or a barcode the library already has.
 `.trim();
-
-/** Staff of the library, or the network admin: the desk looks up its own shelves. */
-function requireHoldingsReader(request: FastifyRequest, libraryId: number): Actor {
-  const actor = requireStaff(request);
-  ensure(canServeAtLibrary(actor, libraryId) || canManageNetwork(actor));
-  return actor;
-}
-
-async function ensureLibrary(context: AppContext, libraryId: number): Promise<void> {
-  if (!(await libraryExists(context.db, libraryId))) throw new AppError('NOT_FOUND');
-}
 
 export async function catalogRoutes(app: App, context: AppContext) {
   const { db } = context;
@@ -127,12 +110,8 @@ export async function catalogRoutes(app: App, context: AppContext) {
     },
     async (request) => {
       const { libraryId } = request.params;
-      requireHoldingsReader(request, libraryId);
-      await ensureLibrary(context, libraryId);
-      const limit = request.query.limit ?? 50;
-      const offset = request.query.offset ?? 0;
-      const page = await listItems(db, libraryId, { q: request.query.q, limit, offset });
-      return { ...page, limit, offset };
+      const { q, limit = 50, offset = 0 } = request.query;
+      return holdingsOf(context, requireStaff(request), libraryId, { q, limit, offset });
     },
   );
 
@@ -148,10 +127,7 @@ export async function catalogRoutes(app: App, context: AppContext) {
     },
     async (request) => {
       const { libraryId, barcode } = request.params;
-      requireHoldingsReader(request, libraryId);
-      const item = await findItem(db, libraryId, barcode.normalize('NFC').trim());
-      if (!item) throw new AppError('ITEM_UNKNOWN');
-      return item;
+      return holdingOf(context, requireStaff(request), libraryId, barcode);
     },
   );
 
@@ -209,7 +185,7 @@ export async function catalogRoutes(app: App, context: AppContext) {
         // Refuse before reading up to 20 MB from someone who may not import here.
         preParsing: async (request) => {
           const libraryId = Number((request.params as { libraryId?: unknown }).libraryId);
-          ensure(canManageLibrary(requireStaff(request), libraryId));
+          authorize(requireStaff(request), 'library.manage', { libraryId });
         },
       },
       async (request) => {

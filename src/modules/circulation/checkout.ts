@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { canServeAtLibrary } from '../../platform/auth/policies.js';
+import { authorizeDesk } from '../../platform/auth/authorize.js';
 import { writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError } from '../../platform/errors.js';
@@ -23,16 +23,6 @@ export interface CheckoutInput {
   itemBarcode: string;
 }
 
-export function requireDesk(actor: Actor): CirculationActor {
-  if (
-    (actor.kind !== 'staff' && actor.kind !== 'terminal') ||
-    !canServeAtLibrary(actor, actor.libraryId)
-  ) {
-    throw new AppError('FORBIDDEN');
-  }
-  return actor;
-}
-
 /**
  * Lends an item at the actor's library: one query reads every fact the rules need, the pure rules
  * decide (every reason to refuse is reported together), and one statement records the loan with
@@ -40,7 +30,7 @@ export function requireDesk(actor: Actor): CirculationActor {
  * per item and the limits trigger keeps the limits when two desks lend at the same instant.
  */
 export async function checkout(context: AppContext, anyActor: Actor, input: CheckoutInput) {
-  const actor = requireDesk(anyActor);
+  const actor = authorizeDesk(anyActor, 'loan.checkout');
   const { db, clock } = context;
   const now = clock.now();
   const today = clock.today();

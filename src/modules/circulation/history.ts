@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { MemberActor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/authorize.js';
 import { lockMember } from '../members/index.js';
 
 /** The member's past loans across libraries (on by default; they can switch it off and delete it). */
@@ -9,6 +10,7 @@ export async function loanHistory(
   actor: MemberActor,
   page: { limit: number; offset: number },
 ) {
+  authorize(actor, 'member.own-account', {});
   const rows = await context.db
     .selectFrom('loans as o')
     .innerJoin('items as i', 'i.id', 'o.item_id')
@@ -57,6 +59,7 @@ export async function setLoanHistoryEnabled(
   actor: MemberActor,
   enabled: boolean,
 ) {
+  authorize(actor, 'member.own-account', {});
   const now = context.clock.now();
   await context.db.transaction().execute(async (tx) => {
     await lockMember(tx, actor.memberId);
@@ -79,6 +82,7 @@ export async function setLoanHistoryEnabled(
  * records — except the return behind a running suspension, which the suspension still cites.
  */
 export async function deleteLoanHistory(context: AppContext, actor: MemberActor) {
+  authorize(actor, 'member.own-account', {});
   const now = context.clock.now();
   return context.db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, actor.memberId);

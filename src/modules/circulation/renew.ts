@@ -1,15 +1,27 @@
 import type { AppContext } from '../../app-context.js';
 import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { authorize, authorizeDesk } from '../../platform/auth/authorize.js';
 import { writeOnce } from '../../platform/db/commit-guard.js';
 import { AppError } from '../../platform/errors.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
-import { requireDesk } from './checkout.js';
 import { renewedDueDate } from './domain.js';
 import { extendLoan } from './loan-writes.js';
 import { deriveStanding } from './standing.js';
 
 type RenewTarget = { itemBarcode: string } | { loanId: number };
+
+/** A renewal at a desk or machine names the item at its own library. */
+function deskKey(actor: Actor, itemBarcode: string) {
+  const { libraryId } = authorizeDesk(actor, 'loan.renew-at-desk');
+  return { itemAt: { libraryId, barcode: itemBarcode.trim() } };
+}
+
+/** A renewal online names the member's loan. */
+function onlineKey(actor: Actor, loanId: number) {
+  authorize(actor, 'loan.renew-online', {});
+  return { loanId };
+}
 
 /** Attempts before a renewal that keeps losing races with the loan's other changes gives up. */
 const RENEWAL_ATTEMPTS = 3;
@@ -21,12 +33,9 @@ const RENEWAL_ATTEMPTS = 3;
  */
 export async function renewLoan(context: AppContext, actor: Actor, target: RenewTarget) {
   const { db, clock } = context;
-  const online = actor.kind === 'member';
   const key =
-    'itemBarcode' in target
-      ? { itemAt: { libraryId: requireDesk(actor).libraryId, barcode: target.itemBarcode.trim() } }
-      : { loanId: target.loanId };
-  if (!('itemBarcode' in target) && !online) throw new AppError('FORBIDDEN');
+    'itemBarcode' in target ? deskKey(actor, target.itemBarcode) : onlineKey(actor, target.loanId);
+  const online = actor.kind === 'member';
   for (let attempt = 1; ; attempt++) {
     const now = clock.now();
     const today = clock.today();

@@ -1,10 +1,11 @@
 import type { AppContext } from '../../app-context.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { authorizeDesk } from '../../platform/auth/authorize.js';
 import { writeOnce } from '../../platform/db/commit-guard.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { lockMember } from '../members/index.js';
-import { type CirculationActor, requireDesk } from './checkout.js';
+import type { CirculationActor } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
 import { closeLoanOnTime } from './loan-writes.js';
 import { lendingLibrary, networkRules, openLoanOfItem, returnSnapshot } from './return-reads.js';
@@ -42,7 +43,7 @@ export async function returnItem(
   anyActor: Actor,
   input: { itemBarcode: string },
 ): Promise<ReturnedLoan> {
-  const actor = requireDesk(anyActor);
+  const actor = authorizeDesk(anyActor, 'loan.return');
   const { db, clock } = context;
   const now = clock.now();
   const today = clock.today();

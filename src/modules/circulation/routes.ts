@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
-import { auditRow } from '../../platform/audit.js';
-import { AppError, type Language } from '../../platform/errors.js';
+import type { Language } from '../../platform/errors.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
 import { languageOf, problemResponses, reasonBody } from '../../platform/http/problem.js';
 import { DateText, Id, MemberIdParams } from '../../platform/http/schemas.js';
@@ -10,7 +9,7 @@ import { checkout } from './checkout.js';
 import { deleteLoanHistory, loanHistory, setLoanHistoryEnabled } from './history.js';
 import { renewLoan } from './renew.js';
 import { returnItem } from './return-item.js';
-import { circulationStatus } from './status.js';
+import { type circulationStatus, deskStatus, myStatus } from './status.js';
 
 const LibraryRef = Type.Object({
   id: Type.Integer(),
@@ -134,7 +133,6 @@ function withSentences(status: Status, language: Language) {
 }
 
 export async function circulationRoutes(app: App, context: AppContext) {
-  const { db, clock } = context;
   app.addSchema(StatusSchema);
 
   app.post(
@@ -257,9 +255,7 @@ export async function circulationRoutes(app: App, context: AppContext) {
       },
     },
     async (request) => {
-      const memberId = requireMember(request).memberId;
-      const status = await circulationStatus(db, memberId, clock.today(), { kind: 'member' });
-      if (!status) throw new AppError('NOT_FOUND');
+      const status = await myStatus(context, requireMember(request));
       return withSentences(status, languageOf(request));
     },
   );
@@ -276,16 +272,7 @@ export async function circulationRoutes(app: App, context: AppContext) {
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
-      const { memberId } = request.params;
-      const viewed = auditRow(actor, clock.now(), {
-        action: 'member.status_viewed',
-        subjectKind: 'member',
-        subjectId: memberId,
-      });
-      const viewer = { kind: 'staff', libraryId: actor.libraryId } as const;
-      const status = await circulationStatus(db, memberId, clock.today(), viewer, viewed);
-      if (!status) throw new AppError('NOT_FOUND');
+      const status = await deskStatus(context, requireStaff(request), request.params.memberId);
       return withSentences(status, languageOf(request));
     },
   );

@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { AuditRow } from '../../platform/audit.js';
+import type { AppContext } from '../../app-context.js';
+import { type AuditRow, auditRow } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
 import { resumesOn } from './domain.js';
 import { deriveStanding } from './standing.js';
@@ -104,4 +108,27 @@ export async function circulationStatus(
       loansLeft: standing.loansLeft,
     },
   };
+}
+
+/** The member's own status, in the portal. */
+export async function myStatus({ db, clock }: AppContext, actor: Actor) {
+  authorize(actor, 'member.own-account', {});
+  if (actor.kind !== 'member') throw new AppError('FORBIDDEN');
+  const status = await circulationStatus(db, actor.memberId, clock.today(), { kind: 'member' });
+  if (!status) throw new AppError('NOT_FOUND');
+  return status;
+}
+
+/** A member's network status for a desk; the look is audited in the same statement. */
+export async function deskStatus({ db, clock }: AppContext, actor: Actor, memberId: number) {
+  const staff = authorizeStaff(actor, 'member.look-up', {});
+  const viewed = auditRow(staff, clock.now(), {
+    action: 'member.status_viewed',
+    subjectKind: 'member',
+    subjectId: memberId,
+  });
+  const viewer = { kind: 'staff', libraryId: staff.libraryId } as const;
+  const status = await circulationStatus(db, memberId, clock.today(), viewer, viewed);
+  if (!status) throw new AppError('NOT_FOUND');
+  return status;
 }

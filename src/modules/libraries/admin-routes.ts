@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
-import { canReadAudit } from '../../platform/auth/policies.js';
-import { ensure, requireStaff } from '../../platform/http/auth.js';
+import { requireStaff } from '../../platform/http/auth.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { Id, LibraryIdParams, NullableText, Timestamp } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { listCheckInGroups, saveCheckInGroup, updateLibrary } from './administration.js';
+import { auditEvents } from './audit-log.js';
 import { deleteHoliday, saveHoliday, updateLoanRules, updateNetworkRules } from './rules.js';
 import { HolidaySchema } from './schemas.js';
 
@@ -220,31 +220,6 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
         },
       },
     },
-    async (request) => {
-      const actor = requireStaff(request);
-      const { libraryId, subjectKind, subjectId, limit } = request.query;
-      ensure(canReadAudit(actor, libraryId ?? null));
-      let query = context.db.selectFrom('audit_events').selectAll();
-      if (libraryId !== undefined) query = query.where('library_id', '=', libraryId);
-      if (subjectKind) query = query.where('subject_kind', '=', subjectKind);
-      if (subjectId) query = query.where('subject_id', '=', subjectId);
-      const rows = await query
-        .orderBy('id', 'desc')
-        .limit(limit ?? 100)
-        .execute();
-      return {
-        events: rows.map((r) => ({
-          id: r.id,
-          at: r.at,
-          actorKind: r.actor_kind,
-          actorId: r.actor_id,
-          libraryId: r.library_id,
-          action: r.action,
-          subjectKind: r.subject_kind,
-          subjectId: r.subject_id,
-          details: r.details,
-        })),
-      };
-    },
+    async (request) => auditEvents(context, requireStaff(request), request.query),
   );
 }

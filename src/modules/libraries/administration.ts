@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { canManageNetwork } from '../../platform/auth/policies.js';
+import { authorize } from '../../platform/auth/authorize.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import type { LibraryStatus } from './domain.js';
 
@@ -21,7 +21,7 @@ export async function updateLibrary(
   libraryId: number,
   changes: LibraryChanges,
 ) {
-  if (!canManageNetwork(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'network.manage', {});
   const { db, clock } = context;
   const now = clock.now();
   await db.transaction().execute(async (tx) => {
@@ -109,7 +109,7 @@ export async function saveCheckInGroup(
   groupId: number | null,
   input: CheckInGroupInput,
 ) {
-  if (!canManageNetwork(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'network.manage', {});
   const { db, clock } = context;
   const now = clock.now();
   const ids = [...new Set(input.libraryIds)];

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { canManageLibrary, canManageNetwork } from '../../platform/auth/policies.js';
+import { authorize } from '../../platform/auth/authorize.js';
 import { isValidDate } from '../../platform/dates.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import type { LoanRules, NetworkRules } from './domain.js';
@@ -16,7 +16,7 @@ export async function updateLoanRules(
   libraryId: number,
   rules: LoanRules,
 ) {
-  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'library.manage', { libraryId });
   const now = context.clock.now();
   await context.db.transaction().execute(async (tx) => {
     const updated = await tx
@@ -59,7 +59,7 @@ export async function saveHoliday(
   libraryId: number,
   holiday: Holiday,
 ) {
-  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'library.manage', { libraryId });
   if (!isValidDate(holiday.date)) throw validationFailed('body.date', 'is not a real date');
   const now = context.clock.now();
   await context.db.transaction().execute(async (tx) => {
@@ -100,7 +100,7 @@ export async function deleteHoliday(
   libraryId: number,
   date: string,
 ) {
-  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'library.manage', { libraryId });
   const now = context.clock.now();
   await context.db.transaction().execute(async (tx) => {
     const deleted = await tx
@@ -122,7 +122,7 @@ export async function deleteHoliday(
 
 /** The network admin edits the network rules: network loan limit, suspension mode and cap. */
 export async function updateNetworkRules(context: AppContext, actor: Actor, rules: NetworkRules) {
-  if (!canManageNetwork(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'network.manage', {});
   const now = context.clock.now();
   await context.db.transaction().execute(async (tx) => {
     await tx

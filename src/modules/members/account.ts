@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
+import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { checkCredential } from '../../platform/auth/credentials.js';
-import { canServeAtLibrary, isMemberSelf } from '../../platform/auth/policies.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -99,6 +99,7 @@ export async function changeMemberPassword(
   sessionToken: string | null,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
+  authorize(actor, 'member.own-account', {});
   const now = clock.now();
   const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
   await checkMemberSecret(db, member, 'password', input.currentPassword, now);
@@ -123,6 +124,7 @@ export async function changeMemberPin(
   actor: MemberActor,
   input: { currentPassword: string; newPin: string },
 ): Promise<void> {
+  authorize(actor, 'member.own-account', {});
   const now = clock.now();
   const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
   await checkMemberSecret(db, member, 'password', input.currentPassword, now);
@@ -144,8 +146,8 @@ export async function resetMemberCredentials(
   memberId: number,
   input: { password?: string | undefined; pin?: string | undefined; idDocumentType: string },
 ): Promise<void> {
-  if (actor.kind !== 'staff' || !canServeAtLibrary(actor, actor.libraryId))
-    throw new AppError('FORBIDDEN');
+  // Staff only, first; whether their library holds the member is asked again under the lock.
+  const staff = authorizeStaff(actor, 'member.reset-credentials', { heldHere: true });
   const now = clock.now();
   const [passwordHash, pinHash] = await Promise.all([
     input.password ? hashSecret(input.password) : undefined,
@@ -154,7 +156,8 @@ export async function resetMemberCredentials(
   await db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);
     if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
-    if (!(await isCheckedInAt(tx, memberId, actor.libraryId))) throw new AppError('FORBIDDEN');
+    const heldHere = await isCheckedInAt(tx, memberId, staff.libraryId);
+    authorize(staff, 'member.reset-credentials', { heldHere });
     await tx
       .updateTable('members')
       .set({
@@ -191,7 +194,9 @@ export async function withdrawMember(
 ) {
   const { db, clock } = context;
   const now = clock.now();
-  if (!isMemberSelf(actor, memberId) && !(actor.kind === 'staff')) throw new AppError('FORBIDDEN');
+  // Staff first; whether their library holds the member is asked again under the lock.
+  if (actor.kind === 'member') authorize(actor, 'member.withdraw-self', { memberId });
+  else authorize(actor, 'member.withdraw', { heldHere: true });
   if (actor.kind === 'member') {
     const member = await memberQuery(db).where('id', '=', memberId).executeTakeFirstOrThrow();
     await checkMemberSecret(db, member, 'password', password ?? '', now);
@@ -199,8 +204,9 @@ export async function withdrawMember(
   await db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);
     if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
-    if (actor.kind === 'staff' && !(await isCheckedInAt(tx, memberId, actor.libraryId))) {
-      throw new AppError('FORBIDDEN');
+    if (actor.kind === 'staff') {
+      const heldHere = await isCheckedInAt(tx, memberId, actor.libraryId);
+      authorize(actor, 'member.withdraw', { heldHere });
     }
     const open = await tx
       .selectFrom('loans')
@@ -254,7 +260,8 @@ export async function withdrawMember(
 /** The member (or a desk) renews the two-yearly consent to keep personal data. */
 export async function renewConsent(context: AppContext, actor: Actor, memberId: number) {
   const { db, clock } = context;
-  if (!isMemberSelf(actor, memberId) && actor.kind !== 'staff') throw new AppError('FORBIDDEN');
+  if (actor.kind === 'member') authorize(actor, 'member.renew-own-consent', { memberId });
+  else authorize(actor, 'member.renew-consent', {});
   const now = clock.now();
   await db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { canServeAtLibrary, isMemberSelf, isStaff } from '../../platform/auth/policies.js';
+import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { CardStatus, DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -199,7 +199,8 @@ export async function reportCardLost(
   actor: Actor,
   memberId: number,
 ): Promise<CardView> {
-  if (!isStaff(actor) && !isMemberSelf(actor, memberId)) throw new AppError('FORBIDDEN');
+  if (actor.kind === 'member') authorize(actor, 'card.report-own-lost', { memberId });
+  else authorize(actor, 'card.report-lost', {});
   const now = context.clock.now();
   return context.db.transaction().execute(async (tx) => {
     await lockMember(tx, memberId);
@@ -231,16 +232,15 @@ export async function reissueCard(
   memberId: number,
   input: { idDocumentType: string },
 ): Promise<CardView> {
-  if (!isStaff(actor) || !canServeAtLibrary(actor, actor.libraryId))
-    throw new AppError('FORBIDDEN');
+  const staff = authorizeStaff(actor, 'card.reissue', {});
   const now = context.clock.now();
   try {
     return await context.db.transaction().execute(async (tx) => {
       const member = await lockMember(tx, memberId);
       if (member.status !== 'active')
         throw new AppError(member.status === 'pending' ? 'MEMBER_PENDING' : 'MEMBER_WITHDRAWN');
-      if (!(await isCheckedInAt(tx, memberId, actor.libraryId))) {
-        throw new AppError('CHECK_IN_REQUIRED', await libraryParams(tx, actor.libraryId));
+      if (!(await isCheckedInAt(tx, memberId, staff.libraryId))) {
+        throw new AppError('CHECK_IN_REQUIRED', await libraryParams(tx, staff.libraryId));
       }
       const old = await tx
         .updateTable('cards')
@@ -249,7 +249,7 @@ export async function reissueCard(
         .where('status', 'in', ['valid', 'lost'])
         .returning('number')
         .executeTakeFirst();
-      const card = await issueCard(tx, memberId, actor.libraryId, actor.staffId, now);
+      const card = await issueCard(tx, memberId, staff.libraryId, staff.staffId, now);
       await recordAudit(tx, actor, now, {
         action: 'card.reissued',
         subjectKind: 'card',

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { StaffActor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/authorize.js';
 import { AppError } from '../../platform/errors.js';
 import type { IdDocumentType } from './domain.js';
 import { dataHolderIds, isCheckedInAt, lockMember } from './repository.js';
@@ -15,6 +16,7 @@ export async function checkIn(
   memberId: number,
   input: { idDocumentType: IdDocumentType },
 ) {
+  authorize(actor, 'member.check-in', {});
   const { db, clock } = context;
   const now = clock.now();
   return db.transaction().execute(async (tx) => {

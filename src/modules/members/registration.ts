@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
-import { canServeAtLibrary } from '../../platform/auth/policies.js';
+import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -107,9 +107,12 @@ export async function verifyMember(
   const now = clock.now();
   return db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);
-    if (!canServeAtLibrary(actor, member.home_library_id) || actor.kind !== 'staff') {
-      throw new AppError('FORBIDDEN', { reason: 'verification happens at the home library' });
-    }
+    const staff = authorizeStaff(
+      actor,
+      'member.verify',
+      { homeLibraryId: member.home_library_id },
+      { reason: 'verification happens at the home library' },
+    );
     if (member.status !== 'pending') {
       throw new AppError('CONFLICT', { reason: `the member is ${member.status}, not pending` });
     }
@@ -118,13 +121,13 @@ export async function verifyMember(
       .set({
         status: 'active',
         verified_at: now,
-        verified_by_staff_id: actor.staffId,
-        verified_at_library_id: actor.libraryId,
+        verified_by_staff_id: staff.staffId,
+        verified_at_library_id: staff.libraryId,
         verification_id_type: input.idDocumentType,
       })
       .where('id', '=', memberId)
       .execute();
-    const card = await issueCard(tx, memberId, actor.libraryId, actor.staffId, now);
+    const card = await issueCard(tx, memberId, staff.libraryId, staff.staffId, now);
     await recordAudit(tx, actor, now, {
       action: 'member.verified',
       subjectKind: 'member',
@@ -147,6 +150,7 @@ export async function registerWalkIn(
   actor: StaffActor,
   input: WalkInRegistration,
 ) {
+  authorize(actor, 'member.register', {});
   const { db, clock } = context;
   const now = clock.now();
   checkPersonalDetails(input, clock.today());

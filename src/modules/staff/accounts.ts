@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/authorize.js';
 import { checkCredential } from '../../platform/auth/credentials.js';
-import { canManageStaff } from '../../platform/auth/policies.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -107,6 +107,16 @@ export async function findStaff(db: Kysely<DB>, staffId: number): Promise<StaffV
   return toView(row);
 }
 
+/** A library's staff accounts: its library admin, or the network admin. */
+export async function listLibraryStaff(
+  { db }: Pick<AppContext, 'db'>,
+  actor: Actor,
+  libraryId: number,
+): Promise<StaffView[]> {
+  authorize(actor, 'library.manage', { libraryId });
+  return listStaff(db, libraryId);
+}
+
 export async function listStaff(db: Kysely<DB>, libraryId: number): Promise<StaffView[]> {
   const rows = await staffQuery(db).where('library_id', '=', libraryId).orderBy('id').execute();
   return rows.map(toView);
@@ -125,7 +135,7 @@ export async function createStaff(
   libraryId: number,
   input: NewStaff,
 ): Promise<StaffView> {
-  if (!canManageStaff(actor, libraryId, input.role)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'staff.manage', { libraryId, role: input.role });
   const passwordHash = await hashSecret(input.password);
   try {
     return await db.transaction().execute(async (tx) => {
@@ -163,7 +173,7 @@ export async function setStaffDisabled(
   disabled: boolean,
 ): Promise<StaffView> {
   const target = await findStaff(db, staffId);
-  if (!canManageStaff(actor, target.libraryId, target.role)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'staff.manage', { libraryId: target.libraryId, role: target.role });
   const now = clock.now();
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('staff').set({ disabled }).where('id', '=', staffId).execute();

@@ -1,13 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
-import { canManageLibrary } from '../../platform/auth/policies.js';
 import { revokeSession } from '../../platform/auth/sessions.js';
-import {
-  clearSessionCookie,
-  ensure,
-  requireStaff,
-  setSessionCookie,
-} from '../../platform/http/auth.js';
+import { clearSessionCookie, requireStaff, setSessionCookie } from '../../platform/http/auth.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { Id, LibraryIdParams, Ok, Password } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
@@ -15,7 +9,7 @@ import {
   changeStaffPassword,
   createStaff,
   findStaff,
-  listStaff,
+  listLibraryStaff,
   setStaffDisabled,
   signInStaff,
 } from './accounts.js';
@@ -131,8 +125,8 @@ export async function staffRoutes(app: App, context: AppContext) {
       },
     },
     async (request) => {
-      ensure(canManageLibrary(requireStaff(request), request.params.libraryId));
-      return { staff: await listStaff(context.db, request.params.libraryId) };
+      const { libraryId } = request.params;
+      return { staff: await listLibraryStaff(context, requireStaff(request), libraryId) };
     },
   );
 

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import type { StaffActor } from '../../platform/auth/actor.js';
-import { canManageLibrary, canManageNetwork } from '../../platform/auth/policies.js';
+import { authorize } from '../../platform/auth/authorize.js';
+import { canManageNetwork } from '../../platform/auth/policies.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import { addDays, compareDates, daysBetween, isValidDate } from '../../platform/dates.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
@@ -123,12 +124,9 @@ export async function statistics(
   request: StatisticsRequest,
 ): Promise<Statistics> {
   const { db, clock } = context;
+  authorize(actor, 'statistics.read', { libraryId: request.libraryId ?? null });
   const network = canManageNetwork(actor);
-  if (!network && actor.role !== 'library_admin') throw new AppError('FORBIDDEN');
   const libraryId = request.libraryId ?? (network ? undefined : actor.libraryId);
-  if (libraryId !== undefined && !canManageLibrary(actor, libraryId)) {
-    throw new AppError('FORBIDDEN');
-  }
   const { from, to } = period(request, clock.today());
   let scope: Statistics['scope'] = { kind: 'network' };
   if (libraryId !== undefined) {

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, TerminalActor } from '../../platform/auth/actor.js';
-import { isStaff } from '../../platform/auth/policies.js';
+import { authorize } from '../../platform/auth/authorize.js';
 import { AppError } from '../../platform/errors.js';
 import { findCard, lockMember } from '../members/index.js';
 
@@ -66,7 +66,7 @@ export async function unblockCard(
   actor: Actor,
   memberId: number,
 ): Promise<UnblockedCard> {
-  if (!isStaff(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'card.unblock', {});
   const now = context.clock.now();
   return context.db.transaction().execute(async (tx) => {
     await lockMember(tx, memberId);

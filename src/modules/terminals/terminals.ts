@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, TerminalActor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/authorize.js';
 import { checkCredential } from '../../platform/auth/credentials.js';
-import { canManageLibrary } from '../../platform/auth/policies.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, TerminalEncoding, TerminalLanguage } from '../../platform/db/schema.js';
@@ -68,7 +68,7 @@ export async function listTerminals(
   actor: Actor,
   libraryId: number,
 ): Promise<TerminalView[]> {
-  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'library.manage', { libraryId });
   const rows = await terminalQuery(context.db)
     .where('library_id', '=', libraryId)
     .orderBy('id')
@@ -83,7 +83,7 @@ export async function createTerminal(
   libraryId: number,
   input: NewTerminal,
 ): Promise<TerminalView> {
-  if (!canManageLibrary(actor, libraryId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'library.manage', { libraryId });
   const library = await context.libraries.findById(libraryId);
   if (!library) throw new AppError('NOT_FOUND');
   const now = context.clock.now();

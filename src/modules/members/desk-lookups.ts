@@ -1,0 +1,75 @@
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor, StaffActor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/authorize.js';
+import { validationFailed } from '../../platform/errors.js';
+import { type CardView, cardHistory, findCard, toCardView } from './cards.js';
+import { normalizeName, normalizePhone } from './domain.js';
+import { isCheckedInAt, loadMember, type MemberRow, memberQuery } from './repository.js';
+import { fullView, limitedView } from './views.js';
+
+/** The desk's look-ups of members and cards, each audited; what is shown follows the privacy split. */
+
+/** What staff of the actor's library may see of a member, with the view recorded in the audit log. */
+export async function viewForStaff(context: AppContext, actor: StaffActor, member: MemberRow) {
+  const checkedIn = await isCheckedInAt(context.db, member.id, actor.libraryId);
+  await recordAudit(context.db, actor, context.clock.now(), {
+    action: 'member.viewed',
+    subjectKind: 'member',
+    subjectId: member.id,
+    details: { visibility: checkedIn ? 'full' : 'limited' },
+  });
+  return checkedIn
+    ? fullView(context.db, member, context.clock.today(), true)
+    : limitedView(context.db, member);
+}
+
+/** Members by phone, or by name and birth date (withdrawn ones left out). */
+export async function searchMembers(
+  context: AppContext,
+  actor: StaffActor,
+  query: { phone?: string | undefined; name?: string | undefined; birthDate?: string | undefined },
+) {
+  authorize(actor, 'member.look-up', {});
+  const { phone, name, birthDate } = query;
+  let select = memberQuery(context.db).where('status', '<>', 'withdrawn');
+  if (phone) select = select.where('phone', '=', normalizePhone(phone));
+  else if (name && birthDate)
+    select = select.where('name', '=', normalizeName(name)).where('birth_date', '=', birthDate);
+  else throw validationFailed('querystring', 'give a phone number, or a name and a birth date');
+  const rows = await select.limit(20).execute();
+  return Promise.all(rows.map((m) => viewForStaff(context, actor, m)));
+}
+
+/** One member as this desk may see them. */
+export async function memberForDesk(context: AppContext, actor: StaffActor, memberId: number) {
+  authorize(actor, 'member.look-up', {});
+  return viewForStaff(context, actor, await loadMember(context.db, memberId));
+}
+
+/** A card scanned at the desk, with its member; a lost card's use is flagged in the audit log. */
+export async function scanCard(context: AppContext, actor: StaffActor, cardNumber: string) {
+  authorize(actor, 'member.look-up', {});
+  const { db, clock } = context;
+  const { card, member } = await findCard(db, cardNumber);
+  if (card.status === 'lost') {
+    await recordAudit(db, actor, clock.now(), {
+      action: 'card.lost_card_used',
+      subjectKind: 'card',
+      subjectId: card.number,
+      details: { memberId: member.id },
+    });
+  }
+  return { card: toCardView(card), member: await viewForStaff(context, actor, member) };
+}
+
+/** A member's cards: the member, or staff of a library that holds the member. */
+export async function cardsOfMember(
+  { db }: AppContext,
+  actor: Actor | null,
+  memberId: number,
+): Promise<CardView[]> {
+  const heldHere = actor?.kind === 'staff' && (await isCheckedInAt(db, memberId, actor.libraryId));
+  authorize(actor, 'member.view-cards', { memberId, heldHere });
+  return cardHistory(db, memberId);
+}

@@ -1,0 +1,143 @@
+import type { StaffRole } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import type { Actor, MemberActor, StaffActor, TerminalActor } from './actor.js';
+import {
+  canManageLibrary,
+  canManageNetwork,
+  canManageStaff,
+  canReadAudit,
+  canServeAtLibrary,
+  isMemberSelf,
+  isStaff,
+} from './policies.js';
+
+/**
+ * One named policy per action (in the style of Outline's `authorize(actor, action, subject)`):
+ * every use case begins with `authorize`, and the HTTP routes, SIP2 and the tests ask the same
+ * table. A subject carries the facts a policy needs (a library, a member, whether the actor's
+ * library holds the member's data), read by the use case before it asks when they need the database.
+ */
+interface Subjects {
+  // Circulation: at the desk's (or machine's) own library, by construction of the actor.
+  'loan.checkout': Record<string, never>;
+  'loan.return': Record<string, never>;
+  'loan.renew-at-desk': Record<string, never>;
+  'loan.renew-online': Record<string, never>;
+  'member.view-status': { memberId: number };
+  'member.own-account': Record<string, never>;
+  'member.withdraw-self': { memberId: number };
+  'member.renew-own-consent': { memberId: number };
+  'card.report-own-lost': { memberId: number };
+  // Members at a desk.
+  'member.register': Record<string, never>;
+  'member.verify': { homeLibraryId: number };
+  'member.check-in': Record<string, never>;
+  'member.look-up': Record<string, never>;
+  'member.view-cards': { memberId: number; heldHere: boolean };
+  'member.reset-credentials': { heldHere: boolean };
+  'member.withdraw': { heldHere: boolean };
+  'member.renew-consent': Record<string, never>;
+  'card.report-lost': Record<string, never>;
+  'card.reissue': Record<string, never>;
+  'card.block': Record<string, never>;
+  'card.unblock': Record<string, never>;
+  // Administration.
+  'library.manage': { libraryId: number };
+  'library.view-holdings': { libraryId: number };
+  'network.manage': Record<string, never>;
+  'staff.manage': { libraryId: number; role: StaffRole };
+  'audit.read': { libraryId: number | null };
+  'statistics.read': { libraryId: number | null };
+}
+
+export type Action = keyof Subjects;
+export type SubjectOf<A extends Action> = Subjects[A];
+
+type Policy<A extends Action> = (actor: Actor | null, subject: SubjectOf<A>) => boolean;
+
+/** A desk (any staff role) or a self-check machine, working at its own library. */
+const atDesk = (actor: Actor | null): actor is StaffActor | TerminalActor =>
+  actor !== null && (actor.kind === 'staff' || actor.kind === 'terminal');
+const staffOnly = (actor: Actor | null) => isStaff(actor);
+const memberOnly = (actor: Actor | null): actor is MemberActor => actor?.kind === 'member';
+const staffHolding = (actor: Actor | null, s: { heldHere: boolean }) =>
+  isStaff(actor) && s.heldHere;
+
+const POLICIES: { [A in Action]: Policy<A> } = {
+  'loan.checkout': atDesk,
+  'loan.return': atDesk,
+  'loan.renew-at-desk': atDesk,
+  'loan.renew-online': memberOnly,
+  'member.view-status': (actor, s) => isStaff(actor) || isMemberSelf(actor, s.memberId),
+  'member.own-account': memberOnly,
+  'member.withdraw-self': (actor, s) => isMemberSelf(actor, s.memberId),
+  'member.renew-own-consent': (actor, s) => isMemberSelf(actor, s.memberId),
+  'card.report-own-lost': (actor, s) => isMemberSelf(actor, s.memberId),
+  'member.register': staffOnly,
+  'member.verify': (actor, s) => isStaff(actor) && canServeAtLibrary(actor, s.homeLibraryId),
+  'member.check-in': staffOnly,
+  'member.look-up': staffOnly,
+  'member.view-cards': (actor, s) => isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
+  'member.reset-credentials': staffHolding,
+  'member.withdraw': staffHolding,
+  'member.renew-consent': staffOnly,
+  'card.report-lost': staffOnly,
+  'card.reissue': staffOnly,
+  'card.block': (actor) => actor?.kind === 'terminal',
+  'card.unblock': staffOnly,
+  'library.manage': (actor, s) => canManageLibrary(actor, s.libraryId),
+  'library.view-holdings': (actor, s) =>
+    canServeAtLibrary(actor, s.libraryId) || canManageNetwork(actor),
+  'network.manage': (actor) => canManageNetwork(actor),
+  'staff.manage': (actor, s) => canManageStaff(actor, s.libraryId, s.role),
+  'audit.read': (actor, s) => canReadAudit(actor, s.libraryId),
+  'statistics.read': (actor, s) =>
+    canManageNetwork(actor) ||
+    (isStaff(actor) &&
+      actor.role === 'library_admin' &&
+      (s.libraryId === null || canManageLibrary(actor, s.libraryId))),
+};
+
+/** Whether the actor may do the action on the subject. */
+export function can<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  subject: SubjectOf<A>,
+): boolean {
+  return POLICIES[action](actor, subject);
+}
+
+/** Throws FORBIDDEN (UNAUTHENTICATED for nobody) unless the actor may do the action. */
+export function authorize<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  subject: SubjectOf<A>,
+  refusal?: Record<string, string>,
+): void {
+  if (can(actor, action, subject)) return;
+  throw actor === null ? new AppError('UNAUTHENTICATED') : new AppError('FORBIDDEN', refusal);
+}
+
+/** `authorize` for a desk action, narrowing the actor to the desk or machine it is. */
+export function authorizeDesk(
+  actor: Actor | null,
+  action: 'loan.checkout' | 'loan.return' | 'loan.renew-at-desk',
+): StaffActor | TerminalActor {
+  authorize(actor, action, {});
+  if (!atDesk(actor)) throw new AppError('FORBIDDEN');
+  return actor;
+}
+
+/** `authorize` for a staff action, narrowing the actor. */
+export function authorizeStaff<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  subject: SubjectOf<A>,
+  refusal?: Record<string, string>,
+): StaffActor {
+  authorize(actor, action, subject, refusal);
+  if (!isStaff(actor)) throw new AppError('FORBIDDEN');
+  return actor;
+}
+
+export const ACTIONS = Object.keys(POLICIES) as Action[];
