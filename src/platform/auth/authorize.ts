@@ -1,15 +1,7 @@
 import type { StaffRole } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Actor, MemberActor, StaffActor, TerminalActor } from './actor.js';
-import {
-  canManageLibrary,
-  canManageNetwork,
-  canManageStaff,
-  canReadAudit,
-  canServeAtLibrary,
-  isMemberSelf,
-  isStaff,
-} from './policies.js';
+import * as policies from './policies.js';
 
 /**
  * One named policy per action (in the style of Outline's `authorize(actor, action, subject)`):
@@ -58,26 +50,29 @@ type Policy<A extends Action> = (actor: Actor | null, subject: SubjectOf<A>) => 
 /** A desk (any staff role) or a self-check machine, working at its own library. */
 const atDesk = (actor: Actor | null): actor is StaffActor | TerminalActor =>
   actor !== null && (actor.kind === 'staff' || actor.kind === 'terminal');
-const staffOnly = (actor: Actor | null) => isStaff(actor);
+const staffOnly = (actor: Actor | null) => policies.isStaff(actor);
 const memberOnly = (actor: Actor | null): actor is MemberActor => actor?.kind === 'member';
 const staffHolding = (actor: Actor | null, s: { heldHere: boolean }) =>
-  isStaff(actor) && s.heldHere;
+  policies.isStaff(actor) && s.heldHere;
 
 const POLICIES: { [A in Action]: Policy<A> } = {
   'loan.checkout': atDesk,
   'loan.return': atDesk,
   'loan.renew-at-desk': atDesk,
   'loan.renew-online': memberOnly,
-  'member.view-status': (actor, s) => isStaff(actor) || isMemberSelf(actor, s.memberId),
+  'member.view-status': (actor, s) =>
+    policies.isStaff(actor) || policies.isMemberSelf(actor, s.memberId),
   'member.own-account': memberOnly,
-  'member.withdraw-self': (actor, s) => isMemberSelf(actor, s.memberId),
-  'member.renew-own-consent': (actor, s) => isMemberSelf(actor, s.memberId),
-  'card.report-own-lost': (actor, s) => isMemberSelf(actor, s.memberId),
+  'member.withdraw-self': (actor, s) => policies.isMemberSelf(actor, s.memberId),
+  'member.renew-own-consent': (actor, s) => policies.isMemberSelf(actor, s.memberId),
+  'card.report-own-lost': (actor, s) => policies.isMemberSelf(actor, s.memberId),
   'member.register': staffOnly,
-  'member.verify': (actor, s) => isStaff(actor) && canServeAtLibrary(actor, s.homeLibraryId),
+  'member.verify': (actor, s) =>
+    policies.isStaff(actor) && policies.canServeAtLibrary(actor, s.homeLibraryId),
   'member.check-in': staffOnly,
   'member.look-up': staffOnly,
-  'member.view-cards': (actor, s) => isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
+  'member.view-cards': (actor, s) =>
+    policies.isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
   'member.reset-credentials': staffHolding,
   'member.withdraw': staffHolding,
   'member.renew-consent': staffOnly,
@@ -85,17 +80,17 @@ const POLICIES: { [A in Action]: Policy<A> } = {
   'card.reissue': staffOnly,
   'card.block': (actor) => actor?.kind === 'terminal',
   'card.unblock': staffOnly,
-  'library.manage': (actor, s) => canManageLibrary(actor, s.libraryId),
+  'library.manage': (actor, s) => policies.canManageLibrary(actor, s.libraryId),
   'library.view-holdings': (actor, s) =>
-    canServeAtLibrary(actor, s.libraryId) || canManageNetwork(actor),
-  'network.manage': (actor) => canManageNetwork(actor),
-  'staff.manage': (actor, s) => canManageStaff(actor, s.libraryId, s.role),
-  'audit.read': (actor, s) => canReadAudit(actor, s.libraryId),
+    policies.canServeAtLibrary(actor, s.libraryId) || policies.canManageNetwork(actor),
+  'network.manage': (actor) => policies.canManageNetwork(actor),
+  'staff.manage': (actor, s) => policies.canManageStaff(actor, s.libraryId, s.role),
+  'audit.read': (actor, s) => policies.canReadAudit(actor, s.libraryId),
   'statistics.read': (actor, s) =>
-    canManageNetwork(actor) ||
-    (isStaff(actor) &&
+    policies.canManageNetwork(actor) ||
+    (policies.isStaff(actor) &&
       actor.role === 'library_admin' &&
-      (s.libraryId === null || canManageLibrary(actor, s.libraryId))),
+      (s.libraryId === null || policies.canManageLibrary(actor, s.libraryId))),
 };
 
 /** Whether the actor may do the action on the subject. */
@@ -136,7 +131,7 @@ export function authorizeStaff<A extends Action>(
   refusal?: Record<string, string>,
 ): StaffActor {
   authorize(actor, action, subject, refusal);
-  if (!isStaff(actor)) throw new AppError('FORBIDDEN');
+  if (!policies.isStaff(actor)) throw new AppError('FORBIDDEN');
   return actor;
 }
 
