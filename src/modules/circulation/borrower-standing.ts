@@ -62,6 +62,7 @@ export async function loadBorrowerStanding(
           'm.id',
           'm.status',
           'm.suspended_until',
+          'm.unpaid_damage',
           libraryId === null
             ? sql<boolean>`false`.as('checked_in')
             : coversLibrary(sql.ref('m.id'), libraryId).as('checked_in'),
@@ -207,7 +208,12 @@ export async function loadBorrowerStanding(
     target,
     standing: {
       card: row.card,
-      member: { id: member.id, status: member.status, suspendedUntil: member.suspended_until },
+      member: {
+        id: member.id,
+        status: member.status,
+        suspendedUntil: member.suspended_until,
+        unpaidDamage: member.unpaid_damage,
+      },
       checkedIn: member.checked_in,
       networkLoanLimit: row.network_loan_limit ?? 0,
       suspensionCause: cause && suspensionCauseOf(cause),

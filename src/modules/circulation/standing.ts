@@ -46,7 +46,12 @@ export interface StandingLibrary {
 
 /** Everything the rules need about a member at a library (see `loadBorrowerStanding`). */
 export interface BorrowerFacts {
-  member: { id: number; status: MemberStatus; suspendedUntil: BusinessDate | null };
+  member: {
+    id: number;
+    status: MemberStatus;
+    suspendedUntil: BusinessDate | null;
+    unpaidDamage?: boolean;
+  };
   /** Whether the member may borrow at `library` (home, checked in, or its check-in group). */
   checkedIn: boolean;
   suspensionCause: SuspensionCause | null;
@@ -121,6 +126,7 @@ export function deriveStanding(
   const refusals = checkoutRefusals({
     today,
     memberStatus: member.status,
+    unpaidDamage: member.unpaidDamage,
     library: library ?? ANY_LIBRARY,
     checkedIn: library ? facts.checkedIn : true,
     suspension,

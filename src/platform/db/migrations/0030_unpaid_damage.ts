@@ -1,0 +1,3 @@
+export const statements = [
+  'alter table members add column unpaid_damage boolean not null default false',
+];
