@@ -62,7 +62,6 @@ export async function loadBorrowerStanding(
           'm.id',
           'm.status',
           'm.suspended_until',
-          'm.unpaid_damage',
           libraryId === null
             ? sql<boolean>`false`.as('checked_in')
             : coversLibrary(sql.ref('m.id'), libraryId).as('checked_in'),
@@ -208,12 +207,7 @@ export async function loadBorrowerStanding(
     target,
     standing: {
       card: row.card,
-      member: {
-        id: member.id,
-        status: member.status,
-        suspendedUntil: member.suspended_until,
-        unpaidDamage: member.unpaid_damage,
-      },
+      member: { id: member.id, status: member.status, suspendedUntil: member.suspended_until },
       checkedIn: member.checked_in,
       networkLoanLimit: row.network_loan_limit ?? 0,
       suspensionCause: cause && suspensionCauseOf(cause),

@@ -91,7 +91,6 @@ export interface OpenLoanFact {
 export interface CheckoutFacts {
   today: BusinessDate;
   memberStatus: MemberStatus;
-  unpaidDamage?: boolean;
   library: { id: number; status: LibraryStatus; names: LibraryNames; rules: LoanRules };
   checkedIn: boolean;
   suspension: {
@@ -110,7 +109,6 @@ export function checkoutRefusals(f: CheckoutFacts): Reason[] {
     reasons.push({ code: 'LIBRARY_NOT_PARTICIPATING', params: { ...f.library.names } });
   if (f.memberStatus === 'pending') reasons.push({ code: 'MEMBER_PENDING' });
   if (f.memberStatus === 'withdrawn') reasons.push({ code: 'MEMBER_WITHDRAWN' });
-  if (f.unpaidDamage) reasons.push({ code: 'MEMBER_UNPAID_DAMAGE' });
   if (!f.checkedIn) reasons.push({ code: 'CHECK_IN_REQUIRED', params: { ...f.library.names } });
   if (f.suspension && isSuspendedOn(f.suspension.until, f.today))
     reasons.push(suspendedReason(f.suspension));

@@ -177,17 +177,3 @@ describe('the borrower standing', () => {
     );
   });
 });
-
-describe('scratch: a made-up refusal rule', () => {
-  it('blocks for unpaid damage, at the desk, in the portal and for SIP2 alike', () => {
-    const f = facts({
-      member: { id: 7, status: 'active', suspendedUntil: null, unpaidDamage: true },
-    });
-    expect(codes(deriveStanding(f, TODAY, { online: false }).refusals)).toEqual([
-      'MEMBER_UNPAID_DAMAGE',
-    ]);
-    expect(
-      codes(deriveStanding({ ...f, library: null }, TODAY, { online: true }).refusals),
-    ).toEqual(['MEMBER_UNPAID_DAMAGE']);
-  });
-});

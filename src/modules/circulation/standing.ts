@@ -46,12 +46,7 @@ export interface StandingLibrary {
 
 /** Everything the rules need about a member at a library (see `loadBorrowerStanding`). */
 export interface BorrowerFacts {
-  member: {
-    id: number;
-    status: MemberStatus;
-    suspendedUntil: BusinessDate | null;
-    unpaidDamage?: boolean;
-  };
+  member: { id: number; status: MemberStatus; suspendedUntil: BusinessDate | null };
   /** Whether the member may borrow at `library` (home, checked in, or its check-in group). */
   checkedIn: boolean;
   suspensionCause: SuspensionCause | null;
@@ -126,7 +121,6 @@ export function deriveStanding(
   const refusals = checkoutRefusals({
     today,
     memberStatus: member.status,
-    unpaidDamage: member.unpaidDamage,
     library: library ?? ANY_LIBRARY,
     checkedIn: library ? facts.checkedIn : true,
     suspension,

@@ -129,7 +129,6 @@ export interface MembersTable {
   withdrawn_at: Date | null;
   suspended_until: DateText | null;
   suspension_loan_id: number | null;
-  unpaid_damage: Generated<boolean>;
 }
 
 export interface CardsTable {
