@@ -2,6 +2,7 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from '../../src/app.js';
 import { createAppContext } from '../../src/app-context.js';
+import { isCheckViolation } from '../../src/platform/db/errors.js';
 import type { App } from '../../src/platform/http/server.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { demoCardNumber } from '../../src/seed/demo-accounts.js';
@@ -111,5 +112,58 @@ describe(`the borrower standing through the API (${testDatabaseKind})`, () => {
       itemBarcode: 'ST-1',
     });
     expect(codes(refused.json())).toContain('CHECK_IN_REQUIRED');
+  });
+
+  it('the limits trigger refuses exactly where the standing says no loans are left', async () => {
+    const gn = await t.db
+      .selectFrom('libraries')
+      .select('id')
+      .where('code', '=', 'gyeongnamdaepyo-library')
+      .executeTakeFirstOrThrow();
+    const member = await walkIn(desk);
+    await t.db
+      .updateTable('library_loan_rules')
+      .set({ loan_limit: 1 })
+      .where('library_id', '=', gn.id)
+      .execute();
+    try {
+      await shelve(t, 'gyeongnamdaepyo-library', [{ barcode: 'LIM-1' }, { barcode: 'LIM-2' }]);
+      const lent = await desk.post('/api/v1/checkouts', {
+        cardNumber: member.card,
+        itemBarcode: 'LIM-1',
+      });
+      expect(lent.json().loansLeft.here).toBe(0);
+      const status = (await desk.get(`/api/v1/members/${member.id}/loans`)).json();
+      expect(status.standing.loansLeft.here).toBe(0);
+      expect(codes({ reasons: status.standing.refusals })).toEqual(['LIBRARY_LOAN_LIMIT']);
+      // Past the rules, straight into the table: the trigger refuses the same loan.
+      const item = await t.db
+        .selectFrom('items')
+        .select('id')
+        .where('barcode', '=', 'LIM-2')
+        .executeTakeFirstOrThrow();
+      const error = await t.db
+        .insertInto('loans')
+        .values({
+          member_id: member.id,
+          item_id: item.id,
+          library_id: gn.id,
+          loaned_at: new Date(),
+          loan_day: '2026-12-01',
+          due_date: '2026-12-15',
+        })
+        .execute()
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      expect(isCheckViolation(error, 'loans_library_loan_limit')).toBe(true);
+    } finally {
+      await t.db
+        .updateTable('library_loan_rules')
+        .set({ loan_limit: 5 })
+        .where('library_id', '=', gn.id)
+        .execute();
+    }
   });
 });
