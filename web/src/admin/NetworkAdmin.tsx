@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { answer, api } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
-import type { CheckInGroup, Library, NetworkRules } from '../api/types';
+import type { CheckInGroup, Library, LibraryChanges, NetworkRules } from '../api/types';
 import { Field } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -18,9 +18,14 @@ function LibraryEditor({ library, onSaved }: { library: Library; onSaved(message
   const [hoursEn, setHoursEn] = useState(library.openingHours.en ?? '');
   const [plannedStart, setPlannedStart] = useState(library.plannedStart ?? '');
   const action = useAction();
-  const patch = async (body: Record<string, unknown>, message: string) => {
+  const patch = async (body: LibraryChanges, message: string) => {
     const result = await action.run(() =>
-      api.patch<Library>(`/api/v1/libraries/${library.id}`, body),
+      answer(
+        api.PATCH('/api/v1/libraries/{libraryId}', {
+          params: { path: { libraryId: library.id } },
+          body,
+        }),
+      ),
     );
     if (result) onSaved(message);
   };
@@ -179,8 +184,13 @@ function GroupForm({
     const body = { nameKo: nameKo.trim(), nameEn: nameEn.trim(), libraryIds: members };
     const result = await action.run(() =>
       group
-        ? api.put<CheckInGroup>(`/api/v1/check-in-groups/${group.id}`, body)
-        : api.post<CheckInGroup>('/api/v1/check-in-groups', body),
+        ? answer(
+            api.PUT('/api/v1/check-in-groups/{groupId}', {
+              params: { path: { groupId: group.id } },
+              body,
+            }),
+          )
+        : answer(api.POST('/api/v1/check-in-groups', { body })),
     );
     if (result) {
       onSaved(t('groups.saved', { name: format.name(result) }));
@@ -247,9 +257,7 @@ export function CheckInGroups() {
   const { t } = useTranslation();
   const format = useFormat();
   const libraries = useLibraries();
-  const groups = useResource('check-in-groups', () =>
-    api.get<{ groups: CheckInGroup[] }>('/api/v1/check-in-groups'),
-  );
+  const groups = useResource('check-in-groups', () => answer(api.GET('/api/v1/check-in-groups')));
   const [saved, setSaved] = useState('');
   const onSaved = (message: string) => {
     setSaved(message);
@@ -292,9 +300,7 @@ export function CheckInGroups() {
 
 export function NetworkRulesPage() {
   const { t } = useTranslation();
-  const current = useResource('network-rules', () =>
-    api.get<NetworkRules>('/api/v1/network-rules'),
-  );
+  const current = useResource('network-rules', () => answer(api.GET('/api/v1/network-rules')));
   const [rules, setRules] = useState<NetworkRules>();
   const [capText, setCapText] = useState('');
   const [saved, setSaved] = useState('');
@@ -312,10 +318,11 @@ export function NetworkRulesPage() {
     event.preventDefault();
     setSaved('');
     const result = await action.run(() =>
-      api.put<NetworkRules>('/api/v1/network-rules', {
-        ...rules,
-        maxSuspensionDays: capText.trim() === '' ? null : Number(capText),
-      }),
+      answer(
+        api.PUT('/api/v1/network-rules', {
+          body: { ...rules, maxSuspensionDays: capText.trim() === '' ? null : Number(capText) },
+        }),
+      ),
     );
     if (result) {
       setRules(result);

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, localProblem } from '../api/client';
+import { answer, api, localProblem } from '../api/client';
 import type { Card, IdDocumentType } from '../api/types';
 import { Barcode } from '../components/Barcode';
 import { Field } from '../components/Field';
@@ -46,13 +46,18 @@ export function Register() {
       action.setProblem(localProblem(t('signUp.contactRequired')));
       return;
     }
+    if (!idType) return; // the required select already stops the form
     const result = await action.run(() =>
-      api.post<{ id: number; card: Card }>('/api/v1/members', {
-        ...personBody(person),
-        idDocumentType: idType,
-        ...(password ? { password } : {}),
-        ...(pin ? { pin } : {}),
-      }),
+      answer(
+        api.POST('/api/v1/members', {
+          body: {
+            ...personBody(person),
+            idDocumentType: idType,
+            ...(password ? { password } : {}),
+            ...(pin ? { pin } : {}),
+          },
+        }),
+      ),
     );
     if (result) {
       setIssued({ name: person.name.trim(), card: result.card });

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, newIdempotencyKey } from '../api/client';
+import { answer, api, idempotent } from '../api/client';
 import type { ReturnResult } from '../api/types';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/Page';
@@ -28,10 +28,8 @@ export function Returns() {
     if (!itemBarcode) return;
     announcement.clear();
     const result = await action.run(() =>
-      api.post<ReturnResult>(
-        '/api/v1/returns',
-        { itemBarcode },
-        { idempotencyKey: newIdempotencyKey() },
+      answer(
+        api.POST('/api/v1/returns', { params: { header: idempotent() }, body: { itemBarcode } }),
       ),
     );
     if (result) {

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, localProblem } from '../api/client';
+import { answer, api, localProblem } from '../api/client';
 import type { Card, IdDocumentType, Member } from '../api/types';
 import { Field } from '../components/Field';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
@@ -64,10 +64,14 @@ function PendingMember({ member, onVerified }: { member: Member; onVerified(card
             className="button primary"
             disabled={action.busy || !idType}
             onClick={async () => {
+              if (!idType) return;
               const result = await action.run(() =>
-                api.post<{ card: Card }>(`/api/v1/members/${member.id}/verification`, {
-                  idDocumentType: idType,
-                }),
+                answer(
+                  api.POST('/api/v1/members/{memberId}/verification', {
+                    params: { path: { memberId: member.id } },
+                    body: { idDocumentType: idType },
+                  }),
+                ),
               );
               if (result) onVerified(result.card);
             }}
@@ -98,17 +102,15 @@ export function Verify() {
   const search = async (event: FormEvent) => {
     event.preventDefault();
     setIssued(undefined);
-    const params = new URLSearchParams();
-    if (phone.trim()) params.set('phone', phone.trim());
-    else if (name.trim() && birthDate) {
-      params.set('name', name.trim());
-      params.set('birthDate', birthDate);
-    } else {
+    let query: { phone: string } | { name: string; birthDate: string };
+    if (phone.trim()) query = { phone: phone.trim() };
+    else if (name.trim() && birthDate) query = { name: name.trim(), birthDate };
+    else {
       action.setProblem(localProblem(t('verify.searchNeeded')));
       return;
     }
     const result = await action.run(() =>
-      api.get<{ members: Member[] }>(`/api/v1/members?${params}`),
+      answer(api.GET('/api/v1/members', { params: { query } })),
     );
     if (result) setFound(result.members);
   };

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { answer, api } from '../api/client';
 import { groupByRegion, useLibraries, useRegions } from '../api/directory';
-import type { Holiday, Library } from '../api/types';
+import type { Library } from '../api/types';
 import { Field, SelectField } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -195,7 +195,7 @@ export function LibraryDetail({ id }: { id: number }) {
   const format = useFormat();
   const { navigate } = useRouter();
   const detail = useResource(`library-${id}`, () =>
-    api.get<{ library: Library; holidays: Holiday[] }>(`/api/v1/libraries/${id}`),
+    answer(api.GET('/api/v1/libraries/{libraryId}', { params: { path: { libraryId: id } } })),
   );
   if (detail.problem) return <ProblemAlert problem={detail.problem} />;
   if (!detail.data) return <Loading />;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, localProblem } from '../api/client';
+import { answer, api, localProblem } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
 import type { Library } from '../api/types';
 import { Field, SelectField } from '../components/Field';
@@ -66,11 +66,11 @@ export function SignUp() {
       return;
     }
     const result = await action.run(() =>
-      api.post('/api/v1/members/pre-registrations', {
-        ...personBody(person),
-        homeLibraryId: Number(homeLibraryId),
-        password,
-      }),
+      answer(
+        api.POST('/api/v1/members/pre-registrations', {
+          body: { ...personBody(person), homeLibraryId: Number(homeLibraryId), password },
+        }),
+      ),
     );
     if (result) {
       setDone({
