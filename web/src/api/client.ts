@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import i18n from '../i18n';
+import i18n, { currentLanguage } from '../i18n';
 import type { paths } from './schema.gen';
 
 /** One reason of a refusal, with its sentence in the reader's language. */
@@ -110,7 +110,7 @@ function refuse(status: number, text: string): never {
 function commonHeaders(method: string): Record<string, string> {
   return {
     accept: 'application/json, application/problem+json',
-    'accept-language': i18n.language === 'en' ? 'en' : 'ko',
+    'accept-language': currentLanguage(),
     ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
   };
 }

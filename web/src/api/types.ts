@@ -15,7 +15,6 @@ type RequestBody<Id extends keyof operations> = Json<NonNullable<operations[Id][
 
 export type Library = Schemas['Library'];
 export type LibraryRef = Pick<Library, 'id' | 'nameKo' | 'nameEn'>;
-export type Region = Answer<'getRegions'>['regions'][number];
 export type LoanRules = Schemas['LoanRules'];
 export type Holiday = Answer<'getLibrariesByLibraryId'>['holidays'][number];
 export type NetworkRules = Schemas['NetworkRules'];
