@@ -4,6 +4,7 @@ import { answer, api } from '../api/client';
 import type { Holiday } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSaving } from '../hooks';
@@ -86,9 +87,7 @@ export function Calendar({ libraryId }: { libraryId: number }) {
           value={nameEn}
           onChange={(e) => setNameEn(e.target.value)}
         />
-        <button type="submit" className="button primary" disabled={form.busy}>
-          {t('common.add')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('common.add')}</SubmitButton>
       </form>
       <ProblemAlert problem={form.problem ?? detail.problem} />
       <Saved text={form.saved} />

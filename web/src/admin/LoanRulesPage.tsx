@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { LoanRules } from '../api/types';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSaving } from '../hooks';
@@ -98,9 +99,7 @@ export function LoanRulesPage({ libraryId }: { libraryId: number }) {
         <p className="hint">{t('admin.rulesHint')}</p>
         <ProblemAlert problem={form.problem} />
         <Saved text={form.saved} />
-        <button type="submit" className="button primary" disabled={form.busy}>
-          {t('common.save')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('common.save')}</SubmitButton>
       </form>
     </div>
   );

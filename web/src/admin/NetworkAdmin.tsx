@@ -4,6 +4,7 @@ import { answer, api } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
 import type { CheckInGroup, Library, LibraryChanges, NetworkRules } from '../api/types';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction, useResource } from '../hooks';
@@ -245,9 +246,9 @@ function GroupForm({
         ))}
       </fieldset>
       <ProblemAlert problem={action.problem} />
-      <button type="submit" className="button primary" disabled={action.busy}>
+      <SubmitButton busy={action.busy}>
         {group ? t('common.save') : t('groups.create')}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -375,9 +376,7 @@ export function NetworkRulesPage() {
         <p className="sr-status saved" role="status">
           {saved}
         </p>
-        <button type="submit" className="button primary" disabled={action.busy}>
-          {t('common.save')}
-        </button>
+        <SubmitButton busy={action.busy}>{t('common.save')}</SubmitButton>
       </form>
     </div>
   );

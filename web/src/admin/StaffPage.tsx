@@ -4,11 +4,12 @@ import { answer, api } from '../api/client';
 import type { Staff } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { Field, SelectField } from '../components/Field';
+import { NewPasswordField, SubmitButton } from '../components/FormParts';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource, useSaving } from '../hooks';
 import { useStaffSession } from '../session';
-import { EnabledBadge, LibraryHeading, NewPasswordField, Saved, useLibrary } from './library-page';
+import { EnabledBadge, LibraryHeading, Saved, useLibrary } from './library-page';
 
 type StaffRole = Staff['role'];
 
@@ -131,11 +132,9 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
               </option>
             ))}
           </SelectField>
-          <NewPasswordField value={password} onChange={setPassword} />
+          <NewPasswordField value={password} onValue={setPassword} />
         </div>
-        <button type="submit" className="button primary" disabled={form.busy}>
-          {t('admin.createStaff')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('admin.createStaff')}</SubmitButton>
       </form>
     </div>
   );

@@ -4,11 +4,12 @@ import { answer, api } from '../api/client';
 import type { Terminal } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { Field, SelectField } from '../components/Field';
+import { NewPasswordField, SubmitButton } from '../components/FormParts';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource, useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
-import { EnabledBadge, LibraryHeading, NewPasswordField, Saved, useLibrary } from './library-page';
+import { EnabledBadge, LibraryHeading, Saved, useLibrary } from './library-page';
 
 /** Self-check machines (SIP2 logins) of the library. */
 export function Terminals({ libraryId }: { libraryId: number }) {
@@ -86,7 +87,7 @@ export function Terminals({ libraryId }: { libraryId: number }) {
             value={username}
             onChange={(e) => setUsername(e.target.value)}
           />
-          <NewPasswordField value={password} onChange={setPassword} />
+          <NewPasswordField value={password} onValue={setPassword} />
           <SelectField
             label={t('admin.encoding')}
             hint={t('admin.encodingHint')}
@@ -107,9 +108,7 @@ export function Terminals({ libraryId }: { libraryId: number }) {
         </div>
         <ProblemAlert problem={form.problem} />
         <Saved text={form.saved} />
-        <button type="submit" className="button primary" disabled={form.busy}>
-          {t('admin.createTerminal')}
-        </button>
+        <SubmitButton busy={form.busy}>{t('admin.createTerminal')}</SubmitButton>
       </form>
     </div>
   );

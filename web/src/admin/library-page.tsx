@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { Library } from '../api/types';
-import { Field } from '../components/Field';
 import { PageTitle } from '../components/Page';
 import { Badge } from '../components/StatusBadge';
 import { useResource } from '../hooks';
@@ -45,28 +44,5 @@ export function LibraryHeading({ page, library }: { page: string; library: Libra
       </PageTitle>
       {picker}
     </>
-  );
-}
-
-/** A password chosen for someone else's new login (staff, self-check machine). */
-export function NewPasswordField({
-  value,
-  onChange,
-}: {
-  value: string;
-  onChange(value: string): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Field
-      label={t('common.password')}
-      hint={t('common.passwordHint')}
-      type="password"
-      autoComplete="new-password"
-      required
-      minLength={8}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    />
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { seoulToday } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -176,9 +177,7 @@ export function Circulation() {
           onChange={(e) => setCardInput(e.target.value)}
         />
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={lookup.busy}>
-            {t('desk.open')}
-          </button>
+          <SubmitButton busy={lookup.busy}>{t('desk.open')}</SubmitButton>
           {visit ? (
             <button type="button" className="button" onClick={clear}>
               {t('desk.nextMember')} <kbd>Esc</kbd>
@@ -215,9 +214,7 @@ export function Circulation() {
                     value={itemInput}
                     onChange={(e) => setItemInput(e.target.value)}
                   />
-                  <button type="submit" className="button primary" disabled={lend.busy}>
-                    {t('desk.lend')}
-                  </button>
+                  <SubmitButton busy={lend.busy}>{t('desk.lend')}</SubmitButton>
                 </form>
                 <ProblemAlert problem={lend.problem} large title={t('desk.refused')} />
               </section>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { IdDocumentType } from '../api/types';
+import { Fact } from '../components/Fact';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { CardStatusBadge, groupedCardNumber, MemberStatusBadge } from '../components/StatusBadge';
@@ -41,50 +42,34 @@ export function MemberCard({
         <MemberStatusBadge status={member.status} />
       </div>
       <dl className="facts">
-        <div>
-          <dt>{t('desk.card')}</dt>
-          <dd>
-            <span className="mono">{groupedCardNumber(card.number)}</span>{' '}
-            <CardStatusBadge status={card.status} blocked={card.blocked} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('account.homeLibrary')}</dt>
-          <dd>{format.name(member.homeLibrary)}</dd>
-        </div>
+        <Fact label={t('desk.card')}>
+          <span className="mono">{groupedCardNumber(card.number)}</span>{' '}
+          <CardStatusBadge status={card.status} blocked={card.blocked} />
+        </Fact>
+        <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
         {member.visibility === 'full' ? (
           <>
-            <div>
-              <dt>{t('person.birthDate')}</dt>
-              <dd>{member.birthDate ? format.date(member.birthDate, false) : '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('person.phone')}</dt>
-              <dd>{formatPhone(member.phone)}</dd>
-            </div>
+            <Fact label={t('person.birthDate')}>
+              {member.birthDate ? format.date(member.birthDate, false) : '—'}
+            </Fact>
+            <Fact label={t('person.phone')}>{formatPhone(member.phone)}</Fact>
             {member.email ? (
-              <div>
-                <dt>{t('person.email')}</dt>
-                <dd className="break">{member.email}</dd>
-              </div>
+              <Fact label={t('person.email')} className="break">
+                {member.email}
+              </Fact>
             ) : null}
             {member.guardian ? (
-              <div>
-                <dt>{t('person.guardian')}</dt>
-                <dd>{`${member.guardian.name} (${member.guardian.relationship})`}</dd>
-              </div>
+              <Fact
+                label={t('person.guardian')}
+              >{`${member.guardian.name} (${member.guardian.relationship})`}</Fact>
             ) : null}
           </>
         ) : (
           <>
-            <div>
-              <dt>{t('person.phone')}</dt>
-              <dd>{member.maskedPhone ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('person.email')}</dt>
-              <dd className="break">{member.maskedEmail ?? '—'}</dd>
-            </div>
+            <Fact label={t('person.phone')}>{member.maskedPhone ?? '—'}</Fact>
+            <Fact label={t('person.email')} className="break">
+              {member.maskedEmail ?? '—'}
+            </Fact>
           </>
         )}
       </dl>

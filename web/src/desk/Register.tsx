@@ -4,6 +4,7 @@ import { answer, api, localProblem } from '../api/client';
 import type { Card, IdDocumentType } from '../api/types';
 import { Barcode } from '../components/Barcode';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
@@ -96,9 +97,7 @@ export function Register() {
           onChange={(e) => setPin(e.target.value)}
         />
         <ProblemAlert problem={action.problem} large />
-        <button type="submit" className="button primary" disabled={action.busy}>
-          {t('register.submit')}
-        </button>
+        <SubmitButton busy={action.busy}>{t('register.submit')}</SubmitButton>
       </form>
     </div>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import type { ReturnResult } from '../api/types';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction, useMessage } from '../hooks';
@@ -70,9 +71,7 @@ export function Returns() {
           value={barcode}
           onChange={(e) => setBarcode(e.target.value)}
         />
-        <button type="submit" className="button primary" disabled={action.busy}>
-          {t('returns.submit')}
-        </button>
+        <SubmitButton busy={action.busy}>{t('returns.submit')}</SubmitButton>
       </form>
       <ProblemAlert problem={action.problem} large title={t('returns.refused')} />
       {returned.length > 0 ? (

@@ -2,7 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, localProblem } from '../api/client';
 import type { Card, IdDocumentType, Member } from '../api/types';
+import { Fact } from '../components/Fact';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -28,31 +30,20 @@ function PendingMember({ member, onVerified }: { member: Member; onVerified(card
       <dl className="facts compact">
         {member.visibility === 'full' ? (
           <>
-            <div>
-              <dt>{t('person.birthDate')}</dt>
-              <dd>{member.birthDate ? format.date(member.birthDate, false) : '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('person.phone')}</dt>
-              <dd>{formatPhone(member.phone)}</dd>
-            </div>
+            <Fact label={t('person.birthDate')}>
+              {member.birthDate ? format.date(member.birthDate, false) : '—'}
+            </Fact>
+            <Fact label={t('person.phone')}>{formatPhone(member.phone)}</Fact>
             {member.guardian ? (
-              <div>
-                <dt>{t('person.guardian')}</dt>
-                <dd>{`${member.guardian.name} (${member.guardian.relationship})`}</dd>
-              </div>
+              <Fact
+                label={t('person.guardian')}
+              >{`${member.guardian.name} (${member.guardian.relationship})`}</Fact>
             ) : null}
           </>
         ) : (
-          <div>
-            <dt>{t('person.phone')}</dt>
-            <dd>{member.maskedPhone ?? '—'}</dd>
-          </div>
+          <Fact label={t('person.phone')}>{member.maskedPhone ?? '—'}</Fact>
         )}
-        <div>
-          <dt>{t('account.homeLibrary')}</dt>
-          <dd>{format.name(member.homeLibrary)}</dd>
-        </div>
+        <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
       </dl>
       {member.status !== 'pending' ? (
         <p className="muted">{t('verify.notPending')}</p>
@@ -142,9 +133,7 @@ export function Verify() {
           value={birthDate}
           onChange={(e) => setBirthDate(e.target.value)}
         />
-        <button type="submit" className="button primary" disabled={action.busy}>
-          {t('verify.search')}
-        </button>
+        <SubmitButton busy={action.busy}>{t('verify.search')}</SubmitButton>
       </form>
       <ProblemAlert problem={action.problem} large />
       {issued ? <IssuedCard name={issued.name} card={issued.card} /> : null}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { FullMember } from '../api/types';
+import { Fact } from '../components/Fact';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource } from '../hooks';
 import { formatPhone, useFormat } from '../i18n/format';
@@ -16,34 +17,20 @@ export function AccountTab({ member }: { member: FullMember }) {
       <section className="panel" aria-labelledby="me-title">
         <h2 id="me-title">{t('account.me')}</h2>
         <dl className="facts">
-          <div>
-            <dt>{t('person.name')}</dt>
-            <dd className="person-name">{member.name}</dd>
-          </div>
-          <div>
-            <dt>{t('person.birthDate')}</dt>
-            <dd>{member.birthDate ? format.date(member.birthDate, false) : '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('person.phone')}</dt>
-            <dd>{formatPhone(member.phone)}</dd>
-          </div>
-          <div>
-            <dt>{t('person.email')}</dt>
-            <dd>{member.email ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('account.homeLibrary')}</dt>
-            <dd>{format.name(member.homeLibrary)}</dd>
-          </div>
-          <div>
-            <dt>{t('account.consent')}</dt>
-            <dd>
-              {member.consent.expiresOn
-                ? t('account.consentUntil', { date: format.date(member.consent.expiresOn, false) })
-                : '—'}
-            </dd>
-          </div>
+          <Fact label={t('person.name')} className="person-name">
+            {member.name}
+          </Fact>
+          <Fact label={t('person.birthDate')}>
+            {member.birthDate ? format.date(member.birthDate, false) : '—'}
+          </Fact>
+          <Fact label={t('person.phone')}>{formatPhone(member.phone)}</Fact>
+          <Fact label={t('person.email')}>{member.email ?? '—'}</Fact>
+          <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
+          <Fact label={t('account.consent')}>
+            {member.consent.expiresOn
+              ? t('account.consentUntil', { date: format.date(member.consent.expiresOn, false) })
+              : '—'}
+          </Fact>
         </dl>
       </section>
       <section className="panel" aria-labelledby="holders-title">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction, useMessage, useResource } from '../hooks';
@@ -77,21 +78,14 @@ export function HistoryTab() {
                 <p className="loan-title">{loan.title}</p>
                 {loan.author ? <p className="muted">{loan.author}</p> : null}
                 <dl className="facts compact">
-                  <div>
-                    <dt>{t('loans.library')}</dt>
-                    <dd>{format.name(loan.library)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('history.period')}</dt>
-                    <dd>
-                      {`${format.date(loan.loanDay, false)} – ${format.date(loan.returnDay, false)}`}
-                    </dd>
-                  </div>
+                  <Fact label={t('loans.library')}>{format.name(loan.library)}</Fact>
+                  <Fact
+                    label={t('history.period')}
+                  >{`${format.date(loan.loanDay, false)} – ${format.date(loan.returnDay, false)}`}</Fact>
                   {loan.daysLate > 0 ? (
-                    <div>
-                      <dt>{t('history.late')}</dt>
-                      <dd>{t('history.daysLate', { count: loan.daysLate })}</dd>
-                    </div>
+                    <Fact label={t('history.late')}>
+                      {t('history.daysLate', { count: loan.daysLate })}
+                    </Fact>
                   ) : null}
                 </dl>
               </li>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import { useLibraries } from '../api/directory';
 import type { CirculationStatus, LibraryRef } from '../api/types';
+import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SuspensionNotice } from '../components/Suspension';
@@ -49,22 +50,15 @@ function LoanItem({
     <li className={loan.overdue ? 'loan overdue' : 'loan'}>
       <p className="loan-title">{loan.title ?? t('loans.untitled')}</p>
       <dl className="facts compact">
-        <div>
-          <dt>{t('loans.library')}</dt>
-          <dd>{format.name(loan.library)}</dd>
-        </div>
-        <div>
-          <dt>{t('loans.due')}</dt>
-          <dd className="due">
-            {format.date(loan.dueDate)}
-            {loan.overdue ? <span className="badge badge-bad">{t('loans.overdue')}</span> : null}
-          </dd>
-        </div>
+        <Fact label={t('loans.library')}>{format.name(loan.library)}</Fact>
+        <Fact label={t('loans.due')} className="due">
+          {format.date(loan.dueDate)}
+          {loan.overdue ? <span className="badge badge-bad">{t('loans.overdue')}</span> : null}
+        </Fact>
         {rules ? (
-          <div>
-            <dt>{t('loans.renewals')}</dt>
-            <dd>{t('loans.renewalsUsed', { used: loan.renewals ?? 0, max: rules.maxRenewals })}</dd>
-          </div>
+          <Fact label={t('loans.renewals')}>
+            {t('loans.renewalsUsed', { used: loan.renewals ?? 0, max: rules.maxRenewals })}
+          </Fact>
         ) : null}
       </dl>
       {blocker ? (

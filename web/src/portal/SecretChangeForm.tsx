@@ -2,6 +2,7 @@ import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, localProblem } from '../api/client';
 import { Field } from '../components/Field';
+import { CurrentPasswordField, SubmitButton } from '../components/FormParts';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction } from '../hooks';
 
@@ -50,13 +51,10 @@ function SecretChangeForm({ change }: { change: SecretChange }) {
     <form className="panel form" onSubmit={submit} aria-labelledby={titleId}>
       <h2 id={titleId}>{change.title}</h2>
       {change.intro ? <p className="hint">{change.intro}</p> : null}
-      <Field
+      <CurrentPasswordField
         label={t('account.currentPassword')}
-        type="password"
-        autoComplete="current-password"
-        required
         value={current}
-        onChange={(e) => setCurrent(e.target.value)}
+        onValue={setCurrent}
       />
       <Field
         label={change.newLabel}
@@ -79,9 +77,7 @@ function SecretChangeForm({ change }: { change: SecretChange }) {
       <p className="sr-status" role="status">
         {done ? change.changed : ''}
       </p>
-      <button type="submit" className="button primary" disabled={action.busy}>
-        {change.submit}
-      </button>
+      <SubmitButton busy={action.busy}>{change.submit}</SubmitButton>
     </form>
   );
 }

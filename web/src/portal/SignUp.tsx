@@ -4,6 +4,7 @@ import { answer, api, localProblem } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
 import type { Library } from '../api/types';
 import { Field, SelectField } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -127,9 +128,9 @@ export function SignUp() {
         />
         <p className="hint">{t('signUp.consent')}</p>
         <ProblemAlert problem={action.problem} />
-        <button type="submit" className="button primary" disabled={action.busy}>
+        <SubmitButton busy={action.busy}>
           {action.busy ? t('common.sending') : t('signUp.submit')}
-        </button>
+        </SubmitButton>
       </form>
     </div>
   );
