@@ -64,20 +64,14 @@ export function Calendar({ libraryId }: { libraryId: number }) {
       ) : null}
       <form className="form panel inline-form" onSubmit={submit}>
         <h2>{t('admin.addHoliday')}</h2>
-        <Field
-          label={t('admin.holidayDate')}
-          type="date"
-          required
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-        />
+        <Field label={t('admin.holidayDate')} type="date" required value={date} onValue={setDate} />
         <Field
           label={t('admin.holidayNameKo')}
           lang="ko"
           required
           maxLength={100}
           value={nameKo}
-          onChange={(e) => setNameKo(e.target.value)}
+          onValue={setNameKo}
         />
         <Field
           label={t('admin.holidayNameEn')}
@@ -85,7 +79,7 @@ export function Calendar({ libraryId }: { libraryId: number }) {
           required
           maxLength={100}
           value={nameEn}
-          onChange={(e) => setNameEn(e.target.value)}
+          onValue={setNameEn}
         />
         <SubmitButton busy={form.busy}>{t('common.add')}</SubmitButton>
       </form>

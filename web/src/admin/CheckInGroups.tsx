@@ -52,20 +52,8 @@ function GroupForm({
   return (
     <form className="form group-form" onSubmit={submit}>
       <div className="grid-fields">
-        <Field
-          label={t('groups.nameKo')}
-          lang="ko"
-          required
-          value={nameKo}
-          onChange={(e) => setNameKo(e.target.value)}
-        />
-        <Field
-          label={t('groups.nameEn')}
-          lang="en"
-          required
-          value={nameEn}
-          onChange={(e) => setNameEn(e.target.value)}
-        />
+        <Field label={t('groups.nameKo')} lang="ko" required value={nameKo} onValue={setNameKo} />
+        <Field label={t('groups.nameEn')} lang="en" required value={nameEn} onValue={setNameEn} />
       </div>
       <fieldset className="fieldset group-libraries">
         <legend>{t('groups.libraries')}</legend>

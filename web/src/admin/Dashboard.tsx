@@ -73,13 +73,13 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
             label={t('dashboard.from')}
             type="date"
             value={fromInput || data?.from || ''}
-            onChange={(e) => setFromInput(e.target.value)}
+            onValue={setFromInput}
           />
           <Field
             label={t('dashboard.to')}
             type="date"
             value={toInput || data?.to || ''}
-            onChange={(e) => setToInput(e.target.value)}
+            onValue={setToInput}
           />
           <button type="submit" className="button small">
             {t('dashboard.show')}

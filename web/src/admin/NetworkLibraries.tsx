@@ -67,30 +67,15 @@ function LibraryEditor({ library, onSaved }: { library: Library; onSaved(message
       <details>
         <summary>{t('network.edit')}</summary>
         <form className="form" onSubmit={save}>
-          <Field
-            label={t('library.phone')}
-            type="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-          />
-          <Field
-            label={t('network.hoursKo')}
-            lang="ko"
-            value={hoursKo}
-            onChange={(e) => setHoursKo(e.target.value)}
-          />
-          <Field
-            label={t('network.hoursEn')}
-            lang="en"
-            value={hoursEn}
-            onChange={(e) => setHoursEn(e.target.value)}
-          />
+          <Field label={t('library.phone')} type="tel" value={phone} onValue={setPhone} />
+          <Field label={t('network.hoursKo')} lang="ko" value={hoursKo} onValue={setHoursKo} />
+          <Field label={t('network.hoursEn')} lang="en" value={hoursEn} onValue={setHoursEn} />
           {library.status === 'planned' ? (
             <Field
               label={t('network.plannedStart')}
               type="date"
               value={plannedStart}
-              onChange={(e) => setPlannedStart(e.target.value)}
+              onValue={setPlannedStart}
             />
           ) : null}
           <button type="submit" className="button" disabled={action.busy}>

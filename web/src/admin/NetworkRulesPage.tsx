@@ -75,7 +75,7 @@ export function NetworkRulesPage() {
           min={1}
           max={3650}
           value={capText}
-          onChange={(e) => setCapText(e.target.value)}
+          onValue={setCapText}
         />
         <p className="hint">{t('admin.rulesHint')}</p>
         <ProblemAlert problem={form.problem} />

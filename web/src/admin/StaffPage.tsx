@@ -113,13 +113,13 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
             autoCapitalize="none"
             required
             value={username}
-            onChange={(e) => setUsername(e.target.value)}
+            onValue={setUsername}
           />
           <Field
             label={t('admin.displayName')}
             required
             value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
+            onValue={setDisplayName}
           />
           <SelectField
             label={t('admin.role')}

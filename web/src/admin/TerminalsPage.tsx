@@ -85,7 +85,7 @@ export function Terminals({ libraryId }: { libraryId: number }) {
             pattern="[A-Za-z0-9][A-Za-z0-9._\-]{2,39}"
             required
             value={username}
-            onChange={(e) => setUsername(e.target.value)}
+            onValue={setUsername}
           />
           <NewPasswordField value={password} onValue={setPassword} />
           <SelectField

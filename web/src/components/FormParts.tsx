@@ -32,7 +32,7 @@ export function CurrentPasswordField({
       autoComplete="current-password"
       required
       value={value}
-      onChange={(e) => onValue(e.target.value)}
+      onValue={onValue}
     />
   );
 }
@@ -57,7 +57,7 @@ export function NewPasswordField({
       required
       minLength={8}
       value={value}
-      onChange={(e) => onValue(e.target.value)}
+      onValue={onValue}
     />
   );
 }

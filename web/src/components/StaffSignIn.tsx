@@ -30,7 +30,7 @@ export function StaffSignIn({ area }: { area: 'desk' | 'admin' }) {
           required
           data-autofocus
           value={username}
-          onChange={(e) => setUsername(e.target.value)}
+          onValue={setUsername}
         />
         <CurrentPasswordField name="password" value={password} onValue={setPassword} />
         <ProblemAlert problem={action.problem} />

@@ -174,7 +174,7 @@ export function Circulation() {
           data-autofocus
           className="scan-field"
           value={cardInput}
-          onChange={(e) => setCardInput(e.target.value)}
+          onValue={setCardInput}
         />
         <div className="button-row">
           <SubmitButton busy={lookup.busy}>{t('desk.open')}</SubmitButton>
@@ -212,7 +212,7 @@ export function Circulation() {
                     autoCapitalize="characters"
                     className="scan-field"
                     value={itemInput}
-                    onChange={(e) => setItemInput(e.target.value)}
+                    onValue={setItemInput}
                   />
                   <SubmitButton busy={lend.busy}>{t('desk.lend')}</SubmitButton>
                 </form>

@@ -84,7 +84,7 @@ export function Register() {
           autoComplete="new-password"
           minLength={8}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onValue={setPassword}
         />
         <Field
           label={t('register.pin')}
@@ -94,7 +94,7 @@ export function Register() {
           autoComplete="off"
           pattern="\d{4,6}"
           value={pin}
-          onChange={(e) => setPin(e.target.value)}
+          onValue={setPin}
         />
         <ProblemAlert problem={action.problem} large />
         <SubmitButton busy={action.busy}>{t('register.submit')}</SubmitButton>

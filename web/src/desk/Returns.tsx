@@ -69,7 +69,7 @@ export function Returns() {
           data-autofocus
           className="scan-field"
           value={barcode}
-          onChange={(e) => setBarcode(e.target.value)}
+          onValue={setBarcode}
         />
         <SubmitButton busy={action.busy}>{t('returns.submit')}</SubmitButton>
       </form>

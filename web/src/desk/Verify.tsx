@@ -118,21 +118,11 @@ export function Verify() {
           autoComplete="off"
           data-autofocus
           value={phone}
-          onChange={(e) => setPhone(e.target.value)}
+          onValue={setPhone}
         />
         <p className="or">{t('verify.or')}</p>
-        <Field
-          label={t('person.name')}
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <Field
-          label={t('person.birthDate')}
-          type="date"
-          value={birthDate}
-          onChange={(e) => setBirthDate(e.target.value)}
-        />
+        <Field label={t('person.name')} autoComplete="off" value={name} onValue={setName} />
+        <Field label={t('person.birthDate')} type="date" value={birthDate} onValue={setBirthDate} />
         <SubmitButton busy={action.busy}>{t('verify.search')}</SubmitButton>
       </form>
       <ProblemAlert problem={action.problem} large />

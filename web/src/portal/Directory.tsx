@@ -148,7 +148,7 @@ export function LibraryDirectory() {
           label={t('portal.search')}
           type="search"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onValue={setSearch}
           placeholder={t('portal.searchPlaceholder')}
         />
       </form>

@@ -63,7 +63,7 @@ function SecretChangeForm({ change }: { change: SecretChange }) {
         required
         {...change.input}
         value={next}
-        onChange={(e) => setNext(e.target.value)}
+        onValue={setNext}
       />
       <Field
         label={change.confirmLabel}
@@ -71,7 +71,7 @@ function SecretChangeForm({ change }: { change: SecretChange }) {
         required
         {...change.input}
         value={confirm}
-        onChange={(e) => setConfirm(e.target.value)}
+        onValue={setConfirm}
       />
       <ProblemAlert problem={action.problem} />
       <p className="sr-status" role="status">

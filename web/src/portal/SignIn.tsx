@@ -38,7 +38,7 @@ export function SignIn({ returnTo = '/portal/me' }: { returnTo?: string }) {
           autoComplete="username"
           required
           value={login}
-          onChange={(e) => setLogin(e.target.value)}
+          onValue={setLogin}
         />
         <CurrentPasswordField name="password" value={password} onValue={setPassword} />
         <ProblemAlert problem={action.problem} />

@@ -115,7 +115,7 @@ export function SignUp() {
           minLength={8}
           maxLength={128}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onValue={setPassword}
         />
         <Field
           label={t('common.passwordConfirm')}
@@ -124,7 +124,7 @@ export function SignUp() {
           required
           minLength={8}
           value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
+          onValue={setConfirm}
         />
         <p className="hint">{t('signUp.consent')}</p>
         <ProblemAlert problem={action.problem} />
