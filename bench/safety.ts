@@ -23,10 +23,6 @@ export function databaseUrlFor(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-export function databaseNameOf(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
-}
-
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => {});
@@ -145,12 +141,4 @@ export async function leftoverBenchDatabases(serverUrl: string): Promise<string[
 /** Runs SQL on the server's administrative connection (never inside a bench database). */
 export function withServer<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>) {
   return withClient(serverUrl, run);
-}
-
-export function withDatabase<T>(
-  serverUrl: string,
-  name: string,
-  run: (client: pg.Client) => Promise<T>,
-) {
-  return withClient(databaseUrlFor(serverUrl, name), run);
 }

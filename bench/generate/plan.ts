@@ -5,7 +5,7 @@
  * O(libraries) in memory; rows are derived from it one at a time.
  */
 import { businessDateOf } from '../../src/platform/clock.js';
-import { hash32, Rng, WeightedTable } from './random.js';
+import { Rng, WeightedTable } from './random.js';
 import type { Scale } from './scale.js';
 
 export const SEED = 20_260_101;
@@ -162,9 +162,4 @@ export class Plan {
     }
     return lo;
   }
-}
-
-/** A deterministic shuffle key, e.g. to spread open loans over a library's shelves. */
-export function shuffleKey(a: number, b: number): number {
-  return hash32(SEED, a, b);
 }

@@ -281,11 +281,6 @@ function asRecord(message: object): Readonly<Record<string, unknown>> {
   return message as Readonly<Record<string, unknown>>;
 }
 
-/** The English name of a command, e.g. `Checkout Response` for 12. */
-export function messageName(code: MessageCode): string {
-  return layoutOf(code).name;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Builders
 

@@ -802,23 +802,3 @@ export const OTHER_COMMAND_NAMES: Readonly<Record<string, string>> = {
 export function isMessageCode(code: string): code is MessageCode {
   return Object.hasOwn(LAYOUTS, code);
 }
-
-export function fixedLength<M>(layout: MessageLayout<M>): number {
-  return layout.fixed.reduce((total, [, codec]) => total + codec.length, 0);
-}
-
-/** The request each response answers, and the response each request expects. */
-export const RESPONSE_TO: Readonly<Partial<Record<MessageCode, MessageCode>>> = {
-  '93': '94',
-  '99': '98',
-  '23': '24',
-  '63': '64',
-  '11': '12',
-  '09': '10',
-  '17': '18',
-  '29': '30',
-  '65': '66',
-  '01': '24',
-  '25': '26',
-  '35': '36',
-};

@@ -10,10 +10,6 @@ export type Sip2Encoding = 'utf-8' | 'euc-kr';
 
 export const SIP2_ENCODINGS: readonly Sip2Encoding[] = ['utf-8', 'euc-kr'];
 
-export function isSip2Encoding(value: string): value is Sip2Encoding {
-  return (SIP2_ENCODINGS as readonly string[]).includes(value);
-}
-
 const REPLACEMENT_BYTE = 0x3f; // '?'
 const utf8Encoder = new TextEncoder();
 const decoders = new Map<Sip2Encoding, InstanceType<typeof TextDecoder>>();

@@ -700,6 +700,24 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     expect(table.map((r) => r.route).sort()).toEqual([...new Set(documented)].sort());
   });
 
+  it('declares in the OpenAPI document which routes need a session, as the table says', async () => {
+    const document = t.app.swagger() as {
+      paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+    };
+    const needs = (security: Record<string, string[]>[] = []) =>
+      security.length > 0 && security.every((s) => Object.keys(s).length > 0)
+        ? 'session'
+        : 'anyone';
+    const declared = table.map((row) => {
+      const [method, path] = row.route.split(' ') as [string, string];
+      return `${row.route}: ${needs(document.paths[path]?.[method.toLowerCase()]?.security)}`;
+    });
+    const expected = table.map(
+      (row) => `${row.route}: ${row.expect.anonymous === 'unauth' ? 'session' : 'anyone'}`,
+    );
+    expect(declared).toEqual(expected);
+  });
+
   it('allows and refuses as the table says', async () => {
     const mismatches: string[] = [];
     let cases = 0;

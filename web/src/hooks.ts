@@ -70,6 +70,25 @@ export function useAction() {
   return { busy, problem, run, clear, setProblem };
 }
 
+/**
+ * A form that sends one request at a time: the action (busy, refusal) and the sentence that says
+ * what was saved, for the page's status line. `save` answers the result, or undefined if refused.
+ */
+export function useSaving() {
+  const action = useAction();
+  const [saved, setSaved] = useState('');
+  const { run } = action;
+  const save = useCallback(
+    async <T>(send: () => Promise<T>, said: (result: T) => string): Promise<T | undefined> => {
+      const result = await run(send);
+      if (result) setSaved(said(result));
+      return result;
+    },
+    [run],
+  );
+  return { ...action, saved, setSaved, save };
+}
+
 /** A message kept as a key and values, so it follows the reader into the other language. */
 export interface Message {
   key: string;

@@ -7,7 +7,7 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { ApiError, api, onUnauthenticated, setCsrfToken } from './api/client';
+import { ApiError, answer, api, onUnauthenticated, setCsrfToken } from './api/client';
 import type { FullMember, Library, Staff } from './api/types';
 
 type SessionState = 'loading' | 'signedOut' | 'signedIn';
@@ -33,7 +33,9 @@ export function MemberSessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setMember(await api.get<FullMember>('/api/v1/me'));
+      const me = await answer(api.GET('/api/v1/me'));
+      // The schema names both views of a member; a member always sees themself in full.
+      if (me.visibility === 'full') setMember(me);
       setState('signedIn');
     } catch (error) {
       if (!isSignedOut(error)) throw error;
@@ -52,18 +54,17 @@ export function MemberSessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (login: string, password: string) => {
-      const answer = await api.post<{ csrfToken: string }>('/api/v1/members/sign-in', {
-        login: login.trim(),
-        password,
-      });
-      setCsrfToken(answer.csrfToken);
+      const session = await answer(
+        api.POST('/api/v1/members/sign-in', { body: { login: login.trim(), password } }),
+      );
+      setCsrfToken(session.csrfToken);
       await refresh();
     },
     [refresh],
   );
 
   const signOut = useCallback(async () => {
-    await api.post('/api/v1/sign-out').catch(() => undefined);
+    await api.POST('/api/v1/sign-out').catch(() => undefined);
     setCsrfToken(null);
     setMember(undefined);
     setState('signedOut');
@@ -100,9 +101,9 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
 
   const load = useCallback(async () => {
     try {
-      const me = await api.get<Staff>('/api/v1/staff/me');
-      const { library: own } = await api.get<{ library: Library }>(
-        `/api/v1/libraries/${me.libraryId}`,
+      const me = await answer(api.GET('/api/v1/staff/me'));
+      const { library: own } = await answer(
+        api.GET('/api/v1/libraries/{libraryId}', { params: { path: { libraryId: me.libraryId } } }),
       );
       setStaff(me);
       setLibrary(own);
@@ -124,18 +125,17 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const answer = await api.post<{ csrfToken: string }>('/api/v1/staff/sign-in', {
-        username: username.trim(),
-        password,
-      });
-      setCsrfToken(answer.csrfToken);
+      const session = await answer(
+        api.POST('/api/v1/staff/sign-in', { body: { username: username.trim(), password } }),
+      );
+      setCsrfToken(session.csrfToken);
       await load();
     },
     [load],
   );
 
   const signOut = useCallback(async () => {
-    await api.post('/api/v1/sign-out').catch(() => undefined);
+    await api.POST('/api/v1/sign-out').catch(() => undefined);
     setCsrfToken(null);
     setStaff(undefined);
     setState('signedOut');

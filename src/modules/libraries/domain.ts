@@ -31,12 +31,6 @@ export interface NetworkRules {
   maxSuspensionDays: number | null;
 }
 
-export const DEFAULT_NETWORK_RULES: NetworkRules = {
-  networkLoanLimit: 20,
-  suspensionMode: 'longest',
-  maxSuspensionDays: null,
-};
-
 /** When a library is closed: its weekly closed days and the dates it lists. */
 export interface LibraryCalendar {
   closedWeekdays: readonly Weekday[];

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import {
-  DateText,
   NullableDate,
   NullableText,
   NullableTimestamp,
@@ -147,5 +146,3 @@ export const DataHoldersSchema = Type.Object({
     }),
   ),
 });
-
-export { DateText };

@@ -41,8 +41,6 @@ export interface MemberFullView {
   loanHistoryEnabled: boolean;
 }
 
-export type MemberView = MemberLimitedView | MemberFullView;
-
 async function homeLibrary(db: Kysely<DB>, libraryId: number): Promise<LibraryRef> {
   const row = await db
     .selectFrom('libraries')

@@ -42,22 +42,6 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-export async function findSession(db: Kysely<DB>, token: string, now: Date) {
-  const row = await db
-    .selectFrom('sessions')
-    .select(['principal_kind', 'principal_id', 'csrf_token'])
-    .where('token_hash', '=', hashToken(token))
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return (
-    row && {
-      principal: { kind: row.principal_kind, id: row.principal_id },
-      csrfToken: row.csrf_token,
-    }
-  );
-}
-
 export async function revokeSession(db: Kysely<DB>, token: string, now: Date): Promise<void> {
   await db
     .updateTable('sessions')

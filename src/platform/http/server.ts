@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance, LogController } from 
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError, validationFailed } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { completeOpenApiDocument } from './openapi.js';
 import {
   type OverloadSettings,
   readOverloadSettings,
@@ -240,6 +241,10 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
         { name: 'system', description: 'Health and readiness' },
       ],
     },
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? completeOpenApiDocument(document.openapiObject)
+        : document.swaggerObject,
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
     },

@@ -7,10 +7,16 @@ import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
+import { Calendar } from './CalendarPage';
+import { CheckInGroups } from './CheckInGroups';
 import { Dashboard } from './Dashboard';
-import { Calendar, ImportItems, LoanRulesPage, StaffPage, Terminals } from './LibraryAdmin';
-import { CheckInGroups, Libraries, NetworkRulesPage } from './NetworkAdmin';
+import { ImportItems } from './ImportItems';
+import { LoanRulesPage } from './LoanRulesPage';
+import { Libraries } from './NetworkLibraries';
+import { NetworkRulesPage } from './NetworkRulesPage';
+import { StaffPage } from './StaffPage';
 import { PickerSlot } from './slot';
+import { Terminals } from './TerminalsPage';
 
 const LIBRARY_PAGES = [
   { path: '/admin', key: 'dashboard' },

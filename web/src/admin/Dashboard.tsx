@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Statistics } from '../api/types';
+import { answer, api } from '../api/client';
 import { DailyBarChart, LibraryBarChart, ShareRing } from '../components/charts';
 import { Field } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
@@ -24,13 +23,9 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   const [fromInput, setFromInput] = useState('');
   const [toInput, setToInput] = useState('');
-  const params = new URLSearchParams();
-  if (period.from) params.set('from', period.from);
-  if (period.to) params.set('to', period.to);
-  if (libraryId !== null) params.set('libraryId', String(libraryId));
-  const query = params.toString() ? `?${params}` : '';
-  const stats = useResource(`statistics${query}`, () =>
-    api.get<Statistics>(`/api/v1/statistics${query}`),
+  const query = { from: period.from, to: period.to, libraryId: libraryId ?? undefined };
+  const stats = useResource(`statistics${JSON.stringify(query)}`, () =>
+    answer(api.GET('/api/v1/statistics', { params: { query } })),
   );
   const data = stats.data;
 
@@ -78,13 +73,13 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
             label={t('dashboard.from')}
             type="date"
             value={fromInput || data?.from || ''}
-            onChange={(e) => setFromInput(e.target.value)}
+            onValue={setFromInput}
           />
           <Field
             label={t('dashboard.to')}
             type="date"
             value={toInput || data?.to || ''}
-            onChange={(e) => setToInput(e.target.value)}
+            onValue={setToInput}
           />
           <button type="submit" className="button small">
             {t('dashboard.show')}

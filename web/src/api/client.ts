@@ -1,4 +1,6 @@
-import i18n from '../i18n';
+import createClient from 'openapi-fetch';
+import i18n, { currentLanguage } from '../i18n';
+import type { paths } from './schema.gen';
 
 /** One reason of a refusal, with its sentence in the reader's language. */
 export interface ProblemReason {
@@ -98,62 +100,68 @@ function parseBody(text: string): unknown {
   }
 }
 
-function settle<T>(status: number, text: string): T {
-  const body = parseBody(text);
-  if (status >= 200 && status < 300) return body as T;
-  const problem = toProblem(status, body);
+function refuse(status: number, text: string): never {
+  const problem = toProblem(status, parseBody(text));
   if (problem.code === 'UNAUTHENTICATED')
     for (const listener of unauthenticatedListeners) listener();
   throw new ApiError(problem);
 }
 
-export interface RequestOptions {
-  idempotencyKey?: string;
-  signal?: AbortSignal;
+function commonHeaders(method: string): Record<string, string> {
+  return {
+    accept: 'application/json, application/problem+json',
+    'accept-language': currentLanguage(),
+    ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+  };
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export async function request<T>(
-  method: Method,
-  path: string,
-  body?: unknown,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = {
-    accept: 'application/json, application/problem+json',
-    'accept-language': i18n.language === 'en' ? 'en' : 'ko',
-  };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+/**
+ * Sends what openapi-fetch built, with the session's CSRF token and the reader's language; a
+ * refusal (or a network failure) becomes an ApiError carrying its problem document.
+ */
+async function send(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  Object.assign(headers, commonHeaders(request.method));
+  const body = request.method === 'GET' ? '' : await request.text();
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
+    response = await fetch(url.pathname + url.search, {
+      method: request.method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
+      ...(body ? { body } : {}),
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(problemOf(error));
   }
-  return settle<T>(response.status, await response.text());
+  if (!response.ok) refuse(response.status, await response.text());
+  return response;
 }
 
-export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T>(path: string, body: unknown = {}, options?: RequestOptions) =>
-    request<T>('POST', path, body, options),
-  put: <T>(path: string, body: unknown, options?: RequestOptions) =>
-    request<T>('PUT', path, body, options),
-  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
-    request<T>('PATCH', path, body, options),
-  delete: <T>(path: string, options?: RequestOptions) =>
-    request<T>('DELETE', path, undefined, options),
-};
+/** The HTTP API, typed from its OpenAPI document (schema.gen.ts, `npm run openapi:types`). */
+export const api = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? 'http://localhost',
+  fetch: send,
+});
+
+/**
+ * The answer's body: `await answer(api.GET('/api/v1/me'))`. Refusals never get here (send throws
+ * them as ApiError), so what is left is the success the OpenAPI document describes.
+ */
+export async function answer<T>(pending: Promise<{ data?: T; response: Response }>): Promise<T> {
+  const { data } = await pending;
+  return data as T;
+}
+
+/** Headers that make a write safe to retry: the server applies one key once. */
+export function idempotent(key = newIdempotencyKey()) {
+  return { 'idempotency-key': key };
+}
 
 /** Sends a file with upload progress (fetch cannot report it; XMLHttpRequest can). */
 export function upload<T>(
@@ -166,15 +174,16 @@ export function upload<T>(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('content-type', contentType);
-    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('accept-language', i18n.language === 'en' ? 'en' : 'ko');
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    for (const [name, value] of Object.entries(commonHeaders('POST'))) {
+      xhr.setRequestHeader(name, value);
+    }
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded, event.total);
     };
     xhr.onload = () => {
       try {
-        resolve(settle<T>(xhr.status, xhr.responseText));
+        if (xhr.status < 200 || xhr.status >= 300) refuse(xhr.status, xhr.responseText);
+        resolve(parseBody(xhr.responseText) as T);
       } catch (error) {
         reject(error);
       }

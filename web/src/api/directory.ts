@@ -1,11 +1,13 @@
 import { useResource } from '../hooks';
-import { api } from './client';
-import type { Library, Region } from './types';
+import { answer, api } from './client';
+import type { Library } from './types';
 
 export function useLibraries(query = '') {
   return useResource(`libraries?${query}`, async () => {
-    const { libraries } = await api.get<{ libraries: Library[] }>(
-      `/api/v1/libraries${query ? `?${query}` : ''}`,
+    const { libraries } = await answer(
+      api.GET('/api/v1/libraries', {
+        params: { query: Object.fromEntries(new URLSearchParams(query)) },
+      }),
     );
     return libraries;
   });
@@ -13,7 +15,7 @@ export function useLibraries(query = '') {
 
 export function useRegions() {
   return useResource('regions', async () => {
-    const { regions } = await api.get<{ regions: Region[] }>('/api/v1/regions');
+    const { regions } = await answer(api.GET('/api/v1/regions'));
     return regions;
   });
 }

@@ -10,17 +10,25 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: ReactNode;
   hint?: ReactNode;
   ref?: Ref<HTMLInputElement>;
+  /** The typed text, each time it changes (instead of `onChange`'s event). */
+  onValue?: (value: string) => void;
 }
 
 /** A labelled input with an optional hint tied to it for screen readers. */
-export function Field({ label, hint, id, className, ref, ...input }: FieldProps) {
+export function Field({ label, hint, id, className, ref, onValue, ...input }: FieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = `${inputId}-hint`;
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={inputId}>{label}</label>
-      <input ref={ref} id={inputId} aria-describedby={hint ? hintId : undefined} {...input} />
+      <input
+        ref={ref}
+        id={inputId}
+        aria-describedby={hint ? hintId : undefined}
+        {...input}
+        onChange={onValue ? (e) => onValue(e.target.value) : input.onChange}
+      />
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}

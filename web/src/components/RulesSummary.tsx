@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LoanRules } from '../api/types';
 import { useFormat } from '../i18n/format';
+import { Fact } from './Fact';
 
 export function closedWeekdaysText(
   weekdays: number[],
@@ -20,30 +21,19 @@ export function RulesSummary({ rules }: { rules: LoanRules }) {
   const format = useFormat();
   return (
     <dl className="facts">
-      <div>
-        <dt>{t('rules.loanLimit')}</dt>
-        <dd>{t('rules.books', { count: rules.loanLimit })}</dd>
-      </div>
-      <div>
-        <dt>{t('rules.loanPeriod')}</dt>
-        <dd>{t('rules.days', { count: rules.loanPeriodDays })}</dd>
-      </div>
-      <div>
-        <dt>{t('rules.renewals')}</dt>
-        <dd>
-          {rules.maxRenewals === 0
-            ? t('rules.noRenewal')
-            : t('rules.renewalText', { count: rules.maxRenewals, days: rules.renewalDays })}
-        </dd>
-      </div>
-      <div>
-        <dt>{t('rules.onlineRenewal')}</dt>
-        <dd>{rules.onlineRenewal ? t('common.yes') : t('common.no')}</dd>
-      </div>
-      <div>
-        <dt>{t('rules.closedWeekdays')}</dt>
-        <dd>{closedWeekdaysText(rules.closedWeekdays, format, t('rules.noClosedWeekday'))}</dd>
-      </div>
+      <Fact label={t('rules.loanLimit')}>{t('rules.books', { count: rules.loanLimit })}</Fact>
+      <Fact label={t('rules.loanPeriod')}>{t('rules.days', { count: rules.loanPeriodDays })}</Fact>
+      <Fact label={t('rules.renewals')}>
+        {rules.maxRenewals === 0
+          ? t('rules.noRenewal')
+          : t('rules.renewalText', { count: rules.maxRenewals, days: rules.renewalDays })}
+      </Fact>
+      <Fact label={t('rules.onlineRenewal')}>
+        {rules.onlineRenewal ? t('common.yes') : t('common.no')}
+      </Fact>
+      <Fact label={t('rules.closedWeekdays')}>
+        {closedWeekdaysText(rules.closedWeekdays, format, t('rules.noClosedWeekday'))}
+      </Fact>
     </dl>
   );
 }

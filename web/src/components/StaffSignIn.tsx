@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../hooks';
 import { useStaffSession } from '../session';
 import { Field } from './Field';
+import { CurrentPasswordField, SubmitButton } from './FormParts';
 import { PageTitle } from './Page';
 import { ProblemAlert } from './ProblemAlert';
 
@@ -29,21 +30,11 @@ export function StaffSignIn({ area }: { area: 'desk' | 'admin' }) {
           required
           data-autofocus
           value={username}
-          onChange={(e) => setUsername(e.target.value)}
+          onValue={setUsername}
         />
-        <Field
-          label={t('common.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <CurrentPasswordField name="password" value={password} onValue={setPassword} />
         <ProblemAlert problem={action.problem} />
-        <button type="submit" className="button primary" disabled={action.busy}>
-          {t('common.signIn')}
-        </button>
+        <SubmitButton busy={action.busy}>{t('common.signIn')}</SubmitButton>
       </form>
     </div>
   );

@@ -1,45 +1,19 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, newIdempotencyKey } from '../api/client';
-import type {
-  Card,
-  CheckoutResult,
-  CirculationStatus,
-  IdDocumentType,
-  Member,
-  RenewalResult,
-} from '../api/types';
+import { answer, api, idempotent } from '../api/client';
 import { Field } from '../components/Field';
-import { IdDocumentSelect } from '../components/IdDocumentSelect';
+import { SubmitButton } from '../components/FormParts';
 import { seoulToday } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { CardStatusBadge, groupedCardNumber, MemberStatusBadge } from '../components/StatusBadge';
 import { SuspensionNotice } from '../components/Suspension';
 import { useAction, useMessage } from '../hooks';
-import { formatPhone, useFormat } from '../i18n/format';
 import { useRouter } from '../router';
 import { useStaffSession } from '../session';
-import { Receipt, type ReceiptLine } from './Receipt';
-
-interface Visit {
-  cardNumber: string;
-  card: Card;
-  member: Member;
-  status: CirculationStatus | undefined;
-  lines: ReceiptLine[];
-  day: string;
-}
-
-async function loadVisit(cardNumber: string) {
-  const found = await api.get<{ card: Card; member: Member }>(
-    `/api/v1/cards/${encodeURIComponent(cardNumber)}`,
-  );
-  const status = await api
-    .get<CirculationStatus>(`/api/v1/members/${found.member.id}/loans`)
-    .catch(() => undefined);
-  return { ...found, status };
-}
+import { MemberCard } from './MemberCard';
+import { NetworkStatus, type Renewal } from './NetworkStatus';
+import { Receipt } from './Receipt';
+import { loadVisit, loansOf, type Visit } from './visit';
 
 /** Scan a card, see the member's network status, then scan items one after another. */
 export function Circulation() {
@@ -119,10 +93,11 @@ export function Circulation() {
     if (!visit || !barcode) return;
     announcement.clear();
     const result = await lend.run(() =>
-      api.post<CheckoutResult>(
-        '/api/v1/checkouts',
-        { cardNumber: visit.cardNumber, itemBarcode: barcode },
-        { idempotencyKey: newIdempotencyKey() },
+      answer(
+        api.POST('/api/v1/checkouts', {
+          params: { header: idempotent() },
+          body: { cardNumber: visit.cardNumber, itemBarcode: barcode },
+        }),
       ),
     );
     if (result) {
@@ -132,9 +107,7 @@ export function Circulation() {
         values: { title: result.loan.title },
         dates: { date: result.loan.dueDate },
       });
-      const status = await api
-        .get<CirculationStatus>(`/api/v1/members/${visit.member.id}/loans`)
-        .catch(() => visit.status);
+      const status = await loansOf(visit.member.id).catch(() => visit.status);
       setVisit((v) =>
         v
           ? {
@@ -159,16 +132,14 @@ export function Circulation() {
     }
   };
 
-  const renewed = async (title: string, barcode: string, result: RenewalResult) => {
+  const renewed = async (title: string, barcode: string, result: Renewal) => {
     lend.clear();
     announcement.say({
       key: 'desk.renewed',
       values: { title },
       dates: { date: result.loan.dueDate },
     });
-    const status = await api
-      .get<CirculationStatus>(`/api/v1/members/${visit!.member.id}/loans`)
-      .catch(() => visit?.status);
+    const status = await loansOf(visit!.member.id).catch(() => visit?.status);
     setVisit((v) =>
       v
         ? {
@@ -203,12 +174,10 @@ export function Circulation() {
           data-autofocus
           className="scan-field"
           value={cardInput}
-          onChange={(e) => setCardInput(e.target.value)}
+          onValue={setCardInput}
         />
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={lookup.busy}>
-            {t('desk.open')}
-          </button>
+          <SubmitButton busy={lookup.busy}>{t('desk.open')}</SubmitButton>
           {visit ? (
             <button type="button" className="button" onClick={clear}>
               {t('desk.nextMember')} <kbd>Esc</kbd>
@@ -243,11 +212,9 @@ export function Circulation() {
                     autoCapitalize="characters"
                     className="scan-field"
                     value={itemInput}
-                    onChange={(e) => setItemInput(e.target.value)}
+                    onValue={setItemInput}
                   />
-                  <button type="submit" className="button primary" disabled={lend.busy}>
-                    {t('desk.lend')}
-                  </button>
+                  <SubmitButton busy={lend.busy}>{t('desk.lend')}</SubmitButton>
                 </form>
                 <ProblemAlert problem={lend.problem} large title={t('desk.refused')} />
               </section>
@@ -285,274 +252,5 @@ export function Circulation() {
         </div>
       ) : null}
     </div>
-  );
-}
-
-function MemberCard({ visit, onChanged }: { visit: Visit; onChanged(cardNumber?: string): void }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const session = useStaffSession();
-  const library = session.library!;
-  const { member, card } = visit;
-  const [idType, setIdType] = useState<IdDocumentType | ''>('');
-  const action = useAction();
-
-  const act = async (
-    run: () => Promise<unknown>,
-    after?: (result: unknown) => string | undefined,
-  ) => {
-    const result = await action.run(run);
-    if (result !== undefined) onChanged(after?.(result));
-  };
-
-  return (
-    <section className="panel member-panel" aria-labelledby="member-name">
-      <div className="member-panel-head">
-        <h2 id="member-name" className="person-name member-name">
-          {member.name ?? '—'}
-        </h2>
-        <MemberStatusBadge status={member.status} />
-      </div>
-      <dl className="facts">
-        <div>
-          <dt>{t('desk.card')}</dt>
-          <dd>
-            <span className="mono">{groupedCardNumber(card.number)}</span>{' '}
-            <CardStatusBadge status={card.status} blocked={card.blocked} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('account.homeLibrary')}</dt>
-          <dd>{format.name(member.homeLibrary)}</dd>
-        </div>
-        {member.visibility === 'full' ? (
-          <>
-            <div>
-              <dt>{t('person.birthDate')}</dt>
-              <dd>{member.birthDate ? format.date(member.birthDate, false) : '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('person.phone')}</dt>
-              <dd>{formatPhone(member.phone)}</dd>
-            </div>
-            {member.email ? (
-              <div>
-                <dt>{t('person.email')}</dt>
-                <dd className="break">{member.email}</dd>
-              </div>
-            ) : null}
-            {member.guardian ? (
-              <div>
-                <dt>{t('person.guardian')}</dt>
-                <dd>{`${member.guardian.name} (${member.guardian.relationship})`}</dd>
-              </div>
-            ) : null}
-          </>
-        ) : (
-          <>
-            <div>
-              <dt>{t('person.phone')}</dt>
-              <dd>{member.maskedPhone ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('person.email')}</dt>
-              <dd className="break">{member.maskedEmail ?? '—'}</dd>
-            </div>
-          </>
-        )}
-      </dl>
-
-      {member.visibility === 'limited' ? (
-        <div className="notice notice-warn">
-          <p className="strong">{t('desk.checkInNeeded', { library: format.name(library) })}</p>
-          <p>{t('desk.checkInText')}</p>
-          <IdDocumentSelect value={idType} onChange={setIdType} id="check-in-id" />
-          <button
-            type="button"
-            className="button primary"
-            disabled={action.busy || !idType}
-            onClick={() =>
-              act(() =>
-                api.post(`/api/v1/members/${member.id}/check-ins`, { idDocumentType: idType }),
-              )
-            }
-          >
-            {t('desk.checkIn')}
-          </button>
-        </div>
-      ) : null}
-
-      {member.visibility === 'full' && card.status === 'lost' ? (
-        <div className="notice notice-bad">
-          <p className="strong">{t('desk.cardLost')}</p>
-          <IdDocumentSelect value={idType} onChange={setIdType} id="reissue-id" />
-          <button
-            type="button"
-            className="button primary"
-            disabled={action.busy || !idType}
-            onClick={() =>
-              act(
-                () =>
-                  api.post<Card>(`/api/v1/members/${member.id}/cards`, { idDocumentType: idType }),
-                (result) => (result as Card).number,
-              )
-            }
-          >
-            {t('desk.reissue')}
-          </button>
-        </div>
-      ) : null}
-
-      {card.blocked ? (
-        <div className="notice notice-bad">
-          <p className="strong">{t('desk.cardBlocked')}</p>
-          <button
-            type="button"
-            className="button"
-            disabled={action.busy}
-            onClick={() => act(() => api.post(`/api/v1/members/${member.id}/card/unblock`))}
-          >
-            {t('desk.unblock')}
-          </button>
-        </div>
-      ) : null}
-
-      {member.visibility === 'full' && member.consent.renewalDue ? (
-        <div className="notice notice-info">
-          <p>{t('desk.consentDue')}</p>
-          <button
-            type="button"
-            className="button"
-            disabled={action.busy}
-            onClick={() => act(() => api.post(`/api/v1/members/${member.id}/consent`))}
-          >
-            {t('desk.consentRenew')}
-          </button>
-        </div>
-      ) : null}
-
-      {member.visibility === 'full' && card.status === 'valid' ? (
-        <details className="more-actions">
-          <summary>{t('desk.moreActions')}</summary>
-          <p className="hint">{t('desk.reportLostHint')}</p>
-          <button
-            type="button"
-            className="button danger"
-            disabled={action.busy}
-            onClick={() => act(() => api.post(`/api/v1/members/${member.id}/card/lost`))}
-          >
-            {t('desk.reportLost')}
-          </button>
-        </details>
-      ) : null}
-      <ProblemAlert problem={action.problem} large />
-    </section>
-  );
-}
-
-function NetworkStatus({
-  status,
-  libraryId,
-  onRenewed,
-}: {
-  status: CirculationStatus;
-  libraryId: number;
-  onRenewed(title: string, barcode: string, result: RenewalResult): Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const renew = useAction();
-  const here = status.byLibrary.find((b) => b.library.id === libraryId);
-  return (
-    <section className="panel" aria-labelledby="network-title">
-      <h2 id="network-title">{t('desk.networkStatus')}</h2>
-      <div className="quota">
-        <p>
-          <span className="quota-label">{t('desk.leftNetwork')}</span>
-          <span className="quota-value">
-            {t('desk.leftOf', { left: status.network.left, limit: status.network.limit })}
-          </span>
-        </p>
-        {here ? (
-          <p>
-            <span className="quota-label">{t('desk.leftHere')}</span>
-            <span className="quota-value">
-              {t('desk.leftOf', {
-                left: Math.min(here.left, status.network.left),
-                limit: here.limit,
-              })}
-            </span>
-          </p>
-        ) : null}
-      </div>
-      {status.openLoans.length === 0 ? (
-        <p className="muted">{t('desk.noLoans')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('desk.openLoans')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('loans.library')}</th>
-                <th scope="col">{t('desk.item')}</th>
-                <th scope="col">{t('loans.due')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('desk.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {status.openLoans.map((loan, index) => {
-                const mine = loan.library.id === libraryId && loan.itemBarcode && !loan.overdue;
-                return (
-                  <tr
-                    key={loan.loanId ?? `other-${index}`}
-                    className={loan.overdue ? 'overdue' : ''}
-                  >
-                    <td>{format.name(loan.library)}</td>
-                    <td>
-                      {loan.title ?? <span className="muted">{t('desk.otherLibraryItem')}</span>}
-                      {loan.itemBarcode ? (
-                        <span className="muted mono small"> {loan.itemBarcode}</span>
-                      ) : null}
-                    </td>
-                    <td className="date">
-                      {format.date(loan.dueDate)}
-                      {loan.overdue ? (
-                        <span className="badge badge-bad">{t('loans.overdue')}</span>
-                      ) : null}
-                    </td>
-                    <td>
-                      {mine ? (
-                        <button
-                          type="button"
-                          className="button small"
-                          disabled={renew.busy}
-                          aria-label={t('loans.renewTitle', { title: loan.title ?? '' })}
-                          onClick={async () => {
-                            const result = await renew.run(() =>
-                              api.post<RenewalResult>(
-                                '/api/v1/renewals',
-                                { itemBarcode: loan.itemBarcode },
-                                { idempotencyKey: newIdempotencyKey() },
-                              ),
-                            );
-                            if (result)
-                              await onRenewed(loan.title ?? '', loan.itemBarcode!, result);
-                          }}
-                        >
-                          {t('loans.renew')}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <ProblemAlert problem={renew.problem} large title={t('desk.renewRefused')} />
-    </section>
   );
 }

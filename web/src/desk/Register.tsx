@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, localProblem } from '../api/client';
+import { answer, api, localProblem } from '../api/client';
 import type { Card, IdDocumentType } from '../api/types';
 import { Barcode } from '../components/Barcode';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
@@ -46,13 +47,18 @@ export function Register() {
       action.setProblem(localProblem(t('signUp.contactRequired')));
       return;
     }
+    if (!idType) return; // the required select already stops the form
     const result = await action.run(() =>
-      api.post<{ id: number; card: Card }>('/api/v1/members', {
-        ...personBody(person),
-        idDocumentType: idType,
-        ...(password ? { password } : {}),
-        ...(pin ? { pin } : {}),
-      }),
+      answer(
+        api.POST('/api/v1/members', {
+          body: {
+            ...personBody(person),
+            idDocumentType: idType,
+            ...(password ? { password } : {}),
+            ...(pin ? { pin } : {}),
+          },
+        }),
+      ),
     );
     if (result) {
       setIssued({ name: person.name.trim(), card: result.card });
@@ -78,7 +84,7 @@ export function Register() {
           autoComplete="new-password"
           minLength={8}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onValue={setPassword}
         />
         <Field
           label={t('register.pin')}
@@ -88,12 +94,10 @@ export function Register() {
           autoComplete="off"
           pattern="\d{4,6}"
           value={pin}
-          onChange={(e) => setPin(e.target.value)}
+          onValue={setPin}
         />
         <ProblemAlert problem={action.problem} large />
-        <button type="submit" className="button primary" disabled={action.busy}>
-          {t('register.submit')}
-        </button>
+        <SubmitButton busy={action.busy}>{t('register.submit')}</SubmitButton>
       </form>
     </div>
   );

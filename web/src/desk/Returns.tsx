@@ -1,8 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, newIdempotencyKey } from '../api/client';
+import { answer, api, idempotent } from '../api/client';
 import type { ReturnResult } from '../api/types';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction, useMessage } from '../hooks';
@@ -28,10 +29,8 @@ export function Returns() {
     if (!itemBarcode) return;
     announcement.clear();
     const result = await action.run(() =>
-      api.post<ReturnResult>(
-        '/api/v1/returns',
-        { itemBarcode },
-        { idempotencyKey: newIdempotencyKey() },
+      answer(
+        api.POST('/api/v1/returns', { params: { header: idempotent() }, body: { itemBarcode } }),
       ),
     );
     if (result) {
@@ -70,11 +69,9 @@ export function Returns() {
           data-autofocus
           className="scan-field"
           value={barcode}
-          onChange={(e) => setBarcode(e.target.value)}
+          onValue={setBarcode}
         />
-        <button type="submit" className="button primary" disabled={action.busy}>
-          {t('returns.submit')}
-        </button>
+        <SubmitButton busy={action.busy}>{t('returns.submit')}</SubmitButton>
       </form>
       <ProblemAlert problem={action.problem} large title={t('returns.refused')} />
       {returned.length > 0 ? (

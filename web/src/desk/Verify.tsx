@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, localProblem } from '../api/client';
+import { answer, api, localProblem } from '../api/client';
 import type { Card, IdDocumentType, Member } from '../api/types';
+import { Fact } from '../components/Fact';
 import { Field } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -28,31 +30,20 @@ function PendingMember({ member, onVerified }: { member: Member; onVerified(card
       <dl className="facts compact">
         {member.visibility === 'full' ? (
           <>
-            <div>
-              <dt>{t('person.birthDate')}</dt>
-              <dd>{member.birthDate ? format.date(member.birthDate, false) : '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('person.phone')}</dt>
-              <dd>{formatPhone(member.phone)}</dd>
-            </div>
+            <Fact label={t('person.birthDate')}>
+              {member.birthDate ? format.date(member.birthDate, false) : '—'}
+            </Fact>
+            <Fact label={t('person.phone')}>{formatPhone(member.phone)}</Fact>
             {member.guardian ? (
-              <div>
-                <dt>{t('person.guardian')}</dt>
-                <dd>{`${member.guardian.name} (${member.guardian.relationship})`}</dd>
-              </div>
+              <Fact
+                label={t('person.guardian')}
+              >{`${member.guardian.name} (${member.guardian.relationship})`}</Fact>
             ) : null}
           </>
         ) : (
-          <div>
-            <dt>{t('person.phone')}</dt>
-            <dd>{member.maskedPhone ?? '—'}</dd>
-          </div>
+          <Fact label={t('person.phone')}>{member.maskedPhone ?? '—'}</Fact>
         )}
-        <div>
-          <dt>{t('account.homeLibrary')}</dt>
-          <dd>{format.name(member.homeLibrary)}</dd>
-        </div>
+        <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
       </dl>
       {member.status !== 'pending' ? (
         <p className="muted">{t('verify.notPending')}</p>
@@ -64,10 +55,14 @@ function PendingMember({ member, onVerified }: { member: Member; onVerified(card
             className="button primary"
             disabled={action.busy || !idType}
             onClick={async () => {
+              if (!idType) return;
               const result = await action.run(() =>
-                api.post<{ card: Card }>(`/api/v1/members/${member.id}/verification`, {
-                  idDocumentType: idType,
-                }),
+                answer(
+                  api.POST('/api/v1/members/{memberId}/verification', {
+                    params: { path: { memberId: member.id } },
+                    body: { idDocumentType: idType },
+                  }),
+                ),
               );
               if (result) onVerified(result.card);
             }}
@@ -98,17 +93,15 @@ export function Verify() {
   const search = async (event: FormEvent) => {
     event.preventDefault();
     setIssued(undefined);
-    const params = new URLSearchParams();
-    if (phone.trim()) params.set('phone', phone.trim());
-    else if (name.trim() && birthDate) {
-      params.set('name', name.trim());
-      params.set('birthDate', birthDate);
-    } else {
+    let query: { phone: string } | { name: string; birthDate: string };
+    if (phone.trim()) query = { phone: phone.trim() };
+    else if (name.trim() && birthDate) query = { name: name.trim(), birthDate };
+    else {
       action.setProblem(localProblem(t('verify.searchNeeded')));
       return;
     }
     const result = await action.run(() =>
-      api.get<{ members: Member[] }>(`/api/v1/members?${params}`),
+      answer(api.GET('/api/v1/members', { params: { query } })),
     );
     if (result) setFound(result.members);
   };
@@ -125,24 +118,12 @@ export function Verify() {
           autoComplete="off"
           data-autofocus
           value={phone}
-          onChange={(e) => setPhone(e.target.value)}
+          onValue={setPhone}
         />
         <p className="or">{t('verify.or')}</p>
-        <Field
-          label={t('person.name')}
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <Field
-          label={t('person.birthDate')}
-          type="date"
-          value={birthDate}
-          onChange={(e) => setBirthDate(e.target.value)}
-        />
-        <button type="submit" className="button primary" disabled={action.busy}>
-          {t('verify.search')}
-        </button>
+        <Field label={t('person.name')} autoComplete="off" value={name} onValue={setName} />
+        <Field label={t('person.birthDate')} type="date" value={birthDate} onValue={setBirthDate} />
+        <SubmitButton busy={action.busy}>{t('verify.search')}</SubmitButton>
       </form>
       <ProblemAlert problem={action.problem} large />
       {issued ? <IssuedCard name={issued.name} card={issued.card} /> : null}

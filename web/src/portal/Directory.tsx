@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { answer, api } from '../api/client';
 import { groupByRegion, useLibraries, useRegions } from '../api/directory';
-import type { Holiday, Library } from '../api/types';
+import type { Library } from '../api/types';
+import { Fact } from '../components/Fact';
 import { Field, SelectField } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -59,42 +60,28 @@ function LibraryCard({ library }: { library: Library }) {
         <LibraryStatus library={library} />
       </div>
       <dl className="facts compact">
-        {hours ? (
-          <div>
-            <dt>{t('library.hours')}</dt>
-            <dd>{hours}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t('library.closed')}</dt>
-          <dd>
-            {rules.closedWeekdays.length > 0 || !library.closedDaysNote
-              ? closedWeekdaysText(rules.closedWeekdays, format, t('rules.noClosedWeekday'))
-              : null}
-            {library.closedDaysNote ? (
-              <span className="note" lang={noteLanguage(library.closedDaysNote)}>
-                {`${rules.closedWeekdays.length > 0 ? ' · ' : ''}${library.closedDaysNote}`}
-              </span>
-            ) : null}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('library.rules')}</dt>
-          <dd>
-            {t('library.rulesShort', {
-              books: rules.loanLimit,
-              days: rules.loanPeriodDays,
-              renewals: rules.maxRenewals,
-            })}
-          </dd>
-        </div>
+        {hours ? <Fact label={t('library.hours')}>{hours}</Fact> : null}
+        <Fact label={t('library.closed')}>
+          {rules.closedWeekdays.length > 0 || !library.closedDaysNote
+            ? closedWeekdaysText(rules.closedWeekdays, format, t('rules.noClosedWeekday'))
+            : null}
+          {library.closedDaysNote ? (
+            <span className="note" lang={noteLanguage(library.closedDaysNote)}>
+              {`${rules.closedWeekdays.length > 0 ? ' · ' : ''}${library.closedDaysNote}`}
+            </span>
+          ) : null}
+        </Fact>
+        <Fact label={t('library.rules')}>
+          {t('library.rulesShort', {
+            books: rules.loanLimit,
+            days: rules.loanPeriodDays,
+            renewals: rules.maxRenewals,
+          })}
+        </Fact>
         {library.phone ? (
-          <div>
-            <dt>{t('library.phone')}</dt>
-            <dd>
-              <a href={`tel:${library.phone}`}>{library.phone}</a>
-            </dd>
-          </div>
+          <Fact label={t('library.phone')}>
+            <a href={`tel:${library.phone}`}>{library.phone}</a>
+          </Fact>
         ) : null}
       </dl>
     </li>
@@ -161,7 +148,7 @@ export function LibraryDirectory() {
           label={t('portal.search')}
           type="search"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onValue={setSearch}
           placeholder={t('portal.searchPlaceholder')}
         />
       </form>
@@ -195,7 +182,7 @@ export function LibraryDetail({ id }: { id: number }) {
   const format = useFormat();
   const { navigate } = useRouter();
   const detail = useResource(`library-${id}`, () =>
-    api.get<{ library: Library; holidays: Holiday[] }>(`/api/v1/libraries/${id}`),
+    answer(api.GET('/api/v1/libraries/{libraryId}', { params: { path: { libraryId: id } } })),
   );
   if (detail.problem) return <ProblemAlert problem={detail.problem} />;
   if (!detail.data) return <Loading />;
@@ -230,37 +217,28 @@ export function LibraryDetail({ id }: { id: number }) {
       <section className="panel" aria-labelledby="library-about">
         <h2 id="library-about">{t('library.about')}</h2>
         <dl className="facts">
-          <div>
-            <dt>{t('library.region')}</dt>
-            <dd>
-              {library.province ? `${format.name(library.province)} ` : ''}
-              {format.name(library.region)}
-            </dd>
-          </div>
+          <Fact label={t('library.region')}>
+            {library.province ? `${format.name(library.province)} ` : ''}
+            {format.name(library.region)}
+          </Fact>
           <div>
             <dt>{t('library.address')}</dt>
             <dd lang="ko">{library.addressKo ?? t('library.unknown')}</dd>
           </div>
-          <div>
-            <dt>{t('library.phone')}</dt>
-            <dd>
-              {library.phone ? (
-                <a href={`tel:${library.phone}`}>{library.phone}</a>
-              ) : (
-                t('library.unknown')
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('library.hours')}</dt>
-            <dd>{hours ?? t('library.unknown')}</dd>
-          </div>
-          <div>
-            <dt>{t('library.closedNote')}</dt>
-            <dd lang={library.closedDaysNote ? noteLanguage(library.closedDaysNote) : undefined}>
-              {library.closedDaysNote ?? t('library.unknown')}
-            </dd>
-          </div>
+          <Fact label={t('library.phone')}>
+            {library.phone ? (
+              <a href={`tel:${library.phone}`}>{library.phone}</a>
+            ) : (
+              t('library.unknown')
+            )}
+          </Fact>
+          <Fact label={t('library.hours')}>{hours ?? t('library.unknown')}</Fact>
+          <Fact
+            label={t('library.closedNote')}
+            lang={library.closedDaysNote ? noteLanguage(library.closedDaysNote) : undefined}
+          >
+            {library.closedDaysNote ?? t('library.unknown')}
+          </Fact>
         </dl>
       </section>
       <section className="panel" aria-labelledby="library-rules">

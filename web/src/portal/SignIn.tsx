@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
+import { CurrentPasswordField, SubmitButton } from '../components/FormParts';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction } from '../hooks';
@@ -37,21 +38,11 @@ export function SignIn({ returnTo = '/portal/me' }: { returnTo?: string }) {
           autoComplete="username"
           required
           value={login}
-          onChange={(e) => setLogin(e.target.value)}
+          onValue={setLogin}
         />
-        <Field
-          label={t('common.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <CurrentPasswordField name="password" value={password} onValue={setPassword} />
         <ProblemAlert problem={action.problem} />
-        <button type="submit" className="button primary" disabled={action.busy}>
-          {t('common.signIn')}
-        </button>
+        <SubmitButton busy={action.busy}>{t('common.signIn')}</SubmitButton>
       </form>
       <p>
         {t('signIn.noAccount')} <Link to="/portal/sign-up">{t('portal.signUp')}</Link>

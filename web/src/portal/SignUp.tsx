@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, localProblem } from '../api/client';
+import { answer, api, localProblem } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
 import type { Library } from '../api/types';
 import { Field, SelectField } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -66,11 +67,11 @@ export function SignUp() {
       return;
     }
     const result = await action.run(() =>
-      api.post('/api/v1/members/pre-registrations', {
-        ...personBody(person),
-        homeLibraryId: Number(homeLibraryId),
-        password,
-      }),
+      answer(
+        api.POST('/api/v1/members/pre-registrations', {
+          body: { ...personBody(person), homeLibraryId: Number(homeLibraryId), password },
+        }),
+      ),
     );
     if (result) {
       setDone({
@@ -114,7 +115,7 @@ export function SignUp() {
           minLength={8}
           maxLength={128}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onValue={setPassword}
         />
         <Field
           label={t('common.passwordConfirm')}
@@ -123,13 +124,13 @@ export function SignUp() {
           required
           minLength={8}
           value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
+          onValue={setConfirm}
         />
         <p className="hint">{t('signUp.consent')}</p>
         <ProblemAlert problem={action.problem} />
-        <button type="submit" className="button primary" disabled={action.busy}>
+        <SubmitButton busy={action.busy}>
           {action.busy ? t('common.sending') : t('signUp.submit')}
-        </button>
+        </SubmitButton>
       </form>
     </div>
   );

@@ -1,0 +1,142 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../api/client';
+import { groupByRegion, useLibraries } from '../api/directory';
+import type { Library, LibraryChanges } from '../api/types';
+import { Field } from '../components/Field';
+import { Loading, PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { LibraryStatus } from '../portal/Directory';
+import { Saved } from './library-page';
+
+function LibraryEditor({ library, onSaved }: { library: Library; onSaved(message: string): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [phone, setPhone] = useState(library.phone ?? '');
+  const [hoursKo, setHoursKo] = useState(library.openingHours.ko ?? '');
+  const [hoursEn, setHoursEn] = useState(library.openingHours.en ?? '');
+  const [plannedStart, setPlannedStart] = useState(library.plannedStart ?? '');
+  const action = useAction();
+  const patch = async (body: LibraryChanges, message: string) => {
+    const result = await action.run(() =>
+      answer(
+        api.PATCH('/api/v1/libraries/{libraryId}', {
+          params: { path: { libraryId: library.id } },
+          body,
+        }),
+      ),
+    );
+    if (result) onSaved(message);
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void patch(
+      {
+        phone: phone.trim() || null,
+        openingHoursKo: hoursKo.trim() || null,
+        openingHoursEn: hoursEn.trim() || null,
+        ...(library.status === 'planned' ? { plannedStart: plannedStart || null } : {}),
+      },
+      t('network.saved', { name: format.name(library) }),
+    );
+  };
+  return (
+    <li className="library-card admin-library">
+      <div className="library-card-head">
+        <h3>{format.name(library)}</h3>
+        <LibraryStatus library={library} />
+      </div>
+      <p className="muted">{format.name(library.region)}</p>
+      {library.status === 'planned' ? (
+        <button
+          type="button"
+          className="button primary"
+          disabled={action.busy}
+          onClick={() =>
+            void patch(
+              { status: 'participating' },
+              t('network.started', { name: format.name(library) }),
+            )
+          }
+        >
+          {t('network.start')}
+        </button>
+      ) : null}
+      <details>
+        <summary>{t('network.edit')}</summary>
+        <form className="form" onSubmit={save}>
+          <Field label={t('library.phone')} type="tel" value={phone} onValue={setPhone} />
+          <Field label={t('network.hoursKo')} lang="ko" value={hoursKo} onValue={setHoursKo} />
+          <Field label={t('network.hoursEn')} lang="en" value={hoursEn} onValue={setHoursEn} />
+          {library.status === 'planned' ? (
+            <Field
+              label={t('network.plannedStart')}
+              type="date"
+              value={plannedStart}
+              onValue={setPlannedStart}
+            />
+          ) : null}
+          <button type="submit" className="button" disabled={action.busy}>
+            {t('common.save')}
+          </button>
+        </form>
+      </details>
+      <ProblemAlert problem={action.problem} />
+    </li>
+  );
+}
+
+/** Libraries of the network: planned → participating, listing details. */
+export function Libraries() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const libraries = useLibraries();
+  const [saved, setSaved] = useState('');
+  const planned = (libraries.data ?? []).filter((l) => l.status === 'planned').length;
+  const onSaved = (message: string) => {
+    setSaved(message);
+    libraries.reload();
+  };
+  return (
+    <div>
+      <PageTitle>{t('admin.page.libraries')}</PageTitle>
+      <p className="lead">
+        {t('network.librariesLead', {
+          total: format.number(libraries.data?.length ?? 0),
+          planned: format.number(planned),
+        })}
+      </p>
+      <Saved text={saved} />
+      <ProblemAlert problem={libraries.problem} />
+      {!libraries.data ? <Loading /> : null}
+      {planned > 0 ? (
+        <section className="region-group" aria-labelledby="planned-title">
+          <h2 id="planned-title">{t('network.plannedTitle')}</h2>
+          <ul className="library-list">
+            {(libraries.data ?? [])
+              .filter((library) => library.status === 'planned')
+              .map((library) => (
+                <LibraryEditor key={`planned-${library.id}`} library={library} onSaved={onSaved} />
+              ))}
+          </ul>
+        </section>
+      ) : null}
+      {groupByRegion((libraries.data ?? []).filter((l) => l.status !== 'planned')).map((group) => (
+        <section key={group.region.code} className="region-group">
+          <h2>{format.name(group.region)}</h2>
+          <ul className="library-list">
+            {group.libraries.map((library) => (
+              <LibraryEditor
+                key={`${library.id}-${library.status}`}
+                library={library}
+                onSaved={onSaved}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

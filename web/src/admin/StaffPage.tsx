@@ -1,0 +1,141 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../api/client';
+import type { Staff } from '../api/types';
+import { DataTable } from '../components/DataTable';
+import { Field, SelectField } from '../components/Field';
+import { NewPasswordField, SubmitButton } from '../components/FormParts';
+import { Loading } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useResource, useSaving } from '../hooks';
+import { useStaffSession } from '../session';
+import { EnabledBadge, LibraryHeading, Saved, useLibrary } from './library-page';
+
+type StaffRole = Staff['role'];
+
+export function StaffPage({ libraryId }: { libraryId: number }) {
+  const { t } = useTranslation();
+  const session = useStaffSession();
+  const detail = useLibrary(libraryId);
+  const path = { libraryId };
+  const list = useResource(`admin-staff-${libraryId}`, () =>
+    answer(api.GET('/api/v1/libraries/{libraryId}/staff', { params: { path } })),
+  );
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<StaffRole>('desk');
+  const [password, setPassword] = useState('');
+  const form = useSaving();
+  const roles: StaffRole[] =
+    session.staff?.role === 'network_admin'
+      ? ['desk', 'library_admin', 'network_admin']
+      : ['desk', 'library_admin'];
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = { username: username.trim(), displayName: displayName.trim(), role, password };
+    const result = await form.save(
+      () => answer(api.POST('/api/v1/libraries/{libraryId}/staff', { params: { path }, body })),
+      (staff) => t('admin.staffCreated', { name: staff.displayName }),
+    );
+    if (result) {
+      setUsername('');
+      setDisplayName('');
+      setPassword('');
+      list.reload();
+    }
+  };
+  const toggle = async (staff: Staff) => {
+    const result = await form.save(
+      () =>
+        answer(
+          api.POST('/api/v1/staff/{staffId}/disabled', {
+            params: { path: { staffId: staff.id } },
+            body: { disabled: !staff.disabled },
+          }),
+        ),
+      (changed) =>
+        changed.disabled
+          ? t('admin.staffDisabled', { name: changed.displayName })
+          : t('admin.staffEnabled', { name: changed.displayName }),
+    );
+    if (result) list.reload();
+  };
+  return (
+    <div>
+      <LibraryHeading page="staff" library={detail.data?.library} />
+      <ProblemAlert problem={list.problem} />
+      <ProblemAlert problem={form.problem} />
+      <Saved text={form.saved} />
+      {list.data ? (
+        <DataTable
+          caption={t('admin.page.staff')}
+          captionHidden
+          columns={[
+            t('admin.displayName'),
+            t('staffSignIn.username'),
+            t('admin.role'),
+            t('admin.state'),
+            { hidden: t('desk.actions') },
+          ]}
+        >
+          {list.data.staff.map((staff) => (
+            <tr key={staff.id}>
+              <td className="person-name">{staff.displayName}</td>
+              <td className="mono">{staff.username}</td>
+              <td>{t(`staff.role.${staff.role}`)}</td>
+              <td>
+                <EnabledBadge disabled={staff.disabled} />
+              </td>
+              <td>
+                {staff.id !== session.staff?.id ? (
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={form.busy}
+                    onClick={() => void toggle(staff)}
+                  >
+                    {staff.disabled ? t('admin.enable') : t('admin.disable')}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : (
+        <Loading />
+      )}
+      <form className="form panel" onSubmit={submit}>
+        <h2>{t('admin.newStaff')}</h2>
+        <div className="grid-fields">
+          <Field
+            label={t('staffSignIn.username')}
+            autoComplete="off"
+            autoCapitalize="none"
+            required
+            value={username}
+            onValue={setUsername}
+          />
+          <Field
+            label={t('admin.displayName')}
+            required
+            value={displayName}
+            onValue={setDisplayName}
+          />
+          <SelectField
+            label={t('admin.role')}
+            value={role}
+            onChange={(e) => setRole(e.target.value as StaffRole)}
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`staff.role.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <NewPasswordField value={password} onValue={setPassword} />
+        </div>
+        <SubmitButton busy={form.busy}>{t('admin.createStaff')}</SubmitButton>
+      </form>
+    </div>
+  );
+}

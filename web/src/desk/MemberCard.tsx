@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../api/client';
+import type { IdDocumentType } from '../api/types';
+import { Fact } from '../components/Fact';
+import { IdDocumentSelect } from '../components/IdDocumentSelect';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { CardStatusBadge, groupedCardNumber, MemberStatusBadge } from '../components/StatusBadge';
+import { useAction } from '../hooks';
+import { formatPhone, useFormat } from '../i18n/format';
+import { useStaffSession } from '../session';
+import type { Visit } from './visit';
+
+/** Who the member is, and what the desk can do about their card, check-in and consent. */
+export function MemberCard({
+  visit,
+  onChanged,
+}: {
+  visit: Visit;
+  onChanged(cardNumber?: string): void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useStaffSession();
+  const library = session.library!;
+  const { member, card } = visit;
+  const [idType, setIdType] = useState<IdDocumentType | ''>('');
+  const action = useAction();
+
+  const path = { memberId: member.id };
+  const act = async <T,>(run: () => Promise<T>, after?: (result: T) => string | undefined) => {
+    const result = await action.run(run);
+    if (result !== undefined) onChanged(after?.(result));
+  };
+
+  return (
+    <section className="panel member-panel" aria-labelledby="member-name">
+      <div className="member-panel-head">
+        <h2 id="member-name" className="person-name member-name">
+          {member.name ?? '—'}
+        </h2>
+        <MemberStatusBadge status={member.status} />
+      </div>
+      <dl className="facts">
+        <Fact label={t('desk.card')}>
+          <span className="mono">{groupedCardNumber(card.number)}</span>{' '}
+          <CardStatusBadge status={card.status} blocked={card.blocked} />
+        </Fact>
+        <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
+        {member.visibility === 'full' ? (
+          <>
+            <Fact label={t('person.birthDate')}>
+              {member.birthDate ? format.date(member.birthDate, false) : '—'}
+            </Fact>
+            <Fact label={t('person.phone')}>{formatPhone(member.phone)}</Fact>
+            {member.email ? (
+              <Fact label={t('person.email')} className="break">
+                {member.email}
+              </Fact>
+            ) : null}
+            {member.guardian ? (
+              <Fact
+                label={t('person.guardian')}
+              >{`${member.guardian.name} (${member.guardian.relationship})`}</Fact>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <Fact label={t('person.phone')}>{member.maskedPhone ?? '—'}</Fact>
+            <Fact label={t('person.email')} className="break">
+              {member.maskedEmail ?? '—'}
+            </Fact>
+          </>
+        )}
+      </dl>
+
+      {member.visibility === 'limited' ? (
+        <div className="notice notice-warn">
+          <p className="strong">{t('desk.checkInNeeded', { library: format.name(library) })}</p>
+          <p>{t('desk.checkInText')}</p>
+          <IdDocumentSelect value={idType} onChange={setIdType} id="check-in-id" />
+          <button
+            type="button"
+            className="button primary"
+            disabled={action.busy || !idType}
+            onClick={() =>
+              idType &&
+              act(() =>
+                answer(
+                  api.POST('/api/v1/members/{memberId}/check-ins', {
+                    params: { path },
+                    body: { idDocumentType: idType },
+                  }),
+                ),
+              )
+            }
+          >
+            {t('desk.checkIn')}
+          </button>
+        </div>
+      ) : null}
+
+      {member.visibility === 'full' && card.status === 'lost' ? (
+        <div className="notice notice-bad">
+          <p className="strong">{t('desk.cardLost')}</p>
+          <IdDocumentSelect value={idType} onChange={setIdType} id="reissue-id" />
+          <button
+            type="button"
+            className="button primary"
+            disabled={action.busy || !idType}
+            onClick={() =>
+              idType &&
+              act(
+                () =>
+                  answer(
+                    api.POST('/api/v1/members/{memberId}/cards', {
+                      params: { path },
+                      body: { idDocumentType: idType },
+                    }),
+                  ),
+                (card) => card.number,
+              )
+            }
+          >
+            {t('desk.reissue')}
+          </button>
+        </div>
+      ) : null}
+
+      {card.blocked ? (
+        <div className="notice notice-bad">
+          <p className="strong">{t('desk.cardBlocked')}</p>
+          <button
+            type="button"
+            className="button"
+            disabled={action.busy}
+            onClick={() =>
+              act(() =>
+                answer(api.POST('/api/v1/members/{memberId}/card/unblock', { params: { path } })),
+              )
+            }
+          >
+            {t('desk.unblock')}
+          </button>
+        </div>
+      ) : null}
+
+      {member.visibility === 'full' && member.consent.renewalDue ? (
+        <div className="notice notice-info">
+          <p>{t('desk.consentDue')}</p>
+          <button
+            type="button"
+            className="button"
+            disabled={action.busy}
+            onClick={() =>
+              act(() =>
+                answer(api.POST('/api/v1/members/{memberId}/consent', { params: { path } })),
+              )
+            }
+          >
+            {t('desk.consentRenew')}
+          </button>
+        </div>
+      ) : null}
+
+      {member.visibility === 'full' && card.status === 'valid' ? (
+        <details className="more-actions">
+          <summary>{t('desk.moreActions')}</summary>
+          <p className="hint">{t('desk.reportLostHint')}</p>
+          <button
+            type="button"
+            className="button danger"
+            disabled={action.busy}
+            onClick={() =>
+              act(() =>
+                answer(api.POST('/api/v1/members/{memberId}/card/lost', { params: { path } })),
+              )
+            }
+          >
+            {t('desk.reportLost')}
+          </button>
+        </details>
+      ) : null}
+      <ProblemAlert problem={action.problem} large />
+    </section>
+  );
+}

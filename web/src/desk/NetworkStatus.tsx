@@ -1,0 +1,108 @@
+import { useTranslation } from 'react-i18next';
+import { answer, api, idempotent } from '../api/client';
+import type { CirculationStatus } from '../api/types';
+import { DataTable } from '../components/DataTable';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction } from '../hooks';
+import { useFormat } from '../i18n/format';
+
+/** What the desk's renewal answers. */
+export type Renewal = Awaited<ReturnType<typeof renewAtDesk>>;
+
+function renewAtDesk(itemBarcode: string) {
+  return answer(
+    api.POST('/api/v1/renewals', { params: { header: idempotent() }, body: { itemBarcode } }),
+  );
+}
+
+/** The member's loans across the network and what is left; renewals of this library's loans. */
+export function NetworkStatus({
+  status,
+  libraryId,
+  onRenewed,
+}: {
+  status: CirculationStatus;
+  libraryId: number;
+  onRenewed(title: string, barcode: string, result: Renewal): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const renew = useAction();
+  const here = status.byLibrary.find((b) => b.library.id === libraryId);
+  return (
+    <section className="panel" aria-labelledby="network-title">
+      <h2 id="network-title">{t('desk.networkStatus')}</h2>
+      <div className="quota">
+        <p>
+          <span className="quota-label">{t('desk.leftNetwork')}</span>
+          <span className="quota-value">
+            {t('desk.leftOf', { left: status.network.left, limit: status.network.limit })}
+          </span>
+        </p>
+        {here ? (
+          <p>
+            <span className="quota-label">{t('desk.leftHere')}</span>
+            <span className="quota-value">
+              {t('desk.leftOf', {
+                left: Math.min(here.left, status.network.left),
+                limit: here.limit,
+              })}
+            </span>
+          </p>
+        ) : null}
+      </div>
+      {status.openLoans.length === 0 ? (
+        <p className="muted">{t('desk.noLoans')}</p>
+      ) : (
+        <DataTable
+          caption={t('desk.openLoans')}
+          captionHidden
+          columns={[
+            t('loans.library'),
+            t('desk.item'),
+            t('loans.due'),
+            { hidden: t('desk.actions') },
+          ]}
+        >
+          {status.openLoans.map((loan, index) => {
+            const mine = loan.library.id === libraryId && loan.itemBarcode && !loan.overdue;
+            return (
+              <tr key={loan.loanId ?? `other-${index}`} className={loan.overdue ? 'overdue' : ''}>
+                <td>{format.name(loan.library)}</td>
+                <td>
+                  {loan.title ?? <span className="muted">{t('desk.otherLibraryItem')}</span>}
+                  {loan.itemBarcode ? (
+                    <span className="muted mono small"> {loan.itemBarcode}</span>
+                  ) : null}
+                </td>
+                <td className="date">
+                  {format.date(loan.dueDate)}
+                  {loan.overdue ? (
+                    <span className="badge badge-bad">{t('loans.overdue')}</span>
+                  ) : null}
+                </td>
+                <td>
+                  {mine ? (
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={renew.busy}
+                      aria-label={t('loans.renewTitle', { title: loan.title ?? '' })}
+                      onClick={async () => {
+                        const result = await renew.run(() => renewAtDesk(loan.itemBarcode!));
+                        if (result) await onRenewed(loan.title ?? '', loan.itemBarcode!, result);
+                      }}
+                    >
+                      {t('loans.renew')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      )}
+      <ProblemAlert problem={renew.problem} large title={t('desk.renewRefused')} />
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { answer, api } from '../api/client';
+import type { Card, CirculationStatus, Member } from '../api/types';
+import type { ReceiptLine } from './Receipt';
+
+/** The member at the desk: their card, status and what this visit lent and renewed. */
+export interface Visit {
+  cardNumber: string;
+  card: Card;
+  member: Member;
+  status: CirculationStatus | undefined;
+  lines: ReceiptLine[];
+  day: string;
+}
+
+/** The member's loans across the network, as the desk may see them. */
+export function loansOf(memberId: number): Promise<CirculationStatus> {
+  return answer(api.GET('/api/v1/members/{memberId}/loans', { params: { path: { memberId } } }));
+}
+
+export async function loadVisit(cardNumber: string) {
+  const found = await answer(
+    api.GET('/api/v1/cards/{cardNumber}', { params: { path: { cardNumber } } }),
+  );
+  const status = await loansOf(found.member.id).catch(() => undefined);
+  return { ...found, status };
+}

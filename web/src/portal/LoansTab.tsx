@@ -1,0 +1,173 @@
+import { useTranslation } from 'react-i18next';
+import { answer, api, idempotent } from '../api/client';
+import { useLibraries } from '../api/directory';
+import type { CirculationStatus, LibraryRef } from '../api/types';
+import { Fact } from '../components/Fact';
+import { Loading } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { SuspensionNotice } from '../components/Suspension';
+import { useAction, useMessage, useResource } from '../hooks';
+import { useFormat } from '../i18n/format';
+
+type OpenLoan = CirculationStatus['openLoans'][number];
+type Renewal = Awaited<ReturnType<typeof renewOnline>>;
+
+function renewOnline(loanId: number) {
+  return answer(
+    api.POST('/api/v1/me/loans/{loanId}/renewal', {
+      params: { path: { loanId }, header: idempotent() },
+    }),
+  );
+}
+
+function renewBlocker(
+  loan: OpenLoan,
+  status: CirculationStatus,
+): 'overdue' | 'notOnline' | 'limit' | 'suspended' | null {
+  const rules = status.byLibrary.find((b) => b.library.id === loan.library.id);
+  if (loan.overdue) return 'overdue';
+  if (status.suspension) return 'suspended';
+  if (rules && !rules.onlineRenewal) return 'notOnline';
+  if (rules && (loan.renewals ?? 0) >= rules.maxRenewals) return 'limit';
+  return null;
+}
+
+function LoanItem({
+  loan,
+  status,
+  onRenewed,
+}: {
+  loan: OpenLoan;
+  status: CirculationStatus;
+  onRenewed(result: Renewal): void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const action = useAction();
+  const blocker = renewBlocker(loan, status);
+  const rules = status.byLibrary.find((b) => b.library.id === loan.library.id);
+  return (
+    <li className={loan.overdue ? 'loan overdue' : 'loan'}>
+      <p className="loan-title">{loan.title ?? t('loans.untitled')}</p>
+      <dl className="facts compact">
+        <Fact label={t('loans.library')}>{format.name(loan.library)}</Fact>
+        <Fact label={t('loans.due')} className="due">
+          {format.date(loan.dueDate)}
+          {loan.overdue ? <span className="badge badge-bad">{t('loans.overdue')}</span> : null}
+        </Fact>
+        {rules ? (
+          <Fact label={t('loans.renewals')}>
+            {t('loans.renewalsUsed', { used: loan.renewals ?? 0, max: rules.maxRenewals })}
+          </Fact>
+        ) : null}
+      </dl>
+      {blocker ? (
+        <p className="hint">{t(`loans.cannotRenew.${blocker}`)}</p>
+      ) : (
+        <button
+          type="button"
+          className="button"
+          disabled={action.busy || loan.loanId === undefined}
+          aria-label={t('loans.renewTitle', { title: loan.title ?? '' })}
+          onClick={async () => {
+            const result = await action.run(() => renewOnline(loan.loanId!));
+            if (result) onRenewed(result);
+          }}
+        >
+          {t('loans.renew')}
+        </button>
+      )}
+      <ProblemAlert problem={action.problem} />
+    </li>
+  );
+}
+
+function LoansLeft({ status, holders }: { status: CirculationStatus; holders: LibraryRef[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const libraries = useLibraries();
+  const rows = new Map<number, { library: LibraryRef; open: number; limit: number }>();
+  for (const holder of holders) {
+    const limit = libraries.data?.find((l) => l.id === holder.id)?.loanRules.loanLimit;
+    if (limit !== undefined) rows.set(holder.id, { library: holder, open: 0, limit });
+  }
+  for (const entry of status.byLibrary) rows.set(entry.library.id, entry);
+  return (
+    <section className="panel" aria-labelledby="left-title">
+      <h2 id="left-title">{t('loans.leftTitle')}</h2>
+      <p className="big-number">
+        {t('loans.networkLeft', {
+          left: format.number(status.network.left),
+          limit: format.number(status.network.limit),
+        })}
+      </p>
+      <ul className="left-list">
+        {[...rows.values()].map((row) => (
+          <li key={row.library.id}>
+            <span className="left-name">{format.name(row.library)}</span>
+            <span className="left-value">
+              {t('loans.libraryLeft', {
+                left: format.number(
+                  Math.max(0, Math.min(row.limit - row.open, status.network.left)),
+                ),
+                open: format.number(row.open),
+                limit: format.number(row.limit),
+              })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="hint">{t('loans.leftHint')}</p>
+    </section>
+  );
+}
+
+/** The member's loans, renewals, and how many more they may borrow where. */
+export function LoansTab() {
+  const { t } = useTranslation();
+  const status = useResource('me-loans', () => answer(api.GET('/api/v1/me/loans')));
+  const holders = useResource('me-holders', () => answer(api.GET('/api/v1/me/data-holders')));
+  const renewed = useMessage();
+  if (status.problem) return <ProblemAlert problem={status.problem} />;
+  if (!status.data) return <Loading />;
+  const data = status.data;
+  return (
+    <div className="tab-panel">
+      {data.suspension ? <SuspensionNotice suspension={data.suspension} audience="member" /> : null}
+      {data.overdueCount > 0 ? (
+        <section className="notice notice-bad" role="alert">
+          <h2>{t('loans.overdueTitle', { count: data.overdueCount })}</h2>
+          <p>{t('loans.overdueText')}</p>
+        </section>
+      ) : null}
+      <p className="sr-status" role="status">
+        {renewed.text}
+      </p>
+      <section aria-labelledby="loans-title">
+        <h2 id="loans-title">{t('loans.title', { count: data.openLoans.length })}</h2>
+        {data.openLoans.length === 0 ? (
+          <p className="muted">{t('loans.none')}</p>
+        ) : (
+          <ul className="loan-list">
+            {data.openLoans.map((loan) => (
+              <LoanItem
+                key={loan.loanId ?? `${loan.library.id}-${loan.dueDate}`}
+                loan={loan}
+                status={data}
+                onRenewed={(result) => {
+                  renewed.say({
+                    key: 'loans.renewed',
+                    values: { title: loan.title ?? '' },
+                    dates: { date: result.loan.dueDate },
+                  });
+                  status.reload();
+                }}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <LoansLeft status={data} holders={holders.data?.libraries ?? []} />
+    </div>
+  );
+}
