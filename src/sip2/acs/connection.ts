@@ -29,7 +29,7 @@ const MAX_UNUSABLE_LINES = 5;
 const MAX_UNREAD_ANSWER_BYTES = 1_048_576;
 /** How long a connection closed after its last answer may take to read it. */
 const LINGER_MS = 2_000;
-/** Wrong logins on one connection before it is closed (the account also locks after five). */
+/** Wrong logins on one connection before it is closed (the source address is throttled after five). */
 const MAX_FAILED_LOGINS = 3;
 
 /** Answer with error detection (and this sequence number) when the request carried it. */
@@ -236,18 +236,23 @@ export class Sip2Connection {
   }
 
   async #login(request: MessageOf<'93'>, now: Date): Promise<MessageOf<'94'>> {
-    const signedIn = await signInTerminal(
+    const signIn = await signInTerminal(
       this.#context.db,
-      { username: request.loginUserId, password: request.loginPassword },
+      {
+        username: request.loginUserId,
+        password: request.loginPassword,
+        source: this.#socket.remoteAddress ?? 'unknown',
+      },
       now,
     );
-    if (!signedIn) {
+    if (!signIn.ok) {
       this.#terminal = null;
       this.#failedLogins++;
       this.#closeAfterAnswer = this.#failedLogins >= MAX_FAILED_LOGINS;
-      this.#log.info({ connection: this.#id }, 'sip2 login refused');
+      this.#log.info({ connection: this.#id, why: signIn.why }, 'sip2 login refused');
       return { code: '94', ok: false };
     }
+    const signedIn = signIn.terminal;
     const library = await terminalLibrary(this.#context, signedIn.actor.libraryId);
     this.#terminal = { ...signedIn, library };
     this.#failedLogins = 0;
