@@ -53,19 +53,7 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
     await flagLostCardUse(db, actor, now, { number: cardNumber, memberId: member.id }, library.id);
   }
   if (cardRefused) throw new AppError(cardRefused);
-  const refusals = checkoutRefusals({
-    today,
-    memberStatus: member.status,
-    library,
-    checkedIn: facts.checkedIn,
-    suspension:
-      member.suspendedUntil === null
-        ? null
-        : { until: member.suspendedUntil, cause: facts.suspensionCause },
-    openLoans,
-    networkLoanLimit: facts.networkLoanLimit,
-    item,
-  });
+  const refusals = refusalsOf(facts, today);
   if (refusals.length > 0 || !item) throw AppError.of(refusals);
   const dueDate = dueDateFor(today, library.rules, {
     closedWeekdays: library.rules.closedWeekdays,
@@ -84,6 +72,9 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
       insertLoan(tx, { ...loan, loanDay: today, dueDate }, audit),
     );
   } catch (error) {
+    if (isCheckViolation(error, 'loans_member_standing')) {
+      throw await standingRefusal(context, { cardNumber, libraryId: library.id, item, today });
+    }
     throw refusalOfConcurrentLoan(error, facts) ?? error;
   }
   const openHere = openLoans.filter((l) => l.libraryId === library.id).length + 1;
@@ -102,6 +93,44 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
       here: Math.max(0, library.rules.loanLimit - openHere),
     },
   };
+}
+
+function refusalsOf(facts: CheckoutSnapshot, today: string) {
+  const { member } = facts;
+  return checkoutRefusals({
+    today,
+    memberStatus: member.status,
+    library: facts.library,
+    checkedIn: facts.checkedIn,
+    suspension:
+      member.suspendedUntil === null
+        ? null
+        : { until: member.suspendedUntil, cause: facts.suspensionCause },
+    openLoans: facts.openLoans,
+    networkLoanLimit: facts.networkLoanLimit,
+    item: facts.item,
+  });
+}
+
+/**
+ * The database refused the member's standing (withdrawn, suspended or overdue since the read):
+ * the rules, on the facts as they are now, say why.
+ */
+async function standingRefusal(
+  { db }: AppContext,
+  input: { cardNumber: string; libraryId: number; item: { barcode: string }; today: string },
+): Promise<AppError> {
+  const facts = await checkoutSnapshot(db, {
+    cardNumber: input.cardNumber,
+    libraryId: input.libraryId,
+    itemBarcode: input.item.barcode,
+    today: input.today,
+  });
+  if (!facts) return new AppError('CARD_UNKNOWN');
+  const cardRefused = cardRefusal(facts.card, facts.member.status);
+  if (cardRefused) return new AppError(cardRefused);
+  const refusals = refusalsOf(facts, input.today);
+  return refusals.length > 0 ? AppError.of(refusals) : new AppError('CONFLICT');
 }
 
 /** A desk that lost a race at the database gets the same refusal the rules would have given. */

@@ -7,6 +7,7 @@ import * as terminals from './migrations/0004_terminals.js';
 import * as loanLimits from './migrations/0005_loan_limits.js';
 import * as loanHistoryIndex from './migrations/0006_loan_history_index.js';
 import * as signInThrottles from './migrations/0007_sign_in_throttles.js';
+import * as loanStandingGuard from './migrations/0008_loan_standing_guard.js';
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
 const migrations: Record<string, { statements: string[] }> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, { statements: string[] }> = {
   '0005_loan_limits': loanLimits,
   '0006_loan_history_index': loanHistoryIndex,
   '0007_sign_in_throttles': signInThrottles,
+  '0008_loan_standing_guard': loanStandingGuard,
 };
 
 function asMigration(statements: string[]): Migration {
