@@ -207,6 +207,14 @@ export interface DB {
   network_rules: NetworkRulesTable;
   audit_events: AuditEventsTable;
   terminals: TerminalsTable;
+  sign_in_throttles: SignInThrottlesTable;
+}
+
+/** Failed secrets by source address (src/platform/auth/attempts.ts). */
+export interface SignInThrottlesTable {
+  key: string;
+  failed_sign_ins: Generated<number>;
+  sign_in_locked_until: Date | null;
 }
 
 export type TerminalEncoding = 'utf-8' | 'euc-kr';
