@@ -8,6 +8,7 @@ import * as loanLimits from './migrations/0005_loan_limits.js';
 import * as loanHistoryIndex from './migrations/0006_loan_history_index.js';
 import * as signInThrottles from './migrations/0007_sign_in_throttles.js';
 import * as loanStandingGuard from './migrations/0008_loan_standing_guard.js';
+import * as auditNoTruncate from './migrations/0009_audit_no_truncate.js';
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
 const migrations: Record<string, { statements: string[] }> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, { statements: string[] }> = {
   '0006_loan_history_index': loanHistoryIndex,
   '0007_sign_in_throttles': signInThrottles,
   '0008_loan_standing_guard': loanStandingGuard,
+  '0009_audit_no_truncate': auditNoTruncate,
 };
 
 function asMigration(statements: string[]): Migration {
