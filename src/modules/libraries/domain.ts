@@ -29,12 +29,15 @@ export interface NetworkRules {
   networkLoanLimit: number;
   suspensionMode: SuspensionMode;
   maxSuspensionDays: number | null;
+  /** Self-check machines refuse checkout, renewal and patron information without the PIN. */
+  machinesRequirePin: boolean;
 }
 
 export const DEFAULT_NETWORK_RULES: NetworkRules = {
   networkLoanLimit: 20,
   suspensionMode: 'longest',
   maxSuspensionDays: null,
+  machinesRequirePin: true,
 };
 
 /** When a library is closed: its weekly closed days and the dates it lists. */

@@ -9,6 +9,7 @@ import * as loanHistoryIndex from './migrations/0006_loan_history_index.js';
 import * as signInThrottles from './migrations/0007_sign_in_throttles.js';
 import * as loanStandingGuard from './migrations/0008_loan_standing_guard.js';
 import * as auditNoTruncate from './migrations/0009_audit_no_truncate.js';
+import * as machinesRequirePin from './migrations/0010_machines_require_pin.js';
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
 const migrations: Record<string, { statements: string[] }> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, { statements: string[] }> = {
   '0007_sign_in_throttles': signInThrottles,
   '0008_loan_standing_guard': loanStandingGuard,
   '0009_audit_no_truncate': auditNoTruncate,
+  '0010_machines_require_pin': machinesRequirePin,
 };
 
 function asMigration(statements: string[]): Migration {

@@ -55,6 +55,7 @@ export interface NetworkRulesTable {
   suspension_mode: 'longest' | 'cumulative';
   max_suspension_days: number | null;
   updated_at: Generated<Date>;
+  machines_require_pin: Generated<boolean>;
 }
 
 export interface AuditEventsTable {
