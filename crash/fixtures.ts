@@ -69,6 +69,9 @@ export async function prepareFixtures(
       .execute();
     libraries.push({ id: row.id, code: row.code, items: items.map((i) => i.barcode) });
   }
+  // Half the fixture members have no PIN and still use the machines, as before the network rule
+  // "machines require the PIN" (test/sip2/pin-policy.test.ts) existed.
+  await db.updateTable('network_rules').set({ machines_require_pin: false }).execute();
   await db
     .updateTable('library_loan_rules')
     .set({ max_renewals: CRASH_MAX_RENEWALS })

@@ -44,7 +44,9 @@ async function answersUntilProbe(
   }
 }
 
-async function loggedIn(port: number): Promise<RawConnection> {
+async function loggedIn(port: number, bed?: Sip2TestBed): Promise<RawConnection> {
+  // The fuzzing's wrong logins come from this same loopback address, which they throttle.
+  await bed?.t.db.deleteFrom('sign_in_throttles').execute();
   const raw = await RawConnection.open(port);
   raw.write(LOGIN);
   expect(await raw.line()).toBe('941');
@@ -139,7 +141,7 @@ describe(`SIP2 server robustness (${testDatabaseKind})`, () => {
           detection: fc.constantFrom('none', 'good', 'bad'),
         }),
       );
-    let raw = await loggedIn(bed.server.port);
+    let raw = await loggedIn(bed.server.port, bed);
     await fc.assert(
       fc.asyncProperty(request, async ({ code, fixed, fields, detection }) => {
         const body = `${code}${fixed}${fields.join('|')}`.replace(/[\r\n]/g, ' ');
@@ -148,7 +150,7 @@ describe(`SIP2 server robustness (${testDatabaseKind})`, () => {
         else raw.write(`${body}${detection === 'bad' ? 'AY3AZ0000' : ''}\r`);
         const { lines, closed } = await answersUntilProbe(raw);
         for (const line of lines) expect(line).toMatch(SIP_LINE);
-        if (closed) raw = await loggedIn(bed.server.port);
+        if (closed) raw = await loggedIn(bed.server.port, bed);
       }),
       { numRuns: 150 },
     );
@@ -164,7 +166,7 @@ describe(`SIP2 server robustness (${testDatabaseKind})`, () => {
   });
 
   it('reads messages split across packets, and answers a request cut short with its negative answer', async () => {
-    const raw = await loggedIn(bed.server.port);
+    const raw = await loggedIn(bed.server.port, bed);
     raw.write('99003');
     await new Promise((resolve) => setTimeout(resolve, 50));
     raw.write('02.00');
@@ -190,10 +192,11 @@ describe(`SIP2 server robustness (${testDatabaseKind})`, () => {
     await stillServing();
   });
 
-  it('closes a client that sends many requests without waiting for the answers', async () => {
-    const raw = await loggedIn(bed.server.port);
+  it('answers, in order, a client that sends many requests without waiting for the answers', async () => {
+    const raw = await loggedIn(bed.server.port, bed);
     raw.write(PROBE.repeat(40));
-    await raw.closedByServer();
+    for (let i = 0; i < 40; i++) expect(await raw.line()).toMatch(/^98/);
+    raw.close();
     await stillServing();
   });
 

@@ -27,6 +27,9 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
   let bed: Sip2TestBed;
   beforeAll(async () => {
     bed = await startSip2TestBed();
+    // These tests send requests without a PIN on purpose, about other rules; the network rule
+    // "machines require the PIN" (on by default) has its own tests in pin-policy.test.ts.
+    await bed.t.db.updateTable('network_rules').set({ machines_require_pin: false }).execute();
     await addItems(bed.t.db, GN, [
       { barcode: 'GN-0001', title: '채식주의자' },
       { barcode: 'GN-0002', title: '소년이 온다' },

@@ -68,6 +68,9 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
       insertLoan(tx, { ...loan, loanDay: today, dueDate }, audit),
     );
   } catch (error) {
+    if (isCheckViolation(error, 'loans_member_standing')) {
+      throw await standingRefusal(context, { cardNumber, libraryId: library.id, today });
+    }
     throw refusalOfConcurrentLoan(error, { ...facts, library }) ?? error;
   }
   return {
@@ -86,6 +89,26 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
       here: Math.max(0, (standing.loansLeft.here ?? 0) - 1),
     },
   };
+}
+
+/**
+ * The database refused the member's standing (withdrawn, suspended or overdue since the read):
+ * the rules, on the facts as they are now, say why.
+ */
+async function standingRefusal(
+  { db }: AppContext,
+  input: { cardNumber: string; libraryId: number; today: string },
+): Promise<AppError> {
+  const { standing: facts } = await loadBorrowerStanding(
+    db,
+    { cardNumber: input.cardNumber },
+    { library: input.libraryId, today: input.today },
+  );
+  if (!facts?.card) return new AppError('CARD_UNKNOWN');
+  const cardRefused = cardRefusal(facts.card, facts.member.status);
+  if (cardRefused) return new AppError(cardRefused);
+  const { refusals } = deriveStanding(facts, input.today, { online: false });
+  return refusals.length > 0 ? AppError.of(refusals) : new AppError('CONFLICT');
 }
 
 /** A desk that lost a race at the database gets the same refusal the rules would have given. */

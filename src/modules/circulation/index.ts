@@ -4,6 +4,6 @@ export { checkout } from './checkout.js';
 export { isOverdue } from './domain.js';
 export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';
-export { itemAt, openLoanOfItem } from './return-reads.js';
+export { itemAt, networkRules, openLoanOfItem } from './return-reads.js';
 export { circulationRoutes } from './routes.js';
 export { deriveStanding, type Standing, type StandingLoan } from './standing.js';

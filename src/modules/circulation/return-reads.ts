@@ -33,6 +33,7 @@ export async function networkRules(db: Kysely<DB>): Promise<NetworkRules> {
     networkLoanLimit: row.network_loan_limit,
     suspensionMode: row.suspension_mode,
     maxSuspensionDays: row.max_suspension_days,
+    machinesRequirePin: row.machines_require_pin,
   };
 }
 

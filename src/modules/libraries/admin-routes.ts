@@ -134,7 +134,7 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
       schema: {
         tags: ['administration'],
         summary:
-          'Edit the network rules (network admin): network loan limit, suspension mode, optional cap',
+          'Edit the network rules (network admin): network loan limit, suspension mode, optional cap, machines require the PIN',
         body: Type.Ref('NetworkRules'),
         response: { 200: Type.Ref('NetworkRules'), ...problemResponses(401, 403) },
       },

@@ -29,6 +29,8 @@ export interface NetworkRules {
   networkLoanLimit: number;
   suspensionMode: SuspensionMode;
   maxSuspensionDays: number | null;
+  /** Self-check machines refuse checkout, renewal and patron information without the PIN. */
+  machinesRequirePin: boolean;
 }
 
 /** When a library is closed: its weekly closed days and the dates it lists. */

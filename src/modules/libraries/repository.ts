@@ -228,6 +228,7 @@ export function createLibraryRepository(db: Kysely<DB>) {
         networkLoanLimit: row.network_loan_limit,
         suspensionMode: row.suspension_mode,
         maxSuspensionDays: row.max_suspension_days,
+        machinesRequirePin: row.machines_require_pin,
       };
     },
   };

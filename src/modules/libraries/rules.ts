@@ -121,7 +121,11 @@ export async function deleteHoliday(
 }
 
 /** The network admin edits the network rules: network loan limit, suspension mode and cap. */
-export async function updateNetworkRules(context: AppContext, actor: Actor, rules: NetworkRules) {
+export async function updateNetworkRules(
+  context: AppContext,
+  actor: Actor,
+  rules: Omit<NetworkRules, 'machinesRequirePin'> & { machinesRequirePin?: boolean | undefined },
+) {
   authorize(actor, 'network.manage', {});
   const now = context.clock.now();
   await context.db.transaction().execute(async (tx) => {
@@ -131,6 +135,9 @@ export async function updateNetworkRules(context: AppContext, actor: Actor, rule
         network_loan_limit: rules.networkLoanLimit,
         suspension_mode: rules.suspensionMode,
         max_suspension_days: rules.maxSuspensionDays,
+        ...(rules.machinesRequirePin === undefined
+          ? {}
+          : { machines_require_pin: rules.machinesRequirePin }),
         updated_at: now,
       })
       .execute();

@@ -90,6 +90,7 @@ export const NetworkRulesSchema = Type.Object(
     networkLoanLimit: Type.Integer({ minimum: 0, maximum: 1000 }),
     suspensionMode: Type.Union([Type.Literal('longest'), Type.Literal('cumulative')]),
     maxSuspensionDays: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    machinesRequirePin: Type.Optional(Type.Boolean()),
   },
   { $id: 'NetworkRules', additionalProperties: false },
 );

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
-import { checkCredential } from '../../platform/auth/credentials.js';
+import { verifyAccountSecret } from '../../platform/auth/attempts.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -40,41 +40,32 @@ async function findMemberForSignIn(
   }
 }
 
-async function saveLockState(
-  db: Kysely<DB>,
-  memberId: number,
-  state: { failedSignIns: number; lockedUntil: Date | null },
-) {
-  await db
-    .updateTable('members')
-    .set({ failed_sign_ins: state.failedSignIns, sign_in_locked_until: state.lockedUntil })
-    .where('id', '=', memberId)
-    .execute();
-}
-
-/** Checks a member's password or PIN with the card's lockout: five wrong tries lock it for ten minutes. */
+/**
+ * Checks a member's password or PIN with the card's lockout (five wrong tries lock it for ten
+ * minutes), the attempt reserved in the database before the secret is verified.
+ */
 export async function checkMemberSecret(
   db: Kysely<DB>,
-  member: MemberRow,
+  member: { id: number },
   kind: 'password' | 'pin',
   secret: string,
   now: Date,
 ): Promise<void> {
-  const hash = kind === 'password' ? member.password_hash : member.pin_hash;
-  const check = await checkCredential(
-    { failedSignIns: member.failed_sign_ins, lockedUntil: member.sign_in_locked_until },
-    hash,
-    secret,
-    now,
-  );
-  await saveLockState(db, member.id, check.state);
-  if (!check.ok) {
+  try {
+    await verifyAccountSecret(
+      db,
+      kind === 'password' ? 'member-password' : 'member-pin',
+      member.id,
+      secret,
+      now,
+    );
+  } catch (error) {
     await recordAudit(db, { kind: 'member', memberId: member.id }, now, {
       action: kind === 'password' ? 'member.sign_in_failed' : 'member.pin_failed',
       subjectKind: 'member',
       subjectId: member.id,
     });
-    throw check.error;
+    throw error;
   }
 }
 
@@ -85,7 +76,7 @@ export async function signInMember(
   const now = clock.now();
   const member = await findMemberForSignIn(db, input.login, now);
   if (!member) {
-    await checkCredential({ failedSignIns: 0, lockedUntil: null }, null, input.password, now);
+    await verifyAccountSecret(db, 'member-password', null, input.password, now); // always refuses
     throw new AppError('INVALID_CREDENTIALS');
   }
   await checkMemberSecret(db, member, 'password', input.password, now);

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import { checkCredential } from '../../platform/auth/credentials.js';
+import { verifyAccountSecret } from '../../platform/auth/attempts.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -61,27 +61,9 @@ export async function signInStaff(
   const row = await staffQuery(db)
     .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.trim().toLowerCase()))
     .executeTakeFirst();
-  const state = {
-    failedSignIns: row?.failed_sign_ins ?? 0,
-    lockedUntil: row?.sign_in_locked_until ?? null,
-  };
-  const check = await checkCredential(
-    state,
-    row && !row.disabled ? row.password_hash : null,
-    input.password,
-    now,
-  );
-  if (row) {
-    await db
-      .updateTable('staff')
-      .set({
-        failed_sign_ins: check.state.failedSignIns,
-        sign_in_locked_until: check.state.lockedUntil,
-      })
-      .where('id', '=', row.id)
-      .execute();
-  }
-  if (!check.ok || !row) {
+  try {
+    await verifyAccountSecret(db, 'staff-password', row?.id ?? null, input.password, now);
+  } catch (error) {
     if (row) {
       const actor: Actor = {
         kind: 'staff',
@@ -95,8 +77,9 @@ export async function signInStaff(
         subjectId: row.id,
       });
     }
-    throw check.ok ? new AppError('INVALID_CREDENTIALS') : check.error;
+    throw error;
   }
+  if (!row) throw new AppError('INVALID_CREDENTIALS');
   const session = await createSession(db, { kind: 'staff', id: row.id }, now);
   return { staff: toView(row), session };
 }
@@ -197,21 +180,7 @@ export async function changeStaffPassword(
 ): Promise<void> {
   const now = clock.now();
   const row = await staffQuery(db).where('id', '=', actor.staffId).executeTakeFirstOrThrow();
-  const check = await checkCredential(
-    { failedSignIns: row.failed_sign_ins, lockedUntil: row.sign_in_locked_until },
-    row.password_hash,
-    input.currentPassword,
-    now,
-  );
-  await db
-    .updateTable('staff')
-    .set({
-      failed_sign_ins: check.state.failedSignIns,
-      sign_in_locked_until: check.state.lockedUntil,
-    })
-    .where('id', '=', row.id)
-    .execute();
-  if (!check.ok) throw check.error;
+  await verifyAccountSecret(db, 'staff-password', row.id, input.currentPassword, now);
   const passwordHash = await hashSecret(input.newPassword);
   await db.transaction().execute(async (tx) => {
     await tx

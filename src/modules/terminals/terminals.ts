@@ -3,8 +3,8 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, TerminalActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import { checkCredential } from '../../platform/auth/credentials.js';
-import { hashSecret } from '../../platform/auth/secrets.js';
+import { releaseThrottledAttempt, reserveThrottledAttempt } from '../../platform/auth/attempts.js';
+import { hashSecret, verifySecret } from '../../platform/auth/secrets.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, TerminalEncoding, TerminalLanguage } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -127,40 +127,47 @@ export async function createTerminal(
 }
 
 /**
- * SIP2 login (93): the terminal's user name and password, with the same lockout as staff and
- * members (five wrong tries lock the account for ten minutes). Returns null when refused.
+ * Wrong SIP2 logins counted by source address, not by account: a stranger cannot lock a machine's
+ * account, and one source guessing passwords is slowed down whichever account it tries.
+ */
+export const TERMINAL_SOURCE_LOCKOUT = { maxAttempts: 10, lockMinutes: 10 };
+
+export type TerminalSignIn =
+  | { ok: true; terminal: SignedInTerminal }
+  | { ok: false; why: 'refused' | 'throttled' };
+
+/**
+ * SIP2 login (93): the terminal's user name and password, the attempt reserved for the source
+ * address before the password is verified (src/platform/auth/attempts.ts).
  */
 export async function signInTerminal(
   db: Kysely<DB>,
-  input: { username: string; password: string },
+  input: { username: string; password: string; source: string },
   now: Date,
-): Promise<SignedInTerminal | null> {
+): Promise<TerminalSignIn> {
+  const throttleKey = `sip2:${input.source}`;
+  try {
+    await reserveThrottledAttempt(db, throttleKey, now, TERMINAL_SOURCE_LOCKOUT);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, why: 'throttled' };
+    throw error;
+  }
   const row = await db
     .selectFrom('terminals')
     .selectAll()
     .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.trim().toLowerCase()))
     .executeTakeFirst();
-  const state = {
-    failedSignIns: row?.failed_sign_ins ?? 0,
-    lockedUntil: row?.sign_in_locked_until ?? null,
-  };
   const hash = row && !row.disabled ? row.password_hash : null;
-  const check = await checkCredential(state, hash, input.password, now);
-  if (!row) return null;
-  await db
-    .updateTable('terminals')
-    .set({
-      failed_sign_ins: check.state.failedSignIns,
-      sign_in_locked_until: check.state.lockedUntil,
-    })
-    .where('id', '=', row.id)
-    .execute();
-  if (!check.ok) return null;
+  if (!(await verifySecret(hash, input.password)) || !row) return { ok: false, why: 'refused' };
+  await releaseThrottledAttempt(db, throttleKey, TERMINAL_SOURCE_LOCKOUT);
   return {
-    actor: { kind: 'terminal', terminalId: row.id, libraryId: row.library_id },
-    username: row.username,
-    encoding: row.encoding,
-    language: row.language,
+    ok: true,
+    terminal: {
+      actor: { kind: 'terminal', terminalId: row.id, libraryId: row.library_id },
+      username: row.username,
+      encoding: row.encoding,
+      language: row.language,
+    },
   };
 }
 

@@ -23,6 +23,14 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * Every connection of the service ends a statement that runs longer than this, and a transaction
+ * left idle this long (a stuck request must not hold locks or a connection for ever). Each request
+ * then gets a 503. Migrations use the same connections: keep each migration statement shorter.
+ */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
 const OID = { INT8: 20, DATE: 1082 } as const;
 
 /** Both drivers return DATE as `YYYY-MM-DD` and BIGINT as a JavaScript number. */
@@ -45,6 +53,8 @@ function openPostgres(connectionString: string, max: number): Database {
     max,
     // A request waits at most this long for a connection, then gets a 503 (never hangs).
     connectionTimeoutMillis: 5_000,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === OID.INT8) return parseBigint;
@@ -68,6 +78,10 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     dataDir,
     parsers: { [OID.INT8]: parseBigint, [OID.DATE]: keepAsText },
   });
+  await pglite.exec(
+    `set statement_timeout = ${STATEMENT_TIMEOUT_MS};
+     set idle_in_transaction_session_timeout = ${IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
+  );
   const dialect = new PGliteDialect({ pglite: preparingPGlite(pglite) });
   const db = new Kysely<DB>({ dialect: withCommitGuards(dialect) });
   return { db, kind: 'embedded', close: () => db.destroy() };

@@ -27,6 +27,8 @@ const DATABASE_UNAVAILABLE = new Set([
   '08004',
   '08006',
   '53300', // too_many_connections
+  '57014', // query_canceled: the statement_timeout ended a statement that ran too long
+  '25P03', // idle_in_transaction_session_timeout
 ]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -6,6 +6,10 @@ import * as circulation from './migrations/0003_circulation.js';
 import * as terminals from './migrations/0004_terminals.js';
 import * as loanLimits from './migrations/0005_loan_limits.js';
 import * as loanHistoryIndex from './migrations/0006_loan_history_index.js';
+import * as signInThrottles from './migrations/0007_sign_in_throttles.js';
+import * as loanStandingGuard from './migrations/0008_loan_standing_guard.js';
+import * as auditNoTruncate from './migrations/0009_audit_no_truncate.js';
+import * as machinesRequirePin from './migrations/0010_machines_require_pin.js';
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
 const migrations: Record<string, { statements: string[] }> = {
@@ -15,6 +19,10 @@ const migrations: Record<string, { statements: string[] }> = {
   '0004_terminals': terminals,
   '0005_loan_limits': loanLimits,
   '0006_loan_history_index': loanHistoryIndex,
+  '0007_sign_in_throttles': signInThrottles,
+  '0008_loan_standing_guard': loanStandingGuard,
+  '0009_audit_no_truncate': auditNoTruncate,
+  '0010_machines_require_pin': machinesRequirePin,
 };
 
 function asMigration(statements: string[]): Migration {

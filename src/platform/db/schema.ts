@@ -55,6 +55,7 @@ export interface NetworkRulesTable {
   suspension_mode: 'longest' | 'cumulative';
   max_suspension_days: number | null;
   updated_at: Generated<Date>;
+  machines_require_pin: Generated<boolean>;
 }
 
 export interface AuditEventsTable {
@@ -207,6 +208,14 @@ export interface DB {
   network_rules: NetworkRulesTable;
   audit_events: AuditEventsTable;
   terminals: TerminalsTable;
+  sign_in_throttles: SignInThrottlesTable;
+}
+
+/** Failed secrets by source address (src/platform/auth/attempts.ts). */
+export interface SignInThrottlesTable {
+  key: string;
+  failed_sign_ins: Generated<number>;
+  sign_in_locked_until: Date | null;
 }
 
 export type TerminalEncoding = 'utf-8' | 'euc-kr';

@@ -124,7 +124,9 @@ function errorForLog(error: FastifyError): Record<string, unknown> {
     const { constraint, table, column, routine } = error as unknown as Record<string, unknown>;
     return { type: error.name, code, constraint, table, column, routine };
   }
-  return { type: error.name, code, message: error.message, stack: error.stack };
+  // An error's message may quote the request's values: only where it was thrown reaches the log.
+  const at = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return { type: error.name, code, at: at.join('\n') };
 }
 
 /** The HTTP front door: problem documents for every refusal, OpenAPI, request ids, no stack traces. */

@@ -21,7 +21,7 @@ import { echoOf, negativeAnswer } from './refusals.js';
 import { type AcsRequest, type AcsTerminal, sipLanguage, terminalLibrary } from './session.js';
 import { acsStatus, databaseAnswers } from './status.js';
 
-/** A terminal sends one request at a time; more waiting than this is not a terminal. */
+/** Requests handed to the use cases at once; more pipelined lines wait, the socket paused. */
 const MAX_QUEUED_LINES = 16;
 /** Unreadable lines in a row (each answered with 96) before the connection is closed. */
 const MAX_UNUSABLE_LINES = 5;
@@ -29,7 +29,7 @@ const MAX_UNUSABLE_LINES = 5;
 const MAX_UNREAD_ANSWER_BYTES = 1_048_576;
 /** How long a connection closed after its last answer may take to read it. */
 const LINGER_MS = 2_000;
-/** Wrong logins on one connection before it is closed (the account also locks after five). */
+/** Wrong logins on one connection before it is closed (the source address is throttled after five). */
 const MAX_FAILED_LOGINS = 3;
 
 /** Answer with error detection (and this sequence number) when the request carried it. */
@@ -49,6 +49,20 @@ function trailerOf(decoded: DecodeResult, bytes: Uint8Array): Trailer {
 
 function commandOf(message: Sip2Message): string {
   return message.code === 'unsupported' ? message.commandIdentifier : message.code;
+}
+
+/** Whether any field of a decoded message holds a NUL character. */
+function holdsNul(message: Sip2Message): boolean {
+  const stack: unknown[] = [message];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) return true;
+    } else if (next !== null && typeof next === 'object') {
+      stack.push(...Object.values(next));
+    }
+  }
+  return false;
 }
 
 /** Only a name and an error code reach the log: messages may quote card numbers or PINs. */
@@ -78,6 +92,7 @@ export class Sip2Connection {
   #terminal: AcsTerminal | null = null;
   #lastAnswer: Uint8Array | null = null;
   #queue: Promise<void> = Promise.resolve();
+  #pending: Uint8Array[] = [];
   #queued = 0;
   #unusable = 0;
   #failedLogins = 0;
@@ -130,16 +145,26 @@ export class Sip2Connection {
         void this.close('line too long');
         return;
       }
-      this.#enqueue(frame.bytes);
+      this.#pending.push(frame.bytes);
     }
+    this.#pump();
+  }
+
+  /**
+   * Pipelined requests are answered in order: at most MAX_QUEUED_LINES wait for the database, the
+   * rest of what one read brought stays here while the socket is paused (memory bounded by one read).
+   */
+  #pump(): void {
+    while (this.#pending.length > 0 && this.#queued < MAX_QUEUED_LINES && !this.#closed) {
+      this.#enqueue(this.#pending.shift()!);
+    }
+    if (this.#closed) return;
+    if (this.#pending.length > 0) this.#socket.pause();
+    else this.#socket.resume();
   }
 
   #enqueue(line: Uint8Array): void {
     if (this.#closed) return;
-    if (this.#queued >= MAX_QUEUED_LINES) {
-      void this.close('too many requests waiting');
-      return;
-    }
     this.#queued++;
     this.#queue = this.#queue
       .then(() => this.#handle(line))
@@ -149,6 +174,7 @@ export class Sip2Connection {
       })
       .finally(() => {
         this.#queued--;
+        this.#pump();
       });
   }
 
@@ -162,6 +188,14 @@ export class Sip2Connection {
       return;
     }
     const { message } = decoded;
+    if (holdsNul(message)) {
+      // PostgreSQL refuses NUL in text: bad input, refused as HTTP refuses it.
+      const screen = reasonText({ code: 'VALIDATION_FAILED' }, this.#language);
+      const answer = this.#negative(message, this.#context.clock.now(), screen);
+      if (answer) this.#reply(answer, trailer, message);
+      else this.#askAgain(trailer);
+      return;
+    }
     if (message.code === '97') {
       this.#resendLast(trailer);
       return;
@@ -236,18 +270,23 @@ export class Sip2Connection {
   }
 
   async #login(request: MessageOf<'93'>, now: Date): Promise<MessageOf<'94'>> {
-    const signedIn = await signInTerminal(
+    const signIn = await signInTerminal(
       this.#context.db,
-      { username: request.loginUserId, password: request.loginPassword },
+      {
+        username: request.loginUserId,
+        password: request.loginPassword,
+        source: this.#socket.remoteAddress ?? 'unknown',
+      },
       now,
     );
-    if (!signedIn) {
+    if (!signIn.ok) {
       this.#terminal = null;
       this.#failedLogins++;
       this.#closeAfterAnswer = this.#failedLogins >= MAX_FAILED_LOGINS;
-      this.#log.info({ connection: this.#id }, 'sip2 login refused');
+      this.#log.info({ connection: this.#id, why: signIn.why }, 'sip2 login refused');
       return { code: '94', ok: false };
     }
+    const signedIn = signIn.terminal;
     const library = await terminalLibrary(this.#context, signedIn.actor.libraryId);
     this.#terminal = { ...signedIn, library };
     this.#failedLogins = 0;

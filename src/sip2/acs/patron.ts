@@ -144,7 +144,9 @@ export async function patronInformation(
   acs: AcsRequest,
   request: MessageOf<'63'>,
 ): Promise<MessageOf<'64'>> {
-  const standing = await patronStanding(acs, request.patronIdentifier, request.patronPassword);
+  const standing = await patronStanding(acs, request.patronIdentifier, request.patronPassword, {
+    pinRequired: true,
+  });
   const today = acs.context.clock.today();
   const loans = standing.borrowing?.openLoans ?? [];
   const here = loans.filter((loan) => loan.libraryId === acs.terminal.library.id);

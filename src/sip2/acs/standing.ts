@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   deriveStanding,
   loadBorrowerStanding,
+  networkRules,
   type Standing,
   type StandingLoan,
 } from '../../modules/circulation/index.js';
@@ -52,18 +53,35 @@ export async function borrowingAt(
 }
 
 export type PinCheck =
-  | { given: false }
+  | { given: false; refusal?: Reason }
   | { given: true; valid: true }
   | { given: true; valid: false; reason: Reason };
 
-/** The PIN (AD), with the portal's lockout; an empty AD means none was given. */
+/**
+ * The PIN (AD), with the portal's lockout; an empty AD means none was given. Without one, a card
+ * whose PIN is locked is refused on every path, and where the network's rule "machines require
+ * the PIN" applies (`required`), so is the request.
+ */
 export async function checkPin(
   db: Kysely<DB>,
   member: MemberRow,
   pin: string | undefined,
   now: Date,
+  required = false,
 ): Promise<PinCheck> {
-  if (pin === undefined || pin === '') return { given: false };
+  if (pin === undefined || pin === '') {
+    const lockedUntil = member.sign_in_locked_until;
+    if (lockedUntil && lockedUntil.getTime() > now.getTime()) {
+      return {
+        given: false,
+        refusal: { code: 'SIGN_IN_LOCKED', params: { until: lockedUntil.toISOString() } },
+      };
+    }
+    if (required && (await networkRules(db)).machinesRequirePin) {
+      return { given: false, refusal: { code: 'PIN_REQUIRED' } };
+    }
+    return { given: false };
+  }
   const checked = await attempt(() => checkMemberSecret(db, member, 'pin', pin, now));
   if (checked.ok) return { given: true, valid: true };
   return { given: true, valid: false, reason: checked.reasons[0]! };
@@ -91,8 +109,9 @@ export async function presentPatron(
 ): Promise<{ ok: true; member: MemberRow; pin: PinCheck } | { ok: false; reasons: Reason[] }> {
   const card = await checkPresentedCard(acs, cardNumber);
   if (!card.ok) return card;
-  const pinCheck = await checkPin(acs.context.db, card.member, pin, acs.now);
+  const pinCheck = await checkPin(acs.context.db, card.member, pin, acs.now, true);
   if (pinCheck.given && !pinCheck.valid) return { ok: false, reasons: [pinCheck.reason] };
+  if (!pinCheck.given && pinCheck.refusal) return { ok: false, reasons: [pinCheck.refusal] };
   return { ok: true, member: card.member, pin: pinCheck };
 }
 
@@ -110,11 +129,13 @@ export async function patronStanding(
   acs: AcsRequest,
   cardNumber: string,
   pin: string | undefined,
+  options: { pinRequired?: boolean } = {},
 ): Promise<PatronStanding> {
   const card = await checkPresentedCard(acs, cardNumber);
   if (!card.ok) return { card, pin: { given: false }, borrowing: null, refusals: card.reasons };
   const { db, clock } = acs.context;
-  const pinCheck = await checkPin(db, card.member, pin, acs.now);
+  const pinCheck = await checkPin(db, card.member, pin, acs.now, options.pinRequired);
   const borrowing = await borrowingAt(db, card.member.id, acs.terminal.library.id, clock.today());
-  return { card, pin: pinCheck, borrowing, refusals: borrowing.reasons };
+  const pinRefusal = !pinCheck.given && pinCheck.refusal ? [pinCheck.refusal] : [];
+  return { card, pin: pinCheck, borrowing, refusals: [...pinRefusal, ...borrowing.reasons] };
 }

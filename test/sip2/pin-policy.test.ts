@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEMBER_PIN, demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { testDatabaseKind } from '../support/database.js';
+import { staffClient } from '../support/http.js';
+import { addItems, GN, type Sip2TestBed, startSip2TestBed } from './support.js';
+
+const MINJUN = demoCardNumber(1); // home: Gyeongnamdaepyo
+
+/** The network rule "machines require the PIN", and a locked PIN refused on every SIP2 path. */
+describe(`SIP2 PIN policy (${testDatabaseKind})`, () => {
+  let bed: Sip2TestBed;
+  beforeAll(async () => {
+    bed = await startSip2TestBed();
+    await addItems(bed.t.db, GN, [
+      { barcode: 'PIN-1', title: '첫째' },
+      { barcode: 'PIN-2', title: '둘째' },
+    ]);
+  });
+  afterAll(async () => bed?.close());
+
+  it('is on for a new network: checkout and patron information without the PIN are refused', async () => {
+    const rules = await bed.t.db
+      .selectFrom('network_rules')
+      .select('machines_require_pin')
+      .executeTakeFirstOrThrow();
+    expect(rules.machines_require_pin).toBe(true);
+    const machine = await bed.terminal(GN);
+    const withoutPin = await machine.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'PIN-1',
+    });
+    expect(withoutPin).toMatchObject({ code: '12', ok: false });
+    expect(withoutPin.screenMessage).toContain('[PIN_REQUIRED]');
+    const info = await machine.patronInformation({ patronIdentifier: MINJUN, summary: 'charged' });
+    expect(info.screenMessage).toContain('[PIN_REQUIRED]');
+    expect(info.patronStatus.chargePrivilegesDenied).toBe(true);
+    const withPin = await machine.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'PIN-1',
+      patronPassword: DEMO_MEMBER_PIN,
+    });
+    expect(withPin).toMatchObject({ code: '12', ok: true });
+    const renewal = await machine.renew({ patronIdentifier: MINJUN, itemIdentifier: 'PIN-1' });
+    expect(renewal).toMatchObject({ code: '30', ok: false });
+    expect(renewal.screenMessage).toContain('[PIN_REQUIRED]');
+  });
+
+  it('the network admin can turn it off over HTTP', async () => {
+    const admin = await staffClient(bed.t.app, 'network-admin');
+    const current = (await admin.get('/api/v1/network-rules')).json();
+    const changed = await admin.put('/api/v1/network-rules', {
+      networkLoanLimit: current.networkLoanLimit,
+      suspensionMode: current.suspensionMode,
+      maxSuspensionDays: current.maxSuspensionDays,
+      machinesRequirePin: false,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().machinesRequirePin).toBe(false);
+    const machine = await bed.terminal(GN);
+    const withoutPin = await machine.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'PIN-2',
+    });
+    expect(withoutPin).toMatchObject({ code: '12', ok: true });
+  });
+
+  it('refuses a card whose PIN is locked on every path, with or without a PIN', async () => {
+    const machine = await bed.terminal(GN);
+    for (let i = 0; i < 5; i++) {
+      await machine.patronStatus({ patronIdentifier: MINJUN, patronPassword: '0000' });
+    }
+    const checkout = await machine.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'PIN-1' });
+    expect(checkout).toMatchObject({ code: '12', ok: false });
+    expect(checkout.screenMessage).toContain('[SIGN_IN_LOCKED]');
+    const renewal = await machine.renew({ patronIdentifier: MINJUN, itemIdentifier: 'PIN-2' });
+    expect(renewal.screenMessage).toContain('[SIGN_IN_LOCKED]');
+    const status = await machine.patronStatus({ patronIdentifier: MINJUN, patronPassword: '' });
+    expect(status.screenMessage).toContain('[SIGN_IN_LOCKED]');
+    expect(status.patronStatus.chargePrivilegesDenied).toBe(true);
+    const info = await machine.patronInformation({ patronIdentifier: MINJUN, summary: 'charged' });
+    expect(info.screenMessage).toContain('[SIGN_IN_LOCKED]');
+  });
+});
