@@ -10,6 +10,8 @@ import { circulationRoutes } from './modules/circulation/routes.js';
 import { libraryAdminRoutes } from './modules/libraries/admin-routes.js';
 import { libraryRoutes } from './modules/libraries/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
+import { scheduleRetentionJobs } from './modules/privacy/retention.js';
+import { privacyRoutes } from './modules/privacy/routes.js';
 import { staffRoutes } from './modules/staff/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { terminalRoutes } from './modules/terminals/routes.js';
@@ -41,6 +43,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
   await catalogRoutes(app, context);
   await terminalRoutes(app, context);
   await statisticsRoutes(app, context);
+  await privacyRoutes(app, context);
   await serveWebApp(app, WEB_APP_DIR);
   await app.ready();
   return app;
@@ -95,6 +98,9 @@ export interface Service {
   close(): Promise<void>;
 }
 
+/** How often a running service runs the retention jobs (docs/privacy.md); an hour. */
+const RETENTION_INTERVAL_MS = 3_600_000;
+
 export async function openService(options: ServiceOptions): Promise<Service> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -114,6 +120,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     const db = database;
     let closed = false;
     let sip2: Sip2Server | undefined;
+    let stopRetention = () => {};
     return {
       app,
       context,
@@ -121,11 +128,13 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       async listen() {
         const address = await app.listen({ port: config.port, host: config.host });
         sip2 = await startSip2Server(context, { host: config.host, port: config.sip2Port });
+        stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
         return { httpUrl: address, sip2Port: sip2.port };
       },
       async close() {
         if (closed) return;
         closed = true;
+        stopRetention();
         await sip2?.close();
         await app.close();
         await db.close();

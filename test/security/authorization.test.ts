@@ -211,6 +211,11 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: PUBLIC,
     },
     {
+      route: 'GET /api/v1/privacy-policy',
+      request: () => ({ url: '/api/v1/privacy-policy' }),
+      expect: PUBLIC,
+    },
+    {
       route: 'GET /api/v1/catalogue',
       request: () => ({ url: '/api/v1/catalogue?q=%ED%86%A0%EC%A7%80' }),
       expect: PUBLIC,

@@ -7,6 +7,7 @@ import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js
 import { AppError } from '../../platform/errors.js';
 import { isValidCardNumber, normalizeCardNumber } from '../members/card-number.js';
 import { cardRefusal, flagLostCardUse } from '../members/cards.js';
+import { missingCardRefusal } from '../members/withdrawal.js';
 import { checkoutRefusals, dueDateFor } from './domain.js';
 import { type CheckoutSnapshot, checkoutSnapshot, insertLoan } from './repository.js';
 
@@ -46,7 +47,7 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
     itemBarcode: input.itemBarcode.trim(),
     today,
   });
-  if (!facts) throw new AppError('CARD_UNKNOWN');
+  if (!facts) throw new AppError(await missingCardRefusal(db, cardNumber));
   const { member, library, item, openLoans } = facts;
   const cardRefused = cardRefusal(facts.card, member.status);
   if (cardRefused === 'CARD_LOST') {

@@ -196,6 +196,8 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
             libraryId: Type.Optional(Id),
             subjectKind: Type.Optional(Type.String({ maxLength: 40 })),
             subjectId: Type.Optional(Type.String({ maxLength: 40 })),
+            /** A member's events, through their pseudonym (none once they withdrew). */
+            memberId: Type.Optional(Id),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
           },
           { additionalProperties: false },
@@ -213,6 +215,7 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
                 subjectKind: Type.String(),
                 subjectId: NullableText,
                 details: Type.Record(Type.String(), Type.Any()),
+                memberPseudonym: NullableText,
               }),
             ),
           }),
@@ -222,12 +225,17 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
     },
     async (request) => {
       const actor = requireStaff(request);
-      const { libraryId, subjectKind, subjectId, limit } = request.query;
+      const { libraryId, subjectKind, subjectId, memberId, limit } = request.query;
       ensure(canReadAudit(actor, libraryId ?? null));
       let query = context.db.selectFrom('audit_events').selectAll();
       if (libraryId !== undefined) query = query.where('library_id', '=', libraryId);
       if (subjectKind) query = query.where('subject_kind', '=', subjectKind);
       if (subjectId) query = query.where('subject_id', '=', subjectId);
+      if (memberId !== undefined) {
+        query = query.where('member_pseudonym', '=', (eb) =>
+          eb.selectFrom('members').select('audit_pseudonym').where('id', '=', memberId),
+        );
+      }
       const rows = await query
         .orderBy('id', 'desc')
         .limit(limit ?? 100)
@@ -243,6 +251,7 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
           subjectKind: r.subject_kind,
           subjectId: r.subject_id,
           details: r.details,
+          memberPseudonym: r.member_pseudonym,
         })),
       };
     },
