@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { luhnCheckDigit } from '../modules/members/card-number.js';
+import { CONSENT_VERSION } from '../modules/members/consent.js';
 import { identityKey } from '../modules/members/domain.js';
 import { hashSecret } from '../platform/auth/secrets.js';
 import type { Clock } from '../platform/clock.js';
@@ -129,6 +130,8 @@ export async function seedDemoAccounts(db: Kysely<DB>, clock: Clock) {
           password_hash: memberHash,
           pin_hash: m.status === 'active' ? pinHash : null,
           consent_given_on: clock.today(),
+          consent_given_at: now,
+          consent_version: CONSENT_VERSION,
           registered_at: now,
           verified_at: m.status === 'active' ? now : null,
           verified_at_library_id: m.status === 'active' ? homeId : null,

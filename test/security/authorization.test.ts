@@ -130,6 +130,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
         phone,
         idDocumentType: 'passport',
         password: 'member password',
+        consent: true,
       });
       expect(registered.statusCode, registered.body).toBe(201);
       const card = registered.json().card.number as string;
@@ -240,6 +241,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
           phone: '010-3100-0001',
           homeLibraryId: lib('own'),
           password: 'member password',
+          consent: true,
         },
       }),
       expect: {
