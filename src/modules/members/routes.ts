@@ -221,12 +221,13 @@ export async function memberRoutes(app: App, context: AppContext) {
     {
       schema: {
         tags: ['members'],
-        summary: 'Withdraw: refused while loans are open (OPEN_LOANS); erases my personal data',
+        summary:
+          'Withdraw: refused while a suspension runs (MEMBER_SUSPENDED, until when), a book is overdue (MEMBER_HAS_OVERDUE) or loans are open (OPEN_LOANS); erases my personal data',
         body: Type.Object(
           { password: Type.String({ maxLength: 128 }) },
           { additionalProperties: false },
         ),
-        response: { 200: Ok, ...problemResponses(401, 403, 409, 423) },
+        response: { 200: Ok, ...problemResponses(401, 403, 409, 422, 423) },
       },
     },
     async (request, reply) => {
@@ -463,9 +464,10 @@ export async function memberRoutes(app: App, context: AppContext) {
     {
       schema: {
         tags: ['members'],
-        summary: 'Withdraw a member at the desk (refused while loans are open)',
+        summary:
+          'Withdraw a member at the desk (refused with MEMBER_SUSPENDED, MEMBER_HAS_OVERDUE or OPEN_LOANS)',
         params: MemberIdParams,
-        response: { 200: Ok, ...problemResponses(401, 403, 404, 409) },
+        response: { 200: Ok, ...problemResponses(401, 403, 404, 409, 422) },
       },
     },
     async (request) => {
