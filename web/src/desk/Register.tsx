@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, localProblem } from '../api/client';
 import type { Card, IdDocumentType } from '../api/types';
 import { Barcode } from '../components/Barcode';
+import { ConsentBlock } from '../components/ConsentBlock';
 import { Field } from '../components/Field';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
@@ -37,6 +38,7 @@ export function Register() {
   const [idType, setIdType] = useState<IdDocumentType | ''>('');
   const [password, setPassword] = useState('');
   const [pin, setPin] = useState('');
+  const [consent, setConsent] = useState(false);
   const [issued, setIssued] = useState<{ name: string; card: Card }>();
   const action = useAction();
 
@@ -52,6 +54,7 @@ export function Register() {
         idDocumentType: idType,
         ...(password ? { password } : {}),
         ...(pin ? { pin } : {}),
+        consent,
       }),
     );
     if (result) {
@@ -60,6 +63,7 @@ export function Register() {
       setIdType('');
       setPassword('');
       setPin('');
+      setConsent(false);
     }
   };
 
@@ -90,6 +94,7 @@ export function Register() {
           value={pin}
           onChange={(e) => setPin(e.target.value)}
         />
+        <ConsentBlock checked={consent} onChange={setConsent} />
         <ProblemAlert problem={action.problem} large />
         <button type="submit" className="button primary" disabled={action.busy}>
           {t('register.submit')}

@@ -11,6 +11,7 @@ import type {
   RenewalResult,
 } from '../api/types';
 import { Barcode } from '../components/Barcode';
+import { ConsentBlock } from '../components/ConsentBlock';
 import { Field } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -20,6 +21,7 @@ import { useAction, useMessage, useResource } from '../hooks';
 import { formatPhone, useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useMemberSession } from '../session';
+import { WithdrawalPanel } from './Withdrawal';
 
 const TABS = [
   { path: '/portal/me', key: 'loans' },
@@ -53,6 +55,7 @@ function ConsentNotice({ member, onRenewed }: { member: FullMember; onRenewed():
           date: member.consent.expiresOn ? format.date(member.consent.expiresOn) : '—',
         })}
       </p>
+      <ConsentBlock />
       <ProblemAlert problem={action.problem} />
       <button
         type="button"
@@ -646,6 +649,7 @@ function AccountTab({ member }: { member: FullMember }) {
       </section>
       <PasswordForm />
       <PinForm />
+      <WithdrawalPanel />
     </div>
   );
 }

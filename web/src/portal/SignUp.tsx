@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, localProblem } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
 import type { Library } from '../api/types';
+import { ConsentBlock } from '../components/ConsentBlock';
 import { Field, SelectField } from '../components/Field';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
@@ -52,6 +53,7 @@ export function SignUp() {
   const [homeLibraryId, setHomeLibraryId] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [consent, setConsent] = useState(false);
   const [done, setDone] = useState<{ library: Library | undefined; login: string }>();
   const action = useAction();
 
@@ -70,6 +72,7 @@ export function SignUp() {
         ...personBody(person),
         homeLibraryId: Number(homeLibraryId),
         password,
+        consent,
       }),
     );
     if (result) {
@@ -125,7 +128,7 @@ export function SignUp() {
           value={confirm}
           onChange={(e) => setConfirm(e.target.value)}
         />
-        <p className="hint">{t('signUp.consent')}</p>
+        <ConsentBlock checked={consent} onChange={setConsent} />
         <ProblemAlert problem={action.problem} />
         <button type="submit" className="button primary" disabled={action.busy}>
           {action.busy ? t('common.sending') : t('signUp.submit')}
