@@ -17,7 +17,7 @@ import { seedDemoAccounts } from '../../src/seed/demo-accounts.js';
 import { Sip2Client } from '../../src/sip2/client.js';
 import { type Sip2Server, startSip2Server } from '../../src/sip2/server.js';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../support/database.js';
-import { Client, memberClient, staffClient } from '../support/http.js';
+import { memberClient, staffClient } from '../support/http.js';
 
 const GN = 'gyeongnamdaepyo-library';
 const YONAM = 'jinju-yonam-library';
