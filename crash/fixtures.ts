@@ -115,6 +115,7 @@ export async function prepareFixtures(
           .slice(-4)}`,
         idDocumentType: 'resident_registration_card',
         pin: withPin ? FIXTURE_PIN : undefined,
+        consent: true,
       });
       const member: FixtureMember = {
         id: registered.id,

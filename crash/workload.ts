@@ -220,6 +220,7 @@ export class Desk {
       phone,
       idDocumentType: 'resident_registration_card',
       ...(withPin ? { pin: '2580' } : {}),
+      consent: true,
     });
     if (op.outcome === 'acked' && answer) {
       const card = (answer.body.card as { number: string }).number;

@@ -9,6 +9,7 @@ import { catalogRoutes } from './modules/catalog/index.js';
 import { circulationRoutes } from './modules/circulation/index.js';
 import { libraryAdminRoutes, libraryRoutes } from './modules/libraries/index.js';
 import { memberRoutes } from './modules/members/index.js';
+import { privacyRoutes, scheduleRetentionJobs } from './modules/privacy/index.js';
 import { staffRoutes } from './modules/staff/index.js';
 import { statisticsRoutes } from './modules/statistics/index.js';
 import { terminalRoutes } from './modules/terminals/index.js';
@@ -40,6 +41,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
   await catalogRoutes(app, context);
   await terminalRoutes(app, context);
   await statisticsRoutes(app, context);
+  await privacyRoutes(app, context);
   await serveWebApp(app, WEB_APP_DIR);
   await app.ready();
   return app;
@@ -94,6 +96,9 @@ export interface Service {
   close(): Promise<void>;
 }
 
+/** How often a running service runs the retention jobs (docs/privacy.md); an hour. */
+const RETENTION_INTERVAL_MS = 3_600_000;
+
 export async function openService(options: ServiceOptions): Promise<Service> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -113,6 +118,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     const db = database;
     let closed = false;
     let sip2: Sip2Server | undefined;
+    let stopRetention = () => {};
     return {
       app,
       context,
@@ -120,11 +126,13 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       async listen() {
         const address = await app.listen({ port: config.port, host: config.host });
         sip2 = await startSip2Server(context, { host: config.host, port: config.sip2Port });
+        stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
         return { httpUrl: address, sip2Port: sip2.port };
       },
       async close() {
         if (closed) return;
         closed = true;
+        stopRetention();
         await sip2?.close();
         await app.close();
         await db.close();

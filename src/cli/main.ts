@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { openService } from '../app.js';
+import { DEFAULT_BATCH, runRetentionJobs } from '../modules/privacy/index.js';
+import { systemClock } from '../platform/clock.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { DataDirLockedError, lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { createLogger } from '../platform/logger.js';
 import { BackupError, backupCommand, copyToPostgresCommand, restoreCommand } from './backup.js';
 import { TargetNotEmptyError } from './copy-database.js';
 import { importItemsCommand } from './import-items.js';
@@ -64,6 +67,27 @@ async function migrate() {
   }
 }
 
+/** The retention jobs once (a timer can run this; the service also runs them every hour). */
+async function maintenance(options: { batch: string }) {
+  const config = loadConfig();
+  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const logger = createLogger(config.logLevel);
+    const results = await runRetentionJobs(
+      { db: database.db, clock: systemClock, logger },
+      { batch: Number(options.batch) },
+    );
+    for (const r of results) {
+      console.log(`${r.job}: ${r.ran ? `${r.affected} done` : 'running in another process'}`);
+    }
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
 const program = new Command('library-one').description('Library One: one card, every library');
 program
   .command('start')
@@ -74,6 +98,14 @@ program
   .command('migrate')
   .description('Bring the database schema up to date')
   .action(() => migrate().catch(fail));
+
+program
+  .command('maintenance')
+  .description(
+    'Run the retention jobs once (idempotency keys, sessions, history-off loans, unverified pre-registrations, lapsed consent)',
+  )
+  .option('--batch <rows>', 'at most this many rows per job', String(DEFAULT_BATCH))
+  .action((options) => maintenance(options).catch(fail));
 
 program
   .command('import-items <file>')

@@ -9,26 +9,55 @@ export interface AuditEntry {
   subjectId: string | number | null;
   /** Where it happened, when the actor alone does not say (a member acting online has no library). */
   libraryId?: number | null;
-  /** Facts about the change: identifiers and codes, never personal data. */
+  /**
+   * Facts about the change: identifiers and codes, never personal data. A `memberId` here names
+   * the member the event concerns; like card numbers, it is never stored as such (see below).
+   */
   details?: Record<string, unknown>;
 }
 
-/** The audit row of an entry: who, where, when, what. */
+/** Details that would name a person: a member id, a card number. */
+const NAMING_DETAILS = ['memberId', 'card', 'replaced'];
+
+/**
+ * The audit row of an entry: who, where, when, what — without naming a member (docs/decisions.md,
+ * "The audit log"). A member, as actor or subject, is recorded by their pseudonym
+ * (`members.audit_pseudonym`, deleted at withdrawal), never by id or card number. Events of a
+ * loan name no member at all: the loan row says whose it is, for as long as it is linked.
+ */
 export function auditRow(actor: Actor | null, at: Date, entry: AuditEntry) {
   const who = auditActor(actor);
+  const details = { ...(entry.details ?? {}) };
+  const namedMember = details.memberId;
+  for (const key of NAMING_DETAILS) delete details[key];
+  let memberId: number | null = null;
+  if (entry.subjectKind !== 'loan') {
+    if (entry.subjectKind === 'member') memberId = Number(entry.subjectId);
+    else if (typeof namedMember === 'number') memberId = namedMember;
+    else if (actor?.kind === 'member') memberId = actor.memberId;
+  }
+  const namesPerson = entry.subjectKind === 'member' || entry.subjectKind === 'card';
   return {
     at,
     actor_kind: who.kind,
-    actor_id: who.id,
+    actor_id: who.kind === 'member' ? null : who.id,
     library_id: entry.libraryId ?? who.libraryId,
     action: entry.action,
     subject_kind: entry.subjectKind,
-    subject_id: entry.subjectId === null ? null : String(entry.subjectId),
-    details: JSON.stringify(entry.details ?? {}),
+    subject_id: namesPerson || entry.subjectId === null ? null : String(entry.subjectId),
+    details: JSON.stringify(details),
+    memberId,
   };
 }
 
 export type AuditRow = ReturnType<typeof auditRow>;
+
+/** The pseudonym of the member, read in the statement that writes the event. */
+function pseudonymOf(memberId: number | null): RawBuilder<string | null> {
+  return memberId === null
+    ? sql<null>`null::text`
+    : sql<string | null>`(select audit_pseudonym from members where id = ${memberId})`;
+}
 
 /**
  * SQL appending the audit row once for each row of `source` (what follows FROM, e.g. the name of
@@ -41,9 +70,10 @@ export function auditEventsFrom(
   subjectId: RawBuilder<unknown> | string | null = audit.subject_id,
 ): RawBuilder<unknown> {
   return sql`insert into audit_events
-      (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details)
+      (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details,
+       member_pseudonym)
     select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
-           ${audit.subject_kind}, ${subjectId}, ${audit.details}::jsonb
+           ${audit.subject_kind}, ${subjectId}, ${audit.details}::jsonb, ${pseudonymOf(audit.memberId)}
       from ${source}`;
 }
 
@@ -54,8 +84,9 @@ export async function recordAudit(
   at: Date,
   entry: AuditEntry,
 ): Promise<void> {
+  const { memberId, ...row } = auditRow(actor, at, entry);
   await db
     .insertInto('audit_events')
-    .values(auditRow(actor, at, entry))
+    .values({ ...row, member_pseudonym: pseudonymOf(memberId) })
     .execute();
 }

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { identityKey, luhnCheckDigit } from '../modules/members/index.js';
+import { CONSENT_VERSION, identityKey, luhnCheckDigit } from '../modules/members/index.js';
 import { hashSecret } from '../platform/auth/secrets.js';
 import type { Clock } from '../platform/clock.js';
 import type { DB, StaffTable } from '../platform/db/schema.js';
@@ -128,6 +128,8 @@ export async function seedDemoAccounts(db: Kysely<DB>, clock: Clock) {
           password_hash: memberHash,
           pin_hash: m.status === 'active' ? pinHash : null,
           consent_given_on: clock.today(),
+          consent_given_at: now,
+          consent_version: CONSENT_VERSION,
           registered_at: now,
           verified_at: m.status === 'active' ? now : null,
           verified_at_library_id: m.status === 'active' ? homeId : null,

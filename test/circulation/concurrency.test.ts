@@ -54,6 +54,7 @@ describe(`concurrent circulation (${testDatabaseKind})`, () => {
       birthDate: '1980-01-01',
       phone: `0107000${String(serial).padStart(4, '0')}`,
       idDocumentType: 'passport',
+      consent: true,
     });
     await t.db
       .insertInto('check_ins')

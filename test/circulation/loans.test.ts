@@ -78,7 +78,9 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
       .selectFrom('audit_events')
       .select('action')
       .where('action', '=', 'card.lost_card_used')
-      .where('subject_id', '=', member.card)
+      .where('member_pseudonym', '=', (eb) =>
+        eb.selectFrom('members').select('audit_pseudonym').where('id', '=', member.id),
+      )
       .execute();
     expect(flagged).toHaveLength(1);
     await gnDesk.post(`/api/v1/members/${member.id}/cards`, { idDocumentType: 'passport' });

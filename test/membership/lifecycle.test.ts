@@ -10,6 +10,7 @@ const newcomer = {
   phone: '010-5555-1234',
   email: 'woosung@example.kr',
   password: 'correct horse battery',
+  consent: true,
 };
 
 async function libraryId(t: TestApp, code: string): Promise<number> {
@@ -102,7 +103,10 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
     const flagged = await t.db
       .selectFrom('audit_events')
       .select('action')
-      .where('subject_id', '=', firstCard)
+      .where('member_pseudonym', '=', (eb) =>
+        eb.selectFrom('members').select('audit_pseudonym').where('id', '=', memberId),
+      )
+      .where('subject_id', 'is', null)
       .where('action', '=', 'card.lost_card_used')
       .execute();
     expect(flagged.length).toBeGreaterThanOrEqual(2);
@@ -174,6 +178,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       idDocumentType: 'resident_registration_card',
       password: 'walk-in password',
       pin: '4321',
+      consent: true,
     });
     expect(walkIn.statusCode).toBe(201);
     const memberId = walkIn.json().id;
@@ -231,7 +236,9 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       .selectFrom('audit_events')
       .select(['actor_id', 'library_id', 'details'])
       .where('action', '=', 'member.viewed')
-      .where('subject_id', '=', String(memberId))
+      .where('member_pseudonym', '=', (eb) =>
+        eb.selectFrom('members').select('audit_pseudonym').where('id', '=', memberId),
+      )
       .execute();
     expect(views.length).toBe(4);
   });
@@ -248,6 +255,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       phone: '010-1111-9999',
       password: 'some password',
       homeLibraryId: dongbu,
+      consent: true,
     });
     expect(response.json().code).toBe('LIBRARY_NOT_PARTICIPATING');
     expect(response.json().detail).toContain('고성군 동부도서관');
@@ -260,6 +268,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       phone: '010-2222-3333',
       password: 'child password',
       homeLibraryId: home,
+      consent: true,
     };
     const noGuardian = await new Client(t.app).post('/api/v1/members/pre-registrations', child);
     expect(noGuardian.json().code).toBe('GUARDIAN_CONSENT_REQUIRED');
@@ -284,6 +293,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       phone: '010-4444-5555',
       password: 'same time pw',
       homeLibraryId: home,
+      consent: true,
     };
     const responses = await Promise.all(
       Array.from({ length: 6 }, () =>

@@ -260,6 +260,7 @@ describe(`bad registration input (${testDatabaseKind})`, () => {
     phone: '010-3333-4444',
     password: 'long enough',
     homeLibraryId: 1,
+    consent: true,
   };
   it.each([
     ['missing name', { ...valid, name: undefined }, 'body.name'],

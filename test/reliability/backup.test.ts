@@ -162,6 +162,7 @@ describe('backups and moving the database', () => {
             birthDate: '1991-01-01',
             phone: '010-5555-0999',
             idDocumentType: 'passport',
+            consent: true,
           },
         );
         const highest = Math.max(...original.members!.map((m) => JSON.parse(m).id as number));

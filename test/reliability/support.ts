@@ -95,6 +95,7 @@ export async function populate(db: Kysely<DB>): Promise<void> {
       birthDate: `1990-03-0${i + 1}`,
       phone: `010-5555-000${i}`,
       idDocumentType: 'passport',
+      consent: true,
     });
     cards.push(member.card.number);
   }

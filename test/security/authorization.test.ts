@@ -132,6 +132,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
         phone,
         idDocumentType: 'passport',
         password: 'member password',
+        consent: true,
       });
       expect(registered.statusCode, registered.body).toBe(201);
       const card = registered.json().card.number as string;
@@ -213,6 +214,11 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: PUBLIC,
     },
     {
+      route: 'GET /api/v1/privacy-policy',
+      request: () => ({ url: '/api/v1/privacy-policy' }),
+      expect: PUBLIC,
+    },
+    {
       route: 'GET /api/v1/catalogue',
       request: () => ({ url: '/api/v1/catalogue?q=%ED%86%A0%EC%A7%80' }),
       expect: PUBLIC,
@@ -237,6 +243,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
           phone: '010-3100-0001',
           homeLibraryId: lib('own'),
           password: 'member password',
+          consent: true,
         },
       }),
       expect: {

@@ -26,12 +26,14 @@ const PERSON = {
   email: 'hong.secret@example.org',
   password: 'pw-Sup3rSecret!',
   pin: '739184',
+  consent: true,
 };
 const APPLICANT = {
   name: '남몰래',
   birthDate: '1982-02-14',
   email: 'nammolrae@example.org',
   password: 'pw-Other-Secret',
+  consent: true,
 };
 const WRONG_PASSWORD = 'pw-Wrong-Guess-77';
 const WRONG_PIN = '604215';

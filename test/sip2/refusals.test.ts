@@ -226,7 +226,13 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
       .selectFrom('audit_events')
       .select(['actor_kind', 'library_id'])
       .where('action', '=', 'card.lost_card_used')
-      .where('subject_id', '=', MINJUN)
+      .where('member_pseudonym', '=', (eb) =>
+        eb
+          .selectFrom('cards')
+          .innerJoin('members', 'members.id', 'cards.member_id')
+          .select('members.audit_pseudonym')
+          .where('cards.number', '=', MINJUN),
+      )
       .execute();
     expect(flagged.length).toBe(2);
     expect(flagged[0]).toMatchObject({

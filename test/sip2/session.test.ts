@@ -20,6 +20,17 @@ import {
 
 const MINJUN = demoCardNumber(1); // home: Gyeongnamdaepyo, checked in at Jinju Yonam
 const SEOYEON = demoCardNumber(2); // home: Jinju Yonam
+
+/** The audit pseudonym of the member holding a card (the log names members only by it). */
+async function pseudonymOfCard(bed: Sip2TestBed, card: string) {
+  const row = await bed.t.db
+    .selectFrom('cards')
+    .innerJoin('members', 'members.id', 'cards.member_id')
+    .select('members.audit_pseudonym')
+    .where('cards.number', '=', card)
+    .executeTakeFirstOrThrow();
+  return row.audit_pseudonym;
+}
 const PIN = DEMO_MEMBER_PIN;
 const CLEAR = patronStatus();
 
@@ -348,7 +359,8 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       actor_kind: 'terminal',
       actor_id: terminal.id,
       library_id: await bed.libraryId(YONAM),
-      subject_id: SEOYEON,
+      subject_id: null,
+      member_pseudonym: await pseudonymOfCard(bed, SEOYEON),
     });
     expect(event.details).toMatchObject({
       terminalId: terminal.id,
@@ -380,7 +392,10 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       .selectAll()
       .where('action', '=', 'card.unblocked')
       .executeTakeFirstOrThrow();
-    expect(unblockEvent).toMatchObject({ actor_kind: 'staff', subject_id: SEOYEON });
+    expect(unblockEvent).toMatchObject({
+      actor_kind: 'staff',
+      member_pseudonym: await pseudonymOfCard(bed, SEOYEON),
+    });
     expect(unblockEvent.details).toMatchObject({
       blockedByTerminalId: terminal.id,
       reason: 'card left in the machine',

@@ -45,6 +45,7 @@ export async function walkIn(
     idDocumentType: 'resident_registration_card',
     password: 'member password',
     pin: '2468',
+    consent: true,
     ...extra,
   });
   if (response.statusCode !== 201) throw new Error(`walk-in failed: ${response.body}`);

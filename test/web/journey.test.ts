@@ -163,6 +163,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await m.getByLabel('소속 도서관').selectOption({ label: '진주시립연암도서관' });
     await m.getByLabel('비밀번호', { exact: true }).fill(NEW_MEMBER_PASSWORD);
     await m.getByLabel('비밀번호 확인').fill(NEW_MEMBER_PASSWORD);
+    await m.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }).check();
     await checkAccessibility(m, 'sign-up');
     await capture(m, 'portal-sign-up', { languages: ['ko', 'en'] });
     await m.getByRole('button', { name: '가입 신청' }).click();
@@ -316,6 +317,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await a.getByLabel('생년월일').fill('1979-11-02');
     await a.getByLabel('이메일').fill('alexandrina@example.org');
     await a.getByLabel('확인한 신분증').selectOption('alien_registration_card');
+    await a.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }).check();
     await checkAccessibility(a, 'desk register');
     await capture(a, 'desk-register', { languages: ['ko', 'en'] });
     await a.getByRole('button', { name: '등록하고 카드 발급' }).click();

@@ -9,6 +9,7 @@ import {
   cardRefusal,
   flagLostCardUse,
   isValidCardNumber,
+  missingCardRefusal,
   normalizeCardNumber,
 } from '../members/index.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
@@ -41,7 +42,7 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
     { cardNumber },
     { library: actor.libraryId, today, itemBarcode: input.itemBarcode.trim() },
   );
-  if (!facts?.card) throw new AppError('CARD_UNKNOWN');
+  if (!facts?.card) throw new AppError(await missingCardRefusal(db, cardNumber));
   const { member, library, item } = facts;
   if (!library) throw new AppError('NOT_FOUND');
   const cardRefused = cardRefusal(facts.card, member.status);

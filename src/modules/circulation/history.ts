@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { MemberActor } from '../../platform/auth/actor.js';
@@ -104,6 +105,17 @@ export async function deleteLoanHistory(context: AppContext, actor: MemberActor)
       subjectKind: 'member',
       subjectId: actor.memberId,
     });
+    // A new audit pseudonym: the events before the deletion no longer lead to the member. An
+    // ended suspension stops citing its (now anonymous) return.
+    const ended = member.suspended_until === null || member.suspended_until < context.clock.today();
+    await tx
+      .updateTable('members')
+      .set((eb) => ({
+        audit_pseudonym: sql<string>`gen_random_uuid()::text`,
+        suspension_loan_id: ended ? null : eb.ref('suspension_loan_id'),
+      }))
+      .where('id', '=', actor.memberId)
+      .execute();
     return { deleted: Number(result.numUpdatedRows) };
   });
 }

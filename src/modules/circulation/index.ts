@@ -1,7 +1,13 @@
 /** The circulation module's front door: what SIP2 and the app may use. */
 export { loadBorrowerStanding } from './borrower-standing.js';
 export { checkout } from './checkout.js';
-export { isOverdue } from './domain.js';
+export {
+  type CheckoutFacts,
+  isOverdue,
+  isSuspendedOn,
+  type OpenLoanFact,
+  suspendedReason,
+} from './domain.js';
 export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';
 export { itemAt, networkRules, openLoanOfItem } from './return-reads.js';

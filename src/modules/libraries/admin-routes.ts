@@ -196,6 +196,8 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
             libraryId: Type.Optional(Id),
             subjectKind: Type.Optional(Type.String({ maxLength: 40 })),
             subjectId: Type.Optional(Type.String({ maxLength: 40 })),
+            /** A member's events, through their pseudonym (none once they withdrew). */
+            memberId: Type.Optional(Id),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
           },
           { additionalProperties: false },
@@ -213,6 +215,7 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
                 subjectKind: Type.String(),
                 subjectId: NullableText,
                 details: Type.Record(Type.String(), Type.Any()),
+                memberPseudonym: NullableText,
               }),
             ),
           }),

@@ -6,14 +6,26 @@ import { authorize } from '../../platform/auth/authorize.js';
 export async function auditEvents(
   { db }: AppContext,
   actor: Actor,
-  query: { libraryId?: number; subjectKind?: string; subjectId?: string; limit?: number },
+  query: {
+    libraryId?: number;
+    subjectKind?: string;
+    subjectId?: string;
+    memberId?: number;
+    limit?: number;
+  },
 ) {
-  const { libraryId, subjectKind, subjectId, limit } = query;
+  const { libraryId, subjectKind, subjectId, memberId, limit } = query;
   authorize(actor, 'audit.read', { libraryId: libraryId ?? null });
   let select = db.selectFrom('audit_events').selectAll();
   if (libraryId !== undefined) select = select.where('library_id', '=', libraryId);
   if (subjectKind) select = select.where('subject_kind', '=', subjectKind);
   if (subjectId) select = select.where('subject_id', '=', subjectId);
+  if (memberId !== undefined) {
+    // A member's events, through their pseudonym (none once they withdrew).
+    select = select.where('member_pseudonym', '=', (eb) =>
+      eb.selectFrom('members').select('audit_pseudonym').where('id', '=', memberId),
+    );
+  }
   const rows = await select
     .orderBy('id', 'desc')
     .limit(limit ?? 100)
@@ -29,6 +41,7 @@ export async function auditEvents(
       subjectKind: r.subject_kind,
       subjectId: r.subject_id,
       details: r.details,
+      memberPseudonym: r.member_pseudonym,
     })),
   };
 }

@@ -2,15 +2,17 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
-import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { verifyAccountSecret } from '../../platform/auth/attempts.js';
+import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { presentCard } from './cards.js';
+import { CONSENT_VERSION } from './consent.js';
 import { normalizePhone } from './domain.js';
 import { isCheckedInAt, lockMember, type MemberRow, memberQuery } from './repository.js';
+import { erasePersonalData, withdrawalFactsOf, withdrawalRefusals } from './withdrawal.js';
 
 /** A card number, or — for a pending member who has no card yet — the phone or e-mail they registered. */
 async function findMemberForSignIn(
@@ -174,8 +176,9 @@ export async function resetMemberCredentials(
 }
 
 /**
- * Withdrawal, only with no open loans: personal data is erased; loans stay as anonymous records
- * (they lose the member), the audit log keeps only identifiers.
+ * Withdrawal (rules.md Membership 6): refused while a loan is open, a book overdue or a
+ * suspension running; then the personal data is erased and past loans stay only as anonymous
+ * statistics (see erasePersonalData).
  */
 export async function withdrawMember(
   context: AppContext,
@@ -199,52 +202,14 @@ export async function withdrawMember(
       const heldHere = await isCheckedInAt(tx, memberId, actor.libraryId);
       authorize(actor, 'member.withdraw', { heldHere });
     }
-    const open = await tx
-      .selectFrom('loans')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('member_id', '=', memberId)
-      .where('returned_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    if (Number(open.n) > 0) throw new AppError('OPEN_LOANS');
-    await tx
-      .updateTable('members')
-      .set({
-        status: 'withdrawn',
-        withdrawn_at: now,
-        name: null,
-        birth_date: null,
-        phone: null,
-        email: null,
-        identity_key: null,
-        guardian_name: null,
-        guardian_relationship: null,
-        guardian_consent_at: null,
-        password_hash: null,
-        pin_hash: null,
-        suspension_loan_id: null,
-      })
-      .where('id', '=', memberId)
-      .execute();
-    // Every loan is returned (checked above, with the member locked): detach the history.
-    await tx
-      .updateTable('loans')
-      .set({ member_id: null })
-      .where('member_id', '=', memberId)
-      .where('returned_at', 'is not', null)
-      .execute();
-    await tx
-      .updateTable('cards')
-      .set({ status: 'replaced', replaced_at: now })
-      .where('member_id', '=', memberId)
-      .where('status', 'in', ['valid', 'lost'])
-      .execute();
-    await tx.deleteFrom('check_ins').where('member_id', '=', memberId).execute();
-    await revokeAllSessions(tx, { kind: 'member', id: memberId }, now);
+    const refusals = withdrawalRefusals(await withdrawalFactsOf(tx, memberId, clock.today()));
+    if (refusals.length > 0) throw AppError.of(refusals);
     await recordAudit(tx, actor, now, {
       action: 'member.withdrawn',
       subjectKind: 'member',
       subjectId: memberId,
     });
+    await erasePersonalData(tx, memberId, now, clock.today());
   });
 }
 
@@ -259,7 +224,12 @@ export async function renewConsent(context: AppContext, actor: Actor, memberId: 
     if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
     await tx
       .updateTable('members')
-      .set({ consent_given_on: clock.today() })
+      .set({
+        consent_given_on: clock.today(),
+        consent_given_at: now,
+        consent_version: CONSENT_VERSION,
+        consent_lapsed_on: null,
+      })
       .where('id', '=', memberId)
       .execute();
     await recordAudit(tx, actor, now, {

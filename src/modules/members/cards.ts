@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { libraryParams } from '../libraries/index.js';
 import { generateCardNumber, isValidCardNumber, normalizeCardNumber } from './card-number.js';
 import { isCheckedInAt, lockMember, type MemberRow } from './repository.js';
+import { missingCardRefusal } from './withdrawal.js';
 
 export interface CardView {
   number: string;
@@ -58,7 +59,8 @@ export async function issueCard(
       .select('number')
       .where('number', '=', number)
       .executeTakeFirst();
-    if (taken && attempt < 5) continue;
+    const retired = !taken && (await missingCardRefusal(tx, number)) === 'CARD_REPLACED';
+    if ((taken || retired) && attempt < 5) continue;
     return tx
       .insertInto('cards')
       .values({
@@ -103,7 +105,7 @@ export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<Resol
     ])
     .where('c.number', '=', number)
     .executeTakeFirst();
-  if (!row) throw new AppError('CARD_UNKNOWN');
+  if (!row) throw new AppError(await missingCardRefusal(db, number));
   const {
     card_number,
     card_member_id,

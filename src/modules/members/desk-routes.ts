@@ -214,9 +214,10 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
     {
       schema: {
         tags: ['members'],
-        summary: 'Withdraw a member at the desk (refused while loans are open)',
+        summary:
+          'Withdraw a member at the desk (refused with MEMBER_SUSPENDED, MEMBER_HAS_OVERDUE or OPEN_LOANS)',
         params: MemberIdParams,
-        response: { 200: Ok, ...problemResponses(401, 403, 404, 409) },
+        response: { 200: Ok, ...problemResponses(401, 403, 404, 409, 422) },
       },
     },
     async (request) => {

@@ -12,6 +12,13 @@ export {
   presentCard,
   type ResolvedCard,
 } from './cards.js';
+export { CONSENT_VERSION } from './consent.js';
 export { identityKey } from './domain.js';
 export { coversLibrary, lockMember, type MemberRow } from './repository.js';
 export { memberRoutes } from './routes.js';
+export {
+  erasePersonalData,
+  missingCardRefusal,
+  withdrawalFactsOf,
+  withdrawalRefusals,
+} from './withdrawal.js';

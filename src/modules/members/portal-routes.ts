@@ -186,12 +186,13 @@ export async function memberPortalRoutes(app: App, context: AppContext) {
     {
       schema: {
         tags: ['members'],
-        summary: 'Withdraw: refused while loans are open (OPEN_LOANS); erases my personal data',
+        summary:
+          'Withdraw: refused while a suspension runs (MEMBER_SUSPENDED, until when), a book is overdue (MEMBER_HAS_OVERDUE) or loans are open (OPEN_LOANS); erases my personal data',
         body: Type.Object(
           { password: Type.String({ maxLength: 128 }) },
           { additionalProperties: false },
         ),
-        response: { 200: Ok, ...problemResponses(401, 403, 409, 423) },
+        response: { 200: Ok, ...problemResponses(401, 403, 409, 422, 423) },
       },
     },
     async (request, reply) => {

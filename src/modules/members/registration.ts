@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import { issueCard, toCardView } from './cards.js';
+import { CONSENT_VERSION } from './consent.js';
 import {
   checkPersonalDetails,
   type Guardian,
@@ -22,6 +23,17 @@ import { lockMember } from './repository.js';
 export interface PreRegistration extends PersonalDetails {
   homeLibraryId: number;
   password: string;
+  /** The required consent box; anything but true refuses the registration. */
+  consent?: boolean | undefined;
+}
+
+/** Personal data is collected only with the member's consent (개인정보 보호법 art. 15). */
+function requireConsent(input: { consent?: boolean | undefined }) {
+  if (input.consent !== true) throw new AppError('CONSENT_REQUIRED', { version: CONSENT_VERSION });
+}
+
+function consentColumns(today: string, now: Date) {
+  return { consent_given_on: today, consent_given_at: now, consent_version: CONSENT_VERSION };
 }
 
 async function requireParticipatingLibrary(db: Kysely<DB>, libraryId: number, field: string) {
@@ -69,6 +81,7 @@ export async function preRegister(context: AppContext, input: PreRegistration) {
   const { db, clock } = context;
   const now = clock.now();
   checkPersonalDetails(input, clock.today());
+  requireConsent(input);
   await requireParticipatingLibrary(db, input.homeLibraryId, 'body.homeLibraryId');
   const passwordHash = await hashSecret(input.password);
   return insertOnce(() =>
@@ -80,7 +93,7 @@ export async function preRegister(context: AppContext, input: PreRegistration) {
           status: 'pending',
           home_library_id: input.homeLibraryId,
           password_hash: passwordHash,
-          consent_given_on: clock.today(),
+          ...consentColumns(clock.today(), now),
           registered_at: now,
         })
         .returning(['id', 'status', 'home_library_id'])
@@ -142,6 +155,7 @@ export interface WalkInRegistration extends PersonalDetails {
   idDocumentType: IdDocumentType;
   password?: string | undefined;
   pin?: string | undefined;
+  consent?: boolean | undefined;
 }
 
 /** One-step registration at the desk: verified, active and carded at once; this library is home. */
@@ -154,6 +168,7 @@ export async function registerWalkIn(
   const { db, clock } = context;
   const now = clock.now();
   checkPersonalDetails(input, clock.today());
+  requireConsent(input);
   await requireParticipatingLibrary(db, actor.libraryId, 'library');
   const [passwordHash, pinHash] = await Promise.all([
     input.password ? hashSecret(input.password) : null,
@@ -169,7 +184,7 @@ export async function registerWalkIn(
           home_library_id: actor.libraryId,
           password_hash: passwordHash,
           pin_hash: pinHash,
-          consent_given_on: clock.today(),
+          ...consentColumns(clock.today(), now),
           registered_at: now,
           verified_at: now,
           verified_by_staff_id: actor.staffId,

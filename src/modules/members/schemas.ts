@@ -30,6 +30,12 @@ const personalFields = {
   phone: Type.Optional(Type.String({ minLength: 9, maxLength: 20, examples: ['010-1234-5678'] })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   guardian: Type.Optional(GuardianSchema),
+  consent: Type.Optional(
+    Type.Boolean({
+      description:
+        'The box "개인정보 수집·이용 동의 (필수)" (GET /api/v1/privacy-policy `consent`); anything but true is refused with CONSENT_REQUIRED',
+    }),
+  ),
 };
 
 export const PreRegistrationBody = Type.Object(
@@ -113,6 +119,10 @@ export const MemberFullSchema = Type.Object({
     givenOn: NullableDate,
     expiresOn: NullableDate,
     renewalDue: Type.Boolean(),
+    /** The version of the consent text agreed to (null before it was recorded). */
+    version: Type.Union([Type.String(), Type.Null()]),
+    /** Two years passed without renewal: processing is restricted until the member renews. */
+    lapsed: Type.Boolean(),
   }),
   verification: Type.Union([
     Type.Object({

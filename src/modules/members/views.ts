@@ -35,7 +35,13 @@ export interface MemberFullView {
   checkedInHere: boolean;
   guardian: { name: string; relationship: string; consentAt: Date | null } | null;
   card: CardView | null;
-  consent: { givenOn: BusinessDate | null; expiresOn: BusinessDate | null; renewalDue: boolean };
+  consent: {
+    givenOn: BusinessDate | null;
+    expiresOn: BusinessDate | null;
+    renewalDue: boolean;
+    version: string | null;
+    lapsed: boolean;
+  };
   verification: { at: Date; libraryId: number | null; idDocumentType: string | null } | null;
   registeredAt: Date;
   loanHistoryEnabled: boolean;
@@ -92,6 +98,8 @@ export async function fullView(
       givenOn: member.consent_given_on,
       expiresOn: member.consent_given_on ? consentExpiresOn(member.consent_given_on) : null,
       renewalDue: member.status === 'active' && consentRenewalDue(member.consent_given_on, today),
+      version: member.consent_version,
+      lapsed: member.consent_lapsed_on !== null,
     },
     verification: member.verified_at
       ? {

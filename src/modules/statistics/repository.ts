@@ -25,7 +25,8 @@ export interface LoanStatisticsRows {
 /**
  * Loans made from `from` to `to` (loan days, Korean calendar), grouped by day and by lending
  * library, and late returns (each one starts or extends a suspension) grouped by return day. A loan
- * detached from its member (history off, withdrawal) still counts, with an unknown home library.
+ * detached from its member (history off, withdrawal) still counts, with the home library it kept
+ * (unknown only for loans detached before migration 0013).
  */
 export async function loanStatistics(
   db: Kysely<DB>,
@@ -47,8 +48,12 @@ export async function loanStatistics(
     .select([
       'l.library_id',
       (eb) => eb.fn.countAll<number>().as('loans'),
-      sql<number>`count(*) filter (where m.home_library_id <> l.library_id)`.as('to_other'),
-      sql<number>`count(*) filter (where l.member_id is null)`.as('unknown_home'),
+      sql<number>`count(*) filter (where coalesce(m.home_library_id, l.borrower_home_library_id) <> l.library_id)`.as(
+        'to_other',
+      ),
+      sql<number>`count(*) filter (where l.member_id is null and l.borrower_home_library_id is null)`.as(
+        'unknown_home',
+      ),
     ])
     .where('l.loan_day', '>=', from)
     .where('l.loan_day', '<=', to)

@@ -10,6 +10,7 @@ import * as signInThrottles from './migrations/0007_sign_in_throttles.js';
 import * as loanStandingGuard from './migrations/0008_loan_standing_guard.js';
 import * as auditNoTruncate from './migrations/0009_audit_no_truncate.js';
 import * as machinesRequirePin from './migrations/0010_machines_require_pin.js';
+import * as privacy from './migrations/0013_privacy.js';
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
 const migrations: Record<string, { statements: string[] }> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, { statements: string[] }> = {
   '0008_loan_standing_guard': loanStandingGuard,
   '0009_audit_no_truncate': auditNoTruncate,
   '0010_machines_require_pin': machinesRequirePin,
+  '0013_privacy': privacy,
 };
 
 function asMigration(statements: string[]): Migration {

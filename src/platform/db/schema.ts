@@ -68,6 +68,12 @@ export interface AuditEventsTable {
   subject_kind: string;
   subject_id: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  member_pseudonym: string | null;
+}
+
+export interface RetiredCardNumbersTable {
+  number_hash: string;
+  retired_on: DateText;
 }
 
 export type StaffRole = 'desk' | 'library_admin' | 'network_admin';
@@ -130,6 +136,11 @@ export interface MembersTable {
   withdrawn_at: Date | null;
   suspended_until: DateText | null;
   suspension_loan_id: number | null;
+  /** The member's name in the audit log; null once withdrawn (the log can no longer be linked). */
+  audit_pseudonym: Generated<string | null>;
+  consent_version: string | null;
+  consent_given_at: Date | null;
+  consent_lapsed_on: DateText | null;
 }
 
 export interface CardsTable {
@@ -180,6 +191,9 @@ export interface LoansTable {
   returned_at: Date | null;
   return_day: DateText | null;
   days_late: number | null;
+  /** Kept for the statistics once the loan is detached from its member. */
+  borrower_home_library_id: number | null;
+  borrower_age_band: string | null;
 }
 
 export interface IdempotentRequestsTable {
@@ -207,6 +221,7 @@ export interface DB {
   library_holidays: LibraryHolidaysTable;
   network_rules: NetworkRulesTable;
   audit_events: AuditEventsTable;
+  retired_card_numbers: RetiredCardNumbersTable;
   terminals: TerminalsTable;
   sign_in_throttles: SignInThrottlesTable;
 }

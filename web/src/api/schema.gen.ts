@@ -97,7 +97,7 @@ export interface paths {
         };
         /** The rules of the whole network (network loan limit, suspensions) */
         get: operations["getNetworkRules"];
-        /** Edit the network rules (network admin): network loan limit, suspension mode, optional cap */
+        /** Edit the network rules (network admin): network loan limit, suspension mode, optional cap, machines require the PIN */
         put: operations["putNetworkRules"];
         post?: never;
         delete?: never;
@@ -472,7 +472,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw: refused while loans are open (OPEN_LOANS); erases my personal data */
+        /** Withdraw: refused while a suspension runs (MEMBER_SUSPENDED, until when), a book is overdue (MEMBER_HAS_OVERDUE) or loans are open (OPEN_LOANS); erases my personal data */
         post: operations["postMeWithdrawal"];
         delete?: never;
         options?: never;
@@ -630,7 +630,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a member at the desk (refused while loans are open) */
+        /** Withdraw a member at the desk (refused with MEMBER_SUSPENDED, MEMBER_HAS_OVERDUE or OPEN_LOANS) */
         post: operations["postMembersByMemberIdWithdrawal"];
         delete?: never;
         options?: never;
@@ -961,6 +961,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What personal data is kept, why, for how long and who reads it; the consent text (its version is stored with a registration) */
+        get: operations["getPrivacyPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -970,7 +987,7 @@ export interface components {
             type: string;
             title: string;
             status: number;
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "OPEN_LOANS" | "CONFLICT";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "PIN_REQUIRED" | "CONSENT_REQUIRED" | "OPEN_LOANS" | "CONFLICT";
             detail: string;
             instance?: string;
             requestId?: string;
@@ -1029,6 +1046,7 @@ export interface components {
             networkLoanLimit: number;
             suspensionMode: "longest" | "cumulative";
             maxSuspensionDays: number | null;
+            machinesRequirePin?: boolean;
         };
         CheckInGroup: {
             id: number;
@@ -1083,6 +1101,8 @@ export interface components {
                 givenOn: string | null;
                 expiresOn: string | null;
                 renewalDue: boolean;
+                version: string | null;
+                lapsed: boolean;
             };
             verification: {
                 /** Format: date-time */
@@ -1127,6 +1147,17 @@ export interface components {
                 /** @example 2026-12-01 */
                 loanDay?: string;
                 renewals?: number;
+                /** @description whether the viewer may renew it now (online, or at this desk) */
+                renewable?: boolean;
+                /** @description every reason it may not be renewed now */
+                renewalRefusals?: {
+                    code: string;
+                    /** @description the sentence in the reader's language */
+                    detail: string;
+                    params?: {
+                        [key: string]: unknown;
+                    };
+                }[];
             }[];
             overdueCount: number;
             suspension: {
@@ -1162,6 +1193,22 @@ export interface components {
                 onlineRenewal: boolean;
                 maxRenewals: number;
             }[];
+            /** @description What the member may do, derived by the server's rules: at a desk, whether they may borrow at the desk's library and every reason not; in the portal, every reason they may borrow nowhere */
+            standing: {
+                mayBorrow: boolean;
+                refusals: {
+                    code: string;
+                    /** @description the sentence in the reader's language */
+                    detail: string;
+                    params?: {
+                        [key: string]: unknown;
+                    };
+                }[];
+                loansLeft: {
+                    network: number;
+                    here: number | null;
+                };
+            };
         };
         /** @description One copy a library holds */
         CatalogueItem: {
@@ -1988,6 +2035,7 @@ export interface operations {
                 libraryId?: number;
                 subjectKind?: string;
                 subjectId?: string;
+                memberId?: number;
                 limit?: number;
             };
             header?: never;
@@ -2016,6 +2064,7 @@ export interface operations {
                             details: {
                                 [key: string]: unknown;
                             };
+                            memberPseudonym: string | null;
                         }[];
                     };
                 };
@@ -2474,6 +2523,8 @@ export interface operations {
                         relationship: string;
                         consent: boolean;
                     };
+                    /** @description The box "개인정보 수집·이용 동의 (필수)" (GET /api/v1/privacy-policy `consent`); anything but true is refused with CONSENT_REQUIRED */
+                    consent?: boolean;
                     homeLibraryId: number;
                     /** @description at least 8 characters */
                     password: string;
@@ -3012,6 +3063,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
             423: {
                 headers: {
                     [name: string]: unknown;
@@ -3105,6 +3165,8 @@ export interface operations {
                         relationship: string;
                         consent: boolean;
                     };
+                    /** @description The box "개인정보 수집·이용 동의 (필수)" (GET /api/v1/privacy-policy `consent`); anything but true is refused with CONSENT_REQUIRED */
+                    consent?: boolean;
                     /** @description the type of ID document checked; its number is never recorded */
                     idDocumentType: "resident_registration_card" | "driver_license" | "passport" | "alien_registration_card" | "disability_card" | "student_id" | "guardian_id";
                     /** @description at least 8 characters */
@@ -3802,6 +3864,15 @@ export interface operations {
             };
             /** @description RFC 9457 problem document */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5166,6 +5237,115 @@ export interface operations {
             };
             /** @description RFC 9457 problem document */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrivacyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        controller: {
+                            ko: string;
+                            en: string;
+                        };
+                        consent: {
+                            version: string;
+                            title: {
+                                ko: string;
+                                en: string;
+                            };
+                            items: {
+                                ko: string;
+                                en: string;
+                            };
+                            purpose: {
+                                ko: string;
+                                en: string;
+                            };
+                            retention: {
+                                ko: string;
+                                en: string;
+                            };
+                            refusal: {
+                                ko: string;
+                                en: string;
+                            };
+                        };
+                        periods: {
+                            [key: string]: number;
+                        };
+                        records: {
+                            table: string;
+                            columns: string[];
+                            purpose: {
+                                ko: string;
+                                en: string;
+                            };
+                            retention: {
+                                ko: string;
+                                en: string;
+                            };
+                            readers: {
+                                ko: string;
+                                en: string;
+                            };
+                        }[];
+                        elsewhere: {
+                            what: {
+                                ko: string;
+                                en: string;
+                            };
+                            holds: {
+                                ko: string;
+                                en: string;
+                            };
+                            retention: {
+                                ko: string;
+                                en: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,7 @@ import type { components, operations } from './schema.gen';
 type Schemas = components['schemas'];
 type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 /** The body of an operation's success answer. */
-type Answer<Id extends keyof operations, Status extends number = 200> = Json<
+export type Answer<Id extends keyof operations, Status extends number = 200> = Json<
   operations[Id]['responses'][Status & keyof operations[Id]['responses']]
 >;
 /** The JSON body an operation takes. */

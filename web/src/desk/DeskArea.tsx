@@ -9,12 +9,14 @@ import { Circulation } from './Circulation';
 import { Register } from './Register';
 import { Returns } from './Returns';
 import { Verify } from './Verify';
+import { Withdraw } from './Withdraw';
 
 const PAGES = [
   { path: '/desk', key: 'circulation', shortcut: 'F2' },
   { path: '/desk/returns', key: 'returns', shortcut: 'F4' },
   { path: '/desk/register', key: 'register', shortcut: 'F8' },
   { path: '/desk/verify', key: 'verify', shortcut: 'F9' },
+  { path: '/desk/withdraw', key: 'withdraw', shortcut: 'F7' },
 ] as const;
 
 /** Function keys move between the desk's screens; a scanner only types digits and Enter. */
@@ -73,6 +75,7 @@ function DeskPages() {
       {current.key === 'returns' ? <Returns /> : null}
       {current.key === 'register' ? <Register /> : null}
       {current.key === 'verify' ? <Verify /> : null}
+      {current.key === 'withdraw' ? <Withdraw /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api, localProblem } from '../api/client';
 import type { Card, IdDocumentType } from '../api/types';
 import { Barcode } from '../components/Barcode';
+import { ConsentBlock } from '../components/ConsentBlock';
 import { Field } from '../components/Field';
 import { SubmitButton } from '../components/FormParts';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
@@ -38,6 +39,7 @@ export function Register() {
   const [idType, setIdType] = useState<IdDocumentType | ''>('');
   const [password, setPassword] = useState('');
   const [pin, setPin] = useState('');
+  const [consent, setConsent] = useState(false);
   const [issued, setIssued] = useState<{ name: string; card: Card }>();
   const action = useAction();
 
@@ -56,6 +58,7 @@ export function Register() {
             idDocumentType: idType,
             ...(password ? { password } : {}),
             ...(pin ? { pin } : {}),
+            consent,
           },
         }),
       ),
@@ -66,6 +69,7 @@ export function Register() {
       setIdType('');
       setPassword('');
       setPin('');
+      setConsent(false);
     }
   };
 
@@ -96,6 +100,7 @@ export function Register() {
           value={pin}
           onValue={setPin}
         />
+        <ConsentBlock checked={consent} onChange={setConsent} />
         <ProblemAlert problem={action.problem} large />
         <SubmitButton busy={action.busy}>{t('register.submit')}</SubmitButton>
       </form>

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource } from '../hooks';
 import { formatPhone, useFormat } from '../i18n/format';
 import { PasswordForm, PinForm } from './SecretChangeForm';
+import { WithdrawalPanel } from './Withdrawal';
 
 /** What the library knows of the member, who holds it, and their password and PIN. */
 export function AccountTab({ member }: { member: FullMember }) {
@@ -52,6 +53,7 @@ export function AccountTab({ member }: { member: FullMember }) {
       </section>
       <PasswordForm />
       <PinForm />
+      <WithdrawalPanel />
     </div>
   );
 }

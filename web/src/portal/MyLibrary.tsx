@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { FullMember } from '../api/types';
+import { ConsentBlock } from '../components/ConsentBlock';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { MemberStatusBadge } from '../components/StatusBadge';
@@ -45,6 +46,7 @@ function ConsentNotice({ member, onRenewed }: { member: FullMember; onRenewed():
           date: member.consent.expiresOn ? format.date(member.consent.expiresOn) : '—',
         })}
       </p>
+      <ConsentBlock />
       <ProblemAlert problem={action.problem} />
       <button
         type="button"

@@ -4,6 +4,7 @@ import { Link, matchPath, useRouter } from '../router';
 import { MemberSessionProvider, useMemberSession } from '../session';
 import { LibraryDetail, LibraryDirectory } from './Directory';
 import { MyLibrary } from './MyLibrary';
+import { PrivacyPolicyPage } from './PrivacyPolicy';
 import { SignIn } from './SignIn';
 import { SignUp } from './SignUp';
 
@@ -42,6 +43,9 @@ function PortalNav() {
           </Link>
         </>
       )}
+      <Link to="/portal/privacy" aria-current={at('/portal/privacy')}>
+        {t('privacy.title')}
+      </Link>
     </nav>
   );
 }
@@ -53,6 +57,7 @@ function PortalPage() {
   if (library) return <LibraryDetail id={Number(library.id)} />;
   if (path === '/portal/sign-up') return <SignUp />;
   if (path === '/portal/sign-in') return <SignIn />;
+  if (path === '/portal/privacy') return <PrivacyPolicyPage />;
   if (path === '/portal/me' || path.startsWith('/portal/me/')) {
     if (session.state === 'loading') return <Loading />;
     if (session.state === 'signedOut') return <SignIn returnTo={path} />;

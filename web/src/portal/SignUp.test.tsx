@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import facts from '../../../src/modules/privacy/privacy-facts.json';
 import { mockApi, problem } from '../test/api-mock';
 import { tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
@@ -35,6 +36,7 @@ describe('portal: sign-up', () => {
     fill('비밀번호', 'secret-password');
     fill('비밀번호 확인', 'secret-password');
     expect(screen.queryByLabelText('보호자 이름')).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }));
     fireEvent.submit(screen.getByRole('button', { name: '가입 신청' }).closest('form')!);
 
     expect(await screen.findByRole('heading', { name: '가입 신청이 접수되었습니다' })).toBeTruthy();
@@ -49,7 +51,60 @@ describe('portal: sign-up', () => {
       phone: '010-5555-0101',
       homeLibraryId: 3,
       password: 'secret-password',
+      consent: true,
     });
+  });
+
+  it('shows the consent block from the privacy facts, and the refusal of an unchecked box', async () => {
+    const calls = mockApi([
+      [
+        'GET',
+        '/api/v1/me',
+        problem(401, [{ code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' }]),
+      ],
+      ['GET', /^\/api\/v1\/libraries/, { body: { libraries: [yonam] } }],
+      ['GET', '/api/v1/privacy-policy', { body: facts }],
+      [
+        'POST',
+        '/api/v1/members/pre-registrations',
+        problem(400, [{ code: 'CONSENT_REQUIRED', detail: facts.consent.refusal.ko }]),
+      ],
+    ]);
+    renderAt('/portal/sign-up');
+    expect(await screen.findByText('개인정보 수집·이용 동의 (필수)')).toBeTruthy();
+    for (const text of [
+      facts.consent.items.ko,
+      facts.consent.purpose.ko,
+      facts.consent.retention.ko,
+    ])
+      expect(screen.getByText(text)).toBeTruthy();
+    await screen.findByRole('option', { name: '진주시립연암도서관' });
+    fill('이름', '김하늘');
+    fill('생년월일', '1990-04-05');
+    fill('휴대전화', '010-5555-0101');
+    fill('소속 도서관', '3');
+    fill('비밀번호', 'secret-password');
+    fill('비밀번호 확인', 'secret-password');
+    fireEvent.submit(screen.getByRole('button', { name: '가입 신청' }).closest('form')!);
+    expect(await screen.findByText(/CONSENT_REQUIRED/)).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ consent: false });
+  });
+
+  it('shows the privacy policy page in Korean from the same facts', async () => {
+    mockApi([
+      [
+        'GET',
+        '/api/v1/me',
+        problem(401, [{ code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' }]),
+      ],
+      ['GET', '/api/v1/privacy-policy', { body: facts }],
+    ]);
+    renderAt('/portal/privacy');
+    expect(
+      await screen.findByRole('heading', { name: '개인정보 처리방침', level: 1 }),
+    ).toBeTruthy();
+    const audit = facts.records.find((r) => r.table === 'audit_events')!;
+    expect(screen.getByText(audit.retention.ko)).toBeTruthy();
   });
 
   it('asks for a guardian under 14 and shows the API refusal in the reader’s words', async () => {

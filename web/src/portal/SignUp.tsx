@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api, localProblem } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
 import type { Library } from '../api/types';
+import { ConsentBlock } from '../components/ConsentBlock';
 import { Field, SelectField } from '../components/Field';
 import { SubmitButton } from '../components/FormParts';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
@@ -53,6 +54,7 @@ export function SignUp() {
   const [homeLibraryId, setHomeLibraryId] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [consent, setConsent] = useState(false);
   const [done, setDone] = useState<{ library: Library | undefined; login: string }>();
   const action = useAction();
 
@@ -69,7 +71,7 @@ export function SignUp() {
     const result = await action.run(() =>
       answer(
         api.POST('/api/v1/members/pre-registrations', {
-          body: { ...personBody(person), homeLibraryId: Number(homeLibraryId), password },
+          body: { ...personBody(person), homeLibraryId: Number(homeLibraryId), password, consent },
         }),
       ),
     );
@@ -126,7 +128,7 @@ export function SignUp() {
           value={confirm}
           onValue={setConfirm}
         />
-        <p className="hint">{t('signUp.consent')}</p>
+        <ConsentBlock checked={consent} onChange={setConsent} />
         <ProblemAlert problem={action.problem} />
         <SubmitButton busy={action.busy}>
           {action.busy ? t('common.sending') : t('signUp.submit')}

@@ -76,7 +76,13 @@ export const member: FullMember = {
     replacedAt: null,
     blocked: false,
   },
-  consent: { givenOn: '2026-12-01', expiresOn: '2028-12-01', renewalDue: false },
+  consent: {
+    givenOn: '2026-12-01',
+    expiresOn: '2028-12-01',
+    renewalDue: false,
+    version: '2026-12',
+    lapsed: false,
+  },
   verification: { at: '2026-12-01T01:00:00.000Z', libraryId: 3, idDocumentType: 'passport' },
   registeredAt: '2026-12-01T01:00:00.000Z',
   loanHistoryEnabled: true,
@@ -88,6 +94,7 @@ export const emptyStatus: CirculationStatus = {
   suspension: null,
   network: { open: 0, limit: 20, left: 20 },
   byLibrary: [],
+  standing: { mayBorrow: true, refusals: [], loansLeft: { network: 20, here: null } },
 };
 
 export const statistics: Statistics = {

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { BusinessDate } from '../../platform/clock.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Reason } from '../../platform/errors.js';
+import {
+  type CheckoutFacts,
+  isOverdue,
+  isSuspendedOn,
+  loadBorrowerStanding,
+  type OpenLoanFact,
+  suspendedReason,
+} from '../circulation/index.js';
+
+export interface WithdrawalFacts {
+  today: BusinessDate;
+  openLoans: OpenLoanFact[];
+  suspension: CheckoutFacts['suspension'];
+}
+
+/**
+ * Every reason a withdrawal is refused (rules.md Membership 6): a running suspension (until
+ * when), an overdue book (where, due when), any open loan. A suspension cannot be escaped by
+ * leaving and joining again.
+ */
+export function withdrawalRefusals(f: WithdrawalFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (f.suspension && isSuspendedOn(f.suspension.until, f.today))
+    reasons.push(suspendedReason(f.suspension));
+  for (const loan of f.openLoans.filter((l) => isOverdue(l.dueDate, f.today))) {
+    reasons.push({
+      code: 'MEMBER_HAS_OVERDUE',
+      params: { ...loan.names, libraryId: loan.libraryId, dueDate: loan.dueDate },
+    });
+  }
+  if (f.openLoans.length > 0) reasons.push({ code: 'OPEN_LOANS' });
+  return reasons;
+}
+
+/** The facts a withdrawal depends on, read by the borrower standing's one loader. */
+export async function withdrawalFactsOf(
+  db: Kysely<DB>,
+  memberId: number,
+  today: BusinessDate,
+): Promise<WithdrawalFacts> {
+  const { standing } = await loadBorrowerStanding(db, { memberId }, { library: null, today });
+  const until = standing?.member.suspendedUntil ?? null;
+  return {
+    today,
+    openLoans: standing?.openLoans ?? [],
+    suspension: until === null ? null : { until, cause: standing?.suspensionCause ?? null },
+  };
+}
+
+/** How a retired card number is remembered: enough to refuse it forever, naming no one. */
+export function cardNumberHash(number: string): string {
+  return createHash('sha256').update(`library-one card ${number}`).digest('hex');
+}
+
+/**
+ * Erases a member's personal data, inside the caller's transaction with the member locked and
+ * no loan open (withdrawal, or the retention jobs). Returned loans lose the member first — the
+ * trigger `loans_keep_statistics` copies home library and age band while the birth date is still
+ * there; the audit pseudonym is deleted, so the log can no longer be linked to the member; card
+ * numbers survive only as hashes; check-ins and sessions go.
+ */
+export async function erasePersonalData(
+  tx: Kysely<DB>,
+  memberId: number,
+  now: Date,
+  today: BusinessDate,
+): Promise<void> {
+  await tx
+    .updateTable('loans')
+    .set({ member_id: null })
+    .where('member_id', '=', memberId)
+    .where('returned_at', 'is not', null)
+    .execute();
+  await tx
+    .updateTable('members')
+    .set({
+      status: 'withdrawn',
+      withdrawn_at: now,
+      name: null,
+      birth_date: null,
+      phone: null,
+      email: null,
+      identity_key: null,
+      guardian_name: null,
+      guardian_relationship: null,
+      guardian_consent_at: null,
+      password_hash: null,
+      pin_hash: null,
+      suspension_loan_id: null,
+      audit_pseudonym: null,
+      failed_sign_ins: 0,
+      sign_in_locked_until: null,
+      verification_id_type: null,
+    })
+    .where('id', '=', memberId)
+    .execute();
+  const cards = await tx
+    .deleteFrom('cards')
+    .where('member_id', '=', memberId)
+    .returning('number')
+    .execute();
+  if (cards.length > 0) {
+    await tx
+      .insertInto('retired_card_numbers')
+      .values(cards.map((c) => ({ number_hash: cardNumberHash(c.number), retired_on: today })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  await tx.deleteFrom('check_ins').where('member_id', '=', memberId).execute();
+  await tx
+    .deleteFrom('sessions')
+    .where('principal_kind', '=', 'member')
+    .where('principal_id', '=', memberId)
+    .execute();
+}
+
+/** A number with no card: a withdrawn member's (dead forever, CARD_REPLACED) or unknown. */
+export async function missingCardRefusal(
+  db: Kysely<DB>,
+  number: string,
+): Promise<'CARD_REPLACED' | 'CARD_UNKNOWN'> {
+  const retired = await db
+    .selectFrom('retired_card_numbers')
+    .select('number_hash')
+    .where('number_hash', '=', cardNumberHash(number))
+    .executeTakeFirst();
+  return retired ? 'CARD_REPLACED' : 'CARD_UNKNOWN';
+}

@@ -1,0 +1,46 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../api/client';
+import { Field } from '../components/Field';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction } from '../hooks';
+import { useMemberSession } from '../session';
+
+/**
+ * Withdrawal from the portal: refused while a suspension runs (until when), a book is overdue or
+ * loans are open — the refusal says which, in the reader's language.
+ */
+export function WithdrawalPanel() {
+  const { t } = useTranslation();
+  const session = useMemberSession();
+  const [password, setPassword] = useState('');
+  const action = useAction();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!window.confirm(t('withdrawal.confirm'))) return;
+    const done = await action.run(() =>
+      answer(api.POST('/api/v1/me/withdrawal', { body: { password } })),
+    );
+    if (done) await session.refresh();
+  };
+  return (
+    <section className="panel" aria-labelledby="withdrawal-title">
+      <h2 id="withdrawal-title">{t('withdrawal.title')}</h2>
+      <p className="hint">{t('withdrawal.hint')}</p>
+      <form className="form" onSubmit={submit}>
+        <Field
+          label={t('common.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <ProblemAlert problem={action.problem} />
+        <button type="submit" className="button danger" disabled={action.busy}>
+          {t('withdrawal.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
