@@ -26,7 +26,9 @@ describe(`docs/privacy.md and the facts file agree with the schema (${testDataba
 
   it('has docs/privacy.md generated from the facts, linked from the README', () => {
     const doc = readFileSync(PRIVACY_DOC, 'utf8');
-    expect(renderPrivacyDoc(doc)).toBe(doc);
+    // Biome pads the tables; the padding is not a fact.
+    const unpadded = (text: string) => text.replace(/ {2,}/g, ' ').replace(/-{3,}/g, '---');
+    expect(unpadded(renderPrivacyDoc(doc))).toBe(unpadded(doc));
     expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain(
       '(docs/privacy.md)',
     );

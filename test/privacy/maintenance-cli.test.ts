@@ -19,5 +19,5 @@ describe('library-one maintenance (embedded DATA_DIR)', () => {
     }
     expect(output).toContain('lapsed-consent: 0 done');
     expect(code).toBe(0);
-  });
+  }, 180_000);
 });

@@ -190,6 +190,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     birthDate: '1988-08-08',
     phone: '010-3100-0001',
     idDocumentType: 'passport',
+    consent: true,
   };
 
   const table: Row[] = [

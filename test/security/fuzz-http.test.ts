@@ -265,6 +265,8 @@ describe(`bad input to every endpoint: only 4xx problem documents (${testDatabas
     await t?.close();
   });
 
+  let demoMember: { member_id: number } | undefined;
+
   /** Fresh sessions (no password hashing), and the accounts put back as they were. */
   async function freshSessions() {
     await t.db
@@ -280,11 +282,13 @@ describe(`bad input to every endpoint: only 4xx problem documents (${testDatabas
           .where('username', '=', username)
           .executeTakeFirstOrThrow()
       ).id;
-    const member = await t.db
+    // Looked up once: a fuzzed withdrawal may erase the member, and with them the card.
+    demoMember ??= await t.db
       .selectFrom('cards')
       .select('member_id')
       .where('number', '=', demoCardNumber(1))
       .executeTakeFirstOrThrow();
+    const member = demoMember;
     const mint = async (kind: 'staff' | 'member', id: number) => {
       const session = await createSession(t.db, { kind, id }, now);
       return { cookie: `lo_session=${session.token}`, csrf: session.csrfToken };
