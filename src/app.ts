@@ -10,6 +10,8 @@ import { circulationRoutes } from './modules/circulation/routes.js';
 import { libraryAdminRoutes } from './modules/libraries/admin-routes.js';
 import { libraryRoutes } from './modules/libraries/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
+import { refuseDemoPasswords } from './modules/network/bootstrap.js';
+import { accountManagementRoutes } from './modules/staff/account-routes.js';
 import { staffRoutes } from './modules/staff/routes.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { terminalRoutes } from './modules/terminals/routes.js';
@@ -41,6 +43,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
   await catalogRoutes(app, context);
   await terminalRoutes(app, context);
   await statisticsRoutes(app, context);
+  await accountManagementRoutes(app, context);
   await serveWebApp(app, WEB_APP_DIR);
   await app.ready();
   return app;
@@ -85,6 +88,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Seed the demo libraries, staff and members when the database is empty. */
   demo?: boolean;
+  /** Refuse a database whose accounts still have the demo passwords (`start` without --demo). */
+  refuseDemoPasswords?: boolean;
 }
 
 export interface Service {
@@ -108,6 +113,8 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     if (options.demo) {
       const seeded = await seedDemoData(database.db, clock);
       if (seeded) logger.info(seeded, 'demo data seeded');
+    } else if (options.refuseDemoPasswords) {
+      await refuseDemoPasswords(database.db);
     }
     const context = createAppContext(database.db, clock, logger);
     const app = await buildHttpApp(context);

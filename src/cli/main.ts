@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { openService } from '../app.js';
+import { DemoPasswordsError, NetworkNotEmptyError } from '../modules/network/bootstrap.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { DataDirLockedError, lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
@@ -8,13 +9,17 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { BackupError, backupCommand, copyToPostgresCommand, restoreCommand } from './backup.js';
 import { TargetNotEmptyError } from './copy-database.js';
 import { importItemsCommand } from './import-items.js';
+import { InitError, initCommand } from './init.js';
 
 function fail(error: unknown): never {
   if (
     error instanceof ConfigError ||
     error instanceof DataDirLockedError ||
     error instanceof BackupError ||
-    error instanceof TargetNotEmptyError
+    error instanceof TargetNotEmptyError ||
+    error instanceof InitError ||
+    error instanceof NetworkNotEmptyError ||
+    error instanceof DemoPasswordsError
   ) {
     console.error(`library-one: ${error.message}`);
   } else {
@@ -25,7 +30,11 @@ function fail(error: unknown): never {
 
 async function start(options: { demo: boolean }) {
   const config = loadConfig();
-  const service = await openService({ config, demo: options.demo });
+  const service = await openService({
+    config,
+    demo: options.demo,
+    refuseDemoPasswords: !options.demo,
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -70,6 +79,21 @@ program
   .description('Serve the HTTP API (and SIP2) on the configured database')
   .option('--demo', 'seed the demo libraries, staff and members when the database is empty', false)
   .action((options) => start(options).catch(fail));
+program
+  .command('init')
+  .description(
+    'Set up a real network on an empty database: libraries from a CSV and the first network admin',
+  )
+  .option(
+    '--libraries <file>',
+    "the network's libraries (CSV, see docs/deploy.md); default: the seed document's 29",
+  )
+  .option('--admin <username>', "the first network admin's user name", 'network-admin')
+  .option(
+    '--password-file <file>',
+    `read the one-time password from a file (or set ${'LIBRARY_ONE_ADMIN_PASSWORD'}); default: make one up and print it once`,
+  )
+  .action((options) => initCommand(options).catch(fail));
 program
   .command('migrate')
   .description('Bring the database schema up to date')

@@ -40,6 +40,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   SIGN_IN_LOCKED: 423,
   OPEN_LOANS: 409,
   CONFLICT: 409,
+  PASSWORD_CHANGE_REQUIRED: 403,
 };
 
 export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as ProblemCode[];

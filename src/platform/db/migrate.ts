@@ -6,6 +6,7 @@ import * as circulation from './migrations/0003_circulation.js';
 import * as terminals from './migrations/0004_terminals.js';
 import * as loanLimits from './migrations/0005_loan_limits.js';
 import * as loanHistoryIndex from './migrations/0006_loan_history_index.js';
+import * as operatorAccounts from './migrations/0020_operator_accounts.js';
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
 const migrations: Record<string, { statements: string[] }> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, { statements: string[] }> = {
   '0004_terminals': terminals,
   '0005_loan_limits': loanLimits,
   '0006_loan_history_index': loanHistoryIndex,
+  '0020_operator_accounts': operatorAccounts,
 };
 
 function asMigration(statements: string[]): Migration {
