@@ -6,12 +6,12 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       {
         extends: true,
         test: {
           name: 'service',
+          globalSetup: ['test/support/global-setup.ts'],
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/web/**'],
         },
