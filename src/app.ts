@@ -22,6 +22,8 @@ import { type Database, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { registerAuthentication } from './platform/http/auth.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
+import { recordHttpMetrics } from './platform/http/metrics-hooks.js';
+import { type MetricsListener, startMetricsListener } from './platform/http/metrics-server.js';
 import { type App, createHttpServer } from './platform/http/server.js';
 import { systemRoutes } from './platform/http/system-routes.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -31,6 +33,7 @@ import { type Sip2Server, startSip2Server } from './sip2/server.js';
 /** Builds the HTTP front door on an open database; tests call this directly. */
 export async function buildHttpApp(context: AppContext): Promise<App> {
   const app = await createHttpServer({ logger: context.logger });
+  recordHttpMetrics(app, context.metrics);
   await app.register(rateLimit, { global: false });
   await registerAuthentication(app, context.db, context.clock);
   registerIdempotency(app, context.db, context.clock);
@@ -96,7 +99,7 @@ export interface Service {
   app: App;
   context: AppContext;
   database: Database;
-  listen(): Promise<{ httpUrl: string; sip2Port: number }>;
+  listen(): Promise<{ httpUrl: string; sip2Port: number; metricsUrl: string | undefined }>;
   close(): Promise<void>;
 }
 
@@ -117,10 +120,12 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       await refuseDemoPasswords(database.db);
     }
     const context = createAppContext(database.db, clock, logger);
+    if (database.poolStats) context.metrics.watchPool(database.poolStats);
     const app = await buildHttpApp(context);
     const db = database;
     let closed = false;
     let sip2: Sip2Server | undefined;
+    let metricsListener: MetricsListener | undefined;
     return {
       app,
       context,
@@ -128,13 +133,17 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       async listen() {
         const address = await app.listen({ port: config.port, host: config.host });
         sip2 = await startSip2Server(context, { host: config.host, port: config.sip2Port });
-        return { httpUrl: address, sip2Port: sip2.port };
+        if (config.metrics) {
+          metricsListener = await startMetricsListener(context.metrics, config.metrics);
+        }
+        return { httpUrl: address, sip2Port: sip2.port, metricsUrl: metricsListener?.url };
       },
       async close() {
         if (closed) return;
         closed = true;
         await sip2?.close();
         await app.close();
+        await metricsListener?.close();
         await db.close();
         releaseLock();
       },

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
 import { openService } from '../app.js';
 import { DemoPasswordsError, NetworkNotEmptyError } from '../modules/network/bootstrap.js';
@@ -10,6 +11,8 @@ import { BackupError, backupCommand, copyToPostgresCommand, restoreCommand } fro
 import { TargetNotEmptyError } from './copy-database.js';
 import { importItemsCommand } from './import-items.js';
 import { InitError, initCommand } from './init.js';
+
+const SHUTDOWN_GRACE_MS = 15_000;
 
 function fail(error: unknown): never {
   if (
@@ -40,12 +43,18 @@ async function start(options: { demo: boolean }) {
     if (stopping) return;
     stopping = true;
     console.log(`Received ${signal}; closing the database cleanly…`);
-    await service.close();
-    process.exit(0);
+    // Requests and SIP2 answers under way are finished, within a bound: a stuck one must not
+    // keep a deploy waiting forever.
+    const closed = await Promise.race([
+      service.close().then(() => true),
+      sleep(SHUTDOWN_GRACE_MS, false, { ref: false }),
+    ]);
+    if (!closed) console.error(`library-one: not closed within ${SHUTDOWN_GRACE_MS} ms; exiting`);
+    process.exit(closed ? 0 : 1);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  const { httpUrl, sip2Port } = await service.listen();
+  const { httpUrl, sip2Port, metricsUrl } = await service.listen();
   const where = config.databaseUrl
     ? 'PostgreSQL server (DATABASE_URL)'
     : `embedded PostgreSQL in ${config.dataDir}`;
@@ -56,6 +65,7 @@ async function start(options: { demo: boolean }) {
   console.log(`  API docs:      ${httpUrl}/api/docs   (OpenAPI: ${httpUrl}/api/openapi.json)`);
   console.log(`  Health:        ${httpUrl}/health   ${httpUrl}/ready`);
   console.log(`  Self-check:    SIP2 on ${config.host}:${sip2Port}`);
+  if (metricsUrl) console.log(`  Metrics:       ${metricsUrl}`);
   if (options.demo) console.log('  Demo sign-ins: see "Demo accounts" in README.md');
   console.log('Press Ctrl+C to stop.');
 }

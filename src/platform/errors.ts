@@ -41,6 +41,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   OPEN_LOANS: 409,
   CONFLICT: 409,
   PASSWORD_CHANGE_REQUIRED: 403,
+  NOT_READY: 503,
 };
 
 export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as ProblemCode[];
