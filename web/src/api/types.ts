@@ -69,6 +69,8 @@ export interface Staff {
   role: StaffRole;
   libraryId: number;
   disabled: boolean;
+  /** Signed in with a one-time password: must choose a new one first. */
+  mustChangePassword?: boolean;
 }
 
 export interface Card {
