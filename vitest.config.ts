@@ -11,6 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'service',
+          globalSetup: ['test/support/global-setup.ts'],
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/web/**'],
         },

@@ -39,6 +39,7 @@ interface Options {
   pgCluster: string;
   out: string;
   seed?: string;
+  services?: string;
 }
 
 interface Size {
@@ -68,6 +69,7 @@ interface ModeReport {
     byKind: Record<string, { sent: number; acknowledged: number }>;
     byChannel: Record<string, { sent: number; acknowledged: number }>;
   };
+  services: number;
   kills: number;
   serviceStarts: number;
   postgresRestarts: number;
@@ -162,12 +164,21 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
   }
   const env: Record<string, string> =
     mode === 'embedded' ? { DATA_DIR: where } : { DATABASE_URL: where };
-  const service = new ServiceProcess(
-    env,
-    await freePort(),
-    await freePort(),
-    path.join(dir, 'service.log'),
-  );
+  // On PostgreSQL several service processes may share the database, each killed in turn.
+  const count = mode === 'postgres' ? Math.max(1, Number(options.services ?? 1)) : 1;
+  const services: ServiceProcess[] = [];
+  for (let i = 0; i < count; i++) {
+    services.push(
+      new ServiceProcess(
+        env,
+        await freePort(),
+        await freePort(),
+        path.join(dir, `service-${i}.log`),
+      ),
+    );
+  }
+  const service = services[0]!;
+  const serviceOf = (i: number) => services[i % services.length]!;
   let postgresRestarts = 0;
   const report = (world: World | null, checks: number, violations: string[]): ModeReport => {
     const ops = world?.ops ?? [];
@@ -198,8 +209,9 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
         byKind: tally((o) => o.kind),
         byChannel: tally((o) => o.channel),
       },
-      kills: service.kills,
-      serviceStarts: service.starts,
+      services: services.length,
+      kills: services.reduce((n, s) => n + s.kills, 0),
+      serviceStarts: services.reduce((n, s) => n + s.starts, 0),
       postgresRestarts,
       serverErrors5xx: world?.serverErrors ?? 0,
       checks,
@@ -229,7 +241,8 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
     log(
       `${mode}: ${fixtures.libraries.length} libraries, ${fixtures.members.length} members, ${fixtures.overdue.length} overdue loans; starting the traffic`,
     );
-    await service.start();
+    // All at once: their migrations wait for each other (the advisory lock).
+    await Promise.all(services.map((s) => s.start()));
 
     const world = new World(fixtures);
     const runStart = Date.now();
@@ -238,13 +251,18 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
     const desks = Array.from(
       { length: size.desks },
       (_, i) =>
-        new Desk(service.baseUrl, fixtures.libraries[i % fixtures.libraries.length]!, world, until),
+        new Desk(
+          serviceOf(i).baseUrl,
+          fixtures.libraries[i % fixtures.libraries.length]!,
+          world,
+          until,
+        ),
     );
     const machines = Array.from(
       { length: size.machines },
       (_, i) =>
         new Machine(
-          service.sip2Port,
+          serviceOf(i).sip2Port,
           fixtures.libraries[(i * 2 + 1) % fixtures.libraries.length]!,
           world,
           until,
@@ -270,10 +288,13 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
     const limit = started + size.limit * 1000;
     for (let k = 0; k < size.kills && Date.now() < limit; k++) {
       await sleep(between(size.uptime * 500, size.uptime * 1000));
-      log(`${mode}: SIGKILL #${k + 1} (${world.ops.length} operations so far)`);
-      await service.kill9();
+      const victim = services[Math.floor(Math.random() * services.length)]!;
+      log(
+        `${mode}: SIGKILL #${k + 1} of service ${services.indexOf(victim) + 1}/${services.length} (${world.ops.length} operations so far)`,
+      );
+      await victim.kill9();
       await sleep(between(100, 1500));
-      await service.start();
+      await victim.start();
       if (k === restartAfter) {
         await sleep(between(size.uptime * 300, size.uptime * 600));
         log(`${mode}: restarting PostgreSQL`);
@@ -285,7 +306,7 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
     running = false;
     log(`${mode}: stopping the traffic`);
     await Promise.race([Promise.all(loops), sleep(30_000)]);
-    await service.stop();
+    await Promise.all(services.map((s) => s.stop()));
     // One more start and stop after the last kill: the data must still be there.
     await service.start();
     await service.stop();
@@ -300,8 +321,10 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
       release();
     }
   } finally {
-    await service.stop().catch(() => {});
-    service.close();
+    for (const s of services) {
+      await s.stop().catch(() => {});
+      s.close();
+    }
     if (mode === 'postgres') {
       ensurePostgresRunning(options.pgCluster);
       await waitForPostgres(serverUrl, 60_000);
@@ -317,7 +340,7 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
 function printReport(r: ModeReport) {
   const o = r.operations;
   console.log(
-    `\n${r.mode}: ${(r.durationMs / 1000).toFixed(0)} s, ${r.desks} desks (HTTP) and ${r.machines} machines (SIP2) at ${r.libraries} libraries`,
+    `\n${r.mode}: ${(r.durationMs / 1000).toFixed(0)} s, ${r.services} service process(es), ${r.desks} desks (HTTP) and ${r.machines} machines (SIP2) at ${r.libraries} libraries`,
   );
   console.log(
     `  operations: ${o.sent} sent, ${o.acknowledged} acknowledged (${o.appliedAnswerLost} of them "applied, answer lost"), ${o.refused} refused, ${o.unanswered} unanswered; ${o.retries} retries`,
@@ -360,6 +383,7 @@ const program = new Command('crash-test')
     process.env.CRASH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   )
   .option('--pg-cluster <version/name>', 'the cluster pg_ctlcluster restarts', defaultCluster())
+  .option('--services <n>', 'service processes on the one PostgreSQL database (postgres mode)')
   .option('--out <file>', 'the report', 'crash-test.json');
 program.parse();
 const options = program.opts<Options>();

@@ -9,8 +9,9 @@ import { catalogRoutes } from './modules/catalog/index.js';
 import { circulationRoutes } from './modules/circulation/index.js';
 import { libraryAdminRoutes, libraryRoutes } from './modules/libraries/index.js';
 import { memberRoutes } from './modules/members/index.js';
+import { refuseDemoPasswords } from './modules/network/index.js';
 import { privacyRoutes, scheduleRetentionJobs } from './modules/privacy/index.js';
-import { staffRoutes } from './modules/staff/index.js';
+import { accountManagementRoutes, staffRoutes } from './modules/staff/index.js';
 import { statisticsRoutes } from './modules/statistics/index.js';
 import { terminalRoutes } from './modules/terminals/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -20,6 +21,8 @@ import { type Database, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { registerAuthentication } from './platform/http/auth.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
+import { recordHttpMetrics } from './platform/http/metrics-hooks.js';
+import { type MetricsListener, startMetricsListener } from './platform/http/metrics-server.js';
 import { type App, createHttpServer } from './platform/http/server.js';
 import { systemRoutes } from './platform/http/system-routes.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -29,6 +32,7 @@ import { type Sip2Server, startSip2Server } from './sip2/server.js';
 /** Builds the HTTP front door on an open database; tests call this directly. */
 export async function buildHttpApp(context: AppContext): Promise<App> {
   const app = await createHttpServer({ logger: context.logger });
+  recordHttpMetrics(app, context.metrics);
   await app.register(rateLimit, { global: false });
   await registerAuthentication(app, context.db, context.clock);
   registerIdempotency(app, context.db, context.clock);
@@ -42,6 +46,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
   await terminalRoutes(app, context);
   await statisticsRoutes(app, context);
   await privacyRoutes(app, context);
+  await accountManagementRoutes(app, context);
   await serveWebApp(app, WEB_APP_DIR);
   await app.ready();
   return app;
@@ -86,13 +91,15 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Seed the demo libraries, staff and members when the database is empty. */
   demo?: boolean;
+  /** Refuse a database whose accounts still have the demo passwords (`start` without --demo). */
+  refuseDemoPasswords?: boolean;
 }
 
 export interface Service {
   app: App;
   context: AppContext;
   database: Database;
-  listen(): Promise<{ httpUrl: string; sip2Port: number }>;
+  listen(): Promise<{ httpUrl: string; sip2Port: number; metricsUrl: string | undefined }>;
   close(): Promise<void>;
 }
 
@@ -112,13 +119,17 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     if (options.demo) {
       const seeded = await seedDemoData(database.db, clock);
       if (seeded) logger.info(seeded, 'demo data seeded');
+    } else if (options.refuseDemoPasswords) {
+      await refuseDemoPasswords(database.db);
     }
     const context = createAppContext(database.db, clock, logger);
+    if (database.poolStats) context.metrics.watchPool(database.poolStats);
     const app = await buildHttpApp(context);
     const db = database;
     let closed = false;
     let sip2: Sip2Server | undefined;
     let stopRetention = () => {};
+    let metricsListener: MetricsListener | undefined;
     return {
       app,
       context,
@@ -127,7 +138,10 @@ export async function openService(options: ServiceOptions): Promise<Service> {
         const address = await app.listen({ port: config.port, host: config.host });
         sip2 = await startSip2Server(context, { host: config.host, port: config.sip2Port });
         stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
-        return { httpUrl: address, sip2Port: sip2.port };
+        if (config.metrics) {
+          metricsListener = await startMetricsListener(context.metrics, config.metrics);
+        }
+        return { httpUrl: address, sip2Port: sip2.port, metricsUrl: metricsListener?.url };
       },
       async close() {
         if (closed) return;
@@ -135,6 +149,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
         stopRetention();
         await sip2?.close();
         await app.close();
+        await metricsListener?.close();
         await db.close();
         releaseLock();
       },

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
 import { openService } from '../app.js';
+import { DemoPasswordsError, NetworkNotEmptyError } from '../modules/network/index.js';
 import { DEFAULT_BATCH, runRetentionJobs } from '../modules/privacy/index.js';
 import { systemClock } from '../platform/clock.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
@@ -11,13 +13,19 @@ import { createLogger } from '../platform/logger.js';
 import { BackupError, backupCommand, copyToPostgresCommand, restoreCommand } from './backup.js';
 import { TargetNotEmptyError } from './copy-database.js';
 import { importItemsCommand } from './import-items.js';
+import { InitError, initCommand } from './init.js';
+
+const SHUTDOWN_GRACE_MS = 15_000;
 
 function fail(error: unknown): never {
   if (
     error instanceof ConfigError ||
     error instanceof DataDirLockedError ||
     error instanceof BackupError ||
-    error instanceof TargetNotEmptyError
+    error instanceof TargetNotEmptyError ||
+    error instanceof InitError ||
+    error instanceof NetworkNotEmptyError ||
+    error instanceof DemoPasswordsError
   ) {
     console.error(`library-one: ${error.message}`);
   } else {
@@ -28,18 +36,28 @@ function fail(error: unknown): never {
 
 async function start(options: { demo: boolean }) {
   const config = loadConfig();
-  const service = await openService({ config, demo: options.demo });
+  const service = await openService({
+    config,
+    demo: options.demo,
+    refuseDemoPasswords: !options.demo,
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`Received ${signal}; closing the database cleanly…`);
-    await service.close();
-    process.exit(0);
+    // Requests and SIP2 answers under way are finished, within a bound: a stuck one must not
+    // keep a deploy waiting forever.
+    const closed = await Promise.race([
+      service.close().then(() => true),
+      sleep(SHUTDOWN_GRACE_MS, false, { ref: false }),
+    ]);
+    if (!closed) console.error(`library-one: not closed within ${SHUTDOWN_GRACE_MS} ms; exiting`);
+    process.exit(closed ? 0 : 1);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  const { httpUrl, sip2Port } = await service.listen();
+  const { httpUrl, sip2Port, metricsUrl } = await service.listen();
   const where = config.databaseUrl
     ? 'PostgreSQL server (DATABASE_URL)'
     : `embedded PostgreSQL in ${config.dataDir}`;
@@ -50,6 +68,7 @@ async function start(options: { demo: boolean }) {
   console.log(`  API docs:      ${httpUrl}/api/docs   (OpenAPI: ${httpUrl}/api/openapi.json)`);
   console.log(`  Health:        ${httpUrl}/health   ${httpUrl}/ready`);
   console.log(`  Self-check:    SIP2 on ${config.host}:${sip2Port}`);
+  if (metricsUrl) console.log(`  Metrics:       ${metricsUrl}`);
   if (options.demo) console.log('  Demo sign-ins: see "Demo accounts" in README.md');
   console.log('Press Ctrl+C to stop.');
 }
@@ -94,6 +113,21 @@ program
   .description('Serve the HTTP API (and SIP2) on the configured database')
   .option('--demo', 'seed the demo libraries, staff and members when the database is empty', false)
   .action((options) => start(options).catch(fail));
+program
+  .command('init')
+  .description(
+    'Set up a real network on an empty database: libraries from a CSV and the first network admin',
+  )
+  .option(
+    '--libraries <file>',
+    "the network's libraries (CSV, see docs/deploy.md); default: the seed document's 29",
+  )
+  .option('--admin <username>', "the first network admin's user name", 'network-admin')
+  .option(
+    '--password-file <file>',
+    `read the one-time password from a file (or set ${'LIBRARY_ONE_ADMIN_PASSWORD'}); default: make one up and print it once`,
+  )
+  .action((options) => initCommand(options).catch(fail));
 program
   .command('migrate')
   .description('Bring the database schema up to date')

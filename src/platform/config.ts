@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl: string | undefined;
   sip2Port: number;
   logLevel: LogLevel;
+  /** GET /metrics on a listener of its own; off unless METRICS_PORT is set. */
+  metrics?: { port: number; host: string; token: string | undefined } | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -31,8 +33,16 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(readNonEmpty(env, 'DATA_DIR', './data', problems));
   const databaseUrl = readDatabaseUrl(env, problems);
   const logLevel = readLogLevel(env, problems);
+  const metrics =
+    env.METRICS_PORT === undefined || env.METRICS_PORT === ''
+      ? undefined
+      : {
+          port: readPort(env, 'METRICS_PORT', 9464, problems),
+          host: readNonEmpty(env, 'METRICS_HOST', '127.0.0.1', problems),
+          token: env.METRICS_TOKEN || undefined,
+        };
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir, databaseUrl, sip2Port, logLevel };
+  return { port, host, dataDir, databaseUrl, sip2Port, logLevel, metrics };
 }
 
 function readPort(env: Env, name: string, fallback: number, problems: string[]): number {

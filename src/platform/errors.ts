@@ -42,6 +42,8 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   CONSENT_REQUIRED: 400,
   OPEN_LOANS: 409,
   CONFLICT: 409,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  NOT_READY: 503,
 };
 
 export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as ProblemCode[];

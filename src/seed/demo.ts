@@ -20,5 +20,9 @@ export async function seedDemoData(db: Kysely<DB>, clock: Clock) {
   const accounts = await seedDemoAccounts(db, clock);
   const holdings = await seedDemoItems(db);
   const terminals = await seedDemoTerminals(db);
+  // Every account here signs in with a password README publishes; `start` without --demo
+  // refuses the database until each one has changed (a trigger clears the mark).
+  await db.updateTable('staff').set({ demo_password: true }).execute();
+  await db.updateTable('terminals').set({ demo_password: true }).execute();
   return { ...directory, ...accounts, ...terminals, items: holdings.items };
 }

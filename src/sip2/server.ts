@@ -16,7 +16,9 @@
  * - An unexpected error answers a negative response naming a request id, and is logged with
  *   that id, the command and the error's name only (never card numbers, PINs or names).
  */
+
 import { createServer, type Server, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppContext } from '../app-context.js';
 import { Sip2Connection } from './acs/connection.js';
 
@@ -24,6 +26,8 @@ export interface Sip2ServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** At shutdown, how long requests under way may take to be answered (default 5 s). */
+  drainMs?: number;
   /** A connection silent this long is closed (default 5 minutes). */
   idleTimeoutMs?: number;
   /** Connections beyond this are refused at once (default 1000). */
@@ -37,6 +41,8 @@ export interface Sip2Server {
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_MAX_CONNECTIONS = 1000;
+
+const DEFAULT_DRAIN_MS = 5_000;
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -62,7 +68,11 @@ export async function startSip2Server(
       logger,
     });
     connections.set(socket, connection);
-    socket.once('close', () => connections.delete(socket));
+    context.metrics.sip2Connections.inc();
+    socket.once('close', () => {
+      connections.delete(socket);
+      context.metrics.sip2Connections.dec();
+    });
   };
   const server = createServer(accept);
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
@@ -81,6 +91,12 @@ export async function startSip2Server(
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         const open = [...connections];
+        // Each machine gets the answer to what it asked, for at most the grace period.
+        const drained = Promise.all(open.map(([, connection]) => connection.drain()));
+        await Promise.race([
+          drained,
+          sleep(options.drainMs ?? DEFAULT_DRAIN_MS, undefined, { ref: false }),
+        ]);
         for (const [socket] of open) socket.destroy();
         await Promise.all(open.map(([, connection]) => connection.close('server closing')));
         await stopped;

@@ -23,6 +23,7 @@ import {
 import { isValidCardNumber } from '../../src/modules/members/card-number.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { noServer } from '../support/server.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -35,7 +36,7 @@ async function exists(name: string): Promise<boolean> {
   });
 }
 
-describe('benchmark', () => {
+describe.skipIf(noServer)('benchmark', () => {
   const databases = new BenchDatabases(serverUrl);
 
   afterAll(async () => {

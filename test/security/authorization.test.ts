@@ -109,6 +109,8 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     card: {} as Record<Scope, string>,
     loan: {} as Record<Scope, number>,
     staff: {} as Record<Scope, number>,
+    resetStaff: {} as Record<Scope, number>,
+    terminal: {} as Record<Scope, number>,
     group: 0,
     pendingMember: 0,
   };
@@ -156,6 +158,33 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     ids.staff = {
       own: await staffId('gyeongnamdaepyo-desk'),
       other: await staffId('jinju-yonam-desk'),
+    };
+    // Password resets end the target's sessions: they target accounts no client signs in with.
+    const extraStaff = await t.db
+      .insertInto('staff')
+      .values(
+        [ids.library.own, ids.library.other].map((libraryId, n) => ({
+          library_id: libraryId,
+          username: `reset-target-${n}`,
+          display_name: 'reset target',
+          role: 'desk' as const,
+          password_hash: 'x',
+        })),
+      )
+      .returning('id')
+      .execute();
+    ids.resetStaff = { own: extraStaff[0]!.id, other: extraStaff[1]!.id };
+    const terminalId = async (username: string) =>
+      (
+        await t.db
+          .selectFrom('terminals')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id;
+    ids.terminal = {
+      own: await terminalId('gyeongnamdaepyo-sc1'),
+      other: await terminalId('jinju-yonam-sc1'),
     };
     ids.pendingMember = (
       await t.db
@@ -538,6 +567,26 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       }),
       expect: LIBRARY_ADMIN,
     },
+    {
+      route: 'POST /api/v1/staff/{staffId}/password-reset',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/staff/${ids.resetStaff[s]}/password-reset`, body: {} }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'PATCH /api/v1/me/contact',
+      request: () => ({ url: '/api/v1/me/contact', body: { email: 'own@example.kr' } }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'PATCH /api/v1/members/{memberId}/contact',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/members/${member(s)}/contact`,
+        body: { email: `${s}@example.kr` },
+      }),
+      expect: HOLDING_STAFF,
+    },
     // --- administration ---
     {
       route: 'PATCH /api/v1/libraries/{libraryId}',
@@ -665,6 +714,24 @@ describe(`authorization: every endpoint × role × own or other library (${testD
         body: { username: 'gyeongnamdaepyo-sc1', password: 'a long password' },
       }),
       expect: { ...LIBRARY_ADMIN, admin: ['CONFLICT', 'forbidden'], network: 'CONFLICT' },
+    },
+    {
+      route: 'POST /api/v1/terminals/{terminalId}/disabled',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/terminals/${ids.terminal[s]}/disabled`,
+        body: { disabled: false },
+      }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'POST /api/v1/terminals/{terminalId}/password',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/terminals/${ids.terminal[s]}/password`,
+        body: { password: 'a rotated password' },
+      }),
+      expect: LIBRARY_ADMIN,
     },
     // --- these change the actor's own card or session: last ---
     {

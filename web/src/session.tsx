@@ -90,6 +90,8 @@ interface StaffSession {
   library: Library | undefined;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads the signed-in staff member again (after a password change). */
+  refresh(): Promise<void>;
 }
 
 const StaffContext = createContext<StaffSession | null>(null);
@@ -102,6 +104,13 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
   const load = useCallback(async () => {
     try {
       const me = await answer(api.GET('/api/v1/staff/me'));
+      if (me.mustChangePassword) {
+        // A one-time password allows one thing only: choosing a new one.
+        setStaff(me);
+        setLibrary(undefined);
+        setState('signedIn');
+        return;
+      }
       const { library: own } = await answer(
         api.GET('/api/v1/libraries/{libraryId}', { params: { path: { libraryId: me.libraryId } } }),
       );
@@ -142,8 +151,8 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ state, staff, library, signIn, signOut }),
-    [state, staff, library, signIn, signOut],
+    () => ({ state, staff, library, signIn, signOut, refresh: load }),
+    [state, staff, library, signIn, signOut, load],
   );
   return <StaffContext.Provider value={value}>{children}</StaffContext.Provider>;
 }

@@ -1,6 +1,12 @@
 /** The libraries module's front door: what other modules and the app may use. */
 export { libraryAdminRoutes } from './admin-routes.js';
 export {
+  DEFAULT_DIRECTORY_CSV,
+  type Directory,
+  type DirectoryRowError,
+  readDirectoryCsv,
+} from './directory-csv.js';
+export {
   type LibraryCalendar,
   type LibraryStatus,
   type LoanRules,

@@ -55,7 +55,7 @@ export const PROVINCE: SeedRegion = {
 };
 
 /** The provincial library belongs to the province itself, as the seed document lists it. */
-const PROVINCIAL_LIBRARY = 'Gyeongnamdaepyo Library';
+export const PROVINCIAL_LIBRARY = 'Gyeongnamdaepyo Library';
 
 function readCsv<T>(file: string): T[] {
   const text = readFileSync(new URL(`./reference/${file}`, import.meta.url), 'utf8');

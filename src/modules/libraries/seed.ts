@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
+import type { Directory } from './directory-csv.js';
 import { seedDirectory } from './reference-data.js';
 
 export const SEED_PLANNED_START: BusinessDate = '2018-03-01';
@@ -14,8 +15,9 @@ export interface DirectorySeedOptions {
 export async function seedLibraryDirectory(
   db: Kysely<DB>,
   options: DirectorySeedOptions,
+  directory: Directory = seedDirectory(),
 ): Promise<{ regions: number; libraries: number }> {
-  const { regions, libraries } = seedDirectory();
+  const { regions, libraries } = directory;
   return db.transaction().execute(async (tx) => {
     const province = regions.find((r) => r.kind === 'province')!;
     const { id: provinceId } = await tx

@@ -13,6 +13,7 @@ export {
   type ResolvedCard,
 } from './cards.js';
 export { CONSENT_VERSION } from './consent.js';
+export { changeMemberContact } from './contact.js';
 export { identityKey } from './domain.js';
 export { coversLibrary, lockMember, type MemberRow } from './repository.js';
 export { memberRoutes } from './routes.js';

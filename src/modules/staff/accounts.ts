@@ -17,6 +17,8 @@ export interface StaffView {
   role: StaffRole;
   libraryId: number;
   disabled: boolean;
+  /** Signed in with a one-time password: only changing it is allowed. */
+  mustChangePassword: boolean;
 }
 
 function staffQuery(db: Kysely<DB>) {
@@ -29,6 +31,7 @@ function staffQuery(db: Kysely<DB>) {
       'role',
       'library_id',
       'disabled',
+      'must_change_password',
       'password_hash',
       'failed_sign_ins',
       'sign_in_locked_until',
@@ -42,6 +45,7 @@ function toView(row: {
   role: StaffRole;
   library_id: number;
   disabled: boolean;
+  must_change_password: boolean;
 }): StaffView {
   return {
     id: row.id,
@@ -50,6 +54,7 @@ function toView(row: {
     role: row.role,
     libraryId: row.library_id,
     disabled: row.disabled,
+    mustChangePassword: row.must_change_password,
   };
 }
 
@@ -131,7 +136,15 @@ export async function createStaff(
           role: input.role,
           password_hash: passwordHash,
         })
-        .returning(['id', 'username', 'display_name', 'role', 'library_id', 'disabled'])
+        .returning([
+          'id',
+          'username',
+          'display_name',
+          'role',
+          'library_id',
+          'disabled',
+          'must_change_password',
+        ])
         .executeTakeFirstOrThrow();
       await recordAudit(tx, actor, clock.now(), {
         action: 'staff.created',
@@ -185,7 +198,7 @@ export async function changeStaffPassword(
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable('staff')
-      .set({ password_hash: passwordHash })
+      .set({ password_hash: passwordHash, must_change_password: false })
       .where('id', '=', row.id)
       .execute();
     await revokeAllSessions(tx, { kind: 'staff', id: row.id }, now, sessionToken ?? undefined);

@@ -1,2 +1,3 @@
 /** The staff module's front door. */
+export { accountManagementRoutes } from './account-routes.js';
 export { staffRoutes } from './routes.js';

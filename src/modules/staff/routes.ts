@@ -27,6 +27,10 @@ const StaffSchema = Type.Object(
     role: Role,
     libraryId: Type.Integer(),
     disabled: Type.Boolean(),
+    mustChangePassword: Type.Boolean({
+      description:
+        'signed in with a one-time password: every other request is PASSWORD_CHANGE_REQUIRED until POST /api/v1/staff/me/password',
+    }),
   },
   { $id: 'Staff' },
 );

@@ -29,6 +29,7 @@ interface Subjects {
   'member.reset-credentials': { heldHere: boolean };
   'member.withdraw': { heldHere: boolean };
   'member.renew-consent': Record<string, never>;
+  'member.edit-contact': { memberId: number; heldHere: boolean };
   'card.report-lost': Record<string, never>;
   'card.reissue': Record<string, never>;
   'card.block': Record<string, never>;
@@ -38,6 +39,8 @@ interface Subjects {
   'library.view-holdings': { libraryId: number };
   'network.manage': Record<string, never>;
   'staff.manage': { libraryId: number; role: StaffRole };
+  'staff.reset-password': { libraryId: number; role: StaffRole };
+  'terminal.manage': { libraryId: number };
   'audit.read': { libraryId: number | null };
   'statistics.read': { libraryId: number | null };
 }
@@ -76,6 +79,8 @@ const POLICIES: { [A in Action]: Policy<A> } = {
   'member.reset-credentials': staffHolding,
   'member.withdraw': staffHolding,
   'member.renew-consent': staffOnly,
+  'member.edit-contact': (actor, s) =>
+    policies.isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
   'card.report-lost': staffOnly,
   'card.reissue': staffOnly,
   'card.block': (actor) => actor?.kind === 'terminal',
@@ -85,6 +90,8 @@ const POLICIES: { [A in Action]: Policy<A> } = {
     policies.canServeAtLibrary(actor, s.libraryId) || policies.canManageNetwork(actor),
   'network.manage': (actor) => policies.canManageNetwork(actor),
   'staff.manage': (actor, s) => policies.canManageStaff(actor, s.libraryId, s.role),
+  'staff.reset-password': (actor, s) => policies.canManageStaff(actor, s.libraryId, s.role),
+  'terminal.manage': (actor, s) => policies.canManageLibrary(actor, s.libraryId),
   'audit.read': (actor, s) => policies.canReadAudit(actor, s.libraryId),
   'statistics.read': (actor, s) =>
     policies.canManageNetwork(actor) ||

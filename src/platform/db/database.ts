@@ -12,6 +12,8 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** Connections of the pool to a server (none for the embedded engine). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 export interface DatabaseOptions {
@@ -70,7 +72,16 @@ function openPostgres(connectionString: string, max: number): Database {
   pool.on('connect', (client) => client.on('error', () => {}));
   const dialect = new PostgresDialect({ pool: preparingPool(pool as never) });
   const db = new Kysely<DB>({ dialect: withCommitGuards(dialect) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => db.destroy(),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+  };
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {

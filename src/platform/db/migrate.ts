@@ -1,5 +1,11 @@
-import { type Kysely, sql } from 'kysely';
-import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Kysely, PGliteAdapter, sql } from 'kysely';
+import {
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+} from 'kysely/migration';
 import * as directory from './migrations/0001_directory.js';
 import * as membership from './migrations/0002_membership.js';
 import * as circulation from './migrations/0003_circulation.js';
@@ -11,9 +17,23 @@ import * as loanStandingGuard from './migrations/0008_loan_standing_guard.js';
 import * as auditNoTruncate from './migrations/0009_audit_no_truncate.js';
 import * as machinesRequirePin from './migrations/0010_machines_require_pin.js';
 import * as privacy from './migrations/0013_privacy.js';
+import * as operatorAccounts from './migrations/0020_operator_accounts.js';
+
+/**
+ * A step that must not run inside a transaction: `create index concurrently` builds an index on
+ * a large table (loans) without holding writes to it. Such steps run after the transactional
+ * migrations, at every start until they are done: an index that exists and is valid is skipped,
+ * one left invalid by an interrupted build is dropped and built again.
+ */
+export type ConcurrentStep = { createIndex: string; sql: string } | { dropIndex: string };
+
+interface MigrationModule {
+  statements: string[];
+  concurrently?: ConcurrentStep[];
+}
 
 /** Every migration, in order. A migration is a list of single SQL statements. */
-const migrations: Record<string, { statements: string[] }> = {
+const migrations: Record<string, MigrationModule> = {
   '0001_directory': directory,
   '0002_membership': membership,
   '0003_circulation': circulation,
@@ -25,6 +45,7 @@ const migrations: Record<string, { statements: string[] }> = {
   '0009_audit_no_truncate': auditNoTruncate,
   '0010_machines_require_pin': machinesRequirePin,
   '0013_privacy': privacy,
+  '0020_operator_accounts': operatorAccounts,
 };
 
 function asMigration(statements: string[]): Migration {
@@ -47,12 +68,106 @@ export interface MigrationReport {
   applied: string[];
 }
 
-/** Brings the schema up to date; safe to run at every start and from several processes. */
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return {
-    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
-  };
+/** Every process that migrates takes this PostgreSQL advisory lock first ("LO-MIGR"). */
+export const MIGRATION_LOCK_KEY = 0x4c4f_4d49_4752;
+const LOCK_RETRY_MS = 200;
+
+function isEmbedded<T>(db: Kysely<T>): boolean {
+  return db.getExecutor().adapter instanceof PGliteAdapter;
 }
+
+/**
+ * Waits for the lock by trying it again and again rather than in one blocked statement:
+ * `create index concurrently` waits for every statement running when it starts, so a process
+ * blocked in `pg_advisory_lock` behind the builder would deadlock with it.
+ */
+async function takeMigrationLock<T>(connection: Kysely<T>): Promise<void> {
+  for (;;) {
+    const { rows } = await sql<{ locked: boolean }>`
+      select pg_try_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)}) as locked`.execute(connection);
+    if (rows[0]?.locked) return;
+    await sleep(LOCK_RETRY_MS);
+  }
+}
+
+/**
+ * Runs `work` holding the migration lock on one connection: several processes starting at once
+ * on one database wait for each other, and the first one does the work alone. The embedded
+ * engine has a single connection and a data directory lock: nothing else can interleave.
+ */
+async function withMigrationLock<T, R>(db: Kysely<T>, work: (db: Kysely<T>) => Promise<R>) {
+  if (isEmbedded(db)) return work(db);
+  return db.connection().execute(async (connection) => {
+    await takeMigrationLock(connection);
+    try {
+      return await work(connection);
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(connection);
+    }
+  });
+}
+
+async function indexState<T>(db: Kysely<T>, name: string): Promise<'valid' | 'invalid' | 'none'> {
+  const { rows } = await sql<{ valid: boolean }>`
+    select i.indisvalid as valid from pg_index i join pg_class c on c.oid = i.indexrelid
+    where c.relname = ${name} and pg_table_is_visible(c.oid)`.execute(db);
+  if (!rows[0]) return 'none';
+  return rows[0].valid ? 'valid' : 'invalid';
+}
+
+async function runConcurrentStep<T>(db: Kysely<T>, step: ConcurrentStep): Promise<void> {
+  // One process owns the embedded engine: nobody to let through, and no concurrent builds.
+  const outsideTransaction = (statement: string) =>
+    sql.raw(isEmbedded(db) ? statement.replace(/\bconcurrently\b/gi, '') : statement).execute(db);
+  if ('dropIndex' in step) {
+    if ((await indexState(db, step.dropIndex)) !== 'none') {
+      await outsideTransaction(`drop index concurrently if exists ${step.dropIndex}`);
+    }
+    return;
+  }
+  const state = await indexState(db, step.createIndex);
+  if (state === 'valid') return;
+  if (state === 'invalid') {
+    await outsideTransaction(`drop index concurrently if exists ${step.createIndex}`);
+  }
+  await outsideTransaction(step.sql);
+}
+
+async function runConcurrentSteps<T>(db: Kysely<T>, applied: Set<string>): Promise<void> {
+  for (const [name, migration] of Object.entries(migrations)) {
+    if (!applied.has(name)) continue;
+    for (const step of migration.concurrently ?? []) await runConcurrentStep(db, step);
+  }
+}
+
+async function appliedMigrations<T>(db: Kysely<T>): Promise<Set<string>> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return new Set(rows.map((r) => r.name));
+}
+
+async function migrate<T>(
+  db: Kysely<T>,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationReport> {
+  return withMigrationLock(db, async (locked) => {
+    const { error, results } = await run(new Migrator({ db: locked, provider }));
+    if (error) throw error;
+    await runConcurrentSteps(locked, await appliedMigrations(locked));
+    return {
+      applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    };
+  });
+}
+
+/** Brings the schema up to date; safe to run at every start and from several processes. */
+export function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport> {
+  return migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings an empty database up to a given migration only (upgrade tests: an older release). */
+export function migrateUpTo<T>(db: Kysely<T>, name: MigrationName): Promise<MigrationReport> {
+  return migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+export type MigrationName = keyof typeof migrations & string;
+export const MIGRATION_NAMES = Object.keys(migrations);

@@ -97,6 +97,8 @@ export interface StaffTable {
   failed_sign_ins: Generated<number>;
   sign_in_locked_until: Date | null;
   disabled: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  demo_password: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -247,5 +249,6 @@ export interface TerminalsTable {
   disabled: Generated<boolean>;
   failed_sign_ins: Generated<number>;
   sign_in_locked_until: Date | null;
+  demo_password: Generated<boolean>;
   created_at: CreatedAt;
 }

@@ -13,6 +13,12 @@ export const SESSION_COOKIE = 'lo_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SIGN_IN_PATHS = new Set(['/api/v1/staff/sign-in', '/api/v1/members/sign-in']);
+/** All a staff member with a one-time password may do: see who they are, change it, leave. */
+const ONE_TIME_PASSWORD_PATHS = new Set([
+  'GET /api/v1/staff/me',
+  'POST /api/v1/staff/me/password',
+  'POST /api/v1/sign-out',
+]);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,7 +35,7 @@ async function findSessionActor(
   db: Kysely<DB>,
   token: string,
   now: Date,
-): Promise<{ actor: Actor; csrfToken: string } | null> {
+): Promise<{ actor: Actor; csrfToken: string; mustChangePassword: boolean } | null> {
   const row = await db
     .selectFrom('sessions as s')
     .modifyFront(PREPARED)
@@ -45,7 +51,14 @@ async function findSessionActor(
         .onRef('m.id', '=', 's.principal_id')
         .on('m.status', '<>', 'withdrawn'),
     )
-    .select(['s.csrf_token', 'st.id as staff_id', 'st.library_id', 'st.role', 'm.id as member_id'])
+    .select([
+      's.csrf_token',
+      'st.id as staff_id',
+      'st.library_id',
+      'st.role',
+      'st.must_change_password',
+      'm.id as member_id',
+    ])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
@@ -55,10 +68,15 @@ async function findSessionActor(
     return {
       actor: { kind: 'staff', staffId: row.staff_id, libraryId: row.library_id, role: row.role },
       csrfToken: row.csrf_token,
+      mustChangePassword: row.must_change_password === true,
     };
   }
   if (row.member_id !== null) {
-    return { actor: { kind: 'member', memberId: row.member_id }, csrfToken: row.csrf_token };
+    return {
+      actor: { kind: 'member', memberId: row.member_id },
+      csrfToken: row.csrf_token,
+      mustChangePassword: false,
+    };
   }
   return null;
 }
@@ -82,6 +100,10 @@ export async function registerAuthentication(app: App, db: Kysely<DB>, clock: Cl
     const { actor } = session;
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('FORBIDDEN', { reason: 'missing or wrong x-csrf-token header' });
+    }
+    const route = `${request.method} ${request.url.split('?')[0]}`;
+    if (session.mustChangePassword && !ONE_TIME_PASSWORD_PATHS.has(route)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
     request.actor = actor;
     request.sessionToken = token;

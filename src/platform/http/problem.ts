@@ -8,6 +8,7 @@ import {
   problemMessage,
   type Reason,
 } from '../errors.js';
+import { answeredProblem } from './metrics-hooks.js';
 
 /** RFC 9457 problem document, as every refusal of the HTTP API is answered. */
 export const ProblemSchema = Type.Object(
@@ -74,6 +75,7 @@ export function sendProblem(
   error: AppError,
   headers: Record<string, string> = {},
 ) {
+  answeredProblem.set(reply.request, error.code);
   return reply
     .status(error.status)
     .headers(headers)

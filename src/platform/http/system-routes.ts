@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
+import { MIGRATION_NAMES } from '../db/migrate.js';
 import { AppError } from '../errors.js';
 import { sendProblem } from './problem.js';
 import type { App } from './server.js';
@@ -23,17 +24,37 @@ export async function systemRoutes(app: App, context: AppContext) {
     {
       schema: {
         tags: ['system'],
-        summary: 'The database answers',
+        summary: "Ready for traffic: the database answers and its schema is this version's",
+        description:
+          'Otherwise 503 NOT_READY saying why: the database does not answer, or its schema is behind or ahead of this version (an upgrade under way).',
         response: { 200: Type.Object({ status: Type.Literal('ready') }) },
       },
     },
     async (_request, reply) => {
-      try {
-        await sql`select 1`.execute(context.db);
-        return { status: 'ready' as const };
-      } catch {
-        return sendProblem(reply, new AppError('SERVICE_UNAVAILABLE'), { 'retry-after': '5' });
-      }
+      const reason = await notReadyBecause(context);
+      if (reason === null) return { status: 'ready' as const };
+      return sendProblem(reply, new AppError('NOT_READY', { reason }), { 'retry-after': '5' });
     },
   );
+}
+
+/** Why this process should get no traffic now, or null when it should. */
+async function notReadyBecause(context: AppContext): Promise<string | null> {
+  let applied: number;
+  try {
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from kysely_migration`.execute(context.db);
+    applied = rows[0]?.n ?? 0;
+  } catch {
+    return 'the database does not answer';
+  }
+  const known = MIGRATION_NAMES.length;
+  if (applied < known) {
+    return `the database schema is ${known - applied} migration(s) behind this version (library-one migrate)`;
+  }
+  if (applied > known) {
+    return `the database schema is ${applied - known} migration(s) ahead of this version: upgrade this process`;
+  }
+  return null;
 }

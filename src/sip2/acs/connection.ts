@@ -121,6 +121,13 @@ export class Sip2Connection {
    * Ends the connection; resolves once the request being handled (if any) is done. `afterAnswer`
    * lets the last answer reach the terminal first (end, then destroy if it lingers).
    */
+  /** Shutdown: nothing more is read; what was asked gets its answer, then the line closes. */
+  async drain(): Promise<void> {
+    this.#socket.pause();
+    await this.#queue;
+    await this.close('server closing', true);
+  }
+
   close(why: string, afterAnswer = false): Promise<void> {
     if (!this.#closed) {
       this.#closed = true;
@@ -208,6 +215,7 @@ export class Sip2Connection {
       answer = this.#failed(error, message);
     }
     const command = commandOf(message);
+    this.#context.metrics.sip2Messages.inc({ command });
     this.#log.debug(
       { connection: this.#id, command, ms: Math.round(performance.now() - started) },
       'sip2 request',

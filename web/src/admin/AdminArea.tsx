@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLibraries } from '../api/directory';
 import { SelectField } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
+import { StaffPasswordChange } from '../components/StaffPasswordChange';
 import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
@@ -170,6 +171,7 @@ function AdminPages() {
 export function AdminArea() {
   const session = useStaffSession();
   if (session.state === 'loading') return <Loading />;
+  if (session.staff?.mustChangePassword) return <StaffPasswordChange />;
   if (session.state === 'signedOut' || !session.staff || !session.library) {
     return <StaffSignIn area="admin" />;
   }

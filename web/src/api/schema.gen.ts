@@ -26,7 +26,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers */
+        /**
+         * Ready for traffic: the database answers and its schema is this version's
+         * @description Otherwise 503 NOT_READY saying why: the database does not answer, or its schema is behind or ahead of this version (an upgrade under way).
+         */
         get: operations["getReady"];
         put?: never;
         post?: never;
@@ -978,6 +981,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/{staffId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a staff member's password to a one-time password (shown once)
+         * @description Their library admin, or the network admin. Every session of the account ends; with the one-time password its owner can only choose a new password (PASSWORD_CHANGE_REQUIRED).
+         */
+        post: operations["postStaffByStaffIdPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terminals/{terminalId}/disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a self-check terminal out of service, or back (its SIP2 login is refused) */
+        post: operations["postTerminalsByTerminalIdDisabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terminals/{terminalId}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate a self-check terminal's SIP2 password (from its next login) */
+        post: operations["postTerminalsByTerminalIdPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my phone number or e-mail address */
+        patch: operations["patchMeContact"];
+        trace?: never;
+    };
+    "/api/v1/members/{memberId}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's phone number or e-mail address at the desk
+         * @description Staff of a library that holds the member (home library or checked in at).
+         */
+        patch: operations["patchMembersByMemberIdContact"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -987,7 +1081,7 @@ export interface components {
             type: string;
             title: string;
             status: number;
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "PIN_REQUIRED" | "CONSENT_REQUIRED" | "OPEN_LOANS" | "CONFLICT";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "PIN_REQUIRED" | "CONSENT_REQUIRED" | "OPEN_LOANS" | "CONFLICT" | "PASSWORD_CHANGE_REQUIRED" | "NOT_READY";
             detail: string;
             instance?: string;
             requestId?: string;
@@ -1065,6 +1159,8 @@ export interface components {
             role: "desk" | "library_admin" | "network_admin";
             libraryId: number;
             disabled: boolean;
+            /** @description signed in with a one-time password: every other request is PASSWORD_CHANGE_REQUIRED until POST /api/v1/staff/me/password */
+            mustChangePassword: boolean;
         };
         Card: {
             number: string;
@@ -5346,6 +5442,362 @@ export interface operations {
             };
             /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postStaffByStaffIdPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staffId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        oneTimePassword: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTerminalsByTerminalIdDisabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                terminalId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    disabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTerminalsByTerminalIdPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                terminalId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description at least 8 characters */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchMeContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone?: string | null;
+                    email?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        phone: string | null;
+                        email: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchMembersByMemberIdContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone?: string | null;
+                    email?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        phone: string | null;
+                        email: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

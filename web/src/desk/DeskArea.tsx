@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Page';
+import { StaffPasswordChange } from '../components/StaffPasswordChange';
 import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
@@ -84,6 +85,7 @@ function DeskPages() {
 export function DeskArea() {
   const session = useStaffSession();
   if (session.state === 'loading') return <Loading />;
+  if (session.staff?.mustChangePassword) return <StaffPasswordChange />;
   if (session.state === 'signedOut' || !session.staff || !session.library) {
     return <StaffSignIn area="desk" />;
   }

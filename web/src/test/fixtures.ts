@@ -54,6 +54,7 @@ export const deskStaff: Staff = {
   role: 'desk',
   libraryId: 3,
   disabled: false,
+  mustChangePassword: false,
 };
 
 export const member: FullMember = {

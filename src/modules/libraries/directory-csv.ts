@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import {
+  closedDates,
+  PROVINCE,
+  PROVINCIAL_LIBRARY,
+  publicHolidays,
+  type SeedLibrary,
+  type SeedRegion,
+  slug,
+  weeklyClosedDays,
+} from './reference-data.js';
+
+/**
+ * The network's libraries and regions as an operator writes them for `library-one init` (UTF-8,
+ * a header row; docs/deploy.md "Libraries CSV"). The default is the seed document's 29, shipped
+ * in reference/seed-libraries.csv, which has exactly this format.
+ */
+export const DEFAULT_DIRECTORY_CSV = new URL('./reference/seed-libraries.csv', import.meta.url);
+
+const REQUIRED = ['english_name', 'korean_name', 'region_ko', 'region_en'] as const;
+
+export interface DirectoryRowError {
+  /** The line in the file, the header being line 1. */
+  line: number;
+  message: string;
+}
+
+export interface Directory {
+  regions: SeedRegion[];
+  libraries: SeedLibrary[];
+}
+
+export type DirectoryParse =
+  | { ok: true; directory: Directory }
+  | { ok: false; errors: DirectoryRowError[] };
+
+type Row = Record<string, string>;
+
+/**
+ * A region_en of the province's own name puts a library in the province itself; so does being the
+ * provincial library, as the seed document lists it.
+ */
+function regionOf(row: Row): SeedRegion {
+  const nameEn = row.region_en!.replace(/\s*\(.*\)$/, '');
+  if (nameEn === PROVINCE.nameEn || row.english_name === PROVINCIAL_LIBRARY) return PROVINCE;
+  return {
+    code: slug(nameEn),
+    kind: /-gun$/i.test(nameEn) ? 'county' : 'city',
+    nameKo: row.region_ko!.split(' ')[0]!,
+    nameEn,
+  };
+}
+
+function rowErrors(row: Row, line: number, seenCodes: Map<string, number>): DirectoryRowError[] {
+  const errors: DirectoryRowError[] = [];
+  for (const column of REQUIRED) {
+    if (!row[column]) errors.push({ line, message: `${column} is empty` });
+  }
+  if (row.english_name && !slug(row.english_name)) {
+    errors.push({ line, message: 'english_name must contain Latin letters or digits' });
+  }
+  const code = row.english_name ? slug(row.english_name) : '';
+  const first = seenCodes.get(code);
+  if (code && first !== undefined) {
+    errors.push({ line, message: `library "${row.english_name}" is already on line ${first}` });
+  } else if (code) {
+    seenCodes.set(code, line);
+  }
+  if (row.phone && !/^[0-9+() -]{7,20}$/.test(row.phone)) {
+    errors.push({ line, message: `phone "${row.phone}" is not a phone number` });
+  }
+  return errors;
+}
+
+/** Reads a libraries CSV; every bad row is reported with its line, nothing half-read. */
+export function parseDirectoryCsv(text: string): DirectoryParse {
+  let rows: Row[];
+  try {
+    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
+  } catch (error) {
+    return {
+      ok: false,
+      errors: [{ line: 0, message: error instanceof Error ? error.message : String(error) }],
+    };
+  }
+  const header = rows.length > 0 ? Object.keys(rows[0]!) : [];
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (rows.length === 0) return { ok: false, errors: [{ line: 1, message: 'no libraries' }] };
+  if (missing.length > 0) {
+    return { ok: false, errors: [{ line: 1, message: `missing columns: ${missing.join(', ')}` }] };
+  }
+  const holidays = publicHolidays();
+  const seen = new Map<string, number>();
+  const errors: DirectoryRowError[] = [];
+  const regions = new Map<string, SeedRegion>([[PROVINCE.code, PROVINCE]]);
+  const libraries: SeedLibrary[] = [];
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    const problems = rowErrors(row, line, seen);
+    if (problems.length > 0) {
+      errors.push(...problems);
+      return;
+    }
+    const region = regionOf(row);
+    regions.set(region.code, region);
+    const note = row.closed_days || null;
+    const weekly = note ? weeklyClosedDays(note) : [];
+    libraries.push({
+      code: slug(row.english_name!),
+      nameKo: row.korean_name!,
+      nameEn: row.english_name!,
+      regionCode: region.code,
+      addressKo: row.address_ko || null,
+      phone: row.phone || null,
+      closedDaysNote: note,
+      closedWeekdays:
+        note === null || (weekly.length === 0 && !/1st Monday/.test(note)) ? [1] : weekly,
+      holidays: note ? closedDates(note, holidays) : [],
+    });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, directory: { regions: [...regions.values()], libraries } };
+}
+
+export function readDirectoryCsv(file: string | URL = DEFAULT_DIRECTORY_CSV): DirectoryParse {
+  return parseDirectoryCsv(readFileSync(file, 'utf8'));
+}

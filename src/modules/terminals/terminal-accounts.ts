@@ -1,0 +1,64 @@
+import type { AppContext } from '../../app-context.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/authorize.js';
+import { hashSecret } from '../../platform/auth/secrets.js';
+import { AppError } from '../../platform/errors.js';
+
+/** A library admin (or the network admin) takes a machine out of service or rotates its password. */
+
+async function terminalLibrary(context: AppContext, actor: Actor, terminalId: number) {
+  const row = await context.db
+    .selectFrom('terminals')
+    .select(['id', 'library_id'])
+    .where('id', '=', terminalId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  authorize(actor, 'terminal.manage', { libraryId: row.library_id });
+  return row.library_id;
+}
+
+/** A disabled terminal's SIP2 login (93) is refused like a wrong password. */
+export async function setTerminalDisabled(
+  context: AppContext,
+  actor: Actor,
+  terminalId: number,
+  disabled: boolean,
+): Promise<void> {
+  const libraryId = await terminalLibrary(context, actor, terminalId);
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (tx) => {
+    await tx.updateTable('terminals').set({ disabled }).where('id', '=', terminalId).execute();
+    await recordAudit(tx, actor, now, {
+      action: disabled ? 'terminal.disabled' : 'terminal.enabled',
+      subjectKind: 'terminal',
+      subjectId: terminalId,
+      libraryId,
+    });
+  });
+}
+
+/** The new password takes effect at the machine's next login; the lockout starts afresh. */
+export async function rotateTerminalPassword(
+  context: AppContext,
+  actor: Actor,
+  terminalId: number,
+  password: string,
+): Promise<void> {
+  const libraryId = await terminalLibrary(context, actor, terminalId);
+  const passwordHash = await hashSecret(password);
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('terminals')
+      .set({ password_hash: passwordHash, failed_sign_ins: 0, sign_in_locked_until: null })
+      .where('id', '=', terminalId)
+      .execute();
+    await recordAudit(tx, actor, now, {
+      action: 'terminal.password_rotated',
+      subjectKind: 'terminal',
+      subjectId: terminalId,
+      libraryId,
+    });
+  });
+}

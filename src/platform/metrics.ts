@@ -1,0 +1,83 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * What an operator watches (Prometheus text at GET /metrics on the metrics listener): HTTP
+ * requests by route and status with their latency, loans made, returned, renewed and refused by
+ * code and library, SIP2 connections and messages, the database pool, and Node's own figures
+ * (event-loop lag among them). One registry per service, so that tests can build many.
+ */
+export interface Metrics {
+  registry: Registry;
+  httpRequests: Counter<'method' | 'route' | 'status'>;
+  httpDuration: Histogram<'method' | 'route' | 'status'>;
+  circulation: Counter<'action' | 'outcome' | 'library'>;
+  sip2Connections: Gauge;
+  sip2Messages: Counter<'command'>;
+  /** The database pool's figures, when the service uses a server (the embedded engine has none). */
+  watchPool(stats: () => PoolStats): void;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'library_one_' });
+  const registers = [registry];
+  let poolStats: (() => PoolStats) | undefined;
+  const poolGauge = (name: string, help: string, pick: (s: PoolStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        if (poolStats) this.set(pick(poolStats()));
+      },
+    });
+  poolGauge('library_one_db_pool_connections', 'connections open to the database', (s) => s.total);
+  poolGauge('library_one_db_pool_idle', 'open connections not in use', (s) => s.idle);
+  poolGauge(
+    'library_one_db_pool_waiting',
+    'queries waiting for a free connection (pool exhausted)',
+    (s) => s.waiting,
+  );
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'library_one_http_requests_total',
+      help: 'HTTP requests answered, by route template and status',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    }),
+    httpDuration: new Histogram({
+      name: 'library_one_http_request_duration_seconds',
+      help: 'HTTP answer time, by route template and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    circulation: new Counter({
+      name: 'library_one_circulation_total',
+      help: 'checkouts, returns and renewals at the desk and online: outcome "ok" or the refusal code',
+      labelNames: ['action', 'outcome', 'library'],
+      registers,
+    }),
+    sip2Connections: new Gauge({
+      name: 'library_one_sip2_connections',
+      help: 'self-check (SIP2) connections open',
+      registers,
+    }),
+    sip2Messages: new Counter({
+      name: 'library_one_sip2_messages_total',
+      help: 'SIP2 requests answered, by command identifier (11 checkout, 09 checkin, 29 renew …)',
+      labelNames: ['command'],
+      registers,
+    }),
+    watchPool(stats) {
+      poolStats = stats;
+    },
+  };
+}

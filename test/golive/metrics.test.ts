@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type MetricsListener,
+  startMetricsListener,
+} from '../../src/platform/http/metrics-server.js';
+import { demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { addItems, GN, type Sip2TestBed, startSip2TestBed } from '../sip2/support.js';
+import { testDatabaseKind } from '../support/database.js';
+import { staffClient } from '../support/http.js';
+
+/** What an operator's Prometheus scrapes, behind its token. */
+describe(`GET /metrics (${testDatabaseKind})`, () => {
+  let bed: Sip2TestBed;
+  let listener: MetricsListener;
+  beforeAll(async () => {
+    bed = await startSip2TestBed();
+    listener = await startMetricsListener(bed.t.context.metrics, {
+      host: '127.0.0.1',
+      port: 0,
+      token: 'scrape-token',
+    });
+  });
+  afterAll(async () => {
+    await listener?.close();
+    await bed?.close();
+  });
+
+  it('counts HTTP by route and status, loans and refusals by code and library, SIP2 by command', async () => {
+    await addItems(bed.t.db, GN, [{ barcode: 'MET-1', title: '측정' }]);
+    const desk = await staffClient(bed.t.app, 'gyeongnamdaepyo-desk');
+    const card = demoCardNumber(1);
+    const lent = await desk.post('/api/v1/checkouts', { cardNumber: card, itemBarcode: 'MET-1' });
+    expect(lent.statusCode, lent.body).toBe(201);
+    const again = await desk.post('/api/v1/checkouts', { cardNumber: card, itemBarcode: 'MET-1' });
+    expect(again.json().code).toBe('ITEM_ON_LOAN');
+    const machine = await bed.terminal(GN);
+    await machine.scStatus();
+
+    expect((await fetch(listener.url)).status).toBe(401);
+    const response = await fetch(listener.url, {
+      headers: { authorization: 'Bearer scrape-token' },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    console.log(
+      `[metrics] ${text
+        .split('\n')
+        .filter((l) =>
+          /^library_one_(http|circulation|sip2|db_pool|nodejs_eventloop_lag_seconds )/.test(l),
+        )
+        .filter((l) => !l.includes('_bucket{') || l.includes('le="0.1"'))
+        .join('\n[metrics] ')}`,
+    );
+    const library = String(await bed.libraryId(GN));
+    expect(text).toContain(
+      `library_one_circulation_total{action="checkout",outcome="ok",library="${library}"} 1`,
+    );
+    expect(text).toContain(
+      `library_one_circulation_total{action="checkout",outcome="ITEM_ON_LOAN",library="${library}"} 1`,
+    );
+    expect(text).toContain(
+      'library_one_http_requests_total{method="POST",route="/api/v1/checkouts",status="201"} 1',
+    );
+    expect(text).toMatch(
+      /library_one_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/checkouts",status="409"\} 1/,
+    );
+    expect(text).toContain('library_one_sip2_messages_total{command="93"} 1');
+    expect(text).toContain('library_one_sip2_messages_total{command="99"} 1');
+    expect(text).toContain('library_one_sip2_connections 1');
+    expect(text).toContain('library_one_nodejs_eventloop_lag_seconds');
+    expect(text).not.toContain(card);
+  });
+});
