@@ -807,5 +807,5 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       `authorization: ${cases} cases (${table.length} routes × ${ROLES.length} roles × own/other)`,
     );
     expect(mismatches).toEqual([]);
-  });
+  }, 180_000);
 });
