@@ -835,7 +835,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       `authorization: ${cases} cases (${table.length} routes × ${ROLES.length} roles × own/other)`,
     );
     expect(mismatches).toEqual([]);
-  });
+  }, 180_000);
 
   /**
    * The same table drives the named policies: each route's use case begins with `authorize(actor,
