@@ -20,16 +20,33 @@ function renewOnline(loanId: number) {
   );
 }
 
-function renewBlocker(
-  loan: OpenLoan,
-  status: CirculationStatus,
-): 'overdue' | 'notOnline' | 'limit' | 'suspended' | null {
-  const rules = status.byLibrary.find((b) => b.library.id === loan.library.id);
-  if (loan.overdue) return 'overdue';
-  if (status.suspension) return 'suspended';
-  if (rules && !rules.onlineRenewal) return 'notOnline';
-  if (rules && (loan.renewals ?? 0) >= rules.maxRenewals) return 'limit';
-  return null;
+/** The portal's short hint for the server's reasons a loan may not be renewed. */
+const RENEWAL_HINTS: Record<string, string> = {
+  RENEWAL_OVERDUE: 'overdue',
+  MEMBER_SUSPENDED: 'suspended',
+  RENEWAL_NOT_ONLINE: 'notOnline',
+  RENEWAL_LIMIT: 'limit',
+};
+
+/**
+ * Why the server says this loan may not be renewed here (its rules decide, not the portal): each
+ * reason once, as the portal's short hint where it has one, else as the server's sentence.
+ */
+function RenewalRefusals({ loan }: { loan: OpenLoan }) {
+  const { t } = useTranslation();
+  const sentences = (loan.renewalRefusals ?? []).map((reason) => {
+    const hint = RENEWAL_HINTS[reason.code];
+    return hint ? t(`loans.cannotRenew.${hint}`) : reason.detail;
+  });
+  return (
+    <>
+      {[...new Set(sentences)].map((sentence) => (
+        <p key={sentence} className="hint">
+          {sentence}
+        </p>
+      ))}
+    </>
+  );
 }
 
 function LoanItem({
@@ -44,7 +61,6 @@ function LoanItem({
   const { t } = useTranslation();
   const format = useFormat();
   const action = useAction();
-  const blocker = renewBlocker(loan, status);
   const rules = status.byLibrary.find((b) => b.library.id === loan.library.id);
   return (
     <li className={loan.overdue ? 'loan overdue' : 'loan'}>
@@ -61,8 +77,8 @@ function LoanItem({
           </Fact>
         ) : null}
       </dl>
-      {blocker ? (
-        <p className="hint">{t(`loans.cannotRenew.${blocker}`)}</p>
+      {loan.renewable === false ? (
+        <RenewalRefusals loan={loan} />
       ) : (
         <button
           type="button"

@@ -19,6 +19,15 @@ const status: CirculationStatus = {
       itemBarcode: 'JYL0000003',
       loanDay: '2026-12-15',
       renewals: 0,
+      // The server's rules say why this loan may not be renewed (the member is suspended).
+      renewable: false,
+      renewalRefusals: [
+        {
+          code: 'MEMBER_SUSPENDED',
+          detail: '2026-12-21까지 대출이 정지되어 있습니다.',
+          params: {},
+        },
+      ],
     },
   ],
   suspension: {
@@ -100,7 +109,15 @@ describe('portal: my loans', () => {
 
   it('lists loans with due date and lending library, loans left everywhere, and renews online', async () => {
     setCsrfToken('member-csrf');
-    const calls = portalRoutes({ ...status, suspension: null });
+    const calls = portalRoutes({
+      ...status,
+      suspension: null,
+      openLoans: status.openLoans.map((loan) => ({
+        ...loan,
+        renewable: true,
+        renewalRefusals: [],
+      })),
+    });
     renderAt('/portal/me');
     expect(await screen.findByText('작별하지 않는다')).toBeTruthy();
     expect(screen.getByText('2026년 12월 29일 (화)')).toBeTruthy();
