@@ -17,6 +17,7 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /api/v1/check-in-groups',
   'GET /api/v1/catalogue',
   'GET /api/v1/items/template.csv',
+  'GET /api/v1/privacy-policy',
   'POST /api/v1/staff/sign-in',
   'POST /api/v1/members/sign-in',
   'POST /api/v1/members/pre-registrations',
