@@ -72,6 +72,7 @@ describe(`the loan write guard on the member's standing (${testDatabaseKind})`, 
       birthDate: '1980-01-01',
       phone: `0107100${String(serial).padStart(4, '0')}`,
       idDocumentType: 'passport',
+      consent: true,
     });
     await t.db
       .insertInto('check_ins')

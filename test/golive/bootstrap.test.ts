@@ -129,6 +129,7 @@ describe(`going live on an empty database, no demo (${testDatabaseKind})`, () =>
         phone: '010-4100-0001',
         idDocumentType: 'resident_registration_card',
         password: 'member password',
+        consent: true,
       });
       step(`yonam-desk registers a member: ${member.status} card ${member.json.card?.number}`);
       expect(member.status).toBe(201);

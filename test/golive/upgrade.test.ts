@@ -52,6 +52,7 @@ async function live(context: AppContext, clock: ManualClock) {
       birthDate: `1991-05-0${i + 1}`,
       phone: `010-6666-000${i}`,
       idDocumentType: 'passport',
+      consent: true,
     });
     cards.push(member.card.number);
   }
