@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { IdDocumentType } from '../api/types';
+import { ConsentBlock } from '../components/ConsentBlock';
 import { Fact } from '../components/Fact';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -148,6 +149,7 @@ export function MemberCard({
       {member.visibility === 'full' && member.consent.renewalDue ? (
         <div className="notice notice-info">
           <p>{t('desk.consentDue')}</p>
+          <ConsentBlock />
           <button
             type="button"
             className="button"
