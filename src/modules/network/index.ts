@@ -2,8 +2,6 @@
 export {
   DemoPasswordsError,
   NetworkNotEmptyError,
-  type NetworkSetup,
-  type NetworkSetupReport,
   oneTimePassword,
   refuseDemoPasswords,
   setUpNetwork,

@@ -143,8 +143,3 @@ export function requireMember(request: FastifyRequest): MemberActor {
   if (actor.kind !== 'member') throw new AppError('FORBIDDEN');
   return actor;
 }
-
-/** Throws FORBIDDEN unless the policy allows it; the policy functions live in platform/auth. */
-export function ensure(allowed: boolean): void {
-  if (!allowed) throw new AppError('FORBIDDEN');
-}
