@@ -124,6 +124,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     }
     const context = createAppContext(database.db, clock, logger);
     if (database.poolStats) context.metrics.watchPool(database.poolStats);
+    database.watchPoolWait?.((seconds) => context.metrics.dbPoolWait.observe(seconds));
     const app = await buildHttpApp(context);
     const db = database;
     let closed = false;
