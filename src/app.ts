@@ -124,6 +124,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     }
     const context = createAppContext(database.db, clock, logger);
     if (database.poolStats) context.metrics.watchPool(database.poolStats);
+    database.watchPoolWait?.((seconds) => context.metrics.dbPoolWait.observe(seconds));
     const app = await buildHttpApp(context);
     const db = database;
     let closed = false;
@@ -148,7 +149,14 @@ export async function openService(options: ServiceOptions): Promise<Service> {
         closed = true;
         stopRetention();
         await sip2?.close();
-        await app.close();
+        // A keep-alive connection that finishes its answer after the close began would hold the
+        // HTTP server open until its idle timeout: each one is closed as soon as it is idle.
+        const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+        try {
+          await app.close();
+        } finally {
+          clearInterval(sweep);
+        }
         await metricsListener?.close();
         await db.close();
         releaseLock();

@@ -3,7 +3,8 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 /**
  * What an operator watches (Prometheus text at GET /metrics on the metrics listener): HTTP
  * requests by route and status with their latency, loans made, returned, renewed and refused by
- * code and library, SIP2 connections and messages, the database pool, and Node's own figures
+ * code and library, SIP2 connections, messages and refusals by code, the retention jobs, the
+ * database pool (and the time waited for a connection), and Node's own figures
  * (event-loop lag among them). One registry per service, so that tests can build many.
  */
 export interface Metrics {
@@ -13,6 +14,11 @@ export interface Metrics {
   circulation: Counter<'action' | 'outcome' | 'library'>;
   sip2Connections: Gauge;
   sip2Messages: Counter<'command'>;
+  sip2Refusals: Counter<'command' | 'code'>;
+  retentionRuns: Counter<'job' | 'outcome'>;
+  retentionRows: Counter<'job'>;
+  /** Seconds a query waited for a free database connection (server pool only). */
+  dbPoolWait: Histogram;
   /** The database pool's figures, when the service uses a server (the embedded engine has none). */
   watchPool(stats: () => PoolStats): void;
 }
@@ -74,6 +80,30 @@ export function createMetrics(): Metrics {
       name: 'library_one_sip2_messages_total',
       help: 'SIP2 requests answered, by command identifier (11 checkout, 09 checkin, 29 renew …)',
       labelNames: ['command'],
+      registers,
+    }),
+    sip2Refusals: new Counter({
+      name: 'library_one_sip2_refusals_total',
+      help: 'SIP2 requests refused, by command identifier and refusal code (one per reason)',
+      labelNames: ['command', 'code'],
+      registers,
+    }),
+    retentionRuns: new Counter({
+      name: 'library_one_retention_job_runs_total',
+      help: 'retention job runs: outcome "ran", "skipped" (another process held it) or "failed"',
+      labelNames: ['job', 'outcome'],
+      registers,
+    }),
+    retentionRows: new Counter({
+      name: 'library_one_retention_job_rows_total',
+      help: 'rows (or members) the retention jobs deleted, detached or erased',
+      labelNames: ['job'],
+      registers,
+    }),
+    dbPoolWait: new Histogram({
+      name: 'library_one_db_pool_wait_seconds',
+      help: 'time a query waited for a free database connection',
+      buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
       registers,
     }),
     watchPool(stats) {

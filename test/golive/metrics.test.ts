@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRetentionJobs } from '../../src/modules/privacy/index.js';
 import {
   type MetricsListener,
   startMetricsListener,
@@ -14,6 +15,8 @@ describe(`GET /metrics (${testDatabaseKind})`, () => {
   let listener: MetricsListener;
   beforeAll(async () => {
     bed = await startSip2TestBed();
+    // As the service wires its database (src/app.ts): a server pool reports its waits.
+    bed.t.testDatabase.database.watchPoolWait?.((s) => bed.t.context.metrics.dbPoolWait.observe(s));
     listener = await startMetricsListener(bed.t.context.metrics, {
       host: '127.0.0.1',
       port: 0,
@@ -35,6 +38,13 @@ describe(`GET /metrics (${testDatabaseKind})`, () => {
     expect(again.json().code).toBe('ITEM_ON_LOAN');
     const machine = await bed.terminal(GN);
     await machine.scStatus();
+    const refused = await machine.checkout({ patronIdentifier: card, itemIdentifier: 'MET-1' });
+    expect(refused).toMatchObject({ code: '12', ok: false });
+    // A day past every session's end: the sessions job has something to purge.
+    bed.t.clock.set(new Date(bed.t.clock.now().getTime() + 400 * 86_400_000));
+    const jobs = await runRetentionJobs(bed.t.context);
+    const sessionsPurged = jobs.find((j) => j.job === 'sessions')?.affected ?? 0;
+    expect(sessionsPurged).toBeGreaterThan(0);
 
     expect((await fetch(listener.url)).status).toBe(401);
     const response = await fetch(listener.url, {
@@ -46,7 +56,9 @@ describe(`GET /metrics (${testDatabaseKind})`, () => {
       `[metrics] ${text
         .split('\n')
         .filter((l) =>
-          /^library_one_(http|circulation|sip2|db_pool|nodejs_eventloop_lag_seconds )/.test(l),
+          /^library_one_(http|circulation|sip2|db_pool|retention|nodejs_eventloop_lag_seconds )/.test(
+            l,
+          ),
         )
         .filter((l) => !l.includes('_bucket{') || l.includes('le="0.1"'))
         .join('\n[metrics] ')}`,
@@ -67,6 +79,18 @@ describe(`GET /metrics (${testDatabaseKind})`, () => {
     expect(text).toContain('library_one_sip2_messages_total{command="93"} 1');
     expect(text).toContain('library_one_sip2_messages_total{command="99"} 1');
     expect(text).toContain('library_one_sip2_connections 1');
+    expect(text).toContain('library_one_sip2_refusals_total{command="11",code="PIN_REQUIRED"} 1');
+    expect(text).toContain('library_one_retention_job_runs_total{job="sessions",outcome="ran"} 1');
+    expect(text).toContain(
+      `library_one_retention_job_rows_total{job="sessions"} ${sessionsPurged}`,
+    );
+    expect(text).toContain(
+      'library_one_retention_job_runs_total{job="lapsed-consent",outcome="ran"} 1',
+    );
+    expect(text).toContain('# TYPE library_one_db_pool_wait_seconds histogram');
+    if (testDatabaseKind === 'postgres') {
+      expect(text).toMatch(/^library_one_db_pool_wait_seconds_count [1-9]\d*$/m);
+    }
     expect(text).toContain('library_one_nodejs_eventloop_lag_seconds');
     expect(text).not.toContain(card);
   });

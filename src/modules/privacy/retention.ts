@@ -18,7 +18,8 @@ export const RETENTION = facts.periods;
 /** Rows (or members) one job touches at most in one run; the next run takes the rest. */
 export const DEFAULT_BATCH = 500;
 
-export type RetentionContext = Pick<AppContext, 'db' | 'clock' | 'logger'>;
+export type RetentionContext = Pick<AppContext, 'db' | 'clock' | 'logger'> &
+  Partial<Pick<AppContext, 'metrics'>>;
 
 export interface JobResult {
   job: string;
@@ -165,24 +166,39 @@ export async function runRetentionJobs(
   const batch = options.batch ?? DEFAULT_BATCH;
   const results: JobResult[] = [];
   for (const [job, work] of JOBS) {
-    const result = await context.db.transaction().execute(async (tx) => {
-      const { rows } = await sql<{ locked: boolean }>`
-        select pg_try_advisory_xact_lock(hashtext(${`library-one retention ${job}`})) as locked`.execute(
-        tx,
-      );
-      if (!rows[0]?.locked) return { job, ran: false, affected: 0 };
-      const affected = await work({
-        tx,
-        now: context.clock.now(),
-        today: context.clock.today(),
-        batch,
-      });
-      return { job, ran: true, affected };
+    const result = await runJob(context, job, work, batch).catch((error: unknown) => {
+      context.metrics?.retentionRuns.inc({ job, outcome: 'failed' });
+      throw error;
     });
+    context.metrics?.retentionRuns.inc({ job, outcome: result.ran ? 'ran' : 'skipped' });
+    context.metrics?.retentionRows.inc({ job }, result.affected);
     context.logger.info(result, 'retention job');
     results.push(result);
   }
   return results;
+}
+
+/** One job in a transaction of its own, unless another process holds its lock. */
+function runJob(
+  context: RetentionContext,
+  job: string,
+  work: (input: JobInput) => Promise<number>,
+  batch: number,
+): Promise<JobResult> {
+  return context.db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ locked: boolean }>`
+      select pg_try_advisory_xact_lock(hashtext(${`library-one retention ${job}`})) as locked`.execute(
+      tx,
+    );
+    if (!rows[0]?.locked) return { job, ran: false, affected: 0 };
+    const affected = await work({
+      tx,
+      now: context.clock.now(),
+      today: context.clock.today(),
+      batch,
+    });
+    return { job, ran: true, affected };
+  });
 }
 
 /** Runs the jobs every `intervalMs` inside the service; a failed run is logged and retried later. */

@@ -14,6 +14,8 @@ export interface Database {
   close(): Promise<void>;
   /** Connections of the pool to a server (none for the embedded engine). */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** Tells `observe` how long each query waited for a free connection (server pool only). */
+  watchPoolWait?: (observe: (seconds: number) => void) => void;
 }
 
 export interface DatabaseOptions {
@@ -70,7 +72,10 @@ function openPostgres(connectionString: string, max: number): Database {
   // fails and the pool drops it.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const dialect = new PostgresDialect({ pool: preparingPool(pool as never) });
+  let observeWait = (_seconds: number) => {};
+  const dialect = new PostgresDialect({
+    pool: preparingPool(pool as never, (seconds) => observeWait(seconds)),
+  });
   const db = new Kysely<DB>({ dialect: withCommitGuards(dialect) });
   return {
     db,
@@ -81,6 +86,9 @@ function openPostgres(connectionString: string, max: number): Database {
       idle: pool.idleCount,
       waiting: pool.waitingCount,
     }),
+    watchPoolWait: (observe) => {
+      observeWait = observe;
+    },
   };
 }
 

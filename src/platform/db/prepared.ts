@@ -25,11 +25,14 @@ interface PgClient {
 }
 
 /** A `pg` pool whose clients send marked queries as named (prepared) statements. */
-export function preparingPool(pool: {
-  connect(): Promise<PgClient>;
-  end(): Promise<void>;
-  options: object;
-}): PostgresPool {
+export function preparingPool(
+  pool: {
+    connect(): Promise<PgClient>;
+    end(): Promise<void>;
+    options: object;
+  },
+  onWait: (seconds: number) => void = () => {},
+): PostgresPool {
   const names = new Map<string, string | null>();
   const nameOf = (text: string) => {
     if (!text.startsWith(MARK) && !text.startsWith(MARK, 7)) return null;
@@ -64,7 +67,12 @@ export function preparingPool(pool: {
     return wrapper;
   };
   return {
-    connect: async () => wrap(await pool.connect()),
+    connect: async () => {
+      const asked = performance.now();
+      const client = await pool.connect();
+      onWait((performance.now() - asked) / 1000);
+      return wrap(client);
+    },
     end: () => pool.end(),
     options: pool.options,
   };

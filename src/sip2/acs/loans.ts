@@ -53,7 +53,15 @@ async function refused<A extends LoanAnswer>(
   reasons: readonly Reason[],
 ): Promise<A> {
   const titleIdentifier = answer.itemIdentifier ? await titleOf(acs, answer.itemIdentifier) : '';
-  return { ...answer, titleIdentifier, screenMessage: refusalText(reasons, acs.terminal.language) };
+  return { ...answer, titleIdentifier, screenMessage: refusalScreen(acs, answer.code, reasons) };
+}
+
+/** The screen text of a refusal, counted by code for the operator's metrics. */
+function refusalScreen(acs: AcsRequest, answerCode: string, reasons: readonly Reason[]): string {
+  // A SIP2 answer's identifier is always its request's plus one (12 answers 11, 10 answers 09).
+  const command = String(Number(answerCode) - 1).padStart(2, '0');
+  for (const { code } of reasons) acs.context.metrics.sip2Refusals.inc({ command, code });
+  return refusalText(reasons, acs.terminal.language);
 }
 
 /** The member's open loan of this barcode at this library, if any. */
@@ -195,7 +203,7 @@ export async function checkinItem(
     return { ...answer, screenMessage: say('notSupported', language, { command: '09 BI=Y' }) };
   }
   if (!request.itemIdentifier.trim()) {
-    return { ...answer, screenMessage: refusalText([missingField('AB')], language) };
+    return { ...answer, screenMessage: refusalScreen(acs, answer.code, [missingField('AB')]) };
   }
   const returned = await attempt(() =>
     returnItem(acs.context, acs.terminal.actor, { itemBarcode: request.itemIdentifier }),
@@ -207,7 +215,7 @@ export async function checkinItem(
       ...answer,
       alert: elsewhere,
       ...(titleIdentifier ? { titleIdentifier } : {}),
-      screenMessage: refusalText(returned.reasons, language),
+      screenMessage: refusalScreen(acs, answer.code, returned.reasons),
     };
   }
   const { loan, suspension } = returned.value;
@@ -252,7 +260,7 @@ export async function renewAll(
     unrenewedItems: [],
   };
   const patron = await presentPatron(acs, request.patronIdentifier, request.patronPassword);
-  if (!patron.ok) return { ...answer, screenMessage: refusalText(patron.reasons, language) };
+  if (!patron.ok) return { ...answer, screenMessage: refusalScreen(acs, '66', patron.reasons) };
   const { openLoans: loans } = await borrowingAt(
     acs.context.db,
     patron.member.id,
@@ -267,7 +275,7 @@ export async function renewAll(
     if (renewed.ok) renewedItems.push(loan.barcode);
     else {
       unrenewedItems.push(loan.barcode);
-      refusals.push(`${loan.barcode}: ${refusalText(renewed.reasons, language)}`);
+      refusals.push(`${loan.barcode}: ${refusalScreen(acs, '66', renewed.reasons)}`);
     }
   }
   const summary = say('renewedAll', language, {

@@ -79,7 +79,8 @@ function AdminPages() {
   );
   const pages = network ? [...LIBRARY_PAGES, ...NETWORK_PAGES] : [...LIBRARY_PAGES];
   const current: PageKey = pages.find((p) => p.path === path)?.key ?? 'dashboard';
-  const libraryScoped = LIBRARY_PAGES.some((p) => p.key === current);
+  const changingPassword = path === '/admin/password';
+  const libraryScoped = !changingPassword && LIBRARY_PAGES.some((p) => p.key === current);
   let picker: ReactNode = null;
   if (libraryScoped && network) {
     picker =
@@ -118,6 +119,9 @@ function AdminPages() {
           <span className="desk-library">{format.name(session.library!)}</span>
           <span className="muted">{` · ${staff.displayName} · ${t(`staff.role.${staff.role}`)}`}</span>
         </p>
+        <Link to="/admin/password" aria-current={changingPassword ? 'page' : undefined}>
+          {t('staffPasswordChange.link')}
+        </Link>
         <button type="button" className="link-button" onClick={() => void session.signOut()}>
           {t('common.signOut')}
         </button>
@@ -128,7 +132,10 @@ function AdminPages() {
           <ul>
             {LIBRARY_PAGES.map((page) => (
               <li key={page.key}>
-                <Link to={page.path} aria-current={page.key === current ? 'page' : undefined}>
+                <Link
+                  to={page.path}
+                  aria-current={page.key === current && !changingPassword ? 'page' : undefined}
+                >
                   {t(`admin.page.${page.key}`)}
                 </Link>
               </li>
@@ -151,7 +158,10 @@ function AdminPages() {
         </nav>
         <div className="admin-main">
           <PickerSlot.Provider value={picker}>
-            {current === 'dashboard' ? <Dashboard libraryId={dashboardScope} /> : null}
+            {changingPassword ? <StaffPasswordChange forced={false} /> : null}
+            {current === 'dashboard' && !changingPassword ? (
+              <Dashboard libraryId={dashboardScope} />
+            ) : null}
             {current === 'rules' ? <LoanRulesPage libraryId={libraryId} /> : null}
             {current === 'calendar' ? <Calendar libraryId={libraryId} /> : null}
             {current === 'staff' ? <StaffPage libraryId={libraryId} /> : null}

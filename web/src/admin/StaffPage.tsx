@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { Staff } from '../api/types';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { DataTable } from '../components/DataTable';
 import { Field, SelectField } from '../components/Field';
 import { NewPasswordField, SubmitButton } from '../components/FormParts';
@@ -25,6 +26,7 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<StaffRole>('desk');
   const [password, setPassword] = useState('');
+  const [oneTime, setOneTime] = useState<{ name: string; password: string }>();
   const form = useSaving();
   const roles: StaffRole[] =
     session.staff?.role === 'network_admin'
@@ -60,12 +62,27 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
     );
     if (result) list.reload();
   };
+  const resetPassword = async (staff: Staff) => {
+    setOneTime(undefined);
+    const result = await form.save(
+      () =>
+        answer(
+          api.POST('/api/v1/staff/{staffId}/password-reset', {
+            params: { path: { staffId: staff.id } },
+          }),
+        ),
+      () => t('admin.staffPasswordReset', { name: staff.displayName }),
+    );
+    if (result) setOneTime({ name: staff.displayName, password: result.oneTimePassword });
+    return result !== undefined;
+  };
   return (
     <div>
       <LibraryHeading page="staff" library={detail.data?.library} />
       <ProblemAlert problem={list.problem} />
       <ProblemAlert problem={form.problem} />
       <Saved text={form.saved} />
+      {oneTime ? <OneTimePassword {...oneTime} onDone={() => setOneTime(undefined)} /> : null}
       {list.data ? (
         <DataTable
           caption={t('admin.page.staff')}
@@ -88,14 +105,23 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
               </td>
               <td>
                 {staff.id !== session.staff?.id ? (
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={form.busy}
-                    onClick={() => void toggle(staff)}
-                  >
-                    {staff.disabled ? t('admin.enable') : t('admin.disable')}
-                  </button>
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={form.busy}
+                      onClick={() => void toggle(staff)}
+                    >
+                      {staff.disabled ? t('admin.enable') : t('admin.disable')}
+                    </button>
+                    <ConfirmButton
+                      label={t('admin.resetPassword')}
+                      question={t('admin.resetPasswordQuestion', { name: staff.displayName })}
+                      yes={t('admin.resetPasswordYes')}
+                      busy={form.busy}
+                      onConfirm={() => resetPassword(staff)}
+                    />
+                  </div>
                 ) : null}
               </td>
             </tr>
@@ -137,5 +163,31 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
         <SubmitButton busy={form.busy}>{t('admin.createStaff')}</SubmitButton>
       </form>
     </div>
+  );
+}
+
+/** A reset's one-time password, shown once: it is not kept anywhere the page can read again. */
+function OneTimePassword({
+  name,
+  password,
+  onDone,
+}: {
+  name: string;
+  password: string;
+  onDone(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-label={t('admin.oneTimePasswordTitle')}>
+      <h2>{t('admin.oneTimePasswordTitle')}</h2>
+      <p>{t('admin.oneTimePasswordFor', { name })}</p>
+      <p className="mono strong" data-testid="one-time-password">
+        {password}
+      </p>
+      <p className="muted">{t('admin.oneTimePasswordNote')}</p>
+      <button type="button" className="button small" onClick={onDone}>
+        {t('admin.oneTimePasswordDone')}
+      </button>
+    </section>
   );
 }

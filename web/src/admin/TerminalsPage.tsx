@@ -10,6 +10,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource, useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { EnabledBadge, LibraryHeading, Saved, useLibrary } from './library-page';
+import { TerminalActions } from './TerminalActions';
 
 /** Self-check machines (SIP2 logins) of the library. */
 export function Terminals({ libraryId }: { libraryId: number }) {
@@ -25,6 +26,7 @@ export function Terminals({ libraryId }: { libraryId: number }) {
   const [encoding, setEncoding] = useState<Terminal['encoding']>('utf-8');
   const [language, setLanguage] = useState<Terminal['language']>('ko');
   const form = useSaving();
+  const actions = useSaving();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { username: username.trim(), password, encoding, language };
@@ -43,6 +45,8 @@ export function Terminals({ libraryId }: { libraryId: number }) {
       <LibraryHeading page="terminals" library={detail.data?.library} />
       <p className="lead">{t('admin.terminalsLead')}</p>
       <ProblemAlert problem={list.problem} title={t('admin.terminalsUnavailable')} />
+      <ProblemAlert problem={actions.problem} />
+      <Saved text={actions.saved} />
       {list.data ? (
         list.data.terminals.length === 0 ? (
           <p className="muted">{t('admin.noTerminals')}</p>
@@ -56,6 +60,7 @@ export function Terminals({ libraryId }: { libraryId: number }) {
               t('admin.screenLanguage'),
               t('admin.state'),
               t('admin.created'),
+              { hidden: t('desk.actions') },
             ]}
           >
             {list.data.terminals.map((terminal) => (
@@ -67,6 +72,9 @@ export function Terminals({ libraryId }: { libraryId: number }) {
                   <EnabledBadge disabled={terminal.disabled} />
                 </td>
                 <td>{format.dateTime(terminal.createdAt)}</td>
+                <td>
+                  <TerminalActions terminal={terminal} form={actions} onChanged={list.reload} />
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -1,35 +1,48 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
-import { useAction } from '../hooks';
+import { useSaving } from '../hooks';
 import { useStaffSession } from '../session';
 import { Field } from './Field';
 import { PageTitle } from './Page';
 import { ProblemAlert } from './ProblemAlert';
 
-/** After a one-time password (init, or an admin's reset): the staff member chooses their own. */
-export function StaffPasswordChange() {
+/**
+ * After a one-time password (init, or an admin's reset) the staff member must choose their own
+ * (`forced`); from the desk and the administration they may change it at any time.
+ */
+export function StaffPasswordChange({ forced = true }: { forced?: boolean }) {
   const { t } = useTranslation();
   const session = useStaffSession();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const action = useAction();
+  const action = useSaving();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await action.run(async () => {
-      await answer(
-        api.POST('/api/v1/staff/me/password', { body: { currentPassword, newPassword } }),
-      );
-      await session.refresh();
-    });
+    const done = await action.save(
+      async () => {
+        await answer(
+          api.POST('/api/v1/staff/me/password', { body: { currentPassword, newPassword } }),
+        );
+        await session.refresh();
+        return true;
+      },
+      () => t('staffPasswordChange.saved'),
+    );
+    if (done) {
+      setCurrentPassword('');
+      setNewPassword('');
+    }
   };
   return (
     <div className="narrow">
-      <PageTitle>{t('staffPasswordChange.title')}</PageTitle>
-      <p>{t('staffPasswordChange.lead')}</p>
+      <PageTitle>
+        {t(forced ? 'staffPasswordChange.title' : 'staffPasswordChange.anyTime')}
+      </PageTitle>
+      <p>{t(forced ? 'staffPasswordChange.lead' : 'staffPasswordChange.anyTimeLead')}</p>
       <form className="form" onSubmit={submit}>
         <Field
-          label={t('staffPasswordChange.current')}
+          label={t(forced ? 'staffPasswordChange.current' : 'staffPasswordChange.yourCurrent')}
           name="current-password"
           type="password"
           autoComplete="current-password"
@@ -49,6 +62,11 @@ export function StaffPasswordChange() {
           onChange={(e) => setNewPassword(e.target.value)}
         />
         <ProblemAlert problem={action.problem} />
+        {action.saved ? (
+          <p className="notice" role="status">
+            {action.saved}
+          </p>
+        ) : null}
         <button type="submit" className="button primary" disabled={action.busy}>
           {t('staffPasswordChange.save')}
         </button>

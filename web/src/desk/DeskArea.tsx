@@ -12,6 +12,9 @@ import { Returns } from './Returns';
 import { Verify } from './Verify';
 import { Withdraw } from './Withdraw';
 
+/** The staff member's own password, from the bar (not a numbered desk screen). */
+const PASSWORD_PATH = '/desk/password';
+
 const PAGES = [
   { path: '/desk', key: 'circulation', shortcut: 'F2' },
   { path: '/desk/returns', key: 'returns', shortcut: 'F4' },
@@ -45,6 +48,7 @@ function DeskPages() {
   const staff = session.staff!;
   const library = session.library!;
   const current = PAGES.find((p) => p.path === path) ?? PAGES[0];
+  const changingPassword = path === PASSWORD_PATH;
   return (
     <div className="area desk">
       <div className="desk-bar">
@@ -52,6 +56,9 @@ function DeskPages() {
           <span className="desk-library">{format.name(library)}</span>
           <span className="muted">{` · ${staff.displayName}`}</span>
         </p>
+        <Link to={PASSWORD_PATH} aria-current={changingPassword ? 'page' : undefined}>
+          {t('staffPasswordChange.link')}
+        </Link>
         <button type="button" className="link-button" onClick={() => void session.signOut()}>
           {t('common.signOut')}
         </button>
@@ -61,7 +68,7 @@ function DeskPages() {
           <Link
             key={page.key}
             to={page.path}
-            aria-current={page.key === current.key ? 'page' : undefined}
+            aria-current={page.key === current.key && !changingPassword ? 'page' : undefined}
             aria-keyshortcuts={page.shortcut}
           >
             {t(`desk.page.${page.key}`)}
@@ -72,11 +79,17 @@ function DeskPages() {
       {library.status !== 'participating' ? (
         <p className="notice notice-warn">{t('desk.notParticipating')}</p>
       ) : null}
-      {current.key === 'circulation' ? <Circulation /> : null}
-      {current.key === 'returns' ? <Returns /> : null}
-      {current.key === 'register' ? <Register /> : null}
-      {current.key === 'verify' ? <Verify /> : null}
-      {current.key === 'withdraw' ? <Withdraw /> : null}
+      {changingPassword ? (
+        <StaffPasswordChange forced={false} />
+      ) : (
+        <>
+          {current.key === 'circulation' ? <Circulation /> : null}
+          {current.key === 'returns' ? <Returns /> : null}
+          {current.key === 'register' ? <Register /> : null}
+          {current.key === 'verify' ? <Verify /> : null}
+          {current.key === 'withdraw' ? <Withdraw /> : null}
+        </>
+      )}
     </div>
   );
 }

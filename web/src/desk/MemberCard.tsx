@@ -10,6 +10,7 @@ import { CardStatusBadge, groupedCardNumber, MemberStatusBadge } from '../compon
 import { useAction } from '../hooks';
 import { formatPhone, useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
+import { MemberAccountTools } from './MemberAccountTools';
 import type { Visit } from './visit';
 
 /** Who the member is, and what the desk can do about their card, check-in and consent. */
@@ -182,6 +183,9 @@ export function MemberCard({
             {t('desk.reportLost')}
           </button>
         </details>
+      ) : null}
+      {member.visibility === 'full' ? (
+        <MemberAccountTools member={member} onChanged={() => onChanged()} />
       ) : null}
       <ProblemAlert problem={action.problem} large />
     </section>

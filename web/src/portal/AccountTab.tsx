@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { FullMember } from '../api/types';
+import { ContactForm } from '../components/ContactForm';
 import { Fact } from '../components/Fact';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource } from '../hooks';
@@ -13,6 +15,7 @@ export function AccountTab({ member }: { member: FullMember }) {
   const { t } = useTranslation();
   const format = useFormat();
   const holders = useResource('me-holders', () => answer(api.GET('/api/v1/me/data-holders')));
+  const [contact, setContact] = useState({ phone: member.phone, email: member.email });
   return (
     <div className="tab-panel">
       <section className="panel" aria-labelledby="me-title">
@@ -24,8 +27,8 @@ export function AccountTab({ member }: { member: FullMember }) {
           <Fact label={t('person.birthDate')}>
             {member.birthDate ? format.date(member.birthDate, false) : '—'}
           </Fact>
-          <Fact label={t('person.phone')}>{formatPhone(member.phone)}</Fact>
-          <Fact label={t('person.email')}>{member.email ?? '—'}</Fact>
+          <Fact label={t('person.phone')}>{formatPhone(contact.phone)}</Fact>
+          <Fact label={t('person.email')}>{contact.email ?? '—'}</Fact>
           <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
           <Fact label={t('account.consent')}>
             {member.consent.expiresOn
@@ -33,6 +36,14 @@ export function AccountTab({ member }: { member: FullMember }) {
               : '—'}
           </Fact>
         </dl>
+      </section>
+      <section className="panel" aria-labelledby="contact-title">
+        <h2 id="contact-title">{t('contact.title')}</h2>
+        <ContactForm
+          contact={contact}
+          send={(body) => answer(api.PATCH('/api/v1/me/contact', { body }))}
+          onSaved={setContact}
+        />
       </section>
       <section className="panel" aria-labelledby="holders-title">
         <h2 id="holders-title">{t('account.holdersTitle')}</h2>

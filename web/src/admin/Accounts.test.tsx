@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mockApi } from '../test/api-mock';
+import { deskStaff, tongyeong, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+const libraryAdmin = {
+  ...deskStaff,
+  id: 6,
+  username: 'jinju-yonam-admin',
+  displayName: '연암 관리자',
+  role: 'library_admin' as const,
+};
+const terminal = {
+  id: 9,
+  libraryId: 3,
+  username: 'kiosk-1',
+  encoding: 'utf-8' as const,
+  language: 'ko' as const,
+  disabled: false,
+  createdAt: '2026-12-01T01:00:00.000Z',
+};
+
+function adminRoutes(extra: Parameters<typeof mockApi>[0]) {
+  return mockApi([
+    ...extra,
+    ['GET', '/api/v1/staff/me', { body: libraryAdmin }],
+    ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+    ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong] } }],
+  ]);
+}
+
+describe('managing accounts in the library administration', () => {
+  resetBetweenTests();
+
+  it('resets a staff member’s password after asking, and shows the one-time password once', async () => {
+    const calls = adminRoutes([
+      ['GET', '/api/v1/libraries/3/staff', { body: { staff: [libraryAdmin, deskStaff] } }],
+      ['POST', '/api/v1/staff/5/password-reset', { body: { oneTimePassword: 'x7-Kp2q-9RtM' } }],
+    ]);
+    renderAt('/admin/staff');
+    const row = (await screen.findByText('연암 안내데스크')).closest('tr')!;
+    // Not for one's own account: that is the password change.
+    const own = screen.getByText('연암 관리자').closest('tr')!;
+    expect(within(own).queryByRole('button', { name: '비밀번호 재설정' })).toBeNull();
+    fireEvent.click(within(row).getByRole('button', { name: '비밀번호 재설정' }));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(
+      within(row).getByText(/연암 안내데스크의 비밀번호를 일회용 비밀번호로 바꿀까요/),
+    ).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: '재설정' }));
+    const shown = await screen.findByRole('region', { name: '일회용 비밀번호' });
+    expect(within(shown).getByText('x7-Kp2q-9RtM')).toBeTruthy();
+    expect(within(shown).getByText(/지금 한 번만 보입니다/)).toBeTruthy();
+    expect(screen.getByText('연암 안내데스크의 비밀번호를 재설정했습니다.')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+      '/api/v1/staff/5/password-reset',
+    ]);
+    fireEvent.click(within(shown).getByRole('button', { name: '전달했습니다' }));
+    expect(screen.queryByText('x7-Kp2q-9RtM')).toBeNull();
+  });
+
+  it('disables a self-check machine and gives it a new password', async () => {
+    let disabled = false;
+    const calls = adminRoutes([
+      [
+        'GET',
+        '/api/v1/libraries/3/terminals',
+        () => ({ body: { terminals: [{ ...terminal, disabled }] } }),
+      ],
+      [
+        'POST',
+        '/api/v1/terminals/9/disabled',
+        (request) => {
+          disabled = (request.body as { disabled: boolean }).disabled;
+          return { body: { ok: true } };
+        },
+      ],
+      ['POST', '/api/v1/terminals/9/password', { body: { ok: true } }],
+    ]);
+    renderAt('/admin/terminals');
+    const row = (await screen.findByText('kiosk-1')).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: '사용 중지' }));
+    expect(await screen.findByText('kiosk-1 기기의 로그인을 중지했습니다.')).toBeTruthy();
+    expect(await within(row).findByRole('button', { name: '다시 사용' })).toBeTruthy();
+    expect(calls.find((c) => c.path === '/api/v1/terminals/9/disabled')?.body).toEqual({
+      disabled: true,
+    });
+
+    fireEvent.click(within(row).getByRole('button', { name: '새 기기 비밀번호' }));
+    const form = within(row).getByRole('form', { name: 'kiosk-1 기기의 새 비밀번호' });
+    fireEvent.change(within(form).getByLabelText('새 기기 비밀번호'), {
+      target: { value: 'new-kiosk-secret' },
+    });
+    fireEvent.submit(form);
+    expect(
+      await screen.findByText('kiosk-1 기기의 비밀번호를 바꿨습니다. 기기 설정에도 입력해 주세요.'),
+    ).toBeTruthy();
+    expect(calls.find((c) => c.path === '/api/v1/terminals/9/password')?.body).toEqual({
+      password: 'new-kiosk-secret',
+    });
+    expect(within(row).queryByRole('form')).toBeNull();
+  });
+});
