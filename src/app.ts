@@ -34,7 +34,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
   const app = await createHttpServer({ logger: context.logger });
   recordHttpMetrics(app, context.metrics);
   await app.register(rateLimit, { global: false });
-  await registerAuthentication(app, context.db, context.clock);
+  await registerAuthentication(app, context.db, context.clock, context.sessionIdleMinutes);
   registerIdempotency(app, context.db, context.clock);
   await systemRoutes(app, context);
   await libraryRoutes(app, context);
@@ -122,7 +122,9 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     } else if (options.refuseDemoPasswords) {
       await refuseDemoPasswords(database.db);
     }
-    const context = createAppContext(database.db, clock, logger);
+    const context = createAppContext(database.db, clock, logger, {
+      sessionIdleMinutes: config.sessionIdleMinutes,
+    });
     if (database.poolStats) context.metrics.watchPool(database.poolStats);
     const app = await buildHttpApp(context);
     const db = database;

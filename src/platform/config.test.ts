@@ -22,6 +22,7 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://u@db:5432/lib',
       SIP2_PORT: '6100',
       LOG_LEVEL: 'warn',
+      SESSION_IDLE_MINUTES: 'member=15, desk=480',
     });
     expect(config).toEqual({
       port: 8080,
@@ -30,6 +31,7 @@ describe('configuration', () => {
       databaseUrl: 'postgres://u@db:5432/lib',
       sip2Port: 6100,
       logLevel: 'warn',
+      sessionIdleMinutes: { member: 15, desk: 480, library_admin: 120, network_admin: 60 },
     });
   });
 
@@ -40,6 +42,7 @@ describe('configuration', () => {
         SIP2_PORT: '70000',
         LOG_LEVEL: 'loud',
         DATABASE_URL: 'mysql://x',
+        SESSION_IDLE_MINUTES: 'member=0,guest=5',
       });
       expect.unreachable();
     } catch (error) {
@@ -49,6 +52,9 @@ describe('configuration', () => {
       expect(message).toContain('SIP2_PORT must be a port number from 0 to 65535, got "70000"');
       expect(message).toContain('LOG_LEVEL must be one of');
       expect(message).toContain('DATABASE_URL must start with postgres://');
+      expect(message).toContain('SESSION_IDLE_MINUTES must be role=minutes pairs');
+      expect(message).toContain('got "member=0"');
+      expect(message).toContain('got "guest=5"');
     }
   });
 });

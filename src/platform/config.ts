@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_IDLE_MINUTES, type SessionRole } from './auth/sessions.js';
 
 export interface Config {
   port: number;
@@ -8,6 +9,8 @@ export interface Config {
   databaseUrl: string | undefined;
   sip2Port: number;
   logLevel: LogLevel;
+  /** `SESSION_IDLE_MINUTES`, e.g. `member=30,desk=240`: roles not named keep their default. */
+  sessionIdleMinutes?: Readonly<Record<SessionRole, number>> | undefined;
   /** GET /metrics on a listener of its own; off unless METRICS_PORT is set. */
   metrics?: { port: number; host: string; token: string | undefined } | undefined;
 }
@@ -33,6 +36,7 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(readNonEmpty(env, 'DATA_DIR', './data', problems));
   const databaseUrl = readDatabaseUrl(env, problems);
   const logLevel = readLogLevel(env, problems);
+  const sessionIdleMinutes = readIdleMinutes(env, problems);
   const metrics =
     env.METRICS_PORT === undefined || env.METRICS_PORT === ''
       ? undefined
@@ -42,7 +46,7 @@ export function loadConfig(env: Env = process.env): Config {
           token: env.METRICS_TOKEN || undefined,
         };
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir, databaseUrl, sip2Port, logLevel, metrics };
+  return { port, host, dataDir, databaseUrl, sip2Port, logLevel, sessionIdleMinutes, metrics };
 }
 
 function readPort(env: Env, name: string, fallback: number, problems: string[]): number {
@@ -87,4 +91,21 @@ function readLogLevel(env: Env, problems: string[]): LogLevel {
     return 'info';
   }
   return raw as LogLevel;
+}
+
+function readIdleMinutes(env: Env, problems: string[]): Record<SessionRole, number> {
+  const minutes = { ...DEFAULT_IDLE_MINUTES };
+  const raw = env.SESSION_IDLE_MINUTES;
+  if (raw === undefined || raw.trim() === '') return minutes;
+  for (const entry of raw.split(',')) {
+    const [role, value] = entry.split('=').map((part) => part.trim());
+    if (!role || !(role in minutes) || !value || !/^\d+$/.test(value) || Number(value) < 1) {
+      problems.push(
+        `SESSION_IDLE_MINUTES must be role=minutes pairs (roles: ${Object.keys(minutes).join(', ')}), got "${entry}"`,
+      );
+      continue;
+    }
+    minutes[role as SessionRole] = Number(value);
+  }
+  return minutes;
 }

@@ -2,7 +2,15 @@ import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor, MemberActor, StaffActor } from '../auth/actor.js';
-import { hashToken, type NewSession } from '../auth/sessions.js';
+import {
+  DEFAULT_IDLE_MINUTES,
+  hashToken,
+  isIdleTooLong,
+  type NewSession,
+  revokeSession,
+  type SessionRole,
+  touchSession,
+} from '../auth/sessions.js';
 import type { Clock } from '../clock.js';
 import { PREPARED } from '../db/prepared.js';
 import type { DB } from '../db/schema.js';
@@ -11,6 +19,13 @@ import type { App } from './server.js';
 
 export const SESSION_COOKIE = 'lo_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * The session's CSRF token in a cookie the web app can read (not HttpOnly): every tab of the
+ * browser copies it into the header, so a second tab can act and sign out. A page of another site
+ * cannot read it, and the header must still match the session's own token.
+ */
+export const CSRF_COOKIE = 'lo_csrf';
+const SIGN_OUT_PATH = '/api/v1/sign-out';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SIGN_IN_PATHS = new Set(['/api/v1/staff/sign-in', '/api/v1/members/sign-in']);
 /** All a staff member with a one-time password may do: see who they are, change it, leave. */
@@ -35,7 +50,12 @@ async function findSessionActor(
   db: Kysely<DB>,
   token: string,
   now: Date,
-): Promise<{ actor: Actor; csrfToken: string; mustChangePassword: boolean } | null> {
+): Promise<{
+  actor: Actor;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  lastSeenAt: Date;
+} | null> {
   const row = await db
     .selectFrom('sessions as s')
     .modifyFront(PREPARED)
@@ -53,6 +73,7 @@ async function findSessionActor(
     )
     .select([
       's.csrf_token',
+      's.last_seen_at',
       'st.id as staff_id',
       'st.library_id',
       'st.role',
@@ -69,6 +90,7 @@ async function findSessionActor(
       actor: { kind: 'staff', staffId: row.staff_id, libraryId: row.library_id, role: row.role },
       csrfToken: row.csrf_token,
       mustChangePassword: row.must_change_password === true,
+      lastSeenAt: row.last_seen_at,
     };
   }
   if (row.member_id !== null) {
@@ -76,16 +98,28 @@ async function findSessionActor(
       actor: { kind: 'member', memberId: row.member_id },
       csrfToken: row.csrf_token,
       mustChangePassword: false,
+      lastSeenAt: row.last_seen_at,
     };
   }
   return null;
 }
 
+function sessionRole(actor: Actor): SessionRole {
+  return actor.kind === 'staff' ? actor.role : 'member';
+}
+
 /**
  * Cookie sessions: the session cookie is HttpOnly and SameSite=Strict, and every write made with
- * it must carry the session's CSRF token in the `x-csrf-token` header.
+ * it must carry the session's CSRF token in the `x-csrf-token` header — except sign-out, which
+ * always ends the session the browser holds (a cross-site request carries no Strict cookie).
+ * A session unused for its role's idle minutes ends as if it had been signed out.
  */
-export async function registerAuthentication(app: App, db: Kysely<DB>, clock: Clock) {
+export async function registerAuthentication(
+  app: App,
+  db: Kysely<DB>,
+  clock: Clock,
+  idleMinutes: Readonly<Record<SessionRole, number>> = DEFAULT_IDLE_MINUTES,
+) {
   await app.register(cookie);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
@@ -95,16 +129,27 @@ export async function registerAuthentication(app: App, db: Kysely<DB>, clock: Cl
     // Signing in never acts under (nor adopts) the session the browser brings: a stale cookie
     // whose CSRF token is lost must not keep anyone from signing in.
     if (SIGN_IN_PATHS.has(request.url.split('?')[0] ?? '')) return;
-    const session = await findSessionActor(db, token, clock.now());
+    const now = clock.now();
+    const session = await findSessionActor(db, token, now);
     if (!session) return;
     const { actor } = session;
+    if (isIdleTooLong(session.lastSeenAt, now, idleMinutes[sessionRole(actor)])) {
+      await revokeSession(db, token, now);
+      return;
+    }
+    const path = request.url.split('?')[0];
+    if (path === SIGN_OUT_PATH && request.method === 'POST') {
+      request.sessionToken = token;
+      return;
+    }
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('FORBIDDEN', { reason: 'missing or wrong x-csrf-token header' });
     }
-    const route = `${request.method} ${request.url.split('?')[0]}`;
+    const route = `${request.method} ${path}`;
     if (session.mustChangePassword && !ONE_TIME_PASSWORD_PATHS.has(route)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
+    await touchSession(db, token, session.lastSeenAt, now);
     request.actor = actor;
     request.sessionToken = token;
   });
@@ -120,11 +165,19 @@ export function setSessionCookie(reply: FastifyReply, session: NewSession): void
     path: '/',
     expires: session.expiresAt,
   });
+  reply.setCookie(CSRF_COOKIE, session.csrfToken, {
+    httpOnly: false,
+    sameSite: 'strict',
+    secure: 'auto',
+    path: '/',
+    expires: session.expiresAt,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
 export function requireActor(request: FastifyRequest): Actor {
