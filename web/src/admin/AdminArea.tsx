@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLibraries } from '../api/directory';
 import { SelectField } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
+import { SignOutButton } from '../components/SignOutButton';
 import { StaffPasswordChange } from '../components/StaffPasswordChange';
 import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
@@ -103,9 +104,9 @@ function AdminPages() {
           <Link to="/desk" className="button primary">
             {t('areas.desk')}
           </Link>
-          <button type="button" className="button" onClick={() => void session.signOut()}>
+          <SignOutButton signOut={session.signOut} className="button">
             {t('admin.otherAccount')}
-          </button>
+          </SignOutButton>
         </div>
       </div>
     );
@@ -118,9 +119,7 @@ function AdminPages() {
           <span className="desk-library">{format.name(session.library!)}</span>
           <span className="muted">{` · ${staff.displayName} · ${t(`staff.role.${staff.role}`)}`}</span>
         </p>
-        <button type="button" className="link-button" onClick={() => void session.signOut()}>
-          {t('common.signOut')}
-        </button>
+        <SignOutButton signOut={session.signOut} />
       </div>
       <div className="admin-layout">
         <nav className="admin-nav" aria-label={t('admin.nav')}>
