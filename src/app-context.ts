@@ -15,13 +15,21 @@ export interface AppContext {
   metrics: Metrics;
   /** A web session ends after this many minutes without a request, by role. */
   sessionIdleMinutes: Readonly<Record<SessionRole, number>>;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client's address. */
+  trustProxy: readonly string[];
+  /** PUBLIC_URL is https: Secure, __Host- cookies and HSTS. */
+  https: boolean;
 }
 
 export function createAppContext(
   db: Kysely<DB>,
   clock: Clock,
   logger: Logger,
-  options: { sessionIdleMinutes?: Readonly<Record<SessionRole, number>> | undefined } = {},
+  options: {
+    sessionIdleMinutes?: Readonly<Record<SessionRole, number>> | undefined;
+    trustProxy?: readonly string[] | undefined;
+    https?: boolean | undefined;
+  } = {},
 ): AppContext {
   return {
     db,
@@ -30,5 +38,7 @@ export function createAppContext(
     libraries: createLibraryRepository(db),
     metrics: createMetrics(),
     sessionIdleMinutes: options.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES,
+    trustProxy: options.trustProxy ?? [],
+    https: options.https ?? false,
   };
 }

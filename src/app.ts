@@ -31,10 +31,17 @@ import { type Sip2Server, startSip2Server } from './sip2/server.js';
 
 /** Builds the HTTP front door on an open database; tests call this directly. */
 export async function buildHttpApp(context: AppContext): Promise<App> {
-  const app = await createHttpServer({ logger: context.logger });
+  const app = await createHttpServer({
+    logger: context.logger,
+    trustProxy: context.trustProxy,
+    https: context.https,
+  });
   recordHttpMetrics(app, context.metrics);
   await app.register(rateLimit, { global: false });
-  await registerAuthentication(app, context.db, context.clock, context.sessionIdleMinutes);
+  await registerAuthentication(app, context.db, context.clock, {
+    idleMinutes: context.sessionIdleMinutes,
+    secureCookies: context.https,
+  });
   registerIdempotency(app, context.db, context.clock);
   await systemRoutes(app, context);
   await libraryRoutes(app, context);
@@ -124,6 +131,8 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     }
     const context = createAppContext(database.db, clock, logger, {
       sessionIdleMinutes: config.sessionIdleMinutes,
+      trustProxy: config.trustProxy,
+      https: config.publicUrl?.startsWith('https:') ?? false,
     });
     if (database.poolStats) context.metrics.watchPool(database.poolStats);
     const app = await buildHttpApp(context);

@@ -23,6 +23,8 @@ describe('configuration', () => {
       SIP2_PORT: '6100',
       LOG_LEVEL: 'warn',
       SESSION_IDLE_MINUTES: 'member=15, desk=480',
+      TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1',
+      PUBLIC_URL: 'https://library.example.kr/',
     });
     expect(config).toEqual({
       port: 8080,
@@ -32,6 +34,8 @@ describe('configuration', () => {
       sip2Port: 6100,
       logLevel: 'warn',
       sessionIdleMinutes: { member: 15, desk: 480, library_admin: 120, network_admin: 60 },
+      trustProxy: ['10.0.0.5', '10.1.0.0/16', '::1'],
+      publicUrl: 'https://library.example.kr',
     });
   });
 
@@ -43,6 +47,8 @@ describe('configuration', () => {
         LOG_LEVEL: 'loud',
         DATABASE_URL: 'mysql://x',
         SESSION_IDLE_MINUTES: 'member=0,guest=5',
+        TRUST_PROXY: '10.0.0.0/33,proxy.local',
+        PUBLIC_URL: 'library.example.kr',
       });
       expect.unreachable();
     } catch (error) {
@@ -55,6 +61,10 @@ describe('configuration', () => {
       expect(message).toContain('SESSION_IDLE_MINUTES must be role=minutes pairs');
       expect(message).toContain('got "member=0"');
       expect(message).toContain('got "guest=5"');
+      expect(message).toContain('TRUST_PROXY must list IP addresses or CIDRs');
+      expect(message).toContain('got "10.0.0.0/33"');
+      expect(message).toContain('got "proxy.local"');
+      expect(message).toContain('PUBLIC_URL must be an http:// or https:// address');
     }
   });
 });

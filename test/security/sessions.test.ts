@@ -207,6 +207,86 @@ describe(`sessions, CSRF, rate limits, lockouts and headers (${testDatabaseKind}
     });
   });
 
+  describe('behind a load balancer (issue 13, point 5)', () => {
+    const appWith = (options: Parameters<typeof createAppContext>[3]) =>
+      buildHttpApp(createAppContext(t.db, t.clock, createLogger('silent'), options));
+    const signInFrom = (app: Awaited<ReturnType<typeof appWith>>, forwardedFor: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/staff/sign-in',
+        payload: { username: 'nobody-here', password: 'wrong password' },
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+
+    it('limits sign-ins by the client’s address from a trusted proxy, and by the peer otherwise', async () => {
+      // Every injected request comes from 127.0.0.1: the load balancer.
+      const trusting = await appWith({ trustProxy: ['127.0.0.0/8'] });
+      const plain = await appWith({});
+      try {
+        for (let i = 0; i < 30; i += 1) {
+          expect((await signInFrom(trusting, '203.0.113.7')).statusCode).toBe(401);
+        }
+        expect((await signInFrom(trusting, '203.0.113.7')).statusCode).toBe(429);
+        // Another person behind the same load balancer is not throttled by the first.
+        expect((await signInFrom(trusting, '203.0.113.8')).statusCode).toBe(401);
+
+        // A header from a peer that is not a trusted proxy changes nothing: no dodging the limit.
+        for (let i = 0; i < 30; i += 1) {
+          expect((await signInFrom(plain, `198.51.100.${i}`)).statusCode).toBe(401);
+        }
+        expect((await signInFrom(plain, '198.51.100.200')).statusCode).toBe(429);
+      } finally {
+        await trusting.close();
+        await plain.close();
+      }
+    });
+
+    it('with an https public URL: Secure __Host- cookies and HSTS', async () => {
+      const app = await appWith({ https: true });
+      try {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/staff/sign-in',
+          payload: { username: 'geoje-okpo-desk', password: DEMO_STAFF_PASSWORD },
+        });
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['strict-transport-security']).toBe(
+          'max-age=31536000; includeSubDomains',
+        );
+        const cookies = response.cookies as {
+          name: string;
+          value: string;
+          secure?: boolean;
+          path?: string;
+          domain?: string;
+        }[];
+        expect(cookies.map((c) => [c.name, c.secure, c.path, c.domain])).toEqual([
+          ['__Host-lo_session', true, '/', undefined],
+          ['__Host-lo_csrf', true, '/', undefined],
+        ]);
+        const session = cookies[0]!.value;
+        const me = await app.inject({
+          method: 'GET',
+          url: '/api/v1/staff/me',
+          headers: { cookie: `__Host-lo_session=${session}` },
+        });
+        expect(me.statusCode).toBe(200);
+        // The plain name is not accepted in its place (a cookie an http page could have set).
+        const plainName = await app.inject({
+          method: 'GET',
+          url: '/api/v1/staff/me',
+          headers: { cookie: `lo_session=${session}` },
+        });
+        expect(plainName.json().code).toBe('UNAUTHENTICATED');
+      } finally {
+        await app.close();
+      }
+      // Served over plain http (no PUBLIC_URL): no HSTS, which would lock browsers out.
+      const plain = await t.app.inject({ method: 'GET', url: '/api/v1/libraries' });
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+    });
+  });
+
   describe('CSRF', () => {
     it('needs the session’s own token in the header for every write, and nowhere else', async () => {
       const desk = await staffClient(t.app, 'haman-chilwon-desk');

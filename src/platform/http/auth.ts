@@ -35,7 +35,22 @@ const ONE_TIME_PASSWORD_PATHS = new Set([
   'POST /api/v1/sign-out',
 ]);
 
+/** The names and flags of the two cookies: `__Host-` prefixed and Secure when served over https. */
+interface SessionCookies {
+  session: string;
+  csrf: string;
+  secure: boolean;
+}
+
+export function sessionCookieNames(secure: boolean): SessionCookies {
+  const prefix = secure ? '__Host-' : '';
+  return { session: `${prefix}${SESSION_COOKIE}`, csrf: `${prefix}${CSRF_COOKIE}`, secure };
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    sessionCookies: SessionCookies;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     sessionToken: string | null;
@@ -118,13 +133,20 @@ export async function registerAuthentication(
   app: App,
   db: Kysely<DB>,
   clock: Clock,
-  idleMinutes: Readonly<Record<SessionRole, number>> = DEFAULT_IDLE_MINUTES,
+  options: {
+    idleMinutes?: Readonly<Record<SessionRole, number>>;
+    /** PUBLIC_URL is https: the cookies are Secure and `__Host-` prefixed. */
+    secureCookies?: boolean;
+  } = {},
 ) {
+  const idleMinutes = options.idleMinutes ?? DEFAULT_IDLE_MINUTES;
+  const names = sessionCookieNames(options.secureCookies ?? false);
   await app.register(cookie);
+  app.decorate('sessionCookies', names);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[names.session];
     if (!token) return;
     // Signing in never acts under (nor adopts) the session the browser brings: a stale cookie
     // whose CSRF token is lost must not keep anyone from signing in.
@@ -156,28 +178,34 @@ export async function registerAuthentication(
 }
 
 export function setSessionCookie(reply: FastifyReply, session: NewSession): void {
+  const names = reply.server.sessionCookies;
+  // 'auto' marks the cookies Secure when the request came over https; with an https PUBLIC_URL
+  // always (TLS then usually ends at a proxy, so the service sees plain http).
+  const secure = names.secure ? true : 'auto';
   // The answer carries a session (and its CSRF token): no cache may keep it.
   reply.header('cache-control', 'no-store');
-  reply.setCookie(SESSION_COOKIE, session.token, {
+  reply.setCookie(names.session, session.token, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: 'auto',
+    secure,
     path: '/',
     expires: session.expiresAt,
   });
-  reply.setCookie(CSRF_COOKIE, session.csrfToken, {
+  reply.setCookie(names.csrf, session.csrfToken, {
     httpOnly: false,
     sameSite: 'strict',
-    secure: 'auto',
+    secure,
     path: '/',
     expires: session.expiresAt,
   });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
+  const names = reply.server.sessionCookies;
+  const secure = names.secure ? true : 'auto';
   reply.header('cache-control', 'no-store');
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  reply.clearCookie(names.session, { path: '/', secure });
+  reply.clearCookie(names.csrf, { path: '/', secure });
 }
 
 export function requireActor(request: FastifyRequest): Actor {

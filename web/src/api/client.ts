@@ -40,8 +40,8 @@ export function localProblem(detail: string, code = 'VALIDATION_FAILED'): Proble
   return { status: 400, code, detail, reasons: [{ code, detail }] };
 }
 
-/** The cookie the server sets at sign-in for every tab of the browser (not HttpOnly). */
-const CSRF_COOKIE = 'lo_csrf';
+/** The cookies the server sets at sign-in for every tab (not HttpOnly; `__Host-` over https). */
+const CSRF_COOKIES = new Set(['lo_csrf', '__Host-lo_csrf']);
 let csrfToken: string | null = null;
 
 function csrfFromCookie(): string | null {
@@ -49,7 +49,8 @@ function csrfFromCookie(): string | null {
     const cookies = globalThis.document?.cookie ?? '';
     for (const part of cookies.split(';')) {
       const [name, ...value] = part.trim().split('=');
-      if (name === CSRF_COOKIE && value.length > 0) return decodeURIComponent(value.join('='));
+      if (name && CSRF_COOKIES.has(name) && value.length > 0)
+        return decodeURIComponent(value.join('='));
     }
   } catch {
     // No cookies to read here.
