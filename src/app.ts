@@ -23,6 +23,7 @@ import { registerAuthentication } from './platform/http/auth.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { recordHttpMetrics } from './platform/http/metrics-hooks.js';
 import { type MetricsListener, startMetricsListener } from './platform/http/metrics-server.js';
+import { postgresRateLimitStore } from './platform/http/rate-limit-store.js';
 import { type App, createHttpServer } from './platform/http/server.js';
 import { systemRoutes } from './platform/http/system-routes.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -37,7 +38,11 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
     https: context.https,
   });
   recordHttpMetrics(app, context.metrics);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: the limits hold across every service process (issue 13, point 5).
+  await app.register(rateLimit, {
+    global: false,
+    store: postgresRateLimitStore(context.db, context.clock),
+  });
   await registerAuthentication(app, context.db, context.clock, {
     idleMinutes: context.sessionIdleMinutes,
     secureCookies: context.https,

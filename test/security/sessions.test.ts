@@ -218,7 +218,30 @@ describe(`sessions, CSRF, rate limits, lockouts and headers (${testDatabaseKind}
         headers: { 'x-forwarded-for': forwardedFor },
       });
 
+    it('counts sign-ins per address in the database, shared by every service process', async () => {
+      t.clock.advanceMinutes(1);
+      const [first, second] = [await appWith({}), await appWith({})];
+      try {
+        for (let i = 0; i < 30; i += 1) {
+          expect((await signInFrom(i % 2 === 0 ? first : second, '')).statusCode).toBe(401);
+        }
+        for (const process of [first, second]) {
+          const refused = await signInFrom(process, '');
+          expect(refused.statusCode).toBe(429);
+          expect(refused.json().code).toBe('RATE_LIMITED');
+        }
+        // The window runs on the service's clock: a minute later sign-ins are counted afresh.
+        t.clock.advanceMinutes(1);
+        expect((await signInFrom(second, '')).statusCode).toBe(401);
+      } finally {
+        await first.close();
+        await second.close();
+      }
+      t.clock.advanceMinutes(1);
+    });
+
     it('limits sign-ins by the client’s address from a trusted proxy, and by the peer otherwise', async () => {
+      t.clock.advanceMinutes(1);
       // Every injected request comes from 127.0.0.1: the load balancer.
       const trusting = await appWith({ trustProxy: ['127.0.0.0/8'] });
       const plain = await appWith({});
@@ -239,6 +262,7 @@ describe(`sessions, CSRF, rate limits, lockouts and headers (${testDatabaseKind}
         await trusting.close();
         await plain.close();
       }
+      t.clock.advanceMinutes(1);
     });
 
     it('with an https public URL: Secure __Host- cookies and HSTS', async () => {
