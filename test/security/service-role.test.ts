@@ -73,6 +73,7 @@ describe(`the service as a non-owner role (${testDatabaseKind})`, () => {
       idDocumentType: 'resident_registration_card',
       password: 'member password',
       pin: '2468',
+      consent: true,
     });
     expect(registered.statusCode).toBe(201);
     const audit = await service.db
