@@ -152,7 +152,11 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       database: db,
       async listen() {
         const address = await app.listen({ port: config.port, host: config.host });
-        sip2 = await startSip2Server(context, { host: config.host, port: config.sip2Port });
+        sip2 = await startSip2Server(context, {
+          host: config.host,
+          port: config.sip2Port,
+          ...(config.sip2IdleTimeoutMs ? { idleTimeoutMs: config.sip2IdleTimeoutMs } : {}),
+        });
         stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
         if (config.metrics) {
           metricsListener = await startMetricsListener(context.metrics, config.metrics);

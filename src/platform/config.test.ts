@@ -25,6 +25,7 @@ describe('configuration', () => {
       SESSION_IDLE_MINUTES: 'member=15, desk=480',
       TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1',
       PUBLIC_URL: 'https://library.example.kr/',
+      SIP2_IDLE_SECONDS: '900',
     });
     expect(config).toEqual({
       port: 8080,
@@ -36,6 +37,7 @@ describe('configuration', () => {
       sessionIdleMinutes: { member: 15, desk: 480, library_admin: 120, network_admin: 60 },
       trustProxy: ['10.0.0.5', '10.1.0.0/16', '::1'],
       publicUrl: 'https://library.example.kr',
+      sip2IdleTimeoutMs: 900_000,
     });
   });
 
@@ -49,6 +51,7 @@ describe('configuration', () => {
         SESSION_IDLE_MINUTES: 'member=0,guest=5',
         TRUST_PROXY: '10.0.0.0/33,proxy.local',
         PUBLIC_URL: 'library.example.kr',
+        SIP2_IDLE_SECONDS: '5',
       });
       expect.unreachable();
     } catch (error) {
@@ -65,6 +68,9 @@ describe('configuration', () => {
       expect(message).toContain('got "10.0.0.0/33"');
       expect(message).toContain('got "proxy.local"');
       expect(message).toContain('PUBLIC_URL must be an http:// or https:// address');
+      expect(message).toContain(
+        'SIP2_IDLE_SECONDS must be whole seconds from 10 to 86400, got "5"',
+      );
     }
   });
 });

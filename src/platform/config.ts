@@ -12,6 +12,8 @@ export interface Config {
   logLevel: LogLevel;
   /** `SESSION_IDLE_MINUTES`, e.g. `member=30,desk=240`: roles not named keep their default. */
   sessionIdleMinutes?: Readonly<Record<SessionRole, number>> | undefined;
+  /** SIP2_IDLE_SECONDS: a machine's connection silent this long is closed (its 99 keeps it open). */
+  sip2IdleTimeoutMs?: number | undefined;
   /** TRUST_PROXY: comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed. */
   trustProxy?: string[] | undefined;
   /** PUBLIC_URL: the address people use; when https, Secure `__Host-` cookies and HSTS. */
@@ -43,6 +45,7 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = readLogLevel(env, problems);
   const sessionIdleMinutes = readIdleMinutes(env, problems);
   const trustProxy = readTrustProxy(env, problems);
+  const sip2IdleTimeoutMs = readSip2IdleTimeout(env, problems);
   const publicUrl = readPublicUrl(env, problems);
   const metrics =
     env.METRICS_PORT === undefined || env.METRICS_PORT === ''
@@ -61,6 +64,7 @@ export function loadConfig(env: Env = process.env): Config {
     sip2Port,
     logLevel,
     sessionIdleMinutes,
+    sip2IdleTimeoutMs,
     trustProxy,
     publicUrl,
     metrics,
@@ -158,4 +162,14 @@ function readPublicUrl(env: Env, problems: string[]): string | undefined {
   }
   problems.push(`PUBLIC_URL must be an http:// or https:// address, got "${raw}"`);
   return undefined;
+}
+
+function readSip2IdleTimeout(env: Env, problems: string[]): number | undefined {
+  const raw = env.SIP2_IDLE_SECONDS;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 10 || Number(raw) > 86_400) {
+    problems.push(`SIP2_IDLE_SECONDS must be whole seconds from 10 to 86400, got "${raw}"`);
+    return undefined;
+  }
+  return Number(raw) * 1000;
 }
