@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createLibraryRepository, type LibraryRepository } from './modules/libraries/index.js';
+import { DEFAULT_IDLE_MINUTES, type SessionRole } from './platform/auth/sessions.js';
 import type { Clock } from './platform/clock.js';
 import type { DB } from './platform/db/schema.js';
 import type { Logger } from './platform/logger.js';
@@ -12,8 +13,32 @@ export interface AppContext {
   logger: Logger;
   libraries: LibraryRepository;
   metrics: Metrics;
+  /** A web session ends after this many minutes without a request, by role. */
+  sessionIdleMinutes: Readonly<Record<SessionRole, number>>;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client's address. */
+  trustProxy: readonly string[];
+  /** PUBLIC_URL is https: Secure, __Host- cookies and HSTS. */
+  https: boolean;
 }
 
-export function createAppContext(db: Kysely<DB>, clock: Clock, logger: Logger): AppContext {
-  return { db, clock, logger, libraries: createLibraryRepository(db), metrics: createMetrics() };
+export function createAppContext(
+  db: Kysely<DB>,
+  clock: Clock,
+  logger: Logger,
+  options: {
+    sessionIdleMinutes?: Readonly<Record<SessionRole, number>> | undefined;
+    trustProxy?: readonly string[] | undefined;
+    https?: boolean | undefined;
+  } = {},
+): AppContext {
+  return {
+    db,
+    clock,
+    logger,
+    libraries: createLibraryRepository(db),
+    metrics: createMetrics(),
+    sessionIdleMinutes: options.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES,
+    trustProxy: options.trustProxy ?? [],
+    https: options.https ?? false,
+  };
 }

@@ -23,6 +23,7 @@ import { registerAuthentication } from './platform/http/auth.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { recordHttpMetrics } from './platform/http/metrics-hooks.js';
 import { type MetricsListener, startMetricsListener } from './platform/http/metrics-server.js';
+import { postgresRateLimitStore } from './platform/http/rate-limit-store.js';
 import { type App, createHttpServer } from './platform/http/server.js';
 import { systemRoutes } from './platform/http/system-routes.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -31,10 +32,21 @@ import { type Sip2Server, startSip2Server } from './sip2/server.js';
 
 /** Builds the HTTP front door on an open database; tests call this directly. */
 export async function buildHttpApp(context: AppContext): Promise<App> {
-  const app = await createHttpServer({ logger: context.logger });
+  const app = await createHttpServer({
+    logger: context.logger,
+    trustProxy: context.trustProxy,
+    https: context.https,
+  });
   recordHttpMetrics(app, context.metrics);
-  await app.register(rateLimit, { global: false });
-  await registerAuthentication(app, context.db, context.clock);
+  // Counted in the database: the limits hold across every service process (issue 13, point 5).
+  await app.register(rateLimit, {
+    global: false,
+    store: postgresRateLimitStore(context.db, context.clock),
+  });
+  await registerAuthentication(app, context.db, context.clock, {
+    idleMinutes: context.sessionIdleMinutes,
+    secureCookies: context.https,
+  });
   registerIdempotency(app, context.db, context.clock);
   await systemRoutes(app, context);
   await libraryRoutes(app, context);
@@ -122,7 +134,11 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     } else if (options.refuseDemoPasswords) {
       await refuseDemoPasswords(database.db);
     }
-    const context = createAppContext(database.db, clock, logger);
+    const context = createAppContext(database.db, clock, logger, {
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      trustProxy: config.trustProxy,
+      https: config.publicUrl?.startsWith('https:') ?? false,
+    });
     if (database.poolStats) context.metrics.watchPool(database.poolStats);
     database.watchPoolWait?.((seconds) => context.metrics.dbPoolWait.observe(seconds));
     const app = await buildHttpApp(context);
@@ -137,7 +153,11 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       database: db,
       async listen() {
         const address = await app.listen({ port: config.port, host: config.host });
-        sip2 = await startSip2Server(context, { host: config.host, port: config.sip2Port });
+        sip2 = await startSip2Server(context, {
+          host: config.host,
+          port: config.sip2Port,
+          ...(config.sip2IdleTimeoutMs ? { idleTimeoutMs: config.sip2IdleTimeoutMs } : {}),
+        });
         stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
         if (config.metrics) {
           metricsListener = await startMetricsListener(context.metrics, config.metrics);

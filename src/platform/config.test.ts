@@ -22,6 +22,10 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://u@db:5432/lib',
       SIP2_PORT: '6100',
       LOG_LEVEL: 'warn',
+      SESSION_IDLE_MINUTES: 'member=15, desk=480',
+      TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1',
+      PUBLIC_URL: 'https://library.example.kr/',
+      SIP2_IDLE_SECONDS: '900',
     });
     expect(config).toEqual({
       port: 8080,
@@ -30,6 +34,10 @@ describe('configuration', () => {
       databaseUrl: 'postgres://u@db:5432/lib',
       sip2Port: 6100,
       logLevel: 'warn',
+      sessionIdleMinutes: { member: 15, desk: 480, library_admin: 120, network_admin: 60 },
+      trustProxy: ['10.0.0.5', '10.1.0.0/16', '::1'],
+      publicUrl: 'https://library.example.kr',
+      sip2IdleTimeoutMs: 900_000,
     });
   });
 
@@ -40,6 +48,10 @@ describe('configuration', () => {
         SIP2_PORT: '70000',
         LOG_LEVEL: 'loud',
         DATABASE_URL: 'mysql://x',
+        SESSION_IDLE_MINUTES: 'member=0,guest=5',
+        TRUST_PROXY: '10.0.0.0/33,proxy.local',
+        PUBLIC_URL: 'library.example.kr',
+        SIP2_IDLE_SECONDS: '5',
       });
       expect.unreachable();
     } catch (error) {
@@ -49,6 +61,16 @@ describe('configuration', () => {
       expect(message).toContain('SIP2_PORT must be a port number from 0 to 65535, got "70000"');
       expect(message).toContain('LOG_LEVEL must be one of');
       expect(message).toContain('DATABASE_URL must start with postgres://');
+      expect(message).toContain('SESSION_IDLE_MINUTES must be role=minutes pairs');
+      expect(message).toContain('got "member=0"');
+      expect(message).toContain('got "guest=5"');
+      expect(message).toContain('TRUST_PROXY must list IP addresses or CIDRs');
+      expect(message).toContain('got "10.0.0.0/33"');
+      expect(message).toContain('got "proxy.local"');
+      expect(message).toContain('PUBLIC_URL must be an http:// or https:// address');
+      expect(message).toContain(
+        'SIP2_IDLE_SECONDS must be whole seconds from 10 to 86400, got "5"',
+      );
     }
   });
 });

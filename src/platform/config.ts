@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_IDLE_MINUTES, type SessionRole } from './auth/sessions.js';
 
 export interface Config {
   port: number;
@@ -8,6 +10,14 @@ export interface Config {
   databaseUrl: string | undefined;
   sip2Port: number;
   logLevel: LogLevel;
+  /** `SESSION_IDLE_MINUTES`, e.g. `member=30,desk=240`: roles not named keep their default. */
+  sessionIdleMinutes?: Readonly<Record<SessionRole, number>> | undefined;
+  /** SIP2_IDLE_SECONDS: a machine's connection silent this long is closed (its 99 keeps it open). */
+  sip2IdleTimeoutMs?: number | undefined;
+  /** TRUST_PROXY: comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed. */
+  trustProxy?: string[] | undefined;
+  /** PUBLIC_URL: the address people use; when https, Secure `__Host-` cookies and HSTS. */
+  publicUrl?: string | undefined;
   /** GET /metrics on a listener of its own; off unless METRICS_PORT is set. */
   metrics?: { port: number; host: string; token: string | undefined } | undefined;
 }
@@ -33,6 +43,10 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(readNonEmpty(env, 'DATA_DIR', './data', problems));
   const databaseUrl = readDatabaseUrl(env, problems);
   const logLevel = readLogLevel(env, problems);
+  const sessionIdleMinutes = readIdleMinutes(env, problems);
+  const trustProxy = readTrustProxy(env, problems);
+  const sip2IdleTimeoutMs = readSip2IdleTimeout(env, problems);
+  const publicUrl = readPublicUrl(env, problems);
   const metrics =
     env.METRICS_PORT === undefined || env.METRICS_PORT === ''
       ? undefined
@@ -42,7 +56,19 @@ export function loadConfig(env: Env = process.env): Config {
           token: env.METRICS_TOKEN || undefined,
         };
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir, databaseUrl, sip2Port, logLevel, metrics };
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    sip2Port,
+    logLevel,
+    sessionIdleMinutes,
+    sip2IdleTimeoutMs,
+    trustProxy,
+    publicUrl,
+    metrics,
+  };
 }
 
 function readPort(env: Env, name: string, fallback: number, problems: string[]): number {
@@ -87,4 +113,63 @@ function readLogLevel(env: Env, problems: string[]): LogLevel {
     return 'info';
   }
   return raw as LogLevel;
+}
+
+function readIdleMinutes(env: Env, problems: string[]): Record<SessionRole, number> {
+  const minutes = { ...DEFAULT_IDLE_MINUTES };
+  const raw = env.SESSION_IDLE_MINUTES;
+  if (raw === undefined || raw.trim() === '') return minutes;
+  for (const entry of raw.split(',')) {
+    const [role, value] = entry.split('=').map((part) => part.trim());
+    if (!role || !(role in minutes) || !value || !/^\d+$/.test(value) || Number(value) < 1) {
+      problems.push(
+        `SESSION_IDLE_MINUTES must be role=minutes pairs (roles: ${Object.keys(minutes).join(', ')}), got "${entry}"`,
+      );
+      continue;
+    }
+    minutes[role as SessionRole] = Number(value);
+  }
+  return minutes;
+}
+
+/** `10.0.0.5, 10.1.0.0/16, ::1` → each an address or a CIDR Node can match. */
+function readTrustProxy(env: Env, problems: string[]): string[] {
+  const raw = env.TRUST_PROXY;
+  if (raw === undefined || raw.trim() === '') return [];
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefix = Number(bits);
+    const validPrefix =
+      bits === undefined ||
+      (/^\d+$/.test(bits) && prefix <= (family === 6 ? 128 : 32) && rest.length === 0);
+    if (family === 0 || !validPrefix) {
+      problems.push(`TRUST_PROXY must list IP addresses or CIDRs (10.0.0.0/8), got "${entry}"`);
+    }
+  }
+  return entries;
+}
+
+function readPublicUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
+  } catch {
+    // reported below
+  }
+  problems.push(`PUBLIC_URL must be an http:// or https:// address, got "${raw}"`);
+  return undefined;
+}
+
+function readSip2IdleTimeout(env: Env, problems: string[]): number | undefined {
+  const raw = env.SIP2_IDLE_SECONDS;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 10 || Number(raw) > 86_400) {
+    problems.push(`SIP2_IDLE_SECONDS must be whole seconds from 10 to 86400, got "${raw}"`);
+    return undefined;
+  }
+  return Number(raw) * 1000;
 }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken, SESSION_HOURS } from '../../src/platform/auth/sessions.js';
+import { buildHttpApp } from '../../src/app.js';
+import { createAppContext } from '../../src/app-context.js';
+import {
+  DEFAULT_IDLE_MINUTES,
+  hashToken,
+  SESSION_HOURS,
+} from '../../src/platform/auth/sessions.js';
 import { API_CONTENT_SECURITY_POLICY, createHttpServer } from '../../src/platform/http/server.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { DEMO_STAFF_PASSWORD } from '../../src/seed/demo-accounts.js';
@@ -66,7 +72,12 @@ describe(`sessions, CSRF, rate limits, lockouts and headers (${testDatabaseKind}
 
       const desk = new Client(t.app);
       desk.cookie = `lo_session=${token}`;
-      t.clock.advanceMinutes(SESSION_HOURS * 60 - 1);
+      // Used every hour (so the idle timeout never ends it) up to a minute before its end.
+      for (let hour = 1; hour < SESSION_HOURS; hour += 1) {
+        t.clock.advanceMinutes(60);
+        expect((await desk.get('/api/v1/staff/me')).statusCode).toBe(200);
+      }
+      t.clock.advanceMinutes(59);
       expect((await desk.get('/api/v1/staff/me')).statusCode).toBe(200);
       t.clock.advanceMinutes(2);
       expect((await desk.get('/api/v1/staff/me')).json().code).toBe('UNAUTHENTICATED');
@@ -111,6 +122,192 @@ describe(`sessions, CSRF, rate limits, lockouts and headers (${testDatabaseKind}
       const replay = new Client(t.app);
       replay.cookie = cookie;
       expect((await replay.get('/api/v1/me')).json().code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('sign-out from any tab, every tab can act, idle timeout (issue 13, point 4)', () => {
+    const tabOf = (client: Client, csrfToken?: string) => {
+      const tab = new Client(t.app);
+      tab.cookie = client.cookie;
+      tab.csrfToken = csrfToken;
+      return tab;
+    };
+
+    it('signs out from a tab that never saw the CSRF token, and the session is over', async () => {
+      const first = await memberClient(t.app, member.card, 'member password');
+      const second = tabOf(first);
+      const out = await second.post('/api/v1/sign-out');
+      expect(out.statusCode, out.body).toBe(200);
+      const cleared = out.cookies.filter((c) => ['lo_session', 'lo_csrf'].includes(c.name));
+      expect(cleared.map((c) => [c.name, c.value])).toEqual([
+        ['lo_session', ''],
+        ['lo_csrf', ''],
+      ]);
+      // The tab that signed in is signed out too: the server ended the session.
+      expect((await first.get('/api/v1/me')).json().code).toBe('UNAUTHENTICATED');
+      // Signing out again (an ended or unknown session) still answers that it is done.
+      expect((await tabOf(first).post('/api/v1/sign-out')).statusCode).toBe(200);
+    });
+
+    it('gives every tab the CSRF token in a readable Strict cookie, still bound to the session', async () => {
+      const response = await signInStaff('haman-chilwon-desk', DEMO_STAFF_PASSWORD);
+      const csrf = response.cookies.find((c) => c.name === 'lo_csrf') as
+        | { value: string; httpOnly?: boolean; sameSite?: string; path?: string }
+        | undefined;
+      expect(csrf?.value).toBe(response.json().csrfToken);
+      expect(csrf?.httpOnly).toBeFalsy();
+      expect(csrf?.sameSite).toBe('Strict');
+      expect(csrf?.path).toBe('/');
+      // A second tab has the browser's cookies only: it copies lo_csrf into the header.
+      const tab = new Client(t.app);
+      tab.cookie = `lo_session=${sessionCookie(response)!.value}; lo_csrf=${csrf!.value}`;
+      tab.csrfToken = csrf!.value;
+      expect((await tab.post('/api/v1/returns', { itemBarcode: 'X' })).json().code).toBe(
+        'ITEM_UNKNOWN',
+      );
+      // The cookie alone is not enough: a write without the header is still refused.
+      tab.csrfToken = undefined;
+      expect((await tab.post('/api/v1/returns', { itemBarcode: 'X' })).statusCode).toBe(403);
+    });
+
+    it('ends a session unused for its role’s idle minutes, never one in use', async () => {
+      const reader = await memberClient(t.app, member.card, 'member password');
+      const desk = await staffClient(t.app, 'geoje-okpo-desk');
+      for (let round = 0; round < 4; round += 1) {
+        t.clock.advanceMinutes(DEFAULT_IDLE_MINUTES.member - 1);
+        expect((await reader.get('/api/v1/me')).statusCode).toBe(200);
+      }
+      t.clock.advanceMinutes(DEFAULT_IDLE_MINUTES.member + 1);
+      expect((await reader.get('/api/v1/me')).json().code).toBe('UNAUTHENTICATED');
+      t.clock.advanceMinutes(-(DEFAULT_IDLE_MINUTES.member + 1));
+      expect((await reader.get('/api/v1/me')).json().code).toBe('UNAUTHENTICATED');
+
+      // A desk idles longer than a member: still signed in where a member's session has ended.
+      expect((await desk.get('/api/v1/staff/me')).statusCode).toBe(200);
+      t.clock.advanceMinutes(DEFAULT_IDLE_MINUTES.desk - 2);
+      expect((await desk.get('/api/v1/staff/me')).statusCode).toBe(200);
+      t.clock.advanceMinutes(DEFAULT_IDLE_MINUTES.desk + 1);
+      expect((await desk.get('/api/v1/staff/me')).json().code).toBe('UNAUTHENTICATED');
+    });
+
+    it('takes the idle minutes per role from the configuration', async () => {
+      const minutes = { ...DEFAULT_IDLE_MINUTES, desk: 10 };
+      const app = await buildHttpApp(
+        createAppContext(t.db, t.clock, createLogger('silent'), { sessionIdleMinutes: minutes }),
+      );
+      try {
+        const desk = await staffClient(app, 'geoje-okpo-desk');
+        t.clock.advanceMinutes(9);
+        expect((await desk.get('/api/v1/staff/me')).statusCode).toBe(200);
+        t.clock.advanceMinutes(11);
+        expect((await desk.get('/api/v1/staff/me')).json().code).toBe('UNAUTHENTICATED');
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
+  describe('behind a load balancer (issue 13, point 5)', () => {
+    const appWith = (options: Parameters<typeof createAppContext>[3]) =>
+      buildHttpApp(createAppContext(t.db, t.clock, createLogger('silent'), options));
+    const signInFrom = (app: Awaited<ReturnType<typeof appWith>>, forwardedFor: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/staff/sign-in',
+        payload: { username: 'nobody-here', password: 'wrong password' },
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+
+    it('counts sign-ins per address in the database, shared by every service process', async () => {
+      t.clock.advanceMinutes(1);
+      const [first, second] = [await appWith({}), await appWith({})];
+      try {
+        for (let i = 0; i < 30; i += 1) {
+          expect((await signInFrom(i % 2 === 0 ? first : second, '')).statusCode).toBe(401);
+        }
+        for (const process of [first, second]) {
+          const refused = await signInFrom(process, '');
+          expect(refused.statusCode).toBe(429);
+          expect(refused.json().code).toBe('RATE_LIMITED');
+        }
+        // The window runs on the service's clock: a minute later sign-ins are counted afresh.
+        t.clock.advanceMinutes(1);
+        expect((await signInFrom(second, '')).statusCode).toBe(401);
+      } finally {
+        await first.close();
+        await second.close();
+      }
+      t.clock.advanceMinutes(1);
+    });
+
+    it('limits sign-ins by the client’s address from a trusted proxy, and by the peer otherwise', async () => {
+      t.clock.advanceMinutes(1);
+      // Every injected request comes from 127.0.0.1: the load balancer.
+      const trusting = await appWith({ trustProxy: ['127.0.0.0/8'] });
+      const plain = await appWith({});
+      try {
+        for (let i = 0; i < 30; i += 1) {
+          expect((await signInFrom(trusting, '203.0.113.7')).statusCode).toBe(401);
+        }
+        expect((await signInFrom(trusting, '203.0.113.7')).statusCode).toBe(429);
+        // Another person behind the same load balancer is not throttled by the first.
+        expect((await signInFrom(trusting, '203.0.113.8')).statusCode).toBe(401);
+
+        // A header from a peer that is not a trusted proxy changes nothing: no dodging the limit.
+        for (let i = 0; i < 30; i += 1) {
+          expect((await signInFrom(plain, `198.51.100.${i}`)).statusCode).toBe(401);
+        }
+        expect((await signInFrom(plain, '198.51.100.200')).statusCode).toBe(429);
+      } finally {
+        await trusting.close();
+        await plain.close();
+      }
+      t.clock.advanceMinutes(1);
+    });
+
+    it('with an https public URL: Secure __Host- cookies and HSTS', async () => {
+      const app = await appWith({ https: true });
+      try {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/staff/sign-in',
+          payload: { username: 'geoje-okpo-desk', password: DEMO_STAFF_PASSWORD },
+        });
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['strict-transport-security']).toBe(
+          'max-age=31536000; includeSubDomains',
+        );
+        const cookies = response.cookies as {
+          name: string;
+          value: string;
+          secure?: boolean;
+          path?: string;
+          domain?: string;
+        }[];
+        expect(cookies.map((c) => [c.name, c.secure, c.path, c.domain])).toEqual([
+          ['__Host-lo_session', true, '/', undefined],
+          ['__Host-lo_csrf', true, '/', undefined],
+        ]);
+        const session = cookies[0]!.value;
+        const me = await app.inject({
+          method: 'GET',
+          url: '/api/v1/staff/me',
+          headers: { cookie: `__Host-lo_session=${session}` },
+        });
+        expect(me.statusCode).toBe(200);
+        // The plain name is not accepted in its place (a cookie an http page could have set).
+        const plainName = await app.inject({
+          method: 'GET',
+          url: '/api/v1/staff/me',
+          headers: { cookie: `lo_session=${session}` },
+        });
+        expect(plainName.json().code).toBe('UNAUTHENTICATED');
+      } finally {
+        await app.close();
+      }
+      // Served over plain http (no PUBLIC_URL): no HSTS, which would lock browsers out.
+      const plain = await t.app.inject({ method: 'GET', url: '/api/v1/libraries' });
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
     });
   });
 

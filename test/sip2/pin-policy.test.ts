@@ -5,6 +5,7 @@ import { staffClient } from '../support/http.js';
 import { addItems, GN, type Sip2TestBed, startSip2TestBed } from './support.js';
 
 const MINJUN = demoCardNumber(1); // home: Gyeongnamdaepyo
+const SEOYEON = demoCardNumber(2);
 
 /** The network rule "machines require the PIN", and a locked PIN refused on every SIP2 path. */
 describe(`SIP2 PIN policy (${testDatabaseKind})`, () => {
@@ -79,5 +80,30 @@ describe(`SIP2 PIN policy (${testDatabaseKind})`, () => {
     expect(status.patronStatus.chargePrivilegesDenied).toBe(true);
     const info = await machine.patronInformation({ patronIdentifier: MINJUN, summary: 'charged' });
     expect(info.screenMessage).toContain('[SIGN_IN_LOCKED]');
+  });
+
+  it('a right PIN on a blocked card answers CQ=Y with BL=N; a wrong one CQ=N', async () => {
+    await bed.t.db
+      .updateTable('cards')
+      .set({ blocked_at: bed.t.clock.now(), blocked_reason: 'test' })
+      .where('number', '=', SEOYEON)
+      .execute();
+    const machine = await bed.terminal(GN);
+    const right = await machine.patronStatus({
+      patronIdentifier: SEOYEON,
+      patronPassword: DEMO_MEMBER_PIN,
+    });
+    expect(right).toMatchObject({ validPatron: false, validPatronPassword: true });
+    expect(right.screenMessage).toContain('[CARD_BLOCKED]');
+    expect(right.personalName).toBe('');
+    const wrong = await machine.patronStatus({ patronIdentifier: SEOYEON, patronPassword: '0000' });
+    expect(wrong).toMatchObject({ validPatron: false, validPatronPassword: false });
+    // The card stays refused for lending whatever the PIN.
+    const checkout = await machine.checkout({
+      patronIdentifier: SEOYEON,
+      patronPassword: DEMO_MEMBER_PIN,
+      itemIdentifier: 'PIN-1',
+    });
+    expect(checkout.screenMessage).toContain('[CARD_BLOCKED]');
   });
 });

@@ -16,10 +16,20 @@ function isSignedOut(error: unknown): boolean {
   return error instanceof ApiError && ['UNAUTHENTICATED', 'FORBIDDEN'].includes(error.code);
 }
 
+/**
+ * Ends the session on the server; throws (an ApiError the caller shows) when that could not be
+ * done, so nobody walks away from a shared PC believing they signed out.
+ */
+async function endSession(): Promise<void> {
+  await answer(api.POST('/api/v1/sign-out'));
+  setCsrfToken(null);
+}
+
 interface MemberSession {
   state: SessionState;
   member: FullMember | undefined;
   signIn(login: string, password: string): Promise<void>;
+  /** Rejects with an ApiError when the session could not be ended. */
   signOut(): Promise<void>;
   refresh(): Promise<void>;
 }
@@ -64,8 +74,7 @@ export function MemberSessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    await api.POST('/api/v1/sign-out').catch(() => undefined);
-    setCsrfToken(null);
+    await endSession();
     setMember(undefined);
     setState('signedOut');
   }, []);
@@ -144,8 +153,7 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    await api.POST('/api/v1/sign-out').catch(() => undefined);
-    setCsrfToken(null);
+    await endSession();
     setStaff(undefined);
     setState('signedOut');
   }, []);

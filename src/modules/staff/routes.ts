@@ -72,14 +72,16 @@ export async function staffRoutes(app: App, context: AppContext) {
     {
       schema: {
         tags: ['staff', 'members'],
-        summary: 'Ends the current session (staff or member)',
+        summary:
+          'Ends the current session (staff or member), from any tab: needs no x-csrf-token header',
         response: { 200: Ok },
       },
     },
     async (request, reply) => {
+      // The browser forgets the session even when the database cannot be told (then 503 says so).
+      clearSessionCookie(reply);
       if (request.sessionToken)
         await revokeSession(context.db, request.sessionToken, context.clock.now());
-      clearSessionCookie(reply);
       return { ok: true as const };
     },
   );

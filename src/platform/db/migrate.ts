@@ -16,6 +16,7 @@ import * as signInThrottles from './migrations/0007_sign_in_throttles.js';
 import * as loanStandingGuard from './migrations/0008_loan_standing_guard.js';
 import * as auditNoTruncate from './migrations/0009_audit_no_truncate.js';
 import * as machinesRequirePin from './migrations/0010_machines_require_pin.js';
+import * as sessionIdle from './migrations/0011_session_idle.js';
 import * as privacy from './migrations/0013_privacy.js';
 import * as operatorAccounts from './migrations/0020_operator_accounts.js';
 
@@ -44,6 +45,7 @@ const migrations: Record<string, MigrationModule> = {
   '0008_loan_standing_guard': loanStandingGuard,
   '0009_audit_no_truncate': auditNoTruncate,
   '0010_machines_require_pin': machinesRequirePin,
+  '0011_session_idle': sessionIdle,
   '0013_privacy': privacy,
   '0020_operator_accounts': operatorAccounts,
 };

@@ -109,6 +109,7 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: Date;
   expires_at: Date;
+  last_seen_at: Date;
   revoked_at: Date | null;
 }
 

@@ -2,7 +2,15 @@ import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor, MemberActor, StaffActor } from '../auth/actor.js';
-import { hashToken, type NewSession } from '../auth/sessions.js';
+import {
+  DEFAULT_IDLE_MINUTES,
+  hashToken,
+  isIdleTooLong,
+  type NewSession,
+  revokeSession,
+  type SessionRole,
+  touchSession,
+} from '../auth/sessions.js';
 import type { Clock } from '../clock.js';
 import { PREPARED } from '../db/prepared.js';
 import type { DB } from '../db/schema.js';
@@ -11,6 +19,13 @@ import type { App } from './server.js';
 
 export const SESSION_COOKIE = 'lo_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * The session's CSRF token in a cookie the web app can read (not HttpOnly): every tab of the
+ * browser copies it into the header, so a second tab can act and sign out. A page of another site
+ * cannot read it, and the header must still match the session's own token.
+ */
+export const CSRF_COOKIE = 'lo_csrf';
+const SIGN_OUT_PATH = '/api/v1/sign-out';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SIGN_IN_PATHS = new Set(['/api/v1/staff/sign-in', '/api/v1/members/sign-in']);
 /** All a staff member with a one-time password may do: see who they are, change it, leave. */
@@ -20,7 +35,22 @@ const ONE_TIME_PASSWORD_PATHS = new Set([
   'POST /api/v1/sign-out',
 ]);
 
+/** The names and flags of the two cookies: `__Host-` prefixed and Secure when served over https. */
+interface SessionCookies {
+  session: string;
+  csrf: string;
+  secure: boolean;
+}
+
+export function sessionCookieNames(secure: boolean): SessionCookies {
+  const prefix = secure ? '__Host-' : '';
+  return { session: `${prefix}${SESSION_COOKIE}`, csrf: `${prefix}${CSRF_COOKIE}`, secure };
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    sessionCookies: SessionCookies;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     sessionToken: string | null;
@@ -35,7 +65,12 @@ async function findSessionActor(
   db: Kysely<DB>,
   token: string,
   now: Date,
-): Promise<{ actor: Actor; csrfToken: string; mustChangePassword: boolean } | null> {
+): Promise<{
+  actor: Actor;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  lastSeenAt: Date;
+} | null> {
   const row = await db
     .selectFrom('sessions as s')
     .modifyFront(PREPARED)
@@ -53,6 +88,7 @@ async function findSessionActor(
     )
     .select([
       's.csrf_token',
+      's.last_seen_at',
       'st.id as staff_id',
       'st.library_id',
       'st.role',
@@ -69,6 +105,7 @@ async function findSessionActor(
       actor: { kind: 'staff', staffId: row.staff_id, libraryId: row.library_id, role: row.role },
       csrfToken: row.csrf_token,
       mustChangePassword: row.must_change_password === true,
+      lastSeenAt: row.last_seen_at,
     };
   }
   if (row.member_id !== null) {
@@ -76,55 +113,99 @@ async function findSessionActor(
       actor: { kind: 'member', memberId: row.member_id },
       csrfToken: row.csrf_token,
       mustChangePassword: false,
+      lastSeenAt: row.last_seen_at,
     };
   }
   return null;
 }
 
+function sessionRole(actor: Actor): SessionRole {
+  return actor.kind === 'staff' ? actor.role : 'member';
+}
+
 /**
  * Cookie sessions: the session cookie is HttpOnly and SameSite=Strict, and every write made with
- * it must carry the session's CSRF token in the `x-csrf-token` header.
+ * it must carry the session's CSRF token in the `x-csrf-token` header — except sign-out, which
+ * always ends the session the browser holds (a cross-site request carries no Strict cookie).
+ * A session unused for its role's idle minutes ends as if it had been signed out.
  */
-export async function registerAuthentication(app: App, db: Kysely<DB>, clock: Clock) {
+export async function registerAuthentication(
+  app: App,
+  db: Kysely<DB>,
+  clock: Clock,
+  options: {
+    idleMinutes?: Readonly<Record<SessionRole, number>>;
+    /** PUBLIC_URL is https: the cookies are Secure and `__Host-` prefixed. */
+    secureCookies?: boolean;
+  } = {},
+) {
+  const idleMinutes = options.idleMinutes ?? DEFAULT_IDLE_MINUTES;
+  const names = sessionCookieNames(options.secureCookies ?? false);
   await app.register(cookie);
+  app.decorate('sessionCookies', names);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[names.session];
     if (!token) return;
     // Signing in never acts under (nor adopts) the session the browser brings: a stale cookie
     // whose CSRF token is lost must not keep anyone from signing in.
     if (SIGN_IN_PATHS.has(request.url.split('?')[0] ?? '')) return;
-    const session = await findSessionActor(db, token, clock.now());
+    const now = clock.now();
+    const session = await findSessionActor(db, token, now);
     if (!session) return;
     const { actor } = session;
+    if (isIdleTooLong(session.lastSeenAt, now, idleMinutes[sessionRole(actor)])) {
+      await revokeSession(db, token, now);
+      return;
+    }
+    const path = request.url.split('?')[0];
+    if (path === SIGN_OUT_PATH && request.method === 'POST') {
+      request.sessionToken = token;
+      return;
+    }
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('FORBIDDEN', { reason: 'missing or wrong x-csrf-token header' });
     }
-    const route = `${request.method} ${request.url.split('?')[0]}`;
+    const route = `${request.method} ${path}`;
     if (session.mustChangePassword && !ONE_TIME_PASSWORD_PATHS.has(route)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
+    await touchSession(db, token, session.lastSeenAt, now);
     request.actor = actor;
     request.sessionToken = token;
   });
 }
 
 export function setSessionCookie(reply: FastifyReply, session: NewSession): void {
+  const names = reply.server.sessionCookies;
+  // 'auto' marks the cookies Secure when the request came over https; with an https PUBLIC_URL
+  // always (TLS then usually ends at a proxy, so the service sees plain http).
+  const secure = names.secure ? true : 'auto';
   // The answer carries a session (and its CSRF token): no cache may keep it.
   reply.header('cache-control', 'no-store');
-  reply.setCookie(SESSION_COOKIE, session.token, {
+  reply.setCookie(names.session, session.token, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: 'auto',
+    secure,
+    path: '/',
+    expires: session.expiresAt,
+  });
+  reply.setCookie(names.csrf, session.csrfToken, {
+    httpOnly: false,
+    sameSite: 'strict',
+    secure,
     path: '/',
     expires: session.expiresAt,
   });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
+  const names = reply.server.sessionCookies;
+  const secure = names.secure ? true : 'auto';
   reply.header('cache-control', 'no-store');
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(names.session, { path: '/', secure });
+  reply.clearCookie(names.csrf, { path: '/', secure });
 }
 
 export function requireActor(request: FastifyRequest): Actor {

@@ -41,7 +41,7 @@ export const SECURITY_SCHEMES = {
     in: 'header',
     name: CSRF_HEADER,
     description:
-      "The session's CSRF token (answered by sign-in); every write made with a session sends it.",
+      "The session's CSRF token (answered by sign-in and set in the readable lo_csrf cookie); every write made with a session sends it.",
   },
 } as const;
 
@@ -70,7 +70,8 @@ function securityOf(method: string, path: string): Security {
   const session: Security = SAFE_METHODS.has(method)
     ? [{ sessionCookie: [] }]
     : [{ sessionCookie: [], csrfToken: [] }];
-  return SESSION_OPTIONAL_OPERATIONS.has(key) ? [{}, ...session] : session;
+  // Sign-out needs no CSRF header: any tab ends the session, and a Strict cookie never crosses sites.
+  return SESSION_OPTIONAL_OPERATIONS.has(key) ? [{}, { sessionCookie: [] }] : session;
 }
 
 const PROBLEM = { $ref: '#/components/schemas/Problem' };

@@ -102,7 +102,17 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Admission control; by default from HTTP_MAX_CONCURRENT, HTTP_MAX_QUEUE, HTTP_QUEUE_TIMEOUT_MS. */
   overload?: OverloadSettings;
+  /**
+   * Proxy addresses or CIDRs (TRUST_PROXY) whose X-Forwarded-For is believed: rate limits and
+   * logs then see the client's address. Nobody's by default.
+   */
+  trustProxy?: readonly string[];
+  /** The public URL is https (PUBLIC_URL): browsers are told to use nothing else (HSTS). */
+  https?: boolean;
 }
+
+/** One year, this host and its subdomains. */
+export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** On every answer. */
 const SECURITY_HEADERS = {
@@ -134,6 +144,8 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimit ?? 1_048_576,
+    trustProxy:
+      options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -168,6 +180,7 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.headers(SECURITY_HEADERS);
+    if (options.https) reply.header('strict-transport-security', HSTS);
   });
   registerAdmissionControl(app, options.overload ?? readOverloadSettings());
   app.addHook('preValidation', async (request) => {

@@ -8,6 +8,7 @@ import {
 } from '../../modules/circulation/index.js';
 import {
   checkMemberSecret,
+  findCard,
   type MemberRow,
   presentCard,
   type ResolvedCard,
@@ -124,6 +125,23 @@ export interface PatronStanding {
   refusals: Reason[];
 }
 
+/**
+ * A blocked card's PIN is still checked (and counted toward the lockout), so the machine can say
+ * the PIN was right (CQ=Y) while the card is refused (BL=N): the person learns the block, not a
+ * wrong PIN, is what stops them. Other refused cards (lost, replaced, unknown) answer no PIN check.
+ */
+async function blockedCardPin(
+  acs: AcsRequest,
+  card: Extract<CardCheck, { ok: false }>,
+  cardNumber: string,
+  pin: string | undefined,
+): Promise<PinCheck> {
+  const blocked = card.reasons.length === 1 && card.reasons[0]?.code === 'CARD_BLOCKED';
+  if (!blocked || !pin) return { given: false };
+  const { member } = await findCard(acs.context.db, cardNumber);
+  return checkPin(acs.context.db, member, pin, acs.now);
+}
+
 /** What patron status (24), patron information (64) and patron enable (26) report. */
 export async function patronStanding(
   acs: AcsRequest,
@@ -132,7 +150,14 @@ export async function patronStanding(
   options: { pinRequired?: boolean } = {},
 ): Promise<PatronStanding> {
   const card = await checkPresentedCard(acs, cardNumber);
-  if (!card.ok) return { card, pin: { given: false }, borrowing: null, refusals: card.reasons };
+  if (!card.ok) {
+    return {
+      card,
+      pin: await blockedCardPin(acs, card, cardNumber, pin),
+      borrowing: null,
+      refusals: card.reasons,
+    };
+  }
   const { db, clock } = acs.context;
   const pinCheck = await checkPin(db, card.member, pin, acs.now, options.pinRequired);
   const borrowing = await borrowingAt(db, card.member.id, acs.terminal.library.id, clock.today());

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLibraries } from '../api/directory';
 import { SelectField } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
+import { SignOutButton } from '../components/SignOutButton';
 import { StaffPasswordChange } from '../components/StaffPasswordChange';
 import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
@@ -104,9 +105,9 @@ function AdminPages() {
           <Link to="/desk" className="button primary">
             {t('areas.desk')}
           </Link>
-          <button type="button" className="button" onClick={() => void session.signOut()}>
+          <SignOutButton signOut={session.signOut} className="button">
             {t('admin.otherAccount')}
-          </button>
+          </SignOutButton>
         </div>
       </div>
     );
@@ -122,9 +123,7 @@ function AdminPages() {
         <Link to="/admin/password" aria-current={changingPassword ? 'page' : undefined}>
           {t('staffPasswordChange.link')}
         </Link>
-        <button type="button" className="link-button" onClick={() => void session.signOut()}>
-          {t('common.signOut')}
-        </button>
+        <SignOutButton signOut={session.signOut} />
       </div>
       <div className="admin-layout">
         <nav className="admin-nav" aria-label={t('admin.nav')}>

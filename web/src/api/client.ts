@@ -40,26 +40,35 @@ export function localProblem(detail: string, code = 'VALIDATION_FAILED'): Proble
   return { status: 400, code, detail, reasons: [{ code, detail }] };
 }
 
-const CSRF_KEY = 'library-one.csrf';
-let csrfToken: string | null = readCsrf();
+/** The cookies the server sets at sign-in for every tab (not HttpOnly; `__Host-` over https). */
+const CSRF_COOKIES = new Set(['lo_csrf', '__Host-lo_csrf']);
+let csrfToken: string | null = null;
 
-function readCsrf(): string | null {
+function csrfFromCookie(): string | null {
   try {
-    return globalThis.sessionStorage?.getItem(CSRF_KEY) ?? null;
+    const cookies = globalThis.document?.cookie ?? '';
+    for (const part of cookies.split(';')) {
+      const [name, ...value] = part.trim().split('=');
+      if (name && CSRF_COOKIES.has(name) && value.length > 0)
+        return decodeURIComponent(value.join('='));
+    }
   } catch {
-    return null;
+    // No cookies to read here.
   }
+  return null;
 }
 
-/** The session's CSRF token (sign-in answers it); kept for this tab so a reload can still write. */
+/**
+ * The session's CSRF token: the browser's lo_csrf cookie, which every tab reads (a tab that did
+ * not sign in can act and sign out); the token sign-in answered only when no cookie is readable.
+ */
+function currentCsrfToken(): string | null {
+  return csrfFromCookie() ?? csrfToken;
+}
+
+/** The CSRF token sign-in answered (null after sign-out). */
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
-  try {
-    if (token) globalThis.sessionStorage?.setItem(CSRF_KEY, token);
-    else globalThis.sessionStorage?.removeItem(CSRF_KEY);
-  } catch {
-    // Storage unavailable: the token lives in memory only.
-  }
 }
 
 type Listener = () => void;
@@ -108,10 +117,11 @@ function refuse(status: number, text: string): never {
 }
 
 function commonHeaders(method: string): Record<string, string> {
+  const csrf = method === 'GET' ? null : currentCsrfToken();
   return {
     accept: 'application/json, application/problem+json',
     'accept-language': currentLanguage(),
-    ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    ...(csrf ? { 'x-csrf-token': csrf } : {}),
   };
 }
 

@@ -244,7 +244,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the current session (staff or member) */
+        /** Ends the current session (staff or member), from any tab: needs no x-csrf-token header */
         post: operations["postSignOut"];
         delete?: never;
         options?: never;

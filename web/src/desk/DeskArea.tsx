@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Page';
+import { SignOutButton } from '../components/SignOutButton';
 import { StaffPasswordChange } from '../components/StaffPasswordChange';
 import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
@@ -59,9 +60,7 @@ function DeskPages() {
         <Link to={PASSWORD_PATH} aria-current={changingPassword ? 'page' : undefined}>
           {t('staffPasswordChange.link')}
         </Link>
-        <button type="button" className="link-button" onClick={() => void session.signOut()}>
-          {t('common.signOut')}
-        </button>
+        <SignOutButton signOut={session.signOut} />
       </div>
       <nav className="sub-nav desk-nav" aria-label={t('desk.nav')}>
         {PAGES.map((page) => (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Page';
+import { SignOutButton } from '../components/SignOutButton';
 import { Link, matchPath, useRouter } from '../router';
 import { MemberSessionProvider, useMemberSession } from '../session';
 import { LibraryDetail, LibraryDirectory } from './Directory';
@@ -29,9 +30,7 @@ function PortalNav() {
           <Link to="/portal/me" aria-current={at('/portal/me')}>
             {t('portal.myLibrary')}
           </Link>
-          <button type="button" className="link-button" onClick={() => void session.signOut()}>
-            {t('common.signOut')}
-          </button>
+          <SignOutButton signOut={session.signOut} />
         </>
       ) : (
         <>

@@ -15,6 +15,8 @@ export function resetBetweenTests() {
   beforeEach(async () => {
     await i18n.changeLanguage('ko');
     setCsrfToken(null);
+    // biome-ignore lint/suspicious/noDocumentCookie: the test plays the server setting the cookie
+    document.cookie = 'lo_csrf=; max-age=0; path=/';
   });
   afterEach(() => {
     cleanup();
