@@ -2,10 +2,10 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraries } from '../api/directory';
 import { SelectField } from '../components/Field';
-import { Loading, PageTitle } from '../components/Page';
+import { PageTitle } from '../components/Page';
 import { SignOutButton } from '../components/SignOutButton';
+import { StaffGate } from '../components/StaffGate';
 import { StaffPasswordChange } from '../components/StaffPasswordChange';
-import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
@@ -178,11 +178,9 @@ function AdminPages() {
 
 /** Administration: a library admin runs their library, the network admin the network. */
 export function AdminArea() {
-  const session = useStaffSession();
-  if (session.state === 'loading') return <Loading />;
-  if (session.staff?.mustChangePassword) return <StaffPasswordChange />;
-  if (session.state === 'signedOut' || !session.staff || !session.library) {
-    return <StaffSignIn area="admin" />;
-  }
-  return <AdminPages />;
+  return (
+    <StaffGate area="admin">
+      <AdminPages />
+    </StaffGate>
+  );
 }

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../components/Page';
 import { SignOutButton } from '../components/SignOutButton';
+import { StaffGate } from '../components/StaffGate';
 import { StaffPasswordChange } from '../components/StaffPasswordChange';
-import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
@@ -95,11 +94,9 @@ function DeskPages() {
 
 /** The information desk: keyboard first, a scanner types digits and Enter. */
 export function DeskArea() {
-  const session = useStaffSession();
-  if (session.state === 'loading') return <Loading />;
-  if (session.staff?.mustChangePassword) return <StaffPasswordChange />;
-  if (session.state === 'signedOut' || !session.staff || !session.library) {
-    return <StaffSignIn area="desk" />;
-  }
-  return <DeskPages />;
+  return (
+    <StaffGate area="desk">
+      <DeskPages />
+    </StaffGate>
+  );
 }
