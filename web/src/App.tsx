@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminArea } from './admin/AdminArea';
+import { AdminPages } from './admin/AdminArea';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageTitle } from './components/Page';
-import { DeskArea } from './desk/DeskArea';
+import { StaffGate } from './components/StaffGate';
+import { DeskPages } from './desk/DeskArea';
 import { PortalArea } from './portal/PortalArea';
 import { Link, RouterProvider, useRouter } from './router';
 import { StaffSessionProvider } from './session';
@@ -64,7 +65,9 @@ function Shell() {
   if (area === 'portal') page = <PortalArea />;
   if (area === 'desk' || area === 'admin') {
     page = (
-      <StaffSessionProvider>{area === 'desk' ? <DeskArea /> : <AdminArea />}</StaffSessionProvider>
+      <StaffSessionProvider>
+        <StaffGate area={area}>{area === 'desk' ? <DeskPages /> : <AdminPages />}</StaffGate>
+      </StaffSessionProvider>
     );
   }
   return (

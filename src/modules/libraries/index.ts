@@ -13,6 +13,11 @@ export {
   type NetworkRules,
   nextOpenDay,
 } from './domain.js';
-export { createLibraryRepository, type LibraryRepository, libraryParams } from './repository.js';
+export {
+  createLibraryRepository,
+  type LibraryRepository,
+  libraryParams,
+  readNetworkRules,
+} from './repository.js';
 export { libraryRoutes } from './routes.js';
 export { seedLibraryDirectory } from './seed.js';

@@ -121,6 +121,17 @@ export async function libraryParams(db: Kysely<DB>, libraryId: number) {
   };
 }
 
+/** The network's rules (one row); read inside a transaction by returns and the self-check PIN. */
+export async function readNetworkRules(db: Kysely<DB>): Promise<NetworkRules> {
+  const row = await db.selectFrom('network_rules').selectAll().executeTakeFirstOrThrow();
+  return {
+    networkLoanLimit: row.network_loan_limit,
+    suspensionMode: row.suspension_mode,
+    maxSuspensionDays: row.max_suspension_days,
+    machinesRequirePin: row.machines_require_pin,
+  };
+}
+
 export function createLibraryRepository(db: Kysely<DB>) {
   return {
     async list(filter: LibraryFilter): Promise<LibraryView[]> {
@@ -222,15 +233,7 @@ export function createLibraryRepository(db: Kysely<DB>) {
       }));
     },
 
-    async networkRules(): Promise<NetworkRules> {
-      const row = await db.selectFrom('network_rules').selectAll().executeTakeFirstOrThrow();
-      return {
-        networkLoanLimit: row.network_loan_limit,
-        suspensionMode: row.suspension_mode,
-        maxSuspensionDays: row.max_suspension_days,
-        machinesRequirePin: row.machines_require_pin,
-      };
-    },
+    networkRules: (): Promise<NetworkRules> => readNetworkRules(db),
   };
 }
 

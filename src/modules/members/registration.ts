@@ -18,7 +18,7 @@ import {
   normalizePhone,
   type PersonalDetails,
 } from './domain.js';
-import { lockMember } from './repository.js';
+import { lockMember, updateMember } from './repository.js';
 
 export interface PreRegistration extends PersonalDetails {
   homeLibraryId: number;
@@ -129,17 +129,13 @@ export async function verifyMember(
     if (member.status !== 'pending') {
       throw new AppError('CONFLICT', { reason: `the member is ${member.status}, not pending` });
     }
-    await tx
-      .updateTable('members')
-      .set({
-        status: 'active',
-        verified_at: now,
-        verified_by_staff_id: staff.staffId,
-        verified_at_library_id: staff.libraryId,
-        verification_id_type: input.idDocumentType,
-      })
-      .where('id', '=', memberId)
-      .execute();
+    await updateMember(tx, memberId, {
+      status: 'active',
+      verified_at: now,
+      verified_by_staff_id: staff.staffId,
+      verified_at_library_id: staff.libraryId,
+      verification_id_type: input.idDocumentType,
+    });
     const card = await issueCard(tx, memberId, staff.libraryId, staff.staffId, now);
     await recordAudit(tx, actor, now, {
       action: 'member.verified',

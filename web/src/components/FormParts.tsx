@@ -72,6 +72,35 @@ export function NewPasswordField({
   );
 }
 
+/** A name in Korean and in English, both required, each marked with its language. */
+export function NameFields({
+  labels,
+  values,
+  onValues,
+  maxLength,
+}: {
+  labels: [ko: string, en: string];
+  values: [ko: string, en: string];
+  onValues: [ko: (value: string) => void, en: (value: string) => void];
+  maxLength?: number;
+}) {
+  return (
+    <>
+      {(['ko', 'en'] as const).map((lang, i) => (
+        <Field
+          key={lang}
+          label={labels[i]}
+          lang={lang}
+          required
+          maxLength={maxLength}
+          value={values[i]}
+          onValue={onValues[i]}
+        />
+      ))}
+    </>
+  );
+}
+
 /** A self-check PIN chosen for a member (4 to 6 digits), optional where it is set. */
 export function NewPinField({
   value,
