@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, TerminalActor } from '../../platform/auth/actor.js';
 import { releaseThrottledAttempt, reserveThrottledAttempt } from '../../platform/auth/attempts.js';
 import { authorize } from '../../platform/auth/authorize.js';
+import { DEMO_TERMINAL_PASSWORD } from '../../platform/auth/demo-passwords.js';
 import { hashSecret, verifySecret } from '../../platform/auth/secrets.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, TerminalEncoding, TerminalLanguage } from '../../platform/db/schema.js';
@@ -11,7 +12,7 @@ import { AppError } from '../../platform/errors.js';
 
 /** Self-check terminals: one SIP2 account per machine, created by the library's admin. */
 
-export const DEMO_TERMINAL_PASSWORD = 'library-one-sip2';
+export { DEMO_TERMINAL_PASSWORD };
 
 export interface TerminalView {
   id: number;
