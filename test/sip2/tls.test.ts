@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +114,29 @@ describe(`SIP2 over TLS (${testDatabaseKind})`, () => {
     await expect(
       Sip2Client.connect('127.0.0.1', sip2Port, { timeoutMs: 15_000, tls: {} }),
     ).rejects.toBeInstanceOf(Sip2ConnectionClosedError);
+  });
+
+  it('the command-line client speaks TLS with --ca', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/sip2.ts',
+        '--port',
+        String(sip2Port),
+        '--ca',
+        path.join(dir, 'sip2.crt'),
+        '--user',
+        terminalUsername(GN),
+        '--password',
+        DEMO_TERMINAL_PASSWORD,
+        '--raw',
+        'status',
+      ],
+      { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 60_000 },
+    );
+    expect(stdout).toMatch(/^← 941/m);
+    expect(stdout).toMatch(/^← 98Y/m);
   });
 });
