@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
@@ -152,11 +153,17 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       context,
       database: db,
       async listen() {
+        // SIP2 over TLS: the certificate and key are read before anything listens.
+        const tls = config.sip2Tls && {
+          cert: await readFile(config.sip2Tls.certFile),
+          key: await readFile(config.sip2Tls.keyFile),
+        };
         const address = await app.listen({ port: config.port, host: config.host });
         sip2 = await startSip2Server(context, {
           host: config.host,
           port: config.sip2Port,
           ...(config.sip2IdleTimeoutMs ? { idleTimeoutMs: config.sip2IdleTimeoutMs } : {}),
+          tls,
         });
         stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
         if (config.metrics) {

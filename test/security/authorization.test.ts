@@ -725,6 +725,15 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: LIBRARY_ADMIN,
     },
     {
+      route: 'PUT /api/v1/terminals/{terminalId}/allowed-addresses',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/terminals/${ids.terminal[s]}/allowed-addresses`,
+        body: { allowedAddresses: [] },
+      }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
       route: 'POST /api/v1/terminals/{terminalId}/password',
       scoped: true,
       request: (s) => ({

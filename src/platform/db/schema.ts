@@ -253,5 +253,7 @@ export interface TerminalsTable {
   sign_in_locked_until: Date | null;
   demo_password: Generated<boolean>;
   password_vetted: Generated<boolean>;
+  /** Canonical CIDR ranges the machine may log in from; empty: any address. */
+  allowed_addresses: Generated<string[]>;
   created_at: CreatedAt;
 }

@@ -64,6 +64,15 @@ export async function attempt<T>(run: () => Promise<T>): Promise<Attempt<T>> {
   }
 }
 
+/**
+ * Counts a refused request for the operator's metrics, one per reason, by command, code and the
+ * terminal's library (library_one_sip2_refusals_total).
+ */
+export function countRefusals(acs: AcsRequest, command: string, reasons: readonly Reason[]): void {
+  const library = String(acs.terminal.library.id);
+  for (const { code } of reasons) acs.context.metrics.sip2Refusals.inc({ command, code, library });
+}
+
 /** A field the terminal left out but this request needs. */
 export function missingField(field: string): Reason {
   return { code: 'VALIDATION_FAILED', params: { field, reason: 'is required' } };
