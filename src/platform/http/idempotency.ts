@@ -47,10 +47,36 @@ function scopeOf(request: FastifyRequest): string {
   return `terminal:${actor.terminalId}`;
 }
 
-function requestHash(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('hex');
+/** How the use cases read a field of a request body, by its name (e.g. a card number's digits). */
+export type FieldNormalisers = Readonly<Record<string, (value: string) => string>>;
+
+/**
+ * The validated body as the use case reads it: keys in one order, strings of the named fields
+ * normalised (a card number typed with spaces is the same card), so that a client resending the
+ * same request with its fields in another order gets the stored answer.
+ */
+export function canonicalBody(
+  value: unknown,
+  normalisers: FieldNormalisers,
+  field?: string,
+): unknown {
+  if (typeof value === 'string') {
+    const normalise = field === undefined ? undefined : normalisers[field];
+    return normalise ? normalise(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((entry) => canonicalBody(entry, normalisers, field));
+  if (value === null || typeof value !== 'object') return value ?? null;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, entry]) => entry !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(
+    entries.map(([key, entry]) => [key, canonicalBody(entry, normalisers, key)]),
+  );
+}
+
+function requestHash(request: FastifyRequest, normalisers: FieldNormalisers): string {
+  const body = JSON.stringify(canonicalBody(request.body ?? null, normalisers));
+  return createHash('sha256').update(`${request.method} ${request.url}\n${body}`).digest('hex');
 }
 
 function newOwner(): string {
@@ -90,14 +116,21 @@ export function applyGuard(scope: string, key: string, owner: string): CommitGua
 /**
  * `Idempotency-Key` on any POST: the first request with a key is applied and its answer kept; an
  * exact retry gets that answer again without acting twice; the same key with another request is
- * refused with IDEMPOTENCY_KEY_REUSED. Keys are per signed-in principal.
+ * refused with IDEMPOTENCY_KEY_REUSED. "The same request" is the same method, path and validated
+ * body in canonical form (`canonicalBody`: key order and normalised fields do not count). Keys are
+ * per signed-in principal.
  *
  * Crash safety: the key is marked applied in the same transaction as the request's effect. A key
  * left in progress by a process that died (or whose answer could not be stored) is resolved by
  * the next retry: not applied → the retry runs it (once); applied → the retry gets CONFLICT with
  * `state: applied` (the effect happened; its answer was lost), and so does every later retry.
  */
-export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
+export function registerIdempotency(
+  app: App,
+  db: Kysely<DB>,
+  clock: Clock,
+  normalisers: FieldNormalisers = {},
+) {
   app.decorateRequest('idempotency', null);
 
   /** Resolves to a commit guard to run the handler with, null to run it plainly, or 'answered'. */
@@ -115,7 +148,7 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
       );
     }
     const scope = scopeOf(request);
-    const hash = requestHash(request);
+    const hash = requestHash(request, normalisers);
     const owner = newOwner();
     const now = clock.now();
     const take = () => {
