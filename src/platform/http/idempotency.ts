@@ -24,8 +24,28 @@ const inFlight = new Set<string>();
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { scope: string; key: string; owner: string } | null;
+    idempotency: Taken | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * Every effect of the route is written in a transaction (circulation's `writeOnce`): its
+     * idempotency key is then recorded inside that transaction, with no round trip before it.
+     */
+    idempotentInTransaction?: boolean;
+  }
+}
+
+/** A request holding its key: `recorded` once its transaction recorded the key (fast path). */
+interface Taken {
+  scope: string;
+  key: string;
+  owner: string;
+  hash: string;
+  fast: boolean;
+  /** Fast path: the key was found recorded by another request when this one tried to commit. */
+  found: boolean;
+  /** Fast path: this request's transaction recorded the key (just before its COMMIT). */
+  recorded: boolean;
 }
 
 /** What `response` holds while a request is in progress. */
@@ -114,6 +134,42 @@ export function applyGuard(scope: string, key: string, owner: string): CommitGua
 }
 
 /**
+ * The fast path's guard: records the key, applied, inside the request's own transaction just
+ * before it commits, with no round trip before the work. If the key is already there (an earlier
+ * or concurrent request with it), the transaction rolls back and the answer is worked out from
+ * the stored key when the response is sent. A key left in progress and not applied by another
+ * process whose lease ran out is taken over here (and its owner fenced), as the slow path does.
+ */
+function recordGuard(taken: Taken, now: Date): CommitGuard {
+  return async (connection) => {
+    // A second transaction of the same request: the key is this request's already.
+    if (taken.recorded) return;
+    const pending = JSON.stringify({ owner: taken.owner, applied: true } satisfies Pending);
+    const leaseStart = new Date(now.getTime() - IDEMPOTENCY_LEASE_MS);
+    const result = await connection.executeQuery(
+      CompiledQuery.raw(
+        `insert into idempotent_requests as r (scope, key, request_hash, status_code, response, created_at)
+           values ($1, $2, $3, ${IN_PROGRESS}, $4::jsonb, $5)
+         on conflict (scope, key) do update set response = excluded.response, created_at = excluded.created_at
+           where r.status_code = ${IN_PROGRESS} and r.request_hash = excluded.request_hash
+             and (r.response->>'applied')::boolean is not true
+             and r.response->>'owner' not like $6 and r.created_at <= $7`,
+        [taken.scope, taken.key, taken.hash, pending, now, `${BOOT}.%`, leaseStart],
+      ),
+    );
+    if (result.numAffectedRows === 1n) {
+      taken.recorded = true;
+    } else {
+      taken.found = true;
+      throw new AppError('CONFLICT', {
+        reason: 'the first request with this Idempotency-Key is still being processed',
+        state: 'in-progress',
+      });
+    }
+  };
+}
+
+/**
  * `Idempotency-Key` on any POST: the first request with a key is applied and its answer kept; an
  * exact retry gets that answer again without acting twice; the same key with another request is
  * refused with IDEMPOTENCY_KEY_REUSED. "The same request" is the same method, path and validated
@@ -133,6 +189,107 @@ export function registerIdempotency(
 ) {
   app.decorateRequest('idempotency', null);
 
+  /** What an earlier request with this key means for this one. */
+  type Outcome =
+    | { kind: 'answer'; status: number; contentType: string; body: string; replayed: boolean }
+    | { kind: 'take'; previousOwner: string | null };
+
+  const answerOf = (error: AppError, request: FastifyRequest): Outcome => ({
+    kind: 'answer',
+    status: error.status,
+    contentType: 'application/problem+json',
+    body: JSON.stringify(problemBody(error, request)),
+    replayed: false,
+  });
+
+  /**
+   * The key is held by an earlier request: its stored answer (replayed), a refusal, or — when it
+   * was left in progress, not applied, by an owner that is gone — 'take' (only the slow path can
+   * take a key over here; the fast path's guard takes such a key over at its commit).
+   */
+  async function resolveEarlier(
+    request: FastifyRequest,
+    scope: string,
+    key: string,
+    hash: string,
+    now: Date,
+    mayTake: boolean,
+  ): Promise<Outcome> {
+    const readEarlier = () =>
+      db
+        .selectFrom('idempotent_requests')
+        .select(['request_hash', 'status_code', 'response', 'created_at'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirst();
+    const replay = (answered: { status_code: number; response: unknown }): Outcome => {
+      const stored = answered.response as StoredResponse;
+      return {
+        kind: 'answer',
+        status: answered.status_code,
+        contentType: stored.contentType,
+        body: stored.body,
+        replayed: true,
+      };
+    };
+    const inProgress = () =>
+      answerOf(
+        new AppError('CONFLICT', {
+          reason: 'the first request with this Idempotency-Key is still being processed',
+          state: 'in-progress',
+        }),
+        request,
+      );
+    const earlier = await readEarlier();
+    if (!earlier) {
+      return answerOf(
+        new AppError('CONFLICT', {
+          reason: 'the first request with this Idempotency-Key has just failed; try again',
+          state: 'in-progress',
+        }),
+        request,
+      );
+    }
+    if (earlier.request_hash !== hash)
+      return answerOf(new AppError('IDEMPOTENCY_KEY_REUSED'), request);
+    if (earlier.status_code !== IN_PROGRESS) return replay(earlier);
+    const pending = (earlier.response ?? {}) as Pending;
+    if (mayBeAlive(pending.owner, earlier.created_at, now)) return inProgress();
+    // An owner in this process leaves the in-flight set only after storing its answer, which may
+    // have happened since the read above: read again before taking it for dead.
+    if (pending.owner?.startsWith(`${BOOT}.`)) {
+      const again = await readEarlier();
+      if (again && again.status_code !== IN_PROGRESS) return replay(again);
+    }
+    const stillTheirs = sql<boolean>`response->>'owner' is not distinct from ${pending.owner ?? null}`;
+    if (pending.applied) {
+      // The effect committed, its answer was lost: say so, now and to every later retry.
+      const lost = answerOf(
+        new AppError('CONFLICT', {
+          reason:
+            'the request with this Idempotency-Key was applied, but its answer was lost when the service stopped',
+          state: 'applied',
+        }),
+        request,
+      );
+      if (lost.kind !== 'answer') return lost;
+      await db
+        .updateTable('idempotent_requests')
+        .set({
+          status_code: lost.status,
+          response: JSON.stringify({ contentType: lost.contentType, body: lost.body }),
+        })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('status_code', '=', IN_PROGRESS)
+        .where(stillTheirs)
+        .execute();
+      return lost;
+    }
+    if (!mayTake) return inProgress();
+    return { kind: 'take', previousOwner: pending.owner ?? null };
+  }
+
   /** Resolves to a commit guard to run the handler with, null to run it plainly, or 'answered'. */
   async function begin(
     request: FastifyRequest,
@@ -151,9 +308,17 @@ export function registerIdempotency(
     const hash = requestHash(request, normalisers);
     const owner = newOwner();
     const now = clock.now();
+    const fast = request.routeOptions.config.idempotentInTransaction === true;
+    const taken: Taken = { scope, key, owner, hash, fast, found: false, recorded: false };
+    if (fast) {
+      // No round trip now: the key is recorded in the transaction of the effect (recordGuard).
+      inFlight.add(owner);
+      request.idempotency = taken;
+      return recordGuard(taken, now);
+    }
     const take = () => {
       inFlight.add(owner);
-      request.idempotency = { scope, key, owner };
+      request.idempotency = taken;
       return applyGuard(scope, key, owner);
     };
     const inserted = await db
@@ -170,68 +335,14 @@ export function registerIdempotency(
       .returning('key')
       .executeTakeFirst();
     if (inserted) return take();
-    const readEarlier = () =>
-      db
-        .selectFrom('idempotent_requests')
-        .select(['request_hash', 'status_code', 'response', 'created_at'])
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .executeTakeFirst();
-    const replay = (answered: { status_code: number; response: unknown }): 'answered' => {
-      const stored = answered.response as StoredResponse;
-      reply
-        .status(answered.status_code)
-        .header('idempotent-replayed', 'true')
-        .type(stored.contentType)
-        .send(stored.body);
-      return 'answered';
-    };
-    const earlier = await readEarlier();
-    if (!earlier) {
-      throw new AppError('CONFLICT', {
-        reason: 'the first request with this Idempotency-Key has just failed; try again',
-        state: 'in-progress',
-      });
-    }
-    if (earlier.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (earlier.status_code !== IN_PROGRESS) return replay(earlier);
-    const pending = (earlier.response ?? {}) as Pending;
-    if (mayBeAlive(pending.owner, earlier.created_at, now)) {
-      throw new AppError('CONFLICT', {
-        reason: 'the first request with this Idempotency-Key is still being processed',
-        state: 'in-progress',
-      });
-    }
-    // An owner in this process leaves the in-flight set only after storing its answer, which may
-    // have happened since the read above: read again before taking it for dead.
-    if (pending.owner?.startsWith(`${BOOT}.`)) {
-      const again = await readEarlier();
-      if (again && again.status_code !== IN_PROGRESS) return replay(again);
-    }
-    const stillTheirs = sql<boolean>`response->>'owner' is not distinct from ${pending.owner ?? null}`;
-    if (pending.applied) {
-      // The effect committed, its answer was lost: say so, now and to every later retry.
-      const lost = new AppError('CONFLICT', {
-        reason:
-          'the request with this Idempotency-Key was applied, but its answer was lost when the service stopped',
-        state: 'applied',
-      });
-      const body = JSON.stringify(problemBody(lost, request));
-      await db
-        .updateTable('idempotent_requests')
-        .set({
-          status_code: lost.status,
-          response: JSON.stringify({ contentType: 'application/problem+json', body }),
-        })
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .where('status_code', '=', IN_PROGRESS)
-        .where(stillTheirs)
-        .execute();
-      reply.status(lost.status).type('application/problem+json').send(body);
+    const outcome = await resolveEarlier(request, scope, key, hash, now, true);
+    if (outcome.kind === 'answer') {
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+      reply.status(outcome.status).type(outcome.contentType).send(outcome.body);
       return 'answered';
     }
     // Not applied, and its owner is gone: this retry takes the key over (and fences the owner).
+    const stillTheirs = sql<boolean>`response->>'owner' is not distinct from ${outcome.previousOwner}`;
     const takenOver = await db
       .updateTable('idempotent_requests')
       .set({
@@ -261,11 +372,22 @@ export function registerIdempotency(
     }, done);
   });
 
+  /** The answer to send instead of this one, when an earlier request holds the key. */
+  function answerInstead(request: FastifyRequest, reply: FastifyReply, outcome: Outcome) {
+    if (outcome.kind !== 'answer') return undefined;
+    reply.code(outcome.status);
+    reply.header('content-type', outcome.contentType);
+    if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+    else reply.removeHeader('idempotent-replayed');
+    request.log.debug({ status: outcome.status }, 'idempotent answer from an earlier request');
+    return outcome.body;
+  }
+
   app.addHook('onSend', async (request, reply, payload) => {
     const pending = request.idempotency;
     if (!pending) return payload;
     request.idempotency = null;
-    const { scope, key, owner } = pending;
+    const { scope, key, owner, hash } = pending;
     try {
       const row = db
         .updateTable('idempotent_requests')
@@ -273,8 +395,14 @@ export function registerIdempotency(
         .where('key', '=', key)
         .where('status_code', '=', IN_PROGRESS)
         .where(sql<boolean>`response->>'owner' = ${owner}`);
+      if (pending.found) {
+        // Fast path: the key was recorded by another request; this one's work rolled back.
+        const outcome = await resolveEarlier(request, scope, key, hash, clock.now(), false);
+        return answerInstead(request, reply, outcome) ?? payload;
+      }
       if (reply.statusCode >= 500 || typeof payload !== 'string') {
         // Nothing to keep: a retry may run again, unless the effect committed after all.
+        if (pending.fast) return payload;
         await db
           .deleteFrom('idempotent_requests')
           .where('scope', '=', scope)
@@ -289,7 +417,30 @@ export function registerIdempotency(
         contentType: String(reply.getHeader('content-type') ?? 'application/json'),
         body: payload,
       };
-      await row.set({ status_code: reply.statusCode, response: JSON.stringify(stored) }).execute();
+      if (!pending.fast || pending.recorded) {
+        const updated = await row
+          .set({ status_code: reply.statusCode, response: JSON.stringify(stored) })
+          .executeTakeFirst();
+        // (Fast path: zero rows when the COMMIT after the guard failed, e.g. a deferred check.)
+        if (!pending.fast || updated.numUpdatedRows === 1n) return payload;
+      }
+      // Fast path, nothing committed (a refusal): keep the answer, unless the key is taken.
+      const inserted = await db
+        .insertInto('idempotent_requests')
+        .values({
+          scope,
+          key,
+          request_hash: hash,
+          status_code: reply.statusCode,
+          response: JSON.stringify(stored),
+          created_at: clock.now(),
+        })
+        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (inserted) return payload;
+      const outcome = await resolveEarlier(request, scope, key, hash, clock.now(), false);
+      return answerInstead(request, reply, outcome) ?? payload;
     } catch (error) {
       // The database went away after the work: the answer still goes out; a retry finds the key
       // applied (or not) in the database and acts on that.
