@@ -9,7 +9,7 @@ import { createAppContext } from './app-context.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { circulationRoutes } from './modules/circulation/index.js';
 import { libraryAdminRoutes, libraryRoutes } from './modules/libraries/index.js';
-import { memberRoutes } from './modules/members/index.js';
+import { memberRoutes, normalizeCardNumber } from './modules/members/index.js';
 import { refuseDemoPasswords } from './modules/network/index.js';
 import { privacyRoutes, scheduleRetentionJobs } from './modules/privacy/index.js';
 import { accountManagementRoutes, staffRoutes } from './modules/staff/index.js';
@@ -48,7 +48,11 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
     idleMinutes: context.sessionIdleMinutes,
     secureCookies: context.https,
   });
-  registerIdempotency(app, context.db, context.clock);
+  // A retry is the same request whatever the order of its fields or the spaces in its card number.
+  registerIdempotency(app, context.db, context.clock, {
+    cardNumber: normalizeCardNumber,
+    itemBarcode: (barcode) => barcode.trim(),
+  });
   await systemRoutes(app, context);
   await libraryRoutes(app, context);
   await libraryAdminRoutes(app, context);

@@ -17,6 +17,7 @@ import {
   patronInformation,
   patronStatus,
 } from './patron.js';
+import { PatronSession } from './patron-session.js';
 import { echoOf, negativeAnswer } from './refusals.js';
 import { type AcsRequest, type AcsTerminal, sipLanguage, terminalLibrary } from './session.js';
 import { acsStatus, databaseAnswers } from './status.js';
@@ -97,6 +98,7 @@ export class Sip2Connection {
   readonly #log: Logger;
   readonly #frames = createFrameReader();
   #terminal: AcsTerminal | null = null;
+  readonly #patron = new PatronSession();
   #lastAnswer: Uint8Array | null = null;
   #queue: Promise<void> = Promise.resolve();
   #pending: Uint8Array[] = [];
@@ -247,7 +249,12 @@ export class Sip2Connection {
       const screen = `${reasonText({ code: 'UNAUTHENTICATED' }, 'ko')} ${say('loginRequired', 'ko')}`;
       return this.#negative(message, now, screen);
     }
-    return this.#serve({ context: this.#context, terminal, now }, message);
+    // Another card ends the machine's patron session; so does 35 (after its answer).
+    const card = (message as { patronIdentifier?: unknown }).patronIdentifier;
+    if (typeof card === 'string' && card !== '') this.#patron.seen(card);
+    const acs = { context: this.#context, terminal, now, patron: this.#patron };
+    if (message.code === '35') this.#patron.end();
+    return this.#serve(acs, message);
   }
 
   /** The requests of a logged-in terminal, each by the use cases the desk uses. */
@@ -285,6 +292,7 @@ export class Sip2Connection {
   }
 
   async #login(request: MessageOf<'93'>, now: Date): Promise<MessageOf<'94'>> {
+    this.#patron.end();
     const signIn = await signInTerminal(
       this.#context.db,
       {

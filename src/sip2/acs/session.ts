@@ -3,6 +3,7 @@ import type { SignedInTerminal } from '../../modules/terminals/index.js';
 import { AppError, type Language, type Reason } from '../../platform/errors.js';
 import { Language as SipLanguage } from '../codes.js';
 import { formatSipDateTime } from '../fields.js';
+import type { PatronSession } from './patron-session.js';
 
 /** The library a terminal serves, as its answers name it (AO is the library's code). */
 export interface TerminalLibrary {
@@ -22,6 +23,8 @@ export interface AcsRequest {
   context: AppContext;
   terminal: AcsTerminal;
   now: Date;
+  /** The connection's patron session (a PIN verified once per patron, not per message). */
+  patron: PatronSession;
 }
 
 export async function terminalLibrary(
