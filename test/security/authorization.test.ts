@@ -118,7 +118,6 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     resetStaff: {} as Record<Scope, number>,
     terminal: {} as Record<Scope, number>,
     group: 0,
-    pendingMember: 0,
   };
   const rules = {} as { loan: Record<Scope, unknown>; network: unknown };
 
@@ -192,13 +191,6 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       own: await terminalId('gyeongnamdaepyo-sc1'),
       other: await terminalId('jinju-yonam-sc1'),
     };
-    ids.pendingMember = (
-      await t.db
-        .selectFrom('members')
-        .select('id')
-        .where('status', '=', 'pending')
-        .executeTakeFirstOrThrow()
-    ).id;
     const group = await t.db
       .insertInto('check_in_groups')
       .values({ name_ko: '시험 그룹', name_en: 'Test group' })

@@ -131,14 +131,14 @@ export async function deskStatus({ db, clock }: AppContext, actor: Actor, member
     authorize(actor, 'member.view-loans', { heldHere: false });
     throw new AppError('FORBIDDEN');
   }
-  const staff = actor;
-  const viewed = auditRow(staff, clock.now(), {
+  const viewed = auditRow(actor, clock.now(), {
     action: 'member.status_viewed',
     subjectKind: 'member',
     subjectId: memberId,
   });
-  const viewer = { kind: 'staff', libraryId: staff.libraryId } as const;
+  const viewer = { kind: 'staff', libraryId: actor.libraryId } as const;
   const status = await circulationStatus(db, memberId, clock.today(), viewer, viewed);
-  authorize(staff, 'member.view-loans', { heldHere: status !== null });
-  return status as NonNullable<typeof status>;
+  authorize(actor, 'member.view-loans', { heldHere: status !== null });
+  if (!status) throw new AppError('FORBIDDEN');
+  return status;
 }
