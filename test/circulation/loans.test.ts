@@ -110,6 +110,7 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     expect(refused.json().detail).toContain('진주시립연암도서관');
     await yonamDesk.post(`/api/v1/members/${member.id}/check-ins`, {
       idDocumentType: 'resident_registration_card',
+      cardNumber: member.card,
     });
     expect((await lend(yonamDesk, member.card, 'JY0001')).statusCode).toBe(201);
 
@@ -131,6 +132,7 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     const member = await walkIn(gnDesk);
     await yonamDesk.post(`/api/v1/members/${member.id}/check-ins`, {
       idDocumentType: 'resident_registration_card',
+      cardNumber: member.card,
     });
     for (let i = 10; i < 15; i++)
       expect((await lend(gnDesk, member.card, `GN00${i}`)).statusCode).toBe(201);
@@ -167,6 +169,7 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     const member = await walkIn(gnDesk);
     await yonamDesk.post(`/api/v1/members/${member.id}/check-ins`, {
       idDocumentType: 'resident_registration_card',
+      cardNumber: member.card,
     });
     expect((await lend(gnDesk, member.card, 'GN0020')).json().loan.dueDate).toBe('2026-12-15');
 

@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -24,7 +24,7 @@ export async function lockMember(db: Kysely<DB>, memberId: number): Promise<Memb
 }
 
 /** The libraries where the member may borrow: the home library, those checked in at, and their groups. */
-function coveredLibraries(memberId: number | RawBuilder<number>) {
+function coveredLibraries(memberId: number | Expression<number>) {
   return sql<{ library_id: number }>`
     select l.id as library_id
     from libraries l
@@ -40,7 +40,7 @@ function coveredLibraries(memberId: number | RawBuilder<number>) {
 
 /** SQL: whether the member (an id, or a column such as `sql.ref('m.id')`) may borrow at the library. */
 export function coversLibrary(
-  memberId: number | RawBuilder<number>,
+  memberId: number | Expression<number>,
   libraryId: number | Expression<number>,
 ) {
   return sql<boolean>`exists (select 1 from (${coveredLibraries(memberId)}) c where c.library_id = ${libraryId})`;

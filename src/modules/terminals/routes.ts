@@ -147,7 +147,7 @@ export async function terminalRoutes(app: App, context: AppContext) {
       schema: {
         tags: ['self-check', 'cards'],
         summary:
-          "Clear a self-check machine's block of the member's card (any staff, after checking)",
+          "Clear a self-check machine's block of the member's card (staff of a library that holds the member, after checking)",
         description:
           'A machine blocks a card with SIP2 "block patron"; every use is then refused with CARD_BLOCKED until staff clear it. Recorded in the audit log. CONFLICT when the card is not blocked.',
         params: MemberIdParams,

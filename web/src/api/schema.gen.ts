@@ -490,7 +490,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find members by phone, or by name and birth date (for verifying a pre-registration) */
+        /**
+         * Find members this library holds by phone, or by name and birth date (for verifying a pre-registration)
+         * @description Only members held by the desk's library (home library, its check-in group, or checked in there); others are found only by the card they present.
+         */
         get: operations["getMembers"];
         put?: never;
         /** Walk-in registration at the desk: verified, active and carded in one step; this library is home */
@@ -508,7 +511,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member as this library may see them: before check-in only name, masked contact and status */
+        /**
+         * A member held by this library (home, check-in group or checked in)
+         * @description FORBIDDEN for a member this library does not hold, and for an unknown id alike: a library that does not hold the member starts from the card presented (GET /api/v1/cards/{cardNumber}).
+         */
         get: operations["getMembersByMemberId"];
         put?: never;
         post?: never;
@@ -564,7 +570,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check the member in at this desk's library (and its check-in group) */
+        /**
+         * Check the member in at this desk's library (and its check-in group)
+         * @description Starts from the member's card presented at the desk: the card must be this member's (else FORBIDDEN); a lost or replaced card is refused.
+         */
         post: operations["postMembersByMemberIdCheckIns"];
         delete?: never;
         options?: never;
@@ -581,7 +590,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report the member's card lost (staff) */
+        /** Report the member's card lost (staff of a library that holds the member) */
         post: operations["postMembersByMemberIdCardLost"];
         delete?: never;
         options?: never;
@@ -650,7 +659,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Renew the member's consent at the desk */
+        /** Renew the member's consent at the desk of a library that holds the member */
         post: operations["postMembersByMemberIdConsent"];
         delete?: never;
         options?: never;
@@ -954,7 +963,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Clear a self-check machine's block of the member's card (any staff, after checking)
+         * Clear a self-check machine's block of the member's card (staff of a library that holds the member, after checking)
          * @description A machine blocks a card with SIP2 "block patron"; every use is then refused with CARD_BLOCKED until staff clear it. Recorded in the audit log. CONFLICT when the card is not blocked.
          */
         post: operations["postMembersByMemberIdCardUnblock"];
@@ -3575,6 +3584,8 @@ export interface operations {
                 "application/json": {
                     /** @description the type of ID document checked; its number is never recorded */
                     idDocumentType: "resident_registration_card" | "driver_license" | "passport" | "alien_registration_card" | "disability_card" | "student_id" | "guardian_id";
+                    /** @description the member's card, scanned or typed at this desk */
+                    cardNumber: string;
                 };
             };
         };
