@@ -125,7 +125,10 @@ export async function prepareFixtures(
         checkedIn: [library.id],
       };
       if (next.id !== library.id) {
-        await checkIn(context, desks.get(next.id)!, member.id, { idDocumentType: 'passport' });
+        await checkIn(context, desks.get(next.id)!, member.id, {
+          idDocumentType: 'passport',
+          cardNumber: member.card,
+        });
         member.checkedIn.push(next.id);
       }
       members.push(member);

@@ -248,6 +248,7 @@ export class Desk {
     });
     await this.#write(op, `/api/v1/members/${member.id}/check-ins`, {
       idDocumentType: 'passport',
+      cardNumber: member.card,
     });
     if (op.outcome === 'acked' || op.outcome === 'applied') member.checkedIn.add(this.library.id);
   }

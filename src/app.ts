@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
@@ -8,7 +9,7 @@ import { createAppContext } from './app-context.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { circulationRoutes } from './modules/circulation/index.js';
 import { libraryAdminRoutes, libraryRoutes } from './modules/libraries/index.js';
-import { memberRoutes } from './modules/members/index.js';
+import { memberRoutes, normalizeCardNumber } from './modules/members/index.js';
 import { refuseDemoPasswords } from './modules/network/index.js';
 import { privacyRoutes, scheduleRetentionJobs } from './modules/privacy/index.js';
 import { accountManagementRoutes, staffRoutes } from './modules/staff/index.js';
@@ -47,7 +48,11 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
     idleMinutes: context.sessionIdleMinutes,
     secureCookies: context.https,
   });
-  registerIdempotency(app, context.db, context.clock);
+  // A retry is the same request whatever the order of its fields or the spaces in its card number.
+  registerIdempotency(app, context.db, context.clock, {
+    cardNumber: normalizeCardNumber,
+    itemBarcode: (barcode) => barcode.trim(),
+  });
   for (const routes of [
     systemRoutes,
     libraryRoutes,
@@ -156,11 +161,17 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       context,
       database: db,
       async listen() {
+        // SIP2 over TLS: the certificate and key are read before anything listens.
+        const tls = config.sip2Tls && {
+          cert: await readFile(config.sip2Tls.certFile),
+          key: await readFile(config.sip2Tls.keyFile),
+        };
         const address = await app.listen({ port: config.port, host: config.host });
         sip2 = await startSip2Server(context, {
           host: config.host,
           port: config.sip2Port,
           ...(config.sip2IdleTimeoutMs ? { idleTimeoutMs: config.sip2IdleTimeoutMs } : {}),
+          tls,
         });
         stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
         if (config.metrics) {

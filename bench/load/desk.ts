@@ -1,9 +1,12 @@
 /**
  * Desk traffic through the HTTP API: each worker is a desk at a library, signed in as that
- * library's desk account, lending its borrowers its items. A cycle is a checkout, sometimes the
- * member's status or a renewal, and the return of the same item; the pair counts when both the
- * checkout and the return succeeded.
+ * library's desk account, lending its borrowers its items. With the web desk's mix (DESK_MIX) a
+ * cycle is a visit as web/src/desk sends it: the card scanned (GET /cards/{n} and the member's
+ * status), each item lent with an Idempotency-Key and followed by the status again, sometimes a
+ * renewal (key, then status), then the items returned (key each). A pair counts when both the
+ * checkout and the return of an item succeeded.
  */
+import { randomUUID } from 'node:crypto';
 
 import { staffUsername } from '../../src/seed/demo-accounts.js';
 import { BENCH_PASSWORD } from '../generate/network.js';
@@ -18,14 +21,34 @@ export interface DeskSession {
 }
 
 export interface DeskMix {
-  /** Chance that a cycle also looks up the member's status (GET …/loans). */
+  /** A visit opens with the card scanned: GET /cards/{n}, then the member's status. */
+  scanCard: boolean;
+  /** Items lent per visit (each returned after). */
+  itemsPerVisit: number;
+  /** Chance that a lend (and a renewal) is followed by the member's status (GET …/loans). */
   status: number;
-  /** Chance that a cycle renews the loan before returning it. */
+  /** Chance that a visit renews its first loan before the return. */
   renew: number;
+  /** An Idempotency-Key on every write, as the web desk sends. */
+  keys: boolean;
 }
 
-export const DESK_MIX: DeskMix = { status: 0.25, renew: 0.1 };
-export const CHECKOUT_RETURN_ONLY: DeskMix = { status: 0, renew: 0 };
+/** What the web desk sends (web/src/desk/Circulation.tsx, visit.ts, Returns.tsx). */
+export const DESK_MIX: DeskMix = {
+  scanCard: true,
+  itemsPerVisit: 2,
+  status: 1,
+  renew: 0.1,
+  keys: true,
+};
+/** Checkout and return only (with keys): the history and embedded comparisons. */
+export const CHECKOUT_RETURN_ONLY: DeskMix = {
+  scanCard: false,
+  itemsPerVisit: 1,
+  status: 0,
+  renew: 0,
+  keys: true,
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -101,6 +124,7 @@ async function deskWorker(
   const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
   const rng = new Rng(worker.index, 31);
   const items = [...worker.items];
+  const { mix } = options;
   const timed = async (op: string, method: string, path: string, body: unknown, ok: number) => {
     const started = performance.now();
     let result: HttpResult;
@@ -108,7 +132,7 @@ async function deskWorker(
       result = await client.request(
         method,
         path,
-        headers,
+        method === 'POST' && mix.keys ? { ...headers, 'idempotency-key': randomUUID() } : headers,
         body === undefined ? undefined : JSON.stringify(body),
       );
     } catch (error) {
@@ -123,7 +147,13 @@ async function deskWorker(
     recorder.request(op, started, ended);
     return result;
   };
+  const status = async (memberId: number) => {
+    if (rng.chance(mix.status)) {
+      await timed('status', 'GET', `/api/v1/members/${memberId}/loans`, undefined, 200);
+    }
+  };
   let cycle = 0;
+  let next = 0;
   while (performance.now() < recorder.windowEnd) {
     if (items.length === 0 || (options.checkoutOnly && cycle >= worker.borrowers.length * 4)) {
       // Checkouts only: the measured window ends with the first desk that has nothing to lend.
@@ -132,12 +162,10 @@ async function deskWorker(
       break;
     }
     const borrower = worker.borrowers[cycle % worker.borrowers.length]!;
-    const itemIndex = cycle % items.length;
-    const item = items[itemIndex]!;
     cycle += 1;
     if (options.checkoutOnly) {
       // Each borrower takes at most four items here (the library's limit is five).
-      items.splice(itemIndex, 1);
+      const item = items.splice(next % items.length, 1)[0]!;
       await timed(
         'checkout',
         'POST',
@@ -147,23 +175,41 @@ async function deskWorker(
       );
       continue;
     }
-    const lent = await timed(
-      'checkout',
-      'POST',
-      '/api/v1/checkouts',
-      { cardNumber: borrower.card, itemBarcode: item },
-      201,
-    );
-    if (!lent) continue;
-    if (rng.chance(options.mix.status)) {
+    if (mix.scanCard) {
+      const card = await timed('lookup', 'GET', `/api/v1/cards/${borrower.card}`, undefined, 200);
+      if (!card) continue;
       await timed('status', 'GET', `/api/v1/members/${borrower.memberId}/loans`, undefined, 200);
     }
-    if (rng.chance(options.mix.renew)) {
-      await timed('renew', 'POST', '/api/v1/renewals', { itemBarcode: item }, 200);
+    const lent: string[] = [];
+    for (let i = 0; i < mix.itemsPerVisit && items.length > 0; i++) {
+      const item = items[next++ % items.length]!;
+      if (lent.includes(item)) break;
+      const done = await timed(
+        'checkout',
+        'POST',
+        '/api/v1/checkouts',
+        { cardNumber: borrower.card, itemBarcode: item },
+        201,
+      );
+      if (!done) continue;
+      lent.push(item);
+      await status(borrower.memberId);
     }
-    const returned = await timed('return', 'POST', '/api/v1/returns', { itemBarcode: item }, 200);
-    if (returned) recorder.pair(performance.now());
-    else items.splice(itemIndex, 1);
+    if (lent.length > 0 && rng.chance(mix.renew)) {
+      const renewed = await timed(
+        'renew',
+        'POST',
+        '/api/v1/renewals',
+        { itemBarcode: lent[0] },
+        200,
+      );
+      if (renewed) await status(borrower.memberId);
+    }
+    for (const item of lent) {
+      const returned = await timed('return', 'POST', '/api/v1/returns', { itemBarcode: item }, 200);
+      if (returned) recorder.pair(performance.now());
+      else items.splice(items.indexOf(item), 1);
+    }
   }
   if (!options.checkoutOnly && performance.now() < end) {
     recorder.note('a desk ran out of borrowers or items before the end');

@@ -1,12 +1,13 @@
 /**
  * Self-check traffic through SIP2: each worker is a machine at a library (a TCP connection logged
- * in with 93 as that library's terminal), lending with 11 and taking back with 09. Members scan
- * their card without a PIN (AD empty), as machines configured for card-only checkout do: with a
- * PIN every checkout would also pay for an Argon2 verification.
+ * in with 93 as that library's terminal). A patron session is what kiosks send: the card and PIN
+ * (AD) with 23 Patron Status, each item lent with 11 carrying the same AD, 35 End Patron Session;
+ * then the items taken back with 09 (a return needs no patron). The network rule "machines
+ * require the PIN" is on, as in a new network.
  */
 import { terminalUsername } from '../../src/modules/terminals/terminals.js';
 import { Sip2Client } from '../../src/sip2/client.js';
-import { BENCH_PASSWORD } from '../generate/network.js';
+import { BENCH_PASSWORD, BENCH_PIN } from '../generate/network.js';
 import type { Worker } from './pools.js';
 import { type PhaseClock, type PhaseSummary, phaseWindow, Recorder } from './stats.js';
 
@@ -14,6 +15,8 @@ export interface SelfCheckOptions extends PhaseClock {
   host: string;
   port: number;
   workers: Worker[];
+  /** Items lent per patron session. */
+  itemsPerSession?: number;
 }
 
 function codeOf(screen: string | undefined): string {
@@ -43,33 +46,54 @@ export async function runSelfCheckLoad(options: SelfCheckOptions): Promise<Phase
         const client = clients[w]!;
         const items = [...worker.items];
         let cycle = 0;
+        let next = 0;
+        const timed = async <T extends { ok?: boolean; screenMessage?: string }>(
+          op: string,
+          send: () => Promise<T>,
+          ok: (answer: T) => boolean = (answer) => answer.ok === true,
+        ) => {
+          const started = performance.now();
+          const answer = await send();
+          const good = ok(answer);
+          recorder.request(
+            op,
+            started,
+            performance.now(),
+            good ? undefined : codeOf(answer.screenMessage),
+          );
+          return good ? answer : undefined;
+        };
         while (performance.now() < end && items.length > 0) {
           const borrower = worker.borrowers[cycle % worker.borrowers.length]!;
-          const itemIndex = cycle % items.length;
-          const item = items[itemIndex]!;
           cycle += 1;
-          let started = performance.now();
-          const lent = await client.checkout({
-            patronIdentifier: borrower.card,
-            itemIdentifier: item,
-          });
-          recorder.request(
-            'checkout',
-            started,
-            performance.now(),
-            lent.ok ? undefined : codeOf(lent.screenMessage),
+          const patron = { patronIdentifier: borrower.card, patronPassword: BENCH_PIN };
+          const opened = await timed(
+            'patron',
+            () => client.patronStatus(patron),
+            (answer) => answer.validPatronPassword === true,
           );
-          if (!lent.ok) continue;
-          started = performance.now();
-          const back = await client.checkin({ itemIdentifier: item, currentLocation: worker.code });
-          recorder.request(
-            'return',
-            started,
-            performance.now(),
-            back.ok ? undefined : codeOf(back.screenMessage),
+          if (!opened) continue;
+          const lent: string[] = [];
+          for (let i = 0; i < (options.itemsPerSession ?? 2) && items.length > 0; i++) {
+            const item = items[next++ % items.length]!;
+            if (lent.includes(item)) break;
+            const done = await timed('checkout', () =>
+              client.checkout({ ...patron, itemIdentifier: item }),
+            );
+            if (done) lent.push(item);
+          }
+          await timed(
+            'end',
+            () => client.endSession({ patronIdentifier: borrower.card }),
+            () => true,
           );
-          if (back.ok) recorder.pair(performance.now());
-          else items.splice(itemIndex, 1);
+          for (const item of lent) {
+            const back = await timed('return', () =>
+              client.checkin({ itemIdentifier: item, currentLocation: worker.code }),
+            );
+            if (back) recorder.pair(performance.now());
+            else items.splice(items.indexOf(item), 1);
+          }
         }
       }),
     );

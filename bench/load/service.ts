@@ -113,6 +113,8 @@ export function startService(databaseUrl: string, profile?: { dir: string }) {
       SIP2_PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
+      // The portal phase's members each come from an address of their own (X-Forwarded-For).
+      TRUST_PROXY: '127.0.0.1',
     },
     ...(profile ? { cpuProfileDir: profile.dir } : {}),
   });

@@ -67,7 +67,8 @@ async function start(options: { demo: boolean }) {
   );
   console.log(`  API docs:      ${httpUrl}/api/docs   (OpenAPI: ${httpUrl}/api/openapi.json)`);
   console.log(`  Health:        ${httpUrl}/health   ${httpUrl}/ready`);
-  console.log(`  Self-check:    SIP2 on ${config.host}:${sip2Port}`);
+  const sip2 = config.sip2Tls ? 'SIP2 over TLS' : 'SIP2';
+  console.log(`  Self-check:    ${sip2} on ${config.host}:${sip2Port}`);
   if (metricsUrl) console.log(`  Metrics:       ${metricsUrl}`);
   if (options.demo) console.log('  Demo sign-ins: see "Demo accounts" in README.md');
   console.log('Press Ctrl+C to stop.');

@@ -3,6 +3,7 @@
  * A SIP2 terminal on the command line, for librarians and developers debugging a self-check
  * machine's conversation with the ACS: `npm run sip2 -- --help`.
  */
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   Sip2Client,
@@ -33,6 +34,8 @@ interface GlobalOptions {
   checksum: boolean;
   raw: boolean;
   timeout: number;
+  tls: boolean;
+  ca?: string;
 }
 
 const SUMMARY_CHOICES: Readonly<Record<string, PatronSummary>> = {
@@ -80,6 +83,10 @@ function clientOptions(options: GlobalOptions): Sip2ClientOptions {
       ? {}
       : { terminalPassword: options.terminalPassword }),
     ...(options.raw ? { onTrace: printRaw } : {}),
+    // --ca implies TLS: a self-signed or private certificate the system does not trust.
+    ...(options.tls || options.ca !== undefined
+      ? { tls: options.ca === undefined ? {} : { ca: readFileSync(options.ca) } }
+      : {}),
   };
 }
 
@@ -149,6 +156,8 @@ const program = new Command('sip2')
   )
   .option('--no-checksum', 'send without error detection (no AY/AZ)')
   .option('--raw', 'also print the raw lines sent (→) and received (←)', false)
+  .option('--tls', 'SIP2 over TLS (the service has SIP2_TLS_CERT and SIP2_TLS_KEY)', false)
+  .option('--ca <file>', "TLS: trust this PEM certificate (the service's, when self-signed)")
   .option('--timeout <ms>', 'how long to wait for each answer', wholeNumber('timeout'), 10_000);
 
 program

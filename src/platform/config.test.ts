@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -71,6 +74,29 @@ describe('configuration', () => {
       expect(message).toContain(
         'SIP2_IDLE_SECONDS must be whole seconds from 10 to 86400, got "5"',
       );
+    }
+  });
+
+  it('reads SIP2_TLS_CERT and SIP2_TLS_KEY together, as files that exist', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'library-one-config-'));
+    try {
+      const certFile = path.join(dir, 'sip2.crt');
+      const keyFile = path.join(dir, 'sip2.key');
+      writeFileSync(certFile, 'certificate');
+      writeFileSync(keyFile, 'key');
+      expect(loadConfig({}).sip2Tls).toBeUndefined();
+      expect(loadConfig({ SIP2_TLS_CERT: certFile, SIP2_TLS_KEY: keyFile }).sip2Tls).toEqual({
+        certFile,
+        keyFile,
+      });
+      expect(() => loadConfig({ SIP2_TLS_CERT: certFile })).toThrow(
+        'SIP2_TLS_CERT and SIP2_TLS_KEY must be set together',
+      );
+      expect(() =>
+        loadConfig({ SIP2_TLS_CERT: certFile, SIP2_TLS_KEY: path.join(dir, 'missing.key') }),
+      ).toThrow('SIP2_TLS_KEY names a file that does not exist');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_IDLE_MINUTES, type SessionRole } from './auth/sessions.js';
@@ -14,6 +15,8 @@ export interface Config {
   sessionIdleMinutes?: Readonly<Record<SessionRole, number>> | undefined;
   /** SIP2_IDLE_SECONDS: a machine's connection silent this long is closed (its 99 keeps it open). */
   sip2IdleTimeoutMs?: number | undefined;
+  /** SIP2_TLS_CERT and SIP2_TLS_KEY (PEM file paths): the SIP2 listener speaks TLS only. */
+  sip2Tls?: { certFile: string; keyFile: string } | undefined;
   /** TRUST_PROXY: comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed. */
   trustProxy?: string[] | undefined;
   /** PUBLIC_URL: the address people use; when https, Secure `__Host-` cookies and HSTS. */
@@ -46,6 +49,7 @@ export function loadConfig(env: Env = process.env): Config {
   const sessionIdleMinutes = readIdleMinutes(env, problems);
   const trustProxy = readTrustProxy(env, problems);
   const sip2IdleTimeoutMs = readSip2IdleTimeout(env, problems);
+  const sip2Tls = readSip2Tls(env, problems);
   const publicUrl = readPublicUrl(env, problems);
   const metrics =
     env.METRICS_PORT === undefined || env.METRICS_PORT === ''
@@ -65,6 +69,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     sessionIdleMinutes,
     sip2IdleTimeoutMs,
+    ...(sip2Tls ? { sip2Tls } : {}),
     trustProxy,
     publicUrl,
     metrics,
@@ -172,4 +177,26 @@ function readSip2IdleTimeout(env: Env, problems: string[]): number | undefined {
     return undefined;
   }
   return Number(raw) * 1000;
+}
+
+/** Both files or neither; each must exist (it is read when the SIP2 listener starts). */
+function readSip2Tls(env: Env, problems: string[]): Config['sip2Tls'] {
+  const certFile = env.SIP2_TLS_CERT?.trim() || undefined;
+  const keyFile = env.SIP2_TLS_KEY?.trim() || undefined;
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) {
+    problems.push('SIP2_TLS_CERT and SIP2_TLS_KEY must be set together (PEM file paths)');
+    return undefined;
+  }
+  let ok = true;
+  for (const [name, file] of [
+    ['SIP2_TLS_CERT', certFile],
+    ['SIP2_TLS_KEY', keyFile],
+  ] as const) {
+    if (!existsSync(file)) {
+      problems.push(`${name} names a file that does not exist: "${file}"`);
+      ok = false;
+    }
+  }
+  return ok ? { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) } : undefined;
 }

@@ -44,6 +44,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   CONFLICT: 409,
   PASSWORD_CHANGE_REQUIRED: 403,
   NOT_READY: 503,
+  ADDRESS_NOT_ALLOWED: 403,
 };
 
 export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as ProblemCode[];

@@ -3,8 +3,8 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 /**
  * What an operator watches (Prometheus text at GET /metrics on the metrics listener): HTTP
  * requests by route and status with their latency, loans made, returned, renewed and refused by
- * code and library, SIP2 connections, messages and refusals by code, the retention jobs, the
- * database pool (and the time waited for a connection), and Node's own figures
+ * code and library, SIP2 connections, messages and refusals by code and library, the retention
+ * jobs, the database pool (and the time waited for a connection), and Node's own figures
  * (event-loop lag among them). One registry per service, so that tests can build many.
  */
 export interface Metrics {
@@ -14,7 +14,7 @@ export interface Metrics {
   circulation: Counter<'action' | 'outcome' | 'library'>;
   sip2Connections: Gauge;
   sip2Messages: Counter<'command'>;
-  sip2Refusals: Counter<'command' | 'code'>;
+  sip2Refusals: Counter<'command' | 'code' | 'library'>;
   retentionRuns: Counter<'job' | 'outcome'>;
   retentionRows: Counter<'job'>;
   /** Seconds a query waited for a free database connection (server pool only). */
@@ -84,8 +84,8 @@ export function createMetrics(): Metrics {
     }),
     sip2Refusals: new Counter({
       name: 'library_one_sip2_refusals_total',
-      help: 'SIP2 requests refused, by command identifier and refusal code (one per reason)',
-      labelNames: ['command', 'code'],
+      help: 'SIP2 requests refused, by command identifier, refusal code (one per reason) and the terminal\'s library ("unknown" for a login naming no terminal): logins (93), checkouts, renewals, checkins, patron status (23) and information (63)',
+      labelNames: ['command', 'code', 'library'],
       registers,
     }),
     retentionRuns: new Counter({

@@ -1,11 +1,12 @@
 import type { Insertable, Kysely } from 'kysely';
 import { CONSENT_VERSION, identityKey, luhnCheckDigit } from '../modules/members/index.js';
+import { DEMO_STAFF_PASSWORD } from '../platform/auth/demo-passwords.js';
 import { hashSecret } from '../platform/auth/secrets.js';
 import type { Clock } from '../platform/clock.js';
 import type { DB, StaffTable } from '../platform/db/schema.js';
 
 /** Demo passwords, listed in README ("Demo accounts"). Never use the demo seed for real data. */
-export const DEMO_STAFF_PASSWORD = 'library-one-staff';
+export { DEMO_STAFF_PASSWORD } from '../platform/auth/demo-passwords.js';
 export const DEMO_MEMBER_PASSWORD = 'library-one-member';
 export const DEMO_MEMBER_PIN = '1234';
 export const NETWORK_ADMIN_USERNAME = 'network-admin';

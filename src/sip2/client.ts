@@ -5,7 +5,8 @@
  * once for it again (97). A timeout closes the connection: a late answer could not be told apart
  * from the answer to the next request.
  */
-import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTcp, isIP, type Socket } from 'node:net';
+import { type ConnectionOptions, connect as connectTls } from 'node:tls';
 import {
   type BuildInput,
   build,
@@ -43,6 +44,8 @@ export interface Sip2ClientOptions {
   maxBytes?: number;
   /** Sees every line sent and received (without its CR), e.g. to print raw traffic. */
   onTrace?: (direction: 'sent' | 'received', line: string) => void;
+  /** SIP2 over TLS, with these options (e.g. `ca` for a self-signed server certificate). */
+  tls?: ConnectionOptions;
 }
 
 export class Sip2ClientError extends Error {
@@ -102,7 +105,9 @@ export class Sip2Client {
 
   static connect(host: string, port: number, options: Sip2ClientOptions = {}): Promise<Sip2Client> {
     return new Promise((resolve, reject) => {
-      const socket = connectTcp({ host, port });
+      const socket = options.tls
+        ? connectTls({ ...(isIP(host) ? {} : { servername: host }), ...options.tls, host, port })
+        : connectTcp({ host, port });
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new Sip2TimeoutError(`no connection to ${host}:${port}`));
@@ -113,7 +118,7 @@ export class Sip2Client {
           new Sip2ConnectionClosedError(`cannot connect to ${host}:${port}: ${error.message}`),
         );
       });
-      socket.once('connect', () => {
+      socket.once(options.tls ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);
         socket.removeAllListeners('error');
         resolve(new Sip2Client(socket, options));

@@ -15,10 +15,13 @@
  *   language. Due dates (AH) are `YYYY-MM-DD`. AO is the library's code.
  * - An unexpected error answers a negative response naming a request id, and is logged with
  *   that id, the command and the error's name only (never card numbers, PINs or names).
+ * - With a certificate and key (SIP2_TLS_CERT / SIP2_TLS_KEY) the listener speaks TLS only
+ *   (node:tls, TLS 1.2 or later); without them, plain TCP as most machines expect.
  */
 
 import { createServer, type Server, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createServer as createTlsServer } from 'node:tls';
 import type { AppContext } from '../app-context.js';
 import { Sip2Connection } from './acs/connection.js';
 
@@ -32,6 +35,8 @@ export interface Sip2ServerOptions {
   idleTimeoutMs?: number;
   /** Connections beyond this are refused at once (default 1000). */
   maxConnections?: number;
+  /** When given, SIP2 over TLS with this certificate (chain) and private key, both PEM. */
+  tls?: { cert: string | Buffer; key: string | Buffer } | undefined;
 }
 
 export interface Sip2Server {
@@ -43,6 +48,8 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_MAX_CONNECTIONS = 1000;
 
 const DEFAULT_DRAIN_MS = 5_000;
+/** A TLS client that has not finished its handshake by then is dropped. */
+const TLS_HANDSHAKE_TIMEOUT_MS = 10_000;
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -74,7 +81,21 @@ export async function startSip2Server(
       context.metrics.sip2Connections.dec();
     });
   };
-  const server = createServer(accept);
+  const server = options.tls
+    ? createTlsServer(
+        {
+          cert: options.tls.cert,
+          key: options.tls.key,
+          minVersion: 'TLSv1.2',
+          handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS,
+        },
+        accept,
+      )
+    : createServer(accept);
+  // A failed handshake (a plain-TCP machine, a scanner) is no error of the service's.
+  server.on('tlsClientError', (error: NodeJS.ErrnoException) =>
+    logger.debug({ code: error.code }, 'sip2 tls handshake failed'),
+  );
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   server.on('drop', () => logger.warn('sip2 connection refused: too many connections'));
   await listen(server, options.port, options.host);
@@ -83,7 +104,7 @@ export async function startSip2Server(
   );
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
-  logger.info({ port }, 'sip2 server listening');
+  logger.info({ port, tls: options.tls !== undefined }, 'sip2 server listening');
   let closing: Promise<void> | undefined;
   return {
     port,

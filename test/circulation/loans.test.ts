@@ -110,6 +110,7 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     expect(refused.json().detail).toContain('진주시립연암도서관');
     await yonamDesk.post(`/api/v1/members/${member.id}/check-ins`, {
       idDocumentType: 'resident_registration_card',
+      cardNumber: member.card,
     });
     expect((await lend(yonamDesk, member.card, 'JY0001')).statusCode).toBe(201);
 
@@ -131,6 +132,7 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     const member = await walkIn(gnDesk);
     await yonamDesk.post(`/api/v1/members/${member.id}/check-ins`, {
       idDocumentType: 'resident_registration_card',
+      cardNumber: member.card,
     });
     for (let i = 10; i < 15; i++)
       expect((await lend(gnDesk, member.card, `GN00${i}`)).statusCode).toBe(201);
@@ -167,6 +169,7 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     const member = await walkIn(gnDesk);
     await yonamDesk.post(`/api/v1/members/${member.id}/check-ins`, {
       idDocumentType: 'resident_registration_card',
+      cardNumber: member.card,
     });
     expect((await lend(gnDesk, member.card, 'GN0020')).json().loan.dueDate).toBe('2026-12-15');
 
@@ -328,6 +331,36 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     const reused = await lend(gnDesk, member.card, 'GN0028', headers);
     expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
     await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0027' });
+  });
+
+  it('answers a retry with its fields in another order or its card number spaced out with the stored answer', async () => {
+    const member = await walkIn(yonamDesk);
+    const headers = { 'idempotency-key': 'checkout-reordered' };
+    const first = await yonamDesk.post(
+      '/api/v1/checkouts',
+      { cardNumber: member.card, itemBarcode: 'JY0027' },
+      headers,
+    );
+    expect(first.statusCode).toBe(201);
+    // As a desk resends it: keys in another order, the card typed in groups, the barcode padded.
+    const spaced = `${member.card.slice(0, 4)} ${member.card.slice(4, 9)}-${member.card.slice(9)}`;
+    const retry = await yonamDesk.post(
+      '/api/v1/checkouts',
+      { itemBarcode: ' JY0027 ', cardNumber: spaced },
+      headers,
+    );
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    // Another card under the same key is still another request.
+    const other = await walkIn(yonamDesk);
+    const reused = await yonamDesk.post(
+      '/api/v1/checkouts',
+      { itemBarcode: 'JY0027', cardNumber: other.card },
+      headers,
+    );
+    expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    await yonamDesk.post('/api/v1/returns', { itemBarcode: 'JY0027' });
   });
 
   it('refuses lending at a library that is not participating', async () => {

@@ -79,7 +79,9 @@ describe(`GET /metrics (${testDatabaseKind})`, () => {
     expect(text).toContain('library_one_sip2_messages_total{command="93"} 1');
     expect(text).toContain('library_one_sip2_messages_total{command="99"} 1');
     expect(text).toContain('library_one_sip2_connections 1');
-    expect(text).toContain('library_one_sip2_refusals_total{command="11",code="PIN_REQUIRED"} 1');
+    expect(text).toContain(
+      `library_one_sip2_refusals_total{command="11",code="PIN_REQUIRED",library="${library}"} 1`,
+    );
     expect(text).toContain('library_one_retention_job_runs_total{job="sessions",outcome="ran"} 1');
     expect(text).toContain(
       `library_one_retention_job_rows_total{job="sessions"} ${sessionsPurged}`,

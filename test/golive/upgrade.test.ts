@@ -1,95 +1,74 @@
+import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from '../../src/app.js';
-import { type AppContext, createAppContext } from '../../src/app-context.js';
-import { seedDemoItems } from '../../src/modules/catalog/repository.js';
-import { checkout } from '../../src/modules/circulation/checkout.js';
-import { returnItem } from '../../src/modules/circulation/return-item.js';
-import { seedLibraryDirectory } from '../../src/modules/libraries/seed.js';
-import { registerWalkIn } from '../../src/modules/members/registration.js';
-import type { StaffActor } from '../../src/platform/auth/actor.js';
+import { createAppContext } from '../../src/app-context.js';
+import { DemoPasswordsError, refuseDemoPasswords } from '../../src/modules/network/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { type Database, openDatabase } from '../../src/platform/db/database.js';
 import { MIGRATION_NAMES, migrateToLatest, migrateUpTo } from '../../src/platform/db/migrate.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import type { App } from '../../src/platform/http/server.js';
 import { createLogger } from '../../src/platform/logger.js';
-import { seedDemoAccounts } from '../../src/seed/demo-accounts.js';
 import { testDatabaseKind } from '../support/database.js';
-import { staffClient } from '../support/http.js';
+import { memberClient, staffClient } from '../support/http.js';
 import { createEmptyDatabase, type EmptyDatabase } from './support.js';
 
 /**
- * The schema before go-live: its last migration. The older data is written by today's code, so
- * the older schema must already have every column that code writes (consent came with 0013).
+ * The release before go-live (784c2da, 2026-11-29): its schema ends with this migration, and
+ * fixtures/release-784c2da.sql is data that release's own code wrote (see the file's header).
  */
-const OLDER_RELEASE = '0013_privacy';
+const OLDER_RELEASE = '0006_loan_history_index';
+const RELEASE_DATA = readFileSync(
+  new URL('./fixtures/release-784c2da.sql', import.meta.url),
+  'utf8',
+);
 
-async function deskOf(db: Kysely<DB>, username: string): Promise<StaffActor> {
-  const staff = await db
-    .selectFrom('staff')
-    .select(['id', 'library_id', 'role'])
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return { kind: 'staff', staffId: staff.id, libraryId: staff.library_id, role: staff.role };
+/** Written by the release: 김하늘 (portal password, suspended 8 days), 이바다 (card replaced). */
+const SUSPENDED_CARD = '29267331696981';
+const REPLACED_CARD = '29406117818274';
+const REISSUED_CARD = '29136407208122';
+
+/** Rows as the release wrote them, foreign keys and triggers off as for any restore of data. */
+async function loadReleaseData(db: Kysely<DB>) {
+  const statements = RELEASE_DATA.split('\n').filter((line) => /^(INSERT|SELECT)/.test(line));
+  await db.transaction().execute(async (tx) => {
+    await sql`set local session_replication_role = replica`.execute(tx);
+    // The release's own network rules row replaces the one its migrations inserted.
+    await tx.deleteFrom('network_rules').execute();
+    for (const statement of statements) await sql.raw(statement).execute(tx);
+  });
+  return statements.length;
 }
 
-/** Libraries, staff, holdings, members, open and returned loans, a suspension: a year of life. */
-async function live(context: AppContext, clock: ManualClock) {
-  const { db } = context;
-  await seedLibraryDirectory(db, { participating: true });
-  await seedDemoAccounts(db, clock);
-  await seedDemoItems(db);
-  const desk = await deskOf(db, 'gyeongnamdaepyo-desk');
-  const items = await db
-    .selectFrom('items')
-    .select('barcode')
-    .where('library_id', '=', desk.libraryId)
-    .orderBy('id')
-    .limit(4)
-    .execute();
-  const cards: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const member = await registerWalkIn(context, desk, {
-      name: `업그레이드회원${i}`,
-      birthDate: `1991-05-0${i + 1}`,
-      phone: `010-6666-000${i}`,
-      idDocumentType: 'passport',
-      consent: true,
-    });
-    cards.push(member.card.number);
-  }
-  for (const [i, item] of items.entries()) {
-    await checkout(context, desk, { cardNumber: cards[i % 2]!, itemBarcode: item.barcode });
-  }
-  clock.advanceDays(20);
-  await returnItem(context, desk, { itemBarcode: items[0]!.barcode });
-  return { cards, openBarcodes: items.slice(1).map((i) => i.barcode) };
+/** The tables and columns the older release had. */
+async function releaseColumns(db: Kysely<DB>) {
+  const { rows } = await sql<{ table_name: string; columns: string[] }>`
+    select table_name, array_agg(column_name::text order by column_name) as columns
+    from information_schema.columns
+    where table_schema = 'public' and table_name not like 'kysely%'
+    group by table_name`.execute(db);
+  return new Map(rows.map((row) => [row.table_name, row.columns]));
 }
 
-/** Columns the upgrade adds (with their defaults): not part of what the older release wrote. */
-const ADDED_COLUMNS = ['must_change_password', 'demo_password'];
-
-/** Every row of the tables that hold a library's life, as text: equal before and after. */
-async function snapshot(db: Kysely<DB>) {
-  const tables = ['libraries', 'staff', 'members', 'cards', 'items', 'loans', 'audit_events'];
-  const result: Record<string, string> = {};
-  for (const table of tables) {
-    const { rows } = await sql<{ n: number; digest: string }>`
-      select count(*)::int as n,
-        md5(coalesce(string_agg((to_jsonb(t) - ${sql.val(ADDED_COLUMNS)}::text[])::text, '|'
-          order by (to_jsonb(t) - ${sql.val(ADDED_COLUMNS)}::text[])::text), '')) as digest
+/** Every row of every release table, only the release's columns, as text. */
+async function snapshot(db: Kysely<DB>, columns: Map<string, string[]>) {
+  const result: Record<string, string[]> = {};
+  for (const [table, names] of columns) {
+    const { rows } = await sql<{ row: string }>`
+      select (select jsonb_object_agg(key, value) from jsonb_each(to_jsonb(t))
+              where key = any(${sql.val(names)}::text[]))::text as row
       from ${sql.table(table)} t`.execute(db);
-    result[table] = `${rows[0]!.n} ${rows[0]!.digest}`;
+    result[table] = rows.map((r) => r.row).sort();
   }
   return result;
 }
 
-describe(`upgrading a database of the previous release while the service runs (${testDatabaseKind})`, () => {
+describe(`upgrading a database written by the previous release, while the service runs (${testDatabaseKind})`, () => {
   let empty: EmptyDatabase;
   let database: Database;
   let app: App;
-  const clock = new ManualClock('2026-03-02T10:00:00+09:00');
+  const clock = new ManualClock('2026-03-25T10:00:00+09:00');
   beforeAll(async () => {
     empty = await createEmptyDatabase();
     database = await openDatabase(
@@ -102,13 +81,16 @@ describe(`upgrading a database of the previous release while the service runs ($
     await empty?.drop();
   });
 
-  it('keeps every row, and the service goes from "schema behind" to ready', async () => {
+  it('keeps every row and every loan, suspension and card the release wrote', async () => {
     const older = await migrateUpTo(database.db, OLDER_RELEASE);
     expect(older.applied.at(-1)).toBe(OLDER_RELEASE);
-    const context = createAppContext(database.db, clock, createLogger('silent'));
-    const { cards, openBarcodes } = await live(context, clock);
-    const before = await snapshot(database.db);
+    expect(await loadReleaseData(database.db)).toBeGreaterThan(900);
+    const columns = await releaseColumns(database.db);
+    expect([...columns.keys()]).toEqual(expect.arrayContaining(['loans', 'members', 'staff']));
+    const before = await snapshot(database.db, columns);
+    expect(before.loans).toHaveLength(4);
 
+    const context = createAppContext(database.db, clock, createLogger('silent'));
     app = await buildHttpApp(context);
     const behind = await app.inject({ url: '/ready' });
     const pending = MIGRATION_NAMES.length - MIGRATION_NAMES.indexOf(OLDER_RELEASE) - 1;
@@ -130,14 +112,87 @@ describe(`upgrading a database of the previous release while the service runs ($
     expect(reads.length).toBeGreaterThan(0);
     expect(new Set(reads)).toEqual(new Set([200]));
 
-    expect(await snapshot(database.db)).toEqual(before);
+    // Every row is kept as written, but for the audit log, which the privacy migration (0013)
+    // re-keys: members are named by a pseudonym instead of their id and card numbers.
+    const { audit_events: auditBefore, ...rowsBefore } = before;
+    const { audit_events: auditAfter, ...rowsAfter } = await snapshot(database.db, columns);
+    expect(rowsAfter).toEqual(rowsBefore);
+    expect(auditAfter).toHaveLength(auditBefore!.length);
+    expect(auditAfter!.join('\n')).not.toMatch(/memberId|29\d{12}/);
+    const pseudonymised = await database.db
+      .selectFrom('audit_events')
+      .innerJoin('members', 'members.audit_pseudonym', 'audit_events.member_pseudonym')
+      .select(['audit_events.id', 'members.id as memberId'])
+      .orderBy('audit_events.id')
+      .execute();
+    // Events about a member or a card now carry that member's pseudonym; loan events keep the loan.
+    type ReleaseEvent = {
+      id: number;
+      subject_kind: string;
+      subject_id: string;
+      details: { memberId?: number };
+    };
+    const aboutMembers = auditBefore!
+      .map((row) => JSON.parse(row) as ReleaseEvent)
+      .filter((event) => event.subject_kind === 'member' || event.subject_kind === 'card')
+      .sort((a, b) => a.id - b.id)
+      .map((event) => [
+        event.id,
+        event.subject_kind === 'member' ? Number(event.subject_id) : event.details.memberId,
+      ]);
+    expect(aboutMembers.length).toBeGreaterThan(4);
+    expect(pseudonymised.map((row) => [row.id, Number(row.memberId)])).toEqual(aboutMembers);
     expect((await app.inject({ url: '/ready' })).json()).toEqual({ status: 'ready' });
 
-    // The old accounts, cards and loans work on the new schema.
+    // The release's desk account, suspension, replaced card and open loans work on the new schema.
     const desk = await staffClient(app, 'gyeongnamdaepyo-desk');
-    const status = await desk.get(`/api/v1/cards/${cards[1]}`);
-    expect(status.statusCode, status.body).toBe(200);
-    const returned = await desk.post('/api/v1/returns', { itemBarcode: openBarcodes[0] });
+    const suspended = await desk.get(`/api/v1/cards/${SUSPENDED_CARD}`);
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    expect(suspended.json().member.name).toBe('김하늘');
+    const { rows: shelf } = await sql<{ barcode: string }>`
+      select barcode from items i join libraries l on l.id = i.library_id
+      where l.code = 'gyeongnamdaepyo-library'
+        and not exists (select 1 from loans where item_id = i.id and returned_at is null)
+      order by i.id limit 1`.execute(database.db);
+    const refused = await desk.post('/api/v1/checkouts', {
+      cardNumber: SUSPENDED_CARD,
+      itemBarcode: shelf[0]!.barcode,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code, refused.body).toBe('MEMBER_SUSPENDED');
+    expect(refused.json().reasons[0].params).toMatchObject({ until: '2026-03-31', daysLate: 8 });
+    const replaced = await desk.post('/api/v1/checkouts', {
+      cardNumber: REPLACED_CARD,
+      itemBarcode: shelf[0]!.barcode,
+    });
+    expect(replaced.json().code).toBe('CARD_REPLACED');
+
+    const { rows: open } = await sql<{ barcode: string; card: string }>`
+      select i.barcode from loans join items i on i.id = loans.item_id
+      join cards c on c.member_id = loans.member_id and c.status = 'valid'
+      where loans.returned_at is null and c.number = ${REISSUED_CARD}`.execute(database.db);
+    expect(open).toHaveLength(1);
+    const returned = await desk.post('/api/v1/returns', { itemBarcode: open[0]!.barcode });
     expect(returned.statusCode, returned.body).toBe(200);
+
+    // The member signs in to the portal with the password the release stored, and sees the loan
+    // another library lent them.
+    const member = await memberClient(app, SUSPENDED_CARD, 'portal-pass-1');
+    const loans = await member.get('/api/v1/me/loans');
+    expect(loans.statusCode, loans.body).toBe(200);
+    expect(loans.json().openLoans).toMatchObject([
+      { library: { nameEn: 'Jinju Seobu Library' }, dueDate: '2026-03-16', overdue: true },
+    ]);
+    expect(loans.json().suspension).toMatchObject({ until: '2026-03-31', cause: { daysLate: 8 } });
   }, 180_000);
+
+  it("refuses a production start while the release's accounts keep README's demo passwords", async () => {
+    const staff = await database.db.selectFrom('staff').select('id').execute();
+    const terminals = await database.db.selectFrom('terminals').select('id').execute();
+    const refusal = refuseDemoPasswords(database.db);
+    await expect(refusal).rejects.toBeInstanceOf(DemoPasswordsError);
+    await expect(refusal).rejects.toThrow(
+      `${staff.length} staff and ${terminals.length} self-check accounts`,
+    );
+  }, 60_000);
 });

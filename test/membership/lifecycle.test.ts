@@ -111,11 +111,11 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       .execute();
     expect(flagged.length).toBeGreaterThanOrEqual(2);
 
-    // 6. Reissue needs a library where the member is checked in.
+    // 6. Reissue needs a library that holds the member (home, group or checked in).
     const notCheckedIn = await elsewhere.post(`/api/v1/members/${memberId}/cards`, {
       idDocumentType: 'passport',
     });
-    expect(notCheckedIn.json().code).toBe('CHECK_IN_REQUIRED');
+    expect(notCheckedIn.json().code).toBe('FORBIDDEN');
     const reissued = await desk.post(`/api/v1/members/${memberId}/cards`, {
       idDocumentType: 'passport',
     });
@@ -182,9 +182,12 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
     });
     expect(walkIn.statusCode).toBe(201);
     const memberId = walkIn.json().id;
+    const card: string = walkIn.json().card.number;
 
+    // Another library finds the member only by the card presented, and sees only the limited view.
     const yonamDesk = await staffClient(t.app, 'jinju-yonam-desk');
-    const before = (await yonamDesk.get(`/api/v1/members/${memberId}`)).json();
+    expect((await yonamDesk.get(`/api/v1/members/${memberId}`)).json().code).toBe('FORBIDDEN');
+    const before = (await yonamDesk.get(`/api/v1/cards/${card}`)).json().member;
     expect(before).toEqual({
       visibility: 'limited',
       id: memberId,
@@ -205,10 +208,11 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
     });
     expect(group.statusCode).toBe(201);
     const seobuDesk = await staffClient(t.app, 'jinju-seobu-desk');
-    expect((await seobuDesk.get(`/api/v1/members/${memberId}`)).json().visibility).toBe('limited');
+    expect((await seobuDesk.get(`/api/v1/cards/${card}`)).json().member.visibility).toBe('limited');
 
     const checkedIn = await yonamDesk.post(`/api/v1/members/${memberId}/check-ins`, {
       idDocumentType: 'resident_registration_card',
+      cardNumber: card,
     });
     expect(checkedIn.json()).toMatchObject({ libraryId: yonam, alreadyCheckedIn: false });
     const after = (await yonamDesk.get(`/api/v1/members/${memberId}`)).json();
@@ -221,6 +225,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
     expect((await seobuDesk.get(`/api/v1/members/${memberId}`)).json().visibility).toBe('full');
     const again = await seobuDesk.post(`/api/v1/members/${memberId}/check-ins`, {
       idDocumentType: 'passport',
+      cardNumber: card,
     });
     expect(again.json().alreadyCheckedIn).toBe(true);
 

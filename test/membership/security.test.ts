@@ -80,18 +80,25 @@ describe(`sign-in, sessions and authorization over HTTP (${testDatabaseKind})`, 
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     const desk = await staffClient(t.app, 'miryang-municipal-desk');
     const token = desk.csrfToken;
+    const cardNumber = demoCardNumber(1);
+    const { member_id: memberId } = await t.db
+      .selectFrom('cards')
+      .select('member_id')
+      .where('number', '=', cardNumber)
+      .executeTakeFirstOrThrow();
+    const checkIn = () =>
+      desk.post(`/api/v1/members/${memberId}/check-ins`, {
+        idDocumentType: 'passport',
+        cardNumber,
+      });
     desk.csrfToken = undefined;
-    const noToken = await desk.post('/api/v1/members/1/check-ins', { idDocumentType: 'passport' });
+    const noToken = await checkIn();
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe('FORBIDDEN');
     desk.csrfToken = 'forged';
-    expect(
-      (await desk.post('/api/v1/members/1/check-ins', { idDocumentType: 'passport' })).statusCode,
-    ).toBe(403);
+    expect((await checkIn()).statusCode).toBe(403);
     desk.csrfToken = token;
-    expect(
-      (await desk.post('/api/v1/members/1/check-ins', { idDocumentType: 'passport' })).statusCode,
-    ).toBe(200);
+    expect((await checkIn()).statusCode).toBe(200);
   });
 
   it('signs out, and a password change ends the other sessions', async () => {

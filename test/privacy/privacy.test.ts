@@ -183,7 +183,10 @@ describe(`privacy rules (${testDatabaseKind})`, () => {
     const yonamDesk = await staffClient(t.app, 'jinju-yonam-desk');
     const member = await walkIn(yonamDesk, { birthDate: '2010-06-01', guardian: undefined });
     // Checked in at the lending library, lends there, then withdraws.
-    await desk.post(`/api/v1/members/${member.id}/check-ins`, { idDocumentType: 'passport' });
+    await desk.post(`/api/v1/members/${member.id}/check-ins`, {
+      idDocumentType: 'passport',
+      cardNumber: member.card,
+    });
     const lent = await desk.post('/api/v1/checkouts', {
       cardNumber: member.card,
       itemBarcode: 'PV-3',

@@ -155,6 +155,7 @@ describe(`nothing of a member is left after withdrawal (${testDatabaseKind})`, (
     const yonamDesk = await staffClient(app, 'jinju-yonam-desk');
     const checkedIn = await yonamDesk.post(`/api/v1/members/${memberId}/check-ins`, {
       idDocumentType: 'resident_registration_card',
+      cardNumber: cards[0],
     });
     expect(checkedIn.statusCode, checkedIn.body).toBe(200);
     // A lost card and its replacement: both numbers must go.

@@ -38,6 +38,8 @@ interface Row {
   request: (scope: Scope) => Request;
   /** Puts back what an allowed request took away, before each request. */
   before?: (scope: Scope) => Promise<void>;
+  /** Names what an allowed answer showed, where that is the point (e.g. "limited", "none"). */
+  shows?: (response: LightMyRequestResponse) => string | undefined;
   expect: Record<Role, Expectation>;
 }
 
@@ -64,7 +66,11 @@ const ANY_STAFF: Record<Role, Expectation> = {
   admin: 'ok',
   network: 'ok',
 };
-/** Staff of a library that holds the member (home or checked in). */
+/**
+ * Staff of a library that holds the member (home library, its check-in group, or checked in
+ * there). Every member route keyed by a member id is one of these: "other" is a member the
+ * actor's library does not hold, and the answer is FORBIDDEN whatever the role (issue 13.2).
+ */
 const HOLDING_STAFF: Record<Role, Expectation> = {
   anonymous: 'unauth',
   member: 'forbidden',
@@ -112,7 +118,6 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     resetStaff: {} as Record<Scope, number>,
     terminal: {} as Record<Scope, number>,
     group: 0,
-    pendingMember: 0,
   };
   const rules = {} as { loan: Record<Scope, unknown>; network: unknown };
 
@@ -186,13 +191,6 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       own: await terminalId('gyeongnamdaepyo-sc1'),
       other: await terminalId('jinju-yonam-sc1'),
     };
-    ids.pendingMember = (
-      await t.db
-        .selectFrom('members')
-        .select('id')
-        .where('status', '=', 'pending')
-        .executeTakeFirstOrThrow()
-    ).id;
     const group = await t.db
       .insertInto('check_in_groups')
       .values({ name_ko: '시험 그룹', name_en: 'Test group' })
@@ -383,21 +381,37 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       },
     },
     {
+      // Staff search, but find only members their library holds: the other one is not found.
       route: 'GET /api/v1/members',
-      request: () => ({ url: '/api/v1/members?phone=010-3100-0002' }),
-      expect: ANY_STAFF,
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members?phone=010-3100-000${s === 'own' ? 1 : 2}` }),
+      shows: (r) => (r.statusCode === 200 && r.json().members.length === 0 ? 'none' : undefined),
+      expect: {
+        ...HOLDING_STAFF,
+        desk: ['ok', 'none'],
+        admin: ['ok', 'none'],
+        network: ['ok', 'none'],
+      },
     },
     {
       route: 'GET /api/v1/members/{memberId}',
       scoped: true,
       request: (s) => ({ url: `/api/v1/members/${member(s)}` }),
-      expect: ANY_STAFF,
+      expect: HOLDING_STAFF,
     },
     {
+      // The card presented at the desk: a library that does not hold the member sees only what
+      // the check-in needs (name, masked contact, status).
       route: 'GET /api/v1/cards/{cardNumber}',
       scoped: true,
       request: (s) => ({ url: `/api/v1/cards/${ids.card[s]}` }),
-      expect: ANY_STAFF,
+      shows: (r) => (r.statusCode === 200 ? r.json().member.visibility : undefined),
+      expect: {
+        ...HOLDING_STAFF,
+        desk: ['full', 'limited'],
+        admin: ['full', 'limited'],
+        network: ['full', 'limited'],
+      },
     },
     {
       route: 'POST /api/v1/members/{memberId}/verification',
@@ -415,17 +429,15 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       },
     },
     {
+      // Only from the member's own card presented at the desk: "other" is the other member's id
+      // with a card that is not theirs (a member id alone is VALIDATION_FAILED).
       route: 'POST /api/v1/members/{memberId}/check-ins',
-      request: () => ({
-        url: `/api/v1/members/${ids.pendingMember}/check-ins`,
-        body: { idDocumentType: 'passport' },
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/members/${member(s)}/check-ins`,
+        body: { idDocumentType: 'passport', cardNumber: ids.card.own },
       }),
-      expect: {
-        ...ANY_STAFF,
-        desk: 'MEMBER_PENDING',
-        admin: 'MEMBER_PENDING',
-        network: 'MEMBER_PENDING',
-      },
+      expect: HOLDING_STAFF,
     },
     {
       route: 'GET /api/v1/members/{memberId}/cards',
@@ -440,12 +452,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
         url: `/api/v1/members/${member(s)}/cards`,
         body: { idDocumentType: 'passport' },
       }),
-      expect: {
-        ...ANY_STAFF,
-        desk: ['ok', 'CHECK_IN_REQUIRED'],
-        admin: ['ok', 'CHECK_IN_REQUIRED'],
-        network: ['ok', 'CHECK_IN_REQUIRED'],
-      },
+      expect: HOLDING_STAFF,
     },
     {
       route: 'POST /api/v1/members/{memberId}/credentials',
@@ -471,19 +478,24 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       route: 'POST /api/v1/members/{memberId}/consent',
       scoped: true,
       request: (s) => ({ url: `/api/v1/members/${member(s)}/consent`, body: {} }),
-      expect: ANY_STAFF,
+      expect: HOLDING_STAFF,
     },
     {
       route: 'GET /api/v1/members/{memberId}/loans',
       scoped: true,
       request: (s) => ({ url: `/api/v1/members/${member(s)}/loans` }),
-      expect: ANY_STAFF,
+      expect: HOLDING_STAFF,
     },
     {
       route: 'POST /api/v1/members/{memberId}/card/unblock',
       scoped: true,
       request: (s) => ({ url: `/api/v1/members/${member(s)}/card/unblock`, body: {} }),
-      expect: { ...ANY_STAFF, desk: 'CONFLICT', admin: 'CONFLICT', network: 'CONFLICT' },
+      expect: {
+        ...HOLDING_STAFF,
+        desk: ['CONFLICT', 'forbidden'],
+        admin: ['CONFLICT', 'forbidden'],
+        network: ['CONFLICT', 'forbidden'],
+      },
     },
     // --- circulation (always at the desk's own library) ---
     {
@@ -725,6 +737,15 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: LIBRARY_ADMIN,
     },
     {
+      route: 'PUT /api/v1/terminals/{terminalId}/allowed-addresses',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/terminals/${ids.terminal[s]}/allowed-addresses`,
+        body: { allowedAddresses: [] },
+      }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
       route: 'POST /api/v1/terminals/{terminalId}/password',
       scoped: true,
       request: (s) => ({
@@ -738,7 +759,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       route: 'POST /api/v1/members/{memberId}/card/lost',
       scoped: true,
       request: (s) => ({ url: `/api/v1/members/${member(s)}/card/lost`, body: {} }),
-      expect: ANY_STAFF,
+      expect: HOLDING_STAFF,
     },
     {
       route: 'POST /api/v1/me/card/lost',
@@ -793,6 +814,25 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     expect(declared).toEqual(expected);
   });
 
+  it('leaves no member route open to any staff: a library not holding the member gets nothing', () => {
+    const memberRoutes = table.filter(
+      (r) =>
+        /^\S+ \/api\/v1\/(members\/\{memberId\}|cards\/|members$)/.test(r.route) &&
+        r.route !== 'POST /api/v1/members',
+    );
+    expect(memberRoutes.length).toBeGreaterThanOrEqual(13);
+    const open = memberRoutes.flatMap((r) =>
+      (['desk', 'admin', 'network'] as const)
+        .filter((role) => {
+          const expectation = r.expect[role];
+          const other = Array.isArray(expectation) ? expectation[1] : expectation;
+          return !r.scoped || !['forbidden', 'limited', 'none'].includes(other);
+        })
+        .map((role) => `${r.route} as ${role}`),
+    );
+    expect(open).toEqual([]);
+  });
+
   it('allows and refuses as the table says', async () => {
     const mismatches: string[] = [];
     let cases = 0;
@@ -822,7 +862,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
             : await client.request(method as 'GET', request.url, request.body);
           cases++;
           expect(response.statusCode, `${row.route} as ${role}`).toBeLessThan(500);
-          const actual = classify(response);
+          const actual = (response.statusCode < 400 && row.shows?.(response)) || classify(response);
           if (!matches(actual, expected)) {
             mismatches.push(
               `${row.route} as ${role} (${scope}): expected ${expected}, got ${actual} ${response.statusCode}`,
@@ -867,25 +907,37 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     'PUT /api/v1/me/loan-history': policy('member.own-account', none),
     'DELETE /api/v1/me/loan-history': policy('member.own-account', none),
     'POST /api/v1/members': policy('member.register', none),
-    'GET /api/v1/members': policy('member.look-up', none),
-    'GET /api/v1/members/{memberId}': policy('member.look-up', none),
-    'GET /api/v1/cards/{cardNumber}': policy('member.look-up', none),
-    'POST /api/v1/members/{memberId}/check-ins': policy('member.check-in', none),
+    // GET /api/v1/members has no policy of its own: its query keeps only members held here.
+    'GET /api/v1/members/{memberId}': policy('member.view', (s) => ({ heldHere: held(s) })),
+    'GET /api/v1/cards/{cardNumber}': policy('member.scan-card', () => ({ cardPresented: true })),
+    'POST /api/v1/members/{memberId}/check-ins': policy('member.check-in', (s) => ({
+      cardPresented: held(s),
+    })),
     'GET /api/v1/members/{memberId}/cards': policy('member.view-cards', (s) => ({
       memberId: member(s),
       heldHere: held(s),
     })),
-    'POST /api/v1/members/{memberId}/cards': policy('card.reissue', none),
+    'POST /api/v1/members/{memberId}/cards': policy('card.reissue', (s) => ({
+      heldHere: held(s),
+    })),
     'POST /api/v1/members/{memberId}/credentials': policy('member.reset-credentials', (s) => ({
       heldHere: held(s),
     })),
     'POST /api/v1/members/{memberId}/withdrawal': policy('member.withdraw', (s) => ({
       heldHere: held(s),
     })),
-    'POST /api/v1/members/{memberId}/consent': policy('member.renew-consent', none),
-    'POST /api/v1/members/{memberId}/card/lost': policy('card.report-lost', none),
-    'GET /api/v1/members/{memberId}/loans': policy('member.look-up', none),
-    'POST /api/v1/members/{memberId}/card/unblock': policy('card.unblock', none),
+    'POST /api/v1/members/{memberId}/consent': policy('member.renew-consent', (s) => ({
+      heldHere: held(s),
+    })),
+    'POST /api/v1/members/{memberId}/card/lost': policy('card.report-lost', (s) => ({
+      heldHere: held(s),
+    })),
+    'GET /api/v1/members/{memberId}/loans': policy('member.view-loans', (s) => ({
+      heldHere: held(s),
+    })),
+    'POST /api/v1/members/{memberId}/card/unblock': policy('card.unblock', (s) => ({
+      heldHere: held(s),
+    })),
     'POST /api/v1/checkouts': policy('loan.checkout', none),
     'POST /api/v1/returns': policy('loan.return', none),
     'POST /api/v1/renewals': policy('loan.renew-at-desk', none),

@@ -376,8 +376,13 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     expect(enable).toMatchObject({ code: '26', validPatron: false });
     expect(enable.screenMessage).toContain('직원만 해제할 수 있습니다');
 
-    const desk = await staffClient(bed.routes, 'tongyeong-city-desk');
+    // Staff of a library that holds the member clear it (home: Yonam); a library that does not
+    // hold the member cannot.
+    const stranger = await staffClient(bed.routes, 'tongyeong-city-desk');
     const memberId = card.member_id;
+    const notHeld = await stranger.post(`/api/v1/members/${memberId}/card/unblock`);
+    expect([notHeld.statusCode, notHeld.json().code]).toEqual([403, 'FORBIDDEN']);
+    const desk = await staffClient(bed.routes, 'jinju-yonam-desk');
     const cleared = await desk.post(`/api/v1/members/${memberId}/card/unblock`);
     expect(cleared.statusCode).toBe(200);
     expect(cleared.json()).toEqual({

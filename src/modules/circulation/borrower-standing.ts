@@ -167,8 +167,13 @@ export async function loadBorrowerStanding(
         ).as('item'),
     renewalTarget(db, key).as('target'),
   ]);
+  // A desk's look is recorded only when its library holds the member: the others are refused.
+  const looked =
+    libraryId === null
+      ? sql`members where id = ${memberId}`
+      : sql`members where id = ${memberId} and ${coversLibrary(memberId, libraryId)}`;
   const viewed = query.audit
-    ? sql`with viewed as (${auditEventsFrom(query.audit, sql`members where id = ${memberId}`)})`
+    ? sql`with viewed as (${auditEventsFrom(query.audit, looked)})`
     : sql``;
   type Row = typeof select extends { execute(): Promise<(infer R)[]> } ? R : never;
   const { rows } = await sql<Row>`${PREPARED} ${viewed} ${select}`.execute(db);

@@ -138,6 +138,7 @@ export async function circulationRoutes(app: App, context: AppContext) {
   app.post(
     '/api/v1/checkouts',
     {
+      config: { idempotentInTransaction: true },
       schema: {
         tags: ['circulation'],
         summary: "Lend an item at this desk's library (card + item barcode)",
@@ -171,6 +172,7 @@ export async function circulationRoutes(app: App, context: AppContext) {
   app.post(
     '/api/v1/returns',
     {
+      config: { idempotentInTransaction: true },
       schema: {
         tags: ['circulation'],
         summary: 'Return an item at the library that lent it (no card needed)',
@@ -215,6 +217,7 @@ export async function circulationRoutes(app: App, context: AppContext) {
   app.post(
     '/api/v1/renewals',
     {
+      config: { idempotentInTransaction: true },
       schema: {
         tags: ['circulation'],
         summary: 'Renew a loan at the lending library (by item barcode)',

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { type AuditRow, auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
+import { authorize } from '../../platform/auth/authorize.js';
+import { isStaff } from '../../platform/auth/policies.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -31,7 +32,8 @@ export async function circulationStatus(
     { memberId },
     { library: viewerLibraryId, today, audit },
   );
-  if (!facts) return null;
+  // A desk sees only a member its library holds (its look is audited only then).
+  if (!facts || (viewer.kind === 'staff' && !facts.checkedIn)) return null;
   const standing = deriveStanding(facts, today, { online: viewer.kind === 'member' });
   const seesDetails = (libraryId: number) =>
     viewer.kind === 'member' || viewer.libraryId === libraryId;
@@ -119,16 +121,24 @@ export async function myStatus({ db, clock }: AppContext, actor: Actor) {
   return status;
 }
 
-/** A member's network status for a desk; the look is audited in the same statement. */
+/**
+ * A member's network status for a desk of a library that holds the member (home, group or
+ * checked in): one statement reads it and audits the look, only when the library holds the
+ * member; any other id (unknown, or held elsewhere) is FORBIDDEN alike.
+ */
 export async function deskStatus({ db, clock }: AppContext, actor: Actor, memberId: number) {
-  const staff = authorizeStaff(actor, 'member.look-up', {});
-  const viewed = auditRow(staff, clock.now(), {
+  if (!isStaff(actor)) {
+    authorize(actor, 'member.view-loans', { heldHere: false });
+    throw new AppError('FORBIDDEN');
+  }
+  const viewed = auditRow(actor, clock.now(), {
     action: 'member.status_viewed',
     subjectKind: 'member',
     subjectId: memberId,
   });
-  const viewer = { kind: 'staff', libraryId: staff.libraryId } as const;
+  const viewer = { kind: 'staff', libraryId: actor.libraryId } as const;
   const status = await circulationStatus(db, memberId, clock.today(), viewer, viewed);
-  if (!status) throw new AppError('NOT_FOUND');
+  authorize(actor, 'member.view-loans', { heldHere: status !== null });
+  if (!status) throw new AppError('FORBIDDEN');
   return status;
 }

@@ -106,21 +106,6 @@ function toLibraryView(row: LibraryRow): LibraryView {
   };
 }
 
-/** A library's name and phone for a refusal sentence, in Korean and English. */
-export async function libraryParams(db: Kysely<DB>, libraryId: number) {
-  const row = await db
-    .selectFrom('libraries')
-    .select(['id', 'name_ko', 'name_en', 'phone'])
-    .where('id', '=', libraryId)
-    .executeTakeFirstOrThrow();
-  return {
-    libraryId: row.id,
-    library: row.name_ko,
-    libraryEn: row.name_en,
-    phone: row.phone ?? '—',
-  };
-}
-
 /** The network's rules (one row); read inside a transaction by returns and the self-check PIN. */
 export async function readNetworkRules(db: Kysely<DB>): Promise<NetworkRules> {
   const row = await db.selectFrom('network_rules').selectAll().executeTakeFirstOrThrow();

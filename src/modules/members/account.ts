@@ -18,6 +18,7 @@ import {
   memberQuery,
   updateMember,
 } from './repository.js';
+import { heldByActor } from './scope.js';
 import { erasePersonalData, withdrawalFactsOf, withdrawalRefusals } from './withdrawal.js';
 
 /** A card number, or — for a pending member who has no card yet — the phone or e-mail they registered. */
@@ -141,8 +142,10 @@ export async function resetMemberCredentials(
   memberId: number,
   input: { password?: string | undefined; pin?: string | undefined; idDocumentType: string },
 ): Promise<void> {
-  // Staff only, first; whether their library holds the member is asked again under the lock.
-  const staff = authorizeStaff(actor, 'member.reset-credentials', { heldHere: true });
+  // Whether the actor's library holds the member, first; asked again under the lock.
+  const staff = authorizeStaff(actor, 'member.reset-credentials', {
+    heldHere: await heldByActor(db, actor, memberId),
+  });
   const now = clock.now();
   const [passwordHash, pinHash] = await Promise.all([
     input.password ? hashSecret(input.password) : undefined,
@@ -186,9 +189,9 @@ export async function withdrawMember(
 ) {
   const { db, clock } = context;
   const now = clock.now();
-  // Staff first; whether their library holds the member is asked again under the lock.
+  // Whether the actor's library holds the member, first; asked again under the lock.
   if (actor.kind === 'member') authorize(actor, 'member.withdraw-self', { memberId });
-  else authorize(actor, 'member.withdraw', { heldHere: true });
+  else authorize(actor, 'member.withdraw', { heldHere: await heldByActor(db, actor, memberId) });
   if (actor.kind === 'member') {
     const member = await memberQuery(db).where('id', '=', memberId).executeTakeFirstOrThrow();
     await checkMemberSecret(db, member, 'password', password ?? '', now);
@@ -215,7 +218,8 @@ export async function withdrawMember(
 export async function renewConsent(context: AppContext, actor: Actor, memberId: number) {
   const { db, clock } = context;
   if (actor.kind === 'member') authorize(actor, 'member.renew-own-consent', { memberId });
-  else authorize(actor, 'member.renew-consent', {});
+  else
+    authorize(actor, 'member.renew-consent', { heldHere: await heldByActor(db, actor, memberId) });
   const now = clock.now();
   await db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);

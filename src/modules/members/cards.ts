@@ -7,9 +7,9 @@ import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { CardStatus, DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { libraryParams } from '../libraries/index.js';
 import { generateCardNumber, isValidCardNumber, normalizeCardNumber } from './card-number.js';
-import { isCheckedInAt, lockMember, type MemberRow } from './repository.js';
+import { lockMember, type MemberRow } from './repository.js';
+import { heldByActor } from './scope.js';
 import { missingCardRefusal } from './withdrawal.js';
 
 export interface CardView {
@@ -202,7 +202,10 @@ export async function reportCardLost(
   memberId: number,
 ): Promise<CardView> {
   if (actor.kind === 'member') authorize(actor, 'card.report-own-lost', { memberId });
-  else authorize(actor, 'card.report-lost', {});
+  else
+    authorize(actor, 'card.report-lost', {
+      heldHere: await heldByActor(context.db, actor, memberId),
+    });
   const now = context.clock.now();
   return context.db.transaction().execute(async (tx) => {
     await lockMember(tx, memberId);
@@ -234,16 +237,15 @@ export async function reissueCard(
   memberId: number,
   input: { idDocumentType: string },
 ): Promise<CardView> {
-  const staff = authorizeStaff(actor, 'card.reissue', {});
+  const staff = authorizeStaff(actor, 'card.reissue', {
+    heldHere: await heldByActor(context.db, actor, memberId),
+  });
   const now = context.clock.now();
   try {
     return await context.db.transaction().execute(async (tx) => {
       const member = await lockMember(tx, memberId);
       if (member.status !== 'active')
         throw new AppError(member.status === 'pending' ? 'MEMBER_PENDING' : 'MEMBER_WITHDRAWN');
-      if (!(await isCheckedInAt(tx, memberId, staff.libraryId))) {
-        throw new AppError('CHECK_IN_REQUIRED', await libraryParams(tx, staff.libraryId));
-      }
       const old = await tx
         .updateTable('cards')
         .set({ status: 'replaced', replaced_at: now })

@@ -3,22 +3,33 @@ import { recordAudit } from '../../platform/audit.js';
 import type { StaffActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { AppError } from '../../platform/errors.js';
+import { cardRefusal, findCard, flagLostCardUse } from './cards.js';
 import type { IdDocumentType } from './domain.js';
 import { dataHolderIds, isCheckedInAt, lockMember } from './repository.js';
 
 /**
  * Check-in (반입) at the staff member's library, with an ID document: from now on the member may
- * borrow there (and at its check-in group), and the library holds their data.
+ * borrow there (and at its check-in group), and the library holds their data. It starts from the
+ * member's card presented at the desk (rules.md Check-in): a member id alone checks no one in,
+ * someone else's card is FORBIDDEN, and a lost or replaced card is refused (a lost one flagged).
+ * A machine's block does not stop it: staff check the ID document themselves.
  */
 export async function checkIn(
   context: AppContext,
   actor: StaffActor,
   memberId: number,
-  input: { idDocumentType: IdDocumentType },
+  input: { idDocumentType: IdDocumentType; cardNumber: string },
 ) {
-  authorize(actor, 'member.check-in', {});
   const { db, clock } = context;
   const now = clock.now();
+  const { card, member: cardHolder } = await findCard(db, input.cardNumber);
+  authorize(actor, 'member.check-in', { cardPresented: card.member_id === memberId });
+  const refusal = cardRefusal({ status: card.status, blocked: false }, cardHolder.status);
+  if (refusal === 'CARD_LOST') {
+    const cardRef = { number: card.number, memberId };
+    await flagLostCardUse(db, actor, now, cardRef, actor.libraryId);
+  }
+  if (refusal) throw new AppError(refusal);
   return db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);
     if (member.status === 'pending') throw new AppError('MEMBER_PENDING');

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import { identityKey, normalizePhone } from './domain.js';
 import { isCheckedInAt, lockMember, updateMember } from './repository.js';
+import { heldByActor } from './scope.js';
 
 /** How to reach a member; `null` removes one, leaving it out keeps it. */
 export interface ContactChange {
@@ -42,7 +43,12 @@ export async function changeMemberContact(
   memberId: number,
   change: ContactChange,
 ): Promise<{ phone: string | null; email: string | null }> {
-  if (!isStaff(actor)) authorize(actor, 'member.edit-contact', { memberId, heldHere: false });
+  // Whether the actor's library holds the member, first (an unknown id is held nowhere); asked
+  // again under the lock.
+  authorize(actor, 'member.edit-contact', {
+    memberId,
+    heldHere: await heldByActor(db, actor, memberId),
+  });
   const now = clock.now();
   try {
     return await db.transaction().execute(async (tx) => {

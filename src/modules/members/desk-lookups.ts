@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
@@ -5,7 +6,8 @@ import { authorize } from '../../platform/auth/authorize.js';
 import { validationFailed } from '../../platform/errors.js';
 import { type CardView, cardHistory, findCard, toCardView } from './cards.js';
 import { normalizeName, normalizePhone } from './domain.js';
-import { isCheckedInAt, loadMember, type MemberRow, memberQuery } from './repository.js';
+import { coversLibrary, isCheckedInAt, loadMember, type MemberRow } from './repository.js';
+import { heldByActor } from './scope.js';
 import { fullView, limitedView } from './views.js';
 
 /** The desk's look-ups of members and cards, each audited; what is shown follows the privacy split. */
@@ -24,34 +26,45 @@ export async function viewForStaff(context: AppContext, actor: StaffActor, membe
     : limitedView(context.db, member);
 }
 
-/** Members by phone, or by name and birth date (withdrawn ones left out). */
+/**
+ * Members by phone, or by name and birth date (withdrawn ones left out): only members the
+ * desk's library holds (home, group or checked in) — a library that does not hold a member
+ * finds them only by the card they present.
+ */
 export async function searchMembers(
   context: AppContext,
   actor: StaffActor,
   query: { phone?: string | undefined; name?: string | undefined; birthDate?: string | undefined },
 ) {
-  authorize(actor, 'member.look-up', {});
   const { phone, name, birthDate } = query;
-  let select = memberQuery(context.db).where('status', '<>', 'withdrawn');
-  if (phone) select = select.where('phone', '=', normalizePhone(phone));
+  let select = context.db
+    .selectFrom('members as m')
+    .selectAll('m')
+    .where('m.status', '<>', 'withdrawn')
+    .where(coversLibrary(sql<number>`m.id`, actor.libraryId));
+  if (phone) select = select.where('m.phone', '=', normalizePhone(phone));
   else if (name && birthDate)
-    select = select.where('name', '=', normalizeName(name)).where('birth_date', '=', birthDate);
+    select = select.where('m.name', '=', normalizeName(name)).where('m.birth_date', '=', birthDate);
   else throw validationFailed('querystring', 'give a phone number, or a name and a birth date');
   const rows = await select.limit(20).execute();
   return Promise.all(rows.map((m) => viewForStaff(context, actor, m)));
 }
 
-/** One member as this desk may see them. */
+/** One member by id: only for staff of a library that holds the member. */
 export async function memberForDesk(context: AppContext, actor: StaffActor, memberId: number) {
-  authorize(actor, 'member.look-up', {});
+  authorize(actor, 'member.view', { heldHere: await heldByActor(context.db, actor, memberId) });
   return viewForStaff(context, actor, await loadMember(context.db, memberId));
 }
 
-/** A card scanned at the desk, with its member; a lost card's use is flagged in the audit log. */
+/**
+ * A card scanned at the desk, with its member; a lost card's use is flagged in the audit log.
+ * The card in hand is what lets a library that does not hold the member see the limited view
+ * (name, masked contact, status) and offer the check-in.
+ */
 export async function scanCard(context: AppContext, actor: StaffActor, cardNumber: string) {
-  authorize(actor, 'member.look-up', {});
   const { db, clock } = context;
   const { card, member } = await findCard(db, cardNumber);
+  authorize(actor, 'member.scan-card', { cardPresented: true });
   if (card.status === 'lost') {
     await recordAudit(db, actor, clock.now(), {
       action: 'card.lost_card_used',

@@ -9,7 +9,13 @@ import { reissueCard, reportCardLost } from './cards.js';
 import { checkIn } from './check-ins.js';
 import { cardsOfMember, memberForDesk, scanCard, searchMembers } from './desk-lookups.js';
 import { registerWalkIn, verifyMember } from './registration.js';
-import { CardLookupSchema, IdCheckBody, RegisteredSchema, WalkInBody } from './schemas.js';
+import {
+  CardLookupSchema,
+  CheckInBody,
+  IdCheckBody,
+  RegisteredSchema,
+  WalkInBody,
+} from './schemas.js';
 
 const _PublicRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const MemberRef = Type.Ref('Member');
@@ -37,7 +43,9 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
       schema: {
         tags: ['members'],
         summary:
-          'Find members by phone, or by name and birth date (for verifying a pre-registration)',
+          'Find members this library holds by phone, or by name and birth date (for verifying a pre-registration)',
+        description:
+          "Only members held by the desk's library (home library, its check-in group, or checked in there); others are found only by the card they present.",
         querystring: Type.Object(
           {
             phone: Type.Optional(Type.String({ minLength: 9, maxLength: 20 })),
@@ -62,8 +70,9 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
     {
       schema: {
         tags: ['members'],
-        summary:
-          'A member as this library may see them: before check-in only name, masked contact and status',
+        summary: 'A member held by this library (home, check-in group or checked in)',
+        description:
+          'FORBIDDEN for a member this library does not hold, and for an unknown id alike: a library that does not hold the member starts from the card presented (GET /api/v1/cards/{cardNumber}).',
         params: MemberIdParams,
         response: { 200: MemberRef, ...problemResponses(401, 403, 404) },
       },
@@ -112,8 +121,10 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
       schema: {
         tags: ['members'],
         summary: "Check the member in at this desk's library (and its check-in group)",
+        description:
+          "Starts from the member's card presented at the desk: the card must be this member's (else FORBIDDEN); a lost or replaced card is refused.",
         params: MemberIdParams,
-        body: IdCheckBody,
+        body: CheckInBody,
         response: {
           200: Type.Object({
             memberId: Type.Integer(),
@@ -133,7 +144,7 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
     {
       schema: {
         tags: ['cards'],
-        summary: "Report the member's card lost (staff)",
+        summary: "Report the member's card lost (staff of a library that holds the member)",
         params: MemberIdParams,
         response: { 200: Type.Ref('Card'), ...problemResponses(401, 403, 404, 409) },
       },
@@ -231,7 +242,7 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
     {
       schema: {
         tags: ['members'],
-        summary: "Renew the member's consent at the desk",
+        summary: "Renew the member's consent at the desk of a library that holds the member",
         params: MemberIdParams,
         response: {
           200: Type.Object({ consentGivenOn: Type.String() }),

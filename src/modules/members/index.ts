@@ -17,6 +17,7 @@ export { changeMemberContact } from './contact.js';
 export { identityKey } from './domain.js';
 export { coversLibrary, lockMember, type MemberRow } from './repository.js';
 export { memberRoutes } from './routes.js';
+export { heldByActor } from './scope.js';
 export {
   erasePersonalData,
   missingCardRefusal,

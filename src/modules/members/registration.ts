@@ -19,6 +19,7 @@ import {
   type PersonalDetails,
 } from './domain.js';
 import { lockMember, updateMember } from './repository.js';
+import { heldByActor } from './scope.js';
 
 export interface PreRegistration extends PersonalDetails {
   homeLibraryId: number;
@@ -161,6 +162,9 @@ export async function verifyMember(
 ) {
   const { db, clock } = context;
   const now = clock.now();
+  // A pending member is held by the home library (and its group) only; elsewhere the id is
+  // refused before anything is read, like an unknown one.
+  authorize(actor, 'member.view', { heldHere: await heldByActor(db, actor, memberId) });
   return db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);
     const staff = authorizeStaff(

@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type RawBuilder, sql, type Updateable } from 'kysely';
+import { type Expression, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB, MembersTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -33,7 +33,7 @@ export async function lockMember(db: Kysely<DB>, memberId: number): Promise<Memb
 }
 
 /** The libraries where the member may borrow: the home library, those checked in at, and their groups. */
-function coveredLibraries(memberId: number | RawBuilder<number>) {
+function coveredLibraries(memberId: number | Expression<number>) {
   return sql<{ library_id: number }>`
     select l.id as library_id
     from libraries l
@@ -49,7 +49,7 @@ function coveredLibraries(memberId: number | RawBuilder<number>) {
 
 /** SQL: whether the member (an id, or a column such as `sql.ref('m.id')`) may borrow at the library. */
 export function coversLibrary(
-  memberId: number | RawBuilder<number>,
+  memberId: number | Expression<number>,
   libraryId: number | Expression<number>,
 ) {
   return sql<boolean>`exists (select 1 from (${coveredLibraries(memberId)}) c where c.library_id = ${libraryId})`;

@@ -62,6 +62,19 @@ export const IdCheckBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A check-in starts from the member's card presented at the desk, never from an id alone. */
+export const CheckInBody = Type.Object(
+  {
+    idDocumentType: IdDocumentTypeSchema,
+    cardNumber: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: "the member's card, scanned or typed at this desk",
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const CardSchema = Type.Object(
   {
     number: Type.String(),

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
-import { hashSecret } from '../../platform/auth/secrets.js';
+import { DEMO_STAFF_PASSWORD, DEMO_TERMINAL_PASSWORD } from '../../platform/auth/demo-passwords.js';
+import { hashSecret, verifySecret } from '../../platform/auth/secrets.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { type Directory, seedLibraryDirectory } from '../libraries/index.js';
@@ -123,8 +124,39 @@ export class DemoPasswordsError extends Error {
   }
 }
 
+/**
+ * Accounts from before go-live (0025) are checked once against the published demo passwords: a
+ * database of an earlier release was always seeded with them. One verification per distinct hash.
+ */
+export async function vetUpgradedPasswords(db: Kysely<DB>): Promise<void> {
+  for (const table of ['staff', 'terminals'] as const) {
+    const rows = await db
+      .selectFrom(table)
+      .select(['id', 'password_hash'])
+      .where('password_vetted', '=', false)
+      .execute();
+    const published = new Map<string, boolean>();
+    for (const { password_hash: hash } of rows) {
+      if (published.has(hash)) continue;
+      const matches = await Promise.all(
+        [DEMO_STAFF_PASSWORD, DEMO_TERMINAL_PASSWORD].map((demo) => verifySecret(hash, demo)),
+      );
+      published.set(hash, matches.includes(true));
+    }
+    for (const { id, password_hash: hash } of rows) {
+      await db
+        .updateTable(table)
+        .set({ demo_password: published.get(hash) === true, password_vetted: true })
+        .where('id', '=', id)
+        .where('password_hash', '=', hash)
+        .execute();
+    }
+  }
+}
+
 /** Production start: no account may still sign in with a published demo password. */
 export async function refuseDemoPasswords(db: Kysely<DB>): Promise<void> {
+  await vetUpgradedPasswords(db);
   const accounts = await demoPasswordAccounts(db);
   if (accounts.staff > 0 || accounts.terminals > 0) throw new DemoPasswordsError(accounts);
 }

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, TerminalActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { AppError } from '../../platform/errors.js';
-import { findCard, lockMember } from '../members/index.js';
+import { findCard, heldByActor, lockMember } from '../members/index.js';
 
 /**
  * A self-check machine may block a card (SIP2 "block patron", e.g. a card left in the machine or
@@ -60,13 +60,16 @@ export interface UnblockedCard {
   card: { number: string; status: 'valid' | 'lost'; blocked: false };
 }
 
-/** Any staff member clears a machine's block after checking; recorded in the audit log. */
+/**
+ * Staff of a library that holds the member clear a machine's block after checking; recorded in
+ * the audit log. Elsewhere the desk checks the member in first, from the card presented.
+ */
 export async function unblockCard(
   context: AppContext,
   actor: Actor,
   memberId: number,
 ): Promise<UnblockedCard> {
-  authorize(actor, 'card.unblock', {});
+  authorize(actor, 'card.unblock', { heldHere: await heldByActor(context.db, actor, memberId) });
   const now = context.clock.now();
   return context.db.transaction().execute(async (tx) => {
     await lockMember(tx, memberId);

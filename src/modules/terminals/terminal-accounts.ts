@@ -3,7 +3,8 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, validationFailed } from '../../platform/errors.js';
+import { MAX_ALLOWED_ADDRESSES, parseAddressList } from '../../platform/net/allowed-addresses.js';
 
 /** A library admin (or the network admin) takes a machine out of service or rotates its password. */
 
@@ -61,4 +62,44 @@ export async function rotateTerminalPassword(
       libraryId,
     });
   });
+}
+
+/**
+ * The source addresses (IPv4/IPv6 addresses or CIDR ranges) the machine may log in from, stored
+ * canonical; an empty list lets it log in from any address. Sessions already open stay open; the
+ * list applies from the next login (93).
+ */
+export async function setTerminalAllowedAddresses(
+  context: AppContext,
+  actor: Actor,
+  terminalId: number,
+  entries: readonly string[],
+): Promise<string[]> {
+  const libraryId = await terminalLibrary(context, actor, terminalId);
+  const parsed = parseAddressList(entries);
+  if (!parsed.ok) {
+    throw validationFailed(
+      'allowedAddresses',
+      `"${parsed.entry}" is not an IP address or a CIDR range (10.20.0.0/16, 2001:db8::/32)`,
+    );
+  }
+  if (parsed.cidrs.length > MAX_ALLOWED_ADDRESSES) {
+    throw validationFailed('allowedAddresses', `at most ${MAX_ALLOWED_ADDRESSES} entries`);
+  }
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('terminals')
+      .set({ allowed_addresses: parsed.cidrs })
+      .where('id', '=', terminalId)
+      .execute();
+    await recordAudit(tx, actor, now, {
+      action: 'terminal.allowed_addresses_set',
+      subjectKind: 'terminal',
+      subjectId: terminalId,
+      libraryId,
+      details: { allowedAddresses: parsed.cidrs },
+    });
+  });
+  return parsed.cidrs;
 }

@@ -4,14 +4,16 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, TerminalActor } from '../../platform/auth/actor.js';
 import { releaseThrottledAttempt, reserveThrottledAttempt } from '../../platform/auth/attempts.js';
 import { authorize } from '../../platform/auth/authorize.js';
+import { DEMO_TERMINAL_PASSWORD } from '../../platform/auth/demo-passwords.js';
 import { hashSecret, verifySecret } from '../../platform/auth/secrets.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, TerminalEncoding, TerminalLanguage } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
+import { addressAllowed } from '../../platform/net/allowed-addresses.js';
 
 /** Self-check terminals: one SIP2 account per machine, created by the library's admin. */
 
-export const DEMO_TERMINAL_PASSWORD = 'library-one-sip2';
+export { DEMO_TERMINAL_PASSWORD };
 
 export interface TerminalView {
   id: number;
@@ -20,6 +22,8 @@ export interface TerminalView {
   encoding: TerminalEncoding;
   language: TerminalLanguage;
   disabled: boolean;
+  /** CIDR ranges the machine may log in from; empty: any address. */
+  allowedAddresses: string[];
   createdAt: Date;
 }
 
@@ -46,7 +50,16 @@ export function terminalUsername(libraryCode: string, number = 1): string {
 function terminalQuery(db: Kysely<DB>) {
   return db
     .selectFrom('terminals')
-    .select(['id', 'library_id', 'username', 'encoding', 'language', 'disabled', 'created_at']);
+    .select([
+      'id',
+      'library_id',
+      'username',
+      'encoding',
+      'language',
+      'disabled',
+      'allowed_addresses',
+      'created_at',
+    ]);
 }
 
 type TerminalRow = Awaited<ReturnType<ReturnType<typeof terminalQuery>['executeTakeFirstOrThrow']>>;
@@ -59,6 +72,7 @@ function toView(row: TerminalRow): TerminalView {
     encoding: row.encoding,
     language: row.language,
     disabled: row.disabled,
+    allowedAddresses: row.allowed_addresses,
     createdAt: row.created_at,
   };
 }
@@ -107,6 +121,7 @@ export async function createTerminal(
           'encoding',
           'language',
           'disabled',
+          'allowed_addresses',
           'created_at',
         ])
         .executeTakeFirstOrThrow();
@@ -134,11 +149,21 @@ export const TERMINAL_SOURCE_LOCKOUT = { maxAttempts: 10, lockMinutes: 10 };
 
 export type TerminalSignIn =
   | { ok: true; terminal: SignedInTerminal }
-  | { ok: false; why: 'refused' | 'throttled' };
+  | {
+      ok: false;
+      /** `address`: the account exists but may not log in from this source address. */
+      why: 'refused' | 'throttled' | 'address';
+      /** The account's library, when the user name names one (for the operator's metrics). */
+      libraryId?: number;
+      terminalId?: number;
+    };
 
 /**
  * SIP2 login (93): the terminal's user name and password, the attempt reserved for the source
- * address before the password is verified (src/platform/auth/attempts.ts).
+ * address before the password is verified (src/platform/auth/attempts.ts). A source outside the
+ * terminal's allowed addresses is refused without the password being checked (the same answer
+ * as a wrong password, and the same time: nothing is learnt from outside, and the account is not
+ * locked), and stays counted against that source.
  */
 export async function signInTerminal(
   db: Kysely<DB>,
@@ -157,8 +182,16 @@ export async function signInTerminal(
     .selectAll()
     .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.trim().toLowerCase()))
     .executeTakeFirst();
+  const account = row ? { libraryId: row.library_id, terminalId: row.id } : {};
+  const outside = row && !row.disabled && !addressAllowed(row.allowed_addresses, input.source);
+  if (outside) {
+    await verifySecret(null, input.password);
+    return { ok: false, why: 'address', ...account };
+  }
   const hash = row && !row.disabled ? row.password_hash : null;
-  if (!(await verifySecret(hash, input.password)) || !row) return { ok: false, why: 'refused' };
+  if (!(await verifySecret(hash, input.password)) || !row) {
+    return { ok: false, why: 'refused', ...account };
+  }
   await releaseThrottledAttempt(db, throttleKey, TERMINAL_SOURCE_LOCKOUT);
   return {
     ok: true,

@@ -36,8 +36,13 @@ describe('authorize(actor, action, subject)', () => {
     ['not someone else', can(member, 'member.withdraw-self', { memberId: 8 }), false],
     ['a machine blocks a card', can(terminal, 'card.block', {}), true],
     ['a desk does not block', can(desk, 'card.block', {}), false],
-    ['staff unblock', can(desk, 'card.unblock', {}), true],
-    ['a machine does not unblock', can(terminal, 'card.unblock', {}), false],
+    ['staff holding the member unblock', can(desk, 'card.unblock', { heldHere: true }), true],
+    ['not staff elsewhere', can(desk, 'card.unblock', { heldHere: false }), false],
+    ['a machine does not unblock', can(terminal, 'card.unblock', { heldHere: true }), false],
+    ['a desk sees a member it holds', can(desk, 'member.view', { heldHere: true }), true],
+    ['not one it does not hold', can(desk, 'member.view', { heldHere: false }), false],
+    ['check-in with the card', can(desk, 'member.check-in', { cardPresented: true }), true],
+    ['not by id alone', can(desk, 'member.check-in', { cardPresented: false }), false],
     ['holdings at own library', can(desk, 'library.view-holdings', { libraryId: A }), true],
     ['not at another', can(desk, 'library.view-holdings', { libraryId: B }), false],
     [
@@ -76,7 +81,14 @@ describe('authorize(actor, action, subject)', () => {
   });
 
   it('every action refuses nobody', () => {
-    const subject = { libraryId: A, memberId: 7, heldHere: true, homeLibraryId: A, role: 'desk' };
+    const subject = {
+      libraryId: A,
+      memberId: 7,
+      heldHere: true,
+      cardPresented: true,
+      homeLibraryId: A,
+      role: 'desk',
+    };
     for (const action of ACTIONS) expect(can(null, action, subject as never)).toBe(false);
   });
 });

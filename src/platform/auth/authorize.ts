@@ -15,25 +15,28 @@ interface Subjects {
   'loan.return': Record<string, never>;
   'loan.renew-at-desk': Record<string, never>;
   'loan.renew-online': Record<string, never>;
-  'member.view-status': { memberId: number };
   'member.own-account': Record<string, never>;
   'member.withdraw-self': { memberId: number };
   'member.renew-own-consent': { memberId: number };
   'card.report-own-lost': { memberId: number };
-  // Members at a desk.
+  // Members at a desk. `heldHere`: the actor's library holds the member (home library, its
+  // check-in group, or a check-in there); `cardPresented`: the member's own card was presented
+  // at this desk. No member action is open to "any staff" (docs/security.md, Member scope).
   'member.register': Record<string, never>;
   'member.verify': { homeLibraryId: number };
-  'member.check-in': Record<string, never>;
-  'member.look-up': Record<string, never>;
+  'member.check-in': { cardPresented: boolean };
+  'member.scan-card': { cardPresented: boolean };
+  'member.view': { heldHere: boolean };
+  'member.view-loans': { heldHere: boolean };
   'member.view-cards': { memberId: number; heldHere: boolean };
   'member.reset-credentials': { heldHere: boolean };
   'member.withdraw': { heldHere: boolean };
-  'member.renew-consent': Record<string, never>;
+  'member.renew-consent': { heldHere: boolean };
   'member.edit-contact': { memberId: number; heldHere: boolean };
-  'card.report-lost': Record<string, never>;
-  'card.reissue': Record<string, never>;
+  'card.report-lost': { heldHere: boolean };
+  'card.reissue': { heldHere: boolean };
   'card.block': Record<string, never>;
-  'card.unblock': Record<string, never>;
+  'card.unblock': { heldHere: boolean };
   // Administration.
   'library.manage': { libraryId: number };
   'library.view-holdings': { libraryId: number };
@@ -57,14 +60,15 @@ const staffOnly = (actor: Actor | null) => policies.isStaff(actor);
 const memberOnly = (actor: Actor | null): actor is MemberActor => actor?.kind === 'member';
 const staffHolding = (actor: Actor | null, s: { heldHere: boolean }) =>
   policies.isStaff(actor) && s.heldHere;
+/** Staff at whose desk the member presented their own card (a card scan, a check-in). */
+const staffWithCard = (actor: Actor | null, s: { cardPresented: boolean }) =>
+  policies.isStaff(actor) && s.cardPresented;
 
 const POLICIES: { [A in Action]: Policy<A> } = {
   'loan.checkout': atDesk,
   'loan.return': atDesk,
   'loan.renew-at-desk': atDesk,
   'loan.renew-online': memberOnly,
-  'member.view-status': (actor, s) =>
-    policies.isStaff(actor) || policies.isMemberSelf(actor, s.memberId),
   'member.own-account': memberOnly,
   'member.withdraw-self': (actor, s) => policies.isMemberSelf(actor, s.memberId),
   'member.renew-own-consent': (actor, s) => policies.isMemberSelf(actor, s.memberId),
@@ -72,19 +76,21 @@ const POLICIES: { [A in Action]: Policy<A> } = {
   'member.register': staffOnly,
   'member.verify': (actor, s) =>
     policies.isStaff(actor) && policies.canServeAtLibrary(actor, s.homeLibraryId),
-  'member.check-in': staffOnly,
-  'member.look-up': staffOnly,
+  'member.check-in': staffWithCard,
+  'member.scan-card': staffWithCard,
+  'member.view': staffHolding,
+  'member.view-loans': staffHolding,
   'member.view-cards': (actor, s) =>
     policies.isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
   'member.reset-credentials': staffHolding,
   'member.withdraw': staffHolding,
-  'member.renew-consent': staffOnly,
+  'member.renew-consent': staffHolding,
   'member.edit-contact': (actor, s) =>
     policies.isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
-  'card.report-lost': staffOnly,
-  'card.reissue': staffOnly,
+  'card.report-lost': staffHolding,
+  'card.reissue': staffHolding,
   'card.block': (actor) => actor?.kind === 'terminal',
-  'card.unblock': staffOnly,
+  'card.unblock': staffHolding,
   'library.manage': (actor, s) => policies.canManageLibrary(actor, s.libraryId),
   'library.view-holdings': (actor, s) =>
     policies.canServeAtLibrary(actor, s.libraryId) || policies.canManageNetwork(actor),

@@ -5,6 +5,7 @@ import { withCommitGuards } from './commit-guard.js';
 import { preparingPool } from './prepared.js';
 import { preparingPGlite } from './prepared-embedded.js';
 import type { DB } from './schema.js';
+import { withTrafficCount } from './traffic.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -76,7 +77,7 @@ function openPostgres(connectionString: string, max: number): Database {
   const dialect = new PostgresDialect({
     pool: preparingPool(pool as never, (seconds) => observeWait(seconds)),
   });
-  const db = new Kysely<DB>({ dialect: withCommitGuards(dialect) });
+  const db = new Kysely<DB>({ dialect: withCommitGuards(withTrafficCount(dialect)) });
   return {
     db,
     kind: 'postgres',
@@ -102,6 +103,6 @@ async function openEmbedded(dataDir: string): Promise<Database> {
      set idle_in_transaction_session_timeout = ${IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
   );
   const dialect = new PGliteDialect({ pglite: preparingPGlite(pglite) });
-  const db = new Kysely<DB>({ dialect: withCommitGuards(dialect) });
+  const db = new Kysely<DB>({ dialect: withCommitGuards(withTrafficCount(dialect)) });
   return { db, kind: 'embedded', close: () => db.destroy() };
 }

@@ -19,6 +19,8 @@ import * as machinesRequirePin from './migrations/0010_machines_require_pin.js';
 import * as sessionIdle from './migrations/0011_session_idle.js';
 import * as privacy from './migrations/0013_privacy.js';
 import * as operatorAccounts from './migrations/0020_operator_accounts.js';
+import * as terminalAllowedAddresses from './migrations/0022_terminal_allowed_addresses.js';
+import * as vetUpgradedPasswords from './migrations/0025_vet_upgraded_passwords.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -48,6 +50,8 @@ const migrations: Record<string, MigrationModule> = {
   '0011_session_idle': sessionIdle,
   '0013_privacy': privacy,
   '0020_operator_accounts': operatorAccounts,
+  '0022_terminal_allowed_addresses': terminalAllowedAddresses,
+  '0025_vet_upgraded_passwords': vetUpgradedPasswords,
 };
 
 function asMigration(statements: string[]): Migration {

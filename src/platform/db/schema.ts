@@ -99,6 +99,7 @@ export interface StaffTable {
   disabled: Generated<boolean>;
   must_change_password: Generated<boolean>;
   demo_password: Generated<boolean>;
+  password_vetted: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -251,5 +252,8 @@ export interface TerminalsTable {
   failed_sign_ins: Generated<number>;
   sign_in_locked_until: Date | null;
   demo_password: Generated<boolean>;
+  password_vetted: Generated<boolean>;
+  /** Canonical CIDR ranges the machine may log in from; empty: any address. */
+  allowed_addresses: Generated<string[]>;
   created_at: CreatedAt;
 }

@@ -24,8 +24,28 @@ const inFlight = new Set<string>();
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { scope: string; key: string; owner: string } | null;
+    idempotency: Taken | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * Every effect of the route is written in a transaction (circulation's `writeOnce`): its
+     * idempotency key is then recorded inside that transaction, with no round trip before it.
+     */
+    idempotentInTransaction?: boolean;
+  }
+}
+
+/** A request holding its key: `recorded` once its transaction recorded the key (fast path). */
+interface Taken {
+  scope: string;
+  key: string;
+  owner: string;
+  hash: string;
+  fast: boolean;
+  /** Fast path: the key was found recorded by another request when this one tried to commit. */
+  found: boolean;
+  /** Fast path: this request's transaction recorded the key (just before its COMMIT). */
+  recorded: boolean;
 }
 
 /** What `response` holds while a request is in progress. */
@@ -47,10 +67,36 @@ function scopeOf(request: FastifyRequest): string {
   return `terminal:${actor.terminalId}`;
 }
 
-function requestHash(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('hex');
+/** How the use cases read a field of a request body, by its name (e.g. a card number's digits). */
+export type FieldNormalisers = Readonly<Record<string, (value: string) => string>>;
+
+/**
+ * The validated body as the use case reads it: keys in one order, strings of the named fields
+ * normalised (a card number typed with spaces is the same card), so that a client resending the
+ * same request with its fields in another order gets the stored answer.
+ */
+export function canonicalBody(
+  value: unknown,
+  normalisers: FieldNormalisers,
+  field?: string,
+): unknown {
+  if (typeof value === 'string') {
+    const normalise = field === undefined ? undefined : normalisers[field];
+    return normalise ? normalise(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((entry) => canonicalBody(entry, normalisers, field));
+  if (value === null || typeof value !== 'object') return value ?? null;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, entry]) => entry !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(
+    entries.map(([key, entry]) => [key, canonicalBody(entry, normalisers, key)]),
+  );
+}
+
+function requestHash(request: FastifyRequest, normalisers: FieldNormalisers): string {
+  const body = JSON.stringify(canonicalBody(request.body ?? null, normalisers));
+  return createHash('sha256').update(`${request.method} ${request.url}\n${body}`).digest('hex');
 }
 
 function newOwner(): string {
@@ -88,17 +134,161 @@ export function applyGuard(scope: string, key: string, owner: string): CommitGua
 }
 
 /**
+ * The fast path's guard: records the key, applied, inside the request's own transaction just
+ * before it commits, with no round trip before the work. If the key is already there (an earlier
+ * or concurrent request with it), the transaction rolls back and the answer is worked out from
+ * the stored key when the response is sent. A key left in progress and not applied by another
+ * process whose lease ran out is taken over here (and its owner fenced), as the slow path does.
+ */
+function recordGuard(taken: Taken, now: Date): CommitGuard {
+  return async (connection) => {
+    // A second transaction of the same request: the key is this request's already.
+    if (taken.recorded) return;
+    const pending = JSON.stringify({ owner: taken.owner, applied: true } satisfies Pending);
+    const leaseStart = new Date(now.getTime() - IDEMPOTENCY_LEASE_MS);
+    const result = await connection.executeQuery(
+      CompiledQuery.raw(
+        `insert into idempotent_requests as r (scope, key, request_hash, status_code, response, created_at)
+           values ($1, $2, $3, ${IN_PROGRESS}, $4::jsonb, $5)
+         on conflict (scope, key) do update set response = excluded.response, created_at = excluded.created_at
+           where r.status_code = ${IN_PROGRESS} and r.request_hash = excluded.request_hash
+             and (r.response->>'applied')::boolean is not true
+             and r.response->>'owner' not like $6 and r.created_at <= $7`,
+        [taken.scope, taken.key, taken.hash, pending, now, `${BOOT}.%`, leaseStart],
+      ),
+    );
+    if (result.numAffectedRows === 1n) {
+      taken.recorded = true;
+    } else {
+      taken.found = true;
+      throw new AppError('CONFLICT', {
+        reason: 'the first request with this Idempotency-Key is still being processed',
+        state: 'in-progress',
+      });
+    }
+  };
+}
+
+/**
  * `Idempotency-Key` on any POST: the first request with a key is applied and its answer kept; an
  * exact retry gets that answer again without acting twice; the same key with another request is
- * refused with IDEMPOTENCY_KEY_REUSED. Keys are per signed-in principal.
+ * refused with IDEMPOTENCY_KEY_REUSED. "The same request" is the same method, path and validated
+ * body in canonical form (`canonicalBody`: key order and normalised fields do not count). Keys are
+ * per signed-in principal.
  *
  * Crash safety: the key is marked applied in the same transaction as the request's effect. A key
  * left in progress by a process that died (or whose answer could not be stored) is resolved by
  * the next retry: not applied → the retry runs it (once); applied → the retry gets CONFLICT with
  * `state: applied` (the effect happened; its answer was lost), and so does every later retry.
  */
-export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
+export function registerIdempotency(
+  app: App,
+  db: Kysely<DB>,
+  clock: Clock,
+  normalisers: FieldNormalisers = {},
+) {
   app.decorateRequest('idempotency', null);
+
+  /** What an earlier request with this key means for this one. */
+  type Outcome =
+    | { kind: 'answer'; status: number; contentType: string; body: string; replayed: boolean }
+    | { kind: 'take'; previousOwner: string | null };
+
+  const answerOf = (error: AppError, request: FastifyRequest): Outcome => ({
+    kind: 'answer',
+    status: error.status,
+    contentType: 'application/problem+json',
+    body: JSON.stringify(problemBody(error, request)),
+    replayed: false,
+  });
+
+  /**
+   * The key is held by an earlier request: its stored answer (replayed), a refusal, or — when it
+   * was left in progress, not applied, by an owner that is gone — 'take' (only the slow path can
+   * take a key over here; the fast path's guard takes such a key over at its commit).
+   */
+  async function resolveEarlier(
+    request: FastifyRequest,
+    scope: string,
+    key: string,
+    hash: string,
+    now: Date,
+    mayTake: boolean,
+  ): Promise<Outcome> {
+    const readEarlier = () =>
+      db
+        .selectFrom('idempotent_requests')
+        .select(['request_hash', 'status_code', 'response', 'created_at'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirst();
+    const replay = (answered: { status_code: number; response: unknown }): Outcome => {
+      const stored = answered.response as StoredResponse;
+      return {
+        kind: 'answer',
+        status: answered.status_code,
+        contentType: stored.contentType,
+        body: stored.body,
+        replayed: true,
+      };
+    };
+    const inProgress = () =>
+      answerOf(
+        new AppError('CONFLICT', {
+          reason: 'the first request with this Idempotency-Key is still being processed',
+          state: 'in-progress',
+        }),
+        request,
+      );
+    const earlier = await readEarlier();
+    if (!earlier) {
+      return answerOf(
+        new AppError('CONFLICT', {
+          reason: 'the first request with this Idempotency-Key has just failed; try again',
+          state: 'in-progress',
+        }),
+        request,
+      );
+    }
+    if (earlier.request_hash !== hash)
+      return answerOf(new AppError('IDEMPOTENCY_KEY_REUSED'), request);
+    if (earlier.status_code !== IN_PROGRESS) return replay(earlier);
+    const pending = (earlier.response ?? {}) as Pending;
+    if (mayBeAlive(pending.owner, earlier.created_at, now)) return inProgress();
+    // An owner in this process leaves the in-flight set only after storing its answer, which may
+    // have happened since the read above: read again before taking it for dead.
+    if (pending.owner?.startsWith(`${BOOT}.`)) {
+      const again = await readEarlier();
+      if (again && again.status_code !== IN_PROGRESS) return replay(again);
+    }
+    const stillTheirs = sql<boolean>`response->>'owner' is not distinct from ${pending.owner ?? null}`;
+    if (pending.applied) {
+      // The effect committed, its answer was lost: say so, now and to every later retry.
+      const lost = answerOf(
+        new AppError('CONFLICT', {
+          reason:
+            'the request with this Idempotency-Key was applied, but its answer was lost when the service stopped',
+          state: 'applied',
+        }),
+        request,
+      );
+      if (lost.kind !== 'answer') return lost;
+      await db
+        .updateTable('idempotent_requests')
+        .set({
+          status_code: lost.status,
+          response: JSON.stringify({ contentType: lost.contentType, body: lost.body }),
+        })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('status_code', '=', IN_PROGRESS)
+        .where(stillTheirs)
+        .execute();
+      return lost;
+    }
+    if (!mayTake) return inProgress();
+    return { kind: 'take', previousOwner: pending.owner ?? null };
+  }
 
   /** Resolves to a commit guard to run the handler with, null to run it plainly, or 'answered'. */
   async function begin(
@@ -115,12 +305,20 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
       );
     }
     const scope = scopeOf(request);
-    const hash = requestHash(request);
+    const hash = requestHash(request, normalisers);
     const owner = newOwner();
     const now = clock.now();
+    const fast = request.routeOptions.config.idempotentInTransaction === true;
+    const taken: Taken = { scope, key, owner, hash, fast, found: false, recorded: false };
+    if (fast) {
+      // No round trip now: the key is recorded in the transaction of the effect (recordGuard).
+      inFlight.add(owner);
+      request.idempotency = taken;
+      return recordGuard(taken, now);
+    }
     const take = () => {
       inFlight.add(owner);
-      request.idempotency = { scope, key, owner };
+      request.idempotency = taken;
       return applyGuard(scope, key, owner);
     };
     const inserted = await db
@@ -137,68 +335,14 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
       .returning('key')
       .executeTakeFirst();
     if (inserted) return take();
-    const readEarlier = () =>
-      db
-        .selectFrom('idempotent_requests')
-        .select(['request_hash', 'status_code', 'response', 'created_at'])
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .executeTakeFirst();
-    const replay = (answered: { status_code: number; response: unknown }): 'answered' => {
-      const stored = answered.response as StoredResponse;
-      reply
-        .status(answered.status_code)
-        .header('idempotent-replayed', 'true')
-        .type(stored.contentType)
-        .send(stored.body);
-      return 'answered';
-    };
-    const earlier = await readEarlier();
-    if (!earlier) {
-      throw new AppError('CONFLICT', {
-        reason: 'the first request with this Idempotency-Key has just failed; try again',
-        state: 'in-progress',
-      });
-    }
-    if (earlier.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (earlier.status_code !== IN_PROGRESS) return replay(earlier);
-    const pending = (earlier.response ?? {}) as Pending;
-    if (mayBeAlive(pending.owner, earlier.created_at, now)) {
-      throw new AppError('CONFLICT', {
-        reason: 'the first request with this Idempotency-Key is still being processed',
-        state: 'in-progress',
-      });
-    }
-    // An owner in this process leaves the in-flight set only after storing its answer, which may
-    // have happened since the read above: read again before taking it for dead.
-    if (pending.owner?.startsWith(`${BOOT}.`)) {
-      const again = await readEarlier();
-      if (again && again.status_code !== IN_PROGRESS) return replay(again);
-    }
-    const stillTheirs = sql<boolean>`response->>'owner' is not distinct from ${pending.owner ?? null}`;
-    if (pending.applied) {
-      // The effect committed, its answer was lost: say so, now and to every later retry.
-      const lost = new AppError('CONFLICT', {
-        reason:
-          'the request with this Idempotency-Key was applied, but its answer was lost when the service stopped',
-        state: 'applied',
-      });
-      const body = JSON.stringify(problemBody(lost, request));
-      await db
-        .updateTable('idempotent_requests')
-        .set({
-          status_code: lost.status,
-          response: JSON.stringify({ contentType: 'application/problem+json', body }),
-        })
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .where('status_code', '=', IN_PROGRESS)
-        .where(stillTheirs)
-        .execute();
-      reply.status(lost.status).type('application/problem+json').send(body);
+    const outcome = await resolveEarlier(request, scope, key, hash, now, true);
+    if (outcome.kind === 'answer') {
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+      reply.status(outcome.status).type(outcome.contentType).send(outcome.body);
       return 'answered';
     }
     // Not applied, and its owner is gone: this retry takes the key over (and fences the owner).
+    const stillTheirs = sql<boolean>`response->>'owner' is not distinct from ${outcome.previousOwner}`;
     const takenOver = await db
       .updateTable('idempotent_requests')
       .set({
@@ -228,11 +372,22 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
     }, done);
   });
 
+  /** The answer to send instead of this one, when an earlier request holds the key. */
+  function answerInstead(request: FastifyRequest, reply: FastifyReply, outcome: Outcome) {
+    if (outcome.kind !== 'answer') return undefined;
+    reply.code(outcome.status);
+    reply.header('content-type', outcome.contentType);
+    if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+    else reply.removeHeader('idempotent-replayed');
+    request.log.debug({ status: outcome.status }, 'idempotent answer from an earlier request');
+    return outcome.body;
+  }
+
   app.addHook('onSend', async (request, reply, payload) => {
     const pending = request.idempotency;
     if (!pending) return payload;
     request.idempotency = null;
-    const { scope, key, owner } = pending;
+    const { scope, key, owner, hash } = pending;
     try {
       const row = db
         .updateTable('idempotent_requests')
@@ -240,8 +395,14 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
         .where('key', '=', key)
         .where('status_code', '=', IN_PROGRESS)
         .where(sql<boolean>`response->>'owner' = ${owner}`);
+      if (pending.found) {
+        // Fast path: the key was recorded by another request; this one's work rolled back.
+        const outcome = await resolveEarlier(request, scope, key, hash, clock.now(), false);
+        return answerInstead(request, reply, outcome) ?? payload;
+      }
       if (reply.statusCode >= 500 || typeof payload !== 'string') {
         // Nothing to keep: a retry may run again, unless the effect committed after all.
+        if (pending.fast) return payload;
         await db
           .deleteFrom('idempotent_requests')
           .where('scope', '=', scope)
@@ -256,7 +417,30 @@ export function registerIdempotency(app: App, db: Kysely<DB>, clock: Clock) {
         contentType: String(reply.getHeader('content-type') ?? 'application/json'),
         body: payload,
       };
-      await row.set({ status_code: reply.statusCode, response: JSON.stringify(stored) }).execute();
+      if (!pending.fast || pending.recorded) {
+        const updated = await row
+          .set({ status_code: reply.statusCode, response: JSON.stringify(stored) })
+          .executeTakeFirst();
+        // (Fast path: zero rows when the COMMIT after the guard failed, e.g. a deferred check.)
+        if (!pending.fast || updated.numUpdatedRows === 1n) return payload;
+      }
+      // Fast path, nothing committed (a refusal): keep the answer, unless the key is taken.
+      const inserted = await db
+        .insertInto('idempotent_requests')
+        .values({
+          scope,
+          key,
+          request_hash: hash,
+          status_code: reply.statusCode,
+          response: JSON.stringify(stored),
+          created_at: clock.now(),
+        })
+        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (inserted) return payload;
+      const outcome = await resolveEarlier(request, scope, key, hash, clock.now(), false);
+      return answerInstead(request, reply, outcome) ?? payload;
     } catch (error) {
       // The database went away after the work: the answer still goes out; a retry finds the key
       // applied (or not) in the database and acts on that.

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import type { AppContext } from '../../app-context.js';
 import { signInTerminal } from '../../modules/terminals/index.js';
 import { isDatabaseUnavailable } from '../../platform/db/errors.js';
-import type { Language } from '../../platform/errors.js';
+import type { Language, ProblemCode } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import { type DecodeResult, decode, encode } from '../codec.js';
 import { formatSipDateTime } from '../fields.js';
@@ -17,6 +17,7 @@ import {
   patronInformation,
   patronStatus,
 } from './patron.js';
+import { PatronSession } from './patron-session.js';
 import { echoOf, negativeAnswer } from './refusals.js';
 import { type AcsRequest, type AcsTerminal, sipLanguage, terminalLibrary } from './session.js';
 import { acsStatus, databaseAnswers } from './status.js';
@@ -31,6 +32,13 @@ const MAX_UNREAD_ANSWER_BYTES = 1_048_576;
 const LINGER_MS = 2_000;
 /** Wrong logins on one connection before it is closed (the source address is throttled after five). */
 const MAX_FAILED_LOGINS = 3;
+
+/** The refusal code of a login refused for this reason, as the operator's metrics count it. */
+const LOGIN_REFUSAL: Record<'refused' | 'throttled' | 'address', ProblemCode> = {
+  refused: 'INVALID_CREDENTIALS',
+  throttled: 'RATE_LIMITED',
+  address: 'ADDRESS_NOT_ALLOWED',
+};
 
 /** Answer with error detection (and this sequence number) when the request carried it. */
 interface Trailer {
@@ -90,6 +98,7 @@ export class Sip2Connection {
   readonly #log: Logger;
   readonly #frames = createFrameReader();
   #terminal: AcsTerminal | null = null;
+  readonly #patron = new PatronSession();
   #lastAnswer: Uint8Array | null = null;
   #queue: Promise<void> = Promise.resolve();
   #pending: Uint8Array[] = [];
@@ -240,7 +249,12 @@ export class Sip2Connection {
       const screen = `${reasonText({ code: 'UNAUTHENTICATED' }, 'ko')} ${say('loginRequired', 'ko')}`;
       return this.#negative(message, now, screen);
     }
-    return this.#serve({ context: this.#context, terminal, now }, message);
+    // Another card ends the machine's patron session; so does 35 (after its answer).
+    const card = (message as { patronIdentifier?: unknown }).patronIdentifier;
+    if (typeof card === 'string' && card !== '') this.#patron.seen(card);
+    const acs = { context: this.#context, terminal, now, patron: this.#patron };
+    if (message.code === '35') this.#patron.end();
+    return this.#serve(acs, message);
   }
 
   /** The requests of a logged-in terminal, each by the use cases the desk uses. */
@@ -278,6 +292,7 @@ export class Sip2Connection {
   }
 
   async #login(request: MessageOf<'93'>, now: Date): Promise<MessageOf<'94'>> {
+    this.#patron.end();
     const signIn = await signInTerminal(
       this.#context.db,
       {
@@ -288,10 +303,24 @@ export class Sip2Connection {
       now,
     );
     if (!signIn.ok) {
+      // The same answer whatever the reason (CN and CP are not echoed): nothing is learnt from it.
       this.#terminal = null;
       this.#failedLogins++;
       this.#closeAfterAnswer = this.#failedLogins >= MAX_FAILED_LOGINS;
-      this.#log.info({ connection: this.#id, why: signIn.why }, 'sip2 login refused');
+      const code = LOGIN_REFUSAL[signIn.why];
+      const library = signIn.libraryId === undefined ? 'unknown' : String(signIn.libraryId);
+      this.#context.metrics.sip2Refusals.inc({ command: '93', code, library });
+      // Never the password; the user name only as the terminal it names, if any.
+      this.#log.info(
+        {
+          connection: this.#id,
+          why: signIn.why,
+          code,
+          source: this.#socket.remoteAddress,
+          ...(signIn.terminalId === undefined ? {} : { terminalId: signIn.terminalId }),
+        },
+        'sip2 login refused',
+      );
       return { code: '94', ok: false };
     }
     const signedIn = signIn.terminal;

@@ -11,7 +11,7 @@ import type { Reason } from '../../platform/errors.js';
 import { CirculationStatus, SecurityMarker } from '../codes.js';
 import type { MessageOf } from '../messages.js';
 import { joinScreen, refusalText, say } from '../screen.js';
-import { type AcsRequest, answerBase, attempt, missingField } from './session.js';
+import { type AcsRequest, answerBase, attempt, countRefusals, missingField } from './session.js';
 import { borrowingAt, presentPatron } from './standing.js';
 
 /**
@@ -60,7 +60,7 @@ async function refused<A extends LoanAnswer>(
 function refusalScreen(acs: AcsRequest, answerCode: string, reasons: readonly Reason[]): string {
   // A SIP2 answer's identifier is always its request's plus one (12 answers 11, 10 answers 09).
   const command = String(Number(answerCode) - 1).padStart(2, '0');
-  for (const { code } of reasons) acs.context.metrics.sip2Refusals.inc({ command, code });
+  countRefusals(acs, command, reasons);
   return refusalText(reasons, acs.terminal.language);
 }
 

@@ -4,7 +4,7 @@ import type { PatronStatus } from '../fields.js';
 import type { MessageOf } from '../messages.js';
 import { patronStatusFromRefusals } from '../patron-flags.js';
 import { joinScreen, reasonText, refusalText, type Sentence, say } from '../screen.js';
-import { type AcsRequest, answerBase, attempt, sipLanguage } from './session.js';
+import { type AcsRequest, answerBase, attempt, countRefusals, sipLanguage } from './session.js';
 import { type PatronStanding, patronStanding } from './standing.js';
 
 /** What responses 24, 26 and 64 say of the patron. */
@@ -58,24 +58,41 @@ function patronView(
   };
 }
 
+/**
+ * What a patron status (23) or information (63) answer refuses, counted for the operator's
+ * metrics like a refused checkout: a wrong or locked PIN, then the card's refusal (unknown, lost,
+ * blocked…) or every reason the member may not borrow here (PIN required, suspended…).
+ */
+function countPatronRefusals(acs: AcsRequest, command: '23' | '63', standing: PatronStanding) {
+  const pin = standing.pin.given && !standing.pin.valid ? [standing.pin.reason] : [];
+  countRefusals(acs, command, [...pin, ...standing.refusals]);
+}
+
 async function patronStatusAnswer(
   acs: AcsRequest,
   patronIdentifier: string,
   pin: string | undefined,
-): Promise<MessageOf<'24'>> {
+): Promise<{ answer: MessageOf<'24'>; standing: PatronStanding }> {
   const standing = await patronStanding(acs, patronIdentifier, pin);
-  return {
+  const answer: MessageOf<'24'> = {
     code: '24',
     ...answerBase(acs),
     language: sipLanguage(acs.terminal.language),
     patronIdentifier,
     ...patronView(acs, standing, pin),
   };
+  return { answer, standing };
 }
 
 /** 23 → 24. */
-export function patronStatus(acs: AcsRequest, request: MessageOf<'23'>) {
-  return patronStatusAnswer(acs, request.patronIdentifier, request.patronPassword);
+export async function patronStatus(acs: AcsRequest, request: MessageOf<'23'>) {
+  const { answer, standing } = await patronStatusAnswer(
+    acs,
+    request.patronIdentifier,
+    request.patronPassword,
+  );
+  countPatronRefusals(acs, '23', standing);
+  return answer;
 }
 
 /**
@@ -93,7 +110,7 @@ export async function blockPatron(
       cardRetained: request.cardRetained,
     }),
   );
-  const answer = await patronStatusAnswer(acs, request.patronIdentifier, undefined);
+  const { answer } = await patronStatusAnswer(acs, request.patronIdentifier, undefined);
   if (blocked.ok) return answer;
   return { ...answer, screenMessage: refusalText(blocked.reasons, acs.terminal.language) };
 }
@@ -153,6 +170,7 @@ export async function patronInformation(
   const pinValid = standing.pin.given && standing.pin.valid;
   const lists = itemList(request, pinValid ? here : [], today);
   const limit = standing.borrowing?.libraryLoanLimit;
+  countPatronRefusals(acs, '63', standing);
   return {
     code: '64',
     ...answerBase(acs),

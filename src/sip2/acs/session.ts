@@ -3,6 +3,7 @@ import type { SignedInTerminal } from '../../modules/terminals/index.js';
 import { AppError, type Language, type Reason } from '../../platform/errors.js';
 import { Language as SipLanguage } from '../codes.js';
 import { formatSipDateTime } from '../fields.js';
+import type { PatronSession } from './patron-session.js';
 
 /** The library a terminal serves, as its answers name it (AO is the library's code). */
 export interface TerminalLibrary {
@@ -22,6 +23,8 @@ export interface AcsRequest {
   context: AppContext;
   terminal: AcsTerminal;
   now: Date;
+  /** The connection's patron session (a PIN verified once per patron, not per message). */
+  patron: PatronSession;
 }
 
 export async function terminalLibrary(
@@ -62,6 +65,15 @@ export async function attempt<T>(run: () => Promise<T>): Promise<Attempt<T>> {
     if (error instanceof AppError) return { ok: false, reasons: error.reasons };
     throw error;
   }
+}
+
+/**
+ * Counts a refused request for the operator's metrics, one per reason, by command, code and the
+ * terminal's library (library_one_sip2_refusals_total).
+ */
+export function countRefusals(acs: AcsRequest, command: string, reasons: readonly Reason[]): void {
+  const library = String(acs.terminal.library.id);
+  for (const { code } of reasons) acs.context.metrics.sip2Refusals.inc({ command, code, library });
 }
 
 /** A field the terminal left out but this request needs. */

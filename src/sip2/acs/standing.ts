@@ -16,6 +16,7 @@ import {
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
+import type { PatronSession } from './patron-session.js';
 import { type AcsRequest, attempt } from './session.js';
 
 export interface Borrowing {
@@ -69,6 +70,7 @@ export async function checkPin(
   pin: string | undefined,
   now: Date,
   required = false,
+  session?: { patron: PatronSession; cardNumber: string },
 ): Promise<PinCheck> {
   if (pin === undefined || pin === '') {
     const lockedUntil = member.sign_in_locked_until;
@@ -83,8 +85,16 @@ export async function checkPin(
     }
     return { given: false };
   }
+  // The same PIN again in this machine's patron session: verified already (see PatronSession).
+  if (session?.patron.recognises(session.cardNumber, member, pin, now)) {
+    return { given: true, valid: true };
+  }
   const checked = await attempt(() => checkMemberSecret(db, member, 'pin', pin, now));
-  if (checked.ok) return { given: true, valid: true };
+  if (checked.ok) {
+    session?.patron.remember(session.cardNumber, member, pin, now);
+    return { given: true, valid: true };
+  }
+  session?.patron.end();
   return { given: true, valid: false, reason: checked.reasons[0]! };
 }
 
@@ -110,7 +120,10 @@ export async function presentPatron(
 ): Promise<{ ok: true; member: MemberRow; pin: PinCheck } | { ok: false; reasons: Reason[] }> {
   const card = await checkPresentedCard(acs, cardNumber);
   if (!card.ok) return card;
-  const pinCheck = await checkPin(acs.context.db, card.member, pin, acs.now, true);
+  const pinCheck = await checkPin(acs.context.db, card.member, pin, acs.now, true, {
+    patron: acs.patron,
+    cardNumber,
+  });
   if (pinCheck.given && !pinCheck.valid) return { ok: false, reasons: [pinCheck.reason] };
   if (!pinCheck.given && pinCheck.refusal) return { ok: false, reasons: [pinCheck.refusal] };
   return { ok: true, member: card.member, pin: pinCheck };
@@ -159,7 +172,10 @@ export async function patronStanding(
     };
   }
   const { db, clock } = acs.context;
-  const pinCheck = await checkPin(db, card.member, pin, acs.now, options.pinRequired);
+  const pinCheck = await checkPin(db, card.member, pin, acs.now, options.pinRequired, {
+    patron: acs.patron,
+    cardNumber,
+  });
   const borrowing = await borrowingAt(db, card.member.id, acs.terminal.library.id, clock.today());
   const pinRefusal = !pinCheck.given && pinCheck.refusal ? [pinCheck.refusal] : [];
   return { card, pin: pinCheck, borrowing, refusals: [...pinRefusal, ...borrowing.reasons] };

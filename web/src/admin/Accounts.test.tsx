@@ -19,6 +19,7 @@ const terminal = {
   encoding: 'utf-8' as const,
   language: 'ko' as const,
   disabled: false,
+  allowedAddresses: [] as string[],
   createdAt: '2026-12-01T01:00:00.000Z',
 };
 
@@ -100,6 +101,45 @@ describe('managing accounts in the library administration', () => {
     expect(calls.find((c) => c.path === '/api/v1/terminals/9/password')?.body).toEqual({
       password: 'new-kiosk-secret',
     });
+    expect(within(row).queryByRole('form')).toBeNull();
+  });
+
+  it('sets the addresses a self-check machine may log in from, and shows them', async () => {
+    let allowedAddresses: string[] = [];
+    const calls = adminRoutes([
+      [
+        'GET',
+        '/api/v1/libraries/3/terminals',
+        () => ({ body: { terminals: [{ ...terminal, allowedAddresses }] } }),
+      ],
+      [
+        'PUT',
+        '/api/v1/terminals/9/allowed-addresses',
+        () => {
+          allowedAddresses = ['10.20.0.0/16', '2001:db8::/32'];
+          return { body: { allowedAddresses } };
+        },
+      ],
+    ]);
+    renderAt('/admin/terminals');
+    const row = (await screen.findByText('kiosk-1')).closest('tr')!;
+    expect(within(row).getByText('모든 주소')).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: '허용 주소 설정' }));
+    const form = within(row).getByRole('form', { name: 'kiosk-1 기기의 허용 주소' });
+    const field = within(form).getByLabelText('허용 주소 (한 줄에 하나)');
+    expect(field.getAttribute('aria-describedby')).toBeTruthy();
+    expect(within(form).getByText(/비워 두면 어느 주소에서나 로그인할 수 있습니다/)).toBeTruthy();
+    fireEvent.change(field, { target: { value: '10.20.3.4/16\n 2001:DB8::1/32 \n' } });
+    fireEvent.submit(form);
+    expect(
+      await screen.findByText(
+        'kiosk-1 기기는 이제 10.20.0.0/16, 2001:db8::/32에서만 로그인할 수 있습니다.',
+      ),
+    ).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      allowedAddresses: ['10.20.3.4/16', '2001:DB8::1/32'],
+    });
+    expect(await within(row).findByText('10.20.0.0/16, 2001:db8::/32')).toBeTruthy();
     expect(within(row).queryByRole('form')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { Terminal } from '../api/types';
@@ -6,8 +6,9 @@ import { NewPasswordField, SubmitButton } from '../components/FormParts';
 import type { useSaving } from '../hooks';
 
 /**
- * A machine's row actions: stop or allow its sign-in, and give it a new password (typed here,
- * then into the machine's settings; its open SIP2 sessions keep nothing of the old one).
+ * A machine's row actions: stop or allow its sign-in, give it a new password (typed here, then
+ * into the machine's settings; its open SIP2 sessions keep nothing of the old one), and set the
+ * addresses it may log in from (empty: any address).
  */
 export function TerminalActions({
   terminal,
@@ -21,6 +22,9 @@ export function TerminalActions({
   const { t } = useTranslation();
   const [rotating, setRotating] = useState(false);
   const [password, setPassword] = useState('');
+  const [editingAddresses, setEditingAddresses] = useState(false);
+  const [addresses, setAddresses] = useState(terminal.allowedAddresses.join('\n'));
+  const addressesId = useId();
   const params = { path: { terminalId: terminal.id } };
   const toggle = async () => {
     const result = await form.save(
@@ -51,6 +55,34 @@ export function TerminalActions({
       onChanged();
     }
   };
+  const saveAddresses = async (event: FormEvent) => {
+    event.preventDefault();
+    const allowedAddresses = addresses
+      .split(/[\s,]+/)
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    const result = await form.save(
+      () =>
+        answer(
+          api.PUT('/api/v1/terminals/{terminalId}/allowed-addresses', {
+            params,
+            body: { allowedAddresses },
+          }),
+        ),
+      (saved) =>
+        saved.allowedAddresses.length === 0
+          ? t('admin.terminalAddressesCleared', { name: terminal.username })
+          : t('admin.terminalAddressesSaved', {
+              name: terminal.username,
+              addresses: saved.allowedAddresses.join(', '),
+            }),
+    );
+    if (result) {
+      setAddresses(result.allowedAddresses.join('\n'));
+      setEditingAddresses(false);
+      onChanged();
+    }
+  };
   return (
     <div>
       <div className="button-row">
@@ -70,7 +102,40 @@ export function TerminalActions({
         >
           {t('admin.terminalNewPassword')}
         </button>
+        <button
+          type="button"
+          className="button small"
+          aria-expanded={editingAddresses}
+          onClick={() => setEditingAddresses(!editingAddresses)}
+        >
+          {t('admin.terminalAddresses')}
+        </button>
       </div>
+      {editingAddresses ? (
+        <form
+          className="form"
+          aria-label={t('admin.terminalAddressesFor', { name: terminal.username })}
+          onSubmit={saveAddresses}
+        >
+          <div className="field">
+            <label htmlFor={addressesId}>{t('admin.allowedAddressesLabel')}</label>
+            <textarea
+              id={addressesId}
+              aria-describedby={`${addressesId}-hint`}
+              rows={3}
+              spellCheck={false}
+              autoCapitalize="none"
+              className="mono"
+              value={addresses}
+              onChange={(e) => setAddresses(e.target.value)}
+            />
+            <p className="hint" id={`${addressesId}-hint`}>
+              {t('admin.allowedAddressesHint')}
+            </p>
+          </div>
+          <SubmitButton busy={form.busy}>{t('admin.terminalSaveAddresses')}</SubmitButton>
+        </form>
+      ) : null}
       {rotating ? (
         <form
           className="form"

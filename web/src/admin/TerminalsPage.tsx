@@ -59,6 +59,7 @@ export function Terminals({ libraryId }: { libraryId: number }) {
               t('admin.encoding'),
               t('admin.screenLanguage'),
               t('admin.state'),
+              t('admin.allowedAddresses'),
               t('admin.created'),
               { hidden: t('desk.actions') },
             ]}
@@ -70,6 +71,13 @@ export function Terminals({ libraryId }: { libraryId: number }) {
                 <td>{t(`admin.language.${terminal.language}`)}</td>
                 <td>
                   <EnabledBadge disabled={terminal.disabled} />
+                </td>
+                <td>
+                  {terminal.allowedAddresses.length === 0 ? (
+                    <span className="muted">{t('admin.anyAddress')}</span>
+                  ) : (
+                    <span className="mono">{terminal.allowedAddresses.join(', ')}</span>
+                  )}
                 </td>
                 <td>{format.dateTime(terminal.createdAt)}</td>
                 <td>

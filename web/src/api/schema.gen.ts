@@ -490,7 +490,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find members by phone, or by name and birth date (for verifying a pre-registration) */
+        /**
+         * Find members this library holds by phone, or by name and birth date (for verifying a pre-registration)
+         * @description Only members held by the desk's library (home library, its check-in group, or checked in there); others are found only by the card they present.
+         */
         get: operations["getMembers"];
         put?: never;
         /** Walk-in registration at the desk: verified, active and carded in one step; this library is home */
@@ -508,7 +511,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member as this library may see them: before check-in only name, masked contact and status */
+        /**
+         * A member held by this library (home, check-in group or checked in)
+         * @description FORBIDDEN for a member this library does not hold, and for an unknown id alike: a library that does not hold the member starts from the card presented (GET /api/v1/cards/{cardNumber}).
+         */
         get: operations["getMembersByMemberId"];
         put?: never;
         post?: never;
@@ -564,7 +570,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check the member in at this desk's library (and its check-in group) */
+        /**
+         * Check the member in at this desk's library (and its check-in group)
+         * @description Starts from the member's card presented at the desk: the card must be this member's (else FORBIDDEN); a lost or replaced card is refused.
+         */
         post: operations["postMembersByMemberIdCheckIns"];
         delete?: never;
         options?: never;
@@ -581,7 +590,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report the member's card lost (staff) */
+        /** Report the member's card lost (staff of a library that holds the member) */
         post: operations["postMembersByMemberIdCardLost"];
         delete?: never;
         options?: never;
@@ -650,7 +659,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Renew the member's consent at the desk */
+        /** Renew the member's consent at the desk of a library that holds the member */
         post: operations["postMembersByMemberIdConsent"];
         delete?: never;
         options?: never;
@@ -924,6 +933,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/terminals/{terminalId}/allowed-addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the source addresses a self-check terminal may log in from
+         * @description Its library admin or the network admin; recorded in the audit log. Each entry an IPv4 or IPv6 address or a CIDR range, stored canonical (192.168.1.7/24 → 192.168.1.0/24). A SIP2 login (93) from any other address is refused like a wrong password, without the password being checked and without locking the account. An empty list lets the machine log in from any address. Open sessions are not ended; the list applies from the machine's next login.
+         */
+        put: operations["putTerminalsByTerminalIdAllowedAddresses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/{memberId}/card/unblock": {
         parameters: {
             query?: never;
@@ -934,7 +963,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Clear a self-check machine's block of the member's card (any staff, after checking)
+         * Clear a self-check machine's block of the member's card (staff of a library that holds the member, after checking)
          * @description A machine blocks a card with SIP2 "block patron"; every use is then refused with CARD_BLOCKED until staff clear it. Recorded in the audit log. CONFLICT when the card is not blocked.
          */
         post: operations["postMembersByMemberIdCardUnblock"];
@@ -1081,7 +1110,7 @@ export interface components {
             type: string;
             title: string;
             status: number;
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "PIN_REQUIRED" | "CONSENT_REQUIRED" | "OPEN_LOANS" | "CONFLICT" | "PASSWORD_CHANGE_REQUIRED" | "NOT_READY";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "PIN_REQUIRED" | "CONSENT_REQUIRED" | "OPEN_LOANS" | "CONFLICT" | "PASSWORD_CHANGE_REQUIRED" | "NOT_READY" | "ADDRESS_NOT_ALLOWED";
             detail: string;
             instance?: string;
             requestId?: string;
@@ -1375,6 +1404,8 @@ export interface components {
             /** @description the language of screen messages */
             language: "ko" | "en";
             disabled: boolean;
+            /** @description IPv4/IPv6 addresses or CIDR ranges the machine may log in (SIP2 93) from, canonical (10.20.0.0/16, 2001:db8::/32); empty: any address */
+            allowedAddresses: string[];
             /** Format: date-time */
             createdAt: string;
         };
@@ -3553,6 +3584,8 @@ export interface operations {
                 "application/json": {
                     /** @description the type of ID document checked; its number is never recorded */
                     idDocumentType: "resident_registration_card" | "driver_license" | "passport" | "alien_registration_card" | "disability_card" | "student_id" | "guardian_id";
+                    /** @description the member's card, scanned or typed at this desk */
+                    cardNumber: string;
                 };
             };
         };
@@ -5196,6 +5229,73 @@ export interface operations {
             };
             /** @description RFC 9457 problem document */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTerminalsByTerminalIdAllowedAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                terminalId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    allowedAddresses: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description IPv4/IPv6 addresses or CIDR ranges the machine may log in (SIP2 93) from, canonical (10.20.0.0/16, 2001:db8::/32); empty: any address */
+                        allowedAddresses: string[];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

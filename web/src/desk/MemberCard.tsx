@@ -91,7 +91,7 @@ export function MemberCard({
                 answer(
                   api.POST('/api/v1/members/{memberId}/check-ins', {
                     params: { path },
-                    body: { idDocumentType: idType },
+                    body: { idDocumentType: idType, cardNumber: card.number },
                   }),
                 ),
               )
@@ -129,7 +129,7 @@ export function MemberCard({
         </div>
       ) : null}
 
-      {card.blocked ? (
+      {member.visibility === 'full' && card.blocked ? (
         <div className="notice notice-bad">
           <p className="strong">{t('desk.cardBlocked')}</p>
           <button

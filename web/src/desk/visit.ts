@@ -21,6 +21,10 @@ export async function loadVisit(cardNumber: string) {
   const found = await answer(
     api.GET('/api/v1/cards/{cardNumber}', { params: { path: { cardNumber } } }),
   );
-  const status = await loansOf(found.member.id).catch(() => undefined);
+  // Loans only where the library holds the member: before a check-in the desk sees no more.
+  const status =
+    found.member.visibility === 'full'
+      ? await loansOf(found.member.id).catch(() => undefined)
+      : undefined;
   return { ...found, status };
 }

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTraffic } from '../../src/platform/db/traffic.js';
+import { DEMO_MEMBER_PIN, demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { addItems, GN, type Sip2TestBed, startSip2TestBed } from '../sip2/support.js';
+import { testDatabaseKind } from '../support/database.js';
+import { type Client, memberClient, staffClient } from '../support/http.js';
+
+/**
+ * The round-trip budget of the hot paths, as the real clients send them (the web desk with an
+ * Idempotency-Key on every write, a kiosk with the PIN on every message): the database round
+ * trips (each statement, BEGIN and COMMIT) and transactions of one request, counted at the driver
+ * (src/platform/db/traffic.ts), on the embedded engine and on PostgreSQL alike. A change that
+ * makes one of them grow past its budget fails here — a performance regression caught without
+ * timing anything. Lowering a figure is welcome: lower its budget with it.
+ */
+const BUDGETS = {
+  // Session, the read, BEGIN, the write, the key recorded, COMMIT, the answer stored.
+  checkout: { roundTrips: 7, transactions: 1 },
+  return: { roundTrips: 7, transactions: 1 },
+  renewal: { roundTrips: 7, transactions: 1 },
+  // Session, the status read (its audit rides in it).
+  deskStatus: { roundTrips: 2, transactions: 0 },
+  portalLoans: { roundTrips: 2, transactions: 0 },
+  // The card, the PIN (reserve an attempt, then clear the count), the read, the write.
+  sip2CheckoutFirstWithPin: { roundTrips: 5, transactions: 0 },
+  // The same PIN later in the patron session: no verification, no round trip for it.
+  sip2CheckoutWithPinInSession: { roundTrips: 3, transactions: 0 },
+} as const;
+type Path = keyof typeof BUDGETS;
+
+const CARD = demoCardNumber(1);
+
+describe(`round-trip budget of the hot paths (${testDatabaseKind})`, () => {
+  let bed: Sip2TestBed;
+  let desk: Client;
+  let portal: Client;
+  let memberId: number;
+  beforeAll(async () => {
+    bed = await startSip2TestBed();
+    await addItems(bed.t.db, GN, [
+      { barcode: 'RT-1', title: '왕복 1' },
+      { barcode: 'RT-2', title: '왕복 2' },
+      { barcode: 'RT-3', title: '왕복 3' },
+    ]);
+    desk = await staffClient(bed.t.app, 'gyeongnamdaepyo-desk');
+    portal = await memberClient(bed.t.app, CARD);
+    // Warm: the first request of a kind prepares its statements on its connection.
+    const lent = await desk.post('/api/v1/checkouts', { cardNumber: CARD, itemBarcode: 'RT-3' });
+    memberId = lent.json().memberId;
+    await desk.post('/api/v1/renewals', { itemBarcode: 'RT-3' });
+    await desk.post('/api/v1/returns', { itemBarcode: 'RT-3' });
+  });
+  afterAll(async () => bed?.close());
+
+  async function traffic<T>(work: () => Promise<T>) {
+    const before = { ...databaseTraffic };
+    const result = await work();
+    return {
+      result,
+      spent: {
+        roundTrips: databaseTraffic.roundTrips - before.roundTrips,
+        transactions: databaseTraffic.transactions - before.transactions,
+      },
+    };
+  }
+
+  let key = 0;
+  const keyed = () => ({ 'idempotency-key': `round-trips-${++key}` });
+
+  it('keeps every hot path within its budget of round trips and transactions', async () => {
+    const spent = {} as Record<Path, { roundTrips: number; transactions: number }>;
+    const http = async (
+      path: Path,
+      status: number,
+      send: () => Promise<{ statusCode: number; body: string }>,
+    ) => {
+      const { result, spent: s } = await traffic(send);
+      expect(result.statusCode, `${path}: ${result.body}`).toBe(status);
+      spent[path] = s;
+    };
+    await http('checkout', 201, () =>
+      desk.post('/api/v1/checkouts', { cardNumber: CARD, itemBarcode: 'RT-1' }, keyed()),
+    );
+    await http('deskStatus', 200, () => desk.get(`/api/v1/members/${memberId}/loans`));
+    await http('renewal', 200, () =>
+      desk.post('/api/v1/renewals', { itemBarcode: 'RT-1' }, keyed()),
+    );
+    await http('portalLoans', 200, () => portal.get('/api/v1/me/loans'));
+    await http('return', 200, () => desk.post('/api/v1/returns', { itemBarcode: 'RT-1' }, keyed()));
+
+    const machine = await bed.terminal(GN);
+    const lend = (item: string) =>
+      machine.checkout({
+        patronIdentifier: CARD,
+        itemIdentifier: item,
+        patronPassword: DEMO_MEMBER_PIN,
+      });
+    const first = await traffic(() => lend('RT-1'));
+    expect(first.result.ok).toBe(true);
+    spent.sip2CheckoutFirstWithPin = first.spent;
+    const next = await traffic(() => lend('RT-2'));
+    expect(next.result.ok).toBe(true);
+    spent.sip2CheckoutWithPinInSession = next.spent;
+    for (const item of ['RT-1', 'RT-2']) {
+      await machine.checkin({ itemIdentifier: item, currentLocation: GN });
+    }
+
+    const over = (Object.keys(BUDGETS) as Path[]).filter(
+      (path) =>
+        spent[path].roundTrips > BUDGETS[path].roundTrips ||
+        spent[path].transactions > BUDGETS[path].transactions,
+    );
+    expect(over, JSON.stringify(spent)).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { setCsrfToken } from '../api/client';
+import { mockApi } from '../test/api-mock';
+import { deskStaff, member, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+const CARD = member.card!.number;
+/** What a library that does not hold the member sees of a presented card (issue 13.2). */
+const limited = {
+  visibility: 'limited',
+  id: 42,
+  name: member.name,
+  maskedPhone: '010-****-0101',
+  maskedEmail: null,
+  status: 'active',
+  homeLibrary: { id: 1, nameKo: '경남대표도서관', nameEn: 'Gyeongnamdaepyo Library' },
+  checkedInHere: false,
+};
+
+describe('desk: check-in at a library that does not hold the member', () => {
+  resetBetweenTests();
+
+  it('asks for no loans before the check-in, and checks in with the card presented', async () => {
+    setCsrfToken('csrf-1');
+    let checkedIn = false;
+    const calls = mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'GET',
+        `/api/v1/cards/${CARD}`,
+        () => ({ body: { card: member.card, member: checkedIn ? member : limited } }),
+      ],
+      [
+        'POST',
+        '/api/v1/members/42/check-ins',
+        () => {
+          checkedIn = true;
+          return { body: { memberId: 42, libraryId: 3, alreadyCheckedIn: false } };
+        },
+      ],
+    ]);
+    renderAt('/desk');
+    const input = (await screen.findByLabelText('회원카드 번호')) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: CARD } });
+    fireEvent.submit(input.closest('form')!);
+    await screen.findByText(/아직 반입 등록되지 않은 회원입니다/);
+    expect(calls.some((c) => c.path.endsWith('/loans'))).toBe(false);
+    expect(screen.queryByText('010-5555-0101')).toBeNull();
+
+    fireEvent.change(document.querySelector('#check-in-id')!, { target: { value: 'passport' } });
+    fireEvent.click(screen.getByRole('button', { name: '반입 등록' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/api/v1/members/42/check-ins')?.body).toEqual({
+        idDocumentType: 'passport',
+        cardNumber: CARD,
+      }),
+    );
+  });
+});
