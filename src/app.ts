@@ -53,17 +53,21 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
     cardNumber: normalizeCardNumber,
     itemBarcode: (barcode) => barcode.trim(),
   });
-  await systemRoutes(app, context);
-  await libraryRoutes(app, context);
-  await libraryAdminRoutes(app, context);
-  await staffRoutes(app, context);
-  await memberRoutes(app, context);
-  await circulationRoutes(app, context);
-  await catalogRoutes(app, context);
-  await terminalRoutes(app, context);
-  await statisticsRoutes(app, context);
-  await privacyRoutes(app, context);
-  await accountManagementRoutes(app, context);
+  for (const routes of [
+    systemRoutes,
+    libraryRoutes,
+    libraryAdminRoutes,
+    staffRoutes,
+    memberRoutes,
+    circulationRoutes,
+    catalogRoutes,
+    terminalRoutes,
+    statisticsRoutes,
+    privacyRoutes,
+    accountManagementRoutes,
+  ]) {
+    await routes(app, context);
+  }
   await serveWebApp(app, WEB_APP_DIR);
   await app.ready();
   return app;

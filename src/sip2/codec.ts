@@ -6,6 +6,8 @@
  * - `decode(line, options)` → `{ ok: true, message }` or `{ ok: false, error }`; never throws.
  * - `build*` fill in the usual defaults; `createFrameReader` splits a byte stream into lines.
  */
+
+import { concatBytes as concat } from '../platform/bytes.js';
 import {
   BLANK_SIP_DATE,
   type FieldCodec,
@@ -134,16 +136,6 @@ function sequenceDigit(sequence: number): string {
     throw new Sip2EncodeError(`sequence number must be 0–9, got ${sequence}`);
   }
   return String(sequence);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const result = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    result.set(part, offset);
-    offset += part.length;
-  }
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,17 +1,20 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminArea } from './admin/AdminArea';
+import { AdminPages } from './admin/AdminArea';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageTitle } from './components/Page';
-import { DeskArea } from './desk/DeskArea';
+import { StaffGate } from './components/StaffGate';
+import { DeskPages } from './desk/DeskArea';
 import { PortalArea } from './portal/PortalArea';
 import { Link, RouterProvider, useRouter } from './router';
 import { StaffSessionProvider } from './session';
 
 type Area = 'home' | 'portal' | 'desk' | 'admin';
 
+const AREAS = ['portal', 'desk', 'admin'] as const;
+
 function areaOf(path: string): Area {
-  for (const area of ['portal', 'desk', 'admin'] as const) {
+  for (const area of AREAS) {
     if (path === `/${area}` || path.startsWith(`/${area}/`)) return area;
   }
   return 'home';
@@ -40,24 +43,14 @@ function Home() {
       <PageTitle>{t('home.title')}</PageTitle>
       <p className="lead">{t('home.lead')}</p>
       <ul className="home-areas">
-        <li>
-          <Link to="/portal" className="home-area">
-            <span className="home-area-name">{t('areas.portal')}</span>
-            <span className="home-area-text">{t('home.portal')}</span>
-          </Link>
-        </li>
-        <li>
-          <Link to="/desk" className="home-area">
-            <span className="home-area-name">{t('areas.desk')}</span>
-            <span className="home-area-text">{t('home.desk')}</span>
-          </Link>
-        </li>
-        <li>
-          <Link to="/admin" className="home-area">
-            <span className="home-area-name">{t('areas.admin')}</span>
-            <span className="home-area-text">{t('home.admin')}</span>
-          </Link>
-        </li>
+        {AREAS.map((name) => (
+          <li key={name}>
+            <Link to={`/${name}`} className="home-area">
+              <span className="home-area-name">{t(`areas.${name}`)}</span>
+              <span className="home-area-text">{t(`home.${name}`)}</span>
+            </Link>
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -72,7 +65,9 @@ function Shell() {
   if (area === 'portal') page = <PortalArea />;
   if (area === 'desk' || area === 'admin') {
     page = (
-      <StaffSessionProvider>{area === 'desk' ? <DeskArea /> : <AdminArea />}</StaffSessionProvider>
+      <StaffSessionProvider>
+        <StaffGate area={area}>{area === 'desk' ? <DeskPages /> : <AdminPages />}</StaffGate>
+      </StaffSessionProvider>
     );
   }
   return (
@@ -87,7 +82,7 @@ function Shell() {
             <span className="brand-name">{t('app.name')}</span>
           </Link>
           <nav className="area-nav" aria-label={t('app.areas')}>
-            {(['portal', 'desk', 'admin'] as const).map((name) => (
+            {AREAS.map((name) => (
               <Link key={name} to={`/${name}`} aria-current={area === name ? 'page' : undefined}>
                 {t(`areas.${name}`)}
               </Link>

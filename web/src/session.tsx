@@ -25,6 +25,54 @@ async function endSession(): Promise<void> {
   setCsrfToken(null);
 }
 
+/**
+ * What the portal's and the staff's sessions share: reading who is signed in (once per visit),
+ * dropping them when the server answers 401, signing in (which sets the CSRF token) and out.
+ */
+function useSession<Who>(
+  read: () => Promise<Who>,
+  startSession: (login: string, password: string) => Promise<{ csrfToken: string }>,
+) {
+  const [state, setState] = useState<SessionState>('loading');
+  const [who, setWho] = useState<Who>();
+
+  const refresh = useCallback(async () => {
+    try {
+      setWho(await read());
+      setState('signedIn');
+    } catch (error) {
+      if (!isSignedOut(error)) throw error;
+      setWho(undefined);
+      setState('signedOut');
+    }
+  }, [read]);
+
+  useEffect(() => {
+    refresh().catch(() => setState('signedOut'));
+    return onUnauthenticated(() => {
+      setWho(undefined);
+      setState('signedOut');
+    });
+  }, [refresh]);
+
+  const signIn = useCallback(
+    async (login: string, password: string) => {
+      const session = await startSession(login.trim(), password);
+      setCsrfToken(session.csrfToken);
+      await refresh();
+    },
+    [startSession, refresh],
+  );
+
+  const signOut = useCallback(async () => {
+    await endSession();
+    setWho(undefined);
+    setState('signedOut');
+  }, []);
+
+  return { state, who, signIn, signOut, refresh };
+}
+
 interface MemberSession {
   state: SessionState;
   member: FullMember | undefined;
@@ -36,52 +84,21 @@ interface MemberSession {
 
 const MemberContext = createContext<MemberSession | null>(null);
 
+async function readMember(): Promise<FullMember | undefined> {
+  const me = await answer(api.GET('/api/v1/me'));
+  // The schema names both views of a member; a member always sees themself in full.
+  return me.visibility === 'full' ? me : undefined;
+}
+
+const memberSignIn = (login: string, password: string) =>
+  answer(api.POST('/api/v1/members/sign-in', { body: { login, password } }));
+
 /** The member portal's session (cookie + CSRF token), loaded once per visit. */
 export function MemberSessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>('loading');
-  const [member, setMember] = useState<FullMember>();
-
-  const refresh = useCallback(async () => {
-    try {
-      const me = await answer(api.GET('/api/v1/me'));
-      // The schema names both views of a member; a member always sees themself in full.
-      if (me.visibility === 'full') setMember(me);
-      setState('signedIn');
-    } catch (error) {
-      if (!isSignedOut(error)) throw error;
-      setMember(undefined);
-      setState('signedOut');
-    }
-  }, []);
-
-  useEffect(() => {
-    refresh().catch(() => setState('signedOut'));
-    return onUnauthenticated(() => {
-      setMember(undefined);
-      setState('signedOut');
-    });
-  }, [refresh]);
-
-  const signIn = useCallback(
-    async (login: string, password: string) => {
-      const session = await answer(
-        api.POST('/api/v1/members/sign-in', { body: { login: login.trim(), password } }),
-      );
-      setCsrfToken(session.csrfToken);
-      await refresh();
-    },
-    [refresh],
-  );
-
-  const signOut = useCallback(async () => {
-    await endSession();
-    setMember(undefined);
-    setState('signedOut');
-  }, []);
-
+  const { state, who, signIn, signOut, refresh } = useSession(readMember, memberSignIn);
   const value = useMemo(
-    () => ({ state, member, signIn, signOut, refresh }),
-    [state, member, signIn, signOut, refresh],
+    () => ({ state, member: who, signIn, signOut, refresh }),
+    [state, who, signIn, signOut, refresh],
   );
   return <MemberContext.Provider value={value}>{children}</MemberContext.Provider>;
 }
@@ -105,62 +122,26 @@ interface StaffSession {
 
 const StaffContext = createContext<StaffSession | null>(null);
 
-export function StaffSessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>('loading');
-  const [staff, setStaff] = useState<Staff>();
-  const [library, setLibrary] = useState<Library>();
-
-  const load = useCallback(async () => {
-    try {
-      const me = await answer(api.GET('/api/v1/staff/me'));
-      if (me.mustChangePassword) {
-        // A one-time password allows one thing only: choosing a new one.
-        setStaff(me);
-        setLibrary(undefined);
-        setState('signedIn');
-        return;
-      }
-      const { library: own } = await answer(
-        api.GET('/api/v1/libraries/{libraryId}', { params: { path: { libraryId: me.libraryId } } }),
-      );
-      setStaff(me);
-      setLibrary(own);
-      setState('signedIn');
-    } catch (error) {
-      if (!isSignedOut(error)) throw error;
-      setStaff(undefined);
-      setState('signedOut');
-    }
-  }, []);
-
-  useEffect(() => {
-    load().catch(() => setState('signedOut'));
-    return onUnauthenticated(() => {
-      setStaff(undefined);
-      setState('signedOut');
-    });
-  }, [load]);
-
-  const signIn = useCallback(
-    async (username: string, password: string) => {
-      const session = await answer(
-        api.POST('/api/v1/staff/sign-in', { body: { username: username.trim(), password } }),
-      );
-      setCsrfToken(session.csrfToken);
-      await load();
-    },
-    [load],
+async function readStaff(): Promise<{ staff: Staff; library: Library | undefined }> {
+  const me = await answer(api.GET('/api/v1/staff/me'));
+  // A one-time password allows one thing only: choosing a new one.
+  if (me.mustChangePassword) return { staff: me, library: undefined };
+  const { library } = await answer(
+    api.GET('/api/v1/libraries/{libraryId}', { params: { path: { libraryId: me.libraryId } } }),
   );
+  return { staff: me, library };
+}
 
-  const signOut = useCallback(async () => {
-    await endSession();
-    setStaff(undefined);
-    setState('signedOut');
-  }, []);
+const staffSignIn = (username: string, password: string) =>
+  answer(api.POST('/api/v1/staff/sign-in', { body: { username, password } }));
 
+export function StaffSessionProvider({ children }: { children: ReactNode }) {
+  const { state, who, signIn, signOut, refresh } = useSession(readStaff, staffSignIn);
+  const staff = who?.staff;
+  const library = who?.library;
   const value = useMemo(
-    () => ({ state, staff, library, signIn, signOut, refresh: load }),
-    [state, staff, library, signIn, signOut, load],
+    () => ({ state, staff, library, signIn, signOut, refresh }),
+    [state, staff, library, signIn, signOut, refresh],
   );
   return <StaffContext.Provider value={value}>{children}</StaffContext.Provider>;
 }

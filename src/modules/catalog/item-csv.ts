@@ -42,6 +42,7 @@ export interface ItemCsvOptions {
 
 export const DEFAULT_MAX_ROWS = 100_000;
 
+/** The file's columns: the items table's own columns (the repository returns them by this list). */
 export const ITEM_CSV_COLUMNS = [
   'barcode',
   'title',

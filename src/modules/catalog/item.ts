@@ -1,14 +1,12 @@
+import type { Selectable } from 'kysely';
+import type { ItemsTable } from '../../platform/db/schema.js';
 import { normalizeIsbn } from './isbn.js';
 
 /** One copy a library holds, as the import, the demo data and (later) the API give it. */
-export interface ItemRecord {
+export interface ItemRecord
+  extends Pick<Selectable<ItemsTable>, 'barcode' | 'title' | 'author' | 'publisher' | 'year'> {
   /** The line of the import file the item came from (1-based, header = 1); 0 when not imported. */
   line: number;
-  barcode: string;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  year: number | null;
   /** Normalized ISBN-13, digits only. */
   isbn: string | null;
   callNumber: string | null;

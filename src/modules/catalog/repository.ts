@@ -5,6 +5,7 @@ import type { DB, ItemsTable } from '../../platform/db/schema.js';
 import { demoItems } from './demo-items.js';
 import { normalizeIsbn } from './isbn.js';
 import type { ItemRecord } from './item.js';
+import { ITEM_CSV_COLUMNS } from './item-csv.js';
 
 /** Holdings in the database: one row per copy, unique by barcode within its library. */
 
@@ -12,18 +13,9 @@ import type { ItemRecord } from './item.js';
 export const INSERT_BATCH_SIZE = 500;
 
 /** One copy as the API shows it, with its open loan (if any). */
-export interface ItemView {
+export interface ItemView extends Omit<ItemRecord, 'line'> {
   id: number;
   libraryId: number;
-  barcode: string;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  year: number | null;
-  /** ISBN-13, digits only. */
-  isbn: string | null;
-  callNumber: string | null;
-  loanable: boolean;
   onLoan: boolean;
   /** The due date of the open loan; null when the copy is on the shelf. */
   dueDate: BusinessDate | null;
@@ -175,14 +167,7 @@ export async function insertItem(
     .returning([
       'id',
       'library_id',
-      'barcode',
-      'title',
-      'author',
-      'publisher',
-      'year',
-      'isbn',
-      'call_number',
-      'loanable',
+      ...ITEM_CSV_COLUMNS,
       sql<BusinessDate | null>`null::date`.as('due_date'),
     ])
     .executeTakeFirst();

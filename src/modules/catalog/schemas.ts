@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { NullableDate, NullableText } from '../../platform/http/schemas.js';
+import { NullableDate, NullableText, RegionRef } from '../../platform/http/schemas.js';
 import { ITEM_LIMITS } from './item.js';
 import { ITEM_CSV_COLUMNS } from './item-csv.js';
 
@@ -72,12 +72,6 @@ export const ImportReportSchema = Type.Object(
   },
   { $id: 'ItemImportReport' },
 );
-
-const RegionRef = Type.Object({
-  code: Type.String(),
-  nameKo: Type.String(),
-  nameEn: Type.String(),
-});
 
 export const CatalogueTitleSchema = Type.Object(
   {

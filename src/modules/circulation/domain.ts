@@ -110,14 +110,7 @@ export function checkoutRefusals(f: CheckoutFacts): Reason[] {
   if (f.memberStatus === 'pending') reasons.push({ code: 'MEMBER_PENDING' });
   if (f.memberStatus === 'withdrawn') reasons.push({ code: 'MEMBER_WITHDRAWN' });
   if (!f.checkedIn) reasons.push({ code: 'CHECK_IN_REQUIRED', params: { ...f.library.names } });
-  if (f.suspension && isSuspendedOn(f.suspension.until, f.today))
-    reasons.push(suspendedReason(f.suspension));
-  for (const loan of f.openLoans.filter((l) => isOverdue(l.dueDate, f.today))) {
-    reasons.push({
-      code: 'MEMBER_HAS_OVERDUE',
-      params: { ...loan.names, libraryId: loan.libraryId, dueDate: loan.dueDate },
-    });
-  }
+  reasons.push(...penaltyRefusals(f));
   const here = f.openLoans.filter((l) => l.libraryId === f.library.id).length;
   if (here >= f.library.rules.loanLimit)
     reasons.push({ code: 'LIBRARY_LOAN_LIMIT', params: { limit: f.library.rules.loanLimit } });
@@ -126,6 +119,25 @@ export function checkoutRefusals(f: CheckoutFacts): Reason[] {
   if (f.item === null) reasons.push({ code: 'ITEM_UNKNOWN' });
   else if (!f.item.loanable) reasons.push({ code: 'ITEM_NOT_LOANABLE' });
   else if (f.item.onLoan) reasons.push({ code: 'ITEM_ON_LOAN' });
+  return reasons;
+}
+
+/**
+ * A running suspension (until when) and every overdue book (where, due when): they refuse a
+ * checkout and a withdrawal alike.
+ */
+export function penaltyRefusals(
+  f: Pick<CheckoutFacts, 'today' | 'suspension' | 'openLoans'>,
+): Reason[] {
+  const reasons: Reason[] = [];
+  if (f.suspension && isSuspendedOn(f.suspension.until, f.today))
+    reasons.push(suspendedReason(f.suspension));
+  for (const loan of f.openLoans.filter((l) => isOverdue(l.dueDate, f.today))) {
+    reasons.push({
+      code: 'MEMBER_HAS_OVERDUE',
+      params: { ...loan.names, libraryId: loan.libraryId, dueDate: loan.dueDate },
+    });
+  }
   return reasons;
 }
 

@@ -4,9 +4,8 @@ export { checkout } from './checkout.js';
 export {
   type CheckoutFacts,
   isOverdue,
-  isSuspendedOn,
   type OpenLoanFact,
-  suspendedReason,
+  penaltyRefusals,
 } from './domain.js';
 export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';

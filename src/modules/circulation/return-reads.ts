@@ -4,7 +4,7 @@ import type { Weekday } from '../../platform/dates.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import type { LibraryStatus, LoanRules, NetworkRules } from '../libraries/index.js';
+import type { LibraryStatus, LoanRules } from '../libraries/index.js';
 import type { LibraryNames } from './domain.js';
 
 /** The reads of a return (and the item look-ups of a self-check machine). */
@@ -27,15 +27,7 @@ export async function lendingLibrary(db: Kysely<DB>, libraryId: number): Promise
   return fromLibraryJson(rows[0].library);
 }
 
-export async function networkRules(db: Kysely<DB>): Promise<NetworkRules> {
-  const row = await db.selectFrom('network_rules').selectAll().executeTakeFirstOrThrow();
-  return {
-    networkLoanLimit: row.network_loan_limit,
-    suspensionMode: row.suspension_mode,
-    maxSuspensionDays: row.max_suspension_days,
-    machinesRequirePin: row.machines_require_pin,
-  };
-}
+export { readNetworkRules as networkRules } from '../libraries/index.js';
 
 export async function itemAt(db: Kysely<DB>, libraryId: number, barcode: string) {
   return db

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import {
-  closedDates,
   PROVINCE,
   PROVINCIAL_LIBRARY,
   publicHolidays,
   type SeedLibrary,
   type SeedRegion,
+  seedLibraryOf,
   slug,
-  weeklyClosedDays,
 } from './reference-data.js';
 
 /**
@@ -104,20 +103,13 @@ export function parseDirectoryCsv(text: string): DirectoryParse {
     }
     const region = regionOf(row);
     regions.set(region.code, region);
-    const note = row.closed_days || null;
-    const weekly = note ? weeklyClosedDays(note) : [];
-    libraries.push({
-      code: slug(row.english_name!),
-      nameKo: row.korean_name!,
-      nameEn: row.english_name!,
-      regionCode: region.code,
-      addressKo: row.address_ko || null,
-      phone: row.phone || null,
-      closedDaysNote: note,
-      closedWeekdays:
-        note === null || (weekly.length === 0 && !/1st Monday/.test(note)) ? [1] : weekly,
-      holidays: note ? closedDates(note, holidays) : [],
-    });
+    libraries.push(
+      seedLibraryOf(
+        { ...row, english_name: row.english_name!, korean_name: row.korean_name! },
+        region.code,
+        holidays,
+      ),
+    );
   });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, directory: { regions: [...regions.values()], libraries } };

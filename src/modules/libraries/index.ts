@@ -13,6 +13,6 @@ export {
   type NetworkRules,
   nextOpenDay,
 } from './domain.js';
-export { createLibraryRepository, type LibraryRepository } from './repository.js';
+export { createLibraryRepository, type LibraryRepository, readNetworkRules } from './repository.js';
 export { libraryRoutes } from './routes.js';
 export { seedLibraryDirectory } from './seed.js';

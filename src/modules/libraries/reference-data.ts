@@ -138,6 +138,30 @@ export function closedDates(note: string, holidays: PublicHoliday[]): PublicHoli
   return [...unique.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** One library of a libraries CSV row (the seed document's columns), in its region. */
+export function seedLibraryOf(
+  row: Pick<LibraryRow, 'english_name' | 'korean_name'> &
+    Partial<Pick<LibraryRow, 'address_ko' | 'phone' | 'closed_days'>>,
+  regionCode: string,
+  holidays: PublicHoliday[],
+): SeedLibrary {
+  const note = row.closed_days || null;
+  const weekly = note ? weeklyClosedDays(note) : [];
+  return {
+    code: slug(row.english_name),
+    nameKo: row.korean_name,
+    nameEn: row.english_name,
+    regionCode,
+    addressKo: row.address_ko || null,
+    phone: row.phone || null,
+    closedDaysNote: note,
+    // Where the source is silent the rules.md default (closed on Mondays) applies.
+    closedWeekdays:
+      note === null || (weekly.length === 0 && !/1st Monday/.test(note)) ? [1] : weekly,
+    holidays: note ? closedDates(note, holidays) : [],
+  };
+}
+
 export function seedDirectory(): { regions: SeedRegion[]; libraries: SeedLibrary[] } {
   const holidays = publicHolidays();
   const rows = readCsv<LibraryRow>('seed-libraries.csv');
@@ -145,21 +169,7 @@ export function seedDirectory(): { regions: SeedRegion[]; libraries: SeedLibrary
   const libraries = rows.map((row): SeedLibrary => {
     const region = row.english_name === PROVINCIAL_LIBRARY ? PROVINCE : cityRegion(row);
     regions.set(region.code, region);
-    const note = row.closed_days || null;
-    const weekly = note ? weeklyClosedDays(note) : [];
-    return {
-      code: slug(row.english_name),
-      nameKo: row.korean_name,
-      nameEn: row.english_name,
-      regionCode: region.code,
-      addressKo: row.address_ko || null,
-      phone: row.phone || null,
-      closedDaysNote: note,
-      // Where the source is silent the rules.md default (closed on Mondays) applies.
-      closedWeekdays:
-        note === null || (weekly.length === 0 && !/1st Monday/.test(note)) ? [1] : weekly,
-      holidays: note ? closedDates(note, holidays) : [],
-    };
+    return seedLibraryOf(row, region.code, holidays);
   });
   return { regions: [...regions.values()], libraries };
 }

@@ -106,6 +106,17 @@ function toLibraryView(row: LibraryRow): LibraryView {
   };
 }
 
+/** The network's rules (one row); read inside a transaction by returns and the self-check PIN. */
+export async function readNetworkRules(db: Kysely<DB>): Promise<NetworkRules> {
+  const row = await db.selectFrom('network_rules').selectAll().executeTakeFirstOrThrow();
+  return {
+    networkLoanLimit: row.network_loan_limit,
+    suspensionMode: row.suspension_mode,
+    maxSuspensionDays: row.max_suspension_days,
+    machinesRequirePin: row.machines_require_pin,
+  };
+}
+
 export function createLibraryRepository(db: Kysely<DB>) {
   return {
     async list(filter: LibraryFilter): Promise<LibraryView[]> {
@@ -207,15 +218,7 @@ export function createLibraryRepository(db: Kysely<DB>) {
       }));
     },
 
-    async networkRules(): Promise<NetworkRules> {
-      const row = await db.selectFrom('network_rules').selectAll().executeTakeFirstOrThrow();
-      return {
-        networkLoanLimit: row.network_loan_limit,
-        suspensionMode: row.suspension_mode,
-        maxSuspensionDays: row.max_suspension_days,
-        machinesRequirePin: row.machines_require_pin,
-      };
-    },
+    networkRules: (): Promise<NetworkRules> => readNetworkRules(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { RegionRef } from '../../platform/http/schemas.js';
 
 export const DateText = Type.String({
   format: 'date',
@@ -36,12 +37,6 @@ export const LoanRulesSchema = Type.Object(
   },
   { $id: 'LoanRules', additionalProperties: false },
 );
-
-const RegionRef = Type.Object({
-  code: Type.String(),
-  nameKo: Type.String(),
-  nameEn: Type.String(),
-});
 
 export const LibrarySchema = Type.Object(
   {

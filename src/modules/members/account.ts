@@ -11,7 +11,13 @@ import { AppError } from '../../platform/errors.js';
 import { presentCard } from './cards.js';
 import { CONSENT_VERSION } from './consent.js';
 import { normalizePhone } from './domain.js';
-import { isCheckedInAt, lockMember, type MemberRow, memberQuery } from './repository.js';
+import {
+  isCheckedInAt,
+  lockMember,
+  type MemberRow,
+  memberQuery,
+  updateMember,
+} from './repository.js';
 import { heldByActor } from './scope.js';
 import { erasePersonalData, withdrawalFactsOf, withdrawalRefusals } from './withdrawal.js';
 
@@ -99,11 +105,7 @@ export async function changeMemberPassword(
   await checkMemberSecret(db, member, 'password', input.currentPassword, now);
   const hash = await hashSecret(input.newPassword);
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('members')
-      .set({ password_hash: hash })
-      .where('id', '=', member.id)
-      .execute();
+    await updateMember(tx, member.id, { password_hash: hash });
     await revokeAllSessions(tx, { kind: 'member', id: member.id }, now, sessionToken ?? undefined);
     await recordAudit(tx, actor, now, {
       action: 'member.password_changed',
@@ -124,7 +126,7 @@ export async function changeMemberPin(
   await checkMemberSecret(db, member, 'password', input.currentPassword, now);
   const hash = await hashSecret(input.newPin);
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('members').set({ pin_hash: hash }).where('id', '=', member.id).execute();
+    await updateMember(tx, member.id, { pin_hash: hash });
     await recordAudit(tx, actor, now, {
       action: 'member.pin_changed',
       subjectKind: 'member',
@@ -154,16 +156,12 @@ export async function resetMemberCredentials(
     if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
     const heldHere = await isCheckedInAt(tx, memberId, staff.libraryId);
     authorize(staff, 'member.reset-credentials', { heldHere });
-    await tx
-      .updateTable('members')
-      .set({
-        ...(passwordHash ? { password_hash: passwordHash } : {}),
-        ...(pinHash ? { pin_hash: pinHash } : {}),
-        failed_sign_ins: 0,
-        sign_in_locked_until: null,
-      })
-      .where('id', '=', memberId)
-      .execute();
+    await updateMember(tx, memberId, {
+      ...(passwordHash ? { password_hash: passwordHash } : {}),
+      ...(pinHash ? { pin_hash: pinHash } : {}),
+      failed_sign_ins: 0,
+      sign_in_locked_until: null,
+    });
     if (passwordHash) await revokeAllSessions(tx, { kind: 'member', id: memberId }, now);
     await recordAudit(tx, actor, now, {
       action: 'member.credentials_reset',
@@ -226,16 +224,12 @@ export async function renewConsent(context: AppContext, actor: Actor, memberId: 
   await db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);
     if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
-    await tx
-      .updateTable('members')
-      .set({
-        consent_given_on: clock.today(),
-        consent_given_at: now,
-        consent_version: CONSENT_VERSION,
-        consent_lapsed_on: null,
-      })
-      .where('id', '=', memberId)
-      .execute();
+    await updateMember(tx, memberId, {
+      consent_given_on: clock.today(),
+      consent_given_at: now,
+      consent_version: CONSENT_VERSION,
+      consent_lapsed_on: null,
+    });
     await recordAudit(tx, actor, now, {
       action: 'member.consent_renewed',
       subjectKind: 'member',

@@ -6,7 +6,7 @@ import { isStaff } from '../../platform/auth/policies.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import { identityKey, normalizePhone } from './domain.js';
-import { isCheckedInAt, lockMember } from './repository.js';
+import { isCheckedInAt, lockMember, updateMember } from './repository.js';
 import { heldByActor } from './scope.js';
 
 /** How to reach a member; `null` removes one, leaving it out keeps it. */
@@ -57,22 +57,18 @@ export async function changeMemberContact(
       const heldHere = isStaff(actor) && (await isCheckedInAt(tx, memberId, actor.libraryId));
       authorize(actor, 'member.edit-contact', { memberId, heldHere });
       const contact = nextContact(member, change);
-      await tx
-        .updateTable('members')
-        .set({
-          ...contact,
-          identity_key:
-            member.name && member.birth_date
-              ? identityKey({
-                  name: member.name,
-                  birthDate: member.birth_date,
-                  phone: contact.phone ?? undefined,
-                  email: contact.email ?? undefined,
-                })
-              : null,
-        })
-        .where('id', '=', memberId)
-        .execute();
+      await updateMember(tx, memberId, {
+        ...contact,
+        identity_key:
+          member.name && member.birth_date
+            ? identityKey({
+                name: member.name,
+                birthDate: member.birth_date,
+                phone: contact.phone ?? undefined,
+                email: contact.email ?? undefined,
+              })
+            : null,
+      });
       await recordAudit(tx, actor, now, {
         action: 'member.contact_changed',
         subjectKind: 'member',

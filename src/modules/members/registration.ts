@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB, MembersTable } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import { issueCard, toCardView } from './cards.js';
 import { CONSENT_VERSION } from './consent.js';
@@ -18,7 +18,7 @@ import {
   normalizePhone,
   type PersonalDetails,
 } from './domain.js';
-import { lockMember } from './repository.js';
+import { lockMember, updateMember } from './repository.js';
 import { heldByActor } from './scope.js';
 
 export interface PreRegistration extends PersonalDetails {
@@ -67,10 +67,32 @@ function personalColumns(details: PersonalDetails, now: Date) {
   };
 }
 
-/** The same person twice: the unique index decides, even for two registrations at one instant. */
-async function insertOnce<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * A new member with their personal details and consent (`columns` add the rest), then `after`
+ * in the same transaction. The same person twice: the unique index decides, even for two
+ * registrations at one instant.
+ */
+async function insertMember<T>(
+  { db, clock }: AppContext,
+  input: PersonalDetails,
+  now: Date,
+  columns: Omit<Insertable<MembersTable>, 'registered_at'>,
+  after: (tx: Transaction<DB>, memberId: number) => Promise<T>,
+): Promise<T> {
   try {
-    return await work();
+    return await db.transaction().execute(async (tx) => {
+      const { id } = await tx
+        .insertInto('members')
+        .values({
+          ...personalColumns(input, now),
+          ...consentColumns(clock.today(), now),
+          registered_at: now,
+          ...columns,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return after(tx, id);
+    });
   } catch (error) {
     if (isUniqueViolation(error, 'members_identity_unique')) throw new AppError('DUPLICATE_MEMBER');
     throw error;
@@ -85,29 +107,50 @@ export async function preRegister(context: AppContext, input: PreRegistration) {
   requireConsent(input);
   await requireParticipatingLibrary(db, input.homeLibraryId, 'body.homeLibraryId');
   const passwordHash = await hashSecret(input.password);
-  return insertOnce(() =>
-    db.transaction().execute(async (tx) => {
-      const member = await tx
-        .insertInto('members')
-        .values({
-          ...personalColumns(input, now),
-          status: 'pending',
-          home_library_id: input.homeLibraryId,
-          password_hash: passwordHash,
-          ...consentColumns(clock.today(), now),
-          registered_at: now,
-        })
-        .returning(['id', 'status', 'home_library_id'])
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, null, now, {
-        action: 'member.preregistered',
-        subjectKind: 'member',
-        subjectId: member.id,
-        libraryId: input.homeLibraryId,
-      });
-      return { id: member.id, status: member.status, homeLibraryId: member.home_library_id };
-    }),
-  );
+  const columns = {
+    status: 'pending' as const,
+    home_library_id: input.homeLibraryId,
+    password_hash: passwordHash,
+  };
+  return insertMember(context, input, now, columns, async (tx, id) => {
+    await recordAudit(tx, null, now, {
+      action: 'member.preregistered',
+      subjectKind: 'member',
+      subjectId: id,
+      libraryId: input.homeLibraryId,
+    });
+    return { id, status: columns.status, homeLibraryId: columns.home_library_id };
+  });
+}
+
+/** An ID checked at a desk: the member is active, verified by this staff member at this library. */
+function verifiedColumns(staff: StaffActor, idDocumentType: IdDocumentType, now: Date) {
+  return {
+    status: 'active' as const,
+    verified_at: now,
+    verified_by_staff_id: staff.staffId,
+    verified_at_library_id: staff.libraryId,
+    verification_id_type: idDocumentType,
+  };
+}
+
+/** After the ID check: the member's card from this library, and the audit entry saying so. */
+async function activatedWithCard(
+  tx: Transaction<DB>,
+  staff: StaffActor,
+  memberId: number,
+  idDocumentType: IdDocumentType,
+  action: 'member.verified' | 'member.registered_at_desk',
+  now: Date,
+) {
+  const card = await issueCard(tx, memberId, staff.libraryId, staff.staffId, now);
+  await recordAudit(tx, staff, now, {
+    action,
+    subjectKind: 'member',
+    subjectId: memberId,
+    details: { idDocumentType, card: card.number },
+  });
+  return { id: memberId, status: 'active' as const, card: toCardView(card) };
 }
 
 /** Desk verification at the home library: the ID type is recorded, the member becomes active, a card is issued. */
@@ -133,25 +176,8 @@ export async function verifyMember(
     if (member.status !== 'pending') {
       throw new AppError('CONFLICT', { reason: `the member is ${member.status}, not pending` });
     }
-    await tx
-      .updateTable('members')
-      .set({
-        status: 'active',
-        verified_at: now,
-        verified_by_staff_id: staff.staffId,
-        verified_at_library_id: staff.libraryId,
-        verification_id_type: input.idDocumentType,
-      })
-      .where('id', '=', memberId)
-      .execute();
-    const card = await issueCard(tx, memberId, staff.libraryId, staff.staffId, now);
-    await recordAudit(tx, actor, now, {
-      action: 'member.verified',
-      subjectKind: 'member',
-      subjectId: memberId,
-      details: { idDocumentType: input.idDocumentType, card: card.number },
-    });
-    return { id: memberId, status: 'active' as const, card: toCardView(card) };
+    await updateMember(tx, memberId, verifiedColumns(staff, input.idDocumentType, now));
+    return activatedWithCard(tx, staff, memberId, input.idDocumentType, 'member.verified', now);
   });
 }
 
@@ -178,33 +204,13 @@ export async function registerWalkIn(
     input.password ? hashSecret(input.password) : null,
     input.pin ? hashSecret(input.pin) : null,
   ]);
-  return insertOnce(() =>
-    db.transaction().execute(async (tx) => {
-      const member = await tx
-        .insertInto('members')
-        .values({
-          ...personalColumns(input, now),
-          status: 'active',
-          home_library_id: actor.libraryId,
-          password_hash: passwordHash,
-          pin_hash: pinHash,
-          ...consentColumns(clock.today(), now),
-          registered_at: now,
-          verified_at: now,
-          verified_by_staff_id: actor.staffId,
-          verified_at_library_id: actor.libraryId,
-          verification_id_type: input.idDocumentType,
-        })
-        .returning(['id'])
-        .executeTakeFirstOrThrow();
-      const card = await issueCard(tx, member.id, actor.libraryId, actor.staffId, now);
-      await recordAudit(tx, actor, now, {
-        action: 'member.registered_at_desk',
-        subjectKind: 'member',
-        subjectId: member.id,
-        details: { idDocumentType: input.idDocumentType, card: card.number },
-      });
-      return { id: member.id, status: 'active' as const, card: toCardView(card) };
-    }),
+  const columns = {
+    ...verifiedColumns(actor, input.idDocumentType, now),
+    home_library_id: actor.libraryId,
+    password_hash: passwordHash,
+    pin_hash: pinHash,
+  };
+  return insertMember(context, input, now, columns, (tx, id) =>
+    activatedWithCard(tx, actor, id, input.idDocumentType, 'member.registered_at_desk', now),
   );
 }

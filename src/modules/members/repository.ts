@@ -1,5 +1,5 @@
-import { type Expression, type Kysely, sql } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
+import { type Expression, type Kysely, sql, type Updateable } from 'kysely';
+import type { DB, MembersTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 
 export function memberQuery(db: Kysely<DB>) {
@@ -14,6 +14,15 @@ export async function loadMember(db: Kysely<DB>, memberId: number): Promise<Memb
   const row = await memberQuery(db).where('id', '=', memberId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   return row;
+}
+
+/** Changes one member's columns (in the caller's transaction, after `lockMember`). */
+export async function updateMember(
+  db: Kysely<DB>,
+  memberId: number,
+  changes: Updateable<MembersTable>,
+): Promise<void> {
+  await db.updateTable('members').set(changes).where('id', '=', memberId).execute();
 }
 
 /** Locks the member's row: every change to one member (and every loan) is serialized on it. */

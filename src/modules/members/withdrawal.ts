@@ -5,11 +5,9 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Reason } from '../../platform/errors.js';
 import {
   type CheckoutFacts,
-  isOverdue,
-  isSuspendedOn,
   loadBorrowerStanding,
   type OpenLoanFact,
-  suspendedReason,
+  penaltyRefusals,
 } from '../circulation/index.js';
 
 export interface WithdrawalFacts {
@@ -24,15 +22,7 @@ export interface WithdrawalFacts {
  * leaving and joining again.
  */
 export function withdrawalRefusals(f: WithdrawalFacts): Reason[] {
-  const reasons: Reason[] = [];
-  if (f.suspension && isSuspendedOn(f.suspension.until, f.today))
-    reasons.push(suspendedReason(f.suspension));
-  for (const loan of f.openLoans.filter((l) => isOverdue(l.dueDate, f.today))) {
-    reasons.push({
-      code: 'MEMBER_HAS_OVERDUE',
-      params: { ...loan.names, libraryId: loan.libraryId, dueDate: loan.dueDate },
-    });
-  }
+  const reasons = penaltyRefusals(f);
   if (f.openLoans.length > 0) reasons.push({ code: 'OPEN_LOANS' });
   return reasons;
 }

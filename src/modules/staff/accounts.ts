@@ -21,21 +21,21 @@ export interface StaffView {
   mustChangePassword: boolean;
 }
 
+/** What a staff member's view is made of (`toView`). */
+const VIEW_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'library_id',
+  'disabled',
+  'must_change_password',
+] as const;
+
 function staffQuery(db: Kysely<DB>) {
   return db
     .selectFrom('staff')
-    .select([
-      'id',
-      'username',
-      'display_name',
-      'role',
-      'library_id',
-      'disabled',
-      'must_change_password',
-      'password_hash',
-      'failed_sign_ins',
-      'sign_in_locked_until',
-    ]);
+    .select([...VIEW_COLUMNS, 'password_hash', 'failed_sign_ins', 'sign_in_locked_until']);
 }
 
 function toView(row: {
@@ -136,15 +136,7 @@ export async function createStaff(
           role: input.role,
           password_hash: passwordHash,
         })
-        .returning([
-          'id',
-          'username',
-          'display_name',
-          'role',
-          'library_id',
-          'disabled',
-          'must_change_password',
-        ])
+        .returning(VIEW_COLUMNS)
         .executeTakeFirstOrThrow();
       await recordAudit(tx, actor, clock.now(), {
         action: 'staff.created',

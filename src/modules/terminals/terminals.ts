@@ -47,19 +47,20 @@ export function terminalUsername(libraryCode: string, number = 1): string {
   return `${libraryCode.replace(/-library$/, '')}-sc${number}`;
 }
 
+/** What a terminal's view is made of (`toView`). */
+const VIEW_COLUMNS = [
+  'id',
+  'library_id',
+  'username',
+  'encoding',
+  'language',
+  'disabled',
+  'allowed_addresses',
+  'created_at',
+] as const;
+
 function terminalQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('terminals')
-    .select([
-      'id',
-      'library_id',
-      'username',
-      'encoding',
-      'language',
-      'disabled',
-      'allowed_addresses',
-      'created_at',
-    ]);
+  return db.selectFrom('terminals').select(VIEW_COLUMNS);
 }
 
 type TerminalRow = Awaited<ReturnType<ReturnType<typeof terminalQuery>['executeTakeFirstOrThrow']>>;
@@ -114,16 +115,7 @@ export async function createTerminal(
           language: input.language ?? 'ko',
           created_at: now,
         })
-        .returning([
-          'id',
-          'library_id',
-          'username',
-          'encoding',
-          'language',
-          'disabled',
-          'allowed_addresses',
-          'created_at',
-        ])
+        .returning(VIEW_COLUMNS)
         .executeTakeFirstOrThrow();
       await recordAudit(tx, actor, now, {
         action: 'terminal.created',

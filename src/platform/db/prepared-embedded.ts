@@ -1,4 +1,5 @@
 import { type PGlite, parse, protocol, type Results, type Transaction } from '@electric-sql/pglite';
+import { concatBytes as concat } from '../bytes.js';
 import { statementName } from './prepared.js';
 
 type Query = PGlite['query'];
@@ -7,16 +8,6 @@ interface Prepared {
   name: string;
   /** The type of each parameter, as the engine worked it out when preparing. */
   parameterTypes: number[];
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /**

@@ -23,3 +23,9 @@ export const Pin = Type.String({
   description: '4 to 6 digits, for self-check machines',
 });
 export const Ok = Type.Object({ ok: Type.Literal(true) });
+/** A region as a library or a catalogue title names it. */
+export const RegionRef = Type.Object({
+  code: Type.String(),
+  nameKo: Type.String(),
+  nameEn: Type.String(),
+});

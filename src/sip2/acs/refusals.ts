@@ -1,3 +1,4 @@
+import { buildPatronInformationResponse } from '../codec.js';
 import { CirculationStatus, SecurityMarker } from '../codes.js';
 import { patronStatus } from '../fields.js';
 import type { Sip2Message } from '../messages.js';
@@ -58,22 +59,8 @@ function patronAnswers(command: string, base: NegativeContext, patronIdentifier:
   if (command === '23' || command === '01') return { code: '24' as const, ...patron };
   if (command === '25') return { code: '26' as const, ...patron };
   if (command !== '63') return undefined;
-  return {
-    code: '64' as const,
-    ...patron,
-    holdItemsCount: 0,
-    overdueItemsCount: 0,
-    chargedItemsCount: 0,
-    fineItemsCount: 0,
-    recallItemsCount: 0,
-    unavailableHoldsCount: 0,
-    holdItems: [],
-    overdueItems: [],
-    chargedItems: [],
-    fineItems: [],
-    recallItems: [],
-    unavailableHoldItems: [],
-  };
+  // The builder's defaults: every count 0, every item list empty.
+  return buildPatronInformationResponse(patron);
 }
 
 function itemAnswers(

@@ -2,10 +2,9 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraries } from '../api/directory';
 import { SelectField } from '../components/Field';
-import { Loading, PageTitle } from '../components/Page';
+import { PageTitle } from '../components/Page';
 import { SignOutButton } from '../components/SignOutButton';
 import { StaffPasswordChange } from '../components/StaffPasswordChange';
-import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
@@ -67,7 +66,8 @@ function LibraryPicker({
   );
 }
 
-function AdminPages() {
+/** Administration: a library admin runs their library, the network admin the network. */
+export function AdminPages() {
   const { t } = useTranslation();
   const format = useFormat();
   const { path } = useRouter();
@@ -174,15 +174,4 @@ function AdminPages() {
       </div>
     </div>
   );
-}
-
-/** Administration: a library admin runs their library, the network admin the network. */
-export function AdminArea() {
-  const session = useStaffSession();
-  if (session.state === 'loading') return <Loading />;
-  if (session.staff?.mustChangePassword) return <StaffPasswordChange />;
-  if (session.state === 'signedOut' || !session.staff || !session.library) {
-    return <StaffSignIn area="admin" />;
-  }
-  return <AdminPages />;
 }

@@ -4,7 +4,7 @@ import { answer, api } from '../api/client';
 import type { Holiday } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
-import { SubmitButton } from '../components/FormParts';
+import { NameFields, SubmitButton } from '../components/FormParts';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSaving } from '../hooks';
@@ -65,21 +65,11 @@ export function Calendar({ libraryId }: { libraryId: number }) {
       <form className="form panel inline-form" onSubmit={submit}>
         <h2>{t('admin.addHoliday')}</h2>
         <Field label={t('admin.holidayDate')} type="date" required value={date} onValue={setDate} />
-        <Field
-          label={t('admin.holidayNameKo')}
-          lang="ko"
-          required
+        <NameFields
+          labels={[t('admin.holidayNameKo'), t('admin.holidayNameEn')]}
+          values={[nameKo, nameEn]}
+          onValues={[setNameKo, setNameEn]}
           maxLength={100}
-          value={nameKo}
-          onValue={setNameKo}
-        />
-        <Field
-          label={t('admin.holidayNameEn')}
-          lang="en"
-          required
-          maxLength={100}
-          value={nameEn}
-          onValue={setNameEn}
         />
         <SubmitButton busy={form.busy}>{t('common.add')}</SubmitButton>
       </form>

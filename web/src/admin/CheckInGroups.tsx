@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
 import type { CheckInGroup, Library } from '../api/types';
-import { Field } from '../components/Field';
-import { SubmitButton } from '../components/FormParts';
+import { NameFields, SubmitButton } from '../components/FormParts';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
-import { Saved } from './library-page';
+import { Saved, useSavedThenReload } from './library-page';
 
 function GroupForm({
   group,
@@ -52,8 +51,11 @@ function GroupForm({
   return (
     <form className="form group-form" onSubmit={submit}>
       <div className="grid-fields">
-        <Field label={t('groups.nameKo')} lang="ko" required value={nameKo} onValue={setNameKo} />
-        <Field label={t('groups.nameEn')} lang="en" required value={nameEn} onValue={setNameEn} />
+        <NameFields
+          labels={[t('groups.nameKo'), t('groups.nameEn')]}
+          values={[nameKo, nameEn]}
+          onValues={[setNameKo, setNameEn]}
+        />
       </div>
       <fieldset className="fieldset group-libraries">
         <legend>{t('groups.libraries')}</legend>
@@ -94,11 +96,7 @@ export function CheckInGroups() {
   const format = useFormat();
   const libraries = useLibraries();
   const groups = useResource('check-in-groups', () => answer(api.GET('/api/v1/check-in-groups')));
-  const [saved, setSaved] = useState('');
-  const onSaved = (message: string) => {
-    setSaved(message);
-    groups.reload();
-  };
+  const { saved, onSaved } = useSavedThenReload(groups.reload);
   return (
     <div>
       <PageTitle>{t('admin.page.groups')}</PageTitle>

@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { LoanRules } from '../api/types';
 import { Field } from '../components/Field';
-import { SubmitButton } from '../components/FormParts';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
-import { LibraryHeading, Saved, useLibrary } from './library-page';
+import { LibraryHeading, RulesFormEnd, useLibrary } from './library-page';
 
 /** The loan rules typed as numbers, with the bounds the form allows. */
 const RULE_NUMBERS = [
@@ -96,10 +95,7 @@ export function LoanRulesPage({ libraryId }: { libraryId: number }) {
             </div>
           ))}
         </fieldset>
-        <p className="hint">{t('admin.rulesHint')}</p>
-        <ProblemAlert problem={form.problem} />
-        <Saved text={form.saved} />
-        <SubmitButton busy={form.busy}>{t('common.save')}</SubmitButton>
+        <RulesFormEnd form={form} />
       </form>
     </div>
   );

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { LibraryStatus } from '../portal/Directory';
-import { Saved } from './library-page';
+import { Saved, useSavedThenReload } from './library-page';
 
 function LibraryEditor({ library, onSaved }: { library: Library; onSaved(message: string): void }) {
   const { t } = useTranslation();
@@ -93,12 +93,8 @@ export function Libraries() {
   const { t } = useTranslation();
   const format = useFormat();
   const libraries = useLibraries();
-  const [saved, setSaved] = useState('');
+  const { saved, onSaved } = useSavedThenReload(libraries.reload);
   const planned = (libraries.data ?? []).filter((l) => l.status === 'planned').length;
-  const onSaved = (message: string) => {
-    setSaved(message);
-    libraries.reload();
-  };
   return (
     <div>
       <PageTitle>{t('admin.page.libraries')}</PageTitle>

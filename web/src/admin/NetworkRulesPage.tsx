@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { NetworkRules } from '../api/types';
 import { Field } from '../components/Field';
-import { SubmitButton } from '../components/FormParts';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource, useSaving } from '../hooks';
-import { Saved } from './library-page';
+import { RulesFormEnd } from './library-page';
 
 /** The network's own rules: the loan limit across libraries and how suspensions add up. */
 export function NetworkRulesPage() {
@@ -77,10 +76,7 @@ export function NetworkRulesPage() {
           value={capText}
           onValue={setCapText}
         />
-        <p className="hint">{t('admin.rulesHint')}</p>
-        <ProblemAlert problem={form.problem} />
-        <Saved text={form.saved} />
-        <SubmitButton busy={form.busy}>{t('common.save')}</SubmitButton>
+        <RulesFormEnd form={form} />
       </form>
     </div>
   );

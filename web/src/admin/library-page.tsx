@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { Library } from '../api/types';
+import { SubmitButton } from '../components/FormParts';
 import { PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { Badge } from '../components/StatusBadge';
-import { useResource } from '../hooks';
+import { useResource, type useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { usePicker } from './slot';
 
@@ -12,6 +15,29 @@ export function useLibrary(libraryId: number) {
   return useResource(`admin-library-${libraryId}`, () =>
     answer(api.GET('/api/v1/libraries/{libraryId}', { params: { path: { libraryId } } })),
   );
+}
+
+/** The end of a rules form: when changes apply, what was refused or saved, and Save. */
+export function RulesFormEnd({ form }: { form: ReturnType<typeof useSaving> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="hint">{t('admin.rulesHint')}</p>
+      <ProblemAlert problem={form.problem} />
+      <Saved text={form.saved} />
+      <SubmitButton busy={form.busy}>{t('common.save')}</SubmitButton>
+    </>
+  );
+}
+
+/** The last save's sentence, and the callback a list's forms call with it (the list reloads). */
+export function useSavedThenReload(reload: () => void) {
+  const [saved, setSaved] = useState('');
+  const onSaved = (message: string) => {
+    setSaved(message);
+    reload();
+  };
+  return { saved, onSaved };
 }
 
 export function Saved({ text }: { text: string }) {

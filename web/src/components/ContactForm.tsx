@@ -2,8 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaving } from '../hooks';
 import { Field } from './Field';
-import { SubmitButton } from './FormParts';
-import { ProblemAlert } from './ProblemAlert';
+import { FormOutcome, SubmitButton } from './FormParts';
 
 export interface Contact {
   phone: string | null;
@@ -57,12 +56,7 @@ export function ContactForm({
           onValue={setEmail}
         />
       </div>
-      <ProblemAlert problem={form.problem} />
-      {form.saved ? (
-        <p className="notice" role="status">
-          {form.saved}
-        </p>
-      ) : null}
+      <FormOutcome problem={form.problem} saved={form.saved} />
       <SubmitButton busy={form.busy}>{t('contact.save')}</SubmitButton>
     </form>
   );

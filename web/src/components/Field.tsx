@@ -16,21 +16,51 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** A labelled input with an optional hint tied to it for screen readers. */
 export function Field({ label, hint, id, className, ref, onValue, ...input }: FieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
+  const ids = useFieldIds(id, hint);
   return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={inputId}>{label}</label>
+    <FieldFrame label={label} hint={hint} className={className} ids={ids}>
       <input
         ref={ref}
-        id={inputId}
-        aria-describedby={hint ? hintId : undefined}
+        id={ids.id}
+        aria-describedby={ids.describedBy}
         {...input}
         onChange={onValue ? (e) => onValue(e.target.value) : input.onChange}
       />
+    </FieldFrame>
+  );
+}
+
+/** The control's id (given, or generated) and its hint's, when there is a hint. */
+function useFieldIds(id: string | undefined, hint: ReactNode) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  return {
+    id: controlId,
+    hintId: `${controlId}-hint`,
+    describedBy: hint ? `${controlId}-hint` : undefined,
+  };
+}
+
+/** A field's label, its control and its hint, tied together for screen readers. */
+function FieldFrame({
+  label,
+  hint,
+  className,
+  ids,
+  children,
+}: {
+  label: ReactNode;
+  hint: ReactNode;
+  className: string | undefined;
+  ids: { id: string; hintId: string };
+  children: ReactNode;
+}) {
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={ids.id}>{label}</label>
+      {children}
       {hint ? (
-        <p className="hint" id={hintId}>
+        <p className="hint" id={ids.hintId}>
           {hint}
         </p>
       ) : null}
@@ -45,20 +75,12 @@ interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
 }
 
 export function SelectField({ label, hint, id, children, className, ...select }: SelectProps) {
-  const generated = useId();
-  const selectId = id ?? generated;
-  const hintId = `${selectId}-hint`;
+  const ids = useFieldIds(id, hint);
   return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={selectId}>{label}</label>
-      <select id={selectId} aria-describedby={hint ? hintId : undefined} {...select}>
+    <FieldFrame label={label} hint={hint} className={className} ids={ids}>
+      <select id={ids.id} aria-describedby={ids.describedBy} {...select}>
         {children}
       </select>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

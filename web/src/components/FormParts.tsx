@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Problem } from '../api/client';
 import { Field } from './Field';
+import { ProblemAlert } from './ProblemAlert';
 
 /** The form's main button, held while its request is on the way. */
 export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
@@ -42,22 +44,99 @@ export function NewPasswordField({
   value,
   onValue,
   label,
+  hint,
+  required = true,
+  maxLength,
 }: {
   value: string;
   onValue(value: string): void;
   label?: string;
+  hint?: string;
+  /** false where the password is one of two things that may be set (password or PIN). */
+  required?: boolean;
+  maxLength?: number;
 }) {
   const { t } = useTranslation();
   return (
     <Field
       label={label ?? t('common.password')}
-      hint={t('common.passwordHint')}
+      hint={hint ?? t('common.passwordHint')}
       type="password"
       autoComplete="new-password"
-      required
+      required={required}
       minLength={8}
+      maxLength={maxLength}
       value={value}
       onValue={onValue}
     />
+  );
+}
+
+/** A name in Korean and in English, both required, each marked with its language. */
+export function NameFields({
+  labels,
+  values,
+  onValues,
+  maxLength,
+}: {
+  labels: [ko: string, en: string];
+  values: [ko: string, en: string];
+  onValues: [ko: (value: string) => void, en: (value: string) => void];
+  maxLength?: number;
+}) {
+  return (
+    <>
+      {(['ko', 'en'] as const).map((lang, i) => (
+        <Field
+          key={lang}
+          label={labels[i]}
+          lang={lang}
+          required
+          maxLength={maxLength}
+          value={values[i]}
+          onValue={onValues[i]}
+        />
+      ))}
+    </>
+  );
+}
+
+/** A self-check PIN chosen for a member (4 to 6 digits), optional where it is set. */
+export function NewPinField({
+  value,
+  onValue,
+  label,
+  hint,
+}: {
+  value: string;
+  onValue(value: string): void;
+  label: string;
+  hint?: string;
+}) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      type="password"
+      inputMode="numeric"
+      autoComplete="off"
+      pattern="\d{4,6}"
+      value={value}
+      onValue={onValue}
+    />
+  );
+}
+
+/** Under a form: what was refused, or, once sent, the sentence saying it was done. */
+export function FormOutcome({ problem, saved }: { problem: Problem | undefined; saved: string }) {
+  return (
+    <>
+      <ProblemAlert problem={problem} />
+      {saved ? (
+        <p className="notice" role="status">
+          {saved}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -4,8 +4,8 @@ import { answer, api } from '../api/client';
 import { useSaving } from '../hooks';
 import { useStaffSession } from '../session';
 import { Field } from './Field';
+import { FormOutcome } from './FormParts';
 import { PageTitle } from './Page';
-import { ProblemAlert } from './ProblemAlert';
 
 /**
  * After a one-time password (init, or an admin's reset) the staff member must choose their own
@@ -61,12 +61,7 @@ export function StaffPasswordChange({ forced = true }: { forced?: boolean }) {
           value={newPassword}
           onChange={(e) => setNewPassword(e.target.value)}
         />
-        <ProblemAlert problem={action.problem} />
-        {action.saved ? (
-          <p className="notice" role="status">
-            {action.saved}
-          </p>
-        ) : null}
+        <FormOutcome problem={action.problem} saved={action.saved} />
         <button type="submit" className="button primary" disabled={action.busy}>
           {t('staffPasswordChange.save')}
         </button>

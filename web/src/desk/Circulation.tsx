@@ -1,7 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
-import { Field } from '../components/Field';
 import { SubmitButton } from '../components/FormParts';
 import { seoulToday } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
@@ -13,6 +12,7 @@ import { useStaffSession } from '../session';
 import { MemberCard } from './MemberCard';
 import { NetworkStatus, type Renewal } from './NetworkStatus';
 import { Receipt } from './Receipt';
+import { ScanAnnouncement, ScanField } from './ScanField';
 import { loadVisit, loansOf, type Visit } from './visit';
 
 /** Scan a card, see the member's network status, then scan items one after another. */
@@ -159,20 +159,14 @@ export function Circulation() {
   return (
     <div className="desk-page">
       <PageTitle>{t('desk.page.circulation')}</PageTitle>
-      <p className="sr-status" role="status" aria-live="polite">
-        {announcement.text}
-      </p>
+      <ScanAnnouncement text={announcement.text} />
       <form className="scan-form" onSubmit={submitCard}>
-        <Field
+        <ScanField
+          scans="card"
           ref={cardRef}
           label={t('desk.cardLabel')}
           hint={t('desk.cardHint')}
-          name="card"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
           data-autofocus
-          className="scan-field"
           value={cardInput}
           onValue={setCardInput}
         />
@@ -202,15 +196,11 @@ export function Circulation() {
               <section className="panel checkout" aria-labelledby="checkout-title">
                 <h2 id="checkout-title">{t('desk.checkoutTitle')}</h2>
                 <form className="scan-form" onSubmit={submitItem}>
-                  <Field
+                  <ScanField
+                    scans="item"
                     ref={itemRef}
                     label={t('desk.itemLabel')}
                     hint={t('desk.itemHint')}
-                    name="item"
-                    autoComplete="off"
-                    spellCheck={false}
-                    autoCapitalize="characters"
-                    className="scan-field"
                     value={itemInput}
                     onValue={setItemInput}
                   />

@@ -1,9 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../components/Page';
 import { SignOutButton } from '../components/SignOutButton';
 import { StaffPasswordChange } from '../components/StaffPasswordChange';
-import { StaffSignIn } from '../components/StaffSignIn';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
@@ -40,7 +38,8 @@ function useDeskShortcuts() {
   }, [navigate]);
 }
 
-function DeskPages() {
+/** The information desk: keyboard first, a scanner types digits and Enter. */
+export function DeskPages() {
   const { t } = useTranslation();
   const format = useFormat();
   const { path } = useRouter();
@@ -91,15 +90,4 @@ function DeskPages() {
       )}
     </div>
   );
-}
-
-/** The information desk: keyboard first, a scanner types digits and Enter. */
-export function DeskArea() {
-  const session = useStaffSession();
-  if (session.state === 'loading') return <Loading />;
-  if (session.staff?.mustChangePassword) return <StaffPasswordChange />;
-  if (session.state === 'signedOut' || !session.staff || !session.library) {
-    return <StaffSignIn area="desk" />;
-  }
-  return <DeskPages />;
 }

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { FullMember, IdDocumentType } from '../api/types';
 import { ContactForm } from '../components/ContactForm';
-import { Field } from '../components/Field';
+import { FormOutcome, NewPasswordField, NewPinField } from '../components/FormParts';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
-import { ProblemAlert } from '../components/ProblemAlert';
 import { useSaving } from '../hooks';
 
 /**
@@ -85,31 +84,15 @@ function CredentialsReset({ memberId }: { memberId: number }) {
       <p className="hint">{t('desk.account.resetHint')}</p>
       <IdDocumentSelect value={idType} onChange={setIdType} id={`credentials-id-${memberId}`} />
       <div className="grid-fields">
-        <Field
+        <NewPasswordField
           label={t('desk.account.newPassword')}
-          hint={t('common.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-          minLength={8}
+          required={false}
           value={password}
           onValue={setPassword}
         />
-        <Field
-          label={t('desk.account.newPin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          pattern="\d{4,6}"
-          value={pin}
-          onValue={setPin}
-        />
+        <NewPinField label={t('desk.account.newPin')} value={pin} onValue={setPin} />
       </div>
-      <ProblemAlert problem={form.problem} />
-      {form.saved ? (
-        <p className="notice" role="status">
-          {form.saved}
-        </p>
-      ) : null}
+      <FormOutcome problem={form.problem} saved={form.saved} />
       <button
         type="submit"
         className="button primary"

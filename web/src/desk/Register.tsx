@@ -4,8 +4,7 @@ import { answer, api, localProblem } from '../api/client';
 import type { Card, IdDocumentType } from '../api/types';
 import { Barcode } from '../components/Barcode';
 import { ConsentBlock } from '../components/ConsentBlock';
-import { Field } from '../components/Field';
-import { SubmitButton } from '../components/FormParts';
+import { NewPasswordField, NewPinField, SubmitButton } from '../components/FormParts';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
@@ -81,22 +80,16 @@ export function Register() {
       <form className="form two-columns" onSubmit={submit}>
         <PersonFields values={person} onChange={setPerson} />
         <IdDocumentSelect value={idType} onChange={setIdType} />
-        <Field
+        <NewPasswordField
           label={t('register.password')}
           hint={t('register.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-          minLength={8}
+          required={false}
           value={password}
           onValue={setPassword}
         />
-        <Field
+        <NewPinField
           label={t('register.pin')}
           hint={t('register.pinHint')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          pattern="\d{4,6}"
           value={pin}
           onValue={setPin}
         />

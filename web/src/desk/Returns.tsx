@@ -2,7 +2,6 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import type { ReturnResult } from '../api/types';
-import { Field } from '../components/Field';
 import { SubmitButton } from '../components/FormParts';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -10,6 +9,7 @@ import { useAction, useMessage } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
 import { Receipt } from './Receipt';
+import { ScanAnnouncement, ScanField } from './ScanField';
 
 /** Returns: scan items one after another, no card needed. */
 export function Returns() {
@@ -54,20 +54,14 @@ export function Returns() {
     <div className="desk-page">
       <PageTitle>{t('desk.page.returns')}</PageTitle>
       <p className="lead">{t('returns.lead')}</p>
-      <p className="sr-status" role="status" aria-live="polite">
-        {announcement.text}
-      </p>
+      <ScanAnnouncement text={announcement.text} />
       <form className="scan-form" onSubmit={submit}>
-        <Field
+        <ScanField
+          scans="item"
           ref={inputRef}
           label={t('returns.itemLabel')}
           hint={t('returns.itemHint')}
-          name="item"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="characters"
           data-autofocus
-          className="scan-field"
           value={barcode}
           onValue={setBarcode}
         />

@@ -5,7 +5,7 @@ import { groupByRegion, useLibraries } from '../api/directory';
 import type { Library } from '../api/types';
 import { ConsentBlock } from '../components/ConsentBlock';
 import { Field, SelectField } from '../components/Field';
-import { SubmitButton } from '../components/FormParts';
+import { NewPasswordField, SubmitButton } from '../components/FormParts';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -108,17 +108,7 @@ export function SignUp() {
             </optgroup>
           ))}
         </SelectField>
-        <Field
-          label={t('common.password')}
-          hint={t('common.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
-          value={password}
-          onValue={setPassword}
-        />
+        <NewPasswordField maxLength={128} value={password} onValue={setPassword} />
         <Field
           label={t('common.passwordConfirm')}
           type="password"
