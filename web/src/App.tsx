@@ -4,6 +4,7 @@ import { AdminArea } from './admin/AdminArea';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageTitle } from './components/Page';
 import { DeskArea } from './desk/DeskArea';
+import { focusPageStart } from './focus';
 import { PortalArea } from './portal/PortalArea';
 import { Link, RouterProvider, useRouter } from './router';
 import { StaffSessionProvider } from './session';
@@ -17,18 +18,16 @@ function areaOf(path: string): Area {
   return 'home';
 }
 
-/** After a page change, focus what the page asks for (a scan field) or its heading. */
+/**
+ * After a page change, focus what the page asks for (a scan field), at the desk its first field,
+ * or its heading.
+ */
 function useFocusOnNavigation(path: string) {
   const last = useRef(path);
   useEffect(() => {
     if (last.current === path) return;
     last.current = path;
-    const id = window.setTimeout(() => {
-      const target =
-        document.querySelector<HTMLElement>('[data-autofocus]') ??
-        document.querySelector<HTMLElement>('main h1');
-      target?.focus();
-    }, 0);
+    const id = window.setTimeout(() => focusPageStart(areaOf(path) === 'desk'), 0);
     return () => window.clearTimeout(id);
   }, [path]);
 }

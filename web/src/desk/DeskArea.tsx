@@ -4,12 +4,14 @@ import { Loading } from '../components/Page';
 import { SignOutButton } from '../components/SignOutButton';
 import { StaffPasswordChange } from '../components/StaffPasswordChange';
 import { StaffSignIn } from '../components/StaffSignIn';
+import { focusPageStart } from '../focus';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
 import { Circulation } from './Circulation';
 import { Register } from './Register';
 import { Returns } from './Returns';
+import { useScanCatcher } from './scan-catcher';
 import { Verify } from './Verify';
 import { Withdraw } from './Withdraw';
 
@@ -33,7 +35,8 @@ function useDeskShortcuts() {
       if (!page || event.altKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();
       navigate(page.path);
-      window.setTimeout(() => document.querySelector<HTMLElement>('[data-autofocus]')?.focus(), 0);
+      // The same page again does not change the path: put the cursor back in its first field.
+      window.setTimeout(() => focusPageStart(true), 0);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -45,11 +48,12 @@ function DeskPages() {
   const format = useFormat();
   const { path } = useRouter();
   const session = useStaffSession();
-  useDeskShortcuts();
   const staff = session.staff!;
   const library = session.library!;
   const current = PAGES.find((p) => p.path === path) ?? PAGES[0];
   const changingPassword = path === PASSWORD_PATH;
+  // The desk opens (or signing in ends) with the cursor in the page's scan field.
+  useEffect(() => focusPageStart(true), []);
   return (
     <div className="area desk">
       <div className="desk-bar">
@@ -96,6 +100,9 @@ function DeskPages() {
 /** The information desk: keyboard first, a scanner types digits and Enter. */
 export function DeskArea() {
   const session = useStaffSession();
+  // From the first second: the function keys, and a scan typed while the desk is still opening.
+  useDeskShortcuts();
+  useScanCatcher();
   if (session.state === 'loading') return <Loading />;
   if (session.staff?.mustChangePassword) return <StaffPasswordChange />;
   if (session.state === 'signedOut' || !session.staff || !session.library) {
