@@ -99,11 +99,16 @@ describe(`participating-library directory over HTTP (${testDatabaseKind})`, () =
     expect(notNumber.statusCode).toBe(400);
     expect(notNumber.headers['content-type']).toContain('application/problem+json');
     expect(notNumber.json()).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
-    expect(notNumber.json().detail).toContain('params.libraryId');
+    // The field in the reader's language, the rule from ajv-i18n's Korean (issue 17).
+    expect(notNumber.json().detail).toBe('도서관은 정수여야 합니다.');
+    expect(notNumber.json().reasons[0].params).toMatchObject({
+      field: 'params.libraryId',
+      keyword: 'type',
+    });
 
     const badStatus = await t.app.inject({ url: '/api/v1/libraries?status=closed' });
     expect(badStatus.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(badStatus.json().detail).toContain('querystring.status');
+    expect(badStatus.json().detail).toBe('상태는 허용되지 않는 값입니다.');
 
     const unknownParam = await t.app.inject({ url: '/api/v1/libraries?colour=red' });
     expect(unknownParam.statusCode).toBe(400);

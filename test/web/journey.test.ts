@@ -366,7 +366,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
       if (screen === 'admin-libraries') {
         const card = page.locator('.admin-library', { hasText: planned.name_ko });
         await card.getByRole('button', { name: '참여 시작' }).click();
-        await page.getByText(`${planned.name_ko}이(가) 참여를 시작했습니다.`).waitFor();
+        await page.getByText(`${planned.name_ko}이 참여를 시작했습니다.`).waitFor();
         await expect.poll(() => page.locator('#planned-title').count()).toBe(0);
       }
     }
