@@ -31,6 +31,24 @@ describe(`participating-library directory over HTTP (${testDatabaseKind})`, () =
     });
   });
 
+  it('keeps closed-day notes in Korean and English, the seed’s in Korean, no "(inferred)" (issue 17)', async () => {
+    const all = (await t.app.inject({ url: '/api/v1/libraries' })).json().libraries as {
+      nameKo: string;
+      closedDaysNote: { ko: string | null; en: string | null };
+    }[];
+    const provincial = all.find((l) => l.nameKo === '경남대표도서관')!;
+    expect(provincial.closedDaysNote).toEqual({
+      ko: '매주 금요일, 법정 공휴일 (공휴일이 아닌 일요일은 엽니다)',
+      en: 'Every Friday; public holidays (open Sundays unless a holiday)',
+    });
+    const notes = all.filter((l) => l.closedDaysNote.en !== null);
+    expect(notes.length).toBeGreaterThan(15);
+    for (const library of notes) {
+      expect(library.closedDaysNote.ko).toMatch(/[가-힣]/);
+      expect(JSON.stringify(library.closedDaysNote)).not.toContain('inferred');
+    }
+  });
+
   it('filters by city, by province and by status', async () => {
     const geoje = (await t.app.inject({ url: '/api/v1/libraries?region=geoje-si' })).json();
     expect(geoje.libraries.map((l: { nameEn: string }) => l.nameEn)).toEqual([
