@@ -147,6 +147,11 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     const list = (await page.locator('.overdue-list').textContent()) ?? '';
     expect(list).toMatch(/\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\)/);
     expect(list).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // Numbers that do not mislead: no "18권 / 20권" for a member who may borrow nothing now.
+    expect(await page.locator('.quota-none').textContent()).toContain(
+      '지금은 이 회원에게 빌려 줄 수 없습니다',
+    );
+    expect(await page.locator('.quota').count()).toBe(0);
     await checkAccessibility(page, 'overdue refusal');
     await capture(page, 'issue17-desk-overdue-once', { sizes: ['desk', 'phone'] });
 
@@ -154,4 +159,40 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     expect(a11y).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('Korean everywhere: a validation message names the field, closed days read in Korean', async () => {
+    const { context, page, errors } = await openWindow(browser, DESK);
+    await page.goto(url('/desk/register'));
+    await page.getByLabel('아이디').fill('jinju-yonam-desk');
+    await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.getByLabel('이름', { exact: true }).fill('김검증');
+    await page.getByLabel('생년월일').fill('1988-02-03');
+    await page.getByLabel('휴대전화').fill('010-12');
+    await page.getByLabel('확인한 신분증').selectOption('passport');
+    await page.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }).check();
+    await page.getByRole('button', { name: '등록하고 카드 발급' }).click();
+    const problem = page.locator('.problem');
+    await problem.waitFor();
+    const said = (await problem.textContent()) ?? '';
+    expect(said).toContain('전화번호는 9자 이상이어야 합니다.');
+    expect(said).not.toMatch(/body\.|must|is not/);
+    await checkAccessibility(page, 'Korean validation');
+    await capture(page, 'issue17-korean-validation', { sizes: ['desk', 'phone'] });
+
+    const phone = await openWindow(browser, { width: 390, height: 844 });
+    await phone.page.goto(url('/portal'));
+    const provincial = phone.page.locator('.library-card', { hasText: '경남대표도서관' });
+    await provincial.waitFor();
+    const card = (await provincial.textContent()) ?? '';
+    expect(card).toContain('매주 금요일, 법정 공휴일');
+    expect(card).not.toContain('Every Friday');
+    expect(await phone.page.locator('main').textContent()).not.toContain('inferred');
+    await capture(phone.page, 'issue17-portal-closed-days-ko');
+    await phone.context.close();
+
+    await context.close();
+    expect(a11y).toEqual([]);
+    expect([...errors, ...phone.errors]).toEqual([]);
+  }, 120_000);
 });
