@@ -9,13 +9,15 @@ interface Props {
   title?: string;
   /** What the reasons refer to, shown after them (the desk's list of overdue books). */
   children?: ReactNode;
+  /** When the server could not be reached: send the same request again. */
+  onRetry?: () => void;
 }
 
 /**
  * A refusal as plain sentences: every reason the API gave (in the reader's language), what to do
  * next, and the stable code for the help desk.
  */
-export function ProblemAlert({ problem, large = false, title, children }: Props) {
+export function ProblemAlert({ problem, large = false, title, children, onRetry }: Props) {
   const { t } = useTranslation();
   if (!problem) return null;
   const reasons = problem.reasons.length > 0 ? problem.reasons : [problem];
@@ -39,6 +41,11 @@ export function ProblemAlert({ problem, large = false, title, children }: Props)
         })}
       </ul>
       {children}
+      {onRetry && problem.code === 'NETWORK_ERROR' ? (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('problem.retry')}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -265,7 +265,7 @@ export function Circulation() {
           ) : null}
         </div>
       </form>
-      <ProblemAlert problem={lookup.problem} large />
+      <ProblemAlert problem={lookup.problem} large onRetry={() => void open(cardInput)} />
       {visit && member ? (
         <div className="desk-grid">
           <MemberCard visit={visit} onChanged={(number) => void open(number ?? visit.cardNumber)} />
@@ -328,7 +328,12 @@ export function Circulation() {
                   </div>
                 ) : null}
                 <ProblemAlert problem={giveBack.problem} large />
-                <ProblemAlert problem={refusal} large title={t('desk.refused')}>
+                <ProblemAlert
+                  problem={refusal}
+                  large
+                  title={t('desk.refused')}
+                  onRetry={() => void lendItem(itemInput)}
+                >
                   {refusal?.reasons.some((r) => r.code === 'MEMBER_HAS_OVERDUE') &&
                   overdueLoans.length > 0 ? (
                     <OverdueList loans={overdueLoans} />
