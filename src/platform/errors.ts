@@ -1,3 +1,4 @@
+import { conflictSentence, fillTemplate, validationSentence } from './i18n/messages.js';
 import en from './i18n/problems.en.json' with { type: 'json' };
 import ko from './i18n/problems.ko.json' with { type: 'json' };
 
@@ -56,13 +57,20 @@ const catalogs: Record<Language, Record<ProblemCode, string>> = { ko, en };
 
 /**
  * The sentence a person reads for a code, in their language. A parameter may come in two
- * languages: `{library}` reads `libraryEn` in English when it is given.
+ * languages: `{library}` reads `libraryEn` in English when it is given; `{library|은/는}` adds the
+ * particle that fits (es-hangul); dates read 2026년 12월 2일 (수). A validation failure names the
+ * field in the reader's language (i18n/validation.json), a conflict says its reason in it.
  */
 export function problemMessage(code: ProblemCode, language: Language, params: Params = {}): string {
-  return catalogs[language][code].replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = (language === 'en' ? params[`${name}En`] : undefined) ?? params[name];
-    return value === undefined || value === null ? '—' : String(value);
-  });
+  if (code === 'VALIDATION_FAILED') {
+    const sentence = validationSentence(language, params);
+    if (sentence) return sentence;
+  }
+  if (code === 'CONFLICT') {
+    const sentence = conflictSentence(language, params);
+    if (sentence) return sentence;
+  }
+  return fillTemplate(catalogs[language][code], language, params);
 }
 
 /** One reason a request is refused, with the facts a person needs to act on it. */

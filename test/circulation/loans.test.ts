@@ -198,9 +198,9 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     });
     const suspended = await lend(yonamDesk, member.card, 'JY0020', { 'accept-language': 'en' });
     expect(codes(suspended.json())).toEqual(['MEMBER_SUSPENDED']);
-    expect(suspended.json().detail).toContain('until 2026-12-20');
+    expect(suspended.json().detail).toContain('until Sun 20 December 2026');
     expect(suspended.json().detail).toContain(
-      'returned 3 days late to Gyeongnamdaepyo Library on 2026-12-18',
+      'returned 3 days late to Gyeongnamdaepyo Library on Fri 18 December 2026',
     );
 
     const phone = (

@@ -31,6 +31,24 @@ describe(`participating-library directory over HTTP (${testDatabaseKind})`, () =
     });
   });
 
+  it('keeps closed-day notes in Korean and English, the seed’s in Korean, no "(inferred)" (issue 17)', async () => {
+    const all = (await t.app.inject({ url: '/api/v1/libraries' })).json().libraries as {
+      nameKo: string;
+      closedDaysNote: { ko: string | null; en: string | null };
+    }[];
+    const provincial = all.find((l) => l.nameKo === '경남대표도서관')!;
+    expect(provincial.closedDaysNote).toEqual({
+      ko: '매주 금요일, 법정 공휴일 (공휴일이 아닌 일요일은 엽니다)',
+      en: 'Every Friday; public holidays (open Sundays unless a holiday)',
+    });
+    const notes = all.filter((l) => l.closedDaysNote.en !== null);
+    expect(notes.length).toBeGreaterThan(15);
+    for (const library of notes) {
+      expect(library.closedDaysNote.ko).toMatch(/[가-힣]/);
+      expect(JSON.stringify(library.closedDaysNote)).not.toContain('inferred');
+    }
+  });
+
   it('filters by city, by province and by status', async () => {
     const geoje = (await t.app.inject({ url: '/api/v1/libraries?region=geoje-si' })).json();
     expect(geoje.libraries.map((l: { nameEn: string }) => l.nameEn)).toEqual([
@@ -99,11 +117,16 @@ describe(`participating-library directory over HTTP (${testDatabaseKind})`, () =
     expect(notNumber.statusCode).toBe(400);
     expect(notNumber.headers['content-type']).toContain('application/problem+json');
     expect(notNumber.json()).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
-    expect(notNumber.json().detail).toContain('params.libraryId');
+    // The field in the reader's language, the rule from ajv-i18n's Korean (issue 17).
+    expect(notNumber.json().detail).toBe('도서관은 정수여야 합니다.');
+    expect(notNumber.json().reasons[0].params).toMatchObject({
+      field: 'params.libraryId',
+      keyword: 'type',
+    });
 
     const badStatus = await t.app.inject({ url: '/api/v1/libraries?status=closed' });
     expect(badStatus.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(badStatus.json().detail).toContain('querystring.status');
+    expect(badStatus.json().detail).toBe('상태는 허용되지 않는 값입니다.');
 
     const unknownParam = await t.app.inject({ url: '/api/v1/libraries?colour=red' });
     expect(unknownParam.statusCode).toBe(400);

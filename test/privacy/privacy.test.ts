@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../src/app-context.js';
 import { RETENTION, runRetentionJobs } from '../../src/modules/privacy/retention.js';
 import { openDatabase } from '../../src/platform/db/database.js';
+import { formatBusinessDate } from '../../src/platform/i18n/messages.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { walkIn } from '../support/circulation.js';
@@ -110,7 +111,8 @@ describe(`privacy rules (${testDatabaseKind})`, () => {
       expect(suspended.statusCode, suspended.body).toBe(422);
       expect(suspended.json().code).toBe('MEMBER_SUSPENDED');
       expect(suspended.json().reasons[0].params.until).toBe(until);
-      expect(suspended.json().detail).toContain(until);
+      // The date in the sentence is written as Koreans read it (2026년 12월 26일 (토)).
+      expect(suspended.json().detail).toContain(formatBusinessDate(until, 'ko'));
     }
     // Leaving and joining again cannot dodge it: the member is still there, still suspended.
     const row = await t.db

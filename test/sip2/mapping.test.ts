@@ -35,10 +35,10 @@ describe('SIP2 screen messages', () => {
       },
     };
     expect(reasonText(suspended, 'ko')).toBe(
-      '[MEMBER_SUSPENDED] 2026-12-12까지 대출이 정지되어 있습니다 (사유: 연체 반납). 2026-12-13부터 다시 빌릴 수 있습니다.',
+      '[MEMBER_SUSPENDED] 2026년 12월 12일 (토)까지 대출이 정지되어 있습니다 (사유: 연체 반납). 2026년 12월 13일 (일)부터 다시 빌릴 수 있습니다.',
     );
     expect(refusalText([suspended, { code: 'ITEM_ON_LOAN' }], 'en')).toBe(
-      '[MEMBER_SUSPENDED] Borrowing is suspended until 2026-12-12 (because: a late return). Borrowing is possible again from 2026-12-13. / [ITEM_ON_LOAN] This item is already on loan.',
+      '[MEMBER_SUSPENDED] Borrowing is suspended until Sat 12 December 2026 (because: a late return). Borrowing is possible again from Sun 13 December 2026. / [ITEM_ON_LOAN] This item is already on loan.',
     );
   });
 

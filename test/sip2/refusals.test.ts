@@ -122,7 +122,7 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
     await gn.checkin({ itemIdentifier: 'GN-2', currentLocation: '' });
     const refused = await checkout(yonam, MINJUN, 'JY-1');
     expect(refused.screenMessage).toMatch(
-      /^\[MEMBER_SUSPENDED\] 2026-12-20까지 대출이 정지되어 있습니다 \(사유: 경남대표도서관, 3일 늦은 반납 \(2026-12-18\)\)\. 2026-12-21부터/,
+      /^\[MEMBER_SUSPENDED\] 2026년 12월 20일 \(일\)까지 대출이 정지되어 있습니다 \(사유: 경남대표도서관, 3일 늦은 반납, 2026년 12월 18일 \(금\)\)\. 2026년 12월 21일 \(월\)부터/,
     );
     const patron = await status(yonam, MINJUN);
     expect(patron.patronStatus).toMatchObject({

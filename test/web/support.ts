@@ -13,7 +13,9 @@ import { createLogger } from '../../src/platform/logger.js';
 import { testDatabaseUrl } from '../support/database.js';
 
 const repoDir = fileURLToPath(new URL('../..', import.meta.url));
-export const SCREENSHOT_DIR = path.join(repoDir, 'test-output', 'screenshots');
+/** WEB_SCREENSHOT_DIR puts them elsewhere (a temporary directory: they are never committed). */
+export const SCREENSHOT_DIR =
+  process.env.WEB_SCREENSHOT_DIR || path.join(repoDir, 'test-output', 'screenshots');
 
 /** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -4,7 +4,8 @@ import { AdminPages } from './admin/AdminArea';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageTitle } from './components/Page';
 import { StaffGate } from './components/StaffGate';
-import { DeskPages } from './desk/DeskArea';
+import { DeskArea } from './desk/DeskArea';
+import { focusPageStart } from './focus';
 import { PortalArea } from './portal/PortalArea';
 import { Link, RouterProvider, useRouter } from './router';
 import { StaffSessionProvider } from './session';
@@ -20,18 +21,16 @@ function areaOf(path: string): Area {
   return 'home';
 }
 
-/** After a page change, focus what the page asks for (a scan field) or its heading. */
+/**
+ * After a page change, focus what the page asks for (a scan field), at the desk its first field,
+ * or its heading.
+ */
 function useFocusOnNavigation(path: string) {
   const last = useRef(path);
   useEffect(() => {
     if (last.current === path) return;
     last.current = path;
-    const id = window.setTimeout(() => {
-      const target =
-        document.querySelector<HTMLElement>('[data-autofocus]') ??
-        document.querySelector<HTMLElement>('main h1');
-      target?.focus();
-    }, 0);
+    const id = window.setTimeout(() => focusPageStart(areaOf(path) === 'desk'), 0);
     return () => window.clearTimeout(id);
   }, [path]);
 }
@@ -66,7 +65,13 @@ function Shell() {
   if (area === 'desk' || area === 'admin') {
     page = (
       <StaffSessionProvider>
-        <StaffGate area={area}>{area === 'desk' ? <DeskPages /> : <AdminPages />}</StaffGate>
+        {area === 'desk' ? (
+          <DeskArea />
+        ) : (
+          <StaffGate area="admin">
+            <AdminPages />
+          </StaffGate>
+        )}
       </StaffSessionProvider>
     );
   }

@@ -2,6 +2,7 @@ import type { BusinessDate } from '../../platform/clock.js';
 import { addDays, compareDates, daysBetween, maxDate } from '../../platform/dates.js';
 import type { MemberStatus } from '../../platform/db/schema.js';
 import type { Reason } from '../../platform/errors.js';
+import { formatBusinessDate } from '../../platform/i18n/messages.js';
 import {
   type LibraryCalendar,
   type LibraryStatus,
@@ -149,10 +150,10 @@ export function suspendedReason(suspension: NonNullable<CheckoutFacts['suspensio
       until: suspension.until,
       resume: resumesOn(suspension.until),
       reason: cause
-        ? `${cause.library}, ${cause.daysLate}일 늦은 반납 (${cause.returnDay})`
+        ? `${cause.library}, ${cause.daysLate}일 늦은 반납, ${formatBusinessDate(cause.returnDay, 'ko')}`
         : '연체 반납',
       reasonEn: cause
-        ? `returned ${cause.daysLate} days late to ${cause.libraryEn} on ${cause.returnDay}`
+        ? `returned ${cause.daysLate} days late to ${cause.libraryEn} on ${formatBusinessDate(cause.returnDay, 'en')}`
         : 'a late return',
       ...(cause
         ? {

@@ -98,6 +98,51 @@ const WEEKDAYS: Record<string, Weekday> = {
   Sunday: 7,
 };
 
+/** The phrases of the seed document's closed-days notes, as a Korean library writes them. */
+const NOTE_PHRASES_KO: [RegExp, string][] = [
+  [/^Every Sunday and Monday$/, '매주 일요일과 월요일'],
+  [/^Every (\w+)day$/, '매주 $1'],
+  [/^1st Monday of each month$/, '매월 첫째 월요일'],
+  [/^New Year's Day$/, '1월 1일'],
+  [/^Seollal and Chuseok holidays$/, '설날·추석 연휴'],
+  [
+    /^public holidays \(open Sundays unless a holiday\)$/,
+    '법정 공휴일 (공휴일이 아닌 일요일은 엽니다)',
+  ],
+  [/^(public )?holidays$/, '법정 공휴일'],
+];
+const WEEKDAYS_KO: Record<string, string> = {
+  Mon: '월요일',
+  Tues: '화요일',
+  Wednes: '수요일',
+  Thurs: '목요일',
+  Fri: '금요일',
+  Satur: '토요일',
+  Sun: '일요일',
+};
+
+/**
+ * A closed-days note in Korean and English: the source's English without its "(…inferred)"
+ * remarks (notes for us, not facts for readers), and the Korean from the phrases above (null when
+ * a phrase is not known: a network admin writes it).
+ */
+export function closedDaysNotes(note: string | null): { ko: string | null; en: string | null } {
+  if (!note) return { ko: null, en: null };
+  // A note a library wrote in Korean stays as it is.
+  if (/[가-힣]/.test(note)) return { ko: note, en: null };
+  const en = note.replace(/\s*\([^()]*inferred\)/g, '').trim();
+  const parts = en.split(';').map((part) => part.trim());
+  const ko: string[] = [];
+  for (const part of parts) {
+    const phrase = NOTE_PHRASES_KO.find(([pattern]) => pattern.test(part));
+    if (!phrase) return { ko: null, en };
+    ko.push(
+      part.replace(phrase[0], (...match) => phrase[1].replace('$1', WEEKDAYS_KO[match[1]] ?? '')),
+    );
+  }
+  return { ko: ko.join(', '), en };
+}
+
 /** "Every Sunday and Monday" → [7, 1]. */
 export function weeklyClosedDays(note: string): Weekday[] {
   const every = /Every ([A-Za-z ]+?)(?:;|\(|$)/.exec(note);

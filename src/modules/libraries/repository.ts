@@ -4,6 +4,7 @@ import type { Weekday } from '../../platform/dates.js';
 import { containsPattern } from '../../platform/db/like.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { LibraryCalendar, LibraryStatus, LoanRules, NetworkRules } from './domain.js';
+import { closedDaysNotes } from './reference-data.js';
 
 export interface RegionView {
   code: string;
@@ -27,7 +28,7 @@ export interface LibraryView {
   addressKo: string | null;
   phone: string | null;
   openingHours: { ko: string | null; en: string | null };
-  closedDaysNote: string | null;
+  closedDaysNote: { ko: string | null; en: string | null };
   loanRules: LoanRules;
 }
 
@@ -94,7 +95,7 @@ function toLibraryView(row: LibraryRow): LibraryView {
     addressKo: row.address_ko,
     phone: row.phone,
     openingHours: { ko: row.opening_hours_ko, en: row.opening_hours_en },
-    closedDaysNote: row.closed_days_note,
+    closedDaysNote: closedDaysNotes(row.closed_days_note),
     loanRules: {
       loanLimit: row.loan_limit,
       loanPeriodDays: row.loan_period_days,

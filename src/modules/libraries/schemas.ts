@@ -52,9 +52,13 @@ export const LibrarySchema = Type.Object(
     addressKo: NullableText,
     phone: NullableText,
     openingHours: Type.Object({ ko: NullableText, en: NullableText }),
-    closedDaysNote: Type.Union([Type.String(), Type.Null()], {
-      description: 'what public sources say of closed days; null when unknown',
-    }),
+    closedDaysNote: Type.Object(
+      { ko: NullableText, en: NullableText },
+      {
+        description:
+          'what public sources say of closed days, in Korean and English; null when unknown',
+      },
+    ),
     loanRules: Type.Ref('LoanRules'),
   },
   { $id: 'Library' },

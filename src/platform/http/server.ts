@@ -23,6 +23,7 @@ export type App = FastifyInstance<
 >;
 
 interface AjvError {
+  keyword: string;
   instancePath: string;
   message?: string;
   params: Record<string, unknown>;
@@ -34,6 +35,15 @@ function fieldOf(context: string | undefined, error: AjvError): string {
   const missing = error.params.missingProperty ?? error.params.additionalProperty;
   const name = [path, typeof missing === 'string' ? missing : ''].filter(Boolean).join('.');
   return [context, name].filter(Boolean).join('.');
+}
+
+/** The keyword's facts a sentence may quote (limit, format, type); lists are left out. */
+function scalarParams(params: Record<string, unknown>): Record<string, string | number> {
+  const scalars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') scalars[name] = value;
+  }
+  return scalars;
 }
 
 export { isDatabaseUnavailable };
@@ -82,7 +92,16 @@ function toAppError(error: FastifyError): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error.validation) {
     const first = error.validation[0] as AjvError;
-    return validationFailed(fieldOf(error.validationContext, first), first.message ?? 'invalid');
+    const failure = validationFailed(
+      fieldOf(error.validationContext, first),
+      first.message ?? 'invalid',
+    );
+    // The keyword and its limit let the sentence be said in the reader's language.
+    Object.assign(failure.reasons[0]!.params!, {
+      keyword: first.keyword,
+      ...scalarParams(first.params),
+    });
+    return failure;
   }
   const status = error.statusCode ?? 500;
   if (status === 404) return new AppError('NOT_FOUND');

@@ -1161,8 +1161,11 @@ export interface components {
                 ko: string | null;
                 en: string | null;
             };
-            /** @description what public sources say of closed days; null when unknown */
-            closedDaysNote: string | null;
+            /** @description what public sources say of closed days, in Korean and English; null when unknown */
+            closedDaysNote: {
+                ko: string | null;
+                en: string | null;
+            };
             loanRules: components["schemas"]["LoanRules"];
         };
         NetworkRules: {

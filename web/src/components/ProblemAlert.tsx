@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
 
@@ -6,13 +7,17 @@ interface Props {
   /** The desk's refusals: a large sentence someone reads across the counter. */
   large?: boolean;
   title?: string;
+  /** What the reasons refer to, shown after them (the desk's list of overdue books). */
+  children?: ReactNode;
+  /** When the server could not be reached: send the same request again. */
+  onRetry?: () => void;
 }
 
 /**
  * A refusal as plain sentences: every reason the API gave (in the reader's language), what to do
  * next, and the stable code for the help desk.
  */
-export function ProblemAlert({ problem, large = false, title }: Props) {
+export function ProblemAlert({ problem, large = false, title, children, onRetry }: Props) {
   const { t } = useTranslation();
   if (!problem) return null;
   const reasons = problem.reasons.length > 0 ? problem.reasons : [problem];
@@ -35,6 +40,12 @@ export function ProblemAlert({ problem, large = false, title }: Props) {
           );
         })}
       </ul>
+      {children}
+      {onRetry && problem.code === 'NETWORK_ERROR' ? (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('problem.retry')}
+        </button>
+      ) : null}
     </div>
   );
 }

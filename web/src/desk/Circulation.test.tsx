@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
 import type { CirculationStatus } from '../api/types';
 import { mockApi, problem } from '../test/api-mock';
@@ -102,6 +102,29 @@ describe('desk: card, member panel, checkout', () => {
     expect(alert.textContent).toContain('2026-12-21까지 대출이 정지되었습니다.');
     expect(alert.textContent).toContain('MEMBER_SUSPENDED');
     expect(alert.textContent).toContain('ITEM_ON_LOAN');
+  });
+
+  it('server away: says so without blaming the internet, keeps the barcode, and retries (issue 17)', async () => {
+    let away = true;
+    const calls = deskRoutes(() => emptyStatus);
+    const answer = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      away && String(input).includes('/checkouts')
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : answer(input, init),
+    );
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByRole('heading', { name: member.name! });
+    await scan('자료 바코드', 'JYL0000001');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('서버에 연결할 수 없습니다');
+    expect(alert.textContent).not.toContain('인터넷');
+    expect((screen.getByLabelText('자료 바코드') as HTMLInputElement).value).toBe('JYL0000001');
+    away = false;
+    fireEvent.click(within(alert).getByRole('button', { name: '다시 시도' }));
+    await screen.findByText(/《나쁜 어린이 표》 대출 완료/);
+    expect(calls.filter((c) => c.path === '/api/v1/checkouts')).toHaveLength(1);
   });
 
   it('refuses a mistyped card number with the API sentence', async () => {

@@ -1,40 +1,53 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer, api, idempotent } from '../api/client';
+import { answer, api, idempotent, type Problem } from '../api/client';
+import type { CirculationStatus } from '../api/types';
 import { SubmitButton } from '../components/FormParts';
 import { seoulToday } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SuspensionNotice } from '../components/Suspension';
 import { useAction, useMessage } from '../hooks';
+import { useFormat } from '../i18n/format';
 import { useRouter } from '../router';
 import { useStaffSession } from '../session';
 import { MemberCard } from './MemberCard';
 import { NetworkStatus, type Renewal } from './NetworkStatus';
-import { Receipt } from './Receipt';
+import { Receipt, type ReceiptLine } from './Receipt';
+import { useCaughtScans } from './scan-catcher';
 import { ScanAnnouncement, ScanField } from './ScanField';
 import { loadVisit, loansOf, type Visit } from './visit';
 
 /** Scan a card, see the member's network status, then scan items one after another. */
 export function Circulation() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { query } = useRouter();
   const session = useStaffSession();
   const library = session.library!;
   const [cardInput, setCardInput] = useState('');
   const [itemInput, setItemInput] = useState('');
   const [visit, setVisit] = useState<Visit>();
+  /** The barcode of the last refused scan (is it a loan of this very member?). */
+  const [refusedBarcode, setRefusedBarcode] = useState('');
+  const [wholeReceipt, setWholeReceipt] = useState(false);
   const announcement = useMessage();
   const lookup = useAction();
   const lend = useAction();
+  const giveBack = useAction();
   const cardRef = useRef<HTMLInputElement>(null);
   const itemRef = useRef<HTMLInputElement>(null);
+  const returnRef = useRef<HTMLButtonElement>(null);
+  /** After every action the cursor is back where the next scan goes. */
+  const focusScan = () => window.setTimeout(() => (itemRef.current ?? cardRef.current)?.focus(), 0);
 
   const open = useCallback(
     async (raw: string) => {
       const cardNumber = raw.replace(/\s+/g, '');
       if (!cardNumber) return;
       lend.clear();
+      giveBack.clear();
+      setWholeReceipt(false);
       announcement.clear();
       const found = await lookup.run(() => loadVisit(cardNumber));
       if (!found) {
@@ -46,7 +59,7 @@ export function Circulation() {
       announcement.say({ key: 'desk.memberOpened', values: { name: found.member.name ?? '' } });
       window.setTimeout(() => (itemRef.current ?? cardRef.current)?.focus(), 0);
     },
-    [lookup.run, lend.clear, announcement.clear, announcement.say],
+    [lookup.run, lend.clear, giveBack.clear, announcement.clear, announcement.say],
   );
 
   const refresh = async () => {
@@ -70,9 +83,10 @@ export function Circulation() {
     setItemInput('');
     lookup.clear();
     lend.clear();
+    giveBack.clear();
     announcement.say({ key: 'desk.cleared' });
     window.setTimeout(() => cardRef.current?.focus(), 0);
-  }, [lookup.clear, lend.clear, announcement.say]);
+  }, [lookup.clear, lend.clear, giveBack.clear, announcement.say]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -87,11 +101,16 @@ export function Circulation() {
     void open(cardInput);
   };
 
-  const submitItem = async (event: FormEvent) => {
+  const submitItem = (event: FormEvent) => {
     event.preventDefault();
-    const barcode = itemInput.trim();
+    void lendItem(itemInput);
+  };
+
+  const lendItem = async (scanned: string) => {
+    const barcode = scanned.trim();
     if (!visit || !barcode) return;
     announcement.clear();
+    giveBack.clear();
     const result = await lend.run(() =>
       answer(
         api.POST('/api/v1/checkouts', {
@@ -128,12 +147,60 @@ export function Circulation() {
       );
       itemRef.current?.focus();
     } else {
-      window.setTimeout(() => itemRef.current?.select(), 0);
+      setRefusedBarcode(barcode);
+      // A loan of this very member: the question "return it?" takes Enter; a scan goes on.
+      window.setTimeout(() => {
+        if (returnRef.current) returnRef.current.focus();
+        else itemRef.current?.select();
+      }, 0);
     }
+  };
+
+  // Keys a scanner typed while nothing took them (the desk opening after sign-in, a button).
+  useCaughtScans((scan) => {
+    const field = visit && itemRef.current ? itemRef.current : cardRef.current;
+    if (field === itemRef.current) setItemInput(scan.text);
+    else setCardInput(scan.text);
+    field?.focus();
+    if (!scan.entered) return;
+    if (field === itemRef.current) void lendItem(scan.text);
+    else void open(scan.text);
+  });
+
+  /** "This member already has it — return it?": yes, at this desk (the lending library). */
+  const returnHere = async (loan: OpenLoan) => {
+    const barcode = loan.itemBarcode ?? '';
+    const result = await giveBack.run(() =>
+      answer(
+        api.POST('/api/v1/returns', {
+          params: { header: idempotent() },
+          body: { itemBarcode: barcode },
+        }),
+      ),
+    );
+    if (!result) return;
+    lend.clear();
+    setItemInput('');
+    announcement.say({ key: 'returns.done', values: { title: result.loan.title } });
+    const status = visit ? await loansOf(visit.member.id).catch(() => visit.status) : undefined;
+    setVisit((v) =>
+      v
+        ? {
+            ...v,
+            status,
+            lines: [
+              ...v.lines,
+              { kind: 'return', title: result.loan.title, barcode, date: result.loan.returnDay },
+            ],
+          }
+        : v,
+    );
+    focusScan();
   };
 
   const renewed = async (title: string, barcode: string, result: Renewal) => {
     lend.clear();
+    focusScan();
     announcement.say({
       key: 'desk.renewed',
       values: { title },
@@ -155,6 +222,19 @@ export function Circulation() {
   const status = visit?.status;
   const canLend =
     member?.visibility === 'full' && member.status === 'active' && visit?.card.status === 'valid';
+  const alreadyHas = lend.problem?.reasons.some((r) => r.code === 'ITEM_ON_LOAN')
+    ? status?.openLoans.find(
+        (loan) =>
+          loan.library.id === library.id &&
+          loan.itemBarcode?.toUpperCase() === refusedBarcode.toUpperCase(),
+      )
+    : undefined;
+  const refusal = groupOverdue(lend.problem, t, alreadyHas !== undefined);
+  const overdueLoans = status?.openLoans.filter((loan) => loan.overdue) ?? [];
+  const receiptLines: ReceiptLine[] = [
+    ...(visit?.lines ?? []),
+    ...(wholeReceipt && status ? currentLoanLines(status, visit?.lines ?? [], t) : []),
+  ];
 
   return (
     <div className="desk-page">
@@ -179,7 +259,7 @@ export function Circulation() {
           ) : null}
         </div>
       </form>
-      <ProblemAlert problem={lookup.problem} large />
+      <ProblemAlert problem={lookup.problem} large onRetry={() => void open(cardInput)} />
       {visit && member ? (
         <div className="desk-grid">
           <MemberCard visit={visit} onChanged={(number) => void open(number ?? visit.cardNumber)} />
@@ -206,20 +286,72 @@ export function Circulation() {
                   />
                   <SubmitButton busy={lend.busy}>{t('desk.lend')}</SubmitButton>
                 </form>
-                <ProblemAlert problem={lend.problem} large title={t('desk.refused')} />
+                {alreadyHas ? (
+                  <div className="problem problem-large already-has" role="alert">
+                    <p className="problem-detail">
+                      {t('desk.alreadyHas', { title: alreadyHas.title ?? '' })}
+                    </p>
+                    <p className="problem-next">
+                      {t('desk.alreadyHasDue', { date: format.date(alreadyHas.dueDate) })}
+                    </p>
+                    <div className="button-row">
+                      <button
+                        ref={returnRef}
+                        type="button"
+                        className="button primary"
+                        disabled={giveBack.busy}
+                        onClick={() => void returnHere(alreadyHas)}
+                      >
+                        {t('desk.returnIt')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => {
+                          lend.clear();
+                          focusScan();
+                        }}
+                      >
+                        {t('common.cancel')}
+                      </button>
+                    </div>
+                  </div>
+                ) : null}
+                <ProblemAlert problem={giveBack.problem} large />
+                <ProblemAlert
+                  problem={refusal}
+                  large
+                  title={t('desk.refused')}
+                  onRetry={() => void lendItem(itemInput)}
+                >
+                  {refusal?.reasons.some((r) => r.code === 'MEMBER_HAS_OVERDUE') &&
+                  overdueLoans.length > 0 ? (
+                    <OverdueList loans={overdueLoans} />
+                  ) : null}
+                </ProblemAlert>
               </section>
             ) : null}
             {status ? (
               <NetworkStatus status={status} libraryId={library.id} onRenewed={renewed} />
             ) : null}
-            {visit.lines.length > 0 ? (
+            {status && status.openLoans.length > 0 ? (
+              <label className="check receipt-whole">
+                <input
+                  type="checkbox"
+                  checked={wholeReceipt}
+                  onChange={(event) => setWholeReceipt(event.target.checked)}
+                />
+                {t('receipt.whole')}
+              </label>
+            ) : null}
+            {receiptLines.length > 0 ? (
               <div className="receipt-block">
                 <Receipt
                   library={library}
                   day={visit.day}
                   memberName={member.name}
                   cardNumber={visit.cardNumber}
-                  lines={visit.lines}
+                  lines={receiptLines}
                   footer={
                     status
                       ? t('receipt.left', {
@@ -230,7 +362,14 @@ export function Circulation() {
                       : undefined
                   }
                 />
-                <button type="button" className="button" onClick={() => window.print()}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    window.print();
+                    focusScan();
+                  }}
+                >
                   {t('receipt.print')}
                 </button>
               </div>
@@ -243,4 +382,66 @@ export function Circulation() {
       ) : null}
     </div>
   );
+}
+
+type OpenLoan = CirculationStatus['openLoans'][number];
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/**
+ * A refusal as the desk reads it: the overdue loans said once (the list follows, with titles where
+ * this desk may see them), not one sentence per book; "already on loan" left to the question
+ * "this member has it — return it?" when it is this member's loan.
+ */
+function groupOverdue(
+  problem: Problem | undefined,
+  t: Translate,
+  memberHasItem: boolean,
+): Problem | undefined {
+  if (!problem) return undefined;
+  const overdue = problem.reasons.filter((r) => r.code === 'MEMBER_HAS_OVERDUE');
+  let reasons = problem.reasons.filter(
+    (r) => r.code !== 'MEMBER_HAS_OVERDUE' && !(memberHasItem && r.code === 'ITEM_ON_LOAN'),
+  );
+  if (overdue.length > 0) {
+    const detail = t('desk.overdueRefusal', { count: overdue.length });
+    reasons = [{ code: 'MEMBER_HAS_OVERDUE', detail }, ...reasons];
+  }
+  if (reasons.length === 0) return undefined;
+  return { ...problem, code: reasons[0]!.code, detail: reasons[0]!.detail, reasons };
+}
+
+function OverdueList({ loans }: { loans: OpenLoan[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <ul className="overdue-list">
+      {loans.map((loan, index) => (
+        <li key={loan.loanId ?? `other-${index}`}>
+          <span className="overdue-title">{loan.title ?? t('desk.otherLibraryItem')}</span>
+          {' · '}
+          {format.name(loan.library)}
+          {' · '}
+          {t('desk.dueOn', { date: format.date(loan.dueDate) })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every loan the member has now, for a receipt of all of them (this visit's lines kept first). */
+function currentLoanLines(
+  status: CirculationStatus,
+  lines: ReceiptLine[],
+  t: Translate,
+): ReceiptLine[] {
+  const listed = new Set(lines.filter((l) => l.kind !== 'return').map((l) => l.barcode));
+  return status.openLoans
+    .filter((loan) => !loan.itemBarcode || !listed.has(loan.itemBarcode))
+    .map((loan) => ({
+      kind: 'current',
+      title: loan.title ?? t('desk.otherLibraryItem'),
+      barcode: loan.itemBarcode ?? '',
+      date: loan.dueDate,
+      library: loan.library,
+    }));
 }

@@ -2,12 +2,15 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignOutButton } from '../components/SignOutButton';
 import { StaffPasswordChange } from '../components/StaffPasswordChange';
+import { StaffGate } from '../components/StaffGate';
+import { focusPageStart } from '../focus';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
 import { Circulation } from './Circulation';
 import { Register } from './Register';
 import { Returns } from './Returns';
+import { useScanCatcher } from './scan-catcher';
 import { Verify } from './Verify';
 import { Withdraw } from './Withdraw';
 
@@ -31,7 +34,8 @@ function useDeskShortcuts() {
       if (!page || event.altKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();
       navigate(page.path);
-      window.setTimeout(() => document.querySelector<HTMLElement>('[data-autofocus]')?.focus(), 0);
+      // The same page again does not change the path: put the cursor back in its first field.
+      window.setTimeout(() => focusPageStart(true), 0);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -39,16 +43,17 @@ function useDeskShortcuts() {
 }
 
 /** The information desk: keyboard first, a scanner types digits and Enter. */
-export function DeskPages() {
+function DeskPages() {
   const { t } = useTranslation();
   const format = useFormat();
   const { path } = useRouter();
   const session = useStaffSession();
-  useDeskShortcuts();
   const staff = session.staff!;
   const library = session.library!;
   const current = PAGES.find((p) => p.path === path) ?? PAGES[0];
   const changingPassword = path === PASSWORD_PATH;
+  // The desk opens (or signing in ends) with the cursor in the page's scan field.
+  useEffect(() => focusPageStart(true), []);
   return (
     <div className="area desk">
       <div className="desk-bar">
@@ -89,5 +94,17 @@ export function DeskPages() {
         </>
       )}
     </div>
+  );
+}
+
+/** The information desk: keyboard first, a scanner types digits and Enter. */
+export function DeskArea() {
+  // From the first second: the function keys, and a scan typed while the desk is still opening.
+  useDeskShortcuts();
+  useScanCatcher();
+  return (
+    <StaffGate area="desk">
+      <DeskPages />
+    </StaffGate>
   );
 }

@@ -32,25 +32,29 @@ export function NetworkStatus({
   return (
     <section className="panel" aria-labelledby="network-title">
       <h2 id="network-title">{t('desk.networkStatus')}</h2>
-      <div className="quota">
-        <p>
-          <span className="quota-label">{t('desk.leftNetwork')}</span>
-          <span className="quota-value">
-            {t('desk.leftOf', { left: status.network.left, limit: status.network.limit })}
-          </span>
-        </p>
-        {here ? (
+      {!status.standing.mayBorrow ? (
+        <p className="quota-none">{t('desk.noneNow')}</p>
+      ) : (
+        <div className="quota">
           <p>
-            <span className="quota-label">{t('desk.leftHere')}</span>
+            <span className="quota-label">{t('desk.leftNetwork')}</span>
             <span className="quota-value">
-              {t('desk.leftOf', {
-                left: Math.min(here.left, status.network.left),
-                limit: here.limit,
-              })}
+              {t('desk.leftOf', { left: status.network.left, limit: status.network.limit })}
             </span>
           </p>
-        ) : null}
-      </div>
+          {here ? (
+            <p>
+              <span className="quota-label">{t('desk.leftHere')}</span>
+              <span className="quota-value">
+                {t('desk.leftOf', {
+                  left: Math.min(here.left, status.network.left),
+                  limit: here.limit,
+                })}
+              </span>
+            </p>
+          ) : null}
+        </div>
+      )}
       {status.openLoans.length === 0 ? (
         <p className="muted">{t('desk.noLoans')}</p>
       ) : (

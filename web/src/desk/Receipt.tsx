@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { Library } from '../api/types';
+import type { Library, LibraryRef } from '../api/types';
 import { useFormat } from '../i18n/format';
 
 export interface ReceiptLine {
-  kind: 'loan' | 'renewal' | 'return';
+  /** `current`: a loan from before this visit, on a receipt of all the member's loans. */
+  kind: 'loan' | 'renewal' | 'return' | 'current';
   title: string;
   barcode: string;
   /** Due date for loans and renewals, return day for returns. */
   date: string;
   note?: string;
+  /** The lending library when it is not this one (a receipt of all loans). */
+  library?: Pick<LibraryRef, 'id' | 'nameKo' | 'nameEn'>;
 }
 
 /** Masks all but the last four digits: a receipt may be left on the counter. */
@@ -56,10 +59,14 @@ export function Receipt({
           </tr>
         </thead>
         <tbody>
-          {lines.map((line) => (
-            <tr key={`${line.kind}-${line.barcode}-${line.date}`}>
+          {lines.map((line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a printed list without state; another library's loans have no barcode to tell them apart
+            <tr key={`${line.kind}-${line.barcode}-${line.date}-${index}`}>
               <td>
                 <span className="receipt-kind">{t(`receipt.kind.${line.kind}`)}</span> {line.title}
+                {line.library && line.library.id !== library.id ? (
+                  <span className="receipt-small">{format.name(line.library)}</span>
+                ) : null}
                 <span className="receipt-small receipt-barcode">{line.barcode}</span>
                 {line.note ? <span className="receipt-small">{line.note}</span> : null}
               </td>
@@ -69,7 +76,8 @@ export function Receipt({
         </tbody>
       </table>
       {footer ? <p className="receipt-small">{footer}</p> : null}
-      {lines.some((line) => line.kind !== 'return') ? (
+      {lines.some((line) => line.kind !== 'return') &&
+      lines.every((line) => !line.library || line.library.id === library.id) ? (
         <p className="receipt-small">
           {t('receipt.returnHere', { library: format.name(library) })}
         </p>

@@ -43,13 +43,22 @@ export function formatShortDate(date: string, language: Language): string {
   }).format(dayOf(date));
 }
 
-/** A point in time, in Korean time (the service's calendar). */
+/**
+ * A point in time, in Korean time (the service's calendar), in the one date style:
+ * 2026년 12월 2일 (수) 15:05 · Wed 2 December 2026, 15:05.
+ */
 export function formatDateTime(instant: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
+  const moment = new Date(instant);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(moment);
+  const time = new Intl.DateTimeFormat(LOCALES[language], {
     timeZone: 'Asia/Seoul',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(instant));
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(moment);
+  return language === 'ko'
+    ? `${formatDate(day, language)} ${time}`
+    : `${formatDate(day, language)}, ${time}`;
 }
 
 export function formatNumber(value: number, language: Language): string {

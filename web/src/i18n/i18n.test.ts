@@ -47,3 +47,26 @@ describe('the i18n files', () => {
     for (const key of plural) expect(flatten(en)).toContain(key.replace(/_other$/, '_one'));
   });
 });
+
+describe('Korean as Koreans write it (issue 17)', () => {
+  it('inserts names, numbers and dates with the particle that fits, never "이(가)"', async () => {
+    const { default: i18n } = await import('./index');
+    const { formatDate, formatDateTime } = await import('./format');
+    const t = i18n.getFixedT('ko');
+    expect(t('network.started', { name: '남해군화전도서관' })).toBe(
+      '남해군화전도서관이 참여를 시작했습니다.',
+    );
+    expect(t('network.started', { name: '경남대표도서관 분관' })).toBe(
+      '경남대표도서관 분관이 참여를 시작했습니다.',
+    );
+    expect(t('admin.holidayAdded', { date: formatDate('2026-12-03', 'ko') })).toBe(
+      '2026년 12월 3일 (목)을 휴관일로 정했습니다.',
+    );
+    expect(
+      t('loans.renewed', { title: '채식주의자', date: formatDate('2026-12-20', 'ko') }),
+    ).toContain('2026년 12월 20일 (일)로 연장되었습니다');
+    expect(JSON.stringify(ko)).not.toMatch(/\((을|를|이|가|은|는|으로|로|과|와)\)/);
+    expect(formatDateTime('2026-12-02T06:05:00Z', 'ko')).toBe('2026년 12월 2일 (수) 15:05');
+    expect(formatDateTime('2026-12-02T06:05:00Z', 'en')).toBe('Wed 2 December 2026, 15:05');
+  });
+});

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import { isParticle, pickParticle } from './josa';
 import ko from './ko.json';
 
 export const LANGUAGES = ['ko', 'en'] as const;
@@ -25,6 +26,15 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,
+});
+
+/**
+ * `{{library, particle(p: 이/가)}}` is the particle that fits the value (es-hangul): names and
+ * numbers are inserted with 이/가, 을/를, 은/는, 으로/로 as Koreans write them, never "이(가)".
+ */
+i18n.services.formatter?.add('particle', (value, _language, options: { p?: string }) => {
+  const particle = options.p ?? '';
+  return isParticle(particle) ? pickParticle(String(value ?? ''), particle) : '';
 });
 
 function applyToDocument(language: string) {

@@ -37,9 +37,18 @@ export function LibraryStatus({ library }: { library: Library }) {
   );
 }
 
-/** Notes come as the library wrote them; without Hangul they are English. */
-function noteLanguage(note: string): 'ko' | 'en' {
-  return /[\uAC00-\uD7A3]/.test(note) ? 'ko' : 'en';
+/**
+ * A fact kept in Korean and English, in the reader's language; the other one (marked with its
+ * language) only when the reader's is not written yet.
+ */
+function inLanguage(
+  fact: { ko: string | null; en: string | null },
+  language: 'ko' | 'en',
+): { text: string; lang: 'ko' | 'en' } | null {
+  const other = language === 'ko' ? 'en' : 'ko';
+  if (fact[language]) return { text: fact[language], lang: language };
+  if (fact[other]) return { text: fact[other], lang: other };
+  return null;
 }
 
 function openingHours(library: Library, language: 'ko' | 'en'): string | null {
@@ -50,6 +59,7 @@ function LibraryCard({ library }: { library: Library }) {
   const { t } = useTranslation();
   const format = useFormat();
   const hours = openingHours(library, format.language);
+  const note = inLanguage(library.closedDaysNote, format.language);
   const rules = library.loanRules;
   return (
     <li className="library-card">
@@ -62,12 +72,12 @@ function LibraryCard({ library }: { library: Library }) {
       <dl className="facts compact">
         {hours ? <Fact label={t('library.hours')}>{hours}</Fact> : null}
         <Fact label={t('library.closed')}>
-          {rules.closedWeekdays.length > 0 || !library.closedDaysNote
+          {rules.closedWeekdays.length > 0 || !note
             ? closedWeekdaysText(rules.closedWeekdays, format, t('rules.noClosedWeekday'))
             : null}
-          {library.closedDaysNote ? (
-            <span className="note" lang={noteLanguage(library.closedDaysNote)}>
-              {`${rules.closedWeekdays.length > 0 ? ' · ' : ''}${library.closedDaysNote}`}
+          {note ? (
+            <span className="note" lang={note.lang}>
+              {`${rules.closedWeekdays.length > 0 ? ' · ' : ''}${note.text}`}
             </span>
           ) : null}
         </Fact>
@@ -188,6 +198,7 @@ export function LibraryDetail({ id }: { id: number }) {
   if (!detail.data) return <Loading />;
   const { library, holidays } = detail.data;
   const hours = openingHours(library, format.language);
+  const closedNote = inLanguage(library.closedDaysNote, format.language);
   return (
     <article className="library-detail">
       <p>
@@ -233,11 +244,8 @@ export function LibraryDetail({ id }: { id: number }) {
             )}
           </Fact>
           <Fact label={t('library.hours')}>{hours ?? t('library.unknown')}</Fact>
-          <Fact
-            label={t('library.closedNote')}
-            lang={library.closedDaysNote ? noteLanguage(library.closedDaysNote) : undefined}
-          >
-            {library.closedDaysNote ?? t('library.unknown')}
+          <Fact label={t('library.closedNote')} lang={closedNote?.lang}>
+            {closedNote?.text ?? t('library.unknown')}
           </Fact>
         </dl>
       </section>

@@ -108,6 +108,16 @@ function LoansLeft({ status, holders }: { status: CirculationStatus; holders: Li
     if (limit !== undefined) rows.set(holder.id, { library: holder, open: 0, limit });
   }
   for (const entry of status.byLibrary) rows.set(entry.library.id, entry);
+  if (!status.standing.mayBorrow) {
+    // Suspended, pending or overdue: no count of books that cannot be borrowed (issue 17).
+    return (
+      <section className="panel" aria-labelledby="left-title">
+        <h2 id="left-title">{t('loans.leftTitle')}</h2>
+        <p className="big-number">{t('loans.noneNow')}</p>
+        <p className="hint">{status.standing.refusals[0]?.detail}</p>
+      </section>
+    );
+  }
   return (
     <section className="panel" aria-labelledby="left-title">
       <h2 id="left-title">{t('loans.leftTitle')}</h2>

@@ -35,7 +35,7 @@ export function library(
     addressKo: '경상남도 진주시 어딘가 1',
     phone: '055-749-5982',
     openingHours: { ko: null, en: null },
-    closedDaysNote: null,
+    closedDaysNote: { ko: null, en: null },
     loanRules: rules,
     ...extra,
   };

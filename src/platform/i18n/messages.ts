@@ -1,0 +1,111 @@
+import ajvKo from 'ajv-i18n/localize/ko/index.js';
+import { isParticle, withParticle } from './josa.js';
+import validation from './validation.json' with { type: 'json' };
+
+interface AjvErrorLike {
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+type Localize = (errors: AjvErrorLike[]) => void;
+/** ajv-i18n's Korean messages: a CommonJS function (its types declare it a default export). */
+const localizeKo = ((ajvKo as unknown as { default?: Localize }).default ??
+  ajvKo) as unknown as Localize;
+
+type Language = 'ko' | 'en';
+type Params = Record<string, string | number | null | undefined>;
+
+const LOCALES: Record<Language, string> = { ko: 'ko-KR', en: 'en-GB' };
+const BUSINESS_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A business date (YYYY-MM-DD) in the one style of the service: 2026년 12월 2일 (수) in Korean,
+ * Wed 2 December 2026 in English (the web app's format.ts writes the same).
+ */
+export function formatBusinessDate(date: string, language: Language): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  const options = { timeZone: 'UTC' } as const;
+  const text = new Intl.DateTimeFormat(LOCALES[language], {
+    ...options,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(day);
+  const weekday = new Intl.DateTimeFormat(LOCALES[language], {
+    ...options,
+    weekday: 'short',
+  }).format(day);
+  return language === 'ko' ? `${text} (${weekday})` : `${weekday} ${text}`;
+}
+
+/** A parameter's value as a sentence shows it: dates in the service's style, the rest as is. */
+export function displayValue(value: string | number, language: Language): string {
+  const text = String(value);
+  return BUSINESS_DATE.test(text) ? formatBusinessDate(text, language) : text;
+}
+
+/**
+ * Fills `{name}` (and `{name|은/는}`: the value with the particle that fits it) from the
+ * parameters; `{library}` reads `libraryEn` in English when given.
+ */
+export function fillTemplate(template: string, language: Language, params: Params): string {
+  return template.replace(/\{(\w+)(?:\|([^}]+))?\}/g, (_, name: string, particle?: string) => {
+    const value = (language === 'en' ? params[`${name}En`] : undefined) ?? params[name];
+    if (value === undefined || value === null) return '—';
+    const text = displayValue(value, language);
+    return particle && isParticle(particle) ? withParticle(text, particle) : text;
+  });
+}
+
+const FIELDS: Record<Language, Record<string, string>> = validation.fields;
+const KEYWORDS: Record<Language, Record<string, string>> = validation.keywords;
+const REASONS: Record<string, string> = validation.reasons.ko;
+
+/** `body.phone` → 전화번호 (the i18n file's name of the field), or null when it names none. */
+function fieldName(field: string | number | null | undefined, language: Language): string | null {
+  if (typeof field !== 'string') return null;
+  const last = field.split('.').at(-1) ?? '';
+  return FIELDS[language][last] ?? null;
+}
+
+/** What a JSON-schema keyword says, in the reader's language (ajv-i18n where ours has none). */
+function keywordSentence(params: Params, language: Language): string | null {
+  const keyword = typeof params.keyword === 'string' ? params.keyword : null;
+  if (!keyword) return null;
+  const own =
+    KEYWORDS[language][`${keyword}.${params.format ?? params.type ?? ''}`] ??
+    KEYWORDS[language][keyword];
+  if (own) return fillTemplate(own, language, params);
+  if (language === 'en') return null;
+  const error: AjvErrorLike = { keyword, params: { ...params }, message: '' };
+  localizeKo([error]);
+  return error.message || null;
+}
+
+/**
+ * A VALIDATION_FAILED sentence that names the field in the reader's language: "전화번호는 9자
+ * 이상이어야 합니다", "Phone number must be at least 9 characters long". Null when neither the
+ * field nor the reason is known (the catalogue's general sentence is used).
+ */
+export function validationSentence(language: Language, params: Params): string | null {
+  const reason = typeof params.reason === 'string' ? params.reason : '';
+  const predicate =
+    keywordSentence(params, language) ?? (language === 'ko' ? REASONS[reason] : reason) ?? null;
+  if (!predicate) return null;
+  const name = fieldName(params.field, language);
+  if (name)
+    return language === 'ko'
+      ? `${withParticle(name, '은/는')} ${predicate}.`
+      : `${name} ${predicate}.`;
+  // A field without a name in the i18n file (a developer's request): its path, for them.
+  const where = typeof params.field === 'string' ? `${params.field} — ` : '';
+  return language === 'ko' ? `입력값이 올바르지 않습니다: ${where}${predicate}.` : null;
+}
+
+/** A CONFLICT's reason on its own, when it has a sentence in the reader's language. */
+export function conflictSentence(language: Language, params: Params): string | null {
+  const reason = typeof params.reason === 'string' ? params.reason : '';
+  if (!reason) return null;
+  if (language === 'ko') return REASONS[reason] ? `${REASONS[reason]}.` : null;
+  return `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
+}

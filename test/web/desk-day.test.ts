@@ -1,0 +1,198 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDateOf } from '../../src/platform/clock.js';
+import { addDays } from '../../src/platform/dates.js';
+import { testDatabaseKind } from '../support/database.js';
+import {
+  accessibilityViolations,
+  CHROMIUM_PATH,
+  capture,
+  DESK,
+  ensureWebBuild,
+  hasChromium,
+  launchChromium,
+  openWindow,
+  type RunningService,
+  startService,
+} from './support.js';
+
+const STAFF_PASSWORD = 'library-one-staff';
+/** 이서연, a demo member of Jinju Yonam Library (README "Demo accounts"). */
+const SEOYEON = '29000000000023';
+
+const runJourney = hasChromium || process.env.CI === 'true';
+if (!runJourney) console.warn(`web desk-day skipped: no Chromium at ${CHROMIUM_PATH}`);
+
+/** Issue 17: a whole day at the desk, keyboard and scanner first, in a real browser. */
+describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
+  let running: RunningService;
+  let browser: Browser;
+  const a11y: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    const tomorrow = addDays(businessDateOf(new Date()), 1);
+    running = await startService(new Date(`${tomorrow}T10:00:00+09:00`));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  const url = (path: string) => `${running.url}${path}`;
+
+  async function checkAccessibility(page: Page, screen: string) {
+    for (const violation of await accessibilityViolations(page))
+      if (/\((serious|critical)\)/.test(violation)) a11y.push(`${screen}: ${violation}`);
+  }
+
+  /** The label of the focused field (what the next keys go into). */
+  const focusedLabel = (page: Page) =>
+    page.evaluate<string>(
+      `(() => { const e = document.activeElement; return e && e.labels && e.labels[0] ? e.labels[0].textContent : (e ? e.tagName : ''); })()`,
+    );
+
+  /** Signs in, then scans at once: the scanner does not wait for the desk to appear. */
+  async function signInAndScan(page: Page, card: string) {
+    await page.goto(url('/desk'));
+    await page.getByLabel('아이디').fill('jinju-yonam-desk');
+    await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.keyboard.type(card);
+    await page.keyboard.press('Enter');
+    await page.locator('.member-panel').waitFor();
+  }
+
+  async function scanItem(page: Page, barcode: string) {
+    await page.keyboard.type(barcode);
+    await page.keyboard.press('Enter');
+  }
+
+  it('scan after sign-in, function keys, "already has it — return?", a receipt of every loan', async () => {
+    const { context, page, errors } = await openWindow(browser, DESK);
+
+    // A scan typed straight after 로그인 is not lost: the member opens.
+    await signInAndScan(page, SEOYEON);
+    expect(await focusedLabel(page)).toBe('자료 바코드');
+
+    // Items scanned one after another; the cursor stays in the item field.
+    await scanItem(page, 'JYL0000011');
+    await page.locator('.receipt-table', { hasText: 'JYL0000011' }).waitFor();
+    await scanItem(page, 'JYL0000012');
+    await page.locator('.receipt-table', { hasText: 'JYL0000012' }).waitFor();
+
+    // The same book again: this member has it — return it? Enter says yes.
+    await scanItem(page, 'JYL0000012');
+    const question = page.locator('.already-has');
+    await question.waitFor();
+    expect(await question.textContent()).toContain('이 회원이 이미 빌린 자료입니다 — 반납할까요?');
+    expect(await page.locator('.checkout .problem', { hasText: 'ITEM_ON_LOAN' }).count()).toBe(0);
+    await checkAccessibility(page, 'already has it');
+    await capture(page, 'issue17-desk-already-has', { sizes: ['desk', 'phone'] });
+    await page.keyboard.press('Enter');
+    await page.locator('.receipt-kind', { hasText: /^반납$/ }).waitFor();
+    expect(await question.count()).toBe(0);
+    expect(await focusedLabel(page)).toBe('자료 바코드');
+
+    // F8: the cursor in the registration form's first field, not its heading; F2: the card field.
+    await page.keyboard.press('F8');
+    await page.getByRole('heading', { name: '회원 등록' }).waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('이름');
+    await page.keyboard.press('F2');
+    await expect.poll(() => focusedLabel(page)).toBe('회원카드 번호');
+
+    // A receipt of every loan the member has, not only this visit's.
+    await page.keyboard.type(SEOYEON);
+    await page.keyboard.press('Enter');
+    await page.locator('.member-panel').waitFor();
+    await page.getByLabel('영수증에 지금 빌린 자료 모두 넣기').check();
+    await expect
+      .poll(() => page.locator('.receipt-table tbody tr', { hasText: 'JYL0000011' }).count())
+      .toBe(1);
+    await capture(page, 'issue17-desk-whole-receipt');
+    await scanItem(page, 'JYL0000013');
+    await page.locator('.receipt-table', { hasText: 'JYL0000013' }).waitFor();
+
+    await context.close();
+    expect(a11y).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('a refusal with several overdue books lists them once, with titles and Korean dates', async () => {
+    const { context, page, errors } = await openWindow(browser, DESK);
+    // Weeks later, two books overdue: the refusal lists them once, with titles and Korean dates.
+    const due = await running.service.context.db
+      .selectFrom('loans')
+      .select('due_date')
+      .where('returned_at', 'is', null)
+      .where('member_id', '=', (eb) =>
+        eb.selectFrom('cards').select('member_id').where('number', '=', SEOYEON).limit(1),
+      )
+      .execute();
+    const last = due
+      .map((d) => d.due_date)
+      .sort()
+      .at(-1)!;
+    running.clock.setBusinessDate(addDays(last, 2));
+    await signInAndScan(page, SEOYEON);
+    await scanItem(page, 'JYL0000014');
+    const refusal = page.locator('.checkout .problem');
+    await refusal.waitFor();
+    const text = (await refusal.textContent()) ?? '';
+    expect(text).toContain('연체 중인 자료가 2권 있습니다');
+    expect(text.match(/MEMBER_HAS_OVERDUE/g)).toHaveLength(1);
+    await expect.poll(() => page.locator('.overdue-list li').count()).toBeGreaterThanOrEqual(2);
+    const list = (await page.locator('.overdue-list').textContent()) ?? '';
+    expect(list).toMatch(/\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\)/);
+    expect(list).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // Numbers that do not mislead: no "18권 / 20권" for a member who may borrow nothing now.
+    expect(await page.locator('.quota-none').textContent()).toContain(
+      '지금은 이 회원에게 빌려 줄 수 없습니다',
+    );
+    expect(await page.locator('.quota').count()).toBe(0);
+    await checkAccessibility(page, 'overdue refusal');
+    await capture(page, 'issue17-desk-overdue-once', { sizes: ['desk', 'phone'] });
+
+    await context.close();
+    expect(a11y).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('Korean everywhere: a validation message names the field, closed days read in Korean', async () => {
+    const { context, page, errors } = await openWindow(browser, DESK);
+    await page.goto(url('/desk/register'));
+    await page.getByLabel('아이디').fill('jinju-yonam-desk');
+    await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.getByLabel('이름', { exact: true }).fill('김검증');
+    await page.getByLabel('생년월일').fill('1988-02-03');
+    await page.getByLabel('휴대전화').fill('010-12');
+    await page.getByLabel('확인한 신분증').selectOption('passport');
+    await page.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }).check();
+    await page.getByRole('button', { name: '등록하고 카드 발급' }).click();
+    const problem = page.locator('.problem');
+    await problem.waitFor();
+    const said = (await problem.textContent()) ?? '';
+    expect(said).toContain('전화번호는 9자 이상이어야 합니다.');
+    expect(said).not.toMatch(/body\.|must|is not/);
+    await checkAccessibility(page, 'Korean validation');
+    await capture(page, 'issue17-korean-validation', { sizes: ['desk', 'phone'] });
+
+    const phone = await openWindow(browser, { width: 390, height: 844 });
+    await phone.page.goto(url('/portal'));
+    const provincial = phone.page.locator('.library-card', { hasText: '경남대표도서관' });
+    await provincial.waitFor();
+    const card = (await provincial.textContent()) ?? '';
+    expect(card).toContain('매주 금요일, 법정 공휴일');
+    expect(card).not.toContain('Every Friday');
+    expect(await phone.page.locator('main').textContent()).not.toContain('inferred');
+    await capture(phone.page, 'issue17-portal-closed-days-ko');
+    await phone.context.close();
+
+    await context.close();
+    expect(a11y).toEqual([]);
+    expect([...errors, ...phone.errors]).toEqual([]);
+  }, 120_000);
+});
