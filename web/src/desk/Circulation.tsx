@@ -14,8 +14,8 @@ import { useStaffSession } from '../session';
 import { MemberCard } from './MemberCard';
 import { NetworkStatus, type Renewal } from './NetworkStatus';
 import { Receipt, type ReceiptLine } from './Receipt';
-import { useCaughtScans } from './scan-catcher';
 import { ScanAnnouncement, ScanField } from './ScanField';
+import { useCaughtScans } from './scan-catcher';
 import { loadVisit, loansOf, type Visit } from './visit';
 
 /** Scan a card, see the member's network status, then scan items one after another. */

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignOutButton } from '../components/SignOutButton';
-import { StaffPasswordChange } from '../components/StaffPasswordChange';
 import { StaffGate } from '../components/StaffGate';
+import { StaffPasswordChange } from '../components/StaffPasswordChange';
 import { focusPageStart } from '../focus';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
