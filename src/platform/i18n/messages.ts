@@ -61,11 +61,16 @@ const FIELDS: Record<Language, Record<string, string>> = validation.fields;
 const KEYWORDS: Record<Language, Record<string, string>> = validation.keywords;
 const REASONS: Record<string, string> = validation.reasons.ko;
 
+/** A dictionary entry of the i18n file itself, never one inherited (`constructor`, `toString`). */
+function entry(dictionary: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(dictionary, key) ? dictionary[key] : undefined;
+}
+
 /** `body.phone` → 전화번호 (the i18n file's name of the field), or null when it names none. */
 function fieldName(field: string | number | null | undefined, language: Language): string | null {
   if (typeof field !== 'string') return null;
   const last = field.split('.').at(-1) ?? '';
-  return FIELDS[language][last] ?? null;
+  return entry(FIELDS[language], last) ?? null;
 }
 
 /** What a JSON-schema keyword says, in the reader's language (ajv-i18n where ours has none). */
@@ -73,8 +78,8 @@ function keywordSentence(params: Params, language: Language): string | null {
   const keyword = typeof params.keyword === 'string' ? params.keyword : null;
   if (!keyword) return null;
   const own =
-    KEYWORDS[language][`${keyword}.${params.format ?? params.type ?? ''}`] ??
-    KEYWORDS[language][keyword];
+    entry(KEYWORDS[language], `${keyword}.${params.format ?? params.type ?? ''}`) ??
+    entry(KEYWORDS[language], keyword);
   if (own) return fillTemplate(own, language, params);
   if (language === 'en') return null;
   const error: AjvErrorLike = { keyword, params: { ...params }, message: '' };
@@ -90,7 +95,9 @@ function keywordSentence(params: Params, language: Language): string | null {
 export function validationSentence(language: Language, params: Params): string | null {
   const reason = typeof params.reason === 'string' ? params.reason : '';
   const predicate =
-    keywordSentence(params, language) ?? (language === 'ko' ? REASONS[reason] : reason) ?? null;
+    keywordSentence(params, language) ??
+    (language === 'ko' ? entry(REASONS, reason) : reason) ??
+    null;
   if (!predicate) return null;
   const name = fieldName(params.field, language);
   if (name)
@@ -106,6 +113,9 @@ export function validationSentence(language: Language, params: Params): string |
 export function conflictSentence(language: Language, params: Params): string | null {
   const reason = typeof params.reason === 'string' ? params.reason : '';
   if (!reason) return null;
-  if (language === 'ko') return REASONS[reason] ? `${REASONS[reason]}.` : null;
+  if (language === 'ko') {
+    const sentence = entry(REASONS, reason);
+    return sentence ? `${sentence}.` : null;
+  }
   return `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
 }

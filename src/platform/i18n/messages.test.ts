@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { conflictSentence, validationSentence } from './messages.js';
+
+describe('validation sentences', () => {
+  it('name a known field in the reader’s language, with its particle', () => {
+    const params = {
+      field: 'body.phone',
+      keyword: 'minLength',
+      limit: 9,
+      reason: 'must NOT have fewer than 9 characters',
+    };
+    expect(validationSentence('ko', params)).toBe('전화번호는 9자 이상이어야 합니다.');
+  });
+
+  it('never take a name or reason from the object prototype (a field called "constructor")', () => {
+    for (const field of ['body.constructor', 'body.toString', 'body.__proto__']) {
+      const sentence = validationSentence('ko', {
+        field,
+        keyword: 'constructor',
+        reason: 'constructor',
+      });
+      expect(sentence === null || sentence.startsWith('입력값이 올바르지 않습니다')).toBe(true);
+    }
+    expect(conflictSentence('ko', { reason: 'constructor' })).toBeNull();
+  });
+});
