@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isParticle, pickParticle } from '../../../src/platform/i18n/josa';
 import en from './en.json';
-import { isParticle, pickParticle } from './josa';
 import ko from './ko.json';
 
 export const LANGUAGES = ['ko', 'en'] as const;
