@@ -54,15 +54,28 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
       `(() => { const e = document.activeElement; return e && e.labels && e.labels[0] ? e.labels[0].textContent : (e ? e.tagName : ''); })()`,
     );
 
-  /** Signs in, then scans at once: the scanner does not wait for the desk to appear. */
-  async function signInAndScan(page: Page, card: string) {
+  /**
+   * Signs in and scans a card. `atOnce`: the scanner does not wait for the desk to appear (the
+   * keys typed while it opens must not be lost); otherwise the scan waits for the card field.
+   */
+  async function signInAndScan(page: Page, card: string, { atOnce = false } = {}) {
     await page.goto(url('/desk'));
     await page.getByLabel('아이디').fill('jinju-yonam-desk');
     await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: '로그인' }).click();
+    if (!atOnce) await page.getByLabel('회원카드 번호').waitFor();
     await page.keyboard.type(card);
     await page.keyboard.press('Enter');
-    await page.locator('.member-panel').waitFor();
+    await page
+      .locator('.member-panel')
+      .waitFor()
+      .catch(async (error: Error) => {
+        // Say what the desk showed instead (a refusal, the sign-in again, a half-typed card).
+        const shown = await page.evaluate<string>(
+          `(() => { const f = document.querySelector('input[name="card"]'); return 'card field: ' + (f ? JSON.stringify(f.value) : 'none') + '; page: ' + document.querySelector('main')?.innerText.slice(0, 400); })()`,
+        );
+        throw new Error(`${error.message}\n${shown}`);
+      });
   }
 
   async function scanItem(page: Page, barcode: string) {
@@ -74,7 +87,7 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     const { context, page, errors } = await openWindow(browser, DESK);
 
     // A scan typed straight after 로그인 is not lost: the member opens.
-    await signInAndScan(page, SEOYEON);
+    await signInAndScan(page, SEOYEON, { atOnce: true });
     expect(await focusedLabel(page)).toBe('자료 바코드');
 
     // Items scanned one after another; the cursor stays in the item field.
