@@ -3,7 +3,7 @@ import { demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { codes, libraryIdOf, shelve, walkIn } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
-import { allDayStaffClient, type Client, memberClient, staffClient } from '../support/http.js';
+import { allDayStaffClient, Client, memberClient, staffClient } from '../support/http.js';
 
 describe(`circulation over HTTP (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -290,6 +290,43 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
       loanPeriodDays: 14,
       renewalDays: 7,
     });
+  });
+
+  it('refuses a library loan limit above the network limit, naming it (issue 17, point 4)', async () => {
+    const yonamId = await libraryIdOf(t, 'jinju-yonam-library');
+    const yonamAdmin = await staffClient(t.app, 'jinju-yonam-admin');
+    const before = (await new Client(t.app).get(`/api/v1/libraries/${yonamId}`)).json().library
+      .loanRules;
+    const refused = await yonamAdmin.request(
+      'PUT',
+      `/api/v1/libraries/${yonamId}/loan-rules`,
+      { ...before, loanLimit: 25 },
+      { 'accept-language': 'ko' },
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'LOAN_LIMIT_ABOVE_NETWORK',
+      detail:
+        '도서관 대출 한도는 전체 도서관 한도인 20권보다 클 수 없습니다. 20권 이하로 정해 주세요.',
+    });
+    const english = await yonamAdmin.request(
+      'PUT',
+      `/api/v1/libraries/${yonamId}/loan-rules`,
+      { ...before, loanLimit: 21 },
+      { 'accept-language': 'en' },
+    );
+    expect(english.json().detail).toBe(
+      'A library loan limit cannot be above the network limit of 20 loans. Please choose 20 or fewer.',
+    );
+    // Nothing changed; the network limit itself is allowed.
+    const after = (await new Client(t.app).get(`/api/v1/libraries/${yonamId}`)).json().library;
+    expect(after.loanRules.loanLimit).toBe(before.loanLimit);
+    const equal = await yonamAdmin.request('PUT', `/api/v1/libraries/${yonamId}/loan-rules`, {
+      ...before,
+      loanLimit: 20,
+    });
+    expect(equal.statusCode).toBe(200);
+    await yonamAdmin.request('PUT', `/api/v1/libraries/${yonamId}/loan-rules`, before);
   });
 
   it('keeps history across libraries, which the member can switch off and delete', async () => {

@@ -70,10 +70,10 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
         tags: ['administration'],
         summary: "Edit the library's loan rules (its library admin, or the network admin)",
         description:
-          'Changes apply to new loans and renewals; existing due dates are never rewritten.',
+          'Changes apply to new loans and renewals; existing due dates are never rewritten. A loan limit above the network limit is refused with LOAN_LIMIT_ABOVE_NETWORK (limit: the network limit).',
         params: LibraryIdParams,
         body: Type.Ref('LoanRules'),
-        response: { 200: Type.Ref('LoanRules'), ...problemResponses(401, 403, 404) },
+        response: { 200: Type.Ref('LoanRules'), ...problemResponses(401, 403, 404, 422) },
       },
     },
     async (request) =>

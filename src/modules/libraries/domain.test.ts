@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpenOn, type LibraryCalendar, nextOpenDay } from './domain.js';
+import { isOpenOn, type LibraryCalendar, loanRulesRefusals, nextOpenDay } from './domain.js';
 
 const mondaysAndChristmas: LibraryCalendar = {
   closedWeekdays: [1],
@@ -22,5 +22,15 @@ describe('library calendar', () => {
   it('keeps the date when a misconfigured library is never open', () => {
     const never: LibraryCalendar = { closedWeekdays: [1, 2, 3, 4, 5, 6, 7], holidays: new Set() };
     expect(nextOpenDay(never, '2026-12-06')).toBe('2026-12-06');
+  });
+});
+
+describe('loan rules against the network rules', () => {
+  it('refuses a library limit above the network limit, naming the network limit', () => {
+    expect(loanRulesRefusals({ loanLimit: 25 }, { networkLoanLimit: 20 })).toEqual([
+      { code: 'LOAN_LIMIT_ABOVE_NETWORK', params: { limit: 20, requested: 25 } },
+    ]);
+    expect(loanRulesRefusals({ loanLimit: 20 }, { networkLoanLimit: 20 })).toEqual([]);
+    expect(loanRulesRefusals({ loanLimit: 0 }, { networkLoanLimit: 20 })).toEqual([]);
   });
 });

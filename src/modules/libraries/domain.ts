@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../../platform/clock.js';
 import { addDays, type Weekday, weekdayOf } from '../../platform/dates.js';
+import type { Reason } from '../../platform/errors.js';
 
 export type LibraryStatus = 'participating' | 'planned';
 
@@ -31,6 +32,25 @@ export interface NetworkRules {
   maxSuspensionDays: number | null;
   /** Self-check machines refuse checkout, renewal and patron information without the PIN. */
   machinesRequirePin: boolean;
+}
+
+/**
+ * Why a library's loan rules cannot be saved: a library limit above the network limit would
+ * promise loans the network limit refuses (docs/decisions.md), so it is refused with the
+ * network limit named. Empty: the rules may be saved.
+ */
+export function loanRulesRefusals(
+  rules: Pick<LoanRules, 'loanLimit'>,
+  network: Pick<NetworkRules, 'networkLoanLimit'>,
+): Reason[] {
+  if (rules.loanLimit > network.networkLoanLimit)
+    return [
+      {
+        code: 'LOAN_LIMIT_ABOVE_NETWORK',
+        params: { limit: network.networkLoanLimit, requested: rules.loanLimit },
+      },
+    ];
+  return [];
 }
 
 /** When a library is closed: its weekly closed days and the dates it lists. */

@@ -4,11 +4,12 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { isValidDate } from '../../platform/dates.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
-import type { LoanRules, NetworkRules } from './domain.js';
+import { type LoanRules, loanRulesRefusals, type NetworkRules } from './domain.js';
 
 /**
  * A library admin edits the library's loan rules. They apply to new loans and renewals only:
- * existing due dates are never rewritten.
+ * existing due dates are never rewritten. A library limit above the network limit is refused
+ * (`LOAN_LIMIT_ABOVE_NETWORK`, naming the network limit).
  */
 export async function updateLoanRules(
   context: AppContext,
@@ -19,6 +20,13 @@ export async function updateLoanRules(
   authorize(actor, 'library.manage', { libraryId });
   const now = context.clock.now();
   await context.db.transaction().execute(async (tx) => {
+    // Read in the transaction that writes: the network limit the refusal names is the one in force.
+    const network = await tx
+      .selectFrom('network_rules')
+      .select('network_loan_limit')
+      .executeTakeFirstOrThrow();
+    const refusals = loanRulesRefusals(rules, { networkLoanLimit: network.network_loan_limit });
+    if (refusals.length > 0) throw AppError.of(refusals);
     const updated = await tx
       .updateTable('library_loan_rules')
       .set({

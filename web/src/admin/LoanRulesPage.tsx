@@ -5,7 +5,7 @@ import type { LoanRules } from '../api/types';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useSaving } from '../hooks';
+import { useResource, useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { LibraryHeading, RulesFormEnd, useLibrary } from './library-page';
 
@@ -21,6 +21,8 @@ export function LoanRulesPage({ libraryId }: { libraryId: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const detail = useLibrary(libraryId);
+  const network = useResource('network-rules', () => answer(api.GET('/api/v1/network-rules')));
+  const networkLimit = network.data?.networkLoanLimit;
   const [rules, setRules] = useState<LoanRules>();
   const form = useSaving();
   const { setSaved } = form;
@@ -30,6 +32,8 @@ export function LoanRulesPage({ libraryId }: { libraryId: number }) {
   }, [detail.data, setSaved]);
   if (detail.problem) return <ProblemAlert problem={detail.problem} />;
   if (!rules) return <Loading />;
+  /** The limit in force (the network admin may have lowered the network limit below it since). */
+  const savedLimit = detail.data?.library.loanRules.loanLimit ?? 0;
   const number = (key: keyof LoanRules, value: string) =>
     setRules({ ...rules, [key]: value === '' ? 0 : Number(value) });
   const submit = async (event: FormEvent) => {
@@ -62,9 +66,22 @@ export function LoanRulesPage({ libraryId }: { libraryId: number }) {
               required
               value={rules[key]}
               onChange={(e) => number(key, e.target.value)}
+              hint={
+                key === 'loanLimit' && networkLimit !== undefined
+                  ? t('rules.networkLimitHint', { count: networkLimit })
+                  : undefined
+              }
             />
           ))}
         </div>
+        {networkLimit !== undefined && savedLimit > networkLimit ? (
+          <p className="notice notice-warn">
+            {t('rules.aboveNetwork', {
+              limit: savedLimit,
+              count: networkLimit,
+            })}
+          </p>
+        ) : null}
         <div className="check">
           <input
             id="online-renewal"
