@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { mockApi } from '../test/api-mock';
+import { mockApi, problem } from '../test/api-mock';
 import { deskStaff, statistics, tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
@@ -48,6 +48,39 @@ describe('administration', () => {
     );
     // The network admin also manages the network.
     expect(screen.getByRole('link', { name: '반입 그룹' })).toBeTruthy();
+  });
+
+  it('says the network limit under the loan limit, and shows the refusal of a limit above it (issue 17)', async () => {
+    const calls = adminRoutes(libraryAdmin, [
+      [
+        'GET',
+        '/api/v1/network-rules',
+        { body: { networkLoanLimit: 20, suspensionMode: 'longest', maxSuspensionDays: null } },
+      ],
+      [
+        'PUT',
+        '/api/v1/libraries/3/loan-rules',
+        problem(422, [
+          {
+            code: 'LOAN_LIMIT_ABOVE_NETWORK',
+            detail:
+              '도서관 대출 한도는 전체 도서관 한도인 20권보다 클 수 없습니다. 20권 이하로 정해 주세요.',
+          },
+        ]),
+      ],
+    ]);
+    renderAt('/admin/rules');
+    expect(
+      await screen.findByText(
+        '전체 도서관 한도는 20권입니다. 도서관 한도는 이보다 클 수 없습니다.',
+      ),
+    ).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('1인 대출 한도'), { target: { value: '25' } });
+    fireEvent.submit(screen.getByLabelText('1인 대출 한도').closest('form')!);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('전체 도서관 한도인 20권보다 클 수 없습니다');
+    expect(alert.textContent).toContain('LOAN_LIMIT_ABOVE_NETWORK');
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ loanLimit: 25 });
   });
 
   it('shows the problem when the self-check machines cannot be loaded', async () => {

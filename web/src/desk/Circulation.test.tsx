@@ -172,6 +172,74 @@ describe('desk: card, member panel, checkout', () => {
     expect(screen.getByText(/연체된 자료가 1권 있어/)).toBeTruthy();
   });
 
+  it('a lost card: no invitation to scan it again, the steps to a new card, and the new card at once (issue 17)', async () => {
+    const LOST = '29000000000015';
+    const NEW = '29000000000049';
+    const lostCard = {
+      ...member.card!,
+      number: LOST,
+      status: 'lost' as const,
+      lostAt: '2026-12-01T02:00:00.000Z',
+    };
+    const newCard = { ...member.card!, number: NEW };
+    let reissued = false;
+    const calls = mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'GET',
+        `/api/v1/cards/${LOST}`,
+        () => ({
+          body: { card: lostCard, member: { ...member, card: reissued ? newCard : lostCard } },
+        }),
+      ],
+      [
+        'GET',
+        `/api/v1/cards/${NEW}`,
+        { body: { card: newCard, member: { ...member, card: newCard } } },
+      ],
+      ['GET', '/api/v1/members/42/loans', { body: emptyStatus }],
+      [
+        'POST',
+        '/api/v1/members/42/cards',
+        () => {
+          reissued = true;
+          return { status: 201, body: newCard };
+        },
+      ],
+    ]);
+    renderAt('/desk');
+    await scan('회원카드 번호', LOST);
+    const lost = await screen.findByText('분실 신고된 카드입니다. 이 카드로는 빌릴 수 없습니다.');
+    const notice = lost.closest('.notice') as HTMLElement;
+    expect(notice.textContent).toContain('다시 스캔해도 쓸 수 없습니다');
+    expect(notice.textContent).toContain('신분증(주민등록증, 운전면허증 등)을 받아');
+    // The dead number is not left in the card field, and the cursor waits at the ID check.
+    expect((screen.getByLabelText('회원카드 번호') as HTMLInputElement).value).toBe('');
+    await waitFor(() => expect(document.activeElement?.id).toBe('reissue-id'));
+    expect(screen.getByLabelText(`분실 신고된 카드 ${LOST}`).tagName).toBe('DEL');
+    // No quota is promised on a lost card, and no item field invites a scan.
+    expect(screen.getByText(/분실된 카드로는 빌릴 수 없습니다/)).toBeTruthy();
+    expect(screen.queryByText(/더 빌릴 수 있습니다/)).toBeNull();
+    expect(screen.queryByLabelText('자료 바코드')).toBeNull();
+
+    fireEvent.change(within(notice).getByLabelText('확인한 신분증'), {
+      target: { value: 'driver_license' },
+    });
+    fireEvent.click(within(notice).getByRole('button', { name: '새 카드 발급' }));
+    const title = await screen.findByText('새 카드를 발급했습니다');
+    const shown = title.closest('.new-card') as HTMLElement;
+    expect(shown.textContent).toContain('2900 0000 0000 49');
+    expect((screen.getByLabelText('회원카드 번호') as HTMLInputElement).value).toBe(NEW);
+    expect(screen.queryByText('분실 신고된 카드입니다. 이 카드로는 빌릴 수 없습니다.')).toBeNull();
+    expect(await screen.findByLabelText('자료 바코드')).toBeTruthy();
+    expect(
+      calls.find((c) => c.method === 'POST' && c.path === '/api/v1/members/42/cards')?.body,
+    ).toEqual({ idDocumentType: 'driver_license' });
+    // No reload: the new card was fetched once, right after the reissue.
+    expect(calls.filter((c) => c.path === `/api/v1/cards/${NEW}`)).toHaveLength(1);
+  });
+
   it('asks for the staff sign-in when the session has ended', async () => {
     mockApi([
       [

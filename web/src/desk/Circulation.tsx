@@ -6,12 +6,13 @@ import { SubmitButton } from '../components/FormParts';
 import { seoulToday } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { groupedCardNumber } from '../components/StatusBadge';
 import { SuspensionNotice } from '../components/Suspension';
 import { useAction, useMessage } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { useRouter } from '../router';
 import { useStaffSession } from '../session';
-import { MemberCard } from './MemberCard';
+import { MemberCard, REISSUE_ID_FIELD } from './MemberCard';
 import { NetworkStatus, type Renewal } from './NetworkStatus';
 import { Receipt, type ReceiptLine } from './Receipt';
 import { ScanAnnouncement, ScanField } from './ScanField';
@@ -42,7 +43,7 @@ export function Circulation() {
   const focusScan = () => window.setTimeout(() => (itemRef.current ?? cardRef.current)?.focus(), 0);
 
   const open = useCallback(
-    async (raw: string) => {
+    async (raw: string, reissued = false) => {
       const cardNumber = raw.replace(/\s+/g, '');
       if (!cardNumber) return;
       lend.clear();
@@ -55,8 +56,29 @@ export function Circulation() {
         window.setTimeout(() => cardRef.current?.select(), 0);
         return;
       }
-      setVisit({ cardNumber, ...found, lines: [], day: seoulToday() });
-      announcement.say({ key: 'desk.memberOpened', values: { name: found.member.name ?? '' } });
+      setVisit({
+        cardNumber,
+        ...found,
+        lines: [],
+        day: seoulToday(),
+        reissued: reissued ? cardNumber : undefined,
+      });
+      if (reissued) {
+        // The new card at once: in the card field, in the member panel, and said aloud.
+        setCardInput(cardNumber);
+        announcement.say({
+          key: 'desk.reissued',
+          values: { number: groupedCardNumber(cardNumber) },
+        });
+      } else {
+        announcement.say({ key: 'desk.memberOpened', values: { name: found.member.name ?? '' } });
+      }
+      if (found.card.status === 'lost') {
+        // A dead card: nothing to scan again; the next step is the ID check for a new card.
+        setCardInput('');
+        window.setTimeout(() => document.getElementById(REISSUE_ID_FIELD)?.focus(), 0);
+        return;
+      }
       window.setTimeout(() => (itemRef.current ?? cardRef.current)?.focus(), 0);
     },
     [lookup.run, lend.clear, giveBack.clear, announcement.clear, announcement.say],
@@ -262,7 +284,10 @@ export function Circulation() {
       <ProblemAlert problem={lookup.problem} large onRetry={() => void open(cardInput)} />
       {visit && member ? (
         <div className="desk-grid">
-          <MemberCard visit={visit} onChanged={(number) => void open(number ?? visit.cardNumber)} />
+          <MemberCard
+            visit={visit}
+            onChanged={(number) => void open(number ?? visit.cardNumber, number !== undefined)}
+          />
           <div className="desk-work">
             {status?.suspension ? (
               <SuspensionNotice suspension={status.suspension} audience="desk" />
@@ -332,7 +357,12 @@ export function Circulation() {
               </section>
             ) : null}
             {status ? (
-              <NetworkStatus status={status} libraryId={library.id} onRenewed={renewed} />
+              <NetworkStatus
+                status={status}
+                libraryId={library.id}
+                onRenewed={renewed}
+                cardLost={visit.card.status === 'lost'}
+              />
             ) : null}
             {status && status.openLoans.length > 0 ? (
               <label className="check receipt-whole">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { IdDocumentType } from '../api/types';
+import { Barcode } from '../components/Barcode';
 import { ConsentBlock } from '../components/ConsentBlock';
 import { Fact } from '../components/Fact';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
@@ -12,6 +13,9 @@ import { formatPhone, useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
 import { MemberAccountTools } from './MemberAccountTools';
 import type { Visit } from './visit';
+
+/** The ID document select of a lost card's reissue: the desk's cursor goes there. */
+export const REISSUE_ID_FIELD = 'reissue-id';
 
 /** Who the member is, and what the desk can do about their card, check-in and consent. */
 export function MemberCard({
@@ -45,7 +49,13 @@ export function MemberCard({
       </div>
       <dl className="facts">
         <Fact label={t('desk.card')}>
-          <span className="mono">{groupedCardNumber(card.number)}</span>{' '}
+          {card.status === 'lost' ? (
+            <del className="mono" aria-label={t('desk.deadCard', { number: card.number })}>
+              {groupedCardNumber(card.number)}
+            </del>
+          ) : (
+            <span className="mono">{groupedCardNumber(card.number)}</span>
+          )}{' '}
           <CardStatusBadge status={card.status} blocked={card.blocked} />
         </Fact>
         <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
@@ -103,9 +113,15 @@ export function MemberCard({
       ) : null}
 
       {member.visibility === 'full' && card.status === 'lost' ? (
-        <div className="notice notice-bad">
+        <div className="notice notice-bad lost-card" role="alert">
           <p className="strong">{t('desk.cardLost')}</p>
-          <IdDocumentSelect value={idType} onChange={setIdType} id="reissue-id" />
+          <p>{t('desk.cardLostNoScan')}</p>
+          <ol className="steps">
+            <li>{t('desk.cardLostStepId')}</li>
+            <li>{t('desk.cardLostStepType')}</li>
+            <li>{t('desk.cardLostStepIssue')}</li>
+          </ol>
+          <IdDocumentSelect value={idType} onChange={setIdType} id={REISSUE_ID_FIELD} />
           <button
             type="button"
             className="button primary"
@@ -126,6 +142,15 @@ export function MemberCard({
           >
             {t('desk.reissue')}
           </button>
+        </div>
+      ) : null}
+
+      {visit.reissued && visit.reissued === card.number ? (
+        <div className="notice notice-info new-card" role="status">
+          <p className="strong">{t('desk.newCardTitle')}</p>
+          <p className="mono new-card-number">{groupedCardNumber(card.number)}</p>
+          <Barcode value={card.number} />
+          <p>{t('desk.newCardText')}</p>
         </div>
       ) : null}
 

@@ -20,10 +20,13 @@ export function NetworkStatus({
   status,
   libraryId,
   onRenewed,
+  cardLost = false,
 }: {
   status: CirculationStatus;
   libraryId: number;
   onRenewed(title: string, barcode: string, result: Renewal): Promise<void>;
+  /** The card at the desk is lost: nothing can be lent on it, whatever the member's quota. */
+  cardLost?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -32,7 +35,9 @@ export function NetworkStatus({
   return (
     <section className="panel" aria-labelledby="network-title">
       <h2 id="network-title">{t('desk.networkStatus')}</h2>
-      {!status.standing.mayBorrow ? (
+      {cardLost ? (
+        <p className="quota-none">{t('desk.quotaAfterReissue')}</p>
+      ) : !status.standing.mayBorrow ? (
         <p className="quota-none">{t('desk.noneNow')}</p>
       ) : (
         <div className="quota">

@@ -10,6 +10,8 @@ export interface Visit {
   status: CirculationStatus | undefined;
   lines: ReceiptLine[];
   day: string;
+  /** The card this visit just issued in place of a lost one (shown at once, with its barcode). */
+  reissued?: string | undefined;
 }
 
 /** The member's loans across the network, as the desk may see them. */
