@@ -50,9 +50,7 @@ export function MemberCard({
       <dl className="facts">
         <Fact label={t('desk.card')}>
           {card.status === 'lost' ? (
-            <del className="mono" aria-label={t('desk.deadCard', { number: card.number })}>
-              {groupedCardNumber(card.number)}
-            </del>
+            <del className="mono">{groupedCardNumber(card.number)}</del>
           ) : (
             <span className="mono">{groupedCardNumber(card.number)}</span>
           )}{' '}
