@@ -9,9 +9,9 @@ import { seedLibraryDirectory } from '../../src/modules/libraries/seed.js';
 import { terminalUsername } from '../../src/modules/terminals/terminals.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import { staffUsername } from '../../src/seed/demo-accounts.js';
-import { libraryName, OTHER_PROVINCES } from './korean.js';
+import { libraryName, OTHER_PROVINCES } from '../../src/seed/generate/korean.js';
+import { Rng } from '../../src/seed/generate/random.js';
 import type { PlannedLibrary } from './plan.js';
-import { Rng } from './random.js';
 
 /** Every generated desk and terminal account has this password (bench databases only). */
 export const BENCH_PASSWORD = 'library-one-bench';

@@ -5,7 +5,7 @@
  * O(libraries) in memory; rows are derived from it one at a time.
  */
 import { businessDateOf } from '../../src/platform/clock.js';
-import { Rng, WeightedTable } from './random.js';
+import { Rng, WeightedTable } from '../../src/seed/generate/random.js';
 import type { Scale } from './scale.js';
 
 export const SEED = 20_260_101;

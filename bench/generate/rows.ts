@@ -5,7 +5,15 @@
  */
 import { luhnCheckDigit } from '../../src/modules/members/card-number.js';
 import { identityKey } from '../../src/modules/members/domain.js';
-import { bookTitle, initialConsonant, isbn13, PUBLISHERS, personName, surname } from './korean.js';
+import {
+  bookTitle,
+  initialConsonant,
+  isbn13,
+  PUBLISHERS,
+  personName,
+  surname,
+} from '../../src/seed/generate/korean.js';
+import { hash32, Rng, scrambleCardBody } from '../../src/seed/generate/random.js';
 import {
   type DayTable,
   HISTORY_DAYS,
@@ -14,7 +22,6 @@ import {
   SEED,
   STREAM,
 } from './plan.js';
-import { hash32, Rng, scrambleCardBody } from './random.js';
 
 const N = '\\N';
 

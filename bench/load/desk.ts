@@ -9,8 +9,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { staffUsername } from '../../src/seed/demo-accounts.js';
+import { Rng } from '../../src/seed/generate/random.js';
 import { BENCH_PASSWORD } from '../generate/network.js';
-import { Rng } from '../generate/random.js';
 import { HttpClient, type HttpResult, problemCode } from './http-client.js';
 import type { Worker } from './pools.js';
 import { type PhaseClock, type PhaseSummary, phaseWindow, Recorder } from './stats.js';

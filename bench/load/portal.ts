@@ -5,9 +5,9 @@
  * loopback via TRUST_PROXY), as members at home do, so that the per-address sign-in limit applies
  * to each of them and not to the bench. A visit counts when all its requests succeeded.
  */
-import { bookTitle } from '../generate/korean.js';
+import { bookTitle } from '../../src/seed/generate/korean.js';
+import { Rng } from '../../src/seed/generate/random.js';
 import { BENCH_PASSWORD } from '../generate/network.js';
-import { Rng } from '../generate/random.js';
 import { HttpClient, type HttpResult, problemCode } from './http-client.js';
 import type { Worker } from './pools.js';
 import { type PhaseClock, type PhaseSummary, phaseWindow, Recorder } from './stats.js';

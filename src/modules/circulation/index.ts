@@ -3,9 +3,13 @@ export { loadBorrowerStanding } from './borrower-standing.js';
 export { checkout } from './checkout.js';
 export {
   type CheckoutFacts,
+  checkoutRefusals,
+  daysLate,
+  dueDateFor,
   isOverdue,
   type OpenLoanFact,
   penaltyRefusals,
+  suspensionAfterReturn,
 } from './domain.js';
 export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';
