@@ -179,7 +179,7 @@ export async function seedDemoCirculation(db: Kysely<DB>, clock: Clock): Promise
   for (let i = 0; i < GENERATED_MEMBERS; i++) {
     const home = libraries[homes.index(rng.next())]!;
     const own = [home];
-    if (rng.chance(0.3)) {
+    if (rng.chance(0.4)) {
       const other = libraries[homes.index(rng.next())]!;
       if (other !== home) own.push(other);
     }
@@ -230,7 +230,9 @@ export async function seedDemoCirculation(db: Kysely<DB>, clock: Clock): Promise
     members.forEach((member, memberIndex) => {
       if (member.stopsOn && compareDates(day, member.stopsOn) >= 0) return;
       if (!rng.chance(member.activity)) return;
-      const library = member.libraries[rng.chance(0.75) ? 0 : rng.int(member.libraries.length)]!;
+      // Members checked in elsewhere borrow there on about a third of their visits.
+      const elsewhere = member.libraries.length > 1 && rng.chance(0.35);
+      const library = member.libraries[elsewhere ? 1 + rng.int(member.libraries.length - 1) : 0]!;
       if (!isOpen(library.calendar, day)) return;
       const wanted = 1 + rng.int(3);
       for (let k = 0; k < wanted; k++) {

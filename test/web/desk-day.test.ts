@@ -19,6 +19,8 @@ import {
 const STAFF_PASSWORD = 'library-one-staff';
 /** 이서연, a demo member of Jinju Yonam Library (README "Demo accounts"). */
 const SEOYEON = '29000000000023';
+/** 김민준, of Gyeongnamdaepyo Library, checked in at Jinju Yonam (README "Demo accounts"). */
+const MINJUN = '29000000000015';
 
 const runJourney = hasChromium || process.env.CI === 'true';
 if (!runJourney) console.warn(`web desk-day skipped: no Chromium at ${CHROMIUM_PATH}`);
@@ -172,6 +174,50 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     expect(a11y).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('numbers that do not mislead: a lost card, its new card at once; the demo dashboard has months of data', async () => {
+    const { context, page, errors } = await openWindow(browser, DESK);
+    await signInAndScan(page, MINJUN);
+    await page.locator('.more-actions summary').first().click();
+    await page.getByRole('button', { name: '카드 분실 신고' }).click();
+    // A dead card: said so, with the steps to a new one; nothing invites scanning it again.
+    const lost = page.locator('.lost-card');
+    await lost.waitFor();
+    expect(await lost.textContent()).toContain('다시 스캔해도 쓸 수 없습니다');
+    expect(await page.getByLabel('회원카드 번호').inputValue()).toBe('');
+    await expect.poll(() => focusedLabel(page)).toBe('확인한 신분증');
+    expect(await page.locator('.quota').count()).toBe(0);
+    await checkAccessibility(page, 'lost card');
+    await capture(page, 'issue17-desk-lost-card', { sizes: ['desk', 'phone'] });
+    await lost.getByLabel('확인한 신분증').selectOption('driver_license');
+    await lost.getByRole('button', { name: '새 카드 발급' }).click();
+    // The new card at once: its number and barcode in the member panel and in the card field.
+    const fresh = page.locator('.new-card');
+    await fresh.waitFor();
+    await fresh.locator('img.barcode').waitFor();
+    const number = (await page.getByLabel('회원카드 번호').inputValue()).trim();
+    expect(number).toMatch(/^29\d{12}$/);
+    expect(number).not.toBe(MINJUN);
+    expect((await fresh.textContent())?.replaceAll(' ', '')).toContain(number);
+    await expect.poll(() => focusedLabel(page)).toBe('자료 바코드');
+    await checkAccessibility(page, 'new card');
+    await capture(page, 'issue17-desk-new-card');
+    await context.close();
+
+    // The demo's months of circulation on the network admin's dashboard (its first start).
+    const admin = await openWindow(browser, DESK);
+    await admin.page.goto(url('/admin'));
+    await admin.page.getByLabel('아이디').fill('network-admin');
+    await admin.page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
+    await admin.page.getByRole('button', { name: '로그인' }).click();
+    await admin.page.locator('.kpis').waitFor();
+    await expect.poll(() => admin.page.locator('.kpi-value').first().textContent()).not.toBe('0');
+    await admin.page.locator('.library-bars li').first().waitFor();
+    await capture(admin.page, 'issue17-admin-dashboard-demo');
+    await admin.context.close();
+    expect(a11y).toEqual([]);
+    expect([...errors, ...admin.errors]).toEqual([]);
+  }, 120_000);
 
   it('Korean everywhere: a validation message names the field, closed days read in Korean', async () => {
     const { context, page, errors } = await openWindow(browser, DESK);
