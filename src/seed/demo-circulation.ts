@@ -156,7 +156,7 @@ export async function seedDemoCirculation(db: Kysely<DB>, clock: Clock): Promise
   const codeOfId = new Map(rows.map((r) => [r.id, r.code]));
   for (const [index, demo] of DEMO_MEMBERS.entries()) {
     const row = demoRows[index];
-    if (!row || row.status !== 'active') continue;
+    if (row?.status !== 'active') continue;
     const own = [demo.homeLibraryCode, ...demo.checkedInAt]
       .map((code) => byCode.get(code))
       .filter((l): l is SimLibrary => l !== undefined);
@@ -370,7 +370,7 @@ export async function seedDemoCirculation(db: Kysely<DB>, clock: Clock): Promise
         days_late: loan.daysLate,
       }));
       const inserted = await tx.insertInto('loans').values(values).returning('id').execute();
-      batch.forEach((loan, k) => ids.set(loan, inserted[k]!.id));
+      for (const [k, loan] of batch.entries()) ids.set(loan, inserted[k]!.id);
     }
     let suspendedNow = 0;
     for (const member of members) {

@@ -61,6 +61,13 @@ describe(`the demo's circulation (${testDatabaseKind})`, () => {
       .where('i.barcode', 'in', ['JYL0000011', 'JYL0000012', 'JYL0000013', 'JYL0000014'])
       .execute();
     expect(out).toEqual([]);
+    const lent = await db()
+      .selectFrom('loans as o')
+      .innerJoin('items as i', 'i.id', 'o.item_id')
+      .select('i.barcode')
+      .distinct()
+      .execute();
+    expect(lent.filter((i) => Number(i.barcode.slice(-7)) <= 20)).toEqual([]);
   });
 
   it('suspends only after late returns, exactly as the rules say, and breaks no loan invariant', async () => {
