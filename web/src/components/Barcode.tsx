@@ -1,21 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** SVG markup of a Code 128 barcode (bwip-js is loaded only when a card is shown). */
+/**
+ * SVG markup of a Code 128 barcode. The encoder is its own chunk, loaded only when a card is shown
+ * (the portal's card page, the desk's issued card): no other page downloads it.
+ */
 export async function barcodeSvg(text: string): Promise<string> {
-  const bwip = await import('bwip-js/browser');
-  return bwip.toSVG({
-    bcid: 'code128',
-    text,
-    scale: 3,
-    height: 14,
-    includetext: true,
-    textxalign: 'center',
-    textsize: 11,
-    paddingwidth: 8,
-    paddingheight: 6,
-    backgroundcolor: 'FFFFFF',
-  });
+  const { barcodeSvg: draw } = await import('./barcode-svg');
+  return draw(text);
 }
 
 /** The member's card as a barcode a desk scanner or a self-check machine reads from the screen. */
