@@ -106,8 +106,11 @@ export async function staffRoutes(app: App, context: AppContext) {
     async (request, reply) => {
       // The answer depends on the cookie: no cache may keep it, signed in or not.
       reply.header('cache-control', 'no-store');
-      const kind = request.actor?.kind ?? null;
-      return { signedIn: kind !== null, kind };
+      const kind = request.actor?.kind;
+      // A terminal (SIP2) never holds an HTTP session; only members and staff sign in here.
+      return kind === 'member' || kind === 'staff'
+        ? { signedIn: true, kind }
+        : { signedIn: false, kind: null };
     },
   );
 

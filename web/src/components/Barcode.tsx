@@ -1,12 +1,25 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** The paths that open on a card: the encoder is fetched at once there (see main.tsx). */
+const CARD_PAGES = new Set(['/portal/me/card']);
+
 /**
- * SVG markup of a Code 128 barcode. The encoder is its own chunk, loaded only when a card is shown
- * (the portal's card page, the desk's issued card): no other page downloads it.
+ * The Code 128 encoder: its own chunk, loaded only when a card is shown (the portal's card page,
+ * the desk's issued card), so no other page downloads it. A page that opens on a card starts the
+ * download with the app, in parallel with the sign-in check, not after it.
  */
+export function loadEncoder() {
+  return import('./barcode-svg');
+}
+
+export function preloadEncoderFor(path: string) {
+  if (CARD_PAGES.has(path.replace(/\/+$/, ''))) void loadEncoder().catch(() => {});
+}
+
+/** SVG markup of a Code 128 barcode. */
 export async function barcodeSvg(text: string): Promise<string> {
-  const { barcodeSvg: draw } = await import('./barcode-svg');
+  const { barcodeSvg: draw } = await loadEncoder();
   return draw(text);
 }
 
