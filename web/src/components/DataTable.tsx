@@ -12,13 +12,14 @@ function useCellLabels(labels: string[]) {
   const table = useRef<HTMLTableElement>(null);
   const key = labels.join('\u0000');
   useLayoutEffect(() => {
-    const body = table.current?.tBodies[0];
+    const body = table.current?.querySelector('tbody');
     if (!body) return;
     const texts = key.split('\u0000');
     const label = () => {
-      for (const row of Array.from(body.rows)) {
-        Array.from(row.cells).forEach((cell, index) => {
-          const text = cell.colSpan === 1 ? texts[index] : undefined;
+      for (const row of Array.from(body.querySelectorAll<HTMLTableRowElement>(':scope > tr'))) {
+        const cells = row.querySelectorAll<HTMLTableCellElement>(':scope > td, :scope > th');
+        Array.from(cells).forEach((cell, index) => {
+          const text = (cell.getAttribute('colspan') ?? '1') === '1' ? texts[index] : undefined;
           if (text && cell.dataset.label !== text) cell.dataset.label = text;
           if (!text && cell.dataset.label !== undefined) delete cell.dataset.label;
         });
