@@ -76,14 +76,20 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
 /** The built web app (`npm run build:web`); served when it exists. */
 export const WEB_APP_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 
-/** Static files, and index.html for every page path; /api paths stay problem documents. */
+/**
+ * Static files, and index.html for every page path; /api paths stay problem documents. The build
+ * wrote a brotli and a gzip copy of each text file (web/scripts/build.ts): a browser that accepts
+ * one gets it (`preCompressed`), the copies have no address of their own. Hashed assets are
+ * cached for a year; index.html and the rest are revalidated on every visit (`no-cache`).
+ */
 async function serveWebApp(app: App, root: string) {
   if (!existsSync(path.join(root, 'index.html'))) return;
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
     index: false,
-    globIgnore: ['index.html'],
+    preCompressed: true,
+    globIgnore: ['index.html', '**/*.br', '**/*.gz'],
     setHeaders: (reply, file) =>
       reply.header(
         'cache-control',

@@ -767,6 +767,19 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: MEMBER_ONLY,
     },
     {
+      route: 'GET /api/v1/session',
+      request: () => ({ url: '/api/v1/session' }),
+      // 200 for everyone (no 401 in a browser's console); it says whose session it is.
+      shows: (r) => (r.json().signedIn ? r.json().kind : 'signedOut'),
+      expect: {
+        anonymous: 'signedOut',
+        member: 'member',
+        desk: 'staff',
+        admin: 'staff',
+        network: 'staff',
+      },
+    },
+    {
       route: 'POST /api/v1/sign-out',
       request: () => ({ url: '/api/v1/sign-out', body: {} }),
       expect: PUBLIC,

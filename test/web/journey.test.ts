@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDateOf } from '../../src/platform/clock.js';
 import { addDays } from '../../src/platform/dates.js';
@@ -61,6 +61,87 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
   async function checkAccessibility(page: Page, screen: string) {
     for (const violation of await accessibilityViolations(page))
       a11y.push(`${screen}: ${violation}`);
+  }
+
+  /** The browser console's errors (a 401 of a session check shows there as one). */
+  function consoleErrors(page: Page): string[] {
+    const seen: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') seen.push(`${page.url()}: ${message.text()}`);
+    });
+    return seen;
+  }
+
+  /** Every URL the page asks the service for, in order. */
+  function requestedUrls(page: Page): string[] {
+    const seen: string[] = [];
+    page.on('request', (request) => seen.push(request.url()));
+    return seen;
+  }
+
+  /**
+   * The member's card page opened cold (a new browser profile with the member's cookies, so
+   * nothing is cached) on a simulated Fast 3G phone network: 1.6 Mbps down, 750 kbps up, 150 ms
+   * round trips (Chromium's network emulation). Printed, not asserted: the machine decides the
+   * figure; what makes it fast (compression, no barcode code elsewhere) is asserted.
+   */
+  async function cardPageOnFast3g(memberWindow: { context: BrowserContext }) {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: 'ko-KR',
+      storageState: await memberWindow.context.storageState(),
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: 1_600_000 / 8,
+      uploadThroughput: 750_000 / 8,
+    });
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+    });
+    const encodings = new Map<string, string>();
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (/\.(js|css)$/.test(path) || path === '/portal/me/card')
+        encodings.set(path, response.headers()['content-encoding'] ?? 'none');
+    });
+    const started = Date.now();
+    await page.goto(url('/portal/me/card'));
+    await page.locator('img.barcode').waitFor({ timeout: 60_000 });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `card page under Fast 3G: ${seconds.toFixed(1)} s (${Math.round(bytes / 1024)} KB transferred, cold cache)`,
+    );
+    await context.close();
+    return encodings;
+  }
+
+  /**
+   * At phone size every table shows its whole width: no date cut, no button scrolled out of
+   * sight (the rows stack as cards). The page is left at the size it had.
+   */
+  async function tablesFitPhone(page: Page, screen: string) {
+    const size = page.viewportSize();
+    await page.setViewportSize(PHONE);
+    const overflow = await page.evaluate<string[]>(`
+      [...document.querySelectorAll('.table-wrap')].flatMap((wrap) => {
+        const cut = wrap.scrollWidth - wrap.clientWidth;
+        const outside = [...wrap.querySelectorAll('td, button, a')].filter(
+          (el) => el.getBoundingClientRect().right > document.documentElement.clientWidth,
+        );
+        return cut > 0 || outside.length > 0
+          ? [cut + 'px cut, ' + outside.length + ' outside: ' + wrap.textContent.slice(0, 60)]
+          : [];
+      })
+    `);
+    expect(overflow, screen).toEqual([]);
+    if (size) await page.setViewportSize(size);
   }
 
   /** Fills the staff sign-in form if the page shows it (first visit, or the session expired). */
@@ -141,9 +222,27 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     const a = yonam.page;
     const b = tongyeong.page;
 
+    const memberConsole = consoleErrors(m);
+    const memberRequests = requestedUrls(m);
+    const deskConsole = consoleErrors(a);
+
+    step('before 0');
+    // 0. The home page says what the service is and how to join; staff areas are not in its menu.
+    await m.goto(url('/'));
+    await m.getByRole('heading', { level: 1, name: '카드 한 장, 모든 도서관' }).waitFor();
+    expect(await m.locator('.home-steps li').count()).toBe(4);
+    expect(await m.getByRole('link', { name: '회원가입' }).first().getAttribute('href')).toBe(
+      '/portal/sign-up',
+    );
+    const menu = (await m.locator('.area-nav').textContent()) ?? '';
+    expect(menu).not.toMatch(/안내데스크|관리/);
+    expect(await m.locator('.site-footer a.staff-link').getAttribute('href')).toBe('/desk');
+    await checkAccessibility(m, 'home');
+    await capture(m, 'home', { sizes: ['phone', 'desk'] });
+
     step('before 1');
     // 1. The participating libraries by region, phone first, in Korean.
-    await m.goto(url('/portal'));
+    await m.getByRole('link', { name: '도서관 찾기' }).first().click();
     await m.locator('.library-card').first().waitFor();
     expect(await pageLanguage(m)).toBe('ko');
     await expect.poll(() => m.locator('.library-card').count()).toBe(29);
@@ -170,6 +269,11 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await m.getByRole('heading', { name: '가입 신청이 접수되었습니다' }).waitFor();
     await expect.poll(() => m.locator('.steps').textContent()).toContain('진주시립연암도서관');
     await capture(m, 'portal-sign-up-done', { languages: ['ko', 'en'] });
+    // Anonymous pages: the session check answers 200 (no 401 in the console), and the barcode
+    // encoder is not downloaded where no card is shown.
+    expect(memberConsole).toEqual([]);
+    expect(memberRequests.filter((u) => /barcode/.test(u))).toEqual([]);
+    expect(memberRequests.filter((u) => u.includes('/api/v1/session')).length).toBeGreaterThan(0);
 
     step('before 3');
     // 3. Signing in with the phone number before a card exists: pending, with the next step.
@@ -186,6 +290,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await a.getByRole('button', { name: '찾기' }).click();
     await a.locator('.found-member').waitFor();
     await a.locator('.found-member select').selectOption('resident_registration_card');
+    expect(deskConsole).toEqual([]);
     await checkAccessibility(a, 'desk verify');
     await capture(a, 'desk-verify', { languages: ['ko', 'en'] });
     await a.getByRole('button', { name: '신분증 확인, 카드 발급' }).click();
@@ -203,6 +308,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await expect.poll(() => a.locator('.receipt-table tbody tr').count()).toBe(2);
     await checkAccessibility(a, 'desk checkout');
     await capture(a, 'desk-checkout', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
+    await tablesFitPhone(a, 'desk checkout');
     await a.emulateMedia({ media: 'print' });
     await a.screenshot({ path: 'test-output/screenshots/desk-receipt-print.png' });
     await a.emulateMedia({ media: 'screen' });
@@ -283,6 +389,11 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await m.locator('img.barcode').waitFor();
     await checkAccessibility(m, 'portal card');
     await capture(m, 'portal-card', { languages: ['ko', 'en'] });
+    expect(memberRequests.filter((u) => /\/assets\/barcode-svg-.*\.js$/.test(u))).toHaveLength(1);
+    const encodings = await cardPageOnFast3g(member);
+    expect([...encodings.keys()].some((path) => /barcode-svg/.test(path))).toBe(true);
+    for (const [path, encoding] of encodings)
+      expect(`${path}: ${encoding}`).toMatch(/: (br|gzip)$/);
     await m.getByRole('link', { name: '내 정보' }).click();
     await m.getByText('내 정보를 가진 도서관').waitFor();
     await expect.poll(() => m.locator('.plain-list li').count()).toBeGreaterThanOrEqual(2);
@@ -300,12 +411,22 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await openDesk(a, 'jinju-yonam-desk');
     await scanCard(a, card);
     expect(await lend(a, 'JYL0000003')).toBeNull();
+    expect(await lend(a, 'JYL0000005')).toBeNull();
     await m.goto(url('/portal/me'));
     await memberSignIn(m, card);
-    await m.locator('.loan').first().waitFor();
+    await m.locator('.loan').nth(1).waitFor();
     expect(await m.locator('.suspension').count()).toBe(0);
+    // Each loan counts down to its due date; a renewal moves no row (issue 17).
+    const loanRows = () => m.locator('.loan-list .loan').allTextContents();
+    const before = await loanRows();
+    expect(await m.locator('.loan .countdown').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^D-\d+$/)]),
+    );
+    const titles = await m.locator('.loan .loan-title').allTextContents();
     await m.getByRole('button', { name: '연장' }).first().click();
     await m.getByText('연장되었습니다').waitFor();
+    await expect.poll(loanRows).not.toEqual(before);
+    expect(await m.locator('.loan .loan-title').allTextContents()).toEqual(titles);
     await checkAccessibility(m, 'portal loans');
     await capture(m, 'portal-loans', { languages: ['ko', 'en'] });
     await m.getByRole('link', { name: '이용 기록' }).click();
@@ -326,6 +447,15 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await a.getByRole('link', { name: '이 회원 대출하기' }).click();
     await a.locator('.member-panel').waitFor();
     expect(await lend(a, 'JYL0000004')).toBeNull();
+
+    // The first due date arrives: D-day for one book, days left for the renewed one.
+    const dueDates = await dueDatesOf(NEW_MEMBER);
+    running.clock.setBusinessDate(dueDates[0]!);
+    await m.goto(url('/portal/me'));
+    await memberSignIn(m, card);
+    await m.locator('.loan .countdown', { hasText: 'D-day' }).waitFor();
+    await checkAccessibility(m, 'portal loans due');
+    await capture(m, 'portal-loans-countdown', { sizes: ['phone', 'desk'] });
 
     step('10');
     for (const w of windows) await w.context.close();
@@ -396,7 +526,8 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.getByRole('link', { name: '직원' }).click();
     await page.locator('.table tbody tr').first().waitFor();
     await checkAccessibility(page, 'admin staff');
-    await capture(page, 'admin-staff');
+    await capture(page, 'admin-staff', { sizes: ['desk', 'phone'] });
+    await tablesFitPhone(page, 'admin staff');
 
     await page.getByRole('link', { name: '자가대출기' }).click();
     await page.getByLabel('기기 아이디').fill('yonam-kiosk-1');
@@ -406,6 +537,8 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.locator('.table', { hasText: 'yonam-kiosk-1' }).waitFor();
     await checkAccessibility(page, 'admin terminals');
     await capture(page, 'admin-terminals', { languages: ['ko', 'en'] });
+    await capture(page, 'admin-terminals', { sizes: ['phone'] });
+    await tablesFitPhone(page, 'admin terminals');
 
     await page.getByRole('link', { name: '자료 가져오기' }).click();
     const csv = [
@@ -426,6 +559,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.locator('.table tbody tr').nth(1).waitFor();
     await checkAccessibility(page, 'admin import');
     await capture(page, 'admin-import', { languages: ['ko', 'en'] });
+    await tablesFitPhone(page, 'admin import');
 
     step('library admin');
     // A desk account is told plainly that administration is not for it.

@@ -13,6 +13,9 @@ import { StaffSessionProvider } from './session';
 type Area = 'home' | 'portal' | 'desk' | 'admin';
 
 const AREAS = ['portal', 'desk', 'admin'] as const;
+/** The public menu names the member's area only; staff find theirs by the footer's link. */
+const PUBLIC_AREAS = ['portal'] as const;
+const STAFF_AREAS = ['desk', 'admin'] as const;
 
 function areaOf(path: string): Area {
   for (const area of AREAS) {
@@ -35,22 +38,71 @@ function useFocusOnNavigation(path: string) {
   }, [path]);
 }
 
+/**
+ * Where the catalogue search goes first on the home page, above everything else, when the
+ * catalogue lands (issue 18). Nothing is shown until then: an empty search box helps no one.
+ */
+function CatalogueSearchSlot() {
+  return null;
+}
+
+const JOIN_STEPS = ['apply', 'verify', 'borrow', 'card'] as const;
+
+/**
+ * The public front door: what the service is, how to join (steps and the 회원가입 button), and
+ * the way to the libraries and one's own loans. Staff areas are not offered here: a discreet
+ * link in the footer leads to them.
+ */
 function Home() {
   const { t } = useTranslation();
   return (
     <div className="home">
-      <PageTitle>{t('home.title')}</PageTitle>
-      <p className="lead">{t('home.lead')}</p>
-      <ul className="home-areas">
-        {AREAS.map((name) => (
-          <li key={name}>
-            <Link to={`/${name}`} className="home-area">
-              <span className="home-area-name">{t(`areas.${name}`)}</span>
-              <span className="home-area-text">{t(`home.${name}`)}</span>
+      <CatalogueSearchSlot />
+      <section className="home-hero" aria-labelledby="home-title">
+        <PageTitle>
+          <span id="home-title">{t('home.title')}</span>
+        </PageTitle>
+        <p className="lead">{t('home.lead')}</p>
+        <div className="cta-row">
+          <Link to="/portal/sign-up" className="button primary home-join">
+            {t('home.join')}
+          </Link>
+          <Link to="/portal/me" className="button">
+            {t('home.signIn')}
+          </Link>
+        </div>
+      </section>
+      <section className="panel home-how" aria-labelledby="how-title">
+        <h2 id="how-title">{t('home.howTitle')}</h2>
+        <ol className="steps home-steps">
+          {JOIN_STEPS.map((step) => (
+            <li key={step}>
+              <strong>{t(`home.steps.${step}`)}</strong>
+              <span className="step-extra">{t(`home.steps.${step}Text`)}</span>
+            </li>
+          ))}
+        </ol>
+        <Link to="/portal/sign-up" className="button primary">
+          {t('home.join')}
+        </Link>
+      </section>
+      <section className="home-more" aria-labelledby="more-title">
+        <h2 id="more-title">{t('home.moreTitle')}</h2>
+        <ul className="home-areas">
+          <li>
+            <Link to="/portal" className="home-area">
+              <span className="home-area-name">{t('portal.libraries')}</span>
+              <span className="home-area-text">{t('home.libraries')}</span>
             </Link>
           </li>
-        ))}
-      </ul>
+          <li>
+            <Link to="/portal/me" className="home-area">
+              <span className="home-area-name">{t('portal.myLibrary')}</span>
+              <span className="home-area-text">{t('home.myLibrary')}</span>
+            </Link>
+          </li>
+        </ul>
+      </section>
     </div>
   );
 }
@@ -59,6 +111,7 @@ function Shell() {
   const { t } = useTranslation();
   const { path } = useRouter();
   const area = areaOf(path);
+  const staffArea = area === 'desk' || area === 'admin';
   useFocusOnNavigation(path);
   let page = <Home />;
   if (area === 'portal') page = <PortalArea />;
@@ -87,7 +140,7 @@ function Shell() {
             <span className="brand-name">{t('app.name')}</span>
           </Link>
           <nav className="area-nav" aria-label={t('app.areas')}>
-            {AREAS.map((name) => (
+            {(staffArea ? STAFF_AREAS : PUBLIC_AREAS).map((name) => (
               <Link key={name} to={`/${name}`} aria-current={area === name ? 'page' : undefined}>
                 {t(`areas.${name}`)}
               </Link>
@@ -101,6 +154,13 @@ function Shell() {
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
+        {staffArea ? null : (
+          <p>
+            <Link to="/desk" className="staff-link">
+              {t('app.staffLink')}
+            </Link>
+          </p>
+        )}
       </footer>
     </div>
   );

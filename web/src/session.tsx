@@ -26,10 +26,21 @@ async function endSession(): Promise<void> {
 }
 
 /**
- * What the portal's and the staff's sessions share: reading who is signed in (once per visit),
- * dropping them when the server answers 401, signing in (which sets the CSRF token) and out.
+ * Whether the browser holds a session of this kind. The session check answers 200 either way, so
+ * an anonymous page asks without a 401 in the browser's console (issue 17).
+ */
+async function hasSession(kind: 'member' | 'staff'): Promise<boolean> {
+  const session = await answer(api.GET('/api/v1/session'));
+  return session.signedIn && session.kind === kind;
+}
+
+/**
+ * What the portal's and the staff's sessions share: reading who is signed in (once per visit,
+ * only after the session check said someone of this kind is), dropping them when the server
+ * answers 401, signing in (which sets the CSRF token) and out.
  */
 function useSession<Who>(
+  kind: 'member' | 'staff',
   read: () => Promise<Who>,
   startSession: (login: string, password: string) => Promise<{ csrfToken: string }>,
 ) {
@@ -38,6 +49,11 @@ function useSession<Who>(
 
   const refresh = useCallback(async () => {
     try {
+      if (!(await hasSession(kind))) {
+        setWho(undefined);
+        setState('signedOut');
+        return;
+      }
       setWho(await read());
       setState('signedIn');
     } catch (error) {
@@ -45,7 +61,7 @@ function useSession<Who>(
       setWho(undefined);
       setState('signedOut');
     }
-  }, [read]);
+  }, [kind, read]);
 
   useEffect(() => {
     refresh().catch(() => setState('signedOut'));
@@ -95,7 +111,7 @@ const memberSignIn = (login: string, password: string) =>
 
 /** The member portal's session (cookie + CSRF token), loaded once per visit. */
 export function MemberSessionProvider({ children }: { children: ReactNode }) {
-  const { state, who, signIn, signOut, refresh } = useSession(readMember, memberSignIn);
+  const { state, who, signIn, signOut, refresh } = useSession('member', readMember, memberSignIn);
   const value = useMemo(
     () => ({ state, member: who, signIn, signOut, refresh }),
     [state, who, signIn, signOut, refresh],
@@ -136,7 +152,7 @@ const staffSignIn = (username: string, password: string) =>
   answer(api.POST('/api/v1/staff/sign-in', { body: { username, password } }));
 
 export function StaffSessionProvider({ children }: { children: ReactNode }) {
-  const { state, who, signIn, signOut, refresh } = useSession(readStaff, staffSignIn);
+  const { state, who, signIn, signOut, refresh } = useSession('staff', readStaff, staffSignIn);
   const staff = who?.staff;
   const library = who?.library;
   const value = useMemo(

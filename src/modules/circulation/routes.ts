@@ -38,6 +38,11 @@ const ReasonSchema = Type.Object({
 
 const StatusSchema = Type.Object(
   {
+    today: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description:
+        "the service's business day (Korean time) the status is for: what due dates count down from (D-3, D-day)",
+    }),
     openLoans: Type.Array(
       Type.Object({
         library: Type.Object({

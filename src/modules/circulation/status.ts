@@ -67,6 +67,7 @@ export async function circulationStatus(
   });
   const active = standing.suspension;
   return {
+    today,
     openLoans,
     overdueCount: standing.overdueCount,
     suspension: active

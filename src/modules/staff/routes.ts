@@ -87,6 +87,34 @@ export async function staffRoutes(app: App, context: AppContext) {
   );
 
   app.get(
+    '/api/v1/session',
+    {
+      schema: {
+        tags: ['staff', 'members'],
+        summary:
+          'Whether this browser has a session, and whose (a member or staff): 200 either way, so a page can ask without a 401',
+        response: {
+          200: Type.Object({
+            signedIn: Type.Boolean(),
+            kind: Type.Union([Type.Literal('member'), Type.Literal('staff'), Type.Null()], {
+              description: 'who the session belongs to; null when signed out',
+            }),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      // The answer depends on the cookie: no cache may keep it, signed in or not.
+      reply.header('cache-control', 'no-store');
+      const kind = request.actor?.kind;
+      // A terminal (SIP2) never holds an HTTP session; only members and staff sign in here.
+      return kind === 'member' || kind === 'staff'
+        ? { signedIn: true, kind }
+        : { signedIn: false, kind: null };
+    },
+  );
+
+  app.get(
     '/api/v1/staff/me',
     {
       schema: {

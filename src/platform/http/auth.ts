@@ -30,6 +30,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SIGN_IN_PATHS = new Set(['/api/v1/staff/sign-in', '/api/v1/members/sign-in']);
 /** All a staff member with a one-time password may do: see who they are, change it, leave. */
 const ONE_TIME_PASSWORD_PATHS = new Set([
+  'GET /api/v1/session',
   'GET /api/v1/staff/me',
   'POST /api/v1/staff/me/password',
   'POST /api/v1/sign-out',

@@ -23,8 +23,14 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   'POST /api/v1/members/pre-registrations',
 ]);
 
-/** Operations that work with or without a session (signing out twice is fine). */
-export const SESSION_OPTIONAL_OPERATIONS: ReadonlySet<string> = new Set(['POST /api/v1/sign-out']);
+/**
+ * Operations that work with or without a session (signing out twice is fine; asking whether one
+ * is signed in answers either way).
+ */
+export const SESSION_OPTIONAL_OPERATIONS: ReadonlySet<string> = new Set([
+  'POST /api/v1/sign-out',
+  'GET /api/v1/session',
+]);
 
 const SAFE_METHODS = new Set(['get', 'head', 'options']);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

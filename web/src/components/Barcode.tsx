@@ -1,21 +1,26 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** SVG markup of a Code 128 barcode (bwip-js is loaded only when a card is shown). */
+/** The paths that open on a card: the encoder is fetched at once there (see main.tsx). */
+const CARD_PAGES = new Set(['/portal/me/card']);
+
+/**
+ * The Code 128 encoder: its own chunk, loaded only when a card is shown (the portal's card page,
+ * the desk's issued card), so no other page downloads it. A page that opens on a card starts the
+ * download with the app, in parallel with the sign-in check, not after it.
+ */
+export function loadEncoder() {
+  return import('./barcode-svg');
+}
+
+export function preloadEncoderFor(path: string) {
+  if (CARD_PAGES.has(path.replace(/\/+$/, ''))) void loadEncoder().catch(() => {});
+}
+
+/** SVG markup of a Code 128 barcode. */
 export async function barcodeSvg(text: string): Promise<string> {
-  const bwip = await import('bwip-js/browser');
-  return bwip.toSVG({
-    bcid: 'code128',
-    text,
-    scale: 3,
-    height: 14,
-    includetext: true,
-    textxalign: 'center',
-    textsize: 11,
-    paddingwidth: 8,
-    paddingheight: 6,
-    backgroundcolor: 'FFFFFF',
-  });
+  const { barcodeSvg: draw } = await loadEncoder();
+  return draw(text);
 }
 
 /** The member's card as a barcode a desk scanner or a self-check machine reads from the screen. */

@@ -169,6 +169,14 @@ describe('desk: card, member panel, checkout', () => {
     await screen.findByText('대출 정지: 2026년 12월 21일 (월)까지');
     expect(screen.getByText(/통영시립도서관에 4일 늦게 반납한 자료 때문입니다/)).toBeTruthy();
     expect(screen.getByText('다른 도서관 자료')).toBeTruthy();
+    // Each cell carries its column's heading: on a phone the rows stack as labelled cards.
+    const row = screen.getByText('다른 도서관 자료').closest('tr')!;
+    expect([...row.querySelectorAll('td')].map((td) => td.dataset.label ?? '')).toEqual([
+      '도서관',
+      '자료',
+      '반납 예정일',
+      '',
+    ]);
     expect(screen.getByText(/연체된 자료가 1권 있어/)).toBeTruthy();
   });
 

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { LibraryRef } from '../api/types';
 import type { Language } from './index';
@@ -24,6 +25,24 @@ export function formatDate(date: string, language: Language, withWeekday = true)
     weekday: 'short',
   }).format(day);
   return language === 'ko' ? `${text} (${weekday})` : `${weekday} ${text}`;
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD` business dates); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayOf(to).getTime() - dayOf(from).getTime()) / 86_400_000);
+}
+
+/** How a due date stands on the service's day: days left (D-3), due today (D-day), or days late. */
+export type DueCountdown =
+  | { kind: 'left'; days: number }
+  | { kind: 'today' }
+  | { kind: 'late'; days: number };
+
+export function dueCountdown(dueDate: string, today: string): DueCountdown {
+  const days = daysBetween(today, dueDate);
+  if (days > 0) return { kind: 'left', days };
+  if (days === 0) return { kind: 'today' };
+  return { kind: 'late', days: -days };
 }
 
 /** Korean phone numbers as people write them: 01020260001 → 010-2026-0001. */
@@ -83,9 +102,20 @@ export function nameOf(named: Pick<LibraryRef, 'nameKo' | 'nameEn'>, language: L
   return language === 'en' ? named.nameEn : named.nameKo;
 }
 
+/**
+ * A due date's countdown as Korean readers know it: D-3, D-day, 2일 연체 (English: 3 days left,
+ * due today, 2 days overdue).
+ */
+export function formatCountdown(countdown: DueCountdown, t: TFunction): string {
+  if (countdown.kind === 'today') return t('loans.dueToday');
+  return t(countdown.kind === 'left' ? 'loans.dueIn' : 'loans.overdueBy', {
+    count: countdown.days,
+  });
+}
+
 /** Formatting in the reader's language, for components. */
 export function useFormat() {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
   const language: Language = i18n.language === 'en' ? 'en' : 'ko';
   return {
     language,
@@ -96,5 +126,6 @@ export function useFormat() {
     percent: (value: number) => formatPercent(value, language),
     weekday: (isoWeekday: number) => weekdayName(isoWeekday, language),
     name: (named: Pick<LibraryRef, 'nameKo' | 'nameEn'>) => nameOf(named, language),
+    countdown: (dueDate: string, today: string) => formatCountdown(dueCountdown(dueDate, today), t),
   };
 }

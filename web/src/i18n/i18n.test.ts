@@ -70,3 +70,32 @@ describe('Korean as Koreans write it (issue 17)', () => {
     expect(formatDateTime('2026-12-02T06:05:00Z', 'en')).toBe('Wed 2 December 2026, 15:05');
   });
 });
+
+describe('due dates as countdowns (issue 17)', () => {
+  it('counts whole days from the service’s day: D-3, D-day, and days late', async () => {
+    const { dueCountdown, daysBetween } = await import('./format');
+    expect(dueCountdown('2026-12-18', '2026-12-15')).toEqual({ kind: 'left', days: 3 });
+    expect(dueCountdown('2026-12-15', '2026-12-15')).toEqual({ kind: 'today' });
+    expect(dueCountdown('2026-12-13', '2026-12-15')).toEqual({ kind: 'late', days: 2 });
+    // Across a month, a year and a leap day; never off by one near midnight or DST.
+    expect(daysBetween('2026-12-30', '2027-01-02')).toBe(3);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+  });
+
+  it('says them as Korean readers know them, and plainly in English', async () => {
+    const { default: i18n } = await import('./index');
+    const { dueCountdown, formatCountdown } = await import('./format');
+    const say = (language: 'ko' | 'en', due: string) =>
+      formatCountdown(dueCountdown(due, '2026-12-15'), i18n.getFixedT(language));
+    expect(
+      ['2026-12-18', '2026-12-16', '2026-12-15', '2026-12-14', '2026-12-13'].map((d) =>
+        say('ko', d),
+      ),
+    ).toEqual(['D-3', 'D-1', 'D-day', '1일 연체', '2일 연체']);
+    expect(
+      ['2026-12-18', '2026-12-16', '2026-12-15', '2026-12-14', '2026-12-13'].map((d) =>
+        say('en', d),
+      ),
+    ).toEqual(['3 days left', '1 day left', 'Due today', '1 day overdue', '2 days overdue']);
+  });
+});

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import { useLibraries } from '../api/directory';
@@ -7,7 +8,7 @@ import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SuspensionNotice } from '../components/Suspension';
 import { useAction, useMessage, useResource } from '../hooks';
-import { useFormat } from '../i18n/format';
+import { dueCountdown, useFormat } from '../i18n/format';
 
 type OpenLoan = CirculationStatus['openLoans'][number];
 type Renewal = Awaited<ReturnType<typeof renewOnline>>;
@@ -17,6 +18,27 @@ function renewOnline(loanId: number) {
     api.POST('/api/v1/me/loans/{loanId}/renewal', {
       params: { path: { loanId }, header: idempotent() },
     }),
+  );
+}
+
+function loanKey(loan: OpenLoan): string {
+  return loan.loanId === undefined ? `${loan.library.id}-${loan.dueDate}` : String(loan.loanId);
+}
+
+/**
+ * The loans by due date, then title; loans already on the screen keep their places (`shown`, in
+ * the order they were shown), so a renewal, which moves a due date, moves no row (issue 17).
+ */
+export function orderLoans(loans: readonly OpenLoan[], shown: readonly string[] = []): OpenLoan[] {
+  const place = new Map(shown.map((key, index) => [key, index]));
+  const byDue = (a: OpenLoan, b: OpenLoan) =>
+    a.dueDate.localeCompare(b.dueDate) ||
+    (a.title ?? '').localeCompare(b.title ?? '', 'ko') ||
+    (a.loanId ?? 0) - (b.loanId ?? 0);
+  return [...loans].sort(
+    (a, b) =>
+      (place.get(loanKey(a)) ?? Number.MAX_SAFE_INTEGER) -
+        (place.get(loanKey(b)) ?? Number.MAX_SAFE_INTEGER) || byDue(a, b),
   );
 }
 
@@ -62,14 +84,26 @@ function LoanItem({
   const format = useFormat();
   const action = useAction();
   const rules = status.byLibrary.find((b) => b.library.id === loan.library.id);
+  const countdown = dueCountdown(loan.dueDate, status.today);
+  // Late: red; due within three days: amber; otherwise plain.
+  const tone =
+    loan.overdue || countdown.kind === 'late'
+      ? 'badge-bad'
+      : countdown.kind === 'today' || countdown.days <= 3
+        ? 'badge-warn'
+        : 'badge-neutral';
   return (
     <li className={loan.overdue ? 'loan overdue' : 'loan'}>
-      <p className="loan-title">{loan.title ?? t('loans.untitled')}</p>
+      <div className="loan-head">
+        <p className="loan-title">{loan.title ?? t('loans.untitled')}</p>
+        <span className={`badge countdown ${tone}`}>
+          {format.countdown(loan.dueDate, status.today)}
+        </span>
+      </div>
       <dl className="facts compact">
         <Fact label={t('loans.library')}>{format.name(loan.library)}</Fact>
         <Fact label={t('loans.due')} className="due">
           {format.date(loan.dueDate)}
-          {loan.overdue ? <span className="badge badge-bad">{t('loans.overdue')}</span> : null}
         </Fact>
         {rules ? (
           <Fact label={t('loans.renewals')}>
@@ -154,9 +188,13 @@ export function LoansTab() {
   const status = useResource('me-loans', () => answer(api.GET('/api/v1/me/loans')));
   const holders = useResource('me-holders', () => answer(api.GET('/api/v1/me/data-holders')));
   const renewed = useMessage();
+  // The order the loans were first shown in, kept while the page is open.
+  const shown = useRef<string[]>([]);
   if (status.problem) return <ProblemAlert problem={status.problem} />;
   if (!status.data) return <Loading />;
   const data = status.data;
+  const loans = orderLoans(data.openLoans, shown.current);
+  shown.current = loans.map(loanKey);
   return (
     <div className="tab-panel">
       {data.suspension ? <SuspensionNotice suspension={data.suspension} audience="member" /> : null}
@@ -175,9 +213,9 @@ export function LoansTab() {
           <p className="muted">{t('loans.none')}</p>
         ) : (
           <ul className="loan-list">
-            {data.openLoans.map((loan) => (
+            {loans.map((loan) => (
               <LoanItem
-                key={loan.loanId ?? `${loan.library.id}-${loan.dueDate}`}
+                key={loanKey(loan)}
                 loan={loan}
                 status={data}
                 onRenewed={(result) => {

@@ -136,6 +136,62 @@ describe('portal: my loans', () => {
     expect(renewal?.headers['idempotency-key']).toBeTruthy();
   });
 
+  it('counts down to each due date and keeps the order after a renewal', async () => {
+    setCsrfToken('member-csrf');
+    const loan = status.openLoans[0]!;
+    const loans = [
+      { ...loan, loanId: 77, title: '작별하지 않는다', dueDate: '2026-12-15' },
+      { ...loan, loanId: 78, title: '소년이 온다', dueDate: '2026-12-18' },
+      { ...loan, loanId: 79, title: '흰', dueDate: '2026-12-13', overdue: true },
+    ].map((l) => ({ ...l, renewable: true, renewalRefusals: [] }));
+    let renewed = false;
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      [
+        'GET',
+        '/api/v1/me/loans',
+        () => ({
+          body: {
+            ...status,
+            suspension: null,
+            // The server sends the loans by due date: the renewed one would jump to the end.
+            openLoans: renewed
+              ? [loans[2], loans[1], { ...loans[0]!, dueDate: '2026-12-29', renewals: 1 }]
+              : [loans[2], loans[0], loans[1]],
+          },
+        }),
+      ],
+      ['GET', '/api/v1/me/data-holders', { body: { libraries: [] } }],
+      ['GET', '/api/v1/libraries', { body: { libraries: [yonam] } }],
+      [
+        'POST',
+        '/api/v1/me/loans/77/renewal',
+        () => {
+          renewed = true;
+          return {
+            body: {
+              loan: { id: 77, dueDate: '2026-12-29', previousDueDate: '2026-12-15' },
+              library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+            },
+          };
+        },
+      ],
+    ]);
+    renderAt('/portal/me');
+    await screen.findByText('작별하지 않는다');
+    const rows = () =>
+      [...document.querySelectorAll('.loan')].map(
+        (li) =>
+          `${li.querySelector('.loan-title')?.textContent} ${li.querySelector('.countdown')?.textContent}`,
+      );
+    // Today is 2026-12-15 (the server's day): late first, due today, then three days left.
+    expect(rows()).toEqual(['흰 2일 연체', '작별하지 않는다 D-day', '소년이 온다 D-3']);
+    fireEvent.click(screen.getByRole('button', { name: '작별하지 않는다 연장' }));
+    await screen.findByText(/2026년 12월 29일 \(화\)로 연장되었습니다/);
+    await waitFor(() => expect(rows()).toContain('작별하지 않는다 D-14'));
+    expect(rows()).toEqual(['흰 2일 연체', '작별하지 않는다 D-14', '소년이 온다 D-3']);
+  });
+
   it('speaks English after one click, dates included', async () => {
     portalRoutes(status);
     renderAt('/portal/me');
@@ -166,9 +222,12 @@ describe('portal: my card', () => {
       ],
     ]);
     renderAt('/portal/me/card');
-    const barcode = (await screen.findByRole('img', {
-      name: `회원카드 바코드, 번호 ${member.card!.number}`,
-    })) as HTMLImageElement;
+    // The encoder is a chunk of its own, loaded (and here transformed) on first use.
+    const barcode = (await screen.findByRole(
+      'img',
+      { name: `회원카드 바코드, 번호 ${member.card!.number}` },
+      { timeout: 10_000 },
+    )) as HTMLImageElement;
     expect(barcode.src).toMatch(/^data:image\/svg\+xml/);
     expect(decodeURIComponent(barcode.src)).toContain('<svg');
     expect(screen.getByText('2980 6032 2272 22')).toBeTruthy();

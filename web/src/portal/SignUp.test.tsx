@@ -72,12 +72,13 @@ describe('portal: sign-up', () => {
     ]);
     renderAt('/portal/sign-up');
     expect(await screen.findByText('개인정보 수집·이용 동의 (필수)')).toBeTruthy();
+    // The legend shows at once; the facts when the policy has come.
     for (const text of [
       facts.consent.items.ko,
       facts.consent.purpose.ko,
       facts.consent.retention.ko,
     ])
-      expect(screen.getByText(text)).toBeTruthy();
+      expect(await screen.findByText(text)).toBeTruthy();
     await screen.findByRole('option', { name: '진주시립연암도서관' });
     fill('이름', '김하늘');
     fill('생년월일', '1990-04-05');

@@ -29,6 +29,35 @@ export function problem(status: number, reasons: { code: string; detail: string 
   };
 }
 
+function answerOf(
+  routes: Routes,
+  request: MockRequest,
+): { status?: number; body?: unknown } | undefined {
+  const path = request.path.split('?')[0];
+  const route = routes.find(
+    ([m, p]) =>
+      m === request.method &&
+      (typeof p === 'string' ? p === path || p === request.path : p.test(request.path)),
+  );
+  if (!route) return undefined;
+  return typeof route[2] === 'function' ? route[2](request) : route[2];
+}
+
+/**
+ * The session check, unless a test answers it: signed in as whoever `GET /api/v1/me` or
+ * `GET /api/v1/staff/me` answers for (as the server does), else signed out.
+ */
+function sessionAnswer(routes: Routes, request: MockRequest): { status?: number; body?: unknown } {
+  for (const [path, kind] of [
+    ['/api/v1/me', 'member'],
+    ['/api/v1/staff/me', 'staff'],
+  ] as const) {
+    const me = answerOf(routes, { ...request, path });
+    if (me && (me.status ?? 200) < 400) return { body: { signedIn: true, kind } };
+  }
+  return { body: { signedIn: false, kind: null } };
+}
+
 /** Replaces fetch with the routes; unknown requests answer 404 NOT_FOUND. Returns the calls. */
 export function mockApi(routes: Routes): MockRequest[] {
   const calls: MockRequest[] = [];
@@ -48,16 +77,10 @@ export function mockApi(routes: Routes): MockRequest[] {
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };
     calls.push(request);
-    const route = routes.find(
-      ([m, p]) =>
-        m === method &&
-        (typeof p === 'string' ? p === url.pathname || p === request.path : p.test(request.path)),
-    );
-    const answer = route
-      ? typeof route[2] === 'function'
-        ? route[2](request)
-        : route[2]
-      : problem(404, [{ code: 'NOT_FOUND', detail: '요청한 항목을 찾을 수 없습니다.' }]);
+    const answer =
+      answerOf(routes, request) ??
+      (request.path === '/api/v1/session' ? sessionAnswer(routes, request) : undefined) ??
+      problem(404, [{ code: 'NOT_FOUND', detail: '요청한 항목을 찾을 수 없습니다.' }]);
     const status = answer.status ?? 200;
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status,

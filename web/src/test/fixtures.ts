@@ -90,6 +90,7 @@ export const member: FullMember = {
 };
 
 export const emptyStatus: CirculationStatus = {
+  today: '2026-12-15',
   openLoans: [],
   overdueCount: 0,
   suspension: null,
