@@ -65,8 +65,8 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
   const loan = { memberId: member.id, itemId: item.id, libraryId: library.id, loanedAt: now };
   let loanId: number;
   try {
-    loanId = await writeOnce(db, (tx) =>
-      insertLoan(tx, { ...loan, loanDay: today, dueDate }, audit),
+    loanId = await writeOnce(db, (tx, key) =>
+      insertLoan(tx, { ...loan, loanDay: today, dueDate }, audit, { key }),
     );
   } catch (error) {
     if (isCheckViolation(error, 'loans_member_standing')) {

@@ -74,7 +74,7 @@ export async function renewLoan(context: AppContext, actor: Actor, target: Renew
     if (
       await writeOnce(
         db,
-        (tx) => extendLoan(tx, renewal, audit),
+        (tx, key) => extendLoan(tx, renewal, audit, { key }),
         (renewed) => renewed,
       )
     ) {
