@@ -3445,6 +3445,7 @@ export interface operations {
                     "application/json": {
                         card: components["schemas"]["Card"];
                         member: components["schemas"]["Member"];
+                        status?: components["schemas"]["CirculationStatus"];
                     };
                 };
             };
@@ -4119,6 +4120,7 @@ export interface operations {
                             network: number;
                             here: number;
                         };
+                        status: components["schemas"]["CirculationStatus"];
                     };
                 };
             };
@@ -4322,6 +4324,7 @@ export interface operations {
                             nameKo: string;
                             nameEn: string;
                         };
+                        status?: components["schemas"]["CirculationStatus"];
                     };
                 };
             };
@@ -4416,6 +4419,7 @@ export interface operations {
                             nameKo: string;
                             nameEn: string;
                         };
+                        status?: components["schemas"]["CirculationStatus"];
                     };
                 };
             };
