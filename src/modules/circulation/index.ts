@@ -12,4 +12,4 @@ export { returnItem } from './return-item.js';
 export { itemAt, networkRules, openLoanOfItem } from './return-reads.js';
 export { circulationRoutes, withSentences } from './routes.js';
 export { deriveStanding, type Standing, type StandingLoan } from './standing.js';
-export { type CirculationStatus, circulationStatus, statusViewed } from './status.js';
+export { circulationStatus, statusViewed } from './status.js';
