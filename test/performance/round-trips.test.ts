@@ -83,7 +83,19 @@ describe(`round-trip budget of the hot paths (${testDatabaseKind})`, () => {
       spent[path] = s;
       return JSON.parse(result.body);
     };
-    // The scan and the checkout carry the member's status: the desk needs no look after them.
+    // The scan, the checkout and the renewal carry the member's status: the desk needs no look
+    // after them, and each of those looks is audited as a separate look was.
+    const looks = async () =>
+      Number(
+        (
+          await bed.t.db
+            .selectFrom('audit_events')
+            .where('action', '=', 'member.status_viewed')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const looksBefore = await looks();
     const scanned = await http('cardScan', 200, () => desk.get(`/api/v1/cards/${CARD}`));
     expect(scanned.status.network.open).toBe(0);
     const lent = await http('checkout', 201, () =>
@@ -97,6 +109,8 @@ describe(`round-trip budget of the hot paths (${testDatabaseKind})`, () => {
       desk.post('/api/v1/renewals', { itemBarcode: 'RT-1' }, keyed()),
     );
     expect(renewed.status.openLoans[0].renewals).toBe(1);
+    // The scan, the checkout, the desk status look, the renewal.
+    expect(await looks()).toBe(looksBefore + 4);
     await http('portalLoans', 200, () => portal.get('/api/v1/me/loans'));
     await http('return', 200, () => desk.post('/api/v1/returns', { itemBarcode: 'RT-1' }, keyed()));
 
