@@ -25,7 +25,7 @@ export function targetMet(name: TargetName, measured: number | null): boolean | 
 
 /** Which paths each phase drives, as the real clients send them (README and latest.json say so). */
 export const MEASURED_PATHS = {
-  http: 'web desk: card scanned (GET /cards/{n}, then the status), two items lent per visit, each with an Idempotency-Key and followed by the status; a renewal (key, then status) in one visit in ten; each item returned (key)',
+  http: "web desk: card scanned (GET /cards/{n}, whose answer carries the member's status), two items lent per visit, each with an Idempotency-Key (the answer carries the status after it); a renewal (key; its answer carries the status) in one visit in ten; each item returned (key)",
   sip2: 'self-check: 23 Patron Status with card and PIN (AD), two 11 Checkouts with the same AD, 35 End Patron Session, then 09 Checkin of each item; the network requires the PIN',
   portal:
     'member portal: sign in (Argon2id), my loans, one catalogue search, sign out; each member from an address of its own',
@@ -144,7 +144,7 @@ export function summaryTable(r: BenchResult): string {
   const rows = [
     '| measure | result | target |',
     '| --- | --- | --- |',
-    `| checkout+return over HTTP (web desk traffic: keys, status after each scan, renewals) | ${f1(r.httpCheckoutReturnTps)}/s (p50 ${r2(r.p50Ms)} ms, p95 ${r2(r.p95Ms)} ms, p99 ${r2(r.p99Ms)} ms) | |`,
+    `| checkout+return over HTTP (web desk traffic: card scans with the status, keys, renewals) | ${f1(r.httpCheckoutReturnTps)}/s (p50 ${r2(r.p50Ms)} ms, p95 ${r2(r.p95Ms)} ms, p99 ${r2(r.p99Ms)} ms) | |`,
     `| p99 of every desk request, ${r.settings.clients} desks | ${r2(r.p99Ms)} ms | ≤ ${TARGETS.p99Ms} ms: ${verdict(r.targets.p99Ms?.met ?? null)} |`,
     `| checkout+return over SIP2 (self-check, PIN once per patron session) | ${f1(r.sip2CheckoutReturnTps)}/s | |`,
     ...(r.phases.portal

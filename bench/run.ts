@@ -239,7 +239,7 @@ async function main(options: Options) {
     const idleMb = residentMb(main.pid);
     log(`Resident memory at idle: ${idleMb ?? '—'} MB`);
     log(
-      '\nDesks over HTTP (card scan, status, checkout with key, status, renew, return with key)…',
+      '\nDesks over HTTP (card scan with the status, checkout with key, renew, return with key)…',
     );
     const sampler = sampleResident(main.pid);
     const http = await runDeskLoad({

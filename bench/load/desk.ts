@@ -1,10 +1,11 @@
 /**
  * Desk traffic through the HTTP API: each worker is a desk at a library, signed in as that
  * library's desk account, lending its borrowers its items. With the web desk's mix (DESK_MIX) a
- * cycle is a visit as web/src/desk sends it: the card scanned (GET /cards/{n} and the member's
- * status), each item lent with an Idempotency-Key and followed by the status again, sometimes a
- * renewal (key, then status), then the items returned (key each). A pair counts when both the
- * checkout and the return of an item succeeded.
+ * cycle is a visit as web/src/desk sends it: the card scanned (GET /cards/{n}, whose answer
+ * carries the member's status), each item lent with an Idempotency-Key (the answer carries the
+ * status after the loan), sometimes a renewal (key; its answer carries the status too), then the
+ * items returned (key each). A pair counts when both the checkout and the return of an item
+ * succeeded.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -21,11 +22,14 @@ export interface DeskSession {
 }
 
 export interface DeskMix {
-  /** A visit opens with the card scanned: GET /cards/{n}, then the member's status. */
+  /** A visit opens with the card scanned: GET /cards/{n} (its answer carries the status). */
   scanCard: boolean;
   /** Items lent per visit (each returned after). */
   itemsPerVisit: number;
-  /** Chance that a lend (and a renewal) is followed by the member's status (GET …/loans). */
+  /**
+   * Chance that a lend (and a renewal) is followed by a look at the member's status (GET …/loans).
+   * The web desk sends none: the checkout's and the renewal's answers carry the status.
+   */
   status: number;
   /** Chance that a visit renews its first loan before the return. */
   renew: number;
@@ -37,7 +41,7 @@ export interface DeskMix {
 export const DESK_MIX: DeskMix = {
   scanCard: true,
   itemsPerVisit: 2,
-  status: 1,
+  status: 0,
   renew: 0.1,
   keys: true,
 };
@@ -178,7 +182,6 @@ async function deskWorker(
     if (mix.scanCard) {
       const card = await timed('lookup', 'GET', `/api/v1/cards/${borrower.card}`, undefined, 200);
       if (!card) continue;
-      await timed('status', 'GET', `/api/v1/members/${borrower.memberId}/loans`, undefined, 200);
     }
     const lent: string[] = [];
     for (let i = 0; i < mix.itemsPerVisit && items.length > 0; i++) {

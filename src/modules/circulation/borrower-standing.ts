@@ -24,8 +24,8 @@ export interface StandingQuery {
   library: number | 'lending library' | null;
   /** The item a checkout asks for, at that library. */
   itemBarcode?: string;
-  /** A desk's look at the member, audited in the same statement. */
-  audit?: AuditRow | null;
+  /** A desk's look at the member, audited in the same statement (one event or more). */
+  audit?: AuditRow | readonly AuditRow[] | null;
 }
 
 /** The loan a renewal is about, and its item (null: no such loan, or no such item). */
@@ -172,9 +172,15 @@ export async function loadBorrowerStanding(
     libraryId === null
       ? sql`members where id = ${memberId}`
       : sql`members where id = ${memberId} and ${coversLibrary(memberId, libraryId)}`;
-  const viewed = query.audit
-    ? sql`with viewed as (${auditEventsFrom(query.audit, looked)})`
-    : sql``;
+  const audits = query.audit ? ([] as AuditRow[]).concat(query.audit) : [];
+  const viewed =
+    audits.length > 0
+      ? sql`with ${sql.join(
+          audits.map(
+            (audit, n) => sql`viewed_${sql.raw(String(n))} as (${auditEventsFrom(audit, looked)})`,
+          ),
+        )}`
+      : sql``;
   type Row = typeof select extends { execute(): Promise<(infer R)[]> } ? R : never;
   const { rows } = await sql<Row>`${PREPARED} ${viewed} ${select}`.execute(db);
   const row = rows[0]!;

@@ -16,6 +16,7 @@ import { loadBorrowerStanding } from './borrower-standing.js';
 import { dueDateFor } from './domain.js';
 import { insertLoan } from './loan-writes.js';
 import { deriveStanding } from './standing.js';
+import { statusOf, statusViewed, withOpenLoans } from './status.js';
 
 export type CirculationActor = Extract<Actor, { kind: 'staff' | 'terminal' }>;
 
@@ -30,7 +31,12 @@ export interface CheckoutInput {
  * its audit event. No lock is held in between: the unique index on open loans keeps one open loan
  * per item and the limits trigger keeps the limits when two desks lend at the same instant.
  */
-export async function checkout(context: AppContext, anyActor: Actor, input: CheckoutInput) {
+export async function checkout(
+  context: AppContext,
+  anyActor: Actor,
+  input: CheckoutInput,
+  options: { withStatus?: boolean } = {},
+) {
   const actor = authorizeDesk(anyActor, 'loan.checkout');
   const { db, clock } = context;
   const now = clock.now();
@@ -63,10 +69,12 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
     details: { memberId: member.id, itemId: item.id, dueDate },
   });
   const loan = { memberId: member.id, itemId: item.id, libraryId: library.id, loanedAt: now };
+  // The desk's look at the member's status that the answer carries, audited by the same statement.
+  const audits = options.withStatus ? [statusViewed(actor, now, member.id)] : [];
   let loanId: number;
   try {
-    loanId = await writeOnce(db, (tx) =>
-      insertLoan(tx, { ...loan, loanDay: today, dueDate }, audit),
+    loanId = await writeOnce(db, (tx, key) =>
+      insertLoan(tx, { ...loan, loanDay: today, dueDate }, audit, { key, audits }),
     );
   } catch (error) {
     if (isCheckViolation(error, 'loans_member_standing')) {
@@ -74,6 +82,19 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
     }
     throw refusalOfConcurrentLoan(error, { ...facts, library }) ?? error;
   }
+  const lent = {
+    id: loanId,
+    itemId: item.id,
+    libraryId: library.id,
+    names: library.names,
+    phone: library.phone,
+    dueDate,
+    loanDay: today,
+    renewals: 0,
+    title: item.title,
+    barcode: item.barcode,
+    rules: library.rules,
+  };
   return {
     loan: {
       id: loanId,
@@ -89,6 +110,14 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
       network: Math.max(0, standing.loansLeft.network - 1),
       here: Math.max(0, (standing.loansLeft.here ?? 0) - 1),
     },
+    // The member's status after the loan, from the facts read and the loan made: the desk shows
+    // it without looking again.
+    status: options.withStatus
+      ? statusOf(withOpenLoans(facts, [...facts.openLoans, lent]), today, {
+          kind: 'staff',
+          libraryId: actor.libraryId,
+        })
+      : undefined,
   };
 }
 

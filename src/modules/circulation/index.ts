@@ -14,5 +14,6 @@ export {
 export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';
 export { itemAt, networkRules, openLoanOfItem } from './return-reads.js';
-export { circulationRoutes } from './routes.js';
+export { circulationRoutes, withSentences } from './routes.js';
 export { deriveStanding, type Standing, type StandingLoan } from './standing.js';
+export { circulationStatus, statusViewed } from './status.js';

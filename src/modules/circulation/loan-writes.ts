@@ -1,10 +1,30 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { type AuditRow, auditEventsFrom } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
+import type { KeyRecord } from '../../platform/db/commit-guard.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
 
-/** The writes of circulation: each change with its audit event in one statement. */
+/**
+ * The writes of circulation: each change with its audit event in one statement — and, for a
+ * request with a new idempotency key, the key recorded as applied (`KeyRecord`, from `writeOnce`).
+ */
+
+/** SQL: `, name as (…)` CTEs after the effect's: the key's record and more audit events. */
+function alongside(
+  effect: string,
+  key: KeyRecord | null,
+  audits: readonly AuditRow[] = [],
+): RawBuilder<unknown> {
+  const source = sql.raw(effect);
+  const parts = [
+    ...(key ? [sql`, key_recorded as (${key(source)})`] : []),
+    ...audits.map(
+      (audit, n) => sql`, audit_${sql.raw(String(n))} as (${auditEventsFrom(audit, source)})`,
+    ),
+  ];
+  return sql.join(parts, sql``);
+}
 
 export interface NewLoan {
   memberId: number;
@@ -19,13 +39,18 @@ export interface NewLoan {
  * Records a loan and its audit event in one statement (atomic without a transaction). The unique
  * index refuses a second open loan of the item; the limits trigger refuses a loan over a limit.
  */
-export async function insertLoan(db: Kysely<DB>, loan: NewLoan, audit: AuditRow): Promise<number> {
+export async function insertLoan(
+  db: Kysely<DB>,
+  loan: NewLoan,
+  audit: AuditRow,
+  more: { key?: KeyRecord | null; audits?: readonly AuditRow[] } = {},
+): Promise<number> {
   const { rows } = await sql<{ loan_id: string }>`${PREPARED}
     with loan as (
       insert into loans (member_id, item_id, library_id, loaned_at, loan_day, due_date)
       values (${loan.memberId}, ${loan.itemId}, ${loan.libraryId}, ${loan.loanedAt},
               ${loan.loanDay}, ${loan.dueDate})
-      returning id)
+      returning id)${alongside('loan', more.key ?? null, more.audits)}
     ${auditEventsFrom(audit, sql.raw('loan'), sql`loan.id::text`)}
     returning subject_id as loan_id`.execute(db);
   return Number(rows[0]!.loan_id);
@@ -45,6 +70,7 @@ export async function closeLoanOnTime(
     keepInHistory: boolean;
     audit: AuditRow;
   },
+  key: KeyRecord | null = null,
 ): Promise<boolean> {
   const { audit } = close;
   const { rows } = await sql<{ id: string }>`${PREPARED}
@@ -53,7 +79,7 @@ export async function closeLoanOnTime(
          set returned_at = ${close.returnedAt}, return_day = ${close.returnDay}, days_late = 0,
              member_id = case when ${close.keepInHistory}::boolean then member_id end
        where id = ${close.loanId} and returned_at is null and due_date = ${close.dueDate}
-      returning id)
+      returning id)${alongside('closed', key)}
     ${auditEventsFrom(audit, sql.raw('closed'))}
     returning id`.execute(db);
   return rows.length > 0;
@@ -72,13 +98,14 @@ export async function extendLoan(
     dueDate: BusinessDate;
   },
   audit: AuditRow,
+  more: { key?: KeyRecord | null; audits?: readonly AuditRow[] } = {},
 ): Promise<boolean> {
   const { rows } = await sql<{ id: string }>`${PREPARED}
     with renewed as (
       update loans set due_date = ${renewal.dueDate}, renewals = renewals + 1
        where id = ${renewal.loanId} and returned_at is null
          and due_date = ${renewal.seenDueDate} and renewals = ${renewal.seenRenewals}
-      returning id)
+      returning id)${alongside('renewed', more.key ?? null, more.audits)}
     ${auditEventsFrom(audit, sql.raw('renewed'))}
     returning id`.execute(db);
   return rows.length > 0;

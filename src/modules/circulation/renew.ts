@@ -8,6 +8,7 @@ import { loadBorrowerStanding } from './borrower-standing.js';
 import { renewedDueDate } from './domain.js';
 import { extendLoan } from './loan-writes.js';
 import { deriveStanding } from './standing.js';
+import { statusOf, statusViewed, withOpenLoans } from './status.js';
 
 type RenewTarget = { itemBarcode: string } | { loanId: number };
 
@@ -31,7 +32,12 @@ const RENEWAL_ATTEMPTS = 3;
  * portal (by loan) where the library allows it. The new due date uses today's rules. One read,
  * then one write that applies only if the loan is still as read (else it is read again).
  */
-export async function renewLoan(context: AppContext, actor: Actor, target: RenewTarget) {
+export async function renewLoan(
+  context: AppContext,
+  actor: Actor,
+  target: RenewTarget,
+  options: { withStatus?: boolean } = {},
+) {
   const { db, clock } = context;
   const key =
     'itemBarcode' in target ? deskKey(actor, target.itemBarcode) : onlineKey(actor, target.loanId);
@@ -65,6 +71,13 @@ export async function renewLoan(context: AppContext, actor: Actor, target: Renew
       libraryId: library.id,
       details: { memberId: loan.memberId, previousDueDate: open.dueDate, dueDate },
     });
+    // A desk's answer carries the member's status after the renewal (audited by the write's
+    // statement), where its library holds the member, as a look at the status would.
+    const viewer =
+      options.withStatus && actor.kind === 'staff' && facts.checkedIn
+        ? ({ kind: 'staff', libraryId: actor.libraryId } as const)
+        : null;
+    const audits = viewer ? [statusViewed(actor, now, loan.memberId)] : [];
     const renewal = {
       loanId: loan.id,
       seenDueDate: open.dueDate,
@@ -74,7 +87,7 @@ export async function renewLoan(context: AppContext, actor: Actor, target: Renew
     if (
       await writeOnce(
         db,
-        (tx) => extendLoan(tx, renewal, audit),
+        (tx, key) => extendLoan(tx, renewal, audit, { key, audits }),
         (renewed) => renewed,
       )
     ) {
@@ -87,6 +100,18 @@ export async function renewLoan(context: AppContext, actor: Actor, target: Renew
           renewalsLeft: Math.max(0, library.rules.maxRenewals - open.renewals - 1),
         },
         library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
+        status: viewer
+          ? statusOf(
+              withOpenLoans(
+                facts,
+                facts.openLoans.map((l) =>
+                  l.id === loan.id ? { ...l, dueDate, renewals: l.renewals + 1 } : l,
+                ),
+              ),
+              today,
+              viewer,
+            )
+          : undefined,
       };
     }
     if (attempt >= RENEWAL_ATTEMPTS) {

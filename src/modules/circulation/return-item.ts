@@ -66,15 +66,19 @@ export async function returnItem(
     });
     const returned = await writeOnce(
       db,
-      (tx) =>
-        closeLoanOnTime(tx, {
-          loanId: loan.id,
-          dueDate: loan.dueDate,
-          returnedAt: now,
-          returnDay: today,
-          keepInHistory: loan.keepInHistory,
-          audit,
-        }),
+      (tx, key) =>
+        closeLoanOnTime(
+          tx,
+          {
+            loanId: loan.id,
+            dueDate: loan.dueDate,
+            returnedAt: now,
+            returnDay: today,
+            keepInHistory: loan.keepInHistory,
+            audit,
+          },
+          key,
+        ),
       (closed) => closed,
     );
     // Zero rows: renewed or returned since the read; the locked path decides afresh.

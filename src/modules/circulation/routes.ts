@@ -9,7 +9,7 @@ import { checkout } from './checkout.js';
 import { deleteLoanHistory, loanHistory, setLoanHistoryEnabled } from './history.js';
 import { renewLoan } from './renew.js';
 import { returnItem } from './return-item.js';
-import { type circulationStatus, deskStatus, myStatus } from './status.js';
+import { type CirculationStatus, deskStatus, myStatus } from './status.js';
 
 const LibraryRef = Type.Object({
   id: Type.Integer(),
@@ -119,10 +119,10 @@ const StatusSchema = Type.Object(
   { $id: 'CirculationStatus' },
 );
 
-type Status = NonNullable<Awaited<ReturnType<typeof circulationStatus>>>;
+type Status = CirculationStatus;
 
 /** The status with every reason as the API gives reasons: code, sentence, facts. */
-function withSentences(status: Status, language: Language) {
+export function withSentences(status: Status, language: Language) {
   return {
     ...status,
     openLoans: status.openLoans.map((loan) =>
@@ -165,13 +165,22 @@ export async function circulationRoutes(app: App, context: AppContext) {
             }),
             memberId: Type.Integer(),
             loansLeft: Type.Object({ network: Type.Integer(), here: Type.Integer() }),
+            status: Type.Ref('CirculationStatus', {
+              description:
+                "the member's status after this loan, as GET /members/{memberId}/loans answers it (the desk needs no look after a checkout)",
+            }),
           }),
           ...problemResponses(401, 403, 404, 409, 422),
         },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await checkout(context, requireStaff(request), request.body)),
+    async (request, reply) => {
+      const lent = await checkout(context, requireStaff(request), request.body, {
+        withStatus: true,
+      });
+      const status = lent.status && withSentences(lent.status, languageOf(request));
+      return reply.status(201).send({ ...lent, status: status! });
+    },
   );
 
   app.post(
@@ -217,6 +226,12 @@ export async function circulationRoutes(app: App, context: AppContext) {
       renewalsLeft: Type.Integer(),
     }),
     library: LibraryRef,
+    status: Type.Optional(
+      Type.Ref('CirculationStatus', {
+        description:
+          "at a desk whose library holds the member: the member's status after this renewal",
+      }),
+    ),
   });
 
   app.post(
@@ -233,7 +248,13 @@ export async function circulationRoutes(app: App, context: AppContext) {
         response: { 200: RenewalResponse, ...problemResponses(401, 403, 404, 409, 422) },
       },
     },
-    async (request) => renewLoan(context, requireStaff(request), request.body),
+    async (request) => {
+      const renewed = await renewLoan(context, requireStaff(request), request.body, {
+        withStatus: true,
+      });
+      const { status, ...rest } = renewed;
+      return status ? { ...rest, status: withSentences(status, languageOf(request)) } : rest;
+    },
   );
 
   app.post(

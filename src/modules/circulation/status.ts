@@ -9,7 +9,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
 import { resumesOn } from './domain.js';
-import { deriveStanding } from './standing.js';
+import { type BorrowerFacts, deriveStanding, type StandingLoan } from './standing.js';
 
 /** Who is looking: the member sees everything; staff of a library see titles only of its own loans. */
 export type StatusViewer = { kind: 'member' } | { kind: 'staff'; libraryId: number };
@@ -24,7 +24,7 @@ export async function circulationStatus(
   memberId: number,
   today: BusinessDate,
   viewer: StatusViewer,
-  audit: AuditRow | null = null,
+  audit: AuditRow | readonly AuditRow[] | null = null,
 ) {
   const viewerLibraryId = viewer.kind === 'staff' ? viewer.libraryId : null;
   const { standing: facts } = await loadBorrowerStanding(
@@ -34,6 +34,24 @@ export async function circulationStatus(
   );
   // A desk sees only a member its library holds (its look is audited only then).
   if (!facts || (viewer.kind === 'staff' && !facts.checkedIn)) return null;
+  return statusOf(facts, today, viewer);
+}
+
+export type CirculationStatus = ReturnType<typeof statusOf>;
+
+/** The facts with the member's open loans as a write left them (ordered as the read orders them). */
+export function withOpenLoans(facts: BorrowerFacts, openLoans: StandingLoan[]): BorrowerFacts {
+  const ordered = [...openLoans].sort((a, b) =>
+    a.dueDate === b.dueDate ? a.id - b.id : a.dueDate < b.dueDate ? -1 : 1,
+  );
+  return { ...facts, openLoans: ordered };
+}
+
+/**
+ * The status from the facts the rules read (pure): what `circulationStatus` answers, and what a
+ * checkout or renewal answers after its write, with the facts it read and its own change.
+ */
+export function statusOf(facts: BorrowerFacts, today: BusinessDate, viewer: StatusViewer) {
   const standing = deriveStanding(facts, today, { online: viewer.kind === 'member' });
   const seesDetails = (libraryId: number) =>
     viewer.kind === 'member' || viewer.libraryId === libraryId;
@@ -113,6 +131,15 @@ export async function circulationStatus(
   };
 }
 
+/** The audit event of a desk's look at a member's status (rules.md "What people see"). */
+export function statusViewed(actor: Actor, now: Date, memberId: number): AuditRow {
+  return auditRow(actor, now, {
+    action: 'member.status_viewed',
+    subjectKind: 'member',
+    subjectId: memberId,
+  });
+}
+
 /** The member's own status, in the portal. */
 export async function myStatus({ db, clock }: AppContext, actor: Actor) {
   authorize(actor, 'member.own-account', {});
@@ -132,11 +159,7 @@ export async function deskStatus({ db, clock }: AppContext, actor: Actor, member
     authorize(actor, 'member.view-loans', { heldHere: false });
     throw new AppError('FORBIDDEN');
   }
-  const viewed = auditRow(actor, clock.now(), {
-    action: 'member.status_viewed',
-    subjectKind: 'member',
-    subjectId: memberId,
-  });
+  const viewed = statusViewed(actor, clock.now(), memberId);
   const viewer = { kind: 'staff', libraryId: actor.libraryId } as const;
   const status = await circulationStatus(db, memberId, clock.today(), viewer, viewed);
   authorize(actor, 'member.view-loans', { heldHere: status !== null });

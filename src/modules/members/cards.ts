@@ -86,7 +86,14 @@ export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<Resol
   const number = normalizeCardNumber(rawNumber);
   if (!isValidCardNumber(number)) throw new AppError('CARD_NUMBER_INVALID');
   // One query for the card and its member: every checkout, at a desk or a machine, starts here.
-  const row = await db
+  const row = await cardWithMember(db, number).executeTakeFirst();
+  if (!row) throw new AppError(await missingCardRefusal(db, number));
+  return splitCardRow(row);
+}
+
+/** The query of a card (by its normalised number) and its member, the card's columns prefixed. */
+export function cardWithMember(db: Kysely<DB>, number: string) {
+  return db
     .selectFrom('cards as c')
     .innerJoin('members as m', 'm.id', 'c.member_id')
     .selectAll('m')
@@ -103,9 +110,15 @@ export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<Resol
       'c.blocked_reason as card_blocked_reason',
       'c.blocked_by_terminal_id as card_blocked_by_terminal_id',
     ])
-    .where('c.number', '=', number)
-    .executeTakeFirst();
-  if (!row) throw new AppError(await missingCardRefusal(db, number));
+    .where('c.number', '=', number);
+}
+
+type CardMemberRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof cardWithMember>['executeTakeFirst']>>
+>;
+
+/** The card and the member of a `cardWithMember` row. */
+export function splitCardRow<R extends CardMemberRow>(row: R): ResolvedCard {
   const {
     card_number,
     card_member_id,

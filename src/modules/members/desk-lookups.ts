@@ -1,14 +1,19 @@
 import { sql } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { AppContext } from '../../app-context.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import { validationFailed } from '../../platform/errors.js';
-import { type CardView, cardHistory, findCard, toCardView } from './cards.js';
+import type { CardStatus } from '../../platform/db/schema.js';
+import { AppError, validationFailed } from '../../platform/errors.js';
+import { circulationStatus, statusViewed } from '../circulation/index.js';
+import { isValidCardNumber, normalizeCardNumber } from './card-number.js';
+import { type CardView, cardHistory, cardWithMember, splitCardRow, toCardView } from './cards.js';
 import { normalizeName, normalizePhone } from './domain.js';
 import { coversLibrary, isCheckedInAt, loadMember, type MemberRow } from './repository.js';
 import { heldByActor } from './scope.js';
-import { fullView, limitedView } from './views.js';
+import { fullView, fullViewOf, limitedView, limitedViewOf } from './views.js';
+import { missingCardRefusal } from './withdrawal.js';
 
 /** The desk's look-ups of members and cards, each audited; what is shown follows the privacy split. */
 
@@ -59,21 +64,98 @@ export async function memberForDesk(context: AppContext, actor: StaffActor, memb
 /**
  * A card scanned at the desk, with its member; a lost card's use is flagged in the audit log.
  * The card in hand is what lets a library that does not hold the member see the limited view
- * (name, masked contact, status) and offer the check-in.
+ * (name, masked contact, status) and offer the check-in. Where the library holds the member, the
+ * answer carries the member's network status too, as GET /members/{id}/loans answers it, so the
+ * desk needs no second look. Two statements: the card with its member, whether the library holds
+ * them, their home library and current card; then the status with the look's audit events (the
+ * member viewed, and their status viewed: the same two events as the two looks) — or, for the
+ * limited view, the audit event alone.
  */
 export async function scanCard(context: AppContext, actor: StaffActor, cardNumber: string) {
   const { db, clock } = context;
-  const { card, member } = await findCard(db, cardNumber);
+  const number = normalizeCardNumber(cardNumber);
+  if (!isValidCardNumber(number)) throw new AppError('CARD_NUMBER_INVALID');
+  const row = await cardWithMember(db, number)
+    .select((eb) => [
+      coversLibrary(sql.ref('m.id'), actor.libraryId).as('checked_in_here'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('libraries as hl')
+          .whereRef('hl.id', '=', 'm.home_library_id')
+          .select(['hl.id', 'hl.name_ko', 'hl.name_en']),
+      ).as('home'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('cards as cc')
+          .whereRef('cc.member_id', '=', 'm.id')
+          .where('cc.status', 'in', ['valid', 'lost'])
+          .selectAll('cc'),
+      ).as('current_card'),
+    ])
+    .executeTakeFirst();
+  if (!row) throw new AppError(await missingCardRefusal(db, number));
+  const { checked_in_here: checkedIn, home: homeRow, current_card: current, ...rest } = row;
+  const { card, member } = splitCardRow(rest);
   authorize(actor, 'member.scan-card', { cardPresented: true });
+  const now = clock.now();
   if (card.status === 'lost') {
-    await recordAudit(db, actor, clock.now(), {
+    await recordAudit(db, actor, now, {
       action: 'card.lost_card_used',
       subjectKind: 'card',
       subjectId: card.number,
       details: { memberId: member.id },
     });
   }
-  return { card: toCardView(card), member: await viewForStaff(context, actor, member) };
+  const home = { id: homeRow!.id, nameKo: homeRow!.name_ko, nameEn: homeRow!.name_en };
+  if (!checkedIn) {
+    await recordAudit(db, actor, now, {
+      action: 'member.viewed',
+      subjectKind: 'member',
+      subjectId: member.id,
+      details: { visibility: 'limited' },
+    });
+    return { card: toCardView(card), member: limitedViewOf(member, home), status: undefined };
+  }
+  const today = clock.today();
+  const viewed = auditRow(actor, now, {
+    action: 'member.viewed',
+    subjectKind: 'member',
+    subjectId: member.id,
+    details: { visibility: 'full' },
+  });
+  const status = await circulationStatus(
+    db,
+    member.id,
+    today,
+    { kind: 'staff', libraryId: actor.libraryId },
+    [viewed, statusViewed(actor, now, member.id)],
+  );
+  const currentCard = current && toCardView(cardOfJson(current));
+  return {
+    card: toCardView(card),
+    member: fullViewOf(member, today, true, currentCard, home),
+    status: status ?? undefined,
+  };
+}
+
+/** A card row read as JSON (its times are text there). */
+function cardOfJson(card: {
+  number: string;
+  status: CardStatus;
+  issued_at: Date | string;
+  issued_at_library_id: number;
+  lost_at: Date | string | null;
+  replaced_at: Date | string | null;
+  blocked_at: Date | string | null;
+}) {
+  const time = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return {
+    ...card,
+    issued_at: new Date(card.issued_at),
+    lost_at: time(card.lost_at),
+    replaced_at: time(card.replaced_at),
+    blocked_at: time(card.blocked_at),
+  };
 }
 
 /** A member's cards: the member, or staff of a library that holds the member. */

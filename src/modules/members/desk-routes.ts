@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { requireStaff } from '../../platform/http/auth.js';
-import { problemResponses } from '../../platform/http/problem.js';
+import { languageOf, problemResponses } from '../../platform/http/problem.js';
 import { MemberIdParams, Ok, Password, Pin } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
+import { withSentences } from '../circulation/index.js';
 import { renewConsent, resetMemberCredentials, withdrawMember } from './account.js';
 import { reissueCard, reportCardLost } from './cards.js';
 import { checkIn } from './check-ins.js';
@@ -95,7 +96,12 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
       },
     },
     async (request) => {
-      return scanCard(context, requireStaff(request), request.params.cardNumber);
+      const { status, ...scanned } = await scanCard(
+        context,
+        requireStaff(request),
+        request.params.cardNumber,
+      );
+      return status ? { ...scanned, status: withSentences(status, languageOf(request)) } : scanned;
     },
   );
 

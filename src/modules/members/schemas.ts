@@ -151,7 +151,16 @@ export const MemberFullSchema = Type.Object({
 
 export const MemberSchema = Type.Union([MemberFullSchema, MemberLimitedSchema], { $id: 'Member' });
 
-export const CardLookupSchema = Type.Object({ card: Type.Ref('Card'), member: Type.Ref('Member') });
+export const CardLookupSchema = Type.Object({
+  card: Type.Ref('Card'),
+  member: Type.Ref('Member'),
+  status: Type.Optional(
+    Type.Ref('CirculationStatus', {
+      description:
+        'where this library holds the member: their network status, as GET /members/{memberId}/loans answers it (that look is audited with this one)',
+    }),
+  ),
+});
 
 export const RegisteredSchema = Type.Object({
   id: Type.Integer(),

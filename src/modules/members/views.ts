@@ -5,7 +5,7 @@ import { type CardView, toCardView } from './cards.js';
 import { consentExpiresOn, consentRenewalDue, maskEmail, maskPhone } from './domain.js';
 import { currentCard, type MemberRow } from './repository.js';
 
-interface LibraryRef {
+export interface LibraryRef {
   id: number;
   nameKo: string;
   nameEn: string;
@@ -57,6 +57,11 @@ async function homeLibrary(db: Kysely<DB>, libraryId: number): Promise<LibraryRe
 }
 
 export async function limitedView(db: Kysely<DB>, member: MemberRow): Promise<MemberLimitedView> {
+  return limitedViewOf(member, await homeLibrary(db, member.home_library_id));
+}
+
+/** The limited view, of the member and their home library as read. */
+export function limitedViewOf(member: MemberRow, home: LibraryRef): MemberLimitedView {
   return {
     visibility: 'limited',
     id: member.id,
@@ -64,7 +69,7 @@ export async function limitedView(db: Kysely<DB>, member: MemberRow): Promise<Me
     maskedPhone: maskPhone(member.phone),
     maskedEmail: maskEmail(member.email),
     status: member.status,
-    homeLibrary: await homeLibrary(db, member.home_library_id),
+    homeLibrary: home,
     checkedInHere: false,
   };
 }
@@ -76,6 +81,18 @@ export async function fullView(
   checkedInHere: boolean,
 ): Promise<MemberFullView> {
   const card = await currentCard(db, member.id);
+  const home = await homeLibrary(db, member.home_library_id);
+  return fullViewOf(member, today, checkedInHere, card ? toCardView(card) : null, home);
+}
+
+/** The full view, of the member, their current card and their home library as read. */
+export function fullViewOf(
+  member: MemberRow,
+  today: BusinessDate,
+  checkedInHere: boolean,
+  card: CardView | null,
+  home: LibraryRef,
+): MemberFullView {
   return {
     visibility: 'full',
     id: member.id,
@@ -84,7 +101,7 @@ export async function fullView(
     phone: member.phone,
     email: member.email,
     status: member.status,
-    homeLibrary: await homeLibrary(db, member.home_library_id),
+    homeLibrary: home,
     checkedInHere,
     guardian: member.guardian_name
       ? {
@@ -93,7 +110,7 @@ export async function fullView(
           consentAt: member.guardian_consent_at,
         }
       : null,
-    card: card ? toCardView(card) : null,
+    card,
     consent: {
       givenOn: member.consent_given_on,
       expiresOn: member.consent_given_on ? consentExpiresOn(member.consent_given_on) : null,

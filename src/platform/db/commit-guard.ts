@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DatabaseConnection, Dialect, Driver, Kysely } from 'kysely';
+import type { DatabaseConnection, Dialect, Driver, Kysely, RawBuilder } from 'kysely';
 
 /**
  * A check that runs inside every transaction of one piece of work (one HTTP request), just
@@ -10,7 +10,25 @@ import type { DatabaseConnection, Dialect, Driver, Kysely } from 'kysely';
  * transaction as the effect, so that after a crash the database alone says whether a retried
  * request was applied (see platform/http/idempotency.ts).
  */
-export type CommitGuard = (connection: DatabaseConnection) => Promise<void>;
+export type CommitGuard = ((connection: DatabaseConnection) => Promise<void>) & {
+  /** What the guard records, written by the effect's own statement instead (see `writeOnce`). */
+  inStatement?: StatementRecord;
+};
+
+/**
+ * SQL: the guard's record as a data-modifying CTE of a write's own statement, one row for each
+ * row of `effect` (the CTE holding what the statement changed). Written without ON CONFLICT: if
+ * the record is already there the statement fails whole, and nothing of it is applied.
+ */
+export type KeyRecord = (effect: RawBuilder<unknown>) => RawBuilder<unknown>;
+
+export interface StatementRecord {
+  record: KeyRecord;
+  /** The statement failed because the record was already there. */
+  isTaken(error: unknown): boolean;
+  /** The statement wrote the effect, and with it the record. */
+  recorded(): void;
+}
 
 const guards = new AsyncLocalStorage<CommitGuard>();
 
@@ -19,31 +37,42 @@ export function runWithCommitGuard<T>(guard: CommitGuard, work: () => T): T {
   return guards.run(guard, work);
 }
 
-/** Whether the current work has a commit guard (an HTTP request with an idempotency key). */
-export function hasCommitGuard(): boolean {
-  return guards.getStore() !== undefined;
-}
-
 /** A write that changed nothing, carried out of the transaction it rolls back. */
 class NothingWritten<T> {
   constructor(readonly result: T) {}
 }
 
 /**
- * Runs a write that is one SQL statement, atomic by itself. When the work has a commit guard it
- * runs in a transaction instead, so that the guard's record commits with it; a write that
- * changed nothing (`wrote` says so) rolls that transaction back, so the guard never records an
- * effect that did not happen.
+ * Runs a write that is one SQL statement, atomic by itself. When the work has a commit guard
+ * that can be written in a statement (`inStatement`: an idempotency key seen for the first
+ * time), the write's statement carries the guard's record as one more CTE, gated on its effect:
+ * the effect and the record commit together, with no transaction and no round trip more. If the
+ * record is already there (a retry, or a key to take over) the statement fails whole and the
+ * write runs again in a transaction, whose COMMIT runs the guard; a write that changed nothing
+ * (`wrote` says so) rolls that transaction back, so the guard never records an effect that did
+ * not happen.
  */
 export async function writeOnce<S, T>(
   db: Kysely<S>,
-  write: (db: Kysely<S>) => Promise<T>,
+  write: (db: Kysely<S>, key: KeyRecord | null) => Promise<T>,
   wrote: (result: T) => boolean = () => true,
 ): Promise<T> {
-  if (!hasCommitGuard()) return write(db);
+  const guard = guards.getStore();
+  if (!guard) return write(db, null);
+  const inStatement = guard.inStatement;
+  if (inStatement) {
+    try {
+      const result = await write(db, inStatement.record);
+      // Gated on the effect: no effect, no record (and the guard still runs at a later commit).
+      if (wrote(result)) inStatement.recorded();
+      return result;
+    } catch (error) {
+      if (!inStatement.isTaken(error)) throw error;
+    }
+  }
   try {
     return await db.transaction().execute(async (tx) => {
-      const result = await write(tx);
+      const result = await write(tx, null);
       if (!wrote(result)) throw new NothingWritten(result);
       return result;
     });

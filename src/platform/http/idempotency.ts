@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import { type CommitGuard, runWithCommitGuard } from '../db/commit-guard.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { DB } from '../db/schema.js';
 import { AppError, validationFailed } from '../errors.js';
 import { problemBody } from './problem.js';
@@ -170,6 +171,33 @@ function recordGuard(taken: Taken, now: Date): CommitGuard {
 }
 
 /**
+ * The fast path's record written by the effect's own statement (`writeOnce`): the key, applied,
+ * inserted for the effect's row with no ON CONFLICT. A key already there makes the statement fail
+ * whole (nothing applied); the write then runs again in a transaction whose guard (recordGuard)
+ * takes the key over or finds it taken — so the first request with a new key, the usual case,
+ * costs no BEGIN, no COMMIT and no statement of its own.
+ */
+function inStatementRecord(
+  taken: Taken,
+  now: Date,
+  done: () => void,
+): NonNullable<CommitGuard['inStatement']> {
+  const pending = JSON.stringify({ owner: taken.owner, applied: true } satisfies Pending);
+  return {
+    record: (effect) => sql`insert into idempotent_requests
+        (scope, key, request_hash, status_code, response, created_at)
+      select ${taken.scope}, ${taken.key}, ${taken.hash}, ${IN_PROGRESS}::integer, ${pending}::jsonb,
+             ${now}::timestamptz
+        from ${effect}`,
+    isTaken: (error) => isUniqueViolation(error, 'idempotent_requests_pkey'),
+    recorded: () => {
+      taken.recorded = true;
+      done();
+    },
+  };
+}
+
+/**
  * `Idempotency-Key` on any POST: the first request with a key is applied and its answer kept; an
  * exact retry gets that answer again without acting twice; the same key with another request is
  * refused with IDEMPOTENCY_KEY_REUSED. "The same request" is the same method, path and validated
@@ -311,10 +339,15 @@ export function registerIdempotency(
     const fast = request.routeOptions.config.idempotentInTransaction === true;
     const taken: Taken = { scope, key, owner, hash, fast, found: false, recorded: false };
     if (fast) {
-      // No round trip now: the key is recorded in the transaction of the effect (recordGuard).
+      // No round trip now: the key is recorded by the statement of the effect (inStatementRecord)
+      // or, when it is there already, in the transaction of the effect (recordGuard).
       inFlight.add(owner);
       request.idempotency = taken;
-      return recordGuard(taken, now);
+      const guard = recordGuard(taken, now);
+      guard.inStatement = inStatementRecord(taken, now, () => {
+        guard.inStatement = undefined;
+      });
+      return guard;
     }
     const take = () => {
       inFlight.add(owner);

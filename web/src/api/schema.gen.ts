@@ -3506,6 +3506,7 @@ export interface operations {
                     "application/json": {
                         card: components["schemas"]["Card"];
                         member: components["schemas"]["Member"];
+                        status?: components["schemas"]["CirculationStatus"];
                     };
                 };
             };
@@ -4180,6 +4181,7 @@ export interface operations {
                             network: number;
                             here: number;
                         };
+                        status: components["schemas"]["CirculationStatus"];
                     };
                 };
             };
@@ -4383,6 +4385,7 @@ export interface operations {
                             nameKo: string;
                             nameEn: string;
                         };
+                        status?: components["schemas"]["CirculationStatus"];
                     };
                 };
             };
@@ -4477,6 +4480,7 @@ export interface operations {
                             nameKo: string;
                             nameEn: string;
                         };
+                        status?: components["schemas"]["CirculationStatus"];
                     };
                 };
             };

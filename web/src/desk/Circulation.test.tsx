@@ -13,7 +13,11 @@ function deskRoutes(status: () => CirculationStatus) {
   return mockApi([
     ['GET', '/api/v1/staff/me', { body: deskStaff }],
     ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
-    ['GET', `/api/v1/cards/${CARD}`, { body: { card: member.card, member } }],
+    [
+      'GET',
+      `/api/v1/cards/${CARD}`,
+      () => ({ body: { card: member.card, member, status: status() } }),
+    ],
     [
       'GET',
       '/api/v1/cards/29806032227223',
@@ -52,6 +56,7 @@ function deskRoutes(status: () => CirculationStatus) {
             },
             memberId: 42,
             loansLeft: { network: 19, here: 4 },
+            status: status(),
           },
         };
       },
@@ -88,6 +93,8 @@ describe('desk: card, member panel, checkout', () => {
     expect(checkout?.headers['x-csrf-token']).toBe('csrf-1');
     expect(checkout?.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
     expect(checkout?.headers['accept-language']).toBe('ko');
+    // The scan and the checkout carry the member's status: no separate look at it.
+    expect(calls.some((c) => c.path.endsWith('/loans'))).toBe(false);
   });
 
   it('shows every reason of a refusal, large, with its code', async () => {

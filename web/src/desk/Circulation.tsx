@@ -148,12 +148,12 @@ export function Circulation() {
         values: { title: result.loan.title },
         dates: { date: result.loan.dueDate },
       });
-      const status = await loansOf(visit.member.id).catch(() => visit.status);
+      // The answer carries the member's status after the loan: no look after it.
       setVisit((v) =>
         v
           ? {
               ...v,
-              status,
+              status: result.status,
               day: result.loan.loanDay,
               lines: [
                 ...v.lines,
@@ -228,7 +228,7 @@ export function Circulation() {
       values: { title },
       dates: { date: result.loan.dueDate },
     });
-    const status = await loansOf(visit!.member.id).catch(() => visit?.status);
+    const status = result.status ?? (await loansOf(visit!.member.id).catch(() => visit?.status));
     setVisit((v) =>
       v
         ? {

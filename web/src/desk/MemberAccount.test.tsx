@@ -21,8 +21,11 @@ function deskRoutes(extra: Parameters<typeof mockApi>[0]) {
     ],
     ['GET', '/api/v1/staff/me', { body: deskStaff }],
     ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
-    ['GET', `/api/v1/cards/${CARD}`, () => ({ body: { card: member.card, member: current } })],
-    ['GET', '/api/v1/members/42/loans', { body: emptyStatus }],
+    [
+      'GET',
+      `/api/v1/cards/${CARD}`,
+      () => ({ body: { card: member.card, member: current, status: emptyStatus } }),
+    ],
   ]);
   return calls;
 }
