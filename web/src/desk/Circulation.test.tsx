@@ -205,15 +205,18 @@ describe('desk: card, member panel, checkout', () => {
         'GET',
         `/api/v1/cards/${LOST}`,
         () => ({
-          body: { card: lostCard, member: { ...member, card: reissued ? newCard : lostCard } },
+          body: {
+            card: lostCard,
+            member: { ...member, card: reissued ? newCard : lostCard },
+            status: emptyStatus,
+          },
         }),
       ],
       [
         'GET',
         `/api/v1/cards/${NEW}`,
-        { body: { card: newCard, member: { ...member, card: newCard } } },
+        { body: { card: newCard, member: { ...member, card: newCard }, status: emptyStatus } },
       ],
-      ['GET', '/api/v1/members/42/loans', { body: emptyStatus }],
       [
         'POST',
         '/api/v1/members/42/cards',
