@@ -55,6 +55,8 @@ export async function checkout(context: AppContext, anyActor: Actor, input: Chec
   const dueDate = dueDateFor(today, library.rules, {
     closedWeekdays: library.rules.closedWeekdays,
     holidays: new Set(library.holidays),
+    networkHolidays: new Set(library.networkHolidays),
+    openOnHolidays: new Set(library.openOnHolidays),
   });
   const audit = auditRow(actor, now, {
     action: 'loan.checked_out',

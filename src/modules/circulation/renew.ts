@@ -57,6 +57,8 @@ export async function renewLoan(context: AppContext, actor: Actor, target: Renew
     const dueDate = renewedDueDate(open.dueDate, library.rules, {
       closedWeekdays: library.rules.closedWeekdays,
       holidays: new Set(library.holidays),
+      networkHolidays: new Set(library.networkHolidays),
+      openOnHolidays: new Set(library.openOnHolidays),
     });
     const audit = auditRow(actor, now, {
       action: 'loan.renewed',
