@@ -79,7 +79,7 @@ export function Calendar({ libraryId }: { libraryId: number }) {
   const coming = useResource(`calendar-coming-${libraryId}`, () =>
     answer(
       api.GET('/api/v1/libraries/{libraryId}/calendar', {
-        params: { path: { libraryId }, query: { from: today, to: shiftDate(today, 365) } },
+        params: { path: { libraryId }, query: { from: today, to: shiftDate(today, 180) } },
       }),
     ),
   );
@@ -307,13 +307,10 @@ export function Calendar({ libraryId }: { libraryId: number }) {
                       type="button"
                       className="button small"
                       disabled={form.busy}
-                      aria-label={t(
-                        day.libraryOpen ? 'calendar.closeOnDate' : 'calendar.openOnDate',
-                        { date: format.date(day.date) },
-                      )}
                       onClick={() => void setOpen(day.date, !day.libraryOpen)}
                     >
                       {t(day.libraryOpen ? 'calendar.closeOnHoliday' : 'calendar.openOnHoliday')}
+                      <span className="visually-hidden"> ({format.date(day.date)})</span>
                     </button>
                   )}
                 </td>

@@ -144,13 +144,13 @@ export function MonthGrid({
                     ].join(' ')}
                     tabIndex={date === focused ? 0 : -1}
                     aria-pressed={date === selected}
-                    aria-label={label}
                     onClick={() => {
                       onFocusDate(date);
                       onSelect(date);
                     }}
                     onKeyDown={(event) => onKeyDown(event, date)}
                   >
+                    <span className="visually-hidden">{label}</span>
                     <span aria-hidden="true">{Number(date.slice(8))}</span>
                     {mark?.label ? (
                       <span className="day-label" aria-hidden="true">
