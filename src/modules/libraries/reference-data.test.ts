@@ -57,6 +57,9 @@ describe('the seed document directory', () => {
     const { own, openOn } = splitClosedDates(jinju, network);
     expect(own.map((h) => h.date)).toContain('2026-12-07'); // 정기 휴관일 stays the library's
     expect(own.every((h) => h.nameKo === '정기 휴관일')).toBe(true);
+    // It closes on New Year's Day, 설날 and 추석 only: open on the other public holidays.
+    expect(openOn).toContain('2026-12-25');
+    expect(openOn).not.toContain('2027-01-01');
     const silent = splitClosedDates({ holidays: [], closedWeekdays: [1] }, network);
     expect(silent.own).toEqual([]);
     // Open on every public holiday but those on its closed Monday (대체공휴일 2026-10-05).
