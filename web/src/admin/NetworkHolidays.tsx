@@ -210,7 +210,7 @@ export function NetworkHolidays() {
           value={nameEn}
           onValue={setNameEn}
         />
-        <SubmitButton busy={form.busy}>{t('calendar.save')}</SubmitButton>
+        <SubmitButton busy={form.busy}>{t('holidays.save')}</SubmitButton>
       </form>
       <ProblemAlert problem={form.problem ?? list.problem} />
       <Saved text={form.saved} />
