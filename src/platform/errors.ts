@@ -47,6 +47,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   PASSWORD_CHANGE_REQUIRED: 403,
   NOT_READY: 503,
   ADDRESS_NOT_ALLOWED: 403,
+  CLOSED_DAY_IN_PAST: 422,
 };
 
 export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as ProblemCode[];

@@ -64,6 +64,25 @@ async function snapshot(db: Kysely<DB>, columns: Map<string, string[]>) {
   return result;
 }
 
+/**
+ * Every (library, date) the library is closed on, but for its weekly closed days: its listed dates
+ * before 0027; after it, its own dates and the network's public holidays but for its exceptions.
+ */
+async function closedDates(db: Kysely<DB>, networkCalendar: boolean) {
+  const network = networkCalendar
+    ? sql`union select l.id, n.date from libraries l cross join network_holidays n
+           where not exists (select 1 from library_holiday_exceptions x
+                             where x.library_id = l.id and x.date = n.date)`
+    : sql``;
+  const { rows } = await sql<{ day: string }>`
+    select c.library_id || ' ' || c.date::text as day
+    from (select library_id, date from library_holidays ${network}) c (library_id, date)
+    join library_loan_rules r on r.library_id = c.library_id
+    where not (extract(isodow from c.date)::smallint = any(r.closed_weekdays))
+    order by 1`.execute(db);
+  return rows.map((r) => r.day);
+}
+
 describe(`upgrading a database written by the previous release, while the service runs (${testDatabaseKind})`, () => {
   let empty: EmptyDatabase;
   let database: Database;
@@ -89,6 +108,8 @@ describe(`upgrading a database written by the previous release, while the servic
     expect([...columns.keys()]).toEqual(expect.arrayContaining(['loans', 'members', 'staff']));
     const before = await snapshot(database.db, columns);
     expect(before.loans).toHaveLength(4);
+    const closedBefore = await closedDates(database.db, false);
+    expect(closedBefore.length).toBeGreaterThan(600);
 
     const context = createAppContext(database.db, clock, createLogger('silent'));
     app = await buildHttpApp(context);
@@ -113,10 +134,21 @@ describe(`upgrading a database written by the previous release, while the servic
     expect(new Set(reads)).toEqual(new Set([200]));
 
     // Every row is kept as written, but for the audit log, which the privacy migration (0013)
-    // re-keys: members are named by a pseudonym instead of their id and card numbers.
-    const { audit_events: auditBefore, ...rowsBefore } = before;
-    const { audit_events: auditAfter, ...rowsAfter } = await snapshot(database.db, columns);
+    // re-keys: members are named by a pseudonym instead of their id and card numbers, and the
+    // libraries' copies of the public holidays, which 0027 moves into the network calendar: every
+    // library is closed on exactly the dates it was closed on before.
+    const { audit_events: auditBefore, library_holidays: ownBefore, ...rowsBefore } = before;
+    const {
+      audit_events: auditAfter,
+      library_holidays: ownAfter,
+      ...rowsAfter
+    } = await snapshot(database.db, columns);
     expect(rowsAfter).toEqual(rowsBefore);
+    expect(ownAfter!.length).toBeLessThan(ownBefore!.length);
+    expect(ownAfter!.every((row) => ownBefore!.includes(row))).toBe(true);
+    expect(await closedDates(database.db, true)).toEqual(closedBefore);
+    const network = await database.db.selectFrom('network_holidays').select('date').execute();
+    expect(network.map((h) => h.date)).toContain('2027-09-15');
     expect(auditAfter).toHaveLength(auditBefore!.length);
     expect(auditAfter!.join('\n')).not.toMatch(/memberId|29\d{12}/);
     const pseudonymised = await database.db

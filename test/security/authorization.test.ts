@@ -638,6 +638,79 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: LIBRARY_ADMIN,
     },
     {
+      route: 'GET /api/v1/libraries/{libraryId}/calendar',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/calendar?from=2031-01-01&to=2031-01-31`,
+      }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'GET /api/v1/libraries/{libraryId}/closed-day-impact',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/libraries/${lib(s)}/closed-day-impact?date=2031-01-02` }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'PUT /api/v1/libraries/{libraryId}/holiday-exceptions/{date}',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/holiday-exceptions/2031-01-03`,
+        body: { open: true },
+      }),
+      before: async () => {
+        await t.db
+          .insertInto('network_holidays')
+          .values({ date: '2031-01-03', name_ko: '시험 공휴일' })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      },
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'GET /api/v1/network-holidays',
+      request: () => ({ url: '/api/v1/network-holidays?from=2031-01-01&to=2031-12-31' }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'GET /api/v1/network-holidays/impact',
+      request: () => ({ url: '/api/v1/network-holidays/impact?date=2031-01-02' }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'GET /api/v1/network-holidays/bundled',
+      request: () => ({ url: '/api/v1/network-holidays/bundled?year=2031' }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'POST /api/v1/network-holidays',
+      request: () => ({
+        url: '/api/v1/network-holidays',
+        body: { date: '2031-01-06', nameKo: '시험 공휴일' },
+      }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'POST /api/v1/network-holidays/import',
+      request: () => ({
+        url: '/api/v1/network-holidays/import',
+        body: { holidays: [{ date: '2031-01-07', nameKo: '시험 공휴일', nameEn: 'Test' }] },
+      }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'DELETE /api/v1/network-holidays/{date}',
+      request: () => ({ url: '/api/v1/network-holidays/2031-01-08' }),
+      before: async () => {
+        await t.db
+          .insertInto('network_holidays')
+          .values({ date: '2031-01-08', name_ko: '시험 공휴일' })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      },
+      expect: NETWORK_ADMIN,
+    },
+    {
       route: 'PUT /api/v1/network-rules',
       request: () => ({ url: '/api/v1/network-rules', body: rules.network }),
       expect: NETWORK_ADMIN,
@@ -975,6 +1048,20 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     'DELETE /api/v1/libraries/{libraryId}/holidays/{date}': policy('library.manage', (s) => ({
       libraryId: lib(s),
     })),
+    'GET /api/v1/libraries/{libraryId}/closed-day-impact': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
+    'PUT /api/v1/libraries/{libraryId}/holiday-exceptions/{date}': policy(
+      'library.manage',
+      (s) => ({
+        libraryId: lib(s),
+      }),
+    ),
+    'GET /api/v1/network-holidays/impact': policy('network.manage', none),
+    'GET /api/v1/network-holidays/bundled': policy('network.manage', none),
+    'POST /api/v1/network-holidays': policy('network.manage', none),
+    'POST /api/v1/network-holidays/import': policy('network.manage', none),
+    'DELETE /api/v1/network-holidays/{date}': policy('network.manage', none),
     'PUT /api/v1/network-rules': policy('network.manage', none),
     'POST /api/v1/check-in-groups': policy('network.manage', none),
     'PUT /api/v1/check-in-groups/{groupId}': policy('network.manage', none),

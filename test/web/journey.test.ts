@@ -489,6 +489,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
       ['도서관', 'admin-libraries', '.admin-library'],
       ['반입 그룹', 'admin-groups', '#new-group'],
       ['네트워크 규칙', 'admin-network-rules', '#mode-longest'],
+      ['공휴일 달력', 'admin-public-holidays', '#import-title'],
     ] as const) {
       await page.getByRole('link', { name: link, exact: true }).click();
       await page.locator(ready).first().waitFor();
@@ -513,15 +514,50 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await checkAccessibility(page, 'admin rules');
     await capture(page, 'admin-rules', { sizes: ['desk', 'phone'] });
 
+    // The month view of closed days: a day on which open loans fall due is made a closed day;
+    // the screen says how many loans fall due before saving, and saving moves them (rules.md).
     await page.getByRole('link', { name: '휴관일' }).click();
-    const holiday = addDays(today(), 30);
-    await page.getByLabel('날짜').first().fill(holiday);
-    await page.getByLabel('이름 (한국어)').fill('임시 휴관');
-    await page.getByLabel('이름 (영어)').fill('Temporary closure');
-    await page.getByRole('button', { name: '추가' }).click();
-    await page.getByRole('cell', { name: '임시 휴관' }).waitFor();
+    const db = running.service.context.db;
+    const dueAtYonam = () =>
+      db
+        .selectFrom('loans')
+        .innerJoin('libraries', 'libraries.id', 'loans.library_id')
+        .select('loans.due_date')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('libraries.code', '=', 'jinju-yonam-library')
+        .where('loans.returned_at', 'is', null)
+        .where('loans.due_date', '>=', today())
+        .groupBy('loans.due_date')
+        .orderBy('loans.due_date')
+        .execute();
+    const [due] = await dueAtYonam();
+    expect(due, 'the desk part lent at Jinju Yonam').toBeDefined();
+    const holiday = due!.due_date;
+    const [year, month] = holiday.split('-').map(Number);
+    const title = page.locator('#month-title');
+    await title.waitFor();
+    for (let i = 0; i < 24 && (await title.textContent()) !== `${year}년 ${month}월`; i++) {
+      const later = (await title.textContent())!.localeCompare(`${year}년 ${month}월`, 'ko', {
+        numeric: true,
+      });
+      await page.getByRole('button', { name: later > 0 ? '이전 달' : '다음 달' }).click();
+    }
+    // Keyboard: the arrows move the focused day, Enter chooses it.
+    await page.locator(`.month-grid button[data-date="${holiday}"]`).click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('날짜', { exact: true }).inputValue()).toBe(holiday);
+    await page.locator('.loans-due', { hasText: `대출이 ${due!.n}건 있습니다` }).waitFor();
+    await checkAccessibility(page, 'admin calendar warning');
+    await capture(page, 'admin-calendar-warning', { sizes: ['desk', 'phone'] });
+    await page.getByLabel('이름 (한국어)').fill('임시 휴관'); // the English name is optional
+    await page.getByRole('button', { name: '휴관일로 저장' }).click();
+    await page.getByText(`반납일을 옮긴 대출: ${due!.n}건.`).waitFor();
+    await page.getByRole('cell', { name: '임시 휴관', exact: true }).waitFor();
+    expect((await dueAtYonam()).map((d) => d.due_date)).not.toContain(holiday);
     await checkAccessibility(page, 'admin calendar');
-    await capture(page, 'admin-calendar');
+    await capture(page, 'admin-calendar', { sizes: ['desk', 'phone'] });
 
     await page.getByRole('link', { name: '직원' }).click();
     await page.locator('.table tbody tr').first().waitFor();

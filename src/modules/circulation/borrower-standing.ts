@@ -144,6 +144,19 @@ export async function loadBorrowerStanding(
                   .where('h.date', '>=', query.today)
                   .select('h.date'),
               ).as('holidays'),
+              jsonArrayFrom(
+                lb
+                  .selectFrom('network_holidays as n')
+                  .where('n.date', '>=', query.today)
+                  .select('n.date'),
+              ).as('network_holidays'),
+              jsonArrayFrom(
+                lb
+                  .selectFrom('library_holiday_exceptions as x')
+                  .whereRef('x.library_id', '=', 'l.id')
+                  .where('x.date', '>=', query.today)
+                  .select('x.date'),
+              ).as('open_on_holidays'),
             ]),
         ).as('library'),
     query.itemBarcode === undefined || libraryId === null
@@ -212,6 +225,8 @@ export async function loadBorrowerStanding(
       closedWeekdays: row.library.closed_weekdays as Weekday[],
     },
     holidays: row.library.holidays.map((h) => h.date),
+    networkHolidays: row.library.network_holidays.map((h) => h.date),
+    openOnHolidays: row.library.open_on_holidays.map((h) => h.date),
   };
   const cause = member.suspension_cause;
   return {

@@ -61,6 +61,8 @@ export async function checkout(
   const dueDate = dueDateFor(today, library.rules, {
     closedWeekdays: library.rules.closedWeekdays,
     holidays: new Set(library.holidays),
+    networkHolidays: new Set(library.networkHolidays),
+    openOnHolidays: new Set(library.openOnHolidays),
   });
   const audit = auditRow(actor, now, {
     action: 'loan.checked_out',

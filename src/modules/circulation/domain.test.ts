@@ -41,6 +41,19 @@ describe('due dates', () => {
     expect(dueDateFor('2026-12-18', DEFAULT_LOAN_RULES, calendar)).toBe('2027-01-03');
   });
 
+  it("moves past the network holidays (Chuseok 2028) but for the library's exception", () => {
+    const calendar: LibraryCalendar = {
+      closedWeekdays: [1],
+      holidays: new Set(),
+      networkHolidays: new Set(['2028-10-02', '2028-10-03', '2028-10-04', '2028-10-05']),
+      openOnHolidays: new Set(),
+    };
+    // 2028-09-18 + 14 = 2028-10-02 (Mon, Chuseok) → 3, 4, 5 October holidays → Fri 6 October.
+    expect(dueDateFor('2028-09-18', DEFAULT_LOAN_RULES, calendar)).toBe('2028-10-06');
+    const openOnThe4th = { ...calendar, openOnHolidays: new Set(['2028-10-04']) };
+    expect(dueDateFor('2028-09-18', DEFAULT_LOAN_RULES, openOnThe4th)).toBe('2028-10-04');
+  });
+
   it('crosses month ends and leap days', () => {
     const open: LibraryCalendar = { closedWeekdays: [], holidays: new Set() };
     expect(dueDateFor('2028-02-20', DEFAULT_LOAN_RULES, open)).toBe('2028-03-05');

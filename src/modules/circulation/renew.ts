@@ -63,6 +63,8 @@ export async function renewLoan(
     const dueDate = renewedDueDate(open.dueDate, library.rules, {
       closedWeekdays: library.rules.closedWeekdays,
       holidays: new Set(library.holidays),
+      networkHolidays: new Set(library.networkHolidays),
+      openOnHolidays: new Set(library.openOnHolidays),
     });
     const audit = auditRow(actor, now, {
       action: 'loan.renewed',

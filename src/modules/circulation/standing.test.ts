@@ -39,6 +39,8 @@ function facts(extra: Partial<BorrowerFacts> = {}): BorrowerFacts {
       phone: null,
       rules: { ...DEFAULT_LOAN_RULES, loanLimit: 5 },
       holidays: [],
+      networkHolidays: [],
+      openOnHolidays: [],
     },
     ...extra,
   };

@@ -41,7 +41,11 @@ export interface StandingLibrary {
   names: LibraryNames;
   phone: string | null;
   rules: LoanRules;
+  /** The library's own closed dates from today on. */
   holidays: BusinessDate[];
+  /** The network's public holidays from today on, and those the library is open on. */
+  networkHolidays: BusinessDate[];
+  openOnHolidays: BusinessDate[];
 }
 
 /** Everything the rules need about a member at a library (see `loadBorrowerStanding`). */

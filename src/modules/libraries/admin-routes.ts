@@ -6,8 +6,8 @@ import { Id, LibraryIdParams, NullableText, Timestamp } from '../../platform/htt
 import type { App } from '../../platform/http/server.js';
 import { listCheckInGroups, saveCheckInGroup, updateLibrary } from './administration.js';
 import { auditEvents } from './audit-log.js';
-import { deleteHoliday, saveHoliday, updateLoanRules, updateNetworkRules } from './rules.js';
-import { HolidaySchema } from './schemas.js';
+import { calendarRoutes } from './calendar-routes.js';
+import { updateLoanRules, updateNetworkRules } from './rules.js';
 
 const GroupSchema = Type.Object(
   {
@@ -85,48 +85,7 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
       ),
   );
 
-  app.post(
-    '/api/v1/libraries/:libraryId/holidays',
-    {
-      schema: {
-        tags: ['administration'],
-        summary: 'Add (or rename) a closed date of the library',
-        params: LibraryIdParams,
-        body: Type.Object(
-          {
-            date: Type.String({ format: 'date' }),
-            nameKo: Type.String({ minLength: 1, maxLength: 100 }),
-            nameEn: Type.String({ minLength: 1, maxLength: 100 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: HolidaySchema, ...problemResponses(401, 403, 404) },
-      },
-    },
-    async (request) =>
-      saveHoliday(context, requireStaff(request), request.params.libraryId, request.body),
-  );
-
-  app.delete(
-    '/api/v1/libraries/:libraryId/holidays/:date',
-    {
-      schema: {
-        tags: ['administration'],
-        summary: 'Remove a closed date of the library',
-        params: Type.Object({ libraryId: Id, date: Type.String({ format: 'date' }) }),
-        response: { 204: Type.Null(), ...problemResponses(401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      await deleteHoliday(
-        context,
-        requireStaff(request),
-        request.params.libraryId,
-        request.params.date,
-      );
-      return reply.status(204).send(null);
-    },
-  );
+  await calendarRoutes(app, context);
 
   app.put(
     '/api/v1/network-rules',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isOpenOn, type LibraryCalendar, loanRulesRefusals, nextOpenDay } from './domain.js';
+import {
+  isOpenOn,
+  isPastDate,
+  type LibraryCalendar,
+  loanRulesRefusals,
+  nextOpenDay,
+} from './domain.js';
 
 const mondaysAndChristmas: LibraryCalendar = {
   closedWeekdays: [1],
@@ -32,5 +38,45 @@ describe('loan rules against the network rules', () => {
     ]);
     expect(loanRulesRefusals({ loanLimit: 20 }, { networkLoanLimit: 20 })).toEqual([]);
     expect(loanRulesRefusals({ loanLimit: 0 }, { networkLoanLimit: 20 })).toEqual([]);
+  });
+});
+
+describe('one network calendar: public holidays, library days, exceptions', () => {
+  // Chuseok 2028 (2 – 4 October) and 개천절 (3 October) are network holidays.
+  const network = new Set(['2028-10-02', '2028-10-03', '2028-10-04', '2028-10-05']);
+  const calendar: LibraryCalendar = {
+    closedWeekdays: [1],
+    holidays: new Set(['2028-10-06']),
+    networkHolidays: network,
+    openOnHolidays: new Set(['2028-10-05']),
+  };
+
+  it('is closed on a network holiday unless the library is open on it', () => {
+    expect(isOpenOn(calendar, '2028-10-03')).toBe(false);
+    expect(isOpenOn(calendar, '2028-10-05')).toBe(true); // the library's exception
+    expect(isOpenOn({ ...calendar, openOnHolidays: new Set() }, '2028-10-05')).toBe(false);
+  });
+
+  it('an exception does not open a weekly closed day or a day the library lists', () => {
+    const mondayHoliday: LibraryCalendar = {
+      closedWeekdays: [1],
+      holidays: new Set(['2028-10-06']),
+      networkHolidays: new Set(['2028-10-02', '2028-10-06']),
+      openOnHolidays: new Set(['2028-10-02', '2028-10-06']),
+    };
+    expect(isOpenOn(mondayHoliday, '2028-10-02')).toBe(false); // a Monday
+    expect(isOpenOn(mondayHoliday, '2028-10-06')).toBe(false); // the library's own day
+  });
+
+  it('moves a due date past the network holidays to the exception day', () => {
+    expect(nextOpenDay(calendar, '2028-10-02')).toBe('2028-10-05');
+    expect(nextOpenDay({ ...calendar, openOnHolidays: new Set() }, '2028-10-02')).toBe(
+      '2028-10-07',
+    );
+  });
+
+  it('refuses past dates only', () => {
+    expect(isPastDate('2026-12-01', '2026-12-02')).toBe(true);
+    expect(isPastDate('2026-12-02', '2026-12-02')).toBe(false);
   });
 });

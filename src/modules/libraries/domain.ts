@@ -53,14 +53,30 @@ export function loanRulesRefusals(
   return [];
 }
 
-/** When a library is closed: its weekly closed days and the dates it lists. */
+/**
+ * When a library is closed: its weekly closed days, the dates it lists, and the network's public
+ * holidays but for those it is open on (rules.md "Loans"; docs/decisions.md "One network calendar").
+ */
 export interface LibraryCalendar {
   closedWeekdays: readonly Weekday[];
+  /** The library's own closed dates. */
   holidays: ReadonlySet<BusinessDate>;
+  /** The network's public holidays. */
+  networkHolidays?: ReadonlySet<BusinessDate>;
+  /** Public holidays this library is open on. */
+  openOnHolidays?: ReadonlySet<BusinessDate>;
 }
 
 export function isOpenOn(calendar: LibraryCalendar, date: BusinessDate): boolean {
-  return !calendar.closedWeekdays.includes(weekdayOf(date)) && !calendar.holidays.has(date);
+  if (calendar.closedWeekdays.includes(weekdayOf(date)) || calendar.holidays.has(date)) {
+    return false;
+  }
+  return !calendar.networkHolidays?.has(date) || calendar.openOnHolidays?.has(date) === true;
+}
+
+/** A closed date may be added or renamed from today on: the past is history. */
+export function isPastDate(date: BusinessDate, today: BusinessDate): boolean {
+  return date < today;
 }
 
 /** The first day on or after `date` that the library is open (a library closed every day keeps `date`). */

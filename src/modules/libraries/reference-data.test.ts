@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { closedDates, publicHolidays, seedDirectory, weeklyClosedDays } from './reference-data.js';
+import {
+  closedDates,
+  publicHolidays,
+  seedDirectory,
+  splitClosedDates,
+  weeklyClosedDays,
+} from './reference-data.js';
 
 describe('the seed document directory', () => {
   const { regions, libraries } = seedDirectory();
@@ -43,5 +49,21 @@ describe('the seed document directory', () => {
     expect(dongbu.addressKo).toBeNull();
     expect(dongbu.phone).toBeNull();
     expect(dongbu.closedDaysNote).toBeNull();
+  });
+
+  it("keeps a library's own days and marks the public holidays it is open on", () => {
+    const network = publicHolidays();
+    const jinju = libraries.find((l) => l.nameEn === 'Jinju Yonam Library')!;
+    const { own, openOn } = splitClosedDates(jinju, network);
+    expect(own.map((h) => h.date)).toContain('2026-12-07'); // 정기 휴관일 stays the library's
+    expect(own.every((h) => h.nameKo === '정기 휴관일')).toBe(true);
+    // It closes on New Year's Day, 설날 and 추석 only: open on the other public holidays.
+    expect(openOn).toContain('2026-12-25');
+    expect(openOn).not.toContain('2027-01-01');
+    const silent = splitClosedDates({ holidays: [], closedWeekdays: [1] }, network);
+    expect(silent.own).toEqual([]);
+    // Open on every public holiday but those on its closed Monday (대체공휴일 2026-10-05).
+    expect(silent.openOn).toContain('2026-12-25');
+    expect(silent.openOn).not.toContain('2026-10-05');
   });
 });

@@ -207,6 +207,25 @@ export function seedLibraryOf(
   };
 }
 
+/**
+ * A library's listed closed dates against the network's public holidays: its own days (not a
+ * public holiday of the same name), and the public holidays it is open on (an exception; none
+ * where its weekly closed day falls anyway). Migration 0027 splits the copies the same way.
+ */
+export function splitClosedDates(
+  library: Pick<SeedLibrary, 'holidays' | 'closedWeekdays'>,
+  publicHolidays: readonly PublicHoliday[],
+): { own: PublicHoliday[]; openOn: BusinessDate[] } {
+  const listed = new Map(library.holidays.map((h) => [h.date, h]));
+  const own = library.holidays.filter(
+    (h) => !publicHolidays.some((p) => p.date === h.date && p.nameKo === h.nameKo),
+  );
+  const openOn = publicHolidays
+    .filter((p) => !listed.has(p.date) && !library.closedWeekdays.includes(weekdayOf(p.date)))
+    .map((p) => p.date);
+  return { own, openOn };
+}
+
 export function seedDirectory(): { regions: SeedRegion[]; libraries: SeedLibrary[] } {
   const holidays = publicHolidays();
   const rows = readCsv<LibraryRow>('seed-libraries.csv');

@@ -118,6 +118,17 @@ export async function readNetworkRules(db: Kysely<DB>): Promise<NetworkRules> {
   };
 }
 
+async function networkHolidaysBetween(db: Kysely<DB>, from: BusinessDate, to: BusinessDate) {
+  const rows = await db
+    .selectFrom('network_holidays')
+    .select(['date', 'name_ko', 'name_en'])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .execute();
+  return rows.map((r) => ({ date: r.date, nameKo: r.name_ko, nameEn: r.name_en }));
+}
+
 export function createLibraryRepository(db: Kysely<DB>) {
   return {
     async list(filter: LibraryFilter): Promise<LibraryView[]> {
@@ -156,19 +167,40 @@ export function createLibraryRepository(db: Kysely<DB>) {
       return row && toLibraryView(row);
     },
 
+    /** The dates the library is closed from `from` on: its own days and the public holidays it keeps. */
     async holidays(libraryId: number, from: BusinessDate) {
-      const rows = await db
+      const own = db
         .selectFrom('library_holidays')
         .select(['date', 'name_ko', 'name_en'])
         .where('library_id', '=', libraryId)
-        .where('date', '>=', from)
-        .orderBy('date')
-        .execute();
+        .where('date', '>=', from);
+      const network = db
+        .selectFrom('network_holidays as n')
+        .select(['n.date', 'n.name_ko', 'n.name_en'])
+        .where('n.date', '>=', from)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('library_holidays as h')
+                .select('h.date')
+                .where('h.library_id', '=', libraryId)
+                .whereRef('h.date', '=', 'n.date')
+                .unionAll(
+                  selectFrom('library_holiday_exceptions as x')
+                    .select('x.date')
+                    .where('x.library_id', '=', libraryId)
+                    .whereRef('x.date', '=', 'n.date'),
+                ),
+            ),
+          ),
+        );
+      const rows = await own.unionAll(network).orderBy('date').execute();
       return rows.map((r) => ({ date: r.date, nameKo: r.name_ko, nameEn: r.name_en }));
     },
 
+    /** Everything that decides the library's open days from `from` on (see `isOpenOn`). */
     async calendar(libraryId: number, from: BusinessDate): Promise<LibraryCalendar> {
-      const [rules, holidays] = await Promise.all([
+      const [rules, holidays, network, exceptions] = await Promise.all([
         db
           .selectFrom('library_loan_rules')
           .select('closed_weekdays')
@@ -180,12 +212,50 @@ export function createLibraryRepository(db: Kysely<DB>) {
           .where('library_id', '=', libraryId)
           .where('date', '>=', from)
           .execute(),
+        db.selectFrom('network_holidays').select('date').where('date', '>=', from).execute(),
+        db
+          .selectFrom('library_holiday_exceptions')
+          .select('date')
+          .where('library_id', '=', libraryId)
+          .where('date', '>=', from)
+          .execute(),
       ]);
       return {
         closedWeekdays: rules.closed_weekdays.map(Number) as Weekday[],
         holidays: new Set(holidays.map((h) => h.date)),
+        networkHolidays: new Set(network.map((h) => h.date)),
+        openOnHolidays: new Set(exceptions.map((h) => h.date)),
       };
     },
+
+    /** A library's calendar between two dates, for the month view: its days and the network's. */
+    async calendarBetween(libraryId: number, from: BusinessDate, to: BusinessDate) {
+      const [own, network, exceptions] = await Promise.all([
+        db
+          .selectFrom('library_holidays')
+          .select(['date', 'name_ko', 'name_en'])
+          .where('library_id', '=', libraryId)
+          .where('date', '>=', from)
+          .where('date', '<=', to)
+          .orderBy('date')
+          .execute(),
+        networkHolidaysBetween(db, from, to),
+        db
+          .selectFrom('library_holiday_exceptions')
+          .select('date')
+          .where('library_id', '=', libraryId)
+          .where('date', '>=', from)
+          .where('date', '<=', to)
+          .execute(),
+      ]);
+      const open = new Set(exceptions.map((e) => e.date));
+      return {
+        closedDays: own.map((r) => ({ date: r.date, nameKo: r.name_ko, nameEn: r.name_en })),
+        publicHolidays: network.map((h) => ({ ...h, libraryOpen: open.has(h.date) })),
+      };
+    },
+
+    networkHolidays: (from: BusinessDate, to: BusinessDate) => networkHolidaysBetween(db, from, to),
 
     async regions(): Promise<RegionView[]> {
       const rows = await db

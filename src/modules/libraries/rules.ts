@@ -2,8 +2,7 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import { isValidDate } from '../../platform/dates.js';
-import { AppError, validationFailed } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { type LoanRules, loanRulesRefusals, type NetworkRules } from './domain.js';
 
 /**
@@ -52,80 +51,6 @@ export async function updateLoanRules(
   });
   const library = await context.libraries.findById(libraryId);
   return library!.loanRules;
-}
-
-export interface Holiday {
-  date: string;
-  nameKo: string;
-  nameEn: string;
-}
-
-/** Adds or renames a closed date (the government can add holidays at short notice). */
-export async function saveHoliday(
-  context: AppContext,
-  actor: Actor,
-  libraryId: number,
-  holiday: Holiday,
-) {
-  authorize(actor, 'library.manage', { libraryId });
-  if (!isValidDate(holiday.date)) throw validationFailed('body.date', 'is not a real date');
-  const now = context.clock.now();
-  await context.db.transaction().execute(async (tx) => {
-    const exists = await tx
-      .selectFrom('libraries')
-      .select('id')
-      .where('id', '=', libraryId)
-      .executeTakeFirst();
-    if (!exists) throw new AppError('NOT_FOUND');
-    await tx
-      .insertInto('library_holidays')
-      .values({
-        library_id: libraryId,
-        date: holiday.date,
-        name_ko: holiday.nameKo.trim(),
-        name_en: holiday.nameEn.trim(),
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['library_id', 'date'])
-          .doUpdateSet({ name_ko: holiday.nameKo.trim(), name_en: holiday.nameEn.trim() }),
-      )
-      .execute();
-    await recordAudit(tx, actor, now, {
-      action: 'library.holiday_saved',
-      subjectKind: 'library',
-      subjectId: libraryId,
-      libraryId,
-      details: { date: holiday.date },
-    });
-  });
-  return holiday;
-}
-
-export async function deleteHoliday(
-  context: AppContext,
-  actor: Actor,
-  libraryId: number,
-  date: string,
-) {
-  authorize(actor, 'library.manage', { libraryId });
-  const now = context.clock.now();
-  await context.db.transaction().execute(async (tx) => {
-    const deleted = await tx
-      .deleteFrom('library_holidays')
-      .where('library_id', '=', libraryId)
-      .where('date', '=', date)
-      .returning('date')
-      .executeTakeFirst();
-    if (!deleted) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, actor, now, {
-      action: 'library.holiday_deleted',
-      subjectKind: 'library',
-      subjectId: libraryId,
-      libraryId,
-      details: { date },
-    });
-  });
 }
 
 /** The network admin edits the network rules: network loan limit, suspension mode and cap. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Directory } from './directory-csv.js';
-import { seedDirectory } from './reference-data.js';
+import { publicHolidays, seedDirectory, splitClosedDates } from './reference-data.js';
 
 export const SEED_PLANNED_START: BusinessDate = '2018-03-01';
 
@@ -18,7 +18,14 @@ export async function seedLibraryDirectory(
   directory: Directory = seedDirectory(),
 ): Promise<{ regions: number; libraries: number }> {
   const { regions, libraries } = directory;
+  const network = publicHolidays();
   return db.transaction().execute(async (tx) => {
+    // Migration 0027 wrote the same list; a network that edited it keeps its edits.
+    await tx
+      .insertInto('network_holidays')
+      .values(network.map((h) => ({ date: h.date, name_ko: h.nameKo, name_en: h.nameEn })))
+      .onConflict((oc) => oc.column('date').doNothing())
+      .execute();
     const province = regions.find((r) => r.kind === 'province')!;
     const { id: provinceId } = await tx
       .insertInto('regions')
@@ -66,17 +73,24 @@ export async function seedLibraryDirectory(
         .insertInto('library_loan_rules')
         .values({ library_id: id, closed_weekdays: library.closedWeekdays })
         .execute();
-      if (library.holidays.length > 0) {
+      const { own, openOn } = splitClosedDates(library, network);
+      if (own.length > 0) {
         await tx
           .insertInto('library_holidays')
           .values(
-            library.holidays.map((h) => ({
+            own.map((h) => ({
               library_id: id,
               date: h.date,
               name_ko: h.nameKo,
               name_en: h.nameEn,
             })),
           )
+          .execute();
+      }
+      if (openOn.length > 0) {
+        await tx
+          .insertInto('library_holiday_exceptions')
+          .values(openOn.map((date) => ({ library_id: id, date })))
           .execute();
       }
     }

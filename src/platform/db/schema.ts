@@ -49,6 +49,19 @@ export interface LibraryHolidaysTable {
   name_en: string;
 }
 
+/** The network's public holidays (network admin). */
+export interface NetworkHolidaysTable {
+  date: DateText;
+  name_ko: string;
+  name_en: Generated<string>;
+}
+
+/** A public holiday a library is open on. */
+export interface LibraryHolidayExceptionsTable {
+  library_id: number;
+  date: DateText;
+}
+
 export interface NetworkRulesTable {
   id: Generated<boolean>;
   network_loan_limit: number;
@@ -223,6 +236,8 @@ export interface DB {
   libraries: LibrariesTable;
   library_loan_rules: LibraryLoanRulesTable;
   library_holidays: LibraryHolidaysTable;
+  network_holidays: NetworkHolidaysTable;
+  library_holiday_exceptions: LibraryHolidayExceptionsTable;
   network_rules: NetworkRulesTable;
   audit_events: AuditEventsTable;
   retired_card_numbers: RetiredCardNumbersTable;

@@ -13,6 +13,7 @@ import { CheckInGroups } from './CheckInGroups';
 import { Dashboard } from './Dashboard';
 import { ImportItems } from './ImportItems';
 import { LoanRulesPage } from './LoanRulesPage';
+import { NetworkHolidays } from './NetworkHolidays';
 import { Libraries } from './NetworkLibraries';
 import { NetworkRulesPage } from './NetworkRulesPage';
 import { StaffPage } from './StaffPage';
@@ -32,6 +33,7 @@ const NETWORK_PAGES = [
   { path: '/admin/libraries', key: 'libraries' },
   { path: '/admin/groups', key: 'groups' },
   { path: '/admin/network-rules', key: 'networkRules' },
+  { path: '/admin/holidays', key: 'holidays' },
 ] as const;
 
 type PageKey = (typeof LIBRARY_PAGES)[number]['key'] | (typeof NETWORK_PAGES)[number]['key'];
@@ -169,6 +171,7 @@ export function AdminPages() {
             {current === 'libraries' ? <Libraries /> : null}
             {current === 'groups' ? <CheckInGroups /> : null}
             {current === 'networkRules' ? <NetworkRulesPage /> : null}
+            {current === 'holidays' ? <NetworkHolidays /> : null}
           </PickerSlot.Provider>
         </div>
       </div>

@@ -54,6 +54,15 @@ export function formatPhone(phone: string | null | undefined): string {
   return phone;
 }
 
+/** The month of a date: 2026년 12월 · December 2026. */
+export function formatMonth(date: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+  }).format(dayOf(date));
+}
+
 export function formatShortDate(date: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
     timeZone: 'UTC',
@@ -99,7 +108,8 @@ export function weekdayName(isoWeekday: number, language: Language): string {
 }
 
 export function nameOf(named: Pick<LibraryRef, 'nameKo' | 'nameEn'>, language: Language): string {
-  return language === 'en' ? named.nameEn : named.nameKo;
+  // An English name is optional (closed days): the Korean one stands in.
+  return (language === 'en' && named.nameEn) || named.nameKo;
 }
 
 /**
@@ -121,6 +131,7 @@ export function useFormat() {
     language,
     date: (date: string, withWeekday = true) => formatDate(date, language, withWeekday),
     shortDate: (date: string) => formatShortDate(date, language),
+    month: (date: string) => formatMonth(date, language),
     dateTime: (instant: string) => formatDateTime(instant, language),
     number: (value: number) => formatNumber(value, language),
     percent: (value: number) => formatPercent(value, language),

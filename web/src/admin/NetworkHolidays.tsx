@@ -1,0 +1,249 @@
+import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../api/client';
+import { DataTable } from '../components/DataTable';
+import { Field, SelectField } from '../components/Field';
+import { SubmitButton } from '../components/FormParts';
+import { seoulToday } from '../components/MemberForm';
+import { Loading, PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useResource, useSaving } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { NextYearWarning } from './CalendarPage';
+import { Saved } from './library-page';
+
+interface ListedHoliday {
+  date: string;
+  nameKo: string;
+  nameEn?: string;
+}
+
+/** A holiday list file: CSV with date,name_ko[,name_en] columns, or JSON [{date, nameKo, nameEn}]. */
+export function parseHolidayFile(text: string): ListedHoliday[] {
+  const trimmed = text.trim().replace(/^\uFEFF/, '');
+  if (trimmed.startsWith('[')) {
+    const rows = JSON.parse(trimmed) as Record<string, string>[];
+    return rows.map((row) => ({
+      date: String(row.date ?? ''),
+      nameKo: String(row.nameKo ?? row.name_ko ?? ''),
+      nameEn: String(row.nameEn ?? row.name_en ?? ''),
+    }));
+  }
+  const [header = '', ...lines] = trimmed.split(/\r?\n/).filter((line) => line.trim());
+  const columns = header.split(',').map((c) => c.trim().toLowerCase());
+  const at = (name: string) => columns.indexOf(name);
+  return lines.map((line) => {
+    const cells = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    return {
+      date: cells[at('date')] ?? '',
+      nameKo: cells[at('name_ko')] ?? '',
+      nameEn: at('name_en') >= 0 ? (cells[at('name_en')] ?? '') : '',
+    };
+  });
+}
+
+/** The network's one calendar of public holidays: by hand, from a file, or the bundled list. */
+export function NetworkHolidays() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const today = seoulToday();
+  const thisYear = Number(today.slice(0, 4));
+  const [year, setYear] = useState(thisYear + 1);
+  const list = useResource(`network-holidays-list-${year}`, () =>
+    answer(
+      api.GET('/api/v1/network-holidays', {
+        params: { query: { from: `${year}-01-01`, to: `${year}-12-31` } },
+      }),
+    ),
+  );
+  const [date, setDate] = useState('');
+  const [nameKo, setNameKo] = useState('');
+  const [nameEn, setNameEn] = useState('');
+  const [file, setFile] = useState<ListedHoliday[]>();
+  const form = useSaving();
+  const impact = useResource(
+    /^\d{4}-\d{2}-\d{2}$/.test(date) ? `network-impact-${date}-${form.saved}` : null,
+    () => answer(api.GET('/api/v1/network-holidays/impact', { params: { query: { date } } })),
+  );
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await form.save(
+      () =>
+        answer(
+          api.POST('/api/v1/network-holidays', {
+            body: { date, nameKo, ...(nameEn.trim() ? { nameEn } : {}) },
+          }),
+        ),
+      (result) => t('calendar.saved', { date: format.date(result.date), count: result.loansMoved }),
+    );
+    if (saved) {
+      setNameKo('');
+      setNameEn('');
+      list.reload();
+    }
+  };
+  const importList = async (holidays: ListedHoliday[]) => {
+    const result = await form.save(
+      () => answer(api.POST('/api/v1/network-holidays/import', { body: { holidays } })),
+      (r) =>
+        t('holidays.imported', { saved: r.saved, skipped: r.skippedPast, count: r.loansMoved }),
+    );
+    if (result) {
+      setFile(undefined);
+      list.reload();
+    }
+  };
+  const importBundled = async () => {
+    const bundled = await form.run(() =>
+      answer(api.GET('/api/v1/network-holidays/bundled', { params: { query: { year } } })),
+    );
+    if (bundled) await importList(bundled.holidays);
+  };
+  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    try {
+      setFile(parseHolidayFile(await chosen.text()));
+    } catch {
+      setFile([]);
+    }
+  };
+  const remove = async (day: string) => {
+    const ok = await form.save(
+      async () => {
+        await answer(
+          api.DELETE('/api/v1/network-holidays/{date}', { params: { path: { date: day } } }),
+        );
+        return true;
+      },
+      () => t('admin.holidayRemoved', { date: format.date(day) }),
+    );
+    if (ok) list.reload();
+  };
+  return (
+    <div>
+      <PageTitle>{t('admin.page.holidays')}</PageTitle>
+      <p className="lead">{t('holidays.lead')}</p>
+      <NextYearWarning network />
+      <SelectField
+        label={t('holidays.year')}
+        value={String(year)}
+        onChange={(e) => setYear(Number(e.target.value))}
+      >
+        {[thisYear - 1, thisYear, thisYear + 1, thisYear + 2, thisYear + 3].map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </SelectField>
+      <section className="panel" aria-labelledby="import-title">
+        <h2 id="import-title">{t('holidays.importTitle')}</h2>
+        <p className="hint">{t('holidays.bundledHint')}</p>
+        <button
+          type="button"
+          className="button"
+          disabled={form.busy}
+          onClick={() => void importBundled()}
+        >
+          {t('holidays.importBundled', { year })}
+        </button>
+        <Field
+          label={t('holidays.file')}
+          hint={t('holidays.fileHint')}
+          type="file"
+          accept=".csv,.json,text/csv,application/json"
+          onChange={(e) => void readFile(e)}
+        />
+        {file ? (
+          <p role="status">
+            {file.length > 0
+              ? t('holidays.fileRead', { count: file.length })
+              : t('holidays.fileEmpty')}{' '}
+            {file.length > 0 ? (
+              <button
+                type="button"
+                className="button small"
+                disabled={form.busy}
+                onClick={() => void importList(file)}
+              >
+                {t('holidays.importFile')}
+              </button>
+            ) : null}
+          </p>
+        ) : null}
+      </section>
+      <form className="form panel" onSubmit={add} aria-labelledby="add-public-title">
+        <h2 id="add-public-title">{t('holidays.add')}</h2>
+        <Field
+          label={t('admin.holidayDate')}
+          type="date"
+          required
+          min={today}
+          value={date}
+          onValue={setDate}
+        />
+        {impact.data ? (
+          <p
+            className={
+              impact.data.loansDue > 0 ? 'notice notice-warn loans-due' : 'notice loans-due'
+            }
+            role="status"
+          >
+            {impact.data.loansDue > 0
+              ? t('holidays.loansDue', { date: format.date(date), count: impact.data.loansDue })
+              : t('calendar.noLoansDue', { date: format.date(date) })}
+          </p>
+        ) : null}
+        <Field
+          label={t('admin.holidayNameKo')}
+          lang="ko"
+          required
+          maxLength={100}
+          value={nameKo}
+          onValue={setNameKo}
+        />
+        <Field
+          label={t('admin.holidayNameEn')}
+          hint={t('calendar.nameEnOptional')}
+          lang="en"
+          maxLength={100}
+          value={nameEn}
+          onValue={setNameEn}
+        />
+        <SubmitButton busy={form.busy}>{t('holidays.save')}</SubmitButton>
+      </form>
+      <ProblemAlert problem={form.problem ?? list.problem} />
+      <Saved text={form.saved} />
+      {!list.data ? (
+        <Loading />
+      ) : list.data.holidays.length === 0 ? (
+        <p className="notice">{t('holidays.none', { year })}</p>
+      ) : (
+        <DataTable
+          caption={t('holidays.caption', { year })}
+          columns={[t('admin.holidayDate'), t('admin.holidayName'), { hidden: t('desk.actions') }]}
+        >
+          {list.data.holidays.map((holiday) => (
+            <tr key={holiday.date}>
+              <td>{format.date(holiday.date)}</td>
+              <td>{format.name(holiday)}</td>
+              <td>
+                {holiday.date >= today ? (
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={form.busy}
+                    aria-label={t('admin.removeHoliday', { date: format.date(holiday.date) })}
+                    onClick={() => void remove(holiday.date)}
+                  >
+                    {t('common.remove')}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </div>
+  );
+}

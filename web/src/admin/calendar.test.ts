@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { monthRange, shiftDate, shiftMonth } from './MonthGrid';
+import { parseHolidayFile } from './NetworkHolidays';
+
+describe('the month view and holiday files', () => {
+  it('walks days and months, clamping to the month end', () => {
+    expect(monthRange('2028-02-10')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(shiftDate('2026-12-31', 1)).toBe('2027-01-01');
+    expect(shiftMonth('2027-01-31', 1)).toBe('2027-02-28');
+    expect(shiftMonth('2027-01-15', -1)).toBe('2026-12-15');
+  });
+
+  it('reads a CSV or a JSON list of public holidays', () => {
+    const csv =
+      '\uFEFFdate,name_ko,name_en\n2028-04-12,국회의원 선거일,Election day\n2028-10-05,대체공휴일,\n';
+    expect(parseHolidayFile(csv)).toEqual([
+      { date: '2028-04-12', nameKo: '국회의원 선거일', nameEn: 'Election day' },
+      { date: '2028-10-05', nameKo: '대체공휴일', nameEn: '' },
+    ]);
+    expect(parseHolidayFile('[{"date":"2028-01-27","nameKo":"설날"}]')).toEqual([
+      { date: '2028-01-27', nameKo: '설날', nameEn: '' },
+    ]);
+  });
+});
