@@ -38,10 +38,35 @@ export function formatBusinessDate(date: string, language: Language): string {
   return language === 'ko' ? `${text} (${weekday})` : `${weekday} ${text}`;
 }
 
-/** A parameter's value as a sentence shows it: dates in the service's style, the rest as is. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Korean time, as the libraries and their readers live by it. */
+const SEOUL = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as a person in Korea reads it: 2026년 12월 2일 (수) 00:30 / Wed 2 December 2026 00:30. */
+export function formatInstant(iso: string, language: Language): string {
+  const parts = Object.fromEntries(
+    SEOUL.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  return `${formatBusinessDate(date, language)} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * A parameter's value as a sentence shows it: dates and instants in the service's style (never
+ * 2026-12-02 or 2026-12-01T15:30:00Z to a person), the rest as is.
+ */
 export function displayValue(value: string | number, language: Language): string {
   const text = String(value);
-  return BUSINESS_DATE.test(text) ? formatBusinessDate(text, language) : text;
+  if (BUSINESS_DATE.test(text)) return formatBusinessDate(text, language);
+  return INSTANT.test(text) ? formatInstant(text, language) : text;
 }
 
 /**
