@@ -1,4 +1,5 @@
 import ajvKo from 'ajv-i18n/localize/ko/index.js';
+import itemImport from './item-import.json' with { type: 'json' };
 import { isParticle, withParticle } from './josa.js';
 import validation from './validation.json' with { type: 'json' };
 
@@ -118,6 +119,10 @@ function keywordSentence(params: Params, language: Language): string | null {
  * field nor the reason is known (the catalogue's general sentence is used).
  */
 export function validationSentence(language: Language, params: Params): string | null {
+  // A holdings file refused as a whole says why in its own words (item-import.json).
+  if (typeof params.importCode === 'string') {
+    return `${itemImportSentence(params.importCode, language, params)}.`;
+  }
   const reason = typeof params.reason === 'string' ? params.reason : '';
   const predicate =
     keywordSentence(params, language) ??
@@ -132,6 +137,37 @@ export function validationSentence(language: Language, params: Params): string |
   // A field without a name in the i18n file (a developer's request): its path, for them.
   const where = typeof params.field === 'string' ? `${params.field} — ` : '';
   return language === 'ko' ? `입력값이 올바르지 않습니다: ${where}${predicate}.` : null;
+}
+
+const IMPORT_COLUMNS: Record<Language, Record<string, string>> = itemImport.columns;
+const IMPORT_MESSAGES: Record<Language, Record<string, string>> = itemImport.messages;
+
+/** A column of the holdings CSV (`call_number`) as the reader calls it: 청구기호, Call number. */
+export function importColumnName(column: string, language: Language): string {
+  return entry(IMPORT_COLUMNS[language], column) ?? column;
+}
+
+/**
+ * A holdings import problem (a row's value, or the file) in the reader's language, from its
+ * stable code: "바코드가 비어 있습니다", "Barcode is empty". `column` is the column's key
+ * (`call_number`), named here; `key`/`keys` keep the keys as the header must write them.
+ */
+export function itemImportSentence(code: string, language: Language, params: Params = {}): string {
+  const template = entry(IMPORT_MESSAGES[language], code);
+  if (!template) return code;
+  const named = (key: unknown) =>
+    language === 'ko' && typeof key === 'string'
+      ? `${importColumnName(key, language)}(${key})`
+      : String(key);
+  const keys = typeof params.keys === 'string' ? params.keys.split(',') : [];
+  return fillTemplate(template, language, {
+    ...params,
+    ...(typeof params.column === 'string'
+      ? { column: importColumnName(params.column, language) }
+      : {}),
+    ...(typeof params.key === 'string' ? { column: named(params.key) } : {}),
+    ...(keys.length > 0 ? { columns: keys.map(named).join(', '), keys: keys.join(' or ') } : {}),
+  });
 }
 
 /** A CONFLICT's reason on its own, when it has a sentence in the reader's language. */

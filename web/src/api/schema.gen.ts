@@ -1395,6 +1395,14 @@ export interface components {
                 barcode: string | null;
                 /** @description a column (barcode, title, author, publisher, year, isbn, call_number, loanable) or row */
                 field: string;
+                /** @description the field's name in the reader's language (바코드) */
+                column: string;
+                /** @description stable: VALUE_EMPTY, VALUE_TOO_LONG, BARCODE_CHARACTERS, YEAR_OUT_OF_RANGE, ISBN_*, LOANABLE_UNKNOWN, ROW_TOO_WIDE, BARCODE_REPEATED, BARCODE_EXISTS */
+                code: string;
+                params: {
+                    [key: string]: string | number;
+                };
+                /** @description the sentence in the reader's language */
                 message: string;
             }[];
         };
