@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { RowError } from '../modules/catalog/index.js';
-import { type ImportReport, importItems } from '../modules/catalog/index.js';
+import { type ImportReport, importItems, localizeImportReport } from '../modules/catalog/index.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, type Language, problemMessage } from '../platform/errors.js';
+import { itemImportSentence } from '../platform/i18n/messages.js';
 
 /**
  * `library-one import-items --library <code> <file.csv>`: a library's holdings from a CSV file, as
@@ -26,6 +27,8 @@ export interface ImportItemsCommandOptions {
   print?: (line: string) => void;
   /** Prints why nothing was imported; default console.error. */
   printError?: (line: string) => void;
+  /** The language of what is printed: Korean unless `--lang en`. */
+  language?: Language;
 }
 
 export interface ImportItemsCommandResult {
@@ -37,15 +40,28 @@ export interface ImportItemsCommandResult {
   failure?: string;
 }
 
-export function formatRowError(error: RowError): string {
-  return `line ${error.line} (${error.barcode ?? 'no barcode'}): ${error.message}`;
+export function formatRowError(error: RowError, language: Language = 'ko'): string {
+  const row = localizeImportReport(
+    { imported: 0, skipped: 0, totalRows: 0, errors: [error] },
+    language,
+  ).errors[0]!;
+  return itemImportSentence('CLI_ROW', language, {
+    line: row.line,
+    barcode: row.barcode ?? itemImportSentence('CLI_NO_BARCODE', language),
+    column: row.column,
+    message: row.message,
+  });
 }
 
-/** The counts, then every row error as `line N (barcode): message`. */
-export function formatImportReport(report: ImportReport): string[] {
+/** The counts, then every row error as `4행 (JY-0003), 제목: 제목이 비어 있습니다`. */
+export function formatImportReport(report: ImportReport, language: Language = 'ko'): string[] {
   return [
-    `Imported ${report.imported} of ${report.totalRows} rows; skipped ${report.skipped}.`,
-    ...report.errors.map(formatRowError),
+    itemImportSentence('CLI_SUMMARY', language, {
+      imported: report.imported,
+      total: report.totalRows,
+      skipped: report.skipped,
+    }),
+    ...report.errors.map((error) => formatRowError(error, language)),
   ];
 }
 
@@ -68,6 +84,7 @@ export async function importItemsCommand(
 ): Promise<ImportItemsCommandResult> {
   const print = options.print ?? ((line: string) => console.log(line));
   const printError = options.printError ?? ((line: string) => console.error(line));
+  const language = options.language ?? 'ko';
   const refuse = (failure: string): ImportItemsCommandResult => {
     printError(`library-one: ${failure}`);
     return { exitCode: 1, report: null, failure };
@@ -101,7 +118,12 @@ export async function importItemsCommand(
           `no library has the code "${options.library}" (the codes are in GET /api/v1/libraries); nothing was imported`,
         );
       }
-      print(`Importing ${path.basename(file)} into ${library.name_ko} (${library.name_en})…`);
+      print(
+        itemImportSentence('CLI_IMPORTING', language, {
+          file: path.basename(file),
+          library: `${library.name_ko} (${library.name_en})`,
+        }),
+      );
       const bar = progressBar(options.progress ?? process.stderr.isTTY === true);
       let barStarted = false;
       let report: ImportReport;
@@ -116,14 +138,19 @@ export async function importItemsCommand(
         });
       } catch (error) {
         if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
-          const reason = error.reasons[0]?.params?.reason;
-          return refuse(`${path.basename(file)}: ${String(reason)}; nothing was imported`);
+          const reason = problemMessage('VALIDATION_FAILED', language, error.reasons[0]?.params);
+          return refuse(
+            itemImportSentence('CLI_NOTHING_IMPORTED', language, {
+              file: path.basename(file),
+              reason,
+            }),
+          );
         }
         throw error;
       } finally {
         if (barStarted) bar?.stop();
       }
-      for (const line of formatImportReport(report)) print(line);
+      for (const line of formatImportReport(report, language)) print(line);
       return { exitCode: 0, report };
     } finally {
       await database.close();

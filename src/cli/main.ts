@@ -148,8 +148,12 @@ program
     "Import a library's holdings from a CSV file (UTF-8; see README), with a progress bar",
   )
   .requiredOption('--library <code>', 'the library code, for example jinju-yonam-library')
-  .action((file: string, options: { library: string }) =>
-    importItemsCommand(file, options)
+  .option('--lang <language>', 'ko (default) or en: the language of the report')
+  .action((file: string, options: { library: string; lang?: string }) =>
+    importItemsCommand(file, {
+      library: options.library,
+      language: options.lang === 'en' ? 'en' : 'ko',
+    })
       .then((outcome) => {
         process.exitCode = outcome.exitCode;
       })

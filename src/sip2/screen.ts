@@ -1,11 +1,12 @@
 /**
  * Screen messages (AF) of the SIP2 server, in the terminal's language. Refusals read exactly as
  * the HTTP API words them (`problemMessage`), prefixed with their stable code:
- * `[MEMBER_SUSPENDED] 2026-12-12까지 대출이 정지되어 있습니다 …`. Pure functions, no I/O.
+ * `[MEMBER_SUSPENDED] 2026년 12월 12일 (토)까지 대출이 정지되어 있습니다 …`. Dates and times
+ * are written for the person at the machine (2026년 12월 15일 (화), 10:10 Korean time); the
+ * fixed fields (AH due date, transaction dates) keep the protocol's own format. Pure functions.
  */
-import { Temporal } from 'temporal-polyfill';
 import { type Language, problemMessage, type Reason } from '../platform/errors.js';
-import { DEFAULT_TIME_ZONE } from './fields.js';
+import { fillTemplate } from '../platform/i18n/messages.js';
 
 type Params = Record<string, string | number | null | undefined>;
 
@@ -45,39 +46,13 @@ const SENTENCES = {
 
 export type Sentence = keyof (typeof SENTENCES)['ko'];
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
-
-/** An instant as a person in Korea reads it: `2026-12-01 10:10`. */
-export function localTime(iso: string): string {
-  const zoned = Temporal.Instant.from(iso).toZonedDateTimeISO(DEFAULT_TIME_ZONE);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${zoned.toPlainDate().toString()} ${pad(zoned.hour)}:${pad(zoned.minute)}`;
-}
-
-/** Instants in parameters (a lock's end) are shown in Korean local time. */
-function screenParams(params: Params | undefined): Params {
-  return Object.fromEntries(
-    Object.entries(params ?? {}).map(([key, value]) => [
-      key,
-      typeof value === 'string' && INSTANT.test(value) ? localTime(value) : value,
-    ]),
-  );
-}
-
-function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    return value === undefined || value === null ? '—' : String(value);
-  });
-}
-
 export function say(sentence: Sentence, language: Language, params: Params = {}): string {
-  return fill(SENTENCES[language][sentence], params);
+  return fillTemplate(SENTENCES[language][sentence], language, params);
 }
 
 /** One refusal: `[CODE] sentence`. */
 export function reasonText(reason: Reason, language: Language): string {
-  return `[${reason.code}] ${problemMessage(reason.code, language, screenParams(reason.params))}`;
+  return `[${reason.code}] ${problemMessage(reason.code, language, reason.params)}`;
 }
 
 /** Every refusal that applies, in order, on one screen line. */

@@ -95,25 +95,43 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
     expect(response.statusCode).toBe(200);
     const report = response.json();
     expect(report).toMatchObject({ imported: 3, skipped: 4, totalRows: 7 });
+    // In the reader's language (Korean first), with the column's name; the codes stay (issue 17).
     expect(report.errors).toEqual([
-      { line: 4, barcode: 'T0003', field: 'title', message: 'Title is empty' },
+      {
+        line: 4,
+        barcode: 'T0003',
+        field: 'title',
+        column: '제목',
+        code: 'VALUE_EMPTY',
+        params: { column: 'title' },
+        message: '제목이 비어 있습니다',
+      },
       {
         line: 6,
         barcode: 'T0004',
         field: 'year',
-        message: expect.stringContaining('Year must be'),
+        column: '발행 연도',
+        code: 'YEAR_OUT_OF_RANGE',
+        params: { column: 'year', min: 1000, max: 2027 },
+        message: '발행 연도는 1000부터 2027까지의 정수여야 합니다',
       },
       {
         line: 7,
         barcode: 'T0001',
         field: 'barcode',
-        message: 'Barcode already appears on line 2',
+        column: '바코드',
+        code: 'BARCODE_REPEATED',
+        params: { firstLine: 2 },
+        message: '같은 바코드가 2행에 이미 있습니다',
       },
       {
         line: 8,
         barcode: 'EXIST-1',
         field: 'barcode',
-        message: 'barcode already exists at this library',
+        column: '바코드',
+        code: 'BARCODE_EXISTS',
+        params: {},
+        message: '이 도서관에 이미 있는 바코드입니다',
       },
     ]);
     expect(await itemCount(t.db, home)).toBe(before + 3);
@@ -163,12 +181,20 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
       Buffer.from(',저자,,,,,\r\n', 'utf8'),
     ]);
     const noTitleColumn = csv('barcode,author', 'U0004,저자');
+    const details: string[] = [];
     for (const file of [unclosed, notUtf8, noTitleColumn, Buffer.alloc(0)]) {
       const response = await postCsv(admin, home, file);
       expect(response.statusCode).toBe(400);
       expect(response.json().code).toBe('VALIDATION_FAILED');
       expect(response.json().reasons[0].params.field).toBe('file');
+      details.push(response.json().detail);
     }
+    expect(details).toEqual([
+      'CSV로 읽을 수 없습니다: 3행에서 연 큰따옴표가 닫히지 않습니다.',
+      'UTF-8 텍스트 파일이 아닙니다. 엑셀에서 "CSV UTF-8"로 저장한 뒤 다시 올려 주세요.',
+      '머리글에 제목(title) 열이 없습니다. 첫 줄에 열 이름을 적어 주세요: barcode,title,author,publisher,year,isbn,call_number,loanable.',
+      '빈 파일입니다.',
+    ]);
     const english = await admin.request('POST', `/api/v1/libraries/${home}/items/import`, notUtf8, {
       'content-type': 'text/csv; charset=utf-8',
       'accept-language': 'en',

@@ -13,12 +13,18 @@ import { csv } from './support.js';
 const HEADER = '등록번호,서명,저자,출판사,발행년,ISBN,청구기호,대출가능';
 
 /** Runs the command, collecting what it prints. */
-async function run(file: string, library: string, env: Record<string, string | undefined>) {
+async function run(
+  file: string,
+  library: string,
+  env: Record<string, string | undefined>,
+  language: 'ko' | 'en' = 'ko',
+) {
   const lines: string[] = [];
   const problems: string[] = [];
   const result = await importItemsCommand(file, {
     library,
     env,
+    language,
     progress: false,
     print: (line) => lines.push(line),
     printError: (line) => problems.push(line),
@@ -64,17 +70,21 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     expect(first.result.exitCode).toBe(0);
     expect(first.result.report).toMatchObject({ imported: 2, skipped: 2, totalRows: 4 });
     expect(first.problems).toEqual([]);
+    // In Korean unless asked otherwise: the column's name and the reason (issue 17).
     expect(first.lines).toEqual([
-      'Importing 연암 장서.csv into 진주시립연암도서관 (Jinju Yonam Library)…',
-      'Imported 2 of 4 rows; skipped 2.',
-      'line 4 (JY-0003): Title is empty',
-      'line 5 (JY-0004): ISBN must have 10 or 13 digits',
+      '연암 장서.csv를 진주시립연암도서관 (Jinju Yonam Library)에 가져옵니다…',
+      '4행 중 2행을 가져왔고 2행은 건너뛰었습니다.',
+      '4행 (JY-0003), 제목: 제목이 비어 있습니다',
+      '5행 (JY-0004), ISBN: ISBN은 10자리나 13자리여야 합니다',
     ]);
+    expect(first.result.report?.errors.map((e) => e.code)).toEqual(['VALUE_EMPTY', 'ISBN_LENGTH']);
 
-    // Again: the two imported barcodes now exist.
-    const second = await run(file, 'jinju-yonam-library', env);
+    // Again, in English: the two imported barcodes now exist.
+    const second = await run(file, 'jinju-yonam-library', env, 'en');
     expect(second.result.report).toMatchObject({ imported: 0, skipped: 4 });
+    expect(second.lines).toContain('Imported 0 of 4 rows; skipped 4.');
     expect(second.lines).toContain('line 2 (JY-0001): barcode already exists at this library');
+    expect(second.lines).toContain('line 4 (JY-0003): Title is empty');
 
     // The command closed the embedded database and released its lock.
     const release = lockDataDir(dataDir);
@@ -125,9 +135,11 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     const unreadable = await run(broken, 'jinju-yonam-library', env);
     expect(unreadable.result).toMatchObject({ exitCode: 1, report: null });
     expect(unreadable.problems).toEqual([
-      expect.stringMatching(
-        /^library-one: broken\.csv: .*quote is never closed.*nothing was imported$/,
-      ),
+      'library-one: broken.csv: CSV로 읽을 수 없습니다: 2행에서 연 큰따옴표가 닫히지 않습니다. 아무것도 가져오지 않았습니다.',
+    ]);
+    const english = await run(broken, 'jinju-yonam-library', env, 'en');
+    expect(english.problems).toEqual([
+      'library-one: broken.csv: The file cannot be read as CSV: a quote is never closed (line 2). Nothing was imported.',
     ]);
 
     const good = path.join(dir, 'good.csv');

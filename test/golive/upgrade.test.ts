@@ -176,6 +176,19 @@ describe(`upgrading a database written by the previous release, while the servic
     expect(pseudonymised.map((row) => [row.id, Number(row.memberId)])).toEqual(aboutMembers);
     expect((await app.inject({ url: '/ready' })).json()).toEqual({ status: 'ready' });
 
+    // The release's one-column closed-day notes are Korean and English facts now (0028), with
+    // the seed document's "(… inferred)" remarks left out.
+    const listed = (await app.inject({ url: '/api/v1/libraries' })).json().libraries as {
+      code: string;
+      closedDaysNote: { ko: string | null; en: string | null };
+    }[];
+    expect(listed.find((l) => l.code === 'jinju-seobu-library')?.closedDaysNote).toEqual({
+      ko: '매월 첫째 월요일, 1월 1일, 설날·추석 연휴',
+      en: "1st Monday of each month; New Year's Day; Seollal and Chuseok holidays",
+    });
+    expect(JSON.stringify(listed)).not.toContain('inferred');
+    expect(listed.filter((l) => l.closedDaysNote.en && !l.closedDaysNote.ko)).toEqual([]);
+
     // The release's desk account, suspension, replaced card and open loans work on the new schema.
     const desk = await staffClient(app, 'gyeongnamdaepyo-desk');
     const suspended = await desk.get(`/api/v1/cards/${SUSPENDED_CARD}`);

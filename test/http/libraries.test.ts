@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testDatabaseKind } from '../support/database.js';
+import { staffClient } from '../support/http.js';
 
 describe(`participating-library directory over HTTP (${testDatabaseKind})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ accounts: true });
   });
   afterAll(async () => t?.close());
 
@@ -38,7 +39,7 @@ describe(`participating-library directory over HTTP (${testDatabaseKind})`, () =
     }[];
     const provincial = all.find((l) => l.nameKo === '경남대표도서관')!;
     expect(provincial.closedDaysNote).toEqual({
-      ko: '매주 금요일, 법정 공휴일 (공휴일이 아닌 일요일은 엽니다)',
+      ko: '매주 금요일, 법정 공휴일 (공휴일이 아닌 일요일은 개관)',
       en: 'Every Friday; public holidays (open Sundays unless a holiday)',
     });
     const notes = all.filter((l) => l.closedDaysNote.en !== null);
@@ -47,6 +48,91 @@ describe(`participating-library directory over HTTP (${testDatabaseKind})`, () =
       expect(library.closedDaysNote.ko).toMatch(/[가-힣]/);
       expect(JSON.stringify(library.closedDaysNote)).not.toContain('inferred');
     }
+  });
+
+  it("lets the library's admin and the network admin rewrite its facts in Korean and English, audited (issue 17)", async () => {
+    const all = (await t.app.inject({ url: '/api/v1/libraries' })).json().libraries as {
+      id: number;
+      code: string;
+    }[];
+    const yonam = all.find((l) => l.code === 'jinju-yonam-library')!;
+    const seobu = all.find((l) => l.code === 'jinju-seobu-library')!;
+    const facts = {
+      addressKo: '경상남도 진주시 모덕로47번길 13-17',
+      addressEn: '13-17 Modeok-ro 47beon-gil, Jinju-si',
+      phone: '055-749-5982',
+      openingHoursKo: '  평일 09:00–22:00,\n 주말 09:00–18:00 ',
+      openingHoursEn: 'Weekdays 09:00–22:00, weekends 09:00–18:00',
+      closedDaysNoteKo: '매월 첫째 월요일, 1월 1일, 설날·추석 연휴',
+      closedDaysNoteEn: '',
+    };
+    const admin = await staffClient(t.app, 'jinju-yonam-admin');
+    const saved = await admin.put(`/api/v1/libraries/${yonam.id}/facts`, facts);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({
+      addressKo: facts.addressKo,
+      addressEn: facts.addressEn,
+      openingHours: {
+        ko: '평일 09:00–22:00, 주말 09:00–18:00',
+        en: 'Weekdays 09:00–22:00, weekends 09:00–18:00',
+      },
+      // Blank is unknown.
+      closedDaysNote: { ko: facts.closedDaysNoteKo, en: null },
+    });
+    const listed = (await t.app.inject({ url: `/api/v1/libraries/${yonam.id}` })).json().library;
+    expect(listed.openingHours.ko).toBe('평일 09:00–22:00, 주말 09:00–18:00');
+
+    // Another library's admin may not; the network admin may edit any library.
+    const other = await admin.put(`/api/v1/libraries/${seobu.id}/facts`, facts);
+    expect(other.statusCode).toBe(403);
+    const network = await staffClient(t.app, 'network-admin');
+    const bySeobu = await network.put(`/api/v1/libraries/${seobu.id}/facts`, {
+      ...facts,
+      addressKo: null,
+      addressEn: null,
+      phone: null,
+    });
+    expect(bySeobu.statusCode, bySeobu.body).toBe(200);
+
+    // Checked, and refused in the reader's language with the field's name.
+    const badPhone = await admin.put(`/api/v1/libraries/${yonam.id}/facts`, {
+      ...facts,
+      phone: '전화 없음',
+    });
+    expect(badPhone.statusCode).toBe(400);
+    expect(badPhone.json().detail).toBe('전화번호는 형식이 올바르지 않습니다.');
+    const long = await admin.put(`/api/v1/libraries/${yonam.id}/facts`, {
+      ...facts,
+      closedDaysNoteEn: 'x'.repeat(501),
+    });
+    expect(long.json().detail).toBe('휴관일 안내 (영어)는 500자 이하여야 합니다.');
+    const missing = await admin.put(`/api/v1/libraries/${yonam.id}/facts`, { phone: null });
+    expect(missing.statusCode).toBe(400);
+
+    // The audit log says who changed what, from what.
+    const events = (
+      await admin.get(`/api/v1/audit-events?libraryId=${yonam.id}&subjectKind=library`)
+    ).json().events as { action: string; actorKind: string; details: Record<string, unknown> }[];
+    const edit = events.find((e) => e.action === 'library.facts_updated')!;
+    expect(edit.details.fields).toEqual([
+      'addressEn',
+      'openingHoursKo',
+      'openingHoursEn',
+      'closedDaysNoteEn',
+    ]);
+    expect(edit.actorKind).toBe('staff');
+    expect(edit.details.before).toEqual({
+      addressEn: null,
+      openingHoursKo: null,
+      openingHoursEn: null,
+      closedDaysNoteEn: "1st Monday of each month; New Year's Day; Seollal and Chuseok holidays",
+    });
+    // Saving the same facts again changes nothing and records nothing.
+    await admin.put(`/api/v1/libraries/${yonam.id}/facts`, facts);
+    const again = (
+      await admin.get(`/api/v1/audit-events?libraryId=${yonam.id}&subjectKind=library`)
+    ).json().events as unknown[];
+    expect(again).toHaveLength(events.length);
   });
 
   it('filters by city, by province and by status', async () => {

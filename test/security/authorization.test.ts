@@ -610,6 +610,23 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: NETWORK_ADMIN,
     },
     {
+      route: 'PUT /api/v1/libraries/{libraryId}/facts',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/facts`,
+        body: {
+          addressKo: null,
+          addressEn: null,
+          phone: null,
+          openingHoursKo: `${s} 09:00–18:00`,
+          openingHoursEn: null,
+          closedDaysNoteKo: null,
+          closedDaysNoteEn: null,
+        },
+      }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
       route: 'PUT /api/v1/libraries/{libraryId}/loan-rules',
       scoped: true,
       request: (s) => ({ url: `/api/v1/libraries/${lib(s)}/loan-rules`, body: rules.loan[s] }),
@@ -1039,6 +1056,9 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       role: 'desk',
     })),
     'PATCH /api/v1/libraries/{libraryId}': policy('network.manage', none),
+    'PUT /api/v1/libraries/{libraryId}/facts': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
     'PUT /api/v1/libraries/{libraryId}/loan-rules': policy('library.manage', (s) => ({
       libraryId: lib(s),
     })),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPatronStatus } from '../../src/sip2/codec.js';
 import { patronStatusFromRefusals } from '../../src/sip2/patron-flags.js';
-import { localTime, reasonText, refusalText, say } from '../../src/sip2/screen.js';
+import { reasonText, refusalText, say } from '../../src/sip2/screen.js';
 
 describe('SIP2 patron status from our refusal codes', () => {
   it('may borrow: every flag clear', () => {
@@ -42,13 +42,27 @@ describe('SIP2 screen messages', () => {
     );
   });
 
-  it('show instants in Korean time', () => {
-    expect(localTime('2026-12-01T01:10:00.000Z')).toBe('2026-12-01 10:10');
+  it('show dates and instants as a person in Korea reads them, never 2026-12-15 (issue 17)', () => {
+    const locked = {
+      code: 'SIGN_IN_LOCKED' as const,
+      params: { until: '2026-12-01T15:30:00.000Z' },
+    };
+    expect(reasonText(locked, 'ko')).toBe(
+      '[SIGN_IN_LOCKED] 잘못된 시도가 반복되어 2026년 12월 2일 (수) 00:30까지 로그인이 잠겼습니다.',
+    );
+    expect(reasonText(locked, 'en')).toBe(
+      '[SIGN_IN_LOCKED] Too many wrong attempts: sign-in is locked until Wed 2 December 2026 00:30.',
+    );
+    expect(say('checkedOut', 'ko', { dueDate: '2026-12-15' })).toBe(
+      '대출되었습니다. 반납 예정일은 2026년 12월 15일 (화)입니다.',
+    );
+    expect(say('renewed', 'en', { dueDate: '2026-12-22' })).toBe(
+      'Renewed. Now due on Tue 22 December 2026.',
+    );
     expect(
-      reasonText({ code: 'SIGN_IN_LOCKED', params: { until: '2026-12-01T15:30:00.000Z' } }, 'en'),
-    ).toBe('[SIGN_IN_LOCKED] Too many wrong attempts: sign-in is locked until 2026-12-02 00:30.');
-    expect(say('checkedOut', 'en', { dueDate: '2026-12-15' })).toBe(
-      'Checked out. Due on 2026-12-15.',
+      say('returnedLate', 'ko', { daysLate: 3, until: '2026-12-20', resume: '2026-12-21' }),
+    ).toBe(
+      '반납되었습니다. 3일 늦은 반납이라 2026년 12월 20일 (일)까지 대출이 정지됩니다 (2026년 12월 21일 (월)부터 다시 빌릴 수 있습니다).',
     );
   });
 });

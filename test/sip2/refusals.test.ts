@@ -117,7 +117,7 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
     const late = await gn.checkin({ itemIdentifier: 'GN-1', currentLocation: '' });
     expect(late).toMatchObject({ ok: true, resensitize: true });
     expect(late.screenMessage).toBe(
-      '반납되었습니다. 3일 늦은 반납이라 2026-12-20까지 대출이 정지됩니다 (2026-12-21부터 다시 빌릴 수 있습니다).',
+      '반납되었습니다. 3일 늦은 반납이라 2026년 12월 20일 (일)까지 대출이 정지됩니다 (2026년 12월 21일 (월)부터 다시 빌릴 수 있습니다).',
     );
     await gn.checkin({ itemIdentifier: 'GN-2', currentLocation: '' });
     const refused = await checkout(yonam, MINJUN, 'JY-1');

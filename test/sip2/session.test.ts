@@ -140,7 +140,9 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       titleIdentifier: '채식주의자',
       dueDate: '2026-12-15',
     });
-    expect(lent.screenMessage).toContain('반납 예정일은 2026-12-15');
+    // The due date field (AH) keeps the protocol's format; the screen (AF) is written for a person.
+    expect(lent.screenMessage).toContain('반납 예정일은 2026년 12월 15일 (화)입니다.');
+    expect(lent.screenMessage).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
     expect(await gn.itemInformation({ itemIdentifier: 'GN-0001' })).toMatchObject({
       code: '18',
@@ -425,7 +427,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       expect(wrong.screenMessage).toMatch(/^\[INVALID_CREDENTIALS\]/);
     }
     const fifth = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: '0000' });
-    expect(fifth.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\] .*2026-12-01 10:10까지/);
+    expect(fifth.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\] .*2026년 12월 1일 \(화\) 10:10까지/);
     const right = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: PIN });
     expect(right.validPatronPassword).toBe(false);
     expect(right.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\]/);
@@ -516,7 +518,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     expect(status).toMatchObject({ language: '001', personalName: '이서연' });
     const lent = await machine.checkout({ patronIdentifier: SEOYEON, itemIdentifier: 'JY-0001' });
     expect(lent).toMatchObject({ ok: true, titleIdentifier: '작별하지 않는다' });
-    expect(lent.screenMessage).toMatch(/^Checked out\. Due on \d{4}-\d{2}-\d{2}\./);
+    expect(lent.screenMessage).toMatch(/^Checked out\. Due on \w{3} \d{1,2} \w+ \d{4}\./);
     const refused = await machine.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'JY-0001' });
     expect(refused.screenMessage).toBe('[ITEM_ON_LOAN] This item is already on loan.');
     const returned = await machine.checkin({ itemIdentifier: 'JY-0001', currentLocation: '' });

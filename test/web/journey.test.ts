@@ -514,6 +514,30 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await checkAccessibility(page, 'admin rules');
     await capture(page, 'admin-rules', { sizes: ['desk', 'phone'] });
 
+    // The library's facts in Korean and English (issue 17): the seed's closed days are Korean.
+    await page.getByRole('link', { name: '도서관 정보' }).click();
+    const closedKo = page.getByLabel('휴관일 안내 (한국어)');
+    await expect
+      .poll(() => closedKo.inputValue())
+      .toBe('매월 첫째 월요일, 1월 1일, 설날·추석 연휴');
+    await page.getByLabel('운영 시간 (한국어)').fill('평일 09:00–22:00, 주말 09:00–18:00');
+    await page.getByLabel('운영 시간 (영어)').fill('Weekdays 09:00–22:00, weekends 09:00–18:00');
+    await page.getByRole('button', { name: '저장' }).click();
+    await page.getByText('진주시립연암도서관 정보를 저장했습니다.').waitFor();
+    await checkAccessibility(page, 'admin facts');
+    await capture(page, 'admin-facts', { sizes: ['desk', 'phone'] });
+    const { id: yonamId } = await running.service.context.db
+      .selectFrom('libraries')
+      .select('id')
+      .where('code', '=', 'jinju-yonam-library')
+      .executeTakeFirstOrThrow();
+    await page.goto(url(`/portal/libraries/${yonamId}`));
+    const about = page.locator('.library-detail .facts').first();
+    await about.getByText('평일 09:00–22:00, 주말 09:00–18:00').waitFor();
+    expect(await about.textContent()).toContain('매월 첫째 월요일, 1월 1일, 설날·추석 연휴');
+    expect(await about.textContent()).not.toMatch(/Every|inferred/);
+    await page.goto(url('/admin'));
+
     // The month view of closed days: a day on which open loans fall due is made a closed day;
     // the screen says how many loans fall due before saving, and saving moves them (rules.md).
     await page.getByRole('link', { name: '휴관일' }).click();
@@ -593,8 +617,14 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.locator('#report-title').waitFor();
     expect(await page.locator('.kpis').textContent()).toMatch(/2/);
     await page.locator('.table tbody tr').nth(1).waitFor();
+    // Each row's problem and its column in Korean, the stable code beside it (issue 17).
+    const problems = await page.locator('.table tbody').textContent();
+    expect(problems).toContain('바코드가 비어 있습니다');
+    expect(problems).toContain('발행 연도는 1000부터');
+    expect(problems).toContain('VALUE_EMPTY');
+    expect(problems).not.toMatch(/is empty|must be/);
     await checkAccessibility(page, 'admin import');
-    await capture(page, 'admin-import', { languages: ['ko', 'en'] });
+    await capture(page, 'admin-import', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
     await tablesFitPhone(page, 'admin import');
 
     step('library admin');

@@ -48,12 +48,12 @@ export function validateItemInput(input: ItemInput, currentYear: number): ItemRe
     title: take('title', parseTitle(input.title), ''),
     author: take(
       'author',
-      parseOptionalText(text(input.author), 'Author', ITEM_LIMITS.author),
+      parseOptionalText(text(input.author), 'author', ITEM_LIMITS.author),
       null,
     ),
     publisher: take(
       'publisher',
-      parseOptionalText(text(input.publisher), 'Publisher', ITEM_LIMITS.publisher),
+      parseOptionalText(text(input.publisher), 'publisher', ITEM_LIMITS.publisher),
       null,
     ),
     year: take(
@@ -67,7 +67,7 @@ export function validateItemInput(input: ItemInput, currentYear: number): ItemRe
     isbn: take('isbn', parseIsbn(text(input.isbn)), null),
     callNumber: take(
       'callNumber',
-      parseOptionalText(text(input.callNumber), 'Call number', ITEM_LIMITS.callNumber),
+      parseOptionalText(text(input.callNumber), 'call_number', ITEM_LIMITS.callNumber),
       null,
     ),
     loanable: input.loanable ?? true,

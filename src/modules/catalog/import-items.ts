@@ -2,7 +2,8 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import { AppError, validationFailed } from '../../platform/errors.js';
+import { AppError, type Language } from '../../platform/errors.js';
+import { importColumnName, itemImportSentence } from '../../platform/i18n/messages.js';
 import { parseItemCsv, type RowError } from './item-csv.js';
 import { INSERT_BATCH_SIZE, insertItemBatch, libraryExists } from './repository.js';
 
@@ -25,7 +26,21 @@ export interface ImportOptions {
   onProgress?(done: number, total: number): void;
 }
 
-export const BARCODE_EXISTS_MESSAGE = 'barcode already exists at this library';
+export const BARCODE_EXISTS_MESSAGE = itemImportSentence('BARCODE_EXISTS', 'en');
+
+/** A row's problem as a reader sees it: the sentence and the column's name in their language. */
+export function localizeRowError(error: RowError, language: Language) {
+  return {
+    ...error,
+    column: importColumnName(error.field, language),
+    message: itemImportSentence(error.code, language, error.params),
+  };
+}
+
+/** The report in the reader's language (the codes, fields and facts stay as they are). */
+export function localizeImportReport(report: ImportReport, language: Language) {
+  return { ...report, errors: report.errors.map((error) => localizeRowError(error, language)) };
+}
 
 /**
  * A library's holdings from a CSV file (format in item-csv.ts). A file that cannot be read imports
@@ -43,7 +58,14 @@ export async function importItems(
   const { db, clock } = context;
   if (!(await libraryExists(db, libraryId))) throw new AppError('NOT_FOUND');
   const parsed = parseItemCsv(content, { currentYear: Number(clock.today().slice(0, 4)) });
-  if (!parsed.ok) throw validationFailed('file', parsed.reason);
+  if (!parsed.ok) {
+    throw new AppError('VALIDATION_FAILED', {
+      ...parsed.params,
+      field: 'file',
+      reason: parsed.reason,
+      importCode: parsed.code,
+    });
+  }
   const { rows, totalRows } = parsed;
   const total = rows.length;
   const existing: RowError[] = [];
@@ -58,6 +80,8 @@ export async function importItems(
           line: row.line,
           barcode: row.barcode,
           field: 'barcode',
+          code: 'BARCODE_EXISTS',
+          params: {},
           message: BARCODE_EXISTS_MESSAGE,
         });
       }

@@ -105,7 +105,7 @@ describe('normalizeIsbn', () => {
     ['80X4429573', 'Only the last character of an ISBN-10 may be X'],
     ['978893643359X', 'An ISBN-13 may not contain X'],
   ])('refuses %j: %s', (input, reason) => {
-    expect(normalizeIsbn(input)).toEqual({ ok: false, reason });
+    expect(normalizeIsbn(input)).toMatchObject({ ok: false, reason });
   });
 
   it('accepts any 978/979 prefix + 9 digits + the computed check digit, with or without hyphens', () => {

@@ -5,7 +5,17 @@
 
 export type IsbnResult =
   | { ok: true; isbn13: string; isbn10: string | null }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; code: IsbnProblem };
+
+/** Stable codes of what is wrong with an ISBN (sentences in src/platform/i18n/item-import.json). */
+export type IsbnProblem =
+  | 'VALUE_EMPTY'
+  | 'ISBN_CHARACTERS'
+  | 'ISBN_LENGTH'
+  | 'ISBN10_X'
+  | 'ISBN13_X'
+  | 'ISBN13_PREFIX'
+  | 'ISBN_CHECK_DIGIT';
 
 const NINE_DIGITS = /^\d{9}$/;
 const TWELVE_DIGITS = /^\d{12}$/;
@@ -32,33 +42,42 @@ export function isbn10CheckDigit(first9: string): string {
 /** Accepts an ISBN-10 or ISBN-13 with hyphens or spaces; returns both forms when they exist. */
 export function normalizeIsbn(input: string): IsbnResult {
   const compact = input.trim().replace(LABEL, '').replace(/[\s-]/g, '').toUpperCase();
-  if (compact === '') return { ok: false, reason: 'ISBN is empty' };
+  if (compact === '') return { ok: false, reason: 'ISBN is empty', code: 'VALUE_EMPTY' };
   if (!/^[\dX]+$/.test(compact)) {
-    return { ok: false, reason: 'ISBN may contain only digits, hyphens, spaces and a final X' };
+    return {
+      ok: false,
+      reason: 'ISBN may contain only digits, hyphens, spaces and a final X',
+      code: 'ISBN_CHARACTERS',
+    };
   }
   if (compact.length === 10) return fromIsbn10(compact);
   if (compact.length === 13) return fromIsbn13(compact);
-  return { ok: false, reason: 'ISBN must have 10 or 13 digits' };
+  return { ok: false, reason: 'ISBN must have 10 or 13 digits', code: 'ISBN_LENGTH' };
 }
 
 function fromIsbn10(isbn10: string): IsbnResult {
   if (!/^\d{9}[\dX]$/.test(isbn10)) {
-    return { ok: false, reason: 'Only the last character of an ISBN-10 may be X' };
+    return {
+      ok: false,
+      reason: 'Only the last character of an ISBN-10 may be X',
+      code: 'ISBN10_X',
+    };
   }
   if (isbn10CheckDigit(isbn10.slice(0, 9)) !== isbn10[9]) {
-    return { ok: false, reason: 'ISBN check digit is wrong' };
+    return { ok: false, reason: 'ISBN check digit is wrong', code: 'ISBN_CHECK_DIGIT' };
   }
   const first12 = `978${isbn10.slice(0, 9)}`;
   return { ok: true, isbn13: first12 + isbn13CheckDigit(first12), isbn10 };
 }
 
 function fromIsbn13(isbn13: string): IsbnResult {
-  if (!/^\d{13}$/.test(isbn13)) return { ok: false, reason: 'An ISBN-13 may not contain X' };
+  if (!/^\d{13}$/.test(isbn13))
+    return { ok: false, reason: 'An ISBN-13 may not contain X', code: 'ISBN13_X' };
   if (!isbn13.startsWith('978') && !isbn13.startsWith('979')) {
-    return { ok: false, reason: 'ISBN-13 must start with 978 or 979' };
+    return { ok: false, reason: 'ISBN-13 must start with 978 or 979', code: 'ISBN13_PREFIX' };
   }
   if (isbn13CheckDigit(isbn13.slice(0, 12)) !== isbn13[12]) {
-    return { ok: false, reason: 'ISBN check digit is wrong' };
+    return { ok: false, reason: 'ISBN check digit is wrong', code: 'ISBN_CHECK_DIGIT' };
   }
   return { ok: true, isbn13, isbn10: isbn10Of(isbn13) };
 }

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { systemClock } from '../../platform/clock.js';
+import { itemImportSentence } from '../../platform/i18n/messages.js';
 import {
   cleanText,
   type FieldResult,
@@ -11,6 +12,7 @@ import {
   parseOptionalText,
   parseTitle,
   parseYear,
+  type ValueProblem,
 } from './item.js';
 
 /**
@@ -26,12 +28,25 @@ export interface RowError {
   barcode: string | null;
   /** The column (`barcode`, `title`, …, `call_number`, `loanable`), or `row` for the row as a whole. */
   field: string;
+  /** Stable: what is wrong (`VALUE_EMPTY`, `BARCODE_REPEATED`, …; src/platform/i18n/item-import.json). */
+  code: string;
+  /** The facts the sentence names (`max`, `firstLine`, …). */
+  params: Record<string, string | number>;
+  /** The sentence, in English here; the API and the command line give the reader's language. */
   message: string;
 }
 
+/** Why a whole file is refused: a stable code, its facts, and the English sentence. */
+export type FileProblem = {
+  ok: false;
+  reason: string;
+  code: string;
+  params: Record<string, string | number>;
+};
+
 export type ItemCsvResult =
   | { ok: true; rows: ItemRecord[]; errors: RowError[]; totalRows: number }
-  | { ok: false; reason: string };
+  | FileProblem;
 
 export interface ItemCsvOptions {
   /** The year "today" in Korea; a year up to one later is accepted (books printed ahead). */
@@ -77,10 +92,10 @@ interface CsvRow {
   cells: string[];
 }
 
-type Failure = { ok: false; reason: string };
+type Failure = FileProblem;
 
-function fail(reason: string): Failure {
-  return { ok: false, reason };
+function fail(code: string, params: Record<string, string | number> = {}): Failure {
+  return { ok: false, code, params, reason: itemImportSentence(code, 'en', params) };
 }
 
 export function parseItemCsv(
@@ -89,9 +104,9 @@ export function parseItemCsv(
 ): ItemCsvResult {
   const text = decodeUtf8(content);
   if (text === null) {
-    return fail('The file is not UTF-8 text. Save it as "CSV UTF-8" and try again');
+    return fail('FILE_NOT_UTF8');
   }
-  if (text.trim() === '') return fail('The file is empty');
+  if (text.trim() === '') return fail('FILE_EMPTY');
   const csv = readCsv(text);
   if (!csv.ok) return csv;
   const [header = [], ...body] = csv.records;
@@ -101,10 +116,8 @@ export function parseItemCsv(
     .map((cells, index) => ({ line: index + 2, cells }))
     .filter((row) => !isBlank(row.cells));
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  if (rows.length === 0) return fail('The file has a header but no rows');
-  if (rows.length > maxRows) {
-    return fail(`The file has ${rows.length} rows; at most ${maxRows} can be imported at once`);
-  }
+  if (rows.length === 0) return fail('NO_ROWS');
+  if (rows.length > maxRows) return fail('TOO_MANY_ROWS', { rows: rows.length, max: maxRows });
   const currentYear = options.currentYear ?? Number(systemClock.today().slice(0, 4));
   return { ok: true, ...readItems(rows, columns.columns, header.length, currentYear) };
 }
@@ -126,11 +139,10 @@ function readCsv(text: string): { ok: true; records: string[][] } | Failure {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // `records` counts the records read before the broken one, blank lines included.
-    const where = typeof error.records === 'number' ? ` (line ${error.records + 1})` : '';
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return fail(`The file cannot be read as CSV: a quote is never closed${where}`);
-    }
-    return fail(`The file cannot be read as CSV${where}`);
+    const where: Record<string, number> =
+      typeof error.records === 'number' ? { line: error.records + 1 } : {};
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') return fail('CSV_QUOTE_NOT_CLOSED', where);
+    return fail('CSV_UNREADABLE', where);
   }
 }
 
@@ -151,14 +163,15 @@ function mapHeader(header: readonly string[]): { ok: true; columns: ColumnMap } 
   for (const [index, name] of header.entries()) {
     const column = columnOf(name);
     if (column === undefined) continue;
-    if (columns.has(column)) return fail(`The header has more than one ${column} column`);
+    if (columns.has(column)) return fail('HEADER_REPEATED_COLUMN', { key: column });
     columns.set(column, index);
   }
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));
   if (missing.length > 0) {
-    return fail(
-      `The header has no ${missing.join(' or ')} column. The first line must name the columns: ${ITEM_CSV_COLUMNS.join(',')}`,
-    );
+    return fail('HEADER_MISSING_COLUMNS', {
+      keys: missing.join(','),
+      expected: ITEM_CSV_COLUMNS.join(','),
+    });
   }
   return { ok: true, columns };
 }
@@ -194,16 +207,22 @@ function cellOf(row: CsvRow, columns: ColumnMap, column: ItemCsvColumn): string 
   return index === undefined ? '' : (row.cells[index] ?? '');
 }
 
-function rowError(row: CsvRow, columns: ColumnMap, field: string, message: string): RowError {
+function rowError(
+  row: CsvRow,
+  columns: ColumnMap,
+  field: string,
+  problem: Pick<ValueProblem, 'code' | 'params'>,
+): RowError {
   const barcode = cleanText(cellOf(row, columns, 'barcode'));
-  return { line: row.line, barcode: barcode === '' ? null : barcode, field, message };
+  const message = itemImportSentence(problem.code, 'en', problem.params);
+  return { line: row.line, barcode: barcode === '' ? null : barcode, field, ...problem, message };
 }
 
 /** Values past the last column usually mean a comma inside an unquoted value. */
 function checkWidth(row: CsvRow, columns: ColumnMap, headerWidth: number): RowError[] {
   if (isBlank(row.cells.slice(headerWidth))) return [];
-  const message = `Row has ${row.cells.length} values but the header has ${headerWidth} columns; put quotes around values that contain commas`;
-  return [rowError(row, columns, 'row', message)];
+  const params = { values: row.cells.length, columns: headerWidth };
+  return [rowError(row, columns, 'row', { code: 'ROW_TOO_WIDE', params })];
 }
 
 /** The first row with a barcode keeps it; every later one is refused. */
@@ -219,7 +238,7 @@ function checkDuplicate(
     firstLineOf.set(barcode.value, row.line);
     return [];
   }
-  return [rowError(row, columns, 'barcode', `Barcode already appears on line ${firstLine}`)];
+  return [rowError(row, columns, 'barcode', { code: 'BARCODE_REPEATED', params: { firstLine } })];
 }
 
 /** Reads every field, with one error per bad field; the item is usable only if there is none. */
@@ -231,21 +250,21 @@ function readItem(
   const errors: RowError[] = [];
   function take<T>(column: ItemCsvColumn, result: FieldResult<T>, fallback: T): T {
     if (result.ok) return result.value;
-    errors.push(rowError(row, columns, column, result.message));
+    errors.push(rowError(row, columns, column, result));
     return fallback;
   }
   const cell = (column: ItemCsvColumn) => cellOf(row, columns, column);
-  const optional = (column: ItemCsvColumn, label: string, max: number) =>
-    take(column, parseOptionalText(cell(column), label, max), null);
+  const optional = (column: 'author' | 'publisher' | 'call_number', max: number) =>
+    take(column, parseOptionalText(cell(column), column, max), null);
   const item: ItemRecord = {
     line: row.line,
     barcode: take('barcode', parseBarcode(cell('barcode')), ''),
     title: take('title', parseTitle(cell('title')), ''),
-    author: optional('author', 'Author', ITEM_LIMITS.author),
-    publisher: optional('publisher', 'Publisher', ITEM_LIMITS.publisher),
+    author: optional('author', ITEM_LIMITS.author),
+    publisher: optional('publisher', ITEM_LIMITS.publisher),
     year: take('year', parseYear(cell('year'), currentYear), null),
     isbn: take('isbn', parseIsbn(cell('isbn')), null),
-    callNumber: optional('call_number', 'Call number', ITEM_LIMITS.callNumber),
+    callNumber: optional('call_number', ITEM_LIMITS.callNumber),
     loanable: take('loanable', parseLoanable(cell('loanable')), true),
   };
   return { item, errors };

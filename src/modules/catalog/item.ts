@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ItemsTable } from '../../platform/db/schema.js';
+import { itemImportSentence } from '../../platform/i18n/messages.js';
 import { normalizeIsbn } from './isbn.js';
 
 /** One copy a library holds, as the import, the demo data and (later) the API give it. */
@@ -23,7 +24,15 @@ export const ITEM_LIMITS = {
   earliestYear: 1000,
 } as const;
 
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** What is wrong with a value: a stable code and its facts (item-import.json words them). */
+export interface ValueProblem {
+  code: string;
+  params: Record<string, string | number>;
+  /** The English sentence (logs, tests, and the API's field reasons). */
+  message: string;
+}
+
+export type FieldResult<T> = { ok: true; value: T } | ({ ok: false } & ValueProblem);
 
 const BARCODE = /^[A-Za-z0-9-]+$/;
 
@@ -44,8 +53,8 @@ function valid<T>(value: T): FieldResult<T> {
   return { ok: true, value };
 }
 
-function invalid<T>(message: string): FieldResult<T> {
-  return { ok: false, message };
+function invalid<T>(code: string, params: Record<string, string | number>): FieldResult<T> {
+  return { ok: false, code, params, message: itemImportSentence(code, 'en', params) };
 }
 
 /** Trims and composes Hangul (files saved on macOS often hold decomposed syllables). */
@@ -60,21 +69,20 @@ function characterCount(text: string): number {
 
 export function parseBarcode(raw: string): FieldResult<string> {
   const barcode = cleanText(raw);
-  if (barcode === '') return invalid('Barcode is empty');
+  const column = 'barcode';
+  if (barcode === '') return invalid('VALUE_EMPTY', { column });
   if (barcode.length > ITEM_LIMITS.barcode) {
-    return invalid(`Barcode is longer than ${ITEM_LIMITS.barcode} characters`);
+    return invalid('VALUE_TOO_LONG', { column, max: ITEM_LIMITS.barcode });
   }
-  if (!BARCODE.test(barcode)) {
-    return invalid('Barcode may contain only letters A-Z, digits and hyphens');
-  }
+  if (!BARCODE.test(barcode)) return invalid('BARCODE_CHARACTERS', { column });
   return valid(barcode);
 }
 
 export function parseTitle(raw: string): FieldResult<string> {
   const title = cleanText(raw);
-  if (title === '') return invalid('Title is empty');
+  if (title === '') return invalid('VALUE_EMPTY', { column: 'title' });
   if (characterCount(title) > ITEM_LIMITS.title) {
-    return invalid(`Title is longer than ${ITEM_LIMITS.title} characters`);
+    return invalid('VALUE_TOO_LONG', { column: 'title', max: ITEM_LIMITS.title });
   }
   return valid(title);
 }
@@ -82,14 +90,13 @@ export function parseTitle(raw: string): FieldResult<string> {
 /** Author, publisher or call number: empty means unknown. */
 export function parseOptionalText(
   raw: string,
-  label: string,
+  column: 'author' | 'publisher' | 'call_number',
   maxLength: number,
 ): FieldResult<string | null> {
   const text = cleanText(raw);
   if (text === '') return valid(null);
-  if (characterCount(text) > maxLength) {
-    return invalid(`${label} is longer than ${maxLength} characters`);
-  }
+  if (characterCount(text) > maxLength)
+    return invalid('VALUE_TOO_LONG', { column, max: maxLength });
   return valid(text);
 }
 
@@ -99,7 +106,11 @@ export function parseYear(raw: string, currentYear: number): FieldResult<number 
   const latest = currentYear + 1;
   const year = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(year >= ITEM_LIMITS.earliestYear && year <= latest)) {
-    return invalid(`Year must be a whole number from ${ITEM_LIMITS.earliestYear} to ${latest}`);
+    return invalid('YEAR_OUT_OF_RANGE', {
+      column: 'year',
+      min: ITEM_LIMITS.earliestYear,
+      max: latest,
+    });
   }
   return valid(year);
 }
@@ -108,7 +119,7 @@ export function parseIsbn(raw: string): FieldResult<string | null> {
   const text = cleanText(raw);
   if (text === '') return valid(null);
   const isbn = normalizeIsbn(text);
-  return isbn.ok ? valid(isbn.isbn13) : invalid(isbn.reason);
+  return isbn.ok ? valid(isbn.isbn13) : invalid(isbn.code, { column: 'isbn' });
 }
 
 /** Empty means loanable: most of a collection circulates. */
@@ -117,7 +128,7 @@ export function parseLoanable(raw: string): FieldResult<boolean> {
   if (text === '') return valid(true);
   const loanable = LOANABLE_WORDS.get(text);
   if (loanable === undefined) {
-    return invalid('Loanable must be true/false, yes/no, y/n, 1/0, 대출가능 or 관내열람');
+    return invalid('LOANABLE_UNKNOWN', { column: 'loanable' });
   }
   return valid(loanable);
 }

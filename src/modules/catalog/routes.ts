@@ -3,12 +3,12 @@ import type { AppContext } from '../../app-context.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { validationFailed } from '../../platform/errors.js';
 import { requireStaff } from '../../platform/http/auth.js';
-import { problemResponses } from '../../platform/http/problem.js';
+import { languageOf, problemResponses } from '../../platform/http/problem.js';
 import { LibraryIdParams } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { addItem } from './add-item.js';
 import { holdingOf, holdingsOf } from './holdings.js';
-import { importItems } from './import-items.js';
+import { importItems, localizeImportReport } from './import-items.js';
 import { DEFAULT_MAX_ROWS, ITEM_CSV_COLUMNS, itemCsvTemplate } from './item-csv.js';
 import { CatalogueTitleSchema, ImportReportSchema, ItemBody, ItemSchema } from './schemas.js';
 import { searchCatalogue } from './search.js';
@@ -191,7 +191,13 @@ export async function catalogRoutes(app: App, context: AppContext) {
       async (request) => {
         const body: unknown = request.body;
         if (!Buffer.isBuffer(body)) throw validationFailed('body', 'send the CSV file as text/csv');
-        return importItems(context, requireStaff(request), request.params.libraryId, body);
+        const report = await importItems(
+          context,
+          requireStaff(request),
+          request.params.libraryId,
+          body,
+        );
+        return localizeImportReport(report, languageOf(request));
       },
     );
   });

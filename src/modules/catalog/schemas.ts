@@ -66,7 +66,13 @@ export const ImportReportSchema = Type.Object(
         line: Type.Integer({ description: 'the line a spreadsheet shows; the header is line 1' }),
         barcode: NullableText,
         field: Type.String({ description: `a column (${ITEM_CSV_COLUMNS.join(', ')}) or row` }),
-        message: Type.String(),
+        column: Type.String({ description: "the field's name in the reader's language (바코드)" }),
+        code: Type.String({
+          description:
+            'stable: VALUE_EMPTY, VALUE_TOO_LONG, BARCODE_CHARACTERS, YEAR_OUT_OF_RANGE, ISBN_*, LOANABLE_UNKNOWN, ROW_TOO_WIDE, BARCODE_REPEATED, BARCODE_EXISTS',
+        }),
+        params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+        message: Type.String({ description: "the sentence in the reader's language" }),
       }),
     ),
   },

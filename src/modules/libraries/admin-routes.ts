@@ -7,7 +7,9 @@ import type { App } from '../../platform/http/server.js';
 import { listCheckInGroups, saveCheckInGroup, updateLibrary } from './administration.js';
 import { auditEvents } from './audit-log.js';
 import { calendarRoutes } from './calendar-routes.js';
+import { updateLibraryFacts } from './facts.js';
 import { updateLoanRules, updateNetworkRules } from './rules.js';
+import { LibraryFactsSchema } from './schemas.js';
 
 const GroupSchema = Type.Object(
   {
@@ -31,6 +33,7 @@ const GroupBody = Type.Object(
 
 export async function libraryAdminRoutes(app: App, context: AppContext) {
   app.addSchema(GroupSchema);
+  app.addSchema(LibraryFactsSchema);
 
   app.patch(
     '/api/v1/libraries/:libraryId',
@@ -61,6 +64,27 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
     },
     async (request) =>
       updateLibrary(context, requireStaff(request), request.params.libraryId, request.body),
+  );
+
+  app.put(
+    '/api/v1/libraries/:libraryId/facts',
+    {
+      schema: {
+        tags: ['administration'],
+        summary:
+          "Rewrite the library's facts in Korean and English: address, phone, opening hours, closed-days note (its library admin, or the network admin)",
+        params: LibraryIdParams,
+        body: Type.Ref('LibraryFacts'),
+        response: { 200: Type.Ref('Library'), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      updateLibraryFacts(
+        context,
+        requireStaff(request),
+        request.params.libraryId,
+        request.body as never,
+      ),
   );
 
   app.put(

@@ -5,6 +5,7 @@ import {
   seedDirectory,
   splitClosedDates,
   weeklyClosedDays,
+  withoutRemarks,
 } from './reference-data.js';
 
 describe('the seed document directory', () => {
@@ -44,11 +45,27 @@ describe('the seed document directory', () => {
     expect(jinju.holidays.map((h) => h.date)).toContain('2026-12-07');
   });
 
+  it('keeps the closed days in Korean and English, without the "(inferred)" remarks', () => {
+    const provincial = libraries.find((l) => l.nameEn === 'Gyeongnamdaepyo Library')!;
+    expect(provincial.closedDaysNote).toEqual({
+      ko: '매주 금요일, 법정 공휴일 (공휴일이 아닌 일요일은 개관)',
+      en: 'Every Friday; public holidays (open Sundays unless a holiday)',
+    });
+    for (const library of libraries) {
+      expect(JSON.stringify(library.closedDaysNote)).not.toContain('inferred');
+      expect(library.closedDaysNote.ko === null).toBe(library.closedDaysNote.en === null);
+    }
+    expect(withoutRemarks('Every Monday (inferred)')).toBe('Every Monday');
+    expect(withoutRemarks('1st Monday of each month; holidays (Jinju city rule; inferred)')).toBe(
+      '1st Monday of each month; holidays',
+    );
+  });
+
   it('leaves unknown facts unknown', () => {
     const dongbu = libraries.find((l) => l.nameEn === 'Dongbu Library')!;
     expect(dongbu.addressKo).toBeNull();
     expect(dongbu.phone).toBeNull();
-    expect(dongbu.closedDaysNote).toBeNull();
+    expect(dongbu.closedDaysNote).toEqual({ ko: null, en: null });
   });
 
   it("keeps a library's own days and marks the public holidays it is open on", () => {

@@ -12,7 +12,10 @@ interface LibraryRow {
   region_en: string;
   address_ko: string;
   phone: string;
+  /** English, as the seed document writes it; the dates are read from it. */
   closed_days: string;
+  /** The same facts as a Korean library writes them. */
+  closed_days_ko: string;
   confirmed: string;
 }
 
@@ -42,7 +45,7 @@ export interface SeedLibrary {
   regionCode: string;
   addressKo: string | null;
   phone: string | null;
-  closedDaysNote: string | null;
+  closedDaysNote: { ko: string | null; en: string | null };
   closedWeekdays: Weekday[];
   holidays: PublicHoliday[];
 }
@@ -98,49 +101,26 @@ const WEEKDAYS: Record<string, Weekday> = {
   Sunday: 7,
 };
 
-/** The phrases of the seed document's closed-days notes, as a Korean library writes them. */
-const NOTE_PHRASES_KO: [RegExp, string][] = [
-  [/^Every Sunday and Monday$/, '매주 일요일과 월요일'],
-  [/^Every (\w+)day$/, '매주 $1'],
-  [/^1st Monday of each month$/, '매월 첫째 월요일'],
-  [/^New Year's Day$/, '1월 1일'],
-  [/^Seollal and Chuseok holidays$/, '설날·추석 연휴'],
-  [
-    /^public holidays \(open Sundays unless a holiday\)$/,
-    '법정 공휴일 (공휴일이 아닌 일요일은 엽니다)',
-  ],
-  [/^(public )?holidays$/, '법정 공휴일'],
-];
-const WEEKDAYS_KO: Record<string, string> = {
-  Mon: '월요일',
-  Tues: '화요일',
-  Wednes: '수요일',
-  Thurs: '목요일',
-  Fri: '금요일',
-  Satur: '토요일',
-  Sun: '일요일',
-};
+/**
+ * A closed-days note as readers see it: without the "(… inferred)" remarks the shared reference
+ * data writes (notes for us, not facts for readers; its `confirmed` column already says the closed
+ * days were not confirmed). Null when nothing is left.
+ */
+export function withoutRemarks(note: string | null | undefined): string | null {
+  const text = (note ?? '').replace(/\s*\([^()]*inferred\)/g, '').trim();
+  return text === '' ? null : text;
+}
 
 /**
- * A closed-days note in Korean and English: the source's English without its "(…inferred)"
- * remarks (notes for us, not facts for readers), and the Korean from the phrases above (null when
- * a phrase is not known: a network admin writes it).
+ * The Korean and English of a note the previous release stored in one column (read while an
+ * upgrade has not yet added the two columns): a note in Korean is the Korean version.
  */
-export function closedDaysNotes(note: string | null): { ko: string | null; en: string | null } {
-  if (!note) return { ko: null, en: null };
-  // A note a library wrote in Korean stays as it is.
-  if (/[가-힣]/.test(note)) return { ko: note, en: null };
-  const en = note.replace(/\s*\([^()]*inferred\)/g, '').trim();
-  const parts = en.split(';').map((part) => part.trim());
-  const ko: string[] = [];
-  for (const part of parts) {
-    const phrase = NOTE_PHRASES_KO.find(([pattern]) => pattern.test(part));
-    if (!phrase) return { ko: null, en };
-    ko.push(
-      part.replace(phrase[0], (...match) => phrase[1].replace('$1', WEEKDAYS_KO[match[1]] ?? '')),
-    );
-  }
-  return { ko: ko.join(', '), en };
+export function legacyClosedDaysNote(note: string | null): {
+  ko: string | null;
+  en: string | null;
+} {
+  if (note && /[가-힣]/.test(note)) return { ko: note, en: null };
+  return { ko: null, en: withoutRemarks(note) };
 }
 
 /** "Every Sunday and Monday" → [7, 1]. */
@@ -186,11 +166,11 @@ export function closedDates(note: string, holidays: PublicHoliday[]): PublicHoli
 /** One library of a libraries CSV row (the seed document's columns), in its region. */
 export function seedLibraryOf(
   row: Pick<LibraryRow, 'english_name' | 'korean_name'> &
-    Partial<Pick<LibraryRow, 'address_ko' | 'phone' | 'closed_days'>>,
+    Partial<Pick<LibraryRow, 'address_ko' | 'phone' | 'closed_days' | 'closed_days_ko'>>,
   regionCode: string,
   holidays: PublicHoliday[],
 ): SeedLibrary {
-  const note = row.closed_days || null;
+  const note = withoutRemarks(row.closed_days);
   const weekly = note ? weeklyClosedDays(note) : [];
   return {
     code: slug(row.english_name),
@@ -199,7 +179,7 @@ export function seedLibraryOf(
     regionCode,
     addressKo: row.address_ko || null,
     phone: row.phone || null,
-    closedDaysNote: note,
+    closedDaysNote: { ko: row.closed_days_ko?.trim() || null, en: note },
     // Where the source is silent the rules.md default (closed on Mondays) applies.
     closedWeekdays:
       note === null || (weekly.length === 0 && !/1st Monday/.test(note)) ? [1] : weekly,

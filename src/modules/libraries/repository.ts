@@ -4,7 +4,7 @@ import type { Weekday } from '../../platform/dates.js';
 import { containsPattern } from '../../platform/db/like.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { LibraryCalendar, LibraryStatus, LoanRules, NetworkRules } from './domain.js';
-import { closedDaysNotes } from './reference-data.js';
+import { legacyClosedDaysNote } from './reference-data.js';
 
 export interface RegionView {
   code: string;
@@ -26,6 +26,7 @@ export interface LibraryView {
   region: { code: string; nameKo: string; nameEn: string };
   province: { code: string; nameKo: string; nameEn: string } | null;
   addressKo: string | null;
+  addressEn: string | null;
   phone: string | null;
   openingHours: { ko: string | null; en: string | null };
   closedDaysNote: { ko: string | null; en: string | null };
@@ -39,40 +40,40 @@ export interface LibraryFilter {
 }
 
 function librariesQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('libraries as l')
-    .innerJoin('regions as r', 'r.id', 'l.region_id')
-    .leftJoin('regions as p', 'p.id', 'r.parent_id')
-    .innerJoin('library_loan_rules as lr', 'lr.library_id', 'l.id')
-    .select([
-      'l.id',
-      'l.code',
-      'l.name_ko',
-      'l.name_en',
-      'l.status',
-      'l.planned_start',
-      'l.participating_since',
-      'l.address_ko',
-      'l.phone',
-      'l.opening_hours_ko',
-      'l.opening_hours_en',
-      'l.closed_days_note',
-      'r.code as region_code',
-      'r.name_ko as region_name_ko',
-      'r.name_en as region_name_en',
-      'p.code as province_code',
-      'p.name_ko as province_name_ko',
-      'p.name_en as province_name_en',
-      'lr.loan_limit',
-      'lr.loan_period_days',
-      'lr.max_renewals',
-      'lr.renewal_days',
-      'lr.online_renewal',
-      'lr.closed_weekdays',
-    ]);
+  return (
+    db
+      .selectFrom('libraries as l')
+      .innerJoin('regions as r', 'r.id', 'l.region_id')
+      .leftJoin('regions as p', 'p.id', 'r.parent_id')
+      .innerJoin('library_loan_rules as lr', 'lr.library_id', 'l.id')
+      // Every column of the library, whichever the schema has: during an upgrade the service reads
+      // the previous release's schema, before 0028 adds the Korean and English facts.
+      .selectAll('l')
+      .select([
+        'r.code as region_code',
+        'r.name_ko as region_name_ko',
+        'r.name_en as region_name_en',
+        'p.code as province_code',
+        'p.name_ko as province_name_ko',
+        'p.name_en as province_name_en',
+        'lr.loan_limit',
+        'lr.loan_period_days',
+        'lr.max_renewals',
+        'lr.renewal_days',
+        'lr.online_renewal',
+        'lr.closed_weekdays',
+      ])
+  );
 }
 
 type LibraryRow = Awaited<ReturnType<ReturnType<typeof librariesQuery>['executeTakeFirstOrThrow']>>;
+
+/** The two columns, or the previous release's one column while an upgrade has not added them. */
+function closedDaysNoteOf(row: LibraryRow): LibraryView['closedDaysNote'] {
+  const stored: Partial<LibraryRow> = row;
+  if (stored.closed_days_note_ko === undefined) return legacyClosedDaysNote(row.closed_days_note);
+  return { ko: row.closed_days_note_ko, en: row.closed_days_note_en };
+}
 
 function toLibraryView(row: LibraryRow): LibraryView {
   return {
@@ -93,9 +94,10 @@ function toLibraryView(row: LibraryRow): LibraryView {
             nameEn: row.province_name_en!,
           },
     addressKo: row.address_ko,
+    addressEn: row.address_en ?? null,
     phone: row.phone,
     openingHours: { ko: row.opening_hours_ko, en: row.opening_hours_en },
-    closedDaysNote: closedDaysNotes(row.closed_days_note),
+    closedDaysNote: closedDaysNoteOf(row),
     loanRules: {
       loanLimit: row.loan_limit,
       loanPeriodDays: row.loan_period_days,

@@ -50,6 +50,7 @@ export const LibrarySchema = Type.Object(
     region: RegionRef,
     province: Type.Union([RegionRef, Type.Null()]),
     addressKo: NullableText,
+    addressEn: NullableText,
     phone: NullableText,
     openingHours: Type.Object({ ko: NullableText, en: NullableText }),
     closedDaysNote: Type.Object(
@@ -92,4 +93,28 @@ export const NetworkRulesSchema = Type.Object(
     machinesRequirePin: Type.Optional(Type.Boolean()),
   },
   { $id: 'NetworkRules', additionalProperties: false },
+);
+
+const FactText = (maxLength: number, description: string) =>
+  Type.Union([Type.String({ maxLength, description }), Type.Null()]);
+
+export const LibraryFactsSchema = Type.Object(
+  {
+    addressKo: FactText(300, 'street address in Korean'),
+    addressEn: FactText(300, 'street address in English (romanised)'),
+    phone: Type.Union([
+      Type.String({ pattern: '^[0-9+() -]{7,20}$', description: 'digits, spaces, + ( ) -' }),
+      Type.Null(),
+    ]),
+    openingHoursKo: FactText(300, '이용 시간, as readers see it'),
+    openingHoursEn: FactText(300, 'opening hours in English'),
+    closedDaysNoteKo: FactText(500, '휴관일 안내 (the dates themselves are the calendar)'),
+    closedDaysNoteEn: FactText(500, 'closed days in English'),
+  },
+  {
+    $id: 'LibraryFacts',
+    additionalProperties: false,
+    description:
+      'What the library tells its readers in Korean and English; blank text is stored as unknown (null)',
+  },
 );

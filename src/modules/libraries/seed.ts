@@ -65,7 +65,9 @@ export async function seedLibraryDirectory(
           participating_since: options.participating ? SEED_PLANNED_START : null,
           address_ko: library.addressKo,
           phone: library.phone,
-          closed_days_note: library.closedDaysNote,
+          address_en: null,
+          closed_days_note_ko: library.closedDaysNote.ko,
+          closed_days_note_en: library.closedDaysNote.en,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

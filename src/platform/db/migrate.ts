@@ -22,6 +22,7 @@ import * as operatorAccounts from './migrations/0020_operator_accounts.js';
 import * as terminalAllowedAddresses from './migrations/0022_terminal_allowed_addresses.js';
 import * as vetUpgradedPasswords from './migrations/0025_vet_upgraded_passwords.js';
 import * as networkHolidays from './migrations/0027_network_holidays.js';
+import * as libraryFacts from './migrations/0028_library_facts.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -54,6 +55,7 @@ const migrations: Record<string, MigrationModule> = {
   '0022_terminal_allowed_addresses': terminalAllowedAddresses,
   '0025_vet_upgraded_passwords': vetUpgradedPasswords,
   '0027_network_holidays': networkHolidays,
+  '0028_library_facts': libraryFacts,
 };
 
 function asMigration(statements: string[]): Migration {

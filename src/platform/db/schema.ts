@@ -26,7 +26,11 @@ export interface LibrariesTable {
   phone: string | null;
   opening_hours_ko: string | null;
   opening_hours_en: string | null;
+  /** The previous release's note (English or Korean); kept unread until a later release drops it. */
   closed_days_note: string | null;
+  closed_days_note_ko: string | null;
+  closed_days_note_en: string | null;
+  address_en: string | null;
   check_in_group_id: number | null;
   created_at: CreatedAt;
 }

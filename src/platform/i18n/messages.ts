@@ -1,4 +1,5 @@
 import ajvKo from 'ajv-i18n/localize/ko/index.js';
+import itemImport from './item-import.json' with { type: 'json' };
 import { isParticle, withParticle } from './josa.js';
 import validation from './validation.json' with { type: 'json' };
 
@@ -38,10 +39,35 @@ export function formatBusinessDate(date: string, language: Language): string {
   return language === 'ko' ? `${text} (${weekday})` : `${weekday} ${text}`;
 }
 
-/** A parameter's value as a sentence shows it: dates in the service's style, the rest as is. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Korean time, as the libraries and their readers live by it. */
+const SEOUL = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as a person in Korea reads it: 2026년 12월 2일 (수) 00:30 / Wed 2 December 2026 00:30. */
+export function formatInstant(iso: string, language: Language): string {
+  const parts = Object.fromEntries(
+    SEOUL.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  return `${formatBusinessDate(date, language)} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * A parameter's value as a sentence shows it: dates and instants in the service's style (never
+ * 2026-12-02 or 2026-12-01T15:30:00Z to a person), the rest as is.
+ */
 export function displayValue(value: string | number, language: Language): string {
   const text = String(value);
-  return BUSINESS_DATE.test(text) ? formatBusinessDate(text, language) : text;
+  if (BUSINESS_DATE.test(text)) return formatBusinessDate(text, language);
+  return INSTANT.test(text) ? formatInstant(text, language) : text;
 }
 
 /**
@@ -93,6 +119,10 @@ function keywordSentence(params: Params, language: Language): string | null {
  * field nor the reason is known (the catalogue's general sentence is used).
  */
 export function validationSentence(language: Language, params: Params): string | null {
+  // A holdings file refused as a whole says why in its own words (item-import.json).
+  if (typeof params.importCode === 'string') {
+    return `${itemImportSentence(params.importCode, language, params)}.`;
+  }
   const reason = typeof params.reason === 'string' ? params.reason : '';
   const predicate =
     keywordSentence(params, language) ??
@@ -107,6 +137,37 @@ export function validationSentence(language: Language, params: Params): string |
   // A field without a name in the i18n file (a developer's request): its path, for them.
   const where = typeof params.field === 'string' ? `${params.field} — ` : '';
   return language === 'ko' ? `입력값이 올바르지 않습니다: ${where}${predicate}.` : null;
+}
+
+const IMPORT_COLUMNS: Record<Language, Record<string, string>> = itemImport.columns;
+const IMPORT_MESSAGES: Record<Language, Record<string, string>> = itemImport.messages;
+
+/** A column of the holdings CSV (`call_number`) as the reader calls it: 청구기호, Call number. */
+export function importColumnName(column: string, language: Language): string {
+  return entry(IMPORT_COLUMNS[language], column) ?? column;
+}
+
+/**
+ * A holdings import problem (a row's value, or the file) in the reader's language, from its
+ * stable code: "바코드가 비어 있습니다", "Barcode is empty". `column` is the column's key
+ * (`call_number`), named here; `key`/`keys` keep the keys as the header must write them.
+ */
+export function itemImportSentence(code: string, language: Language, params: Params = {}): string {
+  const template = entry(IMPORT_MESSAGES[language], code);
+  if (!template) return code;
+  const named = (key: unknown) =>
+    language === 'ko' && typeof key === 'string'
+      ? `${importColumnName(key, language)}(${key})`
+      : String(key);
+  const keys = typeof params.keys === 'string' ? params.keys.split(',') : [];
+  return fillTemplate(template, language, {
+    ...params,
+    ...(typeof params.column === 'string'
+      ? { column: importColumnName(params.column, language) }
+      : {}),
+    ...(typeof params.key === 'string' ? { column: named(params.key) } : {}),
+    ...(keys.length > 0 ? { columns: keys.map(named).join(', '), keys: keys.join(' or ') } : {}),
+  });
 }
 
 /** A CONFLICT's reason on its own, when it has a sentence in the reader's language. */

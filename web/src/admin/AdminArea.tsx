@@ -12,6 +12,7 @@ import { Calendar } from './CalendarPage';
 import { CheckInGroups } from './CheckInGroups';
 import { Dashboard } from './Dashboard';
 import { ImportItems } from './ImportItems';
+import { LibraryFactsPage } from './LibraryFactsPage';
 import { LoanRulesPage } from './LoanRulesPage';
 import { NetworkHolidays } from './NetworkHolidays';
 import { Libraries } from './NetworkLibraries';
@@ -22,6 +23,7 @@ import { Terminals } from './TerminalsPage';
 
 const LIBRARY_PAGES = [
   { path: '/admin', key: 'dashboard' },
+  { path: '/admin/facts', key: 'facts' },
   { path: '/admin/rules', key: 'rules' },
   { path: '/admin/calendar', key: 'calendar' },
   { path: '/admin/staff', key: 'staff' },
@@ -163,6 +165,7 @@ export function AdminPages() {
             {current === 'dashboard' && !changingPassword ? (
               <Dashboard libraryId={dashboardScope} />
             ) : null}
+            {current === 'facts' ? <LibraryFactsPage libraryId={libraryId} /> : null}
             {current === 'rules' ? <LoanRulesPage libraryId={libraryId} /> : null}
             {current === 'calendar' ? <Calendar libraryId={libraryId} /> : null}
             {current === 'staff' ? <StaffPage libraryId={libraryId} /> : null}

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, type Problem, problemOf, upload } from '../api/client';
@@ -14,11 +15,18 @@ function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The rows the import skipped, as a CSV file to fix and send again. */
-export function errorReportCsv(report: ItemImportReport): string {
-  const lines = [['line', 'barcode', 'field', 'message'].join(',')];
+/**
+ * The rows the import skipped, as a CSV file to fix and send again: the headings and the column
+ * names in the reader's language, the stable code last.
+ */
+export function errorReportCsv(report: ItemImportReport, t: TFunction): string {
+  const head = [t('import.line'), t('import.barcode'), t('import.field'), t('import.message')];
+  const lines = [[...head, t('import.code')].map(csvCell).join(',')];
   for (const error of report.errors) {
-    lines.push([error.line, error.barcode, error.field, error.message].map(csvCell).join(','));
+    const column = t(`import.columns.${error.field}`, { defaultValue: error.column });
+    lines.push(
+      [error.line, error.barcode, column, error.message, error.code].map(csvCell).join(','),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -64,7 +72,7 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
       if (result.errors.length > 0) {
         setReportUrl(
           URL.createObjectURL(
-            new Blob([errorReportCsv(result)], { type: 'text/csv;charset=utf-8' }),
+            new Blob([errorReportCsv(result, t)], { type: 'text/csv;charset=utf-8' }),
           ),
         );
       }
@@ -160,11 +168,13 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
                 ]}
               >
                 {report.errors.slice(0, 500).map((error) => (
-                  <tr key={`${error.line}-${error.field}-${error.message}`}>
+                  <tr key={`${error.line}-${error.field}-${error.code}`}>
                     <td className="number">{error.line}</td>
                     <td className="mono">{error.barcode ?? '—'}</td>
-                    <td className="mono">{error.field}</td>
-                    <td>{error.message}</td>
+                    <td>{t(`import.columns.${error.field}`, { defaultValue: error.column })}</td>
+                    <td>
+                      {error.message} <code className="muted">{error.code}</code>
+                    </td>
                   </tr>
                 ))}
               </DataTable>

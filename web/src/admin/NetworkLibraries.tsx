@@ -9,14 +9,12 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { LibraryStatus } from '../portal/Directory';
+import { LibraryFactsForm } from './LibraryFactsPage';
 import { Saved, useSavedThenReload } from './library-page';
 
 function LibraryEditor({ library, onSaved }: { library: Library; onSaved(message: string): void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [phone, setPhone] = useState(library.phone ?? '');
-  const [hoursKo, setHoursKo] = useState(library.openingHours.ko ?? '');
-  const [hoursEn, setHoursEn] = useState(library.openingHours.en ?? '');
   const [plannedStart, setPlannedStart] = useState(library.plannedStart ?? '');
   const action = useAction();
   const patch = async (body: LibraryChanges, message: string) => {
@@ -30,15 +28,10 @@ function LibraryEditor({ library, onSaved }: { library: Library; onSaved(message
     );
     if (result) onSaved(message);
   };
-  const save = (event: FormEvent) => {
+  const savePlannedStart = (event: FormEvent) => {
     event.preventDefault();
     void patch(
-      {
-        phone: phone.trim() || null,
-        openingHoursKo: hoursKo.trim() || null,
-        openingHoursEn: hoursEn.trim() || null,
-        ...(library.status === 'planned' ? { plannedStart: plannedStart || null } : {}),
-      },
+      { plannedStart: plannedStart || null },
       t('network.saved', { name: format.name(library) }),
     );
   };
@@ -66,22 +59,20 @@ function LibraryEditor({ library, onSaved }: { library: Library; onSaved(message
       ) : null}
       <details>
         <summary>{t('network.edit')}</summary>
-        <form className="form" onSubmit={save}>
-          <Field label={t('library.phone')} type="tel" value={phone} onValue={setPhone} />
-          <Field label={t('network.hoursKo')} lang="ko" value={hoursKo} onValue={setHoursKo} />
-          <Field label={t('network.hoursEn')} lang="en" value={hoursEn} onValue={setHoursEn} />
-          {library.status === 'planned' ? (
+        {library.status === 'planned' ? (
+          <form className="form" onSubmit={savePlannedStart}>
             <Field
               label={t('network.plannedStart')}
               type="date"
               value={plannedStart}
               onValue={setPlannedStart}
             />
-          ) : null}
-          <button type="submit" className="button" disabled={action.busy}>
-            {t('common.save')}
-          </button>
-        </form>
+            <button type="submit" className="button" disabled={action.busy}>
+              {t('common.save')}
+            </button>
+          </form>
+        ) : null}
+        <LibraryFactsForm library={library} onSaved={() => onSaved('')} />
       </details>
       <ProblemAlert problem={action.problem} />
     </li>

@@ -109,6 +109,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/libraries/{libraryId}/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rewrite the library's facts in Korean and English: address, phone, opening hours, closed-days note (its library admin, or the network admin) */
+        put: operations["putLibrariesByLibraryIdFacts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/libraries/{libraryId}/loan-rules": {
         parameters: {
             query?: never;
@@ -1310,6 +1327,7 @@ export interface components {
                 nameEn: string;
             } | null;
             addressKo: string | null;
+            addressEn: string | null;
             phone: string | null;
             openingHours: {
                 ko: string | null;
@@ -1337,6 +1355,16 @@ export interface components {
                 nameKo: string;
                 nameEn: string;
             }[];
+        };
+        /** @description What the library tells its readers in Korean and English; blank text is stored as unknown (null) */
+        LibraryFacts: {
+            addressKo: string | null;
+            addressEn: string | null;
+            phone: string | null;
+            openingHoursKo: string | null;
+            openingHoursEn: string | null;
+            closedDaysNoteKo: string | null;
+            closedDaysNoteEn: string | null;
         };
         Staff: {
             id: number;
@@ -1523,6 +1551,14 @@ export interface components {
                 barcode: string | null;
                 /** @description a column (barcode, title, author, publisher, year, isbn, call_number, loanable) or row */
                 field: string;
+                /** @description the field's name in the reader's language (바코드) */
+                column: string;
+                /** @description stable: VALUE_EMPTY, VALUE_TOO_LONG, BARCODE_CHARACTERS, YEAR_OUT_OF_RANGE, ISBN_*, LOANABLE_UNKNOWN, ROW_TOO_WIDE, BARCODE_REPEATED, BARCODE_EXISTS */
+                code: string;
+                params: {
+                    [key: string]: string | number;
+                };
+                /** @description the sentence in the reader's language */
                 message: string;
             }[];
         };
@@ -1960,6 +1996,68 @@ export interface operations {
             };
             /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putLibrariesByLibraryIdFacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                libraryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryFacts"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Library"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,7 @@ export type Answer<Id extends keyof operations, Status extends number = 200> = J
 type RequestBody<Id extends keyof operations> = Json<NonNullable<operations[Id]['requestBody']>>;
 
 export type Library = Schemas['Library'];
+export type LibraryFacts = Schemas['LibraryFacts'];
 export type LibraryRef = Pick<Library, 'id' | 'nameKo' | 'nameEn'>;
 export type LoanRules = Schemas['LoanRules'];
 export type Holiday = Answer<'getLibrariesByLibraryId'>['holidays'][number];

@@ -51,14 +51,10 @@ function inLanguage(
   return null;
 }
 
-function openingHours(library: Library, language: 'ko' | 'en'): string | null {
-  return library.openingHours[language] ?? library.openingHours.ko ?? library.openingHours.en;
-}
-
 function LibraryCard({ library }: { library: Library }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const hours = openingHours(library, format.language);
+  const hours = inLanguage(library.openingHours, format.language);
   const note = inLanguage(library.closedDaysNote, format.language);
   const rules = library.loanRules;
   return (
@@ -70,7 +66,11 @@ function LibraryCard({ library }: { library: Library }) {
         <LibraryStatus library={library} />
       </div>
       <dl className="facts compact">
-        {hours ? <Fact label={t('library.hours')}>{hours}</Fact> : null}
+        {hours ? (
+          <Fact label={t('library.hours')} lang={hours.lang}>
+            {hours.text}
+          </Fact>
+        ) : null}
         <Fact label={t('library.closed')}>
           {rules.closedWeekdays.length > 0 || !note
             ? closedWeekdaysText(rules.closedWeekdays, format, t('rules.noClosedWeekday'))
@@ -197,7 +197,8 @@ export function LibraryDetail({ id }: { id: number }) {
   if (detail.problem) return <ProblemAlert problem={detail.problem} />;
   if (!detail.data) return <Loading />;
   const { library, holidays } = detail.data;
-  const hours = openingHours(library, format.language);
+  const hours = inLanguage(library.openingHours, format.language);
+  const address = inLanguage({ ko: library.addressKo, en: library.addressEn }, format.language);
   const closedNote = inLanguage(library.closedDaysNote, format.language);
   return (
     <article className="library-detail">
@@ -232,10 +233,9 @@ export function LibraryDetail({ id }: { id: number }) {
             {library.province ? `${format.name(library.province)} ` : ''}
             {format.name(library.region)}
           </Fact>
-          <div>
-            <dt>{t('library.address')}</dt>
-            <dd lang="ko">{library.addressKo ?? t('library.unknown')}</dd>
-          </div>
+          <Fact label={t('library.address')} lang={address?.lang}>
+            {address?.text ?? t('library.unknown')}
+          </Fact>
           <Fact label={t('library.phone')}>
             {library.phone ? (
               <a href={`tel:${library.phone}`}>{library.phone}</a>
@@ -243,7 +243,9 @@ export function LibraryDetail({ id }: { id: number }) {
               t('library.unknown')
             )}
           </Fact>
-          <Fact label={t('library.hours')}>{hours ?? t('library.unknown')}</Fact>
+          <Fact label={t('library.hours')} lang={hours?.lang}>
+            {hours?.text ?? t('library.unknown')}
+          </Fact>
           <Fact label={t('library.closedNote')} lang={closedNote?.lang}>
             {closedNote?.text ?? t('library.unknown')}
           </Fact>

@@ -33,6 +33,7 @@ export function library(
     region: { code: 'jinju-si', nameKo: '진주시', nameEn: 'Jinju-si' },
     province: { code: 'gyeongsangnam-do', nameKo: '경상남도', nameEn: 'Gyeongsangnam-do' },
     addressKo: '경상남도 진주시 어딘가 1',
+    addressEn: null,
     phone: '055-749-5982',
     openingHours: { ko: null, en: null },
     closedDaysNote: { ko: null, en: null },
