@@ -45,6 +45,10 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
     expect(bad.statusCode).toBe(400);
     const fields = bad.json().reasons.map((r: { params: { field: string } }) => r.params.field);
     expect(fields).toEqual(['body.barcode', 'body.title', 'body.year']);
+    // Each reason in Korean, naming the field as the screen does: no English inside.
+    const details = bad.json().reasons.map((r: { detail: string }) => r.detail);
+    expect(details[1]).toBe('제목이 비어 있습니다.');
+    for (const detail of details) expect(detail).not.toMatch(/[A-Za-z]{3,}/);
 
     const ok = await admin.post(`/api/v1/libraries/${home}/items`, {
       barcode: 'EXIST-1',

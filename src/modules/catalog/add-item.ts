@@ -37,7 +37,13 @@ export function validateItemInput(input: ItemInput, currentYear: number): ItemRe
     if (result.ok) return result.value;
     reasons.push({
       code: 'VALIDATION_FAILED',
-      params: { field: `body.${field}`, reason: result.message },
+      // The import's code names the problem in the reader's language ("제목이 비어 있습니다").
+      params: {
+        field: `body.${field}`,
+        reason: result.message,
+        importCode: result.code,
+        ...result.params,
+      },
     });
     return fallback;
   }
