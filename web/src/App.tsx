@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminPages } from './admin/AdminArea';
+import { JoinLinks } from './components/JoinLinks';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageTitle } from './components/Page';
 import { StaffGate } from './components/StaffGate';
@@ -47,6 +48,11 @@ function CatalogueSearchSlot() {
 }
 
 const JOIN_STEPS = ['apply', 'verify', 'borrow', 'card'] as const;
+/** The home page's ways on: the library directory and the member's own library. */
+const HOME_AREAS = [
+  { to: '/portal', name: 'portal.libraries', text: 'home.libraries' },
+  { to: '/portal/me', name: 'portal.myLibrary', text: 'home.myLibrary' },
+] as const;
 
 /**
  * The public front door: what the service is, how to join (steps and the 회원가입 button), and
@@ -63,14 +69,11 @@ function Home() {
           <span id="home-title">{t('home.title')}</span>
         </PageTitle>
         <p className="lead">{t('home.lead')}</p>
-        <div className="cta-row">
-          <Link to="/portal/sign-up" className="button primary home-join">
-            {t('home.join')}
-          </Link>
-          <Link to="/portal/me" className="button">
-            {t('home.signIn')}
-          </Link>
-        </div>
+        <JoinLinks
+          className="home-join"
+          joinLabel={t('home.join')}
+          signIn={{ to: '/portal/me', label: t('home.signIn') }}
+        />
       </section>
       <section className="panel home-how" aria-labelledby="how-title">
         <h2 id="how-title">{t('home.howTitle')}</h2>
@@ -89,18 +92,14 @@ function Home() {
       <section className="home-more" aria-labelledby="more-title">
         <h2 id="more-title">{t('home.moreTitle')}</h2>
         <ul className="home-areas">
-          <li>
-            <Link to="/portal" className="home-area">
-              <span className="home-area-name">{t('portal.libraries')}</span>
-              <span className="home-area-text">{t('home.libraries')}</span>
-            </Link>
-          </li>
-          <li>
-            <Link to="/portal/me" className="home-area">
-              <span className="home-area-name">{t('portal.myLibrary')}</span>
-              <span className="home-area-text">{t('home.myLibrary')}</span>
-            </Link>
-          </li>
+          {HOME_AREAS.map((area) => (
+            <li key={area.to}>
+              <Link to={area.to} className="home-area">
+                <span className="home-area-name">{t(area.name)}</span>
+                <span className="home-area-text">{t(area.text)}</span>
+              </Link>
+            </li>
+          ))}
         </ul>
       </section>
     </div>

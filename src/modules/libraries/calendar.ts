@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
-import { auditEventsFrom, auditRow, recordAudit } from '../../platform/audit.js';
+import { type AuditEntry, auditEventsFrom, auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
@@ -165,22 +165,37 @@ export async function deleteHoliday(
   date: string,
 ) {
   authorize(actor, 'library.manage', { libraryId });
-  const now = context.clock.now();
-  await context.db.transaction().execute(async (tx) => {
-    const deleted = await tx
-      .deleteFrom('library_holidays')
-      .where('library_id', '=', libraryId)
-      .where('date', '=', date)
-      .returning('date')
-      .executeTakeFirst();
-    if (!deleted) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, actor, now, {
+  await deleteClosedDate(
+    context,
+    actor,
+    (tx) =>
+      tx
+        .deleteFrom('library_holidays')
+        .where('library_id', '=', libraryId)
+        .where('date', '=', date)
+        .returning('date')
+        .executeTakeFirst(),
+    {
       action: 'library.holiday_deleted',
       subjectKind: 'library',
       subjectId: libraryId,
       libraryId,
       details: { date },
-    });
+    },
+  );
+}
+
+/** Deletes one closed date, or answers NOT_FOUND, and records who did it in the same transaction. */
+async function deleteClosedDate(
+  context: AppContext,
+  actor: Actor,
+  remove: (tx: Kysely<DB>) => Promise<unknown>,
+  audit: AuditEntry,
+) {
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (tx) => {
+    if (!(await remove(tx))) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, actor, now, audit);
   });
 }
 
@@ -258,21 +273,22 @@ export async function importNetworkHolidays(
 
 export async function deleteNetworkHoliday(context: AppContext, actor: Actor, date: string) {
   authorize(actor, 'network.manage', {});
-  const now = context.clock.now();
-  await context.db.transaction().execute(async (tx) => {
-    const deleted = await tx
-      .deleteFrom('network_holidays')
-      .where('date', '=', date)
-      .returning('date')
-      .executeTakeFirst();
-    if (!deleted) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, actor, now, {
+  await deleteClosedDate(
+    context,
+    actor,
+    (tx) =>
+      tx
+        .deleteFrom('network_holidays')
+        .where('date', '=', date)
+        .returning('date')
+        .executeTakeFirst(),
+    {
       action: 'network.holiday_deleted',
       subjectKind: 'network',
       subjectId: null,
       details: { date },
-    });
-  });
+    },
+  );
 }
 
 /**

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { Holiday } from '../api/types';
 import { DataTable } from '../components/DataTable';
-import { Field } from '../components/Field';
 import { SubmitButton } from '../components/FormParts';
 import { seoulToday } from '../components/MemberForm';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource, useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
+import { HolidayFields } from './HolidayFields';
 import { LibraryHeading, Saved, useLibrary } from './library-page';
 import { type DayMark, MonthGrid, monthRange, shiftDate, shiftMonth } from './MonthGrid';
 
@@ -218,48 +218,41 @@ export function Calendar({ libraryId }: { libraryId: number }) {
       </section>
       <form className="form panel" onSubmit={submit} aria-labelledby="add-holiday-title">
         <h2 id="add-holiday-title">{t('admin.addHoliday')}</h2>
-        <Field
-          label={t('admin.holidayDate')}
-          type="date"
-          required
-          min={today}
-          value={date}
-          onValue={pick}
-        />
-        {chosen ? (
-          <p className="chosen-day">
-            {format.date(date)}: {chosen.label ? `${chosen.label}, ` : ''}
-            {t(`calendar.mark.${chosen.kind}`)}
-          </p>
-        ) : null}
-        {publicHoliday && !ownDay && chosen && chosen.kind !== 'weekly' ? (
-          <button
-            type="button"
-            className="button small"
-            disabled={form.busy}
-            onClick={() => void setOpen(date, !publicHoliday.libraryOpen)}
-          >
-            {t(publicHoliday.libraryOpen ? 'calendar.closeOnHoliday' : 'calendar.openOnHoliday')}
-          </button>
-        ) : null}
-        {date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? (
-          <LoansDueWarning key={`${date}-${form.saved}`} libraryId={libraryId} date={date} />
-        ) : null}
-        <Field
-          label={t('admin.holidayNameKo')}
-          lang="ko"
-          required
-          maxLength={100}
-          value={nameKo}
-          onValue={setNameKo}
-        />
-        <Field
-          label={t('admin.holidayNameEn')}
-          hint={t('calendar.nameEnOptional')}
-          lang="en"
-          maxLength={100}
-          value={nameEn}
-          onValue={setNameEn}
+        <HolidayFields
+          today={today}
+          date={date}
+          onDate={pick}
+          aboutDate={
+            <>
+              {chosen ? (
+                <p className="chosen-day">
+                  {format.date(date)}: {chosen.label ? `${chosen.label}, ` : ''}
+                  {t(`calendar.mark.${chosen.kind}`)}
+                </p>
+              ) : null}
+              {publicHoliday && !ownDay && chosen && chosen.kind !== 'weekly' ? (
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={form.busy}
+                  onClick={() => void setOpen(date, !publicHoliday.libraryOpen)}
+                >
+                  {t(
+                    publicHoliday.libraryOpen
+                      ? 'calendar.closeOnHoliday'
+                      : 'calendar.openOnHoliday',
+                  )}
+                </button>
+              ) : null}
+              {date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? (
+                <LoansDueWarning key={`${date}-${form.saved}`} libraryId={libraryId} date={date} />
+              ) : null}
+            </>
+          }
+          nameKo={nameKo}
+          nameEn={nameEn}
+          onNameKo={setNameKo}
+          onNameEn={setNameEn}
         />
         <SubmitButton busy={form.busy}>{t('calendar.save')}</SubmitButton>
       </form>

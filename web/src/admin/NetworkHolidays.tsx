@@ -10,6 +10,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource, useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { NextYearWarning } from './CalendarPage';
+import { HolidayFields } from './HolidayFields';
 import { Saved } from './library-page';
 
 interface ListedHoliday {
@@ -174,41 +175,31 @@ export function NetworkHolidays() {
       </section>
       <form className="form panel" onSubmit={add} aria-labelledby="add-public-title">
         <h2 id="add-public-title">{t('holidays.add')}</h2>
-        <Field
-          label={t('admin.holidayDate')}
-          type="date"
-          required
-          min={today}
-          value={date}
-          onValue={setDate}
-        />
-        {impact.data ? (
-          <p
-            className={
-              impact.data.loansDue > 0 ? 'notice notice-warn loans-due' : 'notice loans-due'
-            }
-            role="status"
-          >
-            {impact.data.loansDue > 0
-              ? t('holidays.loansDue', { date: format.date(date), count: impact.data.loansDue })
-              : t('calendar.noLoansDue', { date: format.date(date) })}
-          </p>
-        ) : null}
-        <Field
-          label={t('admin.holidayNameKo')}
-          lang="ko"
-          required
-          maxLength={100}
-          value={nameKo}
-          onValue={setNameKo}
-        />
-        <Field
-          label={t('admin.holidayNameEn')}
-          hint={t('calendar.nameEnOptional')}
-          lang="en"
-          maxLength={100}
-          value={nameEn}
-          onValue={setNameEn}
+        <HolidayFields
+          today={today}
+          date={date}
+          onDate={setDate}
+          aboutDate={
+            impact.data ? (
+              <p
+                className={
+                  impact.data.loansDue > 0 ? 'notice notice-warn loans-due' : 'notice loans-due'
+                }
+                role="status"
+              >
+                {impact.data.loansDue > 0
+                  ? t('holidays.loansDue', {
+                      date: format.date(date),
+                      count: impact.data.loansDue,
+                    })
+                  : t('calendar.noLoansDue', { date: format.date(date) })}
+              </p>
+            ) : null
+          }
+          nameKo={nameKo}
+          nameEn={nameEn}
+          onNameKo={setNameKo}
+          onNameEn={setNameEn}
         />
         <SubmitButton busy={form.busy}>{t('holidays.save')}</SubmitButton>
       </form>

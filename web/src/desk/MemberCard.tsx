@@ -38,6 +38,27 @@ export function MemberCard({
     const result = await action.run(run);
     if (result !== undefined) onChanged(after?.(result));
   };
+  /** An action that needs the ID document seen at the desk: disabled until its type is chosen. */
+  const idCheckedButton = <T,>(
+    label: string,
+    post: (idDocumentType: IdDocumentType) => Promise<T>,
+    after?: (result: T) => string | undefined,
+  ) => (
+    <button
+      type="button"
+      className="button primary"
+      disabled={action.busy || !idType}
+      onClick={() => idType && act(() => post(idType), after)}
+    >
+      {label}
+    </button>
+  );
+  /** A member action that posts nothing but the member: unblock, renew consent, report lost. */
+  const postButton = (className: string, label: string, post: () => Promise<unknown>) => (
+    <button type="button" className={className} disabled={action.busy} onClick={() => act(post)}>
+      {label}
+    </button>
+  );
 
   return (
     <section className="panel member-panel" aria-labelledby="member-name">
@@ -89,24 +110,14 @@ export function MemberCard({
           <p className="strong">{t('desk.checkInNeeded', { library: format.name(library) })}</p>
           <p>{t('desk.checkInText')}</p>
           <IdDocumentSelect value={idType} onChange={setIdType} id="check-in-id" />
-          <button
-            type="button"
-            className="button primary"
-            disabled={action.busy || !idType}
-            onClick={() =>
-              idType &&
-              act(() =>
-                answer(
-                  api.POST('/api/v1/members/{memberId}/check-ins', {
-                    params: { path },
-                    body: { idDocumentType: idType, cardNumber: card.number },
-                  }),
-                ),
-              )
-            }
-          >
-            {t('desk.checkIn')}
-          </button>
+          {idCheckedButton(t('desk.checkIn'), (idDocumentType) =>
+            answer(
+              api.POST('/api/v1/members/{memberId}/check-ins', {
+                params: { path },
+                body: { idDocumentType, cardNumber: card.number },
+              }),
+            ),
+          )}
         </div>
       ) : null}
 
@@ -120,26 +131,17 @@ export function MemberCard({
             <li>{t('desk.cardLostStepIssue')}</li>
           </ol>
           <IdDocumentSelect value={idType} onChange={setIdType} id={REISSUE_ID_FIELD} />
-          <button
-            type="button"
-            className="button primary"
-            disabled={action.busy || !idType}
-            onClick={() =>
-              idType &&
-              act(
-                () =>
-                  answer(
-                    api.POST('/api/v1/members/{memberId}/cards', {
-                      params: { path },
-                      body: { idDocumentType: idType },
-                    }),
-                  ),
-                (card) => card.number,
-              )
-            }
-          >
-            {t('desk.reissue')}
-          </button>
+          {idCheckedButton(
+            t('desk.reissue'),
+            (idDocumentType) =>
+              answer(
+                api.POST('/api/v1/members/{memberId}/cards', {
+                  params: { path },
+                  body: { idDocumentType },
+                }),
+              ),
+            (card) => card.number,
+          )}
         </div>
       ) : null}
 
@@ -155,18 +157,9 @@ export function MemberCard({
       {member.visibility === 'full' && card.blocked ? (
         <div className="notice notice-bad">
           <p className="strong">{t('desk.cardBlocked')}</p>
-          <button
-            type="button"
-            className="button"
-            disabled={action.busy}
-            onClick={() =>
-              act(() =>
-                answer(api.POST('/api/v1/members/{memberId}/card/unblock', { params: { path } })),
-              )
-            }
-          >
-            {t('desk.unblock')}
-          </button>
+          {postButton('button', t('desk.unblock'), () =>
+            answer(api.POST('/api/v1/members/{memberId}/card/unblock', { params: { path } })),
+          )}
         </div>
       ) : null}
 
@@ -174,18 +167,9 @@ export function MemberCard({
         <div className="notice notice-info">
           <p>{t('desk.consentDue')}</p>
           <ConsentBlock />
-          <button
-            type="button"
-            className="button"
-            disabled={action.busy}
-            onClick={() =>
-              act(() =>
-                answer(api.POST('/api/v1/members/{memberId}/consent', { params: { path } })),
-              )
-            }
-          >
-            {t('desk.consentRenew')}
-          </button>
+          {postButton('button', t('desk.consentRenew'), () =>
+            answer(api.POST('/api/v1/members/{memberId}/consent', { params: { path } })),
+          )}
         </div>
       ) : null}
 
@@ -193,18 +177,9 @@ export function MemberCard({
         <details className="more-actions">
           <summary>{t('desk.moreActions')}</summary>
           <p className="hint">{t('desk.reportLostHint')}</p>
-          <button
-            type="button"
-            className="button danger"
-            disabled={action.busy}
-            onClick={() =>
-              act(() =>
-                answer(api.POST('/api/v1/members/{memberId}/card/lost', { params: { path } })),
-              )
-            }
-          >
-            {t('desk.reportLost')}
-          </button>
+          {postButton('button danger', t('desk.reportLost'), () =>
+            answer(api.POST('/api/v1/members/{memberId}/card/lost', { params: { path } })),
+          )}
         </details>
       ) : null}
       {member.visibility === 'full' ? (

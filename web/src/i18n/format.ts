@@ -10,20 +10,18 @@ function dayOf(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+/** A calendar date (no time of day) in the reader's language, with the parts asked for. */
+function formatDay(date: string, language: Language, parts: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { timeZone: 'UTC', ...parts }).format(
+    dayOf(date),
+  );
+}
+
 /** 2026년 12월 15일 (화) · Tue 15 December 2026 */
 export function formatDate(date: string, language: Language, withWeekday = true): string {
-  const day = dayOf(date);
-  const text = new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(day);
+  const text = formatDay(date, language, { year: 'numeric', month: 'long', day: 'numeric' });
   if (!withWeekday) return text;
-  const weekday = new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: 'UTC',
-    weekday: 'short',
-  }).format(day);
+  const weekday = formatDay(date, language, { weekday: 'short' });
   return language === 'ko' ? `${text} (${weekday})` : `${weekday} ${text}`;
 }
 
@@ -56,19 +54,11 @@ export function formatPhone(phone: string | null | undefined): string {
 
 /** The month of a date: 2026년 12월 · December 2026. */
 export function formatMonth(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-  }).format(dayOf(date));
+  return formatDay(date, language, { year: 'numeric', month: 'long' });
 }
 
 export function formatShortDate(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: 'UTC',
-    month: 'numeric',
-    day: 'numeric',
-  }).format(dayOf(date));
+  return formatDay(date, language, { month: 'numeric', day: 'numeric' });
 }
 
 /**

@@ -5,6 +5,7 @@ import { groupByRegion, useLibraries, useRegions } from '../api/directory';
 import type { Library } from '../api/types';
 import { Fact } from '../components/Fact';
 import { Field, SelectField } from '../components/Field';
+import { JoinLinks } from '../components/JoinLinks';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { closedWeekdaysText, RulesSummary } from '../components/RulesSummary';
@@ -123,14 +124,10 @@ export function LibraryDirectory() {
       <PageTitle>{t('portal.directoryTitle')}</PageTitle>
       <p className="lead">{t('portal.directoryLead')}</p>
       {session.state === 'signedOut' ? (
-        <div className="cta-row">
-          <Link to="/portal/sign-up" className="button primary">
-            {t('portal.signUp')}
-          </Link>
-          <Link to="/portal/sign-in" className="button">
-            {t('common.signIn')}
-          </Link>
-        </div>
+        <JoinLinks
+          joinLabel={t('portal.signUp')}
+          signIn={{ to: '/portal/sign-in', label: t('common.signIn') }}
+        />
       ) : null}
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <SelectField
