@@ -172,11 +172,12 @@ function valueFor(
           text(s.maxLength ? s.maxLength + 2 : 60),
         );
       case 'integer':
-      case 'number':
-        return fc.oneof(
-          fc.integer({ min: Math.max(s.minimum ?? -5, -5), max: Math.min(s.maximum ?? 60, 60) }),
-          fc.constantFrom(...NUMBERS),
-        );
+      case 'number': {
+        // Near the low end of the allowed range (a year from 2026 on, say), plus odd numbers.
+        const min = Math.max(s.minimum ?? -5, -5);
+        const max = Math.max(min, Math.min(s.maximum ?? min + 65, min + 65));
+        return fc.oneof(fc.integer({ min, max }), fc.constantFrom(...NUMBERS));
+      }
       case 'boolean':
         return fc.boolean();
       case 'null':
