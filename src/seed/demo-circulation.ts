@@ -14,6 +14,7 @@ import {
   readNetworkRules,
 } from '../modules/libraries/index.js';
 import { CONSENT_VERSION, identityKey } from '../modules/members/index.js';
+import { auditRow } from '../platform/audit.js';
 import type { BusinessDate, Clock } from '../platform/clock.js';
 import { addDays, compareDates, daysBetween } from '../platform/dates.js';
 import type { DB, LoansTable } from '../platform/db/schema.js';
@@ -371,6 +372,7 @@ export async function seedDemoCirculation(db: Kysely<DB>, clock: Clock): Promise
       }));
       const inserted = await tx.insertInto('loans').values(values).returning('id').execute();
       for (const [k, loan] of batch.entries()) ids.set(loan, inserted[k]!.id);
+      await tx.insertInto('audit_events').values(auditEventsOf(batch, ids)).execute();
     }
     let suspendedNow = 0;
     for (const member of members) {
@@ -392,5 +394,38 @@ export async function seedDemoCirculation(db: Kysely<DB>, clock: Clock): Promise
       lateReturns,
       suspendedNow,
     };
+  });
+}
+
+/**
+ * The audit events the desk would have written for these loans (a checkout, and a return when
+ * there was one), by the system: the audit log, like every other table, has a loan's events.
+ */
+function auditEventsOf(batch: SimLoan[], ids: ReadonlyMap<SimLoan, number>) {
+  return batch.flatMap((loan) => {
+    const event = (action: string, at: string, details: Record<string, unknown>) => {
+      const { memberId: _none, ...row } = auditRow(null, new Date(at), {
+        action,
+        subjectKind: 'loan',
+        subjectId: ids.get(loan)!,
+        libraryId: loan.library.id,
+        details,
+      });
+      return { ...row, member_pseudonym: null };
+    };
+    const checkedOut = event('loan.checked_out', loan.loanedAt, {
+      itemId: loan.itemId,
+      dueDate: loan.due,
+      demo: true,
+    });
+    if (!loan.returnedAt) return [checkedOut];
+    return [
+      checkedOut,
+      event('loan.returned', loan.returnedAt, {
+        itemId: loan.itemId,
+        daysLate: loan.daysLate,
+        demo: true,
+      }),
+    ];
   });
 }
