@@ -1,5 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests whose result does not depend on the database under test (TEST_DATABASE_URL): pure rules
+ * and codecs, the OpenAPI contract, and tests that pick their own database (the embedded entry
+ * point, the CLI on a DATA_DIR, backups, overload and outage, the server-only tests on the
+ * machine's server). CI runs them once, in the embedded run, and only the `service` and
+ * `browser` projects again on the PostgreSQL server (`npm test -- --project service --project browser`).
+ */
+const DATABASE_INDEPENDENT = [
+  'src/**/*.test.ts',
+  'test/architecture/**/*.test.ts',
+  'test/bench/**/*.test.ts',
+  'test/entry/**/*.test.ts',
+  'test/golive/migration-lock.test.ts',
+  'test/golive/shutdown.test.ts',
+  'test/http/openapi-contract.test.ts',
+  'test/http/outage.test.ts',
+  'test/privacy/maintenance-cli.test.ts',
+  'test/reliability/backup.test.ts',
+  'test/reliability/overload.test.ts',
+  'test/sip2/mapping.test.ts',
+];
+
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -12,8 +34,16 @@ export default defineConfig({
         test: {
           name: 'service',
           globalSetup: ['test/support/global-setup.ts'],
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['test/web/**'],
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/web/**', ...DATABASE_INDEPENDENT],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'database-independent',
+          globalSetup: ['test/support/global-setup.ts'],
+          include: DATABASE_INDEPENDENT,
         },
       },
       {
