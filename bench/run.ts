@@ -13,12 +13,19 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { sql } from 'kysely';
 import { openDatabase } from '../src/platform/db/database.js';
 import { BenchDatabases, generateNetwork } from './databases.js';
 import { runEmbedded } from './embedded/embedded.js';
 import { LoadProgress } from './generate/progress.js';
 import { describeScale, PRESETS, type PresetName, scaleOf } from './generate/scale.js';
 import { preparePgbench } from './limit/pgbench.js';
+import {
+  QUERY_MIX,
+  runCatalogueLoad,
+  type SearchTerms,
+  sampleSearchTerms,
+} from './load/catalogue.js';
 import { CHECKOUT_RETURN_ONLY, DESK_MIX, runDeskLoad, signInDesks } from './load/desk.js';
 import { residentMb, sampleResident, waitReady } from './load/footprint.js';
 import { assignWorkers, buildPools, deskLibraries, type Worker } from './load/pools.js';
@@ -84,6 +91,13 @@ const program = new Command('bench')
     2,
   )
   .option('--skip-history', 'skip the history-independence comparison')
+  .option(
+    '--search-clients <n>',
+    'concurrent catalogue searches beside the desks in the catalogue phase',
+    positive,
+    4,
+  )
+  .option('--skip-catalogue', 'skip the catalogue phase (searches beside the desks)')
   .option('--skip-embedded', 'skip the embedded-mode comparison')
   .option(
     '--embedded-scale <fraction>',
@@ -108,6 +122,8 @@ interface Options {
   pgbenchScale?: number;
   historyRounds: number;
   skipHistory?: boolean;
+  searchClients: number;
+  skipCatalogue?: boolean;
   skipEmbedded?: boolean;
   embeddedScale: number;
   profile?: boolean;
@@ -121,6 +137,7 @@ interface Options {
 const log = (line: string) => console.log(line);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 async function main(options: Options) {
   const serverUrl = options.databaseUrl;
@@ -210,12 +227,26 @@ async function main(options: Options) {
     const libraries = deskLibraries(network.generated.plan.libraries, deskCount);
     const workersPerLibrary = Math.ceil(clients / libraries.length);
     const poolDb = await openDatabase({ databaseUrl: databases.url(network.main), poolSize: 1 });
+    let terms: SearchTerms | undefined;
+    let databaseBytes: number;
+    try {
+      const size = await sql<{
+        bytes: number;
+      }>`select pg_database_size(current_database())::bigint as bytes`.execute(poolDb.db);
+      databaseBytes = size.rows[0]?.bytes ?? 0;
+      log(`  the database takes ${(databaseBytes / 2 ** 30).toFixed(2)} GB on disk`);
+      // The catalogue phase's words, from a sample of the generated titles, authors and ISBNs.
+      if (!options.skipCatalogue) terms = await sampleSearchTerms(poolDb.db);
+    } finally {
+      await poolDb.close();
+    }
+    const poolsDb = await openDatabase({ databaseUrl: databases.url(network.main), poolSize: 1 });
     const pools = await buildPools(
-      poolDb.db,
+      poolsDb.db,
       libraries,
       workersPerLibrary * 64,
       network.generated.days.today,
-    ).finally(() => poolDb.close());
+    ).finally(() => poolsDb.close());
     const workers = assignWorkers(pools, clients);
     log(
       `\n${workers.length} desks at ${new Set(workers.map((w) => w.libraryId)).size} libraries, ${workers.reduce((a, w) => a + w.borrowers.length, 0)} borrowers, ${workers.reduce((a, w) => a + w.items.length, 0)} items`,
@@ -327,6 +358,43 @@ async function main(options: Options) {
       `  ${portal.pairsPerSecond} visits/s, p50 ${portal.p50Ms} ms, p95 ${portal.p95Ms} ms, p99 ${portal.p99Ms} ms`,
     );
 
+    // The catalogue phase: the desks alone, then the same desks with searches beside them.
+    let catalogue: BenchResult['phases']['catalogue'] = null;
+    if (terms) {
+      const searchClients = Math.round(options.searchClients);
+      log(
+        `Catalogue: the desks alone, then with ${searchClients} searchers beside them (Korean words, English words, authors, ISBNs, misses)…`,
+      );
+      const desks = () =>
+        runDeskLoad({ ...clock, baseUrl: main.ready.httpUrl, workers, sessions, mix: DESK_MIX });
+      const deskAlone = await desks();
+      const [deskWithSearches, searches] = await Promise.all([
+        desks(),
+        runCatalogueLoad({ ...clock, baseUrl: main.ready.httpUrl, terms, clients: searchClients }),
+      ]);
+      const deskDropPercent = round1(
+        (1 - deskWithSearches.pairsPerSecond / Math.max(deskAlone.pairsPerSecond, 1e-9)) * 100,
+      );
+      catalogue = {
+        searchClients,
+        mix: QUERY_MIX,
+        terms: Object.fromEntries(Object.entries(terms).map(([k, v]) => [k, v.length])),
+        searches,
+        deskAlone,
+        deskWithSearches,
+        deskDropPercent,
+      };
+      const byKind = Object.entries(searches.ops)
+        .map(([kind, o]) => `${kind} p95 ${o.p95Ms} ms`)
+        .join(', ');
+      log(
+        `  ${searches.pairsPerSecond} searches/s, p50 ${searches.p50Ms} ms, p95 ${searches.p95Ms} ms, p99 ${searches.p99Ms} ms (${byKind})`,
+      );
+      log(
+        `  desks: ${deskAlone.pairsPerSecond} checkout+return/s alone, ${deskWithSearches.pairsPerSecond} with the searches (${deskDropPercent}% fewer)`,
+      );
+    }
+
     await main.stop();
 
     // 6. Where the time goes: the same desk load on a service started with --cpu-prof.
@@ -394,6 +462,9 @@ async function main(options: Options) {
       ratioHistory,
       ratioEmbedded,
       p99Ms: http.p99Ms,
+      searchP95Ms: catalogue?.searches.p95Ms ?? null,
+      isbnP95Ms: catalogue?.searches.ops.isbn?.p95Ms ?? null,
+      deskDropPercent: catalogue?.deskDropPercent ?? null,
     };
     const targets = Object.fromEntries(
       (Object.keys(TARGETS) as TargetName[]).map((k) => [
@@ -431,6 +502,7 @@ async function main(options: Options) {
         deskMix: DESK_MIX,
         pgbenchScale,
         historyRounds: options.skipHistory ? 0 : options.historyRounds,
+        searchClients: catalogue?.searchClients ?? null,
         embeddedScale: options.skipEmbedded ? null : options.embeddedScale,
       },
       load: {
@@ -438,8 +510,9 @@ async function main(options: Options) {
         rows,
         seconds: Math.round(loadSeconds * 10) / 10,
         rowsPerSecond: Math.round(rows / loadSeconds),
+        databaseBytes,
       },
-      phases: { http, sip2, portal, pgbench, history, embedded },
+      phases: { http, sip2, portal, catalogue, pgbench, history, embedded },
       profile,
       paths: MEASURED_PATHS,
       footprint: {
@@ -495,6 +568,21 @@ function notesOf(r: BenchResult, workers: Worker[]): string[] {
     'ratioEmbedded',
     `embedded HTTP checkouts ÷ raw engine transactions = ${r.ratioEmbedded ?? '—'} (target ≥ ${TARGETS.ratioEmbedded}).`,
   );
+  if (r.phases.catalogue) {
+    const c = r.phases.catalogue;
+    say(
+      'searchP95Ms',
+      `p95 of every catalogue search, ${c.searchClients} searchers beside the desks = ${r.targets.searchP95Ms.measured} ms (target ≤ ${TARGETS.searchP95Ms} ms).`,
+    );
+    say(
+      'isbnP95Ms',
+      `p95 of the ISBN searches = ${r.targets.isbnP95Ms.measured ?? '—'} ms (target ≤ ${TARGETS.isbnP95Ms} ms).`,
+    );
+    say(
+      'deskDropPercent',
+      `desk checkout+return/s with the searches running: ${c.deskWithSearches.pairsPerSecond} vs ${c.deskAlone.pairsPerSecond} alone, ${c.deskDropPercent}% fewer (target ≤ ${TARGETS.deskDropPercent}%).`,
+    );
+  }
   if (r.profile) {
     const areas = r.profile.byArea
       .slice(0, 5)

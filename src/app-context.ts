@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { createLibraryRepository, type LibraryRepository } from './modules/libraries/index.js';
 import { DEFAULT_IDLE_MINUTES, type SessionRole } from './platform/auth/sessions.js';
 import type { Clock } from './platform/clock.js';
+import type { ReadReplicaStatus } from './platform/db/read-replica.js';
 import type { DB } from './platform/db/schema.js';
 import type { Logger } from './platform/logger.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
@@ -9,6 +10,13 @@ import { createMetrics, type Metrics } from './platform/metrics.js';
 /** The composition root: everything a front door needs, built once per process. */
 export interface AppContext {
   db: Kysely<DB>;
+  /**
+   * For the public reads that never write (catalogue search, library directory): the streaming
+   * replica of READ_DATABASE_URL while it is well, else the primary; `db` itself when unset.
+   */
+  readDb: Kysely<DB>;
+  /** The replica's standing, when READ_DATABASE_URL is set (GET /ready shows it). */
+  readReplica: { status(): ReadReplicaStatus } | undefined;
   clock: Clock;
   logger: Logger;
   libraries: LibraryRepository;
@@ -29,10 +37,13 @@ export function createAppContext(
     sessionIdleMinutes?: Readonly<Record<SessionRole, number>> | undefined;
     trustProxy?: readonly string[] | undefined;
     https?: boolean | undefined;
+    readReplica?: { db: Kysely<DB>; status(): ReadReplicaStatus } | undefined;
   } = {},
 ): AppContext {
   return {
     db,
+    readDb: options.readReplica?.db ?? db,
+    readReplica: options.readReplica,
     clock,
     logger,
     libraries: createLibraryRepository(db),

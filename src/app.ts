@@ -20,6 +20,7 @@ import type { Config } from './platform/config.js';
 import { lockDataDir } from './platform/db/data-dir-lock.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { openReadReplica, type ReadReplica } from './platform/db/read-replica.js';
 import { registerAuthentication } from './platform/http/auth.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { recordHttpMetrics } from './platform/http/metrics-hooks.js';
@@ -126,6 +127,8 @@ export interface Service {
   app: App;
   context: AppContext;
   database: Database;
+  /** READ_DATABASE_URL's replica, its router and health checks (started by `listen`). */
+  readReplica: ReadReplica | undefined;
   listen(): Promise<{ httpUrl: string; sip2Port: number; metricsUrl: string | undefined }>;
   close(): Promise<void>;
 }
@@ -138,6 +141,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let database: Database | undefined;
+  let replica: ReadReplica | undefined;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const { applied } = await migrateToLatest(database.db);
@@ -149,15 +153,25 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     } else if (options.refuseDemoPasswords) {
       await refuseDemoPasswords(database.db);
     }
+    if (config.readReplica) {
+      replica = openReadReplica({ primary: database, ...config.readReplica, clock, logger });
+    }
     const context = createAppContext(database.db, clock, logger, {
       sessionIdleMinutes: config.sessionIdleMinutes,
       trustProxy: config.trustProxy,
       https: config.publicUrl?.startsWith('https:') ?? false,
+      readReplica: replica,
     });
     if (database.poolStats) context.metrics.watchPool(database.poolStats);
+    if (replica) {
+      const { metrics } = context;
+      replica.onFallback((reason) => metrics.replicaFallbacks.inc({ reason }));
+      metrics.watchReadReplica(replica.status);
+    }
     database.watchPoolWait?.((seconds) => context.metrics.dbPoolWait.observe(seconds));
     const app = await buildHttpApp(context);
     const db = database;
+    const readReplica = replica;
     let closed = false;
     let sip2: Sip2Server | undefined;
     let stopRetention = () => {};
@@ -166,6 +180,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       app,
       context,
       database: db,
+      readReplica,
       async listen() {
         // SIP2 over TLS: the certificate and key are read before anything listens.
         const tls = config.sip2Tls && {
@@ -180,6 +195,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
           tls,
         });
         stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
+        readReplica?.start();
         if (config.metrics) {
           metricsListener = await startMetricsListener(context.metrics, config.metrics);
         }
@@ -199,11 +215,13 @@ export async function openService(options: ServiceOptions): Promise<Service> {
           clearInterval(sweep);
         }
         await metricsListener?.close();
+        await readReplica?.close();
         await db.close();
         releaseLock();
       },
     };
   } catch (error) {
+    await replica?.close().catch(() => {});
     await database?.close().catch(() => {});
     releaseLock();
     throw error;

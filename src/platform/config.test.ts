@@ -23,6 +23,8 @@ describe('configuration', () => {
       HOST: '0.0.0.0',
       DATA_DIR: '/tmp/x',
       DATABASE_URL: 'postgres://u@db:5432/lib',
+      READ_DATABASE_URL: 'postgres://u@replica:5432/lib',
+      READ_MAX_LAG_SECONDS: '10',
       SIP2_PORT: '6100',
       LOG_LEVEL: 'warn',
       SESSION_IDLE_MINUTES: 'member=15, desk=480',
@@ -35,6 +37,7 @@ describe('configuration', () => {
       host: '0.0.0.0',
       dataDir: '/tmp/x',
       databaseUrl: 'postgres://u@db:5432/lib',
+      readReplica: { url: 'postgres://u@replica:5432/lib', maxLagSeconds: 10 },
       sip2Port: 6100,
       logLevel: 'warn',
       sessionIdleMinutes: { member: 15, desk: 480, library_admin: 120, network_admin: 60 },
@@ -75,6 +78,28 @@ describe('configuration', () => {
         'SIP2_IDLE_SECONDS must be whole seconds from 10 to 86400, got "5"',
       );
     }
+  });
+
+  it('reads READ_DATABASE_URL only beside DATABASE_URL, with a replay lag limit of 30 s by default', () => {
+    const primary = 'postgres://u@db:5432/lib';
+    const replica = 'postgres://u@replica:5432/lib';
+    expect(loadConfig({ DATABASE_URL: primary }).readReplica).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: primary, READ_DATABASE_URL: replica }).readReplica).toEqual({
+      url: replica,
+      maxLagSeconds: 30,
+    });
+    expect(() => loadConfig({ READ_DATABASE_URL: replica })).toThrow(
+      'READ_DATABASE_URL needs DATABASE_URL',
+    );
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: primary,
+        READ_DATABASE_URL: 'mysql://x',
+        READ_MAX_LAG_SECONDS: '0',
+      }),
+    ).toThrow(
+      /READ_DATABASE_URL must start with postgres:\/\/[\s\S]*READ_MAX_LAG_SECONDS must be whole seconds from 1 to 86400, got "0"/,
+    );
   });
 
   it('reads SIP2_TLS_CERT and SIP2_TLS_KEY together, as files that exist', () => {

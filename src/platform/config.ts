@@ -9,6 +9,12 @@ export interface Config {
   dataDir: string;
   /** When set, the service uses this PostgreSQL server instead of the embedded database. */
   databaseUrl: string | undefined;
+  /**
+   * READ_DATABASE_URL: a streaming replica of DATABASE_URL for the public reads (catalogue,
+   * directory); unset, they go to the primary. READ_MAX_LAG_SECONDS: beyond this replay lag the
+   * reads go back to the primary until it catches up.
+   */
+  readReplica?: { url: string; maxLagSeconds: number } | undefined;
   sip2Port: number;
   logLevel: LogLevel;
   /** `SESSION_IDLE_MINUTES`, e.g. `member=30,desk=240`: roles not named keep their default. */
@@ -44,7 +50,8 @@ export function loadConfig(env: Env = process.env): Config {
   const sip2Port = readPort(env, 'SIP2_PORT', 6001, problems);
   const host = readNonEmpty(env, 'HOST', '127.0.0.1', problems);
   const dataDir = path.resolve(readNonEmpty(env, 'DATA_DIR', './data', problems));
-  const databaseUrl = readDatabaseUrl(env, problems);
+  const databaseUrl = readDatabaseUrl(env, 'DATABASE_URL', problems);
+  const readReplica = readReadReplica(env, databaseUrl, problems);
   const logLevel = readLogLevel(env, problems);
   const sessionIdleMinutes = readIdleMinutes(env, problems);
   const trustProxy = readTrustProxy(env, problems);
@@ -65,6 +72,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir,
     databaseUrl,
+    ...(readReplica ? { readReplica } : {}),
     sip2Port,
     logLevel,
     sessionIdleMinutes,
@@ -96,18 +104,44 @@ function readNonEmpty(env: Env, name: string, fallback: string, problems: string
   return raw;
 }
 
-function readDatabaseUrl(env: Env, problems: string[]): string | undefined {
-  const raw = env.DATABASE_URL;
+function readDatabaseUrl(env: Env, name: string, problems: string[]): string | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   try {
     const url = new URL(raw);
     if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+      problems.push(`${name} must start with postgres:// or postgresql://`);
     }
   } catch {
-    problems.push('DATABASE_URL is not a valid URL (expected postgres://user@host:port/database)');
+    problems.push(`${name} is not a valid URL (expected postgres://user@host:port/database)`);
   }
   return raw;
+}
+
+/** A replica needs a primary server: the embedded database has none, its reads stay on it. */
+function readReadReplica(
+  env: Env,
+  databaseUrl: string | undefined,
+  problems: string[],
+): Config['readReplica'] {
+  const url = readDatabaseUrl(env, 'READ_DATABASE_URL', problems);
+  const rawLag = env.READ_MAX_LAG_SECONDS?.trim();
+  let maxLagSeconds = 30;
+  if (rawLag !== undefined && rawLag !== '') {
+    if (!/^\d+$/.test(rawLag) || Number(rawLag) < 1 || Number(rawLag) > 86_400) {
+      problems.push(`READ_MAX_LAG_SECONDS must be whole seconds from 1 to 86400, got "${rawLag}"`);
+    } else {
+      maxLagSeconds = Number(rawLag);
+    }
+  }
+  if (url === undefined) return undefined;
+  if (databaseUrl === undefined) {
+    problems.push(
+      'READ_DATABASE_URL needs DATABASE_URL (a replica of a PostgreSQL server; the embedded database has none)',
+    );
+    return undefined;
+  }
+  return { url, maxLagSeconds };
 }
 
 function readLogLevel(env: Env, problems: string[]): LogLevel {

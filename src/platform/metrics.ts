@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ReadReplicaStatus } from './db/read-replica.js';
 
 /**
  * What an operator watches (Prometheus text at GET /metrics on the metrics listener): HTTP
@@ -21,6 +22,10 @@ export interface Metrics {
   dbPoolWait: Histogram;
   /** The database pool's figures, when the service uses a server (the embedded engine has none). */
   watchPool(stats: () => PoolStats): void;
+  /** Public reads the primary answered instead of the read replica (READ_DATABASE_URL), by reason. */
+  replicaFallbacks: Counter<'reason'>;
+  /** Whether the read replica is in use and its replay lag, read at each scrape. */
+  watchReadReplica(status: () => ReadReplicaStatus): void;
 }
 
 export interface PoolStats {
@@ -34,6 +39,7 @@ export function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry, prefix: 'library_one_' });
   const registers = [registry];
   let poolStats: (() => PoolStats) | undefined;
+  let replicaStatus: (() => ReadReplicaStatus) | undefined;
   const poolGauge = (name: string, help: string, pick: (s: PoolStats) => number) =>
     new Gauge({
       name,
@@ -50,6 +56,23 @@ export function createMetrics(): Metrics {
     'queries waiting for a free connection (pool exhausted)',
     (s) => s.waiting,
   );
+  new Gauge({
+    name: 'library_one_read_replica_in_use',
+    help: '1 while the public reads go to the read replica, 0 while they go to the primary',
+    registers,
+    collect() {
+      if (replicaStatus) this.set(replicaStatus().inUse ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'library_one_read_replica_lag_seconds',
+    help: "the read replica's replay lag at its last health check",
+    registers,
+    collect() {
+      const lag = replicaStatus?.().lagSeconds;
+      if (lag !== null && lag !== undefined) this.set(lag);
+    },
+  });
   return {
     registry,
     httpRequests: new Counter({
@@ -108,6 +131,15 @@ export function createMetrics(): Metrics {
     }),
     watchPool(stats) {
       poolStats = stats;
+    },
+    replicaFallbacks: new Counter<'reason'>({
+      name: 'library_one_read_replica_fallbacks_total',
+      help: 'public reads (catalogue, directory) sent to the primary instead of the read replica: "lagging", "unreachable", "not_checked" (before the first check) or "conflict" (a read the replica cancelled)',
+      labelNames: ['reason'],
+      registers,
+    }),
+    watchReadReplica(status) {
+      replicaStatus = status;
     },
   };
 }

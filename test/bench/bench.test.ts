@@ -10,6 +10,7 @@ import { LoadProgress } from '../../bench/generate/progress.js';
 import { cardNumberOf, checkCopyText, memberRows } from '../../bench/generate/rows.js';
 import { scaleOf } from '../../bench/generate/scale.js';
 import { parsePgbench } from '../../bench/limit/pgbench.js';
+import { hyphenatedIsbn, sampleSearchTerms, searchTermsOf } from '../../bench/load/catalogue.js';
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
 import {
   assertBenchDatabase,
@@ -139,7 +140,14 @@ describe.skipIf(noServer)('benchmark', () => {
     const db = await openDatabase({ databaseUrl: url, poolSize: 1 });
     const libraries = deskLibraries(network.generated.plan.libraries, 4);
     const pools = await buildPools(db.db, libraries, 20, network.generated.days.today);
+    // The catalogue phase's words come from the generated titles, authors and ISBNs.
+    const terms = await sampleSearchTerms(db.db, 500);
     await db.close();
+    for (const kind of ['korean', 'author', 'isbn', 'miss'] as const) {
+      expect(terms[kind].length, kind).toBeGreaterThan(0);
+    }
+    expect(terms.korean.every((w) => /^[가-힣]{2}$/.test(w))).toBe(true);
+    expect(terms.isbn.every((i) => /^97[89]-\d\d-\d{4}-\d{3}-\d$/.test(i))).toBe(true);
     const workers = assignWorkers(pools, 6);
     expect(workers.length).toBeGreaterThan(0);
     for (const w of workers) expect(w.borrowers.length * w.items.length).toBeGreaterThan(0);
@@ -152,6 +160,20 @@ describe.skipIf(noServer)('benchmark', () => {
       checkCopyText(line);
     }
     expect(lines).toHaveLength(scale.members);
+  });
+
+  it('draws two-syllable Korean words, English words, authors and hyphenated ISBNs from titles', () => {
+    expect(hyphenatedIsbn('9788936433598')).toBe('978-89-3643-359-8');
+    const terms = searchTermsOf([
+      { title: '바다의 노래: The Silent Harbour', author: '김훈', isbn: '9788936433598' },
+      { title: '여행 of the Sea', author: null, isbn: null },
+    ]);
+    expect(terms.korean.sort()).toEqual(['노래', '바다', '여행']);
+    expect(terms.english.sort()).toEqual(['harbour', 'sea', 'silent']);
+    expect(terms.author).toEqual(['김훈']);
+    expect(terms.isbn).toEqual(['978-89-3643-359-8']);
+    expect(terms.miss.length).toBeGreaterThan(0);
+    expect(terms.miss.some((w) => /^[가-힣]{2}$/.test(w))).toBe(true);
   });
 
   it('reads pgbench output', () => {

@@ -46,7 +46,6 @@ header is line 1): a wrong value, a barcode twice in the file, or a barcode the 
 `.trim();
 
 export async function catalogRoutes(app: App, context: AppContext) {
-  const { db } = context;
   app.addSchema(ItemSchema);
   app.addSchema(ImportReportSchema);
   app.addSchema(CatalogueTitleSchema);
@@ -74,7 +73,8 @@ export async function catalogRoutes(app: App, context: AppContext) {
         },
       },
     },
-    async (request) => ({ titles: await searchCatalogue(db, request.query) }),
+    // A read that never writes: on the read replica when READ_DATABASE_URL is set.
+    async (request) => ({ titles: await searchCatalogue(context.readDb, request.query) }),
   );
 
   app.get(

@@ -17,6 +17,7 @@ import {
   setHolidayException,
 } from './calendar.js';
 import { bundledPublicHolidays } from './holiday-source.js';
+import { createLibraryRepository } from './repository.js';
 import { HolidaySchema } from './schemas.js';
 
 const DateParam = Type.String({ format: 'date' });
@@ -50,6 +51,8 @@ const HolidayList = Type.Object({ holidays: Type.Array(HolidaySchema) });
 
 /** Closed days of a library, the network's public holidays and the libraries' exceptions. */
 export async function calendarRoutes(app: App, context: AppContext) {
+  // The public calendar reads never write: on the read replica when there is one.
+  const directory = createLibraryRepository(context.readDb);
   app.get(
     '/api/v1/libraries/:libraryId/calendar',
     {
@@ -77,12 +80,12 @@ export async function calendarRoutes(app: App, context: AppContext) {
       },
     },
     async (request) => {
-      const library = await context.libraries.findById(request.params.libraryId);
+      const library = await directory.findById(request.params.libraryId);
       if (!library) throw new AppError('NOT_FOUND');
       const { from, to } = request.query;
       return {
         closedWeekdays: library.loanRules.closedWeekdays,
-        ...(await context.libraries.calendarBetween(library.id, from, to)),
+        ...(await directory.calendarBetween(library.id, from, to)),
       };
     },
   );
@@ -180,7 +183,7 @@ export async function calendarRoutes(app: App, context: AppContext) {
       },
     },
     async (request) => ({
-      holidays: await context.libraries.networkHolidays(request.query.from, request.query.to),
+      holidays: await directory.networkHolidays(request.query.from, request.query.to),
     }),
   );
 

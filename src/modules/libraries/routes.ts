@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/server.js';
+import { createLibraryRepository } from './repository.js';
 import {
   LibraryDetailSchema,
   LibrarySchema,
@@ -12,7 +13,9 @@ import {
 } from './schemas.js';
 
 export async function libraryRoutes(app: App, context: AppContext) {
-  const { libraries, clock } = context;
+  const { clock } = context;
+  // The public directory never writes: its reads go to the read replica when there is one.
+  const libraries = createLibraryRepository(context.readDb);
   app.addSchema(LoanRulesSchema);
   app.addSchema(LibrarySchema);
   app.addSchema(NetworkRulesSchema);

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { type Driver, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { withCommitGuards } from './commit-guard.js';
 import { preparingPool } from './prepared.js';
@@ -17,6 +17,11 @@ export interface Database {
   poolStats?: () => { total: number; idle: number; waiting: number };
   /** Tells `observe` how long each query waited for a free connection (server pool only). */
   watchPoolWait?: (observe: (seconds: number) => void) => void;
+  /**
+   * A driver on this server's own pool for a second Kysely (the read router of
+   * READ_DATABASE_URL, platform/db/read-replica.ts); destroying it leaves the pool open.
+   */
+  sharedDriver?: () => Driver;
 }
 
 export interface DatabaseOptions {
@@ -52,12 +57,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openEmbedded(options.dataDir ?? 'memory://');
 }
 
-function openPostgres(connectionString: string, max: number): Database {
+/**
+ * A pool of connections to a PostgreSQL server with the service's settings: the timeouts, the
+ * parsers, and errors of a lost server never crashing the process.
+ */
+export function openPool(connectionString: string, max: number, connectionTimeoutMillis = 5_000) {
   const pool = new pg.Pool({
     connectionString,
     max,
     // A request waits at most this long for a connection, then gets a 503 (never hangs).
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
     types: {
@@ -73,15 +82,32 @@ function openPostgres(connectionString: string, max: number): Database {
   // fails and the pool drops it.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
+}
+
+function openPostgres(connectionString: string, max: number): Database {
+  const pool = openPool(connectionString, max);
   let observeWait = (_seconds: number) => {};
-  const dialect = new PostgresDialect({
-    pool: preparingPool(pool as never, (seconds) => observeWait(seconds)),
-  });
+  const preparing = preparingPool(pool as never, (seconds) => observeWait(seconds));
+  const dialect = new PostgresDialect({ pool: preparing });
   const db = new Kysely<DB>({ dialect: withCommitGuards(withTrafficCount(dialect)) });
   return {
     db,
     kind: 'postgres',
     close: () => db.destroy(),
+    sharedDriver: () => {
+      const driver = new PostgresDialect({ pool: preparing }).createDriver();
+      return {
+        init: (options) => driver.init(options),
+        acquireConnection: (options) => driver.acquireConnection(options),
+        beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
+        commitTransaction: (connection) => driver.commitTransaction(connection),
+        rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+        releaseConnection: (connection) => driver.releaseConnection(connection),
+        // The pool is the primary's: its own Kysely ends it.
+        destroy: async () => {},
+      };
+    },
     poolStats: () => ({
       total: pool.totalCount,
       idle: pool.idleCount,

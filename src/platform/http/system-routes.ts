@@ -26,13 +26,37 @@ export async function systemRoutes(app: App, context: AppContext) {
         tags: ['system'],
         summary: "Ready for traffic: the database answers and its schema is this version's",
         description:
-          'Otherwise 503 NOT_READY saying why: the database does not answer, or its schema is behind or ahead of this version (an upgrade under way).',
-        response: { 200: Type.Object({ status: Type.Literal('ready') }) },
+          'Otherwise 503 NOT_READY saying why: the database does not answer, or its schema is behind or ahead of this version (an upgrade under way). ' +
+          'With a read replica (READ_DATABASE_URL), `readReplica` says whether the public reads go to it; a replica set aside never makes the process unready (the primary answers those reads).',
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ready'),
+            readReplica: Type.Optional(
+              Type.Object({
+                inUse: Type.Boolean({ description: 'the public reads go to the replica now' }),
+                reason: Type.Union(
+                  [
+                    Type.Literal('ok'),
+                    Type.Literal('not_checked'),
+                    Type.Literal('lagging'),
+                    Type.Literal('unreachable'),
+                  ],
+                  { description: 'why not, when not in use' },
+                ),
+                lagSeconds: Type.Union([Type.Number(), Type.Null()], {
+                  description: 'replay lag at the last health check',
+                }),
+                checkedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (_request, reply) => {
       const reason = await notReadyBecause(context);
-      if (reason === null) return { status: 'ready' as const };
+      const readReplica = context.readReplica?.status();
+      if (reason === null) return { status: 'ready' as const, ...(readReplica && { readReplica }) };
       return sendProblem(reply, new AppError('NOT_READY', { reason }), { 'retry-after': '5' });
     },
   );

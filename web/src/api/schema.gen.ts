@@ -28,7 +28,7 @@ export interface paths {
         };
         /**
          * Ready for traffic: the database answers and its schema is this version's
-         * @description Otherwise 503 NOT_READY saying why: the database does not answer, or its schema is behind or ahead of this version (an upgrade under way).
+         * @description Otherwise 503 NOT_READY saying why: the database does not answer, or its schema is behind or ahead of this version (an upgrade under way). With a read replica (READ_DATABASE_URL), `readReplica` says whether the public reads go to it; a replica set aside never makes the process unready (the primary answers those reads).
          */
         get: operations["getReady"];
         put?: never;
@@ -1715,6 +1715,15 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         status: "ready";
+                        readReplica?: {
+                            /** @description the public reads go to the replica now */
+                            inUse: boolean;
+                            /** @description why not, when not in use */
+                            reason: "ok" | "not_checked" | "lagging" | "unreachable";
+                            /** @description replay lag at the last health check */
+                            lagSeconds: number | null;
+                            checkedAt: string | null;
+                        };
                     };
                 };
             };
