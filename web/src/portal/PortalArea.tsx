@@ -6,8 +6,10 @@ import { MemberSessionProvider, useMemberSession } from '../session';
 import { LibraryDetail, LibraryDirectory } from './Directory';
 import { MyLibrary } from './MyLibrary';
 import { PrivacyPolicyPage } from './PrivacyPolicy';
+import { CatalogueSearchPage } from './Search';
 import { SignIn } from './SignIn';
 import { SignUp } from './SignUp';
+import { TitlePage } from './TitlePage';
 
 function PortalNav() {
   const { t } = useTranslation();
@@ -54,6 +56,9 @@ function PortalPage() {
   const session = useMemberSession();
   const library = matchPath('/portal/libraries/:id', path);
   if (library) return <LibraryDetail id={Number(library.id)} />;
+  const title = matchPath('/portal/titles/:id', path);
+  if (title) return <TitlePage id={Number(title.id)} />;
+  if (path === '/portal/search') return <CatalogueSearchPage />;
   if (path === '/portal/sign-up') return <SignUp />;
   if (path === '/portal/sign-in') return <SignIn />;
   if (path === '/portal/privacy') return <PrivacyPolicyPage />;
