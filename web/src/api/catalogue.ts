@@ -92,8 +92,12 @@ function searchCatalogue(query: CatalogueQuery, cursor?: string | null): Promise
   return getJson<CataloguePage>('/api/v1/catalogue', catalogueParams(query, cursor));
 }
 
-export function useTitle(id: number) {
-  return useResource(`title-${id}`, () =>
+/**
+ * `viewer` names who asks (a member's id, or anonymous): the answers depend on it (checked in
+ * where), so a sign-in or a sign-out on the page asks again and nothing of the last member stays.
+ */
+export function useTitle(id: number, viewer = '') {
+  return useResource(`title-${id}-${viewer}`, () =>
     getJson<TitleDetail>(`/api/v1/catalogue/titles/${encodeURIComponent(String(id))}`),
   );
 }
@@ -101,11 +105,11 @@ export function useTitle(id: number) {
 /**
  * A search and its further pages: the first page loads whenever the query changes (nothing is
  * asked for a query the server would refuse as too short); `more()` appends the next page, by
- * the cursor the last page gave.
+ * the cursor the last page gave. `viewer` as for `useTitle`.
  */
-export function useCatalogueSearch(query: CatalogueQuery | null) {
+export function useCatalogueSearch(query: CatalogueQuery | null, viewer = '') {
   const asked = query && !queryTooShort(query.q) ? query : null;
-  const key = asked ? catalogueParams(asked).toString() : null;
+  const key = asked ? `${catalogueParams(asked)}|${viewer}` : null;
   const first = useResource(key, () => searchCatalogue(asked!));
   const [later, setLater] = useState<{ key: string | null } & CataloguePage>();
   const action = useAction();

@@ -27,39 +27,40 @@ export function CatalogueSearchBox({
   const [q, setQ] = useState(initial);
   const id = useId();
   return (
-    <search className={`catalogue-search catalogue-search-${variant}`}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          navigate(searchPath(q));
-        }}
-      >
-        <label htmlFor={id} className={variant === 'header' ? 'visually-hidden' : undefined}>
-          {variant === 'home' ? t('catalogue.homeTitle') : t('catalogue.label')}
-        </label>
-        {variant === 'home' ? (
-          <p className="hint" id={`${id}-hint`}>
-            {t('catalogue.homeLead')}
-          </p>
-        ) : null}
-        <span className="catalogue-search-row">
-          <input
-            id={id}
-            type="search"
-            name="q"
-            value={q}
-            onChange={(event) => setQ(event.target.value)}
-            placeholder={t('catalogue.placeholder')}
-            autoComplete="off"
-            enterKeyHint="search"
-            aria-describedby={variant === 'home' ? `${id}-hint` : undefined}
-          />
-          <button type="submit" className="button primary">
-            {t('catalogue.submit')}
-          </button>
-        </span>
-      </form>
-    </search>
+    // biome-ignore lint/a11y/useSemanticElements: phones before 2023 (iOS 16, older Samsung Internet) do not know <search>; a form with the role is the search landmark everywhere
+    <form
+      role="search"
+      className={`catalogue-search catalogue-search-${variant}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        navigate(searchPath(q));
+      }}
+    >
+      <label htmlFor={id} className={variant === 'header' ? 'visually-hidden' : undefined}>
+        {variant === 'home' ? t('catalogue.homeTitle') : t('catalogue.label')}
+      </label>
+      {variant === 'home' ? (
+        <p className="hint" id={`${id}-hint`}>
+          {t('catalogue.homeLead')}
+        </p>
+      ) : null}
+      <span className="catalogue-search-row">
+        <input
+          id={id}
+          type="search"
+          name="q"
+          value={q}
+          onChange={(event) => setQ(event.target.value)}
+          placeholder={t('catalogue.placeholder')}
+          autoComplete="off"
+          enterKeyHint="search"
+          aria-describedby={variant === 'home' ? `${id}-hint` : undefined}
+        />
+        <button type="submit" className="button primary">
+          {t('catalogue.submit')}
+        </button>
+      </span>
+    </form>
   );
 }
 

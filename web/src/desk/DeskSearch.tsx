@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CatalogueTitle, useCatalogueSearch } from '../api/catalogue';
+import { type CatalogueHolding, type CatalogueTitle, useCatalogueSearch } from '../api/catalogue';
 import { CatalogueResults, FilterCheck, HoldingCopies, TitleByline } from '../components/Catalogue';
 import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
@@ -13,23 +13,31 @@ function HereCell({ title, libraryId }: { title: CatalogueTitle; libraryId: numb
   const { t } = useTranslation();
   const here = title.holdings.find((holding) => holding.library.id === libraryId);
   if (!here) return <span className="muted">{t('catalogue.desk.notHere')}</span>;
-  const callNumbers = [...new Set(here.callNumbers ?? [])];
   return (
     <>
       <HoldingCopies holding={here} />
-      <span className="call-numbers">
-        <span className="visually-hidden">{t('catalogue.desk.callNumbers')} </span>
-        {callNumbers.length > 0 ? (
-          callNumbers.map((callNumber) => (
-            <span key={callNumber} className="mono call-number">
-              {callNumber}
-            </span>
-          ))
-        ) : (
-          <span className="muted">{t('catalogue.desk.noCallNumber')}</span>
-        )}
-      </span>
+      <CallNumbers holding={here} />
     </>
+  );
+}
+
+/** A library's call numbers of a title, each once, each kept on one line. */
+function CallNumbers({ holding }: { holding: CatalogueHolding }) {
+  const { t } = useTranslation();
+  const callNumbers = [...new Set(holding.callNumbers ?? [])];
+  return (
+    <span className="call-numbers">
+      <span className="visually-hidden">{t('catalogue.desk.callNumbers')} </span>
+      {callNumbers.length > 0 ? (
+        callNumbers.map((callNumber) => (
+          <span key={callNumber} className="mono call-number">
+            {callNumber}
+          </span>
+        ))
+      ) : (
+        <span className="muted">{t('catalogue.desk.noCallNumber')}</span>
+      )}
+    </span>
   );
 }
 
@@ -51,8 +59,8 @@ function ElsewhereCell({ title, libraryId }: { title: CatalogueTitle; libraryId:
           <li key={holding.library.id}>
             <span>{format.name(holding.library)}</span>
             <span>
-              <HoldingCopies holding={holding} />{' '}
-              <span className="mono">{(holding.callNumbers ?? []).join(', ')}</span>
+              <HoldingCopies holding={holding} />
+              <CallNumbers holding={holding} />
             </span>
           </li>
         ))}
@@ -79,29 +87,29 @@ export function DeskSearch() {
     <div className="desk-page">
       <PageTitle>{t('catalogue.desk.title')}</PageTitle>
       <p className="lead">{t('catalogue.desk.lead')}</p>
-      <search>
-        <form
-          className="scan-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setQ(text);
-          }}
-        >
-          <Field
-            label={t('catalogue.label')}
-            type="search"
-            name="q"
-            autoComplete="off"
-            value={text}
-            onValue={setText}
-            placeholder={t('catalogue.placeholder')}
-            className="scan-field"
-          />
-          <button type="submit" className="button primary">
-            {t('catalogue.submit')}
-          </button>
-        </form>
-      </search>
+      {/* biome-ignore lint/a11y/useSemanticElements: as the portal's search box (components/Catalogue.tsx) */}
+      <form
+        role="search"
+        className="scan-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQ(text);
+        }}
+      >
+        <Field
+          label={t('catalogue.label')}
+          type="search"
+          name="q"
+          autoComplete="off"
+          value={text}
+          onValue={setText}
+          placeholder={t('catalogue.placeholder')}
+          className="scan-field"
+        />
+        <button type="submit" className="button primary">
+          {t('catalogue.submit')}
+        </button>
+      </form>
       <FilterCheck checked={onlyHere} onChange={setOnlyHere}>
         {t('catalogue.desk.thisLibraryOnly')}
       </FilterCheck>

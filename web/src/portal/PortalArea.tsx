@@ -51,8 +51,13 @@ function PortalNav() {
   );
 }
 
+/** Where sign-in goes on (`?next=`): a page of the portal (a title, say), else 내 서재. */
+function returnTarget(next: string | null): string {
+  return next && /^\/portal\/[\w/-]*$/.test(next) ? next : '/portal/me';
+}
+
 function PortalPage() {
-  const { path } = useRouter();
+  const { path, query } = useRouter();
   const session = useMemberSession();
   const library = matchPath('/portal/libraries/:id', path);
   if (library) return <LibraryDetail id={Number(library.id)} />;
@@ -60,7 +65,7 @@ function PortalPage() {
   if (title) return <TitlePage id={Number(title.id)} />;
   if (path === '/portal/search') return <CatalogueSearchPage />;
   if (path === '/portal/sign-up') return <SignUp />;
-  if (path === '/portal/sign-in') return <SignIn />;
+  if (path === '/portal/sign-in') return <SignIn returnTo={returnTarget(query.get('next'))} />;
   if (path === '/portal/privacy') return <PrivacyPolicyPage />;
   if (path === '/portal/me' || path.startsWith('/portal/me/')) {
     if (session.state === 'loading') return <Loading />;

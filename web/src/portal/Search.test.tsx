@@ -33,6 +33,12 @@ const directory: Routes = [
   ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong] } }],
 ];
 
+const unauthenticated = problem(401, [{ code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' }]);
+const anonymously = <T extends { checkedIn: boolean | null }>(h: T): T => ({
+  ...h,
+  checkedIn: null,
+});
+
 /** The catalogue searches asked for, as their query parameters. */
 function searches(calls: MockRequest[]): URLSearchParams[] {
   return calls
@@ -157,6 +163,38 @@ describe('portal: finding a book in every library', () => {
     expect(screen.getByText('RATE_LIMITED')).toBeTruthy();
   });
 
+  it('asks again after signing out: nothing of the member’s check-ins stays on the page', async () => {
+    let signedIn = true;
+    const calls = mockApi([
+      ['GET', '/api/v1/me', () => (signedIn ? { body: member } : unauthenticated)],
+      [
+        'POST',
+        '/api/v1/sign-out',
+        () => {
+          signedIn = false;
+          return { status: 204 };
+        },
+      ],
+      [
+        'GET',
+        '/api/v1/catalogue',
+        () => ({
+          body: {
+            titles: [signedIn ? sea : { ...sea, holdings: sea.holdings.map(anonymously) }],
+            nextCursor: null,
+          },
+        }),
+      ],
+      ...directory,
+    ]);
+    renderAt('/portal/search?q=바다');
+    await screen.findByText('반입 등록됨');
+    fireEvent.click(screen.getByRole('button', { name: '로그아웃' }));
+    await waitFor(() => expect(screen.queryByText('반입 등록됨')).toBeNull());
+    await screen.findByText('바다의 노래');
+    expect(searches(calls).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('searches from the home page’s box; the header has one on every other public page', async () => {
     const calls = mockApi([
       ['GET', '/api/v1/catalogue', { body: { titles: [sea], nextCursor: null } }],
@@ -164,7 +202,7 @@ describe('portal: finding a book in every library', () => {
     ]);
     renderAt('/');
     // One search landmark: the home page's own box, none in the header.
-    expect(document.querySelectorAll('search')).toHaveLength(1);
+    expect(screen.getAllByRole('search')).toHaveLength(1);
     const box = screen.getByLabelText('어느 도서관에 있는지 찾아보세요');
     fireEvent.change(box, { target: { value: ' 바다 ' } });
     fireEvent.submit(box.closest('form')!);
@@ -261,6 +299,38 @@ describe('portal: a title and every library that holds it', () => {
     expect(screen.queryByText('Not checked in yet')).toBeNull();
     expect(screen.getByText('Tongyeong somewhere 2')).toBeTruthy();
     expect(screen.getByText('0 of 1 available')).toBeTruthy();
+  });
+
+  it('comes back to the title after signing in from it', async () => {
+    let signedIn = false;
+    mockApi([
+      ['GET', '/api/v1/me', () => (signedIn ? { body: member } : unauthenticated)],
+      [
+        'POST',
+        '/api/v1/members/sign-in',
+        () => {
+          signedIn = true;
+          return { body: { csrfToken: 'member-csrf' } };
+        },
+      ],
+      [
+        'GET',
+        '/api/v1/catalogue/titles/1',
+        () => ({
+          body: signedIn ? detail : { ...detail, holdings: detail.holdings.map(anonymously) },
+        }),
+      ],
+    ]);
+    renderAt('/portal/titles/1');
+    const note = await screen.findByText(/로그인하면 반입 등록된 도서관이 먼저 나오고/);
+    fireEvent.click(within(note).getByRole('link', { name: '로그인' }));
+    fireEvent.change(await screen.findByLabelText(/카드 번호/), {
+      target: { value: member.card!.number },
+    });
+    fireEvent.change(screen.getByLabelText('비밀번호'), { target: { value: 'password-1' } });
+    fireEvent.submit(screen.getByLabelText('비밀번호').closest('form')!);
+    expect(await screen.findByText('이 도서관에서 바로 빌릴 수 있습니다.')).toBeTruthy();
+    expect(window.location.pathname).toBe('/portal/titles/1');
   });
 
   it('says so when the title is unknown', async () => {

@@ -13,6 +13,7 @@ import { SelectField } from '../components/Field';
 import { PageTitle } from '../components/Page';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
+import { useMemberViewer } from '../session';
 
 /** A result shows this many holding libraries; the title page shows them all. */
 const HOLDINGS_SHOWN = 8;
@@ -94,12 +95,10 @@ export function CatalogueSearchPage() {
   const format = useFormat();
   const address = useSearchAddress();
   const { q, region, library, available } = address;
-  const search = useCatalogueSearch({
-    q,
-    region,
-    ...(library ? { library: Number(library) } : {}),
-    available,
-  });
+  const search = useCatalogueSearch(
+    { q, region, ...(library ? { library: Number(library) } : {}), available },
+    useMemberViewer(),
+  );
   const regions = useRegions();
   const libraries = useLibraries(
     new URLSearchParams({ status: 'participating', ...(region ? { region } : {}) }).toString(),

@@ -12,7 +12,7 @@ import { BackLink, Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
-import { useMemberSession } from '../session';
+import { useMemberSession, useMemberViewer } from '../session';
 import { LibraryReachFacts } from './Directory';
 
 /**
@@ -68,9 +68,10 @@ export function TitlePage({ id }: { id: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useMemberSession();
-  const detail = useTitle(id);
+  const detail = useTitle(id, useMemberViewer());
   if (detail.problem) return <ProblemAlert problem={detail.problem} />;
-  if (!detail.data) return <Loading />;
+  // While a new answer comes (signed in or out), the last one's check-ins are not shown.
+  if (!detail.data || detail.loading) return <Loading />;
   const { title, holdings } = detail.data;
   const facts: [string, string | null][] = [
     ['catalogue.author', title.author],
@@ -102,7 +103,10 @@ export function TitlePage({ id }: { id: number }) {
         <AvailabilitySummary title={title} />
         {session.state === 'signedOut' ? (
           <p className="notice notice-info">
-            {t('catalogue.anonymousNote')} <Link to="/portal/sign-in">{t('common.signIn')}</Link>
+            {t('catalogue.anonymousNote')}{' '}
+            <Link to={`/portal/sign-in?${new URLSearchParams({ next: `/portal/titles/${id}` })}`}>
+              {t('common.signIn')}
+            </Link>
           </p>
         ) : null}
         {groupByRegionOf(holdings, (holding) => holding.library.region).map((group) => (
