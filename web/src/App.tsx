@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminPages } from './admin/AdminArea';
+import { CatalogueSearchBox } from './components/Catalogue';
 import { JoinLinks } from './components/JoinLinks';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PageTitle } from './components/Page';
@@ -39,12 +40,24 @@ function useFocusOnNavigation(path: string) {
   }, [path]);
 }
 
-/**
- * Where the catalogue search goes first on the home page, above everything else, when the
- * catalogue lands (issue 18). Nothing is shown until then: an empty search box helps no one.
- */
+/** The catalogue search goes first on the home page, above everything else (issue 18). */
 function CatalogueSearchSlot() {
-  return null;
+  return (
+    <section className="home-search">
+      <CatalogueSearchBox variant="home" />
+    </section>
+  );
+}
+
+/**
+ * The header's search box, on every public page but the home page (which has its own, larger):
+ * on the results page it shows the query being answered.
+ */
+function HeaderSearch() {
+  const { path, query } = useRouter();
+  if (path === '/') return null;
+  const q = path === '/portal/search' ? (query.get('q') ?? '') : '';
+  return <CatalogueSearchBox key={q} variant="header" initial={q} />;
 }
 
 const JOIN_STEPS = ['apply', 'verify', 'borrow', 'card'] as const;
@@ -145,6 +158,7 @@ function Shell() {
               </Link>
             ))}
           </nav>
+          {staffArea ? null : <HeaderSearch />}
           <LanguageSwitch />
         </div>
       </header>

@@ -167,3 +167,14 @@ export function useStaffSession(): StaffSession {
   if (!session) throw new Error('useStaffSession outside StaffSessionProvider');
   return session;
 }
+
+/**
+ * Who the portal's answers are for: the signed-in member, or anonymous (also while the session
+ * is being checked, so an anonymous page asks once). Part of the key of what depends on it.
+ */
+export function useMemberViewer(): string {
+  const session = useMemberSession();
+  return session.state === 'signedIn' && session.member
+    ? `member-${session.member.id}`
+    : 'anonymous';
+}

@@ -20,15 +20,30 @@ export function useRegions() {
   });
 }
 
+/**
+ * What libraries hold (or the libraries themselves) grouped by region, the regions in the order
+ * they first come: a list the server sorted keeps its order inside and across the groups.
+ */
+export function groupByRegionOf<T>(
+  items: T[],
+  regionOf: (item: T) => Library['region'],
+): { region: Library['region']; items: T[] }[] {
+  const groups = new Map<string, { region: Library['region']; items: T[] }>();
+  for (const item of items) {
+    const region = regionOf(item);
+    const group = groups.get(region.code) ?? { region, items: [] };
+    group.items.push(item);
+    groups.set(region.code, group);
+  }
+  return [...groups.values()];
+}
+
 /** Libraries grouped by their region, in the order the regions come. */
 export function groupByRegion(
   libraries: Library[],
 ): { region: Library['region']; libraries: Library[] }[] {
-  const groups = new Map<string, { region: Library['region']; libraries: Library[] }>();
-  for (const library of libraries) {
-    const group = groups.get(library.region.code) ?? { region: library.region, libraries: [] };
-    group.libraries.push(library);
-    groups.set(library.region.code, group);
-  }
-  return [...groups.values()];
+  return groupByRegionOf(libraries, (library) => library.region).map(({ region, items }) => ({
+    region,
+    libraries: items,
+  }));
 }

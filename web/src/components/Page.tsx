@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useRouter } from '../router';
 
 /** The page's one h1 (focused after navigation) and the document title. */
 export function PageTitle({ children, title }: { children: ReactNode; title?: string }) {
@@ -20,6 +21,27 @@ export function Loading() {
   return (
     <p className="muted" role="status">
       {t('common.loading')}
+    </p>
+  );
+}
+
+/** "← 목록으로": back where the reader came from (a list, results), else to `fallback`. */
+export function BackLink({ fallback }: { fallback: string }) {
+  const { t } = useTranslation();
+  const { navigate } = useRouter();
+  return (
+    <p>
+      <Link
+        to={fallback}
+        onClick={(e) => {
+          if (window.history.length > 1) {
+            e.preventDefault();
+            window.history.back();
+          } else navigate(fallback);
+        }}
+      >
+        {t('common.back')}
+      </Link>
     </p>
   );
 }

@@ -8,6 +8,7 @@ import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
 import { Circulation } from './Circulation';
+import { DeskSearch } from './DeskSearch';
 import { Register } from './Register';
 import { Returns } from './Returns';
 import { useScanCatcher } from './scan-catcher';
@@ -23,6 +24,7 @@ const PAGES = [
   { path: '/desk/register', key: 'register', shortcut: 'F8' },
   { path: '/desk/verify', key: 'verify', shortcut: 'F9' },
   { path: '/desk/withdraw', key: 'withdraw', shortcut: 'F7' },
+  { path: '/desk/search', key: 'search', shortcut: 'F3' },
 ] as const;
 
 /** Function keys move between the desk's screens; a scanner only types digits and Enter. */
@@ -91,6 +93,7 @@ function DeskPages() {
           {current.key === 'register' ? <Register /> : null}
           {current.key === 'verify' ? <Verify /> : null}
           {current.key === 'withdraw' ? <Withdraw /> : null}
+          {current.key === 'search' ? <DeskSearch /> : null}
         </>
       )}
     </div>

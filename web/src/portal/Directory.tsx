@@ -6,13 +6,13 @@ import type { Library } from '../api/types';
 import { Fact } from '../components/Fact';
 import { Field, SelectField } from '../components/Field';
 import { JoinLinks } from '../components/JoinLinks';
-import { Loading, PageTitle } from '../components/Page';
+import { BackLink, Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { closedWeekdaysText, RulesSummary } from '../components/RulesSummary';
 import { Badge } from '../components/StatusBadge';
 import { useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
-import { Link, useRouter } from '../router';
+import { Link } from '../router';
 import { useMemberSession } from '../session';
 
 export function LibraryStatus({ library }: { library: Library }) {
@@ -38,18 +38,52 @@ export function LibraryStatus({ library }: { library: Library }) {
   );
 }
 
+type Bilingual = { ko: string | null; en: string | null };
+
 /**
  * A fact kept in Korean and English, in the reader's language; the other one (marked with its
  * language) only when the reader's is not written yet.
  */
 function inLanguage(
-  fact: { ko: string | null; en: string | null },
+  fact: Bilingual,
   language: 'ko' | 'en',
 ): { text: string; lang: 'ko' | 'en' } | null {
   const other = language === 'ko' ? 'en' : 'ko';
   if (fact[language]) return { text: fact[language], lang: language };
   if (fact[other]) return { text: fact[other], lang: other };
   return null;
+}
+
+/**
+ * How to reach a library: its address, phone (a link that dials) and opening hours, each in the
+ * reader's language when written ("unknown" when not). The directory and a title's holdings.
+ */
+export function LibraryReachFacts({
+  address,
+  phone,
+  hours,
+}: {
+  address: Bilingual;
+  phone: string | null;
+  hours: Bilingual;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const where = inLanguage(address, format.language);
+  const when = inLanguage(hours, format.language);
+  return (
+    <>
+      <Fact label={t('library.address')} lang={where?.lang}>
+        {where?.text ?? t('library.unknown')}
+      </Fact>
+      <Fact label={t('library.phone')}>
+        {phone ? <a href={`tel:${phone}`}>{phone}</a> : t('library.unknown')}
+      </Fact>
+      <Fact label={t('library.hours')} lang={when?.lang}>
+        {when?.text ?? t('library.unknown')}
+      </Fact>
+    </>
+  );
 }
 
 function LibraryCard({ library }: { library: Library }) {
@@ -187,31 +221,16 @@ export function LibraryDirectory() {
 export function LibraryDetail({ id }: { id: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { navigate } = useRouter();
   const detail = useResource(`library-${id}`, () =>
     answer(api.GET('/api/v1/libraries/{libraryId}', { params: { path: { libraryId: id } } })),
   );
   if (detail.problem) return <ProblemAlert problem={detail.problem} />;
   if (!detail.data) return <Loading />;
   const { library, holidays } = detail.data;
-  const hours = inLanguage(library.openingHours, format.language);
-  const address = inLanguage({ ko: library.addressKo, en: library.addressEn }, format.language);
   const closedNote = inLanguage(library.closedDaysNote, format.language);
   return (
     <article className="library-detail">
-      <p>
-        <Link
-          to="/portal"
-          onClick={(e) => {
-            if (window.history.length > 1) {
-              e.preventDefault();
-              window.history.back();
-            } else navigate('/portal');
-          }}
-        >
-          {t('common.back')}
-        </Link>
-      </p>
+      <BackLink fallback="/portal" />
       <PageTitle title={format.name(library)}>{format.name(library)}</PageTitle>
       {format.language === 'ko' ? (
         <p className="muted" lang="en">
@@ -230,19 +249,11 @@ export function LibraryDetail({ id }: { id: number }) {
             {library.province ? `${format.name(library.province)} ` : ''}
             {format.name(library.region)}
           </Fact>
-          <Fact label={t('library.address')} lang={address?.lang}>
-            {address?.text ?? t('library.unknown')}
-          </Fact>
-          <Fact label={t('library.phone')}>
-            {library.phone ? (
-              <a href={`tel:${library.phone}`}>{library.phone}</a>
-            ) : (
-              t('library.unknown')
-            )}
-          </Fact>
-          <Fact label={t('library.hours')} lang={hours?.lang}>
-            {hours?.text ?? t('library.unknown')}
-          </Fact>
+          <LibraryReachFacts
+            address={{ ko: library.addressKo, en: library.addressEn }}
+            phone={library.phone}
+            hours={library.openingHours}
+          />
           <Fact label={t('library.closedNote')} lang={closedNote?.lang}>
             {closedNote?.text ?? t('library.unknown')}
           </Fact>

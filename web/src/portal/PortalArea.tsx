@@ -6,8 +6,10 @@ import { MemberSessionProvider, useMemberSession } from '../session';
 import { LibraryDetail, LibraryDirectory } from './Directory';
 import { MyLibrary } from './MyLibrary';
 import { PrivacyPolicyPage } from './PrivacyPolicy';
+import { CatalogueSearchPage } from './Search';
 import { SignIn } from './SignIn';
 import { SignUp } from './SignUp';
+import { TitlePage } from './TitlePage';
 
 function PortalNav() {
   const { t } = useTranslation();
@@ -49,13 +51,21 @@ function PortalNav() {
   );
 }
 
+/** Where sign-in goes on (`?next=`): a page of the portal (a title, say), else 내 서재. */
+function returnTarget(next: string | null): string {
+  return next && /^\/portal\/[\w/-]*$/.test(next) ? next : '/portal/me';
+}
+
 function PortalPage() {
-  const { path } = useRouter();
+  const { path, query } = useRouter();
   const session = useMemberSession();
   const library = matchPath('/portal/libraries/:id', path);
   if (library) return <LibraryDetail id={Number(library.id)} />;
+  const title = matchPath('/portal/titles/:id', path);
+  if (title) return <TitlePage id={Number(title.id)} />;
+  if (path === '/portal/search') return <CatalogueSearchPage />;
   if (path === '/portal/sign-up') return <SignUp />;
-  if (path === '/portal/sign-in') return <SignIn />;
+  if (path === '/portal/sign-in') return <SignIn returnTo={returnTarget(query.get('next'))} />;
   if (path === '/portal/privacy') return <PrivacyPolicyPage />;
   if (path === '/portal/me' || path.startsWith('/portal/me/')) {
     if (session.state === 'loading') return <Loading />;

@@ -1,3 +1,4 @@
+import type { CatalogueHolding, CatalogueTitle } from '../api/catalogue';
 import type {
   CirculationStatus,
   FullMember,
@@ -140,3 +141,43 @@ export const statistics: Statistics = {
     { date: '2026-12-03', started: 0 },
   ],
 };
+
+/** One library's copies of a title, as the catalogue answers (issue 18's contract). */
+export function holding(
+  of: Library,
+  copies: number,
+  available: number,
+  extra: Partial<CatalogueHolding> = {},
+): CatalogueHolding {
+  const { id, code, nameKo, nameEn, region } = of;
+  return {
+    library: { id, code, nameKo, nameEn, region },
+    copies,
+    available,
+    checkedIn: null,
+    ...extra,
+  };
+}
+
+/** A title with its holdings; the totals are the holdings'. */
+export function catalogueTitle(
+  id: number,
+  title: string,
+  holdings: CatalogueHolding[],
+  extra: Partial<CatalogueTitle> = {},
+): CatalogueTitle {
+  return {
+    id,
+    title,
+    author: '한강',
+    publisher: '창비',
+    year: 2014,
+    isbn: '9788936434120',
+    kdc: '813.7',
+    libraryCount: holdings.length,
+    copies: holdings.reduce((sum, h) => sum + h.copies, 0),
+    available: holdings.reduce((sum, h) => sum + h.available, 0),
+    holdings,
+    ...extra,
+  };
+}

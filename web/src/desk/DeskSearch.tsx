@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type CatalogueHolding, type CatalogueTitle, useCatalogueSearch } from '../api/catalogue';
+import { CatalogueResults, FilterCheck, HoldingCopies, TitleByline } from '../components/Catalogue';
+import { DataTable } from '../components/DataTable';
+import { Field } from '../components/Field';
+import { PageTitle } from '../components/Page';
+import { useFormat } from '../i18n/format';
+import { useStaffSession } from '../session';
+
+/** This library's copies of a title: how many on the shelf, and every copy's call number. */
+function HereCell({ title, libraryId }: { title: CatalogueTitle; libraryId: number }) {
+  const { t } = useTranslation();
+  const here = title.holdings.find((holding) => holding.library.id === libraryId);
+  if (!here) return <span className="muted">{t('catalogue.desk.notHere')}</span>;
+  return (
+    <>
+      <HoldingCopies holding={here} />
+      <CallNumbers holding={here} />
+    </>
+  );
+}
+
+/** A library's call numbers of a title, each once, each kept on one line. */
+function CallNumbers({ holding }: { holding: CatalogueHolding }) {
+  const { t } = useTranslation();
+  const callNumbers = [...new Set(holding.callNumbers ?? [])];
+  return (
+    <span className="call-numbers">
+      <span className="visually-hidden">{t('catalogue.desk.callNumbers')} </span>
+      {callNumbers.length > 0 ? (
+        callNumbers.map((callNumber) => (
+          <span key={callNumber} className="mono call-number">
+            {callNumber}
+          </span>
+        ))
+      ) : (
+        <span className="muted">{t('catalogue.desk.noCallNumber')}</span>
+      )}
+    </span>
+  );
+}
+
+/** The other libraries: how many and what is on their shelves, each with its call numbers. */
+function ElsewhereCell({ title, libraryId }: { title: CatalogueTitle; libraryId: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const others = title.holdings.filter((holding) => holding.library.id !== libraryId);
+  if (others.length === 0) return <span className="muted">{t('catalogue.desk.nowhereElse')}</span>;
+  const here = title.holdings.length - others.length;
+  const available = others.reduce((sum, holding) => sum + holding.available, 0);
+  return (
+    <details>
+      <summary>
+        {t('catalogue.desk.elsewhere', { count: title.libraryCount - here, available })}
+      </summary>
+      <ul className="plain-list">
+        {others.map((holding) => (
+          <li key={holding.library.id}>
+            <span>{format.name(holding.library)}</span>
+            <span>
+              <HoldingCopies holding={holding} />
+              <CallNumbers holding={holding} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/**
+ * The desk's catalogue search: the portal's search with the staff session, so every holding
+ * carries its call numbers; this library's copies first, the others folded.
+ */
+export function DeskSearch() {
+  const { t } = useTranslation();
+  const session = useStaffSession();
+  const libraryId = session.library!.id;
+  const [text, setText] = useState('');
+  const [q, setQ] = useState<string | null>(null);
+  const [onlyHere, setOnlyHere] = useState(false);
+  const search = useCatalogueSearch(
+    q === null ? null : { q, ...(onlyHere ? { library: libraryId } : {}) },
+  );
+  return (
+    <div className="desk-page">
+      <PageTitle>{t('catalogue.desk.title')}</PageTitle>
+      <p className="lead">{t('catalogue.desk.lead')}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: as the portal's search box (components/Catalogue.tsx) */}
+      <form
+        role="search"
+        className="scan-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQ(text);
+        }}
+      >
+        <Field
+          label={t('catalogue.label')}
+          type="search"
+          name="q"
+          autoComplete="off"
+          value={text}
+          onValue={setText}
+          placeholder={t('catalogue.placeholder')}
+          className="scan-field"
+        />
+        <button type="submit" className="button primary">
+          {t('catalogue.submit')}
+        </button>
+      </form>
+      <FilterCheck checked={onlyHere} onChange={setOnlyHere}>
+        {t('catalogue.desk.thisLibraryOnly')}
+      </FilterCheck>
+      {q === null ? null : (
+        <CatalogueResults
+          q={q}
+          search={search}
+          list={(titles) => (
+            <DataTable
+              caption={t('catalogue.desk.caption')}
+              captionHidden
+              columns={[
+                t('catalogue.desk.columnTitle'),
+                t('catalogue.desk.columnHere'),
+                t('catalogue.desk.columnElsewhere'),
+              ]}
+            >
+              {titles.map((title) => (
+                <tr key={title.id}>
+                  <td>
+                    <strong className="loan-title">{title.title}</strong>
+                    <TitleByline title={title} />
+                    {title.isbn ? <span className="mono small">{title.isbn}</span> : null}
+                  </td>
+                  <td>
+                    <HereCell title={title} libraryId={libraryId} />
+                  </td>
+                  <td>
+                    <ElsewhereCell title={title} libraryId={libraryId} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        />
+      )}
+    </div>
+  );
+}

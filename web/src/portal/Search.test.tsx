@@ -1,0 +1,341 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TitleDetail } from '../api/catalogue';
+import i18n from '../i18n';
+import { type MockRequest, mockApi, problem, type Routes } from '../test/api-mock';
+import { catalogueTitle, holding, member, tongyeong, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+const sea = catalogueTitle(1, '바다의 노래', [
+  holding(yonam, 2, 1, { checkedIn: true }),
+  holding(tongyeong, 1, 0, { checkedIn: false }),
+]);
+const island = catalogueTitle(2, '바다 건너 섬', [holding(tongyeong, 1, 1)], {
+  author: 'Han Kang',
+  publisher: null,
+  year: null,
+});
+
+const directory: Routes = [
+  [
+    'GET',
+    '/api/v1/regions',
+    {
+      body: {
+        regions: [
+          { ...yonam.region, parentCode: null, libraryCount: 1 },
+          { ...tongyeong.region, parentCode: null, libraryCount: 1 },
+        ],
+      },
+    },
+  ],
+  ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong] } }],
+];
+
+const unauthenticated = problem(401, [{ code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' }]);
+const anonymously = <T extends { checkedIn: boolean | null }>(h: T): T => ({
+  ...h,
+  checkedIn: null,
+});
+
+/** The catalogue searches asked for, as their query parameters. */
+function searches(calls: MockRequest[]): URLSearchParams[] {
+  return calls
+    .filter((c) => c.path.split('?')[0] === '/api/v1/catalogue')
+    .map((c) => new URLSearchParams(c.path.split('?')[1]));
+}
+
+describe('portal: finding a book in every library', () => {
+  resetBetweenTests();
+
+  it('lists titles with their availability, holdings grouped by region, the member’s libraries marked', async () => {
+    const calls = mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue', { body: { titles: [sea, island], nextCursor: null } }],
+      ...directory,
+    ]);
+    renderAt('/portal/search?q=%EB%B0%94%EB%8B%A4');
+    const link = await screen.findByRole('link', { name: '바다의 노래' });
+    expect(link.getAttribute('href')).toBe('/portal/titles/1');
+    expect(screen.getByRole('heading', { level: 1, name: '‘바다’ 검색 결과' })).toBeTruthy();
+    expect(searches(calls)[0]?.get('q')).toBe('바다');
+    // The header's box shows the query answered.
+    expect((screen.getByRole('searchbox', { name: '책 찾기' }) as HTMLInputElement).value).toBe(
+      '바다',
+    );
+
+    const [first, second] = within(screen.getByRole('list', { name: '검색 결과 목록' }))
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('title-card'));
+    const one = within(first!);
+    expect(one.getByText('한강 · 창비 · 2014')).toBeTruthy();
+    expect(one.getByText('2개 도서관 · 지금 대출 가능 1권')).toBeTruthy();
+    // Grouped by region, in the server's order (the checked-in library first).
+    expect(one.getAllByRole('term').map((dt) => dt.textContent)).toEqual(['진주시', '통영시']);
+    expect(one.getByText('2권 중 1권 대출 가능')).toBeTruthy();
+    expect(one.getAllByText('반입 등록됨')).toHaveLength(1);
+    const two = within(second!);
+    expect(two.getByText('Han Kang')).toBeTruthy();
+    expect(two.getByText('1개 도서관 · 지금 대출 가능 1권')).toBeTruthy();
+    expect(two.queryByText('반입 등록됨')).toBeNull();
+    expect(screen.getByText('검색 결과 2건')).toBeTruthy();
+  });
+
+  it('asks again with each filter: region, library, available now', async () => {
+    const calls = mockApi([
+      ['GET', '/api/v1/catalogue', { body: { titles: [sea], nextCursor: null } }],
+      ...directory,
+    ]);
+    renderAt('/portal/search?q=바다');
+    await screen.findByText('바다의 노래');
+    await screen.findByRole('option', { name: '통영시' });
+    fireEvent.change(screen.getByLabelText('지역'), { target: { value: 'tongyeong-si' } });
+    await waitFor(() => expect(searches(calls).at(-1)?.get('region')).toBe('tongyeong-si'));
+    fireEvent.change(screen.getByLabelText('도서관'), { target: { value: '7' } });
+    await waitFor(() => expect(searches(calls).at(-1)?.get('library')).toBe('7'));
+    fireEvent.click(screen.getByLabelText('지금 대출 가능한 책만'));
+    await waitFor(() => expect(searches(calls).at(-1)?.get('available')).toBe('true'));
+    const last = searches(calls).at(-1)!;
+    expect([last.get('q'), last.get('region')]).toEqual(['바다', 'tongyeong-si']);
+    // The filters are in the address: the page can be shared or reloaded as it is.
+    expect(new URLSearchParams(window.location.search).get('available')).toBe('true');
+  });
+
+  it('appends the next page by the cursor, and offers no more after the last', async () => {
+    const calls = mockApi([
+      [
+        'GET',
+        '/api/v1/catalogue',
+        (request) =>
+          new URLSearchParams(request.path.split('?')[1]).get('cursor') === 'page-2'
+            ? { body: { titles: [island], nextCursor: null } }
+            : { body: { titles: [sea], nextCursor: 'page-2' } },
+      ],
+      ...directory,
+    ]);
+    renderAt('/portal/search?q=바다');
+    await screen.findByText('바다의 노래');
+    expect(screen.getByText('검색 결과 1건 (더 있음)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '검색 결과 더 보기' }));
+    await screen.findByText('바다 건너 섬');
+    expect(screen.getByText('바다의 노래')).toBeTruthy();
+    expect(screen.getByText('검색 결과 2건')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '검색 결과 더 보기' })).toBeNull();
+    const more = searches(calls).at(-1)!;
+    expect([more.get('q'), more.get('cursor')]).toEqual(['바다', 'page-2']);
+  });
+
+  it('refuses a one-character query without asking the server', async () => {
+    const calls = mockApi(directory);
+    renderAt('/portal/search?q=%20%EB%B0%94%20');
+    expect(await screen.findByText(/검색어를 두 글자 이상 입력해 주세요/)).toBeTruthy();
+    expect(searches(calls)).toHaveLength(0);
+  });
+
+  it('says when nothing matches, and when the server asks to wait (429)', async () => {
+    let limited = false;
+    mockApi([
+      [
+        'GET',
+        '/api/v1/catalogue',
+        () =>
+          limited
+            ? problem(429, [
+                {
+                  code: 'RATE_LIMITED',
+                  detail: '요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+                },
+              ])
+            : { body: { titles: [], nextCursor: null } },
+      ],
+      ...directory,
+    ]);
+    renderAt('/portal/search?q=zzqx');
+    expect(await screen.findByText('‘zzqx’에 맞는 책을 찾지 못했습니다.')).toBeTruthy();
+    expect(screen.getByText(/철자를 확인하거나 더 적은 단어로/)).toBeTruthy();
+
+    limited = true;
+    const box = screen.getByRole('searchbox', { name: '책 찾기' });
+    fireEvent.change(box, { target: { value: '바다 여행' } });
+    fireEvent.submit(box.closest('form')!);
+    expect(await screen.findByText('잠시 기다린 뒤 다시 검색해 주세요.')).toBeTruthy();
+    expect(screen.getByText('RATE_LIMITED')).toBeTruthy();
+  });
+
+  it('asks again after signing out: nothing of the member’s check-ins stays on the page', async () => {
+    let signedIn = true;
+    const calls = mockApi([
+      ['GET', '/api/v1/me', () => (signedIn ? { body: member } : unauthenticated)],
+      [
+        'POST',
+        '/api/v1/sign-out',
+        () => {
+          signedIn = false;
+          return { status: 204 };
+        },
+      ],
+      [
+        'GET',
+        '/api/v1/catalogue',
+        () => ({
+          body: {
+            titles: [signedIn ? sea : { ...sea, holdings: sea.holdings.map(anonymously) }],
+            nextCursor: null,
+          },
+        }),
+      ],
+      ...directory,
+    ]);
+    renderAt('/portal/search?q=바다');
+    await screen.findByText('반입 등록됨');
+    fireEvent.click(screen.getByRole('button', { name: '로그아웃' }));
+    await waitFor(() => expect(screen.queryByText('반입 등록됨')).toBeNull());
+    await screen.findByText('바다의 노래');
+    expect(searches(calls).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('searches from the home page’s box; the header has one on every other public page', async () => {
+    const calls = mockApi([
+      ['GET', '/api/v1/catalogue', { body: { titles: [sea], nextCursor: null } }],
+      ...directory,
+    ]);
+    renderAt('/');
+    // One search landmark: the home page's own box, none in the header.
+    expect(screen.getAllByRole('search')).toHaveLength(1);
+    const box = screen.getByLabelText('어느 도서관에 있는지 찾아보세요');
+    fireEvent.change(box, { target: { value: ' 바다 ' } });
+    fireEvent.submit(box.closest('form')!);
+    await screen.findByText('바다의 노래');
+    expect(window.location.pathname).toBe('/portal/search');
+    expect(searches(calls)[0]?.get('q')).toBe('바다');
+
+    fireEvent.click(screen.getByRole('link', { name: '도서관 찾기' }));
+    expect(await screen.findByRole('searchbox', { name: '책 찾기' })).toBeTruthy();
+  });
+});
+
+const detail: TitleDetail = {
+  title: { ...sea, subjects: ['한국 소설', '바다'] },
+  holdings: [
+    {
+      ...holding(yonam, 2, 1, { checkedIn: true }),
+      library: {
+        ...holding(yonam, 0, 0).library,
+        addressKo: yonam.addressKo,
+        addressEn: null,
+        phone: yonam.phone,
+        openingHoursKo: '화–일 09:00–18:00',
+        openingHoursEn: null,
+        closedDaysNoteKo: null,
+        closedDaysNoteEn: null,
+      },
+    },
+    {
+      ...holding(tongyeong, 1, 0, { checkedIn: false }),
+      library: {
+        ...holding(tongyeong, 0, 0).library,
+        addressKo: '경상남도 통영시 어딘가 2',
+        addressEn: 'Tongyeong somewhere 2',
+        phone: tongyeong.phone,
+        openingHoursKo: null,
+        openingHoursEn: null,
+        closedDaysNoteKo: null,
+        closedDaysNoteEn: null,
+      },
+    },
+  ],
+};
+
+describe('portal: a title and every library that holds it', () => {
+  resetBetweenTests();
+
+  it('shows the record, the holdings by region, and what to do where the member is not checked in', async () => {
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: detail }],
+    ]);
+    renderAt('/portal/titles/1');
+    expect(await screen.findByRole('heading', { level: 1, name: '바다의 노래' })).toBeTruthy();
+    expect(screen.getByText('9788936434120')).toBeTruthy();
+    expect(screen.getByText('813.7')).toBeTruthy();
+    expect(screen.getByText('한국 소설, 바다')).toBeTruthy();
+    expect(screen.getByText('2개 도서관 · 지금 대출 가능 1권')).toBeTruthy();
+
+    const jinju = within(screen.getByRole('region', { name: '진주시' }));
+    expect(jinju.getByRole('link', { name: '진주시립연암도서관' }).getAttribute('href')).toBe(
+      '/portal/libraries/3',
+    );
+    expect(jinju.getByText('반입 등록됨')).toBeTruthy();
+    expect(jinju.getByText('이 도서관에서 바로 빌릴 수 있습니다.')).toBeTruthy();
+    expect(jinju.getByText('화–일 09:00–18:00')).toBeTruthy();
+    expect(jinju.getByRole('link', { name: yonam.phone! }).getAttribute('href')).toBe(
+      `tel:${yonam.phone}`,
+    );
+
+    const other = within(screen.getByRole('region', { name: '통영시' }));
+    expect(other.getByText('반입 등록 전')).toBeTruthy();
+    expect(other.getByText(/통영시립도서관 안내데스크에 보여 주면 그날 바로 빌릴 수/)).toBeTruthy();
+    expect(other.getByText('1권 중 0권 대출 가능')).toBeTruthy();
+    expect(other.getByRole('link', { name: '도서관 정보 보기' }).getAttribute('href')).toBe(
+      '/portal/libraries/7',
+    );
+    expect(screen.queryByText(/로그인하면 반입 등록된 도서관이/)).toBeNull();
+  });
+
+  it('asks an anonymous reader to sign in, in English too', async () => {
+    await i18n.changeLanguage('en');
+    const anonymous: TitleDetail = {
+      ...detail,
+      holdings: detail.holdings.map((h) => ({ ...h, checkedIn: null })),
+    };
+    mockApi([['GET', '/api/v1/catalogue/titles/1', { body: anonymous }]]);
+    renderAt('/portal/titles/1');
+    expect(await screen.findByText('2 libraries · 1 available now')).toBeTruthy();
+    expect(
+      await screen.findByText(/Sign in to see the libraries you are checked in at/),
+    ).toBeTruthy();
+    expect(screen.queryByText('Checked in')).toBeNull();
+    expect(screen.queryByText('Not checked in yet')).toBeNull();
+    expect(screen.getByText('Tongyeong somewhere 2')).toBeTruthy();
+    expect(screen.getByText('0 of 1 available')).toBeTruthy();
+  });
+
+  it('comes back to the title after signing in from it', async () => {
+    let signedIn = false;
+    mockApi([
+      ['GET', '/api/v1/me', () => (signedIn ? { body: member } : unauthenticated)],
+      [
+        'POST',
+        '/api/v1/members/sign-in',
+        () => {
+          signedIn = true;
+          return { body: { csrfToken: 'member-csrf' } };
+        },
+      ],
+      [
+        'GET',
+        '/api/v1/catalogue/titles/1',
+        () => ({
+          body: signedIn ? detail : { ...detail, holdings: detail.holdings.map(anonymously) },
+        }),
+      ],
+    ]);
+    renderAt('/portal/titles/1');
+    const note = await screen.findByText(/로그인하면 반입 등록된 도서관이 먼저 나오고/);
+    fireEvent.click(within(note).getByRole('link', { name: '로그인' }));
+    fireEvent.change(await screen.findByLabelText(/카드 번호/), {
+      target: { value: member.card!.number },
+    });
+    fireEvent.change(screen.getByLabelText('비밀번호'), { target: { value: 'password-1' } });
+    fireEvent.submit(screen.getByLabelText('비밀번호').closest('form')!);
+    expect(await screen.findByText('이 도서관에서 바로 빌릴 수 있습니다.')).toBeTruthy();
+    expect(window.location.pathname).toBe('/portal/titles/1');
+  });
+
+  it('says so when the title is unknown', async () => {
+    mockApi([]);
+    renderAt('/portal/titles/999');
+    expect(await screen.findByText('요청한 항목을 찾을 수 없습니다.')).toBeTruthy();
+  });
+});
