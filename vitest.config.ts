@@ -16,6 +16,7 @@ const DATABASE_INDEPENDENT = [
   'test/golive/shutdown.test.ts',
   'test/http/openapi-contract.test.ts',
   'test/http/outage.test.ts',
+  'test/platform/read-replica.test.ts',
   'test/privacy/maintenance-cli.test.ts',
   'test/reliability/backup.test.ts',
   'test/reliability/overload.test.ts',
