@@ -84,6 +84,9 @@ export function formatImportReport(report: ImportReport, language: Language = 'k
   ];
 }
 
+const FORMAT_NAMES = { csv: 'CSV', marc: 'MARC (ISO 2709)', marcxml: 'MARCXML' } as const;
+const ENCODING_NAMES = { 'utf-8': 'UTF-8', 'euc-kr': 'EUC-KR (CP949)' } as const;
+
 function progressBar(enabled: boolean) {
   if (!enabled) return undefined;
   return new cliProgress.SingleBar(
@@ -174,8 +177,8 @@ export async function importItemsCommand(
       }
       print(
         itemImportSentence('CLI_ENCODING', language, {
-          format: report.format,
-          encoding: report.encoding,
+          format: FORMAT_NAMES[report.format],
+          encoding: ENCODING_NAMES[report.encoding],
         }),
       );
       for (const line of formatImportReport(report, language)) print(line);

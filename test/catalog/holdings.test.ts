@@ -166,7 +166,7 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
         library_id: home,
         subject_kind: 'library',
         subject_id: String(home),
-        details: { imported: 3, skipped: 4, errors: 4, totalRows: 7 },
+        details: { imported: 3, skipped: 4, errors: 4, totalRows: 7, format: 'csv' },
       },
     ]);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importItemsCommand } from '../../src/cli/import-items.js';
+import { formatRowError, importItemsCommand } from '../../src/cli/import-items.js';
 import { seedLibraryDirectory } from '../../src/modules/libraries/seed.js';
 import { lockDataDir } from '../../src/platform/db/data-dir-lock.js';
 import { openDatabase } from '../../src/platform/db/database.js';
@@ -76,7 +76,7 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     // In Korean unless asked otherwise: the column's name and the reason (issue 17).
     expect(first.lines).toEqual([
       '연암 장서.csv를 진주시립연암도서관 (Jinju Yonam Library)에 가져옵니다…',
-      '파일 형식 csv, 문자 인코딩 utf-8',
+      '파일 형식 CSV, 문자 인코딩 UTF-8',
       '4행 중 2행을 가져왔고 2행은 건너뛰었습니다.',
       '4행 (JY-0003), 제목: 제목이 비어 있습니다',
       '5행 (JY-0004), ISBN: ISBN은 10자리나 13자리여야 합니다',
@@ -156,15 +156,15 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     // The dry run wrote nothing: the real import still finds both barcodes new.
     const real = await run(file, 'jinju-yonam-library', env);
     expect(real.lines.slice(1)).toEqual([
-      '파일 형식 marc, 문자 인코딩 euc-kr',
+      '파일 형식 MARC (ISO 2709), 문자 인코딩 EUC-KR (CP949)',
       '레코드 2개, 책 3권 중 2권을 가져왔고 1권은 건너뛰었습니다.',
       '2번째 레코드 (KMO2, 바코드 없음), 바코드: 등록번호(049 ▾l)나 바코드(852 ▾p)가 없어 가져올 책이 없습니다',
     ]);
     expect(real.result.report).toMatchObject({ dryRun: false, imported: 2 });
-    const english = await run(file, 'jinju-yonam-library', env, 'en');
-    expect(english.lines).toContain(
-      'record 1 (KMO1, JM-1): barcode already exists at this library',
-    );
+    const again = { line: 1, controlNumber: 'KMO1', barcode: 'JM-1', field: 'barcode' };
+    expect(
+      formatRowError({ ...again, code: 'BARCODE_EXISTS', params: {}, message: '' }, 'en'),
+    ).toBe('record 1 (KMO1, JM-1): barcode already exists at this library');
   });
 
   it('exits non-zero and imports nothing when the file cannot be read', async () => {

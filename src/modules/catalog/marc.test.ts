@@ -187,6 +187,32 @@ describe('MARCXML → copies', () => {
   });
 });
 
+describe('damaged files', () => {
+  it('never throws on random bytes or a cut record: a refusal or per-record errors', () => {
+    let seed = 18;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const whole = isoFile([VEGETARIAN]);
+    for (let round = 0; round < 200; round += 1) {
+      const cut = whole.subarray(0, random() % whole.length);
+      const noise = Buffer.from(Array.from({ length: random() % 300 }, () => random() % 256));
+      for (const content of [cut, noise, Buffer.concat([whole, noise])]) {
+        for (const format of ['marc', 'marcxml', 'csv'] as const) {
+          const result = parseImportFile(content, { currentYear: YEAR, format });
+          expect(typeof result.ok).toBe('boolean');
+        }
+      }
+    }
+  });
+
+  it('does not expand entities a document declares for itself', () => {
+    const bomb = '<!DOCTYPE r [<!ENTITY a "aaaaaaaa">]><record><leader/>&a;&a;</record>';
+    expect(readMarcXml(Buffer.from(bomb))).toMatchObject({ ok: false, code: 'MARCXML_UNREADABLE' });
+  });
+});
+
 describe('MARC field values', () => {
   it('drops ISBD punctuation but keeps initials and abbreviations', () => {
     expect(stripIsbd('바다 /')).toBe('바다');
