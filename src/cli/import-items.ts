@@ -1,8 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import type { RowError } from '../modules/catalog/index.js';
-import { type ImportReport, importItems, localizeImportReport } from '../modules/catalog/index.js';
+import {
+  formatOfFileName,
+  type ImportEncoding,
+  type ImportReport,
+  importItems,
+  localizeRowError,
+  type RowError,
+} from '../modules/catalog/index.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { lockDataDir } from '../platform/db/data-dir-lock.js';
@@ -12,8 +18,10 @@ import { AppError, type Language, problemMessage } from '../platform/errors.js';
 import { itemImportSentence } from '../platform/i18n/messages.js';
 
 /**
- * `library-one import-items --library <code> <file.csv>`: a library's holdings from a CSV file, as
- * the system (no staff account needed), on the configured database.
+ * `library-one import-items --library <code> [--dry-run] [--encoding auto|utf-8|euc-kr] <file>`:
+ * a library's holdings from a CSV, MARC (ISO 2709, .mrc) or MARCXML (.xml) file, as the system (no
+ * staff account needed), on the configured database. The format comes from the file's extension,
+ * else from its first bytes.
  */
 
 export interface ImportItemsCommandOptions {
@@ -29,6 +37,10 @@ export interface ImportItemsCommandOptions {
   printError?: (line: string) => void;
   /** The language of what is printed: Korean unless `--lang en`. */
   language?: Language;
+  /** Check the whole file and write nothing. */
+  dryRun?: boolean;
+  /** The file's character set; default `auto` (UTF-8, else EUC-KR/CP949). */
+  encoding?: ImportEncoding;
 }
 
 export interface ImportItemsCommandResult {
@@ -40,30 +52,40 @@ export interface ImportItemsCommandResult {
   failure?: string;
 }
 
+/** `4행 (JY-0003), 제목: …`, or for a MARC record `3번째 레코드 (KMO001, 바코드 없음), 바코드: …`. */
 export function formatRowError(error: RowError, language: Language = 'ko'): string {
-  const row = localizeImportReport(
-    { imported: 0, skipped: 0, totalRows: 0, errors: [error] },
-    language,
-  ).errors[0]!;
-  return itemImportSentence('CLI_ROW', language, {
+  const row = localizeRowError(error, language);
+  const marc = error.controlNumber !== undefined;
+  return itemImportSentence(marc ? 'CLI_RECORD' : 'CLI_ROW', language, {
     line: row.line,
+    controlNumber: row.controlNumber ?? itemImportSentence('CLI_NO_CONTROL_NUMBER', language),
     barcode: row.barcode ?? itemImportSentence('CLI_NO_BARCODE', language),
     column: row.column,
     message: row.message,
   });
 }
 
-/** The counts, then every row error as `4행 (JY-0003), 제목: 제목이 비어 있습니다`. */
+/** The counts (or, for a dry run, what a real import would do), then every row error. */
 export function formatImportReport(report: ImportReport, language: Language = 'ko'): string[] {
+  const counts = {
+    imported: report.imported,
+    total: report.totalRows,
+    skipped: report.skipped,
+    records: report.records ?? null,
+  };
+  const summary = report.dryRun
+    ? 'CLI_DRY_RUN'
+    : report.format === 'csv'
+      ? 'CLI_SUMMARY'
+      : 'CLI_SUMMARY_MARC';
   return [
-    itemImportSentence('CLI_SUMMARY', language, {
-      imported: report.imported,
-      total: report.totalRows,
-      skipped: report.skipped,
-    }),
+    itemImportSentence(summary, language, counts),
     ...report.errors.map((error) => formatRowError(error, language)),
   ];
 }
+
+const FORMAT_NAMES = { csv: 'CSV', marc: 'MARC (ISO 2709)', marcxml: 'MARCXML' } as const;
+const ENCODING_NAMES = { 'utf-8': 'UTF-8', 'euc-kr': 'EUC-KR (CP949)' } as const;
 
 function progressBar(enabled: boolean) {
   if (!enabled) return undefined;
@@ -95,7 +117,9 @@ export async function importItemsCommand(
     content = await readFile(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return refuse(`cannot read ${file} (${reason}); nothing was imported`);
+    return refuse(
+      itemImportSentence('CLI_CANNOT_READ', language, { file: path.basename(file), reason }),
+    );
   }
 
   const config = loadConfig(options.env ?? process.env);
@@ -114,9 +138,7 @@ export async function importItemsCommand(
         .where('code', '=', options.library)
         .executeTakeFirst();
       if (!library) {
-        return refuse(
-          `no library has the code "${options.library}" (the codes are in GET /api/v1/libraries); nothing was imported`,
-        );
+        return refuse(itemImportSentence('CLI_NO_LIBRARY', language, { code: options.library }));
       }
       print(
         itemImportSentence('CLI_IMPORTING', language, {
@@ -129,6 +151,9 @@ export async function importItemsCommand(
       let report: ImportReport;
       try {
         report = await importItems({ db, clock: systemClock }, 'system', library.id, content, {
+          format: formatOfFileName(file),
+          encoding: options.encoding,
+          dryRun: options.dryRun,
           onProgress(done, total) {
             if (!bar) return;
             if (!barStarted) bar.start(total, done);
@@ -150,6 +175,12 @@ export async function importItemsCommand(
       } finally {
         if (barStarted) bar?.stop();
       }
+      print(
+        itemImportSentence('CLI_ENCODING', language, {
+          format: FORMAT_NAMES[report.format],
+          encoding: ENCODING_NAMES[report.encoding],
+        }),
+      );
       for (const line of formatImportReport(report, language)) print(line);
       return { exitCode: 0, report };
     } finally {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { openService } from '../app.js';
+import { IMPORT_ENCODINGS, type ImportEncoding } from '../modules/catalog/index.js';
 import { DemoPasswordsError, NetworkNotEmptyError } from '../modules/network/index.js';
 import { DEFAULT_BATCH, runRetentionJobs } from '../modules/privacy/index.js';
 import { systemClock } from '../platform/clock.js';
@@ -145,19 +146,31 @@ program
 program
   .command('import-items <file>')
   .description(
-    "Import a library's holdings from a CSV file (UTF-8; see README), with a progress bar",
+    "Import a library's holdings from a CSV, MARC (ISO 2709 .mrc) or MARCXML (.xml) file, with a progress bar",
   )
   .requiredOption('--library <code>', 'the library code, for example jinju-yonam-library')
   .option('--lang <language>', 'ko (default) or en: the language of the report')
-  .action((file: string, options: { library: string; lang?: string }) =>
-    importItemsCommand(file, {
-      library: options.library,
-      language: options.lang === 'en' ? 'en' : 'ko',
-    })
-      .then((outcome) => {
-        process.exitCode = outcome.exitCode;
+  .option('--dry-run', 'check the whole file and report, writing nothing')
+  .addOption(
+    new Option('--encoding <encoding>', "the file's character set")
+      .choices(IMPORT_ENCODINGS)
+      .default('auto'),
+  )
+  .action(
+    (
+      file: string,
+      options: { library: string; lang?: string; dryRun?: boolean; encoding: ImportEncoding },
+    ) =>
+      importItemsCommand(file, {
+        library: options.library,
+        language: options.lang === 'en' ? 'en' : 'ko',
+        dryRun: options.dryRun === true,
+        encoding: options.encoding,
       })
-      .catch(fail),
+        .then((outcome) => {
+          process.exitCode = outcome.exitCode;
+        })
+        .catch(fail),
   );
 
 program

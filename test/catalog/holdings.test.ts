@@ -166,7 +166,7 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
         library_id: home,
         subject_kind: 'library',
         subject_id: String(home),
-        details: { imported: 3, skipped: 4, errors: 4, totalRows: 7 },
+        details: { imported: 3, skipped: 4, errors: 4, totalRows: 7, format: 'csv' },
       },
     ]);
   });
@@ -180,8 +180,8 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
     );
     const notUtf8 = Buffer.concat([
       Buffer.from(`${HEADER}\r\nU0003,`, 'utf8'),
-      // "김" in EUC-KR, as an old system exports it.
-      Buffer.from([0xb1, 0xe8]),
+      // Bytes that are neither UTF-8 nor EUC-KR (CP949): a file damaged on the way.
+      Buffer.from([0x81, 0x20, 0xff]),
       Buffer.from(',저자,,,,,\r\n', 'utf8'),
     ]);
     const noTitleColumn = csv('barcode,author', 'U0004,저자');
@@ -195,7 +195,7 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
     }
     expect(details).toEqual([
       'CSV로 읽을 수 없습니다: 3행에서 연 큰따옴표가 닫히지 않습니다.',
-      'UTF-8 텍스트 파일이 아닙니다. 엑셀에서 "CSV UTF-8"로 저장한 뒤 다시 올려 주세요.',
+      'UTF-8로도 EUC-KR(CP949)로도 읽을 수 없는 파일입니다. 엑셀에서 "CSV UTF-8"로 저장한 뒤 다시 올려 주세요.',
       '머리글에 제목(title) 열이 없습니다. 첫 줄에 열 이름을 적어 주세요: barcode,title,author,publisher,year,isbn,call_number,loanable.',
       '빈 파일입니다.',
     ]);
@@ -203,7 +203,7 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
       'content-type': 'text/csv; charset=utf-8',
       'accept-language': 'en',
     });
-    expect(english.json().detail).toContain('not UTF-8');
+    expect(english.json().detail).toContain('neither UTF-8 nor EUC-KR');
     expect(await itemCount(t.db, home)).toBe(before);
   });
 
@@ -293,7 +293,16 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
   it('documents the routes in OpenAPI', async () => {
     const spec = (await new Client(t.app).get('/api/openapi.json')).json();
     const importRoute = spec.paths['/api/v1/libraries/{libraryId}/items/import'].post;
-    expect(Object.keys(importRoute.requestBody.content)).toEqual(['text/csv']);
+    expect(Object.keys(importRoute.requestBody.content)).toEqual([
+      'text/csv',
+      'application/vnd.ms-excel',
+      'application/marc',
+      'application/marcxml+xml',
+      'application/xml',
+      'text/xml',
+      'application/octet-stream',
+    ]);
+    expect(importRoute.description).toContain('049 $l');
     expect(importRoute.description).toContain('call_number');
     expect(spec.paths['/api/v1/catalogue'].get.tags).toEqual(['catalogue']);
   });

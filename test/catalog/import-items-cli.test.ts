@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importItemsCommand } from '../../src/cli/import-items.js';
+import { formatRowError, importItemsCommand } from '../../src/cli/import-items.js';
 import { seedLibraryDirectory } from '../../src/modules/libraries/seed.js';
 import { lockDataDir } from '../../src/platform/db/data-dir-lock.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { createTestDatabase, testDatabaseUrl } from '../support/database.js';
+import { isoFile, kormarcBook } from '../support/marc.js';
 import { csv } from './support.js';
+
+const BOOK = { author: '김훈', publisher: '문학동네', year: '2001' };
 
 const HEADER = '등록번호,서명,저자,출판사,발행년,ISBN,청구기호,대출가능';
 
@@ -73,6 +76,7 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     // In Korean unless asked otherwise: the column's name and the reason (issue 17).
     expect(first.lines).toEqual([
       '연암 장서.csv를 진주시립연암도서관 (Jinju Yonam Library)에 가져옵니다…',
+      '파일 형식 CSV, 문자 인코딩 UTF-8',
       '4행 중 2행을 가져왔고 2행은 건너뛰었습니다.',
       '4행 (JY-0003), 제목: 제목이 비어 있습니다',
       '5행 (JY-0004), ISBN: ISBN은 10자리나 13자리여야 합니다',
@@ -114,18 +118,53 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
         {
           actor_kind: 'system',
           action: 'items.imported',
-          details: { imported: 2, skipped: 2, errors: 2, totalRows: 4 },
+          details: { imported: 2, skipped: 2, errors: 2, totalRows: 4, format: 'csv' },
         },
         {
           actor_kind: 'system',
           action: 'items.imported',
-          details: { imported: 0, skipped: 4, errors: 4, totalRows: 4 },
+          details: { imported: 0, skipped: 4, errors: 4, totalRows: 4, format: 'csv' },
         },
       ]);
     } finally {
       await database.close();
       release();
     }
+  });
+
+  it('checks a KORMARC file in EUC-KR with --dry-run, then imports it', async () => {
+    const file = path.join(dir, '연암 신착.mrc');
+    const records = [
+      kormarcBook({
+        ...BOOK,
+        controlNumber: 'KMO1',
+        title: '칼의 노래',
+        barcodes: ['JM-1', 'JM-2'],
+      }),
+      kormarcBook({ ...BOOK, controlNumber: 'KMO2', title: '흑산', barcodes: [] }),
+    ];
+    fs.writeFileSync(file, isoFile(records, 'euc-kr'));
+    const env = { DATA_DIR: dataDir };
+    const dry = await importItemsCommand(file, {
+      library: 'jinju-yonam-library',
+      env,
+      progress: false,
+      dryRun: true,
+      print: () => {},
+    });
+    expect(dry.report).toMatchObject({ dryRun: true, imported: 2, skipped: 1, records: 2 });
+    // The dry run wrote nothing: the real import still finds both barcodes new.
+    const real = await run(file, 'jinju-yonam-library', env);
+    expect(real.lines.slice(1)).toEqual([
+      '파일 형식 MARC (ISO 2709), 문자 인코딩 EUC-KR (CP949)',
+      '레코드 2개, 책 3권 중 2권을 가져왔고 1권은 건너뛰었습니다.',
+      '2번째 레코드 (KMO2, 바코드 없음), 바코드: 등록번호(049 ▾l)나 바코드(852 ▾p)가 없어 가져올 책이 없습니다',
+    ]);
+    expect(real.result.report).toMatchObject({ dryRun: false, imported: 2 });
+    const again = { line: 1, controlNumber: 'KMO1', barcode: 'JM-1', field: 'barcode' };
+    expect(
+      formatRowError({ ...again, code: 'BARCODE_EXISTS', params: {}, message: '' }, 'en'),
+    ).toBe('record 1 (KMO1, JM-1): barcode already exists at this library');
   });
 
   it('exits non-zero and imports nothing when the file cannot be read', async () => {
@@ -155,7 +194,7 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     const database = await openDatabase({ dataDir });
     try {
       const barcodes = await database.db.selectFrom('items').select('barcode').execute();
-      expect(barcodes.map((b) => b.barcode).sort()).toEqual(['JY-0001', 'JY-0002']);
+      expect(barcodes.map((b) => b.barcode).sort()).toEqual(['JM-1', 'JM-2', 'JY-0001', 'JY-0002']);
     } finally {
       await database.close();
     }

@@ -470,6 +470,12 @@ describe(`bad input to every endpoint: only 4xx problem documents (${testDatabas
       ['\u0000\u0001\u0002', 'text/csv'],
       ['{"a":1}', 'application/json'],
       ['barcode,title\nX,Y', 'text/plain'],
+      ['00024nam  22000241  4500\u001e\u001d', 'application/marc'],
+      ['\u0000\u001d\u001e99999', 'application/marc'],
+      ['<collection><record><leader>', 'application/marcxml+xml'],
+      ['<!DOCTYPE r [<!ENTITY a "aaaaaaaa">]><record>&a;&a;</record>', 'text/xml'],
+      ['<x/>', 'application/xml'],
+      [invalidUtf8, 'application/octet-stream'],
     ] as const) {
       check(
         await send('network', 'POST', importUrl, payload, { 'content-type': type }),

@@ -264,15 +264,24 @@ describe('parseItemCsv: row errors', () => {
 });
 
 describe('parseItemCsv: whole-file refusals', () => {
-  it('refuses bytes that are not UTF-8 (a file saved in EUC-KR)', () => {
+  it('reads a file saved in EUC-KR, unless UTF-8 is chosen; refuses bytes that are neither', () => {
     const eucKrTitle = Buffer.from([0xbc, 0xad, 0xb8, 0xed]); // "서명" in EUC-KR
     const content = Buffer.concat([
       Buffer.from('barcode,title\nB1,'),
       eucKrTitle,
       Buffer.from('\n'),
     ]);
-    expect(refusal(parseItemCsv(content))).toBe(
+    expect(parseItemCsv(content)).toMatchObject({
+      ok: true,
+      encoding: 'euc-kr',
+      rows: [{ title: '서명' }],
+    });
+    expect(refusal(parseItemCsv(content, { encoding: 'utf-8' }))).toBe(
       'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again',
+    );
+    const neither = Buffer.concat([Buffer.from('barcode,title\nB1,'), Buffer.from([0x81, 0x20])]);
+    expect(refusal(parseItemCsv(neither))).toBe(
+      'The file is neither UTF-8 nor EUC-KR (CP949) text. Save it as "CSV UTF-8" and try again',
     );
   });
 

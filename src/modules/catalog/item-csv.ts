@@ -14,17 +14,21 @@ import {
   parseYear,
   type ValueProblem,
 } from './item.js';
+import { decodeText, type ImportEncoding, type TextEncodingName } from './text-encoding.js';
 
 /**
- * The holdings import: a UTF-8 CSV file a library exports from its spreadsheet or old system.
+ * The holdings import: a CSV file (UTF-8, or EUC-KR as Korean Excel saves it) a library exports
+ * from its spreadsheet or old system.
  * A broken file imports nothing; a broken row is skipped and reported with its spreadsheet line.
  */
 
 export type { ItemRecord } from './item.js';
 
 export interface RowError {
-  /** The row number a spreadsheet shows: the header is line 1. */
+  /** The row number a spreadsheet shows (the header is line 1); in a MARC file, the record's number. */
   line: number;
+  /** A MARC record's control number (001), when it has one; absent for CSV rows. */
+  controlNumber?: string | null;
   barcode: string | null;
   /** The column (`barcode`, `title`, …, `call_number`, `loanable`), or `row` for the row as a whole. */
   field: string;
@@ -45,7 +49,14 @@ export type FileProblem = {
 };
 
 export type ItemCsvResult =
-  | { ok: true; rows: ItemRecord[]; errors: RowError[]; totalRows: number }
+  | {
+      ok: true;
+      rows: ItemRecord[];
+      errors: RowError[];
+      totalRows: number;
+      /** The character set the file was read in. */
+      encoding: TextEncodingName;
+    }
   | FileProblem;
 
 export interface ItemCsvOptions {
@@ -53,6 +64,8 @@ export interface ItemCsvOptions {
   currentYear?: number;
   /** At most this many rows (blank rows not counted); more refuses the whole file. */
   maxRows?: number;
+  /** The file's character set; `auto` (default) reads UTF-8, else EUC-KR (CP949) if it decodes. */
+  encoding?: ImportEncoding;
 }
 
 export const DEFAULT_MAX_ROWS = 100_000;
@@ -94,7 +107,7 @@ interface CsvRow {
 
 type Failure = FileProblem;
 
-function fail(code: string, params: Record<string, string | number> = {}): Failure {
+export function fileProblem(code: string, params: Record<string, string | number> = {}): Failure {
   return { ok: false, code, params, reason: itemImportSentence(code, 'en', params) };
 }
 
@@ -102,11 +115,11 @@ export function parseItemCsv(
   content: Buffer | Uint8Array,
   options: ItemCsvOptions = {},
 ): ItemCsvResult {
-  const text = decodeUtf8(content);
-  if (text === null) {
-    return fail('FILE_NOT_UTF8');
-  }
-  if (text.trim() === '') return fail('FILE_EMPTY');
+  const decoded = decodeText(content, options.encoding);
+  if (!decoded.ok)
+    return fileProblem(options.encoding === 'utf-8' ? 'FILE_NOT_UTF8' : 'FILE_ENCODING_UNKNOWN');
+  const { text, encoding } = decoded;
+  if (text.trim() === '') return fileProblem('FILE_EMPTY');
   const csv = readCsv(text);
   if (!csv.ok) return csv;
   const [header = [], ...body] = csv.records;
@@ -116,19 +129,11 @@ export function parseItemCsv(
     .map((cells, index) => ({ line: index + 2, cells }))
     .filter((row) => !isBlank(row.cells));
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  if (rows.length === 0) return fail('NO_ROWS');
-  if (rows.length > maxRows) return fail('TOO_MANY_ROWS', { rows: rows.length, max: maxRows });
+  if (rows.length === 0) return fileProblem('NO_ROWS');
+  if (rows.length > maxRows)
+    return fileProblem('TOO_MANY_ROWS', { rows: rows.length, max: maxRows });
   const currentYear = options.currentYear ?? Number(systemClock.today().slice(0, 4));
-  return { ok: true, ...readItems(rows, columns.columns, header.length, currentYear) };
-}
-
-/** A byte order mark is dropped; any byte sequence that is not UTF-8 refuses the file. */
-function decodeUtf8(content: Buffer | Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content);
-  } catch {
-    return null;
-  }
+  return { ok: true, encoding, ...readItems(rows, columns.columns, header.length, currentYear) };
 }
 
 /** Every record, blank lines included, so that record n is spreadsheet line n. */
@@ -141,8 +146,8 @@ function readCsv(text: string): { ok: true; records: string[][] } | Failure {
     // `records` counts the records read before the broken one, blank lines included.
     const where: Record<string, number> =
       typeof error.records === 'number' ? { line: error.records + 1 } : {};
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') return fail('CSV_QUOTE_NOT_CLOSED', where);
-    return fail('CSV_UNREADABLE', where);
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') return fileProblem('CSV_QUOTE_NOT_CLOSED', where);
+    return fileProblem('CSV_UNREADABLE', where);
   }
 }
 
@@ -163,12 +168,12 @@ function mapHeader(header: readonly string[]): { ok: true; columns: ColumnMap } 
   for (const [index, name] of header.entries()) {
     const column = columnOf(name);
     if (column === undefined) continue;
-    if (columns.has(column)) return fail('HEADER_REPEATED_COLUMN', { key: column });
+    if (columns.has(column)) return fileProblem('HEADER_REPEATED_COLUMN', { key: column });
     columns.set(column, index);
   }
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));
   if (missing.length > 0) {
-    return fail('HEADER_MISSING_COLUMNS', {
+    return fileProblem('HEADER_MISSING_COLUMNS', {
       keys: missing.join(','),
       expected: ITEM_CSV_COLUMNS.join(','),
     });

@@ -13,6 +13,10 @@ export interface ItemRecord
   callNumber: string | null;
   /** false for reference copies, read in the library only. */
   loanable: boolean;
+  /** KDC class number (813.7), when the file gives one (MARC 056). */
+  kdc?: string | null;
+  /** Subject headings and keywords (MARC 650/653), when the file gives them. */
+  subjects?: string[];
 }
 
 export const ITEM_LIMITS = {

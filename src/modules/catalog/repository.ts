@@ -154,6 +154,22 @@ export async function insertItemBatch(
   return new Set(rows.map((r) => r.barcode));
 }
 
+/** Which of these barcodes the library already has (a dry run's check; nothing is written). */
+export async function existingBarcodes(
+  db: Kysely<DB>,
+  libraryId: number,
+  barcodes: readonly string[],
+): Promise<Set<string>> {
+  if (barcodes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('items')
+    .select('barcode')
+    .where('library_id', '=', libraryId)
+    .where('barcode', 'in', barcodes)
+    .execute();
+  return new Set(rows.map((r) => r.barcode));
+}
+
 /** Inserts one copy; undefined when the library already has its barcode. */
 export async function insertItem(
   db: Kysely<DB>,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { NullableDate, NullableText, RegionRef } from '../../platform/http/schemas.js';
+import { IMPORT_FORMATS } from './import-file.js';
 import { ITEM_LIMITS } from './item.js';
 import { ITEM_CSV_COLUMNS } from './item-csv.js';
 
@@ -58,18 +59,44 @@ export const ItemBody = Type.Object(
 
 export const ImportReportSchema = Type.Object(
   {
-    imported: Type.Integer({ description: 'rows written as new copies' }),
+    imported: Type.Integer({
+      description: 'rows written as new copies (in a dry run: rows that would be written)',
+    }),
     skipped: Type.Integer({ description: 'rows not written (see errors)' }),
-    totalRows: Type.Integer({ description: 'rows in the file, blank rows not counted' }),
+    totalRows: Type.Integer({
+      description:
+        'CSV: rows in the file, blank rows not counted; MARC: the copies its records give (a record without any counts as one)',
+    }),
+    records: Type.Optional(Type.Integer({ description: 'MARC: the records in the file' })),
+    format: Type.Union(
+      IMPORT_FORMATS.map((format) => Type.Literal(format)),
+      {
+        description: 'how the file was read: csv, marc (ISO 2709) or marcxml',
+      },
+    ),
+    encoding: Type.Union([Type.Literal('utf-8'), Type.Literal('euc-kr')], {
+      description: 'the character set the file was read in (euc-kr: CP949)',
+    }),
+    dryRun: Type.Boolean({ description: 'true: everything was checked and nothing was written' }),
     errors: Type.Array(
       Type.Object({
-        line: Type.Integer({ description: 'the line a spreadsheet shows; the header is line 1' }),
+        line: Type.Integer({
+          description:
+            'CSV: the line a spreadsheet shows (the header is line 1); MARC: the record number in the file (the first is 1)',
+        }),
+        controlNumber: Type.Optional(
+          Type.Union([Type.String(), Type.Null()], {
+            description: "MARC only: the record's control number (001), null when it has none",
+          }),
+        ),
         barcode: NullableText,
-        field: Type.String({ description: `a column (${ITEM_CSV_COLUMNS.join(', ')}) or row` }),
+        field: Type.String({
+          description: `a column (${ITEM_CSV_COLUMNS.join(', ')}), row, or (MARC) record`,
+        }),
         column: Type.String({ description: "the field's name in the reader's language (바코드)" }),
         code: Type.String({
           description:
-            'stable: VALUE_EMPTY, VALUE_TOO_LONG, BARCODE_CHARACTERS, YEAR_OUT_OF_RANGE, ISBN_*, LOANABLE_UNKNOWN, ROW_TOO_WIDE, BARCODE_REPEATED, BARCODE_EXISTS',
+            'stable: VALUE_EMPTY, VALUE_TOO_LONG, BARCODE_CHARACTERS, YEAR_OUT_OF_RANGE, ISBN_*, LOANABLE_UNKNOWN, ROW_TOO_WIDE, BARCODE_REPEATED, BARCODE_EXISTS; MARC: MARC_NO_BARCODE, MARC_RECORD_UNREADABLE, MARC_RECORD_ENCODING, BARCODE_REPEATED_RECORD',
         }),
         params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
         message: Type.String({ description: "the sentence in the reader's language" }),

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api, type Problem, problemOf, upload } from '../api/client';
 import type { ItemImportReport } from '../api/types';
 import { DataTable } from '../components/DataTable';
-import { Field } from '../components/Field';
+import { Field, SelectField } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
@@ -15,18 +15,44 @@ function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+type ImportError = ItemImportReport['errors'][number];
+type Encoding = 'auto' | 'utf-8' | 'euc-kr';
+const ENCODINGS: readonly Encoding[] = ['auto', 'utf-8', 'euc-kr'];
+
+/** The media type that tells the server the file's format, from its name. */
+export function importContentType(fileName: string): string {
+  const extension = fileName.slice(fileName.lastIndexOf('.')).toLowerCase();
+  if (['.mrc', '.marc', '.iso'].includes(extension)) return 'application/marc';
+  if (extension === '.xml') return 'application/marcxml+xml';
+  return 'text/csv';
+}
+
+/** The columns of the error table and report: a MARC file's errors name the record and its 001. */
+function errorColumns(report: ItemImportReport, t: TFunction) {
+  const marc = report.format !== 'csv';
+  const where = marc ? [t('import.record'), t('import.controlNumber')] : [t('import.line')];
+  const cells = (error: ImportError) => [
+    error.line,
+    ...(marc ? [error.controlNumber ?? ''] : []),
+    error.barcode,
+    t(`import.columns.${error.field}`, { defaultValue: error.column }),
+    error.message,
+  ];
+  return {
+    head: [...where, t('import.barcode'), t('import.field'), t('import.message')],
+    cells,
+  };
+}
+
 /**
  * The rows the import skipped, as a CSV file to fix and send again: the headings and the column
  * names in the reader's language, the stable code last.
  */
 export function errorReportCsv(report: ItemImportReport, t: TFunction): string {
-  const head = [t('import.line'), t('import.barcode'), t('import.field'), t('import.message')];
+  const { head, cells } = errorColumns(report, t);
   const lines = [[...head, t('import.code')].map(csvCell).join(',')];
   for (const error of report.errors) {
-    const column = t(`import.columns.${error.field}`, { defaultValue: error.column });
-    lines.push(
-      [error.line, error.barcode, column, error.message, error.code].map(csvCell).join(','),
-    );
+    lines.push([...cells(error), error.code].map(csvCell).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -43,6 +69,8 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
     ),
   );
   const [file, setFile] = useState<File | null>(null);
+  const [encoding, setEncoding] = useState<Encoding>('auto');
+  const [dryRun, setDryRun] = useState(false);
   const [progress, setProgress] = useState<{ sent: number; total: number }>();
   const [phase, setPhase] = useState<'idle' | 'uploading' | 'processing' | 'done'>('idle');
   const [report, setReport] = useState<ItemImportReport>();
@@ -58,10 +86,11 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
     setPhase('uploading');
     setProgress({ sent: 0, total: file.size });
     try {
+      const query = new URLSearchParams({ dryRun: String(dryRun), encoding });
       const result = await upload<ItemImportReport>(
-        `/api/v1/libraries/${libraryId}/items/import`,
+        `/api/v1/libraries/${libraryId}/items/import?${query}`,
         file,
-        'text/csv',
+        importContentType(file.name),
         (sent, total) => {
           setProgress({ sent, total });
           if (sent >= total) setPhase('processing');
@@ -76,7 +105,7 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
           ),
         );
       }
-      holdings.reload();
+      if (!result.dryRun) holdings.reload();
     } catch (error) {
       setProblem(problemOf(error));
       setPhase('idle');
@@ -85,6 +114,8 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
 
   const percent =
     progress && progress.total > 0 ? Math.round((progress.sent / progress.total) * 100) : 0;
+  const busy = phase === 'uploading' || phase === 'processing';
+  const columns = report ? errorColumns(report, t) : undefined;
   return (
     <div>
       <LibraryHeading page="import" library={detail.data?.library} />
@@ -102,26 +133,44 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
           {t('import.template')}
         </a>
       </p>
-      <form className="form panel" onSubmit={submit}>
+      <form className="form panel" onSubmit={submit} aria-busy={busy}>
         <Field
           label={t('import.file')}
           hint={t('import.fileHint')}
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.mrc,.marc,.xml,text/csv,application/marc,application/xml,text/xml"
           required
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
-        <button
-          type="submit"
-          className="button primary"
-          disabled={!file || phase === 'uploading' || phase === 'processing'}
+        <SelectField
+          label={t('import.encoding')}
+          value={encoding}
+          onChange={(e) => setEncoding(e.target.value as Encoding)}
         >
+          {ENCODINGS.map((value) => (
+            <option key={value} value={value}>
+              {t(`import.encodings.${value}`)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="check">
+          <input
+            id="import-dry-run"
+            type="checkbox"
+            checked={dryRun}
+            onChange={(e) => setDryRun(e.target.checked)}
+          />
+          <label htmlFor="import-dry-run">{t('import.dryRun')}</label>
+        </div>
+        <button type="submit" className="button primary" disabled={!file || busy}>
           {t('import.submit')}
         </button>
         {phase === 'uploading' || phase === 'processing' ? (
           <div className="progress">
             <label htmlFor="import-progress">
-              {phase === 'uploading' ? t('import.uploading', { percent }) : t('import.processing')}
+              {phase === 'uploading'
+                ? t('import.uploading', { percent })
+                : t(dryRun ? 'import.checking' : 'import.processing')}
             </label>
             <progress
               id="import-progress"
@@ -134,14 +183,30 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
       <ProblemAlert problem={problem} />
       {report ? (
         <section className="panel" aria-labelledby="report-title">
-          <h2 id="report-title">{t('import.reportTitle')}</h2>
+          <h2 id="report-title">
+            {t(report.dryRun ? 'import.dryRunTitle' : 'import.reportTitle')}
+          </h2>
+          <p className="muted">
+            {t('import.formatLine', {
+              format: t(`import.formats.${report.format}`),
+              encoding: t(`import.encodings.${report.encoding}`),
+            })}
+          </p>
           <ul className="kpis">
+            {report.records === undefined ? null : (
+              <li>
+                <span className="kpi-label">{t('import.records')}</span>
+                <span className="kpi-value">{format.number(report.records)}</span>
+              </li>
+            )}
             <li>
               <span className="kpi-label">{t('import.totalRows')}</span>
               <span className="kpi-value">{format.number(report.totalRows)}</span>
             </li>
             <li>
-              <span className="kpi-label">{t('import.imported')}</span>
+              <span className="kpi-label">
+                {t(report.dryRun ? 'import.wouldImport' : 'import.imported')}
+              </span>
               <span className="kpi-value">{format.number(report.imported)}</span>
             </li>
             <li>
@@ -160,27 +225,33 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
               ) : null}
               <DataTable
                 caption={t('import.errors', { count: report.errors.length })}
-                columns={[
-                  t('import.line'),
-                  t('import.barcode'),
-                  t('import.field'),
-                  t('import.message'),
-                ]}
+                columns={columns?.head ?? []}
               >
                 {report.errors.slice(0, 500).map((error) => (
-                  <tr key={`${error.line}-${error.field}-${error.code}`}>
-                    <td className="number">{error.line}</td>
-                    <td className="mono">{error.barcode ?? '—'}</td>
-                    <td>{t(`import.columns.${error.field}`, { defaultValue: error.column })}</td>
-                    <td>
-                      {error.message} <code className="muted">{error.code}</code>
-                    </td>
+                  <tr key={`${error.line}-${error.barcode}-${error.field}-${error.code}`}>
+                    {(columns?.cells(error) ?? []).map((cell, index, all) => (
+                      <td
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
+                        key={index}
+                        className={
+                          index === 0 ? 'number' : cell === error.barcode ? 'mono' : undefined
+                        }
+                      >
+                        {cell === null || cell === '' ? '—' : cell}
+                        {index === all.length - 1 ? (
+                          <>
+                            {' '}
+                            <code className="muted">{error.code}</code>
+                          </>
+                        ) : null}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </DataTable>
             </>
           ) : (
-            <p>{t('import.noErrors')}</p>
+            <p>{t(report.dryRun ? 'import.noDryRunErrors' : 'import.noErrors')}</p>
           )}
         </section>
       ) : null}

@@ -1039,13 +1039,23 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import a library's holdings from a CSV file (library admin, network admin)
-         * @description Send the file itself as the request body with `Content-Type: text/csv` (browsers on Windows may
-         *     send `application/vnd.ms-excel` for a .csv file, which is accepted too), at most 20 MB and
-         *     100,000 rows. The file is UTF-8 (a byte order mark is fine: save from
-         *     Excel as "CSV UTF-8"); the first line names the columns, in any order:
-         *     `barcode,title,author,publisher,year,isbn,call_number,loanable`. Korean headers work too (등록번호, 서명, 저자, 출판사, 발행년,
-         *     청구기호, 대출가능). `GET /api/v1/items/template.csv` gives a template.
+         * Import a library's holdings from a CSV, MARC (ISO 2709) or MARCXML file (library admin, network admin)
+         * @description Send the file itself as the request body, at most 20 MB and 100,000
+         *     rows (copies). The `Content-Type` says the format:
+         *
+         *     - `text/csv` (browsers on Windows may send `application/vnd.ms-excel` for a .csv file): CSV;
+         *     - `application/marc`: MARC 21 or KORMARC as ISO 2709 (.mrc);
+         *     - `application/marcxml+xml`, `application/xml` or `text/xml`: MARCXML (a `<collection>` of
+         *       `<record>`s or one `<record>`, with or without the `marc:` prefix);
+         *     - `application/octet-stream`: the format is recognised from the first bytes.
+         *
+         *     **Character set** (`encoding`): `auto` (default) reads UTF-8 when the bytes are UTF-8 and otherwise
+         *     EUC-KR (CP949, what Korean Excel saves); `utf-8` or `euc-kr` choose. For ISO 2709 it is decided
+         *     per record (leader/09 `a` means UTF-8); for MARCXML the XML declaration's encoding is honoured.
+         *
+         *     **CSV**: the first line names the columns, in any order: `barcode,title,author,publisher,year,isbn,call_number,loanable`. Korean
+         *     headers work too (등록번호, 서명, 저자, 출판사, 발행년, 청구기호, 대출가능).
+         *     `GET /api/v1/items/template.csv` gives a template.
          *
          *     - **barcode** (required): letters A-Z, digits and hyphens, at most 32; unique in the library.
          *     - **title** (required): at most 500 characters.
@@ -1054,10 +1064,18 @@ export interface paths {
          *     - **isbn**: optional ISBN-10 or ISBN-13, hyphens allowed; kept as ISBN-13.
          *     - **loanable**: empty means yes; true/false, yes/no, y/n, 1/0, 대출가능 or 관내열람 (reference only).
          *
-         *     A file that cannot be read (not UTF-8, a quote never closed, no barcode or title column, no rows)
-         *     is refused with VALIDATION_FAILED (field `file`) and nothing is imported. Otherwise every good row
-         *     is imported in one transaction and every bad row is skipped and reported with its line number (the
-         *     header is line 1): a wrong value, a barcode twice in the file, or a barcode the library already has.
+         *     **MARC** (the full table is in docs/architecture.md): title 245 $a : $b (ISBD punctuation dropped);
+         *     author 100/110, else 700/710, else 245 $d/$c; publisher and year 260 or 264 $b/$c (the first four
+         *     digits); ISBN 020 $a (qualifiers like "(pbk.)" dropped); KDC 056 $a; subjects 650/653; call number
+         *     090 $a $b $c. Each copy is a KORMARC registration number 049 $l (one 049 may list several) or an 852
+         *     field ($p barcode, $h $i its call number). A record without any barcode is reported and skipped.
+         *
+         *     A file that cannot be read (neither UTF-8 nor EUC-KR, a quote never closed, no barcode or title
+         *     column, not XML, no records) is refused with VALIDATION_FAILED (field `file`) and nothing is
+         *     imported. Otherwise every good row is imported in one transaction and every bad row or record is
+         *     skipped and reported, in the reader's language, with its line (CSV; the header is line 1) or its
+         *     record number and control number 001 (MARC): a wrong value, a barcode twice in the file, or a
+         *     barcode the library already has. `dryRun=true` gives the same report and writes nothing.
          */
         post: operations["postLibrariesByLibraryIdItemsImport"];
         delete?: never;
@@ -1539,21 +1557,31 @@ export interface components {
             dueDate: string | null;
         };
         ItemImportReport: {
-            /** @description rows written as new copies */
+            /** @description rows written as new copies (in a dry run: rows that would be written) */
             imported: number;
             /** @description rows not written (see errors) */
             skipped: number;
-            /** @description rows in the file, blank rows not counted */
+            /** @description CSV: rows in the file, blank rows not counted; MARC: the copies its records give (a record without any counts as one) */
             totalRows: number;
+            /** @description MARC: the records in the file */
+            records?: number;
+            /** @description how the file was read: csv, marc (ISO 2709) or marcxml */
+            format: "csv" | "marc" | "marcxml";
+            /** @description the character set the file was read in (euc-kr: CP949) */
+            encoding: "utf-8" | "euc-kr";
+            /** @description true: everything was checked and nothing was written */
+            dryRun: boolean;
             errors: {
-                /** @description the line a spreadsheet shows; the header is line 1 */
+                /** @description CSV: the line a spreadsheet shows (the header is line 1); MARC: the record number in the file (the first is 1) */
                 line: number;
+                /** @description MARC only: the record's control number (001), null when it has none */
+                controlNumber?: string | null;
                 barcode: string | null;
-                /** @description a column (barcode, title, author, publisher, year, isbn, call_number, loanable) or row */
+                /** @description a column (barcode, title, author, publisher, year, isbn, call_number, loanable), row, or (MARC) record */
                 field: string;
                 /** @description the field's name in the reader's language (바코드) */
                 column: string;
-                /** @description stable: VALUE_EMPTY, VALUE_TOO_LONG, BARCODE_CHARACTERS, YEAR_OUT_OF_RANGE, ISBN_*, LOANABLE_UNKNOWN, ROW_TOO_WIDE, BARCODE_REPEATED, BARCODE_EXISTS */
+                /** @description stable: VALUE_EMPTY, VALUE_TOO_LONG, BARCODE_CHARACTERS, YEAR_OUT_OF_RANGE, ISBN_*, LOANABLE_UNKNOWN, ROW_TOO_WIDE, BARCODE_REPEATED, BARCODE_EXISTS; MARC: MARC_NO_BARCODE, MARC_RECORD_UNREADABLE, MARC_RECORD_ENCODING, BARCODE_REPEATED_RECORD */
                 code: string;
                 params: {
                     [key: string]: string | number;
@@ -5873,7 +5901,12 @@ export interface operations {
     };
     postLibrariesByLibraryIdItemsImport: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: check the whole file (barcodes the library has included), write nothing */
+                dryRun?: boolean;
+                /** @description the file's character set: auto (UTF-8 when the bytes are UTF-8, else EUC-KR/CP949), utf-8 or euc-kr */
+                encoding?: "auto" | "utf-8" | "euc-kr";
+            };
             header?: never;
             path: {
                 libraryId: number;
@@ -5883,6 +5916,12 @@ export interface operations {
         requestBody: {
             content: {
                 "text/csv": unknown;
+                "application/vnd.ms-excel": unknown;
+                "application/marc": unknown;
+                "application/marcxml+xml": unknown;
+                "application/xml": unknown;
+                "text/xml": unknown;
+                "application/octet-stream": unknown;
             };
         };
         responses: {

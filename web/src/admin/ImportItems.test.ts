@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemImportReport } from '../api/types';
+import i18n from '../i18n';
+import { errorReportCsv, importContentType } from './ImportItems';
+
+const report: ItemImportReport = {
+  imported: 1,
+  skipped: 1,
+  totalRows: 2,
+  records: 2,
+  format: 'marcxml',
+  encoding: 'euc-kr',
+  dryRun: true,
+  errors: [
+    {
+      line: 2,
+      controlNumber: 'KMO2',
+      barcode: null,
+      field: 'barcode',
+      column: '바코드',
+      code: 'MARC_NO_BARCODE',
+      params: {},
+      message: '등록번호(049 ▾l)나 바코드(852 ▾p)가 없어 가져올 책이 없습니다',
+    },
+  ],
+};
+
+describe('the holdings import page', () => {
+  it('tells the server the format from the file name', () => {
+    expect(importContentType('연암 신착.MRC')).toBe('application/marc');
+    expect(importContentType('export.xml')).toBe('application/marcxml+xml');
+    expect(importContentType('장서.csv')).toBe('text/csv');
+  });
+
+  it("names a MARC record's number and control number in the error report", async () => {
+    await i18n.changeLanguage('ko');
+    expect(errorReportCsv(report, i18n.t).split('\r\n').slice(0, 2)).toEqual([
+      '\uFEFF레코드 번호,제어번호(001),바코드,항목,내용,코드',
+      '2,KMO2,,바코드,등록번호(049 ▾l)나 바코드(852 ▾p)가 없어 가져올 책이 없습니다,MARC_NO_BARCODE',
+    ]);
+    const csv = { ...report, format: 'csv' as const, errors: [{ ...report.errors[0]!, line: 3 }] };
+    expect(errorReportCsv(csv, i18n.t).split('\r\n')[0]).toBe('\uFEFF행,바코드,항목,내용,코드');
+  });
+});
