@@ -173,7 +173,10 @@ export function compiledPerShape<I, R>(spec: {
       return value;
     });
     let shapes = compiled.get(db);
-    if (!shapes) compiled.set(db, (shapes = new Map()));
+    if (!shapes) {
+      shapes = new Map();
+      compiled.set(db, shapes);
+    }
     const shape = spec.shape(input);
     let query = shapes.get(shape);
     if (!query) {
