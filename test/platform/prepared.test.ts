@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUniqueViolation } from '../../src/platform/db/errors.js';
-import { PREPARED, statementName } from '../../src/platform/db/prepared.js';
+import { compiledOnce, PREPARED, statementName } from '../../src/platform/db/prepared.js';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../support/database.js';
 
 /** Marked queries are prepared once and then only executed: they must answer exactly as before. */
@@ -79,5 +79,45 @@ describe(`prepared statements (${testDatabaseKind})`, () => {
     const { rows } = await sql<{ n: number }>`${PREPARED}
       select count(*)::int as n from prepared_probe where id = ${30}`.execute(db);
     expect(rows[0]?.n).toBe(0);
+  });
+
+  it('compiles a query once and runs it with each call’s own values (compiledOnce)', async () => {
+    const db = t.database.db;
+    const byNote = compiledOnce((d, note: string, after: Date) =>
+      d
+        .selectFrom('prepared_probe' as never)
+        .modifyFront(PREPARED)
+        .select(sql<number>`id`.as('id'))
+        .where(sql.ref('note'), '=', note)
+        .where(sql.ref('at'), '>', after)
+        .where(sql.ref('flag'), '=', true),
+    );
+    const before = new Date('2026-12-01T00:00:00Z');
+    // Each call answers for its own values, never for the first call's.
+    expect((await byNote(db, '메모 2', before)).rows).toEqual([{ id: 2 }]);
+    expect((await byNote(db, '메모 4', before)).rows).toEqual([{ id: 4 }]);
+    expect((await byNote(db, '메모 4', new Date('2026-12-25T00:00:00Z'))).rows).toEqual([]);
+    // The same text as the builder's (so the same prepared statement), values as parameters.
+    const fresh = db
+      .selectFrom('prepared_probe' as never)
+      .modifyFront(PREPARED)
+      .select(sql<number>`id`.as('id'))
+      .where(sql.ref('note'), '=', '메모 6')
+      .where(sql.ref('at'), '>', before)
+      .where(sql.ref('flag'), '=', true)
+      .compile();
+    expect(statementName(fresh.sql)).not.toBeNull();
+    expect((await byNote(db, '메모 6', before)).rows).toEqual((await db.executeQuery(fresh)).rows);
+    const raw = compiledOnce(
+      (_d, id: number) => sql<{ note: string }>`${PREPARED}
+        select note from prepared_probe where id = ${id}`,
+    );
+    expect((await raw(db, 5)).rows).toEqual([{ note: '메모 5' }]);
+    expect((await raw(db, 7)).rows).toEqual([{ note: '메모 7' }]);
+    // A value written into the text instead of a parameter would be frozen at its first call.
+    const inlined = compiledOnce(
+      (_d, id: number) => sql`select note from prepared_probe where id = ${sql.raw(String(id))}`,
+    );
+    await expect(inlined(db, 1)).rejects.toThrow('value 0 is not a parameter');
   });
 });

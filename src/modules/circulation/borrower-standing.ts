@@ -3,7 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { type AuditRow, auditEventsFrom } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
-import { PREPARED } from '../../platform/db/prepared.js';
+import { compiledPerShape, PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
 import { coversLibrary } from '../members/index.js';
 import type { BorrowerFacts, StandingLibrary, StandingLoan, SuspensionCause } from './standing.js';
@@ -46,156 +46,224 @@ export type LoadedStanding = BorrowerFacts & {
  * it, the network limit, the library with its rules and coming holidays, and the item asked for.
  * Checkout, renewal, the desk's and the portal's status and every SIP2 patron message use it.
  */
+/** The audit events of a look, as a list. */
+function auditList(audit: StandingQuery['audit']): readonly AuditRow[] {
+  return audit ? ([] as AuditRow[]).concat(audit) : [];
+}
+
+function keyKind(key: BorrowerKey): string {
+  if ('memberId' in key) return 'member';
+  if ('cardNumber' in key) return 'card';
+  if ('loanId' in key) return 'loan';
+  return 'item';
+}
+
+/**
+ * The standing's one statement, compiled once per shape (which key, which library, an item or
+ * not, the look's audit events): building it was the largest share of the service's CPU spent in
+ * the query builder. Everything the SQL text depends on is in `shape`; the rest are values.
+ */
+export const standingStatement = compiledPerShape({
+  shape: ({ key, query }: { key: BorrowerKey; query: StandingQuery }) =>
+    [
+      keyKind(key),
+      query.library === null ? 'none' : query.library === 'lending library' ? 'lending' : 'at',
+      query.itemBarcode === undefined ? '' : 'item',
+      auditList(query.audit)
+        .map((audit) => (audit.memberId === null ? 'n' : 'm'))
+        .join(''),
+    ].join('|'),
+  values: ({ key, query }, take) => ({
+    key:
+      'memberId' in key
+        ? { memberId: take(key.memberId) }
+        : 'cardNumber' in key
+          ? { cardNumber: take(key.cardNumber) }
+          : 'loanId' in key
+            ? { loanId: take(key.loanId) }
+            : {
+                itemAt: {
+                  libraryId: take(key.itemAt.libraryId),
+                  barcode: take(key.itemAt.barcode),
+                },
+              },
+    // The day and the item are read only at a library (a value the statement does not use
+    // is no parameter of it).
+    query: {
+      today: query.library === null ? query.today : take(query.today),
+      library: typeof query.library === 'number' ? take(query.library) : query.library,
+      ...(query.itemBarcode === undefined
+        ? {}
+        : { itemBarcode: query.library === null ? query.itemBarcode : take(query.itemBarcode) }),
+      audit: auditList(query.audit).map((audit) => ({
+        at: take(audit.at),
+        actor_kind: take(audit.actor_kind),
+        actor_id: take(audit.actor_id),
+        library_id: take(audit.library_id),
+        action: take(audit.action),
+        subject_kind: take(audit.subject_kind),
+        subject_id: take(audit.subject_id),
+        details: take(audit.details),
+        memberId: audit.memberId === null ? null : take(audit.memberId),
+      })),
+    },
+  }),
+  build: (db, { key, query }) => {
+    const memberId = memberIdOf(key);
+    const libraryId = libraryIdOf(key, query.library);
+    const select = db.selectNoFrom((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('members as m')
+          .where('m.id', '=', memberId)
+          .select((mb) => [
+            'm.id',
+            'm.status',
+            'm.suspended_until',
+            libraryId === null
+              ? sql<boolean>`false`.as('checked_in')
+              : coversLibrary(sql.ref('m.id'), libraryId).as('checked_in'),
+            jsonArrayFrom(
+              mb
+                .selectFrom('loans as o')
+                .innerJoin('items as i', 'i.id', 'o.item_id')
+                .innerJoin('libraries as l', 'l.id', 'o.library_id')
+                .innerJoin('library_loan_rules as r', 'r.library_id', 'o.library_id')
+                .whereRef('o.member_id', '=', 'm.id')
+                .where('o.returned_at', 'is', null)
+                .orderBy('o.due_date')
+                .orderBy('o.id')
+                .select([
+                  'o.id',
+                  'o.item_id',
+                  'o.library_id',
+                  'o.due_date',
+                  'o.loan_day',
+                  'o.renewals',
+                  'i.title',
+                  'i.barcode',
+                  'l.name_ko',
+                  'l.name_en',
+                  'l.phone',
+                  'r.loan_limit',
+                  'r.max_renewals',
+                  'r.online_renewal',
+                ]),
+            ).as('open_loans'),
+            jsonObjectFrom(
+              mb
+                .selectFrom('loans as so')
+                .innerJoin('libraries as sl', 'sl.id', 'so.library_id')
+                .innerJoin('items as si', 'si.id', 'so.item_id')
+                .whereRef('so.id', '=', 'm.suspension_loan_id')
+                .select([
+                  'sl.id',
+                  'sl.name_ko',
+                  'sl.name_en',
+                  'so.days_late',
+                  'so.return_day',
+                  'si.title',
+                ]),
+            ).as('suspension_cause'),
+          ]),
+      ).as('member'),
+      'cardNumber' in key
+        ? jsonObjectFrom(
+            eb
+              .selectFrom('cards as c')
+              .where('c.number', '=', key.cardNumber)
+              .select(['c.status', sql<boolean>`c.blocked_at is not null`.as('blocked')]),
+          ).as('card')
+        : sql<null>`null`.as('card'),
+      eb.selectFrom('network_rules').select('network_loan_limit').as('network_loan_limit'),
+      libraryId === null
+        ? sql<null>`null`.as('library')
+        : jsonObjectFrom(
+            eb
+              .selectFrom('libraries as l')
+              .innerJoin('library_loan_rules as r', 'r.library_id', 'l.id')
+              .where('l.id', '=', libraryId)
+              .select((lb) => [
+                'l.id',
+                'l.status',
+                'l.name_ko',
+                'l.name_en',
+                'l.phone',
+                'r.loan_limit',
+                'r.loan_period_days',
+                'r.max_renewals',
+                'r.renewal_days',
+                'r.online_renewal',
+                'r.closed_weekdays',
+                jsonArrayFrom(
+                  lb
+                    .selectFrom('library_holidays as h')
+                    .whereRef('h.library_id', '=', 'l.id')
+                    .where('h.date', '>=', query.today)
+                    .select('h.date'),
+                ).as('holidays'),
+                jsonArrayFrom(
+                  lb
+                    .selectFrom('network_holidays as n')
+                    .where('n.date', '>=', query.today)
+                    .select('n.date'),
+                ).as('network_holidays'),
+                jsonArrayFrom(
+                  lb
+                    .selectFrom('library_holiday_exceptions as x')
+                    .whereRef('x.library_id', '=', 'l.id')
+                    .where('x.date', '>=', query.today)
+                    .select('x.date'),
+                ).as('open_on_holidays'),
+              ]),
+          ).as('library'),
+      query.itemBarcode === undefined || libraryId === null
+        ? sql<null>`null`.as('item')
+        : jsonObjectFrom(
+            eb
+              .selectFrom('items as i')
+              .where('i.library_id', '=', libraryId)
+              .where('i.barcode', '=', query.itemBarcode)
+              .select((ib) => [
+                'i.id',
+                'i.barcode',
+                'i.title',
+                'i.loanable',
+                sql<boolean>`exists (${ib
+                  .selectFrom('loans as o')
+                  .whereRef('o.item_id', '=', 'i.id')
+                  .where('o.returned_at', 'is', null)
+                  .select(sql`1`.as('one'))})`.as('on_loan'),
+              ]),
+          ).as('item'),
+      renewalTarget(db, key).as('target'),
+    ]);
+    // A desk's look is recorded only when its library holds the member: the others are refused.
+    const looked =
+      libraryId === null
+        ? sql`members where id = ${memberId}`
+        : sql`members where id = ${memberId} and ${coversLibrary(memberId, libraryId)}`;
+    const audits = auditList(query.audit);
+    const viewed =
+      audits.length > 0
+        ? sql`with ${sql.join(
+            audits.map(
+              (audit, n) =>
+                sql`viewed_${sql.raw(String(n))} as (${auditEventsFrom(audit, looked)})`,
+            ),
+          )}`
+        : sql``;
+    type Row = typeof select extends { execute(): Promise<(infer R)[]> } ? R : never;
+    return sql<Row>`${PREPARED} ${viewed} ${select}`;
+  },
+});
+
 export async function loadBorrowerStanding(
   db: Kysely<DB>,
   key: BorrowerKey,
   query: StandingQuery,
 ): Promise<{ standing: LoadedStanding | null; target: RenewalTarget | null }> {
-  const memberId = memberIdOf(key);
-  const libraryId = libraryIdOf(key, query.library);
-  const select = db.selectNoFrom((eb) => [
-    jsonObjectFrom(
-      eb
-        .selectFrom('members as m')
-        .where('m.id', '=', memberId)
-        .select((mb) => [
-          'm.id',
-          'm.status',
-          'm.suspended_until',
-          libraryId === null
-            ? sql<boolean>`false`.as('checked_in')
-            : coversLibrary(sql.ref('m.id'), libraryId).as('checked_in'),
-          jsonArrayFrom(
-            mb
-              .selectFrom('loans as o')
-              .innerJoin('items as i', 'i.id', 'o.item_id')
-              .innerJoin('libraries as l', 'l.id', 'o.library_id')
-              .innerJoin('library_loan_rules as r', 'r.library_id', 'o.library_id')
-              .whereRef('o.member_id', '=', 'm.id')
-              .where('o.returned_at', 'is', null)
-              .orderBy('o.due_date')
-              .orderBy('o.id')
-              .select([
-                'o.id',
-                'o.item_id',
-                'o.library_id',
-                'o.due_date',
-                'o.loan_day',
-                'o.renewals',
-                'i.title',
-                'i.barcode',
-                'l.name_ko',
-                'l.name_en',
-                'l.phone',
-                'r.loan_limit',
-                'r.max_renewals',
-                'r.online_renewal',
-              ]),
-          ).as('open_loans'),
-          jsonObjectFrom(
-            mb
-              .selectFrom('loans as so')
-              .innerJoin('libraries as sl', 'sl.id', 'so.library_id')
-              .innerJoin('items as si', 'si.id', 'so.item_id')
-              .whereRef('so.id', '=', 'm.suspension_loan_id')
-              .select([
-                'sl.id',
-                'sl.name_ko',
-                'sl.name_en',
-                'so.days_late',
-                'so.return_day',
-                'si.title',
-              ]),
-          ).as('suspension_cause'),
-        ]),
-    ).as('member'),
-    'cardNumber' in key
-      ? jsonObjectFrom(
-          eb
-            .selectFrom('cards as c')
-            .where('c.number', '=', key.cardNumber)
-            .select(['c.status', sql<boolean>`c.blocked_at is not null`.as('blocked')]),
-        ).as('card')
-      : sql<null>`null`.as('card'),
-    eb.selectFrom('network_rules').select('network_loan_limit').as('network_loan_limit'),
-    libraryId === null
-      ? sql<null>`null`.as('library')
-      : jsonObjectFrom(
-          eb
-            .selectFrom('libraries as l')
-            .innerJoin('library_loan_rules as r', 'r.library_id', 'l.id')
-            .where('l.id', '=', libraryId)
-            .select((lb) => [
-              'l.id',
-              'l.status',
-              'l.name_ko',
-              'l.name_en',
-              'l.phone',
-              'r.loan_limit',
-              'r.loan_period_days',
-              'r.max_renewals',
-              'r.renewal_days',
-              'r.online_renewal',
-              'r.closed_weekdays',
-              jsonArrayFrom(
-                lb
-                  .selectFrom('library_holidays as h')
-                  .whereRef('h.library_id', '=', 'l.id')
-                  .where('h.date', '>=', query.today)
-                  .select('h.date'),
-              ).as('holidays'),
-              jsonArrayFrom(
-                lb
-                  .selectFrom('network_holidays as n')
-                  .where('n.date', '>=', query.today)
-                  .select('n.date'),
-              ).as('network_holidays'),
-              jsonArrayFrom(
-                lb
-                  .selectFrom('library_holiday_exceptions as x')
-                  .whereRef('x.library_id', '=', 'l.id')
-                  .where('x.date', '>=', query.today)
-                  .select('x.date'),
-              ).as('open_on_holidays'),
-            ]),
-        ).as('library'),
-    query.itemBarcode === undefined || libraryId === null
-      ? sql<null>`null`.as('item')
-      : jsonObjectFrom(
-          eb
-            .selectFrom('items as i')
-            .where('i.library_id', '=', libraryId)
-            .where('i.barcode', '=', query.itemBarcode)
-            .select((ib) => [
-              'i.id',
-              'i.barcode',
-              'i.title',
-              'i.loanable',
-              sql<boolean>`exists (${ib
-                .selectFrom('loans as o')
-                .whereRef('o.item_id', '=', 'i.id')
-                .where('o.returned_at', 'is', null)
-                .select(sql`1`.as('one'))})`.as('on_loan'),
-            ]),
-        ).as('item'),
-    renewalTarget(db, key).as('target'),
-  ]);
-  // A desk's look is recorded only when its library holds the member: the others are refused.
-  const looked =
-    libraryId === null
-      ? sql`members where id = ${memberId}`
-      : sql`members where id = ${memberId} and ${coversLibrary(memberId, libraryId)}`;
-  const audits = query.audit ? ([] as AuditRow[]).concat(query.audit) : [];
-  const viewed =
-    audits.length > 0
-      ? sql`with ${sql.join(
-          audits.map(
-            (audit, n) => sql`viewed_${sql.raw(String(n))} as (${auditEventsFrom(audit, looked)})`,
-          ),
-        )}`
-      : sql``;
-  type Row = typeof select extends { execute(): Promise<(infer R)[]> } ? R : never;
-  const { rows } = await sql<Row>`${PREPARED} ${viewed} ${select}`.execute(db);
+  const { rows } = await standingStatement(db, { key, query });
   const row = rows[0]!;
   const target: RenewalTarget | null = row.target && {
     item: { id: row.target.item_id, title: row.target.title },
@@ -325,7 +393,8 @@ function libraryIdOf(
   library: StandingQuery['library'],
 ): RawBuilder<number> | null {
   if (library === null) return null;
-  if (typeof library === 'number') return sql<number>`${library}::integer`;
+  // Compared with the one word, never by type: a number here may be a stand-in (compiledPerShape).
+  if (library !== 'lending library') return sql<number>`${library}::integer`;
   if ('loanId' in key) return sql<number>`(select library_id from loans where id = ${key.loanId})`;
   if ('itemAt' in key) return sql<number>`${key.itemAt.libraryId}::integer`;
   throw new Error('the lending library needs a loan or an item');

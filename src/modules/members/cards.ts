@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
+import { compiledOnce, PREPARED } from '../../platform/db/prepared.js';
 import type { CardStatus, DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { generateCardNumber, isValidCardNumber, normalizeCardNumber } from './card-number.js';
@@ -86,7 +87,7 @@ export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<Resol
   const number = normalizeCardNumber(rawNumber);
   if (!isValidCardNumber(number)) throw new AppError('CARD_NUMBER_INVALID');
   // One query for the card and its member: every checkout, at a desk or a machine, starts here.
-  const row = await cardWithMember(db, number).executeTakeFirst();
+  const row = (await cardAndMember(db, number)).rows[0];
   if (!row) throw new AppError(await missingCardRefusal(db, number));
   return splitCardRow(row);
 }
@@ -95,6 +96,7 @@ export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<Resol
 export function cardWithMember(db: Kysely<DB>, number: string) {
   return db
     .selectFrom('cards as c')
+    .modifyFront(PREPARED)
     .innerJoin('members as m', 'm.id', 'c.member_id')
     .selectAll('m')
     .select([
@@ -112,6 +114,9 @@ export function cardWithMember(db: Kysely<DB>, number: string) {
     ])
     .where('c.number', '=', number);
 }
+
+/** `cardWithMember`, compiled once (every SIP2 message about a patron reads it). */
+const cardAndMember = compiledOnce((db, number: string) => cardWithMember(db, number));
 
 type CardMemberRow = NonNullable<
   Awaited<ReturnType<ReturnType<typeof cardWithMember>['executeTakeFirst']>>

@@ -4,6 +4,7 @@ import type { AppContext } from '../../app-context.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
+import { compiledOnce } from '../../platform/db/prepared.js';
 import type { CardStatus } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import { circulationStatus, statusViewed } from '../circulation/index.js';
@@ -62,6 +63,29 @@ export async function memberForDesk(context: AppContext, actor: StaffActor, memb
 }
 
 /**
+ * The scanned card, its member, whether this library holds them, their home library and current
+ * card: one statement, compiled once.
+ */
+const scannedCard = compiledOnce((db, number: string, libraryId: number) =>
+  cardWithMember(db, number).select((eb) => [
+    coversLibrary(sql.ref('m.id'), libraryId).as('checked_in_here'),
+    jsonObjectFrom(
+      eb
+        .selectFrom('libraries as hl')
+        .whereRef('hl.id', '=', 'm.home_library_id')
+        .select(['hl.id', 'hl.name_ko', 'hl.name_en']),
+    ).as('home'),
+    jsonObjectFrom(
+      eb
+        .selectFrom('cards as cc')
+        .whereRef('cc.member_id', '=', 'm.id')
+        .where('cc.status', 'in', ['valid', 'lost'])
+        .selectAll('cc'),
+    ).as('current_card'),
+  ]),
+);
+
+/**
  * A card scanned at the desk, with its member; a lost card's use is flagged in the audit log.
  * The card in hand is what lets a library that does not hold the member see the limited view
  * (name, masked contact, status) and offer the check-in. Where the library holds the member, the
@@ -75,24 +99,7 @@ export async function scanCard(context: AppContext, actor: StaffActor, cardNumbe
   const { db, clock } = context;
   const number = normalizeCardNumber(cardNumber);
   if (!isValidCardNumber(number)) throw new AppError('CARD_NUMBER_INVALID');
-  const row = await cardWithMember(db, number)
-    .select((eb) => [
-      coversLibrary(sql.ref('m.id'), actor.libraryId).as('checked_in_here'),
-      jsonObjectFrom(
-        eb
-          .selectFrom('libraries as hl')
-          .whereRef('hl.id', '=', 'm.home_library_id')
-          .select(['hl.id', 'hl.name_ko', 'hl.name_en']),
-      ).as('home'),
-      jsonObjectFrom(
-        eb
-          .selectFrom('cards as cc')
-          .whereRef('cc.member_id', '=', 'm.id')
-          .where('cc.status', 'in', ['valid', 'lost'])
-          .selectAll('cc'),
-      ).as('current_card'),
-    ])
-    .executeTakeFirst();
+  const row = (await scannedCard(db, number, actor.libraryId)).rows[0];
   if (!row) throw new AppError(await missingCardRefusal(db, number));
   const { checked_in_here: checkedIn, home: homeRow, current_card: current, ...rest } = row;
   const { card, member } = splitCardRow(rest);

@@ -12,7 +12,7 @@ import {
   touchSession,
 } from '../auth/sessions.js';
 import type { Clock } from '../clock.js';
-import { PREPARED } from '../db/prepared.js';
+import { compiledOnce, PREPARED } from '../db/prepared.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { App } from './server.js';
@@ -60,19 +60,12 @@ declare module 'fastify' {
 
 /**
  * The session and who it belongs to, in one query (every authenticated request pays for it): a
- * disabled staff member or a withdrawn member has no actor.
+ * disabled staff member or a withdrawn member has no actor. Read from the database at every
+ * request (never cached), so a revoked session is refused at its next request; the query is
+ * compiled once and prepared on each connection.
  */
-async function findSessionActor(
-  db: Kysely<DB>,
-  token: string,
-  now: Date,
-): Promise<{
-  actor: Actor;
-  csrfToken: string;
-  mustChangePassword: boolean;
-  lastSeenAt: Date;
-} | null> {
-  const row = await db
+const sessionActorQuery = compiledOnce((db, tokenHash: string, now: Date) =>
+  db
     .selectFrom('sessions as s')
     .modifyFront(PREPARED)
     .leftJoin('staff as st', (join) =>
@@ -96,10 +89,22 @@ async function findSessionActor(
       'st.must_change_password',
       'm.id as member_id',
     ])
-    .where('s.token_hash', '=', hashToken(token))
+    .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', now)
-    .executeTakeFirst();
+    .where('s.expires_at', '>', now),
+);
+
+async function findSessionActor(
+  db: Kysely<DB>,
+  token: string,
+  now: Date,
+): Promise<{
+  actor: Actor;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  lastSeenAt: Date;
+} | null> {
+  const row = (await sessionActorQuery(db, hashToken(token), now)).rows[0];
   if (!row) return null;
   if (row.staff_id !== null && row.library_id !== null && row.role !== null) {
     return {

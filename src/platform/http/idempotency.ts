@@ -4,6 +4,7 @@ import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import { type CommitGuard, runWithCommitGuard } from '../db/commit-guard.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { compiledOnce, PREPARED } from '../db/prepared.js';
 import type { DB } from '../db/schema.js';
 import { AppError, validationFailed } from '../errors.js';
 import { problemBody } from './problem.js';
@@ -196,6 +197,14 @@ function inStatementRecord(
     },
   };
 }
+
+/** The answer of the request holding the key, stored (every keyed write's last round trip). */
+const storeAnswer = compiledOnce(
+  (_db, status: number, response: string, scope: string, key: string, owner: string) =>
+    sql`${PREPARED} update idempotent_requests set status_code = ${status}, response = ${response}::jsonb
+      where scope = ${scope} and key = ${key} and status_code = ${sql.lit(IN_PROGRESS)}
+        and response->>'owner' = ${owner}`,
+);
 
 /**
  * `Idempotency-Key` on any POST: the first request with a key is applied and its answer kept; an
@@ -422,12 +431,6 @@ export function registerIdempotency(
     request.idempotency = null;
     const { scope, key, owner, hash } = pending;
     try {
-      const row = db
-        .updateTable('idempotent_requests')
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .where('status_code', '=', IN_PROGRESS)
-        .where(sql<boolean>`response->>'owner' = ${owner}`);
       if (pending.found) {
         // Fast path: the key was recorded by another request; this one's work rolled back.
         const outcome = await resolveEarlier(request, scope, key, hash, clock.now(), false);
@@ -451,11 +454,16 @@ export function registerIdempotency(
         body: payload,
       };
       if (!pending.fast || pending.recorded) {
-        const updated = await row
-          .set({ status_code: reply.statusCode, response: JSON.stringify(stored) })
-          .executeTakeFirst();
+        const updated = await storeAnswer(
+          db,
+          reply.statusCode,
+          JSON.stringify(stored),
+          scope,
+          key,
+          owner,
+        );
         // (Fast path: zero rows when the COMMIT after the guard failed, e.g. a deferred check.)
-        if (!pending.fast || updated.numUpdatedRows === 1n) return payload;
+        if (!pending.fast || updated.numAffectedRows === 1n) return payload;
       }
       // Fast path, nothing committed (a refusal): keep the answer, unless the key is taken.
       const inserted = await db
