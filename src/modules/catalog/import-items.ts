@@ -5,7 +5,8 @@ import { authorize } from '../../platform/auth/authorize.js';
 import { AppError, type Language } from '../../platform/errors.js';
 import { importColumnName, itemImportSentence } from '../../platform/i18n/messages.js';
 import { parseItemCsv, type RowError } from './item-csv.js';
-import { INSERT_BATCH_SIZE, insertItemBatch, libraryExists } from './repository.js';
+import { attachCopies } from './records.js';
+import { INSERT_BATCH_SIZE, libraryExists } from './repository.js';
 
 /** Who imports: a staff member through the API, or the system through the command line. */
 export type ImportActor = Actor | 'system';
@@ -73,7 +74,7 @@ export async function importItems(
   await db.transaction().execute(async (tx) => {
     for (let start = 0; start < total; start += INSERT_BATCH_SIZE) {
       const batch = rows.slice(start, start + INSERT_BATCH_SIZE);
-      const inserted = await insertItemBatch(tx, libraryId, batch);
+      const inserted = new Set((await attachCopies(tx, libraryId, batch)).map((c) => c.barcode));
       for (const row of batch) {
         if (inserted.has(row.barcode)) continue;
         existing.push({

@@ -69,6 +69,7 @@ export async function loadBorrowerStanding(
             mb
               .selectFrom('loans as o')
               .innerJoin('items as i', 'i.id', 'o.item_id')
+              .innerJoin('bib_records as b', 'b.id', 'i.record_id')
               .innerJoin('libraries as l', 'l.id', 'o.library_id')
               .innerJoin('library_loan_rules as r', 'r.library_id', 'o.library_id')
               .whereRef('o.member_id', '=', 'm.id')
@@ -82,7 +83,7 @@ export async function loadBorrowerStanding(
                 'o.due_date',
                 'o.loan_day',
                 'o.renewals',
-                'i.title',
+                'b.title',
                 'i.barcode',
                 'l.name_ko',
                 'l.name_en',
@@ -97,6 +98,7 @@ export async function loadBorrowerStanding(
               .selectFrom('loans as so')
               .innerJoin('libraries as sl', 'sl.id', 'so.library_id')
               .innerJoin('items as si', 'si.id', 'so.item_id')
+              .innerJoin('bib_records as sb', 'sb.id', 'si.record_id')
               .whereRef('so.id', '=', 'm.suspension_loan_id')
               .select([
                 'sl.id',
@@ -104,7 +106,7 @@ export async function loadBorrowerStanding(
                 'sl.name_en',
                 'so.days_late',
                 'so.return_day',
-                'si.title',
+                'sb.title',
               ]),
           ).as('suspension_cause'),
         ]),
@@ -164,12 +166,13 @@ export async function loadBorrowerStanding(
       : jsonObjectFrom(
           eb
             .selectFrom('items as i')
+            .innerJoin('bib_records as b', 'b.id', 'i.record_id')
             .where('i.library_id', '=', libraryId)
             .where('i.barcode', '=', query.itemBarcode)
             .select((ib) => [
               'i.id',
               'i.barcode',
-              'i.title',
+              'b.title',
               'i.loanable',
               sql<boolean>`exists (${ib
                 .selectFrom('loans as o')
@@ -338,10 +341,11 @@ function renewalTarget(db: Kysely<DB>, key: BorrowerKey) {
       db
         .selectFrom('loans as t')
         .innerJoin('items as ti', 'ti.id', 't.item_id')
+        .innerJoin('bib_records as tb', 'tb.id', 'ti.record_id')
         .where('t.id', '=', key.loanId)
         .select([
           'ti.id as item_id',
-          'ti.title',
+          'tb.title',
           sql<number | null>`t.id`.as('loan_id'),
           't.member_id',
           sql<number | null>`t.library_id`.as('library_id'),
@@ -353,6 +357,7 @@ function renewalTarget(db: Kysely<DB>, key: BorrowerKey) {
     return jsonObjectFrom(
       db
         .selectFrom('items as ti')
+        .innerJoin('bib_records as tb', 'tb.id', 'ti.record_id')
         .leftJoin('loans as t', (join) =>
           join.onRef('t.item_id', '=', 'ti.id').on('t.returned_at', 'is', null),
         )
@@ -360,7 +365,7 @@ function renewalTarget(db: Kysely<DB>, key: BorrowerKey) {
         .where('ti.barcode', '=', key.itemAt.barcode)
         .select([
           'ti.id as item_id',
-          'ti.title',
+          'tb.title',
           't.id as loan_id',
           't.member_id',
           't.library_id',
