@@ -271,8 +271,11 @@ function readItem(
     isbn: take('isbn', parseIsbn(cell('isbn')), null),
     callNumber: optional('call_number', ITEM_LIMITS.callNumber),
     loanable: take('loanable', parseLoanable(cell('loanable')), true),
-    kdc: optional('kdc', ITEM_LIMITS.kdc),
-    subjects: take('subjects', parseSubjects(cell('subjects')), []),
+    // The record's class and subjects only from a file that has the columns.
+    ...(columns.has('kdc') ? { kdc: optional('kdc', ITEM_LIMITS.kdc) } : {}),
+    ...(columns.has('subjects')
+      ? { subjects: take('subjects', parseSubjects(cell('subjects')), []) }
+      : {}),
   };
   return { item, errors };
 }
