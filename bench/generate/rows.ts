@@ -5,6 +5,7 @@
  */
 import { luhnCheckDigit } from '../../src/modules/members/card-number.js';
 import { identityKey } from '../../src/modules/members/domain.js';
+import { searchTokens } from '../../src/platform/search-tokens.js';
 import {
   bookTitle,
   initialConsonant,
@@ -14,7 +15,6 @@ import {
   surname,
 } from '../../src/seed/generate/korean.js';
 import { hash32, Rng, scrambleCardBody } from '../../src/seed/generate/random.js';
-import { searchTokens } from '../../src/platform/search-tokens.js';
 import {
   type DayTable,
   HISTORY_DAYS,

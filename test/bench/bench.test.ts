@@ -14,7 +14,6 @@ import {
   memberRows,
   recordRows,
 } from '../../bench/generate/rows.js';
-import { searchTokens } from '../../src/platform/search-tokens.js';
 import { scaleOf } from '../../bench/generate/scale.js';
 import { parsePgbench } from '../../bench/limit/pgbench.js';
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
@@ -30,6 +29,7 @@ import {
 import { isValidCardNumber } from '../../src/modules/members/card-number.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { searchTokens } from '../../src/platform/search-tokens.js';
 import { noServer } from '../support/server.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -117,7 +117,12 @@ describe(`network catalogue search (${testDatabaseKind})`, () => {
       { title: '바다', isbn: null, kdc: null, subjects: [] },
       { title: '바다', isbn: null, kdc: null, subjects: [] },
       { title: '바다 이야기', isbn: null, kdc: null, subjects: [] },
-      { title: '채식주의자', isbn: VEGETARIAN_13, kdc: '813.7', subjects: ['한국소설', '연작소설'] },
+      {
+        title: '채식주의자',
+        isbn: VEGETARIAN_13,
+        kdc: '813.7',
+        subjects: ['한국소설', '연작소설'],
+      },
     ]);
   });
 
@@ -131,7 +136,10 @@ describe(`network catalogue search (${testDatabaseKind})`, () => {
     ];
     for (const query of queries) {
       const titles = await search(query);
-      expect(titles.map((title) => title.isbn), query).toEqual([VEGETARIAN_13]);
+      expect(
+        titles.map((title) => title.isbn),
+        query,
+      ).toEqual([VEGETARIAN_13]);
     }
     const [vegetarian] = await search(`isbn=${VEGETARIAN_13}`);
     expect(vegetarian).toMatchObject({
@@ -275,7 +283,9 @@ describe(`network catalogue search (${testDatabaseKind})`, () => {
     const plan = await t.db.transaction().execute(async (tx) => {
       await sql`set local enable_seqscan = off`.execute(tx);
       const { rows } = await sql<{ 'QUERY PLAN': string }>`
-        explain select id from bib_records where search_tokens @> array['바다']::text[]`.execute(tx);
+        explain select id from bib_records where search_tokens @> array['바다']::text[]`.execute(
+        tx,
+      );
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     });
     expect(plan).toContain('Bitmap Index Scan on bib_records_search_tokens');

@@ -185,7 +185,11 @@ describe(`upgrading a database written by the previous release, while the servic
         (select count(*) from bib_records where cardinality(search_tokens) = 0)::int as unfound`.execute(
       database.db,
     );
-    expect(records[0]).toEqual({ records: copiesBefore.length - 2, works: records[0]!.records, unfound: 0 });
+    expect(records[0]).toEqual({
+      records: copiesBefore.length - 2,
+      works: records[0]!.records,
+      unfound: 0,
+    });
     expect(ownAfter!.length).toBeLessThan(ownBefore!.length);
     expect(ownAfter!.every((row) => ownBefore!.includes(row))).toBe(true);
     expect(await closedDates(database.db, true)).toEqual(closedBefore);

@@ -7,8 +7,8 @@ import { formatBusinessDate } from '../../src/platform/i18n/messages.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { walkIn } from '../support/circulation.js';
-import { testDatabaseKind } from '../support/database.js';
 import { insertCopies } from '../support/copies.js';
+import { testDatabaseKind } from '../support/database.js';
 import { Client, type Client as HttpClient, memberClient, staffClient } from '../support/http.js';
 
 const GN = 'gyeongnamdaepyo-library';

@@ -17,8 +17,8 @@ import { createLogger } from '../../src/platform/logger.js';
 import { DEMO_MEMBER_PIN, demoCardNumber, seedDemoAccounts } from '../../src/seed/demo-accounts.js';
 import { Sip2Client } from '../../src/sip2/client.js';
 import { type Sip2Server, startSip2Server } from '../../src/sip2/server.js';
-import { type Client, staffClient } from '../support/http.js';
 import { insertCopies } from '../support/copies.js';
+import { type Client, staffClient } from '../support/http.js';
 import { DatabaseProxy } from './proxy.js';
 import { findServer, scratchDatabase } from './support.js';
 
@@ -128,7 +128,10 @@ describe('a database outage: 503s and off-line, then recovery without a restart'
     await insertCopies(
       db,
       gn.id,
-      ['OUT-1', 'OUT-2', 'OUT-3', 'OUT-4'].map((barcode) => ({ barcode, title: `정전 ${barcode}` })),
+      ['OUT-1', 'OUT-2', 'OUT-3', 'OUT-4'].map((barcode) => ({
+        barcode,
+        title: `정전 ${barcode}`,
+      })),
     );
     const context = createAppContext(db, clock, createLogger('silent'));
     app = await buildHttpApp(context);

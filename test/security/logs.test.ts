@@ -13,8 +13,8 @@ import { createLogger } from '../../src/platform/logger.js';
 import { DEMO_STAFF_PASSWORD, seedDemoAccounts } from '../../src/seed/demo-accounts.js';
 import { Sip2Client } from '../../src/sip2/client.js';
 import { type Sip2Server, startSip2Server } from '../../src/sip2/server.js';
-import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../support/database.js';
 import { insertCopies } from '../support/copies.js';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../support/database.js';
 import { Client, memberClient, staffClient } from '../support/http.js';
 
 const GN = 'gyeongnamdaepyo-library';

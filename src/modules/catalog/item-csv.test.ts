@@ -327,7 +327,11 @@ describe('parseItemCsv: whole-file refusals', () => {
 describe('parseItemCsv: the title record columns', () => {
   it('reads an optional KDC class and subjects, under English or Korean headers', () => {
     const result = parsed(
-      csv('바코드,서명,분류기호,주제어', 'B1,흰,813.7, 한국소설 ;산문| 한국소설 ;', 'B2,검은 사슴,,'),
+      csv(
+        '바코드,서명,분류기호,주제어',
+        'B1,흰,813.7, 한국소설 ;산문| 한국소설 ;',
+        'B2,검은 사슴,,',
+      ),
     );
     expect(result.rows.map((row) => [row.kdc, row.subjects])).toEqual([
       ['813.7', ['한국소설', '산문']],

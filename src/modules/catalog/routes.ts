@@ -120,7 +120,11 @@ export async function catalogRoutes(app: App, context: AppContext) {
               }),
             ),
             region: Type.Optional(
-              Type.String({ maxLength: 100, description: "a region's code", examples: ['jinju-si'] }),
+              Type.String({
+                maxLength: 100,
+                description: "a region's code",
+                examples: ['jinju-si'],
+              }),
             ),
             library: Type.Optional(Type.Integer({ minimum: 1, description: "a library's id" })),
             available: Type.Optional(

@@ -113,7 +113,9 @@ const TitleFields = {
     description: 'participating libraries holding the title, whatever the filters',
   }),
   copies: Type.Integer({ description: 'copies in the holdings listed' }),
-  available: Type.Integer({ description: 'loanable copies not on loan now, in the holdings listed' }),
+  available: Type.Integer({
+    description: 'loanable copies not on loan now, in the holdings listed',
+  }),
 };
 
 const Holdings = Type.Array(Type.Object({ library: Type.Object(LibraryRef), ...HoldingFields }), {

@@ -328,7 +328,8 @@ export async function searchCatalogue(
     { availableOnly: query.available === true },
   );
   const byRecord = new Map<number, HoldingRow[]>();
-  for (const row of holdings) byRecord.set(row.record_id, [...(byRecord.get(row.record_id) ?? []), row]);
+  for (const row of holdings)
+    byRecord.set(row.record_id, [...(byRecord.get(row.record_id) ?? []), row]);
   const last = page.at(-1);
   return {
     titles: page.map((row) =>

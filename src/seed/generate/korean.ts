@@ -83,11 +83,20 @@ function englishTitle(rng: Rng): Title {
   const noun = rng.pick(ENGLISH_NOUNS);
   switch (rng.int(3)) {
     case 0:
-      return { title: `The ${rng.pick(ENGLISH_ADJECTIVES)} ${noun}`, classNumber: rng.pick(['843', '823']) };
+      return {
+        title: `The ${rng.pick(ENGLISH_ADJECTIVES)} ${noun}`,
+        classNumber: rng.pick(['843', '823']),
+      };
     case 1:
-      return { title: `${rng.pick(ENGLISH_TOPICS)}: A Short Introduction`, classNumber: rng.pick(NONFICTION_CLASSES) };
+      return {
+        title: `${rng.pick(ENGLISH_TOPICS)}: A Short Introduction`,
+        classNumber: rng.pick(NONFICTION_CLASSES),
+      };
     default:
-      return { title: `A ${noun} in ${rng.pick(ENGLISH_NOUNS)}`, classNumber: rng.pick(['843', '823']) };
+      return {
+        title: `A ${noun} in ${rng.pick(ENGLISH_NOUNS)}`,
+        classNumber: rng.pick(['843', '823']),
+      };
   }
 }
 
