@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { BibRecordsTable, DB } from '../../platform/db/schema.js';
 import { searchTokens, workKey } from '../../platform/search-tokens.js';
 import type { ItemRecord } from './item.js';
 
@@ -17,17 +17,7 @@ export interface AttachedCopy {
   recordId: number;
 }
 
-interface RecordInput {
-  work_key: string;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  year: number | null;
-  isbn: string | null;
-  kdc: string | null;
-  subjects: string[];
-  search_tokens: string[];
-}
+type RecordInput = Omit<Selectable<BibRecordsTable>, 'id' | 'created_at'>;
 
 function recordInput(row: ItemRecord): RecordInput {
   return {

@@ -178,17 +178,10 @@ function allowedLibraries(query: CatalogueQuery): RawBuilder<unknown> {
 const ON_SHELF = sql`i.loanable and not exists (
   select 1 from loans o where o.item_id = i.id and o.returned_at is null)`;
 
-interface TitleRow {
-  id: number;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  year: number | null;
-  isbn: string | null;
-  kdc: string | null;
-  rank: number;
-  library_count: number;
-}
+type TitleRow = Pick<
+  CatalogueTitle,
+  'id' | 'title' | 'author' | 'publisher' | 'year' | 'isbn' | 'kdc'
+> & { rank: number; library_count: number };
 
 interface HoldingRow {
   record_id: number;
