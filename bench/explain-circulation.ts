@@ -39,8 +39,10 @@ try {
   const started = Date.now();
   await client.query(`insert into members (status, home_library_id, name, registered_at)
     select 'active', 1 + (g % 29), 'member ' || g, now() from generate_series(1, 100000) g`);
-  await client.query(`insert into items (library_id, barcode, title)
-    select 1 + (g % 29), 'B' || g, 'title ' || g from generate_series(1, 200000) g`);
+  await client.query(`insert into bib_records (title, work_key, search_tokens)
+    select 'title ' || g, 'work:' || g, array['title', g::text] from generate_series(1, 20000) g`);
+  await client.query(`insert into items (library_id, record_id, barcode)
+    select 1 + (g % 29), 1 + (g % 20000), 'B' || g from generate_series(1, 200000) g`);
   await client.query(`insert into loans (member_id, item_id, library_id, loaned_at, loan_day, due_date, returned_at, return_day, days_late)
     select 1 + (g % 100000), 1 + (g % 200000), 1 + ((g % 200000) % 29), now(), date '2020-01-01' + (g % 2000),
            date '2020-01-15' + (g % 2000), now(), date '2020-01-14' + (g % 2000), 0
@@ -72,7 +74,7 @@ try {
     ],
     [
       'checkout: open loans of the member, every library',
-      `select o.id, o.library_id, o.due_date, i.title from loans o join items i on i.id = o.item_id join libraries l on l.id = o.library_id
+      `select o.id, o.library_id, o.due_date, b.title from loans o join items i on i.id = o.item_id join bib_records b on b.id = i.record_id join libraries l on l.id = o.library_id
        where o.member_id = ${member} and o.returned_at is null order by o.due_date, o.id`,
     ],
     [

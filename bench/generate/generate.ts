@@ -21,6 +21,7 @@ import {
   CHECK_IN_COLUMNS,
   cardRows,
   checkInRows,
+  heldTitles,
   ITEM_COLUMNS,
   itemRows,
   LOAN_COLUMNS,
@@ -28,6 +29,8 @@ import {
   memberRows,
   openLoanRows,
   pastLoanRows,
+  RECORD_COLUMNS,
+  recordRows,
 } from './rows.js';
 import type { Scale } from './scale.js';
 import type { CopySink } from './sink.js';
@@ -38,7 +41,7 @@ export interface Generated {
   openLoans: number;
 }
 
-const BASE_TABLES = ['members', 'cards', 'check_ins', 'items', 'loans'];
+const BASE_TABLES = ['members', 'cards', 'check_ins', 'bib_records', 'items', 'loans'];
 
 interface IndexDefinition {
   name: string;
@@ -94,6 +97,9 @@ async function finish(sink: CopySink, progress: LoadProgress, tables: string[]):
     `select setval(pg_get_serial_sequence('members', 'id'), (select coalesce(max(id), 0) + 1 from members), false)`,
   );
   await sink.exec(
+    `select setval(pg_get_serial_sequence('bib_records', 'id'), (select coalesce(max(id), 0) + 1 from bib_records), false)`,
+  );
+  await sink.exec(
     `select setval(pg_get_serial_sequence('items', 'id'), (select coalesce(max(id), 0) + 1 from items), false)`,
   );
   await sink.exec(
@@ -133,6 +139,11 @@ export async function generateBase(
     );
     await progress.track('check_ins', Math.round(scale.members * 0.35), (tick) =>
       sink.copy('check_ins', CHECK_IN_COLUMNS, checkInRows(plan, days), tick),
+    );
+    const held = heldTitles(plan);
+    const records = held.reduce((sum, h) => sum + h, 0);
+    await progress.track('bib_records', records, (tick) =>
+      sink.copy('bib_records', RECORD_COLUMNS, recordRows(plan, held), tick),
     );
     await progress.track('items', scale.items, (tick) =>
       sink.copy('items', ITEM_COLUMNS, itemRows(plan), tick),

@@ -5,6 +5,7 @@
  */
 import { luhnCheckDigit } from '../../src/modules/members/card-number.js';
 import { identityKey } from '../../src/modules/members/domain.js';
+import { searchTokens } from '../../src/platform/search-tokens.js';
 import {
   bookTitle,
   initialConsonant,
@@ -159,45 +160,105 @@ export function* checkInRows(plan: Plan, days: DayTable) {
   }
 }
 
-export const ITEM_COLUMNS = [
+/** A title's facts: a pure function of its rank (rank 0 is the most held). */
+export interface TitleFacts {
+  title: string;
+  author: string;
+  publisher: string;
+  year: number;
+  kdc: string;
+  isbn: string;
+}
+
+export function titleFacts(rank: number, rng = new Rng()): TitleFacts {
+  rng.seed(SEED, STREAM.title, rank);
+  const { title, classNumber } = bookTitle(rng);
+  const author = personName(rng);
+  const publisher = rng.pick(PUBLISHERS);
+  const year = new Date().getFullYear() - Math.floor(40 * rng.next() ** 2.5);
+  return { title, author, publisher, year, kdc: classNumber, isbn: isbn13(rank) };
+}
+
+/**
+ * The title on a library's shelf: the first 5% of each library's shelves hold the popular titles
+ * (bestsellers with copies across the network); the rest follow a Zipf law over titles, so a long
+ * tail of titles has one copy, in one library.
+ */
+function shelfRank(plan: Plan, rng: Rng, id: number, shelf: number, hot: number): number {
+  rng.seed(SEED, STREAM.item, id);
+  const popular = Math.max(10, Math.round(plan.titles * 0.01));
+  return shelf < hot
+    ? rng.int(popular)
+    : Math.min(plan.titles - 1, Math.floor(plan.titles ** rng.next()) - 1);
+}
+
+function hotShelves(itemCount: number): number {
+  return Math.max(1, Math.round(itemCount * 0.05));
+}
+
+/** The titles some library holds (a record without copies would only slow searches down). */
+export function heldTitles(plan: Plan): Uint8Array {
+  const held = new Uint8Array(plan.titles);
+  const rng = new Rng();
+  for (const library of plan.libraries) {
+    const hot = hotShelves(library.itemCount);
+    for (let shelf = 0; shelf < library.itemCount; shelf++) {
+      held[shelfRank(plan, rng, library.itemStart + shelf, shelf, hot)] = 1;
+    }
+  }
+  return held;
+}
+
+export const RECORD_COLUMNS = [
   'id',
-  'library_id',
-  'barcode',
   'title',
   'author',
   'publisher',
   'year',
   'isbn',
+  'kdc',
+  'work_key',
+  'search_tokens',
+] as const;
+
+/** An array literal for COPY, every element quoted (a token may be the word "null"). */
+function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value}"`).join(',')}}`;
+}
+
+/** Bibliographic records: one per title held, id = rank + 1, indexed as the app indexes them. */
+export function* recordRows(plan: Plan, held: Uint8Array) {
+  const rng = new Rng();
+  for (let rank = 0; rank < plan.titles; rank++) {
+    if (!held[rank]) continue;
+    const t = titleFacts(rank, rng);
+    const tokens = textArray(searchTokens(t.title, t.author));
+    yield `${rank + 1}\t${t.title}\t${t.author}\t${t.publisher}\t${t.year}\t${t.isbn}\t${t.kdc}\tisbn:${t.isbn}\t${tokens}\n`;
+  }
+}
+
+export const ITEM_COLUMNS = [
+  'id',
+  'library_id',
+  'record_id',
+  'barcode',
   'call_number',
   'loanable',
 ] as const;
 
-/**
- * Items, library by library. The first 5% of each library's shelves hold the popular titles
- * (bestsellers with many copies across the network); the rest follow a Zipf law over titles.
- */
+/** Copies, library by library, each of the title its shelf holds (`shelfRank`). */
 export function* itemRows(plan: Plan) {
   const rng = new Rng();
   const titleRng = new Rng();
-  const thisYear = new Date().getFullYear();
-  const popular = Math.max(10, Math.round(plan.titles * 0.01));
   for (const library of plan.libraries) {
-    const hot = Math.max(1, Math.round(library.itemCount * 0.05));
+    const hot = hotShelves(library.itemCount);
     for (let shelf = 0; shelf < library.itemCount; shelf++) {
       const id = library.itemStart + shelf;
-      rng.seed(SEED, STREAM.item, id);
-      const rank =
-        shelf < hot
-          ? rng.int(popular)
-          : Math.min(plan.titles - 1, Math.floor(plan.titles ** rng.next()) - 1);
-      titleRng.seed(SEED, STREAM.title, rank);
-      const { title, classNumber } = bookTitle(titleRng);
-      const author = personName(titleRng);
-      const publisher = titleRng.pick(PUBLISHERS);
-      const year = thisYear - Math.floor(40 * titleRng.next() ** 2.5);
-      const callNumber = `${classNumber}-${initialConsonant(author)}${10 + (rank % 90)}${initialConsonant(title)}`;
+      const rank = shelfRank(plan, rng, id, shelf, hot);
+      const { title, author, kdc } = titleFacts(rank, titleRng);
+      const callNumber = `${kdc}-${initialConsonant(author)}${10 + (rank % 90)}${initialConsonant(title)}`;
       const loanable = shelf < hot || !rng.chance(0.03);
-      yield `${id}\t${library.id}\t${barcodeOf(library.id, shelf)}\t${title}\t${author}\t${publisher}\t${year}\t${isbn13(rank)}\t${callNumber}\t${loanable}\n`;
+      yield `${id}\t${library.id}\t${rank + 1}\t${barcodeOf(library.id, shelf)}\t${callNumber}\t${loanable}\n`;
     }
   }
 }

@@ -62,7 +62,9 @@ export async function runPortalLoad(options: PortalLoadOptions): Promise<PhaseSu
           if (!cookie || !csrfToken) continue;
           headers = { ...headers, cookie, 'x-csrf-token': csrfToken };
           const loans = await timed('loans', 'GET', '/api/v1/me/loans');
-          const word = bookTitle(rng).title.split(' ')[0]!;
+          // A word of the title the search accepts (two characters at least).
+          const { title } = bookTitle(rng);
+          const word = title.split(' ').find((w) => [...w].length >= 2) ?? title;
           const search = await timed(
             'search',
             'GET',

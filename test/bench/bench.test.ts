@@ -7,7 +7,13 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BenchDatabases, generateNetwork } from '../../bench/databases.js';
 import { LoadProgress } from '../../bench/generate/progress.js';
-import { cardNumberOf, checkCopyText, memberRows } from '../../bench/generate/rows.js';
+import {
+  cardNumberOf,
+  checkCopyText,
+  heldTitles,
+  memberRows,
+  recordRows,
+} from '../../bench/generate/rows.js';
 import { scaleOf } from '../../bench/generate/scale.js';
 import { parsePgbench } from '../../bench/limit/pgbench.js';
 import { hyphenatedIsbn, sampleSearchTerms, searchTermsOf } from '../../bench/load/catalogue.js';
@@ -24,6 +30,7 @@ import {
 import { isValidCardNumber } from '../../src/modules/members/card-number.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { searchTokens } from '../../src/platform/search-tokens.js';
 import { noServer } from '../support/server.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -119,6 +126,31 @@ describe.skipIf(noServer)('benchmark', () => {
            and not exists (select 1 from check_ins c where c.member_id = m.id and c.library_id = o.library_id)`,
       ),
     ).toBe(0);
+
+    // Copies share titles: popular ones in many libraries, a long tail in one; no record without
+    // a copy or a copy without a record; every record indexed as the app indexes it.
+    const sharing = await withServer(url, async (c) => {
+      const { rows } = await c.query(`
+        select (select count(*) from bib_records)::int as records,
+          (select count(*) from items i where not exists (
+            select 1 from bib_records b where b.id = i.record_id))::int as orphans,
+          (select count(*) from bib_records b where not exists (
+            select 1 from items i where i.record_id = b.id))::int as unheld,
+          (select max(n) from (select count(distinct library_id) n from items group by record_id) x)::int as widest,
+          (select count(*) from (select record_id from items group by record_id
+            having count(distinct library_id) = 1) x)::int as single`);
+      const sample = await c.query('select title, author, search_tokens from bib_records limit 50');
+      return { ...rows[0], sample: sample.rows };
+    });
+    expect(sharing).toMatchObject({ orphans: 0, unheld: 0 });
+    expect(sharing.records).toBeLessThan(scale.items / 2);
+    expect(sharing.widest).toBeGreaterThan(10);
+    expect(sharing.single).toBeGreaterThan(sharing.records / 4);
+    for (const row of sharing.sample) {
+      expect(row.search_tokens).toEqual(searchTokens(row.title, row.author));
+    }
+    const plan = network.generated.plan;
+    for (const line of recordRows(plan, heldTitles(plan))) checkCopyText(line);
 
     // The schema is migrateToLatest's: every index is back after the load.
     const indexes = (db: string) =>

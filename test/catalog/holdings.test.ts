@@ -196,7 +196,7 @@ describe(`holdings: import, add, list (${testDatabaseKind})`, () => {
     expect(details).toEqual([
       'CSV로 읽을 수 없습니다: 3행에서 연 큰따옴표가 닫히지 않습니다.',
       'UTF-8로도 EUC-KR(CP949)로도 읽을 수 없는 파일입니다. 엑셀에서 "CSV UTF-8"로 저장한 뒤 다시 올려 주세요.',
-      '머리글에 제목(title) 열이 없습니다. 첫 줄에 열 이름을 적어 주세요: barcode,title,author,publisher,year,isbn,call_number,loanable.',
+      '머리글에 제목(title) 열이 없습니다. 첫 줄에 열 이름을 적어 주세요: barcode,title,author,publisher,year,isbn,call_number,loanable,kdc,subjects.',
       '빈 파일입니다.',
     ]);
     const english = await admin.request('POST', `/api/v1/libraries/${home}/items/import`, notUtf8, {

@@ -97,7 +97,8 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
       const items = await database.db
         .selectFrom('items as i')
         .innerJoin('libraries as l', 'l.id', 'i.library_id')
-        .select(['l.code', 'i.barcode', 'i.title', 'i.loanable'])
+        .innerJoin('bib_records as b', 'b.id', 'i.record_id')
+        .select(['l.code', 'i.barcode', 'b.title', 'i.loanable'])
         .orderBy('i.barcode')
         .execute();
       expect(items).toEqual([

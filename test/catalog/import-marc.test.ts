@@ -31,11 +31,13 @@ describe(`holdings import: MARC and EUC-KR (${testDatabaseKind})`, () => {
     });
   const copies = (prefix: string) =>
     t.db
-      .selectFrom('items')
-      .select(['barcode', 'title', 'author', 'publisher', 'year', 'call_number'])
-      .where('library_id', '=', library)
-      .where('barcode', 'like', `${prefix}%`)
-      .orderBy('barcode')
+      .selectFrom('items as i')
+      .innerJoin('bib_records as b', 'b.id', 'i.record_id')
+      .select(['i.barcode', 'b.title', 'b.author', 'b.publisher', 'b.year', 'b.kdc', 'b.subjects'])
+      .select('i.call_number')
+      .where('i.library_id', '=', library)
+      .where('i.barcode', 'like', `${prefix}%`)
+      .orderBy('i.barcode')
       .execute();
   const auditRows = async () =>
     (
@@ -73,11 +75,15 @@ describe(`holdings import: MARC and EUC-KR (${testDatabaseKind})`, () => {
     });
     const second = await post(euc, 'application/marc');
     expect(second.json()).toMatchObject({ encoding: 'euc-kr', imported: 1, errors: [] });
-    const row = { author: '김훈', publisher: '문학동네', year: 2012 };
+    const row = { author: '김훈', publisher: '문학동네', year: 2012, subjects: ['한국 소설'] };
+    const [southern, sword] = [
+      { title: '남한산성', ...row, kdc: '813.6' },
+      { title: '칼의 노래', ...row, kdc: '813.7' },
+    ];
     expect(await copies('M')).toEqual([
-      { barcode: 'ME-1', title: '남한산성', ...row, call_number: '813.6 김95ㅋ' },
-      { barcode: 'MU-1', title: '칼의 노래', ...row, call_number: '813.7 김95ㅋ' },
-      { barcode: 'MU-2', title: '칼의 노래', ...row, call_number: '813.7 김95ㅋ' },
+      { barcode: 'ME-1', ...southern, call_number: '813.6 김95ㅋ' },
+      { barcode: 'MU-1', ...sword, call_number: '813.7 김95ㅋ' },
+      { barcode: 'MU-2', ...sword, call_number: '813.7 김95ㅋ' },
     ]);
   });
 

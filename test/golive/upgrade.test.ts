@@ -83,6 +83,18 @@ async function closedDates(db: Kysely<DB>, networkCalendar: boolean) {
   return rows.map((r) => r.day);
 }
 
+/** Every copy with its title's facts: on the copy before 0029, on its record after it. */
+async function copies(db: Kysely<DB>, records: boolean) {
+  const from = records
+    ? sql`items i join bib_records b on b.id = i.record_id`
+    : sql`items i cross join lateral (select i.title, i.author, i.publisher, i.year, i.isbn) b`;
+  const { rows } = await sql<Record<string, unknown>>`
+    select i.id::text, i.library_id, i.barcode, b.title, b.author, b.publisher, b.year, b.isbn,
+      i.call_number, i.loanable, i.created_at
+    from ${from} order by i.id`.execute(db);
+  return rows;
+}
+
 describe(`upgrading a database written by the previous release, while the service runs (${testDatabaseKind})`, () => {
   let empty: EmptyDatabase;
   let database: Database;
@@ -104,11 +116,22 @@ describe(`upgrading a database written by the previous release, while the servic
     const older = await migrateUpTo(database.db, OLDER_RELEASE);
     expect(older.applied.at(-1)).toBe(OLDER_RELEASE);
     expect(await loadReleaseData(database.db)).toBeGreaterThan(900);
+    // Beside the release's copies: another library's copy of an ISBN it has, and two copies of a
+    // work without an ISBN, written differently (0029 makes one record of each).
+    await sql`insert into items (id, library_id, barcode, title, author, publisher, year, isbn)
+      select 1000 + id, 2, 'UP-' || barcode, title, author, publisher, year, isbn
+      from items where id = 1`.execute(database.db);
+    await sql`insert into items (id, library_id, barcode, title, author) values
+      (1002, 1, 'UP-N1', '향토 문집', '경남 문인회'), (1003, 2, 'UP-N2', ' 향토  문집', '경남 문인회')`.execute(
+      database.db,
+    );
     const columns = await releaseColumns(database.db);
     expect([...columns.keys()]).toEqual(expect.arrayContaining(['loans', 'members', 'staff']));
     const before = await snapshot(database.db, columns);
     expect(before.loans).toHaveLength(4);
     const closedBefore = await closedDates(database.db, false);
+    const copiesBefore = await copies(database.db, false);
+    expect(copiesBefore.length).toBeGreaterThan(10);
     expect(closedBefore.length).toBeGreaterThan(600);
 
     const context = createAppContext(database.db, clock, createLogger('silent'));
@@ -137,13 +160,36 @@ describe(`upgrading a database written by the previous release, while the servic
     // re-keys: members are named by a pseudonym instead of their id and card numbers, and the
     // libraries' copies of the public holidays, which 0027 moves into the network calendar: every
     // library is closed on exactly the dates it was closed on before.
-    const { audit_events: auditBefore, library_holidays: ownBefore, ...rowsBefore } = before;
+    // And the copies, whose title, author, publisher, year and ISBN 0029 moves to their records.
+    const {
+      audit_events: auditBefore,
+      library_holidays: ownBefore,
+      items: _itemsBefore,
+      ...rowsBefore
+    } = before;
     const {
       audit_events: auditAfter,
       library_holidays: ownAfter,
+      items: _itemsAfter,
       ...rowsAfter
     } = await snapshot(database.db, columns);
     expect(rowsAfter).toEqual(rowsBefore);
+    // (the work's second copy shows its record's title, as the first copy wrote it).
+    expect(await copies(database.db, true)).toEqual(
+      copiesBefore.map((copy) => (copy.id === '1003' ? { ...copy, title: '향토 문집' } : copy)),
+    );
+    // One record per ISBN (or title and author without one), each found by its title's words.
+    const { rows: records } = await sql<{ records: number; works: number; unfound: number }>`
+      select (select count(*) from bib_records)::int as records,
+        (select count(distinct coalesce(isbn, title || '/' || coalesce(author, ''))) from bib_records)::int as works,
+        (select count(*) from bib_records where cardinality(search_tokens) = 0)::int as unfound`.execute(
+      database.db,
+    );
+    expect(records[0]).toEqual({
+      records: copiesBefore.length - 2,
+      works: records[0]!.records,
+      unfound: 0,
+    });
     expect(ownAfter!.length).toBeLessThan(ownBefore!.length);
     expect(ownAfter!.every((row) => ownBefore!.includes(row))).toBe(true);
     expect(await closedDates(database.db, true)).toEqual(closedBefore);

@@ -7,6 +7,7 @@ import { formatBusinessDate } from '../../src/platform/i18n/messages.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { walkIn } from '../support/circulation.js';
+import { insertCopies } from '../support/copies.js';
 import { testDatabaseKind } from '../support/database.js';
 import { Client, type Client as HttpClient, memberClient, staffClient } from '../support/http.js';
 
@@ -28,16 +29,14 @@ describe(`privacy rules (${testDatabaseKind})`, () => {
   beforeAll(async () => {
     t = await createTestApp({ accounts: true });
     gn = await libraryId(t, GN);
-    await t.db
-      .insertInto('items')
-      .values(
-        ['PV-1', 'PV-2', 'PV-3', 'PV-4', 'PV-5'].map((barcode) => ({
-          library_id: gn,
-          barcode,
-          title: `사생활 ${barcode}`,
-        })),
-      )
-      .execute();
+    await insertCopies(
+      t.db,
+      gn,
+      ['PV-1', 'PV-2', 'PV-3', 'PV-4', 'PV-5'].map((barcode) => ({
+        barcode,
+        title: `사생활 ${barcode}`,
+      })),
+    );
     desk = await staffClient(t.app, 'gyeongnamdaepyo-desk');
     desk.autoRenew = true;
   });
@@ -238,13 +237,10 @@ describe(`retention jobs on the clock (${testDatabaseKind})`, () => {
 
   it('purges idempotency answers and dead sessions, detaches history-off loans, erases unverified and lapsed members — once', async () => {
     const gn = await libraryId(t, GN);
-    await t.db
-      .insertInto('items')
-      .values([
-        { library_id: gn, barcode: 'RJ-1', title: '보존 하나' },
-        { library_id: gn, barcode: 'RJ-2', title: '보존 둘' },
-      ])
-      .execute();
+    await insertCopies(t.db, gn, [
+      { barcode: 'RJ-1', title: '보존 하나' },
+      { barcode: 'RJ-2', title: '보존 둘' },
+    ]);
     const desk = await staffClient(t.app, 'gyeongnamdaepyo-desk');
     desk.autoRenew = true;
     const member = await walkIn(desk);

@@ -16,6 +16,7 @@ import { createLogger } from '../../src/platform/logger.js';
 import { seedDemoAccounts } from '../../src/seed/demo-accounts.js';
 import { Sip2Client } from '../../src/sip2/client.js';
 import { type Sip2Server, startSip2Server } from '../../src/sip2/server.js';
+import { insertCopies } from '../support/copies.js';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../support/database.js';
 import { memberClient, staffClient } from '../support/http.js';
 
@@ -124,10 +125,7 @@ describe(`nothing of a member is left after withdrawal (${testDatabaseKind})`, (
         .select('id')
         .where('code', '=', book.library)
         .executeTakeFirstOrThrow();
-      await db
-        .insertInto('items')
-        .values({ library_id: library.id, barcode: book.barcode, title: book.title })
-        .execute();
+      await insertCopies(db, library.id, [book]);
     }
     const logger = createLogger('trace', { write: (line: string) => lines.push(line) });
     context = createAppContext(db, clock, logger);

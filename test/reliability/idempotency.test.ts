@@ -151,7 +151,7 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
         t.db.transaction().execute(async (tx) => {
           await tx
             .updateTable('items')
-            .set({ title: 'should not stick' })
+            .set({ call_number: 'should not stick' })
             .where('barcode', '=', 'IDEM-2')
             .execute();
         }),
@@ -159,10 +159,10 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     await expect(late).rejects.toMatchObject({ reasons: [{ code: 'CONFLICT' }] });
     const item = await t.db
       .selectFrom('items')
-      .select('title')
+      .select('call_number')
       .where('barcode', '=', 'IDEM-2')
       .executeTakeFirstOrThrow();
-    expect(item.title).not.toBe('should not stick');
+    expect(item.call_number).not.toBe('should not stick');
     expect(await loansOf('IDEM-2')).toBe(1);
   });
 

@@ -17,6 +17,7 @@ import { createLogger } from '../../src/platform/logger.js';
 import { DEMO_MEMBER_PIN, demoCardNumber, seedDemoAccounts } from '../../src/seed/demo-accounts.js';
 import { Sip2Client } from '../../src/sip2/client.js';
 import { type Sip2Server, startSip2Server } from '../../src/sip2/server.js';
+import { insertCopies } from '../support/copies.js';
 import { type Client, staffClient } from '../support/http.js';
 import { DatabaseProxy } from './proxy.js';
 import { findServer, scratchDatabase } from './support.js';
@@ -124,16 +125,14 @@ describe('a database outage: 503s and off-line, then recovery without a restart'
       .select('id')
       .where('code', '=', GN)
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('items')
-      .values(
-        ['OUT-1', 'OUT-2', 'OUT-3', 'OUT-4'].map((barcode) => ({
-          library_id: gn.id,
-          barcode,
-          title: `정전 ${barcode}`,
-        })),
-      )
-      .execute();
+    await insertCopies(
+      db,
+      gn.id,
+      ['OUT-1', 'OUT-2', 'OUT-3', 'OUT-4'].map((barcode) => ({
+        barcode,
+        title: `정전 ${barcode}`,
+      })),
+    );
     const context = createAppContext(db, clock, createLogger('silent'));
     app = await buildHttpApp(context);
     sip2 = await startSip2Server(context, { host: '127.0.0.1', port: 0 });

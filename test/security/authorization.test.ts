@@ -252,6 +252,12 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: PUBLIC,
     },
     {
+      // Record 1: the title of the first copy shelved above.
+      route: 'GET /api/v1/catalogue/titles/{recordId}',
+      request: () => ({ url: '/api/v1/catalogue/titles/1' }),
+      expect: PUBLIC,
+    },
+    {
       route: 'GET /api/v1/items/template.csv',
       request: () => ({ url: '/api/v1/items/template.csv' }),
       expect: PUBLIC,

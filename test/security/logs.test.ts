@@ -13,6 +13,7 @@ import { createLogger } from '../../src/platform/logger.js';
 import { DEMO_STAFF_PASSWORD, seedDemoAccounts } from '../../src/seed/demo-accounts.js';
 import { Sip2Client } from '../../src/sip2/client.js';
 import { type Sip2Server, startSip2Server } from '../../src/sip2/server.js';
+import { insertCopies } from '../support/copies.js';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../support/database.js';
 import { Client, memberClient, staffClient } from '../support/http.js';
 
@@ -62,16 +63,11 @@ describe(`the log of a full scenario holds no personal data or secret (${testDat
       .select('id')
       .where('code', '=', GN)
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('items')
-      .values(
-        ['LOG-1', 'LOG-2', 'LOG-3'].map((barcode) => ({
-          library_id: gn.id,
-          barcode,
-          title: `기록 ${barcode}`,
-        })),
-      )
-      .execute();
+    await insertCopies(
+      db,
+      gn.id,
+      ['LOG-1', 'LOG-2', 'LOG-3'].map((barcode) => ({ barcode, title: `기록 ${barcode}` })),
+    );
     const logger = createLogger('trace', { write: (line: string) => lines.push(line) });
     const context = createAppContext(db, clock, logger);
     app = await buildHttpApp(context);

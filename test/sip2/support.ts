@@ -14,6 +14,7 @@ import { type App, createHttpServer } from '../../src/platform/http/server.js';
 import { Sip2Client, type Sip2ClientOptions } from '../../src/sip2/client.js';
 import { type Sip2Server, startSip2Server } from '../../src/sip2/server.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { insertCopies } from '../support/copies.js';
 
 export const GN = 'gyeongnamdaepyo-library';
 export const YONAM = 'jinju-yonam-library';
@@ -48,17 +49,7 @@ export interface ItemSeed {
 
 export async function addItems(db: Kysely<DB>, libraryCode: string, items: ItemSeed[]) {
   const libraryId = await libraryIdOf(db, libraryCode);
-  await db
-    .insertInto('items')
-    .values(
-      items.map((item) => ({
-        library_id: libraryId,
-        barcode: item.barcode,
-        title: item.title,
-        loanable: item.loanable ?? true,
-      })),
-    )
-    .execute();
+  await insertCopies(db, libraryId, items);
 }
 
 async function terminalRoutesApp(t: TestApp): Promise<App> {

@@ -1,4 +1,5 @@
 import type { TestApp } from './app.js';
+import { insertCopies } from './copies.js';
 import type { Client } from './http.js';
 
 let phoneCounter = 0;
@@ -19,17 +20,7 @@ export async function shelve(
   items: { barcode: string; title?: string; loanable?: boolean }[],
 ) {
   const libraryId = await libraryIdOf(t, libraryCode);
-  await t.db
-    .insertInto('items')
-    .values(
-      items.map((i) => ({
-        library_id: libraryId,
-        barcode: i.barcode,
-        title: i.title ?? `책 ${i.barcode}`,
-        loanable: i.loanable ?? true,
-      })),
-    )
-    .execute();
+  await insertCopies(t.db, libraryId, items);
 }
 
 /** Registers a walk-in member at the desk's library; returns the member and card number. */

@@ -7,12 +7,8 @@ import { importColumnName, itemImportSentence } from '../../platform/i18n/messag
 import { type ImportFormat, parseImportFile } from './import-file.js';
 import type { ItemRecord } from './item.js';
 import type { RowError } from './item-csv.js';
-import {
-  existingBarcodes,
-  INSERT_BATCH_SIZE,
-  insertItemBatch,
-  libraryExists,
-} from './repository.js';
+import { attachCopies } from './records.js';
+import { existingBarcodes, INSERT_BATCH_SIZE, libraryExists } from './repository.js';
 import type { ImportEncoding, TextEncodingName } from './text-encoding.js';
 
 /** Who imports: a staff member through the API, or the system through the command line. */
@@ -113,7 +109,10 @@ export async function importItems(
   const existing: RowError[] = [];
   /** The barcodes of the batch written (in a dry run: those the library does not have yet). */
   const write = async (batch: readonly ItemRecord[], tx: typeof db): Promise<Set<string>> => {
-    if (!dryRun) return insertItemBatch(tx, libraryId, batch);
+    if (!dryRun) {
+      const copies = await attachCopies(tx, libraryId, batch);
+      return new Set(copies.map((copy) => copy.barcode));
+    }
     const barcodes = batch.map((row) => row.barcode);
     const found = await existingBarcodes(tx, libraryId, barcodes);
     return new Set(barcodes.filter((barcode) => !found.has(barcode)));

@@ -333,15 +333,34 @@ describe('parseItemCsv: whole-file refusals', () => {
   });
 });
 
+describe('parseItemCsv: the title record columns', () => {
+  it('reads an optional KDC class and subjects, under English or Korean headers', () => {
+    const result = parsed(
+      csv(
+        '바코드,서명,분류기호,주제어',
+        'B1,흰,813.7, 한국소설 ;산문| 한국소설 ;',
+        'B2,검은 사슴,,',
+      ),
+    );
+    expect(result.rows.map((row) => [row.kdc, row.subjects])).toEqual([
+      ['813.7', ['한국소설', '산문']],
+      [null, []],
+    ]);
+    expect(errorsOf(`B1,T,${'9'.repeat(21)}`, 'barcode,title,kdc')).toEqual([
+      { line: 2, barcode: 'B1', field: 'kdc', message: 'KDC class is longer than 20 characters' },
+    ]);
+  });
+});
+
 describe('itemCsvTemplate', () => {
   it('is a header and two example rows, one Korean and one English, that import cleanly', () => {
     const template = itemCsvTemplate();
-    expect(template.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
+    expect(template.startsWith(`\uFEFF${HEADER},kdc,subjects\r\n`)).toBe(true);
     const result = parsed(Buffer.from(template, 'utf8'));
     expect(result.errors).toEqual([]);
-    expect(result.rows.map((row) => row.title)).toEqual([
-      '채식주의자',
-      'Sapiens: A Brief History of Humankind',
+    expect(result.rows.map((row) => [row.title, row.kdc, row.subjects])).toEqual([
+      ['채식주의자', '813.7', ['한국소설', '연작소설']],
+      ['Sapiens: A Brief History of Humankind', '909', []],
     ]);
   });
 });

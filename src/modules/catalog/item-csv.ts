@@ -10,6 +10,7 @@ import {
   parseIsbn,
   parseLoanable,
   parseOptionalText,
+  parseSubjects,
   parseTitle,
   parseYear,
   type ValueProblem,
@@ -70,7 +71,7 @@ export interface ItemCsvOptions {
 
 export const DEFAULT_MAX_ROWS = 100_000;
 
-/** The file's columns: the items table's own columns (the repository returns them by this list). */
+/** The file's columns; `kdc` and `subjects` (the title's record) are optional extras. */
 export const ITEM_CSV_COLUMNS = [
   'barcode',
   'title',
@@ -80,6 +81,8 @@ export const ITEM_CSV_COLUMNS = [
   'isbn',
   'call_number',
   'loanable',
+  'kdc',
+  'subjects',
 ] as const;
 
 export type ItemCsvColumn = (typeof ITEM_CSV_COLUMNS)[number];
@@ -96,6 +99,8 @@ const HEADER_ALIASES: Record<ItemCsvColumn, readonly string[]> = {
   isbn: ['isbn'],
   call_number: ['callnumber', '청구기호'],
   loanable: ['loanable', '대출가능', '대출가능여부'],
+  kdc: ['kdc', '분류기호', 'kdc분류기호'],
+  subjects: ['subjects', 'subject', '주제어', '주제명'],
 };
 
 type ColumnMap = ReadonlyMap<ItemCsvColumn, number>;
@@ -259,7 +264,7 @@ function readItem(
     return fallback;
   }
   const cell = (column: ItemCsvColumn) => cellOf(row, columns, column);
-  const optional = (column: 'author' | 'publisher' | 'call_number', max: number) =>
+  const optional = (column: 'author' | 'publisher' | 'call_number' | 'kdc', max: number) =>
     take(column, parseOptionalText(cell(column), column, max), null);
   const item: ItemRecord = {
     line: row.line,
@@ -271,6 +276,11 @@ function readItem(
     isbn: take('isbn', parseIsbn(cell('isbn')), null),
     callNumber: optional('call_number', ITEM_LIMITS.callNumber),
     loanable: take('loanable', parseLoanable(cell('loanable')), true),
+    // The record's class and subjects only from a file that has the columns.
+    ...(columns.has('kdc') ? { kdc: optional('kdc', ITEM_LIMITS.kdc) } : {}),
+    ...(columns.has('subjects')
+      ? { subjects: take('subjects', parseSubjects(cell('subjects')), []) }
+      : {}),
   };
   return { item, errors };
 }
@@ -279,8 +289,8 @@ function readItem(
 export function itemCsvTemplate(): string {
   return [
     `\uFEFF${ITEM_CSV_COLUMNS.join(',')}`,
-    'EM0000001,채식주의자,한강,창비,2007,978-89-364-3359-8,813.7-한12ㅊ,대출가능',
-    'EM0000002,"Sapiens: A Brief History of Humankind",Yuval Noah Harari,Harper,2015,9780062316097,909-H254s,yes',
+    'EM0000001,채식주의자,한강,창비,2007,978-89-364-3359-8,813.7-한12ㅊ,대출가능,813.7,한국소설; 연작소설',
+    'EM0000002,"Sapiens: A Brief History of Humankind",Yuval Noah Harari,Harper,2015,9780062316097,909-H254s,yes,909,',
     '',
   ].join('\r\n');
 }

@@ -1,11 +1,12 @@
 import type { Selectable } from 'kysely';
-import type { ItemsTable } from '../../platform/db/schema.js';
+import type { BibRecordsTable } from '../../platform/db/schema.js';
 import { itemImportSentence } from '../../platform/i18n/messages.js';
 import { normalizeIsbn } from './isbn.js';
 
 /** One copy a library holds, as the import, the demo data and (later) the API give it. */
 export interface ItemRecord
-  extends Pick<Selectable<ItemsTable>, 'barcode' | 'title' | 'author' | 'publisher' | 'year'> {
+  extends Pick<Selectable<BibRecordsTable>, 'title' | 'author' | 'publisher' | 'year'> {
+  barcode: string;
   /** The line of the import file the item came from (1-based, header = 1); 0 when not imported. */
   line: number;
   /** Normalized ISBN-13, digits only. */
@@ -13,9 +14,9 @@ export interface ItemRecord
   callNumber: string | null;
   /** false for reference copies, read in the library only. */
   loanable: boolean;
-  /** KDC class number (813.7), when the file gives one (MARC 056). */
+  /** The KDC class (813.7), when the file gives one; kept on the title's record. */
   kdc?: string | null;
-  /** Subject headings and keywords (MARC 650/653), when the file gives them. */
+  /** Subject headings, when the file gives them; kept on the title's record. */
   subjects?: string[];
 }
 
@@ -25,6 +26,8 @@ export const ITEM_LIMITS = {
   author: 200,
   publisher: 200,
   callNumber: 100,
+  kdc: 20,
+  subjects: 1000,
   earliestYear: 1000,
 } as const;
 
@@ -94,7 +97,7 @@ export function parseTitle(raw: string): FieldResult<string> {
 /** Author, publisher or call number: empty means unknown. */
 export function parseOptionalText(
   raw: string,
-  column: 'author' | 'publisher' | 'call_number',
+  column: 'author' | 'publisher' | 'call_number' | 'kdc',
   maxLength: number,
 ): FieldResult<string | null> {
   const text = cleanText(raw);
@@ -135,4 +138,13 @@ export function parseLoanable(raw: string): FieldResult<boolean> {
     return invalid('LOANABLE_UNKNOWN', { column: 'loanable' });
   }
   return valid(loanable);
+}
+
+/** Subject headings in one cell, separated by `;` or `|` (a comma may be part of a heading). */
+export function parseSubjects(raw: string): FieldResult<string[]> {
+  const text = cleanText(raw);
+  if (characterCount(text) > ITEM_LIMITS.subjects) {
+    return invalid('VALUE_TOO_LONG', { column: 'subjects', max: ITEM_LIMITS.subjects });
+  }
+  return valid([...new Set(text.split(/[;|]/).map(cleanText))].filter((s) => s !== ''));
 }

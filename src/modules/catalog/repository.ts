@@ -1,19 +1,19 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
 import { containsPattern } from '../../platform/db/like.js';
-import type { DB, ItemsTable } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import { demoItems } from './demo-items.js';
 import { normalizeIsbn } from './isbn.js';
 import type { ItemRecord } from './item.js';
-import { ITEM_CSV_COLUMNS } from './item-csv.js';
+import { attachCopies } from './records.js';
 
 /** Holdings in the database: one row per copy, unique by barcode within its library. */
 
-/** Rows per multi-row INSERT: 500 × 9 parameters stays far below PostgreSQL's 65,535. */
+/** Rows per batch of copies: 500 × 5 parameters stays far below PostgreSQL's 65,535. */
 export const INSERT_BATCH_SIZE = 500;
 
-/** One copy as the API shows it, with its open loan (if any). */
-export interface ItemView extends Omit<ItemRecord, 'line'> {
+/** One copy as the API shows it, with its title's record and its open loan (if any). */
+export interface ItemView extends Omit<ItemRecord, 'line' | 'kdc' | 'subjects'> {
   id: number;
   libraryId: number;
   onLoan: boolean;
@@ -29,7 +29,7 @@ export interface ItemListFilter {
 }
 
 function itemsFrom(db: Kysely<DB>) {
-  return db.selectFrom('items as i');
+  return db.selectFrom('items as i').innerJoin('bib_records as b', 'b.id', 'i.record_id');
 }
 
 /** The copy's columns and the due date of its open loan (at most one: a unique index says so). */
@@ -42,11 +42,11 @@ function withOpenLoan(items: ReturnType<typeof itemsFrom>) {
       'i.id',
       'i.library_id',
       'i.barcode',
-      'i.title',
-      'i.author',
-      'i.publisher',
-      'i.year',
-      'i.isbn',
+      'b.title',
+      'b.author',
+      'b.publisher',
+      'b.year',
+      'b.isbn',
       'i.call_number',
       'i.loanable',
       'lo.due_date',
@@ -107,10 +107,10 @@ export async function listItems(
     const isbn = normalizeIsbn(q);
     matching = matching.where((eb) =>
       eb.or([
-        eb('i.title', 'ilike', pattern),
-        eb('i.author', 'ilike', pattern),
+        eb('b.title', 'ilike', pattern),
+        eb('b.author', 'ilike', pattern),
         eb('i.barcode', 'ilike', pattern),
-        ...(isbn.ok ? [eb('i.isbn', '=', isbn.isbn13)] : []),
+        ...(isbn.ok ? [eb('b.isbn', '=', isbn.isbn13)] : []),
       ]),
     );
   }
@@ -119,39 +119,6 @@ export async function listItems(
     matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: page.map(toItemView), total: Number(total.n) };
-}
-
-function itemRow(libraryId: number, item: ItemRecord): Insertable<ItemsTable> {
-  return {
-    library_id: libraryId,
-    barcode: item.barcode,
-    title: item.title,
-    author: item.author,
-    publisher: item.publisher,
-    year: item.year,
-    isbn: item.isbn,
-    call_number: item.callNumber,
-    loanable: item.loanable,
-  };
-}
-
-/**
- * Inserts one batch of a library's copies in one statement; a barcode the library already has is
- * left alone. Returns the barcodes that were inserted.
- */
-export async function insertItemBatch(
-  db: Kysely<DB>,
-  libraryId: number,
-  items: readonly ItemRecord[],
-): Promise<Set<string>> {
-  if (items.length === 0) return new Set();
-  const rows = await db
-    .insertInto('items')
-    .values(items.map((item) => itemRow(libraryId, item)))
-    .onConflict((oc) => oc.columns(['library_id', 'barcode']).doNothing())
-    .returning('barcode')
-    .execute();
-  return new Set(rows.map((r) => r.barcode));
 }
 
 /** Which of these barcodes the library already has (a dry run's check; nothing is written). */
@@ -170,24 +137,15 @@ export async function existingBarcodes(
   return new Set(rows.map((r) => r.barcode));
 }
 
-/** Inserts one copy; undefined when the library already has its barcode. */
+/** Inserts one copy (finding or making its record); undefined when the library has its barcode. */
 export async function insertItem(
   db: Kysely<DB>,
   libraryId: number,
   item: ItemRecord,
 ): Promise<ItemView | undefined> {
-  const row = await db
-    .insertInto('items')
-    .values(itemRow(libraryId, item))
-    .onConflict((oc) => oc.columns(['library_id', 'barcode']).doNothing())
-    .returning([
-      'id',
-      'library_id',
-      ...ITEM_CSV_COLUMNS,
-      sql<BusinessDate | null>`null::date`.as('due_date'),
-    ])
-    .executeTakeFirst();
-  return row && toItemView(row);
+  const [added] = await attachCopies(db, libraryId, [item]);
+  // As stored: a title the network already had keeps its record's title and author.
+  return added && findItem(db, libraryId, added.barcode);
 }
 
 /**
@@ -205,7 +163,7 @@ export async function seedDemoItems(
       const items = demoItems(library.code, perLibrary);
       for (let start = 0; start < items.length; start += INSERT_BATCH_SIZE) {
         const batch = items.slice(start, start + INSERT_BATCH_SIZE);
-        inserted += (await insertItemBatch(tx, library.id, batch)).size;
+        inserted += (await attachCopies(tx, library.id, batch)).length;
       }
     }
   });

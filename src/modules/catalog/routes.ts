@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { validationFailed } from '../../platform/errors.js';
+import { anonymousRateLimit } from '../../platform/http/anonymous-rate-limit.js';
 import { requireStaff } from '../../platform/http/auth.js';
 import { languageOf, problemResponses } from '../../platform/http/problem.js';
 import { LibraryIdParams } from '../../platform/http/schemas.js';
@@ -11,9 +12,46 @@ import { holdingOf, holdingsOf } from './holdings.js';
 import type { ImportFormat } from './import-file.js';
 import { importItems, localizeImportReport } from './import-items.js';
 import { DEFAULT_MAX_ROWS, ITEM_CSV_COLUMNS, itemCsvTemplate } from './item-csv.js';
-import { CatalogueTitleSchema, ImportReportSchema, ItemBody, ItemSchema } from './schemas.js';
-import { searchCatalogue } from './search.js';
+import {
+  CatalogueTitlePageSchema,
+  CatalogueTitleSchema,
+  ImportReportSchema,
+  ItemBody,
+  ItemSchema,
+} from './schemas.js';
+import {
+  CATALOGUE_CANDIDATES,
+  CATALOGUE_DEFAULT_LIMIT,
+  CATALOGUE_MAX_LIMIT,
+  CATALOGUE_MIN_QUERY,
+  catalogueTitle,
+  searchCatalogue,
+  viewerOf,
+} from './search.js';
 import { IMPORT_ENCODINGS } from './text-encoding.js';
+
+/** Searches per minute from one address without a sign-in. */
+export const ANONYMOUS_SEARCHES_PER_MINUTE = 60;
+
+const SEARCH_DESCRIPTION = `
+Titles (bibliographic records) held by participating libraries. No sign-in needed; without one,
+at most ${ANONYMOUS_SEARCHES_PER_MINUTE} searches a minute from one address (RATE_LIMITED after).
+
+- **q**: words of a title or an author's name, at least ${CATALOGUE_MIN_QUERY} characters. Every word must
+  match: a Korean word anywhere in a title word (바다 finds 푸른 바다의 전설), other words whole
+  (case and accents ignored). An ISBN-10 or ISBN-13 typed here (hyphens allowed) finds that ISBN.
+- **isbn**: an ISBN-10 or ISBN-13, hyphens allowed.
+- **region** (a region's code; a province includes its cities and counties), **library** (an id),
+  **available** (only copies on the shelf now): which holdings count; a title without any is left out.
+
+Order: the exact title first, then titles starting with the query, then titles holding every word,
+then the rest (author matches); then titles held by more libraries, then by title. At most
+${CATALOGUE_CANDIDATES.toLocaleString('en')} matching titles are ranked (a very common word stays fast).
+Page with \`cursor\` (the \`nextCursor\` of the page before; null on the last page).
+
+A signed-in member sees, per library, whether they may borrow there now (\`checkedIn\`), those
+libraries first; staff see the call numbers. A search writes nothing (no audit event).
+`.trim();
 
 export const CSV_CONTENT_TYPE = 'text/csv';
 /** What browsers on Windows with Excel installed call a `.csv` file. */
@@ -108,31 +146,94 @@ export async function catalogRoutes(app: App, context: AppContext) {
   app.addSchema(ImportReportSchema);
   app.addSchema(CatalogueTitleSchema);
 
+  const limitAnonymous = anonymousRateLimit(context.clock, {
+    max: ANONYMOUS_SEARCHES_PER_MINUTE,
+    windowMs: 60_000,
+  });
+  app.addSchema(CatalogueTitlePageSchema);
+
   app.get(
     '/api/v1/catalogue',
     {
+      preHandler: limitAnonymous,
       schema: {
         tags: ['catalogue'],
-        summary: 'Search the network catalogue: which participating libraries hold a title',
-        description:
-          'By part of a title or author (`q`), or by ISBN-10 or ISBN-13 (`isbn`); at least one. ' +
-          'Copies with the same ISBN are one title. At most 50 titles, those held by most ' +
-          'libraries first; `available` counts loanable copies not on loan now. No sign-in needed.',
+        summary: 'Search the network catalogue: titles, and which libraries hold them',
+        description: SEARCH_DESCRIPTION,
         querystring: Type.Object(
           {
-            q: Type.Optional(Type.String({ maxLength: 200, examples: ['한강'] })),
-            isbn: Type.Optional(Type.String({ maxLength: 40, examples: ['978-89-364-3359-8'] })),
+            q: Type.Optional(
+              Type.String({
+                maxLength: 200,
+                description: `title words, an author, or an ISBN; at least ${CATALOGUE_MIN_QUERY} characters`,
+                examples: ['바다'],
+              }),
+            ),
+            isbn: Type.Optional(
+              Type.String({
+                maxLength: 40,
+                description: 'ISBN-10 or ISBN-13, hyphens allowed',
+                examples: ['978-89-364-3359-8'],
+              }),
+            ),
+            region: Type.Optional(
+              Type.String({
+                maxLength: 100,
+                description: "a region's code",
+                examples: ['jinju-si'],
+              }),
+            ),
+            library: Type.Optional(Type.Integer({ minimum: 1, description: "a library's id" })),
+            available: Type.Optional(
+              Type.Boolean({ description: 'only titles with a copy on the shelf now' }),
+            ),
+            cursor: Type.Optional(
+              Type.String({ maxLength: 2000, description: 'the nextCursor of the page before' }),
+            ),
+            limit: Type.Optional(
+              Type.Integer({
+                minimum: 1,
+                maximum: CATALOGUE_MAX_LIMIT,
+                default: CATALOGUE_DEFAULT_LIMIT,
+                description: 'titles per page',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ titles: Type.Array(Type.Ref('CatalogueTitle')) }),
-          ...problemResponses(),
+          200: Type.Object({
+            titles: Type.Array(Type.Ref('CatalogueTitle')),
+            nextCursor: Type.Union([Type.String(), Type.Null()], {
+              description: 'give it as cursor for the next page; null on the last page',
+            }),
+          }),
+          ...problemResponses(429),
         },
       },
     },
-    // A read that never writes: on the read replica when READ_DATABASE_URL is set.
-    async (request) => ({ titles: await searchCatalogue(context.readDb, request.query) }),
+    // Reads that never write: on the read replica when READ_DATABASE_URL is set.
+    async (request) => searchCatalogue(context.readDb, request.query, viewerOf(request.actor)),
+  );
+
+  app.get(
+    '/api/v1/catalogue/titles/:recordId',
+    {
+      preHandler: limitAnonymous,
+      schema: {
+        tags: ['catalogue'],
+        summary: 'One title and every participating library that holds it',
+        description:
+          'The title with its subjects, and every participating library holding it with its phone, ' +
+          'address, opening hours and closed days, copies and copies on the shelf now. The same ' +
+          'member and staff details as the search. NOT_FOUND for an unknown title or one no ' +
+          'participating library holds. No sign-in needed (rate-limited as the search).',
+        params: Type.Object({ recordId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }),
+        response: { 200: Type.Ref('CatalogueTitlePage'), ...problemResponses(404, 429) },
+      },
+    },
+    async (request) =>
+      catalogueTitle(context.readDb, request.params.recordId, viewerOf(request.actor)),
   );
 
   app.get(

@@ -106,28 +106,81 @@ export const ImportReportSchema = Type.Object(
   { $id: 'ItemImportReport' },
 );
 
+const LibraryRef = {
+  id: Type.Integer(),
+  code: Type.String(),
+  nameKo: Type.String(),
+  nameEn: Type.String(),
+  region: RegionRef,
+};
+
+const HoldingFields = {
+  copies: Type.Integer({ description: 'copies there' }),
+  available: Type.Integer({ description: 'loanable copies there not on loan now' }),
+  checkedIn: Type.Union([Type.Boolean(), Type.Null()], {
+    description:
+      'signed-in member: whether they may borrow there now (checked in, or their home library); null for anyone else',
+  }),
+  callNumbers: Type.Optional(
+    Type.Array(Type.String(), {
+      description: "staff only: the call numbers of the library's copies",
+    }),
+  ),
+};
+
+const TitleFields = {
+  id: Type.Integer({ description: "the title's record id (GET /api/v1/catalogue/titles/{id})" }),
+  title: Type.String(),
+  author: NullableText,
+  publisher: NullableText,
+  year: NullableYear,
+  isbn: Isbn13,
+  kdc: Type.Union([Type.String(), Type.Null()], { description: 'KDC class, e.g. 813.7' }),
+  libraryCount: Type.Integer({
+    description: 'participating libraries holding the title, whatever the filters',
+  }),
+  copies: Type.Integer({ description: 'copies in the holdings listed' }),
+  available: Type.Integer({
+    description: 'loanable copies not on loan now, in the holdings listed',
+  }),
+};
+
+const Holdings = Type.Array(Type.Object({ library: Type.Object(LibraryRef), ...HoldingFields }), {
+  description:
+    "the libraries holding it (those the filters keep): a member's libraries first, then most on the shelf, then by library",
+});
+
 export const CatalogueTitleSchema = Type.Object(
+  { ...TitleFields, holdings: Holdings },
+  { $id: 'CatalogueTitle', description: 'A title and the libraries that hold it' },
+);
+
+const OptionalText = (description: string) =>
+  Type.Union([Type.String(), Type.Null()], { description });
+
+export const CatalogueTitlePageSchema = Type.Object(
   {
-    title: Type.String(),
-    author: NullableText,
-    publisher: NullableText,
-    year: NullableYear,
-    isbn: Isbn13,
-    copies: Type.Integer({ description: 'copies in all participating libraries' }),
-    available: Type.Integer({ description: 'loanable copies not on loan now' }),
+    title: Type.Object({
+      ...TitleFields,
+      holdings: Holdings,
+      subjects: Type.Array(Type.String(), { description: 'subject headings' }),
+    }),
     holdings: Type.Array(
       Type.Object({
         library: Type.Object({
-          id: Type.Integer(),
-          code: Type.String(),
-          nameKo: Type.String(),
-          nameEn: Type.String(),
-          region: RegionRef,
+          ...LibraryRef,
+          phone: OptionalText('the phone number to call'),
+          addressKo: OptionalText('address in Korean'),
+          addressEn: OptionalText('address in English'),
+          openingHoursKo: OptionalText('opening hours in Korean'),
+          openingHoursEn: OptionalText('opening hours in English'),
+          closedDaysNoteKo: OptionalText('closed days in Korean'),
+          closedDaysNoteEn: OptionalText('closed days in English'),
         }),
-        copies: Type.Integer(),
-        available: Type.Integer({ description: 'loanable copies not on loan now' }),
+        ...HoldingFields,
       }),
+      { description: 'every participating library holding it, with its facts, in the same order' },
     ),
   },
-  { $id: 'CatalogueTitle', description: 'A title and the libraries that hold it' },
+  { $id: 'CatalogueTitlePage', description: 'One title with every library that holds it' },
 );

@@ -1,56 +1,190 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { containsPattern } from '../../platform/db/like.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { escapeLike } from '../../platform/db/like.js';
 import type { DB } from '../../platform/db/schema.js';
-import { validationFailed } from '../../platform/errors.js';
+import { AppError, validationFailed } from '../../platform/errors.js';
+import { searchTokens } from '../../platform/search-tokens.js';
+import { coversLibrary } from '../members/index.js';
 import { normalizeIsbn } from './isbn.js';
 
 /**
- * The network catalogue: which participating libraries hold a title, and how many copies are on
- * the shelf now. Copies are one title when they share an ISBN, or (without one) title and author.
+ * The network catalogue (issue 18; docs/decisions.md "Catalogue search"): titles found through
+ * their records' search tokens (GIN) or their ISBN (unique index), ranked, a page at a time, with
+ * the libraries that hold them and what is on the shelf now. Every function here only reads, and
+ * reads through the `db` it is given (a read replica may be given).
  */
 
-export const CATALOGUE_TITLE_LIMIT = 50;
+export const CATALOGUE_DEFAULT_LIMIT = 20;
+export const CATALOGUE_MAX_LIMIT = 50;
+/** Fewer characters than this (after trimming) are refused: one syllable matches too much. */
+export const CATALOGUE_MIN_QUERY = 2;
+/**
+ * Records ranked per search at most: a token in very many titles (the, 이야기) keeps the search
+ * bounded; beyond this many matches the rest are not ranked (docs/decisions.md).
+ */
+export const CATALOGUE_CANDIDATES = 2000;
+
+export const TOO_SHORT =
+  'type at least 2 characters: one letter or one Hangul syllable matches too many books';
+const BAD_CURSOR = 'is not a marker this search gave; search again from the first page';
 
 export interface CatalogueQuery {
-  /** Part of a title or author (any case); an ISBN typed here is matched as one too. */
   q?: string | undefined;
-  /** ISBN-10 or ISBN-13, hyphens allowed. */
   isbn?: string | undefined;
+  /** A region's code: libraries in it (or in the cities and counties of a province). */
+  region?: string | undefined;
+  library?: number | undefined;
+  /** Only titles (and holdings) with a copy on the shelf now. */
+  available?: boolean | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface CatalogueLibrary {
+  id: number;
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  region: { code: string; nameKo: string; nameEn: string };
 }
 
 export interface CatalogueHolding {
-  library: {
-    id: number;
-    code: string;
-    nameKo: string;
-    nameEn: string;
-    region: { code: string; nameKo: string; nameEn: string };
-  };
+  library: CatalogueLibrary;
   copies: number;
   /** Loanable copies not on loan now. */
   available: number;
+  /** Signed-in member: whether they may borrow there now (checked in, or their home); else null. */
+  checkedIn: boolean | null;
+  /** Staff only: the call numbers of the copies there. */
+  callNumbers?: string[];
 }
 
 export interface CatalogueTitle {
+  id: number;
   title: string;
   author: string | null;
   publisher: string | null;
   year: number | null;
   isbn: string | null;
-  /** Over all libraries. */
+  kdc: string | null;
+  /** Participating libraries holding the title, whatever the filters. */
+  libraryCount: number;
+  /** Over the holdings shown. */
   copies: number;
   available: number;
-  /** The libraries with a copy, those with one on the shelf first. */
   holdings: CatalogueHolding[];
 }
 
-interface HoldingRow {
-  work_key: string;
+export interface CataloguePage {
+  titles: CatalogueTitle[];
+  nextCursor: string | null;
+}
+
+/** Who looks: members see where they may borrow, staff see call numbers. */
+export interface CatalogueViewer {
+  memberId: number | null;
+  staff: boolean;
+}
+
+export function viewerOf(actor: Actor | null | undefined): CatalogueViewer {
+  return {
+    memberId: actor?.kind === 'member' ? actor.memberId : null,
+    staff: actor?.kind === 'staff',
+  };
+}
+
+interface Position {
+  rank: number;
+  libraryCount: number;
   title: string;
-  author: string | null;
-  publisher: string | null;
-  year: number | null;
-  isbn: string | null;
+  id: number;
+}
+
+export function encodeCursor(position: Position): string {
+  const { rank, libraryCount, title, id } = position;
+  return Buffer.from(JSON.stringify([rank, libraryCount, title, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Position {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 4) {
+      const [rank, libraryCount, title, id] = value as unknown[];
+      if (
+        Number.isInteger(rank) &&
+        Number.isInteger(libraryCount) &&
+        typeof title === 'string' &&
+        Number.isInteger(id)
+      ) {
+        return { rank, libraryCount, title, id } as Position;
+      }
+    }
+  } catch {
+    // Not base64url JSON: refused below.
+  }
+  throw validationFailed('querystring.cursor', BAD_CURSOR);
+}
+
+/** Lower case, spaces collapsed: how a title is compared with the query for the ranking. */
+function normalisedQuery(q: string): string {
+  return q.replace(/\s+/g, ' ').toLowerCase();
+}
+
+const NORMALISED_TITLE = sql`lower(regexp_replace(btrim(b.title), '\\s+', ' ', 'g'))`;
+
+/** What a query matches, and how a match ranks (0 exact title … 3 author). */
+function matching(query: CatalogueQuery): { where: RawBuilder<unknown>; rank: RawBuilder<number> } {
+  const conditions: RawBuilder<unknown>[] = [];
+  let rank = sql<number>`0`;
+  const q = query.q?.normalize('NFC').trim();
+  if (q !== undefined && q !== '') {
+    if ([...q].length < CATALOGUE_MIN_QUERY) throw validationFailed('querystring.q', TOO_SHORT);
+    const isbn = normalizeIsbn(q);
+    if (isbn.ok) conditions.push(sql`b.isbn = ${isbn.isbn13}`);
+    else {
+      const tokens = searchTokens(q);
+      // Nothing to look for (only punctuation): nothing matches.
+      conditions.push(tokens.length === 0 ? sql`false` : sql`b.search_tokens @> ${tokens}::text[]`);
+      const text = normalisedQuery(q);
+      const words = text.split(' ').map((word) => `%${escapeLike(word)}%`);
+      rank = sql<number>`case
+        when ${NORMALISED_TITLE} = ${text} then 0
+        when starts_with(${NORMALISED_TITLE}, ${text}) then 1
+        when ${NORMALISED_TITLE} like all (${words}::text[]) then 2
+        else 3 end`;
+    }
+  }
+  const isbnText = query.isbn?.trim();
+  if (isbnText) {
+    const isbn = normalizeIsbn(isbnText);
+    if (!isbn.ok) throw validationFailed('querystring.isbn', isbn.reason);
+    conditions.push(sql`b.isbn = ${isbn.isbn13}`);
+  }
+  if (conditions.length === 0) throw validationFailed('querystring.q', 'give q or isbn');
+  return { where: sql.join(conditions, sql` and `), rank };
+}
+
+/** SQL: the participating libraries the filters keep. */
+function allowedLibraries(query: CatalogueQuery): RawBuilder<unknown> {
+  const region =
+    query.region === undefined
+      ? sql`true`
+      : sql`(rg.code = ${query.region} or rg.parent_id = (select id from regions where code = ${query.region}))`;
+  const library = query.library === undefined ? sql`true` : sql`l.id = ${query.library}`;
+  return sql`select l.id from libraries l join regions rg on rg.id = l.region_id
+    where l.status = 'participating' and ${region} and ${library}`;
+}
+
+const ON_SHELF = sql`i.loanable and not exists (
+  select 1 from loans o where o.item_id = i.id and o.returned_at is null)`;
+
+type TitleRow = Pick<
+  CatalogueTitle,
+  'id' | 'title' | 'author' | 'publisher' | 'year' | 'isbn' | 'kdc'
+> & { rank: number; library_count: number };
+
+interface HoldingRow {
+  record_id: number;
   library_id: number;
   library_code: string;
   library_name_ko: string;
@@ -60,123 +194,206 @@ interface HoldingRow {
   region_name_en: string;
   copies: number;
   available: number;
+  checked_in: boolean | null;
+  call_numbers: string[] | null;
 }
 
-/** The conditions on `i` (items) a query asks for; VALIDATION_FAILED for an invalid ISBN. */
-function conditions(query: CatalogueQuery): RawBuilder<unknown>[] {
-  const found: RawBuilder<unknown>[] = [];
-  const q = query.q?.normalize('NFC').trim().replace(/[‘’]/g, "'");
-  if (q) {
-    const pattern = containsPattern(q);
-    const isbn = normalizeIsbn(q);
-    found.push(
-      isbn.ok
-        ? sql`(i.title ilike ${pattern} or i.author ilike ${pattern} or i.isbn = ${isbn.isbn13})`
-        : sql`(i.title ilike ${pattern} or i.author ilike ${pattern})`,
-    );
-  }
-  const isbnText = query.isbn?.trim();
-  if (isbnText) {
-    const isbn = normalizeIsbn(isbnText);
-    if (!isbn.ok) throw validationFailed('querystring.isbn', isbn.reason);
-    found.push(sql`i.isbn = ${isbn.isbn13}`);
-  }
-  if (found.length === 0) throw validationFailed('querystring.q', 'give q or isbn');
-  return found;
+/** The holdings of some records at the allowed libraries, one row per record and library. */
+async function holdingsOf<Extra extends object = object>(
+  db: Kysely<DB>,
+  recordIds: number[],
+  allowed: RawBuilder<unknown>,
+  viewer: CatalogueViewer,
+  options: { availableOnly: boolean; extra?: RawBuilder<unknown> } = { availableOnly: false },
+): Promise<(HoldingRow & Extra)[]> {
+  if (recordIds.length === 0) return [];
+  const checkedIn =
+    viewer.memberId === null ? sql`null::boolean` : coversLibrary(viewer.memberId, sql.ref('l.id'));
+  const { rows } = await sql<HoldingRow & Extra>`
+    select
+      i.record_id, l.id as library_id, l.code as library_code,
+      l.name_ko as library_name_ko, l.name_en as library_name_en,
+      rg.code as region_code, rg.name_ko as region_name_ko, rg.name_en as region_name_en,
+      count(*)::int as copies,
+      (count(*) filter (where ${ON_SHELF}))::int as available,
+      ${checkedIn} as checked_in,
+      ${viewer.staff ? sql`array_agg(distinct i.call_number) filter (where i.call_number is not null)` : sql`null::text[]`} as call_numbers
+      ${options.extra ?? sql``}
+    from items i
+    join libraries l on l.id = i.library_id
+    join regions rg on rg.id = l.region_id
+    where i.record_id = any(${recordIds}::int[]) and i.library_id in (${allowed})
+    group by i.record_id, l.id, rg.id
+    ${options.availableOnly ? sql`having count(*) filter (where ${ON_SHELF}) > 0` : sql``}
+    order by i.record_id, l.id`.execute(db);
+  return rows;
+}
+
+function toHolding(row: HoldingRow, viewer: CatalogueViewer): CatalogueHolding {
+  return {
+    library: {
+      id: row.library_id,
+      code: row.library_code,
+      nameKo: row.library_name_ko,
+      nameEn: row.library_name_en,
+      region: { code: row.region_code, nameKo: row.region_name_ko, nameEn: row.region_name_en },
+    },
+    copies: row.copies,
+    available: row.available,
+    checkedIn: row.checked_in,
+    ...(viewer.staff ? { callNumbers: (row.call_numbers ?? []).sort() } : {}),
+  };
+}
+
+/** Where the member may borrow first, then most on the shelf, then by library. */
+function holdingOrder(a: CatalogueHolding, b: CatalogueHolding): number {
+  return (
+    Number(b.checkedIn === true) - Number(a.checkedIn === true) ||
+    b.available - a.available ||
+    a.library.id - b.library.id
+  );
+}
+
+function toTitle(row: TitleRow, holdings: CatalogueHolding[]): CatalogueTitle {
+  holdings.sort(holdingOrder);
+  return {
+    id: row.id,
+    title: row.title,
+    author: row.author,
+    publisher: row.publisher,
+    year: row.year,
+    isbn: row.isbn,
+    kdc: row.kdc,
+    libraryCount: row.library_count,
+    copies: holdings.reduce((sum, h) => sum + h.copies, 0),
+    available: holdings.reduce((sum, h) => sum + h.available, 0),
+    holdings,
+  };
 }
 
 /**
- * Titles held by participating libraries that match the title/author text and/or the ISBN: at
- * most 50, those held by most libraries first, then by title. One query, whatever the result.
+ * A page of titles matching the query: exact title first, then titles starting with the query,
+ * then titles holding every word, then the rest (author matches); then those held by more
+ * libraries, then by title and id. Two statements, whatever the page.
  */
 export async function searchCatalogue(
   db: Kysely<DB>,
   query: CatalogueQuery,
-): Promise<CatalogueTitle[]> {
-  const where = sql.join(conditions(query), sql` and `);
-  const { rows } = await sql<HoldingRow>`
-    with matches as (
-      select
-        i.library_id, i.title, i.author, i.publisher, i.year, i.isbn,
-        coalesce(
-          'isbn:' || i.isbn,
-          'work:' || lower(i.title) || chr(31) || lower(coalesce(i.author, ''))
-        ) as work_key,
-        i.loanable and not exists (
-          select 1 from loans lo where lo.item_id = i.id and lo.returned_at is null
-        ) as on_shelf
-      from items i
-      join libraries l on l.id = i.library_id
-      where l.status = 'participating' and ${where}
+  viewer: CatalogueViewer,
+): Promise<CataloguePage> {
+  const { where, rank } = matching(query);
+  const limit = Math.min(Math.max(query.limit ?? CATALOGUE_DEFAULT_LIMIT, 1), CATALOGUE_MAX_LIMIT);
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  const allowed = allowedLibraries(query);
+  const filtered = query.region !== undefined || query.library !== undefined;
+  const held = sql`exists (select 1 from items i where i.record_id = c.id
+      and i.library_id in (${allowed}) ${query.available ? sql`and ${ON_SHELF}` : sql``})`;
+  const { rows } = await sql<TitleRow>`
+    with candidates as (
+      select b.id, b.title, b.author, b.publisher, b.year, b.isbn, b.kdc, ${rank} as rank
+      from bib_records b
+      where ${where}
+      limit ${CATALOGUE_CANDIDATES}
     ),
-    works as (
-      select
-        work_key,
-        count(distinct library_id) as library_count,
-        mode() within group (order by title) as work_title,
-        mode() within group (order by author) as work_author,
-        mode() within group (order by publisher) as work_publisher,
-        mode() within group (order by year) as work_year,
-        min(isbn) as work_isbn
-      from matches
-      group by work_key
-      order by library_count desc, work_title, work_key
-      limit ${CATALOGUE_TITLE_LIMIT}
+    counted as (
+      select c.*, (
+        select count(distinct i.library_id) from items i join libraries l on l.id = i.library_id
+        where i.record_id = c.id and l.status = 'participating')::int as library_count
+      from candidates c
+      ${filtered || query.available ? sql`where ${held}` : sql``}
     )
-    select
-      w.work_key,
-      w.work_title as title,
-      w.work_author as author,
-      w.work_publisher as publisher,
-      w.work_year as year,
-      w.work_isbn as isbn,
-      l.id as library_id,
-      l.code as library_code,
-      l.name_ko as library_name_ko,
-      l.name_en as library_name_en,
-      r.code as region_code,
-      r.name_ko as region_name_ko,
-      r.name_en as region_name_en,
-      count(*)::int as copies,
-      (count(*) filter (where m.on_shelf))::int as available
-    from works w
-    join matches m on m.work_key = w.work_key
-    join libraries l on l.id = m.library_id
-    join regions r on r.id = l.region_id
-    group by
-      w.work_key, w.library_count, w.work_title, w.work_author, w.work_publisher, w.work_year,
-      w.work_isbn, l.id, r.id
-    order by w.library_count desc, w.work_title, w.work_key, available desc, l.id
-  `.execute(db);
-  const titles = new Map<string, CatalogueTitle>();
-  for (const row of rows) {
-    let title = titles.get(row.work_key);
-    if (!title) {
-      title = {
-        title: row.title,
-        author: row.author,
-        publisher: row.publisher,
-        year: row.year,
-        isbn: row.isbn,
-        copies: 0,
-        available: 0,
-        holdings: [],
-      };
-      titles.set(row.work_key, title);
-    }
-    title.copies += row.copies;
-    title.available += row.available;
-    title.holdings.push({
-      library: {
-        id: row.library_id,
-        code: row.library_code,
-        nameKo: row.library_name_ko,
-        nameEn: row.library_name_en,
-        region: { code: row.region_code, nameKo: row.region_name_ko, nameEn: row.region_name_en },
-      },
-      copies: row.copies,
-      available: row.available,
-    });
-  }
-  return [...titles.values()];
+    select * from counted
+    where library_count > 0
+      ${
+        after === null
+          ? sql``
+          : sql`and (rank, -library_count, title, id) >
+              (${after.rank}::int, ${-after.libraryCount}::int, ${after.title}::text, ${after.id}::int)`
+      }
+    order by rank, library_count desc, title, id
+    limit ${limit + 1}`.execute(db);
+  const page = rows.slice(0, limit);
+  const holdings = await holdingsOf(
+    db,
+    page.map((row) => row.id),
+    allowed,
+    viewer,
+    { availableOnly: query.available === true },
+  );
+  const byRecord = new Map<number, HoldingRow[]>();
+  for (const row of holdings)
+    byRecord.set(row.record_id, [...(byRecord.get(row.record_id) ?? []), row]);
+  const last = page.at(-1);
+  return {
+    titles: page.map((row) =>
+      toTitle(
+        row,
+        (byRecord.get(row.id) ?? []).map((h) => toHolding(h, viewer)),
+      ),
+    ),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({
+            rank: last.rank,
+            libraryCount: last.library_count,
+            title: last.title,
+            id: last.id,
+          })
+        : null,
+  };
+}
+
+/** A library's facts as a title page shows them beside its holding. */
+export interface CatalogueLibraryFacts {
+  phone: string | null;
+  addressKo: string | null;
+  addressEn: string | null;
+  openingHoursKo: string | null;
+  openingHoursEn: string | null;
+  closedDaysNoteKo: string | null;
+  closedDaysNoteEn: string | null;
+}
+
+interface FactsRow {
+  phone: string | null;
+  address_ko: string | null;
+  address_en: string | null;
+  opening_hours_ko: string | null;
+  opening_hours_en: string | null;
+  closed_days_note_ko: string | null;
+  closed_days_note_en: string | null;
+}
+
+/** One title with its subjects and every participating library that holds it; NOT_FOUND else. */
+export async function catalogueTitle(db: Kysely<DB>, recordId: number, viewer: CatalogueViewer) {
+  const record = await db
+    .selectFrom('bib_records')
+    .select(['id', 'title', 'author', 'publisher', 'year', 'isbn', 'kdc', 'subjects'])
+    .where('id', '=', recordId)
+    .executeTakeFirst();
+  if (!record) throw new AppError('NOT_FOUND');
+  const rows = await holdingsOf<FactsRow>(db, [recordId], allowedLibraries({}), viewer, {
+    availableOnly: false,
+    extra: sql`, l.phone, l.address_ko, l.address_en, l.opening_hours_ko, l.opening_hours_en,
+      l.closed_days_note_ko, l.closed_days_note_en`,
+  });
+  if (rows.length === 0) throw new AppError('NOT_FOUND');
+  const holdings = rows.map((row) => {
+    const holding = toHolding(row, viewer);
+    const facts: CatalogueLibraryFacts = {
+      phone: row.phone,
+      addressKo: row.address_ko,
+      addressEn: row.address_en,
+      openingHoursKo: row.opening_hours_ko,
+      openingHoursEn: row.opening_hours_en,
+      closedDaysNoteKo: row.closed_days_note_ko,
+      closedDaysNoteEn: row.closed_days_note_en,
+    };
+    return { ...holding, library: { ...holding.library, ...facts } };
+  });
+  holdings.sort(holdingOrder);
+  const { subjects, ...fields } = record;
+  const plain = rows.map((row) => toHolding(row, viewer));
+  const title = toTitle({ ...fields, rank: 0, library_count: rows.length }, plain);
+  return { title: { ...title, subjects }, holdings };
 }

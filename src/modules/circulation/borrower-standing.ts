@@ -127,6 +127,7 @@ export const standingStatement = compiledPerShape({
               mb
                 .selectFrom('loans as o')
                 .innerJoin('items as i', 'i.id', 'o.item_id')
+                .innerJoin('bib_records as b', 'b.id', 'i.record_id')
                 .innerJoin('libraries as l', 'l.id', 'o.library_id')
                 .innerJoin('library_loan_rules as r', 'r.library_id', 'o.library_id')
                 .whereRef('o.member_id', '=', 'm.id')
@@ -140,7 +141,7 @@ export const standingStatement = compiledPerShape({
                   'o.due_date',
                   'o.loan_day',
                   'o.renewals',
-                  'i.title',
+                  'b.title',
                   'i.barcode',
                   'l.name_ko',
                   'l.name_en',
@@ -155,6 +156,7 @@ export const standingStatement = compiledPerShape({
                 .selectFrom('loans as so')
                 .innerJoin('libraries as sl', 'sl.id', 'so.library_id')
                 .innerJoin('items as si', 'si.id', 'so.item_id')
+                .innerJoin('bib_records as sb', 'sb.id', 'si.record_id')
                 .whereRef('so.id', '=', 'm.suspension_loan_id')
                 .select([
                   'sl.id',
@@ -162,7 +164,7 @@ export const standingStatement = compiledPerShape({
                   'sl.name_en',
                   'so.days_late',
                   'so.return_day',
-                  'si.title',
+                  'sb.title',
                 ]),
             ).as('suspension_cause'),
           ]),
@@ -222,12 +224,13 @@ export const standingStatement = compiledPerShape({
         : jsonObjectFrom(
             eb
               .selectFrom('items as i')
+              .innerJoin('bib_records as b', 'b.id', 'i.record_id')
               .where('i.library_id', '=', libraryId)
               .where('i.barcode', '=', query.itemBarcode)
               .select((ib) => [
                 'i.id',
                 'i.barcode',
-                'i.title',
+                'b.title',
                 'i.loanable',
                 sql<boolean>`exists (${ib
                   .selectFrom('loans as o')
@@ -407,10 +410,11 @@ function renewalTarget(db: Kysely<DB>, key: BorrowerKey) {
       db
         .selectFrom('loans as t')
         .innerJoin('items as ti', 'ti.id', 't.item_id')
+        .innerJoin('bib_records as tb', 'tb.id', 'ti.record_id')
         .where('t.id', '=', key.loanId)
         .select([
           'ti.id as item_id',
-          'ti.title',
+          'tb.title',
           sql<number | null>`t.id`.as('loan_id'),
           't.member_id',
           sql<number | null>`t.library_id`.as('library_id'),
@@ -422,6 +426,7 @@ function renewalTarget(db: Kysely<DB>, key: BorrowerKey) {
     return jsonObjectFrom(
       db
         .selectFrom('items as ti')
+        .innerJoin('bib_records as tb', 'tb.id', 'ti.record_id')
         .leftJoin('loans as t', (join) =>
           join.onRef('t.item_id', '=', 'ti.id').on('t.returned_at', 'is', null),
         )
@@ -429,7 +434,7 @@ function renewalTarget(db: Kysely<DB>, key: BorrowerKey) {
         .where('ti.barcode', '=', key.itemAt.barcode)
         .select([
           'ti.id as item_id',
-          'ti.title',
+          'tb.title',
           't.id as loan_id',
           't.member_id',
           't.library_id',

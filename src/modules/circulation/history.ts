@@ -15,6 +15,7 @@ export async function loanHistory(
   const rows = await context.db
     .selectFrom('loans as o')
     .innerJoin('items as i', 'i.id', 'o.item_id')
+    .innerJoin('bib_records as b', 'b.id', 'i.record_id')
     .innerJoin('libraries as l', 'l.id', 'o.library_id')
     .select([
       'o.id',
@@ -22,8 +23,8 @@ export async function loanHistory(
       'o.due_date',
       'o.return_day',
       'o.days_late',
-      'i.title',
-      'i.author',
+      'b.title',
+      'b.author',
       'l.id as library_id',
       'l.name_ko',
       'l.name_en',

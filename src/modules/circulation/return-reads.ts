@@ -31,10 +31,11 @@ export { readNetworkRules as networkRules } from '../libraries/index.js';
 
 export async function itemAt(db: Kysely<DB>, libraryId: number, barcode: string) {
   return db
-    .selectFrom('items')
-    .select(['id', 'library_id', 'barcode', 'title', 'author', 'loanable'])
-    .where('library_id', '=', libraryId)
-    .where('barcode', '=', barcode)
+    .selectFrom('items as i')
+    .innerJoin('bib_records as b', 'b.id', 'i.record_id')
+    .select(['i.id', 'i.library_id', 'i.barcode', 'b.title', 'b.author', 'i.loanable'])
+    .where('i.library_id', '=', libraryId)
+    .where('i.barcode', '=', barcode)
     .executeTakeFirst();
 }
 
@@ -101,10 +102,11 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
     loan_history_enabled: boolean | null;
   }>`${PREPARED}
     select l.id as library_id, l.name_ko, l.name_en,
-      i.id as item_id, i.barcode, i.title,
+      i.id as item_id, i.barcode, b.title,
       o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled
     from libraries l
     left join items i on i.library_id = l.id and i.barcode = ${itemBarcode}
+    left join bib_records b on b.id = i.record_id
     left join loans o on o.item_id = i.id and o.returned_at is null
     left join members m on m.id = o.member_id
     where l.id = ${libraryId}`.execute(db);

@@ -23,6 +23,7 @@ import * as terminalAllowedAddresses from './migrations/0022_terminal_allowed_ad
 import * as vetUpgradedPasswords from './migrations/0025_vet_upgraded_passwords.js';
 import * as networkHolidays from './migrations/0027_network_holidays.js';
 import * as libraryFacts from './migrations/0028_library_facts.js';
+import * as bibliographicRecords from './migrations/0029_bibliographic_records.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -34,6 +35,10 @@ export type ConcurrentStep = { createIndex: string; sql: string } | { dropIndex:
 
 interface MigrationModule {
   statements: string[];
+  /** Rows a statement cannot make (they need TypeScript), after `statements`, in the same transaction. */
+  data?: (db: Kysely<unknown>) => Promise<void>;
+  /** Statements after `data`. */
+  finish?: string[];
   concurrently?: ConcurrentStep[];
 }
 
@@ -56,12 +61,15 @@ const migrations: Record<string, MigrationModule> = {
   '0025_vet_upgraded_passwords': vetUpgradedPasswords,
   '0027_network_holidays': networkHolidays,
   '0028_library_facts': libraryFacts,
+  '0029_bibliographic_records': bibliographicRecords,
 };
 
-function asMigration(statements: string[]): Migration {
+function asMigration(migration: MigrationModule): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      for (const statement of statements) await sql.raw(statement).execute(db);
+      for (const statement of migration.statements) await sql.raw(statement).execute(db);
+      await migration.data?.(db);
+      for (const statement of migration.finish ?? []) await sql.raw(statement).execute(db);
     },
   };
 }
@@ -69,7 +77,7 @@ function asMigration(statements: string[]): Migration {
 const provider: MigrationProvider = {
   async getMigrations() {
     return Object.fromEntries(
-      Object.entries(migrations).map(([name, m]) => [name, asMigration(m.statements)]),
+      Object.entries(migrations).map(([name, m]) => [name, asMigration(m)]),
     );
   },
 };

@@ -186,15 +186,30 @@ export interface CheckInsTable {
   id_document_type: string;
 }
 
-export interface ItemsTable {
+/** A title (bibliographic record), held by libraries as copies (`items`). */
+export interface BibRecordsTable {
   id: Generated<number>;
-  library_id: number;
-  barcode: string;
   title: string;
   author: string | null;
   publisher: string | null;
   year: number | null;
+  /** ISBN-13, digits only; unique. */
   isbn: string | null;
+  /** KDC class, e.g. 813.7. */
+  kdc: string | null;
+  subjects: Generated<string[]>;
+  /** `isbn:<13>` or `work:<title>␟<author>` (src/platform/search-tokens.ts). */
+  work_key: string;
+  search_tokens: string[];
+  created_at: CreatedAt;
+}
+
+/** A copy: one barcode at one library. */
+export interface ItemsTable {
+  id: Generated<number>;
+  library_id: number;
+  record_id: number;
+  barcode: string;
   call_number: string | null;
   loanable: Generated<boolean>;
   created_at: CreatedAt;
@@ -227,6 +242,7 @@ export interface IdempotentRequestsTable {
 }
 
 export interface DB {
+  bib_records: BibRecordsTable;
   items: ItemsTable;
   loans: LoansTable;
   idempotent_requests: IdempotentRequestsTable;

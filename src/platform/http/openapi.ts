@@ -18,6 +18,7 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /api/v1/network-holidays',
   'GET /api/v1/check-in-groups',
   'GET /api/v1/catalogue',
+  'GET /api/v1/catalogue/titles/{recordId}',
   'GET /api/v1/items/template.csv',
   'GET /api/v1/privacy-policy',
   'POST /api/v1/staff/sign-in',

@@ -56,6 +56,9 @@ export const PUBLISHERS = DATA.PUBLISHERS;
 const NOUNS = DATA.NOUNS;
 const ADJECTIVES = DATA.ADJECTIVES;
 const TOPICS = DATA.TOPICS;
+const ENGLISH_ADJECTIVES = DATA.ENGLISH_ADJECTIVES;
+const ENGLISH_NOUNS = DATA.ENGLISH_NOUNS;
+const ENGLISH_TOPICS = DATA.ENGLISH_TOPICS;
 const NUMBERS = ['세', '다섯', '일곱', '열', '열두', '스무', '서른', '백'];
 
 /** KDC classes, by what the title pattern is about. */
@@ -75,8 +78,31 @@ function objectParticle(word: string): string {
   return code >= 0 && code % 28 !== 0 ? '을' : '를';
 }
 
+/** A title in English (about one in eight: translations aside, libraries hold English books). */
+function englishTitle(rng: Rng): Title {
+  const noun = rng.pick(ENGLISH_NOUNS);
+  switch (rng.int(3)) {
+    case 0:
+      return {
+        title: `The ${rng.pick(ENGLISH_ADJECTIVES)} ${noun}`,
+        classNumber: rng.pick(['843', '823']),
+      };
+    case 1:
+      return {
+        title: `${rng.pick(ENGLISH_TOPICS)}: A Short Introduction`,
+        classNumber: rng.pick(NONFICTION_CLASSES),
+      };
+    default:
+      return {
+        title: `A ${noun} in ${rng.pick(ENGLISH_NOUNS)}`,
+        classNumber: rng.pick(['843', '823']),
+      };
+  }
+}
+
 /** A book title, as a pure function of its generator's state. */
 export function bookTitle(rng: Rng): Title {
+  if (rng.int(8) === 0) return englishTitle(rng);
   const kind = rng.int(10);
   const noun = rng.pick(NOUNS);
   const other = rng.pick(NOUNS);

@@ -979,10 +979,46 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search the network catalogue: which participating libraries hold a title
-         * @description By part of a title or author (`q`), or by ISBN-10 or ISBN-13 (`isbn`); at least one. Copies with the same ISBN are one title. At most 50 titles, those held by most libraries first; `available` counts loanable copies not on loan now. No sign-in needed.
+         * Search the network catalogue: titles, and which libraries hold them
+         * @description Titles (bibliographic records) held by participating libraries. No sign-in needed; without one,
+         *     at most 60 searches a minute from one address (RATE_LIMITED after).
+         *
+         *     - **q**: words of a title or an author's name, at least 2 characters. Every word must
+         *       match: a Korean word anywhere in a title word (바다 finds 푸른 바다의 전설), other words whole
+         *       (case and accents ignored). An ISBN-10 or ISBN-13 typed here (hyphens allowed) finds that ISBN.
+         *     - **isbn**: an ISBN-10 or ISBN-13, hyphens allowed.
+         *     - **region** (a region's code; a province includes its cities and counties), **library** (an id),
+         *       **available** (only copies on the shelf now): which holdings count; a title without any is left out.
+         *
+         *     Order: the exact title first, then titles starting with the query, then titles holding every word,
+         *     then the rest (author matches); then titles held by more libraries, then by title. At most
+         *     2,000 matching titles are ranked (a very common word stays fast).
+         *     Page with `cursor` (the `nextCursor` of the page before; null on the last page).
+         *
+         *     A signed-in member sees, per library, whether they may borrow there now (`checkedIn`), those
+         *     libraries first; staff see the call numbers. A search writes nothing (no audit event).
          */
         get: operations["getCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/titles/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One title and every participating library that holds it
+         * @description The title with its subjects, and every participating library holding it with its phone, address, opening hours and closed days, copies and copies on the shelf now. The same member and staff details as the search. NOT_FOUND for an unknown title or one no participating library holds. No sign-in needed (rate-limited as the search).
+         */
+        get: operations["getCatalogueTitlesByRecordId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1053,7 +1089,7 @@ export interface paths {
          *     EUC-KR (CP949, what Korean Excel saves); `utf-8` or `euc-kr` choose. For ISO 2709 it is decided
          *     per record (leader/09 `a` means UTF-8); for MARCXML the XML declaration's encoding is honoured.
          *
-         *     **CSV**: the first line names the columns, in any order: `barcode,title,author,publisher,year,isbn,call_number,loanable`. Korean
+         *     **CSV**: the first line names the columns, in any order: `barcode,title,author,publisher,year,isbn,call_number,loanable,kdc,subjects`. Korean
          *     headers work too (등록번호, 서명, 저자, 출판사, 발행년, 청구기호, 대출가능).
          *     `GET /api/v1/items/template.csv` gives a template.
          *
@@ -1577,7 +1613,7 @@ export interface components {
                 /** @description MARC only: the record's control number (001), null when it has none */
                 controlNumber?: string | null;
                 barcode: string | null;
-                /** @description a column (barcode, title, author, publisher, year, isbn, call_number, loanable), row, or (MARC) record */
+                /** @description a column (barcode, title, author, publisher, year, isbn, call_number, loanable, kdc, subjects), row, or (MARC) record */
                 field: string;
                 /** @description the field's name in the reader's language (바코드) */
                 column: string;
@@ -1592,15 +1628,22 @@ export interface components {
         };
         /** @description A title and the libraries that hold it */
         CatalogueTitle: {
+            /** @description the title's record id (GET /api/v1/catalogue/titles/{id}) */
+            id: number;
             title: string;
             author: string | null;
             publisher: string | null;
             year: number | null;
             isbn: string | null;
-            /** @description copies in all participating libraries */
+            /** @description KDC class, e.g. 813.7 */
+            kdc: string | null;
+            /** @description participating libraries holding the title, whatever the filters */
+            libraryCount: number;
+            /** @description copies in the holdings listed */
             copies: number;
-            /** @description loanable copies not on loan now */
+            /** @description loanable copies not on loan now, in the holdings listed */
             available: number;
+            /** @description the libraries holding it (those the filters keep): a member's libraries first, then most on the shelf, then by library */
             holdings: {
                 library: {
                     id: number;
@@ -1613,9 +1656,94 @@ export interface components {
                         nameEn: string;
                     };
                 };
+                /** @description copies there */
                 copies: number;
-                /** @description loanable copies not on loan now */
+                /** @description loanable copies there not on loan now */
                 available: number;
+                /** @description signed-in member: whether they may borrow there now (checked in, or their home library); null for anyone else */
+                checkedIn: boolean | null;
+                /** @description staff only: the call numbers of the library's copies */
+                callNumbers?: string[];
+            }[];
+        };
+        /** @description One title with every library that holds it */
+        CatalogueTitlePage: {
+            title: {
+                /** @description the title's record id (GET /api/v1/catalogue/titles/{id}) */
+                id: number;
+                title: string;
+                author: string | null;
+                publisher: string | null;
+                year: number | null;
+                isbn: string | null;
+                /** @description KDC class, e.g. 813.7 */
+                kdc: string | null;
+                /** @description participating libraries holding the title, whatever the filters */
+                libraryCount: number;
+                /** @description copies in the holdings listed */
+                copies: number;
+                /** @description loanable copies not on loan now, in the holdings listed */
+                available: number;
+                /** @description the libraries holding it (those the filters keep): a member's libraries first, then most on the shelf, then by library */
+                holdings: {
+                    library: {
+                        id: number;
+                        code: string;
+                        nameKo: string;
+                        nameEn: string;
+                        region: {
+                            code: string;
+                            nameKo: string;
+                            nameEn: string;
+                        };
+                    };
+                    /** @description copies there */
+                    copies: number;
+                    /** @description loanable copies there not on loan now */
+                    available: number;
+                    /** @description signed-in member: whether they may borrow there now (checked in, or their home library); null for anyone else */
+                    checkedIn: boolean | null;
+                    /** @description staff only: the call numbers of the library's copies */
+                    callNumbers?: string[];
+                }[];
+                /** @description subject headings */
+                subjects: string[];
+            };
+            /** @description every participating library holding it, with its facts, in the same order */
+            holdings: {
+                library: {
+                    id: number;
+                    code: string;
+                    nameKo: string;
+                    nameEn: string;
+                    region: {
+                        code: string;
+                        nameKo: string;
+                        nameEn: string;
+                    };
+                    /** @description the phone number to call */
+                    phone: string | null;
+                    /** @description address in Korean */
+                    addressKo: string | null;
+                    /** @description address in English */
+                    addressEn: string | null;
+                    /** @description opening hours in Korean */
+                    openingHoursKo: string | null;
+                    /** @description opening hours in English */
+                    openingHoursEn: string | null;
+                    /** @description closed days in Korean */
+                    closedDaysNoteKo: string | null;
+                    /** @description closed days in English */
+                    closedDaysNoteEn: string | null;
+                };
+                /** @description copies there */
+                copies: number;
+                /** @description loanable copies there not on loan now */
+                available: number;
+                /** @description signed-in member: whether they may borrow there now (checked in, or their home library); null for anyone else */
+                checkedIn: boolean | null;
+                /** @description staff only: the call numbers of the library's copies */
+                callNumbers?: string[];
             }[];
         };
         Terminal: {
@@ -5652,10 +5780,29 @@ export interface operations {
     getCatalogue: {
         parameters: {
             query?: {
-                /** @example 한강 */
+                /**
+                 * @description title words, an author, or an ISBN; at least 2 characters
+                 * @example 바다
+                 */
                 q?: string;
-                /** @example 978-89-364-3359-8 */
+                /**
+                 * @description ISBN-10 or ISBN-13, hyphens allowed
+                 * @example 978-89-364-3359-8
+                 */
                 isbn?: string;
+                /**
+                 * @description a region's code
+                 * @example jinju-si
+                 */
+                region?: string;
+                /** @description a library's id */
+                library?: number;
+                /** @description only titles with a copy on the shelf now */
+                available?: boolean;
+                /** @description the nextCursor of the page before */
+                cursor?: string;
+                /** @description titles per page */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5671,11 +5818,71 @@ export interface operations {
                 content: {
                     "application/json": {
                         titles: components["schemas"]["CatalogueTitle"][];
+                        /** @description give it as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
             /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCatalogueTitlesByRecordId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One title with every library that holds it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueTitlePage"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
