@@ -12,6 +12,7 @@ import {
   hasChromium,
   launchChromium,
   openWindow,
+  PHONE,
   type RunningService,
   startService,
 } from './support.js';
@@ -253,5 +254,54 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     await context.close();
     expect(a11y).toEqual([]);
     expect([...errors, ...phone.errors]).toEqual([]);
+  }, 120_000);
+
+  it('finding a book (issue 18): the portal search and title page on a phone and a desk, checked-in libraries first; the desk search with call numbers', async () => {
+    const phone = await openWindow(browser, PHONE);
+    const { page } = phone;
+    await page.goto(url('/'));
+    await page.getByLabel('어느 도서관에 있는지 찾아보세요').fill('채식');
+    await page.keyboard.press('Enter');
+    const results = page.getByRole('list', { name: '검색 결과 목록' });
+    await results.waitFor();
+    const first = results.locator('.title-card').first();
+    expect(await first.locator('.title-name').textContent()).toContain('채식주의자');
+    expect(await first.textContent()).toMatch(/\d+개 도서관 · 지금 대출 가능 \d+권/);
+    await checkAccessibility(page, 'catalogue results');
+    await capture(page, 'issue18-search-results', { sizes: ['phone', 'desk'] });
+
+    // A member sees first where they can borrow it today.
+    await page.goto(url('/portal/sign-in'));
+    await page.getByLabel('카드 번호 또는 전화번호·이메일').fill(MINJUN);
+    await page.getByLabel('비밀번호').fill('library-one-member');
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.locator('.my-head').waitFor();
+    await page.goto(url('/portal/search?q=채식주의자'));
+    await results.waitFor();
+    await results.locator('.title-card').first().getByRole('link').first().click();
+    await page.locator('.title-detail').waitFor();
+    const holdings = page.locator('.holding-card');
+    await holdings.first().waitFor();
+    expect(await holdings.first().textContent()).toContain('반입 등록됨');
+    const notYet = page.locator('.holding-card', { hasText: '반입 등록 전' }).first();
+    expect(await notYet.textContent()).toContain('안내데스크');
+    await checkAccessibility(page, 'title page');
+    await capture(page, 'issue18-title-page', { sizes: ['phone', 'desk'] });
+    await phone.context.close();
+
+    const desk = await openWindow(browser, DESK);
+    await desk.page.goto(url('/desk/search'));
+    await desk.page.getByLabel('아이디').fill('jinju-yonam-desk');
+    await desk.page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
+    await desk.page.getByRole('button', { name: '로그인' }).click();
+    await desk.page.getByLabel('책 찾기').fill('한강');
+    await desk.page.keyboard.press('Enter');
+    const table = desk.page.locator('table', { hasText: '채식주의자' });
+    await table.waitFor();
+    expect(await table.textContent()).toContain('813.7');
+    await capture(desk.page, 'issue18-desk-search');
+    await desk.context.close();
+    expect(a11y).toEqual([]);
+    expect([...phone.errors, ...desk.errors]).toEqual([]);
   }, 120_000);
 });
