@@ -1,69 +1,20 @@
 /**
  * The network catalogue (issue 18): search titles across the libraries, and one title with every
- * library that holds it. The answers' shapes follow the shared contract of issue 18 and are
- * declared by hand here, in this one place, until the server's OpenAPI document describes them
- * (then they become names for the generated types, like api/types.ts).
+ * library that holds it. The shapes are the generated ones of the OpenAPI document.
  */
 import { useCallback, useState } from 'react';
 import { useAction, useResource } from '../hooks';
-import { getJson } from './client';
-import type { LibraryFacts } from './types';
+import { answer, api } from './client';
+import type { Answer } from './types';
 
-export interface CatalogueRegion {
-  code: string;
-  nameKo: string;
-  nameEn: string;
-}
-
-export interface CatalogueLibrary {
-  id: number;
-  code: string;
-  nameKo: string;
-  nameEn: string;
-  region: CatalogueRegion;
-}
-
-/** One library's copies of a title. */
-export interface CatalogueHolding {
-  library: CatalogueLibrary;
-  copies: number;
-  /** Loanable copies on the shelf now. */
-  available: number;
-  /** Null when anonymous; for a signed-in member: whether checked in at this library. */
-  checkedIn: boolean | null;
-  /** Only for a staff session: every copy's call number at this library. */
-  callNumbers?: string[];
-}
-
+export type CataloguePage = Answer<'getCatalogue'>;
 /** A title (bibliographic record) and the libraries that hold it. */
-export interface CatalogueTitle {
-  id: number;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  year: number | null;
-  isbn: string | null;
-  kdc: string | null;
-  libraryCount: number;
-  copies: number;
-  available: number;
-  holdings: CatalogueHolding[];
-}
-
-export interface CataloguePage {
-  titles: CatalogueTitle[];
-  nextCursor: string | null;
-}
-
+export type CatalogueTitle = CataloguePage['titles'][number];
+/** One library's copies of a title (call numbers only for staff; checkedIn only for a member). */
+export type CatalogueHolding = CatalogueTitle['holdings'][number];
+export type TitleDetail = Answer<'getCatalogueTitlesByRecordId'>;
 /** A holding on the title page: the library with the facts the directory shows (phone, hours). */
-export type TitleHolding = Omit<CatalogueHolding, 'library'> & {
-  library: CatalogueLibrary & LibraryFacts;
-};
-
-export interface TitleDetail {
-  title: CatalogueTitle & { subjects: string[] };
-  holdings: TitleHolding[];
-}
+export type TitleHolding = TitleDetail['holdings'][number];
 
 export interface CatalogueQuery {
   q: string;
@@ -79,17 +30,20 @@ export function queryTooShort(q: string): boolean {
   return [...q.trim()].length < MIN_QUERY_LENGTH;
 }
 
-function catalogueParams(query: CatalogueQuery, cursor?: string | null): URLSearchParams {
-  const params = new URLSearchParams({ q: query.q.trim() });
-  if (query.region) params.set('region', query.region);
-  if (query.library) params.set('library', String(query.library));
-  if (query.available) params.set('available', 'true');
-  if (cursor) params.set('cursor', cursor);
-  return params;
+function catalogueParams(query: CatalogueQuery, cursor?: string | null) {
+  return {
+    q: query.q.trim(),
+    ...(query.region ? { region: query.region } : {}),
+    ...(query.library ? { library: query.library } : {}),
+    ...(query.available ? { available: true } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
 }
 
 function searchCatalogue(query: CatalogueQuery, cursor?: string | null): Promise<CataloguePage> {
-  return getJson<CataloguePage>('/api/v1/catalogue', catalogueParams(query, cursor));
+  return answer(
+    api.GET('/api/v1/catalogue', { params: { query: catalogueParams(query, cursor) } }),
+  );
 }
 
 /**
@@ -98,7 +52,7 @@ function searchCatalogue(query: CatalogueQuery, cursor?: string | null): Promise
  */
 export function useTitle(id: number, viewer = '') {
   return useResource(`title-${id}-${viewer}`, () =>
-    getJson<TitleDetail>(`/api/v1/catalogue/titles/${encodeURIComponent(String(id))}`),
+    answer(api.GET('/api/v1/catalogue/titles/{recordId}', { params: { path: { recordId: id } } })),
   );
 }
 
@@ -109,7 +63,7 @@ export function useTitle(id: number, viewer = '') {
  */
 export function useCatalogueSearch(query: CatalogueQuery | null, viewer = '') {
   const asked = query && !queryTooShort(query.q) ? query : null;
-  const key = asked ? `${catalogueParams(asked)}|${viewer}` : null;
+  const key = asked ? `${JSON.stringify(catalogueParams(asked))}|${viewer}` : null;
   const first = useResource(key, () => searchCatalogue(asked!));
   const [later, setLater] = useState<{ key: string | null } & CataloguePage>();
   const action = useAction();

@@ -168,20 +168,6 @@ export async function answer<T>(pending: Promise<{ data?: T; response: Response 
   return data as T;
 }
 
-/**
- * A GET the generated schema does not describe yet (issue 18's catalogue is built beside its
- * server): the same headers and the same refusals (ApiError) as `api`.
- */
-export async function getJson<T>(path: string, query = new URLSearchParams()): Promise<T> {
-  const search = query.toString();
-  const url = new URL(
-    search ? `${path}?${search}` : path,
-    globalThis.location?.origin ?? 'http://localhost',
-  );
-  const response = await send(new Request(url));
-  return (await response.json()) as T;
-}
-
 /** Headers that make a write safe to retry: the server applies one key once. */
 export function idempotent(key = newIdempotencyKey()) {
   return { 'idempotency-key': key };
