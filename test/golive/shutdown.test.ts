@@ -34,7 +34,7 @@ function noticed(running: RunningService, text: string): Promise<void> {
  * A deploy stops the service (SIGTERM) while a self-check machine and a browser are each waiting
  * for an answer: both get it, then the process exits on its own, within its grace period (exit
  * code 0; past the bound it exits 1). The requests are held in flight by a lock on the items
- * table, taken from outside, so the test knows they are under way when the signal comes.
+ * and records tables, taken from outside, so the test knows they are under way when the signal comes.
  */
 describe.skipIf(noServer)('graceful shutdown with requests in flight (PostgreSQL server)', () => {
   let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
@@ -67,7 +67,7 @@ describe.skipIf(noServer)('graceful shutdown with requests in flight (PostgreSQL
     locker = new pg.Client({ connectionString: scratch.url });
     await locker.connect();
     await locker.query('begin');
-    await locker.query('lock table items in access exclusive mode');
+    await locker.query('lock table items, bib_records in access exclusive mode');
     // Watched from another connection: inside the locker's transaction, pg_stat_activity is
     // one snapshot that never changes.
     watcher = new pg.Client({ connectionString: scratch.url });
@@ -80,7 +80,7 @@ describe.skipIf(noServer)('graceful shutdown with requests in flight (PostgreSQL
       return rows[0]!.n === n;
     };
     const httpAnswer = fetch(`${service.httpUrl}/api/v1/catalogue?q=stop`);
-    await until(waitingOnLock(1), 'the HTTP request waiting on the items table');
+    await until(waitingOnLock(1), 'the HTTP request waiting on the records table');
     const sip2Answer = machine.itemInformation({ itemIdentifier: 'STOP-1' });
     await until(waitingOnLock(2), 'the SIP2 request waiting too');
 
@@ -94,7 +94,7 @@ describe.skipIf(noServer)('graceful shutdown with requests in flight (PostgreSQL
     expect(item.itemIdentifier).toBe('STOP-1');
     const response = await httpAnswer;
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ titles: [] });
+    expect(await response.json()).toEqual({ titles: [], nextCursor: null });
     // The machine keeps its line open, as self-check machines do: the service ends it.
     const [code] = await exited;
     expect(code, service.output()).toBe(0);
