@@ -1,6 +1,9 @@
 /** A minimal keep-alive HTTP/1.1 client for the load drivers (node:http, one agent). */
 import http from 'node:http';
 
+/** A request that has not answered after this long counts as failed (timed out). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface HttpResult {
   status: number;
   body: string;
@@ -55,7 +58,9 @@ export class HttpClient {
           response.on('error', reject);
         },
       );
-      request.setTimeout(30_000, () => request.destroy(new Error(`${method} ${path} timed out`)));
+      request.setTimeout(REQUEST_TIMEOUT_MS, () =>
+        request.destroy(new Error(`${method} ${path} timed out`)),
+      );
       request.on('error', reject);
       request.end(body);
     });
