@@ -4,6 +4,7 @@ import { escapeLike } from '../../platform/db/like.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import { searchTokens } from '../../platform/search-tokens.js';
+import { type LibraryFacts, libraryFactsColumns, pickLibraryFacts } from '../libraries/index.js';
 import { coversLibrary } from '../members/index.js';
 import { normalizeIsbn } from './isbn.js';
 
@@ -343,27 +344,6 @@ export async function searchCatalogue(
   };
 }
 
-/** A library's facts as a title page shows them beside its holding. */
-export interface CatalogueLibraryFacts {
-  phone: string | null;
-  addressKo: string | null;
-  addressEn: string | null;
-  openingHoursKo: string | null;
-  openingHoursEn: string | null;
-  closedDaysNoteKo: string | null;
-  closedDaysNoteEn: string | null;
-}
-
-interface FactsRow {
-  phone: string | null;
-  address_ko: string | null;
-  address_en: string | null;
-  opening_hours_ko: string | null;
-  opening_hours_en: string | null;
-  closed_days_note_ko: string | null;
-  closed_days_note_en: string | null;
-}
-
 /** One title with its subjects and every participating library that holds it; NOT_FOUND else. */
 export async function catalogueTitle(db: Kysely<DB>, recordId: number, viewer: CatalogueViewer) {
   const record = await db
@@ -372,24 +352,14 @@ export async function catalogueTitle(db: Kysely<DB>, recordId: number, viewer: C
     .where('id', '=', recordId)
     .executeTakeFirst();
   if (!record) throw new AppError('NOT_FOUND');
-  const rows = await holdingsOf<FactsRow>(db, [recordId], allowedLibraries({}), viewer, {
+  const rows = await holdingsOf<LibraryFacts>(db, [recordId], allowedLibraries({}), viewer, {
     availableOnly: false,
-    extra: sql`, l.phone, l.address_ko, l.address_en, l.opening_hours_ko, l.opening_hours_en,
-      l.closed_days_note_ko, l.closed_days_note_en`,
+    extra: sql`, ${libraryFactsColumns('l')}`,
   });
   if (rows.length === 0) throw new AppError('NOT_FOUND');
   const holdings = rows.map((row) => {
     const holding = toHolding(row, viewer);
-    const facts: CatalogueLibraryFacts = {
-      phone: row.phone,
-      addressKo: row.address_ko,
-      addressEn: row.address_en,
-      openingHoursKo: row.opening_hours_ko,
-      openingHoursEn: row.opening_hours_en,
-      closedDaysNoteKo: row.closed_days_note_ko,
-      closedDaysNoteEn: row.closed_days_note_en,
-    };
-    return { ...holding, library: { ...holding.library, ...facts } };
+    return { ...holding, library: { ...holding.library, ...pickLibraryFacts(row) } };
   });
   holdings.sort(holdingOrder);
   const { subjects, ...fields } = record;

@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -38,6 +39,18 @@ const COLUMNS = {
   closedDaysNoteKo: 'closed_days_note_ko',
   closedDaysNoteEn: 'closed_days_note_en',
 } as const satisfies Record<keyof LibraryFacts, string>;
+
+/** The facts as a select list of the libraries table under `alias`, named as LibraryFacts names them. */
+export function libraryFactsColumns(alias: string): RawBuilder<unknown> {
+  return sql.join(
+    FACT_FIELDS.map((field) => sql`${sql.ref(`${alias}.${COLUMNS[field]}`)} as ${sql.ref(field)}`),
+  );
+}
+
+/** Only the facts of a row that carries them (and more). */
+export function pickLibraryFacts(row: LibraryFacts): LibraryFacts {
+  return Object.fromEntries(FACT_FIELDS.map((field) => [field, row[field]])) as never;
+}
 
 /** A fact as stored: trimmed, Hangul composed (text pasted from macOS), blank meaning unknown. */
 export function cleanFacts(facts: LibraryFacts): LibraryFacts {

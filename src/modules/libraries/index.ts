@@ -13,6 +13,7 @@ export {
   type NetworkRules,
   nextOpenDay,
 } from './domain.js';
+export { type LibraryFacts, libraryFactsColumns, pickLibraryFacts } from './facts.js';
 export { createLibraryRepository, type LibraryRepository, readNetworkRules } from './repository.js';
 export { libraryRoutes } from './routes.js';
 export { seedLibraryDirectory } from './seed.js';
