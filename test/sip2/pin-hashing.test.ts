@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashSecret } from '../../src/platform/auth/secrets.js';
+import { databaseTraffic } from '../../src/platform/db/traffic.js';
 import { walkIn } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
 import { type Client, memberClient, staffClient } from '../support/http.js';
@@ -108,10 +109,12 @@ describe(`PIN hashing (${testDatabaseKind})`, () => {
     expect((await hashesOf(member.id)).pin_hash).toBe(member.old);
 
     verified.count = 0;
+    const before = databaseTraffic.roundTrips;
     const right = await machine.patronStatus({
       patronIdentifier: member.card,
       patronPassword: '2468',
     });
+    const rehashingTrips = databaseTraffic.roundTrips - before;
     expect(right.validPatronPassword).toBe(true);
     const rehashed = (await hashesOf(member.id)).pin_hash;
     expect(rehashed).not.toBe(member.old);
@@ -129,11 +132,15 @@ describe(`PIN hashing (${testDatabaseKind})`, () => {
     await machine.endSession({ patronIdentifier: member.card });
 
     // On another machine the new hash opens with the same PIN, refuses another, and stays.
+    // The new hash is written in the UPDATE that clears the count: no round trip more than a
+    // right PIN that needs no new hash.
     const other = await bed.terminal(GN);
+    const start = databaseTraffic.roundTrips;
     expect(
       (await other.patronStatus({ patronIdentifier: member.card, patronPassword: '2468' }))
         .validPatronPassword,
     ).toBe(true);
+    expect(databaseTraffic.roundTrips - start).toBe(rehashingTrips);
     expect(
       (await other.patronStatus({ patronIdentifier: member.card, patronPassword: '1357' }))
         .validPatronPassword,
