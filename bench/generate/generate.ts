@@ -11,7 +11,7 @@
  * it can be made first, for the history-independence comparison.
  */
 import type { Kysely } from 'kysely';
-import { hashSecret } from '../../src/platform/auth/secrets.js';
+import { hashPin, hashSecret } from '../../src/platform/auth/secrets.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import { BENCH_PASSWORD, BENCH_PIN, writeDirectory } from './network.js';
 import { DayTable, Plan } from './plan.js';
@@ -119,7 +119,7 @@ export async function generateBase(
 ): Promise<Generated> {
   const [passwordHash, pinHash] = await Promise.all([
     hashSecret(BENCH_PASSWORD),
-    hashSecret(BENCH_PIN),
+    hashPin(BENCH_PIN),
   ]);
   const libraries = await progress.step(
     `directory: ${scale.libraries.toLocaleString('en-US')} libraries, desks and terminals`,

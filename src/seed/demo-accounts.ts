@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { CONSENT_VERSION, identityKey, luhnCheckDigit } from '../modules/members/index.js';
 import { DEMO_STAFF_PASSWORD } from '../platform/auth/demo-passwords.js';
-import { hashSecret } from '../platform/auth/secrets.js';
+import { hashPin, hashSecret } from '../platform/auth/secrets.js';
 import type { Clock } from '../platform/clock.js';
 import type { DB, StaffTable } from '../platform/db/schema.js';
 
@@ -77,7 +77,7 @@ export async function seedDemoAccounts(db: Kysely<DB>, clock: Clock) {
   const [staffHash, memberHash, pinHash] = await Promise.all([
     hashSecret(DEMO_STAFF_PASSWORD),
     hashSecret(DEMO_MEMBER_PASSWORD),
-    hashSecret(DEMO_MEMBER_PIN),
+    hashPin(DEMO_MEMBER_PIN),
   ]);
   const libraries = await db
     .selectFrom('libraries')

@@ -10,9 +10,9 @@ vi.mock('../../src/platform/auth/secrets.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/platform/auth/secrets.js')>();
   return {
     ...original,
-    verifySecret: (hash: string | null, secret: string) => {
-      if (hash !== null) verified.count++;
-      return original.verifySecret(hash, secret);
+    verifySecret: (...args: Parameters<typeof original.verifySecret>) => {
+      if (args[0] !== null) verified.count++;
+      return original.verifySecret(...args);
     },
   };
 });

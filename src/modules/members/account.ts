@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
 import { verifyAccountSecret } from '../../platform/auth/attempts.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
-import { hashSecret } from '../../platform/auth/secrets.js';
+import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -59,9 +59,9 @@ export async function checkMemberSecret(
   kind: 'password' | 'pin',
   secret: string,
   now: Date,
-): Promise<void> {
+): Promise<string> {
   try {
-    await verifyAccountSecret(
+    return await verifyAccountSecret(
       db,
       kind === 'password' ? 'member-password' : 'member-pin',
       member.id,
@@ -124,7 +124,7 @@ export async function changeMemberPin(
   const now = clock.now();
   const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
   await checkMemberSecret(db, member, 'password', input.currentPassword, now);
-  const hash = await hashSecret(input.newPin);
+  const hash = await hashPin(input.newPin);
   await db.transaction().execute(async (tx) => {
     await updateMember(tx, member.id, { pin_hash: hash });
     await recordAudit(tx, actor, now, {
@@ -149,7 +149,7 @@ export async function resetMemberCredentials(
   const now = clock.now();
   const [passwordHash, pinHash] = await Promise.all([
     input.password ? hashSecret(input.password) : undefined,
-    input.pin ? hashSecret(input.pin) : undefined,
+    input.pin ? hashPin(input.pin) : undefined,
   ]);
   await db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);

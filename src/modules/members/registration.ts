@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
-import { hashSecret } from '../../platform/auth/secrets.js';
+import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, MembersTable } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
@@ -202,7 +202,7 @@ export async function registerWalkIn(
   await requireParticipatingLibrary(db, actor.libraryId, 'library');
   const [passwordHash, pinHash] = await Promise.all([
     input.password ? hashSecret(input.password) : null,
-    input.pin ? hashSecret(input.pin) : null,
+    input.pin ? hashPin(input.pin) : null,
   ]);
   const columns = {
     ...verifiedColumns(actor, input.idDocumentType, now),

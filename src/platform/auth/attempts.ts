@@ -2,20 +2,30 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from './lockout.js';
-import { verifySecret } from './secrets.js';
+import { hashSecret, needsRehash, type SecretUse, verifySecret } from './secrets.js';
 
 /**
  * Every secret the service checks, and where its lock lives: the account row's
  * `failed_sign_ins` / `sign_in_locked_until`. A member's password and PIN share one lock.
  */
 const SECRETS = {
-  'member-password': { table: 'members', hash: 'password_hash' },
-  'member-pin': { table: 'members', hash: 'pin_hash' },
+  'member-password': {
+    table: 'members',
+    column: 'password_hash',
+    hash: 'password_hash',
+    use: 'password',
+  },
+  'member-pin': { table: 'members', column: 'pin_hash', hash: 'pin_hash', use: 'pin' },
   'staff-password': {
     table: 'staff',
+    column: 'password_hash',
     hash: 'case when disabled then null else password_hash end',
+    use: 'password',
   },
-} as const;
+} as const satisfies Record<
+  string,
+  { table: string; column: string; hash: string; use: SecretUse }
+>;
 
 export type SecretKind = keyof typeof SECRETS;
 
@@ -48,7 +58,10 @@ function nextCount(row: string) {
  * the secret is verified — one UPDATE that counts it and locks the account at the last allowed
  * attempt, and that matches no row while the account is locked — so parallel attempts cannot
  * all read the same count: at most `maxAttempts` verifications happen per lock period. Only a
- * right secret resets the count.
+ * right secret resets the count; in the same UPDATE, a hash made with older settings than its
+ * use's (secrets.ts, needsRehash) is replaced by one made with the current settings — no round
+ * trip more, and only after a right secret, so the lockout is the same either way. Answers the
+ * hash stored after the check.
  */
 export async function verifyAccountSecret(
   db: Kysely<DB>,
@@ -57,12 +70,12 @@ export async function verifyAccountSecret(
   secret: string,
   now: Date,
   lockout: Lockout = ACCOUNT_LOCKOUT,
-): Promise<void> {
+): Promise<string> {
+  const { table, column, hash, use } = SECRETS[kind];
   if (accountId === null) {
-    await verifySecret(null, secret);
+    await verifySecret(null, secret, use);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  const { table, hash } = SECRETS[kind];
   const lockUntil = new Date(now.getTime() + lockout.lockMinutes * 60_000);
   const { rows } = await sql<{ hash: string | null; locked_until: Date | null }>`
     update ${sql.table(table)} as a set
@@ -80,14 +93,23 @@ export async function verifyAccountSecret(
     );
     const until = lock.rows[0]?.until;
     if (until) throw lockedError(until);
-    await verifySecret(null, secret);
+    await verifySecret(null, secret, use);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (await verifySecret(reserved.hash, secret)) {
+  const stored = reserved.hash;
+  if (stored !== null && (await verifySecret(stored, secret, use))) {
+    const fresh = needsRehash(stored, use) ? await hashSecret(secret, use) : null;
+    // The new hash replaces only the one just verified: a PIN set meanwhile stays.
+    const rehash = fresh
+      ? sql`, ${sql.ref(column)} = case when ${sql.ref(column)} = ${stored}
+          then ${fresh} else ${sql.ref(column)} end`
+      : sql``;
     await sql`update ${sql.table(table)} set failed_sign_ins = 0, sign_in_locked_until = null
+      ${rehash}
       where id = ${accountId}`.execute(db);
-    return;
+    return fresh ?? stored;
   }
+  if (stored === null) await verifySecret(null, secret, use);
   if (reserved.locked_until) throw lockedError(reserved.locked_until);
   throw new AppError('INVALID_CREDENTIALS');
 }

@@ -91,7 +91,8 @@ export async function checkPin(
   }
   const checked = await attempt(() => checkMemberSecret(db, member, 'pin', pin, now));
   if (checked.ok) {
-    session?.patron.remember(session.cardNumber, member, pin, now);
+    // The hash stored now: a PIN hashed again with the PIN's settings (attempts.ts) is the same PIN.
+    session?.patron.remember(session.cardNumber, { ...member, pin_hash: checked.value }, pin, now);
     return { given: true, valid: true };
   }
   session?.patron.end();
