@@ -355,7 +355,7 @@ const RECORD_COLUMNS = sql`b.id, b.title, b.author, b.publisher, b.year, b.isbn,
  * libraries, then by title and id. Two statements, whatever the page: the ranking reads only the
  * records (their tokens, title and `library_count`, kept by triggers); copies and loans are read
  * for the page shown, and, with a filter, for the candidates in rank order until the page is full
- * (at most CATALOGUE_CANDIDATES index probes). An ISBN is one look-up in the ISBN index.
+ * (at most one index probe per candidate). An ISBN is one look-up in the ISBN index.
  */
 export async function searchCatalogue(
   db: Kysely<DB>,
