@@ -141,7 +141,7 @@ export async function generateBase(
       sink.copy('check_ins', CHECK_IN_COLUMNS, checkInRows(plan, days), tick),
     );
     const held = heldTitles(plan);
-    const records = held.reduce((sum, h) => sum + h, 0);
+    const records = held.reduce((sum, h) => sum + (h > 0 ? 1 : 0), 0);
     await progress.track('bib_records', records, (tick) =>
       sink.copy('bib_records', RECORD_COLUMNS, recordRows(plan, held), tick),
     );

@@ -196,16 +196,25 @@ function hotShelves(itemCount: number): number {
   return Math.max(1, Math.round(itemCount * 0.05));
 }
 
-/** The titles some library holds (a record without copies would only slow searches down). */
-export function heldTitles(plan: Plan): Uint8Array {
-  const held = new Uint8Array(plan.titles);
+/**
+ * How many libraries hold each title (0: none; a record without copies would only slow searches
+ * down). The generator loads with triggers off, so it writes `bib_records.library_count` itself
+ * (every generated library participates).
+ */
+export function heldTitles(plan: Plan): Uint16Array {
+  const held = new Uint16Array(plan.titles);
+  const lastLibrary = new Int32Array(plan.titles).fill(-1);
   const rng = new Rng();
-  for (const library of plan.libraries) {
+  plan.libraries.forEach((library, index) => {
     const hot = hotShelves(library.itemCount);
     for (let shelf = 0; shelf < library.itemCount; shelf++) {
-      held[shelfRank(plan, rng, library.itemStart + shelf, shelf, hot)] = 1;
+      const rank = shelfRank(plan, rng, library.itemStart + shelf, shelf, hot);
+      if (lastLibrary[rank] !== index) {
+        lastLibrary[rank] = index;
+        held[rank]! += 1;
+      }
     }
-  }
+  });
   return held;
 }
 
@@ -219,6 +228,7 @@ export const RECORD_COLUMNS = [
   'kdc',
   'work_key',
   'search_tokens',
+  'library_count',
 ] as const;
 
 /** An array literal for COPY, every element quoted (a token may be the word "null"). */
@@ -227,13 +237,13 @@ function textArray(values: readonly string[]): string {
 }
 
 /** Bibliographic records: one per title held, id = rank + 1, indexed as the app indexes them. */
-export function* recordRows(plan: Plan, held: Uint8Array) {
+export function* recordRows(plan: Plan, held: Uint16Array) {
   const rng = new Rng();
   for (let rank = 0; rank < plan.titles; rank++) {
     if (!held[rank]) continue;
     const t = titleFacts(rank, rng);
     const tokens = textArray(searchTokens(t.title, t.author));
-    yield `${rank + 1}\t${t.title}\t${t.author}\t${t.publisher}\t${t.year}\t${t.isbn}\t${t.kdc}\tisbn:${t.isbn}\t${tokens}\n`;
+    yield `${rank + 1}\t${t.title}\t${t.author}\t${t.publisher}\t${t.year}\t${t.isbn}\t${t.kdc}\tisbn:${t.isbn}\t${tokens}\t${held[rank]}\n`;
   }
 }
 

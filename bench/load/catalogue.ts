@@ -6,6 +6,7 @@
  * search comes from an address of its own (X-Forwarded-For, believed from the bench's loopback),
  * as visitors' do, so that the per-address limit for anonymous callers applies to each of them.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.js';
 import { Rng } from '../../src/seed/generate/random.js';
@@ -97,8 +98,19 @@ export async function sampleSearchTerms(db: Kysely<DB>, size = 2_000): Promise<S
 export interface CatalogueLoadOptions extends PhaseClock {
   baseUrl: string;
   terms: SearchTerms;
-  /** Searches in flight at once (each client waits for its answer before the next). */
+  /** Searches arriving per second (an open loop: they do not wait for each other's answers). */
+  rate: number;
+  /** Searches in flight at most; an arrival beyond it waits for a free one (and that counts). */
   clients: number;
+}
+
+/** The catalogue phase's figures: the searches, and how many arrived vs were answered. */
+export interface CatalogueLoad {
+  searches: PhaseSummary;
+  /** Searches scheduled per second inside the measured window (the rate asked for). */
+  offeredPerSecond: number;
+  /** Searches answered (200) per second inside the window. */
+  answeredPerSecond: number;
 }
 
 /** A kind by QUERY_MIX's weights, among the kinds with words. */
@@ -112,47 +124,84 @@ function pickKind(rng: Rng, kinds: readonly QueryKind[]): QueryKind {
   return 'miss';
 }
 
-/** Searches until the phase ends; each request is recorded under its kind (`isbn`, `korean`…). */
-export async function runCatalogueLoad(options: CatalogueLoadOptions): Promise<PhaseSummary> {
+/**
+ * When the searches of an open loop arrive: one every 1/rate s from `from`, the last before `end`
+ * (a fixed rate, so that a slow answer delays no later arrival: queueing shows in the latencies).
+ */
+export function arrivalTimes(rate: number, from: number, end: number): number[] {
+  const interval = 1000 / rate;
+  const times: number[] = [];
+  for (let k = 0; from + k * interval < end; k++) times.push(from + k * interval);
+  return times;
+}
+
+/**
+ * At most `cap` tasks at once, each started when its time comes or, when `cap` are in flight,
+ * as soon as one ends; `run` gets the time the task was due (its latency is measured from there).
+ */
+export async function openLoop(
+  times: readonly number[],
+  cap: number,
+  run: (due: number, index: number) => Promise<void>,
+  now: () => number = () => performance.now(),
+  wait: (ms: number) => Promise<unknown> = (ms) => sleep(ms),
+): Promise<void> {
+  let active = 0;
+  const freed: (() => void)[] = [];
+  const running = new Set<Promise<void>>();
+  for (const [index, due] of times.entries()) {
+    const delay = due - now();
+    if (delay > 0) await wait(delay);
+    while (active >= cap) await new Promise<void>((resolve) => freed.push(resolve));
+    active += 1;
+    const task = run(due, index).finally(() => {
+      active -= 1;
+      running.delete(task);
+      freed.shift()?.();
+    });
+    running.add(task);
+  }
+  await Promise.all(running);
+}
+
+/**
+ * Searches arriving at `rate` per second until the phase ends; each is recorded under its kind
+ * (`isbn`, `korean`…) with its latency from the time it was due, not from when a free connection
+ * let it go.
+ */
+export async function runCatalogueLoad(options: CatalogueLoadOptions): Promise<CatalogueLoad> {
   const client = new HttpClient(options.baseUrl, options.clients);
   const { start, end } = phaseWindow(options);
   const recorder = new Recorder(start, end);
   const kinds = QUERY_KINDS.filter((kind) => options.terms[kind].length > 0);
+  const rng = new Rng(7, 53);
+  const times = arrivalTimes(options.rate, performance.now(), end);
   try {
-    await Promise.all(
-      Array.from({ length: options.clients }, async (_, index) => {
-        const rng = new Rng(index, 53);
-        let visit = 0;
-        while (performance.now() < end) {
-          visit += 1;
-          const kind = pickKind(rng, kinds);
-          const q = rng.pick(options.terms[kind]);
-          // One address per visitor: 10.200+<client>.<visit>.
-          const address = `10.${200 + (index % 50)}.${Math.floor(visit / 250) % 250}.${visit % 250}`;
-          const started = performance.now();
-          try {
-            const result = await client.request(
-              'GET',
-              `/api/v1/catalogue?q=${encodeURIComponent(q)}`,
-              { 'x-forwarded-for': address },
-            );
-            const ok = result.status === 200;
-            recorder.request(
-              kind,
-              started,
-              performance.now(),
-              ok ? undefined : problemCode(result),
-            );
-            // A search answered is one "pair" of this phase: its throughput.
-            if (ok) recorder.pair(performance.now());
-          } catch (error) {
-            recorder.request(kind, started, performance.now(), (error as Error).message);
-          }
-        }
-      }),
-    );
+    await openLoop(times, options.clients, async (due, visit) => {
+      const kind = pickKind(rng, kinds);
+      const q = rng.pick(options.terms[kind]);
+      // One address per visitor: 10.200+.<visit>.
+      const address = `10.${200 + (Math.floor(visit / 62_500) % 50)}.${Math.floor(visit / 250) % 250}.${visit % 250}`;
+      try {
+        const result = await client.request('GET', `/api/v1/catalogue?q=${encodeURIComponent(q)}`, {
+          'x-forwarded-for': address,
+        });
+        const ok = result.status === 200;
+        recorder.request(kind, due, performance.now(), ok ? undefined : problemCode(result));
+        // A search answered is one "pair" of this phase: its throughput.
+        if (ok) recorder.pair(performance.now());
+      } catch (error) {
+        recorder.request(kind, due, performance.now(), (error as Error).message);
+      }
+    });
   } finally {
     client.close();
   }
-  return recorder.summary();
+  const searches = recorder.summary();
+  const offered = times.filter((time) => time >= start && time <= recorder.windowEnd).length;
+  return {
+    searches,
+    offeredPerSecond: Math.round((offered / searches.seconds) * 100) / 100,
+    answeredPerSecond: searches.pairsPerSecond,
+  };
 }

@@ -17,7 +17,7 @@ export interface AttachedCopy {
   recordId: number;
 }
 
-type RecordInput = Omit<Selectable<BibRecordsTable>, 'id' | 'created_at'>;
+type RecordInput = Omit<Selectable<BibRecordsTable>, 'id' | 'created_at' | 'library_count'>;
 
 function recordInput(row: ItemRecord): RecordInput {
   return {

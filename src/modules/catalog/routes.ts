@@ -24,6 +24,7 @@ import {
   CATALOGUE_DEFAULT_LIMIT,
   CATALOGUE_MAX_LIMIT,
   CATALOGUE_MIN_QUERY,
+  CATALOGUE_TITLE_CANDIDATES,
   catalogueTitle,
   searchCatalogue,
   viewerOf,
@@ -45,8 +46,9 @@ at most ${ANONYMOUS_SEARCHES_PER_MINUTE} searches a minute from one address (RAT
   **available** (only copies on the shelf now): which holdings count; a title without any is left out.
 
 Order: the exact title first, then titles starting with the query, then titles holding every word,
-then the rest (author matches); then titles held by more libraries, then by title. At most
-${CATALOGUE_CANDIDATES.toLocaleString('en')} matching titles are ranked (a very common word stays fast).
+then the rest (author matches); then titles held by more libraries, then by title. The
+${CATALOGUE_CANDIDATES.toLocaleString('en')} matching titles held by the most libraries are ranked, with up to
+${CATALOGUE_TITLE_CANDIDATES} titles starting with the query however few hold them (a very common word stays fast).
 Page with \`cursor\` (the \`nextCursor\` of the page before; null on the last page).
 
 A signed-in member sees, per library, whether they may borrow there now (\`checkedIn\`), those

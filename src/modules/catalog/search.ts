@@ -20,10 +20,16 @@ export const CATALOGUE_MAX_LIMIT = 50;
 /** Fewer characters than this (after trimming) are refused: one syllable matches too much. */
 export const CATALOGUE_MIN_QUERY = 2;
 /**
- * Records ranked per search at most: a token in very many titles (the, 이야기) keeps the search
- * bounded; beyond this many matches the rest are not ranked (docs/decisions.md).
+ * Records ranked per search at most: the matches held by the most libraries (an index on
+ * `library_count` gives them in that order), so that a token in very many titles (the, 이야기)
+ * keeps the search bounded and the titles left out are the least held (docs/decisions.md).
  */
-export const CATALOGUE_CANDIDATES = 2000;
+export const CATALOGUE_CANDIDATES = 500;
+/**
+ * Besides them, matches whose title starts with the query (ranks 0 and 1), however few libraries
+ * hold them: the first in title order (the exact title first), read along the title index.
+ */
+export const CATALOGUE_TITLE_CANDIDATES = 100;
 
 export const TOO_SHORT =
   'type at least 2 characters: one letter or one Hangul syllable matches too many books';
@@ -126,43 +132,64 @@ function decodeCursor(cursor: string): Position {
   throw validationFailed('querystring.cursor', BAD_CURSOR);
 }
 
-/** Lower case, spaces collapsed: how a title is compared with the query for the ranking. */
+/**
+ * Lower case, spaces collapsed: how a title is compared with the query for the ranking (the
+ * expression of the index bib_records_title_prefix, migration 0030: keep them the same).
+ */
 function normalisedQuery(q: string): string {
   return q.replace(/\s+/g, ' ').toLowerCase();
 }
 
 const NORMALISED_TITLE = sql`lower(regexp_replace(btrim(b.title), '\\s+', ' ', 'g'))`;
 
-/** What a query matches, and how a match ranks (0 exact title … 3 author). */
-function matching(query: CatalogueQuery): { where: RawBuilder<unknown>; rank: RawBuilder<number> } {
-  const conditions: RawBuilder<unknown>[] = [];
-  let rank = sql<number>`0`;
+/** What a query asks for: the ISBNs it names, and the tokens and text of its words. */
+interface Matching {
+  isbns: string[];
+  words: { tokens: string[]; text: string } | null;
+}
+
+function matching(query: CatalogueQuery): Matching {
+  const isbns: string[] = [];
+  let words: Matching['words'] = null;
   const q = query.q?.normalize('NFC').trim();
   if (q !== undefined && q !== '') {
     if ([...q].length < CATALOGUE_MIN_QUERY) throw validationFailed('querystring.q', TOO_SHORT);
     const isbn = normalizeIsbn(q);
-    if (isbn.ok) conditions.push(sql`b.isbn = ${isbn.isbn13}`);
-    else {
-      const tokens = searchTokens(q);
-      // Nothing to look for (only punctuation): nothing matches.
-      conditions.push(tokens.length === 0 ? sql`false` : sql`b.search_tokens @> ${tokens}::text[]`);
-      const text = normalisedQuery(q);
-      const words = text.split(' ').map((word) => `%${escapeLike(word)}%`);
-      rank = sql<number>`case
-        when ${NORMALISED_TITLE} = ${text} then 0
-        when starts_with(${NORMALISED_TITLE}, ${text}) then 1
-        when ${NORMALISED_TITLE} like all (${words}::text[]) then 2
-        else 3 end`;
-    }
+    if (isbn.ok) isbns.push(isbn.isbn13);
+    else words = { tokens: searchTokens(q), text: normalisedQuery(q) };
   }
   const isbnText = query.isbn?.trim();
   if (isbnText) {
     const isbn = normalizeIsbn(isbnText);
     if (!isbn.ok) throw validationFailed('querystring.isbn', isbn.reason);
-    conditions.push(sql`b.isbn = ${isbn.isbn13}`);
+    isbns.push(isbn.isbn13);
   }
-  if (conditions.length === 0) throw validationFailed('querystring.q', 'give q or isbn');
-  return { where: sql.join(conditions, sql` and `), rank };
+  if (isbns.length === 0 && words === null)
+    throw validationFailed('querystring.q', 'give q or isbn');
+  return { isbns: [...new Set(isbns)], words };
+}
+
+/**
+ * SQL: the records a query's words match, and how a match ranks (0 exact title … 3 author), from
+ * the candidate's normalised title `n.t`; `prefix`, the LIKE pattern of titles starting with it.
+ */
+function wordMatch(words: NonNullable<Matching['words']>): {
+  where: RawBuilder<unknown>;
+  rank: RawBuilder<number>;
+  prefix: string;
+} {
+  const { tokens, text } = words;
+  const patterns = text.split(' ').map((word) => `%${escapeLike(word)}%`);
+  return {
+    // Nothing to look for (only punctuation): nothing matches.
+    where: tokens.length === 0 ? sql`false` : sql`b.search_tokens @> ${tokens}::text[]`,
+    rank: sql<number>`case
+        when n.t = ${text} then 0
+        when starts_with(n.t, ${text}) then 1
+        when n.t like all (${patterns}::text[]) then 2
+        else 3 end`,
+    prefix: `${escapeLike(text)}%`,
+  };
 }
 
 /** SQL: the participating libraries the filters keep. */
@@ -210,23 +237,31 @@ async function holdingsOf<Extra extends object = object>(
   if (recordIds.length === 0) return [];
   const checkedIn =
     viewer.memberId === null ? sql`null::boolean` : coversLibrary(viewer.memberId, sql.ref('l.id'));
+  // The copies are counted first, per record and library, from the covering index
+  // items_record_holdings (no heap read but for staff's call numbers), each copy's open loan by a
+  // join the planner may hash; the libraries' columns are joined to those few rows.
   const { rows } = await sql<HoldingRow & Extra>`
     select
-      i.record_id, l.id as library_id, l.code as library_code,
+      h.record_id, l.id as library_id, l.code as library_code,
       l.name_ko as library_name_ko, l.name_en as library_name_en,
       rg.code as region_code, rg.name_ko as region_name_ko, rg.name_en as region_name_en,
-      count(*)::int as copies,
-      (count(*) filter (where ${ON_SHELF}))::int as available,
+      h.copies, h.available,
       ${checkedIn} as checked_in,
-      ${viewer.staff ? sql`array_agg(distinct i.call_number) filter (where i.call_number is not null)` : sql`null::text[]`} as call_numbers
+      h.call_numbers
       ${options.extra ?? sql``}
-    from items i
-    join libraries l on l.id = i.library_id
+    from (
+      select i.record_id, i.library_id, count(*)::int as copies,
+        (count(*) filter (where i.loanable and o.item_id is null))::int as available,
+        ${viewer.staff ? sql`array_agg(distinct i.call_number) filter (where i.call_number is not null)` : sql`null::text[]`} as call_numbers
+      from items i
+      left join loans o on o.item_id = i.id and o.returned_at is null
+      where i.record_id = any(${recordIds}::int[]) and i.library_id in (${allowed})
+      group by i.record_id, i.library_id
+      ${options.availableOnly ? sql`having count(*) filter (where i.loanable and o.item_id is null) > 0` : sql``}
+    ) h
+    join libraries l on l.id = h.library_id
     join regions rg on rg.id = l.region_id
-    where i.record_id = any(${recordIds}::int[]) and i.library_id in (${allowed})
-    group by i.record_id, l.id, rg.id
-    ${options.availableOnly ? sql`having count(*) filter (where ${ON_SHELF}) > 0` : sql``}
-    order by i.record_id, l.id`.execute(db);
+    order by h.record_id, l.id`.execute(db);
   return rows;
 }
 
@@ -272,47 +307,15 @@ function toTitle(row: TitleRow, holdings: CatalogueHolding[]): CatalogueTitle {
   };
 }
 
-/**
- * A page of titles matching the query: exact title first, then titles starting with the query,
- * then titles holding every word, then the rest (author matches); then those held by more
- * libraries, then by title and id. Two statements, whatever the page.
- */
-export async function searchCatalogue(
+/** The page of titles and the holdings shown for each: the one statement that reads copies. */
+async function pageOf(
   db: Kysely<DB>,
+  rows: TitleRow[],
+  limit: number,
   query: CatalogueQuery,
+  allowed: RawBuilder<unknown>,
   viewer: CatalogueViewer,
 ): Promise<CataloguePage> {
-  const { where, rank } = matching(query);
-  const limit = Math.min(Math.max(query.limit ?? CATALOGUE_DEFAULT_LIMIT, 1), CATALOGUE_MAX_LIMIT);
-  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
-  const allowed = allowedLibraries(query);
-  const filtered = query.region !== undefined || query.library !== undefined;
-  const held = sql`exists (select 1 from items i where i.record_id = c.id
-      and i.library_id in (${allowed}) ${query.available ? sql`and ${ON_SHELF}` : sql``})`;
-  const { rows } = await sql<TitleRow>`
-    with candidates as (
-      select b.id, b.title, b.author, b.publisher, b.year, b.isbn, b.kdc, ${rank} as rank
-      from bib_records b
-      where ${where}
-      limit ${CATALOGUE_CANDIDATES}
-    ),
-    counted as (
-      select c.*, (
-        select count(distinct i.library_id) from items i join libraries l on l.id = i.library_id
-        where i.record_id = c.id and l.status = 'participating')::int as library_count
-      from candidates c
-      ${filtered || query.available ? sql`where ${held}` : sql``}
-    )
-    select * from counted
-    where library_count > 0
-      ${
-        after === null
-          ? sql``
-          : sql`and (rank, -library_count, title, id) >
-              (${after.rank}::int, ${-after.libraryCount}::int, ${after.title}::text, ${after.id}::int)`
-      }
-    order by rank, library_count desc, title, id
-    limit ${limit + 1}`.execute(db);
   const page = rows.slice(0, limit);
   const holdings = await holdingsOf(
     db,
@@ -342,6 +345,76 @@ export async function searchCatalogue(
           })
         : null,
   };
+}
+
+const RECORD_COLUMNS = sql`b.id, b.title, b.author, b.publisher, b.year, b.isbn, b.kdc, b.library_count`;
+
+/**
+ * A page of titles matching the query: exact title first, then titles starting with the query,
+ * then titles holding every word, then the rest (author matches); then those held by more
+ * libraries, then by title and id. Two statements, whatever the page: the ranking reads only the
+ * records (their tokens, title and `library_count`, kept by triggers); copies and loans are read
+ * for the page shown, and, with a filter, for the candidates in rank order until the page is full
+ * (at most one index probe per candidate). An ISBN is one look-up in the ISBN index.
+ */
+export async function searchCatalogue(
+  db: Kysely<DB>,
+  query: CatalogueQuery,
+  viewer: CatalogueViewer,
+): Promise<CataloguePage> {
+  const { isbns, words } = matching(query);
+  const limit = Math.min(Math.max(query.limit ?? CATALOGUE_DEFAULT_LIMIT, 1), CATALOGUE_MAX_LIMIT);
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  const allowed = allowedLibraries(query);
+  const filtered = query.region !== undefined || query.library !== undefined || query.available;
+  const held = sql`exists (select 1 from items i where i.record_id = c.id
+      and i.library_id in (${allowed}) ${query.available ? sql`and ${ON_SHELF}` : sql``})`;
+  if (words === null) {
+    // The ISBN path: one record by the unique index (two ISBNs that differ name no book).
+    if (isbns.length !== 1 || after !== null) return { titles: [], nextCursor: null };
+    const { rows } = await sql<TitleRow>`
+      select c.*, 0 as rank from (
+        select ${RECORD_COLUMNS} from bib_records b
+        where b.isbn = ${isbns[0]} and b.library_count > 0
+      ) c
+      ${filtered ? sql`where ${held}` : sql``}`.execute(db);
+    return pageOf(db, rows, limit, query, allowed, viewer);
+  }
+  const { where, rank, prefix } = wordMatch(words);
+  const isbn = isbns.length === 0 ? sql`` : sql`and b.isbn = any(${isbns}::text[])`;
+  // The candidates: the matches held by the most libraries, and those whose title starts with
+  // the query; the bound drops the least held of the others, not arbitrary ones. The title is
+  // normalised once per candidate (`n.t`). `offset 0` keeps the filter above the sort, so that its
+  // probes into the copies stop once the page is full.
+  const { rows } = await sql<TitleRow>`
+    select * from (
+      select b.*, ${rank} as rank
+      from (
+        (select ${RECORD_COLUMNS} from bib_records b
+          where ${where} ${isbn} and b.library_count > 0
+          order by b.library_count desc, b.id
+          limit ${CATALOGUE_CANDIDATES})
+        union
+        (select ${RECORD_COLUMNS} from (
+            select * from bib_records b where ${NORMALISED_TITLE} like ${prefix}
+            order by ${NORMALISED_TITLE} using ~<~ limit ${CATALOGUE_TITLE_CANDIDATES}
+          ) b
+          where ${where} ${isbn} and b.library_count > 0)
+      ) b
+      cross join lateral (select ${NORMALISED_TITLE} as t) n
+      ${
+        after === null
+          ? sql``
+          : sql`where (${rank}, -b.library_count, b.title, b.id) >
+              (${after.rank}::int, ${-after.libraryCount}::int, ${after.title}::text, ${after.id}::int)`
+      }
+      order by rank, b.library_count desc, b.title, b.id
+      offset 0
+    ) c
+    ${filtered ? sql`where ${held}` : sql``}
+    order by rank, library_count desc, title, id
+    limit ${limit + 1}`.execute(db);
+  return pageOf(db, rows, limit, query, allowed, viewer);
 }
 
 /** One title with its subjects and every participating library that holds it; NOT_FOUND else. */

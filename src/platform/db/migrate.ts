@@ -24,6 +24,7 @@ import * as vetUpgradedPasswords from './migrations/0025_vet_upgraded_passwords.
 import * as networkHolidays from './migrations/0027_network_holidays.js';
 import * as libraryFacts from './migrations/0028_library_facts.js';
 import * as bibliographicRecords from './migrations/0029_bibliographic_records.js';
+import * as recordLibraryCount from './migrations/0030_record_library_count.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -62,6 +63,7 @@ const migrations: Record<string, MigrationModule> = {
   '0027_network_holidays': networkHolidays,
   '0028_library_facts': libraryFacts,
   '0029_bibliographic_records': bibliographicRecords,
+  '0030_record_library_count': recordLibraryCount,
 };
 
 function asMigration(migration: MigrationModule): Migration {

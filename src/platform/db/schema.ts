@@ -201,6 +201,8 @@ export interface BibRecordsTable {
   /** `isbn:<13>` or `work:<title>␟<author>` (src/platform/search-tokens.ts). */
   work_key: string;
   search_tokens: string[];
+  /** Participating libraries holding a copy; kept by triggers (migration 0030). */
+  library_count: Generated<number>;
   created_at: CreatedAt;
 }
 

@@ -991,8 +991,9 @@ export interface paths {
          *       **available** (only copies on the shelf now): which holdings count; a title without any is left out.
          *
          *     Order: the exact title first, then titles starting with the query, then titles holding every word,
-         *     then the rest (author matches); then titles held by more libraries, then by title. At most
-         *     2,000 matching titles are ranked (a very common word stays fast).
+         *     then the rest (author matches); then titles held by more libraries, then by title. The
+         *     500 matching titles held by the most libraries are ranked, with up to
+         *     100 titles starting with the query however few hold them (a very common word stays fast).
          *     Page with `cursor` (the `nextCursor` of the page before; null on the last page).
          *
          *     A signed-in member sees, per library, whether they may borrow there now (`checkedIn`), those
