@@ -29,6 +29,11 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Where the embedded engine keeps its files; `memory://` keeps nothing. */
   dataDir?: string;
+  /**
+   * A data directory dumped by PGlite's `dumpDataDir`, to start the embedded engine from instead
+   * of an empty cluster (the tests' migrated template: test/support/database.ts).
+   */
+  loadDataDir?: Blob;
   /** Connections to the PostgreSQL server. */
   poolSize?: number;
 }
@@ -54,7 +59,7 @@ const keepAsText = (value: string): string => value;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openEmbedded(options.dataDir ?? 'memory://');
+  return openEmbedded(options.dataDir ?? 'memory://', options.loadDataDir);
 }
 
 /**
@@ -119,9 +124,10 @@ function openPostgres(connectionString: string, max: number): Database {
   };
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const pglite = await PGlite.create({
     dataDir,
+    ...(loadDataDir ? { loadDataDir } : {}),
     parsers: { [OID.INT8]: parseBigint, [OID.DATE]: keepAsText },
   });
   await pglite.exec(
