@@ -99,7 +99,7 @@ const program = new Command('bench')
   .option('--skip-history', 'skip the history-independence comparison')
   .option(
     '--search-rate <per second>',
-    'catalogue searches arriving per second beside the desks (open loop: a fixed rate, latency from the time each was due)',
+    'catalogue searches arriving per second, alone and then beside the desks (open loop: a fixed rate, latency from the time each was due)',
     positive,
     20,
   )
@@ -109,7 +109,7 @@ const program = new Command('bench')
     positive,
     4,
   )
-  .option('--skip-catalogue', 'skip the catalogue phase (searches beside the desks)')
+  .option('--skip-catalogue', 'skip the catalogue phase (searches alone, then beside the desks)')
   .option('--skip-embedded', 'skip the embedded-mode comparison')
   .option(
     '--embedded-scale <fraction>',
@@ -371,27 +371,29 @@ async function main(options: Options) {
       `  ${portal.pairsPerSecond} visits/s, p50 ${portal.p50Ms} ms, p95 ${portal.p95Ms} ms, p99 ${portal.p99Ms} ms`,
     );
 
-    // The catalogue phase: the desks alone, then the same desks with searches beside them.
+    // The catalogue phase: the searches alone (what a search costs on this machine: the latency
+    // targets), the desks alone, then the same desks with the same searches beside them (the
+    // desks' drop; the searches' latencies there are shown, beside desks that saturate the CPU).
     let catalogue: BenchResult['phases']['catalogue'] = null;
     if (terms) {
       const searchClients = Math.round(options.searchClients);
       const searchRate = options.searchRate;
       log(
-        `Catalogue: the desks alone, then with ${searchRate} searches/s arriving beside them, at most ${searchClients} in flight (Korean words, English words, authors, ISBNs, misses)…`,
+        `Catalogue: ${searchRate} searches/s arriving alone, the desks alone, then the same searches beside the desks, at most ${searchClients} in flight (Korean words, English words, authors, ISBNs, misses)…`,
       );
       const desks = () =>
         runDeskLoad({ ...clock, baseUrl: main.ready.httpUrl, workers, sessions, mix: DESK_MIX });
-      const deskAlone = await desks();
-      const [deskWithSearches, load] = await Promise.all([
-        desks(),
+      const searchLoad = () =>
         runCatalogueLoad({
           ...clock,
           baseUrl: main.ready.httpUrl,
           terms,
           rate: searchRate,
           clients: searchClients,
-        }),
-      ]);
+        });
+      const alone = await searchLoad();
+      const deskAlone = await desks();
+      const [deskWithSearches, load] = await Promise.all([desks(), searchLoad()]);
       const { searches } = load;
       const deskDropPercent = round1(
         (1 - deskWithSearches.pairsPerSecond / Math.max(deskAlone.pairsPerSecond, 1e-9)) * 100,
@@ -404,15 +406,22 @@ async function main(options: Options) {
         mix: QUERY_MIX,
         terms: Object.fromEntries(Object.entries(terms).map(([k, v]) => [k, v.length])),
         searches,
+        searchesAlone: alone.searches,
+        offeredAlonePerSecond: alone.offeredPerSecond,
+        answeredAlonePerSecond: alone.answeredPerSecond,
         deskAlone,
         deskWithSearches,
         deskDropPercent,
       };
-      const byKind = Object.entries(searches.ops)
-        .map(([kind, o]) => `${kind} p95 ${o.p95Ms} ms`)
-        .join(', ');
+      const byKind = (s: typeof searches) =>
+        Object.entries(s.ops)
+          .map(([kind, o]) => `${kind} p95 ${o.p95Ms} ms`)
+          .join(', ');
       log(
-        `  ${load.offeredPerSecond} searches/s offered, ${load.answeredPerSecond} answered, p50 ${searches.p50Ms} ms, p95 ${searches.p95Ms} ms, p99 ${searches.p99Ms} ms (${byKind})`,
+        `  alone: ${alone.offeredPerSecond} searches/s offered, ${alone.answeredPerSecond} answered, p50 ${alone.searches.p50Ms} ms, p95 ${alone.searches.p95Ms} ms, p99 ${alone.searches.p99Ms} ms (${byKind(alone.searches)})`,
+      );
+      log(
+        `  beside the desks: ${load.offeredPerSecond} searches/s offered, ${load.answeredPerSecond} answered, p50 ${searches.p50Ms} ms, p95 ${searches.p95Ms} ms, p99 ${searches.p99Ms} ms (${byKind(searches)})`,
       );
       log(
         `  desks: ${deskAlone.pairsPerSecond} checkout+return/s alone, ${deskWithSearches.pairsPerSecond} with the searches (${deskDropPercent}% fewer)`,
@@ -486,11 +495,15 @@ async function main(options: Options) {
       ratioHistory,
       ratioEmbedded,
       p99Ms: http.p99Ms,
-      searchP95Ms: catalogue
-        ? searchP95(catalogue.searches.pairsPerSecond, catalogue.searches.p95Ms)
+      // The latency targets are read on the searches alone (docs/performance.md "Catalogue").
+      searchP95Ms: catalogue?.searchesAlone
+        ? searchP95(catalogue.searchesAlone.pairsPerSecond, catalogue.searchesAlone.p95Ms)
         : null,
-      isbnP95Ms: catalogue
-        ? searchP95(catalogue.searches.ops.isbn?.perSecond ?? 0, catalogue.searches.ops.isbn?.p95Ms)
+      isbnP95Ms: catalogue?.searchesAlone
+        ? searchP95(
+            catalogue.searchesAlone.ops.isbn?.perSecond ?? 0,
+            catalogue.searchesAlone.ops.isbn?.p95Ms,
+          )
         : null,
       deskDropPercent: catalogue?.deskDropPercent ?? null,
     };
@@ -601,11 +614,14 @@ function notesOf(r: BenchResult, workers: Worker[]): string[] {
     const c = r.phases.catalogue;
     say(
       'searchP95Ms',
-      `p95 of every catalogue search, ${c.offeredPerSecond ?? '—'} searches/s offered (${c.answeredPerSecond ?? c.searches.pairsPerSecond} answered, at most ${c.searchClients} in flight) beside the desks = ${r.targets.searchP95Ms.measured} ms (target ≤ ${TARGETS.searchP95Ms} ms).`,
+      `p95 of every catalogue search, ${c.offeredAlonePerSecond ?? '—'} searches/s offered alone (${c.answeredAlonePerSecond ?? '—'} answered, at most ${c.searchClients} in flight) = ${r.targets.searchP95Ms.measured} ms (target ≤ ${TARGETS.searchP95Ms} ms); beside the desks ${c.searches.p95Ms} ms.`,
     );
     say(
       'isbnP95Ms',
-      `p95 of the ISBN searches = ${r.targets.isbnP95Ms.measured ?? '—'} ms (target ≤ ${TARGETS.isbnP95Ms} ms).`,
+      `p95 of the ISBN searches alone = ${r.targets.isbnP95Ms.measured ?? '—'} ms (target ≤ ${TARGETS.isbnP95Ms} ms); beside the desks ${c.searches.ops.isbn?.p95Ms ?? '—'} ms.`,
+    );
+    notes.push(
+      `Beside the desks every search waits for CPU: ${r.settings.clients} closed-loop desks keep ${r.machine.cores} cores busy, so those latencies (p95 ${c.searches.p95Ms} ms, ISBN ${c.searches.ops.isbn?.p95Ms ?? '—'} ms) are queueing for the CPU, shown, not the targets' reading; the desks' drop is.`,
     );
     say(
       'deskDropPercent',

@@ -180,16 +180,64 @@ export function titleFacts(rank: number, rng = new Rng()): TitleFacts {
 }
 
 /**
- * The title on a library's shelf: the first 5% of each library's shelves hold the popular titles
- * (bestsellers with copies across the network); the rest follow a Zipf law over titles, so a long
- * tail of titles has one copy, in one library.
+ * Copies of one title at one library, at most. Korean public libraries buy one copy of most
+ * titles and a few (복본) of the ones in demand; a large city library may hold five of a
+ * bestseller, not thousands. Popularity shows in how many libraries hold a title, and in loans.
  */
-function shelfRank(plan: Plan, rng: Rng, id: number, shelf: number, hot: number): number {
-  rng.seed(SEED, STREAM.item, id);
-  const popular = Math.max(10, Math.round(plan.titles * 0.01));
-  return shelf < hot
-    ? rng.int(popular)
-    : Math.min(plan.titles - 1, Math.floor(plan.titles ** rng.next()) - 1);
+export const MAX_COPIES_PER_LIBRARY = 5;
+
+/** Draws after which a full title is replaced by the next title with room (rarely reached). */
+const REDRAWS = 32;
+
+/**
+ * The titles on each library's shelves, shelf by shelf: the first 5% of a library's shelves hold
+ * the popular titles (bestsellers with copies across the network); the rest follow a Zipf law
+ * over titles, so a long tail of titles has one copy, in one library. A title already on
+ * MAX_COPIES_PER_LIBRARY shelves of the library is drawn again (the item's own random stream,
+ * so the result stays a pure function of the library's shelves in order). Callers walk each
+ * library's shelves in order, libraries one after the other; O(titles) memory.
+ */
+export class Shelves {
+  readonly #copies: Uint8Array;
+  /** The library (index + 1) that `#copies[rank]` counts for; another library's count is 0. */
+  readonly #owner: Int32Array;
+  readonly #popular: number;
+
+  constructor(
+    readonly plan: Plan,
+    readonly rng = new Rng(),
+  ) {
+    this.#copies = new Uint8Array(plan.titles);
+    this.#owner = new Int32Array(plan.titles);
+    this.#popular = Math.max(10, Math.round(plan.titles * 0.01));
+  }
+
+  /** The rank of the title on shelf `shelf` of library `index` (item `id`); `rng` is left seeded by the item. */
+  rankOf(index: number, id: number, shelf: number, hot: number): number {
+    const { plan, rng } = this;
+    rng.seed(SEED, STREAM.item, id);
+    const draw = () =>
+      shelf < hot
+        ? rng.int(this.#popular)
+        : Math.min(plan.titles - 1, Math.floor(plan.titles ** rng.next()) - 1);
+    let rank = draw();
+    for (let k = 0; k < REDRAWS && this.#held(index, rank) >= MAX_COPIES_PER_LIBRARY; k++)
+      rank = draw();
+    for (let k = 0; this.#held(index, rank) >= MAX_COPIES_PER_LIBRARY; k++) {
+      if (k >= plan.titles) throw new Error('a library has more shelves than titles can fill');
+      rank = (rank + 1) % plan.titles;
+    }
+    if (this.#owner[rank] !== index + 1) {
+      this.#owner[rank] = index + 1;
+      this.#copies[rank] = 0;
+    }
+    this.#copies[rank]! += 1;
+    return rank;
+  }
+
+  #held(index: number, rank: number): number {
+    return this.#owner[rank] === index + 1 ? this.#copies[rank]! : 0;
+  }
 }
 
 function hotShelves(itemCount: number): number {
@@ -204,11 +252,11 @@ function hotShelves(itemCount: number): number {
 export function heldTitles(plan: Plan): Uint16Array {
   const held = new Uint16Array(plan.titles);
   const lastLibrary = new Int32Array(plan.titles).fill(-1);
-  const rng = new Rng();
+  const shelves = new Shelves(plan);
   plan.libraries.forEach((library, index) => {
     const hot = hotShelves(library.itemCount);
     for (let shelf = 0; shelf < library.itemCount; shelf++) {
-      const rank = shelfRank(plan, rng, library.itemStart + shelf, shelf, hot);
+      const rank = shelves.rankOf(index, library.itemStart + shelf, shelf, hot);
       if (lastLibrary[rank] !== index) {
         lastLibrary[rank] = index;
         held[rank]! += 1;
@@ -256,15 +304,16 @@ export const ITEM_COLUMNS = [
   'loanable',
 ] as const;
 
-/** Copies, library by library, each of the title its shelf holds (`shelfRank`). */
+/** Copies, library by library, each of the title its shelf holds (`Shelves`). */
 export function* itemRows(plan: Plan) {
-  const rng = new Rng();
+  const shelves = new Shelves(plan);
+  const rng = shelves.rng;
   const titleRng = new Rng();
-  for (const library of plan.libraries) {
+  for (const [index, library] of plan.libraries.entries()) {
     const hot = hotShelves(library.itemCount);
     for (let shelf = 0; shelf < library.itemCount; shelf++) {
       const id = library.itemStart + shelf;
-      const rank = shelfRank(plan, rng, id, shelf, hot);
+      const rank = shelves.rankOf(index, id, shelf, hot);
       const { title, author, kdc } = titleFacts(rank, titleRng);
       const callNumber = `${kdc}-${initialConsonant(author)}${10 + (rank % 90)}${initialConsonant(title)}`;
       const loanable = shelf < hot || !rng.chance(0.03);

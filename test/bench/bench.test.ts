@@ -11,6 +11,7 @@ import {
   cardNumberOf,
   checkCopyText,
   heldTitles,
+  MAX_COPIES_PER_LIBRARY,
   memberRows,
   recordRows,
 } from '../../bench/generate/rows.js';
@@ -143,6 +144,7 @@ describe.skipIf(noServer)('benchmark', () => {
           (select count(*) from bib_records b where not exists (
             select 1 from items i where i.record_id = b.id))::int as unheld,
           (select max(n) from (select count(distinct library_id) n from items group by record_id) x)::int as widest,
+          (select max(n) from (select count(*) n from items group by record_id, library_id) x)::int as deepest,
           (select count(*) from (select record_id from items group by record_id
             having count(distinct library_id) = 1) x)::int as single,
           (select count(*) from bib_records b where b.library_count <> (
@@ -154,6 +156,9 @@ describe.skipIf(noServer)('benchmark', () => {
     expect(sharing).toMatchObject({ orphans: 0, unheld: 0, miscounted: 0 });
     expect(sharing.records).toBeLessThan(scale.items / 2);
     expect(sharing.widest).toBeGreaterThan(10);
+    // A library holds a few copies of a bestseller at most, never thousands.
+    expect(sharing.deepest).toBeGreaterThan(1);
+    expect(sharing.deepest).toBeLessThanOrEqual(MAX_COPIES_PER_LIBRARY);
     expect(sharing.single).toBeGreaterThan(sharing.records / 4);
     for (const row of sharing.sample) {
       expect(row.search_tokens).toEqual(searchTokens(row.title, row.author));

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importItems } from '../../src/modules/catalog/import-items.js';
 import { seedDemoItems } from '../../src/modules/catalog/repository.js';
-import { searchCatalogue } from '../../src/modules/catalog/search.js';
-import { demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { CATALOGUE_HOLDINGS_SHOWN, searchCatalogue } from '../../src/modules/catalog/search.js';
+import { demoCardNumber, staffUsername } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testDatabaseKind } from '../support/database.js';
 import { Client, memberClient, staffClient } from '../support/http.js';
@@ -239,6 +239,100 @@ describe(`network catalogue search (${testDatabaseKind})`, () => {
     ]);
     const [vegetarian] = await search(`isbn=${VEGETARIAN_13}&available=true&library=${home}`);
     expect(vegetarian!.holdings.map((h) => [h.library.id, h.available])).toEqual([[home, 1]]);
+  });
+
+  it("shows a bounded number of holding libraries per result, the viewer's own among them", async () => {
+    // One copy of a title in every participating library: more than a result shows.
+    const libraries = await t.db
+      .selectFrom('libraries')
+      .select(['id', 'code'])
+      .where('status', '=', 'participating')
+      .orderBy('id')
+      .execute();
+    expect(libraries.length).toBeGreaterThan(CATALOGUE_HOLDINGS_SHOWN + 2);
+    for (const library of libraries) {
+      const report = await importItems(
+        t.context,
+        'system',
+        library.id,
+        csv(HEADER, `W-${library.id},파도소리 일기,윤해안,,2021,,,,,`),
+      );
+      expect(report.errors).toEqual([]);
+    }
+    const ids = libraries.map((library) => library.id);
+    const shownIds = async (query: string, client?: Client) => {
+      const [title] = await search(query, client);
+      return { title: title!, ids: title!.holdings.map((h) => h.library.id) };
+    };
+    const anonymous8 = await shownIds(q('파도소리'));
+    expect(anonymous8.title.libraryCount).toBe(libraries.length);
+    expect(anonymous8.ids).toEqual(ids.slice(0, CATALOGUE_HOLDINGS_SHOWN));
+    // Copies and on the shelf are counted over the libraries shown.
+    expect(anonymous8.title).toMatchObject({
+      copies: CATALOGUE_HOLDINGS_SHOWN,
+      available: CATALOGUE_HOLDINGS_SHOWN,
+    });
+
+    // A member checked in at the library with the highest id sees it, first with their home.
+    const { id: memberId } = await t.db
+      .selectFrom('cards')
+      .select('member_id as id')
+      .where('number', '=', MEMBER_CARD)
+      .executeTakeFirstOrThrow();
+    const last = ids.at(-1)!;
+    await t.db
+      .insertInto('check_ins')
+      .values({
+        member_id: memberId!,
+        library_id: last,
+        checked_in_at: t.clock.now(),
+        checked_in_by_staff_id: null,
+        id_document_type: 'resident_registration_card',
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const member = await memberClient(t.app, MEMBER_CARD);
+    const forMember = await shownIds(q('파도소리'), member);
+    const own = forMember.title.holdings.filter((h) => h.checkedIn).map((h) => h.library.id);
+    expect(own).toContain(home);
+    expect(own).toContain(last);
+    expect(forMember.ids).toHaveLength(CATALOGUE_HOLDINGS_SHOWN);
+    expect(forMember.ids.slice(0, own.length)).toEqual(own);
+    expect(forMember.ids.slice(own.length)).toEqual(
+      ids.filter((id) => !own.includes(id)).slice(0, CATALOGUE_HOLDINGS_SHOWN - own.length),
+    );
+    // The title page still lists every holding library.
+    const whole = await member.get(`/api/v1/catalogue/titles/${forMember.title.id}`);
+    expect(whole.json().holdings).toHaveLength(libraries.length);
+
+    // Staff: their own library's holding is carried, even when its id is the highest.
+    const lastCode = libraries.at(-1)!.code;
+    const desk = await staffClient(t.app, staffUsername(lastCode, 'desk'));
+    expect((await shownIds(q('파도소리'), desk)).ids).toContain(last);
+
+    // The filters still choose: a region shows only its libraries; on the shelf now skips a
+    // library whose copy is out.
+    const inRegion = await search(`${q('파도소리')}&region=${yonamRegion}`);
+    const regionIds = await t.db
+      .selectFrom('libraries')
+      .innerJoin('regions', 'regions.id', 'libraries.region_id')
+      .select('libraries.id')
+      .where('regions.code', '=', yonamRegion)
+      .where('libraries.status', '=', 'participating')
+      .orderBy('libraries.id')
+      .execute();
+    expect(inRegion[0]!.holdings.map((h) => h.library.id).sort((a, b) => a - b)).toEqual(
+      regionIds.map((row) => row.id).slice(0, CATALOGUE_HOLDINGS_SHOWN),
+    );
+    await lendDirectly(t.db, t.clock, ids[0]!, `W-${ids[0]}`);
+    const onShelf = await shownIds(`${q('파도소리')}&available=true`);
+    expect(onShelf.ids).toEqual(ids.slice(1, CATALOGUE_HOLDINGS_SHOWN + 1));
+    expect(onShelf.title.available).toBe(CATALOGUE_HOLDINGS_SHOWN);
+    await t.db
+      .deleteFrom('check_ins')
+      .where('member_id', '=', memberId!)
+      .where('library_id', '=', last)
+      .execute();
   });
 
   it("puts a member's own libraries first, and shows call numbers to staff only", async () => {

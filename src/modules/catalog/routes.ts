@@ -29,6 +29,7 @@ import {
   searchCatalogue,
   viewerOf,
 } from './search.js';
+import { CATALOGUE_HOLDINGS_SHOWN } from './shown.js';
 import { IMPORT_ENCODINGS } from './text-encoding.js';
 
 /** Searches per minute from one address without a sign-in. */
@@ -51,6 +52,9 @@ ${CATALOGUE_CANDIDATES.toLocaleString('en')} matching titles held by the most li
 ${CATALOGUE_TITLE_CANDIDATES} titles starting with the query however few hold them (a very common word stays fast).
 Page with \`cursor\` (the \`nextCursor\` of the page before; null on the last page).
 
+A result carries at most ${CATALOGUE_HOLDINGS_SHOWN} holding libraries per title (\`libraryCount\` says how many hold
+it; GET /api/v1/catalogue/titles/{id} lists them all): the viewer's own first, then the first by library
+id, so that a title held everywhere costs no more than one held once; \`copies\` and \`available\` are theirs.
 A signed-in member sees, per library, whether they may borrow there now (\`checkedIn\`), those
 libraries first; staff see the call numbers. A search writes nothing (no audit event).
 `.trim();

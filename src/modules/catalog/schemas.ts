@@ -3,6 +3,7 @@ import { NullableDate, NullableText, RegionRef } from '../../platform/http/schem
 import { IMPORT_FORMATS } from './import-file.js';
 import { ITEM_LIMITS } from './item.js';
 import { ITEM_CSV_COLUMNS } from './item-csv.js';
+import { CATALOGUE_HOLDINGS_SHOWN } from './shown.js';
 
 const NullableYear = Type.Union([Type.Integer(), Type.Null()]);
 const Isbn13 = Type.Union([
@@ -147,7 +148,10 @@ const TitleFields = {
 
 const Holdings = Type.Array(Type.Object({ library: Type.Object(LibraryRef), ...HoldingFields }), {
   description:
-    "the libraries holding it (those the filters keep): a member's libraries first, then most on the shelf, then by library",
+    `the libraries holding it (those the filters keep), at most ${CATALOGUE_HOLDINGS_SHOWN}: the viewer's ` +
+    "own (a member's checked-in and home libraries, a staff member's library) and then the first by " +
+    "library id; listed with the member's libraries first, then most on the shelf, then by library. " +
+    'libraryCount says how many hold it; the title page lists them all',
 });
 
 export const CatalogueTitleSchema = Type.Object(

@@ -5,8 +5,11 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import { searchTokens } from '../../platform/search-tokens.js';
 import { type LibraryFacts, libraryFactsColumns, pickLibraryFacts } from '../libraries/index.js';
-import { coversLibrary } from '../members/index.js';
+import { coveredLibraries, coversLibrary } from '../members/index.js';
 import { normalizeIsbn } from './isbn.js';
+import { CATALOGUE_HOLDINGS_SHOWN } from './shown.js';
+
+export { CATALOGUE_HOLDINGS_SHOWN };
 
 /**
  * The network catalogue (issue 18; docs/decisions.md "Catalogue search"): titles found through
@@ -76,7 +79,10 @@ export interface CatalogueTitle {
   kdc: string | null;
   /** Participating libraries holding the title, whatever the filters. */
   libraryCount: number;
-  /** Over the holdings shown. */
+  /**
+   * Over the holdings shown: in a search page at most CATALOGUE_HOLDINGS_SHOWN libraries (the
+   * viewer's own first), on the title page every one.
+   */
   copies: number;
   available: number;
   holdings: CatalogueHolding[];
@@ -91,12 +97,15 @@ export interface CataloguePage {
 export interface CatalogueViewer {
   memberId: number | null;
   staff: boolean;
+  /** Staff: the library they work at, whose holding a result always carries (if any). */
+  libraryId?: number | null;
 }
 
 export function viewerOf(actor: Actor | null | undefined): CatalogueViewer {
   return {
     memberId: actor?.kind === 'member' ? actor.memberId : null,
     staff: actor?.kind === 'staff',
+    libraryId: actor?.kind === 'staff' ? actor.libraryId : null,
   };
 }
 
@@ -226,20 +235,79 @@ interface HoldingRow {
   call_numbers: string[] | null;
 }
 
-/** The holdings of some records at the allowed libraries, one row per record and library. */
+/** SQL: the libraries whose holding a result shows first: where the viewer borrows or works. */
+function viewersLibraries(viewer: CatalogueViewer): RawBuilder<unknown> | null {
+  if (viewer.memberId !== null) return sql`${coveredLibraries(viewer.memberId)}`;
+  if (viewer.libraryId != null) return sql`select ${viewer.libraryId}::int`;
+  return null;
+}
+
+/**
+ * SQL: per record of a page, the libraries whose holdings are shown, at most
+ * CATALOGUE_HOLDINGS_SHOWN: the viewer's own libraries first, then the others in library order
+ * (the filters have already kept only the libraries they ask for). Each is read along the
+ * covering index items_record_holdings (record_id, library_id): a result costs the same for a
+ * title in one library and for one in every library of the country. Library order, not region
+ * or shelf order, because only the index's own order stops after a few entries.
+ */
+function shownPairs(
+  recordIds: number[],
+  allowed: RawBuilder<unknown>,
+  viewer: CatalogueViewer,
+  availableOnly: boolean,
+): RawBuilder<unknown> {
+  const shelf = availableOnly ? sql`and ${ON_SHELF}` : sql``;
+  const own = viewersLibraries(viewer);
+  const first =
+    own === null
+      ? sql``
+      : sql`(select distinct i.library_id, 0 as preference from items i
+            where i.record_id = p.record_id and i.library_id in (${own})
+              and i.library_id in (${allowed}) ${shelf})
+          union all`;
+  return sql`
+    select p.record_id, s.library_id
+    from unnest(${recordIds}::int[]) as p(record_id)
+    cross join lateral (
+      select x.library_id from (
+        ${first}
+        (select distinct i.library_id, 1 as preference from items i
+          where i.record_id = p.record_id and i.library_id in (${allowed}) ${shelf}
+          order by i.library_id
+          limit ${CATALOGUE_HOLDINGS_SHOWN})
+      ) x
+      group by x.library_id
+      order by min(x.preference), x.library_id
+      limit ${CATALOGUE_HOLDINGS_SHOWN}
+    ) s`;
+}
+
+/**
+ * The holdings of some records at the allowed libraries, one row per record and library: every
+ * one (the title page), or those `shownPairs` picks (a search page).
+ */
 async function holdingsOf<Extra extends object = object>(
   db: Kysely<DB>,
   recordIds: number[],
   allowed: RawBuilder<unknown>,
   viewer: CatalogueViewer,
-  options: { availableOnly: boolean; extra?: RawBuilder<unknown> } = { availableOnly: false },
+  options: { availableOnly: boolean; shown?: boolean; extra?: RawBuilder<unknown> } = {
+    availableOnly: false,
+  },
 ): Promise<(HoldingRow & Extra)[]> {
   if (recordIds.length === 0) return [];
   const checkedIn =
     viewer.memberId === null ? sql`null::boolean` : coversLibrary(viewer.memberId, sql.ref('l.id'));
-  // The copies are counted first, per record and library, from the covering index
+  // The copies are counted per record and library, from the covering index
   // items_record_holdings (no heap read but for staff's call numbers), each copy's open loan by a
   // join the planner may hash; the libraries' columns are joined to those few rows.
+  const copies = options.shown
+    ? sql`(${shownPairs(recordIds, allowed, viewer, options.availableOnly)}) f
+        join items i on i.record_id = f.record_id and i.library_id = f.library_id`
+    : sql`items i`;
+  const where = options.shown
+    ? sql``
+    : sql`where i.record_id = any(${recordIds}::int[]) and i.library_id in (${allowed})`;
   const { rows } = await sql<HoldingRow & Extra>`
     select
       h.record_id, l.id as library_id, l.code as library_code,
@@ -253,9 +321,9 @@ async function holdingsOf<Extra extends object = object>(
       select i.record_id, i.library_id, count(*)::int as copies,
         (count(*) filter (where i.loanable and o.item_id is null))::int as available,
         ${viewer.staff ? sql`array_agg(distinct i.call_number) filter (where i.call_number is not null)` : sql`null::text[]`} as call_numbers
-      from items i
+      from ${copies}
       left join loans o on o.item_id = i.id and o.returned_at is null
-      where i.record_id = any(${recordIds}::int[]) and i.library_id in (${allowed})
+      ${where}
       group by i.record_id, i.library_id
       ${options.availableOnly ? sql`having count(*) filter (where i.loanable and o.item_id is null) > 0` : sql``}
     ) h
@@ -322,7 +390,7 @@ async function pageOf(
     page.map((row) => row.id),
     allowed,
     viewer,
-    { availableOnly: query.available === true },
+    { availableOnly: query.available === true, shown: true },
   );
   const byRecord = new Map<number, HoldingRow[]>();
   for (const row of holdings)

@@ -15,7 +15,7 @@ export {
 export { CONSENT_VERSION } from './consent.js';
 export { changeMemberContact } from './contact.js';
 export { identityKey } from './domain.js';
-export { coversLibrary, lockMember, type MemberRow } from './repository.js';
+export { coveredLibraries, coversLibrary, lockMember, type MemberRow } from './repository.js';
 export { memberRoutes } from './routes.js';
 export { heldByActor } from './scope.js';
 export {

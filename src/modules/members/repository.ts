@@ -33,7 +33,7 @@ export async function lockMember(db: Kysely<DB>, memberId: number): Promise<Memb
 }
 
 /** The libraries where the member may borrow: the home library, those checked in at, and their groups. */
-function coveredLibraries(memberId: number | Expression<number>) {
+export function coveredLibraries(memberId: number | Expression<number>) {
   return sql<{ library_id: number }>`
     select l.id as library_id
     from libraries l

@@ -996,6 +996,9 @@ export interface paths {
          *     100 titles starting with the query however few hold them (a very common word stays fast).
          *     Page with `cursor` (the `nextCursor` of the page before; null on the last page).
          *
+         *     A result carries at most 8 holding libraries per title (`libraryCount` says how many hold
+         *     it; GET /api/v1/catalogue/titles/{id} lists them all): the viewer's own first, then the first by library
+         *     id, so that a title held everywhere costs no more than one held once; `copies` and `available` are theirs.
          *     A signed-in member sees, per library, whether they may borrow there now (`checkedIn`), those
          *     libraries first; staff see the call numbers. A search writes nothing (no audit event).
          */
@@ -1644,7 +1647,7 @@ export interface components {
             copies: number;
             /** @description loanable copies not on loan now, in the holdings listed */
             available: number;
-            /** @description the libraries holding it (those the filters keep): a member's libraries first, then most on the shelf, then by library */
+            /** @description the libraries holding it (those the filters keep), at most 8: the viewer's own (a member's checked-in and home libraries, a staff member's library) and then the first by library id; listed with the member's libraries first, then most on the shelf, then by library. libraryCount says how many hold it; the title page lists them all */
             holdings: {
                 library: {
                     id: number;
@@ -1685,7 +1688,7 @@ export interface components {
                 copies: number;
                 /** @description loanable copies not on loan now, in the holdings listed */
                 available: number;
-                /** @description the libraries holding it (those the filters keep): a member's libraries first, then most on the shelf, then by library */
+                /** @description the libraries holding it (those the filters keep), at most 8: the viewer's own (a member's checked-in and home libraries, a staff member's library) and then the first by library id; listed with the member's libraries first, then most on the shelf, then by library. libraryCount says how many hold it; the title page lists them all */
                 holdings: {
                     library: {
                         id: number;

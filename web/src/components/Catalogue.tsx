@@ -82,12 +82,22 @@ export function FilterCheck({
   );
 }
 
-/** "3개 도서관 · 지금 대출 가능 2권" */
+/**
+ * "3개 도서관 · 지금 대출 가능 2권"; when the result carries fewer libraries than hold the title
+ * (a search shows 8 at most, or a filter keeps some), the count on the shelf says it is theirs.
+ */
 export function AvailabilitySummary({ title }: { title: CatalogueTitle }) {
   const { t } = useTranslation();
+  const shown = title.holdings.length;
   return (
     <p className={title.available > 0 ? 'availability available' : 'availability'}>
-      {t('catalogue.summary', { count: title.libraryCount, available: title.available })}
+      {shown < title.libraryCount
+        ? t('catalogue.summaryShown', {
+            count: title.libraryCount,
+            shown,
+            available: title.available,
+          })
+        : t('catalogue.summary', { count: title.libraryCount, available: title.available })}
     </p>
   );
 }

@@ -82,6 +82,34 @@ describe('portal: finding a book in every library', () => {
     expect(screen.getByText('검색 결과 2건')).toBeTruthy();
   });
 
+  it('links to every holding library beyond those a result carries, counted from libraryCount', async () => {
+    // The API carries a few holding libraries per result (the member's own first); the title is
+    // held by 30: the link counts the 28 not listed, and the shelf count says whose it is.
+    const popular = catalogueTitle(
+      3,
+      '바다 백과',
+      [holding(yonam, 2, 1, { checkedIn: true }), holding(tongyeong, 1, 1, { checkedIn: false })],
+      { libraryCount: 30 },
+    );
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue', { body: { titles: [popular, island], nextCursor: null } }],
+      ...directory,
+    ]);
+    renderAt('/portal/search?q=바다');
+    const more = await screen.findByRole('link', { name: '외 28곳 · 모든 소장 도서관 보기' });
+    expect(more.getAttribute('href')).toBe('/portal/titles/3');
+    expect(screen.getByText('30개 도서관 · 아래 2곳에서 지금 대출 가능 2권')).toBeTruthy();
+    // A title whose every holding library is listed has no such link.
+    expect(screen.getAllByRole('link', { name: /모든 소장 도서관 보기/ })).toHaveLength(1);
+    await i18n.changeLanguage('en');
+    expect(
+      await screen.findByRole('link', { name: 'and 28 more · every holding library' }),
+    ).toBeTruthy();
+    expect(screen.getByText('30 libraries · 2 available now at the 2 below')).toBeTruthy();
+    await i18n.changeLanguage('ko');
+  });
+
   it('asks again with each filter: region, library, available now', async () => {
     const calls = mockApi([
       ['GET', '/api/v1/catalogue', { body: { titles: [sea], nextCursor: null } }],

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CATALOGUE_HOLDINGS_SHOWN } from '../../../src/modules/catalog/shown';
 import { type CatalogueHolding, type CatalogueTitle, useCatalogueSearch } from '../api/catalogue';
 import { groupByRegionOf, useLibraries, useRegions } from '../api/directory';
 import {
@@ -15,8 +16,8 @@ import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useMemberViewer } from '../session';
 
-/** A result shows this many holding libraries; the title page shows them all. */
-const HOLDINGS_SHOWN = 8;
+/** A result carries this many holding libraries at most (the API's bound); the title page, all. */
+const HOLDINGS_SHOWN = CATALOGUE_HOLDINGS_SHOWN;
 
 const titlePath = (id: number) => `/portal/titles/${id}`;
 
@@ -48,7 +49,9 @@ function HoldingsByRegion({ holdings }: { holdings: CatalogueHolding[] }) {
 
 function TitleResult({ title }: { title: CatalogueTitle }) {
   const { t } = useTranslation();
-  const rest = title.holdings.length - HOLDINGS_SHOWN;
+  // Every holding library not listed here: the result carries a few, the title page all.
+  const shown = Math.min(title.holdings.length, HOLDINGS_SHOWN);
+  const rest = title.libraryCount - shown;
   return (
     <li className="title-card">
       <h2 className="title-name">
