@@ -59,19 +59,60 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
       },
     );
 
-  it('marks the key applied in the transaction of the effect', async () => {
-    // The answer cannot be stored (as when the process dies right after the commit) …
+  const loseAnswers = async () => {
+    // The answer cannot be stored after the effect (as when the process dies right after it).
     await sql`create function lo_test_lose_answer() returns trigger language plpgsql as $$
       begin raise exception 'answer lost'; end $$`.execute(t.db);
     await sql`create trigger lo_test_lose_answer before update on idempotent_requests
       for each row when (new.status_code <> 0) execute function lo_test_lose_answer()`.execute(
       t.db,
     );
+    return async () => {
+      await sql`drop trigger lo_test_lose_answer on idempotent_requests`.execute(t.db);
+      await sql`drop function lo_test_lose_answer()`.execute(t.db);
+    };
+  };
+
+  it('keeps the answer with the key in the statement of the effect', async () => {
+    const restore = await loseAnswers();
+    const first = await lend('IDEM-4', 'kept-answer');
+    await restore();
+    // Nothing is stored after the effect: the loan, its key and its answer committed together,
+    // so a retry — even after the process died right after the commit — gets the answer itself.
+    expect(first.statusCode, first.body).toBe(201);
+    const stored = await row('kept-answer');
+    expect(stored.status_code).toBe(201);
+    const retry = await lend('IDEM-4', 'kept-answer');
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toBe(first.body);
+    expect(await loansOf('IDEM-4')).toBe(1);
+  });
+
+  it('marks the key applied in the transaction of the effect', async () => {
+    // A key left in progress, not applied, by a process that is gone: this request takes it over
+    // in the transaction of its effect, whose answer is then stored after the commit …
+    const body = { cardNumber: card, itemBarcode: 'IDEM-0' };
+    const hash = createHash('sha256')
+      .update(`POST /api/v1/checkouts\n${JSON.stringify(body)}`)
+      .digest('hex');
+    await t.db
+      .insertInto('idempotent_requests')
+      .values({
+        scope: `staff:${deskId}`,
+        key: 'lost-answer',
+        request_hash: hash,
+        status_code: 0,
+        response: JSON.stringify({ owner: 'goneprocess.0001', applied: false }),
+        created_at: new Date(t.clock.now().getTime() - IDEMPOTENCY_LEASE_MS - 1_000),
+      })
+      .execute();
+    // … which cannot be stored (as when the process dies right after the commit).
+    const restore = await loseAnswers();
     const first = await lend('IDEM-0', 'lost-answer');
-    await sql`drop trigger lo_test_lose_answer on idempotent_requests`.execute(t.db);
-    await sql`drop function lo_test_lose_answer()`.execute(t.db);
+    await restore();
     // … the client still got its answer, and the database knows the effect is in.
-    expect(first.statusCode).toBe(201);
+    expect(first.statusCode, first.body).toBe(201);
     const stored = await row('lost-answer');
     expect(stored.status_code).toBe(0);
     expect(stored.response).toMatchObject({ applied: true });

@@ -37,6 +37,8 @@ export interface RenewalTarget {
 export type LoadedStanding = BorrowerFacts & {
   card: { status: DB['cards']['status']; blocked: boolean } | null;
   item?: { id: number; barcode: string; title: string; loanable: boolean; onLoan: boolean } | null;
+  /** With an item: the id the loan of it will have (drawn from the loans' sequence). */
+  nextLoanId?: number;
 };
 
 /**
@@ -240,6 +242,11 @@ export const standingStatement = compiledPerShape({
               ]),
           ).as('item'),
       renewalTarget(db, key).as('target'),
+      // A checkout's loan id, drawn before its write so that its answer is known before it (the
+      // write's statement keeps the answer with the request's idempotency key).
+      query.itemBarcode === undefined || libraryId === null
+        ? sql<null>`null`.as('next_loan_id')
+        : sql<string>`nextval(pg_get_serial_sequence('loans', 'id'))`.as('next_loan_id'),
     ]);
     // A desk's look is recorded only when its library holds the member: the others are refused.
     const looked =
@@ -320,6 +327,7 @@ export async function loadBorrowerStanding(
               loanable: row.item.loanable,
               onLoan: row.item.on_loan,
             },
+            ...(row.next_loan_id === null ? {} : { nextLoanId: Number(row.next_loan_id) }),
           }),
     },
   };

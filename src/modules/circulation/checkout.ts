@@ -2,7 +2,8 @@ import type { AppContext } from '../../app-context.js';
 import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
-import { writeOnce } from '../../platform/db/commit-guard.js';
+import type { BusinessDate } from '../../platform/clock.js';
+import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError } from '../../platform/errors.js';
 import {
@@ -16,13 +17,37 @@ import { loadBorrowerStanding } from './borrower-standing.js';
 import { dueDateFor } from './domain.js';
 import { insertLoan } from './loan-writes.js';
 import { deriveStanding } from './standing.js';
-import { statusOf, statusViewed, withOpenLoans } from './status.js';
+import { type CirculationStatus, statusOf, statusViewed, withOpenLoans } from './status.js';
 
 export type CirculationActor = Extract<Actor, { kind: 'staff' | 'terminal' }>;
 
 export interface CheckoutInput {
   cardNumber: string;
   itemBarcode: string;
+}
+
+export interface CheckoutResult {
+  loan: {
+    id: number;
+    itemBarcode: string;
+    title: string;
+    loanDay: BusinessDate;
+    dueDate: BusinessDate;
+    library: { id: number; nameKo: string; nameEn: string };
+  };
+  memberId: number;
+  loansLeft: { network: number; here: number };
+  status: CirculationStatus | undefined;
+}
+
+export interface CheckoutOptions {
+  /** The answer carries the member's status after the loan (a desk's look, audited). */
+  withStatus?: boolean;
+  /**
+   * The request's final answer rendered from the result before the write, to be kept with its
+   * idempotency key by the write's statement (see `writeOnce`).
+   */
+  answer?: (result: CheckoutResult) => FinalAnswer;
 }
 
 /**
@@ -35,8 +60,8 @@ export async function checkout(
   context: AppContext,
   anyActor: Actor,
   input: CheckoutInput,
-  options: { withStatus?: boolean } = {},
-) {
+  options: CheckoutOptions = {},
+): Promise<CheckoutResult> {
   const actor = authorizeDesk(anyActor, 'loan.checkout');
   const { db, clock } = context;
   const now = clock.now();
@@ -73,33 +98,11 @@ export async function checkout(
   const loan = { memberId: member.id, itemId: item.id, libraryId: library.id, loanedAt: now };
   // The desk's look at the member's status that the answer carries, audited by the same statement.
   const audits = options.withStatus ? [statusViewed(actor, now, member.id)] : [];
-  let loanId: number;
-  try {
-    loanId = await writeOnce(db, (tx, key) =>
-      insertLoan(tx, { ...loan, loanDay: today, dueDate }, audit, { key, audits }),
-    );
-  } catch (error) {
-    if (isCheckViolation(error, 'loans_member_standing')) {
-      throw await standingRefusal(context, { cardNumber, libraryId: library.id, today });
-    }
-    throw refusalOfConcurrentLoan(error, { ...facts, library }) ?? error;
-  }
-  const lent = {
-    id: loanId,
-    itemId: item.id,
-    libraryId: library.id,
-    names: library.names,
-    phone: library.phone,
-    dueDate,
-    loanDay: today,
-    renewals: 0,
-    title: item.title,
-    barcode: item.barcode,
-    rules: library.rules,
-  };
-  return {
+  // The loan's id is drawn by the read, so the answer is known before the write.
+  const loanId = facts.nextLoanId;
+  const lent = (id: number): CheckoutResult => ({
     loan: {
-      id: loanId,
+      id,
       itemBarcode: item.barcode,
       title: item.title,
       loanDay: today,
@@ -115,12 +118,51 @@ export async function checkout(
     // The member's status after the loan, from the facts read and the loan made: the desk shows
     // it without looking again.
     status: options.withStatus
-      ? statusOf(withOpenLoans(facts, [...facts.openLoans, lent]), today, {
-          kind: 'staff',
-          libraryId: actor.libraryId,
-        })
+      ? statusOf(
+          withOpenLoans(facts, [
+            ...facts.openLoans,
+            {
+              id,
+              itemId: item.id,
+              libraryId: library.id,
+              names: library.names,
+              phone: library.phone,
+              dueDate,
+              loanDay: today,
+              renewals: 0,
+              title: item.title,
+              barcode: item.barcode,
+              rules: library.rules,
+            },
+          ]),
+          today,
+          { kind: 'staff', libraryId: actor.libraryId },
+        )
       : undefined,
-  };
+  });
+  const result = loanId === undefined ? null : lent(loanId);
+  const answer = result && options.answer ? options.answer(result) : null;
+  let madeId: number;
+  try {
+    madeId = await writeOnce(
+      db,
+      (tx, key) =>
+        insertLoan(
+          tx,
+          { ...loan, ...(loanId === undefined ? {} : { id: loanId }), loanDay: today, dueDate },
+          audit,
+          { key, audits },
+        ),
+      undefined,
+      answer,
+    );
+  } catch (error) {
+    if (isCheckViolation(error, 'loans_member_standing')) {
+      throw await standingRefusal(context, { cardNumber, libraryId: library.id, today });
+    }
+    throw refusalOfConcurrentLoan(error, { ...facts, library }) ?? error;
+  }
+  return result ?? lent(madeId);
 }
 
 /**

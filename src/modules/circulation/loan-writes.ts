@@ -27,6 +27,8 @@ function alongside(
 }
 
 export interface NewLoan {
+  /** Drawn beforehand (see `loadBorrowerStanding`); else the next of the sequence. */
+  id?: number;
   memberId: number;
   itemId: number;
   libraryId: number;
@@ -47,9 +49,10 @@ export async function insertLoan(
 ): Promise<number> {
   const { rows } = await sql<{ loan_id: string }>`${PREPARED}
     with loan as (
-      insert into loans (member_id, item_id, library_id, loaned_at, loan_day, due_date)
-      values (${loan.memberId}, ${loan.itemId}, ${loan.libraryId}, ${loan.loanedAt},
-              ${loan.loanDay}, ${loan.dueDate})
+      insert into loans (${loan.id === undefined ? sql`` : sql`id, `}member_id, item_id, library_id,
+                         loaned_at, loan_day, due_date)
+      values (${loan.id === undefined ? sql`` : sql`${loan.id}, `}${loan.memberId}, ${loan.itemId},
+              ${loan.libraryId}, ${loan.loanedAt}, ${loan.loanDay}, ${loan.dueDate})
       returning id)${alongside('loan', more.key ?? null, more.audits)}
     ${auditEventsFrom(audit, sql.raw('loan'), sql`loan.id::text`)}
     returning subject_id as loan_id`.execute(db);

@@ -2,13 +2,14 @@ import type { AppContext } from '../../app-context.js';
 import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize, authorizeDesk } from '../../platform/auth/authorize.js';
-import { writeOnce } from '../../platform/db/commit-guard.js';
+import type { BusinessDate } from '../../platform/clock.js';
+import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
 import { AppError } from '../../platform/errors.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
 import { renewedDueDate } from './domain.js';
 import { extendLoan } from './loan-writes.js';
 import { deriveStanding } from './standing.js';
-import { statusOf, statusViewed, withOpenLoans } from './status.js';
+import { type CirculationStatus, statusOf, statusViewed, withOpenLoans } from './status.js';
 
 type RenewTarget = { itemBarcode: string } | { loanId: number };
 
@@ -27,6 +28,19 @@ function onlineKey(actor: Actor, loanId: number) {
 /** Attempts before a renewal that keeps losing races with the loan's other changes gives up. */
 const RENEWAL_ATTEMPTS = 3;
 
+/** A renewal's answer: the loan as renewed, its library, and at a desk the member's status after it. */
+export interface Renewed {
+  loan: {
+    id: number;
+    dueDate: BusinessDate;
+    previousDueDate: BusinessDate;
+    renewals: number;
+    renewalsLeft: number;
+  };
+  library: { id: number; nameKo: string; nameEn: string };
+  status: CirculationStatus | undefined;
+}
+
 /**
  * Renewal at the lending library's desk or self-check machine (by item), or by the member in the
  * portal (by loan) where the library allows it. The new due date uses today's rules. One read,
@@ -36,8 +50,12 @@ export async function renewLoan(
   context: AppContext,
   actor: Actor,
   target: RenewTarget,
-  options: { withStatus?: boolean } = {},
-) {
+  options: {
+    withStatus?: boolean;
+    /** The request's final answer, kept with its key by the renewal's statement. */
+    answer?: (result: Renewed) => FinalAnswer;
+  } = {},
+): Promise<Renewed> {
   const { db, clock } = context;
   const key =
     'itemBarcode' in target ? deskKey(actor, target.itemBarcode) : onlineKey(actor, target.loanId);
@@ -86,35 +104,38 @@ export async function renewLoan(
       seenRenewals: open.renewals,
       dueDate,
     };
+    // The answer is known before the write: kept with the request's key by its statement.
+    const result: Renewed = {
+      loan: {
+        id: loan.id,
+        dueDate,
+        previousDueDate: open.dueDate,
+        renewals: open.renewals + 1,
+        renewalsLeft: Math.max(0, library.rules.maxRenewals - open.renewals - 1),
+      },
+      library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
+      status: viewer
+        ? statusOf(
+            withOpenLoans(
+              facts,
+              facts.openLoans.map((l) =>
+                l.id === loan.id ? { ...l, dueDate, renewals: l.renewals + 1 } : l,
+              ),
+            ),
+            today,
+            viewer,
+          )
+        : undefined,
+    };
     if (
       await writeOnce(
         db,
         (tx, key) => extendLoan(tx, renewal, audit, { key, audits }),
         (renewed) => renewed,
+        options.answer ? options.answer(result) : null,
       )
     ) {
-      return {
-        loan: {
-          id: loan.id,
-          dueDate,
-          previousDueDate: open.dueDate,
-          renewals: open.renewals + 1,
-          renewalsLeft: Math.max(0, library.rules.maxRenewals - open.renewals - 1),
-        },
-        library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
-        status: viewer
-          ? statusOf(
-              withOpenLoans(
-                facts,
-                facts.openLoans.map((l) =>
-                  l.id === loan.id ? { ...l, dueDate, renewals: l.renewals + 1 } : l,
-                ),
-              ),
-              today,
-              viewer,
-            )
-          : undefined,
-      };
+      return result;
     }
     if (attempt >= RENEWAL_ATTEMPTS) {
       throw new AppError('CONFLICT', { reason: 'the loan kept changing; try again' });

@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
-import { writeOnce } from '../../platform/db/commit-guard.js';
+import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
@@ -31,7 +31,7 @@ async function lentElsewhere(
   }));
 }
 
-type ReturnedLoan = Awaited<ReturnType<typeof returnUnderLock>>;
+export type ReturnedLoan = Awaited<ReturnType<typeof returnUnderLock>>;
 
 /**
  * A return at the lending library (no card needed). An on-time return is one read and one write;
@@ -42,6 +42,8 @@ export async function returnItem(
   context: AppContext,
   anyActor: Actor,
   input: { itemBarcode: string },
+  /** `answer`: the request's final answer, kept with its key by an on-time return's statement. */
+  options: { answer?: (result: ReturnedLoan) => FinalAnswer } = {},
 ): Promise<ReturnedLoan> {
   const actor = authorizeDesk(anyActor, 'loan.return');
   const { db, clock } = context;
@@ -64,6 +66,19 @@ export async function returnItem(
       subjectId: loan.id,
       details: { memberId: loan.memberId, itemId: item.id, daysLate: 0, suspendedUntil: null },
     });
+    // The answer of a return on time is known before its write.
+    const result: ReturnedLoan = {
+      loan: {
+        id: loan.id,
+        itemBarcode: item.barcode,
+        title: item.title,
+        dueDate: loan.dueDate,
+        returnDay: today,
+        daysLate: 0,
+      },
+      library: facts.library,
+      suspension: null,
+    };
     const returned = await writeOnce(
       db,
       (tx, key) =>
@@ -80,22 +95,10 @@ export async function returnItem(
           key,
         ),
       (closed) => closed,
+      options.answer ? options.answer(result) : null,
     );
     // Zero rows: renewed or returned since the read; the locked path decides afresh.
-    if (returned) {
-      return {
-        loan: {
-          id: loan.id,
-          itemBarcode: item.barcode,
-          title: item.title,
-          dueDate: loan.dueDate,
-          returnDay: today,
-          daysLate: 0,
-        },
-        library: facts.library,
-        suspension: null,
-      };
-    }
+    if (returned) return result;
   }
   return returnUnderLock(context, actor, item);
 }

@@ -2,13 +2,14 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import type { Language } from '../../platform/errors.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
+import { finalAnswer } from '../../platform/http/idempotency.js';
 import { languageOf, problemResponses, reasonBody } from '../../platform/http/problem.js';
 import { DateText, Id, MemberIdParams } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
-import { checkout } from './checkout.js';
+import { type CheckoutResult, checkout } from './checkout.js';
 import { deleteLoanHistory, loanHistory, setLoanHistoryEnabled } from './history.js';
-import { renewLoan } from './renew.js';
-import { returnItem } from './return-item.js';
+import { type Renewed, renewLoan } from './renew.js';
+import { type ReturnedLoan, returnItem } from './return-item.js';
 import { type CirculationStatus, deskStatus, myStatus } from './status.js';
 
 const LibraryRef = Type.Object({
@@ -175,11 +176,16 @@ export async function circulationRoutes(app: App, context: AppContext) {
       },
     },
     async (request, reply) => {
+      // Rendered before the loan is written, so the write's statement keeps it with the key.
+      const answer = finalAnswer(reply, 201, (lent: CheckoutResult) => ({
+        ...lent,
+        status: lent.status && withSentences(lent.status, languageOf(request)),
+      }));
       const lent = await checkout(context, requireStaff(request), request.body, {
         withStatus: true,
+        answer: answer.render,
       });
-      const status = lent.status && withSentences(lent.status, languageOf(request));
-      return reply.status(201).send({ ...lent, status: status! });
+      return answer.send(lent);
     },
   );
 
@@ -214,7 +220,13 @@ export async function circulationRoutes(app: App, context: AppContext) {
         },
       },
     },
-    async (request) => returnItem(context, requireStaff(request), request.body),
+    async (request, reply) => {
+      const answer = finalAnswer(reply, 200, (returned: ReturnedLoan) => returned);
+      const returned = await returnItem(context, requireStaff(request), request.body, {
+        answer: answer.render,
+      });
+      return answer.send(returned);
+    },
   );
 
   const RenewalResponse = Type.Object({
@@ -248,12 +260,16 @@ export async function circulationRoutes(app: App, context: AppContext) {
         response: { 200: RenewalResponse, ...problemResponses(401, 403, 404, 409, 422) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const answer = finalAnswer(reply, 200, (renewed: Renewed) => {
+        const { status, ...rest } = renewed;
+        return status ? { ...rest, status: withSentences(status, languageOf(request)) } : rest;
+      });
       const renewed = await renewLoan(context, requireStaff(request), request.body, {
         withStatus: true,
+        answer: answer.render,
       });
-      const { status, ...rest } = renewed;
-      return status ? { ...rest, status: withSentences(status, languageOf(request)) } : rest;
+      return answer.send(renewed);
     },
   );
 

@@ -22,12 +22,20 @@ export type CommitGuard = ((connection: DatabaseConnection) => Promise<void>) & 
  */
 export type KeyRecord = (effect: RawBuilder<unknown>) => RawBuilder<unknown>;
 
+/** A request's answer, rendered before its write so that the write's statement can keep it. */
+export interface FinalAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
 export interface StatementRecord {
-  record: KeyRecord;
+  /** The record; with the request's final answer, the answer is kept by the same statement. */
+  record(effect: RawBuilder<unknown>, answer?: FinalAnswer | null): RawBuilder<unknown>;
   /** The statement failed because the record was already there. */
   isTaken(error: unknown): boolean;
-  /** The statement wrote the effect, and with it the record. */
-  recorded(): void;
+  /** The statement wrote the effect, and with it the record (and the answer, when given). */
+  recorded(answer?: FinalAnswer | null): void;
 }
 
 const guards = new AsyncLocalStorage<CommitGuard>();
@@ -50,21 +58,24 @@ class NothingWritten<T> {
  * record is already there (a retry, or a key to take over) the statement fails whole and the
  * write runs again in a transaction, whose COMMIT runs the guard; a write that changed nothing
  * (`wrote` says so) rolls that transaction back, so the guard never records an effect that did
- * not happen.
+ * not happen. `answer`, when the request's final answer is known before the write (rendered by
+ * the route from the result the write will have), is kept with the key by the same statement:
+ * the request then stores no answer after it (one round trip and one commit fewer).
  */
 export async function writeOnce<S, T>(
   db: Kysely<S>,
   write: (db: Kysely<S>, key: KeyRecord | null) => Promise<T>,
   wrote: (result: T) => boolean = () => true,
+  answer: FinalAnswer | null = null,
 ): Promise<T> {
   const guard = guards.getStore();
   if (!guard) return write(db, null);
   const inStatement = guard.inStatement;
   if (inStatement) {
     try {
-      const result = await write(db, inStatement.record);
+      const result = await write(db, (effect) => inStatement.record(effect, answer));
       // Gated on the effect: no effect, no record (and the guard still runs at a later commit).
-      if (wrote(result)) inStatement.recorded();
+      if (wrote(result)) inStatement.recorded(answer);
       return result;
     } catch (error) {
       if (!inStatement.isTaken(error)) throw error;

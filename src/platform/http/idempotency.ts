@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.js';
-import { type CommitGuard, runWithCommitGuard } from '../db/commit-guard.js';
+import { type CommitGuard, type FinalAnswer, runWithCommitGuard } from '../db/commit-guard.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { compiledOnce, PREPARED } from '../db/prepared.js';
 import type { DB } from '../db/schema.js';
@@ -48,6 +48,8 @@ interface Taken {
   found: boolean;
   /** Fast path: this request's transaction recorded the key (just before its COMMIT). */
   recorded: boolean;
+  /** Fast path: the effect's statement kept this answer with the key (nothing left to store). */
+  answered: FinalAnswer | null;
 }
 
 /** What `response` holds while a request is in progress. */
@@ -185,20 +187,59 @@ function inStatementRecord(
 ): NonNullable<CommitGuard['inStatement']> {
   const pending = JSON.stringify({ owner: taken.owner, applied: true } satisfies Pending);
   return {
-    record: (effect) => sql`insert into idempotent_requests
+    // With the final answer, the key is kept answered at once (as `storeAnswer` would leave it).
+    record: (effect, answer) => sql`insert into idempotent_requests
         (scope, key, request_hash, status_code, response, created_at)
-      select ${taken.scope}, ${taken.key}, ${taken.hash}, ${IN_PROGRESS}::integer, ${pending}::jsonb,
-             ${now}::timestamptz
+      select ${taken.scope}, ${taken.key}, ${taken.hash}, ${answer ? answer.status : IN_PROGRESS}::integer,
+             ${answer ? storedResponse(answer) : pending}::jsonb, ${now}::timestamptz
         from ${effect}`,
     isTaken: (error) => isUniqueViolation(error, 'idempotent_requests_pkey'),
-    recorded: () => {
+    recorded: (answer) => {
       taken.recorded = true;
+      taken.answered = answer ?? null;
       done();
     },
   };
 }
 
-/** The answer of the request holding the key, stored (every keyed write's last round trip). */
+/** What `response` holds once a request is answered. */
+function storedResponse(answer: { contentType: string; body: string }): string {
+  return JSON.stringify({
+    contentType: answer.contentType,
+    body: answer.body,
+  } satisfies StoredResponse);
+}
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * A route's answer serialised once, by the route's own response schema, before the write that
+ * makes it: the write's statement keeps it with the request's new idempotency key (`writeOnce`),
+ * and the route sends the same text. `render` is what the use case calls with the result it will
+ * return; `send` sends that result (rendered again only if it is not the one rendered).
+ */
+export function finalAnswer<T>(
+  reply: FastifyReply,
+  status: number,
+  shape: (result: T) => Record<string, unknown>,
+) {
+  let rendered: { result: T; answer: FinalAnswer } | null = null;
+  const render = (result: T): FinalAnswer => {
+    const body = reply.serializeInput(shape(result), String(status)) as string;
+    const answer = { status, contentType: JSON_CONTENT_TYPE, body };
+    rendered = { result, answer };
+    return answer;
+  };
+  return {
+    render,
+    send(result: T) {
+      const answer = rendered?.result === result ? rendered.answer : render(result);
+      return reply.code(answer.status).type(answer.contentType).send(answer.body);
+    },
+  };
+}
+
+/** The answer of the request holding the key, stored (a keyed write's last round trip, unless its statement kept it). */
 const storeAnswer = compiledOnce(
   (_db, status: number, response: string, scope: string, key: string, owner: string) =>
     sql`${PREPARED} update idempotent_requests set status_code = ${status}, response = ${response}::jsonb
@@ -346,7 +387,16 @@ export function registerIdempotency(
     const owner = newOwner();
     const now = clock.now();
     const fast = request.routeOptions.config.idempotentInTransaction === true;
-    const taken: Taken = { scope, key, owner, hash, fast, found: false, recorded: false };
+    const taken: Taken = {
+      scope,
+      key,
+      owner,
+      hash,
+      fast,
+      found: false,
+      recorded: false,
+      answered: null,
+    };
     if (fast) {
       // No round trip now: the key is recorded by the statement of the effect (inStatementRecord)
       // or, when it is there already, in the transaction of the effect (recordGuard).
@@ -449,6 +499,8 @@ export function registerIdempotency(
           .execute();
         return payload;
       }
+      // Fast path: the effect's statement kept the answer with the key; this is its text.
+      if (pending.answered) return payload;
       const stored: StoredResponse = {
         contentType: String(reply.getHeader('content-type') ?? 'application/json'),
         body: payload,
