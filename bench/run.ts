@@ -6,7 +6,7 @@
  * HTTP checkout path; writes bench/results/latest.json and latest.md; drops its databases.
  *
  *   npm run bench -- --preset province
- *   npm run bench -- --preset tiny --duration 5          (CI)
+ *   npm run bench -- --preset tiny --duration 2 --history-rounds 1   (CI)
  *   npm run bench -- --preset country --scale 0.1 --profile
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
