@@ -405,9 +405,15 @@ describe(`network catalogue search (${testDatabaseKind})`, () => {
     const limited = await anonymous().get(`/api/v1/catalogue?${q('바다')}`);
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('RATE_LIMITED');
+    // When to come back: the seconds left in this address's minute (no clock moved since it began).
+    expect(limited.headers['retry-after']).toBe('60');
+    t.clock.advanceMinutes(0.5);
+    const later = await anonymous().get(`/api/v1/catalogue?${q('바다')}`);
+    expect(later.statusCode).toBe(429);
+    expect(later.headers['retry-after']).toBe('30');
     const member = await memberClient(t.app, MEMBER_CARD);
     expect((await member.get(`/api/v1/catalogue?${q('바다')}`)).statusCode).toBe(200);
-    t.clock.advanceMinutes(1);
+    t.clock.advanceMinutes(0.5);
     expect((await anonymous().get(`/api/v1/catalogue?${q('바다')}`)).statusCode).toBe(200);
   });
 
