@@ -4,6 +4,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { withDatabaseName } from './database-url.js';
 
 /**
  * Tests run on the embedded engine by default, and on a real PostgreSQL server when
@@ -16,12 +17,6 @@ export interface TestDatabase {
   database: Database;
   url: string | undefined;
   drop(): Promise<void>;
-}
-
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
 }
 
 let embeddedTemplate: Promise<Blob | undefined> | undefined;

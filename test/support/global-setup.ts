@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { withDatabaseName } from './database-url.js';
 
 const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -55,12 +56,6 @@ interface Templates {
   embeddedTemplate: string | undefined;
   serverTemplate: string | undefined;
   drop(): Promise<void>;
-}
-
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
 }
 
 /**
