@@ -20,9 +20,9 @@ const BUDGETS = {
   checkout: { roundTrips: 3, transactions: 0 },
   return: { roundTrips: 3, transactions: 0 },
   renewal: { roundTrips: 3, transactions: 0 },
-  // Session, the card with its member (held here? home library, current card), the status with
-  // the look's two audit events.
-  cardScan: { roundTrips: 3, transactions: 0 },
+  // Session, then one statement: the card with its member (home library, current card) and their
+  // standing, held here or not, with the look's audit events.
+  cardScan: { roundTrips: 2, transactions: 0 },
   // Session, the status read (its audit rides in it).
   deskStatus: { roundTrips: 2, transactions: 0 },
   portalLoans: { roundTrips: 2, transactions: 0 },
