@@ -32,7 +32,9 @@ export function auditRow(actor: Actor | null, at: Date, entry: AuditEntry) {
   for (const key of NAMING_DETAILS) delete details[key];
   let memberId: number | null = null;
   if (entry.subjectKind !== 'loan') {
-    if (entry.subjectKind === 'member') memberId = Number(entry.subjectId);
+    // A member subject without an id: the statement recording the event reads the member.
+    if (entry.subjectKind === 'member')
+      memberId = entry.subjectId === null ? null : Number(entry.subjectId);
     else if (typeof namedMember === 'number') memberId = namedMember;
     else if (actor?.kind === 'member') memberId = actor.memberId;
   }
@@ -62,18 +64,19 @@ function pseudonymOf(memberId: number | null): RawBuilder<string | null> {
 /**
  * SQL appending the audit row once for each row of `source` (what follows FROM, e.g. the name of
  * a data-modifying CTE), so that a change and its audit event are one statement. The subject id
- * may come from the source (e.g. a new loan's id).
+ * may come from the source (e.g. a new loan's id), and so may the member's pseudonym.
  */
 export function auditEventsFrom(
   audit: AuditRow,
   source: RawBuilder<unknown>,
   subjectId: RawBuilder<unknown> | string | null = audit.subject_id,
+  pseudonym: RawBuilder<string | null> = pseudonymOf(audit.memberId),
 ): RawBuilder<unknown> {
   return sql`insert into audit_events
       (at, actor_kind, actor_id, library_id, action, subject_kind, subject_id, details,
        member_pseudonym)
     select ${audit.at}, ${audit.actor_kind}, ${audit.actor_id}, ${audit.library_id}, ${audit.action},
-           ${audit.subject_kind}, ${subjectId}, ${audit.details}::jsonb, ${pseudonymOf(audit.memberId)}
+           ${audit.subject_kind}, ${subjectId}, ${audit.details}::jsonb, ${pseudonym}
       from ${source}`;
 }
 

@@ -44,8 +44,17 @@ describe('the borrower standing statement, compiled once per shape', () => {
       subjectId: 500 + n,
       details: { n },
     });
+    const limitedLook = auditRow(desk, new Date(Date.UTC(2026, 11, n)), {
+      action: 'member.viewed',
+      subjectKind: 'member',
+      subjectId: null,
+      details: { visibility: `limited ${n}` },
+    });
     const today = `2026-12-0${n}`;
     const lending = 'loanId' in key || 'itemAt' in key ? (['lending library'] as const) : [];
+    // A desk's card scan: the card with its member comes with the standing.
+    const scans =
+      'cardNumber' in key ? [{ today, library: 7 + n, audit: [look], scan: { limitedLook } }] : [];
     return [null, 7 + n, ...lending].flatMap((library) => [
       { today, library },
       { today, library, itemBarcode: `B${n}` },
@@ -53,6 +62,7 @@ describe('the borrower standing statement, compiled once per shape', () => {
       { today, library, audit: loanEvent },
       { today, library, audit: [look, loanEvent], itemBarcode: `B${n}` },
       { today, library, audit: null },
+      ...scans,
     ]);
   };
 

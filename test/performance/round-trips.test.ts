@@ -20,9 +20,9 @@ const BUDGETS = {
   checkout: { roundTrips: 3, transactions: 0 },
   return: { roundTrips: 3, transactions: 0 },
   renewal: { roundTrips: 3, transactions: 0 },
-  // Session, the card with its member (held here? home library, current card), the status with
-  // the look's two audit events.
-  cardScan: { roundTrips: 3, transactions: 0 },
+  // Session, then one statement: the card with its member (home library, current card) and their
+  // standing, held here or not, with the look's audit events.
+  cardScan: { roundTrips: 2, transactions: 0 },
   // Session, the status read (its audit rides in it).
   deskStatus: { roundTrips: 2, transactions: 0 },
   portalLoans: { roundTrips: 2, transactions: 0 },
@@ -138,5 +138,42 @@ describe(`round-trip budget of the hot paths (${testDatabaseKind})`, () => {
         spent[path].transactions > BUDGETS[path].transactions,
     );
     expect(over, JSON.stringify(spent)).toEqual([]);
+  });
+
+  it('scans a card at a library that does not hold the member within the same budget, auditing the limited view by pseudonym', async () => {
+    const elsewhere = await staffClient(bed.t.app, 'tongyeong-city-desk');
+    const pseudonym = (
+      await bed.t.db
+        .selectFrom('members')
+        .select('audit_pseudonym')
+        .where('id', '=', memberId)
+        .executeTakeFirstOrThrow()
+    ).audit_pseudonym;
+    const eventsOf = () =>
+      bed.t.db
+        .selectFrom('audit_events')
+        .select(['action', 'details', 'member_pseudonym'])
+        .where('library_id', '=', (eb) =>
+          eb.selectFrom('libraries').select('id').where('code', '=', 'tongyeong-city-library'),
+        )
+        .where('action', 'like', 'member.%')
+        .orderBy('id')
+        .execute();
+    const before = (await eventsOf()).length;
+    await elsewhere.get(`/api/v1/cards/${CARD}`); // warm: prepares the scan on its connection
+    const { result, spent } = await traffic(() => elsewhere.get(`/api/v1/cards/${CARD}`));
+    expect(result.json().member.visibility).toBe('limited');
+    expect(result.json().status).toBeUndefined();
+    expect(spent.roundTrips).toBeLessThanOrEqual(BUDGETS.cardScan.roundTrips);
+    const events = (await eventsOf()).slice(before);
+    // One look each, the limited view only: no status look where the library does not hold them.
+    expect(events).toEqual([
+      { action: 'member.viewed', details: { visibility: 'limited' }, member_pseudonym: pseudonym },
+      { action: 'member.viewed', details: { visibility: 'limited' }, member_pseudonym: pseudonym },
+    ]);
+    // An unknown card: refused, and no one was looked at.
+    const unknown = await elsewhere.get(`/api/v1/cards/${demoCardNumber(99)}`);
+    expect(unknown.json().code).toBe('CARD_UNKNOWN');
+    expect((await eventsOf()).length).toBe(before + 2);
   });
 });

@@ -5,7 +5,7 @@ import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
 import { compiledPerShape, PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
-import { coversLibrary } from '../members/index.js';
+import { coversLibrary, scannedCardQuery } from '../members/index.js';
 import type { BorrowerFacts, StandingLibrary, StandingLoan, SuspensionCause } from './standing.js';
 
 /**
@@ -24,8 +24,18 @@ export interface StandingQuery {
   library: number | 'lending library' | null;
   /** The item a checkout asks for, at that library. */
   itemBarcode?: string;
-  /** A desk's look at the member, audited in the same statement (one event or more). */
+  /**
+   * A desk's look at the member, audited in the same statement (one event or more), recorded only
+   * where the library holds the member. The events are about the member looked at: each carries
+   * that member's pseudonym, read with the hold.
+   */
   audit?: AuditRow | readonly AuditRow[] | null;
+  /**
+   * A desk's card scan (with a card key only): the card with its member, their home library and
+   * current card come with the standing (`scanned`), and `limitedLook` is recorded instead of
+   * `audit` where the library does not hold the member (the limited view).
+   */
+  scan?: { limitedLook: AuditRow };
 }
 
 /** The loan a renewal is about, and its item (null: no such loan, or no such item). */
@@ -33,6 +43,11 @@ export interface RenewalTarget {
   item: { id: number; title: string };
   loan: { id: number; memberId: number | null; returned: boolean; libraryId: number } | null;
 }
+
+/** The scanned card with its member's row, their home library and current card. */
+export type ScannedCard = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof scannedCardQuery>['executeTakeFirst']>>
+>;
 
 export type LoadedStanding = BorrowerFacts & {
   card: { status: DB['cards']['status']; blocked: boolean } | null;
@@ -71,9 +86,8 @@ export const standingStatement = compiledPerShape({
       keyKind(key),
       query.library === null ? 'none' : query.library === 'lending library' ? 'lending' : 'at',
       query.itemBarcode === undefined ? '' : 'item',
-      auditList(query.audit)
-        .map((audit) => (audit.memberId === null ? 'n' : 'm'))
-        .join(''),
+      String(auditList(query.audit).length),
+      query.scan ? 'scan' : '',
     ].join('|'),
   values: ({ key, query }, take) => ({
     key:
@@ -97,23 +111,17 @@ export const standingStatement = compiledPerShape({
       ...(query.itemBarcode === undefined
         ? {}
         : { itemBarcode: query.library === null ? query.itemBarcode : take(query.itemBarcode) }),
-      audit: auditList(query.audit).map((audit) => ({
-        at: take(audit.at),
-        actor_kind: take(audit.actor_kind),
-        actor_id: take(audit.actor_id),
-        library_id: take(audit.library_id),
-        action: take(audit.action),
-        subject_kind: take(audit.subject_kind),
-        subject_id: take(audit.subject_id),
-        details: take(audit.details),
-        memberId: audit.memberId === null ? null : take(audit.memberId),
-      })),
+      audit: auditList(query.audit).map((audit) => auditValues(audit, take)),
+      ...(query.scan ? { scan: { limitedLook: auditValues(query.scan.limitedLook, take) } } : {}),
     },
   }),
   build: (db, { key, query }) => {
     const memberId = memberIdOf(key);
     const libraryId = libraryIdOf(key, query.library);
-    const select = db.selectNoFrom((eb) => [
+    const audits = auditList(query.audit);
+    // A look that is audited reads the hold once, in `held`, for its events and the standing.
+    const held = audits.length > 0 || query.scan !== undefined;
+    const standing = db.selectNoFrom((eb) => [
       jsonObjectFrom(
         eb
           .selectFrom('members as m')
@@ -124,7 +132,9 @@ export const standingStatement = compiledPerShape({
             'm.suspended_until',
             libraryId === null
               ? sql<boolean>`false`.as('checked_in')
-              : coversLibrary(sql.ref('m.id'), libraryId).as('checked_in'),
+              : held
+                ? sql<boolean>`(select covered from held)`.as('checked_in')
+                : coversLibrary(sql.ref('m.id'), libraryId).as('checked_in'),
             jsonArrayFrom(
               mb
                 .selectFrom('loans as o')
@@ -248,33 +258,89 @@ export const standingStatement = compiledPerShape({
         ? sql<null>`null`.as('next_loan_id')
         : sql<string>`nextval(pg_get_serial_sequence('loans', 'id'))`.as('next_loan_id'),
     ]);
-    // A desk's look is recorded only when its library holds the member: the others are refused.
-    const looked =
-      libraryId === null
-        ? sql`members where id = ${memberId}`
-        : sql`members where id = ${memberId} and ${coversLibrary(memberId, libraryId)}`;
-    const audits = auditList(query.audit);
-    const viewed =
-      audits.length > 0
-        ? sql`with ${sql.join(
-            audits.map(
-              (audit, n) =>
-                sql`viewed_${sql.raw(String(n))} as (${auditEventsFrom(audit, looked)})`,
-            ),
-          )}`
-        : sql``;
-    type Row = typeof select extends { execute(): Promise<(infer R)[]> } ? R : never;
-    return sql<Row>`${PREPARED} ${viewed} ${select}`;
+    if (query.scan && !('cardNumber' in key)) throw new Error('a card scan needs the card number');
+    const select =
+      query.scan && 'cardNumber' in key
+        ? scannedCardQuery(db, key.cardNumber).crossJoin(standing.as('s')).selectAll('s')
+        : standing;
+    type Row = RowOf<typeof standing> & Partial<ScannedCard>;
+    const prefix = held ? sql`with ${sql.join(lookEvents(memberId, libraryId, query))}` : sql``;
+    return sql<Row>`${PREPARED} ${prefix} ${select}`;
   },
 });
+
+type RowOf<Q> = Q extends { execute(): Promise<(infer R)[]> } ? R : never;
+
+/**
+ * The CTEs of an audited look: `held`, the member looked at with their pseudonym and whether the
+ * library holds them (evaluated once: materialized), then one insert per event — the look's
+ * events where the library holds the member, a scan's limited look where it does not (at no
+ * library, the look is recorded as it is).
+ */
+function lookEvents(
+  memberId: Expression<number>,
+  libraryId: RawBuilder<number> | null,
+  query: StandingQuery,
+): RawBuilder<unknown>[] {
+  const covered = libraryId === null ? sql`true` : coversLibrary(sql.ref('lm.id'), libraryId);
+  const event = (name: string, audit: AuditRow, where: RawBuilder<unknown>) =>
+    sql`${sql.raw(name)} as (${auditEventsFrom(
+      audit,
+      sql`held where ${where}`,
+      audit.subject_id,
+      sql`held.audit_pseudonym`,
+    )})`;
+  return [
+    sql`held as materialized (
+      select lm.id, lm.audit_pseudonym, ${covered} as covered from members lm where lm.id = ${memberId})`,
+    ...auditList(query.audit).map((audit, n) => event(`viewed_${n}`, audit, sql`covered`)),
+    ...(query.scan ? [event('limited_look', query.scan.limitedLook, sql`not covered`)] : []),
+  ];
+}
+
+/** The values of an audit row, each passed through `take` (see `compiledPerShape`). */
+function auditValues(audit: AuditRow, take: <T>(value: T) => T): AuditRow {
+  return {
+    at: take(audit.at),
+    actor_kind: take(audit.actor_kind),
+    actor_id: take(audit.actor_id),
+    library_id: take(audit.library_id),
+    action: take(audit.action),
+    subject_kind: take(audit.subject_kind),
+    subject_id: take(audit.subject_id),
+    details: take(audit.details),
+    // The pseudonym is read with the hold, not by this id.
+    memberId: audit.memberId,
+  };
+}
 
 export async function loadBorrowerStanding(
   db: Kysely<DB>,
   key: BorrowerKey,
   query: StandingQuery,
-): Promise<{ standing: LoadedStanding | null; target: RenewalTarget | null }> {
+): Promise<{
+  standing: LoadedStanding | null;
+  target: RenewalTarget | null;
+  /** With `scan`: the card and its member as read (null: no such card). */
+  scanned: ScannedCard | null;
+}> {
   const { rows } = await standingStatement(db, { key, query });
-  const row = rows[0]!;
+  // Without `scan` there is always one row; with it, none for an unknown card.
+  const found = rows[0];
+  if (!found) return { standing: null, target: null, scanned: null };
+  const row = found;
+  // With `scan`, the columns besides the standing's are the card with its member.
+  const {
+    member,
+    card,
+    network_loan_limit,
+    library: _,
+    item,
+    target: __,
+    next_loan_id,
+    ...rest
+  } = row;
+  const scanned = query.scan ? (rest as ScannedCard) : null;
   const target: RenewalTarget | null = row.target && {
     item: { id: row.target.item_id, title: row.target.title },
     loan:
@@ -287,8 +353,7 @@ export async function loadBorrowerStanding(
             libraryId: row.target.library_id ?? 0,
           },
   };
-  const member = row.member;
-  if (!member) return { standing: null, target };
+  if (!member) return { standing: null, target, scanned };
   const library = row.library && {
     id: row.library.id,
     status: row.library.status,
@@ -309,6 +374,7 @@ export async function loadBorrowerStanding(
   const cause = member.suspension_cause;
   return {
     target,
+    scanned,
     standing: {
       card: row.card,
       member: { id: member.id, status: member.status, suspendedUntil: member.suspended_until },

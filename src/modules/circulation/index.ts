@@ -16,4 +16,4 @@ export { returnItem } from './return-item.js';
 export { itemAt, networkRules, openLoanOfItem } from './return-reads.js';
 export { circulationRoutes, withSentences } from './routes.js';
 export { deriveStanding, type Standing, type StandingLoan } from './standing.js';
-export { circulationStatus, statusViewed } from './status.js';
+export { cardScan, statusViewed } from './status.js';

@@ -37,6 +37,29 @@ export async function circulationStatus(
   return statusOf(facts, today, viewer);
 }
 
+/**
+ * A card scanned at a desk, in one statement: the card with its member, and the holder's status
+ * where the desk's library holds them (null otherwise). The look is recorded by the same
+ * statement: `held` where the library holds the member, `limited` where it does not. Null for an
+ * unknown card.
+ */
+export async function cardScan(
+  db: Kysely<DB>,
+  cardNumber: string,
+  today: BusinessDate,
+  libraryId: number,
+  looks: { held: readonly AuditRow[]; limited: AuditRow },
+) {
+  const { standing: facts, scanned } = await loadBorrowerStanding(
+    db,
+    { cardNumber },
+    { library: libraryId, today, audit: looks.held, scan: { limitedLook: looks.limited } },
+  );
+  if (!scanned || !facts) return null;
+  const status = facts.checkedIn ? statusOf(facts, today, { kind: 'staff', libraryId }) : null;
+  return { scanned, checkedIn: facts.checkedIn, status };
+}
+
 export type CirculationStatus = ReturnType<typeof statusOf>;
 
 /** The facts with the member's open loans as a write left them (ordered as the read orders them). */
@@ -131,8 +154,11 @@ export function statusOf(facts: BorrowerFacts, today: BusinessDate, viewer: Stat
   };
 }
 
-/** The audit event of a desk's look at a member's status (rules.md "What people see"). */
-export function statusViewed(actor: Actor, now: Date, memberId: number): AuditRow {
+/**
+ * The audit event of a desk's look at a member's status (rules.md "What people see"); a null id
+ * where the statement that records it reads the member (a card scan).
+ */
+export function statusViewed(actor: Actor, now: Date, memberId: number | null): AuditRow {
   return auditRow(actor, now, {
     action: 'member.status_viewed',
     subjectKind: 'member',

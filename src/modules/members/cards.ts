@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -113,6 +114,29 @@ export function cardWithMember(db: Kysely<DB>, number: string) {
       'c.blocked_by_terminal_id as card_blocked_by_terminal_id',
     ])
     .where('c.number', '=', number);
+}
+
+/**
+ * A card scanned at a desk: the card and its member (`cardWithMember`), with the member's home
+ * library and current card. The borrower standing reads it with the standing and the look's
+ * audit events in one statement (`scan` of the standing query).
+ */
+export function scannedCardQuery(db: Kysely<DB>, number: string) {
+  return cardWithMember(db, number).select((eb) => [
+    jsonObjectFrom(
+      eb
+        .selectFrom('libraries as hl')
+        .whereRef('hl.id', '=', 'm.home_library_id')
+        .select(['hl.id', 'hl.name_ko', 'hl.name_en']),
+    ).as('home'),
+    jsonObjectFrom(
+      eb
+        .selectFrom('cards as cc')
+        .whereRef('cc.member_id', '=', 'm.id')
+        .where('cc.status', 'in', ['valid', 'lost'])
+        .selectAll('cc'),
+    ).as('current_card'),
+  ]);
 }
 
 /** `cardWithMember`, compiled once (every SIP2 message about a patron reads it). */

@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
-import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { AppContext } from '../../app-context.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import { compiledOnce } from '../../platform/db/prepared.js';
 import type { CardStatus } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
-import { circulationStatus, statusViewed } from '../circulation/index.js';
+import { cardScan, statusViewed } from '../circulation/index.js';
 import { isValidCardNumber, normalizeCardNumber } from './card-number.js';
-import { type CardView, cardHistory, cardWithMember, splitCardRow, toCardView } from './cards.js';
+import { type CardView, cardHistory, splitCardRow, toCardView } from './cards.js';
 import { normalizeName, normalizePhone } from './domain.js';
 import { coversLibrary, isCheckedInAt, loadMember, type MemberRow } from './repository.js';
 import { heldByActor } from './scope.js';
@@ -63,48 +61,36 @@ export async function memberForDesk(context: AppContext, actor: StaffActor, memb
 }
 
 /**
- * The scanned card, its member, whether this library holds them, their home library and current
- * card: one statement, compiled once.
- */
-const scannedCard = compiledOnce((db, number: string, libraryId: number) =>
-  cardWithMember(db, number).select((eb) => [
-    coversLibrary(sql.ref('m.id'), libraryId).as('checked_in_here'),
-    jsonObjectFrom(
-      eb
-        .selectFrom('libraries as hl')
-        .whereRef('hl.id', '=', 'm.home_library_id')
-        .select(['hl.id', 'hl.name_ko', 'hl.name_en']),
-    ).as('home'),
-    jsonObjectFrom(
-      eb
-        .selectFrom('cards as cc')
-        .whereRef('cc.member_id', '=', 'm.id')
-        .where('cc.status', 'in', ['valid', 'lost'])
-        .selectAll('cc'),
-    ).as('current_card'),
-  ]),
-);
-
-/**
  * A card scanned at the desk, with its member; a lost card's use is flagged in the audit log.
  * The card in hand is what lets a library that does not hold the member see the limited view
  * (name, masked contact, status) and offer the check-in. Where the library holds the member, the
  * answer carries the member's network status too, as GET /members/{id}/loans answers it, so the
- * desk needs no second look. Two statements: the card with its member, whether the library holds
- * them, their home library and current card; then the status with the look's audit events (the
- * member viewed, and their status viewed: the same two events as the two looks) — or, for the
- * limited view, the audit event alone.
+ * desk needs no second look. One statement reads the card with its member, their home library,
+ * current card and standing, and records the look: the member viewed and their status viewed
+ * (the same two events as the two looks) where the library holds them, the limited view where it
+ * does not. The events are about the card's member, whose id (and pseudonym) the statement reads.
  */
 export async function scanCard(context: AppContext, actor: StaffActor, cardNumber: string) {
   const { db, clock } = context;
   const number = normalizeCardNumber(cardNumber);
   if (!isValidCardNumber(number)) throw new AppError('CARD_NUMBER_INVALID');
-  const row = (await scannedCard(db, number, actor.libraryId)).rows[0];
-  if (!row) throw new AppError(await missingCardRefusal(db, number));
-  const { checked_in_here: checkedIn, home: homeRow, current_card: current, ...rest } = row;
-  const { card, member } = splitCardRow(rest);
   authorize(actor, 'member.scan-card', { cardPresented: true });
   const now = clock.now();
+  const today = clock.today();
+  const viewed = (visibility: 'full' | 'limited') =>
+    auditRow(actor, now, {
+      action: 'member.viewed',
+      subjectKind: 'member',
+      subjectId: null,
+      details: { visibility },
+    });
+  const scan = await cardScan(db, number, today, actor.libraryId, {
+    held: [viewed('full'), statusViewed(actor, now, null)],
+    limited: viewed('limited'),
+  });
+  if (!scan) throw new AppError(await missingCardRefusal(db, number));
+  const { home: homeRow, current_card: current, ...rest } = scan.scanned;
+  const { card, member } = splitCardRow(rest);
   if (card.status === 'lost') {
     await recordAudit(db, actor, now, {
       action: 'card.lost_card_used',
@@ -114,34 +100,14 @@ export async function scanCard(context: AppContext, actor: StaffActor, cardNumbe
     });
   }
   const home = { id: homeRow!.id, nameKo: homeRow!.name_ko, nameEn: homeRow!.name_en };
-  if (!checkedIn) {
-    await recordAudit(db, actor, now, {
-      action: 'member.viewed',
-      subjectKind: 'member',
-      subjectId: member.id,
-      details: { visibility: 'limited' },
-    });
+  if (!scan.checkedIn) {
     return { card: toCardView(card), member: limitedViewOf(member, home), status: undefined };
   }
-  const today = clock.today();
-  const viewed = auditRow(actor, now, {
-    action: 'member.viewed',
-    subjectKind: 'member',
-    subjectId: member.id,
-    details: { visibility: 'full' },
-  });
-  const status = await circulationStatus(
-    db,
-    member.id,
-    today,
-    { kind: 'staff', libraryId: actor.libraryId },
-    [viewed, statusViewed(actor, now, member.id)],
-  );
   const currentCard = current && toCardView(cardOfJson(current));
   return {
     card: toCardView(card),
     member: fullViewOf(member, today, true, currentCard, home),
-    status: status ?? undefined,
+    status: scan.status ?? undefined,
   };
 }
 

@@ -11,6 +11,7 @@ export {
   flagLostCardUse,
   presentCard,
   type ResolvedCard,
+  scannedCardQuery,
 } from './cards.js';
 export { CONSENT_VERSION } from './consent.js';
 export { changeMemberContact } from './contact.js';
