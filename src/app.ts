@@ -11,7 +11,7 @@ import { circulationRoutes } from './modules/circulation/index.js';
 import { libraryAdminRoutes, libraryRoutes } from './modules/libraries/index.js';
 import { memberRoutes, normalizeCardNumber } from './modules/members/index.js';
 import { refuseDemoPasswords } from './modules/network/index.js';
-import { startNotices } from './modules/notices/index.js';
+import { noticeRoutes, startNotices } from './modules/notices/index.js';
 import { privacyRoutes, scheduleRetentionJobs } from './modules/privacy/index.js';
 import { accountManagementRoutes, staffRoutes } from './modules/staff/index.js';
 import { statisticsRoutes } from './modules/statistics/index.js';
@@ -67,6 +67,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
     statisticsRoutes,
     privacyRoutes,
     accountManagementRoutes,
+    noticeRoutes,
   ]) {
     await routes(app, context);
   }

@@ -7,5 +7,6 @@ export {
   type PhoneProvider,
   smtpSender,
 } from './channels.js';
+export { noticeRoutes } from './routes.js';
 export { startNotices } from './service.js';
 export { createNoticeWorker, type NoticeWorker, retryDelayMs } from './worker.js';

@@ -37,7 +37,9 @@ export const statements = [
   `create index notices_due on notices (not_before, id) where state = 'pending'`,
   'create index notices_by_member on notices (member_id, created_at desc)',
   'create index notices_by_loan on notices (loan_id, kind) where loan_id is not null',
+  // The retention job (by age) and the admin's counts per day.
   'create index notices_by_created on notices (created_at)',
+  'create index notices_by_day on notices (day, library_id)',
 
   // The member's channels and language; no row: e-mail if they have an address, else SMS.
   `create table member_notice_preferences (
