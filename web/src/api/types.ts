@@ -43,3 +43,8 @@ export const ID_DOCUMENT_TYPES = [
   'student_id',
   'guardian_id',
 ] as const satisfies readonly IdDocumentType[];
+export type NoticePreferences = Schemas['NoticePreferences'];
+export type NoticeLog = Schemas['NoticeLog'];
+export type NoticeSettings = Answer<'getNoticeSettings'>;
+export type NoticeTemplate = Answer<'getNoticeTemplates'>['templates'][number];
+export type NoticeCount = Answer<'getNoticeCounts'>['counts'][number];
