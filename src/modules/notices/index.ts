@@ -3,10 +3,9 @@ export {
   DeliveryError,
   type EmailSender,
   httpPhoneProvider,
-  noticeMessageId,
   type PhoneProvider,
   smtpSender,
 } from './channels.js';
 export { noticeRoutes } from './routes.js';
 export { startNotices } from './service.js';
-export { createNoticeWorker, type NoticeWorker, retryDelayMs } from './worker.js';
+export { createNoticeWorker, type NoticeWorker } from './worker.js';

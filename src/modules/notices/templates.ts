@@ -5,7 +5,6 @@ import en from '../../platform/i18n/notices.en.json' with { type: 'json' };
 import ko from '../../platform/i18n/notices.ko.json' with { type: 'json' };
 
 interface Catalog {
-  kinds: Record<NoticeKind, string>;
   subject: Record<NoticeKind, string>;
   body: Record<NoticeKind, string>;
   short: Record<NoticeKind, string>;
@@ -52,11 +51,6 @@ function escapeHtml(text: string): string {
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;');
-}
-
-/** The kind's name in a list (the notice log): 반납 예정 안내, Due soon. */
-export function kindName(kind: NoticeKind, language: Language): string {
-  return CATALOGS[language].kinds[kind];
 }
 
 /**

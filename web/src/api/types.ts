@@ -46,5 +46,3 @@ export const ID_DOCUMENT_TYPES = [
 export type NoticePreferences = Schemas['NoticePreferences'];
 export type NoticeLog = Schemas['NoticeLog'];
 export type NoticeSettings = Answer<'getNoticeSettings'>;
-export type NoticeTemplate = Answer<'getNoticeTemplates'>['templates'][number];
-export type NoticeCount = Answer<'getNoticeCounts'>['counts'][number];
