@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNoticeWorker } from '../../src/modules/notices/index.js';
+import { runRetentionJobs } from '../../src/modules/privacy/retention.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { libraryIdOf, walkIn } from '../support/circulation.js';
@@ -191,5 +192,23 @@ describe(`notice settings and logs over HTTP (${testDatabaseKind})`, () => {
     expect(total('waiting')).toBe(rows.filter((r) => r.state === 'pending').length);
     const backwards = await network.get('/api/v1/notice-counts?from=2026-12-03&to=2026-12-01');
     expect(backwards.json().code).toBe('VALIDATION_FAILED');
+  });
+
+  it('the notice log is purged 180 days after a notice was made', async () => {
+    const before = await t.db.selectFrom('notices').select(['id', 'created_at']).execute();
+    expect(before.length).toBeGreaterThan(0);
+    const oldest = Math.min(...before.map((n) => n.created_at.getTime()));
+    t.clock.set(new Date(oldest + 179 * 86_400_000));
+    await runRetentionJobs({ db: t.db, clock: t.clock, logger: createLogger('silent') });
+    expect(await t.db.selectFrom('notices').select('id').execute()).toHaveLength(before.length);
+    t.clock.set(
+      new Date(Math.max(...before.map((n) => n.created_at.getTime())) + 181 * 86_400_000),
+    );
+    await runRetentionJobs({ db: t.db, clock: t.clock, logger: createLogger('silent') });
+    const left = await t.db.selectFrom('notices').select('state').execute();
+    // Only a notice still waiting to be sent is kept (the purge never loses one in flight).
+    expect(left.every((n) => n.state === 'pending')).toBe(true);
+    const log = await gnDesk.get(`/api/v1/members/${minjun.id}/notices`);
+    expect(log.json().notices).toEqual([]);
   });
 });
