@@ -75,7 +75,12 @@ describe(`notices over a real SMTP server (${testDatabaseKind})`, () => {
     expect(mail.received).toHaveLength(1);
     const { parsed, raw } = mail.received[0]!;
     const [notice] = await stateOf(memberId);
-    if (process.env.PRINT_NOTICE_MAIL) console.log(`--- received e-mail ---\n${raw}\n---`);
+    if (process.env.PRINT_NOTICE_MAIL) {
+      console.log(`--- received e-mail (raw) ---\n${raw}\n--- decoded ---`);
+      console.log(
+        `Subject: ${parsed.subject}\n\n${parsed.text}\n--- html part ---\n${parsed.html}`,
+      );
+    }
     expect(parsed.from?.value[0]).toEqual({
       name: '경남 공공도서관',
       address: 'notices@library.example.kr',
