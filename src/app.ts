@@ -11,6 +11,7 @@ import { circulationRoutes } from './modules/circulation/index.js';
 import { libraryAdminRoutes, libraryRoutes } from './modules/libraries/index.js';
 import { memberRoutes, normalizeCardNumber } from './modules/members/index.js';
 import { refuseDemoPasswords } from './modules/network/index.js';
+import { noticeRoutes, startNotices } from './modules/notices/index.js';
 import { privacyRoutes, scheduleRetentionJobs } from './modules/privacy/index.js';
 import { accountManagementRoutes, staffRoutes } from './modules/staff/index.js';
 import { statisticsRoutes } from './modules/statistics/index.js';
@@ -66,6 +67,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
     statisticsRoutes,
     privacyRoutes,
     accountManagementRoutes,
+    noticeRoutes,
   ]) {
     await routes(app, context);
   }
@@ -175,6 +177,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     let closed = false;
     let sip2: Sip2Server | undefined;
     let stopRetention = () => {};
+    let stopNotices = async () => {};
     let metricsListener: MetricsListener | undefined;
     return {
       app,
@@ -195,6 +198,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
           tls,
         });
         stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
+        if (config.notices) stopNotices = startNotices(context, config.notices);
         readReplica?.start();
         if (config.metrics) {
           metricsListener = await startMetricsListener(context.metrics, config.metrics);
@@ -205,6 +209,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
         if (closed) return;
         closed = true;
         stopRetention();
+        await stopNotices();
         await sip2?.close();
         // A keep-alive connection that finishes its answer after the close began would hold the
         // HTTP server open until its idle timeout: each one is closed as soon as it is idle.

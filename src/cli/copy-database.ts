@@ -11,7 +11,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 
 const SKIPPED = new Set(['kysely_migration', 'kysely_migration_lock']);
 /** Tables a migration fills with defaults: replaced by the source's rows. */
-const FILLED_BY_MIGRATIONS = new Set(['network_rules', 'network_holidays']);
+const FILLED_BY_MIGRATIONS = new Set(['network_rules', 'network_holidays', 'notice_settings']);
 const BATCH_ROWS = 2_000;
 
 interface ForeignKey {

@@ -31,6 +31,13 @@ describe('configuration', () => {
       TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1',
       PUBLIC_URL: 'https://library.example.kr/',
       SIP2_IDLE_SECONDS: '900',
+      SMTP_URL: 'smtp://notices:secret@mail.example.kr:587',
+      NOTICE_FROM: '경남 도서관 <notices@library.example.kr>',
+      NOTICE_PHONE_PROVIDER: 'http',
+      NOTICE_PHONE_URL: 'https://sms.example.kr/send',
+      NOTICE_PHONE_TOKEN: 't0ken',
+      NOTICE_MAX_ATTEMPTS: '5',
+      NOTICE_WORKER: 'off',
     });
     expect(config).toEqual({
       port: 8080,
@@ -44,6 +51,13 @@ describe('configuration', () => {
       trustProxy: ['10.0.0.5', '10.1.0.0/16', '::1'],
       publicUrl: 'https://library.example.kr',
       sip2IdleTimeoutMs: 900_000,
+      notices: {
+        worker: false,
+        smtpUrl: 'smtp://notices:secret@mail.example.kr:587',
+        from: '경남 도서관 <notices@library.example.kr>',
+        phoneProvider: { kind: 'http', url: 'https://sms.example.kr/send', token: 't0ken' },
+        maxAttempts: 5,
+      },
     });
   });
 

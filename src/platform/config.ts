@@ -29,6 +29,21 @@ export interface Config {
   publicUrl?: string | undefined;
   /** GET /metrics on a listener of its own; off unless METRICS_PORT is set. */
   metrics?: { port: number; host: string; token: string | undefined } | undefined;
+  /** Notices (README "Notices"): the worker, SMTP and the SMS/KakaoTalk gateway. */
+  notices?: NoticeConfig | undefined;
+}
+
+export interface NoticeConfig {
+  /** NOTICE_WORKER=off: this process makes and sends no notices (another one does). */
+  worker: boolean;
+  /** SMTP_URL (smtp:// or smtps://, user and password in it); unset: e-mails are only logged. */
+  smtpUrl: string | undefined;
+  /** NOTICE_FROM: the From address of the e-mails. */
+  from: string;
+  /** NOTICE_PHONE_PROVIDER: `log` (development) or `http` (NOTICE_PHONE_URL, NOTICE_PHONE_TOKEN). */
+  phoneProvider: { kind: 'log' } | { kind: 'http'; url: string; token: string | undefined };
+  /** NOTICE_MAX_ATTEMPTS: failed attempts before a notice is dead-lettered. */
+  maxAttempts: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -66,8 +81,10 @@ export function loadConfig(env: Env = process.env): Config {
           host: readNonEmpty(env, 'METRICS_HOST', '127.0.0.1', problems),
           token: env.METRICS_TOKEN || undefined,
         };
+  const notices = readNotices(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    notices,
     port,
     host,
     dataDir,
@@ -233,4 +250,42 @@ function readSip2Tls(env: Env, problems: string[]): Config['sip2Tls'] {
     }
   }
   return ok ? { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) } : undefined;
+}
+
+function readNotices(env: Env, problems: string[]): NoticeConfig {
+  const worker = (env.NOTICE_WORKER ?? 'on').trim().toLowerCase();
+  if (!['on', 'off', ''].includes(worker)) {
+    problems.push(`NOTICE_WORKER must be on or off, got "${env.NOTICE_WORKER}"`);
+  }
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    problems.push('SMTP_URL must be smtp://user:password@host:port or smtps://…');
+  }
+  const from = env.NOTICE_FROM?.trim() || 'Library One <no-reply@library-one.invalid>';
+  if (!/@[^@\s>]+>?$/.test(from)) {
+    problems.push(`NOTICE_FROM must be an e-mail address ("Name <address>"), got "${from}"`);
+  }
+  const rawAttempts = env.NOTICE_MAX_ATTEMPTS?.trim() || '8';
+  if (!/^\d+$/.test(rawAttempts) || Number(rawAttempts) < 1 || Number(rawAttempts) > 50) {
+    problems.push(`NOTICE_MAX_ATTEMPTS must be a whole number from 1 to 50, got "${rawAttempts}"`);
+  }
+  const kind = env.NOTICE_PHONE_PROVIDER?.trim() || 'log';
+  let phoneProvider: NoticeConfig['phoneProvider'] = { kind: 'log' };
+  if (kind === 'http') {
+    const url = env.NOTICE_PHONE_URL?.trim();
+    if (!url || !/^https?:\/\//.test(url)) {
+      problems.push('NOTICE_PHONE_PROVIDER=http needs NOTICE_PHONE_URL (http:// or https://)');
+    } else {
+      phoneProvider = { kind: 'http', url, token: env.NOTICE_PHONE_TOKEN?.trim() || undefined };
+    }
+  } else if (kind !== 'log') {
+    problems.push(`NOTICE_PHONE_PROVIDER must be log or http, got "${kind}"`);
+  }
+  return {
+    worker: worker !== 'off',
+    smtpUrl,
+    from,
+    phoneProvider,
+    maxAttempts: Number(rawAttempts) || 8,
+  };
 }

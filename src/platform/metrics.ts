@@ -26,6 +26,10 @@ export interface Metrics {
   replicaFallbacks: Counter<'reason'>;
   /** Whether the read replica is in use and its replay lag, read at each scrape. */
   watchReadReplica(status: () => ReadReplicaStatus): void;
+  /** Notice deliveries: outcome "sent", "retry", "dead" (dead-lettered) or "skipped". */
+  notices: Counter<'kind' | 'channel' | 'outcome'>;
+  /** Date-driven notices the scheduler made (one per channel). */
+  noticesScheduled: Counter<'kind'>;
 }
 
 export interface PoolStats {
@@ -141,5 +145,17 @@ export function createMetrics(): Metrics {
     watchReadReplica(status) {
       replicaStatus = status;
     },
+    notices: new Counter({
+      name: 'library_one_notices_total',
+      help: 'notice deliveries by kind, channel and outcome: "sent", "retry" (failed, tried again later), "dead" (dead-lettered after the last attempt) or "skipped" (no longer true, or no address)',
+      labelNames: ['kind', 'channel', 'outcome'],
+      registers,
+    }),
+    noticesScheduled: new Counter({
+      name: 'library_one_notices_scheduled_total',
+      help: 'date-driven notices made by the scheduler (due soon, due today, overdue, suspension ended, consent renewal), one per channel',
+      labelNames: ['kind'],
+      registers,
+    }),
   };
 }

@@ -862,6 +862,81 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       request: () => ({ url: '/api/v1/me/card/lost', body: {} }),
       expect: MEMBER_ONLY,
     },
+    // --- notices ---
+    {
+      route: 'GET /api/v1/me/notice-preferences',
+      request: () => ({ url: '/api/v1/me/notice-preferences' }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'PUT /api/v1/me/notice-preferences',
+      request: () => ({
+        url: '/api/v1/me/notice-preferences',
+        body: { channels: { email: false, sms: true, kakao: false }, language: 'ko' },
+      }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'GET /api/v1/me/notices',
+      request: () => ({ url: '/api/v1/me/notices' }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'GET /api/v1/members/{memberId}/notice-preferences',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/notice-preferences` }),
+      expect: HOLDING_STAFF,
+    },
+    {
+      route: 'PUT /api/v1/members/{memberId}/notice-preferences',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/members/${member(s)}/notice-preferences`,
+        body: { channels: { email: false, sms: true, kakao: false }, language: 'ko' },
+      }),
+      expect: HOLDING_STAFF,
+    },
+    {
+      route: 'GET /api/v1/members/{memberId}/notices',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/notices` }),
+      expect: HOLDING_STAFF,
+    },
+    {
+      route: 'GET /api/v1/notice-settings',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/notice-settings?libraryId=${lib(s)}` }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'PUT /api/v1/notice-settings',
+      request: () => ({
+        url: '/api/v1/notice-settings',
+        body: { dueSoonDays: 3, dueDay: true, overdueRepeatDays: 7, consentReminder: true },
+      }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'PUT /api/v1/libraries/{libraryId}/notice-settings',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/notice-settings`,
+        body: { dueSoonDays: null, dueDay: null },
+      }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'GET /api/v1/notice-templates',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/notice-templates?libraryId=${lib(s)}` }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'GET /api/v1/notice-counts',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/notice-counts?libraryId=${lib(s)}` }),
+      expect: LIBRARY_ADMIN,
+    },
     {
       route: 'GET /api/v1/session',
       request: () => ({ url: '/api/v1/session' }),

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
 import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
 import { AppError, type Reason } from '../../platform/errors.js';
+import { queueNotice } from '../../platform/outbox.js';
 import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
@@ -141,6 +142,13 @@ async function returnUnderLock(
           .set({ suspended_until: until, suspension_loan_id: loan.id })
           .where('id', '=', member.id)
           .execute();
+        // The member hears of it (until when, why) from the notice the same commit writes.
+        await queueNotice(tx, now, today, {
+          kind: 'suspension_started',
+          memberId: member.id,
+          libraryId: actor.libraryId,
+          subjectDate: until,
+        });
       }
       suspendedUntil = until;
     }

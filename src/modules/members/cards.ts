@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../../platform/db/errors.js';
 import { compiledOnce, PREPARED } from '../../platform/db/prepared.js';
 import type { CardStatus, DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
+import { queueNotice } from '../../platform/outbox.js';
 import { generateCardNumber, isValidCardNumber, normalizeCardNumber } from './card-number.js';
 import { lockMember, type MemberRow } from './repository.js';
 import { heldByActor } from './scope.js';
@@ -250,7 +251,7 @@ export async function reportCardLost(
     });
   const now = context.clock.now();
   return context.db.transaction().execute(async (tx) => {
-    await lockMember(tx, memberId);
+    const member = await lockMember(tx, memberId);
     const card = await tx
       .updateTable('cards')
       .set({ status: 'lost', lost_at: now })
@@ -264,6 +265,12 @@ export async function reportCardLost(
       subjectKind: 'card',
       subjectId: card.number,
       details: { memberId },
+    });
+    // Told at once: a report the member did not make is how they learn of it.
+    await queueNotice(tx, now, context.clock.today(), {
+      kind: 'card_lost',
+      memberId,
+      libraryId: actor.kind === 'staff' ? actor.libraryId : member.home_library_id,
     });
     return toCardView(card);
   });
@@ -301,6 +308,11 @@ export async function reissueCard(
         subjectKind: 'card',
         subjectId: card.number,
         details: { memberId, replaced: old?.number ?? null, idDocumentType: input.idDocumentType },
+      });
+      await queueNotice(tx, now, context.clock.today(), {
+        kind: 'card_issued',
+        memberId,
+        libraryId: staff.libraryId,
       });
       return toCardView(card);
     });

@@ -4,9 +4,11 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
+import { businessDateOf } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, MembersTable } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
+import { queueNotice } from '../../platform/outbox.js';
 import { issueCard, toCardView } from './cards.js';
 import { CONSENT_VERSION } from './consent.js';
 import {
@@ -149,6 +151,11 @@ async function activatedWithCard(
     subjectKind: 'member',
     subjectId: memberId,
     details: { idDocumentType, card: card.number },
+  });
+  await queueNotice(tx, now, businessDateOf(now), {
+    kind: 'card_issued',
+    memberId,
+    libraryId: staff.libraryId,
   });
   return { id: memberId, status: 'active' as const, card: toCardView(card) };
 }

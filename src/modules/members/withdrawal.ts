@@ -102,6 +102,9 @@ export async function erasePersonalData(
       .execute();
   }
   await tx.deleteFrom('check_ins').where('member_id', '=', memberId).execute();
+  // The notice log says what the member was told: it goes with them.
+  await tx.deleteFrom('notices').where('member_id', '=', memberId).execute();
+  await tx.deleteFrom('member_notice_preferences').where('member_id', '=', memberId).execute();
   await tx
     .deleteFrom('sessions')
     .where('principal_kind', '=', 'member')

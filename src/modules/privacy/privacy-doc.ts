@@ -49,6 +49,7 @@ function periods(f: Facts): string {
     `- Consent lasts ${p.consentYears} years; reminders from ${p.consentReminderDays} days before; erased ${p.consentEraseAfterLapseDays} days after it lapsed.`,
     `- Pre-registrations never verified at a desk: erased after ${p.pendingPreRegistrationDays} days.`,
     `- Idempotency answers: purged after ${p.idempotencyHours} hours. Sessions: expire after ${p.sessionHours} hours, purged once expired or signed out.`,
+    `- The notice log: purged ${p.noticeLogDays} days after a notice was made.`,
   ].join('\n');
 }
 

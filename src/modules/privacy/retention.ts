@@ -55,6 +55,16 @@ async function purgeSessions({ tx, now, batch }: JobInput): Promise<number> {
   return rows.length;
 }
 
+/** The notice log (what a member was told, when, how): kept for the stated period. */
+async function purgeNoticeLog({ tx, now, batch }: JobInput): Promise<number> {
+  const before = new Date(now.getTime() - RETENTION.noticeLogDays * 86_400_000);
+  const { rows } = await sql<{ id: number }>`
+    delete from notices where id in (
+      select id from notices where created_at < ${before} and state <> 'pending' limit ${batch})
+    returning id`.execute(tx);
+  return rows.length;
+}
+
 /**
  * Members with the history off keep no returned loan — except the late return a running
  * suspension cites; once that suspension has ended, it goes too.
@@ -149,6 +159,7 @@ async function handleLapsedConsent(input: JobInput): Promise<number> {
 const JOBS: [string, (input: JobInput) => Promise<number>][] = [
   ['idempotency-keys', purgeIdempotencyKeys],
   ['sessions', purgeSessions],
+  ['notice-log', purgeNoticeLog],
   ['history-off-loans', detachHistoryOff],
   ['unverified-pre-registrations', erasePendingPreRegistrations],
   ['lapsed-consent', handleLapsedConsent],

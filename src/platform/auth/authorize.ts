@@ -33,6 +33,8 @@ interface Subjects {
   'member.withdraw': { heldHere: boolean };
   'member.renew-consent': { heldHere: boolean };
   'member.edit-contact': { memberId: number; heldHere: boolean };
+  /** The member's notice channels and notice log: the member, or a desk holding the member. */
+  'member.notices': { memberId: number; heldHere: boolean };
   'card.report-lost': { heldHere: boolean };
   'card.reissue': { heldHere: boolean };
   'card.block': Record<string, never>;
@@ -46,6 +48,8 @@ interface Subjects {
   'terminal.manage': { libraryId: number };
   'audit.read': { libraryId: number | null };
   'statistics.read': { libraryId: number | null };
+  /** Notice settings, template previews and counts: a library's admin (null: the network's view). */
+  'notices.administer': { libraryId: number | null };
 }
 
 export type Action = keyof Subjects;
@@ -87,6 +91,8 @@ const POLICIES: { [A in Action]: Policy<A> } = {
   'member.renew-consent': staffHolding,
   'member.edit-contact': (actor, s) =>
     policies.isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
+  'member.notices': (actor, s) =>
+    policies.isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
   'card.report-lost': staffHolding,
   'card.reissue': staffHolding,
   'card.block': (actor) => actor?.kind === 'terminal',
@@ -100,6 +106,11 @@ const POLICIES: { [A in Action]: Policy<A> } = {
   'terminal.manage': (actor, s) => policies.canManageLibrary(actor, s.libraryId),
   'audit.read': (actor, s) => policies.canReadAudit(actor, s.libraryId),
   'statistics.read': (actor, s) =>
+    policies.canManageNetwork(actor) ||
+    (policies.isStaff(actor) &&
+      actor.role === 'library_admin' &&
+      (s.libraryId === null || policies.canManageLibrary(actor, s.libraryId))),
+  'notices.administer': (actor, s) =>
     policies.canManageNetwork(actor) ||
     (policies.isStaff(actor) &&
       actor.role === 'library_admin' &&

@@ -265,6 +265,66 @@ export interface DB {
   retired_card_numbers: RetiredCardNumbersTable;
   terminals: TerminalsTable;
   sign_in_throttles: SignInThrottlesTable;
+  notices: NoticesTable;
+  member_notice_preferences: MemberNoticePreferencesTable;
+  notice_settings: NoticeSettingsTable;
+  library_notice_settings: LibraryNoticeSettingsTable;
+}
+
+export type NoticeKind =
+  | 'due_soon'
+  | 'due_today'
+  | 'overdue'
+  | 'suspension_started'
+  | 'suspension_ended'
+  | 'card_issued'
+  | 'card_lost'
+  | 'consent_renewal';
+export type NoticeChannel = 'email' | 'sms' | 'kakao';
+export type NoticeState = 'pending' | 'sent' | 'dead' | 'skipped';
+
+/** The outbox of notices (migration 0031): kind, channel, times and state; no text, no address. */
+export interface NoticesTable {
+  id: ColumnType<number, never, never>;
+  member_id: number;
+  loan_id: number | null;
+  library_id: number | null;
+  kind: NoticeKind;
+  channel: NoticeChannel;
+  day: DateText;
+  subject_date: DateText | null;
+  state: Generated<NoticeState>;
+  created_at: Date;
+  not_before: Date;
+  claimed_until: Date | null;
+  attempts: Generated<number>;
+  sent_at: Date | null;
+  last_error: string | null;
+}
+
+export interface MemberNoticePreferencesTable {
+  member_id: number;
+  email: boolean;
+  sms: boolean;
+  kakao: boolean;
+  language: Generated<'ko' | 'en'>;
+  updated_at: Date;
+}
+
+export interface NoticeSettingsTable {
+  id: Generated<boolean>;
+  due_soon_days: Generated<number>;
+  due_day: Generated<boolean>;
+  overdue_repeat_days: Generated<number>;
+  consent_reminder: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface LibraryNoticeSettingsTable {
+  library_id: number;
+  due_soon_days: number | null;
+  due_day: boolean | null;
+  updated_at: Date;
 }
 
 /** Failed secrets by source address (src/platform/auth/attempts.ts). */

@@ -17,6 +17,7 @@ import { LoanRulesPage } from './LoanRulesPage';
 import { NetworkHolidays } from './NetworkHolidays';
 import { Libraries } from './NetworkLibraries';
 import { NetworkRulesPage } from './NetworkRulesPage';
+import { NoticesPage } from './NoticesPage';
 import { StaffPage } from './StaffPage';
 import { PickerSlot } from './slot';
 import { Terminals } from './TerminalsPage';
@@ -29,6 +30,7 @@ const LIBRARY_PAGES = [
   { path: '/admin/staff', key: 'staff' },
   { path: '/admin/terminals', key: 'terminals' },
   { path: '/admin/import', key: 'import' },
+  { path: '/admin/notices', key: 'notices' },
 ] as const;
 
 const NETWORK_PAGES = [
@@ -171,6 +173,7 @@ export function AdminPages() {
             {current === 'staff' ? <StaffPage libraryId={libraryId} /> : null}
             {current === 'terminals' ? <Terminals libraryId={libraryId} /> : null}
             {current === 'import' ? <ImportItems libraryId={libraryId} /> : null}
+            {current === 'notices' ? <NoticesPage libraryId={libraryId} /> : null}
             {current === 'libraries' ? <Libraries /> : null}
             {current === 'groups' ? <CheckInGroups /> : null}
             {current === 'networkRules' ? <NetworkRulesPage /> : null}

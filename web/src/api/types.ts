@@ -43,3 +43,6 @@ export const ID_DOCUMENT_TYPES = [
   'student_id',
   'guardian_id',
 ] as const satisfies readonly IdDocumentType[];
+export type NoticePreferences = Schemas['NoticePreferences'];
+export type NoticeLog = Schemas['NoticeLog'];
+export type NoticeSettings = Answer<'getNoticeSettings'>;

@@ -12,6 +12,7 @@ import { useAction } from '../hooks';
 import { formatPhone, useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
 import { MemberAccountTools } from './MemberAccountTools';
+import { MemberNotices } from './MemberNotices';
 import type { Visit } from './visit';
 
 /** The ID document select of a lost card's reissue: the desk's cursor goes there. */
@@ -185,6 +186,7 @@ export function MemberCard({
       {member.visibility === 'full' ? (
         <MemberAccountTools member={member} onChanged={() => onChanged()} />
       ) : null}
+      {member.visibility === 'full' ? <MemberNotices memberId={member.id} /> : null}
       <ProblemAlert problem={action.problem} large />
     </section>
   );

@@ -13,11 +13,13 @@ import { AccountTab } from './AccountTab';
 import { CardTab } from './CardTab';
 import { HistoryTab } from './HistoryTab';
 import { LoansTab } from './LoansTab';
+import { NoticesTab } from './NoticesTab';
 
 const TABS = [
   { path: '/portal/me', key: 'loans' },
   { path: '/portal/me/card', key: 'card' },
   { path: '/portal/me/history', key: 'history' },
+  { path: '/portal/me/notices', key: 'notices' },
   { path: '/portal/me/account', key: 'account' },
 ] as const;
 
@@ -93,6 +95,7 @@ export function MyLibrary() {
       {tab === 'loans' ? <LoansTab /> : null}
       {tab === 'card' ? <CardTab member={member} onChanged={() => void session.refresh()} /> : null}
       {tab === 'history' ? <HistoryTab /> : null}
+      {tab === 'notices' ? <NoticesTab /> : null}
       {tab === 'account' ? <AccountTab member={member} /> : null}
     </div>
   );
