@@ -25,6 +25,7 @@ import * as networkHolidays from './migrations/0027_network_holidays.js';
 import * as libraryFacts from './migrations/0028_library_facts.js';
 import * as bibliographicRecords from './migrations/0029_bibliographic_records.js';
 import * as recordLibraryCount from './migrations/0030_record_library_count.js';
+import * as recordTerms from './migrations/0032_record_terms.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -64,6 +65,7 @@ const migrations: Record<string, MigrationModule> = {
   '0028_library_facts': libraryFacts,
   '0029_bibliographic_records': bibliographicRecords,
   '0030_record_library_count': recordLibraryCount,
+  '0032_record_terms': recordTerms,
 };
 
 function asMigration(migration: MigrationModule): Migration {
