@@ -27,7 +27,7 @@ export const CATALOGUE_MIN_QUERY = 2;
  * `library_count` gives them in that order), so that a token in very many titles (the, 이야기)
  * keeps the search bounded and the titles left out are the least held (docs/decisions.md).
  */
-export const CATALOGUE_CANDIDATES = 500;
+export const CATALOGUE_CANDIDATES = 200;
 /**
  * Besides them, matches whose title starts with the query (ranks 0 and 1), however few libraries
  * hold them: the first in title order (the exact title first), read along the title index.
@@ -301,9 +301,12 @@ async function holdingsOf<Extra extends object = object>(
   // The copies are counted per record and library, from the covering index
   // items_record_holdings (no heap read but for staff's call numbers), each copy's open loan by a
   // join the planner may hash; the libraries' columns are joined to those few rows.
+  // A shown pair's copies are read by both keys (`offset 0` keeps the lateral from being flattened
+  // into a join the planner may hash over every copy of the title, at every library).
   const copies = options.shown
     ? sql`(${shownPairs(recordIds, allowed, viewer, options.availableOnly)}) f
-        join items i on i.record_id = f.record_id and i.library_id = f.library_id`
+        cross join lateral (select * from items i
+          where i.record_id = f.record_id and i.library_id = f.library_id offset 0) i`
     : sql`items i`;
   const where = options.shown
     ? sql``
@@ -418,6 +421,35 @@ async function pageOf(
 const RECORD_COLUMNS = sql`b.id, b.title, b.author, b.publisher, b.year, b.isbn, b.kdc, b.library_count`;
 
 /**
+ * SQL: the records of the CATALOGUE_CANDIDATES matches held by the most libraries. Read from the
+ * postings (migration 0032): each token's entries in `bib_record_terms` are in (library_count,
+ * record_id) order, so one token is a backward range scan that stops after the candidates, and
+ * several tokens are those ranges merged on (library_count, record_id) — a merge join that stops
+ * once enough records carry every token, index only. Ties on the count at the bound keep the
+ * newer records (the index's order read backwards). With an ISBN as well, its one record by the
+ * ISBN index.
+ */
+function mostHeld(tokens: string[], where: RawBuilder<unknown>, isbns: string[]): RawBuilder<unknown> {
+  const [first, ...others] = tokens;
+  if (first === undefined || isbns.length > 0) {
+    return sql`select ${RECORD_COLUMNS} from bib_records b
+      where ${where} and b.isbn = any(${isbns}::text[]) and b.library_count > 0`;
+  }
+  const joins = others.map((token, index) => {
+    const p = sql.raw(`p${index + 1}`);
+    return sql`join bib_record_terms ${p} on ${p}.term = ${token}
+      and ${p}.library_count = p0.library_count and ${p}.record_id = p0.record_id`;
+  });
+  return sql`select ${RECORD_COLUMNS} from (
+      select p0.record_id from bib_record_terms p0 ${sql.join(joins, sql` `)}
+      where p0.term = ${first}
+      order by p0.library_count desc, p0.record_id desc
+      limit ${CATALOGUE_CANDIDATES}
+    ) w
+    join bib_records b on b.id = w.record_id`;
+}
+
+/**
  * A page of titles matching the query: exact title first, then titles starting with the query,
  * then titles holding every word, then the rest (author matches); then those held by more
  * libraries, then by title and id. Two statements, whatever the page: the ranking reads only the
@@ -458,10 +490,7 @@ export async function searchCatalogue(
     select * from (
       select b.*, ${rank} as rank
       from (
-        (select ${RECORD_COLUMNS} from bib_records b
-          where ${where} ${isbn} and b.library_count > 0
-          order by b.library_count desc, b.id
-          limit ${CATALOGUE_CANDIDATES})
+        (${mostHeld(words.tokens, where, isbns)})
         union
         (select ${RECORD_COLUMNS} from (
             select * from bib_records b where ${NORMALISED_TITLE} like ${prefix}
