@@ -23,11 +23,16 @@ export const CATALOGUE_MAX_LIMIT = 50;
 /** Fewer characters than this (after trimming) are refused: one syllable matches too much. */
 export const CATALOGUE_MIN_QUERY = 2;
 /**
- * Records ranked per search at most: the matches held by the most libraries (an index on
- * `library_count` gives them in that order), so that a token in very many titles (the, 이야기)
+ * Records ranked per search at most: the matches held by the most libraries (the postings of
+ * migration 0032 give them in that order), so that a token in very many titles (the, 이야기)
  * keeps the search bounded and the titles left out are the least held (docs/decisions.md).
  */
 export const CATALOGUE_CANDIDATES = 200;
+/**
+ * Postings read per token at most when a query has several (see `mostHeld`): beyond, the words
+ * are rarely together and the GIN index answers.
+ */
+export const CATALOGUE_POSTINGS_WALKED = 5000;
 /**
  * Besides them, matches whose title starts with the query (ranks 0 and 1), however few libraries
  * hold them: the first in title order (the exact title first), read along the title index.
@@ -421,13 +426,23 @@ async function pageOf(
 const RECORD_COLUMNS = sql`b.id, b.title, b.author, b.publisher, b.year, b.isbn, b.kdc, b.library_count`;
 
 /**
- * SQL: the records of the CATALOGUE_CANDIDATES matches held by the most libraries. Read from the
- * postings (migration 0032): each token's entries in `bib_record_terms` are in (library_count,
- * record_id) order, so one token is a backward range scan that stops after the candidates, and
- * several tokens are those ranges merged on (library_count, record_id) — a merge join that stops
- * once enough records carry every token, index only. Ties on the count at the bound keep the
- * newer records (the index's order read backwards). With an ISBN as well, its one record by the
- * ISBN index.
+ * SQL: one token's postings (migration 0032), most held first: the end of its range in the
+ * primary key (term, library_count, record_id), read backwards; at most `limit` of them.
+ */
+function postings(token: string, limit: number): RawBuilder<unknown> {
+  return sql`(select record_id, library_count from bib_record_terms where term = ${token}
+    order by library_count desc, record_id desc limit ${limit})`;
+}
+
+/**
+ * SQL: the records of the CATALOGUE_CANDIDATES matches held by the most libraries, read from the
+ * postings. One token: its range read backwards, stopping after the candidates. Several: their
+ * ranges merged on (library_count, record_id), each at most CATALOGUE_POSTINGS_WALKED entries —
+ * exact whenever that yields the candidates (the merge of the ranges' beginnings is the
+ * beginning of the matches). When it does not, the words are common and rarely together (이야기
+ * the): the matches, few, are taken from the GIN index instead and sorted (`+ 0` keeps the
+ * planner off the `library_count` index, which would walk every title). Ties on the count at the
+ * bound keep the newer records. With an ISBN as well, its one record by the ISBN index.
  */
 function mostHeld(tokens: string[], where: RawBuilder<unknown>, isbns: string[]): RawBuilder<unknown> {
   const [first, ...others] = tokens;
@@ -435,25 +450,35 @@ function mostHeld(tokens: string[], where: RawBuilder<unknown>, isbns: string[])
     return sql`select ${RECORD_COLUMNS} from bib_records b
       where ${where} and b.isbn = any(${isbns}::text[]) and b.library_count > 0`;
   }
+  if (others.length === 0) {
+    return sql`select ${RECORD_COLUMNS} from ${postings(first, CATALOGUE_CANDIDATES)} w
+      join bib_records b on b.id = w.record_id`;
+  }
   const joins = others.map((token, index) => {
     const p = sql.raw(`p${index + 1}`);
-    return sql`join bib_record_terms ${p} on ${p}.term = ${token}
-      and ${p}.library_count = p0.library_count and ${p}.record_id = p0.record_id`;
+    return sql`join ${postings(token, CATALOGUE_POSTINGS_WALKED)} ${p}
+      on ${p}.library_count = p0.library_count and ${p}.record_id = p0.record_id`;
   });
-  return sql`select ${RECORD_COLUMNS} from (
-      select p0.record_id from bib_record_terms p0 ${sql.join(joins, sql` `)}
-      where p0.term = ${first}
-      order by p0.library_count desc, p0.record_id desc
-      limit ${CATALOGUE_CANDIDATES}
-    ) w
-    join bib_records b on b.id = w.record_id`;
+  return sql`select ${RECORD_COLUMNS} from bib_records b where b.id in (
+      with merged as materialized (
+        select p0.record_id from ${postings(first, CATALOGUE_POSTINGS_WALKED)} p0
+        ${sql.join(joins, sql` `)}
+        order by p0.library_count desc, p0.record_id desc
+        limit ${CATALOGUE_CANDIDATES})
+      select record_id from merged
+      union
+      (select b.id from bib_records b
+        where (select count(*) from merged) < ${CATALOGUE_CANDIDATES}
+          and ${where} and b.library_count > 0
+        order by b.library_count + 0 desc, b.id desc
+        limit ${CATALOGUE_CANDIDATES}))`;
 }
 
 /**
  * A page of titles matching the query: exact title first, then titles starting with the query,
  * then titles holding every word, then the rest (author matches); then those held by more
  * libraries, then by title and id. Two statements, whatever the page: the ranking reads only the
- * records (their tokens, title and `library_count`, kept by triggers); copies and loans are read
+ * records and their postings (`mostHeld`, kept by triggers); copies and loans are read
  * for the page shown, and, with a filter, for the candidates in rank order until the page is full
  * (at most one index probe per candidate). An ISBN is one look-up in the ISBN index.
  */
