@@ -146,7 +146,11 @@ describe(`the catalogue's postings in popularity order (${testDatabaseKind})`, (
     const merged = await recordId('별의 시간 (개정판)');
     expect(await titles('별의')).toEqual(['별의 시간/1', '별의 시간 (개정판)/1']);
     await t.db.transaction().execute(async (tx) => {
-      await tx.updateTable('items').set({ record_id: kept }).where('record_id', '=', merged).execute();
+      await tx
+        .updateTable('items')
+        .set({ record_id: kept })
+        .where('record_id', '=', merged)
+        .execute();
       await tx.deleteFrom('bib_records').where('id', '=', merged).execute();
     });
     expect(await titles('별의')).toEqual(['별의 시간/2']);

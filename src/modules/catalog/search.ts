@@ -32,7 +32,7 @@ export const CATALOGUE_CANDIDATES = 200;
  * Postings read per token at most when a query has several (see `mostHeld`): beyond, the words
  * are rarely together and the GIN index answers.
  */
-export const CATALOGUE_POSTINGS_WALKED = 5000;
+const CATALOGUE_POSTINGS_WALKED = 5000;
 /**
  * Besides them, matches whose title starts with the query (ranks 0 and 1), however few libraries
  * hold them: the first in title order (the exact title first), read along the title index.
@@ -444,7 +444,11 @@ function postings(token: string, limit: number): RawBuilder<unknown> {
  * planner off the `library_count` index, which would walk every title). Ties on the count at the
  * bound keep the newer records. With an ISBN as well, its one record by the ISBN index.
  */
-function mostHeld(tokens: string[], where: RawBuilder<unknown>, isbns: string[]): RawBuilder<unknown> {
+function mostHeld(
+  tokens: string[],
+  where: RawBuilder<unknown>,
+  isbns: string[],
+): RawBuilder<unknown> {
   const [first, ...others] = tokens;
   if (first === undefined || isbns.length > 0) {
     return sql`select ${RECORD_COLUMNS} from bib_records b
