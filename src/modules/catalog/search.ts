@@ -23,11 +23,16 @@ export const CATALOGUE_MAX_LIMIT = 50;
 /** Fewer characters than this (after trimming) are refused: one syllable matches too much. */
 export const CATALOGUE_MIN_QUERY = 2;
 /**
- * Records ranked per search at most: the matches held by the most libraries (an index on
- * `library_count` gives them in that order), so that a token in very many titles (the, 이야기)
+ * Records ranked per search at most: the matches held by the most libraries (the postings of
+ * migration 0032 give them in that order), so that a token in very many titles (the, 이야기)
  * keeps the search bounded and the titles left out are the least held (docs/decisions.md).
  */
-export const CATALOGUE_CANDIDATES = 500;
+export const CATALOGUE_CANDIDATES = 200;
+/**
+ * Postings read per token at most when a query has several (see `mostHeld`): beyond, the words
+ * are rarely together and the GIN index answers.
+ */
+const CATALOGUE_POSTINGS_WALKED = 5000;
 /**
  * Besides them, matches whose title starts with the query (ranks 0 and 1), however few libraries
  * hold them: the first in title order (the exact title first), read along the title index.
@@ -301,9 +306,12 @@ async function holdingsOf<Extra extends object = object>(
   // The copies are counted per record and library, from the covering index
   // items_record_holdings (no heap read but for staff's call numbers), each copy's open loan by a
   // join the planner may hash; the libraries' columns are joined to those few rows.
+  // A shown pair's copies are read by both keys (`offset 0` keeps the lateral from being flattened
+  // into a join the planner may hash over every copy of the title, at every library).
   const copies = options.shown
     ? sql`(${shownPairs(recordIds, allowed, viewer, options.availableOnly)}) f
-        join items i on i.record_id = f.record_id and i.library_id = f.library_id`
+        cross join lateral (select * from items i
+          where i.record_id = f.record_id and i.library_id = f.library_id offset 0) i`
     : sql`items i`;
   const where = options.shown
     ? sql``
@@ -418,10 +426,63 @@ async function pageOf(
 const RECORD_COLUMNS = sql`b.id, b.title, b.author, b.publisher, b.year, b.isbn, b.kdc, b.library_count`;
 
 /**
+ * SQL: one token's postings (migration 0032), most held first: the end of its range in the
+ * primary key (term, library_count, record_id), read backwards; at most `limit` of them.
+ */
+function postings(token: string, limit: number): RawBuilder<unknown> {
+  return sql`(select record_id, library_count from bib_record_terms where term = ${token}
+    order by library_count desc, record_id desc limit ${limit})`;
+}
+
+/**
+ * SQL: the records of the CATALOGUE_CANDIDATES matches held by the most libraries, read from the
+ * postings. One token: its range read backwards, stopping after the candidates. Several: their
+ * ranges merged on (library_count, record_id), each at most CATALOGUE_POSTINGS_WALKED entries —
+ * exact whenever that yields the candidates (the merge of the ranges' beginnings is the
+ * beginning of the matches). When it does not, the words are common and rarely together (이야기
+ * the): the matches, few, are taken from the GIN index instead and sorted (`+ 0` keeps the
+ * planner off the `library_count` index, which would walk every title). Ties on the count at the
+ * bound keep the newer records. With an ISBN as well, its one record by the ISBN index.
+ */
+function mostHeld(
+  tokens: string[],
+  where: RawBuilder<unknown>,
+  isbns: string[],
+): RawBuilder<unknown> {
+  const [first, ...others] = tokens;
+  if (first === undefined || isbns.length > 0) {
+    return sql`select ${RECORD_COLUMNS} from bib_records b
+      where ${where} and b.isbn = any(${isbns}::text[]) and b.library_count > 0`;
+  }
+  if (others.length === 0) {
+    return sql`select ${RECORD_COLUMNS} from ${postings(first, CATALOGUE_CANDIDATES)} w
+      join bib_records b on b.id = w.record_id`;
+  }
+  const joins = others.map((token, index) => {
+    const p = sql.raw(`p${index + 1}`);
+    return sql`join ${postings(token, CATALOGUE_POSTINGS_WALKED)} ${p}
+      on ${p}.library_count = p0.library_count and ${p}.record_id = p0.record_id`;
+  });
+  return sql`select ${RECORD_COLUMNS} from bib_records b where b.id in (
+      with merged as materialized (
+        select p0.record_id from ${postings(first, CATALOGUE_POSTINGS_WALKED)} p0
+        ${sql.join(joins, sql` `)}
+        order by p0.library_count desc, p0.record_id desc
+        limit ${CATALOGUE_CANDIDATES})
+      select record_id from merged
+      union
+      (select b.id from bib_records b
+        where (select count(*) from merged) < ${CATALOGUE_CANDIDATES}
+          and ${where} and b.library_count > 0
+        order by b.library_count + 0 desc, b.id desc
+        limit ${CATALOGUE_CANDIDATES}))`;
+}
+
+/**
  * A page of titles matching the query: exact title first, then titles starting with the query,
  * then titles holding every word, then the rest (author matches); then those held by more
  * libraries, then by title and id. Two statements, whatever the page: the ranking reads only the
- * records (their tokens, title and `library_count`, kept by triggers); copies and loans are read
+ * records and their postings (`mostHeld`, kept by triggers); copies and loans are read
  * for the page shown, and, with a filter, for the candidates in rank order until the page is full
  * (at most one index probe per candidate). An ISBN is one look-up in the ISBN index.
  */
@@ -458,10 +519,7 @@ export async function searchCatalogue(
     select * from (
       select b.*, ${rank} as rank
       from (
-        (select ${RECORD_COLUMNS} from bib_records b
-          where ${where} ${isbn} and b.library_count > 0
-          order by b.library_count desc, b.id
-          limit ${CATALOGUE_CANDIDATES})
+        (${mostHeld(words.tokens, where, isbns)})
         union
         (select ${RECORD_COLUMNS} from (
             select * from bib_records b where ${NORMALISED_TITLE} like ${prefix}

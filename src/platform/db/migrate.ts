@@ -26,6 +26,7 @@ import * as libraryFacts from './migrations/0028_library_facts.js';
 import * as bibliographicRecords from './migrations/0029_bibliographic_records.js';
 import * as recordLibraryCount from './migrations/0030_record_library_count.js';
 import * as notices from './migrations/0031_notices.js';
+import * as recordTerms from './migrations/0032_record_terms.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -66,6 +67,7 @@ const migrations: Record<string, MigrationModule> = {
   '0029_bibliographic_records': bibliographicRecords,
   '0030_record_library_count': recordLibraryCount,
   '0031_notices': notices,
+  '0032_record_terms': recordTerms,
 };
 
 function asMigration(migration: MigrationModule): Migration {

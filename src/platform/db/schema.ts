@@ -206,6 +206,16 @@ export interface BibRecordsTable {
   created_at: CreatedAt;
 }
 
+/**
+ * The catalogue's postings (migration 0032): a token of a record held somewhere, with the record's
+ * library_count; kept in step with bib_records by its triggers.
+ */
+export interface BibRecordTermsTable {
+  term: string;
+  library_count: number;
+  record_id: number;
+}
+
 /** A copy: one barcode at one library. */
 export interface ItemsTable {
   id: Generated<number>;
@@ -245,6 +255,7 @@ export interface IdempotentRequestsTable {
 
 export interface DB {
   bib_records: BibRecordsTable;
+  bib_record_terms: BibRecordTermsTable;
   items: ItemsTable;
   loans: LoansTable;
   idempotent_requests: IdempotentRequestsTable;

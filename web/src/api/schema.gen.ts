@@ -992,7 +992,7 @@ export interface paths {
          *
          *     Order: the exact title first, then titles starting with the query, then titles holding every word,
          *     then the rest (author matches); then titles held by more libraries, then by title. The
-         *     500 matching titles held by the most libraries are ranked, with up to
+         *     200 matching titles held by the most libraries are ranked, with up to
          *     100 titles starting with the query however few hold them (a very common word stays fast).
          *     Page with `cursor` (the `nextCursor` of the page before; null on the last page).
          *
