@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * and codecs, the OpenAPI contract, and tests that pick their own database (the embedded entry
  * point, the CLI on a DATA_DIR, backups, overload and outage, the server-only tests on the
  * machine's server). CI runs them once, in the embedded run, and only the `service` and
- * `browser` projects again on the PostgreSQL server (`npm test -- --project service --project browser`).
+ * `browser` projects again on a PostgreSQL server (`npm test -- --project service --project browser`;
+ * CI runs `service` there, docs/decisions.md "CI time").
  */
 const DATABASE_INDEPENDENT = [
   'src/**/*.test.ts',

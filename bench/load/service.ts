@@ -113,6 +113,9 @@ export function startService(databaseUrl: string, profile?: { dir: string }) {
       SIP2_PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
+      // The notices' daily scheduler and their delivery are not a desk's load: left on, the
+      // service would make and send a province's morning of notices during the measured phases.
+      NOTICE_WORKER: 'off',
       // The portal phase's members each come from an address of their own (X-Forwarded-For).
       TRUST_PROXY: '127.0.0.1',
     },
