@@ -6,7 +6,12 @@ import type { Actor } from '../../src/platform/auth/actor.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import { testDatabaseKind } from '../support/database.js';
 import { isoFile, kormarcBook } from '../support/marc.js';
-import { type CatalogTestApp, createCatalogTestApp, csv } from './support.js';
+import {
+  type CatalogTestApp,
+  createCatalogTestApp,
+  csv,
+  participatingLibraries,
+} from './support.js';
 
 const HEADER = 'barcode,title,author,publisher,year,isbn';
 /** 칼의 노래 (문학동네): the title every library here holds some copies of. */
@@ -42,14 +47,7 @@ describe(`the number of libraries holding a title (${testDatabaseKind})`, () => 
 
   beforeAll(async () => {
     t = await createCatalogTestApp();
-    const rows = await t.db
-      .selectFrom('libraries')
-      .select('id')
-      .where('status', '=', 'participating')
-      .orderBy('id')
-      .limit(5)
-      .execute();
-    libraries = rows.map((row) => row.id);
+    libraries = await participatingLibraries(t.db, 5);
     expect(libraries).toHaveLength(5);
   });
   afterAll(async () => t?.close());

@@ -5,7 +5,12 @@ import { CATALOGUE_CANDIDATES, searchCatalogue } from '../../src/modules/catalog
 import type { DB } from '../../src/platform/db/schema.js';
 import { searchTokens } from '../../src/platform/search-tokens.js';
 import { testDatabaseKind } from '../support/database.js';
-import { type CatalogTestApp, createCatalogTestApp, csv } from './support.js';
+import {
+  type CatalogTestApp,
+  createCatalogTestApp,
+  csv,
+  participatingLibraries,
+} from './support.js';
 
 const HEADER = 'barcode,title,author,publisher,year,isbn';
 const anonymous = { memberId: null, staff: false };
@@ -49,14 +54,7 @@ describe(`the catalogue's postings in popularity order (${testDatabaseKind})`, (
 
   beforeAll(async () => {
     t = await createCatalogTestApp();
-    const rows = await t.db
-      .selectFrom('libraries')
-      .select('id')
-      .where('status', '=', 'participating')
-      .orderBy('id')
-      .limit(4)
-      .execute();
-    libraries = rows.map((row) => row.id);
+    libraries = await participatingLibraries(t.db, 4);
     expect(libraries).toHaveLength(4);
   });
   afterAll(async () => t?.close());

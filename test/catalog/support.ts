@@ -113,3 +113,15 @@ export async function lendDirectly(
     })
     .execute();
 }
+
+/** The first `count` participating libraries, by id. */
+export async function participatingLibraries(db: Kysely<DB>, count: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('libraries')
+    .select('id')
+    .where('status', '=', 'participating')
+    .orderBy('id')
+    .limit(count)
+    .execute();
+  return rows.map((row) => row.id);
+}

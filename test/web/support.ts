@@ -11,6 +11,7 @@ import { openService, type Service } from '../../src/app.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { testDatabaseUrl } from '../support/database.js';
+import { withDatabaseName } from '../support/database-url.js';
 
 const repoDir = fileURLToPath(new URL('../..', import.meta.url));
 /** WEB_SCREENSHOT_DIR puts them elsewhere (a temporary directory: they are never committed). */
@@ -51,9 +52,7 @@ export async function startService(start: Date): Promise<RunningService> {
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
-    const url = new URL(testDatabaseUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = withDatabaseName(testDatabaseUrl, name);
     dropDatabase = async () => {
       const cleanup = new pg.Client({ connectionString: testDatabaseUrl });
       await cleanup.connect();
