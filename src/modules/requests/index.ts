@@ -1,0 +1,9 @@
+/** The requests module's front door (inter-library requests, 상호대차): routes, jobs, SIP2. */
+export {
+  libraryCode,
+  requestCheckin,
+  requestedItemsOf,
+  runRequestTimeouts,
+  scheduleRequestTimeouts,
+} from './requests.js';
+export { requestRoutes } from './routes.js';
