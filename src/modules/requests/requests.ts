@@ -198,6 +198,7 @@ export async function myRequests(
   anyActor: Actor | null,
 ): Promise<RequestView[]> {
   const actor = memberActor(anyActor);
+  authorize(actor, 'member.own-account', {});
   const rows = await readRequests(
     context.db,
     sql`q.member_id = ${actor.memberId} and (q.state <> 'closed' or q.closed_at > ${new Date(

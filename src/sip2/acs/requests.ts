@@ -12,7 +12,7 @@ import type { AcsRequest } from './session.js';
 const SENTENCES = {
   ko: {
     arrived: '상호대차 도착 자료입니다. 신청한 회원이 찾아갈 수 있도록 예약 서가에 두세요.',
-    transit: '상호대차 자료입니다. {library}(으)로 보내 주세요.',
+    transit: '상호대차 자료입니다. {library|으로/로} 보내 주세요.',
     home: '상호대차 자료가 소장 도서관에 돌아왔습니다. 서가에 두세요.',
   },
   en: {
