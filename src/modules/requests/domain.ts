@@ -16,18 +16,6 @@ export interface RequestRules {
   banDays: number;
 }
 
-export const DEFAULT_REQUEST_RULES: RequestRules = {
-  requestLimit: 3,
-  sendDays: 2,
-  pickupDays: 3,
-  noShowLimit: 3,
-  noShowWindowDays: 30,
-  banDays: 30,
-};
-
-/** States in which a request is open for its member (counted toward the limit, a duplicate). */
-export const OPEN_FOR_MEMBER: readonly RequestState[] = ['requested', 'sent', 'arrived'];
-
 /**
  * The `n`-th day after `day` on which the library is open: the last day of a window of `n` open
  * days that starts the day after (a request made, or a copy arrived, on `day`).
@@ -40,11 +28,6 @@ export function nthOpenDayAfter(
   let current = day;
   for (let i = 0; i < Math.max(1, n); i++) current = nextOpenDay(calendar, addDays(current, 1));
   return current;
-}
-
-/** A deadline passed: `today` is after its last day. */
-export function isPast(lastDay: BusinessDate | null, today: BusinessDate): boolean {
-  return lastDay !== null && compareDates(today, lastDay) > 0;
 }
 
 /**

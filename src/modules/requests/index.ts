@@ -3,7 +3,6 @@ export {
   libraryCode,
   requestCheckin,
   requestedItemsOf,
-  runRequestTimeouts,
   scheduleRequestTimeouts,
 } from './requests.js';
 export { requestRoutes } from './routes.js';
