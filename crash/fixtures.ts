@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createAppContext } from '../src/app-context.js';
+import { attachCopies } from '../src/modules/catalog/records.js';
 import { checkout } from '../src/modules/circulation/checkout.js';
 import { checkIn } from '../src/modules/members/check-ins.js';
 import { registerWalkIn } from '../src/modules/members/registration.js';
@@ -27,7 +28,12 @@ export interface Fixtures {
   members: FixtureMember[];
   /** Loans made 25 days ago, overdue now: their returns suspend their members. */
   overdue: { libraryId: number; barcode: string; card: string }[];
+  /** Titles held by one library only, for inter-library requests (issue 20). */
+  requestTitles: { libraryId: number; barcode: string; recordId: number }[];
 }
+
+/** The fixture members' portal password: they request books from other libraries. */
+export const FIXTURE_MEMBER_PASSWORD = 'crash member password';
 
 export const FIXTURE_PIN = '4321';
 /** Renewals per loan while the test runs: high, so that a renewal applied twice would show. */
@@ -115,6 +121,7 @@ export async function prepareFixtures(
           .slice(-4)}`,
         idDocumentType: 'resident_registration_card',
         pin: withPin ? FIXTURE_PIN : undefined,
+        password: FIXTURE_MEMBER_PASSWORD,
         consent: true,
       });
       const member: FixtureMember = {
@@ -139,5 +146,33 @@ export async function prepareFixtures(
       }
     }
   }
-  return { libraries, members, overdue };
+  // Each library holds a few titles no other library has: the requests' copies, apart from the
+  // items the desks and machines lend.
+  const requestTitles: Fixtures['requestTitles'] = [];
+  for (const library of libraries) {
+    await attachCopies(
+      db,
+      library.id,
+      Array.from({ length: 3 }, (_, n) => ({
+        line: n + 1,
+        barcode: `REQ-${library.id}-${n}`,
+        title: `상호대차 충돌 시험 ${library.id}-${n}`,
+        author: null,
+        publisher: null,
+        year: null,
+        isbn: null,
+        callNumber: null,
+        loanable: true,
+      })),
+    );
+    const rows = await db
+      .selectFrom('items')
+      .select(['barcode', 'record_id'])
+      .where('library_id', '=', library.id)
+      .where('barcode', 'like', 'REQ-%')
+      .execute();
+    for (const row of rows)
+      requestTitles.push({ libraryId: library.id, barcode: row.barcode, recordId: row.record_id });
+  }
+  return { libraries, members, overdue, requestTitles };
 }

@@ -19,10 +19,10 @@ import { Command } from 'commander';
 import pg from 'pg';
 import { lockDataDir } from '../src/platform/db/data-dir-lock.js';
 import { type Database, openDatabase } from '../src/platform/db/database.js';
-import { type Fixtures, prepareFixtures } from './fixtures.js';
+import { FIXTURE_MEMBER_PASSWORD, type Fixtures, prepareFixtures } from './fixtures.js';
 import { freePort, ServiceProcess } from './service.js';
 import { verify } from './verify.js';
-import { Desk, Machine, type Op, World } from './workload.js';
+import { Desk, Machine, type Op, Requester, World } from './workload.js';
 
 type Mode = 'embedded' | 'postgres';
 
@@ -268,7 +268,31 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
           until,
         ),
     );
+    // Members with no overdue loan request titles of other libraries, one journey at a time.
+    const overdueCards = new Set(fixtures.overdue.map((o) => o.card));
+    const requesters = fixtures.members
+      .filter((m) => !overdueCards.has(m.card))
+      .slice(0, Math.max(2, Math.ceil(size.desks / 2)))
+      .map(
+        (member, i) =>
+          new Requester(
+            serviceOf(i).baseUrl,
+            member,
+            FIXTURE_MEMBER_PASSWORD,
+            fixtures.libraries,
+            fixtures.requestTitles,
+            world,
+            until,
+          ),
+      );
     const loops = [
+      ...requesters.map(async (requester) => {
+        await requester.signIn();
+        while (running) {
+          await requester.step();
+          await sleep(between(5, 40));
+        }
+      }),
       ...desks.map(async (desk) => {
         await desk.signIn();
         while (running) await desk.step();

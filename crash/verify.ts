@@ -199,6 +199,10 @@ export async function verify(
     );
   }
 
+  // 3. Inter-library requests: each acknowledged step is where its request is (or beyond), no
+  // request was placed twice, one open request per copy, and a collected request has its loan.
+  await verifyRequests(db, ops, runStart, fail, () => checked++);
+
   // 3. Invariants.
   const doubled = await sql<{ item_id: number; n: number }>`
     select item_id, count(*)::int as n from loans where returned_at is null
@@ -297,4 +301,87 @@ export async function verify(
     console.warn('  note: no member ended the run suspended');
   }
   return { checked, violations };
+}
+
+const REQUEST_ORDER = ['requested', 'sent', 'arrived', 'collected', 'returning', 'closed'];
+const REACHED: Partial<Record<Op['kind'], string>> = {
+  'request-place': 'requested',
+  'request-send': 'sent',
+  'request-receive': 'arrived',
+  'request-home': 'closed',
+};
+
+async function verifyRequests(
+  db: Kysely<DB>,
+  ops: Op[],
+  runStart: number,
+  fail: (message: string) => void,
+  count: () => void,
+): Promise<void> {
+  const { rows } = await sql<{
+    id: number;
+    member_id: number | null;
+    barcode: string;
+    state: string;
+    outcome: string | null;
+    loan_id: number | null;
+    requested_at: Date;
+  }>`select q.id, q.member_id, i.barcode, q.state, q.outcome, q.loan_id, q.requested_at
+       from inter_library_requests q join items i on i.id = q.item_id
+      where q.requested_at >= ${new Date(runStart - SLACK_MS)}
+      order by q.id`.execute(db);
+  const journeys = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.member_id}:${row.barcode}`;
+    journeys.set(key, [...(journeys.get(key) ?? []), row]);
+  }
+  // Per member and title: as many requests as placements acknowledged, at most as many as sent.
+  const placements = new Map<string, { sure: number; maybe: number }>();
+  for (const op of ops.filter((o) => o.kind === 'request-place')) {
+    const key = `${op.memberId}:${op.barcode}`;
+    const entry = placements.get(key) ?? { sure: 0, maybe: 0 };
+    if (op.outcome === 'acked' || op.outcome === 'applied') entry.sure++;
+    else if (op.outcome === 'unknown') entry.maybe++;
+    placements.set(key, entry);
+  }
+  for (const [key, bound] of placements) {
+    const made = journeys.get(key)?.length ?? 0;
+    count();
+    if (made < bound.sure || made > bound.sure + bound.maybe)
+      fail(
+        `requests ${key}: ${made} in the database, ${bound.sure} acknowledged and ${bound.maybe} unanswered`,
+      );
+  }
+  // Each acknowledged step: the member's latest request of the title got there (or beyond).
+  for (const op of ops) {
+    const reached = REACHED[op.kind];
+    if (!reached || (op.outcome !== 'acked' && op.outcome !== 'applied')) continue;
+    count();
+    const journey = (journeys.get(`${op.memberId}:${op.barcode}`) ?? []).filter(
+      (r) => r.requested_at.getTime() <= (op.ended || Date.now()) + SLACK_MS,
+    );
+    const latest = journey.at(-1);
+    if (!latest) fail(`request ${op.kind} #${op.id} of ${op.barcode}: no request`);
+    else if (REQUEST_ORDER.indexOf(latest.state) < REQUEST_ORDER.indexOf(reached))
+      fail(
+        `request ${op.kind} #${op.id} of ${op.barcode}: request ${latest.id} is ${latest.state}`,
+      );
+  }
+  const twice = await sql<{ item_id: number; n: number }>`
+    select item_id, count(*)::int as n from inter_library_requests where state <> 'closed'
+     group by item_id having count(*) > 1`.execute(db);
+  count();
+  for (const row of twice.rows) fail(`item ${row.item_id} has ${row.n} open requests`);
+  const unmatched = await sql<{ id: number }>`
+    select q.id from inter_library_requests q
+     where q.state = 'collected'
+       and not exists (select 1 from loans o where o.id = q.loan_id and o.returned_at is null)
+    union all
+    select o.id from loans o
+     where o.returned_at is null and o.pickup_library_id is not null
+       and not exists (select 1 from inter_library_requests q
+                        where q.loan_id = o.id and q.state = 'collected')`.execute(db);
+  count();
+  for (const row of unmatched.rows)
+    fail(`request or loan ${row.id}: a collection without its pair`);
 }

@@ -4,7 +4,16 @@ import { DEMO_STAFF_PASSWORD } from '../src/seed/demo-accounts.js';
 import { Sip2Client } from '../src/sip2/client.js';
 import { deskUsername, type FixtureLibrary, type Fixtures, terminalUsername } from './fixtures.js';
 
-export type OpKind = 'register' | 'check-in' | 'checkout' | 'return' | 'renew';
+export type OpKind =
+  | 'register'
+  | 'check-in'
+  | 'checkout'
+  | 'return'
+  | 'renew'
+  | 'request-place'
+  | 'request-send'
+  | 'request-receive'
+  | 'request-home';
 /**
  * acked: the client got a success answer. applied: the service said the request was applied but
  * its answer was lost in a crash (CONFLICT, state applied). refused: a definite refusal (nothing
@@ -46,6 +55,8 @@ interface KnownMember {
 export class World {
   readonly members: KnownMember[] = [];
   readonly onLoan = new Map<string, { card: string }>(); // `${libraryId}:${barcode}`
+  /** Request titles on a journey (or lost on one): not requested again. */
+  readonly requested = new Set<string>();
   readonly ops: Op[] = [];
   /** HTTP answers 500 and above other than 503 (which is retried): expected none. */
   serverErrors = 0;
@@ -108,7 +119,14 @@ export class Desk {
     readonly library: FixtureLibrary,
     readonly world: World,
     readonly until: () => boolean,
+    /** Another account than the library's desk (a member, for the portal). */
+    readonly account?: { path: string; body: Record<string, string> },
   ) {}
+
+  /** One write of another client's flow (a request's step), retried with its key. */
+  post(op: Op, path: string, body: unknown): Promise<Answer | null> {
+    return this.#write(op, path, body);
+  }
 
   async #send(method: string, path: string, body?: unknown, key?: string): Promise<Answer> {
     const headers: Record<string, string> = { 'accept-language': 'en' };
@@ -139,10 +157,12 @@ export class Desk {
     while (this.until()) {
       try {
         this.#cookie = undefined;
-        const answer = await this.#send('POST', '/api/v1/staff/sign-in', {
-          username: deskUsername(this.library.code),
-          password: DEMO_STAFF_PASSWORD,
-        });
+        const answer = this.account
+          ? await this.#send('POST', this.account.path, this.account.body)
+          : await this.#send('POST', '/api/v1/staff/sign-in', {
+              username: deskUsername(this.library.code),
+              password: DEMO_STAFF_PASSWORD,
+            });
         if (answer.status === 200) {
           this.#csrf = String(answer.body.csrfToken);
           return;
@@ -315,6 +335,115 @@ export class Desk {
       op.loanId = loan.id;
       op.renewals = loan.renewals;
     }
+  }
+}
+
+const done = (op: Op) => op.outcome === 'acked' || op.outcome === 'applied';
+
+/**
+ * A member who requests titles held at other libraries (rules.md "Inter-library requests") and
+ * takes each through its whole journey over HTTP, every step with its Idempotency-Key and retried
+ * through the kills: placed on the portal, sent by the lending desk, received and lent at the
+ * pickup desk, returned there, received home. A refused step ends that request's journey.
+ */
+export class Requester {
+  readonly #desks = new Map<number, Desk>();
+  readonly #portal: Desk;
+
+  constructor(
+    readonly base: string,
+    readonly member: { id: number; card: string; homeLibraryId: number },
+    password: string,
+    readonly libraries: FixtureLibrary[],
+    readonly titles: { libraryId: number; barcode: string; recordId: number }[],
+    readonly world: World,
+    readonly until: () => boolean,
+  ) {
+    const home = libraries.find((l) => l.id === member.homeLibraryId)!;
+    this.#portal = new Desk(base, home, world, until, {
+      path: '/api/v1/members/sign-in',
+      body: { login: member.card, password },
+    });
+  }
+
+  async #desk(libraryId: number): Promise<Desk> {
+    let desk = this.#desks.get(libraryId);
+    if (!desk) {
+      const library = this.libraries.find((l) => l.id === libraryId)!;
+      desk = new Desk(this.base, library, this.world, this.until);
+      await desk.signIn();
+      this.#desks.set(libraryId, desk);
+    }
+    return desk;
+  }
+
+  async signIn(): Promise<void> {
+    await this.#portal.signIn();
+  }
+
+  async step(): Promise<void> {
+    const pickup = this.member.homeLibraryId;
+    const title = pick(
+      this.titles.filter((t) => t.libraryId !== pickup && !this.world.requested.has(t.barcode)),
+    );
+    if (!title) {
+      await sleep(200);
+      return;
+    }
+    this.world.requested.add(title.barcode);
+    const lender = title.libraryId;
+    const base = { channel: 'http' as const, memberId: this.member.id, barcode: title.barcode };
+    const place = this.world.newOp({ ...base, kind: 'request-place', libraryId: pickup });
+    await this.#portal.post(place, '/api/v1/me/requests', {
+      recordId: title.recordId,
+      pickupLibraryId: pickup,
+    });
+    if (!done(place)) return;
+    const steps: [Op, number, string, unknown][] = [
+      [
+        this.world.newOp({ ...base, kind: 'request-send', libraryId: lender }),
+        lender,
+        '/api/v1/requests/sent',
+        { itemBarcode: title.barcode },
+      ],
+      [
+        this.world.newOp({ ...base, kind: 'request-receive', libraryId: pickup }),
+        pickup,
+        '/api/v1/requests/received',
+        { itemBarcode: title.barcode },
+      ],
+      // The collection and the return are a loan of the lending library's copy (verified as
+      // any loan of it is), made and ended at the pickup library.
+      [
+        this.world.newOp({ ...base, kind: 'checkout', libraryId: lender, card: this.member.card }),
+        pickup,
+        '/api/v1/checkouts',
+        { cardNumber: this.member.card, itemBarcode: title.barcode },
+      ],
+      [
+        this.world.newOp({ ...base, kind: 'return', libraryId: lender }),
+        pickup,
+        '/api/v1/returns',
+        { itemBarcode: title.barcode },
+      ],
+      [
+        this.world.newOp({ ...base, kind: 'request-home', libraryId: lender }),
+        lender,
+        '/api/v1/requests/received-home',
+        { itemBarcode: title.barcode },
+      ],
+    ];
+    for (const [op, at, path, body] of steps) {
+      if (!this.until()) return;
+      const answer = await (await this.#desk(at)).post(op, path, body);
+      if (op.kind === 'checkout' && op.outcome === 'acked' && answer)
+        op.loanId = (answer.body.loan as { id: number }).id;
+      if (op.kind === 'return' && op.outcome === 'acked' && answer)
+        op.loanId = (answer.body.loan as { id: number }).id;
+      if (!done(op)) return;
+    }
+    // Home again: the title may be requested again.
+    this.world.requested.delete(title.barcode);
   }
 }
 

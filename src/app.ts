@@ -13,6 +13,7 @@ import { memberRoutes, normalizeCardNumber } from './modules/members/index.js';
 import { refuseDemoPasswords } from './modules/network/index.js';
 import { noticeRoutes, startNotices } from './modules/notices/index.js';
 import { privacyRoutes, scheduleRetentionJobs } from './modules/privacy/index.js';
+import { requestRoutes, scheduleRequestTimeouts } from './modules/requests/index.js';
 import { accountManagementRoutes, staffRoutes } from './modules/staff/index.js';
 import { statisticsRoutes } from './modules/statistics/index.js';
 import { terminalRoutes } from './modules/terminals/index.js';
@@ -68,6 +69,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
     privacyRoutes,
     accountManagementRoutes,
     noticeRoutes,
+    requestRoutes,
   ]) {
     await routes(app, context);
   }
@@ -137,6 +139,8 @@ export interface Service {
 
 /** How often a running service runs the retention jobs (docs/privacy.md); an hour. */
 const RETENTION_INTERVAL_MS = 3_600_000;
+/** Inter-library request timeouts (send day, pickup window) act on the day: every 10 minutes. */
+const REQUEST_TIMEOUTS_INTERVAL_MS = 10 * 60_000;
 
 export async function openService(options: ServiceOptions): Promise<Service> {
   const { config } = options;
@@ -177,6 +181,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     let closed = false;
     let sip2: Sip2Server | undefined;
     let stopRetention = () => {};
+    let stopRequestTimeouts = () => {};
     let stopNotices = async () => {};
     let metricsListener: MetricsListener | undefined;
     return {
@@ -198,6 +203,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
           tls,
         });
         stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
+        stopRequestTimeouts = scheduleRequestTimeouts(context, REQUEST_TIMEOUTS_INTERVAL_MS);
         if (config.notices) stopNotices = startNotices(context, config.notices);
         readReplica?.start();
         if (config.metrics) {
@@ -209,6 +215,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
         if (closed) return;
         closed = true;
         stopRetention();
+        stopRequestTimeouts();
         await stopNotices();
         await sip2?.close();
         // A keep-alive connection that finishes its answer after the close began would hold the

@@ -218,6 +218,10 @@ export interface CheckinResponse extends MessageBase, ScreenText {
   patronIdentifier?: string;
   mediaType?: string;
   itemProperties?: string;
+  /** SIP2 2.0 CV: 01 unknown, 02 hold for this library, 03 hold for another, 04 send to another. */
+  alertType?: string;
+  /** SIP2 2.0 CT: where the item goes next (a library's code). */
+  destinationLocation?: string;
 }
 
 export interface ItemInformationRequest extends MessageBase {
@@ -624,6 +628,8 @@ export const LAYOUTS: { [C in MessageCode]: MessageLayout<MessageOf<C>> } = {
       ['AA', 'patronIdentifier', optionalText],
       ['CK', 'mediaType', optionalText],
       ['CH', 'itemProperties', optionalText],
+      ['CV', 'alertType', optionalText],
+      ['CT', 'destinationLocation', optionalText],
       ['AF', 'screenMessage', optionalText],
       ['AG', 'printLine', optionalText],
     ],

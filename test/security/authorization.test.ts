@@ -117,6 +117,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     staff: {} as Record<Scope, number>,
     resetStaff: {} as Record<Scope, number>,
     terminal: {} as Record<Scope, number>,
+    request: {} as Record<Scope, number>,
     group: 0,
   };
   const rules = {} as { loan: Record<Scope, unknown>; network: unknown };
@@ -152,6 +153,36 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     ids.member = { own: own.id, other: other.id };
     ids.card = { own: own.card, other: other.card };
     ids.loan = { own: own.loan, other: other.loan };
+    // Each member has an inter-library request of the other library's title (cancelled by the
+    // member's own request only).
+    const requestOf = async (memberId: number, barcode: string, pickup: number) => {
+      const item = await t.db
+        .selectFrom('items')
+        .select(['id', 'record_id', 'library_id'])
+        .where('barcode', '=', barcode)
+        .executeTakeFirstOrThrow();
+      const row = await t.db
+        .insertInto('inter_library_requests')
+        .values({
+          member_id: memberId,
+          record_id: item.record_id,
+          pickup_library_id: pickup,
+          lending_library_id: item.library_id,
+          item_id: item.id,
+          state: 'requested',
+          requested_at: new Date(),
+          request_day: t.clock.today(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    };
+    await shelve(t, GN, [{ barcode: 'AUTH-GN-2' }]);
+    await shelve(t, YONAM, [{ barcode: 'AUTH-YN-2' }]);
+    ids.request = {
+      own: await requestOf(own.id, 'AUTH-YN-2', ids.library.own),
+      other: await requestOf(other.id, 'AUTH-GN-2', ids.library.other),
+    };
     const staffId = async (username: string) =>
       (
         await t.db
@@ -862,6 +893,43 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       request: () => ({ url: '/api/v1/me/card/lost', body: {} }),
       expect: MEMBER_ONLY,
     },
+    // --- inter-library requests ---
+    {
+      route: 'POST /api/v1/me/requests',
+      request: () => ({
+        url: '/api/v1/me/requests',
+        body: { recordId: 1, pickupLibraryId: lib('own') },
+      }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'GET /api/v1/me/requests',
+      request: () => ({ url: '/api/v1/me/requests' }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      // Only the member's own request: another member's is FORBIDDEN.
+      route: 'POST /api/v1/me/requests/{requestId}/cancellation',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/me/requests/${ids.request[s]}/cancellation`, body: {} }),
+      expect: { ...MEMBER_ONLY, member: ['ok', 'forbidden'] },
+    },
+    {
+      // A desk's lists and scans are its own library's side, by construction of the actor.
+      route: 'GET /api/v1/requests/lists/{list}',
+      request: () => ({ url: '/api/v1/requests/lists/pull' }),
+      expect: ANY_STAFF,
+    },
+    ...['sent', 'received', 'received-home'].map((path) => ({
+      route: `POST /api/v1/requests/${path}`,
+      request: () => ({ url: `/api/v1/requests/${path}`, body: { itemBarcode: 'NO-SUCH-ITEM' } }),
+      expect: {
+        ...ANY_STAFF,
+        desk: 'ITEM_UNKNOWN',
+        admin: 'ITEM_UNKNOWN',
+        network: 'ITEM_UNKNOWN',
+      },
+    })),
     // --- notices ---
     {
       route: 'GET /api/v1/me/notice-preferences',
@@ -1086,6 +1154,17 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       memberId: member('own'),
     })),
     'GET /api/v1/me/loans': policy('member.own-account', none),
+    'POST /api/v1/me/requests': policy('request.place', () => ({ memberId: member('own') })),
+    'GET /api/v1/me/requests': policy('member.own-account', none),
+    'POST /api/v1/me/requests/{requestId}/cancellation': policy('request.cancel', (s) => ({
+      memberId: member(s),
+    })),
+    'GET /api/v1/requests/lists/{list}': policy('request.desk', () => ({ libraryId: lib('own') })),
+    'POST /api/v1/requests/sent': policy('request.desk', () => ({ libraryId: lib('own') })),
+    'POST /api/v1/requests/received': policy('request.desk', () => ({ libraryId: lib('own') })),
+    'POST /api/v1/requests/received-home': policy('request.desk', () => ({
+      libraryId: lib('own'),
+    })),
     'POST /api/v1/me/loans/{loanId}/renewal': policy('loan.renew-online', none),
     'GET /api/v1/me/loan-history': policy('member.own-account', none),
     'PUT /api/v1/me/loan-history': policy('member.own-account', none),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeRequest, sendByScan } from '../../src/modules/requests/requests.js';
 import { DEMO_TERMINAL_PASSWORD } from '../../src/modules/terminals/terminals.js';
 import { DEMO_MEMBER_PIN, demoCardNumber } from '../../src/seed/demo-accounts.js';
 import {
@@ -524,5 +525,58 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     const returned = await machine.checkin({ itemIdentifier: 'JY-0001', currentLocation: '' });
     expect(returned).toMatchObject({ ok: true, screenMessage: 'Returned.' });
     expect(parsePatronStatus('              ')).toEqual(CLEAR);
+  });
+  it('checks in a requested copy: arrived for pickup (02), then in transit home (04, CT) after its return', async () => {
+    await addItems(bed.t.db, GN, [{ barcode: 'GN-ILL1', title: '상호대차 시험' }]);
+    const item = await bed.t.db
+      .selectFrom('items')
+      .select('record_id')
+      .where('barcode', '=', 'GN-ILL1')
+      .executeTakeFirstOrThrow();
+    const card = await bed.t.db
+      .selectFrom('cards')
+      .select('member_id')
+      .where('number', '=', MINJUN)
+      .executeTakeFirstOrThrow();
+    const gnId = await bed.libraryId(GN);
+    const yonamId = await bed.libraryId(YONAM);
+    const placed = await placeRequest(
+      bed.t.context,
+      { kind: 'member', memberId: card.member_id },
+      { recordId: item.record_id, pickupLibraryId: yonamId },
+    );
+    expect(placed.lendingLibrary?.id).toBe(gnId);
+    await sendByScan(
+      bed.t.context,
+      { kind: 'staff', staffId: 1, libraryId: gnId, role: 'desk' },
+      { itemBarcode: 'GN-ILL1' },
+    );
+    const yonam = await bed.terminal(YONAM);
+    const arrived = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+    expect(arrived).toMatchObject({ ok: true, alert: true, alertType: '02' });
+    const info = await yonam.patronInformation({
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+      summary: 'hold',
+    });
+    expect(info).toMatchObject({ holdItemsCount: 1, holdItems: ['GN-ILL1'] });
+    const lent = await yonam.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL1' });
+    expect(lent).toMatchObject({ ok: true });
+    const returned = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+    expect(returned).toMatchObject({
+      ok: true,
+      alert: true,
+      alertType: '04',
+      destinationLocation: GN,
+    });
+    const gn = await bed.terminal(GN);
+    const home = await gn.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+    expect(home).toMatchObject({ ok: true });
+    const request = await bed.t.db
+      .selectFrom('inter_library_requests')
+      .select(['state', 'outcome'])
+      .where('id', '=', placed.id)
+      .executeTakeFirstOrThrow();
+    expect(request).toEqual({ state: 'closed', outcome: 'completed' });
   });
 });

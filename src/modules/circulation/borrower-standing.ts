@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { type AuditRow, auditEventsFrom } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
@@ -51,7 +51,17 @@ export type ScannedCard = NonNullable<
 
 export type LoadedStanding = BorrowerFacts & {
   card: { status: DB['cards']['status']; blocked: boolean } | null;
-  item?: { id: number; barcode: string; title: string; loanable: boolean; onLoan: boolean } | null;
+  item?: {
+    id: number;
+    barcode: string;
+    title: string;
+    loanable: boolean;
+    onLoan: boolean;
+    /** Set aside for an inter-library request (not this member's, arrived here). */
+    reserved: boolean;
+    /** The copy's own library: another one's for a requested copy collected here. */
+    libraryId: number;
+  } | null;
   /** With an item: the id the loan of it will have (drawn from the loans' sequence). */
   nextLoanId?: number;
 };
@@ -141,7 +151,10 @@ export const standingStatement = compiledPerShape({
                 .innerJoin('items as i', 'i.id', 'o.item_id')
                 .innerJoin('bib_records as b', 'b.id', 'i.record_id')
                 .innerJoin('libraries as l', 'l.id', 'o.library_id')
-                .innerJoin('library_loan_rules as r', 'r.library_id', 'o.library_id')
+                .innerJoin('library_loan_rules as r', (join) =>
+                  // An inter-library loan is under its pickup library's rules (rules.md).
+                  join.on('r.library_id', '=', sql`coalesce(o.pickup_library_id, o.library_id)`),
+                )
                 .whereRef('o.member_id', '=', 'm.id')
                 .where('o.returned_at', 'is', null)
                 .orderBy('o.due_date')
@@ -153,6 +166,7 @@ export const standingStatement = compiledPerShape({
                   'o.due_date',
                   'o.loan_day',
                   'o.renewals',
+                  'o.pickup_library_id',
                   'b.title',
                   'i.barcode',
                   'l.name_ko',
@@ -237,9 +251,22 @@ export const standingStatement = compiledPerShape({
             eb
               .selectFrom('items as i')
               .innerJoin('bib_records as b', 'b.id', 'i.record_id')
-              .where('i.library_id', '=', libraryId)
               .where('i.barcode', '=', query.itemBarcode)
+              // This library's copy, or another's that came here for this member's request.
+              .where((ib) =>
+                ib.or([
+                  ib('i.library_id', '=', libraryId),
+                  ib.exists(requestArrivedFor(ib, memberId, libraryId)),
+                ]),
+              )
+              .orderBy(sql`i.library_id = ${libraryId}`, 'desc')
+              .limit(1)
               .select((ib) => [
+                'i.library_id',
+                sql<boolean>`exists (select 1 from inter_library_requests q
+                   where q.item_id = i.id and q.state <> 'closed'
+                     and not (q.state = 'arrived' and q.member_id = ${memberId}
+                              and q.pickup_library_id = ${libraryId}))`.as('reserved'),
                 'i.id',
                 'i.barcode',
                 'b.title',
@@ -392,6 +419,8 @@ export async function loadBorrowerStanding(
               title: row.item.title,
               loanable: row.item.loanable,
               onLoan: row.item.on_loan,
+              reserved: row.item.reserved,
+              libraryId: row.item.library_id,
             },
             ...(row.next_loan_id === null ? {} : { nextLoanId: Number(row.next_loan_id) }),
           }),
@@ -424,6 +453,7 @@ function standingLoan(o: {
   due_date: string;
   loan_day: string;
   renewals: number;
+  pickup_library_id: number | null;
   title: string;
   barcode: string;
   name_ko: string;
@@ -437,6 +467,7 @@ function standingLoan(o: {
     id: o.id,
     itemId: o.item_id,
     libraryId: o.library_id,
+    countsAt: o.pickup_library_id ?? o.library_id,
     names: { library: o.name_ko, libraryEn: o.name_en },
     phone: o.phone,
     dueDate: o.due_date,
@@ -450,6 +481,21 @@ function standingLoan(o: {
       onlineRenewal: o.online_renewal,
     },
   };
+}
+
+/** SQL: an inter-library request of the item that arrived at the library for the member. */
+function requestArrivedFor(
+  ib: ExpressionBuilder<DB & { i: DB['items'] }, 'i'>,
+  memberId: Expression<number>,
+  libraryId: Expression<number>,
+) {
+  return ib
+    .selectFrom('inter_library_requests as q')
+    .whereRef('q.item_id', '=', 'i.id')
+    .where('q.state', '=', 'arrived')
+    .where('q.pickup_library_id', '=', libraryId)
+    .where('q.member_id', '=', memberId)
+    .select(sql`1`.as('one'));
 }
 
 /** SQL: the member the key names. */

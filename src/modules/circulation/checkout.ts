@@ -95,7 +95,16 @@ export async function checkout(
     subjectId: null,
     details: { memberId: member.id, itemId: item.id, dueDate },
   });
-  const loan = { memberId: member.id, itemId: item.id, libraryId: library.id, loanedAt: now };
+  // A copy requested from another library is that library's loan, lent here (rules.md
+  // "Inter-library requests"): it counts toward this library's limit.
+  const lentHere = item.libraryId === library.id;
+  const loan = {
+    memberId: member.id,
+    itemId: item.id,
+    libraryId: item.libraryId,
+    ...(lentHere ? {} : { pickupLibraryId: library.id }),
+    loanedAt: now,
+  };
   // The desk's look at the member's status that the answer carries, audited by the same statement.
   const audits = options.withStatus ? [statusViewed(actor, now, member.id)] : [];
   // The loan's id is drawn by the read, so the answer is known before the write.
@@ -124,7 +133,8 @@ export async function checkout(
             {
               id,
               itemId: item.id,
-              libraryId: library.id,
+              libraryId: item.libraryId,
+              countsAt: library.id,
               names: library.names,
               phone: library.phone,
               dueDate,
@@ -191,6 +201,7 @@ function refusalOfConcurrentLoan(
   facts: { networkLoanLimit: number; library: { rules: { loanLimit: number } } },
 ): AppError | null {
   if (isUniqueViolation(error, 'loans_one_open_per_item')) return new AppError('ITEM_ON_LOAN');
+  if (isCheckViolation(error, 'loans_item_reserved')) return new AppError('ITEM_ON_HOLD');
   if (isCheckViolation(error, 'loans_network_loan_limit')) {
     return AppError.of([{ code: 'NETWORK_LOAN_LIMIT', params: { limit: facts.networkLoanLimit } }]);
   }

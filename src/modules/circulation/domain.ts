@@ -85,6 +85,8 @@ export interface LibraryNames {
 
 export interface OpenLoanFact {
   libraryId: number;
+  /** The library whose limit it counts toward (an inter-library loan's pickup library). */
+  countsAt?: number;
   names: LibraryNames;
   dueDate: BusinessDate;
 }
@@ -100,7 +102,7 @@ export interface CheckoutFacts {
   } | null;
   openLoans: OpenLoanFact[];
   networkLoanLimit: number;
-  item: { loanable: boolean; onLoan: boolean } | null;
+  item: { loanable: boolean; onLoan: boolean; reserved?: boolean } | null;
 }
 
 /** Every reason a checkout at this library is refused (rules.md "Borrowing"); empty means lend. */
@@ -112,7 +114,7 @@ export function checkoutRefusals(f: CheckoutFacts): Reason[] {
   if (f.memberStatus === 'withdrawn') reasons.push({ code: 'MEMBER_WITHDRAWN' });
   if (!f.checkedIn) reasons.push({ code: 'CHECK_IN_REQUIRED', params: { ...f.library.names } });
   reasons.push(...penaltyRefusals(f));
-  const here = f.openLoans.filter((l) => l.libraryId === f.library.id).length;
+  const here = f.openLoans.filter((l) => (l.countsAt ?? l.libraryId) === f.library.id).length;
   if (here >= f.library.rules.loanLimit)
     reasons.push({ code: 'LIBRARY_LOAN_LIMIT', params: { limit: f.library.rules.loanLimit } });
   if (f.openLoans.length >= f.networkLoanLimit)
@@ -120,6 +122,7 @@ export function checkoutRefusals(f: CheckoutFacts): Reason[] {
   if (f.item === null) reasons.push({ code: 'ITEM_UNKNOWN' });
   else if (!f.item.loanable) reasons.push({ code: 'ITEM_NOT_LOANABLE' });
   else if (f.item.onLoan) reasons.push({ code: 'ITEM_ON_LOAN' });
+  else if (f.item.reserved) reasons.push({ code: 'ITEM_ON_HOLD' });
   return reasons;
 }
 

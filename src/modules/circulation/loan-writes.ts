@@ -32,6 +32,8 @@ export interface NewLoan {
   memberId: number;
   itemId: number;
   libraryId: number;
+  /** An inter-library loan: the library it is lent at (its request's pickup library). */
+  pickupLibraryId?: number;
   loanedAt: Date;
   loanDay: BusinessDate;
   dueDate: BusinessDate;
@@ -50,9 +52,9 @@ export async function insertLoan(
   const { rows } = await sql<{ loan_id: string }>`${PREPARED}
     with loan as (
       insert into loans (${loan.id === undefined ? sql`` : sql`id, `}member_id, item_id, library_id,
-                         loaned_at, loan_day, due_date)
+                         ${loan.pickupLibraryId === undefined ? sql`` : sql`pickup_library_id, `}loaned_at, loan_day, due_date)
       values (${loan.id === undefined ? sql`` : sql`${loan.id}, `}${loan.memberId}, ${loan.itemId},
-              ${loan.libraryId}, ${loan.loanedAt}, ${loan.loanDay}, ${loan.dueDate})
+              ${loan.libraryId}, ${loan.pickupLibraryId === undefined ? sql`` : sql`${loan.pickupLibraryId}, `}${loan.loanedAt}, ${loan.loanDay}, ${loan.dueDate})
       returning id)${alongside('loan', more.key ?? null, more.audits)}
     ${auditEventsFrom(audit, sql.raw('loan'), sql`loan.id::text`)}
     returning subject_id as loan_id`.execute(db);

@@ -1,8 +1,10 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
 import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
+import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
 import { lockMember } from '../members/index.js';
@@ -60,7 +62,8 @@ export async function returnItem(
   }
   if (!loan) throw new AppError('ITEM_NOT_ON_LOAN');
   const late = daysLate(loan.dueDate, today);
-  if (late === 0) {
+  // An inter-library loan's return also moves its request: the locked path does both.
+  if (late === 0 && loan.pickupLibraryId === null) {
     const audit = auditRow(actor, now, {
       action: 'loan.returned',
       subjectKind: 'loan',
@@ -79,6 +82,7 @@ export async function returnItem(
       },
       library: facts.library,
       suspension: null,
+      transit: null,
     };
     const returned = await writeOnce(
       db,
@@ -108,7 +112,7 @@ export async function returnItem(
 async function returnUnderLock(
   context: AppContext,
   actor: CirculationActor,
-  item: { id: number; barcode: string; title: string },
+  item: { id: number; barcode: string; title: string; libraryId: number },
 ) {
   const { db, clock } = context;
   const now = clock.now();
@@ -163,6 +167,10 @@ async function returnUnderLock(
         suspendedUntil: late > 0 ? suspendedUntil : null,
       },
     });
+    // An inter-library loan returned at its pickup library travels home (its request moved to
+    // 'returning' by the loans' trigger); returned at home, it is back on the shelf.
+    const transit =
+      loan.pickup_library_id === null ? null : await requestCopyReturned(tx, item, actor, now);
     const library = await lendingLibrary(tx, actor.libraryId);
     return {
       loan: {
@@ -178,6 +186,38 @@ async function returnUnderLock(
         late > 0 && suspendedUntil
           ? { until: suspendedUntil, resumesOn: resumesOn(suspendedUntil) }
           : null,
+      transit,
     };
   });
+}
+
+/** Where a returned copy goes next: null when it is home, else its library (to send it to). */
+type Transit = { to: { id: number; nameKo: string; nameEn: string } } | null;
+
+/**
+ * The return of a requested copy: at its own library the request is closed (back on the
+ * shelf); elsewhere (at the pickup library) it stays 'returning' and the answer says where to
+ * send the copy.
+ */
+async function requestCopyReturned(
+  tx: Kysely<DB>,
+  item: { id: number; libraryId: number },
+  actor: CirculationActor,
+  now: Date,
+): Promise<Transit> {
+  if (item.libraryId === actor.libraryId) {
+    await tx
+      .updateTable('inter_library_requests')
+      .set({ state: 'closed', closed_at: now })
+      .where('item_id', '=', item.id)
+      .where('state', '=', 'returning')
+      .execute();
+    return null;
+  }
+  const home = await tx
+    .selectFrom('libraries')
+    .select(['id', 'name_ko', 'name_en'])
+    .where('id', '=', item.libraryId)
+    .executeTakeFirstOrThrow();
+  return { to: { id: home.id, nameKo: home.name_ko, nameEn: home.name_en } };
 }

@@ -100,12 +100,23 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
     due_date: BusinessDate | null;
     member_id: number | null;
     loan_history_enabled: boolean | null;
+    item_library_id: number | null;
+    pickup_library_id: number | null;
   }>`${PREPARED}
     select l.id as library_id, l.name_ko, l.name_en,
-      i.id as item_id, i.barcode, b.title,
-      o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled
+      i.id as item_id, i.barcode, b.title, i.library_id as item_library_id,
+      o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled, o.pickup_library_id
     from libraries l
-    left join items i on i.library_id = l.id and i.barcode = ${itemBarcode}
+    -- this library's copy, or another library's lent here through an inter-library request
+    -- (returned at its pickup library: rules.md "Inter-library requests")
+    left join lateral (
+      select ii.* from items ii
+       where ii.barcode = ${itemBarcode}
+         and (ii.library_id = l.id
+              or exists (select 1 from loans ol where ol.item_id = ii.id
+                            and ol.returned_at is null and ol.pickup_library_id = l.id))
+       order by ii.library_id = l.id desc
+       limit 1) i on true
     left join bib_records b on b.id = i.record_id
     left join loans o on o.item_id = i.id and o.returned_at is null
     left join members m on m.id = o.member_id
@@ -117,7 +128,12 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
     item:
       row.item_id === null
         ? null
-        : { id: row.item_id, barcode: row.barcode ?? '', title: row.title ?? '' },
+        : {
+            id: row.item_id,
+            barcode: row.barcode ?? '',
+            title: row.title ?? '',
+            libraryId: row.item_library_id ?? row.library_id,
+          },
     loan:
       row.loan_id === null || row.due_date === null
         ? null
@@ -125,6 +141,7 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
             id: row.loan_id,
             dueDate: row.due_date,
             memberId: row.member_id,
+            pickupLibraryId: row.pickup_library_id,
             // A member who turned the history off keeps no record of on-time returns.
             keepInHistory: row.loan_history_enabled !== false,
           },

@@ -215,6 +215,10 @@ export async function circulationRoutes(app: App, context: AppContext) {
               Type.Object({ until: DateText, resumesOn: DateText }),
               Type.Null(),
             ]),
+            transit: Type.Union([Type.Object({ to: LibraryRef }), Type.Null()], {
+              description:
+                'a requested copy returned at its pickup library: send it to its library (null: it stays here)',
+            }),
           }),
           ...problemResponses(401, 403, 404, 409, 422),
         },

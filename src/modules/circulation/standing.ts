@@ -24,6 +24,8 @@ export interface StandingLoan {
   id: number;
   itemId: number;
   libraryId: number;
+  /** The library whose limit it counts toward: its pickup library for an inter-library loan. */
+  countsAt?: number;
   names: LibraryNames;
   phone: string | null;
   dueDate: BusinessDate;
@@ -164,10 +166,13 @@ export function deriveStanding(
 /** Loans open and left at each library of an open loan, and at the library stood at. */
 function libraryLimits(facts: BorrowerFacts): Standing['byLibrary'] {
   const limits = new Map<number, number>();
-  for (const loan of facts.openLoans) limits.set(loan.libraryId, loan.rules.loanLimit);
+  for (const loan of facts.openLoans)
+    limits.set(loan.countsAt ?? loan.libraryId, loan.rules.loanLimit);
   if (facts.library) limits.set(facts.library.id, facts.library.rules.loanLimit);
   return [...limits].map(([libraryId, limit]) => {
-    const open = facts.openLoans.filter((loan) => loan.libraryId === libraryId).length;
+    const open = facts.openLoans.filter(
+      (loan) => (loan.countsAt ?? loan.libraryId) === libraryId,
+    ).length;
     return { libraryId, open, limit, left: Math.max(0, limit - open) };
   });
 }

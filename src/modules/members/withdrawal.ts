@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Reason } from '../../platform/errors.js';
@@ -102,6 +102,17 @@ export async function erasePersonalData(
       .execute();
   }
   await tx.deleteFrom('check_ins').where('member_id', '=', memberId).execute();
+  // Inter-library requests: open ones are cancelled (a copy that left its library travels home),
+  // and every request loses the member.
+  await sql`update inter_library_requests
+       set outcome = case when state in ('requested', 'sent', 'arrived') then 'cancelled' else outcome end,
+           outcome_day = case when state in ('requested', 'sent', 'arrived') then ${today}::date else outcome_day end,
+           closed_at = case when state = 'requested' then ${now}::timestamptz else closed_at end,
+           returning_at = case when state in ('sent', 'arrived') then ${now}::timestamptz else returning_at end,
+           state = case when state = 'requested' then 'closed'
+                        when state in ('sent', 'arrived') then 'returning' else state end,
+           member_id = null
+     where member_id = ${memberId}`.execute(tx);
   // The notice log says what the member was told: it goes with them.
   await tx.deleteFrom('notices').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('member_notice_preferences').where('member_id', '=', memberId).execute();

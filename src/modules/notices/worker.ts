@@ -73,6 +73,8 @@ interface NoticeRow {
   title: string | null;
   suspension_title: string | null;
   suspension_days_late: number | null;
+  request_id: number | null;
+  request_state: string | null;
 }
 
 /**
@@ -106,7 +108,8 @@ async function load(db: Kysely<DB>, ids: number[]): Promise<NoticeRow[]> {
                           else coalesce(p.kakao, false) end as channel_on,
            l.name_ko, l.name_en, l.phone as library_phone,
            l.opening_hours_ko as hours_ko, l.opening_hours_en as hours_en,
-           o.due_date, o.returned_at is not null as returned, b.title,
+           o.due_date, o.returned_at is not null as returned, coalesce(b.title, rb.title) as title,
+           n.request_id, rq.state as request_state,
            sb.title as suspension_title, so.days_late as suspension_days_late
       from notices n
       join members m on m.id = n.member_id
@@ -115,6 +118,8 @@ async function load(db: Kysely<DB>, ids: number[]): Promise<NoticeRow[]> {
       left join loans o on o.id = n.loan_id
       left join items i on i.id = o.item_id
       left join bib_records b on b.id = i.record_id
+      left join inter_library_requests rq on rq.id = n.request_id
+      left join bib_records rb on rb.id = rq.record_id
       left join loans so on so.id = m.suspension_loan_id
       left join items si on si.id = so.item_id
       left join bib_records sb on sb.id = si.record_id
@@ -129,6 +134,7 @@ function staleReason(row: NoticeRow, today: string): string | null {
   if (!row.channel_on) return 'channel_off';
   if ((row.channel === 'email' ? row.email : row.phone) === null) return 'no_address';
   if (row.loan_id !== null && row.returned) return 'loan_returned';
+  if (row.kind === 'request_arrived' && row.request_state !== 'arrived') return 'request_moved_on';
   const dueKinds: NoticeKind[] = ['due_soon', 'due_today'];
   if (dueKinds.includes(row.kind) && row.due_date !== row.subject_date) return 'due_date_changed';
   if (row.kind === 'due_today' && row.due_date !== today) return 'not_due_today';
@@ -143,7 +149,9 @@ function factsOf(row: NoticeRow, today: string): NoticeFacts {
     hoursKo: row.hours_ko,
     hoursEn: row.hours_en,
   };
-  const until = row.suspended_until ?? row.subject_date ?? undefined;
+  // A request's notice is about its own date (the last day to collect it), not a suspension.
+  const request = row.kind === 'request_arrived' || row.kind === 'request_cancelled';
+  const until = (request ? null : row.suspended_until) ?? row.subject_date ?? undefined;
   return {
     name: row.name ?? '',
     library,

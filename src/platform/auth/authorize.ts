@@ -50,6 +50,11 @@ interface Subjects {
   'statistics.read': { libraryId: number | null };
   /** Notice settings, template previews and counts: a library's admin (null: the network's view). */
   'notices.administer': { libraryId: number | null };
+  // Inter-library requests: the member's own; a desk (or machine) works its own library's side
+  // (the lending library's pull list and returns home, the pickup library's arrivals).
+  'request.place': { memberId: number };
+  'request.cancel': { memberId: number | null };
+  'request.desk': { libraryId: number };
 }
 
 export type Action = keyof Subjects;
@@ -115,6 +120,9 @@ const POLICIES: { [A in Action]: Policy<A> } = {
     (policies.isStaff(actor) &&
       actor.role === 'library_admin' &&
       (s.libraryId === null || policies.canManageLibrary(actor, s.libraryId))),
+  'request.place': (actor, s) => policies.isMemberSelf(actor, s.memberId),
+  'request.cancel': (actor, s) => s.memberId !== null && policies.isMemberSelf(actor, s.memberId),
+  'request.desk': (actor, s) => atDesk(actor) && actor.libraryId === s.libraryId,
 };
 
 /** Whether the actor may do the action on the subject. */

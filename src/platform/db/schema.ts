@@ -73,6 +73,12 @@ export interface NetworkRulesTable {
   max_suspension_days: number | null;
   updated_at: Generated<Date>;
   machines_require_pin: Generated<boolean>;
+  request_limit: Generated<number>;
+  request_send_days: Generated<number>;
+  request_pickup_days: Generated<number>;
+  request_no_show_limit: Generated<number>;
+  request_no_show_window_days: Generated<number>;
+  request_ban_days: Generated<number>;
 }
 
 export interface AuditEventsTable {
@@ -242,6 +248,8 @@ export interface LoansTable {
   /** Kept for the statistics once the loan is detached from its member. */
   borrower_home_library_id: number | null;
   borrower_age_band: string | null;
+  /** An inter-library loan: the library it was lent at (migration 0034); null: its own library. */
+  pickup_library_id: Generated<number | null>;
 }
 
 export interface IdempotentRequestsTable {
@@ -280,6 +288,34 @@ export interface DB {
   member_notice_preferences: MemberNoticePreferencesTable;
   notice_settings: NoticeSettingsTable;
   library_notice_settings: LibraryNoticeSettingsTable;
+  inter_library_requests: InterLibraryRequestsTable;
+}
+
+export type RequestState = 'requested' | 'sent' | 'arrived' | 'collected' | 'returning' | 'closed';
+export type RequestOutcome = 'completed' | 'cancelled' | 'expired' | 'no_show' | 'unfilled';
+
+/** An inter-library request (migration 0034): a title sent from a lending library to P. */
+export interface InterLibraryRequestsTable {
+  id: Generated<number>;
+  member_id: number | null;
+  record_id: number;
+  pickup_library_id: number;
+  lending_library_id: number | null;
+  item_id: number | null;
+  state: RequestState;
+  outcome: RequestOutcome | null;
+  outcome_day: DateText | null;
+  loan_id: number | null;
+  requested_at: Date;
+  request_day: DateText;
+  send_by: DateText | null;
+  pickup_by: DateText | null;
+  sent_at: Date | null;
+  arrived_at: Date | null;
+  collected_at: Date | null;
+  returning_at: Date | null;
+  closed_at: Date | null;
+  passed_library_ids: Generated<number[]>;
 }
 
 export type NoticeKind =
@@ -290,7 +326,9 @@ export type NoticeKind =
   | 'suspension_ended'
   | 'card_issued'
   | 'card_lost'
-  | 'consent_renewal';
+  | 'consent_renewal'
+  | 'request_arrived'
+  | 'request_cancelled';
 export type NoticeChannel = 'email' | 'sms' | 'kakao';
 export type NoticeState = 'pending' | 'sent' | 'dead' | 'skipped';
 
@@ -299,6 +337,8 @@ export interface NoticesTable {
   id: ColumnType<number, never, never>;
   member_id: number;
   loan_id: number | null;
+  /** A notice about an inter-library request (migration 0034). */
+  request_id: Generated<number | null>;
   library_id: number | null;
   kind: NoticeKind;
   channel: NoticeChannel;

@@ -7,10 +7,12 @@ import {
   type StandingLoan,
 } from '../../modules/circulation/index.js';
 import type { MemberRow } from '../../modules/members/index.js';
+import { libraryCode } from '../../modules/requests/index.js';
 import type { Reason } from '../../platform/errors.js';
 import { CirculationStatus, SecurityMarker } from '../codes.js';
 import type { MessageOf } from '../messages.js';
 import { joinScreen, refusalText, say } from '../screen.js';
+import { requestCheckinAnswer, returnedInTransit } from './requests.js';
 import { type AcsRequest, answerBase, attempt, countRefusals, missingField } from './session.js';
 import { borrowingAt, presentPatron } from './standing.js';
 
@@ -209,6 +211,12 @@ export async function checkinItem(
     returnItem(acs.context, acs.terminal.actor, { itemBarcode: request.itemIdentifier }),
   );
   if (!returned.ok) {
+    // A requested copy that is not on loan: arriving, passing through, or back home.
+    const notLent = returned.reasons.every(
+      (r) => r.code === 'ITEM_NOT_ON_LOAN' || r.code === 'ITEM_UNKNOWN',
+    );
+    const requested = notLent ? await requestCheckinAnswer(acs, answer) : null;
+    if (requested) return requested;
     const elsewhere = returned.reasons.some((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');
     const titleIdentifier = await titleOf(acs, request.itemIdentifier);
     return {
@@ -218,7 +226,7 @@ export async function checkinItem(
       screenMessage: refusalScreen(acs, answer.code, returned.reasons),
     };
   }
-  const { loan, suspension } = returned.value;
+  const { loan, suspension, transit } = returned.value;
   const screenMessage = suspension
     ? say('returnedLate', language, {
         daysLate: loan.daysLate,
@@ -226,7 +234,15 @@ export async function checkinItem(
         resume: suspension.resumesOn,
       })
     : say('returned', language);
-  return { ...answer, ok: true, resensitize: true, titleIdentifier: loan.title, screenMessage };
+  const done = {
+    ...answer,
+    ok: true,
+    resensitize: true,
+    titleIdentifier: loan.title,
+    screenMessage,
+  };
+  if (transit) return returnedInTransit(acs, done, await libraryCode(acs.context.db, transit.to));
+  return done;
 }
 
 /** 29 → 30: the patron's own loan at this library (with AD, the PIN must be right). */

@@ -4,6 +4,7 @@ import type { PatronStatus } from '../fields.js';
 import type { MessageOf } from '../messages.js';
 import { patronStatusFromRefusals } from '../patron-flags.js';
 import { joinScreen, reasonText, refusalText, type Sentence, say } from '../screen.js';
+import { requestHoldItems } from './requests.js';
 import { type AcsRequest, answerBase, attempt, countRefusals, sipLanguage } from './session.js';
 import { type PatronStanding, patronStanding } from './standing.js';
 
@@ -187,6 +188,7 @@ export async function patronInformation(
     fineItems: [],
     recallItems: [],
     unavailableHoldItems: [],
+    ...(standing.card.ok ? await requestHoldItems(acs, standing.card.member.id, pinValid) : {}),
     ...lists,
     ...patronView(acs, standing, request.patronPassword),
   };

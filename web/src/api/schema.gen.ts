@@ -1469,6 +1469,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My inter-library requests with their state (open ones, and those ended in the last 90 days) */
+        get: operations["getMeRequests"];
+        put?: never;
+        /**
+         * Request a title held at another library, to collect at a pickup library
+         * @description The lending library is chosen (same region first, then the fewest requests to send) and its copy reserved. Refusals list every reason that applies: the member refusals of a checkout at the pickup library (CHECK_IN_REQUIRED, MEMBER_SUSPENDED, MEMBER_HAS_OVERDUE …), REQUEST_HELD_HERE, REQUEST_NOT_AVAILABLE, REQUEST_LIMIT (limit), REQUEST_BANNED (until), HOLD_DUPLICATE.
+         */
+        post: operations["postMeRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/requests/{requestId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my request before collecting it (a copy already sent travels home) */
+        post: operations["postMeRequestsByRequestIdCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/lists/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A desk's request list at its library
+         * @description pull: copies to send (lending library); incoming: on their way here; ready: arrived, waiting for their member; outgoing-home: to send back to their library (pickup library); incoming-home: on their way home (lending library).
+         */
+        get: operations["getRequestsListsByList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The lending library sends a requested copy (scan out)
+         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it.
+         */
+        post: operations["postRequestsSent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The pickup library receives a requested copy (scan in; the member is told)
+         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it.
+         */
+        post: operations["postRequestsReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/received-home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The lending library receives its copy back (on the shelf again)
+         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it.
+         */
+        post: operations["postRequestsReceivedHome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1478,7 +1596,7 @@ export interface components {
             type: string;
             title: string;
             status: number;
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "LOAN_LIMIT_ABOVE_NETWORK" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "PIN_REQUIRED" | "CONSENT_REQUIRED" | "OPEN_LOANS" | "CONFLICT" | "PASSWORD_CHANGE_REQUIRED" | "NOT_READY" | "ADDRESS_NOT_ALLOWED" | "CLOSED_DAY_IN_PAST";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "LOAN_LIMIT_ABOVE_NETWORK" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "PIN_REQUIRED" | "CONSENT_REQUIRED" | "OPEN_LOANS" | "CONFLICT" | "PASSWORD_CHANGE_REQUIRED" | "NOT_READY" | "ADDRESS_NOT_ALLOWED" | "CLOSED_DAY_IN_PAST" | "HOLD_DUPLICATE" | "ITEM_ON_HOLD" | "REQUEST_HELD_HERE" | "REQUEST_NOT_AVAILABLE" | "REQUEST_LIMIT" | "REQUEST_BANNED" | "REQUEST_NOT_EXPECTED";
             detail: string;
             instance?: string;
             requestId?: string;
@@ -1972,7 +2090,7 @@ export interface components {
         NoticeLog: {
             notices: {
                 id: number;
-                kind: "due_soon" | "due_today" | "overdue" | "suspension_started" | "suspension_ended" | "card_issued" | "card_lost" | "consent_renewal";
+                kind: "due_soon" | "due_today" | "overdue" | "suspension_started" | "suspension_ended" | "card_issued" | "card_lost" | "consent_renewal" | "request_arrived" | "request_cancelled";
                 channel: "email" | "sms" | "kakao";
                 /** @description pending: waiting (quiet hours) or being retried; dead: failed for good */
                 state: "pending" | "sent" | "dead" | "skipped";
@@ -1988,6 +2106,33 @@ export interface components {
                 attempts: number;
                 reason: string | null;
             }[];
+        };
+        InterLibraryRequest: {
+            id: number;
+            title: string;
+            author: string | null;
+            /** @description what the member reads: where the request is, or how it ended */
+            status: "requested" | "sent" | "arrived" | "collected" | "returned" | "cancelled" | "no_show" | "unfilled";
+            /** @description where the copy is: 'returning' travels home, 'closed' is on its shelf */
+            state: "requested" | "sent" | "arrived" | "collected" | "returning" | "closed";
+            outcome: "completed" | "cancelled" | "expired" | "no_show" | "unfilled" | null;
+            pickupLibrary: {
+                id: number;
+                nameKo: string;
+                nameEn: string;
+            };
+            lendingLibrary: {
+                id: number;
+                nameKo: string;
+                nameEn: string;
+            } | null;
+            itemBarcode: string | null;
+            callNumber: string | null;
+            /** @example 2026-12-01 */
+            requestDay: string;
+            sendBy: string | null;
+            pickupBy: string | null;
+            dueDate: string | null;
         };
     };
     responses: never;
@@ -5423,6 +5568,14 @@ export interface operations {
                             /** @example 2026-12-01 */
                             resumesOn: string;
                         } | null;
+                        /** @description a requested copy returned at its pickup library: send it to its library (null: it stays here) */
+                        transit: {
+                            to: {
+                                id: number;
+                                nameKo: string;
+                                nameEn: string;
+                            };
+                        } | null;
                     };
                 };
             };
@@ -7748,7 +7901,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         templates: {
-                            kind: "due_soon" | "due_today" | "overdue" | "suspension_started" | "suspension_ended" | "card_issued" | "card_lost" | "consent_renewal";
+                            kind: "due_soon" | "due_today" | "overdue" | "suspension_started" | "suspension_ended" | "card_issued" | "card_lost" | "consent_renewal" | "request_arrived" | "request_cancelled";
                             ko: {
                                 subject: string;
                                 text: string;
@@ -7866,6 +8019,512 @@ export interface operations {
             };
             /** @description RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: components["schemas"]["InterLibraryRequest"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMeRequests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    recordId: number;
+                    pickupLibraryId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterLibraryRequest"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMeRequestsByRequestIdCancellation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once */
+                "idempotency-key"?: string;
+            };
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterLibraryRequest"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsListsByList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: "pull" | "incoming" | "ready" | "outgoing-home" | "incoming-home";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: components["schemas"]["InterLibraryRequest"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequestsSent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    itemBarcode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: components["schemas"]["InterLibraryRequest"];
+                        /** @description where the copy goes next (null: it stays here) */
+                        transit: {
+                            to: {
+                                id: number;
+                                nameKo: string;
+                                nameEn: string;
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequestsReceived: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    itemBarcode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: components["schemas"]["InterLibraryRequest"];
+                        /** @description where the copy goes next (null: it stays here) */
+                        transit: {
+                            to: {
+                                id: number;
+                                nameKo: string;
+                                nameEn: string;
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequestsReceivedHome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    itemBarcode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: components["schemas"]["InterLibraryRequest"];
+                        /** @description where the copy goes next (null: it stays here) */
+                        transit: {
+                            to: {
+                                id: number;
+                                nameKo: string;
+                                nameEn: string;
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

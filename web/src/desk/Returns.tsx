@@ -86,6 +86,11 @@ export function Returns() {
                     <span className="badge badge-ok">{t('returns.onTime')}</span>
                   )}
                 </p>
+                {r.transit ? (
+                  <p className="notice notice-info strong">
+                    {t('returns.transit', { library: format.name(r.transit.to) })}
+                  </p>
+                ) : null}
                 {r.suspension ? (
                   <p className="notice notice-bad strong">
                     {t('returns.suspended', {

@@ -14,10 +14,12 @@ import { CardTab } from './CardTab';
 import { HistoryTab } from './HistoryTab';
 import { LoansTab } from './LoansTab';
 import { NoticesTab } from './NoticesTab';
+import { RequestsTab } from './Requests';
 
 const TABS = [
   { path: '/portal/me', key: 'loans' },
   { path: '/portal/me/card', key: 'card' },
+  { path: '/portal/me/requests', key: 'requests' },
   { path: '/portal/me/history', key: 'history' },
   { path: '/portal/me/notices', key: 'notices' },
   { path: '/portal/me/account', key: 'account' },
@@ -94,6 +96,7 @@ export function MyLibrary() {
       </nav>
       {tab === 'loans' ? <LoansTab /> : null}
       {tab === 'card' ? <CardTab member={member} onChanged={() => void session.refresh()} /> : null}
+      {tab === 'requests' ? <RequestsTab /> : null}
       {tab === 'history' ? <HistoryTab /> : null}
       {tab === 'notices' ? <NoticesTab /> : null}
       {tab === 'account' ? <AccountTab member={member} /> : null}

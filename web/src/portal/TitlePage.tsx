@@ -14,6 +14,7 @@ import { useFormat } from '../i18n/format';
 import { Link } from '../router';
 import { useMemberSession, useMemberViewer } from '../session';
 import { LibraryReachFacts } from './Directory';
+import { RequestTitle } from './Requests';
 
 /**
  * Whether the member may borrow there now (checked in), and if not what to do: bring the card and
@@ -109,6 +110,7 @@ export function TitlePage({ id }: { id: number }) {
             </Link>
           </p>
         ) : null}
+        {session.state === 'signedIn' ? <RequestTitle titleId={id} holdings={holdings} /> : null}
         {groupByRegionOf(holdings, (holding) => holding.library.region).map((group) => (
           <section
             key={group.region.code}

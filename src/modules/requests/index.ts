@@ -1,0 +1,8 @@
+/** The requests module's front door (inter-library requests, 상호대차): routes, jobs, SIP2. */
+export {
+  libraryCode,
+  requestCheckin,
+  requestedItemsOf,
+  scheduleRequestTimeouts,
+} from './requests.js';
+export { requestRoutes } from './routes.js';

@@ -1,0 +1,189 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.js';
+import { requireMember, requireStaff } from '../../platform/http/auth.js';
+import { problemResponses } from '../../platform/http/problem.js';
+import { DateText, Id, NullableDate, NullableText } from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/server.js';
+import {
+  cancelRequest,
+  type DeskList,
+  deskList,
+  myRequests,
+  placeRequest,
+  receiveByScan,
+  receiveHomeByScan,
+  sendByScan,
+} from './requests.js';
+
+const LibraryRef = Type.Object({
+  id: Type.Integer(),
+  nameKo: Type.String(),
+  nameEn: Type.String(),
+});
+const IdempotencyHeader = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'a retry with the same key and body is applied once',
+    }),
+  ),
+});
+const Barcode = Type.String({ minLength: 1, maxLength: 32 });
+
+const RequestSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    title: Type.String(),
+    author: NullableText,
+    status: Type.Union(
+      [
+        'requested',
+        'sent',
+        'arrived',
+        'collected',
+        'returned',
+        'cancelled',
+        'no_show',
+        'unfilled',
+      ].map((s) => Type.Literal(s)),
+      { description: 'what the member reads: where the request is, or how it ended' },
+    ),
+    state: Type.Union(
+      ['requested', 'sent', 'arrived', 'collected', 'returning', 'closed'].map((s) =>
+        Type.Literal(s),
+      ),
+      { description: "where the copy is: 'returning' travels home, 'closed' is on its shelf" },
+    ),
+    outcome: Type.Union([
+      ...['completed', 'cancelled', 'expired', 'no_show', 'unfilled'].map((s) => Type.Literal(s)),
+      Type.Null(),
+    ]),
+    pickupLibrary: LibraryRef,
+    lendingLibrary: Type.Union([LibraryRef, Type.Null()]),
+    itemBarcode: NullableText,
+    callNumber: NullableText,
+    requestDay: DateText,
+    sendBy: NullableDate,
+    pickupBy: NullableDate,
+    dueDate: NullableDate,
+  },
+  { $id: 'InterLibraryRequest' },
+);
+const Requests = Type.Object({ requests: Type.Array(Type.Ref('InterLibraryRequest')) });
+const ScanAnswer = Type.Object({
+  request: Type.Ref('InterLibraryRequest'),
+  transit: Type.Union([Type.Object({ to: LibraryRef }), Type.Null()], {
+    description: 'where the copy goes next (null: it stays here)',
+  }),
+});
+const ScanBody = Type.Object({ itemBarcode: Barcode }, { additionalProperties: false });
+const LISTS: DeskList[] = ['pull', 'incoming', 'ready', 'outgoing-home', 'incoming-home'];
+
+const REFUSALS =
+  'Refusals list every reason that applies: the member refusals of a checkout at the pickup library (CHECK_IN_REQUIRED, MEMBER_SUSPENDED, MEMBER_HAS_OVERDUE …), ' +
+  'REQUEST_HELD_HERE, REQUEST_NOT_AVAILABLE, REQUEST_LIMIT (limit), REQUEST_BANNED (until), HOLD_DUPLICATE.';
+
+/** Inter-library requests (상호대차): the member's side and the desks' (rules.md). */
+export async function requestRoutes(app: App, context: AppContext) {
+  app.addSchema(RequestSchema);
+
+  app.post(
+    '/api/v1/me/requests',
+    {
+      schema: {
+        tags: ['requests', 'members'],
+        summary: 'Request a title held at another library, to collect at a pickup library',
+        description: `The lending library is chosen (same region first, then the fewest requests to send) and its copy reserved. ${REFUSALS}`,
+        headers: IdempotencyHeader,
+        body: Type.Object({ recordId: Id, pickupLibraryId: Id }, { additionalProperties: false }),
+        response: {
+          201: Type.Ref('InterLibraryRequest'),
+          ...problemResponses(401, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const placed = await placeRequest(context, requireMember(request), request.body);
+      return reply.code(201).send(placed);
+    },
+  );
+
+  app.get(
+    '/api/v1/me/requests',
+    {
+      schema: {
+        tags: ['requests', 'members'],
+        summary:
+          'My inter-library requests with their state (open ones, and those ended in the last 90 days)',
+        response: { 200: Requests, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => ({ requests: await myRequests(context, requireMember(request)) }),
+  );
+
+  app.post(
+    '/api/v1/me/requests/:requestId/cancellation',
+    {
+      schema: {
+        tags: ['requests', 'members'],
+        summary: 'Cancel my request before collecting it (a copy already sent travels home)',
+        headers: IdempotencyHeader,
+        params: Type.Object({ requestId: Id }),
+        response: {
+          200: Type.Ref('InterLibraryRequest'),
+          ...problemResponses(401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => cancelRequest(context, requireMember(request), request.params.requestId),
+  );
+
+  app.get(
+    '/api/v1/requests/lists/:list',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: "A desk's request list at its library",
+        description:
+          'pull: copies to send (lending library); incoming: on their way here; ready: arrived, waiting for their member; outgoing-home: to send back to their library (pickup library); incoming-home: on their way home (lending library).',
+        params: Type.Object({ list: Type.Union(LISTS.map((l) => Type.Literal(l))) }),
+        response: { 200: Requests, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => ({
+      requests: await deskList(context, requireStaff(request), request.params.list),
+    }),
+  );
+
+  const scan = (path: string, summary: string, run: typeof sendByScan) =>
+    app.post(
+      path,
+      {
+        schema: {
+          tags: ['requests'],
+          summary,
+          description:
+            "By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it.",
+          headers: IdempotencyHeader,
+          body: ScanBody,
+          response: { 200: ScanAnswer, ...problemResponses(401, 403, 404, 409) },
+        },
+      },
+      async (request) => run(context, requireStaff(request), request.body),
+    );
+  scan(
+    '/api/v1/requests/sent',
+    'The lending library sends a requested copy (scan out)',
+    sendByScan,
+  );
+  scan(
+    '/api/v1/requests/received',
+    'The pickup library receives a requested copy (scan in; the member is told)',
+    receiveByScan,
+  );
+  scan(
+    '/api/v1/requests/received-home',
+    'The lending library receives its copy back (on the shelf again)',
+    receiveHomeByScan,
+  );
+}

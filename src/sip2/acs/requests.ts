@@ -1,0 +1,110 @@
+import { requestCheckin, requestedItemsOf } from '../../modules/requests/index.js';
+import type { Language } from '../../platform/errors.js';
+import { fillTemplate } from '../../platform/i18n/messages.js';
+import type { MessageOf } from '../messages.js';
+import type { AcsRequest } from './session.js';
+
+/**
+ * Inter-library requests at a self-check machine (rules.md "Inter-library requests"): the
+ * check-in of a requested copy, and the requested items of 63 Patron Information.
+ */
+
+const SENTENCES = {
+  ko: {
+    arrived: '상호대차 도착 자료입니다. 신청한 회원이 찾아갈 수 있도록 예약 서가에 두세요.',
+    transit: '상호대차 자료입니다. {library|으로/로} 보내 주세요.',
+    home: '상호대차 자료가 소장 도서관에 돌아왔습니다. 서가에 두세요.',
+  },
+  en: {
+    arrived: 'A requested copy has arrived: put it on the pickup shelf for its member.',
+    transit: 'A requested copy: send it to {library}.',
+    home: 'A requested copy is back home: put it on the shelf.',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+function say(
+  sentence: keyof (typeof SENTENCES)['ko'],
+  language: Language,
+  library?: { nameKo: string; nameEn: string },
+) {
+  return fillTemplate(SENTENCES[language][sentence], language, {
+    library: library?.nameKo,
+    libraryEn: library?.nameEn,
+  });
+}
+
+/** SIP2 2.0 alert types (CV). */
+const ALERT_HOLD_HERE = '02';
+const ALERT_SEND_ELSEWHERE = '04';
+
+/**
+ * 09 of a copy that is not on loan here: the request it belongs to decides — arrived at its pickup
+ * library (received, alert 02), to be sent on (alert 04 with CT its destination) or back home
+ * (received home). Null when no request concerns it.
+ */
+export async function requestCheckinAnswer(
+  acs: AcsRequest,
+  answer: MessageOf<'10'>,
+): Promise<MessageOf<'10'> | null> {
+  const language = acs.terminal.language;
+  const found = await requestCheckin(acs.context, acs.terminal.actor, answer.itemIdentifier);
+  if (!found) return null;
+  const base = { ...answer, ok: true, titleIdentifier: found.title };
+  if (found.kind === 'home')
+    return { ...base, resensitize: true, screenMessage: say('home', language) };
+  if (found.kind === 'arrived') {
+    return {
+      ...base,
+      alert: true,
+      alertType: ALERT_HOLD_HERE,
+      destinationLocation: acs.terminal.library.code,
+      screenMessage: say('arrived', language),
+    };
+  }
+  return {
+    ...base,
+    alert: true,
+    alertType: ALERT_SEND_ELSEWHERE,
+    destinationLocation: found.to.code,
+    screenMessage: say('transit', language, found.to),
+  };
+}
+
+/** A returned inter-library loan that travels home: the in-transit alert with its destination. */
+export function returnedInTransit(
+  acs: AcsRequest,
+  answer: MessageOf<'10'>,
+  to: { nameKo: string; nameEn: string; code: string },
+): MessageOf<'10'> {
+  return {
+    ...answer,
+    alert: true,
+    alertType: ALERT_SEND_ELSEWHERE,
+    destinationLocation: to.code,
+    screenMessage:
+      `${answer.screenMessage ?? ''} ${say('transit', acs.terminal.language, to)}`.trim(),
+  };
+}
+
+/**
+ * 63's hold items from the member's inter-library requests: arrived ones are available (AS),
+ * the others unavailable (CD); the lists only after the right PIN.
+ */
+export async function requestHoldItems(
+  acs: AcsRequest,
+  memberId: number,
+  listed: boolean,
+): Promise<
+  Pick<
+    MessageOf<'64'>,
+    'holdItemsCount' | 'unavailableHoldsCount' | 'holdItems' | 'unavailableHoldItems'
+  >
+> {
+  const items = await requestedItemsOf(acs.context.db, memberId);
+  return {
+    holdItemsCount: items.available.length,
+    unavailableHoldsCount: items.unavailable.length,
+    holdItems: listed ? items.available : [],
+    unavailableHoldItems: listed ? items.unavailable : [],
+  };
+}

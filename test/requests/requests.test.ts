@@ -1,0 +1,569 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkout } from '../../src/modules/circulation/checkout.js';
+import { returnItem } from '../../src/modules/circulation/return-item.js';
+import {
+  chooseLendingLibrary,
+  nextStep,
+  requestBannedUntil,
+} from '../../src/modules/requests/domain.js';
+import {
+  cancelRequest,
+  placeRequest,
+  receiveByScan,
+  receiveHomeByScan,
+  runRequestTimeouts,
+  sendByScan,
+} from '../../src/modules/requests/requests.js';
+import type { MemberActor, StaffActor } from '../../src/platform/auth/actor.js';
+import { AppError } from '../../src/platform/errors.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { codes, libraryIdOf, walkIn } from '../support/circulation.js';
+import { insertCopies } from '../support/copies.js';
+import { testDatabaseKind } from '../support/database.js';
+import { allDayStaffClient, type Client, memberClient } from '../support/http.js';
+
+/**
+ * Inter-library requests (rules.md "Inter-library requests"): the journey over HTTP, every
+ * refusal, the timeouts on the clock, races at the database and a seeded walk of the state
+ * machine that never puts one copy in two open requests nor loses one.
+ */
+describe(`inter-library requests (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  // P: the pickup library (Jinju Yonam); L1 in its region (Jinju Seobu); L2 elsewhere.
+  let pDesk: Client;
+  let l1Desk: Client;
+  let _l2Desk: Client;
+  let P: number;
+  let L1: number;
+  let L2: number;
+  const desk = (libraryId: number, staffId = 1): StaffActor => ({
+    kind: 'staff',
+    staffId,
+    libraryId,
+    role: 'desk',
+  });
+  const member = (memberId: number): MemberActor => ({ kind: 'member', memberId });
+
+  async function recordOf(barcode: string): Promise<number> {
+    const row = await t.db
+      .selectFrom('items')
+      .select('record_id')
+      .where('barcode', '=', barcode)
+      .executeTakeFirstOrThrow();
+    return row.record_id;
+  }
+
+  async function refusalOf(work: Promise<unknown>): Promise<string[]> {
+    try {
+      await work;
+    } catch (error) {
+      if (error instanceof AppError) return error.reasons.map((r) => r.code);
+      throw error;
+    }
+    return [];
+  }
+
+  beforeAll(async () => {
+    // Tuesday 1 December 2026, 10:00 in Seoul.
+    t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
+    P = await libraryIdOf(t, 'jinju-yonam-library');
+    L1 = await libraryIdOf(t, 'jinju-seobu-library');
+    L2 = await libraryIdOf(t, 'gyeongnamdaepyo-library');
+    pDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
+    l1Desk = await allDayStaffClient(t.app, 'jinju-seobu-desk');
+    _l2Desk = await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk');
+    const title = (n: string) => ({ title: `상호대차 ${n}`, author: '작가' });
+    await insertCopies(t.db, L1, [
+      { barcode: 'S-1', ...title('하나'), callNumber: '813.7 하18' },
+      { barcode: 'S-2', ...title('둘') },
+      { barcode: 'S-RACE', ...title('경주') },
+      ...Array.from({ length: 6 }, (_, i) => ({ barcode: `S-W${i}`, ...title(`걷기 ${i}`) })),
+    ]);
+    await insertCopies(t.db, L2, [
+      { barcode: 'G-1', ...title('하나') },
+      { barcode: 'G-2', ...title('둘') },
+      { barcode: 'G-3', ...title('셋') },
+      ...Array.from({ length: 6 }, (_, i) => ({ barcode: `G-W${i}`, ...title(`걷기 ${i}`) })),
+    ]);
+    await insertCopies(t.db, P, [{ barcode: 'Y-1', ...title('여기') }]);
+  });
+  afterAll(async () => t?.close());
+
+  it('the journey: request → pull list → sent → received at P → collected → returned at P → home', async () => {
+    const c = await walkIn(pDesk);
+    const portal = await memberClient(t.app, c.card, 'member password');
+    const recordId = await recordOf('S-1');
+    const placed = await portal.post(
+      '/api/v1/me/requests',
+      { recordId, pickupLibraryId: P },
+      { 'idempotency-key': 'journey-1' },
+    );
+    expect(placed.statusCode).toBe(201);
+    // Same region first: Jinju Seobu, not Gyeongnamdaepyo.
+    expect(placed.json()).toMatchObject({
+      status: 'requested',
+      lendingLibrary: { id: L1 },
+      itemBarcode: 'S-1',
+      pickupLibrary: { id: P },
+    });
+    const again = await portal.post(
+      '/api/v1/me/requests',
+      { recordId, pickupLibraryId: P },
+      { 'idempotency-key': 'journey-1' },
+    );
+    expect(again.json().id).toBe(placed.json().id);
+
+    const pull = await l1Desk.get('/api/v1/requests/lists/pull');
+    expect(pull.json().requests).toMatchObject([
+      { itemBarcode: 'S-1', callNumber: '813.7 하18', pickupLibrary: { id: P } },
+    ]);
+    // Nobody borrows the reserved copy at its library meanwhile.
+    const other = await walkIn(l1Desk);
+    const taken = await l1Desk.post('/api/v1/checkouts', {
+      cardNumber: other.card,
+      itemBarcode: 'S-1',
+    });
+    expect(codes(taken.json())).toEqual(['ITEM_ON_HOLD']);
+
+    const sent = await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-1' });
+    expect(sent.json()).toMatchObject({ request: { state: 'sent' }, transit: { to: { id: P } } });
+    expect((await pDesk.get('/api/v1/requests/lists/incoming')).json().requests).toHaveLength(1);
+    const received = await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-1' });
+    // Arrived on Tuesday: three open days of Jinju Yonam after it (closed on Mondays).
+    expect(received.json()).toMatchObject({ request: { state: 'arrived' }, transit: null });
+    expect(received.json().request.pickupBy).toMatch(/^2026-12-0[45]$/);
+    const notice = await t.db
+      .selectFrom('notices')
+      .select(['kind', 'subject_date'])
+      .where('member_id', '=', c.id)
+      .where('kind', '=', 'request_arrived')
+      .execute();
+    expect(notice.length).toBeGreaterThan(0);
+    expect((await portal.get('/api/v1/me/requests')).json().requests[0].status).toBe('arrived');
+    expect((await pDesk.get('/api/v1/requests/lists/ready')).json().requests).toHaveLength(1);
+
+    // Collected at P: a loan of Jinju Seobu's copy, counted at Jinju Yonam.
+    const lent = await pDesk.post('/api/v1/checkouts', { cardNumber: c.card, itemBarcode: 'S-1' });
+    expect(lent.statusCode).toBe(201);
+    expect(lent.json().loansLeft).toMatchObject({ here: 4 });
+    const loan = await t.db
+      .selectFrom('loans')
+      .select(['library_id', 'pickup_library_id'])
+      .where('id', '=', lent.json().loan.id)
+      .executeTakeFirstOrThrow();
+    expect(loan).toEqual({ library_id: L1, pickup_library_id: P });
+    const status = (await pDesk.get(`/api/v1/members/${c.id}/loans`)).json();
+    expect(status.byLibrary).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ library: expect.objectContaining({ id: P }), open: 1 }),
+      ]),
+    );
+    expect((await portal.get('/api/v1/me/requests')).json().requests[0].status).toBe('collected');
+
+    // Returned at P (the one exception): the copy travels home.
+    const back = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
+    expect(back.statusCode).toBe(200);
+    expect(back.json().transit).toMatchObject({ to: { id: L1 } });
+    expect((await pDesk.get('/api/v1/requests/lists/outgoing-home')).json().requests).toHaveLength(
+      1,
+    );
+    expect((await l1Desk.get('/api/v1/requests/lists/incoming-home')).json().requests).toHaveLength(
+      1,
+    );
+    const home = await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-1' });
+    expect(home.json().request).toMatchObject({
+      state: 'closed',
+      outcome: 'completed',
+      status: 'returned',
+    });
+    // On the shelf again: Jinju Seobu lends it.
+    const lendAgain = await l1Desk.post('/api/v1/checkouts', {
+      cardNumber: other.card,
+      itemBarcode: 'S-1',
+    });
+    expect(lendAgain.statusCode).toBe(201);
+    await l1Desk.post('/api/v1/returns', { itemBarcode: 'S-1' });
+  });
+
+  it('refuses with every reason that applies', async () => {
+    const c = await walkIn(pDesk);
+    const me = member(c.id);
+    const here = await refusalOf(
+      placeRequest(t.context, me, { recordId: await recordOf('Y-1'), pickupLibraryId: P }),
+    );
+    expect(here).toEqual(['REQUEST_HELD_HERE']);
+    const notCheckedIn = await refusalOf(
+      placeRequest(t.context, me, { recordId: await recordOf('S-2'), pickupLibraryId: L2 }),
+    );
+    expect(notCheckedIn).toContain('CHECK_IN_REQUIRED');
+    const first = await placeRequest(t.context, me, {
+      recordId: await recordOf('S-2'),
+      pickupLibraryId: P,
+    });
+    expect(first.lendingLibrary?.id).toBe(L1);
+    const duplicate = await refusalOf(
+      placeRequest(t.context, me, { recordId: await recordOf('S-2'), pickupLibraryId: P }),
+    );
+    expect(duplicate).toContain('HOLD_DUPLICATE');
+    await placeRequest(t.context, me, { recordId: await recordOf('G-3'), pickupLibraryId: P });
+    await placeRequest(t.context, me, { recordId: await recordOf('S-W0'), pickupLibraryId: P });
+    const limit = await refusalOf(
+      placeRequest(t.context, me, { recordId: await recordOf('S-W1'), pickupLibraryId: P }),
+    );
+    expect(limit).toEqual(['REQUEST_LIMIT']);
+    // G-3 was the only copy of its title: another member finds none.
+    const d = await walkIn(pDesk);
+    const none = await refusalOf(
+      placeRequest(t.context, member(d.id), {
+        recordId: await recordOf('G-3'),
+        pickupLibraryId: P,
+      }),
+    );
+    expect(none).toEqual(['REQUEST_NOT_AVAILABLE']);
+    // Cancelled before it was sent: closed at once, the copy free again.
+    for (const r of await t.db
+      .selectFrom('inter_library_requests')
+      .select('id')
+      .where('member_id', '=', c.id)
+      .execute()) {
+      const cancelled = await cancelRequest(t.context, me, r.id);
+      expect(cancelled).toMatchObject({ state: 'closed', status: 'cancelled' });
+    }
+    expect(await refusalOf(cancelRequest(t.context, member(d.id), first.id))).toEqual([
+      'FORBIDDEN',
+    ]);
+  });
+
+  it('moves on when the lender does not send in time, and counts no-shows into a ban', async () => {
+    const c = await walkIn(pDesk);
+    const me = member(c.id);
+    const placed = await placeRequest(t.context, me, {
+      recordId: await recordOf('S-W2'),
+      pickupLibraryId: P,
+    });
+    expect(placed.lendingLibrary?.id).toBe(L1);
+    t.clock.setBusinessDate(placed.sendBy!);
+    expect((await runRequestTimeouts(t.context)).moved).toBe(0);
+    t.clock.setBusinessDate('2026-12-10');
+    expect(await runRequestTimeouts(t.context)).toMatchObject({ moved: 1 });
+    const moved = await t.db
+      .selectFrom('inter_library_requests')
+      .select(['lending_library_id', 'state', 'passed_library_ids'])
+      .where('id', '=', placed.id)
+      .executeTakeFirstOrThrow();
+    expect(moved).toMatchObject({
+      lending_library_id: L2,
+      state: 'requested',
+      passed_library_ids: [L1],
+    });
+    // Not sent by the second library either, and no other copy: not filled, the member told.
+    t.clock.setBusinessDate('2026-12-20');
+    expect(await runRequestTimeouts(t.context)).toMatchObject({ unfilled: 1 });
+    const told = await t.db
+      .selectFrom('notices')
+      .select('kind')
+      .where('member_id', '=', c.id)
+      .where('kind', '=', 'request_cancelled')
+      .execute();
+    expect(told.length).toBeGreaterThan(0);
+
+    // Three copies arrive and are never collected: three no-shows → no requests for 30 days.
+    for (const n of [3, 4, 5]) {
+      const r = await placeRequest(t.context, me, {
+        recordId: await recordOf(`S-W${n}`),
+        pickupLibraryId: P,
+      });
+      await sendByScan(t.context, desk(r.lendingLibrary!.id), { itemBarcode: r.itemBarcode! });
+      const arrived = await receiveByScan(t.context, desk(P), { itemBarcode: r.itemBarcode! });
+      t.clock.setBusinessDate(arrived.request.pickupBy!);
+      await runRequestTimeouts(t.context);
+      expect(
+        (
+          await t.db
+            .selectFrom('inter_library_requests')
+            .select('state')
+            .where('id', '=', r.id)
+            .executeTakeFirstOrThrow()
+        ).state,
+      ).toBe('arrived');
+      t.clock.setBusinessDate(
+        new Date(new Date(`${arrived.request.pickupBy}T12:00:00+09:00`).getTime() + 86_400_000)
+          .toISOString()
+          .slice(0, 10),
+      );
+      expect(await runRequestTimeouts(t.context)).toMatchObject({ noShows: 1 });
+      const home = await receiveHomeByScan(t.context, desk(r.lendingLibrary!.id), {
+        itemBarcode: r.itemBarcode!,
+      });
+      expect(home.request).toMatchObject({ state: 'closed', outcome: 'no_show' });
+    }
+    const banned = await refusalOf(
+      placeRequest(t.context, me, { recordId: await recordOf('G-W0'), pickupLibraryId: P }),
+    );
+    expect(banned).toEqual(['REQUEST_BANNED']);
+  });
+
+  it('keeps one consistent state when desks, members and machines act at the same instant', async () => {
+    t.clock.set('2027-02-02T10:00:00+09:00');
+    // Two members race for the last copy of a title: one request, one refusal.
+    const a = await walkIn(pDesk);
+    const b = await walkIn(pDesk);
+    const recordId = await recordOf('S-RACE');
+    const raced = await Promise.allSettled([
+      placeRequest(t.context, member(a.id), { recordId, pickupLibraryId: P }),
+      placeRequest(t.context, member(b.id), { recordId, pickupLibraryId: P }),
+    ]);
+    expect(raced.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const winner = raced.find((r) => r.status === 'fulfilled')!.value;
+    const loser = raced.find((r) => r.status === 'rejected')!.reason as AppError;
+    expect(loser.code).toBe('REQUEST_NOT_AVAILABLE');
+    // A send and a cancel at the same instant, twice over: one consistent end.
+    const owner = await t.db
+      .selectFrom('inter_library_requests')
+      .select('member_id')
+      .where('id', '=', winner.id)
+      .executeTakeFirstOrThrow();
+    const [sent, cancelled, sentTwice] = await Promise.allSettled([
+      sendByScan(t.context, desk(L1), { itemBarcode: 'S-RACE' }),
+      cancelRequest(t.context, member(owner.member_id!), winner.id),
+      sendByScan(t.context, desk(L1), { itemBarcode: 'S-RACE' }),
+    ]);
+    const row = await t.db
+      .selectFrom('inter_library_requests')
+      .select(['state', 'outcome'])
+      .where('id', '=', winner.id)
+      .executeTakeFirstOrThrow();
+    const sends = [sent, sentTwice].filter((r) => r.status === 'fulfilled').length;
+    expect(sends).toBeLessThanOrEqual(1);
+    expect(cancelled.status).toBe('fulfilled');
+    // Cancelled before the send: closed, nothing sent; after it: the copy travels home.
+    expect(row).toEqual(
+      sends === 1
+        ? { state: 'returning', outcome: 'cancelled' }
+        : { state: 'closed', outcome: 'cancelled' },
+    );
+    if (sends === 1) {
+      // Two desks scan it at once (P passes it on, L1 receives it home): received once.
+      const both = await Promise.allSettled([
+        receiveHomeByScan(t.context, desk(L1), { itemBarcode: 'S-RACE' }),
+        receiveHomeByScan(t.context, desk(L1, 2), { itemBarcode: 'S-RACE' }),
+      ]);
+      expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    }
+    // A checkout at the lender and a request at the same instant: never both on one copy.
+    const c = await walkIn(l1Desk);
+    const d = await walkIn(pDesk);
+    const [lent, requested] = await Promise.allSettled([
+      checkout(t.context, desk(L1), { cardNumber: c.card, itemBarcode: 'S-RACE' }),
+      placeRequest(t.context, member(d.id), { recordId, pickupLibraryId: P }),
+    ]);
+    expect([lent.status, requested.status]).toContain('fulfilled');
+    expect([lent.status, requested.status]).toContain('rejected');
+    if (lent.status === 'fulfilled') {
+      await returnItem(t.context, desk(L1), { itemBarcode: 'S-RACE' });
+    }
+  });
+
+  it('a seeded walk of the state machine never puts a copy in two open requests nor loses one', async () => {
+    t.clock.set('2027-03-02T10:00:00+09:00');
+    const walkers = await Promise.all([walkIn(pDesk), walkIn(pDesk), walkIn(pDesk)]);
+    const titles = await Promise.all(['G-W1', 'G-W2', 'G-W3', 'G-W4'].map(recordOf));
+    // mulberry32, seeded: the same walk every run.
+    let seed = 20;
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return Math.floor((((x ^ (x >>> 14)) >>> 0) / 4_294_967_296) * n);
+    };
+    const ops = [
+      'place',
+      'send',
+      'receive',
+      'collect',
+      'return',
+      'home',
+      'cancel',
+      'tick',
+    ] as const;
+    for (let i = 0; i < 120; i++) {
+      const who = walkers[random(walkers.length)]!;
+      const pickAny = ops[random(ops.length)]!;
+      const open = await t.db
+        .selectFrom('inter_library_requests as q')
+        .innerJoin('items as i', 'i.id', 'q.item_id')
+        .select(['q.id', 'q.state', 'q.member_id', 'q.lending_library_id', 'i.barcode'])
+        .where('q.state', '<>', 'closed')
+        .where('q.record_id', 'in', titles)
+        .execute();
+      const pick = open[random(Math.max(1, open.length))];
+      // Mostly the step the request's state calls for, else anything (refused or not).
+      const natural = {
+        requested: 'send',
+        sent: 'receive',
+        arrived: 'collect',
+        collected: 'return',
+        returning: 'home',
+      } as const;
+      const op = !pick
+        ? 'place'
+        : random(4) === 0
+          ? pickAny
+          : (natural[pick.state as keyof typeof natural] ?? pickAny);
+      const lender = pick ? desk(pick.lending_library_id!) : desk(L1);
+      const barcode = pick?.barcode ?? 'none';
+      const card = (id: number | null) =>
+        t.db
+          .selectFrom('cards')
+          .select('number')
+          .where('member_id', '=', id ?? 0)
+          .where('status', '=', 'valid')
+          .executeTakeFirst();
+      const refused = await refusalOf(
+        (async () => {
+          switch (op) {
+            case 'place':
+              return placeRequest(t.context, member(who.id), {
+                recordId: titles[random(titles.length)]!,
+                pickupLibraryId: P,
+              });
+            case 'send':
+              return sendByScan(t.context, lender, { itemBarcode: barcode });
+            case 'receive':
+              return receiveByScan(t.context, desk(P), { itemBarcode: barcode });
+            case 'collect': {
+              const number = (await card(pick?.member_id ?? null))?.number;
+              return (
+                number && checkout(t.context, desk(P), { cardNumber: number, itemBarcode: barcode })
+              );
+            }
+            case 'return':
+              return returnItem(t.context, random(2) ? desk(P) : lender, { itemBarcode: barcode });
+            case 'home':
+              return receiveHomeByScan(t.context, lender, { itemBarcode: barcode });
+            case 'cancel':
+              return pick && cancelRequest(t.context, member(pick.member_id!), pick.id);
+            case 'tick':
+              t.clock.set(new Date(t.clock.now().getTime() + 86_400_000));
+              return runRequestTimeouts(t.context);
+          }
+        })(),
+      );
+      if (process.env.WALK_DEBUG) console.log(i, op, pick?.state, barcode, refused);
+      // Invariants: one open request per copy; a collected request has its open loan, and a
+      // copy on loan through a request is in a collected one; a closed request's copy is free.
+      const broken = await t.db
+        .selectFrom('items as i')
+        .select('i.barcode')
+        .where('i.barcode', 'like', 'G-W%')
+        .where((eb) =>
+          eb.or([
+            eb(
+              eb
+                .selectFrom('inter_library_requests as q')
+                .select(eb.fn.countAll().as('n'))
+                .whereRef('q.item_id', '=', 'i.id')
+                .where('q.state', '<>', 'closed'),
+              '>',
+              1,
+            ),
+            eb.exists(
+              eb
+                .selectFrom('inter_library_requests as q')
+                .select('q.id')
+                .whereRef('q.item_id', '=', 'i.id')
+                .where('q.state', '=', 'collected')
+                .where((w) =>
+                  w.not(
+                    w.exists(
+                      w
+                        .selectFrom('loans as o')
+                        .select('o.id')
+                        .whereRef('o.id', '=', 'q.loan_id')
+                        .where('o.returned_at', 'is', null),
+                    ),
+                  ),
+                ),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('loans as o')
+                .select('o.id')
+                .whereRef('o.item_id', '=', 'i.id')
+                .where('o.returned_at', 'is', null)
+                .where('o.pickup_library_id', 'is not', null)
+                .where((w) =>
+                  w.not(
+                    w.exists(
+                      w
+                        .selectFrom('inter_library_requests as q')
+                        .select('q.id')
+                        .whereRef('q.loan_id', '=', 'o.id')
+                        .where('q.state', '=', 'collected'),
+                    ),
+                  ),
+                ),
+            ),
+          ]),
+        )
+        .execute();
+      expect(broken, `step ${i}: ${op}`).toEqual([]);
+    }
+    // The walk went through the whole flow, not only refusals.
+    const steps = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .distinct()
+      .where('action', 'like', 'request.%')
+      .where('at', '>=', new Date('2027-03-02T00:00:00+09:00'))
+      .execute();
+    expect(steps.map((s) => s.action)).toEqual(
+      expect.arrayContaining([
+        'request.placed',
+        'request.send',
+        'request.receive',
+        'request.cancel',
+      ]),
+    );
+    const collected = await t.db
+      .selectFrom('inter_library_requests')
+      .select('id')
+      .where('record_id', 'in', titles)
+      .where('collected_at', 'is not', null)
+      .execute();
+    expect(collected.length).toBeGreaterThan(0);
+  });
+
+  it('pure rules: the lending library, the ban, the state machine', () => {
+    const c = (libraryId: number, regionId: number, toSend: number) => ({
+      libraryId,
+      regionId,
+      itemId: libraryId * 10,
+      toSend,
+    });
+    expect(chooseLendingLibrary([c(1, 9, 0), c(2, 5, 3), c(3, 5, 1)], 5)?.libraryId).toBe(3);
+    expect(chooseLendingLibrary([c(1, 9, 0), c(2, 9, 3)], 5)?.libraryId).toBe(1);
+    expect(chooseLendingLibrary([c(1, 9, 0)], 5, new Set([1]))).toBeNull();
+    const rules = { noShowLimit: 3, noShowWindowDays: 30, banDays: 30 };
+    expect(
+      requestBannedUntil(['2026-12-01', '2026-12-10', '2026-12-20'], '2026-12-21', rules),
+    ).toBe('2027-01-18');
+    expect(
+      requestBannedUntil(['2026-11-01', '2026-12-10', '2026-12-20'], '2026-12-21', rules),
+    ).toBeNull();
+    expect(
+      requestBannedUntil(['2026-12-01', '2026-12-10', '2026-12-20'], '2027-01-19', rules),
+    ).toBeNull();
+    expect(nextStep({ state: 'sent', outcome: null }, 'cancel')).toEqual({
+      state: 'returning',
+      outcome: 'cancelled',
+    });
+    expect(nextStep({ state: 'collected', outcome: null }, 'cancel')).toBeNull();
+    expect(
+      nextStep({ state: 'requested', outcome: null }, 'send-deadline', { anotherCopy: false }),
+    ).toEqual({
+      state: 'closed',
+      outcome: 'unfilled',
+    });
+  });
+});

@@ -1,0 +1,144 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api, idempotent } from '../api/client';
+import type { InterLibraryRequest } from '../api/types';
+import { DataTable } from '../components/DataTable';
+import { SubmitButton } from '../components/FormParts';
+import { Loading, PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction, useMessage, useResource } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { ScanAnnouncement, ScanField } from './ScanField';
+
+type List = 'pull' | 'incoming' | 'ready' | 'outgoing-home' | 'incoming-home';
+type Scan =
+  | '/api/v1/requests/sent'
+  | '/api/v1/requests/received'
+  | '/api/v1/requests/received-home';
+
+/** Each list and the scan that moves its copies on (none: the member collects at checkout). */
+const LISTS: { list: List; scan: Scan | null }[] = [
+  { list: 'pull', scan: '/api/v1/requests/sent' },
+  { list: 'incoming', scan: '/api/v1/requests/received' },
+  { list: 'ready', scan: null },
+  { list: 'outgoing-home', scan: null },
+  { list: 'incoming-home', scan: '/api/v1/requests/received-home' },
+];
+
+function RequestTable({ list, requests }: { list: List; requests: InterLibraryRequest[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const toPickup = list === 'pull' || list === 'incoming' || list === 'ready';
+  return (
+    <DataTable
+      caption={t(`deskRequests.list.${list}`)}
+      captionHidden
+      columns={[
+        t('deskRequests.barcode'),
+        t('deskRequests.callNumber'),
+        t('deskRequests.titleColumn'),
+        toPickup ? t('deskRequests.to') : t('deskRequests.home'),
+        t('deskRequests.by'),
+      ]}
+    >
+      {requests.map((r) => (
+        <tr key={r.id}>
+          <td className="mono">{r.itemBarcode ?? '—'}</td>
+          <td className="mono">{r.callNumber ?? '—'}</td>
+          <td>{r.title}</td>
+          <td>
+            {toPickup
+              ? format.name(r.pickupLibrary)
+              : r.lendingLibrary
+                ? format.name(r.lendingLibrary)
+                : '—'}
+          </td>
+          <td>
+            {list === 'pull' && r.sendBy ? format.date(r.sendBy) : null}
+            {list === 'ready' && r.pickupBy ? format.date(r.pickupBy) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+function RequestList({ list, scan }: { list: List; scan: Scan | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const requests = useResource(`desk-requests-${list}`, () =>
+    answer(api.GET('/api/v1/requests/lists/{list}', { params: { path: { list } } })),
+  );
+  const [barcode, setBarcode] = useState('');
+  const action = useAction();
+  const announcement = useMessage();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const itemBarcode = barcode.trim();
+    if (!itemBarcode || !scan) return;
+    announcement.clear();
+    const result = await action.run(() =>
+      answer(api.POST(scan, { params: { header: idempotent() }, body: { itemBarcode } })),
+    );
+    if (result) {
+      setBarcode('');
+      announcement.say({
+        key: result.transit ? 'deskRequests.scannedTransit' : 'deskRequests.scanned',
+        values: {
+          title: result.request.title,
+          library: result.transit ? format.name(result.transit.to) : '',
+        },
+      });
+      requests.reload();
+      inputRef.current?.focus();
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby={`requests-${list}`}>
+      <h2 id={`requests-${list}`}>
+        {t(`deskRequests.list.${list}`)}{' '}
+        <span className="muted">({requests.data?.requests.length ?? 0})</span>
+      </h2>
+      <p className="hint">{t(`deskRequests.hint.${list}`)}</p>
+      {scan ? (
+        <form className="scan-form" onSubmit={submit}>
+          <ScanField
+            scans="item"
+            ref={inputRef}
+            id={`scan-${list}`}
+            label={t(`deskRequests.scan.${list}`)}
+            value={barcode}
+            onValue={setBarcode}
+          />
+          <SubmitButton busy={action.busy}>{t(`deskRequests.submit.${list}`)}</SubmitButton>
+        </form>
+      ) : null}
+      <ScanAnnouncement text={announcement.text} />
+      {announcement.text ? <p className="notice notice-ok">{announcement.text}</p> : null}
+      <ProblemAlert problem={action.problem} />
+      <ProblemAlert problem={requests.problem} />
+      {!requests.data ? (
+        <Loading />
+      ) : requests.data.requests.length === 0 ? (
+        <p className="muted">{t('deskRequests.empty')}</p>
+      ) : (
+        <RequestTable list={list} requests={requests.data.requests} />
+      )}
+    </section>
+  );
+}
+
+/** 상호대차: this library's pull list and transit lists, each with its scan. */
+export function DeskRequests() {
+  const { t } = useTranslation();
+  return (
+    <div className="desk-page">
+      <PageTitle>{t('desk.page.requests')}</PageTitle>
+      <p className="lead">{t('deskRequests.lead')}</p>
+      {LISTS.map(({ list, scan }) => (
+        <RequestList key={list} list={list} scan={scan} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TitleHolding } from '../api/catalogue';
+import { answer, api, idempotent } from '../api/client';
+import type { InterLibraryRequest } from '../api/types';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { Fact } from '../components/Fact';
+import { Loading } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { Badge } from '../components/StatusBadge';
+import { useAction, useMessage, useResource } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { Link } from '../router';
+
+/** The request's state as the member reads it, as a badge. */
+export function RequestStatus({ request }: { request: Pick<InterLibraryRequest, 'status'> }) {
+  const { t } = useTranslation();
+  const tone =
+    request.status === 'arrived'
+      ? 'ok'
+      : ['cancelled', 'no_show', 'unfilled'].includes(request.status)
+        ? 'neutral'
+        : 'info';
+  return <Badge tone={tone}>{t(`requests.status.${request.status}`)}</Badge>;
+}
+
+/**
+ * 상호대차 신청 on a title's page: for a title on the shelf at a library other than the pickup
+ * library, the member picks a pickup library among those they are checked in at.
+ */
+export function RequestTitle({ titleId, holdings }: { titleId: number; holdings: TitleHolding[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const holders = useResource('me-holders', () => answer(api.GET('/api/v1/me/data-holders')));
+  const [pickup, setPickup] = useState<number>();
+  const action = useAction();
+  const [placed, setPlaced] = useState<InterLibraryRequest>();
+  const libraries = holders.data?.libraries ?? [];
+  const chosen = pickup ?? libraries[0]?.id;
+  // Worth offering when a copy is on the shelf at a library other than a pickup library.
+  const elsewhere = holdings.some(
+    (h) => h.available > 0 && libraries.some((l) => l.id !== h.library.id),
+  );
+  if (holders.problem) return null;
+  if (!holders.data) return <Loading />;
+  if (!elsewhere && !placed) return null;
+  return (
+    <section className="panel request-title" aria-labelledby="request-title">
+      <h2 id="request-title">{t('requests.title')}</h2>
+      <p className="hint">{t('requests.lead')}</p>
+      {placed ? (
+        <p className="notice notice-ok" role="status">
+          {t('requests.placed', {
+            library: placed.lendingLibrary ? format.name(placed.lendingLibrary) : '—',
+            pickup: format.name(placed.pickupLibrary),
+          })}{' '}
+          <Link to="/portal/me/requests">{t('requests.mine')}</Link>
+        </p>
+      ) : (
+        <form
+          className="inline-form"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (chosen === undefined) return;
+            const result = await action.run(() =>
+              answer(
+                api.POST('/api/v1/me/requests', {
+                  params: { header: idempotent() },
+                  body: { recordId: titleId, pickupLibraryId: chosen },
+                }),
+              ),
+            );
+            if (result) setPlaced(result);
+          }}
+        >
+          <label htmlFor="request-pickup">{t('requests.pickup')}</label>
+          <select
+            id="request-pickup"
+            value={chosen ?? ''}
+            onChange={(event) => setPickup(Number(event.target.value))}
+          >
+            {libraries.map((library) => (
+              <option key={library.id} value={library.id}>
+                {format.name(library)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button primary" disabled={action.busy}>
+            {t('requests.submit')}
+          </button>
+        </form>
+      )}
+      <ProblemAlert problem={action.problem} />
+    </section>
+  );
+}
+
+/** 내 서재 › 상호대차: the member's requests with their state, and cancel before collecting. */
+export function RequestsTab() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const requests = useResource('me-requests', () => answer(api.GET('/api/v1/me/requests')));
+  const cancel = useAction();
+  const message = useMessage();
+  if (requests.problem) return <ProblemAlert problem={requests.problem} />;
+  if (!requests.data) return <Loading />;
+  const list = requests.data.requests;
+  return (
+    <div className="tab-panel">
+      <section aria-labelledby="requests-mine">
+        <h2 id="requests-mine">{t('requests.mine')}</h2>
+        <p className="hint">{t('requests.mineHint')}</p>
+        {list.length === 0 ? <p className="muted">{t('requests.none')}</p> : null}
+        <ul className="loan-list requests-list">
+          {list.map((request) => (
+            <li key={request.id} className="loan">
+              <p className="loan-title">
+                {request.title} <RequestStatus request={request} />
+              </p>
+              <dl className="facts compact">
+                <Fact label={t('requests.pickup')}>{format.name(request.pickupLibrary)}</Fact>
+                {request.lendingLibrary ? (
+                  <Fact label={t('requests.from')}>{format.name(request.lendingLibrary)}</Fact>
+                ) : null}
+                <Fact label={t('requests.requestDay')}>{format.date(request.requestDay)}</Fact>
+                {request.status === 'arrived' && request.pickupBy ? (
+                  <Fact label={t('requests.pickupBy')}>{format.date(request.pickupBy)}</Fact>
+                ) : null}
+                {request.status === 'collected' && request.dueDate ? (
+                  <Fact label={t('requests.due')}>{format.date(request.dueDate)}</Fact>
+                ) : null}
+              </dl>
+              {['requested', 'sent', 'arrived'].includes(request.status) ? (
+                <ConfirmButton
+                  label={t('requests.cancel')}
+                  question={t('requests.cancelConfirm', { title: request.title })}
+                  yes={t('requests.cancelYes')}
+                  busy={cancel.busy}
+                  onConfirm={async () => {
+                    const result = await cancel.run(() =>
+                      answer(
+                        api.POST('/api/v1/me/requests/{requestId}/cancellation', {
+                          params: { path: { requestId: request.id }, header: idempotent() },
+                        }),
+                      ),
+                    );
+                    if (!result) return false;
+                    message.say({ key: 'requests.cancelled', values: { title: result.title } });
+                    requests.reload();
+                    return true;
+                  }}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <ProblemAlert problem={cancel.problem} />
+        <p className="sr-status" role="status">
+          {message.text}
+        </p>
+      </section>
+    </div>
+  );
+}
