@@ -50,6 +50,8 @@ export interface NoticeEvent {
   /** The library whose name, phone and hours the text gives. */
   libraryId: number | null;
   loanId?: number | null;
+  /** The hold a `hold_ready` notice is about. */
+  holdId?: number | null;
   /** The date the notice is about (a suspension's last day, say). */
   subjectDate?: BusinessDate | null;
 }
@@ -65,9 +67,10 @@ export async function queueNotice(
   event: NoticeEvent,
 ): Promise<void> {
   await sql`
-    insert into notices (member_id, loan_id, library_id, kind, channel, day, subject_date,
+    insert into notices (member_id, loan_id, hold_id, library_id, kind, channel, day, subject_date,
                          created_at, not_before)
-    select m.id, ${event.loanId ?? null}::integer, ${event.libraryId}::integer, ${event.kind},
+    select m.id, ${event.loanId ?? null}::integer, ${event.holdId ?? null}::integer,
+           ${event.libraryId}::integer, ${event.kind},
            c.channel, ${today}::date, ${event.subjectDate ?? null}::date, ${now}::timestamptz,
            ${notBeforeSql(now)}
       from members m

@@ -5,6 +5,7 @@ import { authorizeDesk } from '../../platform/auth/authorize.js';
 import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
+import { type Trap, trapForNextInLine } from '../holds/index.js';
 import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
@@ -60,7 +61,9 @@ export async function returnItem(
   }
   if (!loan) throw new AppError('ITEM_NOT_ON_LOAN');
   const late = daysLate(loan.dueDate, today);
-  if (late === 0) {
+  // A return on time is one statement, unless members wait for the title: then the copy is set
+  // aside for the first in line in the return's transaction.
+  if (late === 0 && !item.held) {
     const audit = auditRow(actor, now, {
       action: 'loan.returned',
       subjectKind: 'loan',
@@ -79,6 +82,7 @@ export async function returnItem(
       },
       library: facts.library,
       suspension: null,
+      heldFor: null,
     };
     const returned = await writeOnce(
       db,
@@ -163,6 +167,8 @@ async function returnUnderLock(
         suspendedUntil: late > 0 ? suspendedUntil : null,
       },
     });
+    // Members waiting for the title here: the copy is set aside for the first in line.
+    const trap: Trap | null = await trapForNextInLine(tx, actor, { now, today }, item.id);
     const library = await lendingLibrary(tx, actor.libraryId);
     return {
       loan: {
@@ -178,6 +184,8 @@ async function returnUnderLock(
         late > 0 && suspendedUntil
           ? { until: suspendedUntil, resumesOn: resumesOn(suspendedUntil) }
           : null,
+      // "예약 도서 — 보관": for whom (masked) and until when.
+      heldFor: trap && { maskedName: trap.maskedName, pickupUntil: trap.pickupUntil },
     };
   });
 }

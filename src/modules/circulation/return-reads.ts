@@ -100,10 +100,13 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
     due_date: BusinessDate | null;
     member_id: number | null;
     loan_history_enabled: boolean | null;
+    held: boolean | null;
   }>`${PREPARED}
     select l.id as library_id, l.name_ko, l.name_en,
       i.id as item_id, i.barcode, b.title,
-      o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled
+      o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled,
+      exists (select 1 from holds h where h.record_id = i.record_id and h.library_id = l.id
+                and h.state = 'waiting') as held
     from libraries l
     left join items i on i.library_id = l.id and i.barcode = ${itemBarcode}
     left join bib_records b on b.id = i.record_id
@@ -117,7 +120,13 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
     item:
       row.item_id === null
         ? null
-        : { id: row.item_id, barcode: row.barcode ?? '', title: row.title ?? '' },
+        : {
+            id: row.item_id,
+            barcode: row.barcode ?? '',
+            title: row.title ?? '',
+            // Members wait for its title here: the return sets it aside (in a transaction).
+            held: row.held === true,
+          },
     loan:
       row.loan_id === null || row.due_date === null
         ? null

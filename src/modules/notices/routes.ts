@@ -31,6 +31,7 @@ const Kind = Type.Union([
   Type.Literal('card_issued'),
   Type.Literal('card_lost'),
   Type.Literal('consent_renewal'),
+  Type.Literal('hold_ready'),
 ]);
 const Channel = Type.Union([Type.Literal('email'), Type.Literal('sms'), Type.Literal('kakao')]);
 const Language = Type.Union([Type.Literal('ko'), Type.Literal('en')]);

@@ -44,6 +44,10 @@ export interface LibraryLoanRulesTable {
   online_renewal: Generated<boolean>;
   closed_weekdays: Generated<number[]>;
   updated_at: Generated<Date>;
+  /** Hold rules of the library, lower than the network's (null: the network's; migration 0033). */
+  hold_limit: number | null;
+  hold_queue_per_copy: number | null;
+  hold_pickup_days: number | null;
 }
 
 export interface LibraryHolidaysTable {
@@ -73,6 +77,31 @@ export interface NetworkRulesTable {
   max_suspension_days: number | null;
   updated_at: Generated<Date>;
   machines_require_pin: Generated<boolean>;
+  /** Hold rules (migration 0033). */
+  hold_limit: Generated<number>;
+  hold_queue_per_copy: Generated<number>;
+  hold_pickup_days: Generated<number>;
+  hold_no_show_limit: Generated<number>;
+  hold_no_show_window_days: Generated<number>;
+  hold_ban_days: Generated<number>;
+}
+
+export type HoldState = 'waiting' | 'ready' | 'collected' | 'cancelled' | 'expired';
+
+/** A member's place in line for a title at a library (migration 0033). */
+export interface HoldsTable {
+  id: Generated<number>;
+  member_id: number;
+  record_id: number;
+  library_id: number;
+  state: Generated<HoldState>;
+  placed_at: Date;
+  item_id: number | null;
+  ready_at: Date | null;
+  pickup_until: DateText | null;
+  ended_at: Date | null;
+  ended_day: DateText | null;
+  loan_id: number | null;
 }
 
 export interface AuditEventsTable {
@@ -258,6 +287,7 @@ export interface DB {
   bib_record_terms: BibRecordTermsTable;
   items: ItemsTable;
   loans: LoansTable;
+  holds: HoldsTable;
   idempotent_requests: IdempotentRequestsTable;
   check_in_groups: CheckInGroupsTable;
   staff: StaffTable;
@@ -290,7 +320,8 @@ export type NoticeKind =
   | 'suspension_ended'
   | 'card_issued'
   | 'card_lost'
-  | 'consent_renewal';
+  | 'consent_renewal'
+  | 'hold_ready';
 export type NoticeChannel = 'email' | 'sms' | 'kakao';
 export type NoticeState = 'pending' | 'sent' | 'dead' | 'skipped';
 
@@ -299,6 +330,8 @@ export interface NoticesTable {
   id: ColumnType<number, never, never>;
   member_id: number;
   loan_id: number | null;
+  /** The hold a hold_ready notice is about (migration 0033). */
+  hold_id: Generated<number | null>;
   library_id: number | null;
   kind: NoticeKind;
   channel: NoticeChannel;
