@@ -539,6 +539,47 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     },
     // --- staff ---
     {
+      route: 'GET /api/v1/me/holds',
+      request: () => ({ url: '/api/v1/me/holds' }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'POST /api/v1/me/holds',
+      request: () => ({
+        url: '/api/v1/me/holds',
+        body: { libraryId: ids.library.own, recordId: 999_999 },
+      }),
+      expect: { ...MEMBER_ONLY, member: 'hidden' },
+    },
+    {
+      route: 'POST /api/v1/me/holds/{holdId}/cancellation',
+      request: () => ({ url: '/api/v1/me/holds/999999/cancellation', body: {} }),
+      expect: { ...MEMBER_ONLY, member: 'hidden' },
+    },
+    {
+      route: 'POST /api/v1/holds',
+      request: () => ({
+        url: '/api/v1/holds',
+        body: { cardNumber: demoCardNumber(1), itemBarcode: 'NO-SUCH-ITEM' },
+      }),
+      expect: {
+        ...ANY_STAFF,
+        desk: 'ITEM_UNKNOWN',
+        admin: 'ITEM_UNKNOWN',
+        network: 'ITEM_UNKNOWN',
+      },
+    },
+    {
+      route: 'POST /api/v1/holds/{holdId}/cancellation',
+      request: () => ({ url: '/api/v1/holds/999999/cancellation', body: {} }),
+      expect: { ...ANY_STAFF, desk: 'hidden', admin: 'hidden', network: 'hidden' },
+    },
+    {
+      route: 'GET /api/v1/hold-shelf',
+      request: () => ({ url: '/api/v1/hold-shelf' }),
+      expect: ANY_STAFF,
+    },
+    {
       route: 'GET /api/v1/staff/me',
       request: () => ({ url: '/api/v1/staff/me' }),
       expect: ANY_STAFF,
@@ -1125,6 +1166,12 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     'POST /api/v1/checkouts': policy('loan.checkout', none),
     'POST /api/v1/returns': policy('loan.return', none),
     'POST /api/v1/renewals': policy('loan.renew-at-desk', none),
+    'GET /api/v1/me/holds': policy('hold.own', none),
+    'POST /api/v1/me/holds': policy('hold.own', none),
+    'POST /api/v1/me/holds/{holdId}/cancellation': policy('hold.own', none),
+    'POST /api/v1/holds': policy('hold.desk', none),
+    'POST /api/v1/holds/{holdId}/cancellation': policy('hold.desk', none),
+    'GET /api/v1/hold-shelf': policy('hold.desk', none),
     'GET /api/v1/libraries/{libraryId}/staff': policy('library.manage', (s) => ({
       libraryId: lib(s),
     })),
