@@ -218,15 +218,36 @@ export async function checkinItem(
       screenMessage: refusalScreen(acs, answer.code, returned.reasons),
     };
   }
-  const { loan, suspension } = returned.value;
-  const screenMessage = suspension
-    ? say('returnedLate', language, {
-        daysLate: loan.daysLate,
-        until: suspension.until,
-        resume: suspension.resumesOn,
-      })
-    : say('returned', language);
-  return { ...answer, ok: true, resensitize: true, titleIdentifier: loan.title, screenMessage };
+  const { loan, suspension, heldFor } = returned.value;
+  const screenMessage = joinScreen(
+    suspension
+      ? say('returnedLate', language, {
+          daysLate: loan.daysLate,
+          until: suspension.until,
+          resume: suspension.resumesOn,
+        })
+      : say('returned', language),
+    heldFor
+      ? say('returnedHeld', language, { name: heldFor.maskedName, until: heldFor.pickupUntil })
+      : undefined,
+  );
+  // A copy set aside for a hold here: the alert (CV 01, hold for this library) and the member.
+  const hold = heldFor
+    ? {
+        alert: true,
+        alertType: '01',
+        holdPatronName: heldFor.maskedName,
+        sortBin: 'HOLD',
+      }
+    : {};
+  return {
+    ...answer,
+    ok: true,
+    resensitize: true,
+    titleIdentifier: loan.title,
+    ...(screenMessage ? { screenMessage } : {}),
+    ...hold,
+  };
 }
 
 /** 29 → 30: the patron's own loan at this library (with AD, the PIN must be right). */

@@ -1,4 +1,5 @@
 import { isOverdue, type StandingLoan } from '../../modules/circulation/index.js';
+import { holdItemsOf } from '../../modules/holds/index.js';
 import { blockCardFromTerminal } from '../../modules/terminals/index.js';
 import type { PatronStatus } from '../fields.js';
 import type { MessageOf } from '../messages.js';
@@ -171,22 +172,40 @@ export async function patronInformation(
   const lists = itemList(request, pinValid ? here : [], today);
   const limit = standing.borrowing?.libraryLoanLimit;
   countPatronRefusals(acs, '63', standing);
+  // Holds: set aside (available, by the copy's barcode) and waiting (unavailable, by title).
+  const holds = standing.card.ok
+    ? await holdItemsOf(acs.context.db, standing.card.member.id)
+    : { available: [], unavailable: [] };
+  const range = (values: string[]) => {
+    const start = Math.max(1, request.startItem ?? 1);
+    const end = request.endItem ?? values.length;
+    return values.slice(start - 1, Math.max(start - 1, end));
+  };
+  const holdLists = {
+    holdItems:
+      pinValid && request.summary === 'hold'
+        ? range(holds.available.map((h) => h.itemBarcode ?? h.title))
+        : [],
+    unavailableHoldItems:
+      pinValid && request.summary === 'unavailableHolds'
+        ? range(holds.unavailable.map((h) => h.title))
+        : [],
+  };
   return {
     code: '64',
     ...answerBase(acs),
     language: sipLanguage(acs.terminal.language),
-    holdItemsCount: 0,
+    holdItemsCount: holds.available.length,
     overdueItemsCount: loans.filter((loan) => isOverdue(loan.dueDate, today)).length,
     chargedItemsCount: loans.length,
     fineItemsCount: 0,
     recallItemsCount: 0,
-    unavailableHoldsCount: 0,
+    unavailableHoldsCount: holds.unavailable.length,
     patronIdentifier: request.patronIdentifier,
     ...(limit === undefined ? {} : { chargedItemsLimit: limit }),
-    holdItems: [],
     fineItems: [],
     recallItems: [],
-    unavailableHoldItems: [],
+    ...holdLists,
     ...lists,
     ...patronView(acs, standing, request.patronPassword),
   };
