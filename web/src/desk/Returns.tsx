@@ -37,12 +37,17 @@ export function Returns() {
       setBarcode('');
       setReturned((list) => [result, ...list]);
       announcement.say(
-        result.loan.daysLate > 0
+        result.heldFor
           ? {
-              key: 'returns.lateDone',
-              values: { title: result.loan.title, days: result.loan.daysLate },
+              key: 'returns.heldDone',
+              values: { title: result.loan.title, name: result.heldFor.maskedName },
             }
-          : { key: 'returns.done', values: { title: result.loan.title } },
+          : result.loan.daysLate > 0
+            ? {
+                key: 'returns.lateDone',
+                values: { title: result.loan.title, days: result.loan.daysLate },
+              }
+            : { key: 'returns.done', values: { title: result.loan.title } },
       );
       inputRef.current?.focus();
     } else {
@@ -86,6 +91,14 @@ export function Returns() {
                     <span className="badge badge-ok">{t('returns.onTime')}</span>
                   )}
                 </p>
+                {r.heldFor ? (
+                  <p className="notice notice-warn strong hold-trapped" role="alert">
+                    {t('returns.held', {
+                      name: r.heldFor.maskedName,
+                      until: format.date(r.heldFor.pickupUntil),
+                    })}
+                  </p>
+                ) : null}
                 {r.suspension ? (
                   <p className="notice notice-bad strong">
                     {t('returns.suspended', {

@@ -12,11 +12,13 @@ import { useMemberSession } from '../session';
 import { AccountTab } from './AccountTab';
 import { CardTab } from './CardTab';
 import { HistoryTab } from './HistoryTab';
+import { HoldsTab } from './HoldsTab';
 import { LoansTab } from './LoansTab';
 import { NoticesTab } from './NoticesTab';
 
 const TABS = [
   { path: '/portal/me', key: 'loans' },
+  { path: '/portal/me/holds', key: 'holds' },
   { path: '/portal/me/card', key: 'card' },
   { path: '/portal/me/history', key: 'history' },
   { path: '/portal/me/notices', key: 'notices' },
@@ -93,6 +95,7 @@ export function MyLibrary() {
         ))}
       </nav>
       {tab === 'loans' ? <LoansTab /> : null}
+      {tab === 'holds' ? <HoldsTab /> : null}
       {tab === 'card' ? <CardTab member={member} onChanged={() => void session.refresh()} /> : null}
       {tab === 'history' ? <HistoryTab /> : null}
       {tab === 'notices' ? <NoticesTab /> : null}
