@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireHolds, maskName } from '../../src/modules/holds/index.js';
@@ -224,42 +225,39 @@ describe(`holds (${testDatabaseKind})`, () => {
   });
 
   it('property: random place / cancel / return / expire keep the line in order and one trap per copy', async () => {
-    let seed = 20_261_201;
-    const random = (n: number) => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed % n;
-    };
     const people = await Promise.all(Array.from({ length: 6 }, () => walkIn(desk)));
     const copies = ['H-P0', 'H-P1', 'H-P2'];
     for (const [i, copy] of copies.entries()) await lend(people[i]!.card, copy);
-    for (let step = 0; step < 60; step++) {
-      const who = people[random(people.length)]!;
-      const copy = copies[random(copies.length)]!;
-      switch (random(5)) {
-        case 0:
-        case 1:
-          await hold(who.card, copy);
-          break;
-        case 2: {
-          const active = await t.db
-            .selectFrom('holds')
-            .select('id')
-            .where('member_id', '=', who.id)
-            .where('state', 'in', ['waiting', 'ready'])
-            .execute();
-          if (active[0]) await desk.post(`/api/v1/holds/${active[0].id}/cancellation`);
-          break;
+    const step = fc.record({
+      kind: fc.constantFrom('place', 'place', 'cancel', 'return', 'expire'),
+      who: fc.nat(people.length - 1),
+      copy: fc.nat(copies.length - 1),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 20 }), async (steps) => {
+        for (const { kind, who: w, copy: c } of steps) {
+          const who = people[w]!;
+          const copy = copies[c]!;
+          if (kind === 'place') await hold(who.card, copy);
+          else if (kind === 'cancel') {
+            const active = await t.db
+              .selectFrom('holds')
+              .select('id')
+              .where('member_id', '=', who.id)
+              .where('state', 'in', ['waiting', 'ready'])
+              .execute();
+            if (active[0]) await desk.post(`/api/v1/holds/${active[0].id}/cancellation`);
+          } else if (kind === 'return') {
+            if ((await giveBack(copy)).statusCode !== 200) await lend(who.card, copy);
+          } else {
+            t.clock.advanceDays(2);
+            await expireHolds(t.db, { now: t.clock.now(), today: t.clock.today() });
+          }
+          await checkInvariants();
         }
-        case 3: {
-          if ((await giveBack(copy)).statusCode !== 200) await lend(who.card, copy);
-          break;
-        }
-        default:
-          t.clock.advanceDays(2);
-          await expireHolds(t.db, { now: t.clock.now(), today: t.clock.today() });
-      }
-      await checkInvariants();
-    }
+      }),
+      { numRuns: 4, seed: 20_261_201 },
+    );
   });
 
   async function checkInvariants() {
