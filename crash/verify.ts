@@ -251,6 +251,13 @@ export async function verify(
   );
   checked++;
   for (const row of collected.rows) fail(`hold ${row.id}: collected by no loan of its member`);
+  const { rows: tally } = await sql<{ ready: number; collected: number }>`
+    select count(*) filter (where ready_at is not null)::int as ready,
+           count(*) filter (where state = 'collected')::int as collected
+      from holds where placed_at >= ${new Date(runStart)}`.execute(db);
+  console.log(
+    `  holds: ${placed} placed, ${tally[0]?.ready ?? 0} set aside on a return, ${tally[0]?.collected ?? 0} collected`,
+  );
   const trappedReturns = ops.filter((o) => o.kind === 'return' && o.trapped).length;
   if (holdOps.length > 0 && trappedReturns === 0) {
     console.warn('  note: no return set a copy aside for a hold');

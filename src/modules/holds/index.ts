@@ -1,5 +1,5 @@
 /** The holds module's front door (issue 20, 예약): what circulation, SIP2 and the app may use. */
-export { holdBanUntil, holdRefusals, maskName, pickupUntil } from './domain.js';
+export { maskName } from './domain.js';
 export { holdRoutes } from './routes.js';
 export {
   cancelHoldOfTitleAtDesk,

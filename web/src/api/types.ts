@@ -28,7 +28,6 @@ export type CirculationStatus = Schemas['CirculationStatus'];
 export type Suspension = NonNullable<CirculationStatus['suspension']>;
 export type ReturnResult = Answer<'postReturns'>;
 export type Hold = Schemas['Hold'];
-export type HoldShelfEntry = Answer<'getHoldShelf'>['holds'][number];
 export type Statistics = Schemas['Statistics'];
 export type Terminal = Schemas['Terminal'];
 export type ItemImportReport = Schemas['ItemImportReport'];
