@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireHolds, maskName } from '../../src/modules/holds/index.js';
+import { createNoticeWorker } from '../../src/modules/notices/index.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { codes, shelve, walkIn } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
@@ -78,6 +80,18 @@ describe(`holds (${testDatabaseKind})`, () => {
       .executeTakeFirst();
     expect(notice).toMatchObject({ subject_date: '2026-12-21' });
     expect(notice?.hold_id).toBe(placed.json().id);
+    // The worker tells B, in B's words: the title, the library, the last day.
+    const told: string[] = [];
+    const worker = createNoticeWorker(
+      { db: t.db, clock: t.clock, logger: createLogger('silent') },
+      {
+        email: { send: async (m) => void told.push(m.text), close() {} },
+        phone: { send: async (m) => void told.push(m.text) },
+        maxAttempts: 3,
+      },
+    );
+    await worker.deliverDueNotices(t.clock.now());
+    expect(told.find((text) => text.includes('《한 권뿐인 책》'))).toMatch(/예약 도서.*12월 21일/);
 
     // C cannot borrow the copy set aside for B; B can, and that collects the hold.
     expect(codes((await lend(c.card, 'H-ONE')).json())).toEqual(['ITEM_ON_HOLD']);
