@@ -238,6 +238,40 @@ describe(`holds (${testDatabaseKind})`, () => {
     }
   });
 
+  it('a library lowers the network hold rules, never raises them', async () => {
+    const admin = await allDayStaffClient(t.app, 'network-admin');
+    const libraryId = (
+      await t.db
+        .selectFrom('libraries')
+        .select('id')
+        .where('code', '=', GN)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const above = await admin.put(`/api/v1/libraries/${libraryId}/hold-rules`, {
+      holdLimit: 5,
+      queuePerCopy: null,
+      pickupDays: null,
+    });
+    expect(above.json().code).toBe('VALIDATION_FAILED');
+    const lowered = await admin.put(`/api/v1/libraries/${libraryId}/hold-rules`, {
+      holdLimit: 1,
+      queuePerCopy: null,
+      pickupDays: 2,
+    });
+    expect(lowered.json()).toMatchObject({
+      library: { holdLimit: 1, queuePerCopy: null, pickupDays: 2 },
+      effective: { holdLimit: 1, queuePerCopy: 3, pickupDays: 2, banDays: 30 },
+    });
+    const read = await desk.get(`/api/v1/hold-rules?libraryId=${libraryId}`);
+    expect(read.json().effective.holdLimit).toBe(1);
+    // Back to the network's.
+    await admin.put(`/api/v1/libraries/${libraryId}/hold-rules`, {
+      holdLimit: null,
+      queuePerCopy: null,
+      pickupDays: null,
+    });
+  });
+
   it('property: random place / cancel / return / expire keep the line in order and one trap per copy', async () => {
     const people = await Promise.all(Array.from({ length: 6 }, () => walkIn(desk)));
     const copies = ['H-P0', 'H-P1', 'H-P2'];

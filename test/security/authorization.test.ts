@@ -575,6 +575,35 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: { ...ANY_STAFF, desk: 'hidden', admin: 'hidden', network: 'hidden' },
     },
     {
+      route: 'GET /api/v1/hold-rules',
+      request: () => ({ url: '/api/v1/hold-rules' }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'PUT /api/v1/network-hold-rules',
+      request: () => ({
+        url: '/api/v1/network-hold-rules',
+        body: {
+          holdLimit: 3,
+          queuePerCopy: 3,
+          pickupDays: 3,
+          noShowLimit: 3,
+          noShowWindowDays: 30,
+          banDays: 30,
+        },
+      }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'PUT /api/v1/libraries/{libraryId}/hold-rules',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/hold-rules`,
+        body: { holdLimit: null, queuePerCopy: null, pickupDays: null },
+      }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
       route: 'GET /api/v1/hold-shelf',
       request: () => ({ url: '/api/v1/hold-shelf' }),
       expect: ANY_STAFF,
@@ -1172,6 +1201,10 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     'POST /api/v1/holds': policy('hold.desk', none),
     'POST /api/v1/holds/{holdId}/cancellation': policy('hold.desk', none),
     'GET /api/v1/hold-shelf': policy('hold.desk', none),
+    'PUT /api/v1/network-hold-rules': policy('network.manage', none),
+    'PUT /api/v1/libraries/{libraryId}/hold-rules': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
     'GET /api/v1/libraries/{libraryId}/staff': policy('library.manage', (s) => ({
       libraryId: lib(s),
     })),

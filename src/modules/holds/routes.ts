@@ -4,6 +4,7 @@ import { requireMember, requireStaff } from '../../platform/http/auth.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { DateText, Id, NullableDate } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
+import { readHoldRules, updateLibraryHoldRules, updateNetworkHoldRules } from './rules.js';
 import {
   cancelHoldAtDesk,
   cancelOwnHold,
@@ -78,8 +79,104 @@ const ShelfEntrySchema = Type.Object({
 
 const HoldIdParams = Type.Object({ holdId: Id });
 
+const HoldRulesSchema = Type.Object(
+  {
+    holdLimit: Type.Integer({
+      minimum: 0,
+      maximum: 50,
+      description: 'holds per member at one library',
+    }),
+    queuePerCopy: Type.Integer({
+      minimum: 1,
+      maximum: 50,
+      description: 'members in line for a title at a library, per loanable copy there',
+    }),
+    pickupDays: Type.Integer({
+      minimum: 1,
+      maximum: 30,
+      description: 'days on which the library is open that a copy set aside waits',
+    }),
+    noShowLimit: Type.Integer({ minimum: 1, maximum: 50 }),
+    noShowWindowDays: Type.Integer({
+      minimum: 1,
+      maximum: 365,
+      description: 'noShowLimit no-shows within this many days ban new holds',
+    }),
+    banDays: Type.Integer({ minimum: 0, maximum: 365, description: 'how long the ban lasts' }),
+  },
+  { $id: 'HoldRules', additionalProperties: false },
+);
+const LibraryHoldRulesSchema = Type.Object(
+  {
+    holdLimit: Type.Union([Type.Integer({ minimum: 0, maximum: 50 }), Type.Null()]),
+    queuePerCopy: Type.Union([Type.Integer({ minimum: 1, maximum: 50 }), Type.Null()]),
+    pickupDays: Type.Union([Type.Integer({ minimum: 1, maximum: 30 }), Type.Null()]),
+  },
+  {
+    $id: 'LibraryHoldRules',
+    additionalProperties: false,
+    description: "the library's own values (null: the network's); each at most the network's",
+  },
+);
+const HoldRulesAnswer = Type.Object({
+  network: Type.Ref('HoldRules'),
+  library: Type.Union([Type.Ref('LibraryHoldRules'), Type.Null()]),
+  effective: Type.Ref('HoldRules', { description: 'the rules in force (at the library)' }),
+});
+
 export async function holdRoutes(app: App, context: AppContext) {
   app.addSchema(HoldSchema);
+  app.addSchema(HoldRulesSchema);
+  app.addSchema(LibraryHoldRulesSchema);
+
+  app.get(
+    '/api/v1/hold-rules',
+    {
+      schema: {
+        tags: ['holds'],
+        summary:
+          "The network's hold rules, and with `libraryId` the library's own and those in force",
+        querystring: Type.Object({ libraryId: Type.Optional(Id) }, { additionalProperties: false }),
+        response: { 200: HoldRulesAnswer, ...problemResponses(404) },
+      },
+    },
+    async (request) => readHoldRules(context, request.query.libraryId ?? null),
+  );
+
+  app.put(
+    '/api/v1/network-hold-rules',
+    {
+      schema: {
+        tags: ['holds', 'administration'],
+        summary: "Edit the network's hold rules (network admin)",
+        body: Type.Ref('HoldRules'),
+        response: { 200: Type.Ref('HoldRules'), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) =>
+      updateNetworkHoldRules(context, requireStaff(request), request.body as never),
+  );
+
+  app.put(
+    '/api/v1/libraries/:libraryId/hold-rules',
+    {
+      schema: {
+        tags: ['holds', 'administration'],
+        summary: 'Lower the hold rules at a library (its library admin, or the network admin)',
+        description: "A value above the network's is refused (VALIDATION_FAILED).",
+        params: Type.Object({ libraryId: Id }),
+        body: Type.Ref('LibraryHoldRules'),
+        response: { 200: HoldRulesAnswer, ...problemResponses(401, 403, 404, 400) },
+      },
+    },
+    async (request) =>
+      updateLibraryHoldRules(
+        context,
+        requireStaff(request),
+        request.params.libraryId,
+        request.body as never,
+      ),
+  );
 
   app.get(
     '/api/v1/me/holds',

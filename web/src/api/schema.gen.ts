@@ -971,6 +971,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hold-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network's hold rules, and with `libraryId` the library's own and those in force */
+        get: operations["getHoldRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network-hold-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit the network's hold rules (network admin) */
+        put: operations["putNetworkHoldRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/libraries/{libraryId}/hold-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Lower the hold rules at a library (its library admin, or the network admin)
+         * @description A value above the network's is refused (VALIDATION_FAILED).
+         */
+        put: operations["putLibrariesByLibraryIdHoldRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/holds": {
         parameters: {
             query?: never;
@@ -1831,6 +1885,25 @@ export interface components {
             pickupUntil: string | null;
             /** @description the copy set aside (ready) */
             itemBarcode: string | null;
+        };
+        HoldRules: {
+            /** @description holds per member at one library */
+            holdLimit: number;
+            /** @description members in line for a title at a library, per loanable copy there */
+            queuePerCopy: number;
+            /** @description days on which the library is open that a copy set aside waits */
+            pickupDays: number;
+            noShowLimit: number;
+            /** @description noShowLimit no-shows within this many days ban new holds */
+            noShowWindowDays: number;
+            /** @description how long the ban lasts */
+            banDays: number;
+        };
+        /** @description the library's own values (null: the network's); each at most the network's */
+        LibraryHoldRules: {
+            holdLimit: number | null;
+            queuePerCopy: number | null;
+            pickupDays: number | null;
         };
         /** @description One copy a library holds */
         CatalogueItem: {
@@ -6065,6 +6138,167 @@ export interface operations {
             };
             /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHoldRules: {
+        parameters: {
+            query?: {
+                libraryId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        network: components["schemas"]["HoldRules"];
+                        library: components["schemas"]["LibraryHoldRules"] | null;
+                        effective: components["schemas"]["HoldRules"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putNetworkHoldRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldRules"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldRules"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putLibrariesByLibraryIdHoldRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                libraryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryHoldRules"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        network: components["schemas"]["HoldRules"];
+                        library: components["schemas"]["LibraryHoldRules"] | null;
+                        effective: components["schemas"]["HoldRules"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
