@@ -127,6 +127,8 @@ export interface BenchResult {
       status: number;
       renew: number;
       keys: boolean;
+      /** Chance that a visit's first item is held, set aside on return and collected (issue 20). */
+      holds?: number;
     };
     pgbenchScale: number;
     historyRounds: number;

@@ -70,6 +70,18 @@ export async function prepareFixtures(
       .select('barcode')
       .where('library_id', '=', row.id)
       .where('loanable', '=', true)
+      // Each its title's only copy here: a copy out on loan can then be held (issue 20).
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('items as other')
+              .select('other.id')
+              .whereRef('other.record_id', '=', 'items.record_id')
+              .whereRef('other.library_id', '=', 'items.library_id')
+              .whereRef('other.id', '<>', 'items.id'),
+          ),
+        ),
+      )
       .orderBy('id')
       .limit(options.itemsPerLibrary)
       .execute();

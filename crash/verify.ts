@@ -124,6 +124,17 @@ export async function verify(
         }
         break;
       }
+      case 'hold': {
+        const { rows } = await sql<{ member_id: number; library_id: number }>`
+          select member_id, library_id from holds
+           where ${op.holdId === undefined ? sql`member_id = ${memberId ?? 0} and placed_at >= ${new Date(op.started - SLACK_MS)}` : sql`id = ${op.holdId}`}`.execute(
+          db,
+        );
+        if (rows.length === 0) fail(`${what}: the hold is missing`);
+        else if (rows.some((r) => r.member_id !== memberId || r.library_id !== op.libraryId))
+          fail(`${what}: the hold is another member's or library's`);
+        break;
+      }
       case 'renew': {
         if (op.loanId !== undefined) {
           const loan = loans.find((l) => l.id === op.loanId);
@@ -202,6 +213,58 @@ export async function verify(
   // 3. Inter-library requests: each acknowledged step is where its request is (or beyond), no
   // request was placed twice, one open request per copy, and a collected request has its loan.
   await verifyRequests(db, ops, runStart, fail, () => checked++);
+  // Holds: each placed at most once per request, each set aside at most once, never lent to
+  // anyone else, each collected by a loan of its member.
+  const holdOps = ops.filter((o) => o.kind === 'hold');
+  const sureHolds = holdOps.filter((o) => o.outcome === 'acked' || o.outcome === 'applied').length;
+  const maybeHolds = holdOps.filter((o) => o.outcome === 'unknown').length;
+  const placed = Number(
+    (
+      await db
+        .selectFrom('holds')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('placed_at', '>=', new Date(runStart))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  checked++;
+  if (placed < sureHolds || placed > sureHolds + maybeHolds) {
+    fail(
+      `${placed} holds placed during the run, ${sureHolds} acknowledged and ${maybeHolds} unanswered`,
+    );
+  }
+  const lentTrap = await sql<{ id: number }>`
+    select h.id from holds h join loans o on o.item_id = h.item_id and o.returned_at is null
+     where h.state = 'ready'`.execute(db);
+  checked++;
+  for (const row of lentTrap.rows) fail(`hold ${row.id}: its copy set aside is on loan`);
+  const trapEvents = await sql<{ id: number; n: number }>`
+    select h.id, (select count(*)::int from audit_events e
+                   where e.subject_kind = 'hold' and e.subject_id = h.id::text
+                     and e.action = 'hold.ready') as n
+      from holds h where h.ready_at is not null`.execute(db);
+  for (const row of trapEvents.rows) {
+    checked++;
+    if (row.n !== 1) fail(`hold ${row.id}: set aside ${row.n} times`);
+  }
+  const collected = await sql<{ id: number }>`
+    select h.id from holds h left join loans o on o.id = h.loan_id
+     where h.state = 'collected' and (o.id is null or (o.member_id is not null and o.member_id <> h.member_id))`.execute(
+    db,
+  );
+  checked++;
+  for (const row of collected.rows) fail(`hold ${row.id}: collected by no loan of its member`);
+  const { rows: tally } = await sql<{ ready: number; collected: number }>`
+    select count(*) filter (where ready_at is not null)::int as ready,
+           count(*) filter (where state = 'collected')::int as collected
+      from holds where placed_at >= ${new Date(runStart)}`.execute(db);
+  console.log(
+    `  holds: ${placed} placed, ${tally[0]?.ready ?? 0} set aside on a return, ${tally[0]?.collected ?? 0} collected`,
+  );
+  const trappedReturns = ops.filter((o) => o.kind === 'return' && o.trapped).length;
+  if (holdOps.length > 0 && trappedReturns === 0) {
+    console.warn('  note: no return set a copy aside for a hold');
+  }
 
   // 3. Invariants.
   const doubled = await sql<{ item_id: number; n: number }>`

@@ -10,6 +10,7 @@ export type OpKind =
   | 'checkout'
   | 'return'
   | 'renew'
+  | 'hold'
   | 'request-place'
   | 'request-send'
   | 'request-receive'
@@ -41,6 +42,10 @@ export interface Op {
   renewals?: number;
   /** A SIP2 checkout of an item the patron already had renewed it instead. */
   renewedByCheckout?: boolean;
+  /** A hold placed (its id from the answer). */
+  holdId?: number;
+  /** A return that set the copy aside for a hold. */
+  trapped?: boolean;
 }
 
 interface KnownMember {
@@ -57,6 +62,10 @@ export class World {
   readonly onLoan = new Map<string, { card: string }>(); // `${libraryId}:${barcode}`
   /** Request titles on a journey (or lost on one): not requested again. */
   readonly requested = new Set<string>();
+  /** Cards waiting for an item's title, in the order their holds were acknowledged. */
+  readonly holders = new Map<string, string[]>();
+  /** Copies set aside for a hold, with the card first in line when it was set aside. */
+  readonly trapped = new Map<string, string>();
   readonly ops: Op[] = [];
   /** HTTP answers 500 and above other than 503 (which is retried): expected none. */
   serverErrors = 0;
@@ -220,6 +229,7 @@ export class Desk {
     const roll = Math.random();
     if (roll < 0.08) return this.register();
     if (roll < 0.18) return this.checkIn();
+    if (roll < 0.28) return this.hold();
     if (roll < 0.55) return this.checkout();
     if (roll < 0.8) return this.returnItem();
     return this.renew();
@@ -273,13 +283,56 @@ export class Desk {
     if (op.outcome === 'acked' || op.outcome === 'applied') member.checkedIn.add(this.library.id);
   }
 
+  /** A hold for a member on a copy out on loan here (issue 20): the desk places it by barcode. */
+  async hold(): Promise<void> {
+    const lent = [...this.world.onLoan.entries()].filter(([k]) =>
+      k.startsWith(`${this.library.id}:`),
+    );
+    const chosen = pick(lent);
+    if (!chosen) return this.checkout();
+    const [key, loan] = chosen;
+    const member = pick(this.world.eligibleAt(this.library.id).filter((m) => m.card !== loan.card));
+    if (!member) return this.checkout();
+    const barcode = key.slice(key.indexOf(':') + 1);
+    const op = this.world.newOp({
+      kind: 'hold',
+      channel: 'http',
+      libraryId: this.library.id,
+      card: member.card,
+      memberId: member.id,
+      barcode,
+    });
+    const answer = await this.#write(op, '/api/v1/holds', {
+      cardNumber: member.card,
+      itemBarcode: barcode,
+    });
+    if (op.outcome === 'acked' && answer) op.holdId = Number(answer.body.id);
+    if (op.outcome === 'acked' || op.outcome === 'applied') {
+      this.world.holders.set(key, [...(this.world.holders.get(key) ?? []), member.card]);
+    }
+  }
+
   async checkout(): Promise<void> {
+    // Often the member a copy was set aside for comes to collect it.
+    const waiting = [...this.world.trapped.entries()].filter(([k]) =>
+      k.startsWith(`${this.library.id}:`),
+    );
+    const collect = Math.random() < 0.5 ? pick(waiting) : undefined;
+    if (collect) {
+      const [key, card] = collect;
+      const holder = this.world.members.find((m) => m.card === card);
+      if (holder) return this.lend(holder, key.slice(key.indexOf(':') + 1));
+    }
     const member = pick(this.world.eligibleAt(this.library.id));
     const free = this.library.items.filter(
       (b) => !this.world.onLoan.has(`${this.library.id}:${b}`),
     );
     const barcode = pick(free.length > 0 ? free : this.library.items);
     if (!member || !barcode) return;
+    return this.lend(member, barcode);
+  }
+
+  async lend(member: KnownMember, barcode: string): Promise<void> {
     const op = this.world.newOp({
       kind: 'checkout',
       channel: 'http',
@@ -296,7 +349,13 @@ export class Desk {
       op.loanId = (answer.body.loan as { id: number }).id;
     }
     if (op.outcome === 'acked' || op.outcome === 'applied') {
-      this.world.onLoan.set(`${this.library.id}:${barcode}`, { card: member.card });
+      const key = `${this.library.id}:${barcode}`;
+      this.world.onLoan.set(key, { card: member.card });
+      this.world.trapped.delete(key);
+      this.world.holders.set(
+        key,
+        (this.world.holders.get(key) ?? []).filter((card) => card !== member.card),
+      );
     }
   }
 
@@ -313,6 +372,12 @@ export class Desk {
     });
     const answer = await this.#write(op, '/api/v1/returns', { itemBarcode: barcode });
     if (op.outcome === 'acked' && answer) op.loanId = (answer.body.loan as { id: number }).id;
+    if (op.outcome === 'acked' && answer?.body.heldFor) {
+      op.trapped = true;
+      const key = `${this.library.id}:${barcode}`;
+      const first = this.world.holders.get(key)?.[0];
+      if (first) this.world.trapped.set(key, first);
+    }
     if (op.outcome === 'acked' || op.outcome === 'applied' || op.code === 'ITEM_NOT_ON_LOAN') {
       this.world.onLoan.delete(`${this.library.id}:${barcode}`);
     }

@@ -8,6 +8,7 @@ import type { AppContext } from './app-context.js';
 import { createAppContext } from './app-context.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { circulationRoutes } from './modules/circulation/index.js';
+import { holdRoutes } from './modules/holds/index.js';
 import { libraryAdminRoutes, libraryRoutes } from './modules/libraries/index.js';
 import { memberRoutes, normalizeCardNumber } from './modules/members/index.js';
 import { refuseDemoPasswords } from './modules/network/index.js';
@@ -63,6 +64,7 @@ export async function buildHttpApp(context: AppContext): Promise<App> {
     staffRoutes,
     memberRoutes,
     circulationRoutes,
+    holdRoutes,
     catalogRoutes,
     terminalRoutes,
     statisticsRoutes,

@@ -5,7 +5,9 @@
  * carries the member's status), each item lent with an Idempotency-Key (the answer carries the
  * status after the loan), sometimes a renewal (key; its answer carries the status too), then the
  * items returned (key each). A pair counts when both the checkout and the return of an item
- * succeeded.
+ * succeeded. With `holds`, a visit sometimes has the next borrower hold its first item (예약,
+ * issue 20): its return then sets the copy aside, and the holder collects it (a checkout, counted
+ * as `collect`) and returns it.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -35,6 +37,11 @@ export interface DeskMix {
   renew: number;
   /** An Idempotency-Key on every write, as the web desk sends. */
   keys: boolean;
+  /**
+   * Chance that a visit's first item is held by the next borrower before it comes back: the hold
+   * (POST /holds), the trap on its return, the holder's collection and return (issue 20).
+   */
+  holds?: number;
 }
 
 /** What the web desk sends (web/src/desk/Circulation.tsx, visit.ts, Returns.tsx). */
@@ -44,6 +51,7 @@ export const DESK_MIX: DeskMix = {
   status: 0,
   renew: 0.1,
   keys: true,
+  holds: 0.1,
 };
 /** Checkout and return only (with keys): the history and embedded comparisons. */
 export const CHECKOUT_RETURN_ONLY: DeskMix = {
@@ -208,10 +216,43 @@ async function deskWorker(
       );
       if (renewed) await status(borrower.memberId);
     }
+    // 예약: the next borrower holds the first item while it is out (a title with another copy on
+    // the shelf here is refused, HOLD_NOT_NEEDED: then nothing is held).
+    const holder = worker.borrowers[cycle % worker.borrowers.length]!;
+    const held =
+      lent.length > 0 && holder.card !== borrower.card && rng.chance(mix.holds ?? 0)
+        ? await timed(
+            'hold',
+            'POST',
+            '/api/v1/holds',
+            { cardNumber: holder.card, itemBarcode: lent[0] },
+            201,
+          )
+        : undefined;
     for (const item of lent) {
       const returned = await timed('return', 'POST', '/api/v1/returns', { itemBarcode: item }, 200);
       if (returned) recorder.pair(performance.now());
       else items.splice(items.indexOf(item), 1);
+    }
+    if (held && lent[0]) {
+      // The return set the copy aside: the holder collects it, and brings it back.
+      const collected = await timed(
+        'collect',
+        'POST',
+        '/api/v1/checkouts',
+        { cardNumber: holder.card, itemBarcode: lent[0] },
+        201,
+      );
+      if (collected) {
+        const back = await timed(
+          'return',
+          'POST',
+          '/api/v1/returns',
+          { itemBarcode: lent[0] },
+          200,
+        );
+        if (back) recorder.pair(performance.now());
+      }
     }
   }
   if (!options.checkoutOnly && performance.now() < end) {

@@ -50,6 +50,8 @@ export interface NoticeEvent {
   /** The library whose name, phone and hours the text gives. */
   libraryId: number | null;
   loanId?: number | null;
+  /** The hold a `hold_ready` notice is about. */
+  holdId?: number | null;
   /** An inter-library request the notice is about (its title, its pickup day). */
   requestId?: number | null;
   /** The date the notice is about (a suspension's last day, say). */
@@ -67,9 +69,10 @@ export async function queueNotice(
   event: NoticeEvent,
 ): Promise<void> {
   await sql`
-    insert into notices (member_id, loan_id, request_id, library_id, kind, channel, day,
+    insert into notices (member_id, loan_id, hold_id, request_id, library_id, kind, channel, day,
                          subject_date, created_at, not_before)
-    select m.id, ${event.loanId ?? null}::integer, ${event.requestId ?? null}::bigint,
+    select m.id, ${event.loanId ?? null}::integer, ${event.holdId ?? null}::integer,
+           ${event.requestId ?? null}::bigint,
            ${event.libraryId}::integer, ${event.kind},
            c.channel, ${today}::date, ${event.subjectDate ?? null}::date, ${now}::timestamptz,
            ${notBeforeSql(now)}

@@ -160,6 +160,10 @@ export class Sip2Client {
     return this.#request('09', input, '10');
   }
 
+  hold(input: ClientInput<MessageOf<'15'>>): Promise<MessageOf<'16'>> {
+    return this.#request('15', input, '16');
+  }
+
   itemInformation(input: ClientInput<MessageOf<'17'>>): Promise<MessageOf<'18'>> {
     return this.#request('17', input, '18');
   }

@@ -182,10 +182,10 @@ describe('encode → decode round trips', () => {
     );
   });
 
-  it('keeps other commands (hold, fee paid, unknown) as unsupported messages', () => {
+  it('keeps other commands (fee paid, item status update, unknown) as unsupported messages', () => {
     const other = fc.oneof(
       fc.record({
-        commandIdentifier: fc.constantFrom('15', '16', '19', '20', '37', '38'),
+        commandIdentifier: fc.constantFrom('19', '20', '37', '38'),
         fields: fc.array(fc.record({ id: fieldId, value: utf8Text }), { maxLength: 3 }),
       }),
       fc.record({
@@ -340,18 +340,15 @@ describe('message layouts of SIP2 v2.00', () => {
     });
   });
 
-  it('reads hold (15) as an unsupported message with its variable fields', () => {
+  it('reads hold (15) with its fields', () => {
     expect(decode(`15+${date}AOGN001|AA1234|ABEM1|`)).toMatchObject({
       ok: true,
       message: {
-        code: 'unsupported',
-        commandIdentifier: '15',
-        fixed: `+${date}`,
-        fields: [
-          { id: 'AO', value: 'GN001' },
-          { id: 'AA', value: '1234' },
-          { id: 'AB', value: 'EM1' },
-        ],
+        code: '15',
+        holdMode: '+',
+        institutionId: 'GN001',
+        patronIdentifier: '1234',
+        itemIdentifier: 'EM1',
       },
     });
   });

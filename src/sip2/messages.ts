@@ -218,10 +218,43 @@ export interface CheckinResponse extends MessageBase, ScreenText {
   patronIdentifier?: string;
   mediaType?: string;
   itemProperties?: string;
-  /** SIP2 2.0 CV: 01 unknown, 02 hold for this library, 03 hold for another, 04 send to another. */
+  /** CV (SIP2 2.00): 01 hold for this library, 02 hold for another, 04 send to another, 99 other. */
   alertType?: string;
-  /** SIP2 2.0 CT: where the item goes next (a library's code). */
+  /** CT (SIP2 2.00): where the item goes next (a library's code). */
   destinationLocation?: string;
+  /** DA: the member the copy is set aside for (masked). */
+  holdPatronName?: string;
+}
+
+/** Hold (15): `+` place, `-` cancel, `*` change (answered as not supported). */
+export interface HoldRequest extends MessageBase {
+  code: '15';
+  holdMode: string;
+  transactionDate: string;
+  expirationDate?: string;
+  pickupLocation?: string;
+  holdType?: string;
+  institutionId: string;
+  patronIdentifier: string;
+  patronPassword?: string;
+  itemIdentifier?: string;
+  titleIdentifier?: string;
+  terminalPassword?: string;
+  feeAcknowledged?: boolean;
+}
+
+export interface HoldResponse extends MessageBase, ScreenText {
+  code: '16';
+  ok: boolean;
+  available: boolean;
+  transactionDate: string;
+  expirationDate?: string;
+  queuePosition?: number;
+  pickupLocation?: string;
+  institutionId: string;
+  patronIdentifier: string;
+  itemIdentifier?: string;
+  titleIdentifier?: string;
 }
 
 export interface ItemInformationRequest extends MessageBase {
@@ -354,7 +387,7 @@ export interface RequestScResend extends MessageBase {
 }
 
 /**
- * Any other two-digit command (hold, fee paid, item status update, or unknown ones). For the
+ * Any other two-digit command (fee paid, item status update, or unknown ones). For the
  * other commands of SIP2 v2.00 the fixed part is split off and the variable fields are read;
  * for unknown commands everything after the identifier stays in `fixed`.
  */
@@ -380,6 +413,8 @@ export type SupportedSip2Message =
   | CheckinResponse
   | ItemInformationRequest
   | ItemInformationResponse
+  | HoldRequest
+  | HoldResponse
   | RenewRequest
   | RenewResponse
   | RenewAllRequest
@@ -630,6 +665,45 @@ export const LAYOUTS: { [C in MessageCode]: MessageLayout<MessageOf<C>> } = {
       ['CH', 'itemProperties', optionalText],
       ['CV', 'alertType', optionalText],
       ['CT', 'destinationLocation', optionalText],
+      ['DA', 'holdPatronName', optionalText],
+      ['AF', 'screenMessage', optionalText],
+      ['AG', 'printLine', optionalText],
+    ],
+  },
+  '15': {
+    name: 'Hold',
+    fixed: [
+      ['holdMode', chars(1)],
+      ['transactionDate', sipDate],
+    ],
+    fields: [
+      ['BW', 'expirationDate', optionalText],
+      ['BS', 'pickupLocation', optionalText],
+      ['BY', 'holdType', optionalText],
+      ['AO', 'institutionId', text],
+      ['AA', 'patronIdentifier', text],
+      ['AD', 'patronPassword', optionalText],
+      ['AB', 'itemIdentifier', optionalText],
+      ['AJ', 'titleIdentifier', optionalText],
+      ['AC', 'terminalPassword', optionalText],
+      ['BO', 'feeAcknowledged', optionalYesNo],
+    ],
+  },
+  '16': {
+    name: 'Hold Response',
+    fixed: [
+      ['ok', okFlag],
+      ['available', yesNo],
+      ['transactionDate', sipDate],
+    ],
+    fields: [
+      ['BW', 'expirationDate', optionalText],
+      ['BR', 'queuePosition', optionalNumber()],
+      ['BS', 'pickupLocation', optionalText],
+      ['AO', 'institutionId', text],
+      ['AA', 'patronIdentifier', text],
+      ['AB', 'itemIdentifier', optionalText],
+      ['AJ', 'titleIdentifier', optionalText],
       ['AF', 'screenMessage', optionalText],
       ['AG', 'printLine', optionalText],
     ],
@@ -784,12 +858,10 @@ export const LAYOUTS: { [C in MessageCode]: MessageLayout<MessageOf<C>> } = {
 };
 
 /**
- * Fixed-part lengths of the other SIP2 v2.00 commands (hold, fee paid, item status update and
+ * Fixed-part lengths of the other SIP2 v2.00 commands (fee paid, item status update and
  * their responses), so that their variable fields (AO, AA, AB…) can be read generically.
  */
 export const OTHER_FIXED_LENGTHS: Readonly<Record<string, number>> = {
-  '15': 19,
-  '16': 20,
   '19': 18,
   '20': 19,
   '37': 25,
@@ -797,8 +869,6 @@ export const OTHER_FIXED_LENGTHS: Readonly<Record<string, number>> = {
 };
 
 export const OTHER_COMMAND_NAMES: Readonly<Record<string, string>> = {
-  '15': 'Hold',
-  '16': 'Hold Response',
   '19': 'Item Status Update',
   '20': 'Item Status Update Response',
   '37': 'Fee Paid',

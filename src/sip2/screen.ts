@@ -26,6 +26,10 @@ const SENTENCES = {
     notSupported: '이 요청({command})은 지원하지 않습니다.',
     malformed: '요청을 읽을 수 없습니다 ({command}).',
     staffClearsBlocks: '자가대출기가 막은 카드는 직원만 해제할 수 있습니다.',
+    holdPlaced: '예약되었습니다. 대기 순번은 {position}번입니다.',
+    holdCancelled: '예약이 취소되었습니다.',
+    returnedHeld: '반납되었습니다. 예약 도서 — 보관: {name} 님, {until}까지.',
+    holdsReady: '찾아갈 예약 도서가 {count}권 있습니다.',
   },
   en: {
     checkedOut: 'Checked out. Due on {dueDate}.',
@@ -41,6 +45,10 @@ const SENTENCES = {
     notSupported: 'This request ({command}) is not supported.',
     malformed: 'The request could not be read ({command}).',
     staffClearsBlocks: 'Only staff can clear a block set by a self-check machine.',
+    holdPlaced: 'Hold placed. You are number {position} in line.',
+    holdCancelled: 'Hold cancelled.',
+    returnedHeld: 'Returned. On hold — put on the hold shelf: {name}, until {until}.',
+    holdsReady: '{count} held items are ready for you.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -178,7 +178,7 @@ describe(`notice settings and logs over HTTP (${testDatabaseKind})`, () => {
     const overdue = preview.json().templates.find((p: { kind: string }) => p.kind === 'overdue');
     expect(overdue.ko.subject).toBe('[경남대표도서관] 《채식주의자》가 8일 연체되었습니다');
     expect(overdue.en.subject).toBe('[Gyeongnamdaepyo Library] “채식주의자” is 8 days overdue');
-    expect(preview.json().templates).toHaveLength(10);
+    expect(preview.json().templates).toHaveLength(11);
 
     await worker().deliverDueNotices(t.clock.now());
     const counts = await network.get('/api/v1/notice-counts?from=2026-12-01&to=2026-12-03');

@@ -570,6 +570,76 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     },
     // --- staff ---
     {
+      route: 'GET /api/v1/me/holds',
+      request: () => ({ url: '/api/v1/me/holds' }),
+      expect: MEMBER_ONLY,
+    },
+    {
+      route: 'POST /api/v1/me/holds',
+      request: () => ({
+        url: '/api/v1/me/holds',
+        body: { libraryId: ids.library.own, recordId: 999_999 },
+      }),
+      expect: { ...MEMBER_ONLY, member: 'hidden' },
+    },
+    {
+      route: 'POST /api/v1/me/holds/{holdId}/cancellation',
+      request: () => ({ url: '/api/v1/me/holds/999999/cancellation', body: {} }),
+      expect: { ...MEMBER_ONLY, member: 'hidden' },
+    },
+    {
+      route: 'POST /api/v1/holds',
+      request: () => ({
+        url: '/api/v1/holds',
+        body: { cardNumber: demoCardNumber(1), itemBarcode: 'NO-SUCH-ITEM' },
+      }),
+      expect: {
+        ...ANY_STAFF,
+        desk: 'ITEM_UNKNOWN',
+        admin: 'ITEM_UNKNOWN',
+        network: 'ITEM_UNKNOWN',
+      },
+    },
+    {
+      route: 'POST /api/v1/holds/{holdId}/cancellation',
+      request: () => ({ url: '/api/v1/holds/999999/cancellation', body: {} }),
+      expect: { ...ANY_STAFF, desk: 'hidden', admin: 'hidden', network: 'hidden' },
+    },
+    {
+      route: 'GET /api/v1/hold-rules',
+      request: () => ({ url: '/api/v1/hold-rules' }),
+      expect: PUBLIC,
+    },
+    {
+      route: 'PUT /api/v1/network-hold-rules',
+      request: () => ({
+        url: '/api/v1/network-hold-rules',
+        body: {
+          holdLimit: 3,
+          queuePerCopy: 3,
+          pickupDays: 3,
+          noShowLimit: 3,
+          noShowWindowDays: 30,
+          banDays: 30,
+        },
+      }),
+      expect: NETWORK_ADMIN,
+    },
+    {
+      route: 'PUT /api/v1/libraries/{libraryId}/hold-rules',
+      scoped: true,
+      request: (s) => ({
+        url: `/api/v1/libraries/${lib(s)}/hold-rules`,
+        body: { holdLimit: null, queuePerCopy: null, pickupDays: null },
+      }),
+      expect: LIBRARY_ADMIN,
+    },
+    {
+      route: 'GET /api/v1/hold-shelf',
+      request: () => ({ url: '/api/v1/hold-shelf' }),
+      expect: ANY_STAFF,
+    },
+    {
       route: 'GET /api/v1/staff/me',
       request: () => ({ url: '/api/v1/staff/me' }),
       expect: ANY_STAFF,
@@ -1204,6 +1274,16 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     'POST /api/v1/checkouts': policy('loan.checkout', none),
     'POST /api/v1/returns': policy('loan.return', none),
     'POST /api/v1/renewals': policy('loan.renew-at-desk', none),
+    'GET /api/v1/me/holds': policy('hold.own', none),
+    'POST /api/v1/me/holds': policy('hold.own', none),
+    'POST /api/v1/me/holds/{holdId}/cancellation': policy('hold.own', none),
+    'POST /api/v1/holds': policy('hold.desk', none),
+    'POST /api/v1/holds/{holdId}/cancellation': policy('hold.desk', none),
+    'GET /api/v1/hold-shelf': policy('hold.desk', none),
+    'PUT /api/v1/network-hold-rules': policy('network.manage', none),
+    'PUT /api/v1/libraries/{libraryId}/hold-rules': policy('library.manage', (s) => ({
+      libraryId: lib(s),
+    })),
     'GET /api/v1/libraries/{libraryId}/staff': policy('library.manage', (s) => ({
       libraryId: lib(s),
     })),

@@ -102,7 +102,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       patronInformation: true,
       itemInformation: true,
       requestScAcsResend: true,
-      hold: false,
+      hold: true,
       feePaid: false,
       itemStatusUpdate: false,
     });
@@ -312,17 +312,18 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     expect(resent.code).toBe('98');
   });
 
-  it('refuses holds, item status updates and fee payments with well-formed answers', async () => {
+  it('refuses a hold change, item status updates and fee payments with well-formed answers', async () => {
     const gn = await bed.terminal(GN);
     const date = '20261201    120000';
-    const hold = await gn.sendLine(`15+${date}AO${GN}|AA${MINJUN}|ABGN-0001|`);
-    expect(hold).toMatchObject({ code: 'unsupported', commandIdentifier: '16' });
-    expect(hold.code === 'unsupported' && hold.fixed).toMatch(/^0N20261201 {4}\d{6}$/);
+    // Holds are placed (+) and cancelled (-); a change (*) is not supported (test/sip2/holds.test.ts).
+    const hold = await gn.sendLine(`15*${date}AO${GN}|AA${MINJUN}|ABGN-0001|`);
+    expect(hold).toMatchObject({ code: '16', ok: false, available: false });
+    expect(hold.code === '16' && hold.screenMessage).toContain('지원하지 않습니다');
     const statusUpdate = await gn.sendLine(`19${date}AO${GN}|ABGN-0001|AC|CHx|`);
     expect(statusUpdate).toMatchObject({ code: 'unsupported', commandIdentifier: '20' });
     const fee = await gn.sendLine(`37${date}0101KRWBV1000|AO${GN}|AA${MINJUN}|`);
     expect(fee).toMatchObject({ code: 'unsupported', commandIdentifier: '38' });
-    for (const answer of [hold, statusUpdate, fee]) {
+    for (const answer of [statusUpdate, fee]) {
       if (answer.code !== 'unsupported') throw new Error('expected an unsupported answer');
       expect(answer.fields.find((f) => f.id === 'AF')?.value).toContain('지원하지 않습니다');
     }
@@ -553,7 +554,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     );
     const yonam = await bed.terminal(YONAM);
     const arrived = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
-    expect(arrived).toMatchObject({ ok: true, alert: true, alertType: '02' });
+    expect(arrived).toMatchObject({ ok: true, alert: true, alertType: '01' });
     const info = await yonam.patronInformation({
       patronIdentifier: MINJUN,
       patronPassword: PIN,

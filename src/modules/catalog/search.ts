@@ -327,13 +327,15 @@ async function holdingsOf<Extra extends object = object>(
       ${options.extra ?? sql``}
     from (
       select i.record_id, i.library_id, count(*)::int as copies,
-        (count(*) filter (where i.loanable and o.item_id is null))::int as available,
+        (count(*) filter (where i.loanable and o.item_id is null and t.item_id is null))::int as available,
         ${viewer.staff ? sql`array_agg(distinct i.call_number) filter (where i.call_number is not null)` : sql`null::text[]`} as call_numbers
       from ${copies}
       left join loans o on o.item_id = i.id and o.returned_at is null
+      -- A copy set aside for a hold (issue 20) is not on the shelf either.
+      left join holds t on t.item_id = i.id and t.state = 'ready'
       ${where}
       group by i.record_id, i.library_id
-      ${options.availableOnly ? sql`having count(*) filter (where i.loanable and o.item_id is null) > 0` : sql``}
+      ${options.availableOnly ? sql`having count(*) filter (where i.loanable and o.item_id is null and t.item_id is null) > 0` : sql``}
     ) h
     join libraries l on l.id = h.library_id
     join regions rg on rg.id = l.region_id

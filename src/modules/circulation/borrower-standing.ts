@@ -61,6 +61,7 @@ export type LoadedStanding = BorrowerFacts & {
     reserved: boolean;
     /** The copy's own library: another one's for a requested copy collected here. */
     libraryId: number;
+    heldForOther: boolean;
   } | null;
   /** With an item: the id the loan of it will have (drawn from the loans' sequence). */
   nextLoanId?: number;
@@ -175,6 +176,9 @@ export const standingStatement = compiledPerShape({
                   'r.loan_limit',
                   'r.max_renewals',
                   'r.online_renewal',
+                  // Members waiting for the title at the lending library: no renewal.
+                  sql<boolean>`exists (select 1 from holds w where w.record_id = i.record_id
+                    and w.library_id = o.library_id and w.state = 'waiting')`.as('held'),
                 ]),
             ).as('open_loans'),
             jsonObjectFrom(
@@ -276,6 +280,11 @@ export const standingStatement = compiledPerShape({
                   .whereRef('o.item_id', '=', 'i.id')
                   .where('o.returned_at', 'is', null)
                   .select(sql`1`.as('one'))})`.as('on_loan'),
+                // Set aside for another member's hold (rules.md "Holds").
+                sql<boolean>`exists (select 1 from holds t where t.item_id = i.id
+                  and t.state = 'ready' and t.member_id is distinct from ${memberId})`.as(
+                  'held_for_other',
+                ),
               ]),
           ).as('item'),
       renewalTarget(db, key).as('target'),
@@ -421,6 +430,7 @@ export async function loadBorrowerStanding(
               onLoan: row.item.on_loan,
               reserved: row.item.reserved,
               libraryId: row.item.library_id,
+              heldForOther: row.item.held_for_other,
             },
             ...(row.next_loan_id === null ? {} : { nextLoanId: Number(row.next_loan_id) }),
           }),
@@ -462,6 +472,7 @@ function standingLoan(o: {
   loan_limit: number;
   max_renewals: number;
   online_renewal: boolean;
+  held: boolean;
 }): StandingLoan {
   return {
     id: o.id,
@@ -480,6 +491,7 @@ function standingLoan(o: {
       maxRenewals: o.max_renewals,
       onlineRenewal: o.online_renewal,
     },
+    held: o.held,
   };
 }
 

@@ -202,6 +202,7 @@ function refusalOfConcurrentLoan(
 ): AppError | null {
   if (isUniqueViolation(error, 'loans_one_open_per_item')) return new AppError('ITEM_ON_LOAN');
   if (isCheckViolation(error, 'loans_item_reserved')) return new AppError('ITEM_ON_HOLD');
+  if (isCheckViolation(error, 'loans_item_on_hold')) return new AppError('ITEM_ON_HOLD');
   if (isCheckViolation(error, 'loans_network_loan_limit')) {
     return AppError.of([{ code: 'NETWORK_LOAN_LIMIT', params: { limit: facts.networkLoanLimit } }]);
   }

@@ -102,7 +102,11 @@ export interface CheckoutFacts {
   } | null;
   openLoans: OpenLoanFact[];
   networkLoanLimit: number;
-  item: { loanable: boolean; onLoan: boolean; reserved?: boolean } | null;
+  /**
+   * `reserved`: the copy is reserved for an inter-library request; `heldForOther`: it is set
+   * aside for another member's hold (rules.md "Holds").
+   */
+  item: { loanable: boolean; onLoan: boolean; reserved?: boolean; heldForOther?: boolean } | null;
 }
 
 /** Every reason a checkout at this library is refused (rules.md "Borrowing"); empty means lend. */
@@ -122,7 +126,7 @@ export function checkoutRefusals(f: CheckoutFacts): Reason[] {
   if (f.item === null) reasons.push({ code: 'ITEM_UNKNOWN' });
   else if (!f.item.loanable) reasons.push({ code: 'ITEM_NOT_LOANABLE' });
   else if (f.item.onLoan) reasons.push({ code: 'ITEM_ON_LOAN' });
-  else if (f.item.reserved) reasons.push({ code: 'ITEM_ON_HOLD' });
+  else if (f.item.reserved || f.item.heldForOther) reasons.push({ code: 'ITEM_ON_HOLD' });
   return reasons;
 }
 
@@ -177,6 +181,8 @@ export interface RenewalFacts {
   rules: Pick<LoanRules, 'maxRenewals' | 'onlineRenewal'>;
   online: boolean;
   suspension: NonNullable<CheckoutFacts['suspension']> | null;
+  /** Members wait for the loan's title at its library (rules.md "Holds"). */
+  held?: boolean;
 }
 
 /** Every reason a renewal is refused: overdue, renewals used up, suspended, or online where not allowed. */
@@ -187,5 +193,6 @@ export function renewalRefusals(f: RenewalFacts): Reason[] {
   if (f.renewals >= f.rules.maxRenewals) reasons.push({ code: 'RENEWAL_LIMIT' });
   if (f.suspension && isSuspendedOn(f.suspension.until, f.today))
     reasons.push(suspendedReason(f.suspension));
+  if (f.held) reasons.push({ code: 'RENEWAL_HELD' });
   return reasons;
 }

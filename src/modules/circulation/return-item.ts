@@ -7,6 +7,7 @@ import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
+import { type Trap, trapForNextInLine } from '../holds/index.js';
 import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
@@ -62,8 +63,9 @@ export async function returnItem(
   }
   if (!loan) throw new AppError('ITEM_NOT_ON_LOAN');
   const late = daysLate(loan.dueDate, today);
-  // An inter-library loan's return also moves its request: the locked path does both.
-  if (late === 0 && loan.pickupLibraryId === null) {
+  // A return on time is one statement, unless it moves an inter-library request or members wait
+  // for the title: the locked path then does both in the return's transaction.
+  if (late === 0 && loan.pickupLibraryId === null && !item.held) {
     const audit = auditRow(actor, now, {
       action: 'loan.returned',
       subjectKind: 'loan',
@@ -83,6 +85,7 @@ export async function returnItem(
       library: facts.library,
       suspension: null,
       transit: null,
+      heldFor: null,
     };
     const returned = await writeOnce(
       db,
@@ -171,6 +174,10 @@ async function returnUnderLock(
     // 'returning' by the loans' trigger); returned at home, it is back on the shelf.
     const transit =
       loan.pickup_library_id === null ? null : await requestCopyReturned(tx, item, actor, now);
+    // Members waiting for the title here: a copy back home is set aside for the first in line (a
+    // requested copy returned at its pickup library goes home first).
+    const trap: Trap | null =
+      transit === null ? await trapForNextInLine(tx, actor, { now, today }, item.id) : null;
     const library = await lendingLibrary(tx, actor.libraryId);
     return {
       loan: {
@@ -187,6 +194,8 @@ async function returnUnderLock(
           ? { until: suspendedUntil, resumesOn: resumesOn(suspendedUntil) }
           : null,
       transit,
+      // "예약 도서 — 보관": for whom (masked) and until when.
+      heldFor: trap && { maskedName: trap.maskedName, pickupUntil: trap.pickupUntil },
     };
   });
 }

@@ -102,10 +102,13 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
     loan_history_enabled: boolean | null;
     item_library_id: number | null;
     pickup_library_id: number | null;
+    held: boolean | null;
   }>`${PREPARED}
     select l.id as library_id, l.name_ko, l.name_en,
       i.id as item_id, i.barcode, b.title, i.library_id as item_library_id,
-      o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled, o.pickup_library_id
+      o.id as loan_id, o.due_date, o.member_id, m.loan_history_enabled, o.pickup_library_id,
+      exists (select 1 from holds h where h.record_id = i.record_id and h.library_id = l.id
+                and h.state = 'waiting') as held
     from libraries l
     -- this library's copy, or another library's lent here through an inter-library request
     -- (returned at its pickup library: rules.md "Inter-library requests")
@@ -133,6 +136,8 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
             barcode: row.barcode ?? '',
             title: row.title ?? '',
             libraryId: row.item_library_id ?? row.library_id,
+            // Members wait for its title here: the return sets it aside (in a transaction).
+            held: row.held === true,
           },
     loan:
       row.loan_id === null || row.due_date === null

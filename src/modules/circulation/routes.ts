@@ -219,6 +219,19 @@ export async function circulationRoutes(app: App, context: AppContext) {
               description:
                 'a requested copy returned at its pickup library: send it to its library (null: it stays here)',
             }),
+            heldFor: Type.Union(
+              [
+                Type.Object({
+                  maskedName: Type.String({ description: 'the member in line, masked (홍*동)' }),
+                  pickupUntil: DateText,
+                }),
+                Type.Null(),
+              ],
+              {
+                description:
+                  'the copy is set aside for the first member waiting for its title here (예약 도서 — 보관): put it on the hold shelf',
+              },
+            ),
           }),
           ...problemResponses(401, 403, 404, 409, 422),
         },

@@ -34,6 +34,8 @@ export interface StandingLoan {
   title: string;
   barcode: string;
   rules: Pick<LoanRules, 'loanLimit' | 'maxRenewals' | 'onlineRenewal'>;
+  /** Members wait for its title at its library: no renewal (rules.md "Holds"). */
+  held?: boolean;
 }
 
 /** A library with its rules and coming holidays. */
@@ -150,6 +152,7 @@ export function deriveStanding(
         rules: loan.rules,
         online: options.online,
         suspension,
+        held: loan.held === true,
       });
       return {
         loanId: loan.id,

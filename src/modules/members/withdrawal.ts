@@ -115,6 +115,8 @@ export async function erasePersonalData(
      where member_id = ${memberId}`.execute(tx);
   // The notice log says what the member was told: it goes with them.
   await tx.deleteFrom('notices').where('member_id', '=', memberId).execute();
+  // Holds go too (a copy set aside for the member is back on the shelf).
+  await tx.deleteFrom('holds').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('member_notice_preferences').where('member_id', '=', memberId).execute();
   await tx
     .deleteFrom('sessions')

@@ -31,6 +31,7 @@ const Kind = Type.Union([
   Type.Literal('card_issued'),
   Type.Literal('card_lost'),
   Type.Literal('consent_renewal'),
+  Type.Literal('hold_ready'),
   Type.Literal('request_arrived'),
   Type.Literal('request_cancelled'),
 ]);

@@ -33,6 +33,8 @@ export interface NoticeFacts {
   until?: string | undefined;
   resumesOn?: string | undefined;
   renewalDate?: string | undefined;
+  /** A hold's last pickup day. */
+  pickupUntil?: string | undefined;
 }
 
 export interface RenderedNotice {
@@ -79,6 +81,7 @@ export function renderNotice(
     until: facts.until,
     resumesOn: facts.resumesOn,
     renewalDate: facts.renewalDate,
+    pickupUntil: facts.pickupUntil,
   };
   const fill = (template: string) => fillTemplate(template, language, params);
   const paragraphs = fill(catalog.body[kind]).split('\n\n');
@@ -117,4 +120,5 @@ export const SAMPLE_FACTS: NoticeFacts = {
   until: '2026-12-12',
   resumesOn: '2026-12-13',
   renewalDate: '2027-01-10',
+  pickupUntil: '2026-12-05',
 };

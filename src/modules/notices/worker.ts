@@ -6,6 +6,7 @@ import type { DB, NoticeChannel, NoticeKind } from '../../platform/db/schema.js'
 import type { Logger } from '../../platform/logger.js';
 import type { Metrics } from '../../platform/metrics.js';
 import { quietHoursEnd } from '../../platform/outbox.js';
+import { expireHolds } from '../holds/index.js';
 import { DeliveryError, type EmailSender, type PhoneProvider } from './channels.js';
 import { scheduleDateNotices } from './scheduler.js';
 import { type NoticeFacts, renderNotice } from './templates.js';
@@ -75,6 +76,9 @@ interface NoticeRow {
   suspension_days_late: number | null;
   request_id: number | null;
   request_state: string | null;
+  hold_id: number | null;
+  hold_state: string | null;
+  hold_title: string | null;
 }
 
 /**
@@ -110,7 +114,8 @@ async function load(db: Kysely<DB>, ids: number[]): Promise<NoticeRow[]> {
            l.opening_hours_ko as hours_ko, l.opening_hours_en as hours_en,
            o.due_date, o.returned_at is not null as returned, coalesce(b.title, rb.title) as title,
            n.request_id, rq.state as request_state,
-           sb.title as suspension_title, so.days_late as suspension_days_late
+           sb.title as suspension_title, so.days_late as suspension_days_late,
+           n.hold_id, h.state as hold_state, hb.title as hold_title
       from notices n
       join members m on m.id = n.member_id
       left join member_notice_preferences p on p.member_id = m.id
@@ -123,6 +128,8 @@ async function load(db: Kysely<DB>, ids: number[]): Promise<NoticeRow[]> {
       left join loans so on so.id = m.suspension_loan_id
       left join items si on si.id = so.item_id
       left join bib_records sb on sb.id = si.record_id
+      left join holds h on h.id = n.hold_id
+      left join bib_records hb on hb.id = h.record_id
      where n.id in (${sql.join(ids)})
      order by n.not_before, n.id`.execute(db);
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
@@ -135,6 +142,8 @@ function staleReason(row: NoticeRow, today: string): string | null {
   if ((row.channel === 'email' ? row.email : row.phone) === null) return 'no_address';
   if (row.loan_id !== null && row.returned) return 'loan_returned';
   if (row.kind === 'request_arrived' && row.request_state !== 'arrived') return 'request_moved_on';
+  // A copy set aside that was collected, or whose hold was cancelled or ended, is no news.
+  if (row.kind === 'hold_ready' && row.hold_state !== 'ready') return 'hold_not_ready';
   const dueKinds: NoticeKind[] = ['due_soon', 'due_today'];
   if (dueKinds.includes(row.kind) && row.due_date !== row.subject_date) return 'due_date_changed';
   if (row.kind === 'due_today' && row.due_date !== today) return 'not_due_today';
@@ -155,7 +164,12 @@ function factsOf(row: NoticeRow, today: string): NoticeFacts {
   return {
     name: row.name ?? '',
     library,
-    title: (row.kind === 'suspension_started' ? row.suspension_title : row.title) ?? undefined,
+    title:
+      (row.kind === 'suspension_started'
+        ? row.suspension_title
+        : row.kind === 'hold_ready'
+          ? row.hold_title
+          : row.title) ?? undefined,
     dueDate: row.due_date ?? undefined,
     days: row.due_date ? daysBetween(today, row.due_date) : undefined,
     daysOverdue: row.due_date ? daysBetween(row.due_date, today) : undefined,
@@ -163,6 +177,7 @@ function factsOf(row: NoticeRow, today: string): NoticeFacts {
     until,
     resumesOn: until ? addDays(until, 1) : undefined,
     renewalDate: row.subject_date ?? undefined,
+    pickupUntil: row.subject_date ?? undefined,
   };
 }
 
@@ -260,8 +275,12 @@ export function createNoticeWorker(context: WorkerContext, options: NoticeWorker
     }
   }
 
-  /** The date-driven notices of the day of `now` (idempotent: run it as often as you like). */
+  /**
+   * The date-driven notices of the day of `now` (idempotent: run it as often as you like); first,
+   * the holds whose pickup window is over go to the next in line (their notices made with them).
+   */
   async function scheduleDay(now: Date) {
+    await expireHolds(db, { now, today: businessDateOf(now) });
     const made = await scheduleDateNotices(db, now, businessDateOf(now));
     for (const [kind, count] of Object.entries(made)) {
       metrics?.noticesScheduled.inc({ kind }, count);

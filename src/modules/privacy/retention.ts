@@ -65,6 +65,19 @@ async function purgeNoticeLog({ tx, now, batch }: JobInput): Promise<number> {
   return rows.length;
 }
 
+/** Ended holds (collected, cancelled, not collected) are kept as long as the notice log. */
+async function purgeEndedHolds({ tx, now, batch }: JobInput): Promise<number> {
+  const before = new Date(now.getTime() - RETENTION.noticeLogDays * 86_400_000);
+  const { rows } = await sql<{ id: number }>`
+    delete from holds where id in (
+      select h.id from holds h
+       where h.ended_at < ${before} and h.state in ('collected', 'cancelled', 'expired')
+         and not exists (select 1 from notices n where n.hold_id = h.id)
+       limit ${batch})
+    returning id`.execute(tx);
+  return rows.length;
+}
+
 /**
  * Members with the history off keep no returned loan — except the late return a running
  * suspension cites; once that suspension has ended, it goes too.
@@ -160,6 +173,7 @@ const JOBS: [string, (input: JobInput) => Promise<number>][] = [
   ['idempotency-keys', purgeIdempotencyKeys],
   ['sessions', purgeSessions],
   ['notice-log', purgeNoticeLog],
+  ['ended-holds', purgeEndedHolds],
   ['history-off-loans', detachHistoryOff],
   ['unverified-pre-registrations', erasePendingPreRegistrations],
   ['lapsed-consent', handleLapsedConsent],

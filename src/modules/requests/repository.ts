@@ -79,6 +79,7 @@ export async function lendingCandidates(
       and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
       and not exists (select 1 from inter_library_requests q
                        where q.item_id = i.id and q.state <> 'closed')
+      and not exists (select 1 from holds t where t.item_id = i.id and t.state = 'ready')
     group by i.library_id, l.region_id`.execute(db);
   return rows.map((r) => ({
     libraryId: r.library_id,
@@ -111,6 +112,8 @@ export async function placementData(
           and q.state in ('requested', 'sent', 'arrived')) as open_requests,
        (exists (select 1 from inter_library_requests q where q.member_id = ${input.memberId}
                   and q.record_id = ${input.recordId} and q.state in ('requested', 'sent', 'arrived'))
+        or exists (select 1 from holds h where h.member_id = ${input.memberId}
+                      and h.record_id = ${input.recordId} and h.state in ('waiting', 'ready'))
         or exists (select 1 from loans o join items i on i.id = o.item_id
                     where o.member_id = ${input.memberId} and o.returned_at is null
                       and i.record_id = ${input.recordId})) as duplicate,

@@ -9,6 +9,7 @@ import type { DB, RequestOutcome, RequestState } from '../../platform/db/schema.
 import { AppError } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
 import { deriveStanding, loadBorrowerStanding } from '../circulation/index.js';
+import { trapForNextInLine } from '../holds/index.js';
 import {
   chooseLendingLibrary,
   type MemberView,
@@ -375,6 +376,9 @@ export async function receiveHomeByScan(
     );
     const moved = found && (await step(tx, actor, found, 'receive-home', at));
     if (!moved) throw notExpected(found, 'a copy on its way home');
+    // Back home: members waiting for its title here get it first (rules.md "Holds": a copy that
+    // arrives at L is set aside as one returned there).
+    if (moved.item_id !== null) await trapForNextInLine(tx, actor, at, Number(moved.item_id));
     return moved;
   });
   return { request: viewOf(row), transit: null };

@@ -15,6 +15,9 @@ interface Subjects {
   'loan.return': Record<string, never>;
   'loan.renew-at-desk': Record<string, never>;
   'loan.renew-online': Record<string, never>;
+  /** Holds (issue 20): the member's own (place, cancel, list); a desk's or machine's at its library. */
+  'hold.own': Record<string, never>;
+  'hold.desk': Record<string, never>;
   'member.own-account': Record<string, never>;
   'member.withdraw-self': { memberId: number };
   'member.renew-own-consent': { memberId: number };
@@ -78,6 +81,8 @@ const POLICIES: { [A in Action]: Policy<A> } = {
   'loan.return': atDesk,
   'loan.renew-at-desk': atDesk,
   'loan.renew-online': memberOnly,
+  'hold.own': memberOnly,
+  'hold.desk': atDesk,
   'member.own-account': memberOnly,
   'member.withdraw-self': (actor, s) => policies.isMemberSelf(actor, s.memberId),
   'member.renew-own-consent': (actor, s) => policies.isMemberSelf(actor, s.memberId),

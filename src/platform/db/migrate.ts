@@ -27,6 +27,7 @@ import * as bibliographicRecords from './migrations/0029_bibliographic_records.j
 import * as recordLibraryCount from './migrations/0030_record_library_count.js';
 import * as notices from './migrations/0031_notices.js';
 import * as recordTerms from './migrations/0032_record_terms.js';
+import * as holds from './migrations/0033_holds.js';
 import * as interLibraryRequests from './migrations/0034_inter_library_requests.js';
 
 /**
@@ -69,6 +70,7 @@ const migrations: Record<string, MigrationModule> = {
   '0030_record_library_count': recordLibraryCount,
   '0031_notices': notices,
   '0032_record_terms': recordTerms,
+  '0033_holds': holds,
   '0034_inter_library_requests': interLibraryRequests,
 };
 

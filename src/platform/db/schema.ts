@@ -44,6 +44,10 @@ export interface LibraryLoanRulesTable {
   online_renewal: Generated<boolean>;
   closed_weekdays: Generated<number[]>;
   updated_at: Generated<Date>;
+  /** Hold rules of the library, lower than the network's (null: the network's; migration 0033). */
+  hold_limit: number | null;
+  hold_queue_per_copy: number | null;
+  hold_pickup_days: number | null;
 }
 
 export interface LibraryHolidaysTable {
@@ -73,12 +77,38 @@ export interface NetworkRulesTable {
   max_suspension_days: number | null;
   updated_at: Generated<Date>;
   machines_require_pin: Generated<boolean>;
+  /** Hold rules (migration 0033). */
+  hold_limit: Generated<number>;
+  hold_queue_per_copy: Generated<number>;
+  hold_pickup_days: Generated<number>;
+  hold_no_show_limit: Generated<number>;
+  hold_no_show_window_days: Generated<number>;
+  hold_ban_days: Generated<number>;
+  /** Inter-library request rules (migration 0034). */
   request_limit: Generated<number>;
   request_send_days: Generated<number>;
   request_pickup_days: Generated<number>;
   request_no_show_limit: Generated<number>;
   request_no_show_window_days: Generated<number>;
   request_ban_days: Generated<number>;
+}
+
+export type HoldState = 'waiting' | 'ready' | 'collected' | 'cancelled' | 'expired';
+
+/** A member's place in line for a title at a library (migration 0033). */
+export interface HoldsTable {
+  id: Generated<number>;
+  member_id: number;
+  record_id: number;
+  library_id: number;
+  state: Generated<HoldState>;
+  placed_at: Date;
+  item_id: number | null;
+  ready_at: Date | null;
+  pickup_until: DateText | null;
+  ended_at: Date | null;
+  ended_day: DateText | null;
+  loan_id: number | null;
 }
 
 export interface AuditEventsTable {
@@ -266,6 +296,7 @@ export interface DB {
   bib_record_terms: BibRecordTermsTable;
   items: ItemsTable;
   loans: LoansTable;
+  holds: HoldsTable;
   idempotent_requests: IdempotentRequestsTable;
   check_in_groups: CheckInGroupsTable;
   staff: StaffTable;
@@ -327,6 +358,7 @@ export type NoticeKind =
   | 'card_issued'
   | 'card_lost'
   | 'consent_renewal'
+  | 'hold_ready'
   | 'request_arrived'
   | 'request_cancelled';
 export type NoticeChannel = 'email' | 'sms' | 'kakao';
@@ -337,6 +369,8 @@ export interface NoticesTable {
   id: ColumnType<number, never, never>;
   member_id: number;
   loan_id: number | null;
+  /** The hold a hold_ready notice is about (migration 0033). */
+  hold_id: Generated<number | null>;
   /** A notice about an inter-library request (migration 0034). */
   request_id: Generated<number | null>;
   library_id: number | null;

@@ -14,6 +14,7 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /api/v1/libraries',
   'GET /api/v1/libraries/{libraryId}',
   'GET /api/v1/network-rules',
+  'GET /api/v1/hold-rules',
   'GET /api/v1/libraries/{libraryId}/calendar',
   'GET /api/v1/network-holidays',
   'GET /api/v1/check-in-groups',

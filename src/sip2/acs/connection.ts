@@ -9,6 +9,7 @@ import { formatSipDateTime } from '../fields.js';
 import { createFrameReader } from '../framing.js';
 import type { MessageOf, Sip2Message } from '../messages.js';
 import { reasonText, say } from '../screen.js';
+import { holdTitle } from './holds.js';
 import { checkinItem, checkoutItem, itemInformation, renewAll, renewItem } from './loans.js';
 import {
   blockPatron,
@@ -270,6 +271,8 @@ export class Sip2Connection {
         return checkinItem(acs, message);
       case '17':
         return itemInformation(acs, message);
+      case '15':
+        return holdTitle(acs, message);
       case '29':
         return renewItem(acs, message);
       case '65':

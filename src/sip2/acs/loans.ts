@@ -226,21 +226,37 @@ export async function checkinItem(
       screenMessage: refusalScreen(acs, answer.code, returned.reasons),
     };
   }
-  const { loan, suspension, transit } = returned.value;
-  const screenMessage = suspension
-    ? say('returnedLate', language, {
-        daysLate: loan.daysLate,
-        until: suspension.until,
-        resume: suspension.resumesOn,
-      })
-    : say('returned', language);
+  const { loan, suspension, transit, heldFor } = returned.value;
+  const screenMessage = joinScreen(
+    suspension
+      ? say('returnedLate', language, {
+          daysLate: loan.daysLate,
+          until: suspension.until,
+          resume: suspension.resumesOn,
+        })
+      : say('returned', language),
+    heldFor
+      ? say('returnedHeld', language, { name: heldFor.maskedName, until: heldFor.pickupUntil })
+      : undefined,
+  );
+  // A copy set aside for a hold here: the alert (CV 01, hold for this library) and the member.
+  const hold = heldFor
+    ? {
+        alert: true,
+        alertType: '01',
+        holdPatronName: heldFor.maskedName,
+        sortBin: 'HOLD',
+      }
+    : {};
   const done = {
     ...answer,
     ok: true,
     resensitize: true,
     titleIdentifier: loan.title,
-    screenMessage,
+    ...(screenMessage ? { screenMessage } : {}),
+    ...hold,
   };
+  // A requested copy returned at its pickup library: the in-transit alert (CV 04, CT home).
   if (transit) return returnedInTransit(acs, done, await libraryCode(acs.context.db, transit.to));
   return done;
 }

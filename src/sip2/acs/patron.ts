@@ -1,10 +1,11 @@
 import { isOverdue, type StandingLoan } from '../../modules/circulation/index.js';
+import { holdItemsOf } from '../../modules/holds/index.js';
+import { requestedItemsOf } from '../../modules/requests/index.js';
 import { blockCardFromTerminal } from '../../modules/terminals/index.js';
 import type { PatronStatus } from '../fields.js';
 import type { MessageOf } from '../messages.js';
 import { patronStatusFromRefusals } from '../patron-flags.js';
 import { joinScreen, reasonText, refusalText, type Sentence, say } from '../screen.js';
-import { requestHoldItems } from './requests.js';
 import { type AcsRequest, answerBase, attempt, countRefusals, sipLanguage } from './session.js';
 import { type PatronStanding, patronStanding } from './standing.js';
 
@@ -172,23 +173,47 @@ export async function patronInformation(
   const lists = itemList(request, pinValid ? here : [], today);
   const limit = standing.borrowing?.libraryLoanLimit;
   countPatronRefusals(acs, '63', standing);
+  // Holds and inter-library requests: set aside or arrived here (available, by the copy's
+  // barcode), and waiting or on their way (unavailable).
+  const memberId = standing.card.ok ? standing.card.member.id : null;
+  const holds =
+    memberId === null
+      ? { available: [], unavailable: [] }
+      : await holdItemsOf(acs.context.db, memberId);
+  const requested =
+    memberId === null
+      ? { available: [], unavailable: [] }
+      : await requestedItemsOf(acs.context.db, memberId);
+  const available = [
+    ...holds.available.map((h) => h.itemBarcode ?? h.title),
+    ...requested.available,
+  ];
+  const unavailable = [...holds.unavailable.map((h) => h.title), ...requested.unavailable];
+  const range = (values: string[]) => {
+    const start = Math.max(1, request.startItem ?? 1);
+    const end = request.endItem ?? values.length;
+    return values.slice(start - 1, Math.max(start - 1, end));
+  };
+  const holdLists = {
+    holdItems: pinValid && request.summary === 'hold' ? range(available) : [],
+    unavailableHoldItems:
+      pinValid && request.summary === 'unavailableHolds' ? range(unavailable) : [],
+  };
   return {
     code: '64',
     ...answerBase(acs),
     language: sipLanguage(acs.terminal.language),
-    holdItemsCount: 0,
+    holdItemsCount: available.length,
     overdueItemsCount: loans.filter((loan) => isOverdue(loan.dueDate, today)).length,
     chargedItemsCount: loans.length,
     fineItemsCount: 0,
     recallItemsCount: 0,
-    unavailableHoldsCount: 0,
+    unavailableHoldsCount: unavailable.length,
     patronIdentifier: request.patronIdentifier,
     ...(limit === undefined ? {} : { chargedItemsLimit: limit }),
-    holdItems: [],
     fineItems: [],
     recallItems: [],
-    unavailableHoldItems: [],
-    ...(standing.card.ok ? await requestHoldItems(acs, standing.card.member.id, pinValid) : {}),
+    ...holdLists,
     ...lists,
     ...patronView(acs, standing, request.patronPassword),
   };

@@ -167,10 +167,13 @@ function unsupportedAnswers(
   switch (command) {
     case '15': // ok 0, available N
       return {
-        code: 'unsupported',
-        commandIdentifier: '16',
-        fixed: `0N${transactionDate}`,
-        fields: [ao, aa, af],
+        code: '16',
+        ok: false,
+        available: false,
+        transactionDate,
+        institutionId,
+        patronIdentifier: echo.patronIdentifier ?? '',
+        screenMessage,
       };
     case '19': // item properties ok 0
       return {

@@ -1,4 +1,4 @@
-import { requestCheckin, requestedItemsOf } from '../../modules/requests/index.js';
+import { requestCheckin } from '../../modules/requests/index.js';
 import type { Language } from '../../platform/errors.js';
 import { fillTemplate } from '../../platform/i18n/messages.js';
 import type { MessageOf } from '../messages.js';
@@ -33,13 +33,13 @@ function say(
   });
 }
 
-/** SIP2 2.0 alert types (CV). */
-const ALERT_HOLD_HERE = '02';
+/** SIP2 2.00 alert types (CV): 01 hold for this library, 04 send to another library. */
+const ALERT_HOLD_HERE = '01';
 const ALERT_SEND_ELSEWHERE = '04';
 
 /**
  * 09 of a copy that is not on loan here: the request it belongs to decides — arrived at its pickup
- * library (received, alert 02), to be sent on (alert 04 with CT its destination) or back home
+ * library (received, alert 01), to be sent on (alert 04 with CT its destination) or back home
  * (received home). Null when no request concerns it.
  */
 export async function requestCheckinAnswer(
@@ -83,28 +83,5 @@ export function returnedInTransit(
     destinationLocation: to.code,
     screenMessage:
       `${answer.screenMessage ?? ''} ${say('transit', acs.terminal.language, to)}`.trim(),
-  };
-}
-
-/**
- * 63's hold items from the member's inter-library requests: arrived ones are available (AS),
- * the others unavailable (CD); the lists only after the right PIN.
- */
-export async function requestHoldItems(
-  acs: AcsRequest,
-  memberId: number,
-  listed: boolean,
-): Promise<
-  Pick<
-    MessageOf<'64'>,
-    'holdItemsCount' | 'unavailableHoldsCount' | 'holdItems' | 'unavailableHoldItems'
-  >
-> {
-  const items = await requestedItemsOf(acs.context.db, memberId);
-  return {
-    holdItemsCount: items.available.length,
-    unavailableHoldsCount: items.unavailable.length,
-    holdItems: listed ? items.available : [],
-    unavailableHoldItems: listed ? items.unavailable : [],
   };
 }

@@ -19,6 +19,7 @@ export const SUPPORTED = supportedMessages({
   patronEnable: true,
   renew: true,
   renewAll: true,
+  hold: true,
 });
 
 /** How long a terminal should wait for an answer, in tenths of a second (98 timeout period). */

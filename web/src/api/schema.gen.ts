@@ -971,6 +971,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hold-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network's hold rules, and with `libraryId` the library's own and those in force */
+        get: operations["getHoldRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network-hold-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit the network's hold rules (network admin) */
+        put: operations["putNetworkHoldRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/libraries/{libraryId}/hold-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Lower the hold rules at a library (its library admin, or the network admin)
+         * @description A value above the network's is refused (VALIDATION_FAILED).
+         */
+        put: operations["putLibrariesByLibraryIdHoldRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My holds: state, place in line, pickup day */
+        get: operations["getMeHolds"];
+        put?: never;
+        /**
+         * Hold a title at a library where I am checked in (every copy there is out)
+         * @description Refusals list every reason that applies in `reasons`: the borrowing refusals (CARD_*, MEMBER_PENDING, MEMBER_WITHDRAWN, LIBRARY_NOT_PARTICIPATING, CHECK_IN_REQUIRED, MEMBER_SUSPENDED, MEMBER_HAS_OVERDUE), HOLD_NOT_NEEDED (a copy is on the shelf: borrow it), HOLD_DUPLICATE (already holding or borrowing the title), HOLD_LIMIT, HOLD_QUEUE_FULL, HOLD_BANNED (until), ITEM_UNKNOWN / ITEM_NOT_LOANABLE (no loanable copy here).
+         */
+        post: operations["postMeHolds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/holds/{holdId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my hold (a copy set aside for it goes to the next in line) */
+        post: operations["postMeHoldsByHoldIdCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place a hold at this desk's library for the member whose card is presented
+         * @description The title by its record id or by a copy's barcode at this library. Refusals list every reason that applies in `reasons`: the borrowing refusals (CARD_*, MEMBER_PENDING, MEMBER_WITHDRAWN, LIBRARY_NOT_PARTICIPATING, CHECK_IN_REQUIRED, MEMBER_SUSPENDED, MEMBER_HAS_OVERDUE), HOLD_NOT_NEEDED (a copy is on the shelf: borrow it), HOLD_DUPLICATE (already holding or borrowing the title), HOLD_LIMIT, HOLD_QUEUE_FULL, HOLD_BANNED (until), ITEM_UNKNOWN / ITEM_NOT_LOANABLE (no loanable copy here).
+         */
+        post: operations["postHolds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holds/{holdId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a hold at this desk's library */
+        post: operations["postHoldsByHoldIdCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hold-shelf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hold shelf of this desk's library: copies set aside, earliest pickup day first */
+        get: operations["getHoldShelf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalogue": {
         parameters: {
             query?: never;
@@ -1596,7 +1742,7 @@ export interface components {
             type: string;
             title: string;
             status: number;
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "LOAN_LIMIT_ABOVE_NETWORK" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "PIN_REQUIRED" | "CONSENT_REQUIRED" | "OPEN_LOANS" | "CONFLICT" | "PASSWORD_CHANGE_REQUIRED" | "NOT_READY" | "ADDRESS_NOT_ALLOWED" | "CLOSED_DAY_IN_PAST" | "HOLD_DUPLICATE" | "ITEM_ON_HOLD" | "REQUEST_HELD_HERE" | "REQUEST_NOT_AVAILABLE" | "REQUEST_LIMIT" | "REQUEST_BANNED" | "REQUEST_NOT_EXPECTED";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "CARD_NUMBER_INVALID" | "CARD_UNKNOWN" | "CARD_LOST" | "CARD_REPLACED" | "CARD_BLOCKED" | "MEMBER_PENDING" | "MEMBER_WITHDRAWN" | "DUPLICATE_MEMBER" | "GUARDIAN_CONSENT_REQUIRED" | "LIBRARY_NOT_PARTICIPATING" | "CHECK_IN_REQUIRED" | "MEMBER_SUSPENDED" | "MEMBER_HAS_OVERDUE" | "LIBRARY_LOAN_LIMIT" | "NETWORK_LOAN_LIMIT" | "LOAN_LIMIT_ABOVE_NETWORK" | "ITEM_UNKNOWN" | "ITEM_NOT_LOANABLE" | "ITEM_ON_LOAN" | "ITEM_NOT_ON_LOAN" | "RETURN_AT_LENDING_LIBRARY_ONLY" | "RENEWAL_LIMIT" | "RENEWAL_OVERDUE" | "RENEWAL_NOT_ONLINE" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "SIGN_IN_LOCKED" | "PIN_REQUIRED" | "CONSENT_REQUIRED" | "OPEN_LOANS" | "CONFLICT" | "PASSWORD_CHANGE_REQUIRED" | "NOT_READY" | "ADDRESS_NOT_ALLOWED" | "CLOSED_DAY_IN_PAST" | "HOLD_NOT_NEEDED" | "HOLD_DUPLICATE" | "HOLD_LIMIT" | "HOLD_QUEUE_FULL" | "HOLD_BANNED" | "ITEM_ON_HOLD" | "RENEWAL_HELD" | "REQUEST_HELD_HERE" | "REQUEST_NOT_AVAILABLE" | "REQUEST_LIMIT" | "REQUEST_BANNED" | "REQUEST_NOT_EXPECTED";
             detail: string;
             instance?: string;
             requestId?: string;
@@ -1836,6 +1982,46 @@ export interface components {
                     here: number | null;
                 };
             };
+        };
+        Hold: {
+            id: number;
+            /** @description waiting in line; ready: a copy is set aside; then collected, cancelled or expired */
+            state: "waiting" | "ready" | "collected" | "cancelled" | "expired";
+            recordId: number;
+            title: string;
+            author: string | null;
+            library: {
+                id: number;
+                nameKo: string;
+                nameEn: string;
+            };
+            /** Format: date-time */
+            placedAt: string;
+            /** @description place in line while waiting (1: the next copy back is for this hold) */
+            position: number | null;
+            /** @description ready: the last day to collect the copy at the library */
+            pickupUntil: string | null;
+            /** @description the copy set aside (ready) */
+            itemBarcode: string | null;
+        };
+        HoldRules: {
+            /** @description holds per member at one library */
+            holdLimit: number;
+            /** @description members in line for a title at a library, per loanable copy there */
+            queuePerCopy: number;
+            /** @description days on which the library is open that a copy set aside waits */
+            pickupDays: number;
+            noShowLimit: number;
+            /** @description noShowLimit no-shows within this many days ban new holds */
+            noShowWindowDays: number;
+            /** @description how long the ban lasts */
+            banDays: number;
+        };
+        /** @description the library's own values (null: the network's); each at most the network's */
+        LibraryHoldRules: {
+            holdLimit: number | null;
+            queuePerCopy: number | null;
+            pickupDays: number | null;
         };
         /** @description One copy a library holds */
         CatalogueItem: {
@@ -2090,7 +2276,7 @@ export interface components {
         NoticeLog: {
             notices: {
                 id: number;
-                kind: "due_soon" | "due_today" | "overdue" | "suspension_started" | "suspension_ended" | "card_issued" | "card_lost" | "consent_renewal" | "request_arrived" | "request_cancelled";
+                kind: "due_soon" | "due_today" | "overdue" | "suspension_started" | "suspension_ended" | "card_issued" | "card_lost" | "consent_renewal" | "hold_ready" | "request_arrived" | "request_cancelled";
                 channel: "email" | "sms" | "kakao";
                 /** @description pending: waiting (quiet hours) or being retried; dead: failed for good */
                 state: "pending" | "sent" | "dead" | "skipped";
@@ -5576,6 +5762,13 @@ export interface operations {
                                 nameEn: string;
                             };
                         } | null;
+                        /** @description the copy is set aside for the first member waiting for its title here (예약 도서 — 보관): put it on the hold shelf */
+                        heldFor: {
+                            /** @description the member in line, masked (홍*동) */
+                            maskedName: string;
+                            /** @example 2026-12-01 */
+                            pickupUntil: string;
+                        } | null;
                     };
                 };
             };
@@ -6075,6 +6268,598 @@ export interface operations {
                 content: {
                     "application/json": {
                         deleted: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHoldRules: {
+        parameters: {
+            query?: {
+                libraryId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        network: components["schemas"]["HoldRules"];
+                        library: components["schemas"]["LibraryHoldRules"] | null;
+                        effective: components["schemas"]["HoldRules"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putNetworkHoldRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldRules"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldRules"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putLibrariesByLibraryIdHoldRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                libraryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryHoldRules"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        network: components["schemas"]["HoldRules"];
+                        library: components["schemas"]["LibraryHoldRules"] | null;
+                        effective: components["schemas"]["HoldRules"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeHolds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        holds: components["schemas"]["Hold"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMeHolds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    libraryId: number;
+                    recordId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMeHoldsByHoldIdCancellation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once */
+                "idempotency-key"?: string;
+            };
+            path: {
+                holdId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHolds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cardNumber: string;
+                    recordId: number;
+                } | {
+                    cardNumber: string;
+                    itemBarcode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHoldsByHoldIdCancellation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once */
+                "idempotency-key"?: string;
+            };
+            path: {
+                holdId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHoldShelf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        holds: {
+                            id: number;
+                            state: string;
+                            recordId: number;
+                            title: string;
+                            author: string | null;
+                            library: {
+                                id: number;
+                                nameKo: string;
+                                nameEn: string;
+                            };
+                            /** Format: date-time */
+                            placedAt: string;
+                            position: number | null;
+                            pickupUntil: string | null;
+                            itemBarcode: string | null;
+                            /** @description the member, masked (홍*동) */
+                            maskedName: string;
+                            /** @description the last four digits of the member's card */
+                            cardNumberTail: string | null;
+                            /** @description the window ends today or on the next open day */
+                            expiringSoon: boolean;
+                        }[];
                     };
                 };
             };
@@ -7901,7 +8686,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         templates: {
-                            kind: "due_soon" | "due_today" | "overdue" | "suspension_started" | "suspension_ended" | "card_issued" | "card_lost" | "consent_renewal" | "request_arrived" | "request_cancelled";
+                            kind: "due_soon" | "due_today" | "overdue" | "suspension_started" | "suspension_ended" | "card_issued" | "card_lost" | "consent_renewal" | "hold_ready" | "request_arrived" | "request_cancelled";
                             ko: {
                                 subject: string;
                                 text: string;

@@ -27,6 +27,7 @@ export type FullMember = Extract<Member, { visibility: 'full' }>;
 export type CirculationStatus = Schemas['CirculationStatus'];
 export type Suspension = NonNullable<CirculationStatus['suspension']>;
 export type ReturnResult = Answer<'postReturns'>;
+export type Hold = Schemas['Hold'];
 export type InterLibraryRequest = Schemas['InterLibraryRequest'];
 export type Statistics = Schemas['Statistics'];
 export type Terminal = Schemas['Terminal'];

@@ -12,6 +12,7 @@ import { useAction, useMessage } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { useRouter } from '../router';
 import { useStaffSession } from '../session';
+import { PlaceHoldForMember } from './HoldShelf';
 import { MemberCard, REISSUE_ID_FIELD } from './MemberCard';
 import { NetworkStatus, type Renewal } from './NetworkStatus';
 import { Receipt, type ReceiptLine } from './Receipt';
@@ -356,6 +357,7 @@ export function Circulation() {
                 </ProblemAlert>
               </section>
             ) : null}
+            {canLend ? <PlaceHoldForMember cardNumber={visit.cardNumber} /> : null}
             {status ? (
               <NetworkStatus
                 status={status}

@@ -9,6 +9,7 @@ import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
 import { Circulation } from './Circulation';
 import { DeskSearch } from './DeskSearch';
+import { HoldShelf } from './HoldShelf';
 import { Register } from './Register';
 import { DeskRequests } from './Requests';
 import { Returns } from './Returns';
@@ -26,7 +27,8 @@ const PAGES = [
   { path: '/desk/verify', key: 'verify', shortcut: 'F9' },
   { path: '/desk/withdraw', key: 'withdraw', shortcut: 'F7' },
   { path: '/desk/search', key: 'search', shortcut: 'F3' },
-  { path: '/desk/requests', key: 'requests', shortcut: 'F6' },
+  { path: '/desk/holds', key: 'holds', shortcut: 'F6' },
+  { path: '/desk/requests', key: 'requests', shortcut: 'F10' },
 ] as const;
 
 /** Function keys move between the desk's screens; a scanner only types digits and Enter. */
@@ -97,6 +99,7 @@ function DeskPages() {
           {current.key === 'withdraw' ? <Withdraw /> : null}
           {current.key === 'search' ? <DeskSearch /> : null}
           {current.key === 'requests' ? <DeskRequests /> : null}
+          {current.key === 'holds' ? <HoldShelf /> : null}
         </>
       )}
     </div>

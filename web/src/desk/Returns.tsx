@@ -37,12 +37,17 @@ export function Returns() {
       setBarcode('');
       setReturned((list) => [result, ...list]);
       announcement.say(
-        result.loan.daysLate > 0
+        result.heldFor
           ? {
-              key: 'returns.lateDone',
-              values: { title: result.loan.title, days: result.loan.daysLate },
+              key: 'returns.heldDone',
+              values: { title: result.loan.title, name: result.heldFor.maskedName },
             }
-          : { key: 'returns.done', values: { title: result.loan.title } },
+          : result.loan.daysLate > 0
+            ? {
+                key: 'returns.lateDone',
+                values: { title: result.loan.title, days: result.loan.daysLate },
+              }
+            : { key: 'returns.done', values: { title: result.loan.title } },
       );
       inputRef.current?.focus();
     } else {
@@ -89,6 +94,14 @@ export function Returns() {
                 {r.transit ? (
                   <p className="notice notice-info strong">
                     {t('returns.transit', { library: format.name(r.transit.to) })}
+                  </p>
+                ) : null}
+                {r.heldFor ? (
+                  <p className="notice notice-warn strong hold-trapped" role="alert">
+                    {t('returns.held', {
+                      name: r.heldFor.maskedName,
+                      until: format.date(r.heldFor.pickupUntil),
+                    })}
                   </p>
                 ) : null}
                 {r.suspension ? (

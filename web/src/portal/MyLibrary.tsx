@@ -12,12 +12,14 @@ import { useMemberSession } from '../session';
 import { AccountTab } from './AccountTab';
 import { CardTab } from './CardTab';
 import { HistoryTab } from './HistoryTab';
+import { HoldsTab } from './HoldsTab';
 import { LoansTab } from './LoansTab';
 import { NoticesTab } from './NoticesTab';
 import { RequestsTab } from './Requests';
 
 const TABS = [
   { path: '/portal/me', key: 'loans' },
+  { path: '/portal/me/holds', key: 'holds' },
   { path: '/portal/me/card', key: 'card' },
   { path: '/portal/me/requests', key: 'requests' },
   { path: '/portal/me/history', key: 'history' },
@@ -95,6 +97,7 @@ export function MyLibrary() {
         ))}
       </nav>
       {tab === 'loans' ? <LoansTab /> : null}
+      {tab === 'holds' ? <HoldsTab /> : null}
       {tab === 'card' ? <CardTab member={member} onChanged={() => void session.refresh()} /> : null}
       {tab === 'requests' ? <RequestsTab /> : null}
       {tab === 'history' ? <HistoryTab /> : null}

@@ -14,6 +14,7 @@ import { useFormat } from '../i18n/format';
 import { Link } from '../router';
 import { useMemberSession, useMemberViewer } from '../session';
 import { LibraryReachFacts } from './Directory';
+import { PlaceHoldButton } from './HoldsTab';
 import { RequestTitle } from './Requests';
 
 /**
@@ -36,7 +37,7 @@ function CheckInState({ holding }: { holding: TitleHolding }) {
   );
 }
 
-function HoldingCard({ holding }: { holding: TitleHolding }) {
+function HoldingCard({ holding, recordId }: { holding: TitleHolding; recordId: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { library } = holding;
@@ -50,6 +51,9 @@ function HoldingCard({ holding }: { holding: TitleHolding }) {
         <HoldingCopies holding={holding} />
       </div>
       <CheckInState holding={holding} />
+      {holding.checkedIn === true && holding.available === 0 && holding.copies > 0 ? (
+        <PlaceHoldButton libraryId={library.id} recordId={recordId} />
+      ) : null}
       <dl className="facts compact">
         <LibraryReachFacts
           address={{ ko: library.addressKo, en: library.addressEn }}
@@ -120,7 +124,7 @@ export function TitlePage({ id }: { id: number }) {
             <h3 id={`holdings-${group.region.code}`}>{format.name(group.region)}</h3>
             <ul className="library-list">
               {group.items.map((holding) => (
-                <HoldingCard key={holding.library.id} holding={holding} />
+                <HoldingCard key={holding.library.id} holding={holding} recordId={id} />
               ))}
             </ul>
           </section>

@@ -208,5 +208,6 @@ export const statements = [
      'consent_renewal', 'hold_ready', 'request_arrived', 'request_cancelled'))`,
   'drop index notices_once_a_day',
   `create unique index notices_once_a_day
-     on notices (kind, member_id, coalesce(loan_id, 0), coalesce(request_id, 0), channel, day)`,
+     on notices (kind, member_id, coalesce(loan_id, 0), coalesce(hold_id, 0), coalesce(request_id, 0),
+                 channel, day)`,
 ];

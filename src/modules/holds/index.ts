@@ -1,0 +1,9 @@
+/** The holds module's front door (issue 20, 예약): what circulation, SIP2 and the app may use. */
+export { maskName } from './domain.js';
+export { holdRoutes } from './routes.js';
+export {
+  cancelHoldOfTitleAtDesk,
+  holdItemsOf,
+  placeHoldAtDesk,
+} from './service.js';
+export { expireHolds, type Trap, trapForNextInLine } from './trap.js';

@@ -1,0 +1,258 @@
+import { type Kysely, sql } from 'kysely';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { BusinessDate } from '../../platform/clock.js';
+import type { Weekday } from '../../platform/dates.js';
+import type { DB } from '../../platform/db/schema.js';
+import { queueNotice } from '../../platform/outbox.js';
+import type { LibraryCalendar } from '../libraries/index.js';
+import {
+  effectiveHoldRules,
+  type HoldRules,
+  isPickupOver,
+  maskName,
+  NETWORK_HOLD_DEFAULTS,
+  pickupUntil,
+} from './domain.js';
+
+/**
+ * The writes that move a title's line: a copy set aside for the first in line (on a return, at a
+ * cancellation or a window's end), a window that ended. Each runs inside the caller's
+ * transaction (a return's, a cancellation's, the daily job's).
+ */
+
+/** A copy set aside: for whom (masked), until when. */
+export interface Trap {
+  holdId: number;
+  memberId: number;
+  maskedName: string;
+  pickupUntil: BusinessDate;
+}
+
+/** The network's hold rules lowered by the library's own, and the library's calendar from today. */
+export async function holdRulesAt(
+  db: Kysely<DB>,
+  libraryId: number,
+  today: BusinessDate,
+): Promise<{ rules: HoldRules; calendar: LibraryCalendar }> {
+  const { rows } = await sql<{
+    n: Record<string, number> | null;
+    r: {
+      hold_limit: number | null;
+      hold_queue_per_copy: number | null;
+      hold_pickup_days: number | null;
+      closed_weekdays: number[];
+    } | null;
+    holidays: string[] | null;
+    network_holidays: string[] | null;
+    open_on: string[] | null;
+  }>`
+    select (select row_to_json(n) from network_rules n) as n,
+           (select row_to_json(r) from library_loan_rules r where r.library_id = ${libraryId}) as r,
+           (select json_agg(h.date) from library_holidays h
+             where h.library_id = ${libraryId} and h.date >= ${today}::date) as holidays,
+           (select json_agg(h.date) from network_holidays h where h.date >= ${today}::date) as network_holidays,
+           (select json_agg(x.date) from library_holiday_exceptions x
+             where x.library_id = ${libraryId} and x.date >= ${today}::date) as open_on`.execute(
+    db,
+  );
+  const row = rows[0]!;
+  const n = row.n ?? {};
+  const network: HoldRules = {
+    holdLimit: n.hold_limit ?? NETWORK_HOLD_DEFAULTS.holdLimit,
+    queuePerCopy: n.hold_queue_per_copy ?? NETWORK_HOLD_DEFAULTS.queuePerCopy,
+    pickupDays: n.hold_pickup_days ?? NETWORK_HOLD_DEFAULTS.pickupDays,
+    noShowLimit: n.hold_no_show_limit ?? NETWORK_HOLD_DEFAULTS.noShowLimit,
+    noShowWindowDays: n.hold_no_show_window_days ?? NETWORK_HOLD_DEFAULTS.noShowWindowDays,
+    banDays: n.hold_ban_days ?? NETWORK_HOLD_DEFAULTS.banDays,
+  };
+  const rules = effectiveHoldRules(network, {
+    holdLimit: row.r?.hold_limit ?? null,
+    queuePerCopy: row.r?.hold_queue_per_copy ?? null,
+    pickupDays: row.r?.hold_pickup_days ?? null,
+  });
+  return {
+    rules,
+    calendar: {
+      closedWeekdays: (row.r?.closed_weekdays ?? []) as Weekday[],
+      holidays: new Set(row.holidays ?? []),
+      networkHolidays: new Set(row.network_holidays ?? []),
+      openOnHolidays: new Set(row.open_on ?? []),
+    },
+  };
+}
+
+/** Attempts to set a copy aside when other copies of the title are set aside at the same moment. */
+const TRAP_ATTEMPTS = 10;
+
+/**
+ * Sets a copy that is back at its library aside for the first member waiting for its title there
+ * (in the caller's transaction): the hold becomes ready with a pickup window, the member is told
+ * (a `hold_ready` notice by the same commit). Null when no one waits, or the copy is not loanable.
+ * Two copies of a title coming back at once go to the first and the second in line: an update
+ * that lost the race to the first (it is no longer waiting) changes nothing and the next is tried;
+ * the trigger `holds_first_in_line` refuses any trap out of order.
+ */
+export async function trapForNextInLine(
+  tx: Kysely<DB>,
+  actor: Actor | null,
+  at: { now: Date; today: BusinessDate },
+  itemId: number,
+): Promise<Trap | null> {
+  const item = await tx
+    .selectFrom('items')
+    .select(['id', 'record_id', 'library_id', 'loanable'])
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  if (!item?.loanable) return null;
+  let window: BusinessDate | null = null;
+  for (let attempt = 0; attempt < TRAP_ATTEMPTS; attempt++) {
+    const first = await tx
+      .selectFrom('holds')
+      .select('id')
+      .where('record_id', '=', item.record_id)
+      .where('library_id', '=', item.library_id)
+      .where('state', '=', 'waiting')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (!first) return null;
+    if (window === null) {
+      // A copy reserved for an inter-library request travels for it, not for the line here.
+      const reserved = await tx
+        .selectFrom('inter_library_requests')
+        .select('id')
+        .where('item_id', '=', itemId)
+        .where('state', '<>', 'closed')
+        .executeTakeFirst();
+      if (reserved) return null;
+      const { rules, calendar } = await holdRulesAt(tx, item.library_id, at.today);
+      window = pickupUntil(at.today, rules.pickupDays, calendar);
+    }
+    const { rows } = await sql<{ member_id: number; name: string | null }>`
+      with ready as (
+        update holds set state = 'ready', item_id = ${item.id}, ready_at = ${at.now},
+                         pickup_until = ${window}::date
+         where id = ${first.id} and state = 'waiting'
+        returning member_id)
+      select ready.member_id, m.name from ready join members m on m.id = ready.member_id`.execute(
+      tx,
+    );
+    const set = rows[0];
+    if (!set) continue;
+    await queueNotice(tx, at.now, at.today, {
+      kind: 'hold_ready',
+      memberId: set.member_id,
+      libraryId: item.library_id,
+      holdId: first.id,
+      subjectDate: window,
+    });
+    await recordAudit(tx, actor, at.now, {
+      action: 'hold.ready',
+      subjectKind: 'hold',
+      subjectId: first.id,
+      libraryId: item.library_id,
+      details: { memberId: set.member_id, itemId: item.id, pickupUntil: window },
+    });
+    return {
+      holdId: first.id,
+      memberId: set.member_id,
+      maskedName: maskName(set.name),
+      pickupUntil: window,
+    };
+  }
+  return null;
+}
+
+/**
+ * A copy set aside whose hold ended without a loan (cancelled, or its window over) goes to the
+ * next in line. The copy's row is locked first, as a checkout's loan of it locks it (the trigger
+ * `loans_respect_holds`): a loan of the copy is either seen here (then it stays lent) or waits and
+ * then sees the new trap.
+ */
+export async function releaseCopy(
+  tx: Kysely<DB>,
+  actor: Actor | null,
+  at: { now: Date; today: BusinessDate },
+  itemId: number,
+): Promise<Trap | null> {
+  await sql`select id from items where id = ${itemId} for update`.execute(tx);
+  const lent = await tx
+    .selectFrom('loans')
+    .select('id')
+    .where('item_id', '=', itemId)
+    .where('returned_at', 'is', null)
+    .executeTakeFirst();
+  if (lent) return null;
+  return trapForNextInLine(tx, actor, at, itemId);
+}
+
+/**
+ * Ends the holds whose pickup window is over (no-shows: counted by their day) and gives each copy
+ * to the next in line, then sets aside a copy on the shelf for any line still waiting (a hold
+ * placed while its copy was coming back). The daily job; `libraryId` limits it to one library (a
+ * desk's hold shelf applies it lazily). Returns how many windows ended and copies were set aside.
+ */
+export async function expireHolds(
+  db: Kysely<DB>,
+  at: { now: Date; today: BusinessDate },
+  libraryId: number | null = null,
+): Promise<{ expired: number; trapped: number }> {
+  let expired = 0;
+  let trapped = 0;
+  const over = await db
+    .selectFrom('holds')
+    .select(['id', 'item_id', 'pickup_until', 'library_id', 'member_id'])
+    .where('state', '=', 'ready')
+    .where('pickup_until', '<', at.today)
+    .$if(libraryId !== null, (q) => q.where('library_id', '=', libraryId!))
+    .orderBy('id')
+    .execute();
+  for (const hold of over) {
+    if (!hold.pickup_until || !isPickupOver(hold.pickup_until, at.today) || !hold.item_id) continue;
+    const itemId = hold.item_id;
+    await db.transaction().execute(async (tx) => {
+      await sql`select id from items where id = ${itemId} for update`.execute(tx);
+      const ended = await tx
+        .updateTable('holds')
+        .set({ state: 'expired', ended_at: at.now, ended_day: at.today })
+        .where('id', '=', hold.id)
+        .where('state', '=', 'ready')
+        .returning('id')
+        .executeTakeFirst();
+      if (!ended) return;
+      expired++;
+      await recordAudit(tx, null, at.now, {
+        action: 'hold.expired',
+        subjectKind: 'hold',
+        subjectId: hold.id,
+        libraryId: hold.library_id,
+        details: { memberId: hold.member_id, itemId, noShow: true },
+      });
+      if (await releaseCopy(tx, null, at, itemId)) trapped++;
+    });
+  }
+  // Lines still waiting while a copy of their title is on the shelf of their library.
+  const { rows: shelved } = await sql<{ item_id: number }>`
+    select distinct on (h.record_id, h.library_id) i.id as item_id
+      from holds h
+      join items i on i.record_id = h.record_id and i.library_id = h.library_id and i.loanable
+     where h.state = 'waiting' ${libraryId === null ? sql`` : sql`and h.library_id = ${libraryId}`}
+       and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
+       and not exists (select 1 from holds t where t.item_id = i.id and t.state = 'ready')
+       and not exists (select 1 from inter_library_requests q
+                        where q.item_id = i.id and q.state <> 'closed')
+     order by h.record_id, h.library_id, i.id`.execute(db);
+  for (const { item_id } of shelved) {
+    await db.transaction().execute(async (tx) => {
+      const ready = await tx
+        .selectFrom('holds')
+        .select('id')
+        .where('item_id', '=', item_id)
+        .where('state', '=', 'ready')
+        .executeTakeFirst();
+      if (!ready && (await releaseCopy(tx, null, at, item_id))) trapped++;
+    });
+  }
+  return { expired, trapped };
+}

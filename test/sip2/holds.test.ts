@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEMBER_PIN, demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { testDatabaseKind } from '../support/database.js';
+import { addItems, GN, type Sip2TestBed, startSip2TestBed } from './support.js';
+
+const MINJUN = demoCardNumber(1); // home: Gyeongnamdaepyo
+const SEOYEON = demoCardNumber(2); // home: Jinju Yonam, not checked in at Gyeongnamdaepyo
+const PIN = DEMO_MEMBER_PIN;
+
+/** Holds over SIP2 (issue 20): 15 place/cancel, 63 hold items, 09 the hold alert. */
+describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
+  let bed: Sip2TestBed;
+  let borrower: string;
+  beforeAll(async () => {
+    bed = await startSip2TestBed();
+    await addItems(bed.t.db, GN, [
+      { barcode: 'SH-1', title: '기다리는 책' },
+      { barcode: 'SH-2', title: '취소할 책' },
+    ]);
+    // A third member at Gyeongnamdaepyo borrows both copies (checked in there, same PIN).
+    const gn = await bed.libraryId(GN);
+    await bed.t.db
+      .insertInto('check_ins')
+      .values({
+        member_id: (
+          await bed.t.db
+            .selectFrom('cards')
+            .select('member_id')
+            .where('number', '=', SEOYEON)
+            .executeTakeFirstOrThrow()
+        ).member_id,
+        library_id: gn,
+        checked_in_at: bed.t.clock.now(),
+        checked_in_by_staff_id: null,
+        id_document_type: 'passport',
+      })
+      .execute();
+    borrower = SEOYEON;
+  });
+  afterAll(async () => bed?.close());
+
+  it('places a hold (15 +), lists it (63), traps it at check-in (09, alert 01) and lends it to the holder', async () => {
+    const sc = await bed.terminal(GN);
+    // On the shelf: borrow it instead.
+    const early = await sc.hold({
+      holdMode: '+',
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+      itemIdentifier: 'SH-1',
+    });
+    expect(early).toMatchObject({ ok: false });
+    expect(early.screenMessage).toMatch(/^\[HOLD_NOT_NEEDED\]/);
+    const lent = await sc.checkout({
+      patronIdentifier: borrower,
+      patronPassword: PIN,
+      itemIdentifier: 'SH-1',
+    });
+    expect(lent.ok).toBe(true);
+    const placed = await sc.hold({
+      holdMode: '+',
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+      itemIdentifier: 'SH-1',
+    });
+    expect(placed).toMatchObject({
+      ok: true,
+      available: false,
+      queuePosition: 1,
+      titleIdentifier: '기다리는 책',
+      pickupLocation: GN,
+    });
+
+    const waiting = await sc.patronInformation({
+      summary: 'unavailableHolds',
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+    });
+    expect(waiting).toMatchObject({
+      holdItemsCount: 0,
+      unavailableHoldsCount: 1,
+      unavailableHoldItems: ['기다리는 책'],
+      holdItems: [],
+    });
+
+    const back = await sc.checkin({
+      currentLocation: GN,
+      itemIdentifier: 'SH-1',
+    });
+    expect(back).toMatchObject({ ok: true, alert: true, alertType: '01', holdPatronName: '김*준' });
+    expect(back.screenMessage).toContain('예약 도서 — 보관');
+
+    const ready = await sc.patronInformation({
+      summary: 'hold',
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+    });
+    expect(ready).toMatchObject({
+      holdItemsCount: 1,
+      unavailableHoldsCount: 0,
+      holdItems: ['SH-1'],
+    });
+    // Set aside for Minjun: the borrower cannot take it again; Minjun can.
+    const other = await sc.checkout({
+      patronIdentifier: borrower,
+      patronPassword: PIN,
+      itemIdentifier: 'SH-1',
+    });
+    expect(other.ok).toBe(false);
+    expect(other.screenMessage).toMatch(/\[ITEM_ON_HOLD\]/);
+    const collected = await sc.checkout({
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+      itemIdentifier: 'SH-1',
+    });
+    expect(collected.ok).toBe(true);
+    const after = await sc.patronInformation({
+      summary: 'hold',
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+    });
+    expect(after).toMatchObject({ holdItemsCount: 0, unavailableHoldsCount: 0 });
+  });
+
+  it('cancels a hold by title (15 -)', async () => {
+    const sc = await bed.terminal(GN);
+    await sc.checkout({
+      patronIdentifier: borrower,
+      patronPassword: PIN,
+      itemIdentifier: 'SH-2',
+    });
+    expect(
+      (
+        await sc.hold({
+          holdMode: '+',
+          patronIdentifier: MINJUN,
+          patronPassword: PIN,
+          itemIdentifier: 'SH-2',
+        })
+      ).ok,
+    ).toBe(true);
+    const cancelled = await sc.hold({
+      holdMode: '-',
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+      itemIdentifier: 'SH-2',
+    });
+    expect(cancelled).toMatchObject({ ok: true, available: false });
+    const back = await sc.checkin({
+      currentLocation: GN,
+      itemIdentifier: 'SH-2',
+    });
+    expect(back).toMatchObject({ ok: true, alert: false });
+    expect(back.alertType).toBeUndefined();
+  });
+});

@@ -1,0 +1,146 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api, idempotent } from '../api/client';
+import { SubmitButton } from '../components/FormParts';
+import { Loading, PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction, useMessage, useResource } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { ScanField } from './ScanField';
+
+/**
+ * The hold shelf (예약 도서 보관): every copy set aside at this library, for whom (masked) and
+ * until when, the ones whose window ends soon first and marked; a hold can be cancelled here.
+ */
+export function HoldShelf() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const shelf = useResource('hold-shelf', () => answer(api.GET('/api/v1/hold-shelf')));
+  const cancel = useAction();
+  if (shelf.problem) return <ProblemAlert problem={shelf.problem} />;
+  if (!shelf.data) return <Loading />;
+  const holds = shelf.data.holds;
+  const soon = holds.filter((h) => h.expiringSoon).length;
+  return (
+    <div className="desk-page hold-shelf">
+      <PageTitle>{t('desk.page.holds')}</PageTitle>
+      <p className="lead">{t('holdShelf.lead')}</p>
+      <p>
+        {t('holdShelf.count', { count: holds.length })}
+        {soon > 0 ? (
+          <span className="badge badge-warn">{t('holdShelf.soon', { count: soon })}</span>
+        ) : null}
+      </p>
+      {holds.length === 0 ? (
+        <p className="muted">{t('holdShelf.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('holdShelf.item')}</th>
+                <th scope="col">{t('holdShelf.title')}</th>
+                <th scope="col">{t('holdShelf.member')}</th>
+                <th scope="col">{t('holdShelf.until')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('holds.cancel')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {holds.map((hold) => (
+                <tr key={hold.id} className={hold.expiringSoon ? 'expiring' : undefined}>
+                  <td className="mono">{hold.itemBarcode}</td>
+                  <td>{hold.title}</td>
+                  <td>
+                    {hold.maskedName}
+                    {hold.cardNumberTail ? (
+                      <span className="muted mono small">{` ·${hold.cardNumberTail}`}</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {hold.pickupUntil ? format.date(hold.pickupUntil) : '—'}
+                    {hold.expiringSoon ? (
+                      <span className="badge badge-warn">{t('holdShelf.expiring')}</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={cancel.busy}
+                      onClick={async () => {
+                        const done = await cancel.run(() =>
+                          answer(
+                            api.POST('/api/v1/holds/{holdId}/cancellation', {
+                              params: { path: { holdId: hold.id }, header: idempotent() },
+                            }),
+                          ),
+                        );
+                        if (done) shelf.reload();
+                      }}
+                    >
+                      {t('holds.cancel')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ProblemAlert problem={cancel.problem} />
+    </div>
+  );
+}
+
+/** At the circulation desk: a hold for the member whose card was scanned, by a copy's barcode. */
+export function PlaceHoldForMember({ cardNumber }: { cardNumber: string }) {
+  const { t } = useTranslation();
+  const [barcode, setBarcode] = useState('');
+  const place = useAction();
+  const message = useMessage();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const itemBarcode = barcode.trim();
+    if (!itemBarcode) return;
+    message.clear();
+    const hold = await place.run(() =>
+      answer(
+        api.POST('/api/v1/holds', {
+          params: { header: idempotent() },
+          body: { cardNumber, itemBarcode },
+        }),
+      ),
+    );
+    if (hold) {
+      setBarcode('');
+      message.say({
+        key: 'holdShelf.placed',
+        values: { title: hold.title, count: hold.position ?? 1 },
+      });
+    }
+  };
+  return (
+    <section className="panel place-hold" aria-labelledby="place-hold-title">
+      <h2 id="place-hold-title">{t('holdShelf.placeTitle')}</h2>
+      <form className="scan-form" onSubmit={submit}>
+        <ScanField
+          scans="item"
+          name="hold-item"
+          label={t('holdShelf.placeLabel')}
+          hint={t('holdShelf.placeHint')}
+          value={barcode}
+          onValue={setBarcode}
+        />
+        <SubmitButton busy={place.busy}>{t('holds.place')}</SubmitButton>
+      </form>
+      <ProblemAlert problem={place.problem} title={t('holds.refused')} />
+      {message.text ? (
+        <p className="notice notice-info" role="status">
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
