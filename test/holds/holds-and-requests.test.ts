@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeRequest } from '../../src/modules/requests/requests.js';
+import { AppError } from '../../src/platform/errors.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { codes, libraryIdOf, walkIn } from '../support/circulation.js';
+import { insertCopies } from '../support/copies.js';
+import { testDatabaseKind } from '../support/database.js';
+import { allDayStaffClient, type Client } from '../support/http.js';
+
+/**
+ * Holds and inter-library requests share the copies (docs/decisions.md "Holds and requests share
+ * the copies"): a copy reserved for a request is not on the shelf for a hold, a copy set aside for
+ * a hold is not sent for a request, a requested copy goes home before it serves a line, and one
+ * member does not hold and request the same title.
+ */
+describe(`holds beside inter-library requests (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let pickupDesk: Client;
+  let lenderDesk: Client;
+  let P: number;
+  let L: number;
+
+  async function recordOf(barcode: string): Promise<number> {
+    const row = await t.db
+      .selectFrom('items')
+      .select('record_id')
+      .where('barcode', '=', barcode)
+      .executeTakeFirstOrThrow();
+    return row.record_id;
+  }
+
+  async function refusalOf(work: Promise<unknown>): Promise<string[]> {
+    try {
+      await work;
+    } catch (error) {
+      if (error instanceof AppError) return error.reasons.map((r) => r.code);
+      throw error;
+    }
+    return [];
+  }
+
+  beforeAll(async () => {
+    // Tuesday 1 December 2026, 10:00 in Seoul.
+    t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
+    P = await libraryIdOf(t, 'jinju-yonam-library');
+    L = await libraryIdOf(t, 'jinju-seobu-library');
+    pickupDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
+    lenderDesk = await allDayStaffClient(t.app, 'jinju-seobu-desk');
+    await insertCopies(t.db, L, [
+      { barcode: 'X-1', title: '함께 쓰는 책', author: '작가' },
+      { barcode: 'Z-1', title: '보관되는 책', author: '작가' },
+    ]);
+  });
+  afterAll(async () => t?.close());
+
+  it('a requested copy travels home before it serves the line there, and is set aside on arrival', async () => {
+    const requester = await walkIn(pickupDesk);
+    const holder = await walkIn(lenderDesk);
+    const recordId = await recordOf('X-1');
+    const request = await placeRequest(
+      t.context,
+      { kind: 'member', memberId: requester.id },
+      { recordId, pickupLibraryId: P },
+    );
+    expect(request).toMatchObject({ itemBarcode: 'X-1', lendingLibrary: { id: L } });
+
+    // The only copy is reserved for the request: not on the shelf, so a hold is needed and taken.
+    const held = await lenderDesk.post('/api/v1/holds', {
+      cardNumber: holder.card,
+      itemBarcode: 'X-1',
+    });
+    expect(held.statusCode).toBe(201);
+    expect(held.json()).toMatchObject({ state: 'waiting', position: 1 });
+    // Holding the title already: a request of it is a duplicate (with every other reason).
+    const twice = await refusalOf(
+      placeRequest(
+        t.context,
+        { kind: 'member', memberId: holder.id },
+        { recordId, pickupLibraryId: P },
+      ),
+    );
+    expect(twice).toContain('HOLD_DUPLICATE');
+    // Requesting it already: a hold of it is a duplicate too.
+    await lenderDesk.post(`/api/v1/members/${requester.id}/check-ins`, {
+      idDocumentType: 'resident_registration_card',
+      cardNumber: requester.card,
+    });
+    const requesterHold = await lenderDesk.post('/api/v1/holds', {
+      cardNumber: requester.card,
+      itemBarcode: 'X-1',
+    });
+    expect(codes(requesterHold.json())).toContain('HOLD_DUPLICATE');
+
+    expect(
+      (await lenderDesk.post('/api/v1/requests/sent', { itemBarcode: 'X-1' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await pickupDesk.post('/api/v1/requests/received', { itemBarcode: 'X-1' })).statusCode,
+    ).toBe(200);
+    const lent = await pickupDesk.post('/api/v1/checkouts', {
+      cardNumber: requester.card,
+      itemBarcode: 'X-1',
+    });
+    expect(lent.statusCode).toBe(201);
+    // Returned at the pickup library: sent home, not set aside there.
+    const back = await pickupDesk.post('/api/v1/returns', { itemBarcode: 'X-1' });
+    expect(back.json()).toMatchObject({ transit: { to: { id: L } }, heldFor: null });
+    const waiting = await t.db
+      .selectFrom('holds')
+      .select(['state', 'item_id'])
+      .where('member_id', '=', holder.id)
+      .executeTakeFirstOrThrow();
+    expect(waiting).toEqual({ state: 'waiting', item_id: null });
+
+    // Received home: set aside for the first in line, who is told; nobody else may borrow it.
+    const home = await lenderDesk.post('/api/v1/requests/received-home', { itemBarcode: 'X-1' });
+    expect(home.json().request).toMatchObject({ state: 'closed', outcome: 'completed' });
+    const ready = await t.db
+      .selectFrom('holds as h')
+      .innerJoin('items as i', 'i.id', 'h.item_id')
+      .select(['h.state', 'i.barcode'])
+      .where('h.member_id', '=', holder.id)
+      .executeTakeFirstOrThrow();
+    expect(ready).toEqual({ state: 'ready', barcode: 'X-1' });
+    const told = await t.db
+      .selectFrom('notices')
+      .select('kind')
+      .where('member_id', '=', holder.id)
+      .where('kind', '=', 'hold_ready')
+      .execute();
+    expect(told.length).toBeGreaterThan(0);
+    const other = await walkIn(lenderDesk);
+    const refused = await lenderDesk.post('/api/v1/checkouts', {
+      cardNumber: other.card,
+      itemBarcode: 'X-1',
+    });
+    expect(codes(refused.json())).toEqual(['ITEM_ON_HOLD']);
+    const collected = await lenderDesk.post('/api/v1/checkouts', {
+      cardNumber: holder.card,
+      itemBarcode: 'X-1',
+    });
+    expect(collected.statusCode).toBe(201);
+  });
+
+  it('a copy set aside for a hold is not sent for a request', async () => {
+    const borrower = await walkIn(lenderDesk);
+    const holder = await walkIn(lenderDesk);
+    const requester = await walkIn(pickupDesk);
+    expect(
+      (
+        await lenderDesk.post('/api/v1/checkouts', {
+          cardNumber: borrower.card,
+          itemBarcode: 'Z-1',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await lenderDesk.post('/api/v1/holds', { cardNumber: holder.card, itemBarcode: 'Z-1' }))
+        .statusCode,
+    ).toBe(201);
+    const back = await lenderDesk.post('/api/v1/returns', { itemBarcode: 'Z-1' });
+    expect(back.json().heldFor).not.toBeNull();
+    const refused = await refusalOf(
+      placeRequest(
+        t.context,
+        { kind: 'member', memberId: requester.id },
+        { recordId: await recordOf('Z-1'), pickupLibraryId: P },
+      ),
+    );
+    expect(refused).toEqual(['REQUEST_NOT_AVAILABLE']);
+  });
+});
