@@ -420,8 +420,12 @@ async function verifyRequests(
     const reached = REACHED[op.kind];
     if (!reached || (op.outcome !== 'acked' && op.outcome !== 'applied')) continue;
     count();
-    const journey = (journeys.get(`${op.memberId}:${op.barcode}`) ?? []).filter(
-      (r) => r.requested_at.getTime() <= (op.ended || Date.now()) + SLACK_MS,
+    // The request the step was about (its id from the placement's answer); else the member's
+    // latest request of the title placed before the step ended.
+    const journey = (journeys.get(`${op.memberId}:${op.barcode}`) ?? []).filter((r) =>
+      op.requestId === undefined
+        ? r.requested_at.getTime() <= (op.ended || Date.now()) + SLACK_MS
+        : Number(r.id) === op.requestId,
     );
     const latest = journey.at(-1);
     if (!latest) fail(`request ${op.kind} #${op.id} of ${op.barcode}: no request`);

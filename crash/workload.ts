@@ -46,6 +46,8 @@ export interface Op {
   holdId?: number;
   /** A return that set the copy aside for a hold. */
   trapped?: boolean;
+  /** The inter-library request a request step is about (its id from the placement's answer). */
+  requestId?: number;
 }
 
 interface KnownMember {
@@ -459,11 +461,12 @@ export class Requester {
     const lender = title.libraryId;
     const base = { channel: 'http' as const, memberId: this.member.id, barcode: title.barcode };
     const place = this.world.newOp({ ...base, kind: 'request-place', libraryId: pickup });
-    await this.#portal.post(place, '/api/v1/me/requests', {
+    const placed = await this.#portal.post(place, '/api/v1/me/requests', {
       recordId: title.recordId,
       pickupLibraryId: pickup,
     });
     if (!done(place)) return;
+    const requestId = (placed?.body as { id?: number } | undefined)?.id;
     const steps: [Op, number, string, unknown][] = [
       [
         this.world.newOp({ ...base, kind: 'request-send', libraryId: lender }),
@@ -500,6 +503,7 @@ export class Requester {
     ];
     for (const [op, at, path, body] of steps) {
       if (!this.until()) return;
+      if (requestId !== undefined) op.requestId = requestId;
       const answer = await (await this.#desk(at)).post(op, path, body);
       if (op.kind === 'checkout' && op.outcome === 'acked' && answer)
         op.loanId = (answer.body.loan as { id: number }).id;
