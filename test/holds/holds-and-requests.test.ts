@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeRequest } from '../../src/modules/requests/requests.js';
-import { AppError } from '../../src/platform/errors.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { codes, libraryIdOf, walkIn } from '../support/circulation.js';
 import { insertCopies } from '../support/copies.js';
 import { testDatabaseKind } from '../support/database.js';
 import { allDayStaffClient, type Client } from '../support/http.js';
+import { recordOfCopy, refusalOf } from '../support/requests.js';
 
 /**
  * Holds and inter-library requests share the copies (docs/decisions.md "Holds and requests share
@@ -20,24 +20,7 @@ describe(`holds beside inter-library requests (${testDatabaseKind})`, () => {
   let P: number;
   let L: number;
 
-  async function recordOf(barcode: string): Promise<number> {
-    const row = await t.db
-      .selectFrom('items')
-      .select('record_id')
-      .where('barcode', '=', barcode)
-      .executeTakeFirstOrThrow();
-    return row.record_id;
-  }
-
-  async function refusalOf(work: Promise<unknown>): Promise<string[]> {
-    try {
-      await work;
-    } catch (error) {
-      if (error instanceof AppError) return error.reasons.map((r) => r.code);
-      throw error;
-    }
-    return [];
-  }
+  const recordOf = (barcode: string) => recordOfCopy(t.db, barcode);
 
   beforeAll(async () => {
     // Tuesday 1 December 2026, 10:00 in Seoul.

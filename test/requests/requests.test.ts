@@ -15,12 +15,13 @@ import {
   sendByScan,
 } from '../../src/modules/requests/requests.js';
 import type { MemberActor, StaffActor } from '../../src/platform/auth/actor.js';
-import { AppError } from '../../src/platform/errors.js';
+import type { AppError } from '../../src/platform/errors.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { codes, libraryIdOf, walkIn } from '../support/circulation.js';
 import { insertCopies } from '../support/copies.js';
 import { testDatabaseKind } from '../support/database.js';
 import { allDayStaffClient, type Client, memberClient } from '../support/http.js';
+import { recordOfCopy, refusalOf } from '../support/requests.js';
 
 /**
  * Inter-library requests (rules.md "Inter-library requests"): the journey over HTTP, every
@@ -44,24 +45,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
   });
   const member = (memberId: number): MemberActor => ({ kind: 'member', memberId });
 
-  async function recordOf(barcode: string): Promise<number> {
-    const row = await t.db
-      .selectFrom('items')
-      .select('record_id')
-      .where('barcode', '=', barcode)
-      .executeTakeFirstOrThrow();
-    return row.record_id;
-  }
-
-  async function refusalOf(work: Promise<unknown>): Promise<string[]> {
-    try {
-      await work;
-    } catch (error) {
-      if (error instanceof AppError) return error.reasons.map((r) => r.code);
-      throw error;
-    }
-    return [];
-  }
+  const recordOf = (barcode: string) => recordOfCopy(t.db, barcode);
 
   beforeAll(async () => {
     // Tuesday 1 December 2026, 10:00 in Seoul.
