@@ -8,13 +8,13 @@ import type { AppContext } from './app-context.js';
 import { createAppContext } from './app-context.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { circulationRoutes } from './modules/circulation/index.js';
-import { holdRoutes } from './modules/holds/index.js';
+import { expireHolds, holdRoutes } from './modules/holds/index.js';
 import { libraryAdminRoutes, libraryRoutes } from './modules/libraries/index.js';
 import { memberRoutes, normalizeCardNumber } from './modules/members/index.js';
 import { refuseDemoPasswords } from './modules/network/index.js';
 import { noticeRoutes, startNotices } from './modules/notices/index.js';
 import { privacyRoutes, scheduleRetentionJobs } from './modules/privacy/index.js';
-import { requestRoutes, scheduleRequestTimeouts } from './modules/requests/index.js';
+import { requestRoutes, runRequestTimeouts } from './modules/requests/index.js';
 import { accountManagementRoutes, staffRoutes } from './modules/staff/index.js';
 import { statisticsRoutes } from './modules/statistics/index.js';
 import { terminalRoutes } from './modules/terminals/index.js';
@@ -141,8 +141,34 @@ export interface Service {
 
 /** How often a running service runs the retention jobs (docs/privacy.md); an hour. */
 const RETENTION_INTERVAL_MS = 3_600_000;
-/** Inter-library request timeouts (send day, pickup window) act on the day: every 10 minutes. */
-const REQUEST_TIMEOUTS_INTERVAL_MS = 10 * 60_000;
+/**
+ * The jobs that act on the day — inter-library request timeouts (send day, pickup window) and
+ * holds whose pickup window is over — run every 10 minutes on every process, whether or not it
+ * sends notices (each job is safe to run again and from several processes at once).
+ */
+const DAY_JOBS_INTERVAL_MS = 10 * 60_000;
+
+function scheduleDayJobs(context: AppContext, intervalMs: number): () => void {
+  const { db, clock, logger } = context;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runRequestTimeouts(context)
+      .then(() => expireHolds(db, { now: clock.now(), today: clock.today() }))
+      .catch((error: unknown) =>
+        logger.warn(
+          { err: error instanceof Error ? { message: error.message } : String(error) },
+          'day jobs (request timeouts, hold windows) failed',
+        ),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 export async function openService(options: ServiceOptions): Promise<Service> {
   const { config } = options;
@@ -183,7 +209,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
     let closed = false;
     let sip2: Sip2Server | undefined;
     let stopRetention = () => {};
-    let stopRequestTimeouts = () => {};
+    let stopDayJobs = () => {};
     let stopNotices = async () => {};
     let metricsListener: MetricsListener | undefined;
     return {
@@ -205,7 +231,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
           tls,
         });
         stopRetention = scheduleRetentionJobs(context, RETENTION_INTERVAL_MS);
-        stopRequestTimeouts = scheduleRequestTimeouts(context, REQUEST_TIMEOUTS_INTERVAL_MS);
+        stopDayJobs = scheduleDayJobs(context, DAY_JOBS_INTERVAL_MS);
         if (config.notices) stopNotices = startNotices(context, config.notices);
         readReplica?.start();
         if (config.metrics) {
@@ -217,7 +243,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
         if (closed) return;
         closed = true;
         stopRetention();
-        stopRequestTimeouts();
+        stopDayJobs();
         await stopNotices();
         await sip2?.close();
         // A keep-alive connection that finishes its answer after the close began would hold the

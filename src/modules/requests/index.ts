@@ -3,6 +3,6 @@ export {
   libraryCode,
   requestCheckin,
   requestedItemsOf,
-  scheduleRequestTimeouts,
+  runRequestTimeouts,
 } from './requests.js';
 export { requestRoutes } from './routes.js';

@@ -512,33 +512,9 @@ async function passedLibraries(db: Kysely<DB>, id: number): Promise<number[]> {
   return row?.passed_library_ids ?? [];
 }
 
-/** Runs the timeouts every `intervalMs` (they act on the clock's day: running often is harmless). */
-export function scheduleRequestTimeouts(
-  context: Pick<AppContext, 'db' | 'clock' | 'logger'>,
-  intervalMs: number,
-): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runRequestTimeouts(context)
-      .catch((error: unknown) =>
-        context.logger.warn(
-          { err: error instanceof Error ? { message: error.message } : String(error) },
-          'request timeouts failed',
-        ),
-      )
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
 /**
  * A self-check machine's check-in of a copy that is not on loan here: a requested copy arriving
- * at its pickup library is received (alert 02, "arrived for pickup"); one to send on gets the
+ * at its pickup library is received (alert 01, "arrived for pickup"); one to send on gets the
  * in-transit alert (04) with its destination; one back at home is received home. Null: no
  * request concerns the copy here.
  */
