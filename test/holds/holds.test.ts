@@ -28,6 +28,11 @@ describe(`holds (${testDatabaseKind})`, () => {
       { barcode: 'H-C', title: '취소되는 책' },
       ...Array.from({ length: 6 }, (_, i) => ({ barcode: `H-R${i}`, title: `경쟁하는 책 ${i}` })),
       ...Array.from({ length: 3 }, (_, i) => ({ barcode: `H-P${i}`, title: '무작위 책' })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        barcode: `H-L${i}`,
+        title: `한도를 넘는 책 ${i}`,
+      })),
+      { barcode: 'H-LINE', title: '줄이 차는 책' },
     ]);
   });
   afterAll(async () => t?.close());
@@ -236,6 +241,32 @@ describe(`holds (${testDatabaseKind})`, () => {
       ).barcode;
       expect((await lend(w.card, barcode)).statusCode).toBe(201);
     }
+  });
+
+  it('keeps the hold limits when placements arrive at the same instant', async () => {
+    const borrower = await walkIn(desk);
+    for (const barcode of ['H-L0', 'H-L1', 'H-L2', 'H-L3', 'H-L4']) {
+      expect((await lend(borrower.card, barcode)).statusCode).toBe(201);
+    }
+    expect((await lend((await walkIn(desk)).card, 'H-LINE')).statusCode).toBe(201);
+    // One member, five titles at once: three holds at this library, no more.
+    const member = await walkIn(desk);
+    const placed = await Promise.all(
+      ['H-L0', 'H-L1', 'H-L2', 'H-L3', 'H-L4'].map((barcode) => hold(member.card, barcode)),
+    );
+    expect(placed.filter((r) => r.statusCode === 201)).toHaveLength(3);
+    for (const refused of placed.filter((r) => r.statusCode !== 201)) {
+      expect(codes(refused.json())).toEqual(['HOLD_LIMIT']);
+    }
+    // Five members, one title with one copy, at once: a line of three (3 per loanable copy).
+    const members = await Promise.all(Array.from({ length: 5 }, () => walkIn(desk)));
+    const line = await Promise.all(members.map((m) => hold(m.card, 'H-LINE')));
+    expect(line.filter((r) => r.statusCode === 201)).toHaveLength(3);
+    for (const refused of line.filter((r) => r.statusCode !== 201)) {
+      expect(codes(refused.json())).toEqual(['HOLD_QUEUE_FULL']);
+    }
+    const positions = line.filter((r) => r.statusCode === 201).map((r) => r.json().position);
+    expect(positions.sort()).toEqual([1, 2, 3]);
   });
 
   it('a library lowers the network hold rules, never raises them', async () => {

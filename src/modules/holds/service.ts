@@ -5,7 +5,7 @@ import type { Actor, MemberActor, StaffActor, TerminalActor } from '../../platfo
 import { authorize } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
-import { isUniqueViolation } from '../../platform/db/errors.js';
+import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, HoldState } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { deriveStanding, loadBorrowerStanding } from '../circulation/index.js';
@@ -190,6 +190,14 @@ async function placeHold(
   } catch (error) {
     if (isUniqueViolation(error, 'holds_one_active_per_member'))
       throw new AppError('HOLD_DUPLICATE');
+    // Another placement came first at the same instant: the same refusal the rules give.
+    if (isCheckViolation(error, 'holds_limit')) {
+      throw AppError.of([{ code: 'HOLD_LIMIT', params: { limit: rules.holdLimit } }]);
+    }
+    if (isCheckViolation(error, 'holds_queue_full')) {
+      const limit = rules.queuePerCopy * hold.copies.loanable;
+      throw AppError.of([{ code: 'HOLD_QUEUE_FULL', params: { limit } }]);
+    }
     throw error;
   }
   const [view] = await holdViews(db, { holdId: id });

@@ -29,6 +29,7 @@ import * as notices from './migrations/0031_notices.js';
 import * as recordTerms from './migrations/0032_record_terms.js';
 import * as holds from './migrations/0033_holds.js';
 import * as interLibraryRequests from './migrations/0034_inter_library_requests.js';
+import * as holdLimits from './migrations/0035_hold_limits.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -72,6 +73,7 @@ const migrations: Record<string, MigrationModule> = {
   '0032_record_terms': recordTerms,
   '0033_holds': holds,
   '0034_inter_library_requests': interLibraryRequests,
+  '0035_hold_limits': holdLimits,
 };
 
 function asMigration(migration: MigrationModule): Migration {
