@@ -527,7 +527,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     expect(returned).toMatchObject({ ok: true, screenMessage: 'Returned.' });
     expect(parsePatronStatus('              ')).toEqual(CLEAR);
   });
-  it('checks in a requested copy: arrived for pickup (02), then in transit home (04, CT) after its return', async () => {
+  it('checks in a requested copy: arrived for pickup (01), then in transit home (04, CT) after its return', async () => {
     await addItems(bed.t.db, GN, [{ barcode: 'GN-ILL1', title: '상호대차 시험' }]);
     const item = await bed.t.db
       .selectFrom('items')
