@@ -1,5 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDatabase } from '../../src/cli/copy-database.js';
 import { placeRequest } from '../../src/modules/requests/requests.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { codes, libraryIdOf, walkIn } from '../support/circulation.js';
 import { insertCopies } from '../support/copies.js';
@@ -32,6 +38,7 @@ describe(`holds beside inter-library requests (${testDatabaseKind})`, () => {
     await insertCopies(t.db, L, [
       { barcode: 'X-1', title: '함께 쓰는 책', author: '작가' },
       { barcode: 'Z-1', title: '보관되는 책', author: '작가' },
+      { barcode: 'W-1', title: '옮겨지는 책', author: '작가' },
     ]);
   });
   afterAll(async () => t?.close());
@@ -151,5 +158,46 @@ describe(`holds beside inter-library requests (${testDatabaseKind})`, () => {
       ),
     );
     expect(refused).toEqual(['REQUEST_NOT_AVAILABLE']);
+  });
+
+  it('moves into a new database with its holds and requests as they are (copy-to-postgres)', async () => {
+    // A request collected (its copy on loan at the pickup library) and holds in every state above.
+    const requester = await walkIn(pickupDesk);
+    await placeRequest(
+      t.context,
+      { kind: 'member', memberId: requester.id },
+      { recordId: await recordOf('W-1'), pickupLibraryId: P },
+    );
+    await lenderDesk.post('/api/v1/requests/sent', { itemBarcode: 'W-1' });
+    await pickupDesk.post('/api/v1/requests/received', { itemBarcode: 'W-1' });
+    const lent = await pickupDesk.post('/api/v1/checkouts', {
+      cardNumber: requester.card,
+      itemBarcode: 'W-1',
+    });
+    expect(lent.statusCode).toBe(201);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-copy-holds-'));
+    const target = await openDatabase({ dataDir: dir });
+    try {
+      await migrateToLatest(target.db);
+      await copyDatabase(t.db, target.db);
+      const states = async (db: typeof t.db) => ({
+        holds: (await db.selectFrom('holds').select(['id', 'state']).orderBy('id').execute()).map(
+          (h) => `${h.id}:${h.state}`,
+        ),
+        requests: (
+          await db
+            .selectFrom('inter_library_requests')
+            .select(['id', 'state'])
+            .orderBy('id')
+            .execute()
+        ).map((r) => `${r.id}:${r.state}`),
+      });
+      const copied = await states(target.db);
+      expect(copied).toEqual(await states(t.db));
+      expect(copied.requests.some((r) => r.endsWith(':collected'))).toBe(true);
+    } finally {
+      await target.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

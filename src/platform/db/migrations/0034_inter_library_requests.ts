@@ -70,7 +70,9 @@ export const statements = [
      open_requests integer;
      request_limit integer;
    begin
-     if new.state = 'closed' then
+     -- Only a copy being reserved (placed, or moved to another library) is checked: a request
+     -- further on has its copy on loan by design (and copy-to-postgres brings it as it is).
+     if new.state <> 'requested' then
        return new;
      end if;
      if tg_op = 'INSERT' or new.item_id is distinct from old.item_id then
@@ -102,7 +104,10 @@ export const statements = [
    declare
      r record;
    begin
-     if new.returned_at is not null then
+     -- A returned loan, or one brought by copy-to-postgres (its request follows it: the copy's
+     -- rows were checked where they were made).
+     if new.returned_at is not null
+        or current_setting('library_one.copying', true) = 'on' then
        return new;
      end if;
      perform 1 from items where id = new.item_id for no key update;

@@ -38,6 +38,7 @@ export const statements = [
      end if;
      return new;
    end $$`,
+  // Only a hold joining a line: copy-to-postgres brings ended and set-aside holds as they are.
   `create trigger holds_within_limits before insert on holds
-     for each row execute function holds_within_limits()`,
+     for each row when (new.state = 'waiting') execute function holds_within_limits()`,
 ];
