@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import type { Language } from '../../platform/errors.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
-import { finalAnswer } from '../../platform/http/idempotency.js';
+import { finalAnswer, IdempotencyHeader } from '../../platform/http/idempotency.js';
 import { languageOf, problemResponses, reasonBody } from '../../platform/http/problem.js';
 import { DateText, Id, MemberIdParams } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
@@ -18,14 +18,6 @@ const LibraryRef = Type.Object({
   nameEn: Type.String(),
 });
 const Barcode = Type.String({ minLength: 1, maxLength: 32 });
-const IdempotencyHeader = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      maxLength: 200,
-      description: 'a retry with the same key and body is applied once',
-    }),
-  ),
-});
 const REFUSALS =
   'Refusals list every reason that applies in `reasons` (codes: CARD_NUMBER_INVALID, CARD_UNKNOWN, CARD_LOST, CARD_REPLACED, ' +
   'CARD_BLOCKED, MEMBER_PENDING, MEMBER_WITHDRAWN, LIBRARY_NOT_PARTICIPATING, CHECK_IN_REQUIRED, MEMBER_SUSPENDED (until, resume, reason), ' +

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
+import { IdempotencyHeader } from '../../platform/http/idempotency.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { DateText, Id, NullableDate } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
@@ -13,15 +14,6 @@ import {
   placeHoldAtDesk,
   placeOwnHold,
 } from './service.js';
-
-const IdempotencyHeader = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      maxLength: 200,
-      description: 'a retry with the same key and body is applied once',
-    }),
-  ),
-});
 
 const REFUSALS =
   'Refusals list every reason that applies in `reasons`: the borrowing refusals (CARD_*, MEMBER_PENDING, ' +

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
+import { IdempotencyHeader } from '../../platform/http/idempotency.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { DateText, Id, NullableDate, NullableText } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
@@ -19,14 +20,6 @@ const LibraryRef = Type.Object({
   id: Type.Integer(),
   nameKo: Type.String(),
   nameEn: Type.String(),
-});
-const IdempotencyHeader = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      maxLength: 200,
-      description: 'a retry with the same key and body is applied once',
-    }),
-  ),
 });
 const Barcode = Type.String({ minLength: 1, maxLength: 32 });
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { Type } from 'typebox';
 import type { Clock } from '../clock.js';
 import { type CommitGuard, type FinalAnswer, runWithCommitGuard } from '../db/commit-guard.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -549,3 +550,13 @@ export function registerIdempotency(
     if (pending) inFlight.delete(pending.owner);
   });
 }
+
+/** The `Idempotency-Key` header every keyed write accepts (its schema, for the routes). */
+export const IdempotencyHeader = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'a retry with the same key and body is applied once',
+    }),
+  ),
+});
