@@ -192,6 +192,8 @@ describe(`notice settings and logs over HTTP (${testDatabaseKind})`, () => {
     expect(total('waiting')).toBe(rows.filter((r) => r.state === 'pending').length);
     const backwards = await network.get('/api/v1/notice-counts?from=2026-12-03&to=2026-12-01');
     expect(backwards.json().code).toBe('VALIDATION_FAILED');
+    const noSuchDay = await network.get('/api/v1/notice-counts?to=2026-02-29');
+    expect(noSuchDay.json().code).toBe('VALIDATION_FAILED');
   });
 
   it('the notice log is purged 180 days after a notice was made', async () => {

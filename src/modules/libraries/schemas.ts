@@ -1,12 +1,6 @@
 import { Type } from 'typebox';
-import { RegionRef } from '../../platform/http/schemas.js';
+import { DateText, NullableText, RegionRef } from '../../platform/http/schemas.js';
 
-export const DateText = Type.String({
-  format: 'date',
-  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-  examples: ['2026-12-01'],
-});
-const NullableText = Type.Union([Type.String(), Type.Null()]);
 const NullableDate = Type.Union([DateText, Type.Null()]);
 export const Weekday = Type.Integer({
   minimum: 1,

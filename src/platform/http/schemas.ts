@@ -7,7 +7,9 @@ export const MemberIdParams = Type.Object({ memberId: Id });
 /** A point in time: the handlers return Date objects, the JSON carries ISO 8601 strings. */
 export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
+/** A calendar day (2026-02-29 is refused: the format checks the month's length). */
 export const DateText = Type.String({
+  format: 'date',
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   examples: ['2026-12-01'],
 });

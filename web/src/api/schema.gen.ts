@@ -1911,13 +1911,19 @@ export interface components {
                     nameEn: string;
                     phone: string | null;
                 };
-                /** @example 2026-12-01 */
+                /**
+                 * Format: date
+                 * @example 2026-12-01
+                 */
                 dueDate: string;
                 overdue: boolean;
                 loanId?: number;
                 title?: string;
                 itemBarcode?: string;
-                /** @example 2026-12-01 */
+                /**
+                 * Format: date
+                 * @example 2026-12-01
+                 */
                 loanDay?: string;
                 renewals?: number;
                 /** @description whether the viewer may renew it now (online, or at this desk) */
@@ -1934,9 +1940,15 @@ export interface components {
             }[];
             overdueCount: number;
             suspension: {
-                /** @example 2026-12-01 */
+                /**
+                 * Format: date
+                 * @example 2026-12-01
+                 */
                 until: string;
-                /** @example 2026-12-01 */
+                /**
+                 * Format: date
+                 * @example 2026-12-01
+                 */
                 resumesOn: string;
                 cause: {
                     library: {
@@ -2208,9 +2220,15 @@ export interface components {
             createdAt: string;
         };
         Statistics: {
-            /** @example 2026-12-01 */
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             from: string;
-            /** @example 2026-12-01 */
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             to: string;
             scope: {
                 /** @enum {string} */
@@ -2238,7 +2256,10 @@ export interface components {
             };
             /** @description every day of the period, oldest first, zeros included */
             loansPerDay: {
-                /** @example 2026-12-01 */
+                /**
+                 * Format: date
+                 * @example 2026-12-01
+                 */
                 date: string;
                 loans: number;
             }[];
@@ -2254,7 +2275,10 @@ export interface components {
             }[];
             /** @description late returns per return day, every day of the period */
             suspensionsPerDay: {
-                /** @example 2026-12-01 */
+                /**
+                 * Format: date
+                 * @example 2026-12-01
+                 */
                 date: string;
                 started: number;
             }[];
@@ -2314,7 +2338,10 @@ export interface components {
             } | null;
             itemBarcode: string | null;
             callNumber: string | null;
-            /** @example 2026-12-01 */
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             requestDay: string;
             sendBy: string | null;
             pickupBy: string | null;
@@ -5633,9 +5660,15 @@ export interface operations {
                             id: number;
                             itemBarcode: string;
                             title: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             loanDay: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             dueDate: string;
                             library: {
                                 id: number;
@@ -5737,9 +5770,15 @@ export interface operations {
                             id: number;
                             itemBarcode: string;
                             title: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             dueDate: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             returnDay: string;
                             daysLate: number;
                         };
@@ -5749,9 +5788,15 @@ export interface operations {
                             nameEn: string;
                         };
                         suspension: {
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             until: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             resumesOn: string;
                         } | null;
                         /** @description a requested copy returned at its pickup library: send it to its library (null: it stays here) */
@@ -5766,7 +5811,10 @@ export interface operations {
                         heldFor: {
                             /** @description the member in line, masked (홍*동) */
                             maskedName: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             pickupUntil: string;
                         } | null;
                     };
@@ -5855,9 +5903,15 @@ export interface operations {
                     "application/json": {
                         loan: {
                             id: number;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             dueDate: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             previousDueDate: string;
                             renewals: number;
                             renewalsLeft: number;
@@ -5950,9 +6004,15 @@ export interface operations {
                     "application/json": {
                         loan: {
                             id: number;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             dueDate: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             previousDueDate: string;
                             renewals: number;
                             renewalsLeft: number;
@@ -6156,11 +6216,20 @@ export interface operations {
                                 nameKo: string;
                                 nameEn: string;
                             };
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             loanDay: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             dueDate: string;
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             returnDay: string;
                             daysLate: number;
                         }[];
@@ -8764,7 +8833,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         counts: {
-                            /** @example 2026-12-01 */
+                            /**
+                             * Format: date
+                             * @example 2026-12-01
+                             */
                             day: string;
                             channel: "email" | "sms" | "kakao";
                             sent: number;
