@@ -16,6 +16,7 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
     await addItems(bed.t.db, GN, [
       { barcode: 'SH-1', title: '기다리는 책' },
       { barcode: 'SH-2', title: '취소할 책' },
+      { barcode: 'SH-3', title: '번호로 예약할 책' },
     ]);
     // A third member at Gyeongnamdaepyo borrows both copies (checked in there, same PIN).
     const gn = await bed.libraryId(GN);
@@ -151,5 +152,49 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
     });
     expect(back).toMatchObject({ ok: true, alert: false });
     expect(back.alertType).toBeUndefined();
+  });
+
+  it('places and cancels a hold by the record id of the title (15 with AJ, no AB)', async () => {
+    const sc = await bed.terminal(GN);
+    expect(
+      (
+        await sc.checkout({
+          patronIdentifier: borrower,
+          patronPassword: PIN,
+          itemIdentifier: 'SH-3',
+        })
+      ).ok,
+    ).toBe(true);
+    const { record_id } = await bed.t.db
+      .selectFrom('items')
+      .select('record_id')
+      .where('barcode', '=', 'SH-3')
+      .executeTakeFirstOrThrow();
+    const byRecord = {
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+      titleIdentifier: String(record_id),
+    };
+    const placed = await sc.hold({ holdMode: '+', ...byRecord });
+    expect(placed).toMatchObject({
+      ok: true,
+      queuePosition: 1,
+      titleIdentifier: '번호로 예약할 책',
+      pickupLocation: GN,
+    });
+    const again = await sc.hold({ holdMode: '+', ...byRecord });
+    expect(again.ok).toBe(false);
+    expect(again.screenMessage).toMatch(/^\[HOLD_DUPLICATE\]/);
+    // A title given by words, not a record id, names nothing: the machine is told what is missing.
+    const byWords = await sc.hold({
+      ...byRecord,
+      holdMode: '+',
+      titleIdentifier: '번호로 예약할 책',
+    });
+    expect(byWords.ok).toBe(false);
+    expect(byWords.screenMessage).toMatch(/AB/);
+    expect((await sc.hold({ holdMode: '-', ...byRecord })).ok).toBe(true);
+    const back = await sc.checkin({ currentLocation: GN, itemIdentifier: 'SH-3' });
+    expect(back).toMatchObject({ ok: true, alert: false });
   });
 });
