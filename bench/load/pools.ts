@@ -67,14 +67,24 @@ export async function buildPools(
       where ci.library_id in (${ids}) and ${eligible}
     ) x where n <= ${visitorCount}`.execute(db);
   const values = sql.join(libraries.map((l) => sql`(${sql.lit(l.id)})`));
+  // Copies that are their title's only copy at the library come first: a hold on one of them
+  // is taken (with a second copy on the shelf the desk's hold would be HOLD_NOT_NEEDED). The
+  // choice looks at four times the copies needed, so it stays cheap on the country preset.
   const items = await sql<{ library_id: number; barcode: string }>`
     select l.id as library_id, x.barcode
     from (values ${values}) as l(id)
     cross join lateral (
-      select i.barcode from items i
-      where i.library_id = l.id and i.loanable
-        and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
-      order by i.barcode
+      select c.barcode from (
+        select i.id, i.record_id, i.barcode from items i
+        where i.library_id = l.id and i.loanable
+          and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
+        order by i.barcode
+        limit ${perLibrary * 4}
+      ) c
+      order by exists (
+        select 1 from items j
+        where j.record_id = c.record_id and j.library_id = l.id and j.id <> c.id
+      ), c.barcode
       limit ${perLibrary}
     ) x`.execute(db);
   return libraries.map((library) => {

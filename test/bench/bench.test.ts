@@ -3,6 +3,8 @@
  * drop a database it did not create. Needs a PostgreSQL server (TEST_DATABASE_URL, else the
  * local one at 127.0.0.1:5432, which this kind of machine always runs), as the bench itself does.
  */
+
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BenchDatabases, generateNetwork } from '../../bench/databases.js';
@@ -197,7 +199,17 @@ describe.skipIf(noServer)('benchmark', () => {
     const pools = await buildPools(db.db, libraries, 20, network.generated.days.today);
     // The catalogue phase's words come from the generated titles, authors and ISBNs.
     const terms = await sampleSearchTerms(db.db, 500);
+    // A desk's first copies are their title's only copy at the library, so its holds are taken.
+    const firsts = pools.map((pool) => pool.items[0]!);
+    const { rows: alone } = await sql<{ barcode: string }>`
+      select i.barcode from items i
+      where i.barcode = any(${firsts}::text[])
+        and not exists (select 1 from items j
+          where j.record_id = i.record_id and j.library_id = i.library_id and j.id <> i.id)`.execute(
+      db.db,
+    );
     await db.close();
+    expect(alone.length).toBe(firsts.length);
     for (const kind of ['korean', 'author', 'isbn', 'miss'] as const) {
       expect(terms[kind].length, kind).toBeGreaterThan(0);
     }
