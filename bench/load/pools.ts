@@ -69,22 +69,26 @@ export async function buildPools(
   const values = sql.join(libraries.map((l) => sql`(${sql.lit(l.id)})`));
   // Copies that are their title's only copy at the library come first: a hold on one of them
   // is taken (with a second copy on the shelf the desk's hold would be HOLD_NOT_NEEDED). The
-  // choice looks at four times the copies needed, so it stays cheap on the country preset.
+  // first shelves of a generated library hold its popular titles, several copies each, so the
+  // lone copies are looked for further on; the others fill up a library that has too few.
+  const available = sql`i.library_id = l.id and i.loanable
+    and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)`;
   const items = await sql<{ library_id: number; barcode: string }>`
     select l.id as library_id, x.barcode
     from (values ${values}) as l(id)
     cross join lateral (
-      select c.barcode from (
-        select i.id, i.record_id, i.barcode from items i
-        where i.library_id = l.id and i.loanable
-          and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
-        order by i.barcode
-        limit ${perLibrary * 4}
+      select barcode from (
+        (select i.barcode, 0 as shared from items i
+          where ${available}
+            and not exists (select 1 from items j
+              where j.record_id = i.record_id and j.library_id = l.id and j.id <> i.id)
+          order by i.barcode limit ${perLibrary})
+        union all
+        (select i.barcode, 1 from items i where ${available}
+          order by i.barcode limit ${perLibrary})
       ) c
-      order by exists (
-        select 1 from items j
-        where j.record_id = c.record_id and j.library_id = l.id and j.id <> c.id
-      ), c.barcode
+      group by barcode
+      order by min(shared), barcode
       limit ${perLibrary}
     ) x`.execute(db);
   return libraries.map((library) => {
