@@ -5,6 +5,7 @@ import { seedDemoItems } from '../../src/modules/catalog/repository.js';
 import { CATALOGUE_HOLDINGS_SHOWN, searchCatalogue } from '../../src/modules/catalog/search.js';
 import { demoCardNumber, staffUsername } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { checkInDirectly } from '../support/check-ins.js';
 import { testDatabaseKind } from '../support/database.js';
 import { Client, memberClient, staffClient } from '../support/http.js';
 import { csv, lendDirectly, libraryIdOf } from './support.js';
@@ -280,17 +281,7 @@ describe(`network catalogue search (${testDatabaseKind})`, () => {
       .where('number', '=', MEMBER_CARD)
       .executeTakeFirstOrThrow();
     const last = ids.at(-1)!;
-    await t.db
-      .insertInto('check_ins')
-      .values({
-        member_id: memberId!,
-        library_id: last,
-        checked_in_at: t.clock.now(),
-        checked_in_by_staff_id: null,
-        id_document_type: 'resident_registration_card',
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await checkInDirectly(t.db, { memberId: memberId! }, last, t.clock.now());
     const member = await memberClient(t.app, MEMBER_CARD);
     const forMember = await shownIds(q('파도소리'), member);
     const own = forMember.title.holdings.filter((h) => h.checkedIn).map((h) => h.library.id);

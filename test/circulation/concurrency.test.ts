@@ -6,6 +6,7 @@ import { registerWalkIn } from '../../src/modules/members/registration.js';
 import type { StaffActor } from '../../src/platform/auth/actor.js';
 import { AppError } from '../../src/platform/errors.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { checkInDirectly } from '../support/check-ins.js';
 import { libraryIdOf, shelve } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
 
@@ -56,15 +57,7 @@ describe(`concurrent circulation (${testDatabaseKind})`, () => {
       idDocumentType: 'passport',
       consent: true,
     });
-    await t.db
-      .insertInto('check_ins')
-      .values({
-        member_id: registered.id,
-        library_id: deskB.libraryId,
-        checked_in_at: new Date(),
-        id_document_type: 'passport',
-      })
-      .execute();
+    await checkInDirectly(t.db, { memberId: registered.id }, deskB.libraryId, new Date());
     return registered.card.number;
   }
 

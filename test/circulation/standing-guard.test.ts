@@ -7,6 +7,7 @@ import type { StaffActor } from '../../src/platform/auth/actor.js';
 import { addDays } from '../../src/platform/dates.js';
 import { AppError } from '../../src/platform/errors.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { checkInDirectly } from '../support/check-ins.js';
 import { libraryIdOf, shelve } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
 
@@ -74,15 +75,7 @@ describe(`the loan write guard on the member's standing (${testDatabaseKind})`, 
       idDocumentType: 'passport',
       consent: true,
     });
-    await t.db
-      .insertInto('check_ins')
-      .values({
-        member_id: registered.id,
-        library_id: deskB.libraryId,
-        checked_in_at: t.clock.now(),
-        id_document_type: 'passport',
-      })
-      .execute();
+    await checkInDirectly(t.db, { memberId: registered.id }, deskB.libraryId, t.clock.now());
     return { id: registered.id, card: registered.card.number };
   }
 

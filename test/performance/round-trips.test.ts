@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTraffic } from '../../src/platform/db/traffic.js';
 import { DEMO_MEMBER_PIN, demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { addItems, GN, type Sip2TestBed, startSip2TestBed } from '../sip2/support.js';
+import { checkInDirectly } from '../support/check-ins.js';
 import { testDatabaseKind } from '../support/database.js';
 import { type Client, memberClient, staffClient } from '../support/http.js';
 
@@ -189,23 +190,12 @@ describe(`round-trip budget of the hot paths (${testDatabaseKind})`, () => {
   it('keeps a hold within its budget: placed at the desk, set aside by a return, collected', async () => {
     // Minjun (CARD) borrows; Seoyeon, checked in here, holds the title while it is out.
     const holder = demoCardNumber(2);
-    const holderId = (
-      await bed.t.db
-        .selectFrom('cards')
-        .select('member_id')
-        .where('number', '=', holder)
-        .executeTakeFirstOrThrow()
-    ).member_id;
-    await bed.t.db
-      .insertInto('check_ins')
-      .values({
-        member_id: holderId,
-        library_id: await bed.libraryId(GN),
-        checked_in_at: bed.t.clock.now(),
-        checked_in_by_staff_id: null,
-        id_document_type: 'passport',
-      })
-      .execute();
+    await checkInDirectly(
+      bed.t.db,
+      { cardNumber: holder },
+      await bed.libraryId(GN),
+      bed.t.clock.now(),
+    );
     await addItems(bed.t.db, GN, [{ barcode: 'RT-H', title: '왕복 예약' }]);
     const lent = await desk.post('/api/v1/checkouts', { cardNumber: CARD, itemBarcode: 'RT-H' });
     expect(lent.statusCode, lent.body).toBe(201);

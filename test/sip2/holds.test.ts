@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEMBER_PIN, demoCardNumber } from '../../src/seed/demo-accounts.js';
+import { checkInDirectly } from '../support/check-ins.js';
 import { testDatabaseKind } from '../support/database.js';
 import { addItems, GN, type Sip2TestBed, startSip2TestBed } from './support.js';
 
@@ -19,23 +20,12 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       { barcode: 'SH-3', title: '번호로 예약할 책' },
     ]);
     // A third member at Gyeongnamdaepyo borrows both copies (checked in there, same PIN).
-    const gn = await bed.libraryId(GN);
-    await bed.t.db
-      .insertInto('check_ins')
-      .values({
-        member_id: (
-          await bed.t.db
-            .selectFrom('cards')
-            .select('member_id')
-            .where('number', '=', SEOYEON)
-            .executeTakeFirstOrThrow()
-        ).member_id,
-        library_id: gn,
-        checked_in_at: bed.t.clock.now(),
-        checked_in_by_staff_id: null,
-        id_document_type: 'passport',
-      })
-      .execute();
+    await checkInDirectly(
+      bed.t.db,
+      { cardNumber: SEOYEON },
+      await bed.libraryId(GN),
+      bed.t.clock.now(),
+    );
     borrower = SEOYEON;
   });
   afterAll(async () => bed?.close());
