@@ -33,6 +33,7 @@ describe(`holds (${testDatabaseKind})`, () => {
         title: `한도를 넘는 책 ${i}`,
       })),
       { barcode: 'H-LINE', title: '줄이 차는 책' },
+      { barcode: 'H-KEY', title: '다시 보내는 책' },
     ]);
   });
   afterAll(async () => t?.close());
@@ -119,6 +120,53 @@ describe(`holds (${testDatabaseKind})`, () => {
     // A, suspended, may not hold either.
     expect(codes((await hold(a.card, 'H-ONE')).json())).toContain('MEMBER_SUSPENDED');
     await giveBack('H-ONE');
+  });
+
+  it('a hold sent again with its Idempotency-Key, after or at the same moment, is one hold', async () => {
+    const borrower = await walkIn(desk);
+    const holder = await walkIn(desk);
+    const other = await walkIn(desk);
+    expect((await lend(borrower.card, 'H-KEY')).statusCode).toBe(201);
+    const body = { cardNumber: holder.card, itemBarcode: 'H-KEY' };
+    const first = await desk.post('/api/v1/holds', body, { 'idempotency-key': 'hold-again-1' });
+    expect(first.statusCode, first.body).toBe(201);
+    // The desk's retry (its answer was lost): the same answer, not HOLD_DUPLICATE.
+    const again = await desk.post('/api/v1/holds', body, { 'idempotency-key': 'hold-again-1' });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    // Two desks' retries of a second member's hold at the same instant: one hold, one answer.
+    const otherBody = { cardNumber: other.card, itemBarcode: 'H-KEY' };
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        desk.post('/api/v1/holds', otherBody, { 'idempotency-key': 'hold-again-2' }),
+      ),
+    );
+    const placed = both.filter((r) => r.statusCode === 201);
+    expect(placed.length, both.map((r) => r.body).join(' | ')).toBeGreaterThanOrEqual(1);
+    expect(new Set(placed.map((r) => r.json().id)).size).toBe(1);
+    for (const r of both.filter((r) => r.statusCode !== 201)) {
+      expect(r.json().code).toBe('CONFLICT');
+    }
+    const lines = await t.db
+      .selectFrom('holds')
+      .innerJoin('items', 'items.record_id', 'holds.record_id')
+      .select(['holds.id', 'holds.member_id'])
+      .where('items.barcode', '=', 'H-KEY')
+      .where('holds.state', '=', 'waiting')
+      .execute();
+    expect(lines.map((h) => h.member_id).sort()).toEqual([holder.id, other.id].sort());
+    const audits = await t.db
+      .selectFrom('audit_events')
+      .select('subject_id')
+      .where('action', '=', 'hold.placed')
+      .where(
+        'subject_id',
+        'in',
+        lines.map((h) => String(h.id)),
+      )
+      .execute();
+    expect(audits).toHaveLength(2);
   });
 
   it('the portal: a member places, lists and cancels their own hold', async () => {

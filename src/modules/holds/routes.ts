@@ -188,6 +188,8 @@ export async function holdRoutes(app: App, context: AppContext) {
   app.post(
     '/api/v1/me/holds',
     {
+      // The hold is written by one statement (writeOnce): its key is recorded by it.
+      config: { idempotentInTransaction: true },
       schema: {
         tags: ['holds', 'members'],
         summary: 'Hold a title at a library where I am checked in (every copy there is out)',
@@ -220,6 +222,8 @@ export async function holdRoutes(app: App, context: AppContext) {
   app.post(
     '/api/v1/holds',
     {
+      // The hold is written by one statement (writeOnce): its key is recorded by it.
+      config: { idempotentInTransaction: true },
       schema: {
         tags: ['holds'],
         summary: "Place a hold at this desk's library for the member whose card is presented",

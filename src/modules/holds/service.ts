@@ -1,10 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditEventsFrom, auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor, StaffActor, TerminalActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
+import { writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, HoldState } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
@@ -16,8 +17,15 @@ import {
   missingCardRefusal,
   normalizeCardNumber,
 } from '../members/index.js';
-import { holdRefusals, maskName } from './domain.js';
-import { expireHolds, holdRulesAt, releaseCopy } from './trap.js';
+import { holdRefusals, maskName, NETWORK_HOLD_DEFAULTS } from './domain.js';
+import {
+  expireHolds,
+  type HoldRulesRow,
+  holdRulesAt,
+  holdRulesColumns,
+  holdRulesOf,
+  releaseCopy,
+} from './trap.js';
 
 /** Which title: a record, or the title of a copy at the library. */
 export type TitleKey = { recordId: number } | { itemBarcode: string };
@@ -51,67 +59,85 @@ function asMember(actor: Actor | null): MemberActor {
   return actor as MemberActor;
 }
 
-async function recordOf(db: Kysely<DB>, libraryId: number, title: TitleKey): Promise<number> {
-  if ('recordId' in title) {
-    const found = await db
-      .selectFrom('bib_records')
-      .select('id')
-      .where('id', '=', title.recordId)
-      .executeTakeFirst();
-    if (!found) throw new AppError('NOT_FOUND');
-    return found.id;
-  }
-  const item = await db
-    .selectFrom('items')
-    .select('record_id')
-    .where('library_id', '=', libraryId)
-    .where('barcode', '=', title.itemBarcode.trim())
-    .executeTakeFirst();
-  if (!item) throw new AppError('ITEM_UNKNOWN');
-  return item.record_id;
+/** SQL: the id of the title a key names (null when there is none). */
+function recordIdOf(libraryId: number, title: TitleKey): RawBuilder<number | null> {
+  return 'recordId' in title
+    ? sql`(select id from bib_records where id = ${title.recordId})`
+    : sql`(select record_id from items
+            where library_id = ${libraryId} and barcode = ${title.itemBarcode.trim()})`;
 }
 
-/** The hold side of the facts: copies, the member's holds and loans of the title, the line. */
+/** The title a key names, or the refusal: an unknown record, or no such copy here. */
+function knownRecord(title: TitleKey, recordId: number | null): number {
+  if (recordId !== null) return recordId;
+  throw new AppError('recordId' in title ? 'NOT_FOUND' : 'ITEM_UNKNOWN');
+}
+
+async function recordOf(db: Kysely<DB>, libraryId: number, title: TitleKey): Promise<number> {
+  const { rows } = await sql<{
+    id: number | null;
+  }>`select ${recordIdOf(libraryId, title)} as id`.execute(db);
+  return knownRecord(title, rows[0]?.id ?? null);
+}
+
+/**
+ * The hold side of the facts, in one statement: the title the key names, its copies here, the
+ * member's holds and loans of it, the line, the member's recent no-shows (within twice the
+ * network's no-show window) and the library's hold rules.
+ */
 async function holdFacts(
   db: Kysely<DB>,
   memberId: number,
-  recordId: number,
+  title: TitleKey,
   libraryId: number,
   today: BusinessDate,
-  windowDays: number,
 ) {
-  const { rows } = await sql<{
-    total: string;
-    loanable: string;
-    on_shelf: string;
-    holds_here: string;
-    holding: boolean;
-    borrowing: boolean;
-    waiting: string;
-    no_shows: string[] | null;
-  }>`
-    select count(*) as total, count(*) filter (where i.loanable) as loanable,
-           count(*) filter (where i.loanable
-             and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
-             and not exists (select 1 from holds t where t.item_id = i.id and t.state = 'ready')
-             and not exists (select 1 from inter_library_requests q
-                              where q.item_id = i.id and q.state <> 'closed')) as on_shelf,
+  const { rows } = await sql<
+    HoldRulesRow & {
+      record_id: number | null;
+      total: string;
+      loanable: string;
+      on_shelf: string;
+      holds_here: string;
+      holding: boolean;
+      borrowing: boolean;
+      waiting: string;
+      no_shows: string[] | null;
+    }
+  >`
+    with t as (select ${recordIdOf(libraryId, title)} as record_id)
+    select t.record_id, ${holdRulesColumns(libraryId, today)},
+           (select count(*) from items i where i.record_id = t.record_id
+              and i.library_id = ${libraryId}) as total,
+           (select count(*) from items i where i.record_id = t.record_id
+              and i.library_id = ${libraryId} and i.loanable) as loanable,
+           (select count(*) from items i where i.record_id = t.record_id
+              and i.library_id = ${libraryId} and i.loanable
+              and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
+              and not exists (select 1 from holds h where h.item_id = i.id and h.state = 'ready')
+              and not exists (select 1 from inter_library_requests q
+                               where q.item_id = i.id and q.state <> 'closed')) as on_shelf,
            (select count(*) from holds h where h.member_id = ${memberId} and h.library_id = ${libraryId}
               and h.state in ('waiting', 'ready')) as holds_here,
-           exists (select 1 from holds h where h.member_id = ${memberId} and h.record_id = ${recordId}
+           exists (select 1 from holds h where h.member_id = ${memberId} and h.record_id = t.record_id
               and h.state in ('waiting', 'ready'))
              or exists (select 1 from inter_library_requests q where q.member_id = ${memberId}
-              and q.record_id = ${recordId} and q.state in ('requested', 'sent', 'arrived')) as holding,
+              and q.record_id = t.record_id and q.state in ('requested', 'sent', 'arrived')) as holding,
            exists (select 1 from loans o join items oi on oi.id = o.item_id
                     where o.member_id = ${memberId} and o.returned_at is null
-                      and oi.record_id = ${recordId}) as borrowing,
-           (select count(*) from holds h where h.record_id = ${recordId} and h.library_id = ${libraryId}
+                      and oi.record_id = t.record_id) as borrowing,
+           (select count(*) from holds h where h.record_id = t.record_id and h.library_id = ${libraryId}
               and h.state = 'waiting') as waiting,
            (select json_agg(h.ended_day) from holds h where h.member_id = ${memberId}
-              and h.state = 'expired' and h.ended_day >= ${today}::date - ${windowDays}::integer) as no_shows
-      from items i where i.record_id = ${recordId} and i.library_id = ${libraryId}`.execute(db);
+              and h.state = 'expired'
+              and h.ended_day >= ${today}::date - 2 * coalesce(
+                (select hold_no_show_window_days from network_rules),
+                ${NETWORK_HOLD_DEFAULTS.noShowWindowDays}::integer)) as no_shows
+      from t`.execute(db);
   const row = rows[0]!;
   return {
+    recordId: row.record_id,
+    ...holdRulesOf(row),
     copies: {
       total: Number(row.total),
       loanable: Number(row.loanable),
@@ -141,8 +167,14 @@ async function placeHold(
   const { db, clock } = context;
   const now = clock.now();
   const today = clock.today();
-  const recordId = await recordOf(db, libraryId, title);
+  // Two reads: the member's standing here, then the title with everything the hold rules ask.
   const { standing: facts } = await loadBorrowerStanding(db, holder, { library: libraryId, today });
+  const {
+    recordId: found,
+    rules,
+    ...hold
+  } = await holdFacts(db, facts?.member.id ?? 0, title, libraryId, today);
+  const recordId = knownRecord(title, found);
   if ('cardNumber' in holder && !facts?.card) {
     throw new AppError(await missingCardRefusal(db, holder.cardNumber));
   }
@@ -154,38 +186,29 @@ async function placeHold(
     if (refused) throw new AppError(refused);
   }
   const standing = deriveStanding(facts, today, { online: actor.kind === 'member' });
-  const { rules } = await holdRulesAt(db, libraryId, today);
-  const hold = await holdFacts(
-    db,
-    facts.member.id,
-    recordId,
-    libraryId,
-    today,
-    rules.noShowWindowDays * 2,
-  );
   reasons.push(...holdRefusals({ today, rules, borrowingRefusals: standing.refusals, ...hold }));
   if (reasons.length > 0) throw AppError.of(reasons);
   let id: number;
   try {
-    id = await db.transaction().execute(async (tx) => {
-      const placed = await tx
-        .insertInto('holds')
-        .values({
-          member_id: facts.member.id,
-          record_id: recordId,
-          library_id: libraryId,
-          placed_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, actor, now, {
-        action: 'hold.placed',
-        subjectKind: 'hold',
-        subjectId: placed.id,
-        libraryId,
-        details: { memberId: facts.member.id, recordId },
-      });
-      return placed.id;
+    // The hold, its audit event and the request's key in one statement: no transaction to open
+    // and close (a key seen before: in a transaction whose commit records it, see writeOnce).
+    const audit = auditRow(actor, now, {
+      action: 'hold.placed',
+      subjectKind: 'hold',
+      subjectId: null,
+      libraryId,
+      details: { memberId: facts.member.id, recordId },
+    });
+    id = await writeOnce(db, async (db, key) => {
+      const { rows } = await sql<{ id: number }>`
+        with placed as (
+          insert into holds (member_id, record_id, library_id, placed_at)
+          values (${facts.member.id}, ${recordId}, ${libraryId}, ${now})
+          returning id),
+        audited as (${auditEventsFrom(audit, sql`placed`, sql`placed.id::text`)})
+        ${key ? sql`, key_recorded as (${key(sql`placed`)})` : sql``}
+        select id from placed`.execute(db);
+      return rows[0]!.id;
     });
   } catch (error) {
     if (isUniqueViolation(error, 'holds_one_active_per_member'))

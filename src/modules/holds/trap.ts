@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { BusinessDate } from '../../platform/clock.js';
@@ -29,34 +29,39 @@ export interface Trap {
   pickupUntil: BusinessDate;
 }
 
-/** The network's hold rules lowered by the library's own, and the library's calendar from today. */
-export async function holdRulesAt(
-  db: Kysely<DB>,
-  libraryId: number,
+/** The columns `holdRulesColumns` reads: the network's rules, the library's, its calendar. */
+export interface HoldRulesRow {
+  n: Record<string, number> | null;
+  r: {
+    hold_limit: number | null;
+    hold_queue_per_copy: number | null;
+    hold_pickup_days: number | null;
+    closed_weekdays: number[];
+  } | null;
+  holidays: string[] | null;
+  network_holidays: string[] | null;
+  open_on: string[] | null;
+}
+
+/**
+ * SQL: the select-list of the hold rules and calendar of a library (a value or a column), from
+ * today — so a statement that reads other facts reads these in the same round trip.
+ */
+export function holdRulesColumns(
+  libraryId: number | RawBuilder<number>,
   today: BusinessDate,
-): Promise<{ rules: HoldRules; calendar: LibraryCalendar }> {
-  const { rows } = await sql<{
-    n: Record<string, number> | null;
-    r: {
-      hold_limit: number | null;
-      hold_queue_per_copy: number | null;
-      hold_pickup_days: number | null;
-      closed_weekdays: number[];
-    } | null;
-    holidays: string[] | null;
-    network_holidays: string[] | null;
-    open_on: string[] | null;
-  }>`
-    select (select row_to_json(n) from network_rules n) as n,
+): RawBuilder<unknown> {
+  return sql`(select row_to_json(n) from network_rules n) as n,
            (select row_to_json(r) from library_loan_rules r where r.library_id = ${libraryId}) as r,
            (select json_agg(h.date) from library_holidays h
              where h.library_id = ${libraryId} and h.date >= ${today}::date) as holidays,
            (select json_agg(h.date) from network_holidays h where h.date >= ${today}::date) as network_holidays,
            (select json_agg(x.date) from library_holiday_exceptions x
-             where x.library_id = ${libraryId} and x.date >= ${today}::date) as open_on`.execute(
-    db,
-  );
-  const row = rows[0]!;
+             where x.library_id = ${libraryId} and x.date >= ${today}::date) as open_on`;
+}
+
+/** The network's hold rules lowered by the library's own, and its calendar, from those columns. */
+export function holdRulesOf(row: HoldRulesRow): { rules: HoldRules; calendar: LibraryCalendar } {
   const n = row.n ?? {};
   const network: HoldRules = {
     holdLimit: n.hold_limit ?? NETWORK_HOLD_DEFAULTS.holdLimit,
@@ -82,6 +87,18 @@ export async function holdRulesAt(
   };
 }
 
+/** The network's hold rules lowered by the library's own, and the library's calendar from today. */
+export async function holdRulesAt(
+  db: Kysely<DB>,
+  libraryId: number,
+  today: BusinessDate,
+): Promise<{ rules: HoldRules; calendar: LibraryCalendar }> {
+  const { rows } = await sql<HoldRulesRow>`select ${holdRulesColumns(libraryId, today)}`.execute(
+    db,
+  );
+  return holdRulesOf(rows[0]!);
+}
+
 /** Attempts to set a copy aside when other copies of the title are set aside at the same moment. */
 const TRAP_ATTEMPTS = 10;
 
@@ -99,69 +116,79 @@ export async function trapForNextInLine(
   at: { now: Date; today: BusinessDate },
   itemId: number,
 ): Promise<Trap | null> {
-  const item = await tx
-    .selectFrom('items')
-    .select(['id', 'record_id', 'library_id', 'loanable'])
-    .where('id', '=', itemId)
-    .executeTakeFirst();
-  if (!item?.loanable) return null;
-  let window: BusinessDate | null = null;
-  for (let attempt = 0; attempt < TRAP_ATTEMPTS; attempt++) {
-    const first = await tx
-      .selectFrom('holds')
-      .select('id')
-      .where('record_id', '=', item.record_id)
-      .where('library_id', '=', item.library_id)
-      .where('state', '=', 'waiting')
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    if (!first) return null;
-    if (window === null) {
-      // A copy reserved for an inter-library request travels for it, not for the line here.
-      const reserved = await tx
-        .selectFrom('inter_library_requests')
-        .select('id')
-        .where('item_id', '=', itemId)
-        .where('state', '<>', 'closed')
-        .executeTakeFirst();
-      if (reserved) return null;
-      const { rules, calendar } = await holdRulesAt(tx, item.library_id, at.today);
-      window = pickupUntil(at.today, rules.pickupDays, calendar);
+  // One read: the copy, the first in line for its title here, whether an inter-library request
+  // holds the copy (it travels for the request, not for the line), and the library's hold rules.
+  const { rows: found } = await sql<
+    HoldRulesRow & {
+      library_id: number;
+      loanable: boolean;
+      first_id: number | null;
+      reserved: boolean;
     }
+  >`
+    select i.library_id, i.loanable, w.first_id,
+           exists (select 1 from inter_library_requests q
+                    where q.item_id = i.id and q.state <> 'closed') as reserved,
+           ${holdRulesColumns(sql<number>`i.library_id`, at.today)}
+      from items i
+      left join lateral (select h.id as first_id from holds h
+                          where h.record_id = i.record_id and h.library_id = i.library_id
+                            and h.state = 'waiting'
+                          order by h.id limit 1) w on true
+     where i.id = ${itemId}`.execute(tx);
+  const item = found[0];
+  if (!item?.loanable || item.first_id === null || item.reserved) return null;
+  const { rules, calendar } = holdRulesOf(item);
+  const window = pickupUntil(at.today, rules.pickupDays, calendar);
+  let first: number | null = item.first_id;
+  for (let attempt = 0; attempt < TRAP_ATTEMPTS && first !== null; attempt++) {
     const { rows } = await sql<{ member_id: number; name: string | null }>`
       with ready as (
-        update holds set state = 'ready', item_id = ${item.id}, ready_at = ${at.now},
+        update holds set state = 'ready', item_id = ${itemId}, ready_at = ${at.now},
                          pickup_until = ${window}::date
-         where id = ${first.id} and state = 'waiting'
+         where id = ${first} and state = 'waiting'
         returning member_id)
       select ready.member_id, m.name from ready join members m on m.id = ready.member_id`.execute(
       tx,
     );
     const set = rows[0];
-    if (!set) continue;
+    if (!set) {
+      // Another copy of the title was set aside for that member at the same moment: the next.
+      first = await nextInLine(tx, itemId);
+      continue;
+    }
     await queueNotice(tx, at.now, at.today, {
       kind: 'hold_ready',
       memberId: set.member_id,
       libraryId: item.library_id,
-      holdId: first.id,
+      holdId: first,
       subjectDate: window,
     });
     await recordAudit(tx, actor, at.now, {
       action: 'hold.ready',
       subjectKind: 'hold',
-      subjectId: first.id,
+      subjectId: first,
       libraryId: item.library_id,
-      details: { memberId: set.member_id, itemId: item.id, pickupUntil: window },
+      details: { memberId: set.member_id, itemId, pickupUntil: window },
     });
     return {
-      holdId: first.id,
+      holdId: first,
       memberId: set.member_id,
       maskedName: maskName(set.name),
       pickupUntil: window,
     };
   }
   return null;
+}
+
+/** The first member waiting for the copy's title at its library, after a lost race. */
+async function nextInLine(tx: Kysely<DB>, itemId: number): Promise<number | null> {
+  const { rows } = await sql<{ id: number }>`
+    select h.id from items i
+      join holds h on h.record_id = i.record_id and h.library_id = i.library_id
+     where i.id = ${itemId} and h.state = 'waiting'
+     order by h.id limit 1`.execute(tx);
+  return rows[0]?.id ?? null;
 }
 
 /**
