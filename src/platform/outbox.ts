@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { BusinessDate } from './clock.js';
 import type { DB, NoticeChannel, NoticeKind } from './db/schema.js';
 
@@ -59,16 +59,18 @@ export interface NoticeEvent {
 }
 
 /**
- * One notice per channel the member chose, made now. A second of the same kind for the same
- * member (and loan) on the same day is dropped by the unique index `notices_once_a_day`.
+ * SQL: one notice per channel the member chose, made now — the member given by id or by a
+ * column of a CTE joined in `from` (e.g. the hold a statement just set aside), so that a change
+ * and its notice can be one statement. A second of the same kind for the same member (and loan)
+ * on the same day is dropped by the unique index `notices_once_a_day`.
  */
-export async function queueNotice(
-  tx: Kysely<DB>,
+export function noticeInsert(
   now: Date,
   today: BusinessDate,
-  event: NoticeEvent,
-): Promise<void> {
-  await sql`
+  event: Omit<NoticeEvent, 'memberId'> & { memberId: number | RawBuilder<number> },
+  from: RawBuilder<unknown> = sql``,
+): RawBuilder<unknown> {
+  return sql`
     insert into notices (member_id, loan_id, hold_id, request_id, library_id, kind, channel, day,
                          subject_date, created_at, not_before)
     select m.id, ${event.loanId ?? null}::integer, ${event.holdId ?? null}::integer,
@@ -76,9 +78,19 @@ export async function queueNotice(
            ${event.libraryId}::integer, ${event.kind},
            c.channel, ${today}::date, ${event.subjectDate ?? null}::date, ${now}::timestamptz,
            ${notBeforeSql(now)}
-      from members m
+      from ${from} members m
       left join member_notice_preferences p on p.member_id = m.id
       ${CHANNELS_OF_MEMBER}
      where m.id = ${event.memberId} and m.status <> 'withdrawn' and c.wanted
-    on conflict do nothing`.execute(tx);
+    on conflict do nothing`;
+}
+
+/** One notice per channel the member chose, made now, in the caller's transaction. */
+export async function queueNotice(
+  tx: Kysely<DB>,
+  now: Date,
+  today: BusinessDate,
+  event: NoticeEvent,
+): Promise<void> {
+  await noticeInsert(now, today, event).execute(tx);
 }

@@ -38,11 +38,11 @@ type Path = keyof typeof BUDGETS;
  * and its line (one statement), the hold with its audit event and key (one statement, no
  * transaction), the hold read back, its answer kept (13 round trips and a transaction before
  * they were folded). The return that sets a copy aside: the return in a transaction (the copy,
- * its line, the rules in one read; the trap, its notice and audit), 19 before.
+ * its line, the rules in one read; the trap with its notice and audit in one), 19 before.
  */
 const HOLD_PLACE_ROUND_TRIPS = 6;
 const HOLD_PLACE_TRANSACTIONS = 0;
-const HOLD_TRAP_ROUND_TRIPS = 16;
+const HOLD_TRAP_ROUND_TRIPS = 14;
 
 const CARD = demoCardNumber(1);
 

@@ -1,10 +1,10 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { recordAudit } from '../../platform/audit.js';
+import { auditEventsFrom, auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
-import { queueNotice } from '../../platform/outbox.js';
+import { noticeInsert } from '../../platform/outbox.js';
 import type { LibraryCalendar } from '../libraries/index.js';
 import {
   effectiveHoldRules,
@@ -142,12 +142,38 @@ export async function trapForNextInLine(
   const window = pickupUntil(at.today, rules.pickupDays, calendar);
   let first: number | null = item.first_id;
   for (let attempt = 0; attempt < TRAP_ATTEMPTS && first !== null; attempt++) {
+    // The trap, the member's notice and the audit event in one statement.
+    const audit = auditRow(actor, at.now, {
+      action: 'hold.ready',
+      subjectKind: 'hold',
+      subjectId: first,
+      libraryId: item.library_id,
+      details: { itemId, pickupUntil: window },
+    });
     const { rows } = await sql<{ member_id: number; name: string | null }>`
       with ready as (
         update holds set state = 'ready', item_id = ${itemId}, ready_at = ${at.now},
                          pickup_until = ${window}::date
          where id = ${first} and state = 'waiting'
-        returning member_id)
+        returning member_id),
+      noticed as (${noticeInsert(
+        at.now,
+        at.today,
+        {
+          kind: 'hold_ready',
+          memberId: sql<number>`ready.member_id`,
+          libraryId: item.library_id,
+          holdId: first,
+          subjectDate: window,
+        },
+        sql`ready,`,
+      )}),
+      audited as (${auditEventsFrom(
+        audit,
+        sql`ready`,
+        audit.subject_id,
+        sql<string | null>`(select audit_pseudonym from members where id = ready.member_id)`,
+      )})
       select ready.member_id, m.name from ready join members m on m.id = ready.member_id`.execute(
       tx,
     );
@@ -157,20 +183,6 @@ export async function trapForNextInLine(
       first = await nextInLine(tx, itemId);
       continue;
     }
-    await queueNotice(tx, at.now, at.today, {
-      kind: 'hold_ready',
-      memberId: set.member_id,
-      libraryId: item.library_id,
-      holdId: first,
-      subjectDate: window,
-    });
-    await recordAudit(tx, actor, at.now, {
-      action: 'hold.ready',
-      subjectKind: 'hold',
-      subjectId: first,
-      libraryId: item.library_id,
-      details: { memberId: set.member_id, itemId, pickupUntil: window },
-    });
     return {
       holdId: first,
       memberId: set.member_id,
