@@ -54,8 +54,13 @@ export function auditRow(actor: Actor | null, at: Date, entry: AuditEntry) {
 
 export type AuditRow = ReturnType<typeof auditRow>;
 
-/** The pseudonym of the member, read in the statement that writes the event. */
-function pseudonymOf(memberId: number | null): RawBuilder<string | null> {
+/**
+ * The pseudonym of the member (an id, or a column of the statement's source), read in the
+ * statement that writes the event.
+ */
+export function pseudonymOf(
+  memberId: number | RawBuilder<number> | null,
+): RawBuilder<string | null> {
   return memberId === null
     ? sql<null>`null::text`
     : sql<string | null>`(select audit_pseudonym from members where id = ${memberId})`;

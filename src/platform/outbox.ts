@@ -60,15 +60,15 @@ export interface NoticeEvent {
 
 /**
  * SQL: one notice per channel the member chose, made now — the member given by id or by a
- * column of a CTE joined in `from` (e.g. the hold a statement just set aside), so that a change
- * and its notice can be one statement. A second of the same kind for the same member (and loan)
+ * column of `source` (e.g. the CTE of the hold a statement just set aside), so that a change and
+ * its notice can be one statement. A second of the same kind for the same member (and loan)
  * on the same day is dropped by the unique index `notices_once_a_day`.
  */
 export function noticeInsert(
   now: Date,
   today: BusinessDate,
   event: Omit<NoticeEvent, 'memberId'> & { memberId: number | RawBuilder<number> },
-  from: RawBuilder<unknown> = sql``,
+  source: RawBuilder<unknown> | null = null,
 ): RawBuilder<unknown> {
   return sql`
     insert into notices (member_id, loan_id, hold_id, request_id, library_id, kind, channel, day,
@@ -78,7 +78,7 @@ export function noticeInsert(
            ${event.libraryId}::integer, ${event.kind},
            c.channel, ${today}::date, ${event.subjectDate ?? null}::date, ${now}::timestamptz,
            ${notBeforeSql(now)}
-      from ${from} members m
+      from ${source === null ? sql`` : sql`${source}, `}members m
       left join member_notice_preferences p on p.member_id = m.id
       ${CHANNELS_OF_MEMBER}
      where m.id = ${event.memberId} and m.status <> 'withdrawn' and c.wanted

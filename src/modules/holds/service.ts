@@ -107,16 +107,7 @@ async function holdFacts(
   >`
     with t as (select ${recordIdOf(libraryId, title)} as record_id)
     select t.record_id, ${holdRulesColumns(libraryId, today)},
-           (select count(*) from items i where i.record_id = t.record_id
-              and i.library_id = ${libraryId}) as total,
-           (select count(*) from items i where i.record_id = t.record_id
-              and i.library_id = ${libraryId} and i.loanable) as loanable,
-           (select count(*) from items i where i.record_id = t.record_id
-              and i.library_id = ${libraryId} and i.loanable
-              and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
-              and not exists (select 1 from holds h where h.item_id = i.id and h.state = 'ready')
-              and not exists (select 1 from inter_library_requests q
-                               where q.item_id = i.id and q.state <> 'closed')) as on_shelf,
+           c.total, c.loanable, c.on_shelf,
            (select count(*) from holds h where h.member_id = ${memberId} and h.library_id = ${libraryId}
               and h.state in ('waiting', 'ready')) as holds_here,
            exists (select 1 from holds h where h.member_id = ${memberId} and h.record_id = t.record_id
@@ -133,11 +124,21 @@ async function holdFacts(
               and h.ended_day >= ${today}::date - 2 * coalesce(
                 (select hold_no_show_window_days from network_rules),
                 ${NETWORK_HOLD_DEFAULTS.noShowWindowDays}::integer)) as no_shows
-      from t`.execute(db);
+      from t
+      cross join lateral (
+        select count(*) as total, count(*) filter (where i.loanable) as loanable,
+               count(*) filter (where i.loanable
+                 and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
+                 and not exists (select 1 from holds h where h.item_id = i.id and h.state = 'ready')
+                 and not exists (select 1 from inter_library_requests q
+                                  where q.item_id = i.id and q.state <> 'closed')) as on_shelf
+          from items i where i.record_id = t.record_id and i.library_id = ${libraryId}) c`.execute(
+    db,
+  );
   const row = rows[0]!;
   return {
     recordId: row.record_id,
-    ...holdRulesOf(row),
+    rules: holdRulesOf(row).rules,
     copies: {
       total: Number(row.total),
       loanable: Number(row.loanable),

@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { auditEventsFrom, auditRow, recordAudit } from '../../platform/audit.js';
+import { auditEventsFrom, auditRow, pseudonymOf, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
@@ -126,15 +126,11 @@ export async function trapForNextInLine(
       reserved: boolean;
     }
   >`
-    select i.library_id, i.loanable, w.first_id,
+    select i.library_id, i.loanable, ${firstInLine(itemId)} as first_id,
            exists (select 1 from inter_library_requests q
                     where q.item_id = i.id and q.state <> 'closed') as reserved,
            ${holdRulesColumns(sql<number>`i.library_id`, at.today)}
       from items i
-      left join lateral (select h.id as first_id from holds h
-                          where h.record_id = i.record_id and h.library_id = i.library_id
-                            and h.state = 'waiting'
-                          order by h.id limit 1) w on true
      where i.id = ${itemId}`.execute(tx);
   const item = found[0];
   if (!item?.loanable || item.first_id === null || item.reserved) return null;
@@ -166,13 +162,13 @@ export async function trapForNextInLine(
           holdId: first,
           subjectDate: window,
         },
-        sql`ready,`,
+        sql`ready`,
       )}),
       audited as (${auditEventsFrom(
         audit,
         sql`ready`,
         audit.subject_id,
-        sql<string | null>`(select audit_pseudonym from members where id = ready.member_id)`,
+        pseudonymOf(sql<number>`ready.member_id`),
       )})
       select ready.member_id, m.name from ready join members m on m.id = ready.member_id`.execute(
       tx,
@@ -193,13 +189,19 @@ export async function trapForNextInLine(
   return null;
 }
 
-/** The first member waiting for the copy's title at its library, after a lost race. */
-async function nextInLine(tx: Kysely<DB>, itemId: number): Promise<number | null> {
-  const { rows } = await sql<{ id: number }>`
-    select h.id from items i
+/** SQL: the hold of the first member waiting for the copy's title at its library. */
+function firstInLine(itemId: number): RawBuilder<number | null> {
+  return sql`(select h.id from items i
       join holds h on h.record_id = i.record_id and h.library_id = i.library_id
      where i.id = ${itemId} and h.state = 'waiting'
-     order by h.id limit 1`.execute(tx);
+     order by h.id limit 1)`;
+}
+
+/** The first member waiting for the copy's title, read again after a lost race. */
+async function nextInLine(tx: Kysely<DB>, itemId: number): Promise<number | null> {
+  const { rows } = await sql<{ id: number | null }>`select ${firstInLine(itemId)} as id`.execute(
+    tx,
+  );
   return rows[0]?.id ?? null;
 }
 
