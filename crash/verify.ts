@@ -35,6 +35,36 @@ const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
+ * What is wrong with an acknowledged hold placement, or null: the hold of this member, at this
+ * library, on the title of the copy the desk scanned — by its id when the answer came, else (its
+ * answer lost) one placed since the operation started. The member may hold other titles, and
+ * at other libraries, in the same moments: those are not this placement.
+ */
+export async function holdPlacementProblem(
+  db: Kysely<DB>,
+  op: Pick<Op, 'holdId' | 'libraryId' | 'barcode' | 'started'>,
+  memberId: number | undefined,
+): Promise<string | null> {
+  const copyRecord = sql`(select record_id from items
+                           where library_id = ${op.libraryId} and barcode = ${op.barcode ?? ''})`;
+  const { rows } = await sql<{ member_id: number; library_id: number; on_title: boolean }>`
+    select member_id, library_id, record_id = ${copyRecord} as on_title
+      from holds
+     where ${
+       op.holdId === undefined
+         ? sql`member_id = ${memberId ?? 0} and library_id = ${op.libraryId}
+               and record_id = ${copyRecord} and placed_at >= ${new Date(op.started - SLACK_MS)}`
+         : sql`id = ${op.holdId}`
+     }`.execute(db);
+  const hold = rows[0];
+  if (!hold) return 'the hold is missing';
+  if (hold.member_id !== memberId || hold.library_id !== op.libraryId)
+    return "the hold is another member's or library's";
+  if (!hold.on_title) return 'the hold is on another title';
+  return null;
+}
+
+/**
  * After the last restart: every acknowledged operation is in the database, none was applied
  * more often than it was sent, and the invariants hold.
  */
@@ -125,14 +155,8 @@ export async function verify(
         break;
       }
       case 'hold': {
-        const { rows } = await sql<{ member_id: number; library_id: number }>`
-          select member_id, library_id from holds
-           where ${op.holdId === undefined ? sql`member_id = ${memberId ?? 0} and placed_at >= ${new Date(op.started - SLACK_MS)}` : sql`id = ${op.holdId}`}`.execute(
-          db,
-        );
-        if (rows.length === 0) fail(`${what}: the hold is missing`);
-        else if (rows.some((r) => r.member_id !== memberId || r.library_id !== op.libraryId))
-          fail(`${what}: the hold is another member's or library's`);
+        const problem = await holdPlacementProblem(db, op, memberId);
+        if (problem) fail(`${what}: ${problem}`);
         break;
       }
       case 'renew': {

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdPlacementProblem } from '../../crash/verify.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { checkInDirectly } from '../support/check-ins.js';
+import { libraryIdOf, shelve, walkIn } from '../support/circulation.js';
+import { testDatabaseKind } from '../support/database.js';
+import { allDayStaffClient, type Client } from '../support/http.js';
+
+/**
+ * The crash test's verdict on a hold placement (crash/verify.ts): it must find a placement whose
+ * answer was lost when the member holds other titles at other libraries in the same moments, and
+ * must still catch a hold that is missing, another member's, another library's or another title's.
+ */
+describe(`crash test verdict on holds (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let gnDesk: Client;
+  let yonamDesk: Client;
+  let gn: number;
+  let yonam: number;
+  beforeAll(async () => {
+    t = await createTestApp({ accounts: true });
+    gnDesk = await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk');
+    yonamDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
+    gn = await libraryIdOf(t, 'gyeongnamdaepyo-library');
+    yonam = await libraryIdOf(t, 'jinju-yonam-library');
+    await shelve(t, 'gyeongnamdaepyo-library', [
+      { barcode: 'V-GN', title: '검증하는 책' },
+      { barcode: 'V-GN-2', title: '다른 책' },
+    ]);
+    await shelve(t, 'jinju-yonam-library', [{ barcode: 'V-YN', title: '연암의 책' }]);
+  });
+  afterAll(async () => t?.close());
+
+  it('finds each placement at its own library, and catches one that is not there', async () => {
+    const lender = await walkIn(gnDesk);
+    const holder = await walkIn(gnDesk);
+    const other = await walkIn(gnDesk);
+    const started = t.clock.now().getTime();
+    await checkInDirectly(t.db, { memberId: lender.id }, yonam, t.clock.now());
+    await checkInDirectly(t.db, { memberId: holder.id }, yonam, t.clock.now());
+    for (const [desk, barcode] of [
+      [gnDesk, 'V-GN'],
+      [gnDesk, 'V-GN-2'],
+      [yonamDesk, 'V-YN'],
+    ] as const) {
+      const lent = await desk.post('/api/v1/checkouts', {
+        cardNumber: lender.card,
+        itemBarcode: barcode,
+      });
+      expect(lent.statusCode).toBe(201);
+    }
+    const atGn = await gnDesk.post('/api/v1/holds', {
+      cardNumber: holder.card,
+      itemBarcode: 'V-GN',
+    });
+    const atYonam = await yonamDesk.post('/api/v1/holds', {
+      cardNumber: holder.card,
+      itemBarcode: 'V-YN',
+    });
+    expect([atGn.statusCode, atYonam.statusCode]).toEqual([201, 201]);
+    const gnHold = { libraryId: gn, barcode: 'V-GN', started };
+
+    // Answers lost: each found at its own library, though the member held at both meanwhile.
+    expect(await holdPlacementProblem(t.db, gnHold, holder.id)).toBeNull();
+    expect(
+      await holdPlacementProblem(t.db, { libraryId: yonam, barcode: 'V-YN', started }, holder.id),
+    ).toBeNull();
+    // Answered: the id names the hold.
+    expect(
+      await holdPlacementProblem(t.db, { ...gnHold, holdId: atGn.json().id }, holder.id),
+    ).toBeNull();
+
+    // What a broken service would leave behind is caught.
+    expect(await holdPlacementProblem(t.db, gnHold, other.id)).toBe('the hold is missing');
+    expect(await holdPlacementProblem(t.db, { ...gnHold, barcode: 'V-GN-2' }, holder.id)).toBe(
+      'the hold is missing',
+    );
+    expect(
+      await holdPlacementProblem(t.db, { ...gnHold, holdId: atYonam.json().id }, holder.id),
+    ).toBe("the hold is another member's or library's");
+    expect(await holdPlacementProblem(t.db, { ...gnHold, holdId: atGn.json().id }, other.id)).toBe(
+      "the hold is another member's or library's",
+    );
+    expect(
+      await holdPlacementProblem(
+        t.db,
+        { ...gnHold, barcode: 'V-GN-2', holdId: atGn.json().id },
+        holder.id,
+      ),
+    ).toBe('the hold is on another title');
+  });
+});
