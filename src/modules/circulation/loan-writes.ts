@@ -61,9 +61,14 @@ export async function insertLoan(
   return Number(rows[0]!.loan_id);
 }
 
+/** Raised when a return's statement closed its loan but could not set its copy aside, or the reverse. */
+export const RETURN_AND_SET_ASIDE = 'return_and_set_aside';
+
 /**
  * Closes a loan returned on time, with its audit event, in one statement. It changes nothing
- * (and answers false) when the loan was returned or renewed since it was read.
+ * (and answers false) when the loan was returned or renewed since it was read. With `setAside`
+ * (CTEs whose `ready` is the hold a copy is set aside for, see holds' `setAsideCtes`) the same
+ * statement sets the copy aside: both happen or neither (check RETURN_AND_SET_ASIDE fails).
  */
 export async function closeLoanOnTime(
   db: Kysely<DB>,
@@ -74,20 +79,28 @@ export async function closeLoanOnTime(
     returnDay: BusinessDate;
     keepInHistory: boolean;
     audit: AuditRow;
+    setAside?: RawBuilder<unknown> | null;
   },
   key: KeyRecord | null = null,
 ): Promise<boolean> {
-  const { audit } = close;
-  const { rows } = await sql<{ id: string }>`${PREPARED}
+  const { audit, setAside } = close;
+  const { rows } = await sql<{ closed: number }>`${PREPARED}
     with closed as (
       update loans
          set returned_at = ${close.returnedAt}, return_day = ${close.returnDay}, days_late = 0,
              member_id = case when ${close.keepInHistory}::boolean then member_id end
        where id = ${close.loanId} and returned_at is null and due_date = ${close.dueDate}
-      returning id)${alongside('closed', key)}
-    ${auditEventsFrom(audit, sql.raw('closed'))}
-    returning id`.execute(db);
-  return rows.length > 0;
+      returning id)${alongside('closed', key)},
+    closed_audited as (${auditEventsFrom(audit, sql.raw('closed'))})
+    ${setAside ? sql`, ${setAside}` : sql``}
+    select (select count(*) from closed)::int as closed
+    ${
+      setAside
+        ? sql`, statement_check((select count(*) from closed) = (select count(*) from ready),
+                                ${RETURN_AND_SET_ASIDE}) as together`
+        : sql``
+    }`.execute(db);
+  return rows[0]!.closed > 0;
 }
 
 /**

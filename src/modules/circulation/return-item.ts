@@ -4,14 +4,15 @@ import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
 import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
+import { isCheckViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
-import { type Trap, trapForNextInLine } from '../holds/index.js';
+import { planTrap, setAsideCtes, type Trap, trapForNextInLine } from '../holds/index.js';
 import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
-import { closeLoanOnTime } from './loan-writes.js';
+import { closeLoanOnTime, RETURN_AND_SET_ASIDE } from './loan-writes.js';
 import { lendingLibrary, networkRules, openLoanOfItem, returnSnapshot } from './return-reads.js';
 
 /** Where an item that is not this library's is on loan: the answer names the lending library and its phone. */
@@ -63,9 +64,11 @@ export async function returnItem(
   }
   if (!loan) throw new AppError('ITEM_NOT_ON_LOAN');
   const late = daysLate(loan.dueDate, today);
-  // A return on time is one statement, unless it moves an inter-library request or members wait
-  // for the title: the locked path then does both in the return's transaction.
-  if (late === 0 && loan.pickupLibraryId === null && !item.held) {
+  // A return on time is one statement — with the copy set aside in it when members wait for the
+  // title here — unless it moves an inter-library request: the locked path then does it in the
+  // return's transaction (and so does a return whose statement found the line moved since its read).
+  if (late === 0 && loan.pickupLibraryId === null) {
+    const trap = item.held ? await planTrap(db, item.id, today) : null;
     const audit = auditRow(actor, now, {
       action: 'loan.returned',
       subjectKind: 'loan',
@@ -85,26 +88,28 @@ export async function returnItem(
       library: facts.library,
       suspension: null,
       transit: null,
-      heldFor: null,
+      heldFor: trap && { maskedName: trap.maskedName, pickupUntil: trap.pickupUntil },
+    };
+    const close = {
+      loanId: loan.id,
+      dueDate: loan.dueDate,
+      returnedAt: now,
+      returnDay: today,
+      keepInHistory: loan.keepInHistory,
+      audit,
+      setAside: trap && setAsideCtes(actor, { now, today }, item.id, trap),
     };
     const returned = await writeOnce(
       db,
-      (tx, key) =>
-        closeLoanOnTime(
-          tx,
-          {
-            loanId: loan.id,
-            dueDate: loan.dueDate,
-            returnedAt: now,
-            returnDay: today,
-            keepInHistory: loan.keepInHistory,
-            audit,
-          },
-          key,
-        ),
+      (tx, key) => closeLoanOnTime(tx, close, key),
       (closed) => closed,
       options.answer ? options.answer(result) : null,
-    );
+    ).catch((error: unknown) => {
+      // The hold read was set aside for another copy, or left the line, since: decide afresh.
+      if (trap && isCheckViolation(error, RETURN_AND_SET_ASIDE)) return false;
+      if (trap && isCheckViolation(error, 'holds_first_in_line')) return false;
+      throw error;
+    });
     // Zero rows: renewed or returned since the read; the locked path decides afresh.
     if (returned) return result;
   }

@@ -136,7 +136,7 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
             barcode: row.barcode ?? '',
             title: row.title ?? '',
             libraryId: row.item_library_id ?? row.library_id,
-            // Members wait for its title here: the return sets it aside (in a transaction).
+            // Members wait for its title here: the return sets it aside (in the same statement).
             held: row.held === true,
           },
     loan:

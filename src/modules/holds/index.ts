@@ -6,4 +6,10 @@ export {
   holdItemsOf,
   placeHoldAtDesk,
 } from './service.js';
-export { expireHolds, type Trap, trapForNextInLine } from './trap.js';
+export {
+  expireHolds,
+  planTrap,
+  setAsideCtes,
+  type Trap,
+  trapForNextInLine,
+} from './trap.js';

@@ -102,6 +102,97 @@ export async function holdRulesAt(
 /** Attempts to set a copy aside when other copies of the title are set aside at the same moment. */
 const TRAP_ATTEMPTS = 10;
 
+/** A copy to set aside as it comes back: for which hold (read before the write), until when. */
+export interface TrapPlan {
+  libraryId: number;
+  holdId: number;
+  maskedName: string;
+  pickupUntil: BusinessDate;
+}
+
+/**
+ * One read: the copy, the first member waiting for its title at its library, whether an
+ * inter-library request holds the copy (it travels for the request, not for the line), and the
+ * library's hold rules for the pickup window. Null when no one waits, the copy is not loanable or
+ * a request holds it.
+ */
+export async function planTrap(
+  db: Kysely<DB>,
+  itemId: number,
+  today: BusinessDate,
+): Promise<TrapPlan | null> {
+  const { rows } = await sql<
+    HoldRulesRow & {
+      library_id: number;
+      loanable: boolean;
+      first_id: number | null;
+      first_name: string | null;
+      reserved: boolean;
+    }
+  >`
+    select i.library_id, i.loanable, f.id as first_id, f.name as first_name,
+           exists (select 1 from inter_library_requests q
+                    where q.item_id = i.id and q.state <> 'closed') as reserved,
+           ${holdRulesColumns(sql<number>`i.library_id`, today)}
+      from items i
+      left join lateral (
+        select h.id, m.name from holds h join members m on m.id = h.member_id
+         where h.record_id = i.record_id and h.library_id = i.library_id and h.state = 'waiting'
+         order by h.id limit 1) f on true
+     where i.id = ${itemId}`.execute(db);
+  const item = rows[0];
+  if (!item?.loanable || item.first_id === null || item.reserved) return null;
+  const { rules, calendar } = holdRulesOf(item);
+  return {
+    libraryId: item.library_id,
+    holdId: item.first_id,
+    maskedName: maskName(item.first_name),
+    pickupUntil: pickupUntil(today, rules.pickupDays, calendar),
+  };
+}
+
+/**
+ * SQL: the CTEs that set a copy aside for a hold if it still waits — `ready` (the hold, with its
+ * member), its `hold_ready` notice and its audit event — for a statement to carry.
+ */
+export function setAsideCtes(
+  actor: Actor | null,
+  at: { now: Date; today: BusinessDate },
+  itemId: number,
+  plan: Omit<TrapPlan, 'maskedName'>,
+): RawBuilder<unknown> {
+  const audit = auditRow(actor, at.now, {
+    action: 'hold.ready',
+    subjectKind: 'hold',
+    subjectId: plan.holdId,
+    libraryId: plan.libraryId,
+    details: { itemId, pickupUntil: plan.pickupUntil },
+  });
+  return sql`ready as (
+        update holds set state = 'ready', item_id = ${itemId}, ready_at = ${at.now},
+                         pickup_until = ${plan.pickupUntil}::date
+         where id = ${plan.holdId} and state = 'waiting'
+        returning member_id),
+      ready_noticed as (${noticeInsert(
+        at.now,
+        at.today,
+        {
+          kind: 'hold_ready',
+          memberId: sql<number>`ready.member_id`,
+          libraryId: plan.libraryId,
+          holdId: plan.holdId,
+          subjectDate: plan.pickupUntil,
+        },
+        sql`ready`,
+      )}),
+      ready_audited as (${auditEventsFrom(
+        audit,
+        sql`ready`,
+        audit.subject_id,
+        pseudonymOf(sql<number>`ready.member_id`),
+      )})`;
+}
+
 /**
  * Sets a copy that is back at its library aside for the first member waiting for its title there
  * (in the caller's transaction): the hold becomes ready with a pickup window, the member is told
@@ -116,60 +207,13 @@ export async function trapForNextInLine(
   at: { now: Date; today: BusinessDate },
   itemId: number,
 ): Promise<Trap | null> {
-  // One read: the copy, the first in line for its title here, whether an inter-library request
-  // holds the copy (it travels for the request, not for the line), and the library's hold rules.
-  const { rows: found } = await sql<
-    HoldRulesRow & {
-      library_id: number;
-      loanable: boolean;
-      first_id: number | null;
-      reserved: boolean;
-    }
-  >`
-    select i.library_id, i.loanable, ${firstInLine(itemId)} as first_id,
-           exists (select 1 from inter_library_requests q
-                    where q.item_id = i.id and q.state <> 'closed') as reserved,
-           ${holdRulesColumns(sql<number>`i.library_id`, at.today)}
-      from items i
-     where i.id = ${itemId}`.execute(tx);
-  const item = found[0];
-  if (!item?.loanable || item.first_id === null || item.reserved) return null;
-  const { rules, calendar } = holdRulesOf(item);
-  const window = pickupUntil(at.today, rules.pickupDays, calendar);
-  let first: number | null = item.first_id;
+  const plan = await planTrap(tx, itemId, at.today);
+  if (!plan) return null;
+  let first: number | null = plan.holdId;
   for (let attempt = 0; attempt < TRAP_ATTEMPTS && first !== null; attempt++) {
     // The trap, the member's notice and the audit event in one statement.
-    const audit = auditRow(actor, at.now, {
-      action: 'hold.ready',
-      subjectKind: 'hold',
-      subjectId: first,
-      libraryId: item.library_id,
-      details: { itemId, pickupUntil: window },
-    });
     const { rows } = await sql<{ member_id: number; name: string | null }>`
-      with ready as (
-        update holds set state = 'ready', item_id = ${itemId}, ready_at = ${at.now},
-                         pickup_until = ${window}::date
-         where id = ${first} and state = 'waiting'
-        returning member_id),
-      noticed as (${noticeInsert(
-        at.now,
-        at.today,
-        {
-          kind: 'hold_ready',
-          memberId: sql<number>`ready.member_id`,
-          libraryId: item.library_id,
-          holdId: first,
-          subjectDate: window,
-        },
-        sql`ready`,
-      )}),
-      audited as (${auditEventsFrom(
-        audit,
-        sql`ready`,
-        audit.subject_id,
-        pseudonymOf(sql<number>`ready.member_id`),
-      )})
+      with ${setAsideCtes(actor, at, itemId, { ...plan, holdId: first })}
       select ready.member_id, m.name from ready join members m on m.id = ready.member_id`.execute(
       tx,
     );
@@ -183,7 +227,7 @@ export async function trapForNextInLine(
       holdId: first,
       memberId: set.member_id,
       maskedName: maskName(set.name),
-      pickupUntil: window,
+      pickupUntil: plan.pickupUntil,
     };
   }
   return null;

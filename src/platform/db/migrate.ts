@@ -30,6 +30,7 @@ import * as recordTerms from './migrations/0032_record_terms.js';
 import * as holds from './migrations/0033_holds.js';
 import * as interLibraryRequests from './migrations/0034_inter_library_requests.js';
 import * as holdLimits from './migrations/0035_hold_limits.js';
+import * as statementChecks from './migrations/0036_statement_checks.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -74,6 +75,7 @@ const migrations: Record<string, MigrationModule> = {
   '0033_holds': holds,
   '0034_inter_library_requests': interLibraryRequests,
   '0035_hold_limits': holdLimits,
+  '0036_statement_checks': statementChecks,
 };
 
 function asMigration(migration: MigrationModule): Migration {
