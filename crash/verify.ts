@@ -35,6 +35,28 @@ const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
+ * What is wrong with an acknowledged registration, or null: one member registered during the run
+ * with its phone (the one its answer named). Members from before the run may share the phone —
+ * the demo data's numbers and the run's generated ones can meet — and are not this registration.
+ */
+export async function registrationProblem(
+  db: Kysely<DB>,
+  op: Pick<Op, 'phone' | 'memberId'>,
+  runStart: number,
+): Promise<string | null> {
+  const found = await db
+    .selectFrom('members')
+    .select(['id'])
+    .where('phone', '=', (op.phone ?? '').replace(/\D/g, ''))
+    .where('registered_at', '>=', new Date(runStart))
+    .execute();
+  if (found.length !== 1) return `${found.length} members with its phone`;
+  if (op.memberId !== undefined && found[0]!.id !== op.memberId)
+    return `member ${op.memberId} is not the one with its phone`;
+  return null;
+}
+
+/**
  * What is wrong with an acknowledged hold placement, or null: the hold of this member, at this
  * library, on the title of the copy the desk scanned — by its id when the answer came, else (its
  * answer lost) one placed since the operation started. The member may hold other titles, and
@@ -112,15 +134,8 @@ export async function verify(
     const what = `${op.channel} ${op.kind} #${op.id} (${op.outcome})`;
     switch (op.kind) {
       case 'register': {
-        const digits = op.phone!.replace(/\D/g, '');
-        const found = await db
-          .selectFrom('members')
-          .select(['id'])
-          .where('phone', '=', digits)
-          .execute();
-        if (found.length !== 1) fail(`${what}: ${found.length} members with its phone`);
-        else if (op.memberId !== undefined && found[0]!.id !== op.memberId)
-          fail(`${what}: member ${op.memberId} is not the one with its phone`);
+        const problem = await registrationProblem(db, op, runStart);
+        if (problem) fail(`${what}: ${problem}`);
         break;
       }
       case 'check-in': {

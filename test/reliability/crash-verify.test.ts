@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdPlacementProblem } from '../../crash/verify.js';
+import { holdPlacementProblem, registrationProblem } from '../../crash/verify.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { checkInDirectly } from '../support/check-ins.js';
 import { libraryIdOf, shelve, walkIn } from '../support/circulation.js';
@@ -88,5 +88,27 @@ describe(`crash test verdict on holds (${testDatabaseKind})`, () => {
         holder.id,
       ),
     ).toBe('the hold is on another title');
+  });
+
+  it('finds a registration among the members of the run, though a member from before shares its phone', async () => {
+    const phone = '010-5026-0037';
+    const before = await walkIn(gnDesk, { phone });
+    t.clock.advanceMinutes(5);
+    const runStart = t.clock.now().getTime();
+    const registered = await walkIn(gnDesk, { phone, name: '충돌시험' });
+    expect(
+      await registrationProblem(t.db, { phone, memberId: registered.id }, runStart),
+    ).toBeNull();
+    // Missing, answered with another member, or applied twice during the run: caught.
+    expect(await registrationProblem(t.db, { phone: '010-5026-0038' }, runStart)).toBe(
+      '0 members with its phone',
+    );
+    expect(await registrationProblem(t.db, { phone, memberId: before.id }, runStart)).toBe(
+      `member ${before.id} is not the one with its phone`,
+    );
+    await walkIn(gnDesk, { phone, name: '두번째' });
+    expect(await registrationProblem(t.db, { phone, memberId: registered.id }, runStart)).toBe(
+      '2 members with its phone',
+    );
   });
 });
