@@ -102,6 +102,12 @@ export async function holdRulesAt(
 /** Attempts to set a copy aside when other copies of the title are set aside at the same moment. */
 const TRAP_ATTEMPTS = 10;
 
+/** The first in line for a copy's title at its library (`f.id`, `f.name`), after `items i`. */
+const FIRST_IN_LINE = sql`lateral (
+        select h.id, m.name from holds h join members m on m.id = h.member_id
+         where h.record_id = i.record_id and h.library_id = i.library_id and h.state = 'waiting'
+         order by h.id limit 1)`;
+
 /** A copy to set aside as it comes back: for which hold (read before the write), until when. */
 export interface TrapPlan {
   libraryId: number;
@@ -135,10 +141,7 @@ export async function planTrap(
                     where q.item_id = i.id and q.state <> 'closed') as reserved,
            ${holdRulesColumns(sql<number>`i.library_id`, today)}
       from items i
-      left join lateral (
-        select h.id, m.name from holds h join members m on m.id = h.member_id
-         where h.record_id = i.record_id and h.library_id = i.library_id and h.state = 'waiting'
-         order by h.id limit 1) f on true
+      left join ${FIRST_IN_LINE} f on true
      where i.id = ${itemId}`.execute(db);
   const item = rows[0];
   if (!item?.loanable || item.first_id === null || item.reserved) return null;
@@ -233,17 +236,10 @@ export async function trapForNextInLine(
   return null;
 }
 
-/** SQL: the hold of the first member waiting for the copy's title at its library. */
-function firstInLine(itemId: number): RawBuilder<number | null> {
-  return sql`(select h.id from items i
-      join holds h on h.record_id = i.record_id and h.library_id = i.library_id
-     where i.id = ${itemId} and h.state = 'waiting'
-     order by h.id limit 1)`;
-}
-
 /** The first member waiting for the copy's title, read again after a lost race. */
 async function nextInLine(tx: Kysely<DB>, itemId: number): Promise<number | null> {
-  const { rows } = await sql<{ id: number | null }>`select ${firstInLine(itemId)} as id`.execute(
+  const { rows } = await sql<{ id: number | null }>`
+    select f.id from items i left join ${FIRST_IN_LINE} f on true where i.id = ${itemId}`.execute(
     tx,
   );
   return rows[0]?.id ?? null;

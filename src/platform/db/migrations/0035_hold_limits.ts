@@ -3,7 +3,8 @@
  * members in line for one title at a library (per loanable copy). The rules check them first and
  * say every reason; this trigger keeps them when two placements arrive at the same instant, as
  * `loans_within_limits` does for loans. Lock order as everywhere: the member first, then the
- * title (`bib_records`, which serialises the lines of a title, not the members).
+ * title (`bib_records`, which serialises the lines of a title, not the members). The hold's id,
+ * its order in the line, is drawn after those locks (see the trigger's comment).
  */
 export const statements = [
   `create function holds_within_limits() returns trigger language plpgsql as $$
@@ -35,6 +36,14 @@ export const statements = [
      if waiting >= per_copy * copies then
        raise exception 'the line of % members is full', per_copy * copies
          using errcode = 'check_violation', constraint = 'holds_queue_full';
+     end if;
+     -- The line's order is its ids' order: drawn here, under the title's lock, a hold later in
+     -- the line also commits later, so the place a placement reads back after its commit counts
+     -- every hold before it. (The id drawn by the insert's default, before the lock, could be
+     -- earlier than that of a placement which took the lock and committed first.) A database
+     -- being copied keeps its ids.
+     if current_setting('library_one.copying', true) is distinct from 'on' then
+       new.id := nextval(pg_get_serial_sequence('holds', 'id'));
      end if;
      return new;
    end $$`,
