@@ -87,11 +87,12 @@ describe(`SIP2 bad bytes and pipelined requests (${testDatabaseKind})`, () => {
     await app.close();
   });
 
-  it('the service’s database connections end long statements and idle transactions', async () => {
+  it('the service’s database connections end long statements and idle transactions, and compile no statement (no JIT)', async () => {
     const setting = async (name: string) =>
       (await sql<{ value: string }>`select current_setting(${name}) as value`.execute(bed.t.db))
         .rows[0]!.value;
     expect(await setting('statement_timeout')).toBe('30s');
     expect(await setting('idle_in_transaction_session_timeout')).toBe('1min');
+    expect(await setting('jit')).toBe('off');
   });
 });
