@@ -1,11 +1,12 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import { searchTokens } from '../../platform/search-tokens.js';
 import { type LibraryFacts, libraryFactsColumns, pickLibraryFacts } from '../libraries/index.js';
-import { coveredLibraries, coversLibrary } from '../members/index.js';
+import { coveredLibraryList, coversLibrary } from '../members/index.js';
 import { normalizeIsbn } from './isbn.js';
 import { CATALOGUE_HOLDINGS_SHOWN } from './shown.js';
 
@@ -241,7 +242,7 @@ interface HoldingRow {
 
 /** SQL: the libraries whose holding a result shows first: where the viewer borrows or works. */
 function viewersLibraries(viewer: CatalogueViewer): RawBuilder<unknown> | null {
-  if (viewer.memberId !== null) return sql`${coveredLibraries(viewer.memberId)}`;
+  if (viewer.memberId !== null) return sql`${coveredLibraryList(viewer.memberId)}`;
   if (viewer.libraryId != null) return sql`select ${viewer.libraryId}::int`;
   return null;
 }
@@ -267,27 +268,33 @@ function shownPairs(
   // keeps this test a sub-plan, one probe of the libraries' primary key per copy read.
   const isAllowed = sql`exists (select 1 from (${allowed}) a where a.id = i.library_id offset 0)`;
   const own = viewersLibraries(viewer);
-  const first =
+  // The viewer's own libraries are few and read once (`own`); each is looked up in a record's
+  // copies by both keys. Reading the record's copies and keeping those at the viewer's
+  // libraries walked every copy of a popular title: 3,852 per record, 45–300 ms a signed-in
+  // member's page at country scale.
+  const ownFirst =
     own === null
       ? sql``
-      : sql`(select distinct i.library_id, 0 as preference from items i
-            where i.record_id = p.record_id and i.library_id in (${own})
-              and ${isAllowed} ${shelf})
+      : sql`(select o.library_id, 0 as preference from own o
+            where exists (select 1 from items i
+                where i.record_id = p.record_id and i.library_id = o.library_id ${shelf} offset 0)
+              and exists (select 1 from (${allowed}) a where a.id = o.library_id offset 0))
           union all`;
   return sql`
+    ${own === null ? sql`` : sql`with own as materialized (select library_id from (${own}) x(library_id))`}
     select p.record_id, s.library_id
     from unnest(${recordIds}::int[]) as p(record_id)
     cross join lateral (
       select x.library_id from (
-        ${first}
+        ${ownFirst}
         (select distinct i.library_id, 1 as preference from items i
           where i.record_id = p.record_id and ${isAllowed} ${shelf}
           order by i.library_id
-          limit ${CATALOGUE_HOLDINGS_SHOWN})
+          limit ${sql.lit(CATALOGUE_HOLDINGS_SHOWN)})
       ) x
       group by x.library_id
       order by min(x.preference), x.library_id
-      limit ${CATALOGUE_HOLDINGS_SHOWN}
+      limit ${sql.lit(CATALOGUE_HOLDINGS_SHOWN)}
     ) s`;
 }
 
@@ -320,7 +327,9 @@ async function holdingsOf<Extra extends object = object>(
   const where = options.shown
     ? sql``
     : sql`where i.record_id = any(${recordIds}::int[]) and i.library_id in (${allowed})`;
-  const { rows } = await sql<HoldingRow & Extra>`
+  // Prepared: its text depends only on the viewer's kind and the filters, and planning it cost
+  // more than running it (1.2–1.4 ms against 0.6 ms for one title at country scale).
+  const { rows } = await sql<HoldingRow & Extra>`${PREPARED}
     select
       h.record_id, l.id as library_id, l.code as library_code,
       l.name_ko as library_name_ko, l.name_en as library_name_en,

@@ -16,7 +16,13 @@ export {
 export { CONSENT_VERSION } from './consent.js';
 export { changeMemberContact } from './contact.js';
 export { identityKey } from './domain.js';
-export { coveredLibraries, coversLibrary, lockMember, type MemberRow } from './repository.js';
+export {
+  coveredLibraries,
+  coveredLibraryList,
+  coversLibrary,
+  lockMember,
+  type MemberRow,
+} from './repository.js';
 export { memberRoutes } from './routes.js';
 export { heldByActor } from './scope.js';
 export {

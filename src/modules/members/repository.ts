@@ -47,6 +47,28 @@ export function coveredLibraries(memberId: number | Expression<number>) {
               and (ci.library_id = l.id or cl.check_in_group_id = l.check_in_group_id))`;
 }
 
+/**
+ * SQL: the same libraries as `coveredLibraries`, as a union that reads the directory once per
+ * home and check-in: for listing them all (the libraries holding a member's data, a catalogue
+ * page's "your libraries first"), where `coveredLibraries` tests every library of the network
+ * (2,704 probes of the check-ins, 11 ms, at country scale). `coveredLibraries` stays the form for
+ * one library (`coversLibrary`), where the library's key makes it one probe.
+ */
+export function coveredLibraryList(memberId: number) {
+  return sql<{ library_id: number }>`
+    select l.id as library_id
+    from members m
+    join libraries h on h.id = m.home_library_id
+    join libraries l on l.id = h.id or l.check_in_group_id = h.check_in_group_id
+    where m.id = ${memberId}
+    union
+    select l.id
+    from check_ins ci
+    join libraries cl on cl.id = ci.library_id
+    join libraries l on l.id = cl.id or l.check_in_group_id = cl.check_in_group_id
+    where ci.member_id = ${memberId}`;
+}
+
 /** SQL: whether the member (an id, or a column such as `sql.ref('m.id')`) may borrow at the library. */
 export function coversLibrary(
   memberId: number | Expression<number>,
@@ -70,7 +92,7 @@ export async function isCheckedInAt(
 export async function dataHolderIds(db: Kysely<DB>, memberId: number): Promise<number[]> {
   const { rows } = await sql<{
     library_id: number;
-  }>`${coveredLibraries(memberId)} order by 1`.execute(db);
+  }>`${coveredLibraryList(memberId)} order by 1`.execute(db);
   return rows.map((r) => r.library_id);
 }
 
