@@ -266,7 +266,8 @@ function shownPairs(
   // it a merge join walking the libraries in id order up to the title's last holding, for every
   // record (1,760 libraries for a title held in Jeju: 40 ms a page at country scale); `offset 0`
   // keeps this test a sub-plan, one probe of the libraries' primary key per copy read.
-  const isAllowed = sql`exists (select 1 from (${allowed}) a where a.id = i.library_id offset 0)`;
+  const isAllowed = (library: RawBuilder<unknown>) =>
+    sql`exists (select 1 from (${allowed}) a where a.id = ${library} offset 0)`;
   const own = viewersLibraries(viewer);
   // The viewer's own libraries are few and read once (`own`); each is looked up in a record's
   // copies by both keys. Reading the record's copies and keeping those at the viewer's
@@ -278,7 +279,7 @@ function shownPairs(
       : sql`(select o.library_id, 0 as preference from own o
             where exists (select 1 from items i
                 where i.record_id = p.record_id and i.library_id = o.library_id ${shelf} offset 0)
-              and exists (select 1 from (${allowed}) a where a.id = o.library_id offset 0))
+              and ${isAllowed(sql.ref('o.library_id'))})
           union all`;
   return sql`
     ${own === null ? sql`` : sql`with own as materialized (select library_id from (${own}) x(library_id))`}
@@ -288,7 +289,7 @@ function shownPairs(
       select x.library_id from (
         ${ownFirst}
         (select distinct i.library_id, 1 as preference from items i
-          where i.record_id = p.record_id and ${isAllowed} ${shelf}
+          where i.record_id = p.record_id and ${isAllowed(sql.ref('i.library_id'))} ${shelf}
           order by i.library_id
           limit ${sql.lit(CATALOGUE_HOLDINGS_SHOWN)})
       ) x
