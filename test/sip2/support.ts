@@ -64,11 +64,15 @@ async function terminalRoutesApp(t: TestApp): Promise<App> {
 
 /** The demo libraries, staff, members and terminals, and the SIP2 server on a free port. */
 export async function startSip2TestBed(
-  options: { idleTimeoutMs?: number; maxConnections?: number } = {},
+  options: { idleTimeoutMs?: number; maxConnections?: number; poolSize?: number } = {},
 ): Promise<Sip2TestBed> {
-  const t = await createTestApp({ accounts: true });
+  const { poolSize, ...serverOptions } = options;
+  const t = await createTestApp({
+    accounts: true,
+    ...(poolSize === undefined ? {} : { poolSize }),
+  });
   await seedDemoTerminals(t.db);
-  const server = await startSip2Server(t.context, { host: '127.0.0.1', port: 0, ...options });
+  const server = await startSip2Server(t.context, { host: '127.0.0.1', port: 0, ...serverOptions });
   const routes = await terminalRoutesApp(t);
   const clients: Sip2Client[] = [];
   const client = async (clientOptions: Sip2ClientOptions = {}) => {

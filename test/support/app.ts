@@ -23,9 +23,11 @@ export interface TestApp {
  * staff and members), and the HTTP app on it, on a manual clock.
  */
 export async function createTestApp(
-  options: { start?: string; accounts?: boolean } = {},
+  options: { start?: string; accounts?: boolean; poolSize?: number } = {},
 ): Promise<TestApp> {
-  const testDatabase = await createTestDatabase();
+  const testDatabase = await createTestDatabase(
+    options.poolSize === undefined ? {} : { poolSize: options.poolSize },
+  );
   const { db } = testDatabase.database;
   const clock = new ManualClock(options.start ?? '2026-12-01T10:00:00+09:00');
   await seedLibraryDirectory(db, { participating: true });

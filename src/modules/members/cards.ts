@@ -11,7 +11,7 @@ import type { CardStatus, DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
 import { generateCardNumber, isValidCardNumber, normalizeCardNumber } from './card-number.js';
-import { lockMember, type MemberRow } from './repository.js';
+import { isCurrentCard, lockMember, type MemberRow } from './repository.js';
 import { heldByActor } from './scope.js';
 import { missingCardRefusal } from './withdrawal.js';
 
@@ -134,7 +134,7 @@ export function scannedCardQuery(db: Kysely<DB>, number: string) {
       eb
         .selectFrom('cards as cc')
         .whereRef('cc.member_id', '=', 'm.id')
-        .where('cc.status', 'in', ['valid', 'lost'])
+        .where(isCurrentCard('cc.status'))
         .selectAll('cc'),
     ).as('current_card'),
   ]);
@@ -299,7 +299,7 @@ export async function reissueCard(
         .updateTable('cards')
         .set({ status: 'replaced', replaced_at: now })
         .where('member_id', '=', memberId)
-        .where('status', 'in', ['valid', 'lost'])
+        .where(isCurrentCard('status'))
         .returning('number')
         .executeTakeFirst();
       const card = await issueCard(tx, memberId, staff.libraryId, staff.staffId, now);

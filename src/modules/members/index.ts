@@ -20,6 +20,7 @@ export {
   coveredLibraries,
   coveredLibraryList,
   coversLibrary,
+  isCurrentCard,
   lockMember,
   type MemberRow,
 } from './repository.js';

@@ -96,11 +96,20 @@ export async function dataHolderIds(db: Kysely<DB>, memberId: number): Promise<n
   return rows.map((r) => r.library_id);
 }
 
+/**
+ * A member's card in use (`cards_one_current_per_member`): the valid one, or the lost one until it
+ * is replaced. The statuses are written into the SQL, not sent as parameters, so that a prepared
+ * statement's generic plan can use that partial index; with parameters it read every card.
+ */
+export function isCurrentCard(statusColumn: 'status' | 'cc.status') {
+  return sql<boolean>`${sql.ref(statusColumn)} in ('valid', 'lost')`;
+}
+
 export async function currentCard(db: Kysely<DB>, memberId: number) {
   return db
     .selectFrom('cards')
     .selectAll()
     .where('member_id', '=', memberId)
-    .where('status', 'in', ['valid', 'lost'])
+    .where(isCurrentCard('status'))
     .executeTakeFirst();
 }

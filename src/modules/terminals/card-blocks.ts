@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, TerminalActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { AppError } from '../../platform/errors.js';
-import { findCard, heldByActor, lockMember } from '../members/index.js';
+import { findCard, heldByActor, isCurrentCard, lockMember } from '../members/index.js';
 
 /**
  * A self-check machine may block a card (SIP2 "block patron", e.g. a card left in the machine or
@@ -77,7 +77,7 @@ export async function unblockCard(
       .selectFrom('cards')
       .select(['number', 'status', 'blocked_at', 'blocked_reason', 'blocked_by_terminal_id'])
       .where('member_id', '=', memberId)
-      .where('status', 'in', ['valid', 'lost'])
+      .where(isCurrentCard('status'))
       .executeTakeFirst();
     if (!before || before.status === 'replaced') throw new AppError('NOT_FOUND');
     if (before.blocked_at === null)
