@@ -7,6 +7,7 @@ import type { BusinessDate } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
 import { writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
+import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB, HoldState } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { deriveStanding, loadBorrowerStanding } from '../circulation/index.js';
@@ -104,7 +105,7 @@ async function holdFacts(
       waiting: string;
       no_shows: string[] | null;
     }
-  >`
+  >`${PREPARED}
     with t as (select ${recordIdOf(libraryId, title)} as record_id)
     select t.record_id, ${holdRulesColumns(libraryId, today)},
            c.total, c.loanable, c.on_shelf,
@@ -362,7 +363,7 @@ export async function holdViews(
     position: string | null;
     pickup_until: string | null;
     barcode: string | null;
-  }>`
+  }>`${PREPARED}
     select h.id, h.state, h.record_id, b.title, b.author, h.library_id, l.name_ko, l.name_en,
            h.placed_at, h.pickup_until, i.barcode,
            case when h.state = 'waiting' then (

@@ -3,6 +3,7 @@ import { auditEventsFrom, auditRow, pseudonymOf, recordAudit } from '../../platf
 import type { Actor } from '../../platform/auth/actor.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
+import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
 import { noticeInsert } from '../../platform/outbox.js';
 import type { LibraryCalendar } from '../libraries/index.js';
@@ -135,7 +136,7 @@ export async function planTrap(
       first_name: string | null;
       reserved: boolean;
     }
-  >`
+  >`${PREPARED}
     select i.library_id, i.loanable, f.id as first_id, f.name as first_name,
            exists (select 1 from inter_library_requests q
                     where q.item_id = i.id and q.state <> 'closed') as reserved,
