@@ -83,6 +83,12 @@ describe(`the hot paths' prepared statements on their generic plans (${testDatab
     ok(await desk.get(`/api/v1/members/${lent.json().memberId}/loans`), 200);
     ok(await desk.post('/api/v1/renewals', { itemBarcode: 'GP-1' }, keyed()), 200);
     ok(await portal.get('/api/v1/me/loans'), 200);
+    // The catalogue as a signed-in member and as the desk see it (its holdings are prepared).
+    for (const client of [portal, desk]) {
+      const found = await client.get(`/api/v1/catalogue?q=${encodeURIComponent('계획')}`);
+      ok(found, 200);
+      expect(found.json().titles.length).toBeGreaterThan(0);
+    }
     ok(await desk.post('/api/v1/returns', { itemBarcode: 'GP-1' }, keyed()), 200);
     // A hold placed while the copy is out, set aside by its return, collected.
     ok(
