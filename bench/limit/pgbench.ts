@@ -56,7 +56,9 @@ export function parsePgbench(output: string): {
 
 function connectionArgs(serverUrl: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const url = new URL(serverUrl);
-  const args = ['-h', url.hostname || '127.0.0.1', '-p', url.port || '5432'];
+  // A Unix socket's directory comes as `?host=/var/run/postgresql`, as node-postgres reads it.
+  const host = url.searchParams.get('host') || url.hostname || '127.0.0.1';
+  const args = ['-h', decodeURIComponent(host), '-p', url.port || '5432'];
   if (url.username) args.push('-U', decodeURIComponent(url.username));
   const env = { ...process.env };
   if (url.password) env.PGPASSWORD = decodeURIComponent(url.password);
