@@ -54,7 +54,8 @@ export function parsePgbench(output: string): {
   };
 }
 
-function connectionArgs(serverUrl: string): { args: string[]; env: NodeJS.ProcessEnv } {
+/** pgbench's connection options for a server URL (a Unix socket's directory from `?host=`). */
+export function connectionArgs(serverUrl: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const url = new URL(serverUrl);
   // A Unix socket's directory comes as `?host=/var/run/postgresql`, as node-postgres reads it.
   const host = url.searchParams.get('host') || url.hostname || '127.0.0.1';

@@ -18,7 +18,7 @@ import {
   recordRows,
 } from '../../bench/generate/rows.js';
 import { scaleOf } from '../../bench/generate/scale.js';
-import { parsePgbench } from '../../bench/limit/pgbench.js';
+import { connectionArgs, parsePgbench } from '../../bench/limit/pgbench.js';
 import {
   arrivalTimes,
   hyphenatedIsbn,
@@ -295,5 +295,22 @@ describe.skipIf(noServer)('benchmark', () => {
         'number of transactions actually processed: 12345\nlatency average = 8.123 ms\ntps = 1234.567890 (without initial connection time)\n',
       ),
     ).toEqual({ tps: 1234.56789, latencyMs: 8.123, transactions: 12345 });
+  });
+
+  it('points pgbench at the server the service uses: TCP, or the Unix socket of ?host=', () => {
+    expect(connectionArgs('postgres://bench:s%40cret@db.example:6543/postgres').args).toEqual([
+      '-h',
+      'db.example',
+      '-p',
+      '6543',
+      '-U',
+      'bench',
+    ]);
+    expect(
+      connectionArgs('postgres://postgres@localhost/postgres?host=/var/run/postgresql').args,
+    ).toEqual(['-h', '/var/run/postgresql', '-p', '5432', '-U', 'postgres']);
+    expect(connectionArgs('postgres://bench:s%40cret@db.example/postgres').env.PGPASSWORD).toBe(
+      's@cret',
+    );
   });
 });
