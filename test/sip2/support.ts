@@ -67,10 +67,7 @@ export async function startSip2TestBed(
   options: { idleTimeoutMs?: number; maxConnections?: number; poolSize?: number } = {},
 ): Promise<Sip2TestBed> {
   const { poolSize, ...serverOptions } = options;
-  const t = await createTestApp({
-    accounts: true,
-    ...(poolSize === undefined ? {} : { poolSize }),
-  });
+  const t = await createTestApp({ accounts: true, poolSize });
   await seedDemoTerminals(t.db);
   const server = await startSip2Server(t.context, { host: '127.0.0.1', port: 0, ...serverOptions });
   const routes = await terminalRoutesApp(t);

@@ -25,9 +25,7 @@ export interface TestApp {
 export async function createTestApp(
   options: { start?: string; accounts?: boolean; poolSize?: number } = {},
 ): Promise<TestApp> {
-  const testDatabase = await createTestDatabase(
-    options.poolSize === undefined ? {} : { poolSize: options.poolSize },
-  );
+  const testDatabase = await createTestDatabase({ poolSize: options.poolSize });
   const { db } = testDatabase.database;
   const clock = new ManualClock(options.start ?? '2026-12-01T10:00:00+09:00');
   await seedLibraryDirectory(db, { participating: true });
