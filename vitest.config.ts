@@ -15,6 +15,7 @@ const DATABASE_INDEPENDENT = [
   'test/entry/**/*.test.ts',
   'test/golive/migration-lock.test.ts',
   'test/golive/shutdown.test.ts',
+  'test/golive/workers.test.ts',
   'test/http/openapi-contract.test.ts',
   'test/http/outage.test.ts',
   'test/platform/read-replica.test.ts',

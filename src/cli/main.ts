@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, Option } from 'commander';
 import { openService } from '../app.js';
@@ -6,15 +7,18 @@ import { IMPORT_ENCODINGS, type ImportEncoding } from '../modules/catalog/index.
 import { DemoPasswordsError, NetworkNotEmptyError } from '../modules/network/index.js';
 import { DEFAULT_BATCH, runRetentionJobs } from '../modules/privacy/index.js';
 import { systemClock } from '../platform/clock.js';
-import { ConfigError, loadConfig } from '../platform/config.js';
+import { type Config, ConfigError, loadConfig } from '../platform/config.js';
 import { DataDirLockedError, lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { type MetricsListener, startMetricsListener } from '../platform/http/metrics-server.js';
 import { createLogger } from '../platform/logger.js';
+import { shareMetricsWithPrimary, workersMetrics } from '../platform/metrics.js';
 import { BackupError, backupCommand, copyToPostgresCommand, restoreCommand } from './backup.js';
 import { TargetNotEmptyError } from './copy-database.js';
 import { importItemsCommand } from './import-items.js';
 import { InitError, initCommand } from './init.js';
+import { reportListening, startWorkers, type Workers } from './workers.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -37,16 +41,19 @@ function fail(error: unknown): never {
 
 async function start(options: { demo: boolean }) {
   const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(config, options);
+  // A worker's figures are served by the primary, summed with the other workers'.
   const service = await openService({
-    config,
+    config: cluster.isWorker ? { ...config, metrics: undefined } : config,
     demo: options.demo,
     refuseDemoPasswords: !options.demo,
   });
+  if (cluster.isWorker) shareMetricsWithPrimary(service.context.metrics);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`Received ${signal}; closing the database cleanly…`);
+    if (cluster.isPrimary) console.log(`Received ${signal}; closing the database cleanly…`);
     // Requests and SIP2 answers under way are finished, within a bound: a stuck one must not
     // keep a deploy waiting forever.
     const closed = await Promise.race([
@@ -58,7 +65,55 @@ async function start(options: { demo: boolean }) {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  const { httpUrl, sip2Port, metricsUrl } = await service.listen();
+  const address = await service.listen();
+  if (cluster.isWorker) reportListening(address);
+  else printBanner(config, address, options.demo);
+}
+
+/** WORKERS above 1: this process forks the workers, serves /metrics for all, and stops them. */
+async function superviseWorkers(config: Config, options: { demo: boolean }) {
+  let stopping = false;
+  let workers: Workers | undefined;
+  let metricsListener: MetricsListener | undefined;
+  const stop = async (why: string, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${why}; stopping the worker processes…`);
+    // Each worker has the single process's grace period; the primary waits a little longer.
+    const clean = (await workers?.stop(SHUTDOWN_GRACE_MS + 5_000)) ?? true;
+    await metricsListener?.close();
+    if (!clean) console.error('library-one: a worker did not stop cleanly');
+    process.exit(clean ? exitCode : 1);
+  };
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  workers = await startWorkers(config.workers, {
+    died: (pid, how) =>
+      console.error(`library-one: worker process ${pid} died (${how}); starting another`),
+    replaced: (deadPid, pid) =>
+      console.error(`library-one: worker process ${pid} serves in place of ${deadPid}`),
+    gaveUp: (how) => {
+      console.error(`library-one: ${how}; stopping`);
+      void stop('a worker that cannot start', 1);
+    },
+  });
+  if (config.metrics)
+    metricsListener = await startMetricsListener(workersMetrics(), config.metrics);
+  printBanner(
+    config,
+    { ...workers.address, metricsUrl: metricsListener?.url },
+    options.demo,
+    workers.pids(),
+  );
+}
+
+function printBanner(
+  config: Config,
+  address: { httpUrl: string; sip2Port: number; metricsUrl: string | undefined },
+  demo: boolean,
+  workerPids?: number[],
+) {
+  const { httpUrl, sip2Port, metricsUrl } = address;
   const where = config.databaseUrl
     ? 'PostgreSQL server (DATABASE_URL)'
     : `embedded PostgreSQL in ${config.dataDir}`;
@@ -71,7 +126,10 @@ async function start(options: { demo: boolean }) {
   const sip2 = config.sip2Tls ? 'SIP2 over TLS' : 'SIP2';
   console.log(`  Self-check:    ${sip2} on ${config.host}:${sip2Port}`);
   if (metricsUrl) console.log(`  Metrics:       ${metricsUrl}`);
-  if (options.demo) console.log('  Demo sign-ins: see "Demo accounts" in README.md');
+  if (workerPids) {
+    console.log(`  Workers:       ${workerPids.length} processes (pids ${workerPids.join(', ')})`);
+  }
+  if (demo) console.log('  Demo sign-ins: see "Demo accounts" in README.md');
   console.log('Press Ctrl+C to stop.');
 }
 

@@ -11,6 +11,7 @@ describe('configuration', () => {
       port: 3000,
       host: '127.0.0.1',
       sip2Port: 6001,
+      workers: 1,
       logLevel: 'info',
     });
     expect(config.dataDir).toMatch(/\/data$/);
@@ -26,6 +27,7 @@ describe('configuration', () => {
       READ_DATABASE_URL: 'postgres://u@replica:5432/lib',
       READ_MAX_LAG_SECONDS: '10',
       SIP2_PORT: '6100',
+      WORKERS: '4',
       LOG_LEVEL: 'warn',
       SESSION_IDLE_MINUTES: 'member=15, desk=480',
       TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1',
@@ -46,6 +48,7 @@ describe('configuration', () => {
       databaseUrl: 'postgres://u@db:5432/lib',
       readReplica: { url: 'postgres://u@replica:5432/lib', maxLagSeconds: 10 },
       sip2Port: 6100,
+      workers: 4,
       logLevel: 'warn',
       sessionIdleMinutes: { member: 15, desk: 480, library_admin: 120, network_admin: 60 },
       trustProxy: ['10.0.0.5', '10.1.0.0/16', '::1'],
@@ -114,6 +117,20 @@ describe('configuration', () => {
     ).toThrow(
       /READ_DATABASE_URL must start with postgres:\/\/[\s\S]*READ_MAX_LAG_SECONDS must be whole seconds from 1 to 86400, got "0"/,
     );
+  });
+
+  it('reads WORKERS as a whole number of processes, above 1 only beside DATABASE_URL', () => {
+    const server = 'postgres://u@db:5432/lib';
+    expect(loadConfig({ DATABASE_URL: server, WORKERS: ' 2 ' }).workers).toBe(2);
+    expect(loadConfig({ WORKERS: '1' }).workers).toBe(1);
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(
+      'WORKERS above 1 needs DATABASE_URL (the embedded database lives in one process)',
+    );
+    for (const bad of ['0', '1.5', 'two', '65']) {
+      expect(() => loadConfig({ DATABASE_URL: server, WORKERS: bad })).toThrow(
+        `WORKERS must be a number of processes from 1 to 64, got "${bad}"`,
+      );
+    }
   });
 
   it('reads SIP2_TLS_CERT and SIP2_TLS_KEY together, as files that exist', () => {

@@ -16,6 +16,11 @@ export interface Config {
    */
   readReplica?: { url: string; maxLagSeconds: number } | undefined;
   sip2Port: number;
+  /**
+   * WORKERS: service processes sharing the HTTP and SIP2 ports (node:cluster), one per core;
+   * above 1 only on a PostgreSQL server (the embedded database lives in one process).
+   */
+  workers: number;
   logLevel: LogLevel;
   /** `SESSION_IDLE_MINUTES`, e.g. `member=30,desk=240`: roles not named keep their default. */
   sessionIdleMinutes?: Readonly<Record<SessionRole, number>> | undefined;
@@ -67,6 +72,7 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(readNonEmpty(env, 'DATA_DIR', './data', problems));
   const databaseUrl = readDatabaseUrl(env, 'DATABASE_URL', problems);
   const readReplica = readReadReplica(env, databaseUrl, problems);
+  const workers = readWorkers(env, databaseUrl, problems);
   const logLevel = readLogLevel(env, problems);
   const sessionIdleMinutes = readIdleMinutes(env, problems);
   const trustProxy = readTrustProxy(env, problems);
@@ -91,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     ...(readReplica ? { readReplica } : {}),
     sip2Port,
+    workers,
     logLevel,
     sessionIdleMinutes,
     sip2IdleTimeoutMs,
@@ -159,6 +166,25 @@ function readReadReplica(
     return undefined;
   }
   return { url, maxLagSeconds };
+}
+
+const MAX_WORKERS = 64;
+
+function readWorkers(env: Env, databaseUrl: string | undefined, problems: string[]): number {
+  const raw = env.WORKERS?.trim();
+  if (raw === undefined || raw === '') return 1;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_WORKERS) {
+    problems.push(`WORKERS must be a number of processes from 1 to ${MAX_WORKERS}, got "${raw}"`);
+    return 1;
+  }
+  const workers = Number(raw);
+  if (workers > 1 && databaseUrl === undefined) {
+    problems.push(
+      'WORKERS above 1 needs DATABASE_URL (the embedded database lives in one process)',
+    );
+    return 1;
+  }
+  return workers;
 }
 
 function readLogLevel(env: Env, problems: string[]): LogLevel {

@@ -1,4 +1,11 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import {
+  AggregatorRegistry,
+  Counter,
+  collectDefaultMetrics,
+  Gauge,
+  Histogram,
+  Registry,
+} from 'prom-client';
 import type { ReadReplicaStatus } from './db/read-replica.js';
 
 /**
@@ -64,6 +71,8 @@ export function createMetrics(): Metrics {
     name: 'library_one_read_replica_in_use',
     help: '1 while the public reads go to the read replica, 0 while they go to the primary',
     registers,
+    // With several worker processes: 1 only while every one of them uses the replica.
+    aggregator: 'min',
     collect() {
       if (replicaStatus) this.set(replicaStatus().inUse ? 1 : 0);
     },
@@ -72,6 +81,7 @@ export function createMetrics(): Metrics {
     name: 'library_one_read_replica_lag_seconds',
     help: "the read replica's replay lag at its last health check",
     registers,
+    aggregator: 'max',
     collect() {
       const lag = replicaStatus?.().lagSeconds;
       if (lag !== null && lag !== undefined) this.set(lag);
@@ -157,5 +167,30 @@ export function createMetrics(): Metrics {
       labelNames: ['kind'],
       registers,
     }),
+  };
+}
+
+/**
+ * In a worker process (WORKERS above 1): the primary, which serves /metrics, asks each worker for
+ * its figures at every scrape; this registers the worker's answer.
+ */
+export function shareMetricsWithPrimary(metrics: Metrics): void {
+  AggregatorRegistry.setRegistries([metrics.registry]);
+  new AggregatorRegistry();
+}
+
+/**
+ * In the primary: every worker's figures in one text — counters and histograms summed, the pool's
+ * gauges summed (connections of all the processes), as one process would count them.
+ */
+export function workersMetrics(): {
+  registry: { metrics(): Promise<string>; contentType: string };
+} {
+  const aggregator = new AggregatorRegistry();
+  return {
+    registry: {
+      metrics: () => aggregator.clusterMetrics(),
+      contentType: aggregator.contentType,
+    },
   };
 }

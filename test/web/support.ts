@@ -69,6 +69,7 @@ export async function startService(start: Date): Promise<RunningService> {
       dataDir,
       databaseUrl,
       sip2Port: 0,
+      workers: 1,
       logLevel: 'silent',
     },
     clock,

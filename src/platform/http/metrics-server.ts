@@ -1,6 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { Metrics } from '../metrics.js';
+
+/** A registry, or the primary's sum of its workers' registries. */
+interface MetricsSource {
+  metrics(): Promise<string>;
+  contentType: string;
+}
 
 export interface MetricsListener {
   url: string;
@@ -20,7 +25,7 @@ function authorized(request: IncomingMessage, token: string | undefined): boolea
  * address), never on the public HTTP port; with METRICS_TOKEN it also wants that bearer token.
  */
 export async function startMetricsListener(
-  metrics: Metrics,
+  metrics: { registry: MetricsSource },
   options: { host: string; port: number; token: string | undefined },
 ): Promise<MetricsListener> {
   const server: Server = createServer((request, response) => {
