@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import type { Kysely } from 'kysely';
 import type { AppContext } from './app-context.js';
 import { createAppContext } from './app-context.js';
 import { catalogRoutes } from './modules/catalog/index.js';
@@ -24,6 +25,7 @@ import { lockDataDir } from './platform/db/data-dir-lock.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { openReadReplica, type ReadReplica } from './platform/db/read-replica.js';
+import type { DB } from './platform/db/schema.js';
 import { registerAuthentication } from './platform/http/auth.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { recordHttpMetrics } from './platform/http/metrics-hooks.js';
@@ -170,6 +172,27 @@ function scheduleDayJobs(context: AppContext, intervalMs: number): () => void {
   return () => clearInterval(timer);
 }
 
+/**
+ * What a service does to its database before it serves: the schema brought up to date, then the
+ * demo seeded into an empty network (`demo`) or a start refused while demo passwords remain
+ * (`refuseDemoPasswords`). With WORKERS above 1 the supervisor does it once, before the workers.
+ */
+export async function prepareDatabase(
+  db: Kysely<DB>,
+  clock: Clock,
+  logger: Logger,
+  options: { demo?: boolean | undefined; refuseDemoPasswords?: boolean | undefined },
+): Promise<void> {
+  const { applied } = await migrateToLatest(db);
+  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  if (options.demo) {
+    const seeded = await seedDemoData(db, clock);
+    if (seeded) logger.info(seeded, 'demo data seeded');
+  } else if (options.refuseDemoPasswords) {
+    await refuseDemoPasswords(db);
+  }
+}
+
 export async function openService(options: ServiceOptions): Promise<Service> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -178,15 +201,8 @@ export async function openService(options: ServiceOptions): Promise<Service> {
   let replica: ReadReplica | undefined;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    const { applied } = await migrateToLatest(database.db);
-    if (applied.length > 0) logger.info({ applied }, 'database migrated');
     const clock = options.clock ?? systemClock;
-    if (options.demo) {
-      const seeded = await seedDemoData(database.db, clock);
-      if (seeded) logger.info(seeded, 'demo data seeded');
-    } else if (options.refuseDemoPasswords) {
-      await refuseDemoPasswords(database.db);
-    }
+    await prepareDatabase(database.db, clock, logger, options);
     if (config.readReplica) {
       replica = openReadReplica({ primary: database, ...config.readReplica, clock, logger });
     }

@@ -2,7 +2,7 @@
 import cluster from 'node:cluster';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, Option } from 'commander';
-import { openService } from '../app.js';
+import { openService, prepareDatabase } from '../app.js';
 import { IMPORT_ENCODINGS, type ImportEncoding } from '../modules/catalog/index.js';
 import { DemoPasswordsError, NetworkNotEmptyError } from '../modules/network/index.js';
 import { DEFAULT_BATCH, runRetentionJobs } from '../modules/privacy/index.js';
@@ -42,12 +42,13 @@ function fail(error: unknown): never {
 async function start(options: { demo: boolean }) {
   const config = loadConfig();
   if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(config, options);
-  // A worker's figures are served by the primary, summed with the other workers'.
-  const service = await openService({
-    config: cluster.isWorker ? { ...config, metrics: undefined } : config,
-    demo: options.demo,
-    refuseDemoPasswords: !options.demo,
-  });
+  // A worker's database was prepared by the supervisor, and its figures are served by it, summed
+  // with the other workers'.
+  const service = await openService(
+    cluster.isWorker
+      ? { config: { ...config, metrics: undefined } }
+      : { config, demo: options.demo, refuseDemoPasswords: !options.demo },
+  );
   if (cluster.isWorker) shareMetricsWithPrimary(service.context.metrics);
   let stopping = false;
   const stop = async (signal: string) => {
@@ -87,6 +88,15 @@ async function superviseWorkers(config: Config, options: { demo: boolean }) {
   };
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 1 });
+  try {
+    await prepareDatabase(database.db, systemClock, createLogger(config.logLevel), {
+      demo: options.demo,
+      refuseDemoPasswords: !options.demo,
+    });
+  } finally {
+    await database.close();
+  }
   workers = await startWorkers(config.workers, {
     died: (pid, how) =>
       console.error(`library-one: worker process ${pid} died (${how}); starting another`),

@@ -78,10 +78,10 @@ function exitDescription(code: number | null, signal: string | null): string {
 }
 
 /**
- * In the primary: starts `count` workers running this same program. The first starts alone — it
- * brings the schema up to date and, with --demo, seeds an empty database — then the others
- * together. A worker that dies while serving is replaced at once; if its replacement dies before
- * it listens, something is wrong beyond one process and `events.gaveUp` is told.
+ * In the primary: starts `count` workers running this same program, all at once (the caller has
+ * prepared the database: two workers must not both seed an empty one). A worker that dies while
+ * serving is replaced at once; if its replacement dies before it listens, something is wrong
+ * beyond one process and `events.gaveUp` is told.
  */
 export async function startWorkers(count: number, events: WorkerEvents): Promise<Workers> {
   let stopping = false;
@@ -138,8 +138,9 @@ export async function startWorkers(count: number, events: WorkerEvents): Promise
 
   let address: WorkerAddress;
   try {
-    address = await forkListening();
-    await Promise.all(Array.from({ length: count - 1 }, forkListening));
+    [address] = (await Promise.all(Array.from({ length: count }, forkListening))) as [
+      WorkerAddress,
+    ];
   } catch (error) {
     await stopAll(5_000);
     throw error;
