@@ -92,6 +92,9 @@ export interface HistoryComparison {
   withoutHistoryMean: number;
 }
 
+const processes = (n: number) =>
+  n === 1 ? 'one service process' : `${n} service processes (WORKERS)`;
+
 export interface BenchResult {
   startedAt: string;
   finishedAt: string;
@@ -118,6 +121,8 @@ export interface BenchResult {
   };
   settings: {
     clients: number;
+    /** Service processes (WORKERS); absent in runs before it could be more than one. */
+    workers?: number;
     warmupSeconds: number;
     durationSeconds: number;
     deskLibraries: number;
@@ -226,7 +231,7 @@ export function summaryTable(r: BenchResult): string {
       `| resident memory: idle, under the desk load (mean / max) | ${f.residentMb.idle ?? '—'} MB, ${f.residentMb.deskLoadMean ?? '—'} / ${f.residentMb.deskLoadMax ?? '—'} MB | |`,
     );
   }
-  const scale = `Scale: ${s.preset}${s.fraction === 1 ? '' : ` × ${s.fraction}`} — ${n0(s.libraries)} libraries, ${n0(s.members)} members, ${n0(s.items)} items, ${n0(s.pastLoans)} past loans, ${n0(s.actualOpenLoans)} open loans. Machine: ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.postgres.split(' on ')[0]}, Node ${r.machine.node}; ${r.settings.clients} clients, ${r.settings.durationSeconds} s per phase after ${r.settings.warmupSeconds} s of warm-up; ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC.`;
+  const scale = `Scale: ${s.preset}${s.fraction === 1 ? '' : ` × ${s.fraction}`} — ${n0(s.libraries)} libraries, ${n0(s.members)} members, ${n0(s.items)} items, ${n0(s.pastLoans)} past loans, ${n0(s.actualOpenLoans)} open loans. Machine: ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.postgres.split(' on ')[0]}, Node ${r.machine.node}; ${r.settings.clients} clients, ${processes(r.settings.workers ?? 1)}, ${r.settings.durationSeconds} s per phase after ${r.settings.warmupSeconds} s of warm-up; ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC.`;
   return `${rows.join('\n')}\n\n${scale}`;
 }
 

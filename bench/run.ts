@@ -117,6 +117,12 @@ const program = new Command('bench')
     positive,
     0.05,
   )
+  .option(
+    '--workers <n>',
+    'service processes sharing its ports (WORKERS; 1, as `npm start`, by default; the embedded comparison and the profile use 1)',
+    positive,
+    1,
+  )
   .option('--profile', 'CPU-profile the service under the HTTP desk load and summarise it')
   .option('--baseline <file>', 'a previous latest.json to show before/after figures against')
   .option('--baseline-label <text>', 'what the baseline was', 'before the fixes')
@@ -139,6 +145,7 @@ interface Options {
   skipCatalogue?: boolean;
   skipEmbedded?: boolean;
   embeddedScale: number;
+  workers: number;
   profile?: boolean;
   baseline?: string;
   baselineLabel: string;
@@ -185,7 +192,7 @@ async function main(options: Options) {
   };
   log(`Library One bench — ${describeScale(scale)}`);
   log(
-    `  ${clients} clients, ${warmupSeconds} s warm-up + ${durationSeconds} s per phase; ${machine.cores} cores, ${machine.memoryGb} GB; load average ${machine.loadAverageAtStart.join(' ')}`,
+    `  ${clients} clients, ${Math.round(options.workers)} service process(es), ${warmupSeconds} s warm-up + ${durationSeconds} s per phase; ${machine.cores} cores, ${machine.memoryGb} GB; load average ${machine.loadAverageAtStart.join(' ')}`,
   );
 
   const databases = new BenchDatabases(serverUrl);
@@ -203,14 +210,23 @@ async function main(options: Options) {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const serviceWorkers = Math.round(options.workers);
   const service = async (database: string, profile?: { dir: string }) => {
     const started = performance.now();
-    const child = await startService(databases.url(database), profile);
+    // A profile is one process's: the profiled run is one service process.
+    const child = await startService(
+      databases.url(database),
+      profile ? 1 : serviceWorkers,
+      profile,
+    );
     children.add(child);
     await waitReady(child.ready.httpUrl);
     return {
       ready: child.ready,
-      pid: child.child.pid,
+      /** The processes that serve: the one spawned, and its workers when there are several. */
+      pids: [child.child.pid, ...(child.ready.workerPids ?? [])].filter(
+        (pid): pid is number => pid !== undefined,
+      ),
       /** From spawning the process to /ready answering 200. */
       startupMs: Math.round(performance.now() - started),
       stop: async () => {
@@ -280,12 +296,12 @@ async function main(options: Options) {
       main.ready.httpUrl,
       workers.map((w) => w.code),
     );
-    const idleMb = residentMb(main.pid);
+    const idleMb = residentMb(main.pids);
     log(`Resident memory at idle: ${idleMb ?? '—'} MB`);
     log(
       '\nDesks over HTTP (card scan with the status, checkout with key, renew, return with key)…',
     );
-    const sampler = sampleResident(main.pid);
+    const sampler = sampleResident(main.pids);
     const http = await runDeskLoad({
       ...clock,
       baseUrl: main.ready.httpUrl,
@@ -537,6 +553,7 @@ async function main(options: Options) {
       machine,
       settings: {
         clients,
+        workers: serviceWorkers,
         warmupSeconds,
         durationSeconds,
         deskLibraries: new Set(workers.map((w) => w.libraryId)).size,

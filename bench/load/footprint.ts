@@ -4,23 +4,32 @@
  */
 import { readFileSync } from 'node:fs';
 
-/** The resident memory of a process in MB, or null where /proc is not there. */
-export function residentMb(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
+function residentKb(pid: number): number | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-    return kb === undefined ? null : Math.round(Number(kb) / 102.4) / 10;
+    return kb === undefined ? null : Number(kb);
   } catch {
     return null;
   }
 }
 
-/** Samples a process's resident memory every `everyMs` until stopped. */
-export function sampleResident(pid: number | undefined, everyMs = 500) {
+/**
+ * The resident memory of the service's processes together (one, or a primary and its workers) in
+ * MB, or null where /proc is not there.
+ */
+export function residentMb(pids: number[]): number | null {
+  const kbs = pids.map(residentKb);
+  if (pids.length === 0 || kbs.some((kb) => kb === null)) return null;
+  const kb = kbs.reduce<number>((sum, each) => sum + (each ?? 0), 0);
+  return Math.round(kb / 102.4) / 10;
+}
+
+/** Samples the processes' resident memory every `everyMs` until stopped. */
+export function sampleResident(pids: number[], everyMs = 500) {
   const samples: number[] = [];
   const take = () => {
-    const mb = residentMb(pid);
+    const mb = residentMb(pids);
     if (mb !== null) samples.push(mb);
   };
   take();

@@ -102,9 +102,11 @@ export async function spawnChild<T>(options: SpawnOptions): Promise<ChildHandle<
 export interface ServiceReady {
   httpUrl: string;
   sip2Port: number;
+  /** With WORKERS above 1: the processes that serve (the spawned one only supervises them). */
+  workerPids?: number[];
 }
 
-export function startService(databaseUrl: string, profile?: { dir: string }) {
+export function startService(databaseUrl: string, workers: number, profile?: { dir: string }) {
   return spawnChild<ServiceReady>({
     script: 'bench/load/service-main.ts',
     env: {
@@ -118,6 +120,7 @@ export function startService(databaseUrl: string, profile?: { dir: string }) {
       NOTICE_WORKER: 'off',
       // The portal phase's members each come from an address of their own (X-Forwarded-For).
       TRUST_PROXY: '127.0.0.1',
+      WORKERS: String(workers),
     },
     ...(profile ? { cpuProfileDir: profile.dir } : {}),
   });
