@@ -1,7 +1,7 @@
 /**
  * WORKERS=N (docs/deploy.md "Several processes"): one Node.js thread answers every request of a
  * process, so a machine with several cores runs several service processes. The primary forks
- * them (node:cluster) and serves nothing itself: the workers share the HTTP and SIP2 ports (the
+ * them (node:cluster) and answers no request itself (but /metrics): the workers share the HTTP and SIP2 ports (the
  * primary hands each new connection to the next worker), each with its own database pool; they
  * share the database and nothing else, as several processes behind a load balancer do.
  */
@@ -100,7 +100,9 @@ export async function startWorkers(count: number, events: WorkerEvents): Promise
           watch(replacement);
           events.replaced(worker.process.pid, replacement.process.pid);
         },
-        (error: Error) => events.gaveUp(error.message),
+        (error: Error) => {
+          if (!stopping) events.gaveUp(error.message);
+        },
       );
     });
   };
@@ -136,17 +138,15 @@ export async function startWorkers(count: number, events: WorkerEvents): Promise
     return clean;
   };
 
-  let address: WorkerAddress;
+  let addresses: WorkerAddress[];
   try {
-    [address] = (await Promise.all(Array.from({ length: count }, forkListening))) as [
-      WorkerAddress,
-    ];
+    addresses = await Promise.all(Array.from({ length: count }, forkListening));
   } catch (error) {
     await stopAll(5_000);
     throw error;
   }
   return {
-    address,
+    address: addresses[0]!,
     pids: () => [...serving].map((w) => w.process.pid).filter((pid) => pid !== undefined),
     stop: stopAll,
   };
