@@ -18,6 +18,7 @@ const DATABASE_INDEPENDENT = [
   'test/golive/workers.test.ts',
   'test/http/openapi-contract.test.ts',
   'test/http/outage.test.ts',
+  'test/platform/connection-options.test.ts',
   'test/platform/read-replica.test.ts',
   'test/privacy/maintenance-cli.test.ts',
   'test/reliability/backup.test.ts',

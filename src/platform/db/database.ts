@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { type Driver, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { withCommitGuards } from './commit-guard.js';
 import { preparingPool } from './prepared.js';
 import { preparingPGlite } from './prepared-embedded.js';
@@ -67,17 +68,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * parsers, and errors of a lost server never crashing the process.
  */
 export function openPool(connectionString: string, max: number, connectionTimeoutMillis = 5_000) {
+  const fromUrl = parseIntoClientConfig(connectionString);
   const pool = new pg.Pool({
-    connectionString,
     max,
     // A request waits at most this long for a connection, then gets a 503 (never hangs).
     connectionTimeoutMillis,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
-    // No JIT compilation: the service's statements are short, and one whose estimated cost
-    // crossed jit_above_cost (a signed-in member's catalogue page at country scale) spent 115 ms
-    // compiling itself for every execution, to run in 17.
-    options: '-c jit=off',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === OID.INT8) return parseBigint;
@@ -85,6 +82,13 @@ export function openPool(connectionString: string, max: number, connectionTimeou
         return pg.types.getTypeParser(oid, format);
       }) as typeof pg.types.getTypeParser,
     },
+    // What the URL says wins, as it would in pg's own reading of a connection string…
+    ...fromUrl,
+    // …but its `options=-c …` come after the service's instead of replacing them. No JIT
+    // compilation: the service's statements are short, and one whose estimated cost crossed
+    // jit_above_cost (a signed-in member's catalogue page at country scale) spent 115 ms
+    // compiling itself for every execution, to run in 17.
+    options: ['-c jit=off', fromUrl.options].filter(Boolean).join(' '),
   });
   // A client losing its server must not crash the process, idle (the pool's 'error') or checked
   // out between two queries (its own 'error', which nothing else listens to); the next query on it
