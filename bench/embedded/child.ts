@@ -4,7 +4,9 @@
  *   `raw`: a loop of 3-statement transactions straight on the engine (lock a member row, insert a
  *          loan, insert an audit event: the writes a checkout makes), the engine's own limit;
  *   `serve`: the HTTP service on the same data directory, opened as `npm start` opens it
- *          (openDatabase), for the parent to drive checkouts through.
+ *          (openDatabase), for the parent to drive checkouts through;
+ *   `unserve`: the service closed again, so that `raw` can run after it (one engine at a time
+ *          on a data directory).
  * Commands and answers are JSON lines on stdin/stdout. The directory is removed at the end.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -113,6 +115,12 @@ for await (const line of commands) {
     app = await buildHttpApp(context);
     const httpUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     say({ httpUrl });
+  } else if (command.cmd === 'unserve') {
+    await app?.close();
+    await database?.close();
+    app = undefined;
+    database = undefined;
+    say({ unserved: true });
   } else if (command.cmd === 'stop') {
     await stop();
   }
