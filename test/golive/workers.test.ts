@@ -1,5 +1,7 @@
+import { once } from 'node:events';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import http from 'node:http';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchDatabase } from '../reliability/support.js';
 import { type RunningService, startService } from '../support/process.js';
@@ -151,5 +153,26 @@ describe.skipIf(noServer)('several worker processes (WORKERS=2, PostgreSQL serve
     // SIGTERM to the service: every worker finishes and exits, then the primary, with 0.
     expect(await running.stop('SIGTERM')).toBe(0);
     expect([second!, replacement].filter(alive)).toEqual([]);
+  }, 120_000);
+
+  it('stops with exit code 1 when a dead worker cannot be replaced (its database gone)', async () => {
+    const doomed = await scratchDatabase(serverUrl, 'lo_work');
+    const running = await startService({ DATABASE_URL: doomed.url, WORKERS: '2' }, ['start']);
+    const [first, second] = workerPids(running.output());
+    // The database disappears under the running workers (as a lost server would), then one dies:
+    // its replacement cannot open the database, so the service exits for systemd to restart it.
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`drop database ${doomed.name} with (force)`);
+    await admin.end();
+    const exited = once(running.child, 'exit');
+    process.kill(first!, 'SIGKILL');
+    const [code] = await exited;
+    expect(code).toBe(1);
+    expect(running.output()).toContain(
+      `worker process ${first} died (killed by SIGKILL); starting another`,
+    );
+    expect(running.output()).toMatch(/a worker process exited before it listened .*; stopping/);
+    expect([first!, second!].filter(alive)).toEqual([]);
   }, 120_000);
 });
