@@ -170,6 +170,12 @@ export function createMetrics(): Metrics {
   };
 }
 
+/** What /metrics serves: a registry, or the primary's sum of its workers' registries. */
+export interface MetricsSource {
+  metrics(): Promise<string>;
+  contentType: string;
+}
+
 /**
  * In a worker process (WORKERS above 1): the primary, which serves /metrics, asks each worker for
  * its figures at every scrape; this registers the worker's answer.
@@ -183,9 +189,7 @@ export function shareMetricsWithPrimary(metrics: Metrics): void {
  * In the primary: every worker's figures in one text — counters and histograms summed, the pool's
  * gauges summed (connections of all the processes), as one process would count them.
  */
-export function workersMetrics(): {
-  registry: { metrics(): Promise<string>; contentType: string };
-} {
+export function workersMetrics(): { registry: MetricsSource } {
   const aggregator = new AggregatorRegistry();
   return {
     registry: {

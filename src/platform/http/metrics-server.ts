@@ -1,11 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-
-/** A registry, or the primary's sum of its workers' registries. */
-interface MetricsSource {
-  metrics(): Promise<string>;
-  contentType: string;
-}
+import type { MetricsSource } from '../metrics.js';
 
 export interface MetricsListener {
   url: string;
