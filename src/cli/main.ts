@@ -74,12 +74,15 @@ async function start(options: { demo: boolean }) {
 /** WORKERS above 1: this process forks the workers, serves /metrics for all, and stops them. */
 async function superviseWorkers(config: Config, options: { demo: boolean }) {
   let stopping = false;
-  let workers: Workers | undefined;
+  let workersStarted: Promise<Workers | undefined> | undefined;
   let metricsListener: MetricsListener | undefined;
   const stop = async (why: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
     console.log(`Received ${why}; stopping the worker processes…`);
+    // Workers still starting are waited for, then stopped as serving ones are: each finishes
+    // its start and what is under way, rather than being cut off when this process exits.
+    const workers = await workersStarted;
     // Each worker has the single process's grace period; the primary waits a little longer.
     const clean = (await workers?.stop(SHUTDOWN_GRACE_MS + 5_000)) ?? true;
     await metricsListener?.close();
@@ -97,7 +100,8 @@ async function superviseWorkers(config: Config, options: { demo: boolean }) {
   } finally {
     await database.close();
   }
-  workers = await startWorkers(config.workers, {
+  if (stopping) return;
+  workersStarted = startWorkers(config.workers, {
     died: (pid, how) =>
       console.error(`library-one: worker process ${pid} died (${how}); starting another`),
     replaced: (deadPid, pid) =>
@@ -106,7 +110,13 @@ async function superviseWorkers(config: Config, options: { demo: boolean }) {
       console.error(`library-one: ${how}; stopping`);
       void stop('a worker that cannot start', 1);
     },
+  }).catch((error: unknown) => {
+    // Stopping: a worker may have been stopped before it listened; stop() ends this process.
+    if (stopping) return undefined;
+    throw error;
   });
+  const workers = await workersStarted;
+  if (!workers || stopping) return;
   if (config.metrics)
     metricsListener = await startMetricsListener(workersMetrics(), config.metrics);
   printBanner(

@@ -4,7 +4,7 @@ import http from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchDatabase } from '../reliability/support.js';
-import { type RunningService, startService } from '../support/process.js';
+import { type RunningService, spawnCli, startService } from '../support/process.js';
 import { noServer, serverUrl } from '../support/server.js';
 
 /** The parent of a process, from /proc (undefined once it is gone). */
@@ -15,6 +15,18 @@ function parentOf(pid: number): number | undefined {
     return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
     return undefined;
+  }
+}
+
+/** The processes a process has started and not yet reaped (from /proc). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
   }
 }
 
@@ -153,6 +165,28 @@ describe.skipIf(noServer)('several worker processes (WORKERS=2, PostgreSQL serve
     // SIGTERM to the service: every worker finishes and exits, then the primary, with 0.
     expect(await running.stop('SIGTERM')).toBe(0);
     expect([second!, replacement].filter(alive)).toEqual([]);
+  }, 120_000);
+
+  it('stops workers that are still starting as it stops serving ones: none outlives the service', async () => {
+    const child = spawnCli(['start', '--demo'], { DATABASE_URL: scratch.url, WORKERS: '2' });
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr!.on('data', (chunk) => {
+      output += chunk;
+    });
+    const exited = once(child, 'exit');
+    // SIGTERM once both workers are forked and before they listen (the banner comes after).
+    await until(() => childrenOf(child.pid!).length === 2, 'both workers forked');
+    const workers = childrenOf(child.pid!);
+    expect(output).not.toContain('Press Ctrl+C to stop.');
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    const outlived = workers.filter(alive);
+    expect(outlived).toEqual([]);
+    expect(code).toBe(0);
+    expect(output).toContain('Received SIGTERM; stopping the worker processes…');
   }, 120_000);
 
   it('stops with exit code 1 when a dead worker cannot be replaced (its database gone)', async () => {
