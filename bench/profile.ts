@@ -62,7 +62,7 @@ export function areaOf(node: ProfileNode): string {
     return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
   const parts = p.split('/');
-  if (parts[0] === 'src')
+  if (parts[0] === 'src' || parts[0] === 'dist')
     return parts.length > 2
       ? `src/${parts[1]}${parts[1] === 'modules' || parts[1] === 'platform' ? `/${parts[2]}` : ''}`
       : 'src';

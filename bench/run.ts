@@ -32,7 +32,7 @@ import { REQUEST_TIMEOUT_MS } from './load/http-client.js';
 import { assignWorkers, buildPools, deskLibraries, type Worker } from './load/pools.js';
 import { runPortalLoad } from './load/portal.js';
 import { runSelfCheckLoad } from './load/selfcheck.js';
-import { type ChildHandle, ROOT, type ServiceReady, startService } from './load/service.js';
+import { buildServiceIfStale, ROOT, type ServiceCommand, startService } from './load/service.js';
 import type { PhaseSummary } from './load/stats.js';
 import { summariseProfile } from './profile.js';
 import {
@@ -196,7 +196,7 @@ async function main(options: Options) {
   );
 
   const databases = new BenchDatabases(serverUrl);
-  const children = new Set<ChildHandle<unknown>>();
+  const children = new Set<{ stop(): Promise<void> }>();
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) return;
@@ -211,32 +211,36 @@ async function main(options: Options) {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const serviceWorkers = Math.round(options.workers);
-  const service = async (database: string, profile?: { dir: string }) => {
+  const service = async (
+    database: string,
+    profile?: { dir: string },
+    command: ServiceCommand = 'deployed',
+  ) => {
     const started = performance.now();
     // A profile is one process's: the profiled run is one service process.
-    const child = await startService(
-      databases.url(database),
-      profile ? 1 : serviceWorkers,
-      profile,
-    );
-    children.add(child);
-    await waitReady(child.ready.httpUrl);
+    const running = await startService({
+      databaseUrl: databases.url(database),
+      workers: profile ? 1 : serviceWorkers,
+      command,
+      ...(profile ? { profileDir: profile.dir } : {}),
+    });
+    children.add(running);
+    await waitReady(running.httpUrl);
     return {
-      ready: child.ready,
-      /** The processes that serve: the one spawned, and its workers when there are several. */
-      pids: [child.child.pid, ...(child.ready.workerPids ?? [])].filter(
-        (pid): pid is number => pid !== undefined,
-      ),
-      /** From spawning the process to /ready answering 200. */
+      ...running,
+      /** From starting the command to /ready answering 200 (every worker listening). */
       startupMs: Math.round(performance.now() - started),
       stop: async () => {
-        await child.stop();
-        children.delete(child);
+        await running.stop();
+        children.delete(running);
       },
     };
   };
 
   try {
+    // 0. The service the bench measures is the one deployed: dist/, built from this src/.
+    buildServiceIfStale(log);
+
     // 1. The data.
     log('\nGenerating the network (COPY):');
     const progress = new LoadProgress(!options.quiet || true);
@@ -287,13 +291,17 @@ async function main(options: Options) {
     const emptyService = await service(emptyDb);
     const emptyStartupMs = emptyService.startupMs;
     await emptyService.stop();
-    log(`\nStart-up to /ready: ${emptyStartupMs} ms on an empty database`);
+    log(`\nStart-up to /ready: ${emptyStartupMs} ms on an empty database (node dist/cli/main.js)`);
+    // What a newcomer's `npm start` takes: the TypeScript through tsx, the demo seeded.
+    const npmStart = await service(await databases.create('npmstart'), undefined, 'npm-start');
+    await npmStart.stop();
+    log(`Start-up to /ready: ${npmStart.startupMs} ms with npm start's command (demo seeded)`);
 
     // 3. Desks over HTTP, then self-check over SIP2, on the service with the full history.
     const main = await service(network.main);
     log(`Start-up to /ready: ${main.startupMs} ms on the ${scale.preset} database`);
     const sessions = await signInDesks(
-      main.ready.httpUrl,
+      main.httpUrl,
       workers.map((w) => w.code),
     );
     const idleMb = residentMb(main.pids);
@@ -304,7 +312,7 @@ async function main(options: Options) {
     const sampler = sampleResident(main.pids);
     const http = await runDeskLoad({
       ...clock,
-      baseUrl: main.ready.httpUrl,
+      baseUrl: main.httpUrl,
       workers,
       sessions,
       mix: DESK_MIX,
@@ -320,7 +328,7 @@ async function main(options: Options) {
     const sip2 = await runSelfCheckLoad({
       ...clock,
       host: '127.0.0.1',
-      port: main.ready.sip2Port,
+      port: main.sip2Port,
       workers,
     });
     log(
@@ -342,12 +350,12 @@ async function main(options: Options) {
       );
       const bare = await service(network.noHistory);
       const bareSessions = await signInDesks(
-        bare.ready.httpUrl,
+        bare.httpUrl,
         workers.map((w) => w.code),
       );
       const withHistory: number[] = [];
       const withoutHistory: number[] = [];
-      const round = async (ready: ServiceReady, s: typeof sessions) =>
+      const round = async (ready: { httpUrl: string }, s: typeof sessions) =>
         (
           await runDeskLoad({
             ...clock,
@@ -360,11 +368,11 @@ async function main(options: Options) {
       for (let r = 0; r < options.historyRounds; r++) {
         // Alternate which goes first, so that a trend in the machine's load favours neither.
         if (r % 2 === 0) {
-          withHistory.push(await round(main.ready, sessions));
-          withoutHistory.push(await round(bare.ready, bareSessions));
+          withHistory.push(await round(main, sessions));
+          withoutHistory.push(await round(bare, bareSessions));
         } else {
-          withoutHistory.push(await round(bare.ready, bareSessions));
-          withHistory.push(await round(main.ready, sessions));
+          withoutHistory.push(await round(bare, bareSessions));
+          withHistory.push(await round(main, sessions));
         }
         log(
           `  round ${r + 1}: ${withHistory.at(-1)} with history, ${withoutHistory.at(-1)} without (checkouts/s)`,
@@ -382,7 +390,7 @@ async function main(options: Options) {
     // The portal last on this service: a catalogue search still running on the server when the
     // phase ends must not weigh on pgbench or the history rounds.
     log('Member portal (sign in, loans, catalogue search, sign out)…');
-    const portal = await runPortalLoad({ ...clock, baseUrl: main.ready.httpUrl, workers });
+    const portal = await runPortalLoad({ ...clock, baseUrl: main.httpUrl, workers });
     log(
       `  ${portal.pairsPerSecond} visits/s, p50 ${portal.p50Ms} ms, p95 ${portal.p95Ms} ms, p99 ${portal.p99Ms} ms`,
     );
@@ -398,11 +406,11 @@ async function main(options: Options) {
         `Catalogue: ${searchRate} searches/s arriving alone, the desks alone, then the same searches beside the desks, at most ${searchClients} in flight (Korean words, English words, authors, ISBNs, misses)…`,
       );
       const desks = () =>
-        runDeskLoad({ ...clock, baseUrl: main.ready.httpUrl, workers, sessions, mix: DESK_MIX });
+        runDeskLoad({ ...clock, baseUrl: main.httpUrl, workers, sessions, mix: DESK_MIX });
       const searchLoad = () =>
         runCatalogueLoad({
           ...clock,
-          baseUrl: main.ready.httpUrl,
+          baseUrl: main.httpUrl,
           terms,
           rate: searchRate,
           clients: searchClients,
@@ -450,18 +458,18 @@ async function main(options: Options) {
     let profile: BenchResult['profile'] = null;
     if (options.profile) {
       log('Profiling the service under the HTTP desk load (node --cpu-prof)…');
-      // Node writes one profile per thread (tsx's module loader runs in one of its own): each
+      // Node writes one profile per thread (a worker thread would write its own): each
       // run gets a directory, and the main thread's profile (thread id 0) is the service's.
       const dir = path.join(options.out, 'profiles', startedAt.toISOString().replace(/[:.]/g, '-'));
       mkdirSync(dir, { recursive: true });
       const profiled = await service(network.main, { dir });
       const profSessions = await signInDesks(
-        profiled.ready.httpUrl,
+        profiled.httpUrl,
         workers.map((w) => w.code),
       );
       const under = await runDeskLoad({
         ...clock,
-        baseUrl: profiled.ready.httpUrl,
+        baseUrl: profiled.httpUrl,
         workers,
         sessions: profSessions,
         mix: DESK_MIX,
@@ -575,7 +583,11 @@ async function main(options: Options) {
       profile,
       paths: MEASURED_PATHS,
       footprint: {
-        startupMs: { emptyDatabase: emptyStartupMs, provinceDatabase: main.startupMs },
+        startupMs: {
+          emptyDatabase: emptyStartupMs,
+          provinceDatabase: main.startupMs,
+          npmStart: npmStart.startupMs,
+        },
         residentMb: { idle: idleMb, deskLoadMean: underLoad.meanMb, deskLoadMax: underLoad.maxMb },
       },
     };
