@@ -290,7 +290,31 @@ function phaseTable(label: string, p: PhaseSummary): string {
   if (errors.length > 0) {
     lines.push('', `Refusals and failures: ${errors.map(([k, v]) => `${k} × ${v}`).join('; ')}.`);
   }
+  const timeline = timelineLine(p);
+  if (timeline) lines.push('', timeline);
   return lines.join('\n');
+}
+
+/**
+ * The phase's pairs (or visits, or searches) per second in steps of 5 s, the warm-up's before a `|`: whether the rate
+ * still climbs when the measured window opens, or drifts within it.
+ */
+export function timelineLine(p: PhaseSummary, step = 5): string | null {
+  const t = p.pairsEachSecond;
+  if (!t) return null;
+  const rates = (from: number, to: number) => {
+    const out: number[] = [];
+    for (let second = from; second < to; second += step) {
+      let sum = 0;
+      for (let s = second; s < Math.min(second + step, to); s++) {
+        sum += t.counts[s - t.fromSecond] ?? 0;
+      }
+      out.push(Math.round(sum / (Math.min(second + step, to) - second)));
+    }
+    return out.join(', ');
+  };
+  const warmup = t.fromSecond < 0 ? `${rates(t.fromSecond, 0)} | ` : '';
+  return `Completed per second, in steps of ${step} s (the warm-up before the \`|\`): ${warmup}${rates(0, Math.round(p.seconds))}.`;
 }
 
 export function markdown(r: BenchResult, notes: string[]): string {

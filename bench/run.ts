@@ -44,6 +44,7 @@ import {
   TARGETS,
   type TargetName,
   targetMet,
+  timelineLine,
 } from './report.js';
 import { dropBenchDatabase, leftoverBenchDatabases, withServer } from './safety.js';
 
@@ -324,6 +325,7 @@ async function main(options: Options) {
     log(
       `  ${http.pairsPerSecond} checkout+return/s, p50 ${http.p50Ms} ms, p95 ${http.p95Ms} ms, p99 ${http.p99Ms} ms`,
     );
+    log(`  ${timelineLine(http)}`);
     log('Self-check over SIP2 (23 with PIN, 11 ×2 with PIN, 35, 09 ×2)…');
     const sip2 = await runSelfCheckLoad({
       ...clock,

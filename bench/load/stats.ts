@@ -29,6 +29,11 @@ export interface PhaseSummary {
   ops: Record<string, OpSummary>;
   /** Refusals and failures by code, e.g. `checkout ITEM_ON_LOAN`. */
   errors: Record<string, number>;
+  /**
+   * Pairs completed in each second of the phase, the warm-up included: `fromSecond` is the
+   * first one's offset from the measured window's start (negative in the warm-up).
+   */
+  pairsEachSecond?: { fromSecond: number; counts: number[] };
 }
 
 export function percentile(sorted: Float64Array | number[], p: number): number {
@@ -65,6 +70,7 @@ export class Recorder {
   readonly #all = new Latencies();
   readonly #errors = new Map<string, number>();
   #pairs = 0;
+  readonly #pairsEachSecond = new Map<number, number>();
   #checkouts = 0;
   #requests = 0;
 
@@ -122,7 +128,21 @@ export class Recorder {
   }
 
   pair(completed: number): void {
+    const second = Math.floor((completed - this.windowStart) / 1000);
+    this.#pairsEachSecond.set(second, (this.#pairsEachSecond.get(second) ?? 0) + 1);
     if (this.inWindow(completed)) this.#pairs += 1;
+  }
+
+  #timeline(): PhaseSummary['pairsEachSecond'] {
+    const seconds = [...this.#pairsEachSecond.keys()];
+    if (seconds.length === 0) return undefined;
+    const from = Math.min(...seconds);
+    const to = Math.max(...seconds);
+    const counts = Array.from(
+      { length: to - from + 1 },
+      (_, i) => this.#pairsEachSecond.get(from + i) ?? 0,
+    );
+    return { fromSecond: from, counts };
   }
 
   summary(): PhaseSummary {
@@ -156,6 +176,7 @@ export class Recorder {
       p99Ms: round(percentile(all, 99)),
       ops,
       errors: Object.fromEntries(this.#errors),
+      pairsEachSecond: this.#timeline(),
     };
   }
 }

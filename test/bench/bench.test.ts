@@ -27,6 +27,8 @@ import {
   searchTermsOf,
 } from '../../bench/load/catalogue.js';
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
+import { Recorder } from '../../bench/load/stats.js';
+import { timelineLine } from '../../bench/report.js';
 import {
   assertBenchDatabase,
   BenchSafetyError,
@@ -287,6 +289,28 @@ describe.skipIf(noServer)('benchmark', () => {
     expect(ends.map((e) => e.due)).toEqual(times.slice(0, 6));
     // The later searches began after their due time: they waited for a free slot.
     expect(ends.at(-1)!.began).toBeGreaterThan(ends.at(-1)!.due);
+  });
+
+  it("shows a phase's rate second by second, the warm-up apart, to tell a climbing rate from a steady one", () => {
+    const windowStart = 10_000;
+    const recorder = new Recorder(windowStart, windowStart + 10_000);
+    // Two seconds of warm-up at 1 and 3 pairs, then 10 s: 4 pairs a second, 8 in the last 5.
+    const at = (second: number, count: number) => {
+      for (let i = 0; i < count; i++) recorder.pair(windowStart + second * 1000 + i);
+    };
+    at(-2, 1);
+    at(-1, 3);
+    for (let second = 0; second < 5; second++) at(second, 4);
+    for (let second = 5; second < 10; second++) at(second, 8);
+    const summary = recorder.summary();
+    expect(summary.pairs).toBe(60);
+    expect(summary.pairsEachSecond).toEqual({
+      fromSecond: -2,
+      counts: [1, 3, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8],
+    });
+    expect(timelineLine(summary)).toBe(
+      'Completed per second, in steps of 5 s (the warm-up before the `|`): 2 | 4, 8.',
+    );
   });
 
   it('reads pgbench output', () => {
