@@ -128,6 +128,8 @@ export interface BenchResult {
     /** Service processes (WORKERS); absent in runs before it could be more than one. */
     workers?: number;
     warmupSeconds: number;
+    /** The first measured phase on a service just started (absent in runs before round 10). */
+    serviceWarmupSeconds?: number;
     durationSeconds: number;
     deskLibraries: number;
     deskMix: {
@@ -240,7 +242,7 @@ export function summaryTable(r: BenchResult): string {
       `| resident memory: idle, under the desk load (mean / max) | ${f.residentMb.idle ?? '—'} MB, ${f.residentMb.deskLoadMean ?? '—'} / ${f.residentMb.deskLoadMax ?? '—'} MB | |`,
     );
   }
-  const scale = `Scale: ${s.preset}${s.fraction === 1 ? '' : ` × ${s.fraction}`} — ${n0(s.libraries)} libraries, ${n0(s.members)} members, ${n0(s.items)} items, ${n0(s.pastLoans)} past loans, ${n0(s.actualOpenLoans)} open loans. Machine: ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.postgres.split(' on ')[0]}, Node ${r.machine.node}; ${r.settings.clients} clients, ${processes(r.settings.workers ?? 1)}, ${r.settings.durationSeconds} s per phase after ${r.settings.warmupSeconds} s of warm-up; ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC.`;
+  const scale = `Scale: ${s.preset}${s.fraction === 1 ? '' : ` × ${s.fraction}`} — ${n0(s.libraries)} libraries, ${n0(s.members)} members, ${n0(s.items)} items, ${n0(s.pastLoans)} past loans, ${n0(s.actualOpenLoans)} open loans. Machine: ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.postgres.split(' on ')[0]}, Node ${r.machine.node}; ${r.settings.clients} clients, ${processes(r.settings.workers ?? 1)}, ${r.settings.durationSeconds} s per phase after ${r.settings.warmupSeconds} s of warm-up${r.settings.serviceWarmupSeconds === undefined || r.settings.serviceWarmupSeconds === r.settings.warmupSeconds ? '' : ` (${r.settings.serviceWarmupSeconds} s on a service just started; pgbench's warm-up a run of its own)`}; ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC.`;
   return `${rows.join('\n')}\n\n${scale}`;
 }
 
