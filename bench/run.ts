@@ -98,9 +98,8 @@ const program = new Command('bench')
   .option('--pgbench-scale <n>', 'pgbench -i -s (default: the number of clients)', positive)
   .option(
     '--history-rounds <n>',
-    'alternating rounds with and without the loan history',
+    'alternating rounds with and without the loan history (default 4; tiny 2)',
     positive,
-    2,
   )
   .option('--skip-history', 'skip the history-independence comparison')
   .option(
@@ -145,7 +144,7 @@ interface Options {
   clients: number;
   databaseUrl: string;
   pgbenchScale?: number;
-  historyRounds: number;
+  historyRounds?: number;
   skipHistory?: boolean;
   searchRate: number;
   searchClients: number;
@@ -184,6 +183,8 @@ async function main(options: Options) {
   // database's buffers warming: docs/performance.md "Round 10"); a library's runs for days.
   const serviceWarmupSeconds =
     options.serviceWarmup ?? (tiny ? warmupSeconds : Math.max(20, warmupSeconds));
+  // Each round is as noisy as the machine (±15% here): four of each on the province.
+  const historyRounds = Math.round(options.historyRounds ?? (tiny ? 2 : 4));
   const clients = Math.round(options.clients);
   const pgbenchScale = Math.round(options.pgbenchScale ?? clients);
   const scale = scaleOf(options.preset, options.scale);
@@ -361,7 +362,7 @@ async function main(options: Options) {
     let history: BenchResult['phases']['history'] = null;
     if (network.noHistory) {
       log(
-        `History: checkouts with ${scale.pastLoans.toLocaleString('en-US')} past loans vs none, ${options.historyRounds} rounds each…`,
+        `History: checkouts with ${scale.pastLoans.toLocaleString('en-US')} past loans vs none, ${historyRounds} rounds each…`,
       );
       const bare = await service(network.noHistory);
       const bareSessions = await signInDesks(
@@ -386,7 +387,7 @@ async function main(options: Options) {
           })
         ).checkoutsPerSecond;
       };
-      for (let r = 0; r < options.historyRounds; r++) {
+      for (let r = 0; r < historyRounds; r++) {
         // Alternate which goes first, so that a trend in the machine's load favours neither.
         if (r % 2 === 0) {
           withHistory.push(await round(main, sessions));
@@ -590,7 +591,7 @@ async function main(options: Options) {
         deskLibraries: new Set(workers.map((w) => w.libraryId)).size,
         deskMix: DESK_MIX,
         pgbenchScale,
-        historyRounds: options.skipHistory ? 0 : options.historyRounds,
+        historyRounds: options.skipHistory ? 0 : historyRounds,
         searchRate: catalogue?.searchRate ?? null,
         searchClients: catalogue?.searchClients ?? null,
         embeddedScale: options.skipEmbedded ? null : options.embeddedScale,

@@ -28,7 +28,7 @@ import {
 } from '../../bench/load/catalogue.js';
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
 import { Recorder } from '../../bench/load/stats.js';
-import { timelineLine } from '../../bench/report.js';
+import { ratioBeside, timelineLine } from '../../bench/report.js';
 import {
   assertBenchDatabase,
   BenchSafetyError,
@@ -311,6 +311,14 @@ describe.skipIf(noServer)('benchmark', () => {
     expect(timelineLine(summary)).toBe(
       'Completed per second, in steps of 5 s (the warm-up before the `|`): 2 | 4, 8.',
     );
+  });
+
+  it('shows a ratio with the decimals that keep its verdict: 0.897 against 0.9 is not "0.90"', () => {
+    expect(ratioBeside(0.897, 0.9)).toBe('0.897');
+    expect(ratioBeside(0.4962, 0.5)).toBe('0.496');
+    expect(ratioBeside(0.904, 0.9)).toBe('0.90');
+    expect(ratioBeside(0.071, 0.5)).toBe('0.07');
+    expect(ratioBeside(null, 0.5)).toBe('—');
   });
 
   it('reads pgbench output', () => {
