@@ -522,6 +522,7 @@ async function main(options: Options) {
       embedded = await runEmbedded({
         clients,
         warmupSeconds,
+        serviceWarmupSeconds,
         durationSeconds,
         fraction: options.embeddedScale,
         log,

@@ -27,6 +27,8 @@ export interface EmbeddedResult {
 export async function runEmbedded(options: {
   clients: number;
   warmupSeconds: number;
+  /** The checkouts' warm-up: the service on the engine has just been opened. */
+  serviceWarmupSeconds: number;
   durationSeconds: number;
   fraction: number;
   log: (line: string) => void;
@@ -62,7 +64,7 @@ export async function runEmbedded(options: {
       sessions,
       mix: CHECKOUT_RETURN_ONLY,
       checkoutOnly: true,
-      warmupSeconds: options.warmupSeconds,
+      warmupSeconds: options.serviceWarmupSeconds,
       durationSeconds: options.durationSeconds,
     });
     options.log(
