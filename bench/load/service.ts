@@ -126,7 +126,7 @@ export interface ServiceOptions {
 }
 
 /** What the CLI's banner says: where it serves, and its worker processes if there are several. */
-export function readBanner(lines: string[]): Omit<RunningService, 'stop' | 'pids'> & {
+function readBanner(lines: string[]): Omit<RunningService, 'stop' | 'pids'> & {
   workerPids: number[];
 } {
   const text = lines.join('\n');
@@ -143,8 +143,8 @@ export function readBanner(lines: string[]): Omit<RunningService, 'stop' | 'pids
 const BANNER_END = 'Press Ctrl+C to stop.';
 
 /**
- * Starts the service with the CLI, as an operator does, on free ports; resolves once its banner
- * is printed (every worker listens). The bench's own settings come as environment variables.
+ * Starts the service with the CLI, as an operator does, on ports the system picks; resolves once
+ * its banner is printed (every worker listens). The bench's own settings come as environment variables.
  */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const command =

@@ -177,16 +177,21 @@ describe.skipIf(noServer)('several worker processes (WORKERS=2, PostgreSQL serve
       output += chunk;
     });
     const exited = once(child, 'exit');
-    // SIGTERM once both workers are forked and before they listen (the banner comes after).
-    await until(() => childrenOf(child.pid!).length === 2, 'both workers forked');
-    const workers = childrenOf(child.pid!);
-    expect(output).not.toContain('Press Ctrl+C to stop.');
-    child.kill('SIGTERM');
-    const [code] = await exited;
-    const outlived = workers.filter(alive);
-    expect(outlived).toEqual([]);
-    expect(code).toBe(0);
-    expect(output).toContain('Received SIGTERM; stopping the worker processes…');
+    let workers: number[] = [];
+    try {
+      // SIGTERM once both workers are forked and before they listen (the banner comes after).
+      await until(() => childrenOf(child.pid!).length === 2, 'both workers forked');
+      workers = childrenOf(child.pid!);
+      expect(output).not.toContain('Press Ctrl+C to stop.');
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      const outlived = workers.filter(alive);
+      expect(outlived).toEqual([]);
+      expect(code).toBe(0);
+      expect(output).toContain('Received SIGTERM; stopping the worker processes…');
+    } finally {
+      for (const pid of [child.pid!, ...workers].filter(alive)) process.kill(pid, 'SIGKILL');
+    }
   }, 120_000);
 
   it('stops with exit code 1 when a dead worker cannot be replaced (its database gone)', async () => {
