@@ -179,8 +179,8 @@ async function main(options: Options) {
   const tiny = options.preset === 'tiny';
   const durationSeconds = options.duration ?? (tiny ? 5 : 30);
   const warmupSeconds = options.warmup ?? Math.min(5, Math.max(1, Math.round(durationSeconds / 5)));
-  // A service just started climbs for its first 15–25 s on the province (its JIT and the
-  // database's buffers warming: docs/performance.md "Round 10"); a library's runs for days.
+  // A service just started climbs for its first 15–25 s on the province (docs/performance.md
+  // "Round 10"); a library's runs for days.
   const serviceWarmupSeconds =
     options.serviceWarmup ?? (tiny ? warmupSeconds : Math.max(20, warmupSeconds));
   // Each round is as noisy as the machine (±15% here): four of each on the province.
