@@ -2,6 +2,7 @@
 import type { EmbeddedResult } from './embedded/embedded.js';
 import type { TableLoad } from './generate/progress.js';
 import type { Scale } from './generate/scale.js';
+import type { HttpFloorResult } from './limit/http-floor.js';
 import type { PgbenchResult } from './limit/pgbench.js';
 import type { PhaseSummary } from './load/stats.js';
 import type { ProfileSummary } from './profile.js';
@@ -96,6 +97,16 @@ export interface HistoryComparison {
   withoutHistoryMean: number;
 }
 
+/** A floor beside pgbench and the desks of the same run. */
+export interface HttpFloor extends HttpFloorResult {
+  /** The bare server's requests ÷ pgbench's transactions. */
+  ofPgbench: number;
+  /** Half the bare server's rate (a checkout+return is two requests) ÷ pgbench: the ceiling. */
+  pairCeilingOfPgbench: number;
+  /** The service's checkout+return pairs ÷ that ceiling. */
+  httpPairsOfCeiling: number;
+}
+
 const processes = (n: number) =>
   n === 1 ? 'one service process' : `${n} service processes (WORKERS)`;
 
@@ -165,6 +176,8 @@ export interface BenchResult {
     /** Catalogue searches beside the desks, and the desks with and without them. */
     catalogue?: CatalogueComparison | null;
     pgbench: PgbenchResult;
+    /** The bare HTTP server's floors, in 3 and in 1 round trip a request (absent before round 11). */
+    httpFloor?: HttpFloor[];
     history: HistoryComparison | null;
     embedded: EmbeddedResult | null;
   };
@@ -211,6 +224,17 @@ export function headline(result: BenchResult): Record<string, number | null> {
   return Object.fromEntries(HEADLINE_KEYS.map((k) => [k, result[k]]));
 }
 
+/**
+ * The bare HTTP server's rows: its rate, what half of it is of pgbench (the most a
+ * checkout+return pair of that shape could make on this machine) and how near the desks came.
+ */
+export function floorRows(floors: readonly HttpFloor[]): string[] {
+  return floors.map(
+    (f) =>
+      `| bare HTTP server, pgbench's writes in ${f.trips} round trip${f.trips === 1 ? '' : 's'} a request: requests/s; half of it ÷ pgbench; HTTP checkout+return ÷ that half | ${f1(f.requestsPerSecond)}/s; ${f.pairCeilingOfPgbench.toFixed(2)}; ${f.httpPairsOfCeiling.toFixed(2)} | |`,
+  );
+}
+
 /** The table README shows. */
 export function summaryTable(r: BenchResult): string {
   const s = r.scale;
@@ -228,6 +252,7 @@ export function summaryTable(r: BenchResult): string {
     ...catalogueRows(r),
     `| pgbench TPC-B (\`-M prepared\`, ${r.phases.pgbench.clients} clients, scale ${r.phases.pgbench.scale}) | ${f1(r.pgbenchTps)} tps | |`,
     `| HTTP ÷ pgbench | ${ratioBeside(r.ratioHttpToPgbench, TARGETS.ratioHttpToPgbench)} | ≥ ${TARGETS.ratioHttpToPgbench}: ${verdict(r.targets.ratioHttpToPgbench.met)} |`,
+    ...floorRows(r.phases.httpFloor ?? []),
     `| SIP2 ÷ HTTP | ${ratioBeside(r.ratioSip2ToHttp, TARGETS.ratioSip2ToHttp)} | ≥ ${TARGETS.ratioSip2ToHttp}: ${verdict(r.targets.ratioSip2ToHttp.met)} |`,
     `| checkouts with ${n0(s.pastLoans)} past loans ÷ with none | ${ratioBeside(r.ratioHistory, TARGETS.ratioHistory)} | ≥ ${TARGETS.ratioHistory}: ${verdict(r.targets.ratioHistory.met)} |`,
     `| embedded: HTTP checkouts ÷ raw 3-statement transactions | ${ratioBeside(r.ratioEmbedded, TARGETS.ratioEmbedded)} | ≥ ${TARGETS.ratioEmbedded}: ${verdict(r.targets.ratioEmbedded.met)} |`,
@@ -385,6 +410,12 @@ export function markdown(r: BenchResult, notes: string[]): string {
     `**pgbench** — ${f1(pg.tps)} tps, latency ${r2(pg.latencyMs)} ms (\`pgbench -M prepared -c ${pg.clients} -j ${pg.threads} -T ${pg.seconds}\`, scale ${pg.scale}).`,
     '',
   );
+  for (const f of r.phases.httpFloor ?? []) {
+    out.push(
+      `**Bare HTTP server, ${f.trips} round trip${f.trips === 1 ? '' : 's'} a request** (node:http and node-postgres only; pgbench's writes in one statement${f.trips === 1 ? '' : ` after ${f.trips - 1} single-row read${f.trips === 2 ? '' : 's'}`}; same clients and database) — ${f1(f.requestsPerSecond)} requests/s, p50 ${r2(f.p50Ms)} ms, p99 ${r2(f.p99Ms)} ms${f.errors ? `, ${f.errors} failed` : ''}: ${f.ofPgbench.toFixed(2)} × pgbench. A checkout+return is two requests, so no service of this shape could make more than ${f.pairCeilingOfPgbench.toFixed(2)} × pgbench pairs here; the desks made ${f.httpPairsOfCeiling.toFixed(2)} of that.`,
+      '',
+    );
+  }
   if (r.phases.history) {
     const h = r.phases.history;
     out.push(

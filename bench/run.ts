@@ -19,6 +19,7 @@ import { BenchDatabases, generateNetwork } from './databases.js';
 import { runEmbedded } from './embedded/embedded.js';
 import { LoadProgress } from './generate/progress.js';
 import { describeScale, PRESETS, type PresetName, scaleOf } from './generate/scale.js';
+import { measureHttpFloor } from './limit/http-floor.js';
 import { preparePgbench } from './limit/pgbench.js';
 import {
   QUERY_MIX,
@@ -37,6 +38,7 @@ import type { PhaseSummary } from './load/stats.js';
 import { summariseProfile } from './profile.js';
 import {
   type BenchResult,
+  type HttpFloor,
   headline,
   MEASURED_PATHS,
   markdown,
@@ -350,12 +352,36 @@ async function main(options: Options) {
     );
 
     // 4. PostgreSQL's own limit, same server, same number of clients.
-    log(`pgbench TPC-B (-M prepared, ${clients} clients, scale ${pgbenchScale})…`);
+    log(
+      `pgbench TPC-B (-M prepared, ${clients} clients, scale ${pgbenchScale}), then a bare HTTP server doing its writes…`,
+    );
     const pgbenchDb = await preparePgbench(databases, pgbenchScale);
     // Its warm-up run apart, as the service's phases leave theirs out.
     await pgbenchDb.measure(clients, warmupSeconds);
     const pgbench = await pgbenchDb.measure(clients, durationSeconds);
     log(`  ${pgbench.tps.toFixed(1)} tps`);
+    // The machine's limit for any HTTP service of the desks' round-trip shape, and of one trip.
+    const httpFloor: HttpFloor[] = [];
+    for (const trips of [3, 1]) {
+      const floor = await measureHttpFloor({
+        ...clock,
+        databaseUrl: databases.url(pgbenchDb.name),
+        scale: pgbenchScale,
+        clients,
+        trips,
+      });
+      const ofPgbench = round3(floor.requestsPerSecond / pgbench.tps);
+      const pairCeiling = floor.requestsPerSecond / 2;
+      httpFloor.push({
+        ...floor,
+        ofPgbench,
+        pairCeilingOfPgbench: round3(pairCeiling / pgbench.tps),
+        httpPairsOfCeiling: round3(http.pairsPerSecond / Math.max(pairCeiling, 1e-9)),
+      });
+      log(
+        `  a bare HTTP server, pgbench's writes in ${trips} round trip(s) a request: ${floor.requestsPerSecond} requests/s (${ofPgbench} × pgbench); a pair of such requests at most ${round3(pairCeiling / pgbench.tps)} × pgbench`,
+      );
+    }
 
     // 5. History independence: the same checkout+return load, alternating between the network
     //    with its loan history and the copy made before it was loaded.
@@ -607,7 +633,7 @@ async function main(options: Options) {
         rowsPerSecond: Math.round(rows / loadSeconds),
         databaseBytes,
       },
-      phases: { http, sip2, portal, catalogue, pgbench, history, embedded },
+      phases: { http, sip2, portal, catalogue, pgbench, httpFloor, history, embedded },
       profile,
       paths: MEASURED_PATHS,
       footprint: {

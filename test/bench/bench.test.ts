@@ -18,7 +18,8 @@ import {
   recordRows,
 } from '../../bench/generate/rows.js';
 import { scaleOf } from '../../bench/generate/scale.js';
-import { connectionArgs, parsePgbench } from '../../bench/limit/pgbench.js';
+import { measureHttpFloor } from '../../bench/limit/http-floor.js';
+import { connectionArgs, parsePgbench, preparePgbench } from '../../bench/limit/pgbench.js';
 import {
   arrivalTimes,
   hyphenatedIsbn,
@@ -319,6 +320,47 @@ describe.skipIf(noServer)('benchmark', () => {
     expect(ratioBeside(0.904, 0.9)).toBe('0.90');
     expect(ratioBeside(0.071, 0.5)).toBe('0.07');
     expect(ratioBeside(null, 0.5)).toBe('—');
+  });
+
+  it("runs a bare HTTP server doing pgbench's writes, each request's four whole", async () => {
+    const pgbench = await preparePgbench(databases, 1);
+    const databaseUrl = databases.url(pgbench.name);
+    const floors = [];
+    for (const trips of [3, 1]) {
+      floors.push(
+        await measureHttpFloor({
+          warmupSeconds: 0,
+          durationSeconds: 1,
+          databaseUrl,
+          scale: 1,
+          clients: 2,
+          trips,
+        }),
+      );
+    }
+    expect(floors.map((f) => [f.trips, f.errors])).toEqual([
+      [3, 0],
+      [1, 0],
+    ]);
+    for (const f of floors) expect(f.requestsPerSecond).toBeGreaterThan(0);
+    const ledger = await withServer(databaseUrl, async (c) => {
+      const sum = async (q: string) => Number((await c.query(q)).rows[0].sum);
+      return {
+        transfers: Number((await c.query('select count(*) from pgbench_history')).rows[0].count),
+        deltas: await sum('select sum(delta) from pgbench_history'),
+        accounts: await sum('select sum(abalance) from pgbench_accounts'),
+        tellers: await sum('select sum(tbalance) from pgbench_tellers'),
+        branches: await sum('select sum(bbalance) from pgbench_branches'),
+      };
+    });
+    // Every answered request wrote its history row and moved the three balances by its delta.
+    const answered = floors.reduce((n, f) => n + f.requestsPerSecond, 0);
+    expect(ledger.transfers).toBeGreaterThanOrEqual(answered);
+    expect([ledger.accounts, ledger.tellers, ledger.branches]).toEqual([
+      ledger.deltas,
+      ledger.deltas,
+      ledger.deltas,
+    ]);
   });
 
   it('reads pgbench output', () => {
