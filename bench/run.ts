@@ -383,6 +383,9 @@ async function main(options: Options) {
       );
     }
 
+    // Their writes flushed now, not by a checkpoint during the history rounds.
+    await withServer(serverUrl, (c) => c.query('checkpoint')).catch(() => {});
+
     // 5. History independence: the same checkout+return load, alternating between the network
     //    with its loan history and the copy made before it was loaded.
     let history: BenchResult['phases']['history'] = null;
