@@ -19,23 +19,31 @@ type Params = Record<string, string | number | null | undefined>;
 const LOCALES: Record<Language, string> = { ko: 'ko-KR', en: 'en-GB' };
 const BUSINESS_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Made once: a formatter costs far more to make than to use (a SIP2 answer formats a date). */
+const DATE_FORMATS = Object.fromEntries(
+  (Object.keys(LOCALES) as Language[]).map((language) => [
+    language,
+    {
+      date: new Intl.DateTimeFormat(LOCALES[language], {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+      }),
+      weekday: new Intl.DateTimeFormat(LOCALES[language], { timeZone: 'UTC', weekday: 'short' }),
+    },
+  ]),
+) as Record<Language, { date: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat }>;
+
 /**
  * A business date (YYYY-MM-DD) in the one style of the service: 2026년 12월 2일 (수) in Korean,
  * Wed 2 December 2026 in English (the web app's format.ts writes the same).
  */
 export function formatBusinessDate(date: string, language: Language): string {
   const day = new Date(`${date}T00:00:00Z`);
-  const options = { timeZone: 'UTC' } as const;
-  const text = new Intl.DateTimeFormat(LOCALES[language], {
-    ...options,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(day);
-  const weekday = new Intl.DateTimeFormat(LOCALES[language], {
-    ...options,
-    weekday: 'short',
-  }).format(day);
+  const formats = DATE_FORMATS[language];
+  const text = formats.date.format(day);
+  const weekday = formats.weekday.format(day);
   return language === 'ko' ? `${text} (${weekday})` : `${weekday} ${text}`;
 }
 
