@@ -314,13 +314,31 @@ export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
  * (ZZZZ = `   Z`) when `timeZone` is `'UTC'`.
  */
 export function formatSipDateTime(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
-  const zoned = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(
-    timeZone,
-  );
-  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-  const date = `${pad(zoned.year, 4)}${pad(zoned.month)}${pad(zoned.day)}`;
-  const time = `${pad(zoned.hour)}${pad(zoned.minute)}${pad(zoned.second)}`;
+  const parts: Record<string, string> = {};
+  for (const part of wallClock(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  const date = `${parts.year!.padStart(4, '0')}${parts.month}${parts.day}`;
+  const time = `${parts.hour}${parts.minute}${parts.second}`;
   return `${date}${timeZone === 'UTC' ? '   Z' : '    '}${time}`;
+}
+
+/** One formatter per time zone, made once: every SIP2 message carries the time. */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let clock = wallClocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClocks.set(timeZone, clock);
+  }
+  return clock;
 }
 
 /**
