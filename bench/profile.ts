@@ -33,6 +33,8 @@ export interface ProfileSummary {
   byArea: { area: string; selfMs: number; percent: number }[];
   /** Checkout+return per second while profiling (the profiler slows the service a little). */
   underLoad?: number;
+  /** The load profiled: the HTTP desks (also when absent, before round 11) or the SIP2 machines. */
+  load?: 'desks' | 'machines';
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');

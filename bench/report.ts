@@ -235,6 +235,10 @@ export function floorRows(floors: readonly HttpFloor[]): string[] {
   );
 }
 
+/** Which load a profile was taken under, in words. */
+export const profiledLoad = (p: ProfileSummary) =>
+  p.load === 'machines' ? 'SIP2 self-check load' : 'HTTP desk load';
+
 /** The table README shows. */
 export function summaryTable(r: BenchResult): string {
   const s = r.scale;
@@ -432,9 +436,12 @@ export function markdown(r: BenchResult, notes: string[]): string {
   }
   if (r.profile) {
     const p = r.profile;
-    out.push('## Where the time goes (CPU profile of the HTTP checkout path under load)', '');
     out.push(
-      `\`node --cpu-prof\` on the service process during the desk load: ${n0(p.busyMs)} ms busy of ${n0(p.totalMs)} ms (${f1(p.idlePercent)}% idle, i.e. waiting for PostgreSQL or the network).`,
+      `## Where the time goes (CPU profile of the service under the ${profiledLoad(p)})`,
+      '',
+    );
+    out.push(
+      `\`node --cpu-prof\` on the service process during that load: ${n0(p.busyMs)} ms busy of ${n0(p.totalMs)} ms (${f1(p.idlePercent)}% idle, i.e. waiting for PostgreSQL or the network).`,
       '',
     );
     out.push('| self time by area | ms | % of busy |', '| --- | --- | --- |');

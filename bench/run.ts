@@ -42,6 +42,7 @@ import {
   headline,
   MEASURED_PATHS,
   markdown,
+  profiledLoad,
   summaryTable,
   TARGETS,
   type TargetName,
@@ -130,7 +131,14 @@ const program = new Command('bench')
     positive,
     1,
   )
-  .option('--profile', 'CPU-profile the service under the HTTP desk load and summarise it')
+  .addOption(
+    new Option(
+      '--profile [load]',
+      'CPU-profile the service under a load and summarise it: desks (HTTP) or machines (SIP2)',
+    )
+      .choices(['desks', 'machines'])
+      .preset('desks'),
+  )
   .option('--baseline <file>', 'a previous latest.json to show before/after figures against')
   .option('--baseline-label <text>', 'what the baseline was', 'before the fixes')
   .option('--out <dir>', 'where latest.json and latest.md go', path.join(ROOT, 'bench/results'))
@@ -154,7 +162,7 @@ interface Options {
   skipEmbedded?: boolean;
   embeddedScale: number;
   workers: number;
-  profile?: boolean;
+  profile?: 'desks' | 'machines';
   baseline?: string;
   baselineLabel: string;
   out: string;
@@ -508,24 +516,34 @@ async function main(options: Options) {
     // 6. Where the time goes: the same desk load on a service started with --cpu-prof.
     let profile: BenchResult['profile'] = null;
     if (options.profile) {
-      log('Profiling the service under the HTTP desk load (node --cpu-prof)…');
+      const load = options.profile;
+      log(
+        `Profiling the service under the ${load === 'desks' ? 'HTTP desk' : 'SIP2 self-check'} load (node --cpu-prof)…`,
+      );
       // Node writes one profile per thread (a worker thread would write its own): each
       // run gets a directory, and the main thread's profile (thread id 0) is the service's.
       const dir = path.join(options.out, 'profiles', startedAt.toISOString().replace(/[:.]/g, '-'));
       mkdirSync(dir, { recursive: true });
       const profiled = await service(network.main, { dir });
-      const profSessions = await signInDesks(
-        profiled.httpUrl,
-        workers.map((w) => w.code),
-      );
-      const under = await runDeskLoad({
-        ...clock,
-        warmupSeconds: serviceWarmupSeconds,
-        baseUrl: profiled.httpUrl,
-        workers,
-        sessions: profSessions,
-        mix: DESK_MIX,
-      });
+      const profiledClock = { ...clock, warmupSeconds: serviceWarmupSeconds };
+      const under =
+        load === 'desks'
+          ? await runDeskLoad({
+              ...profiledClock,
+              baseUrl: profiled.httpUrl,
+              workers,
+              sessions: await signInDesks(
+                profiled.httpUrl,
+                workers.map((w) => w.code),
+              ),
+              mix: DESK_MIX,
+            })
+          : await runSelfCheckLoad({
+              ...profiledClock,
+              host: '127.0.0.1',
+              port: profiled.sip2Port,
+              workers,
+            });
       await profiled.stop();
       const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
       const mainProfile =
@@ -536,6 +554,7 @@ async function main(options: Options) {
       if (!mainProfile) throw new Error(`no CPU profile in ${dir}`);
       profile = summariseProfile(path.join(dir, mainProfile), under.windowMonotonicUs);
       profile.underLoad = under.pairsPerSecond;
+      profile.load = load;
       log(
         `  ${under.pairsPerSecond} checkout+return/s while profiling; busiest: ${profile.byArea
           .slice(0, 4)
@@ -720,7 +739,7 @@ function notesOf(r: BenchResult, workers: Worker[]): string[] {
       .map((a) => `${a.area} ${a.percent}%`)
       .join(', ');
     notes.push(
-      `The service's CPU under the desk load (busy time by area): ${areas}; idle ${r.profile.idlePercent}%.`,
+      `The service's CPU under the ${profiledLoad(r.profile)} (busy time by area): ${areas}; idle ${r.profile.idlePercent}%.`,
     );
   }
   const refused = (p: PhaseSummary) => Object.values(p.errors).reduce((a, b) => a + b, 0);
