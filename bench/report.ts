@@ -235,9 +235,9 @@ export function floorRows(floors: readonly HttpFloor[]): string[] {
   );
 }
 
-/** Which load a profile was taken under, in words. */
-export const profiledLoad = (p: ProfileSummary) =>
-  p.load === 'machines' ? 'SIP2 self-check load' : 'HTTP desk load';
+/** Which load a profile was taken under, in words (the desks' when a profile does not say). */
+export const profiledLoad = (load: ProfileSummary['load']) =>
+  load === 'machines' ? 'SIP2 self-check load' : 'HTTP desk load';
 
 /** The table README shows. */
 export function summaryTable(r: BenchResult): string {
@@ -437,7 +437,7 @@ export function markdown(r: BenchResult, notes: string[]): string {
   if (r.profile) {
     const p = r.profile;
     out.push(
-      `## Where the time goes (CPU profile of the service under the ${profiledLoad(p)})`,
+      `## Where the time goes (CPU profile of the service under the ${profiledLoad(p.load)})`,
       '',
     );
     out.push(

@@ -378,16 +378,16 @@ async function main(options: Options) {
         clients,
         trips,
       });
-      const ofPgbench = round3(floor.requestsPerSecond / pgbench.tps);
       const pairCeiling = floor.requestsPerSecond / 2;
-      httpFloor.push({
+      const measured = {
         ...floor,
-        ofPgbench,
+        ofPgbench: round3(floor.requestsPerSecond / pgbench.tps),
         pairCeilingOfPgbench: round3(pairCeiling / pgbench.tps),
         httpPairsOfCeiling: round3(http.pairsPerSecond / Math.max(pairCeiling, 1e-9)),
-      });
+      };
+      httpFloor.push(measured);
       log(
-        `  a bare HTTP server, pgbench's writes in ${trips} round trip(s) a request: ${floor.requestsPerSecond} requests/s (${ofPgbench} × pgbench); a pair of such requests at most ${round3(pairCeiling / pgbench.tps)} × pgbench`,
+        `  a bare HTTP server, pgbench's writes in ${trips} round trip(s) a request: ${floor.requestsPerSecond} requests/s (${measured.ofPgbench} × pgbench); a pair of such requests at most ${measured.pairCeilingOfPgbench} × pgbench`,
       );
     }
 
@@ -513,13 +513,11 @@ async function main(options: Options) {
 
     await main.stop();
 
-    // 6. Where the time goes: the same desk load on a service started with --cpu-prof.
+    // 6. Where the time goes: the desks' or the machines' load on a service started with --cpu-prof.
     let profile: BenchResult['profile'] = null;
     if (options.profile) {
       const load = options.profile;
-      log(
-        `Profiling the service under the ${load === 'desks' ? 'HTTP desk' : 'SIP2 self-check'} load (node --cpu-prof)…`,
-      );
+      log(`Profiling the service under the ${profiledLoad(load)} (node --cpu-prof)…`);
       // Node writes one profile per thread (a worker thread would write its own): each
       // run gets a directory, and the main thread's profile (thread id 0) is the service's.
       const dir = path.join(options.out, 'profiles', startedAt.toISOString().replace(/[:.]/g, '-'));
@@ -739,7 +737,7 @@ function notesOf(r: BenchResult, workers: Worker[]): string[] {
       .map((a) => `${a.area} ${a.percent}%`)
       .join(', ');
     notes.push(
-      `The service's CPU under the ${profiledLoad(r.profile)} (busy time by area): ${areas}; idle ${r.profile.idlePercent}%.`,
+      `The service's CPU under the ${profiledLoad(r.profile.load)} (busy time by area): ${areas}; idle ${r.profile.idlePercent}%.`,
     );
   }
   const refused = (p: PhaseSummary) => Object.values(p.errors).reduce((a, b) => a + b, 0);
