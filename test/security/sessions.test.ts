@@ -6,6 +6,7 @@ import {
   hashToken,
   SESSION_HOURS,
 } from '../../src/platform/auth/sessions.js';
+import { databaseTraffic } from '../../src/platform/db/traffic.js';
 import { API_CONTENT_SECURITY_POLICY, createHttpServer } from '../../src/platform/http/server.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { DEMO_STAFF_PASSWORD } from '../../src/seed/demo-accounts.js';
@@ -122,6 +123,55 @@ describe(`sessions, CSRF, rate limits, lockouts and headers (${testDatabaseKind}
       const replay = new Client(t.app);
       replay.cookie = cookie;
       expect((await replay.get('/api/v1/me')).json().code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('requests that arrive together', () => {
+    it('reads their sessions in one statement, each request answered as its own session', async () => {
+      const gyeongnam = await staffClient(t.app, 'gyeongnamdaepyo-desk');
+      const jinju = await staffClient(t.app, 'jinju-seobu-desk');
+      const holder = await memberClient(t.app, member.card, 'member password');
+      const signedOut = await memberClient(t.app, member.card, 'member password');
+      const replay = new Client(t.app);
+      replay.cookie = signedOut.cookie!;
+      expect((await signedOut.post('/api/v1/sign-out')).statusCode).toBe(200);
+      const forged = new Client(t.app);
+      forged.cookie = 'lo_session=attacker-chosen-token';
+      const gyeongnamId = (await gyeongnam.get('/api/v1/staff/me')).json().id;
+      const jinjuId = (await jinju.get('/api/v1/staff/me')).json().id;
+      expect(gyeongnamId).not.toBe(jinjuId);
+
+      // Each asks as itself, all at once, in both orders: no request is answered with another's
+      // session, and an ended or unknown one stays refused in any company.
+      const ask = [
+        async () => expect((await gyeongnam.get('/api/v1/staff/me')).json().id).toBe(gyeongnamId),
+        async () => expect((await jinju.get('/api/v1/staff/me')).json().id).toBe(jinjuId),
+        async () => expect((await holder.get('/api/v1/me')).json().id).toBe(member.id),
+        async () => expect((await holder.get('/api/v1/staff/me')).json().code).toBe('FORBIDDEN'),
+        async () => expect((await replay.get('/api/v1/me')).json().code).toBe('UNAUTHENTICATED'),
+        async () =>
+          expect((await forged.get('/api/v1/staff/me')).json().code).toBe('UNAUTHENTICATED'),
+      ];
+      await Promise.all([...ask, ...ask].map((check) => check()));
+      await Promise.all([...ask].reverse().map((check) => check()));
+
+      // Eight signed-in requests at once, nothing read but their sessions: one statement.
+      const clients = [gyeongnam, jinju, holder, replay];
+      const before = databaseTraffic.roundTrips;
+      const answers = await Promise.all(
+        [...clients, ...clients].map((client) => client.get('/api/v1/session')),
+      );
+      expect(databaseTraffic.roundTrips - before).toBe(1);
+      expect(answers.map((answer) => answer.json().kind)).toEqual([
+        'staff',
+        'staff',
+        'member',
+        null,
+        'staff',
+        'staff',
+        'member',
+        null,
+      ]);
     });
   });
 

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
+import DataLoader from 'dataloader';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor, MemberActor, StaffActor } from '../auth/actor.js';
 import {
   DEFAULT_IDLE_MINUTES,
@@ -59,12 +60,12 @@ declare module 'fastify' {
 }
 
 /**
- * The session and who it belongs to, in one query (every authenticated request pays for it): a
- * disabled staff member or a withdrawn member has no actor. Read from the database at every
+ * Sessions and who they belong to, in one query (every authenticated request's session is read by
+ * it, see `sessionReader`): a disabled staff member or a withdrawn member has no actor. Read from the database at every
  * request (never cached), so a revoked session is refused at its next request; the query is
  * compiled once and prepared on each connection.
  */
-const sessionActorQuery = compiledOnce((db, tokenHash: string, now: Date) =>
+const sessionActorsQuery = compiledOnce((db, tokenHashes: string[]) =>
   db
     .selectFrom('sessions as s')
     .modifyFront(PREPARED)
@@ -81,7 +82,9 @@ const sessionActorQuery = compiledOnce((db, tokenHash: string, now: Date) =>
         .on('m.status', '<>', 'withdrawn'),
     )
     .select([
+      's.token_hash',
       's.csrf_token',
+      's.expires_at',
       's.last_seen_at',
       'st.id as staff_id',
       'st.library_id',
@@ -89,23 +92,41 @@ const sessionActorQuery = compiledOnce((db, tokenHash: string, now: Date) =>
       'st.must_change_password',
       'm.id as member_id',
     ])
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', now),
+    .where('s.token_hash', '=', sql<string>`any(${tokenHashes}::text[])`)
+    .where('s.revoked_at', 'is', null),
 );
 
-async function findSessionActor(
-  db: Kysely<DB>,
-  token: string,
-  now: Date,
-): Promise<{
+type SessionRow = Awaited<ReturnType<typeof sessionActorsQuery>>['rows'][number];
+
+/**
+ * Reads the sessions of the requests that arrive together with one statement: the requests whose
+ * bytes one turn of the event loop read are checked after that turn (`setImmediate`), in one
+ * round trip instead of one each. Under load, when several desks' requests wait at once, that is
+ * a round trip saved per request; alone, a request waits for nothing. Nothing is cached: each
+ * request's session is read after the request arrived.
+ */
+function sessionReader(db: Kysely<DB>): (tokenHash: string) => Promise<SessionRow | undefined> {
+  const loader = new DataLoader<string, SessionRow | undefined>(
+    async (tokenHashes) => {
+      const { rows } = await sessionActorsQuery(db, [...new Set(tokenHashes)]);
+      const byHash = new Map(rows.map((row) => [row.token_hash, row]));
+      return tokenHashes.map((tokenHash) => byHash.get(tokenHash));
+    },
+    { cache: false, batchScheduleFn: (check) => setImmediate(check), maxBatchSize: 64 },
+  );
+  return (tokenHash) => loader.load(tokenHash);
+}
+
+interface SessionActor {
   actor: Actor;
   csrfToken: string;
   mustChangePassword: boolean;
   lastSeenAt: Date;
-} | null> {
-  const row = (await sessionActorQuery(db, hashToken(token), now)).rows[0];
-  if (!row) return null;
+}
+
+/** The live session's actor: none for a session ended (expired, revoked) or a principal gone. */
+function sessionActorOf(row: SessionRow | undefined, now: Date): SessionActor | null {
+  if (!row || row.expires_at.getTime() <= now.getTime()) return null;
   if (row.staff_id !== null && row.library_id !== null && row.role !== null) {
     return {
       actor: { kind: 'staff', staffId: row.staff_id, libraryId: row.library_id, role: row.role },
@@ -151,6 +172,7 @@ export async function registerAuthentication(
   app.decorate('sessionCookies', names);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  const readSession = sessionReader(db);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[names.session];
     if (!token) return;
@@ -158,7 +180,7 @@ export async function registerAuthentication(
     // whose CSRF token is lost must not keep anyone from signing in.
     if (SIGN_IN_PATHS.has(request.url.split('?')[0] ?? '')) return;
     const now = clock.now();
-    const session = await findSessionActor(db, token, now);
+    const session = sessionActorOf(await readSession(hashToken(token)), now);
     if (!session) return;
     const { actor } = session;
     if (isIdleTooLong(session.lastSeenAt, now, idleMinutes[sessionRole(actor)])) {
