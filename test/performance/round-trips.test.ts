@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCard } from '../../src/modules/members/index.js';
 import { databaseTraffic } from '../../src/platform/db/traffic.js';
 import { DEMO_MEMBER_PIN, demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { addItems, GN, type Sip2TestBed, startSip2TestBed } from '../sip2/support.js';
@@ -189,6 +190,25 @@ describe(`round-trip budget of the hot paths (${testDatabaseKind})`, () => {
     const unknown = await elsewhere.get(`/api/v1/cards/${demoCardNumber(99)}`);
     expect(unknown.json().code).toBe('CARD_UNKNOWN');
     expect((await eventsOf()).length).toBe(before + 2);
+  });
+
+  it('reads the cards that machines present at once with one statement, each as its own', async () => {
+    const cards = [demoCardNumber(1), demoCardNumber(2), demoCardNumber(3)];
+    const present = (card: string) => findCard(bed.t.db, card);
+    await present(cards[0]!); // warm: prepares the read on its connection
+    const { result, spent } = await traffic(() => Promise.all([...cards, ...cards].map(present)));
+    expect(spent.roundTrips).toBe(1);
+    expect(result.map((found) => found.card.number)).toEqual([...cards, ...cards]);
+    expect(new Set(result.map((found) => found.member.id)).size).toBe(3);
+    // An unknown card among them is refused; the others are answered as before.
+    const answers = await Promise.allSettled([...cards, demoCardNumber(99)].map(present));
+    expect(answers.map((answer) => answer.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+    ]);
+    expect((answers[3] as PromiseRejectedResult).reason.message).toBe('CARD_UNKNOWN');
   });
 
   it('keeps a hold within its budget: placed at the desk, set aside by a return, collected', async () => {

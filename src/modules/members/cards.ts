@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { compiledOnce, PREPARED } from '../../platform/db/prepared.js';
+import { readTogether } from '../../platform/db/read-together.js';
 import type { CardStatus, DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
@@ -88,14 +89,20 @@ export interface ResolvedCard {
 export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<ResolvedCard> {
   const number = normalizeCardNumber(rawNumber);
   if (!isValidCardNumber(number)) throw new AppError('CARD_NUMBER_INVALID');
-  // One query for the card and its member: every checkout, at a desk or a machine, starts here.
-  const row = (await cardAndMember(db, number)).rows[0];
+  // One query for the card and its member: every message of a self-check machine starts here
+  // (the machines' cards read together, see `readCardTogether`).
+  const row = await readCardTogether(db, number);
   if (!row) throw new AppError(await missingCardRefusal(db, number));
   return splitCardRow(row);
 }
 
 /** The query of a card (by its normalised number) and its member, the card's columns prefixed. */
 export function cardWithMember(db: Kysely<DB>, number: string) {
+  return cardsWithMembers(db).where('c.number', '=', number);
+}
+
+/** Cards with their members, the card's columns prefixed (`cardWithMember` without its card). */
+function cardsWithMembers(db: Kysely<DB>) {
   return db
     .selectFrom('cards as c')
     .modifyFront(PREPARED)
@@ -113,8 +120,7 @@ export function cardWithMember(db: Kysely<DB>, number: string) {
       'c.blocked_at as card_blocked_at',
       'c.blocked_reason as card_blocked_reason',
       'c.blocked_by_terminal_id as card_blocked_by_terminal_id',
-    ])
-    .where('c.number', '=', number);
+    ]);
 }
 
 /**
@@ -141,7 +147,15 @@ export function scannedCardQuery(db: Kysely<DB>, number: string) {
 }
 
 /** `cardWithMember`, compiled once (every SIP2 message about a patron reads it). */
-const cardAndMember = compiledOnce((db, number: string) => cardWithMember(db, number));
+const cardsAndMembers = compiledOnce((db, numbers: string[]) =>
+  cardsWithMembers(db).where('c.number', '=', sql<string>`any(${numbers}::text[])`),
+);
+
+/** Cards presented together (several machines' messages at once) read by one statement. */
+const readCardTogether = readTogether(async (db, numbers: string[]) => {
+  const { rows } = await cardsAndMembers(db, numbers);
+  return new Map(rows.map((row) => [row.card_number, row]));
+});
 
 type CardMemberRow = NonNullable<
   Awaited<ReturnType<ReturnType<typeof cardWithMember>['executeTakeFirst']>>

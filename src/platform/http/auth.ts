@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import DataLoader from 'dataloader';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { Actor, MemberActor, StaffActor } from '../auth/actor.js';
@@ -14,6 +13,7 @@ import {
 } from '../auth/sessions.js';
 import type { Clock } from '../clock.js';
 import { compiledOnce, PREPARED } from '../db/prepared.js';
+import { readTogether } from '../db/read-together.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { App } from './server.js';
@@ -61,7 +61,7 @@ declare module 'fastify' {
 
 /**
  * Sessions and who they belong to, in one query (every authenticated request's session is read by
- * it, see `sessionReader`): a disabled staff member or a withdrawn member has no actor. Read from the database at every
+ * it, see `readSession`): a disabled staff member or a withdrawn member has no actor. Read from the database at every
  * request (never cached), so a revoked session is refused at its next request; the query is
  * compiled once and prepared on each connection.
  */
@@ -99,23 +99,13 @@ const sessionActorsQuery = compiledOnce((db, tokenHashes: string[]) =>
 type SessionRow = Awaited<ReturnType<typeof sessionActorsQuery>>['rows'][number];
 
 /**
- * Reads the sessions of the requests that arrive together with one statement: the requests whose
- * bytes one turn of the event loop read are checked after that turn (`setImmediate`), in one
- * round trip instead of one each. Under load, when several desks' requests wait at once, that is
- * a round trip saved per request; alone, a request waits for nothing. Nothing is cached: each
- * request's session is read after the request arrived.
+ * The sessions of the requests that arrive together, read by one statement (`readTogether`):
+ * under load several desks share the round trip; nothing is cached.
  */
-function sessionReader(db: Kysely<DB>): (tokenHash: string) => Promise<SessionRow | undefined> {
-  const loader = new DataLoader<string, SessionRow | undefined>(
-    async (tokenHashes) => {
-      const { rows } = await sessionActorsQuery(db, [...new Set(tokenHashes)]);
-      const byHash = new Map(rows.map((row) => [row.token_hash, row]));
-      return tokenHashes.map((tokenHash) => byHash.get(tokenHash));
-    },
-    { cache: false, batchScheduleFn: (check) => setImmediate(check), maxBatchSize: 64 },
-  );
-  return (tokenHash) => loader.load(tokenHash);
-}
+const readSession = readTogether(async (db, tokenHashes: string[]) => {
+  const { rows } = await sessionActorsQuery(db, tokenHashes);
+  return new Map(rows.map((row) => [row.token_hash, row]));
+});
 
 interface SessionActor {
   actor: Actor;
@@ -172,7 +162,6 @@ export async function registerAuthentication(
   app.decorate('sessionCookies', names);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
-  const readSession = sessionReader(db);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[names.session];
     if (!token) return;
@@ -180,7 +169,7 @@ export async function registerAuthentication(
     // whose CSRF token is lost must not keep anyone from signing in.
     if (SIGN_IN_PATHS.has(request.url.split('?')[0] ?? '')) return;
     const now = clock.now();
-    const session = sessionActorOf(await readSession(hashToken(token)), now);
+    const session = sessionActorOf(await readSession(db, hashToken(token)), now);
     if (!session) return;
     const { actor } = session;
     if (isIdleTooLong(session.lastSeenAt, now, idleMinutes[sessionRole(actor)])) {

@@ -1,0 +1,34 @@
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type { DB } from './schema.js';
+
+/**
+ * A read by key whose calls in one turn of the event loop are sent as one statement after that
+ * turn (`setImmediate`): when several desks' requests or several machines' messages wait at once,
+ * they share one round trip instead of paying one each; a call alone waits for nothing. Nothing
+ * is cached — each call's row is read after the call was made — so what a read guarantees (a
+ * revoked session refused, a lost card refused) holds as if it had gone alone. `readMany` answers
+ * the rows found by key; a key it leaves out is `undefined`. Inside a transaction a read goes
+ * alone, on the transaction's connection.
+ */
+export function readTogether<K, R>(
+  readMany: (db: Kysely<DB>, keys: K[]) => Promise<Map<K, R>>,
+): (db: Kysely<DB>, key: K) => Promise<R | undefined> {
+  const loaders = new WeakMap<Kysely<DB>, DataLoader<K, R | undefined>>();
+  const loaderOf = (db: Kysely<DB>) => {
+    let loader = loaders.get(db);
+    if (!loader) {
+      loader = new DataLoader<K, R | undefined>(
+        async (keys) => {
+          const found = await readMany(db, [...new Set(keys)]);
+          return keys.map((key) => found.get(key));
+        },
+        { cache: false, batchScheduleFn: (send) => setImmediate(send), maxBatchSize: 64 },
+      );
+      loaders.set(db, loader);
+    }
+    return loader;
+  };
+  return async (db, key) =>
+    db.isTransaction ? (await readMany(db, [key])).get(key) : loaderOf(db).load(key);
+}
