@@ -89,8 +89,8 @@ export interface ResolvedCard {
 export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<ResolvedCard> {
   const number = normalizeCardNumber(rawNumber);
   if (!isValidCardNumber(number)) throw new AppError('CARD_NUMBER_INVALID');
-  // One query for the card and its member: every message of a self-check machine starts here
-  // (the machines' cards read together, see `readCardTogether`).
+  // One query for the card and its member: every self-check message about a patron starts here
+  // (cards that machines present at once are read together, see `readCardTogether`).
   const row = await readCardTogether(db, number);
   if (!row) throw new AppError(await missingCardRefusal(db, number));
   return splitCardRow(row);
@@ -146,7 +146,7 @@ export function scannedCardQuery(db: Kysely<DB>, number: string) {
   ]);
 }
 
-/** `cardWithMember`, compiled once (every SIP2 message about a patron reads it). */
+/** `cardWithMember` for several cards, compiled once (SIP2 messages about patrons read it). */
 const cardsAndMembers = compiledOnce((db, numbers: string[]) =>
   cardsWithMembers(db).where('c.number', '=', sql<string>`any(${numbers}::text[])`),
 );
