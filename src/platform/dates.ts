@@ -80,3 +80,43 @@ export function ageOn(birthDate: BusinessDate, today: BusinessDate): number {
     largestUnit: 'years',
   }).years;
 }
+
+/** An instant's wall-clock time in a time zone, each part as digits (month, day… two of them). */
+export interface WallClockTime {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+/** One formatter per time zone, made once: a formatter costs far more to make than to use. */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let clock = wallClocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
+/** The wall-clock time of an instant in `timeZone` (every SIP2 message carries one). */
+export function wallClockTime(instant: Date, timeZone: string): WallClockTime {
+  const time: WallClockTime = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
+  for (const part of wallClock(timeZone).formatToParts(instant)) {
+    if (part.type in time) time[part.type as keyof WallClockTime] = part.value;
+  }
+  return time;
+}

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { wallClockTime } from '../platform/dates.js';
 
 /** Thrown by `encode` when a message holds a value SIP2 cannot carry (a programming error). */
 export class Sip2EncodeError extends Error {
@@ -314,31 +315,9 @@ export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
  * (ZZZZ = `   Z`) when `timeZone` is `'UTC'`.
  */
 export function formatSipDateTime(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
-  const parts: Record<string, string> = {};
-  for (const part of wallClock(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  const date = `${parts.year!.padStart(4, '0')}${parts.month}${parts.day}`;
-  const time = `${parts.hour}${parts.minute}${parts.second}`;
-  return `${date}${timeZone === 'UTC' ? '   Z' : '    '}${time}`;
-}
-
-/** One formatter per time zone, made once: every SIP2 message carries the time. */
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-function wallClock(timeZone: string): Intl.DateTimeFormat {
-  let clock = wallClocks.get(timeZone);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    wallClocks.set(timeZone, clock);
-  }
-  return clock;
+  const time = wallClockTime(instant, timeZone);
+  const date = `${time.year.padStart(4, '0')}${time.month}${time.day}`;
+  return `${date}${timeZone === 'UTC' ? '   Z' : '    '}${time.hour}${time.minute}${time.second}`;
 }
 
 /**

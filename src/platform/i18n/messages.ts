@@ -1,4 +1,6 @@
 import ajvKo from 'ajv-i18n/localize/ko/index.js';
+import { BUSINESS_TIME_ZONE } from '../clock.js';
+import { wallClockTime } from '../dates.js';
 import itemImport from './item-import.json' with { type: 'json' };
 import { isParticle, withParticle } from './josa.js';
 import validation from './validation.json' with { type: 'json' };
@@ -20,20 +22,22 @@ const LOCALES: Record<Language, string> = { ko: 'ko-KR', en: 'en-GB' };
 const BUSINESS_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Made once: a formatter costs far more to make than to use (a SIP2 answer formats a date). */
-const DATE_FORMATS = Object.fromEntries(
-  (Object.keys(LOCALES) as Language[]).map((language) => [
-    language,
-    {
-      date: new Intl.DateTimeFormat(LOCALES[language], {
-        timeZone: 'UTC',
-        year: 'numeric',
-        month: 'long',
-        day: 'numeric',
-      }),
-      weekday: new Intl.DateTimeFormat(LOCALES[language], { timeZone: 'UTC', weekday: 'short' }),
-    },
-  ]),
-) as Record<Language, { date: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat }>;
+const DATE_FORMATS: Record<Language, ReturnType<typeof dateFormats>> = {
+  ko: dateFormats(LOCALES.ko),
+  en: dateFormats(LOCALES.en),
+};
+
+function dateFormats(locale: string) {
+  return {
+    date: new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    }),
+    weekday: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' }),
+  };
+}
 
 /**
  * A business date (YYYY-MM-DD) in the one style of the service: 2026년 12월 2일 (수) in Korean,
@@ -48,24 +52,12 @@ export function formatBusinessDate(date: string, language: Language): string {
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-/** Korean time, as the libraries and their readers live by it. */
-const SEOUL = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Seoul',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** An instant as a person in Korea reads it: 2026년 12월 2일 (수) 00:30 / Wed 2 December 2026 00:30. */
 export function formatInstant(iso: string, language: Language): string {
-  const parts = Object.fromEntries(
-    SEOUL.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
-  );
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  return `${formatBusinessDate(date, language)} ${parts.hour}:${parts.minute}`;
+  // Korean time, as the libraries and their readers live by it.
+  const time = wallClockTime(new Date(iso), BUSINESS_TIME_ZONE);
+  const date = `${time.year}-${time.month}-${time.day}`;
+  return `${formatBusinessDate(date, language)} ${time.hour}:${time.minute}`;
 }
 
 /**
