@@ -152,10 +152,10 @@ const cardsAndMembers = compiledOnce((db, numbers: string[]) =>
 );
 
 /** Cards presented together (several machines' messages at once) read by one statement. */
-const readCardTogether = readTogether(async (db, numbers: string[]) => {
-  const { rows } = await cardsAndMembers(db, numbers);
-  return new Map(rows.map((row) => [row.card_number, row]));
-});
+const readCardTogether = readTogether(
+  async (db, numbers: string[]) => (await cardsAndMembers(db, numbers)).rows,
+  (row) => row.card_number,
+);
 
 type CardMemberRow = NonNullable<
   Awaited<ReturnType<ReturnType<typeof cardWithMember>['executeTakeFirst']>>

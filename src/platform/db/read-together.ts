@@ -8,19 +8,22 @@ import type { DB } from './schema.js';
  * they share one round trip instead of paying one each; a call alone waits for nothing. Nothing
  * is cached — each call's row is read after the call was made — so what a read guarantees (a
  * revoked session refused, a lost card refused) holds as if it had gone alone. `readMany` answers
- * the rows found by key; a key it leaves out is `undefined`. Inside a transaction a read goes
- * alone, on the transaction's connection.
+ * the rows found, each matched to its call by `keyOf`; a key with no row is `undefined`. Inside a
+ * transaction a read goes alone, on the transaction's connection.
  */
 export function readTogether<K, R>(
-  readMany: (db: Kysely<DB>, keys: K[]) => Promise<Map<K, R>>,
+  readMany: (db: Kysely<DB>, keys: K[]) => Promise<R[]>,
+  keyOf: (row: R) => K,
 ): (db: Kysely<DB>, key: K) => Promise<R | undefined> {
+  const readByKey = async (db: Kysely<DB>, keys: K[]) =>
+    new Map((await readMany(db, keys)).map((row) => [keyOf(row), row]));
   const loaders = new WeakMap<Kysely<DB>, DataLoader<K, R | undefined>>();
   const loaderOf = (db: Kysely<DB>) => {
     let loader = loaders.get(db);
     if (!loader) {
       loader = new DataLoader<K, R | undefined>(
         async (keys) => {
-          const found = await readMany(db, [...new Set(keys)]);
+          const found = await readByKey(db, [...new Set(keys)]);
           return keys.map((key) => found.get(key));
         },
         { cache: false, batchScheduleFn: (send) => setImmediate(send), maxBatchSize: 64 },
@@ -30,5 +33,5 @@ export function readTogether<K, R>(
     return loader;
   };
   return async (db, key) =>
-    db.isTransaction ? (await readMany(db, [key])).get(key) : loaderOf(db).load(key);
+    db.isTransaction ? (await readByKey(db, [key])).get(key) : loaderOf(db).load(key);
 }

@@ -60,10 +60,10 @@ declare module 'fastify' {
 }
 
 /**
- * Sessions and who they belong to, in one query (every authenticated request's session is read by
- * it, see `readSession`): a disabled staff member or a withdrawn member has no actor. Read from the database at every
- * request (never cached), so a revoked session is refused at its next request; the query is
- * compiled once and prepared on each connection.
+ * Sessions and who they belong to, in one query (every authenticated request's session is read
+ * by it, see `readSession`): a disabled staff member or a withdrawn member has no actor. Read from
+ * the database at every request (never cached), so a revoked session is refused at its next
+ * request; the query is compiled once and prepared on each connection.
  */
 const sessionActorsQuery = compiledOnce((db, tokenHashes: string[]) =>
   db
@@ -102,10 +102,10 @@ type SessionRow = Awaited<ReturnType<typeof sessionActorsQuery>>['rows'][number]
  * The sessions of the requests that arrive together, read by one statement (`readTogether`):
  * under load several desks share the round trip; nothing is cached.
  */
-const readSession = readTogether(async (db, tokenHashes: string[]) => {
-  const { rows } = await sessionActorsQuery(db, tokenHashes);
-  return new Map(rows.map((row) => [row.token_hash, row]));
-});
+const readSession = readTogether(
+  async (db, tokenHashes: string[]) => (await sessionActorsQuery(db, tokenHashes)).rows,
+  (row) => row.token_hash,
+);
 
 interface SessionActor {
   actor: Actor;
