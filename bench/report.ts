@@ -4,6 +4,7 @@ import type { TableLoad } from './generate/progress.js';
 import type { Scale } from './generate/scale.js';
 import type { HttpFloorResult } from './limit/http-floor.js';
 import type { PgbenchResult } from './limit/pgbench.js';
+import type { ReadsTogether } from './load/reads-together.js';
 import type { PhaseSummary } from './load/stats.js';
 import type { ProfileSummary } from './profile.js';
 
@@ -330,7 +331,17 @@ function phaseTable(label: string, p: PhaseSummary): string {
   }
   const timeline = timelineLine(p);
   if (timeline) lines.push('', timeline);
+  if (p.readsTogether) lines.push('', readsTogetherLine(p.readsTogether));
   return lines.join('\n');
+}
+
+/** The reads the service sent together in a phase: how many each statement answered. */
+export function readsTogetherLine(r: ReadsTogether): string {
+  const reader = (name: string, { statements, reads, readsPerStatement }: ReadsTogether['card']) =>
+    readsPerStatement === null
+      ? `no ${name}`
+      : `${name} ${r2(readsPerStatement)} a statement (${n0(reads)} in ${n0(statements)})`;
+  return `Reads sent together (the service's /metrics over the phase, warm-up included): ${reader('sessions', r.session)}; ${reader('cards', r.card)}.`;
 }
 
 /**

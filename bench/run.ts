@@ -32,6 +32,7 @@ import { residentMb, sampleResident, waitReady } from './load/footprint.js';
 import { REQUEST_TIMEOUT_MS } from './load/http-client.js';
 import { assignWorkers, buildPools, deskLibraries, type Worker } from './load/pools.js';
 import { runPortalLoad } from './load/portal.js';
+import { readsBetween, readsTotals } from './load/reads-together.js';
 import { runSelfCheckLoad } from './load/selfcheck.js';
 import { buildServiceIfStale, ROOT, type ServiceCommand, startService } from './load/service.js';
 import type { PhaseSummary } from './load/stats.js';
@@ -43,6 +44,7 @@ import {
   MEASURED_PATHS,
   markdown,
   profiledLoad,
+  readsTogetherLine,
   summaryTable,
   TARGETS,
   type TargetName,
@@ -332,7 +334,8 @@ async function main(options: Options) {
       '\nDesks over HTTP (card scan with the status, checkout with key, renew, return with key)…',
     );
     const sampler = sampleResident(main.pids);
-    const http = await runDeskLoad({
+    const readsAtStart = await readsTotals(main.metricsUrl);
+    const deskLoad = await runDeskLoad({
       ...clock,
       warmupSeconds: serviceWarmupSeconds,
       baseUrl: main.httpUrl,
@@ -341,6 +344,8 @@ async function main(options: Options) {
       mix: DESK_MIX,
     });
     const underLoad = sampler.stop();
+    const readsAfterDesks = await readsTotals(main.metricsUrl);
+    const http = { ...deskLoad, readsTogether: readsBetween(readsAtStart, readsAfterDesks) };
     log(
       `  resident memory under the desk load: mean ${underLoad.meanMb} MB, max ${underLoad.maxMb} MB`,
     );
@@ -348,16 +353,22 @@ async function main(options: Options) {
       `  ${http.pairsPerSecond} checkout+return/s, p50 ${http.p50Ms} ms, p95 ${http.p95Ms} ms, p99 ${http.p99Ms} ms`,
     );
     log(`  ${timelineLine(http)}`);
+    log(`  ${readsTogetherLine(http.readsTogether)}`);
     log('Self-check over SIP2 (23 with PIN, 11 ×2 with PIN, 35, 09 ×2)…');
-    const sip2 = await runSelfCheckLoad({
+    const selfCheckLoad = await runSelfCheckLoad({
       ...clock,
       host: '127.0.0.1',
       port: main.sip2Port,
       workers,
     });
+    const sip2 = {
+      ...selfCheckLoad,
+      readsTogether: readsBetween(readsAfterDesks, await readsTotals(main.metricsUrl)),
+    };
     log(
       `  ${sip2.pairsPerSecond} checkout+return/s, p50 ${sip2.p50Ms} ms, p95 ${sip2.p95Ms} ms, p99 ${sip2.p99Ms} ms`,
     );
+    log(`  ${readsTogetherLine(sip2.readsTogether)}`);
 
     // 4. PostgreSQL's own limit, same server, same number of clients.
     log(

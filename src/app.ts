@@ -34,6 +34,7 @@ import { postgresRateLimitStore } from './platform/http/rate-limit-store.js';
 import { type App, createHttpServer } from './platform/http/server.js';
 import { systemRoutes } from './platform/http/system-routes.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { watchDatabase } from './platform/metrics.js';
 import { seedDemoData } from './seed/demo.js';
 import { type Sip2Server, startSip2Server } from './sip2/server.js';
 
@@ -212,13 +213,12 @@ export async function openService(options: ServiceOptions): Promise<Service> {
       https: config.publicUrl?.startsWith('https:') ?? false,
       readReplica: replica,
     });
-    if (database.poolStats) context.metrics.watchPool(database.poolStats);
+    watchDatabase(context.metrics, database);
     if (replica) {
       const { metrics } = context;
       replica.onFallback((reason) => metrics.replicaFallbacks.inc({ reason }));
       metrics.watchReadReplica(replica.status);
     }
-    database.watchPoolWait?.((seconds) => context.metrics.dbPoolWait.observe(seconds));
     const app = await buildHttpApp(context);
     const db = database;
     const readReplica = replica;

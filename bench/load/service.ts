@@ -114,6 +114,8 @@ export interface RunningService {
   sip2Port: number;
   /** The processes that serve: the one started, and its workers when WORKERS is above 1. */
   pids: number[];
+  /** Its /metrics (every worker's figures summed), on a port of its own. */
+  metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -132,12 +134,14 @@ function readBanner(lines: string[]): Omit<RunningService, 'stop' | 'pids'> & {
   const text = lines.join('\n');
   const httpUrl = /Web and API:\s+(https?:\/\/\S+?)\/\s/.exec(text)?.[1];
   const sip2Port = /Self-check:\s+SIP2(?: over TLS)? on \S+:(\d+)/.exec(text)?.[1];
-  if (!httpUrl || !sip2Port) throw new Error(`no address in the service's banner:\n${text}`);
+  const metricsUrl = /Metrics:\s+(\S+)/.exec(text)?.[1];
+  if (!httpUrl || !sip2Port || !metricsUrl)
+    throw new Error(`no address in the service's banner:\n${text}`);
   const workerPids = (/Workers:\s+\d+ processes \(pids ([\d, ]+)\)/.exec(text)?.[1] ?? '')
     .split(',')
     .map((pid) => Number(pid.trim()))
     .filter((pid) => pid > 0);
-  return { httpUrl, sip2Port: Number(sip2Port), workerPids };
+  return { httpUrl, sip2Port: Number(sip2Port), metricsUrl, workerPids };
 }
 
 const BANNER_END = 'Press Ctrl+C to stop.';
@@ -167,6 +171,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       // The portal phase's members each come from an address of their own (X-Forwarded-For).
       TRUST_PROXY: '127.0.0.1',
       WORKERS: String(options.workers),
+      // Read between phases: how many reads the statements sent together answered.
+      METRICS_PORT: '0',
+      METRICS_HOST: '127.0.0.1',
+      METRICS_TOKEN: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

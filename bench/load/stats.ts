@@ -3,6 +3,8 @@
  * the measured window (after the warm-up, before the end); latencies are those of requests that
  * started and completed inside it.
  */
+import type { ReadsTogether } from './reads-together.js';
+
 export interface OpSummary {
   count: number;
   perSecond: number;
@@ -34,6 +36,11 @@ export interface PhaseSummary {
    * first one's offset from the measured window's start (negative in the warm-up).
    */
   pairsEachSecond?: { fromSecond: number; counts: number[] };
+  /**
+   * The service's reads sent together over the phase, its warm-up included (from /metrics; desks
+   * and machines of runs since round 13).
+   */
+  readsTogether?: ReadsTogether;
 }
 
 export function percentile(sorted: Float64Array | number[], p: number): number {

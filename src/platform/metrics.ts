@@ -6,7 +6,9 @@ import {
   Histogram,
   Registry,
 } from 'prom-client';
+import type { Database } from './db/database.js';
 import type { ReadReplicaStatus } from './db/read-replica.js';
+import { watchReadsTogether } from './db/read-together.js';
 
 /**
  * What an operator watches (Prometheus text at GET /metrics on the metrics listener): HTTP
@@ -27,6 +29,8 @@ export interface Metrics {
   retentionRows: Counter<'job'>;
   /** Seconds a query waited for a free database connection (server pool only). */
   dbPoolWait: Histogram;
+  /** Reads sent together as one statement (`readTogether`), by reader: session, card. */
+  readsPerStatement: Histogram<'reader'>;
   /** The database pool's figures, when the service uses a server (the embedded engine has none). */
   watchPool(stats: () => PoolStats): void;
   /** Public reads the primary answered instead of the read replica (READ_DATABASE_URL), by reason. */
@@ -143,6 +147,13 @@ export function createMetrics(): Metrics {
       buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
       registers,
     }),
+    readsPerStatement: new Histogram({
+      name: 'library_one_db_reads_per_statement',
+      help: 'reads answered by one statement, by reader: the sessions of HTTP requests ("session") and the cards of self-check messages ("card") that arrived in the same turn of the event loop share one',
+      labelNames: ['reader'],
+      buckets: [1, 2, 3, 4, 6, 8, 12, 16, 32, 64],
+      registers,
+    }),
     watchPool(stats) {
       poolStats = stats;
     },
@@ -168,6 +179,18 @@ export function createMetrics(): Metrics {
       registers,
     }),
   };
+}
+
+/**
+ * The database's figures on /metrics: its pool and the waits for a free connection (a server's
+ * pool only) and how many reads each statement sent together answered.
+ */
+export function watchDatabase(metrics: Metrics, database: Database): void {
+  if (database.poolStats) metrics.watchPool(database.poolStats);
+  database.watchPoolWait?.((seconds) => metrics.dbPoolWait.observe(seconds));
+  watchReadsTogether(database.db, (reader, reads) =>
+    metrics.readsPerStatement.observe({ reader }, reads),
+  );
 }
 
 /** What /metrics serves: a registry, or the primary's sum of its workers' registries. */

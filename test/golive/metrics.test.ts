@@ -4,6 +4,7 @@ import {
   type MetricsListener,
   startMetricsListener,
 } from '../../src/platform/http/metrics-server.js';
+import { watchDatabase } from '../../src/platform/metrics.js';
 import { demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { addItems, GN, type Sip2TestBed, startSip2TestBed } from '../sip2/support.js';
 import { testDatabaseKind } from '../support/database.js';
@@ -15,8 +16,8 @@ describe(`GET /metrics (${testDatabaseKind})`, () => {
   let listener: MetricsListener;
   beforeAll(async () => {
     bed = await startSip2TestBed();
-    // As the service wires its database (src/app.ts): a server pool reports its waits.
-    bed.t.testDatabase.database.watchPoolWait?.((s) => bed.t.context.metrics.dbPoolWait.observe(s));
+    // As the service wires its database (src/app.ts).
+    watchDatabase(bed.t.context.metrics, bed.t.testDatabase.database);
     listener = await startMetricsListener(bed.t.context.metrics, {
       host: '127.0.0.1',
       port: 0,
@@ -95,5 +96,29 @@ describe(`GET /metrics (${testDatabaseKind})`, () => {
     }
     expect(text).toContain('library_one_nodejs_eventloop_lag_seconds');
     expect(text).not.toContain(card);
+  });
+
+  it('shows how many sessions each statement read: eight requests at once, one statement of eight', async () => {
+    const desk = await staffClient(bed.t.app, 'gyeongnamdaepyo-desk');
+    const sessionReads = async () => {
+      const text = await (
+        await fetch(listener.url, { headers: { authorization: 'Bearer scrape-token' } })
+      ).text();
+      const figure = (name: string) =>
+        Number(
+          new RegExp(
+            `^library_one_db_reads_per_statement_${name}\\{reader="session"\\} (\\d+)$`,
+            'm',
+          ).exec(text)?.[1] ?? 0,
+        );
+      return { statements: figure('count'), reads: figure('sum') };
+    };
+    expect((await desk.get('/api/v1/session')).json().kind).toBe('staff');
+    const before = await sessionReads();
+    expect(before.statements).toBeGreaterThan(0);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => desk.get('/api/v1/session')));
+    expect(answers.map((answer) => answer.json().kind)).toEqual(Array(8).fill('staff'));
+    const after = await sessionReads();
+    expect(after).toEqual({ statements: before.statements + 1, reads: before.reads + 8 });
   });
 });

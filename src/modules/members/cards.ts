@@ -153,6 +153,7 @@ const cardsAndMembers = compiledOnce((db, numbers: string[]) =>
 
 /** Cards presented together (several machines' messages at once) read by one statement. */
 const readCardTogether = readTogether(
+  'card',
   async (db, numbers: string[]) => (await cardsAndMembers(db, numbers)).rows,
   (row) => row.card_number,
 );

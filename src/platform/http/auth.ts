@@ -103,6 +103,7 @@ type SessionRow = Awaited<ReturnType<typeof sessionActorsQuery>>['rows'][number]
  * under load several desks share the round trip; nothing is cached.
  */
 const readSession = readTogether(
+  'session',
   async (db, tokenHashes: string[]) => (await sessionActorsQuery(db, tokenHashes)).rows,
   (row) => row.token_hash,
 );
