@@ -4,6 +4,7 @@ import type { TableLoad } from './generate/progress.js';
 import type { Scale } from './generate/scale.js';
 import type { HttpFloorResult } from './limit/http-floor.js';
 import type { PgbenchResult } from './limit/pgbench.js';
+import type { CpuPerUnit } from './load/cpu.js';
 import type { ReadsTogether } from './load/reads-together.js';
 import type { PhaseSummary } from './load/stats.js';
 import type { ProfileSummary } from './profile.js';
@@ -183,6 +184,11 @@ export interface BenchResult {
     embedded: EmbeddedResult | null;
   };
   profile: ProfileSummary | null;
+  /**
+   * CPU of each part per checkout+return of the desks and the machines, and per pgbench
+   * transaction, in their measured windows (from /proc; absent before round 13).
+   */
+  cpu?: CpuFigures;
   /** What each phase sends. */
   paths?: typeof MEASURED_PATHS;
   footprint?: Footprint;
@@ -335,6 +341,60 @@ function phaseTable(label: string, p: PhaseSummary): string {
   return lines.join('\n');
 }
 
+export interface CpuFigures {
+  desks: CpuPerUnit | null;
+  machines: CpuPerUnit | null;
+  pgbench: CpuPerUnit | null;
+}
+
+const CPU_UNITS: { key: keyof CpuFigures; label: string }[] = [
+  { key: 'desks', label: 'desks over HTTP, per checkout+return' },
+  { key: 'machines', label: 'self-check over SIP2, per checkout+return' },
+  { key: 'pgbench', label: 'pgbench, per TPC-B transaction' },
+];
+
+/** One line for the console: each part's CPU per unit of work. */
+export function cpuLine(cpu: CpuFigures): string {
+  const part = (c: CpuPerUnit | null) =>
+    c
+      ? `${c.serviceMs === null ? '' : `service ${r2(c.serviceMs)}, `}PostgreSQL ${r2(c.postgresMs)}, rest ${r2(c.restMs)} ms (idle ${f1(c.idleShare * 100)}%)`
+      : '—';
+  return `CPU: ${CPU_UNITS.map(({ key }) => `${key} ${part(cpu[key])}`).join('; ')}`;
+}
+
+/**
+ * The machine's CPU per unit of work, by part: what the ratio to pgbench is made of, in a figure
+ * that drifts less than the rates on a shared machine.
+ */
+function cpuTable(cpu: CpuFigures): string[] {
+  const ms = (value: number | null) => (value === null ? '—' : r2(value));
+  const rows = CPU_UNITS.flatMap(({ key, label }) => {
+    const c = cpu[key];
+    if (!c) return [];
+    const total = (c.serviceMs ?? 0) + c.postgresMs + c.restMs;
+    return [
+      `| ${label} | ${ms(c.serviceMs)} | ${ms(c.postgresMs)} | ${ms(c.restMs)} | ${ms(total)} | ${f1(c.idleShare * 100)}% |`,
+    ];
+  });
+  const pair = cpu.desks;
+  const transaction = cpu.pgbench;
+  const compare =
+    pair && transaction && transaction.postgresMs > 0
+      ? [
+          '',
+          `A desk checkout+return cost PostgreSQL ${f1(pair.postgresMs / transaction.postgresMs)} pgbench transactions' worth of its CPU, and the machine ${f1((pair.postgresMs + (pair.serviceMs ?? 0) + pair.restMs) / (transaction.postgresMs + transaction.restMs))} in all.`,
+        ]
+      : [];
+  return [
+    "**CPU per unit of work** (from `/proc`, the measured windows: the service's processes, PostgreSQL's, and the rest — the load driver, pgbench's client, the bench, the kernel — with the machine's idle share of both cores)",
+    '',
+    '| load | service ms | PostgreSQL ms | rest ms | all ms | idle |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    ...compare,
+  ];
+}
+
 /** The reads the service sent together in a phase: how many each statement answered. */
 export function readsTogetherLine(r: ReadsTogether): string {
   const reader = (name: string, { statements, reads, readsPerStatement }: ReadsTogether['card']) =>
@@ -431,6 +491,7 @@ export function markdown(r: BenchResult, notes: string[]): string {
       '',
     );
   }
+  if (r.cpu) out.push(...cpuTable(r.cpu), '');
   if (r.phases.history) {
     const h = r.phases.history;
     out.push(

@@ -27,6 +27,7 @@ import {
   type SearchTerms,
   sampleSearchTerms,
 } from './load/catalogue.js';
+import { sampleCpu } from './load/cpu.js';
 import { CHECKOUT_RETURN_ONLY, DESK_MIX, runDeskLoad, signInDesks } from './load/desk.js';
 import { residentMb, sampleResident, waitReady } from './load/footprint.js';
 import { REQUEST_TIMEOUT_MS } from './load/http-client.js';
@@ -39,6 +40,7 @@ import type { PhaseSummary } from './load/stats.js';
 import { summariseProfile } from './profile.js';
 import {
   type BenchResult,
+  cpuLine,
   type HttpFloor,
   headline,
   MEASURED_PATHS,
@@ -334,6 +336,7 @@ async function main(options: Options) {
       '\nDesks over HTTP (card scan with the status, checkout with key, renew, return with key)…',
     );
     const sampler = sampleResident(main.pids);
+    const deskCpuSampler = sampleCpu(main.pids);
     const readsAtStart = await readsTotals(main.metricsUrl);
     const deskLoad = await runDeskLoad({
       ...clock,
@@ -344,6 +347,7 @@ async function main(options: Options) {
       mix: DESK_MIX,
     });
     const underLoad = sampler.stop();
+    const deskCpu = deskCpuSampler.stop(deskLoad.windowMonotonicUs, deskLoad.pairs);
     const readsAfterDesks = await readsTotals(main.metricsUrl);
     const http = { ...deskLoad, readsTogether: readsBetween(readsAtStart, readsAfterDesks) };
     log(
@@ -355,12 +359,14 @@ async function main(options: Options) {
     log(`  ${timelineLine(http)}`);
     log(`  ${readsTogetherLine(http.readsTogether)}`);
     log('Self-check over SIP2 (23 with PIN, 11 ×2 with PIN, 35, 09 ×2)…');
+    const machineCpuSampler = sampleCpu(main.pids);
     const selfCheckLoad = await runSelfCheckLoad({
       ...clock,
       host: '127.0.0.1',
       port: main.sip2Port,
       workers,
     });
+    const machineCpu = machineCpuSampler.stop(selfCheckLoad.windowMonotonicUs, selfCheckLoad.pairs);
     const sip2 = {
       ...selfCheckLoad,
       readsTogether: readsBetween(readsAfterDesks, await readsTotals(main.metricsUrl)),
@@ -377,8 +383,17 @@ async function main(options: Options) {
     const pgbenchDb = await preparePgbench(databases, pgbenchScale);
     // Its warm-up run apart, as the service's phases leave theirs out.
     await pgbenchDb.measure(clients, warmupSeconds);
+    const pgbenchCpuSampler = sampleCpu([]);
+    const pgbenchStartUs = Number(process.hrtime.bigint() / 1000n);
     const pgbench = await pgbenchDb.measure(clients, durationSeconds);
+    const pgbenchCpu = pgbenchCpuSampler.stop(
+      [pgbenchStartUs, Number(process.hrtime.bigint() / 1000n)],
+      pgbench.transactions ?? Math.round(pgbench.tps * pgbench.seconds),
+      false,
+    );
     log(`  ${pgbench.tps.toFixed(1)} tps`);
+    const cpu = { desks: deskCpu, machines: machineCpu, pgbench: pgbenchCpu };
+    log(`  ${cpuLine(cpu)}`);
     // The machine's limit for any HTTP service of the desks' round-trip shape, and of one trip.
     const httpFloor: HttpFloor[] = [];
     for (const trips of [3, 1]) {
@@ -665,6 +680,7 @@ async function main(options: Options) {
         databaseBytes,
       },
       phases: { http, sip2, portal, catalogue, pgbench, httpFloor, history, embedded },
+      cpu,
       profile,
       paths: MEASURED_PATHS,
       footprint: {

@@ -20,7 +20,11 @@ const READERS: readonly Reader[] = ['session', 'card'];
 export async function readsTotals(metricsUrl: string): Promise<ReadsTotals> {
   const response = await fetch(metricsUrl);
   if (!response.ok) throw new Error(`${metricsUrl} answered ${response.status}`);
-  const text = await response.text();
+  return readsTotalsIn(await response.text());
+}
+
+/** The readers' totals in /metrics' text (none yet: zero). */
+export function readsTotalsIn(text: string): ReadsTotals {
   const figure = (reader: Reader, suffix: 'count' | 'sum') => {
     const line = new RegExp(
       `^library_one_db_reads_per_statement_${suffix}\\{reader="${reader}"\\} (\\d+)$`,

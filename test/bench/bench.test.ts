@@ -27,7 +27,9 @@ import {
   sampleSearchTerms,
   searchTermsOf,
 } from '../../bench/load/catalogue.js';
+import { type CpuSample, cpuPerUnit, sampleCpu } from '../../bench/load/cpu.js';
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
+import { readsBetween, readsTotalsIn } from '../../bench/load/reads-together.js';
 import { Recorder } from '../../bench/load/stats.js';
 import { ratioBeside, timelineLine } from '../../bench/report.js';
 import {
@@ -312,6 +314,67 @@ describe.skipIf(noServer)('benchmark', () => {
     expect(timelineLine(summary)).toBe(
       'Completed per second, in steps of 5 s (the warm-up before the `|`): 2 | 4, 8.',
     );
+  });
+
+  it("divides each part's CPU in the measured window by the work done in it, the warm-up left out", () => {
+    // Cumulative seconds, a sample a second: the first second is warm-up (the service busier).
+    const sample = (
+      second: number,
+      service: number,
+      postgres: number,
+      busy: number,
+    ): CpuSample => ({
+      atUs: second * 1_000_000,
+      service,
+      postgres,
+      busy,
+      idle: 2 * second - busy,
+    });
+    const samples = [
+      sample(0, 0, 0, 0),
+      sample(1, 0.9, 0.1, 1.2),
+      sample(2, 1.5, 0.7, 2.8),
+      sample(3, 2.1, 1.3, 4.4),
+    ];
+    // The window from 1.5 s to 3 s: service 0.9 s, PostgreSQL 0.9 s, 2.4 s busy of 3 s.
+    const cpu = cpuPerUnit(samples, [1_500_000, 3_000_000], 300, true);
+    expect(cpu).toEqual({ serviceMs: 3, postgresMs: 3, restMs: 2, idleShare: 0.2 });
+    // pgbench runs no service; a window outside the samples is not measured.
+    expect(cpuPerUnit(samples, [1_000_000, 2_000_000], 100, false)?.serviceMs).toBeNull();
+    expect(cpuPerUnit(samples, [2_000_000, 4_000_000], 100, true)).toBeNull();
+  });
+
+  it("reads this machine's processes from /proc: the busy one's CPU is counted as the service's", () => {
+    const sampler = sampleCpu([process.pid], 1_000);
+    const start = Number(process.hrtime.bigint() / 1000n);
+    let spin = 0;
+    for (let i = 0; i < 30_000_000; i++) spin += i % 7;
+    expect(spin).toBeGreaterThan(0);
+    const cpu = sampler.stop([start, Number(process.hrtime.bigint() / 1000n)], 1);
+    expect(cpu?.serviceMs).toBeGreaterThan(0);
+    expect(cpu?.postgresMs).toBeGreaterThanOrEqual(0);
+    expect(cpu?.idleShare).toBeLessThan(1);
+  });
+
+  it("reads how many reads each statement sent together answered from the service's /metrics", () => {
+    const metrics = (sessions: [number, number], cards: [number, number]) =>
+      [
+        '# TYPE library_one_db_reads_per_statement histogram',
+        `library_one_db_reads_per_statement_sum{reader="session"} ${sessions[0]}`,
+        `library_one_db_reads_per_statement_count{reader="session"} ${sessions[1]}`,
+        `library_one_db_reads_per_statement_sum{reader="card"} ${cards[0]}`,
+        `library_one_db_reads_per_statement_count{reader="card"} ${cards[1]}`,
+      ].join('\n');
+    const before = readsTotalsIn(metrics([10, 10], [4, 4]));
+    const after = readsTotalsIn(metrics([250, 110], [4, 4]));
+    expect(readsBetween(before, after)).toEqual({
+      session: { statements: 100, reads: 240, readsPerStatement: 2.4 },
+      card: { statements: 0, reads: 0, readsPerStatement: null },
+    });
+    expect(readsTotalsIn('')).toEqual({
+      session: { statements: 0, reads: 0 },
+      card: { statements: 0, reads: 0 },
+    });
   });
 
   it('shows a ratio with the decimals that keep its verdict: 0.897 against 0.9 is not "0.90"', () => {
