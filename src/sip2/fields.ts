@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { BUSINESS_TIME_ZONE } from '../platform/clock.js';
 import { wallClockTime } from '../platform/dates.js';
 
 /** Thrown by `encode` when a message holds a value SIP2 cannot carry (a programming error). */
@@ -308,7 +309,8 @@ export const scStatusField: FixedCodec<ScStatusCode> = {
 
 /** 18 blanks: "no date" in a fixed date field (e.g. no "no block" due date). */
 export const BLANK_SIP_DATE = ' '.repeat(18);
-export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
+/** The machines' local time unless told otherwise: the network's business time zone. */
+export const DEFAULT_TIME_ZONE = BUSINESS_TIME_ZONE;
 
 /**
  * Writes an instant as SIP2 local time in `timeZone` (blank ZZZZ), or in universal time
