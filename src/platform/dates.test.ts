@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessDateOf, ManualClock } from './clock.js';
-import { addDays, ageOn, daysBetween, isValidDate, weekdayOf } from './dates.js';
+import { addDays, ageOn, daysBetween, isValidDate, wallClockTime, weekdayOf } from './dates.js';
 
 describe('business dates in Korea', () => {
   it('takes "today" in Asia/Seoul, not UTC', () => {
@@ -28,6 +28,48 @@ describe('business dates in Korea', () => {
     expect(businessDateOf(new Date('2027-03-01T14:59:59.999Z'))).toBe('2027-03-01');
     expect(businessDateOf(new Date('2027-03-01T15:00:00.000Z'))).toBe('2027-03-02');
     expect(businessDateOf(new Date('2027-03-01T14:59:59.999Z'))).toBe('2027-03-01');
+  });
+
+  it('reads the wall-clock time of any instant in any zone, in any order of asking', () => {
+    const zones = ['Asia/Seoul', 'UTC', 'America/St_Johns'];
+    const formats = zones.map(
+      (timeZone) =>
+        new Intl.DateTimeFormat('sv-SE', {
+          timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        }),
+    );
+    const asText = (ms: number, zone: number) => {
+      const t = wallClockTime(new Date(ms), zones[zone]!);
+      return `${t.year}-${t.month}-${t.day} ${t.hour}:${t.minute}:${t.second}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
+            fc.integer({ min: 0, max: zones.length - 1 }),
+          ),
+          { minLength: 1, maxLength: 20 },
+        ),
+        (asks) => {
+          // The same second again, the next and the one before: each is its own.
+          for (const [t, zone] of asks) {
+            for (const ms of [t, t + 1, t + 1000, t - 1000, t]) {
+              expect(asText(ms, zone)).toBe(formats[zone]!.format(new Date(ms)));
+            }
+          }
+        },
+      ),
+    );
+    // The last millisecond of a second, then the first of the next, in Seoul.
+    expect(asText(Date.parse('2027-03-01T14:59:59.999Z'), 0)).toBe('2027-03-01 23:59:59');
+    expect(asText(Date.parse('2027-03-01T15:00:00.000Z'), 0)).toBe('2027-03-02 00:00:00');
   });
 
   it('moves with the manual clock', () => {

@@ -112,11 +112,21 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
   return clock;
 }
 
-/** The wall-clock time of an instant in `timeZone` (every SIP2 message carries one). */
-export function wallClockTime(instant: Date, timeZone: string): WallClockTime {
+/** Each time zone's last second formatted: the messages of one second share it. */
+const lastSeconds = new Map<string, { second: number; time: Readonly<WallClockTime> }>();
+
+/**
+ * The wall-clock time of an instant in `timeZone` (every SIP2 message carries one). Formatting
+ * is the dear part, and under load hundreds of messages a second ask for the same second.
+ */
+export function wallClockTime(instant: Date, timeZone: string): Readonly<WallClockTime> {
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastSeconds.get(timeZone);
+  if (last?.second === second) return last.time;
   const time: WallClockTime = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
   for (const part of wallClock(timeZone).formatToParts(instant)) {
     if (part.type in time) time[part.type as keyof WallClockTime] = part.value;
   }
+  lastSeconds.set(timeZone, { second, time: Object.freeze(time) });
   return time;
 }
