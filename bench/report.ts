@@ -5,6 +5,7 @@ import type { Scale } from './generate/scale.js';
 import type { HttpFloorResult } from './limit/http-floor.js';
 import type { PgbenchResult } from './limit/pgbench.js';
 import type { CpuPerUnit } from './load/cpu.js';
+import type { DatabaseWork } from './load/database-work.js';
 import type { ReadsTogether } from './load/reads-together.js';
 import type { PhaseSummary } from './load/stats.js';
 import type { ProfileSummary } from './profile.js';
@@ -189,6 +190,11 @@ export interface BenchResult {
    * transaction, in their measured windows (from /proc; absent before round 13).
    */
   cpu?: CpuFigures;
+  /**
+   * What PostgreSQL did per checkout+return of the desks and the machines (over each phase, its
+   * warm-up included) and per pgbench transaction, from its own statistics (absent before round 14).
+   */
+  databaseWork?: DatabaseWorkFigures;
   /** What each phase sends. */
   paths?: typeof MEASURED_PATHS;
   footprint?: Footprint;
@@ -395,6 +401,48 @@ function cpuTable(cpu: CpuFigures): string[] {
   ];
 }
 
+export type DatabaseWorkFigures = Record<keyof CpuFigures, DatabaseWork | null>;
+
+/** One line for the console: what PostgreSQL did per unit of work. */
+export function databaseWorkLine(work: DatabaseWorkFigures): string {
+  const part = (w: DatabaseWork | null) =>
+    w
+      ? `${f1(w.commits)} commits (${f1(w.writeTransactions)} writing), ${f1(w.walRecords)} WAL records, ${n0(w.walBytes)} WAL bytes, ${n0(w.buffers)} buffers, ${f1(w.rowsWritten)} rows written`
+      : '—';
+  return `PostgreSQL: ${CPU_UNITS.map(({ key }) => `${key} ${part(work[key])}`).join('; ')}`;
+}
+
+/**
+ * What PostgreSQL did per unit of work, counted by itself: figures that do not drift with the
+ * host, the CPU table's reasons.
+ */
+function databaseWorkTable(work: DatabaseWorkFigures): string[] {
+  const rows = CPU_UNITS.flatMap(({ key, label }) => {
+    const w = work[key];
+    if (!w) return [];
+    return [
+      `| ${label} | ${f1(w.commits)} | ${f1(w.writeTransactions)} | ${f1(w.walRecords)} | ${n0(w.walBytes)} | ${n0(w.buffers)} | ${f1(w.rowsWritten)} |`,
+    ];
+  });
+  const pair = work.desks;
+  const transaction = work.pgbench;
+  const compare =
+    pair && transaction && transaction.walRecords > 0 && transaction.buffers > 0
+      ? [
+          '',
+          `A desk checkout+return asked PostgreSQL for ${f1(pair.commits / Math.max(transaction.commits, 1e-9))} pgbench transactions' commits, ${f1(pair.walRecords / transaction.walRecords)} their WAL records and ${f1(pair.buffers / transaction.buffers)} their buffers.`,
+        ]
+      : [];
+  return [
+    "**PostgreSQL's work per unit** (its own statistics, `pg_stat_database` and `pg_stat_wal`, over each phase with its warm-up; a commit of a read-only transaction writes nothing; buffers are the pages a statement visited, in memory or not)",
+    '',
+    '| load | commits | of them writing | WAL records | WAL bytes | buffers | rows written |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    ...compare,
+  ];
+}
+
 /** The reads the service sent together in a phase: how many each statement answered. */
 export function readsTogetherLine(r: ReadsTogether): string {
   const reader = (name: string, { statements, reads, readsPerStatement }: ReadsTogether['card']) =>
@@ -492,6 +540,7 @@ export function markdown(r: BenchResult, notes: string[]): string {
     );
   }
   if (r.cpu) out.push(...cpuTable(r.cpu), '');
+  if (r.databaseWork) out.push(...databaseWorkTable(r.databaseWork), '');
   if (r.phases.history) {
     const h = r.phases.history;
     out.push(

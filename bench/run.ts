@@ -28,6 +28,7 @@ import {
   sampleSearchTerms,
 } from './load/catalogue.js';
 import { sampleCpu } from './load/cpu.js';
+import { databaseWorkPerUnit, pairsOverPhase, readDatabaseTotals } from './load/database-work.js';
 import { CHECKOUT_RETURN_ONLY, DESK_MIX, runDeskLoad, signInDesks } from './load/desk.js';
 import { residentMb, sampleResident, waitReady } from './load/footprint.js';
 import { REQUEST_TIMEOUT_MS } from './load/http-client.js';
@@ -41,6 +42,7 @@ import { summariseProfile } from './profile.js';
 import {
   type BenchResult,
   cpuLine,
+  databaseWorkLine,
   type HttpFloor,
   headline,
   MEASURED_PATHS,
@@ -338,6 +340,7 @@ async function main(options: Options) {
     const sampler = sampleResident(main.pids);
     const deskCpuSampler = sampleCpu(main.pids);
     const readsAtStart = await readsTotals(main.metricsUrl);
+    const databaseAtStart = await readDatabaseTotals(serverUrl);
     const deskLoad = await runDeskLoad({
       ...clock,
       warmupSeconds: serviceWarmupSeconds,
@@ -349,6 +352,7 @@ async function main(options: Options) {
     const underLoad = sampler.stop();
     const deskCpu = deskCpuSampler.stop(deskLoad.windowMonotonicUs, deskLoad.pairs);
     const readsAfterDesks = await readsTotals(main.metricsUrl);
+    const databaseAfterDesks = await readDatabaseTotals(serverUrl, { settle: true });
     const http = { ...deskLoad, readsTogether: readsBetween(readsAtStart, readsAfterDesks) };
     log(
       `  resident memory under the desk load: mean ${underLoad.meanMb} MB, max ${underLoad.maxMb} MB`,
@@ -367,6 +371,7 @@ async function main(options: Options) {
       workers,
     });
     const machineCpu = machineCpuSampler.stop(selfCheckLoad.windowMonotonicUs, selfCheckLoad.pairs);
+    const databaseAfterMachines = await readDatabaseTotals(serverUrl, { settle: true });
     const sip2 = {
       ...selfCheckLoad,
       readsTogether: readsBetween(readsAfterDesks, await readsTotals(main.metricsUrl)),
@@ -383,9 +388,12 @@ async function main(options: Options) {
     const pgbenchDb = await preparePgbench(databases, pgbenchScale);
     // Its warm-up run apart, as the service's phases leave theirs out.
     await pgbenchDb.measure(clients, warmupSeconds);
+    // pgbench's connections end with its run: their statistics are counted as they close.
+    const databaseBeforePgbench = await readDatabaseTotals(serverUrl);
     const pgbenchCpuSampler = sampleCpu([]);
     const pgbenchStartUs = Number(process.hrtime.bigint() / 1000n);
     const pgbench = await pgbenchDb.measure(clients, durationSeconds);
+    const databaseAfterPgbench = await readDatabaseTotals(serverUrl);
     const pgbenchCpu = pgbenchCpuSampler.stop(
       [pgbenchStartUs, Number(process.hrtime.bigint() / 1000n)],
       pgbench.transactions ?? Math.round(pgbench.tps * pgbench.seconds),
@@ -394,6 +402,20 @@ async function main(options: Options) {
     log(`  ${pgbench.tps.toFixed(1)} tps`);
     const cpu = { desks: deskCpu, machines: machineCpu, pgbench: pgbenchCpu };
     log(`  ${cpuLine(cpu)}`);
+    const databaseWork = {
+      desks: databaseWorkPerUnit(databaseAtStart, databaseAfterDesks, pairsOverPhase(http)),
+      machines: databaseWorkPerUnit(
+        databaseAfterDesks,
+        databaseAfterMachines,
+        pairsOverPhase(sip2),
+      ),
+      pgbench: databaseWorkPerUnit(
+        databaseBeforePgbench,
+        databaseAfterPgbench,
+        pgbench.transactions ?? Math.round(pgbench.tps * pgbench.seconds),
+      ),
+    };
+    log(`  ${databaseWorkLine(databaseWork)}`);
     // The machine's limit for any HTTP service of the desks' round-trip shape, and of one trip.
     const httpFloor: HttpFloor[] = [];
     for (const trips of [3, 1]) {
@@ -681,6 +703,7 @@ async function main(options: Options) {
       },
       phases: { http, sip2, portal, catalogue, pgbench, httpFloor, history, embedded },
       cpu,
+      databaseWork,
       profile,
       paths: MEASURED_PATHS,
       footprint: {

@@ -28,6 +28,11 @@ import {
   searchTermsOf,
 } from '../../bench/load/catalogue.js';
 import { type CpuSample, cpuPerUnit, sampleCpu } from '../../bench/load/cpu.js';
+import {
+  databaseTotals,
+  databaseWorkPerUnit,
+  pairsOverPhase,
+} from '../../bench/load/database-work.js';
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
 import { readsBetween, readsTotalsIn } from '../../bench/load/reads-together.js';
 import { Recorder } from '../../bench/load/stats.js';
@@ -375,6 +380,28 @@ describe.skipIf(noServer)('benchmark', () => {
       session: { statements: 0, reads: 0 },
       card: { statements: 0, reads: 0 },
     });
+  });
+
+  it('counts what PostgreSQL did for each unit of work: a row written is a commit, an id, WAL records', async () => {
+    const name = await databases.create('work');
+    await withServer(databases.url(name), async (c) => {
+      await c.query('create table work_done (n integer primary key)');
+      const before = await databaseTotals(c);
+      for (let n = 0; n < 20; n++) await c.query('insert into work_done values ($1)', [n]);
+      // This connection's counts reach the shared statistics when it goes idle after this.
+      await c.query('select pg_stat_force_next_flush()');
+      const work = databaseWorkPerUnit(before, await databaseTotals(c), 20);
+      // Other tests may share the server: what they did can only add to these.
+      expect(work?.commits).toBeGreaterThanOrEqual(1);
+      expect(work?.writeTransactions).toBeGreaterThanOrEqual(1);
+      expect(work?.walRecords).toBeGreaterThanOrEqual(3); // the row, its key, the commit
+      expect(work?.rowsWritten).toBeGreaterThanOrEqual(1);
+      expect(work?.buffers).toBeGreaterThanOrEqual(2);
+      expect(databaseWorkPerUnit(before, before, 0)).toBeNull();
+    });
+    const phase = new Recorder(0, 2000);
+    for (const at of [-500, 100, 900, 1500, 2500]) phase.pair(at);
+    expect(pairsOverPhase(phase.summary())).toBe(5);
   });
 
   it('shows a ratio with the decimals that keep its verdict: 0.897 against 0.9 is not "0.90"', () => {
