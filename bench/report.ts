@@ -347,6 +347,27 @@ function phaseTable(label: string, p: PhaseSummary): string {
   return lines.join('\n');
 }
 
+/**
+ * The desks are a closed loop (each sends its next request when its last is answered), so by
+ * Little's law a request's mean time is the desks ÷ the requests answered a second. If the spread
+ * of the times stayed as measured (p99 ÷ mean), the p99 target would need this many requests a
+ * second: what "p99 ≤ 25 ms" asks of throughput on this machine.
+ */
+export function closedLoopLine(
+  p: PhaseSummary,
+  clients: number,
+  p99TargetMs: number,
+): string | null {
+  const ops = Object.values(p.ops);
+  const requests = ops.reduce((sum, o) => sum + o.count, 0);
+  if (requests === 0 || p.requestsPerSecond <= 0) return null;
+  const meanMs = ops.reduce((sum, o) => sum + o.meanMs * o.count, 0) / requests;
+  const littleMs = (clients / p.requestsPerSecond) * 1000;
+  const spread = p.p99Ms / meanMs;
+  const neededPerSecond = (clients * 1000 * spread) / p99TargetMs;
+  return `Closed loop: ${clients} desks ÷ ${f1(p.requestsPerSecond)} requests/s = ${r2(littleMs)} ms a request by Little's law; measured mean ${r2(meanMs)} ms, p99 ${r2(p.p99Ms)} ms (${f1(spread)} × the mean). With that spread, p99 ≤ ${p99TargetMs} ms needs ${n0(neededPerSecond)} requests/s, ${f1(neededPerSecond / p.requestsPerSecond)} × this run's.`;
+}
+
 export interface CpuFigures {
   desks: CpuPerUnit | null;
   machines: CpuPerUnit | null;
@@ -498,6 +519,8 @@ export function markdown(r: BenchResult, notes: string[]): string {
   );
   out.push('## Load phases', '');
   out.push(phaseTable('Desks over HTTP', r.phases.http), '');
+  const closedLoop = closedLoopLine(r.phases.http, r.settings.clients, TARGETS.p99Ms);
+  if (closedLoop) out.push(closedLoop, '');
   out.push(phaseTable('Self-check over SIP2', r.phases.sip2), '');
   if (r.phases.portal) {
     out.push(

@@ -41,6 +41,7 @@ import type { PhaseSummary } from './load/stats.js';
 import { summariseProfile } from './profile.js';
 import {
   type BenchResult,
+  closedLoopLine,
   cpuLine,
   databaseWorkLine,
   type HttpFloor,
@@ -361,6 +362,7 @@ async function main(options: Options) {
       `  ${http.pairsPerSecond} checkout+return/s, p50 ${http.p50Ms} ms, p95 ${http.p95Ms} ms, p99 ${http.p99Ms} ms`,
     );
     log(`  ${timelineLine(http)}`);
+    log(`  ${closedLoopLine(http, clients, TARGETS.p99Ms) ?? ''}`);
     log(`  ${readsTogetherLine(http.readsTogether)}`);
     log('Self-check over SIP2 (23 with PIN, 11 ×2 with PIN, 35, 09 ×2)…');
     const machineCpuSampler = sampleCpu(main.pids);

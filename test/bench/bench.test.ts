@@ -36,7 +36,7 @@ import {
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
 import { readsBetween, readsTotalsIn } from '../../bench/load/reads-together.js';
 import { Recorder } from '../../bench/load/stats.js';
-import { ratioBeside, timelineLine } from '../../bench/report.js';
+import { closedLoopLine, ratioBeside, timelineLine } from '../../bench/report.js';
 import {
   assertBenchDatabase,
   BenchSafetyError,
@@ -402,6 +402,36 @@ describe.skipIf(noServer)('benchmark', () => {
     const phase = new Recorder(0, 2000);
     for (const at of [-500, 100, 900, 1500, 2500]) phase.pair(at);
     expect(pairsOverPhase(phase.summary())).toBe(5);
+  });
+
+  it("says what the p99 target asks of a closed loop's throughput, by Little's law", () => {
+    const op = (count: number, meanMs: number) => ({
+      count,
+      perSecond: count / 30,
+      errors: 0,
+      p50Ms: meanMs,
+      p95Ms: meanMs,
+      p99Ms: meanMs,
+      meanMs,
+    });
+    const phase = {
+      seconds: 30,
+      pairs: 6_000,
+      pairsPerSecond: 200,
+      checkoutsPerSecond: 200,
+      requestsPerSecond: 500,
+      windowMonotonicUs: [0, 30_000_000] as [number, number],
+      p50Ms: 15,
+      p95Ms: 35,
+      p99Ms: 50,
+      ops: { checkout: op(9_000, 24), return: op(6_000, 14) },
+      errors: {},
+    };
+    // 10 desks ÷ 500/s = 20 ms; the mean (9,000 × 24 + 6,000 × 14) ÷ 15,000 = 20 ms; p99 2.5 × it.
+    expect(closedLoopLine(phase, 10, 25)).toBe(
+      "Closed loop: 10 desks ÷ 500.0 requests/s = 20.00 ms a request by Little's law; measured mean 20.00 ms, p99 50.00 ms (2.5 × the mean). With that spread, p99 ≤ 25 ms needs 1,000 requests/s, 2.0 × this run's.",
+    );
+    expect(closedLoopLine({ ...phase, ops: {} }, 10, 25)).toBeNull();
   });
 
   it('shows a ratio with the decimals that keep its verdict: 0.897 against 0.9 is not "0.90"', () => {
