@@ -138,15 +138,19 @@ export async function setLanguage(page: Page, language: 'ko' | 'en') {
 /**
  * Screenshots of the page as it is (by default at its size and in its language; `sizes` and
  * `languages` ask for more) under test-output/screenshots/<name>-<size>-<language>.png. The
- * page is left as it was. WEB_SCREENSHOTS=off skips them.
+ * page is left as it was. WEB_SCREENSHOTS=off skips them; WEB_SCREENSHOTS=check checks every size and
+ * language's width but writes no image (CI, where the images are not kept).
  */
 export async function capture(
   page: Page,
   name: string,
   options: { sizes?: ('phone' | 'desk')[]; languages?: ('ko' | 'en')[] } = {},
 ) {
-  if (process.env.WEB_SCREENSHOTS === 'off') return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const screenshots = process.env.WEB_SCREENSHOTS ?? 'on';
+  if (screenshots === 'off') return;
+  // `check`: every size and language laid out and its width checked, no image written (CI).
+  const writeImages = screenshots !== 'check';
+  if (writeImages) mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const original = page.viewportSize();
   const language = (await pageLanguage(page)) as 'ko' | 'en';
   const current = original && original.width < 800 ? 'phone' : 'desk';
@@ -160,10 +164,12 @@ export async function capture(
         'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       );
       if (overflow > 0) throw new Error(`${name} (${size}, ${lang}) is ${overflow}px too wide`);
-      await page.screenshot({
-        path: path.join(SCREENSHOT_DIR, `${name}-${size}-${lang}.png`),
-        fullPage: true,
-      });
+      if (writeImages) {
+        await page.screenshot({
+          path: path.join(SCREENSHOT_DIR, `${name}-${size}-${lang}.png`),
+          fullPage: true,
+        });
+      }
     }
   }
   await setLanguage(page, language);
