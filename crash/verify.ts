@@ -459,11 +459,13 @@ async function verifyRequests(
     const reached = REACHED[op.kind];
     if (!reached || (op.outcome !== 'acked' && op.outcome !== 'applied')) continue;
     count();
-    // The request the step was about (its id from the placement's answer); else the member's
-    // latest request of the title placed before the step ended.
+    // The request the step was about (its id from the placement's answer); else (the placement's
+    // answer was lost) the member's latest request of the title placed before the step was made.
+    // Not "before it ended, give or take": a member's journeys run one after another, and the
+    // next one may request the same title a moment after this step.
     const journey = (journeys.get(`${op.memberId}:${op.barcode}`) ?? []).filter((r) =>
       op.requestId === undefined
-        ? r.requested_at.getTime() <= (op.ended || Date.now()) + SLACK_MS
+        ? r.requested_at.getTime() <= op.started
         : Number(r.id) === op.requestId,
     );
     const latest = journey.at(-1);
