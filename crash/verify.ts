@@ -459,13 +459,14 @@ async function verifyRequests(
     const reached = REACHED[op.kind];
     if (!reached || (op.outcome !== 'acked' && op.outcome !== 'applied')) continue;
     count();
-    // The request the step was about (its id from the placement's answer); else (the placement's
-    // answer was lost) the member's latest request of the title placed before the step was made.
-    // Not "before it ended, give or take": a member's journeys run one after another, and the
-    // next one may request the same title a moment after this step.
+    // The request the step was about (its id from the placement's answer); else the member's
+    // latest request of the title: for the placement, placed before it ended; for a later step
+    // (the placement's answer was lost), placed before the step was made — not up to its end and
+    // after, as a member's next journey may request the same title a moment after this step.
+    const placedBy = op.kind === 'request-place' ? (op.ended || Date.now()) + SLACK_MS : op.started;
     const journey = (journeys.get(`${op.memberId}:${op.barcode}`) ?? []).filter((r) =>
       op.requestId === undefined
-        ? r.requested_at.getTime() <= op.started
+        ? r.requested_at.getTime() <= placedBy
         : Number(r.id) === op.requestId,
     );
     const latest = journey.at(-1);
