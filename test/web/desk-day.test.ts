@@ -65,9 +65,12 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     await page.goto(url('/desk'));
     await page.getByLabel('아이디').fill('jinju-yonam-desk');
     await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    if (!atOnce) await page.getByLabel('회원카드 번호').waitFor();
-    await page.keyboard.type(card);
+    if (atOnce) await scanWhileTheDeskOpens(page, card);
+    else {
+      await page.getByRole('button', { name: '로그인' }).click();
+      await page.getByLabel('회원카드 번호').waitFor();
+      await page.keyboard.type(card);
+    }
     await page.keyboard.press('Enter');
     await page
       .locator('.member-panel')
@@ -79,6 +82,35 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
         );
         throw new Error(`${error.message}\n${shown}`);
       });
+  }
+
+  /**
+   * The scanner types all but the card's last digit while the sign-in is still answering (held
+   * until then), and the last digit arrives the instant the card field takes the caught keys,
+   * before the desk has drawn them: the race a slow CI machine once lost six digits to.
+   */
+  async function scanWhileTheDeskOpens(page: Page, card: string) {
+    let typed!: () => void;
+    const allButLastTyped = new Promise<void>((resolve) => {
+      typed = resolve;
+    });
+    await page.route('**/api/v1/staff/sign-in', async (route) => {
+      await allButLastTyped;
+      await route.continue();
+    });
+    await page.evaluate(`(() => {
+      const lastDigit = (event) => {
+        if (event.target.name !== 'card') return;
+        document.removeEventListener('focusin', lastDigit, true);
+        document.execCommand('insertText', false, ${JSON.stringify(card.slice(-1))});
+      };
+      document.addEventListener('focusin', lastDigit, true);
+    })()`);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.keyboard.type(card.slice(0, -1));
+    typed();
+    await expect.poll(() => focusedLabel(page)).toBe('회원카드 번호');
+    await page.unroute('**/api/v1/staff/sign-in');
   }
 
   async function scanItem(page: Page, barcode: string) {
@@ -147,6 +179,8 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
         eb.selectFrom('cards').select('member_id').where('number', '=', SEOYEON).limit(1),
       )
       .execute();
+    // The loans the day's first test made (run alone, this test has none to be overdue).
+    expect(due.length).toBeGreaterThan(0);
     const last = due
       .map((d) => d.due_date)
       .sort()

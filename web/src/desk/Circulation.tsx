@@ -17,7 +17,7 @@ import { MemberCard, REISSUE_ID_FIELD } from './MemberCard';
 import { NetworkStatus, type Renewal } from './NetworkStatus';
 import { Receipt, type ReceiptLine } from './Receipt';
 import { ScanAnnouncement, ScanField } from './ScanField';
-import { useCaughtScans } from './scan-catcher';
+import { placeScan, useCaughtScans } from './scan-catcher';
 import { loadVisit, loansOf, type Visit } from './visit';
 
 /** Scan a card, see the member's network status, then scan items one after another. */
@@ -184,7 +184,7 @@ export function Circulation() {
     const field = visit && itemRef.current ? itemRef.current : cardRef.current;
     if (field === itemRef.current) setItemInput(scan.text);
     else setCardInput(scan.text);
-    field?.focus();
+    if (field) placeScan(field, scan.text);
     if (!scan.entered) return;
     if (field === itemRef.current) void lendItem(scan.text);
     else void open(scan.text);

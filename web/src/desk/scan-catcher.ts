@@ -99,3 +99,13 @@ export function useCaughtScans(take: Consumer) {
     };
   }, []);
 }
+
+/**
+ * Puts caught characters into their field and the cursor after them. The field's own value is
+ * written at once, not only on the next render: the scanner's next keys go straight into the
+ * focused field and must follow the caught ones, not replace them.
+ */
+export function placeScan(field: HTMLInputElement, text: string) {
+  field.value = text;
+  field.focus();
+}
