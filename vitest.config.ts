@@ -22,6 +22,7 @@ const DATABASE_INDEPENDENT = [
   'test/platform/read-replica.test.ts',
   'test/privacy/maintenance-cli.test.ts',
   'test/reliability/backup.test.ts',
+  'test/reliability/crash-witnesses.test.ts',
   'test/reliability/overload.test.ts',
   'test/sip2/mapping.test.ts',
 ];

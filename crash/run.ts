@@ -22,6 +22,7 @@ import { type Database, openDatabase } from '../src/platform/db/database.js';
 import { FIXTURE_MEMBER_PASSWORD, type Fixtures, prepareFixtures } from './fixtures.js';
 import { freePort, ServiceProcess } from './service.js';
 import { verify } from './verify.js';
+import { describeOperation, nearTheViolation, operationsBehind } from './witnesses.js';
 import { Desk, Machine, type Op, Requester, World } from './workload.js';
 
 type Mode = 'embedded' | 'postgres';
@@ -76,8 +77,14 @@ interface ModeReport {
   serverErrors5xx: number;
   checks: number;
   violations: string[];
+  /** When violations were found: the kills and restarts, and the operations behind each one. */
+  disruptions?: string[];
+  witnesses?: { violation: string; operations: string[] }[];
 }
 
+/** A failed run's report explains its first violations; the console shows each one's nearest lines. */
+const WITNESSED_VIOLATIONS = 10;
+const WITNESS_LINES = 30;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const between = (low: number, high: number) => low + Math.random() * (high - low);
 
@@ -180,6 +187,7 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
   const service = services[0]!;
   const serviceOf = (i: number) => services[i % services.length]!;
   let postgresRestarts = 0;
+  const disruptions: string[] = [];
   const report = (world: World | null, checks: number, violations: string[]): ModeReport => {
     const ops = world?.ops ?? [];
     const sure = (o: Op) => o.outcome === 'acked' || o.outcome === 'applied';
@@ -218,6 +226,20 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
       violations,
     };
   };
+  /** A failed run explains itself: the disruptions, and what the clients did around each violation. */
+  const explained = (r: ModeReport, ops: Op[], runStart: number): ModeReport =>
+    r.violations.length === 0
+      ? r
+      : {
+          ...r,
+          disruptions,
+          witnesses: r.violations.slice(0, WITNESSED_VIOLATIONS).map((violation) => ({
+            violation,
+            operations: operationsBehind(violation, ops).map((op) =>
+              describeOperation(op, runStart),
+            ),
+          })),
+        };
 
   try {
     // The demo, then the fixtures, with the service stopped.
@@ -316,13 +338,20 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
       log(
         `${mode}: SIGKILL #${k + 1} of service ${services.indexOf(victim) + 1}/${services.length} (${world.ops.length} operations so far)`,
       );
+      disruptions.push(
+        `SIGKILL of service ${services.indexOf(victim) + 1} at ${((Date.now() - runStart) / 1000).toFixed(3)} s`,
+      );
       await victim.kill9();
       await sleep(between(100, 1500));
       await victim.start();
       if (k === restartAfter) {
         await sleep(between(size.uptime * 300, size.uptime * 600));
         log(`${mode}: restarting PostgreSQL`);
+        const down = ((Date.now() - runStart) / 1000).toFixed(3);
         await restartPostgres(options.pgCluster, serverUrl);
+        disruptions.push(
+          `PostgreSQL restarted ${down}–${((Date.now() - runStart) / 1000).toFixed(3)} s`,
+        );
         postgresRestarts++;
       }
     }
@@ -339,7 +368,7 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
     const { database, release } = await openStore(mode, where);
     try {
       const { checked, violations } = await verify(database.db, world.ops, fixtures, runStart);
-      return report(world, checked, violations);
+      return explained(report(world, checked, violations), world.ops, runStart);
     } finally {
       await database.close();
       release();
@@ -379,6 +408,14 @@ function printReport(r: ModeReport) {
   );
   console.log(`  checks: ${r.checks}, violations: ${r.violations.length}`);
   for (const v of r.violations.slice(0, 30)) console.log(`    ✗ ${v}`);
+  if (r.disruptions) console.log(`  disruptions: ${r.disruptions.join('; ')}`);
+  for (const w of r.witnesses ?? []) {
+    console.log(`  behind "${w.violation}":`);
+    const shown = nearTheViolation(w.violation, w.operations, WITNESS_LINES);
+    for (const line of shown) console.log(`    ${line}`);
+    if (shown.length < w.operations.length)
+      console.log(`    (${w.operations.length - shown.length} more in the report)`);
+  }
 }
 
 /** The machine's cluster, as .ci/run finds it: the first version under /etc/postgresql. */
