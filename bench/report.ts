@@ -558,7 +558,7 @@ export function markdown(r: BenchResult, notes: string[]): string {
   );
   for (const f of r.phases.httpFloor ?? []) {
     out.push(
-      `**Bare HTTP server, ${f.trips} round trip${f.trips === 1 ? '' : 's'} a request** (node:http and node-postgres only; pgbench's writes in one statement${f.trips === 1 ? '' : ` after ${f.trips - 1} single-row read${f.trips === 2 ? '' : 's'}`}; same clients and database) — ${f1(f.requestsPerSecond)} requests/s, p50 ${r2(f.p50Ms)} ms, p99 ${r2(f.p99Ms)} ms${f.errors ? `, ${f.errors} failed` : ''}: ${f.ofPgbench.toFixed(2)} × pgbench. A checkout+return is two requests, so no service of this shape could make more than ${f.pairCeilingOfPgbench.toFixed(2)} × pgbench pairs here; the desks made ${f.httpPairsOfCeiling.toFixed(2)} of that.`,
+      `**Bare HTTP server, ${f.trips} round trip${f.trips === 1 ? '' : 's'} a request** (node:http and node-postgres only; pgbench's writes in one statement${f.trips === 1 ? '' : ` after ${f.trips - 1} single-row read${f.trips === 2 ? '' : 's'}`}; same clients and database) — ${f1(f.requestsPerSecond)} requests/s, p50 ${r2(f.p50Ms)} ms, p99 ${r2(f.p99Ms)} ms${f.errors ? `, ${f.errors} failed (${f.firstError ?? 'no reason given'})` : ''}: ${f.ofPgbench.toFixed(2)} × pgbench. A checkout+return is two requests, so no service of this shape could make more than ${f.pairCeilingOfPgbench.toFixed(2)} × pgbench pairs here; the desks made ${f.httpPairsOfCeiling.toFixed(2)} of that.`,
       '',
     );
   }

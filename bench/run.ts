@@ -437,7 +437,7 @@ async function main(options: Options) {
       };
       httpFloor.push(measured);
       log(
-        `  a bare HTTP server, pgbench's writes in ${trips} round trip(s) a request: ${floor.requestsPerSecond} requests/s (${measured.ofPgbench} × pgbench); a pair of such requests at most ${measured.pairCeilingOfPgbench} × pgbench`,
+        `  a bare HTTP server, pgbench's writes in ${trips} round trip(s) a request: ${floor.requestsPerSecond} requests/s (${measured.ofPgbench} × pgbench); a pair of such requests at most ${measured.pairCeilingOfPgbench} × pgbench${floor.firstError ? `; ${floor.errors} failed: ${floor.firstError}` : ''}`,
       );
     }
 

@@ -6,7 +6,7 @@
  * with none of the framework, session, validation, rules, audit or idempotency the real one has.
  */
 import { HttpClient } from '../load/http-client.js';
-import { spawnChild } from '../load/service.js';
+import { type ChildHandle, spawnChild } from '../load/service.js';
 import { type PhaseClock, phaseWindow, Recorder } from '../load/stats.js';
 
 export interface HttpFloorResult {
@@ -16,6 +16,8 @@ export interface HttpFloorResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** When requests failed: why the first one did, as the server said it. */
+  firstError?: string;
 }
 
 export interface HttpFloorOptions extends PhaseClock {
@@ -53,17 +55,24 @@ export async function measureHttpFloor(options: HttpFloorOptions): Promise<HttpF
       }
     };
     await Promise.all(Array.from({ length: options.clients }, send));
-    const summary = recorder.summary();
-    const transfer = summary.ops.transfer;
+    const transfer = recorder.summary().ops.transfer;
+    const errors = transfer?.errors ?? 0;
     return {
       trips: options.trips,
       requestsPerSecond: transfer?.perSecond ?? 0,
       p50Ms: transfer?.p50Ms ?? 0,
       p99Ms: transfer?.p99Ms ?? 0,
-      errors: transfer?.errors ?? 0,
+      errors,
+      ...(errors > 0 ? { firstError: await firstFailure(server) } : {}),
     };
   } finally {
     client.close();
     await server.stop();
   }
+}
+
+/** Why the server's first request failed: its one line on stderr, read once it has stopped. */
+async function firstFailure(server: ChildHandle<unknown>): Promise<string> {
+  await server.stop();
+  return /^http floor: (.*)$/m.exec(server.stderr())?.[1] ?? 'the server said nothing';
 }

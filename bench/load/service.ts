@@ -14,6 +14,8 @@ export interface ChildHandle<T> {
   next(): Promise<Record<string, unknown>>;
   send(message: Record<string, unknown>): void;
   stop(): Promise<void>;
+  /** The last of what the child wrote to stderr (all of it once it has stopped). */
+  stderr(): string;
 }
 
 export interface SpawnOptions {
@@ -90,6 +92,7 @@ export async function spawnChild<T>(options: SpawnOptions): Promise<ChildHandle<
       child.stdin!.write(`${JSON.stringify(message)}\n`);
     },
     stop: () => stopChild(child),
+    stderr: () => stderr,
   };
 }
 

@@ -483,6 +483,20 @@ describe.skipIf(noServer)('benchmark', () => {
     ]);
   });
 
+  it('says why the bare server failed, once, instead of only counting 500s', async () => {
+    const floor = await measureHttpFloor({
+      warmupSeconds: 0,
+      durationSeconds: 1,
+      databaseUrl: databases.url('library_one_no_such_floor_database'),
+      scale: 1,
+      clients: 2,
+      trips: 1,
+    });
+    expect(floor.requestsPerSecond).toBe(0);
+    expect(floor.errors).toBeGreaterThan(0);
+    expect(floor.firstError).toBe('database "library_one_no_such_floor_database" does not exist');
+  });
+
   it('reads pgbench output', () => {
     expect(
       parsePgbench(
