@@ -22,7 +22,7 @@ import { type Database, openDatabase } from '../src/platform/db/database.js';
 import { FIXTURE_MEMBER_PASSWORD, type Fixtures, prepareFixtures } from './fixtures.js';
 import { freePort, ServiceProcess } from './service.js';
 import { verify } from './verify.js';
-import { describeOperation, nearTheViolation, operationsBehind } from './witnesses.js';
+import { describeOperation, nearTheViolation, operationsBehind, seconds } from './witnesses.js';
 import { Desk, Machine, type Op, Requester, World } from './workload.js';
 
 type Mode = 'embedded' | 'postgres';
@@ -334,24 +334,20 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
     const limit = started + size.limit * 1000;
     for (let k = 0; k < size.kills && Date.now() < limit; k++) {
       await sleep(between(size.uptime * 500, size.uptime * 1000));
-      const victim = services[Math.floor(Math.random() * services.length)]!;
+      const victim = Math.floor(Math.random() * services.length);
       log(
-        `${mode}: SIGKILL #${k + 1} of service ${services.indexOf(victim) + 1}/${services.length} (${world.ops.length} operations so far)`,
+        `${mode}: SIGKILL #${k + 1} of service ${victim + 1}/${services.length} (${world.ops.length} operations so far)`,
       );
-      disruptions.push(
-        `SIGKILL of service ${services.indexOf(victim) + 1} at ${((Date.now() - runStart) / 1000).toFixed(3)} s`,
-      );
-      await victim.kill9();
+      disruptions.push(`SIGKILL of service ${victim + 1} at ${seconds(Date.now(), runStart)} s`);
+      await services[victim]!.kill9();
       await sleep(between(100, 1500));
-      await victim.start();
+      await services[victim]!.start();
       if (k === restartAfter) {
         await sleep(between(size.uptime * 300, size.uptime * 600));
         log(`${mode}: restarting PostgreSQL`);
-        const down = ((Date.now() - runStart) / 1000).toFixed(3);
+        const down = seconds(Date.now(), runStart);
         await restartPostgres(options.pgCluster, serverUrl);
-        disruptions.push(
-          `PostgreSQL restarted ${down}–${((Date.now() - runStart) / 1000).toFixed(3)} s`,
-        );
+        disruptions.push(`PostgreSQL restarted ${down}–${seconds(Date.now(), runStart)} s`);
         postgresRestarts++;
       }
     }

@@ -33,7 +33,8 @@ export function operationsBehind(violation: string, ops: Op[]): Op[] {
     .sort((a, b) => a.started - b.started || a.id - b.id);
 }
 
-const seconds = (at: number, runStart: number) => ((at - runStart) / 1000).toFixed(3);
+/** A moment of the run, in seconds from its start. */
+export const seconds = (at: number, runStart: number) => ((at - runStart) / 1000).toFixed(3);
 
 /** One operation on one line, its times in seconds from the run's start. */
 export function describeOperation(op: Op, runStart: number): string {
@@ -57,6 +58,6 @@ export function describeOperation(op: Op, runStart: number): string {
 export function nearTheViolation(violation: string, lines: string[], count: number): string[] {
   const named = /#(\d+)/.exec(violation)?.[1];
   const at = named ? lines.findIndex((line) => line.startsWith(`#${named} `)) : -1;
-  const from = Math.max(0, Math.min(at - Math.floor(count / 2), lines.length - count));
-  return lines.slice(at < 0 ? 0 : from, (at < 0 ? 0 : from) + count);
+  const from = at < 0 ? 0 : Math.max(0, Math.min(at - Math.floor(count / 2), lines.length - count));
+  return lines.slice(from, from + count);
 }

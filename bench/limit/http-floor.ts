@@ -6,7 +6,7 @@
  * with none of the framework, session, validation, rules, audit or idempotency the real one has.
  */
 import { HttpClient } from '../load/http-client.js';
-import { type ChildHandle, spawnChild } from '../load/service.js';
+import { spawnChild } from '../load/service.js';
 import { type PhaseClock, phaseWindow, Recorder } from '../load/stats.js';
 
 export interface HttpFloorResult {
@@ -39,9 +39,9 @@ export async function measureHttpFloor(options: HttpFloorOptions): Promise<HttpF
     },
   });
   const client = new HttpClient(`http://127.0.0.1:${server.ready.port}`, options.clients);
+  const window = phaseWindow(options);
+  const recorder = new Recorder(window.start, window.end);
   try {
-    const window = phaseWindow(options);
-    const recorder = new Recorder(window.start, window.end);
     const send = async () => {
       while (performance.now() < window.end) {
         const started = performance.now();
@@ -55,24 +55,23 @@ export async function measureHttpFloor(options: HttpFloorOptions): Promise<HttpF
       }
     };
     await Promise.all(Array.from({ length: options.clients }, send));
-    const transfer = recorder.summary().ops.transfer;
-    const errors = transfer?.errors ?? 0;
-    return {
-      trips: options.trips,
-      requestsPerSecond: transfer?.perSecond ?? 0,
-      p50Ms: transfer?.p50Ms ?? 0,
-      p99Ms: transfer?.p99Ms ?? 0,
-      errors,
-      ...(errors > 0 ? { firstError: await firstFailure(server) } : {}),
-    };
   } finally {
     client.close();
     await server.stop();
   }
+  const transfer = recorder.summary().ops.transfer;
+  const errors = transfer?.errors ?? 0;
+  return {
+    trips: options.trips,
+    requestsPerSecond: transfer?.perSecond ?? 0,
+    p50Ms: transfer?.p50Ms ?? 0,
+    p99Ms: transfer?.p99Ms ?? 0,
+    errors,
+    ...(errors > 0 ? { firstError: firstFailure(server.stderr()) } : {}),
+  };
 }
 
-/** Why the server's first request failed: its one line on stderr, read once it has stopped. */
-async function firstFailure(server: ChildHandle<unknown>): Promise<string> {
-  await server.stop();
-  return /^http floor: (.*)$/m.exec(server.stderr())?.[1] ?? 'the server said nothing';
+/** Why the server's first request failed: the one line it wrote to stderr. */
+function firstFailure(stderr: string): string {
+  return /^http floor: (.*)$/m.exec(stderr)?.[1] ?? 'the server said nothing';
 }
