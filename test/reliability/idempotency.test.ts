@@ -113,18 +113,60 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     await restore();
     // … the client still got its answer, and the database knows the effect is in.
     expect(first.statusCode, first.body).toBe(201);
+    const loanId = first.json().loan.id;
     const stored = await row('lost-answer');
     expect(stored.status_code).toBe(0);
-    expect(stored.response).toMatchObject({ applied: true });
+    expect(stored.response).toMatchObject({ applied: true, effect: loanId });
 
-    // A retry is not applied again: it learns the request was applied, and so does the next.
+    // A retry is not applied again: it learns the request was applied and which loan it made,
+    // and so does the next.
     const retry = await lend('IDEM-0', 'lost-answer');
     expect(retry.statusCode).toBe(409);
-    expect(retry.json().reasons[0].params).toMatchObject({ state: 'applied' });
+    expect(retry.json().reasons[0].params).toMatchObject({ state: 'applied', id: loanId });
     const again = await lend('IDEM-0', 'lost-answer');
     expect(again.statusCode).toBe(409);
+    expect(again.json().reasons[0].params).toMatchObject({ state: 'applied', id: loanId });
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await loansOf('IDEM-0')).toBe(1);
+  });
+
+  it('names the hold a placement made, and the hold a cancellation ended, when their answers were lost', async () => {
+    // Every copy of the title is out (lent to a member of its own), so another member may hold it.
+    const borrower = (await walkIn(desk)).card;
+    const lent = await desk.post('/api/v1/checkouts', {
+      cardNumber: borrower,
+      itemBarcode: 'IDEM-5',
+    });
+    expect(lent.statusCode, lent.body).toBe(201);
+    const holder = (await walkIn(desk)).card;
+    const place = () =>
+      desk.post(
+        '/api/v1/holds',
+        { cardNumber: holder, itemBarcode: 'IDEM-5' },
+        { 'idempotency-key': 'lost-hold' },
+      );
+    let restore = await loseAnswers();
+    const placed = await place();
+    await restore();
+    expect(placed.statusCode, placed.body).toBe(201);
+    const holdId = placed.json().id;
+    // The placement's statement recorded the key with the hold it inserted (the fast path).
+    const retry = await place();
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().reasons[0].params).toMatchObject({ state: 'applied', id: holdId });
+
+    // A cancellation claims its key first and marks it applied in its transaction (the slow
+    // path): the hold it ended is kept with the mark.
+    const cancel = () =>
+      desk.post(`/api/v1/holds/${holdId}/cancellation`, {}, { 'idempotency-key': 'lost-cancel' });
+    restore = await loseAnswers();
+    const cancelled = await cancel();
+    await restore();
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json().state).toBe('cancelled');
+    const again = await cancel();
+    expect(again.statusCode).toBe(409);
+    expect(again.json().reasons[0].params).toMatchObject({ state: 'applied', id: holdId });
   });
 
   it('runs a retry whose first attempt failed before committing, once', async () => {

@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { type AuditRow, auditEventsFrom } from '../../platform/audit.js';
 import type { BusinessDate } from '../../platform/clock.js';
-import type { KeyRecord } from '../../platform/db/commit-guard.js';
+import { type KeyRecord, noteEffect } from '../../platform/db/commit-guard.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
 
@@ -58,7 +58,9 @@ export async function insertLoan(
       returning id)${alongside('loan', more.key ?? null, more.audits)}
     ${auditEventsFrom(audit, sql.raw('loan'), sql`loan.id::text`)}
     returning subject_id as loan_id`.execute(db);
-  return Number(rows[0]!.loan_id);
+  const loanId = Number(rows[0]!.loan_id);
+  noteEffect(loanId);
+  return loanId;
 }
 
 /** Raised when a return's statement closed its loan but could not set its copy aside, or the reverse. */
@@ -100,6 +102,7 @@ export async function closeLoanOnTime(
                                 ${RETURN_AND_SET_ASIDE}) as together`
         : sql``
     }`.execute(db);
+  if (rows[0]!.closed > 0) noteEffect(close.loanId);
   return rows[0]!.closed > 0;
 }
 
@@ -126,5 +129,6 @@ export async function extendLoan(
       returning id)${alongside('renewed', more.key ?? null, more.audits)}
     ${auditEventsFrom(audit, sql.raw('renewed'))}
     returning id`.execute(db);
+  if (rows.length > 0) noteEffect(renewal.loanId);
   return rows.length > 0;
 }

@@ -5,7 +5,7 @@ import type { Actor, MemberActor, StaffActor, TerminalActor } from '../../platfo
 import { authorize } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
-import { writeOnce } from '../../platform/db/commit-guard.js';
+import { noteEffect, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB, HoldState } from '../../platform/db/schema.js';
@@ -210,6 +210,7 @@ async function placeHold(
         audited as (${auditEventsFrom(audit, sql`placed`, sql`placed.id::text`)})
         ${key ? sql`, key_recorded as (${key(sql`placed`)})` : sql``}
         select id from placed`.execute(db);
+      noteEffect(rows[0]!.id);
       return rows[0]!.id;
     });
   } catch (error) {
@@ -290,6 +291,7 @@ async function cancel(
       .returning(['item_id', 'state'])
       .executeTakeFirst();
     if (!ended) throw new AppError('CONFLICT', { reason: 'the hold has ended' });
+    noteEffect(holdId);
     await recordAudit(tx, actor, now, {
       action: 'hold.cancelled',
       subjectKind: 'hold',

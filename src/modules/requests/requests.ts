@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor, StaffActor, TerminalActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
+import { noteEffect } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, RequestOutcome, RequestState } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -160,6 +161,7 @@ export async function placeRequest(
           .returning('id')
           .executeTakeFirstOrThrow();
         const id = Number(row.id);
+        noteEffect(id);
         await recordAudit(tx, actor, now, {
           action: 'request.placed',
           subjectKind: 'request',
@@ -242,6 +244,7 @@ async function step(
     })
     .where('id', '=', row.id)
     .execute();
+  noteEffect(Number(row.id));
   await recordAudit(tx, actor, at.now, {
     action: `request.${event}`,
     subjectKind: 'request',

@@ -13,11 +13,13 @@ import type { DatabaseConnection, Dialect, Driver, Kysely, RawBuilder } from 'ky
 export type CommitGuard = ((connection: DatabaseConnection) => Promise<void>) & {
   /** What the guard records, written by the effect's own statement instead (see `writeOnce`). */
   inStatement?: StatementRecord;
+  /** The id of what the work made or changed (`noteEffect`), recorded by the guard with it. */
+  effectId?: number;
 };
 
 /**
  * SQL: the guard's record as a data-modifying CTE of a write's own statement, one row for each
- * row of `effect` (the CTE holding what the statement changed). Written without ON CONFLICT: if
+ * row of `effect` (the CTE holding what the statement changed, with the changed row's `id`). Written without ON CONFLICT: if
  * the record is already there the statement fails whole, and nothing of it is applied.
  */
 export type KeyRecord = (effect: RawBuilder<unknown>) => RawBuilder<unknown>;
@@ -39,6 +41,16 @@ export interface StatementRecord {
 }
 
 const guards = new AsyncLocalStorage<CommitGuard>();
+
+/**
+ * Notes the id of what the current work made or changed (a loan, a hold, an inter-library
+ * request) before its commit: the guard keeps it with the request's idempotency key, so that a
+ * retry whose first answer was lost can still say what was made.
+ */
+export function noteEffect(id: number): void {
+  const guard = guards.getStore();
+  if (guard) guard.effectId = id;
+}
 
 /** Runs `work` (and everything it starts) with `guard` checked before each of its commits. */
 export function runWithCommitGuard<T>(guard: CommitGuard, work: () => T): T {

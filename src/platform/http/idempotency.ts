@@ -57,6 +57,8 @@ interface Taken {
 interface Pending {
   owner?: string;
   applied?: boolean;
+  /** Once applied: the id of what the request made or changed (`noteEffect`), when it said. */
+  effect?: number | null;
 }
 
 interface StoredResponse {
@@ -121,12 +123,13 @@ function mayBeAlive(owner: string | undefined, since: Date, now: Date): boolean 
  * effect commit together: after a crash the database alone tells whether a retry may run again.
  */
 export function applyGuard(scope: string, key: string, owner: string): CommitGuard {
-  return async (connection) => {
+  const guard: CommitGuard = async (connection) => {
     const result = await connection.executeQuery(
       CompiledQuery.raw(
-        `update idempotent_requests set response = jsonb_set(response, '{applied}', 'true')
+        `update idempotent_requests
+            set response = response || jsonb_build_object('applied', true, 'effect', $4::bigint)
           where scope = $1 and key = $2 and status_code = ${IN_PROGRESS} and response->>'owner' = $3`,
-        [scope, key, owner],
+        [scope, key, owner, guard.effectId ?? null],
       ),
     );
     if (result.numAffectedRows !== 1n) {
@@ -136,6 +139,7 @@ export function applyGuard(scope: string, key: string, owner: string): CommitGua
       });
     }
   };
+  return guard;
 }
 
 /**
@@ -146,10 +150,14 @@ export function applyGuard(scope: string, key: string, owner: string): CommitGua
  * process whose lease ran out is taken over here (and its owner fenced), as the slow path does.
  */
 function recordGuard(taken: Taken, now: Date): CommitGuard {
-  return async (connection) => {
+  const guard: CommitGuard = async (connection) => {
     // A second transaction of the same request: the key is this request's already.
     if (taken.recorded) return;
-    const pending = JSON.stringify({ owner: taken.owner, applied: true } satisfies Pending);
+    const pending = JSON.stringify({
+      owner: taken.owner,
+      applied: true,
+      effect: guard.effectId ?? null,
+    } satisfies Pending);
     const leaseStart = new Date(now.getTime() - IDEMPOTENCY_LEASE_MS);
     const result = await connection.executeQuery(
       CompiledQuery.raw(
@@ -172,6 +180,7 @@ function recordGuard(taken: Taken, now: Date): CommitGuard {
       });
     }
   };
+  return guard;
 }
 
 /**
@@ -188,11 +197,13 @@ function inStatementRecord(
 ): NonNullable<CommitGuard['inStatement']> {
   const pending = JSON.stringify({ owner: taken.owner, applied: true } satisfies Pending);
   return {
-    // With the final answer, the key is kept answered at once (as `storeAnswer` would leave it).
+    // With the final answer, the key is kept answered at once (as `storeAnswer` would leave it);
+    // without it, applied, with the id of the effect's row (for the retry whose answer is lost).
     record: (effect, answer) => sql`insert into idempotent_requests
         (scope, key, request_hash, status_code, response, created_at)
       select ${taken.scope}, ${taken.key}, ${taken.hash}, ${answer ? answer.status : IN_PROGRESS}::integer,
-             ${answer ? storedResponse(answer) : pending}::jsonb, ${now}::timestamptz
+             ${answer ? sql`${storedResponse(answer)}::jsonb` : sql`${pending}::jsonb || jsonb_build_object('effect', id)`},
+             ${now}::timestamptz
         from ${effect}`,
     isTaken: (error) => isUniqueViolation(error, 'idempotent_requests_pkey'),
     recorded: (answer) => {
@@ -258,7 +269,8 @@ const storeAnswer = compiledOnce(
  * Crash safety: the key is marked applied in the same transaction as the request's effect. A key
  * left in progress by a process that died (or whose answer could not be stored) is resolved by
  * the next retry: not applied → the retry runs it (once); applied → the retry gets CONFLICT with
- * `state: applied` (the effect happened; its answer was lost), and so does every later retry.
+ * `state: applied` (the effect happened; its answer was lost) and `id`, the id of what it made or
+ * changed where the use case said (`noteEffect`), and so does every later retry.
  */
 export function registerIdempotency(
   app: App,
@@ -342,12 +354,14 @@ export function registerIdempotency(
     }
     const stillTheirs = sql<boolean>`response->>'owner' is not distinct from ${pending.owner ?? null}`;
     if (pending.applied) {
-      // The effect committed, its answer was lost: say so, now and to every later retry.
+      // The effect committed, its answer was lost: say so, and what it made (the id of the loan,
+      // hold or request), now and to every later retry.
       const lost = answerOf(
         new AppError('CONFLICT', {
           reason:
             'the request with this Idempotency-Key was applied, but its answer was lost when the service stopped',
           state: 'applied',
+          id: pending.effect ?? undefined,
         }),
         request,
       );
