@@ -58,8 +58,8 @@ export async function registrationProblem(
 
 /**
  * What is wrong with an acknowledged hold placement, or null: the hold of this member, at this
- * library, on the title of the copy the desk scanned — by its id when the answer came, else (its
- * answer lost) one placed since the operation started. The member may hold other titles, and
+ * library, on the title of the copy the desk scanned — by its id when the answer (or the CONFLICT
+ * saying it was applied) gave it, else one placed since the operation started. The member may hold other titles, and
  * at other libraries, in the same moments: those are not this placement.
  */
 export async function holdPlacementProblem(
@@ -459,7 +459,8 @@ async function verifyRequests(
     const reached = REACHED[op.kind];
     if (!reached || (op.outcome !== 'acked' && op.outcome !== 'applied')) continue;
     count();
-    // The request the step was about (its id from the placement's answer); else the member's
+    // The request the step was about (its id from the placement's answer, or from the CONFLICT
+    // that said it was applied when that answer was lost); else the member's
     // latest request of the title: for the placement, placed before it ended; for a later step
     // (the placement's answer was lost), placed before the step was made — not up to its end and
     // after, as a member's next journey may request the same title a moment after this step.

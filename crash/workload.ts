@@ -117,6 +117,27 @@ interface Answer {
 }
 
 /**
+ * The id of what a write made or changed: read from its answer, or — when the service said it was
+ * applied but its answer was lost (CONFLICT, state applied) — the `id` that refusal carries.
+ */
+function madeId(
+  op: Op,
+  answer: Answer | null,
+  fromAnswer: (body: Answer['body']) => unknown,
+): number | undefined {
+  if (!answer) return undefined;
+  const id =
+    op.outcome === 'acked'
+      ? fromAnswer(answer.body)
+      : op.outcome === 'applied'
+        ? (answer.body.reasons as { params?: { id?: unknown } }[] | undefined)?.[0]?.params?.id
+        : undefined;
+  return typeof id === 'number' ? id : undefined;
+}
+
+const loanOf = (body: Answer['body']) => (body.loan as { id?: unknown } | undefined)?.id;
+
+/**
  * A desk at one library over HTTP: signs in, and sends every write with an Idempotency-Key;
  * when the service is gone (connection refused or reset, 503) it retries the same request with
  * the same key until it gets an answer or the run ends.
@@ -308,7 +329,7 @@ export class Desk {
       cardNumber: member.card,
       itemBarcode: barcode,
     });
-    if (op.outcome === 'acked' && answer) op.holdId = Number(answer.body.id);
+    op.holdId = madeId(op, answer, (body) => body.id);
     if (op.outcome === 'acked' || op.outcome === 'applied') {
       this.world.holders.set(key, [...(this.world.holders.get(key) ?? []), member.card]);
     }
@@ -347,9 +368,7 @@ export class Desk {
       cardNumber: member.card,
       itemBarcode: barcode,
     });
-    if (op.outcome === 'acked' && answer) {
-      op.loanId = (answer.body.loan as { id: number }).id;
-    }
+    op.loanId = madeId(op, answer, loanOf);
     if (op.outcome === 'acked' || op.outcome === 'applied') {
       const key = `${this.library.id}:${barcode}`;
       this.world.onLoan.set(key, { card: member.card });
@@ -373,7 +392,7 @@ export class Desk {
       barcode,
     });
     const answer = await this.#write(op, '/api/v1/returns', { itemBarcode: barcode });
-    if (op.outcome === 'acked' && answer) op.loanId = (answer.body.loan as { id: number }).id;
+    op.loanId = madeId(op, answer, loanOf);
     if (op.outcome === 'acked' && answer?.body.heldFor) {
       op.trapped = true;
       const key = `${this.library.id}:${barcode}`;
@@ -466,7 +485,7 @@ export class Requester {
       pickupLibraryId: pickup,
     });
     if (!done(place)) return;
-    const requestId = (placed?.body as { id?: number } | undefined)?.id;
+    const requestId = madeId(place, placed, (body) => body.id);
     const steps: [Op, number, string, unknown][] = [
       [
         this.world.newOp({ ...base, kind: 'request-send', libraryId: lender }),
@@ -505,10 +524,7 @@ export class Requester {
       if (!this.until()) return;
       if (requestId !== undefined) op.requestId = requestId;
       const answer = await (await this.#desk(at)).post(op, path, body);
-      if (op.kind === 'checkout' && op.outcome === 'acked' && answer)
-        op.loanId = (answer.body.loan as { id: number }).id;
-      if (op.kind === 'return' && op.outcome === 'acked' && answer)
-        op.loanId = (answer.body.loan as { id: number }).id;
+      if (op.kind === 'checkout' || op.kind === 'return') op.loanId = madeId(op, answer, loanOf);
       if (!done(op)) return;
     }
     // Home again: the title may be requested again.
