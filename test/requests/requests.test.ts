@@ -111,6 +111,13 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
 
     const sent = await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-1' });
     expect(sent.json()).toMatchObject({ request: { state: 'sent' }, transit: { to: { id: P } } });
+    // Scanned out a second time: not on the pull list any more, and the desk is told why.
+    const sentAgain = await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-1' });
+    expect(sentAgain.statusCode).toBe(409);
+    expect(sentAgain.json().reasons[0]).toMatchObject({
+      code: 'REQUEST_NOT_EXPECTED',
+      params: { expected: 'a copy on the pull list (sent)', state: 'sent' },
+    });
     expect((await pDesk.get('/api/v1/requests/lists/incoming')).json().requests).toHaveLength(1);
     const received = await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-1' });
     // Arrived on Tuesday: three open days of Jinju Yonam after it (closed on Mondays).
@@ -159,6 +166,13 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       state: 'closed',
       outcome: 'completed',
       status: 'returned',
+    });
+    // Its request closed, the copy is no request's any more.
+    const homeAgain = await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-1' });
+    expect(homeAgain.statusCode).toBe(404);
+    expect(homeAgain.json().reasons[0]).toMatchObject({
+      code: 'ITEM_UNKNOWN',
+      params: { expected: 'a copy on its way home', state: null },
     });
     // On the shelf again: Jinju Seobu lends it.
     const lendAgain = await l1Desk.post('/api/v1/checkouts', {

@@ -294,6 +294,29 @@ export interface ScanResult {
 
 const scanned = (barcode: string) => sql`i.barcode = ${barcode.trim()}`;
 
+/**
+ * At the lending library: the open request of its scanned copy, locked and moved by `event`;
+ * refused (saying what was `expected`) when there is none or it is at another step.
+ */
+async function stepAtLender(
+  tx: Kysely<DB>,
+  actor: StaffActor | TerminalActor,
+  itemBarcode: string,
+  event: RequestEvent,
+  at: { now: Date; today: BusinessDate; libraryId: number },
+  expected: string,
+): Promise<RequestRow> {
+  const [found] = await readRequests(
+    tx,
+    sql`q.lending_library_id = ${actor.libraryId} and q.state <> 'closed'
+        and i.library_id = ${actor.libraryId} and ${scanned(itemBarcode)}`,
+    { lock: true },
+  );
+  const moved = found && (await step(tx, actor, found, event, at));
+  if (!moved) throw notExpected(found, expected);
+  return moved;
+}
+
 /** The lending library scans the copy out: requested → sent. */
 export async function sendByScan(
   context: AppContext,
@@ -303,17 +326,11 @@ export async function sendByScan(
   const actor = deskActor(anyActor);
   const { db, clock } = context;
   const at = { now: clock.now(), today: clock.today(), libraryId: actor.libraryId };
-  const row = await db.transaction().execute(async (tx) => {
-    const [found] = await readRequests(
-      tx,
-      sql`q.lending_library_id = ${actor.libraryId} and q.state <> 'closed'
-          and i.library_id = ${actor.libraryId} and ${scanned(input.itemBarcode)}`,
-      { lock: true },
+  const row = await db
+    .transaction()
+    .execute((tx) =>
+      stepAtLender(tx, actor, input.itemBarcode, 'send', at, 'a copy on the pull list'),
     );
-    const moved = found && (await step(tx, actor, found, 'send', at));
-    if (!moved) throw notExpected(found, 'a copy on the pull list');
-    return moved;
-  });
   return { request: viewOf(row), transit: { to: viewOf(row).pickupLibrary } };
 }
 
@@ -371,14 +388,14 @@ export async function receiveHomeByScan(
   const { db, clock } = context;
   const at = { now: clock.now(), today: clock.today(), libraryId: actor.libraryId };
   const row = await db.transaction().execute(async (tx) => {
-    const [found] = await readRequests(
+    const moved = await stepAtLender(
       tx,
-      sql`q.lending_library_id = ${actor.libraryId} and q.state <> 'closed'
-          and i.library_id = ${actor.libraryId} and ${scanned(input.itemBarcode)}`,
-      { lock: true },
+      actor,
+      input.itemBarcode,
+      'receive-home',
+      at,
+      'a copy on its way home',
     );
-    const moved = found && (await step(tx, actor, found, 'receive-home', at));
-    if (!moved) throw notExpected(found, 'a copy on its way home');
     // Back home: members waiting for its title here get it first (rules.md "Holds": a copy that
     // arrives at L is set aside as one returned there).
     if (moved.item_id !== null) await trapForNextInLine(tx, actor, at, Number(moved.item_id));
