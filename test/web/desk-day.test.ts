@@ -1,55 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDateOf } from '../../src/platform/clock.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/dates.js';
 import { testDatabaseKind } from '../support/database.js';
 import {
-  accessibilityViolations,
-  CHROMIUM_PATH,
+  accessibilityLog,
+  browserJourney,
+  browserTestsRun,
   capture,
   DESK,
-  ensureWebBuild,
-  hasChromium,
-  launchChromium,
   openWindow,
   PHONE,
-  type RunningService,
-  startService,
+  SEOYEON,
+  STAFF_PASSWORD,
 } from './support.js';
 
-const STAFF_PASSWORD = 'library-one-staff';
-/** 이서연, a demo member of Jinju Yonam Library (README "Demo accounts"). */
-const SEOYEON = '29000000000023';
 /** 김민준, of Gyeongnamdaepyo Library, checked in at Jinju Yonam (README "Demo accounts"). */
 const MINJUN = '29000000000015';
 
-const runJourney = hasChromium || process.env.CI === 'true';
-if (!runJourney) console.warn(`web desk-day skipped: no Chromium at ${CHROMIUM_PATH}`);
+const runJourney = browserTestsRun('web desk-day');
 
 /** Issue 17: a whole day at the desk, keyboard and scanner first, in a real browser. */
 describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
-  let running: RunningService;
-  let browser: Browser;
-  const a11y: string[] = [];
+  const accessibility = accessibilityLog();
 
-  beforeAll(async () => {
-    ensureWebBuild();
-    const tomorrow = addDays(businessDateOf(new Date()), 1);
-    running = await startService(new Date(`${tomorrow}T10:00:00+09:00`));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-  });
-
-  const url = (path: string) => `${running.url}${path}`;
-
-  async function checkAccessibility(page: Page, screen: string) {
-    for (const violation of await accessibilityViolations(page))
-      if (/\((serious|critical)\)/.test(violation)) a11y.push(`${screen}: ${violation}`);
-  }
+  const journey = browserJourney();
+  const { url } = journey;
 
   /** The label of the focused field (what the next keys go into). */
   const focusedLabel = (page: Page) =>
@@ -119,7 +94,7 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
   }
 
   it('scan after sign-in, function keys, "already has it — return?", a receipt of every loan', async () => {
-    const { context, page, errors } = await openWindow(browser, DESK);
+    const { context, page, errors } = await openWindow(journey.browser, DESK);
 
     // A scan typed straight after 로그인 is not lost: the member opens.
     await signInAndScan(page, SEOYEON, { atOnce: true });
@@ -137,7 +112,7 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     await question.waitFor();
     expect(await question.textContent()).toContain('이 회원이 이미 빌린 자료입니다 — 반납할까요?');
     expect(await page.locator('.checkout .problem', { hasText: 'ITEM_ON_LOAN' }).count()).toBe(0);
-    await checkAccessibility(page, 'already has it');
+    await accessibility.check(page, 'already has it');
     await capture(page, 'issue17-desk-already-has', { sizes: ['desk', 'phone'] });
     await page.keyboard.press('Enter');
     await page.locator('.receipt-kind', { hasText: /^반납$/ }).waitFor();
@@ -164,14 +139,14 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     await page.locator('.receipt-table', { hasText: 'JYL0000013' }).waitFor();
 
     await context.close();
-    expect(a11y).toEqual([]);
+    expect(accessibility.found).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
 
   it('a refusal with several overdue books lists them once, with titles and Korean dates', async () => {
-    const { context, page, errors } = await openWindow(browser, DESK);
+    const { context, page, errors } = await openWindow(journey.browser, DESK);
     // Weeks later, two books overdue: the refusal lists them once, with titles and Korean dates.
-    const due = await running.service.context.db
+    const due = await journey.running.service.context.db
       .selectFrom('loans')
       .select('due_date')
       .where('returned_at', 'is', null)
@@ -185,7 +160,7 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
       .map((d) => d.due_date)
       .sort()
       .at(-1)!;
-    running.clock.setBusinessDate(addDays(last, 2));
+    journey.running.clock.setBusinessDate(addDays(last, 2));
     await signInAndScan(page, SEOYEON);
     await scanItem(page, 'JYL0000014');
     const refusal = page.locator('.checkout .problem');
@@ -202,16 +177,16 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
       '지금은 이 회원에게 빌려 줄 수 없습니다',
     );
     expect(await page.locator('.quota').count()).toBe(0);
-    await checkAccessibility(page, 'overdue refusal');
+    await accessibility.check(page, 'overdue refusal');
     await capture(page, 'issue17-desk-overdue-once', { sizes: ['desk', 'phone'] });
 
     await context.close();
-    expect(a11y).toEqual([]);
+    expect(accessibility.found).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
 
   it('numbers that do not mislead: a lost card, its new card at once; the demo dashboard has months of data', async () => {
-    const { context, page, errors } = await openWindow(browser, DESK);
+    const { context, page, errors } = await openWindow(journey.browser, DESK);
     await signInAndScan(page, MINJUN);
     await page.locator('.more-actions summary').first().click();
     await page.getByRole('button', { name: '카드 분실 신고' }).click();
@@ -222,7 +197,7 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     expect(await page.getByLabel('회원카드 번호').inputValue()).toBe('');
     await expect.poll(() => focusedLabel(page)).toBe('확인한 신분증');
     expect(await page.locator('.quota').count()).toBe(0);
-    await checkAccessibility(page, 'lost card');
+    await accessibility.check(page, 'lost card');
     await capture(page, 'issue17-desk-lost-card', { sizes: ['desk', 'phone'] });
     await lost.getByLabel('확인한 신분증').selectOption('driver_license');
     await lost.getByRole('button', { name: '새 카드 발급' }).click();
@@ -235,12 +210,12 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     expect(number).not.toBe(MINJUN);
     expect((await fresh.textContent())?.replaceAll(' ', '')).toContain(number);
     await expect.poll(() => focusedLabel(page)).toBe('자료 바코드');
-    await checkAccessibility(page, 'new card');
+    await accessibility.check(page, 'new card');
     await capture(page, 'issue17-desk-new-card');
     await context.close();
 
     // The demo's months of circulation on the network admin's dashboard (its first start).
-    const admin = await openWindow(browser, DESK);
+    const admin = await openWindow(journey.browser, DESK);
     await admin.page.goto(url('/admin'));
     await admin.page.getByLabel('아이디').fill('network-admin');
     await admin.page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
@@ -250,12 +225,12 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     await admin.page.locator('.library-bars li').first().waitFor();
     await capture(admin.page, 'issue17-admin-dashboard-demo');
     await admin.context.close();
-    expect(a11y).toEqual([]);
+    expect(accessibility.found).toEqual([]);
     expect([...errors, ...admin.errors]).toEqual([]);
   }, 120_000);
 
   it('Korean everywhere: a validation message names the field, closed days read in Korean', async () => {
-    const { context, page, errors } = await openWindow(browser, DESK);
+    const { context, page, errors } = await openWindow(journey.browser, DESK);
     await page.goto(url('/desk/register'));
     await page.getByLabel('아이디').fill('jinju-yonam-desk');
     await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
@@ -271,10 +246,10 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     const said = (await problem.textContent()) ?? '';
     expect(said).toContain('전화번호는 9자 이상이어야 합니다.');
     expect(said).not.toMatch(/body\.|must|is not/);
-    await checkAccessibility(page, 'Korean validation');
+    await accessibility.check(page, 'Korean validation');
     await capture(page, 'issue17-korean-validation', { sizes: ['desk', 'phone'] });
 
-    const phone = await openWindow(browser, { width: 390, height: 844 });
+    const phone = await openWindow(journey.browser, { width: 390, height: 844 });
     await phone.page.goto(url('/portal'));
     const provincial = phone.page.locator('.library-card', { hasText: '경남대표도서관' });
     await provincial.waitFor();
@@ -286,12 +261,12 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     await phone.context.close();
 
     await context.close();
-    expect(a11y).toEqual([]);
+    expect(accessibility.found).toEqual([]);
     expect([...errors, ...phone.errors]).toEqual([]);
   }, 120_000);
 
   it('finding a book (issue 18): the portal search and title page on a phone and a desk, checked-in libraries first; the desk search with call numbers', async () => {
-    const phone = await openWindow(browser, PHONE);
+    const phone = await openWindow(journey.browser, PHONE);
     const { page } = phone;
     await page.goto(url('/'));
     await page.getByLabel('어느 도서관에 있는지 찾아보세요').fill('채식');
@@ -308,12 +283,12 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     expect(summary).not.toBeNull();
     expect(await first.locator('.holding-name').count()).toBe(8);
     expect(await first.textContent()).toContain(`외 ${Number(summary?.[1]) - 8}곳`);
-    await checkAccessibility(page, 'catalogue results');
+    await accessibility.check(page, 'catalogue results');
     await capture(page, 'issue18-search-results', { sizes: ['phone', 'desk'] });
 
     // A member sees first where they can borrow it today.
     // 김민준's card may have been replaced by an earlier test (a lost card): his card of today.
-    const card = await running.service.context.db
+    const card = await journey.running.service.context.db
       .selectFrom('cards')
       .select('number')
       .where('status', '=', 'valid')
@@ -335,11 +310,11 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     expect(await holdings.first().textContent()).toContain('반입 등록됨');
     const notYet = page.locator('.holding-card', { hasText: '반입 등록 전' }).first();
     expect(await notYet.textContent()).toContain('안내데스크');
-    await checkAccessibility(page, 'title page');
+    await accessibility.check(page, 'title page');
     await capture(page, 'issue18-title-page', { sizes: ['phone', 'desk'] });
     await phone.context.close();
 
-    const desk = await openWindow(browser, DESK);
+    const desk = await openWindow(journey.browser, DESK);
     await desk.page.goto(url('/desk/search'));
     await desk.page.getByLabel('아이디').fill('jinju-yonam-desk');
     await desk.page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
@@ -351,7 +326,7 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     expect(await table.textContent()).toContain('813.7');
     await capture(desk.page, 'issue18-desk-search');
     await desk.context.close();
-    expect(a11y).toEqual([]);
+    expect(accessibility.found).toEqual([]);
     expect([...phone.errors, ...desk.errors]).toEqual([]);
   }, 120_000);
 });

@@ -1,32 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDateOf } from '../../src/platform/clock.js';
-import { addDays } from '../../src/platform/dates.js';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../support/database.js';
 import {
-  accessibilityViolations,
-  CHROMIUM_PATH,
+  accessibilityLog,
+  browserJourney,
+  browserTestsRun,
   capture,
   DESK,
-  ensureWebBuild,
-  hasChromium,
-  launchChromium,
+  MEMBER_PASSWORD,
   openWindow,
   PHONE,
-  type RunningService,
   SCREENSHOT_DIR,
-  startService,
+  SEOYEON,
+  STAFF_PASSWORD,
 } from './support.js';
 
-/** Demo members (README "Demo accounts"): 이서연 of Jinju Yonam; 김민준, checked in there. */
-const SEOYEON = '29000000000023';
+/** 김민준, a demo member checked in at Jinju Yonam (README "Demo accounts"). */
 const MINJUN = '29000000000015';
-const MEMBER_PASSWORD = 'library-one-member';
-const STAFF_PASSWORD = 'library-one-staff';
 const YONAM = 'jinju-yonam-library';
 
-const runJourney = hasChromium || process.env.CI === 'true';
-if (!runJourney) console.warn(`web holds journey skipped: no Chromium at ${CHROMIUM_PATH}`);
+const runJourney = browserTestsRun('web holds journey');
 
 /**
  * Issue 20 (holds), in a real browser: A borrows the only copy at Yonam; B holds it in the
@@ -34,33 +27,18 @@ if (!runJourney) console.warn(`web holds journey skipped: no Chromium at ${CHROM
  * row), B collects it at the desk. Screenshots of the portal's holds tab and the desk's hold shelf.
  */
 describe.runIf(runJourney)(`holds journey in the browser (${testDatabaseKind})`, () => {
-  let running: RunningService;
-  let browser: Browser;
-  const a11y: string[] = [];
+  const accessibility = accessibilityLog();
 
-  beforeAll(async () => {
-    ensureWebBuild();
-    const tomorrow = addDays(businessDateOf(new Date()), 1);
-    running = await startService(new Date(`${tomorrow}T10:00:00+09:00`));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+  const journey = browserJourney();
+  afterAll(() => {
     console.log(`holds screenshots: ${SCREENSHOT_DIR}/holds-*.png`);
   });
 
-  const url = (path: string) => `${running.url}${path}`;
-
-  async function checkAccessibility(page: Page, screen: string) {
-    for (const violation of await accessibilityViolations(page))
-      if (/\((serious|critical)\)/.test(violation)) a11y.push(`${screen}: ${violation}`);
-  }
+  const { url } = journey;
 
   /** A copy at Yonam that is its title's only one there, on the shelf. */
   async function onlyCopyAtYonam() {
-    const { db } = running.service.context;
+    const { db } = journey.running.service.context;
     const row = await db
       .selectFrom('items as i')
       .innerJoin('libraries as l', 'l.id', 'i.library_id')
@@ -113,12 +91,12 @@ describe.runIf(runJourney)(`holds journey in the browser (${testDatabaseKind})`,
 
   it('A borrows, B holds in the portal, A returns late: trapped for B, B told, B collects', async () => {
     const { barcode, recordId } = await onlyCopyAtYonam();
-    const desk = await openWindow(browser, DESK);
+    const desk = await openWindow(journey.browser, DESK);
     await deskSignIn(desk.page);
     await lendAtDesk(desk.page, SEOYEON, barcode);
 
     // B (김민준) finds the title in the portal: every copy at Yonam is out, so 예약.
-    const member = await openWindow(browser, PHONE);
+    const member = await openWindow(journey.browser, PHONE);
     const m = member.page;
     await m.goto(url(`/portal/sign-in?next=/portal/titles/${recordId}`));
     await m.getByLabel('카드 번호 또는 전화번호·이메일').fill(MINJUN);
@@ -130,11 +108,11 @@ describe.runIf(runJourney)(`holds journey in the browser (${testDatabaseKind})`,
     await m.getByRole('link', { name: '내 예약 보기' }).click();
     await m.locator('.holds-tab .loan', { hasText: '대기 중' }).waitFor();
     expect(await m.locator('.holds-tab').textContent()).toContain('1번째');
-    await checkAccessibility(m, 'portal holds tab');
+    await accessibility.check(m, 'portal holds tab');
     await capture(m, 'holds-portal-waiting', { languages: ['ko', 'en'] });
 
     // A returns it 16 days later (two days late) at the desk: 예약 도서 — 보관 for B.
-    running.clock.advanceDays(16);
+    journey.running.clock.advanceDays(16);
     // Sixteen days on, both sessions have ended: sign in again.
     await deskSignIn(desk.page);
     await desk.page.goto(url('/desk/returns'));
@@ -145,7 +123,7 @@ describe.runIf(runJourney)(`holds journey in the browser (${testDatabaseKind})`,
     expect(await trapped.textContent()).toContain('예약 도서 — 보관');
     expect(await trapped.textContent()).toContain('김*준');
     await capture(desk.page, 'holds-desk-return', { languages: ['ko', 'en'] });
-    const notice = await running.service.context.db
+    const notice = await journey.running.service.context.db
       .selectFrom('notices as n')
       .innerJoin('cards as c', 'c.member_id', 'n.member_id')
       .select(['n.kind', 'n.hold_id'])
@@ -160,7 +138,7 @@ describe.runIf(runJourney)(`holds journey in the browser (${testDatabaseKind})`,
     await shelf.waitFor();
     expect(await shelf.textContent()).toContain(barcode);
     expect(await shelf.textContent()).toContain('김*준');
-    await checkAccessibility(desk.page, 'desk hold shelf');
+    await accessibility.check(desk.page, 'desk hold shelf');
     await capture(desk.page, 'holds-desk-shelf', { languages: ['ko', 'en'] });
     await m.goto(url('/portal/me/holds'));
     await m.getByLabel('카드 번호 또는 전화번호·이메일').fill(MINJUN);
@@ -176,7 +154,7 @@ describe.runIf(runJourney)(`holds journey in the browser (${testDatabaseKind})`,
 
     expect(member.errors).toEqual([]);
     expect(desk.errors).toEqual([]);
-    expect(a11y).toEqual([]);
+    expect(accessibility.found).toEqual([]);
     await member.context.close();
     await desk.context.close();
   });

@@ -1,67 +1,41 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDateOf } from '../../src/platform/clock.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/dates.js';
 import { testDatabaseKind } from '../support/database.js';
 import {
-  accessibilityViolations,
-  CHROMIUM_PATH,
+  accessibilityLog,
+  browserJourney,
+  browserTestsRun,
   capture,
   DESK,
-  ensureWebBuild,
-  hasChromium,
-  launchChromium,
   openWindow,
   PHONE,
   pageLanguage,
-  type RunningService,
-  startService,
+  STAFF_PASSWORD,
 } from './support.js';
 
-const STAFF_PASSWORD = 'library-one-staff';
 /** A long Korean name: the layout must wrap it, never overflow. */
 const NEW_MEMBER = '남궁가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허';
 const NEW_MEMBER_PHONE = '010-5555-0101';
 const NEW_MEMBER_PASSWORD = 'journey-password-1';
 
-// CI installs Chromium (.ci/run); elsewhere the journey is skipped with a note when it is missing.
-const runJourney = hasChromium || process.env.CI === 'true';
-if (!runJourney) console.warn(`web journey skipped: no Chromium at ${CHROMIUM_PATH}`);
+const runJourney = browserTestsRun('web journey');
 
 describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})`, () => {
-  let running: RunningService;
-  let browser: Browser;
   const pageErrors: string[] = [];
-  const a11y: string[] = [];
+  const accessibility = accessibilityLog('every');
 
-  beforeAll(async () => {
-    ensureWebBuild();
-    // Tomorrow 10:00 in Seoul: the manual clock only moves forward from a time after the real
-    // one, so the browser never sees a session cookie as expired before the service does.
-    const tomorrow = addDays(businessDateOf(new Date()), 1);
-    running = await startService(new Date(`${tomorrow}T10:00:00+09:00`));
-    browser = await launchChromium();
+  const journey = browserJourney(async () => {
     step('setup');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
   });
-
-  const url = (path: string) => `${running.url}${path}`;
+  const { url } = journey;
   let last = Date.now();
   /** WEB_TIMING=1 prints how long each step took. */
   const step = (name: string) => {
     if (process.env.WEB_TIMING) console.log(`${name}: ${Date.now() - last} ms`);
     last = Date.now();
   };
-  const today = () => running.clock.today();
-
-  async function checkAccessibility(page: Page, screen: string) {
-    for (const violation of await accessibilityViolations(page))
-      a11y.push(`${screen}: ${violation}`);
-  }
+  const today = () => journey.running.clock.today();
 
   /** The browser console's errors (a 401 of a session check shows there as one). */
   function consoleErrors(page: Page): string[] {
@@ -86,7 +60,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
    * figure; what makes it fast (compression, no barcode code elsewhere) is asserted.
    */
   async function cardPageOnFast3g(memberWindow: { context: BrowserContext }) {
-    const context = await browser.newContext({
+    const context = await journey.browser.newContext({
       viewport: PHONE,
       locale: 'ko-KR',
       storageState: await memberWindow.context.storageState(),
@@ -203,7 +177,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
   }
 
   async function dueDatesOf(memberName: string): Promise<string[]> {
-    const rows = await running.service.context.db
+    const rows = await journey.running.service.context.db
       .selectFrom('loans')
       .innerJoin('members', 'members.id', 'loans.member_id')
       .select('loans.due_date')
@@ -214,9 +188,9 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
   }
 
   it('sign-up → desk verification → loans at two libraries → overdue → return → suspension → its end', async () => {
-    const member = await openWindow(browser, PHONE);
-    const yonam = await openWindow(browser, DESK);
-    const tongyeong = await openWindow(browser, DESK);
+    const member = await openWindow(journey.browser, PHONE);
+    const yonam = await openWindow(journey.browser, DESK);
+    const tongyeong = await openWindow(journey.browser, DESK);
     const windows = [member, yonam, tongyeong];
     const m = member.page;
     const a = yonam.page;
@@ -237,7 +211,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     const menu = (await m.locator('.area-nav').textContent()) ?? '';
     expect(menu).not.toMatch(/안내데스크|관리/);
     expect(await m.locator('.site-footer a.staff-link').getAttribute('href')).toBe('/desk');
-    await checkAccessibility(m, 'home');
+    await accessibility.check(m, 'home');
     await capture(m, 'home', { sizes: ['phone', 'desk'] });
 
     step('before 1');
@@ -246,11 +220,11 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await m.locator('.library-card').first().waitFor();
     expect(await pageLanguage(m)).toBe('ko');
     await expect.poll(() => m.locator('.library-card').count()).toBe(29);
-    await checkAccessibility(m, 'portal libraries');
+    await accessibility.check(m, 'portal libraries');
     await capture(m, 'portal-libraries', { sizes: ['phone', 'desk'], languages: ['ko', 'en'] });
     await m.locator('.library-card a').first().click();
     await m.locator('.library-detail').waitFor();
-    await checkAccessibility(m, 'library detail');
+    await accessibility.check(m, 'library detail');
     await capture(m, 'portal-library-detail', { languages: ['ko', 'en'] });
 
     step('before 2');
@@ -263,7 +237,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await m.getByLabel('비밀번호', { exact: true }).fill(NEW_MEMBER_PASSWORD);
     await m.getByLabel('비밀번호 확인').fill(NEW_MEMBER_PASSWORD);
     await m.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }).check();
-    await checkAccessibility(m, 'sign-up');
+    await accessibility.check(m, 'sign-up');
     await capture(m, 'portal-sign-up', { languages: ['ko', 'en'] });
     await m.getByRole('button', { name: '가입 신청' }).click();
     await m.getByRole('heading', { name: '가입 신청이 접수되었습니다' }).waitFor();
@@ -280,7 +254,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await m.getByRole('link', { name: '로그인' }).first().click();
     await memberSignIn(m, NEW_MEMBER_PHONE);
     await m.getByRole('heading', { name: '가입 확인을 기다리고 있습니다' }).waitFor();
-    await checkAccessibility(m, 'portal pending');
+    await accessibility.check(m, 'portal pending');
     await capture(m, 'portal-pending');
 
     step('before 4');
@@ -291,7 +265,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await a.locator('.found-member').waitFor();
     await a.locator('.found-member select').selectOption('resident_registration_card');
     expect(deskConsole).toEqual([]);
-    await checkAccessibility(a, 'desk verify');
+    await accessibility.check(a, 'desk verify');
     await capture(a, 'desk-verify', { languages: ['ko', 'en'] });
     await a.getByRole('button', { name: '신분증 확인, 카드 발급' }).click();
     await a.locator('.issued img.barcode').waitFor();
@@ -306,7 +280,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     expect(await lend(a, 'JYL0000001')).toBeNull();
     expect(await lend(a, 'JYL0000002')).toBeNull();
     await expect.poll(() => a.locator('.receipt-table tbody tr').count()).toBe(2);
-    await checkAccessibility(a, 'desk checkout');
+    await accessibility.check(a, 'desk checkout');
     await capture(a, 'desk-checkout', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
     await tablesFitPhone(a, 'desk checkout');
     await a.emulateMedia({ media: 'print' });
@@ -330,7 +304,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     // 7. The clock moves past the due dates: refused everywhere, the overdue library named.
     const due = await dueDatesOf(NEW_MEMBER);
     expect(due).toHaveLength(3);
-    running.clock.setBusinessDate(addDays(due.at(-1)!, 3));
+    journey.running.clock.setBusinessDate(addDays(due.at(-1)!, 3));
     for (const [page, username, item] of [
       [b, 'tongyeong-city-desk', 'TCL0000002'],
       [a, 'jinju-yonam-desk', 'JYL0000003'],
@@ -341,7 +315,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
       const refusal = await lend(page, item);
       expect(refusal).toContain('MEMBER_HAS_OVERDUE');
     }
-    await checkAccessibility(b, 'desk refusal');
+    await accessibility.check(b, 'desk refusal');
     await capture(b, 'desk-refused-overdue', { sizes: ['desk', 'phone'] });
     // The same refusal in English: the API answers in the reader's language.
     await b.locator('.language-switch').click();
@@ -365,7 +339,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     expect(await returnItem(a, 'JYL0000001')).toBeNull();
     expect(await returnItem(a, 'JYL0000002')).toBeNull();
     await a.locator('.return.late .notice-bad').first().waitFor();
-    await checkAccessibility(a, 'desk returns');
+    await accessibility.check(a, 'desk returns');
     await capture(a, 'desk-returns', { languages: ['ko', 'en'] });
 
     step('before 9');
@@ -374,7 +348,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await memberSignIn(m, card); // the card number now signs in
     const banner = m.locator('.suspension');
     await banner.waitFor();
-    const suspended = await running.service.context.db
+    const suspended = await journey.running.service.context.db
       .selectFrom('members')
       .select('suspended_until')
       .where('name', '=', NEW_MEMBER)
@@ -383,11 +357,11 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     const bannerText = await banner.textContent();
     expect(bannerText).toContain('대출 정지');
     expect(bannerText).toMatch(/진주시립연암도서관|통영시립도서관/);
-    await checkAccessibility(m, 'portal suspension');
+    await accessibility.check(m, 'portal suspension');
     await capture(m, 'portal-suspension', { sizes: ['phone', 'desk'], languages: ['ko', 'en'] });
     await m.getByRole('link', { name: '회원카드' }).click();
     await m.locator('img.barcode').waitFor();
-    await checkAccessibility(m, 'portal card');
+    await accessibility.check(m, 'portal card');
     await capture(m, 'portal-card', { languages: ['ko', 'en'] });
     expect(memberRequests.filter((u) => /\/assets\/barcode-svg-.*\.js$/.test(u))).toHaveLength(1);
     const encodings = await cardPageOnFast3g(member);
@@ -397,7 +371,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await m.getByRole('link', { name: '내 정보' }).click();
     await m.getByText('내 정보를 가진 도서관').waitFor();
     await expect.poll(() => m.locator('.plain-list li').count()).toBeGreaterThanOrEqual(2);
-    await checkAccessibility(m, 'portal account');
+    await accessibility.check(m, 'portal account');
     await capture(m, 'portal-account', { languages: ['ko', 'en'] });
 
     // Refused everywhere while suspended, with the date it ends.
@@ -407,7 +381,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
 
     step('before 10');
     // 10. The suspension ends: borrowing again, renewing online.
-    running.clock.setBusinessDate(addDays(suspended.suspended_until!, 1));
+    journey.running.clock.setBusinessDate(addDays(suspended.suspended_until!, 1));
     await openDesk(a, 'jinju-yonam-desk');
     await scanCard(a, card);
     expect(await lend(a, 'JYL0000003')).toBeNull();
@@ -427,7 +401,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await m.getByText('연장되었습니다').waitFor();
     await expect.poll(loanRows).not.toEqual(before);
     expect(await m.locator('.loan .loan-title').allTextContents()).toEqual(titles);
-    await checkAccessibility(m, 'portal loans');
+    await accessibility.check(m, 'portal loans');
     await capture(m, 'portal-loans', { languages: ['ko', 'en'] });
     await m.getByRole('link', { name: '이용 기록' }).click();
     await m.locator('.loan-list .loan').first().waitFor();
@@ -440,7 +414,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await a.getByLabel('이메일').fill('alexandrina@example.org');
     await a.getByLabel('확인한 신분증').selectOption('alien_registration_card');
     await a.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }).check();
-    await checkAccessibility(a, 'desk register');
+    await accessibility.check(a, 'desk register');
     await capture(a, 'desk-register', { languages: ['ko', 'en'] });
     await a.getByRole('button', { name: '등록하고 카드 발급' }).click();
     await a.locator('.issued img.barcode').waitFor();
@@ -450,27 +424,27 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
 
     // The first due date arrives: D-day for one book, days left for the renewed one.
     const dueDates = await dueDatesOf(NEW_MEMBER);
-    running.clock.setBusinessDate(dueDates[0]!);
+    journey.running.clock.setBusinessDate(dueDates[0]!);
     await m.goto(url('/portal/me'));
     await memberSignIn(m, card);
     await m.locator('.loan .countdown', { hasText: 'D-day' }).waitFor();
-    await checkAccessibility(m, 'portal loans due');
+    await accessibility.check(m, 'portal loans due');
     await capture(m, 'portal-loans-countdown', { sizes: ['phone', 'desk'] });
 
     step('10');
     for (const w of windows) await w.context.close();
     pageErrors.push(...windows.flatMap((w) => w.errors));
-    expect(a11y).toEqual([]);
+    expect(accessibility.found).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 240_000);
 
   it('administration: statistics, rules, calendar, staff, self-check machines, import; the network', async () => {
     step('start admin');
-    const admin = await openWindow(browser, DESK);
+    const admin = await openWindow(journey.browser, DESK);
     const page = admin.page;
 
     // One library is still planned: the network admin starts it.
-    const planned = await running.service.context.db
+    const planned = await journey.running.service.context.db
       .updateTable('libraries')
       .set({ status: 'planned', participating_since: null })
       .where('code', '=', 'namhae-hwajeon-library')
@@ -483,7 +457,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.locator('.kpis').waitFor();
     await expect.poll(() => page.locator('.kpi-value').first().textContent()).not.toBe('0');
     await page.locator('.library-bars li').first().waitFor();
-    await checkAccessibility(page, 'admin dashboard');
+    await accessibility.check(page, 'admin dashboard');
     await capture(page, 'admin-dashboard', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
     for (const [link, screen, ready] of [
       ['도서관', 'admin-libraries', '.admin-library'],
@@ -493,7 +467,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     ] as const) {
       await page.getByRole('link', { name: link, exact: true }).click();
       await page.locator(ready).first().waitFor();
-      await checkAccessibility(page, screen);
+      await accessibility.check(page, screen);
       await capture(page, screen, { languages: ['ko', 'en'] });
       if (screen === 'admin-libraries') {
         const card = page.locator('.admin-library', { hasText: planned.name_ko });
@@ -511,7 +485,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.getByLabel('1인 대출 한도').fill('7');
     await page.getByRole('button', { name: '저장' }).click();
     await page.getByText('저장했습니다.').waitFor();
-    await checkAccessibility(page, 'admin rules');
+    await accessibility.check(page, 'admin rules');
     await capture(page, 'admin-rules', { sizes: ['desk', 'phone'] });
 
     // The library's facts in Korean and English (issue 17): the seed's closed days are Korean.
@@ -524,9 +498,9 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.getByLabel('운영 시간 (영어)').fill('Weekdays 09:00–22:00, weekends 09:00–18:00');
     await page.getByRole('button', { name: '저장' }).click();
     await page.getByText('진주시립연암도서관 정보를 저장했습니다.').waitFor();
-    await checkAccessibility(page, 'admin facts');
+    await accessibility.check(page, 'admin facts');
     await capture(page, 'admin-facts', { sizes: ['desk', 'phone'] });
-    const { id: yonamId } = await running.service.context.db
+    const { id: yonamId } = await journey.running.service.context.db
       .selectFrom('libraries')
       .select('id')
       .where('code', '=', 'jinju-yonam-library')
@@ -541,7 +515,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     // The month view of closed days: a day on which open loans fall due is made a closed day;
     // the screen says how many loans fall due before saving, and saving moves them (rules.md).
     await page.getByRole('link', { name: '휴관일' }).click();
-    const db = running.service.context.db;
+    const db = journey.running.service.context.db;
     const dueAtYonam = () =>
       db
         .selectFrom('loans')
@@ -573,19 +547,19 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByLabel('날짜', { exact: true }).inputValue()).toBe(holiday);
     await page.locator('.loans-due', { hasText: `대출이 ${due!.n}건 있습니다` }).waitFor();
-    await checkAccessibility(page, 'admin calendar warning');
+    await accessibility.check(page, 'admin calendar warning');
     await capture(page, 'admin-calendar-warning', { sizes: ['desk', 'phone'] });
     await page.getByLabel('이름 (한국어)').fill('임시 휴관'); // the English name is optional
     await page.getByRole('button', { name: '휴관일로 저장' }).click();
     await page.getByText(`반납일을 옮긴 대출: ${due!.n}건.`).waitFor();
     await page.getByRole('cell', { name: '임시 휴관', exact: true }).waitFor();
     expect((await dueAtYonam()).map((d) => d.due_date)).not.toContain(holiday);
-    await checkAccessibility(page, 'admin calendar');
+    await accessibility.check(page, 'admin calendar');
     await capture(page, 'admin-calendar', { sizes: ['desk', 'phone'] });
 
     await page.getByRole('link', { name: '직원' }).click();
     await page.locator('.table tbody tr').first().waitFor();
-    await checkAccessibility(page, 'admin staff');
+    await accessibility.check(page, 'admin staff');
     await capture(page, 'admin-staff', { sizes: ['desk', 'phone'] });
     await tablesFitPhone(page, 'admin staff');
 
@@ -595,7 +569,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.getByLabel('문자 인코딩').selectOption('euc-kr');
     await page.getByRole('button', { name: '기기 계정 만들기' }).click();
     await page.locator('.table', { hasText: 'yonam-kiosk-1' }).waitFor();
-    await checkAccessibility(page, 'admin terminals');
+    await accessibility.check(page, 'admin terminals');
     await capture(page, 'admin-terminals', { languages: ['ko', 'en'] });
     await capture(page, 'admin-terminals', { sizes: ['phone'] });
     await tablesFitPhone(page, 'admin terminals');
@@ -623,7 +597,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     expect(problems).toContain('발행 연도는 1000부터');
     expect(problems).toContain('VALUE_EMPTY');
     expect(problems).not.toMatch(/is empty|must be/);
-    await checkAccessibility(page, 'admin import');
+    await accessibility.check(page, 'admin import');
     await capture(page, 'admin-import', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
     await tablesFitPhone(page, 'admin import');
 
@@ -633,7 +607,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await staffSignIn(page, 'jinju-yonam-desk', 'text=안내데스크 계정입니다');
 
     await admin.context.close();
-    expect(a11y).toEqual([]);
+    expect(accessibility.found).toEqual([]);
     expect(admin.errors).toEqual([]);
   }, 180_000);
 });

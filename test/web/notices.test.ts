@@ -1,60 +1,41 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createNoticeWorker, DeliveryError } from '../../src/modules/notices/index.js';
-import { businessDateOf } from '../../src/platform/clock.js';
-import { addDays } from '../../src/platform/dates.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { testDatabaseKind } from '../support/database.js';
 import {
-  accessibilityViolations,
-  CHROMIUM_PATH,
+  accessibilityLog,
+  browserJourney,
+  browserTestsRun,
   capture,
-  ensureWebBuild,
-  hasChromium,
-  launchChromium,
+  MEMBER_PASSWORD,
   openWindow,
   PHONE,
-  type RunningService,
   SCREENSHOT_DIR,
-  startService,
+  SEOYEON,
+  STAFF_PASSWORD,
 } from './support.js';
 
-/** 이서연, a demo member of Jinju Yonam Library (README "Demo accounts"). */
-const SEOYEON = '29000000000023';
-const MEMBER_PASSWORD = 'library-one-member';
-const STAFF_PASSWORD = 'library-one-staff';
-
-const runJourney = hasChromium || process.env.CI === 'true';
-if (!runJourney) console.warn(`web notices skipped: no Chromium at ${CHROMIUM_PATH}`);
+const runJourney = browserTestsRun('web notices');
 
 /** Issue 19: the member's notice settings and the desk's notice log, in a real browser, on a phone. */
 describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () => {
-  let running: RunningService;
-  let browser: Browser;
   const emails: string[] = [];
-  const a11y: string[] = [];
+  const accessibility = accessibilityLog();
 
-  beforeAll(async () => {
-    ensureWebBuild();
-    const tomorrow = addDays(businessDateOf(new Date()), 1);
-    running = await startService(new Date(`${tomorrow}T10:00:00+09:00`));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+  const journey = browserJourney();
+  afterAll(() => {
     console.log(`notice screenshots: ${SCREENSHOT_DIR}/notices-*.png`);
   });
 
-  const url = (path: string) => `${running.url}${path}`;
+  const { url } = journey;
 
   /** The service's worker, with an e-mail channel that keeps what it sends and an SMS gateway that is down. */
   const worker = () =>
     createNoticeWorker(
       {
-        db: running.service.context.db,
-        clock: running.clock,
+        db: journey.running.service.context.db,
+        clock: journey.running.clock,
         logger: createLogger('silent'),
       },
       {
@@ -67,11 +48,6 @@ describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () =>
         maxAttempts: 1,
       },
     );
-
-  async function checkAccessibility(page: Page, screen: string) {
-    for (const violation of await accessibilityViolations(page))
-      if (/\((serious|critical)\)/.test(violation)) a11y.push(`${screen}: ${violation}`);
-  }
 
   async function memberSignIn(page: Page) {
     await page.goto(url('/portal/me/notices'));
@@ -93,7 +69,7 @@ describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () =>
   }
 
   it('the member chooses e-mail and SMS on the portal; the desk sees what was sent and what failed', async () => {
-    const { context, page, errors } = await openWindow(browser, PHONE);
+    const { context, page, errors } = await openWindow(journey.browser, PHONE);
     await memberSignIn(page);
     await page.getByRole('link', { name: '알림' }).click();
     await page.getByRole('heading', { name: '알림 받을 방법' }).waitFor();
@@ -103,19 +79,19 @@ describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () =>
     await page.getByRole('checkbox', { name: '문자(SMS)' }).check();
     await page.getByRole('button', { name: '알림 설정 저장' }).click();
     await page.getByText('알림 설정을 저장했습니다.').waitFor();
-    await checkAccessibility(page, 'portal notice settings');
+    await accessibility.check(page, 'portal notice settings');
     await capture(page, 'notices-portal-settings', { languages: ['ko', 'en'] });
 
     // The desk lends her a book; eleven days later it is due in three.
-    const desk = await openWindow(browser, PHONE);
+    const desk = await openWindow(journey.browser, PHONE);
     await deskSignInAndScan(desk.page);
     await desk.page.keyboard.type('JYL0000011');
     await desk.page.keyboard.press('Enter');
     await desk.page.locator('.receipt-table', { hasText: 'JYL0000011' }).waitFor();
-    running.clock.advanceDays(11);
+    journey.running.clock.advanceDays(11);
     const w = worker();
-    await w.scheduleDay(running.clock.now());
-    await w.deliverDueNotices(running.clock.now());
+    await w.scheduleDay(journey.running.clock.now());
+    await w.deliverDueNotices(journey.running.clock.now());
     expect(emails).toContain('due_soon seoyeon@example.kr');
 
     // The portal's log: the e-mail sent, the SMS failed (the gateway was down).
@@ -127,7 +103,7 @@ describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () =>
     expect(await log.locator('tr', { hasText: '문자(SMS)' }).first().textContent()).toContain(
       '보내지 못함',
     );
-    await checkAccessibility(page, 'portal notice log');
+    await accessibility.check(page, 'portal notice log');
     await capture(page, 'notices-portal-log', { languages: ['ko', 'en'] });
 
     // The desk: the member's notice section, opened.
@@ -138,12 +114,12 @@ describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () =>
     expect(await deskLog.textContent()).toContain('반납 예정 안내');
     expect(await deskLog.textContent()).toContain('보내지 못함');
     await desk.page.locator('.member-notices').scrollIntoViewIfNeeded();
-    await checkAccessibility(desk.page, 'desk notice log');
+    await accessibility.check(desk.page, 'desk notice log');
     await capture(desk.page, 'notices-desk-log', { languages: ['ko', 'en'] });
 
     expect(errors).toEqual([]);
     expect(desk.errors).toEqual([]);
-    expect(a11y).toEqual([]);
+    expect(accessibility.found).toEqual([]);
     await desk.context.close();
     await context.close();
   });

@@ -1,47 +1,33 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDateOf } from '../../src/platform/clock.js';
-import { addDays } from '../../src/platform/dates.js';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { insertCopies } from '../support/copies.js';
 import { testDatabaseKind } from '../support/database.js';
 import {
-  CHROMIUM_PATH,
+  browserJourney,
+  browserTestsRun,
   capture,
   DESK,
-  ensureWebBuild,
-  hasChromium,
-  launchChromium,
+  MEMBER_PASSWORD,
   openWindow,
   PHONE,
-  type RunningService,
   SCREENSHOT_DIR,
-  startService,
+  SEOYEON,
+  STAFF_PASSWORD,
 } from './support.js';
 
-/** 이서연, a demo member of Jinju Yonam Library (README "Demo accounts"). */
-const SEOYEON = '29000000000023';
-const MEMBER_PASSWORD = 'library-one-member';
-const STAFF_PASSWORD = 'library-one-staff';
 const BARCODE = 'ILL-0001';
 
-const runJourney = hasChromium || process.env.CI === 'true';
-if (!runJourney) console.warn(`web requests skipped: no Chromium at ${CHROMIUM_PATH}`);
+const runJourney = browserTestsRun('web requests');
 
 /**
  * Issue 20: member C requests a title from another library in the portal → the lender's pull
  * list → sent → received at the pickup library → collected → returned there → received back home.
  */
 describe.runIf(runJourney)(`inter-library requests in the browser (${testDatabaseKind})`, () => {
-  let running: RunningService;
-  let browser: Browser;
   let recordId: number;
 
-  beforeAll(async () => {
-    ensureWebBuild();
-    const tomorrow = addDays(businessDateOf(new Date()), 1);
-    running = await startService(new Date(`${tomorrow}T10:00:00+09:00`));
-    browser = await launchChromium();
-    const db = running.service.context.db;
+  const journey = browserJourney(async () => {
+    const db = journey.running.service.context.db;
     const lender = await db
       .selectFrom('libraries')
       .select('id')
@@ -56,15 +42,12 @@ describe.runIf(runJourney)(`inter-library requests in the browser (${testDatabas
       .where('barcode', '=', BARCODE)
       .executeTakeFirstOrThrow();
     recordId = item.record_id;
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+  });
+  afterAll(() => {
     console.log(`request screenshots: ${SCREENSHOT_DIR}/requests-*.png`);
   });
 
-  const url = (path: string) => `${running.url}${path}`;
+  const { url } = journey;
 
   async function staffSignIn(page: Page, username: string, path: string) {
     await page.goto(url(path));
@@ -86,7 +69,7 @@ describe.runIf(runJourney)(`inter-library requests in the browser (${testDatabas
   }
 
   async function requestState() {
-    const row = await running.service.context.db
+    const row = await journey.running.service.context.db
       .selectFrom('inter_library_requests')
       .select(['state', 'outcome'])
       .orderBy('id', 'desc')
@@ -95,9 +78,9 @@ describe.runIf(runJourney)(`inter-library requests in the browser (${testDatabas
   }
 
   it('request → pull list → sent → received → collected → returned at the pickup library → home', async () => {
-    const member = await openWindow(browser, PHONE);
-    const lender = await openWindow(browser, DESK);
-    const pickup = await openWindow(browser, DESK);
+    const member = await openWindow(journey.browser, PHONE);
+    const lender = await openWindow(journey.browser, DESK);
+    const pickup = await openWindow(journey.browser, DESK);
     const m = member.page;
 
     // The member finds the title (held only in Changwon) and requests it to Jinju Yonam.

@@ -7,8 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { openService, type Service } from '../../src/app.js';
-import { ManualClock } from '../../src/platform/clock.js';
+import { businessDateOf, ManualClock } from '../../src/platform/clock.js';
+import { addDays } from '../../src/platform/dates.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { testDatabaseUrl } from '../support/database.js';
 import { withDatabaseName } from '../support/database-url.js';
@@ -21,6 +23,22 @@ export const SCREENSHOT_DIR =
 /** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
+
+/** The demo's passwords (README "Demo accounts"). */
+export const STAFF_PASSWORD = 'library-one-staff';
+export const MEMBER_PASSWORD = 'library-one-member';
+/** 이서연, a demo member of Jinju Yonam Library. */
+export const SEOYEON = '29000000000023';
+
+/**
+ * Whether a file's browser tests run: with Chromium here, or in CI (which installs it, so its
+ * absence fails there); elsewhere they are skipped with a note saying why.
+ */
+export function browserTestsRun(what: string): boolean {
+  const run = hasChromium || process.env.CI === 'true';
+  if (!run) console.warn(`${what} skipped: no Chromium at ${CHROMIUM_PATH}`);
+  return run;
+}
 
 /** Builds web/dist when its sources changed (the same step `npm test` runs first). */
 export function ensureWebBuild() {
@@ -206,4 +224,65 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
         .map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`)
         .join(' | ')}`,
   );
+}
+
+/** The service and the browser of a describe block's tests. */
+export interface BrowserJourney {
+  readonly running: RunningService;
+  readonly browser: Browser;
+  /** The address of a path of the running service. */
+  url(path: string): string;
+}
+
+/**
+ * For the describe block it is called in: the web app built, the service started with its clock
+ * at 10:00 tomorrow in Seoul (the manual clock only moves forward from a time after the real one,
+ * so the browser never sees a session cookie as expired before the service does), Chromium
+ * launched, and `prepare` run once both are up; both closed after the block.
+ */
+export function browserJourney(
+  prepare: (running: RunningService) => Promise<void> = async () => {},
+): BrowserJourney {
+  let running: RunningService | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuild();
+    const tomorrow = addDays(businessDateOf(new Date()), 1);
+    running = await startService(new Date(`${tomorrow}T10:00:00+09:00`));
+    browser = await launchChromium();
+    await prepare(running);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+  const started = <T>(part: T | undefined, name: string): T => {
+    if (part === undefined) throw new Error(`the ${name} is not started (beforeAll failed)`);
+    return part;
+  };
+  return {
+    get running() {
+      return started(running, 'service');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    url: (path) => `${started(running, 'service').url}${path}`,
+  };
+}
+
+/**
+ * The accessibility violations of the screens a test checks, as `screen: violation`: the serious
+ * and critical ones, or `every` one.
+ */
+export function accessibilityLog(keep: 'serious' | 'every' = 'serious') {
+  const found: string[] = [];
+  return {
+    found,
+    async check(page: Page, screen: string) {
+      for (const violation of await accessibilityViolations(page))
+        if (keep === 'every' || /\((serious|critical)\)/.test(violation))
+          found.push(`${screen}: ${violation}`);
+    },
+  };
 }
