@@ -59,8 +59,8 @@ export async function registrationProblem(
 /**
  * What is wrong with an acknowledged hold placement, or null: the hold of this member, at this
  * library, on the title of the copy the desk scanned — by its id when the answer (or the CONFLICT
- * saying it was applied) gave it, else one placed since the operation started. The member may hold other titles, and
- * at other libraries, in the same moments: those are not this placement.
+ * saying it was applied) gave it, else one placed since the operation started. The member may
+ * hold other titles, and at other libraries, in the same moments: those are not this placement.
  */
 export async function holdPlacementProblem(
   db: Kysely<DB>,

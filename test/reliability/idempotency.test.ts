@@ -262,4 +262,33 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     expect(after.statusCode).toBe(201);
     expect(after.headers['idempotent-replayed']).toBe('true');
   });
+
+  // Last: it moves the clock weeks on.
+  it('names the loan a late return closed when its answer was lost (the locked path)', async () => {
+    const borrower = (await walkIn(desk)).card;
+    const lent = await desk.post('/api/v1/checkouts', {
+      cardNumber: borrower,
+      itemBarcode: 'IDEM-6',
+    });
+    expect(lent.statusCode, lent.body).toBe(201);
+    t.clock.advanceDays(40);
+    const weeksLater = await staffClient(t.app, 'gyeongnamdaepyo-desk');
+    const giveBack = () =>
+      weeksLater.post(
+        '/api/v1/returns',
+        { itemBarcode: 'IDEM-6' },
+        { 'idempotency-key': 'lost-late' },
+      );
+    const restore = await loseAnswers();
+    const returned = await giveBack();
+    await restore();
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json().loan.daysLate).toBeGreaterThan(0);
+    const retry = await giveBack();
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().reasons[0].params).toMatchObject({
+      state: 'applied',
+      id: lent.json().loan.id,
+    });
+  });
 });

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
-import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
+import { type FinalAnswer, noteEffect, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
@@ -144,6 +144,7 @@ async function returnUnderLock(
       })
       .where('id', '=', loan.id)
       .execute();
+    noteEffect(loan.id);
     let suspendedUntil = member?.suspended_until ?? null;
     if (member && late > 0) {
       const rules = await networkRules(tx);

@@ -19,8 +19,9 @@ export type CommitGuard = ((connection: DatabaseConnection) => Promise<void>) & 
 
 /**
  * SQL: the guard's record as a data-modifying CTE of a write's own statement, one row for each
- * row of `effect` (the CTE holding what the statement changed, with the changed row's `id`). Written without ON CONFLICT: if
- * the record is already there the statement fails whole, and nothing of it is applied.
+ * row of `effect` (the CTE holding what the statement changed, with the changed row's `id`).
+ * Written without ON CONFLICT: if the record is already there the statement fails whole, and
+ * nothing of it is applied.
  */
 export type KeyRecord = (effect: RawBuilder<unknown>) => RawBuilder<unknown>;
 

@@ -570,7 +570,8 @@ export const IdempotencyHeader = Type.Object({
   'idempotency-key': Type.Optional(
     Type.String({
       maxLength: 200,
-      description: 'a retry with the same key and body is applied once',
+      description:
+        'a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed',
     }),
   ),
 });
