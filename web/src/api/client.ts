@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import i18n, { currentLanguage } from '../i18n';
+import { answerLost, LostAnswers } from './lost-answers';
 import type { paths } from './schema.gen';
 
 /** One reason of a refusal, with its sentence in the reader's language. */
@@ -110,7 +111,10 @@ function parseBody(text: string): unknown {
 }
 
 function refuse(status: number, text: string): never {
-  const problem = toProblem(status, parseBody(text));
+  return refuseWith(toProblem(status, parseBody(text)));
+}
+
+function refuseWith(problem: Problem): never {
   if (problem.code === 'UNAUTHENTICATED')
     for (const listener of unauthenticatedListeners) listener();
   throw new ApiError(problem);
@@ -125,9 +129,12 @@ function commonHeaders(method: string): Record<string, string> {
   };
 }
 
+const lostAnswers = new LostAnswers();
+
 /**
  * Sends what openapi-fetch built, with the session's CSRF token and the reader's language; a
- * refusal (or a network failure) becomes an ApiError carrying its problem document.
+ * refusal (or a network failure) becomes an ApiError carrying its problem document. A write sent
+ * again after its answer was lost goes with the key it had (`LostAnswers`).
  */
 async function send(request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -137,6 +144,13 @@ async function send(request: Request): Promise<Response> {
   });
   Object.assign(headers, commonHeaders(request.method));
   const body = request.method === 'GET' ? '' : await request.text();
+  const fresh = headers['idempotency-key'];
+  const intent = fresh ? `${request.method} ${url.pathname}${url.search}\n${body}` : null;
+  const key = intent && fresh ? lostAnswers.keyFor(intent, fresh) : null;
+  if (key) headers['idempotency-key'] = key;
+  const settle = (lost: boolean) => {
+    if (intent && key) lostAnswers.settle(intent, key, lost);
+  };
   let response: Response;
   try {
     response = await fetch(url.pathname + url.search, {
@@ -146,10 +160,16 @@ async function send(request: Request): Promise<Response> {
       ...(body ? { body } : {}),
     });
   } catch (error) {
+    settle(true);
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(problemOf(error));
   }
-  if (!response.ok) refuse(response.status, await response.text());
+  if (!response.ok) {
+    const problem = toProblem(response.status, parseBody(await response.text()));
+    settle(answerLost(problem.status, problem.reasons));
+    refuseWith(problem);
+  }
+  settle(false);
   return response;
 }
 
@@ -168,7 +188,10 @@ export async function answer<T>(pending: Promise<{ data?: T; response: Response 
   return data as T;
 }
 
-/** Headers that make a write safe to retry: the server applies one key once. */
+/**
+ * Headers that make a write safe to retry: the server applies one key once (and `send` keeps the
+ * key of a write whose answer was lost, for sending it again).
+ */
 export function idempotent(key = newIdempotencyKey()) {
   return { 'idempotency-key': key };
 }

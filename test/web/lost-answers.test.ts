@@ -1,0 +1,87 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseKind } from '../support/database.js';
+import {
+  browserJourney,
+  browserTestsRun,
+  DESK,
+  openWindow,
+  SEOYEON,
+  STAFF_PASSWORD,
+} from './support.js';
+
+/** A copy on the shelf at Jinju Yonam in the demo (the desk-day test lends it too). */
+const BARCODE = 'JYL0000011';
+
+const runJourney = browserTestsRun('web lost answers');
+
+/**
+ * "A retry applied once", as a desk meets it: the network drops the answer of a write that the
+ * service applied, and the desk person presses 다시 시도. The web app sends the same write with
+ * the key it had, so the service answers what it did instead of taking it for a new request.
+ */
+describe.runIf(runJourney)(
+  `a write whose answer was lost, sent again (${testDatabaseKind})`,
+  () => {
+    const journey = browserJourney();
+    const { url } = journey;
+
+    const openLoansOf = async (barcode: string) =>
+      (
+        await journey.running.service.context.db
+          .selectFrom('loans')
+          .innerJoin('items', 'items.id', 'loans.item_id')
+          .select('loans.id')
+          .where('items.barcode', '=', barcode)
+          .where('loans.returned_at', 'is', null)
+          .execute()
+      ).length;
+
+    async function openMember(page: Page, card: string) {
+      await page.goto(url('/desk'));
+      await page.getByLabel('아이디').fill('jinju-yonam-desk');
+      await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
+      await page.getByRole('button', { name: '로그인' }).click();
+      await page.getByLabel('회원카드 번호').waitFor();
+      await page.keyboard.type(card);
+      await page.keyboard.press('Enter');
+      await page.locator('.member-panel').waitFor();
+    }
+
+    it('a checkout whose answer never came, tried again: lent once, and the desk says it is lent', async () => {
+      const { context, page } = await openWindow(journey.browser, DESK);
+      await openMember(page, SEOYEON);
+      expect(await openLoansOf(BARCODE)).toBe(0);
+
+      // The checkout reaches the service, which lends the book; its answer never reaches the desk.
+      await page.route(
+        '**/api/v1/checkouts',
+        async (route) => {
+          await route.fetch();
+          await route.abort('connectionreset');
+        },
+        { times: 1 },
+      );
+      await page.getByLabel('자료 바코드').fill(BARCODE);
+      await page.keyboard.press('Enter');
+      const retry = page.getByRole('button', { name: '다시 시도' });
+      await retry.waitFor();
+      expect(await openLoansOf(BARCODE)).toBe(1);
+
+      // 다시 시도: the same checkout, answered as the first was — not "already has it — return?",
+      // whose Enter would take the book back.
+      await retry.click();
+      await page.locator('.receipt-table', { hasText: BARCODE }).waitFor();
+      expect(await page.locator('.already-has').count()).toBe(0);
+      expect(await page.locator('.checkout .problem').count()).toBe(0);
+      expect(await openLoansOf(BARCODE)).toBe(1);
+
+      // The same scan once more, now that it was answered, is a new request (a new key): this
+      // member already has the book.
+      await page.keyboard.type(BARCODE);
+      await page.keyboard.press('Enter');
+      await page.locator('.already-has').waitFor();
+      await context.close();
+    }, 120_000);
+  },
+);
