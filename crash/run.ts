@@ -64,6 +64,10 @@ interface ModeReport {
     sent: number;
     acknowledged: number;
     appliedAnswerLost: number;
+    /** Of those, the ones whose CONFLICT named what they made (checked by that id). */
+    appliedNamed: number;
+    /** The kinds of those it did not name, when there are any (e.g. `register ×2`). */
+    appliedUnnamedKinds?: string;
     refused: number;
     unanswered: number;
     retries: number;
@@ -87,6 +91,17 @@ const WITNESSED_VIOLATIONS = 10;
 const WITNESS_LINES = 30;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const between = (low: number, high: number) => low + Math.random() * (high - low);
+
+/** The kinds of "applied, answer lost" operations whose CONFLICT named nothing, counted. */
+function unnamedKinds(ops: readonly Op[]): { appliedUnnamedKinds?: string } {
+  const counts = new Map<string, number>();
+  for (const op of ops)
+    if (op.outcome === 'applied' && op.appliedId === undefined)
+      counts.set(op.kind, (counts.get(op.kind) ?? 0) + 1);
+  if (counts.size === 0) return {};
+  const kinds = [...counts].map(([kind, n]) => `${kind} ×${n}`).join(', ');
+  return { appliedUnnamedKinds: kinds };
+}
 
 function log(message: string) {
   console.log(`[crash ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -211,6 +226,8 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
         sent: ops.length,
         acknowledged: ops.filter(sure).length,
         appliedAnswerLost: ops.filter((o) => o.outcome === 'applied').length,
+        appliedNamed: ops.filter((o) => o.appliedId !== undefined).length,
+        ...unnamedKinds(ops),
         refused: ops.filter((o) => o.outcome === 'refused').length,
         unanswered: ops.filter((o) => o.outcome === 'unknown').length,
         retries: ops.reduce((n, o) => n + Math.max(0, o.attempts - 1), 0),
@@ -392,7 +409,7 @@ function printReport(r: ModeReport) {
     `\n${r.mode}: ${(r.durationMs / 1000).toFixed(0)} s, ${r.services} service process(es), ${r.desks} desks (HTTP) and ${r.machines} machines (SIP2) at ${r.libraries} libraries`,
   );
   console.log(
-    `  operations: ${o.sent} sent, ${o.acknowledged} acknowledged (${o.appliedAnswerLost} of them "applied, answer lost"), ${o.refused} refused, ${o.unanswered} unanswered; ${o.retries} retries`,
+    `  operations: ${o.sent} sent, ${o.acknowledged} acknowledged (${o.appliedAnswerLost} of them "applied, answer lost", ${o.appliedNamed} of those naming what they made${o.appliedUnnamedKinds ? `; not: ${o.appliedUnnamedKinds}` : ''}), ${o.refused} refused, ${o.unanswered} unanswered; ${o.retries} retries`,
   );
   for (const [kind, t] of Object.entries(o.byKind)) {
     console.log(

@@ -48,6 +48,8 @@ export interface Op {
   trapped?: boolean;
   /** The inter-library request a request step is about (its id from the placement's answer). */
   requestId?: number;
+  /** "Applied, answer lost": the id of what it made or changed, as that CONFLICT said. */
+  appliedId?: number;
 }
 
 interface KnownMember {
@@ -126,12 +128,13 @@ function madeId(
   fromAnswer: (body: Answer['body']) => unknown,
 ): number | undefined {
   if (!answer) return undefined;
-  const id =
-    op.outcome === 'acked'
-      ? fromAnswer(answer.body)
-      : op.outcome === 'applied'
-        ? (answer.body.reasons as { params?: { id?: unknown } }[] | undefined)?.[0]?.params?.id
-        : undefined;
+  if (op.outcome === 'applied') {
+    const reasons = answer.body.reasons as { params?: { id?: unknown } }[] | undefined;
+    const id = reasons?.[0]?.params?.id;
+    if (typeof id === 'number') op.appliedId = id;
+    return op.appliedId;
+  }
+  const id = op.outcome === 'acked' ? fromAnswer(answer.body) : undefined;
   return typeof id === 'number' ? id : undefined;
 }
 
@@ -275,9 +278,9 @@ export class Desk {
       ...(withPin ? { pin: '2580' } : {}),
       consent: true,
     });
-    if (op.outcome === 'acked' && answer) {
+    op.memberId = madeId(op, answer, (body) => body.id);
+    if (op.outcome === 'acked' && answer && op.memberId !== undefined) {
       const card = (answer.body.card as { number: string }).number;
-      op.memberId = Number(answer.body.id);
       op.card = card;
       this.world.members.push({
         id: op.memberId,
@@ -299,10 +302,12 @@ export class Desk {
       memberId: member.id,
       card: member.card,
     });
-    await this.#write(op, `/api/v1/members/${member.id}/check-ins`, {
+    const answer = await this.#write(op, `/api/v1/members/${member.id}/check-ins`, {
       idDocumentType: 'passport',
       cardNumber: member.card,
     });
+    // The member checked in (the answer's, or the CONFLICT's, is the one the desk chose).
+    madeId(op, answer, (body) => body.memberId);
     if (op.outcome === 'acked' || op.outcome === 'applied') member.checkedIn.add(this.library.id);
   }
 
@@ -416,10 +421,9 @@ export class Desk {
       barcode,
     });
     const answer = await this.#write(op, '/api/v1/renewals', { itemBarcode: barcode });
+    op.loanId = madeId(op, answer, loanOf);
     if (op.outcome === 'acked' && answer) {
-      const loan = answer.body.loan as { id: number; renewals: number };
-      op.loanId = loan.id;
-      op.renewals = loan.renewals;
+      op.renewals = (answer.body.loan as { renewals: number }).renewals;
     }
   }
 }
@@ -525,6 +529,12 @@ export class Requester {
       if (requestId !== undefined) op.requestId = requestId;
       const answer = await (await this.#desk(at)).post(op, path, body);
       if (op.kind === 'checkout' || op.kind === 'return') op.loanId = madeId(op, answer, loanOf);
+      else
+        op.requestId ??= madeId(
+          op,
+          answer,
+          (body) => (body.request as { id?: unknown } | undefined)?.id,
+        );
       if (!done(op)) return;
     }
     // Home again: the title may be requested again.

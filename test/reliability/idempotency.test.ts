@@ -169,6 +169,48 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     expect(again.json().reasons[0].params).toMatchObject({ state: 'applied', id: holdId });
   });
 
+  it('names the member a registration made, and the member a check-in took, when their answers were lost', async () => {
+    const register = () =>
+      desk.post(
+        '/api/v1/members',
+        {
+          name: '응답분실',
+          birthDate: '1979-09-09',
+          phone: '010-7000-0901',
+          idDocumentType: 'resident_registration_card',
+          consent: true,
+        },
+        { 'idempotency-key': 'lost-registration' },
+      );
+    const restore = await loseAnswers();
+    const registered = await register();
+    await restore();
+    expect(registered.statusCode, registered.body).toBe(201);
+    const retry = await register();
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().reasons[0].params).toMatchObject({
+      state: 'applied',
+      id: registered.json().id,
+    });
+
+    // Checked in at another library: the CONFLICT names the member checked in.
+    const yonam = await staffClient(t.app, 'jinju-yonam-desk');
+    const memberId = registered.json().id;
+    const checkIn = () =>
+      yonam.post(
+        `/api/v1/members/${memberId}/check-ins`,
+        { idDocumentType: 'passport', cardNumber: registered.json().card.number },
+        { 'idempotency-key': 'lost-check-in' },
+      );
+    const again = await loseAnswers();
+    const checkedIn = await checkIn();
+    await again();
+    expect(checkedIn.statusCode, checkedIn.body).toBeLessThan(300);
+    const checkInRetry = await checkIn();
+    expect(checkInRetry.statusCode).toBe(409);
+    expect(checkInRetry.json().reasons[0].params).toMatchObject({ state: 'applied', id: memberId });
+  });
+
   it('runs a retry whose first attempt failed before committing, once', async () => {
     // The effect fails as on a lost connection, and the key cannot be released either.
     await sql`create function lo_test_fail() returns trigger language plpgsql as $$

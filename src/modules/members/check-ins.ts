@@ -2,6 +2,7 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { StaffActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
+import { noteEffect } from '../../platform/db/commit-guard.js';
 import { AppError } from '../../platform/errors.js';
 import { cardRefusal, findCard, flagLostCardUse } from './cards.js';
 import type { IdDocumentType } from './domain.js';
@@ -47,6 +48,7 @@ export async function checkIn(
         })
         .onConflict((oc) => oc.columns(['member_id', 'library_id']).doNothing())
         .execute();
+      noteEffect(memberId);
       await recordAudit(tx, actor, now, {
         action: 'member.checked_in',
         subjectKind: 'member',

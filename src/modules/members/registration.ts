@@ -5,6 +5,7 @@ import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
 import { businessDateOf } from '../../platform/clock.js';
+import { noteEffect } from '../../platform/db/commit-guard.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, MembersTable } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
@@ -93,6 +94,7 @@ async function insertMember<T>(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      noteEffect(id);
       return after(tx, id);
     });
   } catch (error) {
