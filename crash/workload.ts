@@ -306,8 +306,8 @@ export class Desk {
       idDocumentType: 'passport',
       cardNumber: member.card,
     });
-    // The member checked in (the answer's, or the CONFLICT's, is the one the desk chose).
-    madeId(op, answer, (body) => body.memberId);
+    // The member is known; read only so that an "applied" answer naming them is counted.
+    madeId(op, answer, () => member.id);
     if (op.outcome === 'acked' || op.outcome === 'applied') member.checkedIn.add(this.library.id);
   }
 

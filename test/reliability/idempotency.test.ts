@@ -202,9 +202,9 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
         { idDocumentType: 'passport', cardNumber: registered.json().card.number },
         { 'idempotency-key': 'lost-check-in' },
       );
-    const again = await loseAnswers();
+    const restoreAnswers = await loseAnswers();
     const checkedIn = await checkIn();
-    await again();
+    await restoreAnswers();
     expect(checkedIn.statusCode, checkedIn.body).toBeLessThan(300);
     const checkInRetry = await checkIn();
     expect(checkInRetry.statusCode).toBe(409);
