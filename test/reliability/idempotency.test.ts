@@ -50,6 +50,17 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
       .where('key', '=', key)
       .executeTakeFirstOrThrow();
 
+  /** Lends a copy to a member registered for it (not `card`'s, whose loans the tests count). */
+  const lendToNewMember = async (barcode: string) => {
+    const borrower = (await walkIn(desk)).card;
+    const lent = await desk.post('/api/v1/checkouts', {
+      cardNumber: borrower,
+      itemBarcode: barcode,
+    });
+    expect(lent.statusCode, lent.body).toBe(201);
+    return lent.json().loan.id as number;
+  };
+
   const lend = (barcode: string, key: string) =>
     desk.post(
       '/api/v1/checkouts',
@@ -132,12 +143,7 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
 
   it('names the hold a placement made, and the hold a cancellation ended, when their answers were lost', async () => {
     // Every copy of the title is out (lent to a member of its own), so another member may hold it.
-    const borrower = (await walkIn(desk)).card;
-    const lent = await desk.post('/api/v1/checkouts', {
-      cardNumber: borrower,
-      itemBarcode: 'IDEM-5',
-    });
-    expect(lent.statusCode, lent.body).toBe(201);
+    await lendToNewMember('IDEM-5');
     const holder = (await walkIn(desk)).card;
     const place = () =>
       desk.post(
@@ -307,12 +313,7 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
 
   // Last: it moves the clock weeks on.
   it('names the loan a late return closed when its answer was lost (the locked path)', async () => {
-    const borrower = (await walkIn(desk)).card;
-    const lent = await desk.post('/api/v1/checkouts', {
-      cardNumber: borrower,
-      itemBarcode: 'IDEM-6',
-    });
-    expect(lent.statusCode, lent.body).toBe(201);
+    const loanId = await lendToNewMember('IDEM-6');
     t.clock.advanceDays(40);
     const weeksLater = await staffClient(t.app, 'gyeongnamdaepyo-desk');
     const giveBack = () =>
@@ -328,9 +329,6 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     expect(returned.json().loan.daysLate).toBeGreaterThan(0);
     const retry = await giveBack();
     expect(retry.statusCode).toBe(409);
-    expect(retry.json().reasons[0].params).toMatchObject({
-      state: 'applied',
-      id: lent.json().loan.id,
-    });
+    expect(retry.json().reasons[0].params).toMatchObject({ state: 'applied', id: loanId });
   });
 });

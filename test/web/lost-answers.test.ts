@@ -1,13 +1,12 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../support/database.js';
 import {
   browserJourney,
   browserTestsRun,
   DESK,
+  openMemberAtDesk,
   openWindow,
   SEOYEON,
-  STAFF_PASSWORD,
 } from './support.js';
 
 /** A copy on the shelf at Jinju Yonam in the demo (the desk-day test lends it too). */
@@ -37,20 +36,9 @@ describe.runIf(runJourney)(
           .execute()
       ).length;
 
-    async function openMember(page: Page, card: string) {
-      await page.goto(url('/desk'));
-      await page.getByLabel('아이디').fill('jinju-yonam-desk');
-      await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
-      await page.getByRole('button', { name: '로그인' }).click();
-      await page.getByLabel('회원카드 번호').waitFor();
-      await page.keyboard.type(card);
-      await page.keyboard.press('Enter');
-      await page.locator('.member-panel').waitFor();
-    }
-
     it('a checkout whose answer never came, tried again: lent once, and the desk says it is lent', async () => {
       const { context, page } = await openWindow(journey.browser, DESK);
-      await openMember(page, SEOYEON);
+      await openMemberAtDesk(page, url, SEOYEON);
       expect(await openLoansOf(BARCODE)).toBe(0);
 
       // The checkout reaches the service, which lends the book; its answer never reaches the desk.

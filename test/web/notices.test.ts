@@ -9,11 +9,11 @@ import {
   browserTestsRun,
   capture,
   MEMBER_PASSWORD,
+  openMemberAtDesk,
   openWindow,
   PHONE,
   SCREENSHOT_DIR,
   SEOYEON,
-  STAFF_PASSWORD,
 } from './support.js';
 
 const runJourney = browserTestsRun('web notices');
@@ -57,17 +57,6 @@ describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () =>
     await page.locator('.my-head').waitFor();
   }
 
-  async function deskSignInAndScan(page: Page) {
-    await page.goto(url('/desk'));
-    await page.getByLabel('아이디').fill('jinju-yonam-desk');
-    await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByLabel('회원카드 번호').waitFor();
-    await page.keyboard.type(SEOYEON);
-    await page.keyboard.press('Enter');
-    await page.locator('.member-panel').waitFor();
-  }
-
   it('the member chooses e-mail and SMS on the portal; the desk sees what was sent and what failed', async () => {
     const { context, page, errors } = await openWindow(journey.browser, PHONE);
     await memberSignIn(page);
@@ -84,7 +73,7 @@ describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () =>
 
     // The desk lends her a book; eleven days later it is due in three.
     const desk = await openWindow(journey.browser, PHONE);
-    await deskSignInAndScan(desk.page);
+    await openMemberAtDesk(desk.page, url, SEOYEON);
     await desk.page.keyboard.type('JYL0000011');
     await desk.page.keyboard.press('Enter');
     await desk.page.locator('.receipt-table', { hasText: 'JYL0000011' }).waitFor();
@@ -107,7 +96,7 @@ describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () =>
     await capture(page, 'notices-portal-log', { languages: ['ko', 'en'] });
 
     // The desk: the member's notice section, opened.
-    await deskSignInAndScan(desk.page);
+    await openMemberAtDesk(desk.page, url, SEOYEON);
     await desk.page.getByText('알림 (설정·기록)').click();
     const deskLog = desk.page.locator('.member-notices table');
     await deskLog.waitFor();

@@ -286,3 +286,15 @@ export function accessibilityLog(keep: 'serious' | 'every' = 'serious') {
     },
   };
 }
+
+/** At Jinju Yonam's desk: signs in and scans a member's card, until the member's panel shows. */
+export async function openMemberAtDesk(page: Page, url: (path: string) => string, card: string) {
+  await page.goto(url('/desk'));
+  await page.getByLabel('아이디').fill('jinju-yonam-desk');
+  await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByLabel('회원카드 번호').waitFor();
+  await page.keyboard.type(card);
+  await page.keyboard.press('Enter');
+  await page.locator('.member-panel').waitFor();
+}

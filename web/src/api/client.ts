@@ -145,11 +145,11 @@ async function send(request: Request): Promise<Response> {
   Object.assign(headers, commonHeaders(request.method));
   const body = request.method === 'GET' ? '' : await request.text();
   const fresh = headers['idempotency-key'];
-  const intent = fresh ? `${request.method} ${url.pathname}${url.search}\n${body}` : null;
-  const key = intent && fresh ? lostAnswers.keyFor(intent, fresh) : null;
+  const intent = `${request.method} ${url.pathname}${url.search}\n${body}`;
+  const key = fresh ? lostAnswers.keyFor(intent, fresh) : null;
   if (key) headers['idempotency-key'] = key;
   const settle = (lost: boolean) => {
-    if (intent && key) lostAnswers.settle(intent, key, lost);
+    if (key) lostAnswers.settle(intent, key, lost);
   };
   let response: Response;
   try {
