@@ -529,12 +529,15 @@ export class Requester {
       if (requestId !== undefined) op.requestId = requestId;
       const answer = await (await this.#desk(at)).post(op, path, body);
       if (op.kind === 'checkout' || op.kind === 'return') op.loanId = madeId(op, answer, loanOf);
-      else
-        op.requestId ??= madeId(
+      else {
+        // Read even when the placement gave the id: an "applied" answer names its request.
+        const request = madeId(
           op,
           answer,
           (body) => (body.request as { id?: unknown } | undefined)?.id,
         );
+        op.requestId ??= request;
+      }
       if (!done(op)) return;
     }
     // Home again: the title may be requested again.
