@@ -10,10 +10,11 @@ import { buildHttpApp } from '../src/app.js';
 import { createAppContext } from '../src/app-context.js';
 import { systemClock } from '../src/platform/clock.js';
 import type { DB } from '../src/platform/db/schema.js';
+import type { App } from '../src/platform/http/server.js';
 import { createLogger } from '../src/platform/logger.js';
 
 /** The HTTP app on a database that is never reached: building the routes runs no query. */
-export async function apiDocument(): Promise<Record<string, unknown>> {
+export async function withRoutesOnly<T>(use: (app: App) => Promise<T>): Promise<T> {
   const db = new Kysely<DB>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
@@ -24,10 +25,17 @@ export async function apiDocument(): Promise<Record<string, unknown>> {
   });
   const app = await buildHttpApp(createAppContext(db, systemClock, createLogger('silent')));
   try {
-    return JSON.parse(JSON.stringify(app.swagger())) as Record<string, unknown>;
+    await app.ready();
+    return await use(app);
   } finally {
     await app.close();
   }
+}
+
+export async function apiDocument(): Promise<Record<string, unknown>> {
+  return withRoutesOnly(
+    async (app) => JSON.parse(JSON.stringify(app.swagger())) as Record<string, unknown>,
+  );
 }
 
 const BANNER =

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { apiDocument, apiTypes } from '../../scripts/openapi-document.js';
+import { apiDocument, apiTypes, withRoutesOnly } from '../../scripts/openapi-document.js';
+import { compileUnusedSerializers } from '../../src/platform/http/server.js';
 
 type Operation = {
   operationId?: string;
@@ -52,5 +53,12 @@ describe('the OpenAPI contract shared with the web app', () => {
       committed === (await apiTypes(await apiDocument())),
       'web/src/api/schema.gen.ts is stale: run npm run openapi:types',
     ).toBe(true);
+  });
+
+  it('compiles every response schema of every route (each is compiled at its first answer)', async () => {
+    await withRoutesOnly(async (app) => {
+      expect(compileUnusedSerializers(app)).toBeGreaterThan(100);
+      expect(compileUnusedSerializers(app)).toBe(0);
+    });
   });
 });

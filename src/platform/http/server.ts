@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance, LogController } from 
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError, validationFailed } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { lazySerializers } from './lazy-serializers.js';
 import { completeOpenApiDocument } from './openapi.js';
 import {
   type OverloadSettings,
@@ -158,9 +159,18 @@ function errorForLog(error: FastifyError): Record<string, unknown> {
   return { type: error.name, code, at: at.join('\n') };
 }
 
+const serializersOf = new WeakMap<App, () => number>();
+
+/** Compiles the response serializers `app` has not used yet; how many there were. */
+export function compileUnusedSerializers(app: App): number {
+  return serializersOf.get(app)?.() ?? 0;
+}
+
 /** The HTTP front door: problem documents for every refusal, OpenAPI, request ids, no stack traces. */
 export async function createHttpServer(options: ServerOptions): Promise<App> {
+  const serializers = lazySerializers();
   const app = Fastify({
+    schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } },
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimit ?? 1_048_576,
     trustProxy:
@@ -185,6 +195,7 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
       return sendProblem(reply, problem);
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  serializersOf.set(app, serializers.compileAll);
 
   app.addSchema(ProblemSchema);
 
