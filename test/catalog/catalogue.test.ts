@@ -215,6 +215,7 @@ describe(`network catalogue search (${testDatabaseKind})`, () => {
     expect(english.json().detail).toContain('at least 2 characters');
     const wrong = await anonymous().get('/api/v1/catalogue?isbn=9788936433591');
     expect(wrong.json().reasons[0].params.field).toBe('querystring.isbn');
+    expect(wrong.json().detail).toBe('ISBN의 체크 숫자가 맞지 않습니다.');
   });
 
   it('filters by region, library and copies on the shelf now', async () => {

@@ -176,7 +176,11 @@ function matching(query: CatalogueQuery): Matching {
   const isbnText = query.isbn?.trim();
   if (isbnText) {
     const isbn = normalizeIsbn(isbnText);
-    if (!isbn.ok) throw validationFailed('querystring.isbn', isbn.reason);
+    if (!isbn.ok) {
+      // Said as a holdings file's ISBN is (item-import.json), in the reader's language.
+      const { reason, code: importCode } = isbn;
+      throw new AppError('VALIDATION_FAILED', { field: 'querystring.isbn', reason, importCode });
+    }
     isbns.push(isbn.isbn13);
   }
   if (isbns.length === 0 && words === null)

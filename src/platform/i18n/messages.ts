@@ -87,6 +87,36 @@ const FIELDS: Record<Language, Record<string, string>> = validation.fields;
 const KEYWORDS: Record<Language, Record<string, string>> = validation.keywords;
 const REASONS: Record<string, string> = validation.reasons.ko;
 
+/** The reasons whose English carries a value (`at most {max} entries`), as patterns that read it. */
+const REASON_TEMPLATES = Object.entries(REASONS)
+  .filter(([english]) => english.includes('{'))
+  .map(([english, korean]) => {
+    const names: string[] = [];
+    const source = english
+      .split(/\{(\w+)\}/)
+      .map((part, index) => {
+        if (index % 2 === 0) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+        names.push(part);
+        return '(.+?)';
+      })
+      .join('');
+    return { pattern: new RegExp(`^${source}$`), names, korean };
+  });
+
+/** A reason of the sources in Korean: its own entry, or a template's with the values it carries. */
+function koreanReason(reason: string): string | undefined {
+  const own = entry(REASONS, reason);
+  if (own !== undefined) return own;
+  for (const { pattern, names, korean } of REASON_TEMPLATES) {
+    const match = pattern.exec(reason);
+    if (match) {
+      const values = Object.fromEntries(names.map((name, i) => [name, match[i + 1]]));
+      return fillTemplate(korean, 'ko', values);
+    }
+  }
+  return undefined;
+}
+
 /** A dictionary entry of the i18n file itself, never one inherited (`constructor`, `toString`). */
 function entry(dictionary: Record<string, string>, key: string): string | undefined {
   return Object.hasOwn(dictionary, key) ? dictionary[key] : undefined;
@@ -126,7 +156,7 @@ export function validationSentence(language: Language, params: Params): string |
   const reason = typeof params.reason === 'string' ? params.reason : '';
   const predicate =
     keywordSentence(params, language) ??
-    (language === 'ko' ? entry(REASONS, reason) : reason) ??
+    (language === 'ko' ? koreanReason(reason) : reason) ??
     null;
   if (!predicate) return null;
   const name = fieldName(params.field, language);
@@ -175,7 +205,7 @@ export function conflictSentence(language: Language, params: Params): string | n
   const reason = typeof params.reason === 'string' ? params.reason : '';
   if (!reason) return null;
   if (language === 'ko') {
-    const sentence = entry(REASONS, reason);
+    const sentence = koreanReason(reason);
     return sentence ? `${sentence}.` : null;
   }
   return `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
