@@ -36,6 +36,24 @@ export function problemOf(error: unknown): Problem {
   return { status: 0, code: 'NETWORK_ERROR', detail, reasons: [{ code: 'NETWORK_ERROR', detail }] };
 }
 
+/**
+ * The id of what a write made or changed, when its retry was answered "applied, answer lost"
+ * (409 CONFLICT, state `applied`): the write happened; only its first answer never arrived.
+ */
+export function appliedId(error: unknown): number | undefined {
+  return error instanceof ApiError && isApplied(error.problem)
+    ? (error.problem.reasons[0]!.params!.id as number)
+    : undefined;
+}
+
+/** Whether a refusal is in fact "applied, answer lost", naming what was made. */
+export function isApplied(problem: Problem): boolean {
+  const params = problem.reasons[0]?.params;
+  return (
+    problem.code === 'CONFLICT' && params?.state === 'applied' && typeof params.id === 'number'
+  );
+}
+
 /** A refusal the web app makes itself (a form check), shown like the API's. */
 export function localProblem(detail: string, code = 'VALIDATION_FAILED'): Problem {
   return { status: 400, code, detail, reasons: [{ code, detail }] };

@@ -44,4 +44,32 @@ describe('ProblemAlert', () => {
     const { container } = render(<ProblemAlert problem={undefined} />);
     expect(container.innerHTML).toBe('');
   });
+
+  it('shows "applied, answer lost" as done, not as a refusal: no alert, no title, no code', () => {
+    render(
+      <ProblemAlert
+        large
+        title="반납할 수 없습니다"
+        problem={{
+          status: 409,
+          code: 'CONFLICT',
+          detail: '이 요청은 이미 처리되었습니다. 서비스가 멈추면서 그 응답만 전해지지 않았습니다.',
+          reasons: [
+            {
+              code: 'CONFLICT',
+              detail:
+                '이 요청은 이미 처리되었습니다. 서비스가 멈추면서 그 응답만 전해지지 않았습니다.',
+              params: { state: 'applied', id: 12 },
+            },
+          ],
+        }}
+      />,
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    const status = screen.getByRole('status');
+    expect(status.textContent).toContain('이 요청은 이미 처리되었습니다');
+    expect(status.textContent).toContain('새로 불러오면');
+    expect(status.textContent).not.toContain('반납할 수 없습니다');
+    expect(status.textContent).not.toContain('CONFLICT');
+  });
 });

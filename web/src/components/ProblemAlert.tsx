@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../api/client';
+import { isApplied, type Problem } from '../api/client';
 
 interface Props {
   problem: Problem | undefined;
@@ -20,6 +20,15 @@ interface Props {
 export function ProblemAlert({ problem, large = false, title, children, onRetry }: Props) {
   const { t } = useTranslation();
   if (!problem) return null;
+  if (isApplied(problem)) {
+    // Not a refusal: the write was made the first time, only its answer never arrived.
+    return (
+      <div className="notice" role="status">
+        <p>{problem.detail}</p>
+        <p>{t('problem.appliedNext')}</p>
+      </div>
+    );
+  }
   const reasons = problem.reasons.length > 0 ? problem.reasons : [problem];
   return (
     <div className={large ? 'problem problem-large' : 'problem'} role="alert">

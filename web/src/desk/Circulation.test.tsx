@@ -8,6 +8,7 @@ import { deskStaff, emptyStatus, member, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 const CARD = member.card!.number;
+const APPLIED_BARCODE = 'JYL0000012';
 
 function deskRoutes(status: () => CirculationStatus) {
   return mockApi([
@@ -34,6 +35,17 @@ function deskRoutes(status: () => CirculationStatus) {
       '/api/v1/checkouts',
       (request) => {
         const { itemBarcode } = request.body as { itemBarcode: string };
+        if (itemBarcode === APPLIED_BARCODE) {
+          // A retry of a checkout that was made, its answer lost in a crash.
+          return problem(409, [
+            {
+              code: 'CONFLICT',
+              detail:
+                '이 요청은 이미 처리되었습니다. 서비스가 멈추면서 그 응답만 전해지지 않았습니다.',
+              params: { state: 'applied', id: 77 },
+            },
+          ]);
+        }
         if (itemBarcode === 'JYL0000009') {
           return problem(422, [
             {
@@ -132,6 +144,36 @@ describe('desk: card, member panel, checkout', () => {
     fireEvent.click(within(alert).getByRole('button', { name: '다시 시도' }));
     await screen.findByText(/《나쁜 어린이 표》 대출 완료/);
     expect(calls.filter((c) => c.path === '/api/v1/checkouts')).toHaveLength(1);
+  });
+
+  it('a checkout answered "applied, answer lost": the desk shows the loan it made, not a refusal', async () => {
+    let lent = false;
+    const loan = {
+      loanId: 77,
+      library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null },
+      title: '채식주의자',
+      itemBarcode: APPLIED_BARCODE,
+      loanDay: '2026-12-15',
+      dueDate: '2026-12-29',
+      overdue: false,
+    };
+    const afterLoan = {
+      ...emptyStatus,
+      openLoans: [loan],
+      network: { open: 1, limit: 20, left: 19 },
+    };
+    const calls = deskRoutes(() => (lent ? afterLoan : emptyStatus));
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByRole('heading', { name: member.name! });
+    lent = true;
+    await scan('자료 바코드', APPLIED_BARCODE);
+    await screen.findByText(/《채식주의자》 대출 완료/);
+    const receipt = screen.getByRole('region', { name: '책이음 영수증' });
+    expect(within(receipt).getByText(APPLIED_BARCODE)).toBeTruthy();
+    expect(within(receipt).getByText(/2026년 12월 29일/)).toBeTruthy();
+    expect(screen.queryByText(/대출할 수 없습니다/)).toBeNull();
+    expect(calls.filter((c) => c.path === '/api/v1/members/42/loans')).toHaveLength(1);
   });
 
   it('refuses a mistyped card number with the API sentence', async () => {

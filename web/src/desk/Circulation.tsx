@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer, api, idempotent, type Problem } from '../api/client';
+import { answer, api, appliedId, idempotent, type Problem } from '../api/client';
 import type { CirculationStatus } from '../api/types';
 import { SubmitButton } from '../components/FormParts';
 import { seoulToday } from '../components/MemberForm';
@@ -134,14 +134,7 @@ export function Circulation() {
     if (!visit || !barcode) return;
     announcement.clear();
     giveBack.clear();
-    const result = await lend.run(() =>
-      answer(
-        api.POST('/api/v1/checkouts', {
-          params: { header: idempotent() },
-          body: { cardNumber: visit.cardNumber, itemBarcode: barcode },
-        }),
-      ),
-    );
+    const result = await lend.run(() => checkout(visit, barcode));
     if (result) {
       setItemInput('');
       announcement.say({
@@ -417,6 +410,37 @@ export function Circulation() {
 }
 
 type OpenLoan = CirculationStatus['openLoans'][number];
+
+/** What the desk shows of a checkout: the loan's line on the receipt and the status after it. */
+interface Lent {
+  loan: { title: string; itemBarcode: string; loanDay: string; dueDate: string };
+  status: CirculationStatus;
+}
+
+/**
+ * Lends the scanned item. A retry answered "applied, answer lost" lent it the first time: the
+ * loan is read back from the member's loans by the id the answer names, and shown as lent.
+ */
+async function checkout(visit: Visit, itemBarcode: string): Promise<Lent> {
+  try {
+    return await answer(
+      api.POST('/api/v1/checkouts', {
+        params: { header: idempotent() },
+        body: { cardNumber: visit.cardNumber, itemBarcode },
+      }),
+    );
+  } catch (error) {
+    const loanId = appliedId(error);
+    if (loanId === undefined) throw error;
+    const status = await loansOf(visit.member.id);
+    const loan = status.openLoans.find((open) => open.loanId === loanId);
+    if (!loan?.title || !loan.loanDay) throw error;
+    return {
+      loan: { title: loan.title, itemBarcode, loanDay: loan.loanDay, dueDate: loan.dueDate },
+      status,
+    };
+  }
+}
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 /**

@@ -14,7 +14,10 @@ type Answer =
 /** `GET /api/v1/me` → answer; the first route whose method and path (string or RegExp) match wins. */
 export type Routes = [method: string, path: string | RegExp, answer: Answer][];
 
-export function problem(status: number, reasons: { code: string; detail: string }[]) {
+export function problem(
+  status: number,
+  reasons: { code: string; detail: string; params?: Record<string, unknown> }[],
+) {
   const first = reasons[0]!;
   return {
     status,
