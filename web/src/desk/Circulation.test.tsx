@@ -3,15 +3,16 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
 import type { CirculationStatus } from '../api/types';
-import { mockApi, problem } from '../test/api-mock';
+import { mockApi, problem, type Routes } from '../test/api-mock';
 import { deskStaff, emptyStatus, member, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 const CARD = member.card!.number;
 const APPLIED_BARCODE = 'JYL0000012';
 
-function deskRoutes(status: () => CirculationStatus) {
+function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
   return mockApi([
+    ...more,
     ['GET', '/api/v1/staff/me', { body: deskStaff }],
     ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
     [
@@ -176,6 +177,58 @@ describe('desk: card, member panel, checkout', () => {
     expect(calls.filter((c) => c.path === '/api/v1/members/42/loans')).toHaveLength(1);
   });
 
+  it('a renewal whose answer was lost: 다시 시도 renews once, under the same key', async () => {
+    const loan = {
+      loanId: 31,
+      library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null },
+      title: '소년이 온다',
+      itemBarcode: 'JYL0000003',
+      loanDay: '2026-12-01',
+      dueDate: '2026-12-15',
+      overdue: false,
+    };
+    const withLoan = {
+      ...emptyStatus,
+      openLoans: [loan],
+      network: { open: 1, limit: 20, left: 19 },
+    };
+    const calls = deskRoutes(
+      () => withLoan,
+      [
+        [
+          'POST',
+          '/api/v1/renewals',
+          {
+            body: {
+              loan: { ...loan, id: 31, dueDate: '2026-12-29' },
+              status: { ...withLoan, openLoans: [{ ...loan, dueDate: '2026-12-29' }] },
+            },
+          },
+        ],
+      ],
+    );
+    let dropAnswer = true;
+    const reach = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const answered = await reach(input, init);
+      if (dropAnswer && String(input).includes('/renewals')) {
+        dropAnswer = false;
+        throw new TypeError('Failed to fetch');
+      }
+      return answered;
+    });
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    fireEvent.click(await screen.findByRole('button', { name: '소년이 온다 연장' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('서버에 연결할 수 없습니다');
+    fireEvent.click(within(alert).getByRole('button', { name: '다시 시도' }));
+    await screen.findByText(/《소년이 온다》 연장 완료. 새 반납 예정일 2026년 12월 29일/);
+    const sent = calls.filter((c) => c.path === '/api/v1/renewals');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.headers['idempotency-key']).toBe(sent[0]!.headers['idempotency-key']);
+  });
+
   it('refuses a mistyped card number with the API sentence', async () => {
     deskRoutes(() => emptyStatus);
     renderAt('/desk');
@@ -318,28 +371,7 @@ describe('desk: returns need no card', () => {
   resetBetweenTests();
 
   it('returns an item late and says until when the member is suspended', async () => {
-    mockApi([
-      ['GET', '/api/v1/staff/me', { body: deskStaff }],
-      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
-      [
-        'POST',
-        '/api/v1/returns',
-        {
-          body: {
-            loan: {
-              id: 9,
-              itemBarcode: 'JYL0000001',
-              title: '밝은 밤',
-              dueDate: '2026-12-14',
-              returnDay: '2026-12-18',
-              daysLate: 4,
-            },
-            library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
-            suspension: { until: '2026-12-21', resumesOn: '2026-12-22' },
-          },
-        },
-      ],
-    ]);
+    returnRoutes();
     renderAt('/desk/returns');
     await scan('반납할 자료 바코드', 'JYL0000001');
     expect(await screen.findByText(/《밝은 밤》 반납 완료. 4일 늦었습니다./)).toBeTruthy();
@@ -348,4 +380,52 @@ describe('desk: returns need no card', () => {
     ).toBeTruthy();
     await waitFor(() => expect(screen.getAllByText('4일 연체').length).toBeGreaterThan(0));
   });
+
+  it('a return whose answer was lost: 다시 시도 sends it again under the same key', async () => {
+    const calls = returnRoutes();
+    let dropAnswer = true;
+    const reach = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const answered = await reach(input, init);
+      if (dropAnswer && String(input).includes('/returns')) {
+        dropAnswer = false;
+        throw new TypeError('Failed to fetch');
+      }
+      return answered;
+    });
+    renderAt('/desk/returns');
+    await scan('반납할 자료 바코드', 'JYL0000001');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('서버에 연결할 수 없습니다');
+    fireEvent.click(within(alert).getByRole('button', { name: '다시 시도' }));
+    expect(await screen.findByText(/《밝은 밤》 반납 완료/)).toBeTruthy();
+    const sent = calls.filter((c) => c.path === '/api/v1/returns');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.headers['idempotency-key']).toBe(sent[0]!.headers['idempotency-key']);
+  });
 });
+
+function returnRoutes() {
+  return mockApi([
+    ['GET', '/api/v1/staff/me', { body: deskStaff }],
+    ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+    [
+      'POST',
+      '/api/v1/returns',
+      {
+        body: {
+          loan: {
+            id: 9,
+            itemBarcode: 'JYL0000001',
+            title: '밝은 밤',
+            dueDate: '2026-12-14',
+            returnDay: '2026-12-18',
+            daysLate: 4,
+          },
+          library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+          suspension: { until: '2026-12-21', resumesOn: '2026-12-22' },
+        },
+      },
+    ],
+  ]);
+}

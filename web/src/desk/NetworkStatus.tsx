@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import type { CirculationStatus } from '../api/types';
@@ -5,6 +6,8 @@ import { DataTable } from '../components/DataTable';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction } from '../hooks';
 import { useFormat } from '../i18n/format';
+
+type OpenLoan = CirculationStatus['openLoans'][number];
 
 /** What the desk's renewal answers. */
 export type Renewal = Awaited<ReturnType<typeof renewAtDesk>>;
@@ -31,6 +34,13 @@ export function NetworkStatus({
   const { t } = useTranslation();
   const format = useFormat();
   const renew = useAction();
+  /** The loan of the last renewal tried, for 다시 시도 when its answer never came. */
+  const [renewing, setRenewing] = useState<OpenLoan>();
+  const renewLoan = async (loan: OpenLoan) => {
+    setRenewing(loan);
+    const result = await renew.run(() => renewAtDesk(loan.itemBarcode!));
+    if (result) await onRenewed(loan.title ?? '', loan.itemBarcode!, result);
+  };
   const here = status.byLibrary.find((b) => b.library.id === libraryId);
   return (
     <section className="panel" aria-labelledby="network-title">
@@ -97,10 +107,7 @@ export function NetworkStatus({
                       className="button small"
                       disabled={renew.busy}
                       aria-label={t('loans.renewTitle', { title: loan.title ?? '' })}
-                      onClick={async () => {
-                        const result = await renew.run(() => renewAtDesk(loan.itemBarcode!));
-                        if (result) await onRenewed(loan.title ?? '', loan.itemBarcode!, result);
-                      }}
+                      onClick={() => void renewLoan(loan)}
                     >
                       {t('loans.renew')}
                     </button>
@@ -111,7 +118,12 @@ export function NetworkStatus({
           })}
         </DataTable>
       )}
-      <ProblemAlert problem={renew.problem} large title={t('desk.renewRefused')} />
+      <ProblemAlert
+        problem={renew.problem}
+        large
+        title={t('desk.renewRefused')}
+        onRetry={renewing ? () => void renewLoan(renewing) : undefined}
+      />
     </section>
   );
 }

@@ -23,9 +23,13 @@ export function Returns() {
   const action = useAction();
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const itemBarcode = barcode.trim();
+    void returnItem(barcode);
+  };
+
+  const returnItem = async (scanned: string) => {
+    const itemBarcode = scanned.trim();
     if (!itemBarcode) return;
     announcement.clear();
     const result = await action.run(() =>
@@ -72,7 +76,12 @@ export function Returns() {
         />
         <SubmitButton busy={action.busy}>{t('returns.submit')}</SubmitButton>
       </form>
-      <ProblemAlert problem={action.problem} large title={t('returns.refused')} />
+      <ProblemAlert
+        problem={action.problem}
+        large
+        title={t('returns.refused')}
+        onRetry={() => void returnItem(barcode)}
+      />
       {returned.length > 0 ? (
         <section className="panel" aria-labelledby="returned-title">
           <h2 id="returned-title">{t('returns.list', { count: returned.length })}</h2>
