@@ -32,7 +32,7 @@ function refusalsInSources() {
   return found;
 }
 
-/** Latin words a Korean sentence may carry: names of standards and of the API's own fields. */
+/** Latin words a Korean sentence may carry: the names of standards, as a librarian meets them. */
 const KEPT_IN_LATIN = /\b(ISBN|PIN|CSV|MARC|URL|YYYY-MM-DD|SIP2|KDC|CIDR|ASCII|NUL)\b/g;
 
 describe('refusals in Korean', () => {

@@ -77,6 +77,20 @@ function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
   ]);
 }
 
+/** The first request to `path` reaches the service, and its answer is lost on the way back. */
+function dropFirstAnswer(path: string) {
+  let dropped = false;
+  const reach = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const answered = await reach(input, init);
+    if (!dropped && String(input).includes(path)) {
+      dropped = true;
+      throw new TypeError('Failed to fetch');
+    }
+    return answered;
+  });
+}
+
 async function scan(label: string, value: string) {
   const input = (await screen.findByLabelText(label)) as HTMLInputElement;
   fireEvent.change(input, { target: { value } });
@@ -207,16 +221,7 @@ describe('desk: card, member panel, checkout', () => {
         ],
       ],
     );
-    let dropAnswer = true;
-    const reach = globalThis.fetch;
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      const answered = await reach(input, init);
-      if (dropAnswer && String(input).includes('/renewals')) {
-        dropAnswer = false;
-        throw new TypeError('Failed to fetch');
-      }
-      return answered;
-    });
+    dropFirstAnswer('/api/v1/renewals');
     renderAt('/desk');
     await scan('회원카드 번호', CARD);
     fireEvent.click(await screen.findByRole('button', { name: '소년이 온다 연장' }));
@@ -383,16 +388,7 @@ describe('desk: returns need no card', () => {
 
   it('a return whose answer was lost: 다시 시도 sends it again under the same key', async () => {
     const calls = returnRoutes();
-    let dropAnswer = true;
-    const reach = globalThis.fetch;
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      const answered = await reach(input, init);
-      if (dropAnswer && String(input).includes('/returns')) {
-        dropAnswer = false;
-        throw new TypeError('Failed to fetch');
-      }
-      return answered;
-    });
+    dropFirstAnswer('/api/v1/returns');
     renderAt('/desk/returns');
     await scan('반납할 자료 바코드', 'JYL0000001');
     const alert = await screen.findByRole('alert');
