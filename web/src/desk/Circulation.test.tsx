@@ -77,6 +77,20 @@ function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
   ]);
 }
 
+type OpenLoan = CirculationStatus['openLoans'][number];
+
+/** The member's status with one loan of this desk's library (연암), not overdue. */
+function withLoanHere(
+  loan: Pick<OpenLoan, 'loanId' | 'title' | 'itemBarcode' | 'loanDay' | 'dueDate'>,
+): CirculationStatus {
+  const library = { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null };
+  return {
+    ...emptyStatus,
+    openLoans: [{ ...loan, library, overdue: false }],
+    network: { open: 1, limit: 20, left: 19 },
+  };
+}
+
 /** The first request to `path` reaches the service, and its answer is lost on the way back. */
 function dropFirstAnswer(path: string) {
   let dropped = false;
@@ -163,20 +177,13 @@ describe('desk: card, member panel, checkout', () => {
 
   it('a checkout answered "applied, answer lost": the desk shows the loan it made, not a refusal', async () => {
     let lent = false;
-    const loan = {
+    const afterLoan = withLoanHere({
       loanId: 77,
-      library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null },
       title: '채식주의자',
       itemBarcode: APPLIED_BARCODE,
       loanDay: '2026-12-15',
       dueDate: '2026-12-29',
-      overdue: false,
-    };
-    const afterLoan = {
-      ...emptyStatus,
-      openLoans: [loan],
-      network: { open: 1, limit: 20, left: 19 },
-    };
+    });
     const calls = deskRoutes(() => (lent ? afterLoan : emptyStatus));
     renderAt('/desk');
     await scan('회원카드 번호', CARD);
@@ -192,20 +199,14 @@ describe('desk: card, member panel, checkout', () => {
   });
 
   it('a renewal whose answer was lost: 다시 시도 renews once, under the same key', async () => {
-    const loan = {
+    const withLoan = withLoanHere({
       loanId: 31,
-      library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null },
       title: '소년이 온다',
       itemBarcode: 'JYL0000003',
       loanDay: '2026-12-01',
       dueDate: '2026-12-15',
-      overdue: false,
-    };
-    const withLoan = {
-      ...emptyStatus,
-      openLoans: [loan],
-      network: { open: 1, limit: 20, left: 19 },
-    };
+    });
+    const loan = withLoan.openLoans[0]!;
     const calls = deskRoutes(
       () => withLoan,
       [
