@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { libraryIdOf, shelve } from '../support/circulation.js';
+import { libraryIdOf, openLoansOfCopy, shelve } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
 import { allDayStaffClient, type Client } from '../support/http.js';
 
@@ -26,16 +26,11 @@ describe(`closed days and the network calendar over HTTP (${testDatabaseKind})`,
   });
   afterAll(async () => t?.close());
 
-  const dueDateOf = async (barcode: string) =>
-    (
-      await t.db
-        .selectFrom('loans')
-        .innerJoin('items', 'items.id', 'loans.item_id')
-        .select('loans.due_date')
-        .where('items.barcode', '=', barcode)
-        .where('loans.returned_at', 'is', null)
-        .executeTakeFirstOrThrow()
-    ).due_date;
+  const dueDateOf = async (barcode: string) => {
+    const [loan] = await openLoansOfCopy(t.db, barcode);
+    if (!loan) throw new Error(`no open loan of ${barcode}`);
+    return loan.due_date;
+  };
 
   it('warns how many loans fall due on a day, and moves them when the day is closed', async () => {
     for (const barcode of ['CD0001', 'CD0002']) {

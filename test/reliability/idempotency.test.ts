@@ -84,6 +84,20 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     };
   };
 
+  /** Sends once with its answer lost (the service died after the effect), then sends again. */
+  const lostThenRetried = async (send: () => ReturnType<Client['post']>) => {
+    const restore = await loseAnswers();
+    const first = await send();
+    await restore();
+    return { first, retry: await send() };
+  };
+
+  /** The retry learned the write was applied, and which row it made or changed. */
+  const expectApplied = (retry: Awaited<ReturnType<Client['post']>>, id: number) => {
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().reasons[0].params).toMatchObject({ state: 'applied', id });
+  };
+
   it('keeps the answer with the key in the statement of the effect', async () => {
     const restore = await loseAnswers();
     const first = await lend('IDEM-4', 'kept-answer');
@@ -131,12 +145,9 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
 
     // A retry is not applied again: it learns the request was applied and which loan it made,
     // and so does the next.
-    const retry = await lend('IDEM-0', 'lost-answer');
-    expect(retry.statusCode).toBe(409);
-    expect(retry.json().reasons[0].params).toMatchObject({ state: 'applied', id: loanId });
+    expectApplied(await lend('IDEM-0', 'lost-answer'), loanId);
     const again = await lend('IDEM-0', 'lost-answer');
-    expect(again.statusCode).toBe(409);
-    expect(again.json().reasons[0].params).toMatchObject({ state: 'applied', id: loanId });
+    expectApplied(again, loanId);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await loansOf('IDEM-0')).toBe(1);
   });
@@ -151,28 +162,20 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
         { cardNumber: holder, itemBarcode: 'IDEM-5' },
         { 'idempotency-key': 'lost-hold' },
       );
-    let restore = await loseAnswers();
-    const placed = await place();
-    await restore();
+    const { first: placed, retry } = await lostThenRetried(place);
     expect(placed.statusCode, placed.body).toBe(201);
     const holdId = placed.json().id;
     // The placement's statement recorded the key with the hold it inserted (the fast path).
-    const retry = await place();
-    expect(retry.statusCode).toBe(409);
-    expect(retry.json().reasons[0].params).toMatchObject({ state: 'applied', id: holdId });
+    expectApplied(retry, holdId);
 
     // A cancellation claims its key first and marks it applied in its transaction (the slow
     // path): the hold it ended is kept with the mark.
     const cancel = () =>
       desk.post(`/api/v1/holds/${holdId}/cancellation`, {}, { 'idempotency-key': 'lost-cancel' });
-    restore = await loseAnswers();
-    const cancelled = await cancel();
-    await restore();
+    const { first: cancelled, retry: again } = await lostThenRetried(cancel);
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json().state).toBe('cancelled');
-    const again = await cancel();
-    expect(again.statusCode).toBe(409);
-    expect(again.json().reasons[0].params).toMatchObject({ state: 'applied', id: holdId });
+    expectApplied(again, holdId);
   });
 
   it('names the member a registration made, and the member a check-in took, when their answers were lost', async () => {
@@ -188,16 +191,9 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
         },
         { 'idempotency-key': 'lost-registration' },
       );
-    const restore = await loseAnswers();
-    const registered = await register();
-    await restore();
+    const { first: registered, retry } = await lostThenRetried(register);
     expect(registered.statusCode, registered.body).toBe(201);
-    const retry = await register();
-    expect(retry.statusCode).toBe(409);
-    expect(retry.json().reasons[0].params).toMatchObject({
-      state: 'applied',
-      id: registered.json().id,
-    });
+    expectApplied(retry, registered.json().id);
 
     // Checked in at another library: the CONFLICT names the member checked in.
     const yonam = await staffClient(t.app, 'jinju-yonam-desk');
@@ -208,13 +204,9 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
         { idDocumentType: 'passport', cardNumber: registered.json().card.number },
         { 'idempotency-key': 'lost-check-in' },
       );
-    const restoreAnswers = await loseAnswers();
-    const checkedIn = await checkIn();
-    await restoreAnswers();
+    const { first: checkedIn, retry: checkInRetry } = await lostThenRetried(checkIn);
     expect(checkedIn.statusCode, checkedIn.body).toBeLessThan(300);
-    const checkInRetry = await checkIn();
-    expect(checkInRetry.statusCode).toBe(409);
-    expect(checkInRetry.json().reasons[0].params).toMatchObject({ state: 'applied', id: memberId });
+    expectApplied(checkInRetry, memberId);
   });
 
   it('runs a retry whose first attempt failed before committing, once', async () => {
@@ -322,13 +314,9 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
         { itemBarcode: 'IDEM-6' },
         { 'idempotency-key': 'lost-late' },
       );
-    const restore = await loseAnswers();
-    const returned = await giveBack();
-    await restore();
+    const { first: returned, retry } = await lostThenRetried(giveBack);
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json().loan.daysLate).toBeGreaterThan(0);
-    const retry = await giveBack();
-    expect(retry.statusCode).toBe(409);
-    expect(retry.json().reasons[0].params).toMatchObject({ state: 'applied', id: loanId });
+    expectApplied(retry, loanId);
   });
 });

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/platform/db/schema.js';
 import type { TestApp } from './app.js';
 import { insertCopies } from './copies.js';
 import type { Client } from './http.js';
@@ -11,6 +13,17 @@ export async function libraryIdOf(t: TestApp, code: string): Promise<number> {
     .where('code', '=', code)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The open loans of a copy, by its barcode (at most one: the database allows no more). */
+export function openLoansOfCopy(db: Kysely<DB>, barcode: string) {
+  return db
+    .selectFrom('loans')
+    .innerJoin('items', 'items.id', 'loans.item_id')
+    .select(['loans.id', 'loans.due_date'])
+    .where('items.barcode', '=', barcode)
+    .where('loans.returned_at', 'is', null)
+    .execute();
 }
 
 /** Puts items on a library's shelf directly (the catalogue import has its own tests). */

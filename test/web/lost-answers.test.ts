@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openLoansOfCopy } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
 import {
   browserJourney,
@@ -26,15 +27,7 @@ describe.runIf(runJourney)(
     const { url } = journey;
 
     const openLoansOf = async (barcode: string) =>
-      (
-        await journey.running.service.context.db
-          .selectFrom('loans')
-          .innerJoin('items', 'items.id', 'loans.item_id')
-          .select('loans.id')
-          .where('items.barcode', '=', barcode)
-          .where('loans.returned_at', 'is', null)
-          .execute()
-      ).length;
+      (await openLoansOfCopy(journey.running.service.context.db, barcode)).length;
 
     it('a checkout whose answer never came, tried again: lent once, and the desk says it is lent', async () => {
       const { context, page } = await openWindow(journey.browser, DESK);

@@ -41,17 +41,14 @@ export function problemOf(error: unknown): Problem {
  * (409 CONFLICT, state `applied`): the write happened; only its first answer never arrived.
  */
 export function appliedId(error: unknown): number | undefined {
-  return error instanceof ApiError && isApplied(error.problem)
-    ? (error.problem.reasons[0]!.params!.id as number)
-    : undefined;
+  return error instanceof ApiError ? appliedIdOf(error.problem) : undefined;
 }
 
-/** Whether a refusal is in fact "applied, answer lost", naming what was made. */
-export function isApplied(problem: Problem): boolean {
+/** The same, from a problem document: undefined unless it is "applied, answer lost". */
+export function appliedIdOf(problem: Problem): number | undefined {
   const params = problem.reasons[0]?.params;
-  return (
-    problem.code === 'CONFLICT' && params?.state === 'applied' && typeof params.id === 'number'
-  );
+  const applied = problem.code === 'CONFLICT' && params?.state === 'applied';
+  return applied && typeof params.id === 'number' ? params.id : undefined;
 }
 
 /** A refusal the web app makes itself (a form check), shown like the API's. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApplied, type Problem } from '../api/client';
+import { appliedIdOf, type Problem } from '../api/client';
 
 interface Props {
   problem: Problem | undefined;
@@ -20,7 +20,7 @@ interface Props {
 export function ProblemAlert({ problem, large = false, title, children, onRetry }: Props) {
   const { t } = useTranslation();
   if (!problem) return null;
-  if (isApplied(problem)) {
+  if (appliedIdOf(problem) !== undefined) {
     // Not a refusal: the write was made the first time, only its answer never arrived.
     return (
       <div className="notice" role="status">
