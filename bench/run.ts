@@ -22,6 +22,7 @@ import { describeScale, PRESETS, type PresetName, scaleOf } from './generate/sca
 import { measureHttpFloor } from './limit/http-floor.js';
 import { preparePgbench } from './limit/pgbench.js';
 import {
+  type CatalogueLoad,
   QUERY_MIX,
   runCatalogueLoad,
   type SearchTerms,
@@ -44,6 +45,7 @@ import {
   closedLoopLine,
   cpuLine,
   databaseWorkLine,
+  dropPercent,
   type HttpFloor,
   headline,
   MEASURED_PATHS,
@@ -124,6 +126,11 @@ const program = new Command('bench')
     positive,
     4,
   )
+  .option(
+    '--catalogue-rounds <n>',
+    'rounds of the desks alone and beside the searches, alternating which goes first (default 2; tiny 1)',
+    positive,
+  )
   .option('--skip-catalogue', 'skip the catalogue phase (searches alone, then beside the desks)')
   .option('--skip-embedded', 'skip the embedded-mode comparison')
   .option(
@@ -165,6 +172,7 @@ interface Options {
   skipHistory?: boolean;
   searchRate: number;
   searchClients: number;
+  catalogueRounds?: number;
   skipCatalogue?: boolean;
   skipEmbedded?: boolean;
   embeddedScale: number;
@@ -180,7 +188,6 @@ interface Options {
 const log = (line: string) => console.log(line);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 async function main(options: Options) {
   const serverUrl = options.databaseUrl;
@@ -202,6 +209,7 @@ async function main(options: Options) {
     options.serviceWarmup ?? (tiny ? warmupSeconds : Math.max(20, warmupSeconds));
   // Each round is as noisy as the machine (±15% here): four of each on the province.
   const historyRounds = Math.round(options.historyRounds ?? (tiny ? 2 : 4));
+  const catalogueRounds = Math.round(options.catalogueRounds ?? (tiny ? 1 : 2));
   const clients = Math.round(options.clients);
   const pgbenchScale = Math.round(options.pgbenchScale ?? clients);
   const scale = scaleOf(options.preset, options.scale);
@@ -512,7 +520,7 @@ async function main(options: Options) {
       const searchClients = Math.round(options.searchClients);
       const searchRate = options.searchRate;
       log(
-        `Catalogue: ${searchRate} searches/s arriving alone, the desks alone, then the same searches beside the desks, at most ${searchClients} in flight (Korean words, English words, authors, ISBNs, misses)…`,
+        `Catalogue: ${searchRate} searches/s arriving alone, then ${catalogueRounds} round(s) of the desks alone and beside the same searches, at most ${searchClients} in flight (Korean words, English words, authors, ISBNs, misses)…`,
       );
       const desks = () =>
         runDeskLoad({ ...clock, baseUrl: main.httpUrl, workers, sessions, mix: DESK_MIX });
@@ -525,12 +533,26 @@ async function main(options: Options) {
           clients: searchClients,
         });
       const alone = await searchLoad();
-      const deskAlone = await desks();
-      const [deskWithSearches, load] = await Promise.all([desks(), searchLoad()]);
+      // The desks alone and beside the searches, alternating which goes first (alone, beside;
+      // beside, alone; …): a drift in the machine's speed during the phase favours neither.
+      const deskAloneRounds: PhaseSummary[] = [];
+      const besideRounds: [PhaseSummary, CatalogueLoad][] = [];
+      const besideSearches = () => Promise.all([desks(), searchLoad()]);
+      for (let r = 0; r < catalogueRounds; r++) {
+        if (r % 2 === 0) {
+          deskAloneRounds.push(await desks());
+          besideRounds.push(await besideSearches());
+        } else {
+          besideRounds.push(await besideSearches());
+          deskAloneRounds.push(await desks());
+        }
+      }
+      const deskAlone = deskAloneRounds[0]!;
+      const [deskWithSearches, load] = besideRounds[0]!;
       const { searches } = load;
-      const deskDropPercent = round1(
-        (1 - deskWithSearches.pairsPerSecond / Math.max(deskAlone.pairsPerSecond, 1e-9)) * 100,
-      );
+      const pairsAlone = deskAloneRounds.map((d) => d.pairsPerSecond);
+      const pairsBeside = besideRounds.map(([d]) => d.pairsPerSecond);
+      const deskDropPercent = dropPercent(pairsAlone, pairsBeside);
       catalogue = {
         searchRate,
         offeredPerSecond: load.offeredPerSecond,
@@ -544,6 +566,8 @@ async function main(options: Options) {
         answeredAlonePerSecond: alone.answeredPerSecond,
         deskAlone,
         deskWithSearches,
+        deskAloneRounds: pairsAlone,
+        deskWithSearchesRounds: pairsBeside,
         deskDropPercent,
       };
       const byKind = (s: typeof searches) =>
@@ -557,7 +581,7 @@ async function main(options: Options) {
         `  beside the desks: ${load.offeredPerSecond} searches/s offered, ${load.answeredPerSecond} answered, p50 ${searches.p50Ms} ms, p95 ${searches.p95Ms} ms, p99 ${searches.p99Ms} ms (${byKind(searches)})`,
       );
       log(
-        `  desks: ${deskAlone.pairsPerSecond} checkout+return/s alone, ${deskWithSearches.pairsPerSecond} with the searches (${deskDropPercent}% fewer)`,
+        `  desks: ${pairsAlone.join(', ')} checkout+return/s alone, ${pairsBeside.join(', ')} with the searches (means: ${deskDropPercent}% fewer)`,
       );
     }
 
@@ -694,6 +718,7 @@ async function main(options: Options) {
         historyRounds: options.skipHistory ? 0 : historyRounds,
         searchRate: catalogue?.searchRate ?? null,
         searchClients: catalogue?.searchClients ?? null,
+        catalogueRounds: catalogue ? catalogueRounds : 0,
         embeddedScale: options.skipEmbedded ? null : options.embeddedScale,
       },
       load: {

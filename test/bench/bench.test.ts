@@ -36,7 +36,13 @@ import {
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
 import { readsBetween, readsTotalsIn } from '../../bench/load/reads-together.js';
 import { Recorder } from '../../bench/load/stats.js';
-import { closedLoopLine, ratioBeside, timelineLine } from '../../bench/report.js';
+import {
+  closedLoopLine,
+  deskRates,
+  dropPercent,
+  ratioBeside,
+  timelineLine,
+} from '../../bench/report.js';
 import {
   assertBenchDatabase,
   BenchSafetyError,
@@ -432,6 +438,16 @@ describe.skipIf(noServer)('benchmark', () => {
       "Closed loop: 10 desks ÷ 500.0 requests/s = 20.00 ms a request by Little's law; measured mean 20.00 ms, p99 50.00 ms (2.5 × the mean). With that spread, p99 ≤ 25 ms needs 1,000 requests/s, 2.0 × this run's.",
     );
     expect(closedLoopLine({ ...phase, ops: {} }, 10, 25)).toBeNull();
+  });
+
+  it("compares the desks' rounds alone and beside the searches by their means, and shows each", () => {
+    // A machine slowing down through the phase: alone 300 then (beside, beside) then alone 260.
+    // Alone-first only would read 300 → 270 (10% fewer); the means say 280 → 270 (3.6% fewer).
+    expect(dropPercent([300, 260], [275, 265])).toBe(3.6);
+    expect(dropPercent([300], [270])).toBe(10);
+    const first = { pairsPerSecond: 300 } as Parameters<typeof deskRates>[1];
+    expect(deskRates([300, 260], first)).toBe('280.0/s (300.0, 260.0)');
+    expect(deskRates(undefined, first)).toBe('300.0/s');
   });
 
   it('shows a ratio with the decimals that keep its verdict: 0.897 against 0.9 is not "0.90"', () => {
