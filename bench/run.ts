@@ -45,6 +45,7 @@ import {
   closedLoopLine,
   cpuLine,
   databaseWorkLine,
+  deskRates,
   dropPercent,
   type HttpFloor,
   headline,
@@ -805,7 +806,7 @@ function notesOf(r: BenchResult, workers: Worker[]): string[] {
     );
     say(
       'deskDropPercent',
-      `desk checkout+return/s with the searches running: ${c.deskWithSearches.pairsPerSecond} vs ${c.deskAlone.pairsPerSecond} alone, ${c.deskDropPercent}% fewer (target ≤ ${TARGETS.deskDropPercent}%).`,
+      `desk checkout+return/s with the searches running: ${deskRates(c.deskWithSearchesRounds, c.deskWithSearches)} vs ${deskRates(c.deskAloneRounds, c.deskAlone)} alone, ${c.deskDropPercent}% fewer (target ≤ ${TARGETS.deskDropPercent}%).`,
     );
   }
   if (r.profile) {
