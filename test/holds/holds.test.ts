@@ -343,6 +343,26 @@ describe(`holds (${testDatabaseKind})`, () => {
     });
     const read = await desk.get(`/api/v1/hold-rules?libraryId=${libraryId}`);
     expect(read.json().effective.holdLimit).toBe(1);
+    // The change is in the audit log, once; the refused one left nothing there.
+    const audited = await t.db
+      .selectFrom('audit_events')
+      .select(['library_id', 'subject_kind', 'subject_id', 'details'])
+      .where('action', '=', 'library.hold_rules_changed')
+      .execute();
+    expect(audited).toEqual([
+      {
+        library_id: libraryId,
+        subject_kind: 'library',
+        subject_id: String(libraryId),
+        details: { holdLimit: 1, queuePerCopy: null, pickupDays: 2 },
+      },
+    ]);
+    const unknown = await admin.put('/api/v1/libraries/999999/hold-rules', {
+      holdLimit: null,
+      queuePerCopy: null,
+      pickupDays: null,
+    });
+    expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'NOT_FOUND']);
     // Back to the network's.
     await admin.put(`/api/v1/libraries/${libraryId}/hold-rules`, {
       holdLimit: null,

@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
+import { writeLibraryRules } from '../libraries/index.js';
 import type { HoldRules } from './domain.js';
 import { holdRulesAt } from './trap.js';
 
@@ -108,26 +109,16 @@ export async function updateLibraryHoldRules(
   if (above) {
     throw validationFailed(`body.${above[0]}`, `is above the network's ${above[2]}`);
   }
-  await context.db.transaction().execute(async (tx) => {
-    const updated = await tx
-      .updateTable('library_loan_rules')
-      .set({
+  await context.db.transaction().execute((tx) =>
+    writeLibraryRules(tx, actor, now, libraryId, {
+      columns: {
         hold_limit: rules.holdLimit,
         hold_queue_per_copy: rules.queuePerCopy,
         hold_pickup_days: rules.pickupDays,
-        updated_at: now,
-      })
-      .where('library_id', '=', libraryId)
-      .returning('library_id')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, actor, now, {
+      },
       action: 'library.hold_rules_changed',
-      subjectKind: 'library',
-      subjectId: libraryId,
-      libraryId,
       details: { ...rules },
-    });
-  });
+    }),
+  );
   return readHoldRules(context, libraryId);
 }

@@ -16,4 +16,5 @@ export {
 export { type LibraryFacts, libraryFactsColumns, pickLibraryFacts } from './facts.js';
 export { createLibraryRepository, type LibraryRepository, readNetworkRules } from './repository.js';
 export { libraryRoutes } from './routes.js';
+export { writeLibraryRules } from './rules.js';
 export { seedLibraryDirectory } from './seed.js';

@@ -1,7 +1,9 @@
+import type { Kysely, Updateable } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
+import type { DB, LibraryLoanRulesTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { type LoanRules, loanRulesRefusals, type NetworkRules } from './domain.js';
 
@@ -26,26 +28,16 @@ export async function updateLoanRules(
       .executeTakeFirstOrThrow();
     const refusals = loanRulesRefusals(rules, { networkLoanLimit: network.network_loan_limit });
     if (refusals.length > 0) throw AppError.of(refusals);
-    const updated = await tx
-      .updateTable('library_loan_rules')
-      .set({
+    await writeLibraryRules(tx, actor, now, libraryId, {
+      columns: {
         loan_limit: rules.loanLimit,
         loan_period_days: rules.loanPeriodDays,
         max_renewals: rules.maxRenewals,
         renewal_days: rules.renewalDays,
         online_renewal: rules.onlineRenewal,
         closed_weekdays: [...new Set(rules.closedWeekdays)].sort(),
-        updated_at: now,
-      })
-      .where('library_id', '=', libraryId)
-      .returning('library_id')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, actor, now, {
+      },
       action: 'library.loan_rules_changed',
-      subjectKind: 'library',
-      subjectId: libraryId,
-      libraryId,
       details: { ...rules },
     });
   });
@@ -82,4 +74,35 @@ export async function updateNetworkRules(
     });
   });
   return context.libraries.networkRules();
+}
+
+/**
+ * Writes some of a library's rules (its row of `library_loan_rules`: loans and holds) and the
+ * audit event saying so, in the caller's transaction; NOT_FOUND for a library that has no row.
+ */
+export async function writeLibraryRules(
+  tx: Kysely<DB>,
+  actor: Actor,
+  now: Date,
+  libraryId: number,
+  change: {
+    columns: Omit<Updateable<LibraryLoanRulesTable>, 'library_id' | 'updated_at'>;
+    action: string;
+    details: Record<string, unknown>;
+  },
+): Promise<void> {
+  const updated = await tx
+    .updateTable('library_loan_rules')
+    .set({ ...change.columns, updated_at: now })
+    .where('library_id', '=', libraryId)
+    .returning('library_id')
+    .executeTakeFirst();
+  if (!updated) throw new AppError('NOT_FOUND');
+  await recordAudit(tx, actor, now, {
+    action: change.action,
+    subjectKind: 'library',
+    subjectId: libraryId,
+    libraryId,
+    details: change.details,
+  });
 }
