@@ -338,7 +338,8 @@ function deskRoundsLabel(c: CatalogueComparison): string {
     : '';
 }
 
-const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+/** The mean; 0 for none. */
+export const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
 
 /** How many percent fewer desk pairs a second beside the searches: the rounds' means compared. */
 export function dropPercent(alone: number[], beside: number[]): number {

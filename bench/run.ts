@@ -51,6 +51,7 @@ import {
   headline,
   MEASURED_PATHS,
   markdown,
+  meanOf,
   profiledLoad,
   readsTogetherLine,
   summaryTable,
@@ -187,7 +188,6 @@ interface Options {
 }
 
 const log = (line: string) => console.log(line);
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 async function main(options: Options) {
@@ -501,8 +501,8 @@ async function main(options: Options) {
         withHistory,
         withoutHistory,
         pastLoans: scale.pastLoans,
-        withHistoryMean: mean(withHistory),
-        withoutHistoryMean: mean(withoutHistory),
+        withHistoryMean: meanOf(withHistory),
+        withoutHistoryMean: meanOf(withoutHistory),
       };
     }
     // The portal last on this service: a catalogue search still running on the server when the
