@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import type { Hold } from '../api/types';
-import { ConfirmButton } from '../components/ConfirmButton';
 import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
+import { CancelButton } from './CancelButton';
 
 const ACTIVE = new Set(['waiting', 'ready']);
 
@@ -66,24 +66,19 @@ export function HoldsTab() {
                 {hold.state === 'ready' ? (
                   <p className="notice notice-info">{t('holds.readyText')}</p>
                 ) : null}
-                <ConfirmButton
-                  label={t('holds.cancel')}
-                  question={t('holds.cancelConfirm', { title: hold.title })}
-                  yes={t('holds.cancelYes')}
-                  busy={cancel.busy}
-                  onConfirm={async () => {
-                    const done = await cancel.run(() =>
-                      answer(
-                        api.POST('/api/v1/me/holds/{holdId}/cancellation', {
-                          params: { path: { holdId: hold.id }, header: idempotent() },
-                        }),
-                      ),
-                    );
-                    if (!done) return false;
-                    message.say({ key: 'holds.cancelled', values: { title: hold.title } });
-                    holds.reload();
-                    return true;
-                  }}
+                <CancelButton
+                  texts="holds"
+                  title={hold.title}
+                  action={cancel}
+                  message={message}
+                  send={() =>
+                    answer(
+                      api.POST('/api/v1/me/holds/{holdId}/cancellation', {
+                        params: { path: { holdId: hold.id }, header: idempotent() },
+                      }),
+                    )
+                  }
+                  reload={holds.reload}
                 />
               </li>
             ))}

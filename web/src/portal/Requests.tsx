@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { TitleHolding } from '../api/catalogue';
 import { answer, api, idempotent } from '../api/client';
 import type { InterLibraryRequest } from '../api/types';
-import { ConfirmButton } from '../components/ConfirmButton';
 import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -11,6 +10,7 @@ import { Badge } from '../components/StatusBadge';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
+import { CancelButton } from './CancelButton';
 
 /** The request's state as the member reads it, as a badge. */
 export function RequestStatus({ request }: { request: Pick<InterLibraryRequest, 'status'> }) {
@@ -131,24 +131,19 @@ export function RequestsTab() {
                 ) : null}
               </dl>
               {['requested', 'sent', 'arrived'].includes(request.status) ? (
-                <ConfirmButton
-                  label={t('requests.cancel')}
-                  question={t('requests.cancelConfirm', { title: request.title })}
-                  yes={t('requests.cancelYes')}
-                  busy={cancel.busy}
-                  onConfirm={async () => {
-                    const result = await cancel.run(() =>
-                      answer(
-                        api.POST('/api/v1/me/requests/{requestId}/cancellation', {
-                          params: { path: { requestId: request.id }, header: idempotent() },
-                        }),
-                      ),
-                    );
-                    if (!result) return false;
-                    message.say({ key: 'requests.cancelled', values: { title: result.title } });
-                    requests.reload();
-                    return true;
-                  }}
+                <CancelButton
+                  texts="requests"
+                  title={request.title}
+                  action={cancel}
+                  message={message}
+                  send={() =>
+                    answer(
+                      api.POST('/api/v1/me/requests/{requestId}/cancellation', {
+                        params: { path: { requestId: request.id }, header: idempotent() },
+                      }),
+                    )
+                  }
+                  reload={requests.reload}
                 />
               ) : null}
             </li>

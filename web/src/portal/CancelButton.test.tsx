@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { setCsrfToken } from '../api/client';
+import type { Hold, InterLibraryRequest } from '../api/types';
+import { mockApi, problem, type Routes } from '../test/api-mock';
+import { member, tongyeong, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+const hold: Hold = {
+  id: 5,
+  state: 'waiting',
+  recordId: 41,
+  title: '작별하지 않는다',
+  author: '한강',
+  library: { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+  placedAt: '2026-12-01T01:00:00.000Z',
+  position: 2,
+  pickupUntil: null,
+  itemBarcode: null,
+};
+
+const request: InterLibraryRequest = {
+  id: 9,
+  title: '소년이 온다',
+  author: '한강',
+  status: 'requested',
+  state: 'requested',
+  outcome: null,
+  pickupLibrary: { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+  lendingLibrary: { id: tongyeong.id, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn },
+  itemBarcode: null,
+  callNumber: null,
+  requestDay: '2026-12-01',
+  sendBy: null,
+  pickupBy: null,
+  dueDate: null,
+};
+
+const memberRoutes: Routes = [
+  ['GET', '/api/v1/me', { body: member }],
+  ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong] } }],
+];
+
+describe('portal: a member cancels a hold or a request of theirs', () => {
+  resetBetweenTests();
+
+  it('asks first, cancels the hold under a key, says so and shows the list without it', async () => {
+    setCsrfToken('member-csrf');
+    let cancelled = false;
+    const calls = mockApi([
+      ...memberRoutes,
+      ['GET', '/api/v1/me/holds', () => ({ body: { holds: cancelled ? [] : [hold] } })],
+      [
+        'POST',
+        '/api/v1/me/holds/5/cancellation',
+        () => {
+          cancelled = true;
+          return { body: { ...hold, state: 'cancelled', position: null } };
+        },
+      ],
+    ]);
+    renderAt('/portal/me/holds');
+    fireEvent.click(await screen.findByRole('button', { name: '예약 취소' }));
+    expect(screen.getByText('《작별하지 않는다》 예약을 취소할까요?')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: '예, 취소합니다' }));
+    expect(await screen.findByText('《작별하지 않는다》 예약을 취소했습니다.')).toBeTruthy();
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts.map((c) => c.path)).toEqual(['/api/v1/me/holds/5/cancellation']);
+    expect(posts[0]!.headers['idempotency-key']).toMatch(/\S{16,}/);
+    await waitFor(() => expect(screen.queryByRole('button', { name: '예약 취소' })).toBeNull());
+  });
+
+  it('cancels a request; a refusal is said, and the request stays with its question open', async () => {
+    setCsrfToken('member-csrf');
+    const calls = mockApi([
+      ...memberRoutes,
+      ['GET', '/api/v1/me/requests', { body: { requests: [request] } }],
+      [
+        'POST',
+        '/api/v1/me/requests/9/cancellation',
+        problem(409, [{ code: 'CONFLICT', detail: '요청이 현재 상태와 맞지 않습니다.' }]),
+      ],
+    ]);
+    renderAt('/portal/me/requests');
+    fireEvent.click(await screen.findByRole('button', { name: '신청 취소' }));
+    expect(screen.getByText('《소년이 온다》 상호대차 신청을 취소할까요?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '취소하기' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      '요청이 현재 상태와 맞지 않습니다.',
+    );
+    expect(screen.queryByText('《소년이 온다》 신청을 취소했습니다.')).toBeNull();
+    // The request stays, with the question still open: the member may try again or back out.
+    expect(screen.getByText('《소년이 온다》 상호대차 신청을 취소할까요?')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '취소하기' })).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+      '/api/v1/me/requests/9/cancellation',
+    ]);
+  });
+});
