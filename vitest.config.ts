@@ -64,6 +64,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/web/**/*.test.ts'],
           sequence: { groupOrder: 1 },
+          // A page's own waits (Playwright's) allow 30 s; a poll's default second was too short
+          // for a sign-in's Argon2 and the desk's first draw on a slow CI machine (round 18).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
