@@ -77,6 +77,18 @@ export interface CatalogueComparison {
   deskWithSearchesRounds?: number[];
   /** (1 − with ÷ alone) × 100, desk checkout+return/s (the means of the rounds). */
   deskDropPercent: number;
+  /**
+   * The machine's CPU in the phase (since round 19): a search's with nothing else running, and
+   * a desk pair's in each round alone and beside the searches (there the searches' CPU is
+   * counted with the pairs): whether the desks lose what the searches take, or more.
+   */
+  cpu?: CatalogueCpu;
+}
+
+export interface CatalogueCpu {
+  perSearchAlone: CpuPerUnit | null;
+  perDeskPairAlone: (CpuPerUnit | null)[];
+  perDeskPairBeside: (CpuPerUnit | null)[];
 }
 
 export interface Footprint {
@@ -352,6 +364,28 @@ export function deskRates(rounds: number[] | undefined, first: PhaseSummary): st
   return `${f1(meanOf(rounds))}/s (${rounds.map(f1).join(', ')})`;
 }
 
+/** A unit's CPU in all: the service's, PostgreSQL's and the rest's. */
+const allMs = (c: CpuPerUnit) => (c.serviceMs ?? 0) + c.postgresMs + c.restMs;
+
+/**
+ * The catalogue phase's CPU in one sentence: a search's alone, a desk pair's alone and beside
+ * the searches (each round, with the machine's idle share), and what the searches themselves
+ * add to a pair beside them (searches answered a second × a search's CPU alone ÷ pairs a second):
+ * a pair costing more than that beside them lost CPU to the searches' interference, not only to
+ * their own work.
+ */
+export function catalogueCpuLine(c: CatalogueComparison): string | null {
+  const cpu = c.cpu;
+  const search = cpu?.perSearchAlone;
+  if (!cpu || !search) return null;
+  const rounds = (units: (CpuPerUnit | null)[]) =>
+    units.map((u) => (u ? `${r2(allMs(u))} (idle ${f1(u.idleShare * 100)}%)` : '—')).join(', ');
+  const beside = c.deskWithSearchesRounds ?? [c.deskWithSearches.pairsPerSecond];
+  const searchesPerSecond = c.answeredPerSecond ?? c.searches.pairsPerSecond;
+  const share = (searchesPerSecond * allMs(search)) / Math.max(meanOf(beside), 1e-9);
+  return `CPU in the catalogue phase: a search alone ${r2(allMs(search))} ms (service ${r2(search.serviceMs ?? 0)}, PostgreSQL ${r2(search.postgresMs)}, rest ${r2(search.restMs)}; idle ${f1(search.idleShare * 100)}%); a desk pair alone ${rounds(cpu.perDeskPairAlone)} ms, beside the searches ${rounds(cpu.perDeskPairBeside)} ms, of which the searches' own work ${r2(share)} ms a pair.`;
+}
+
 function phaseTable(label: string, p: PhaseSummary): string {
   const lines = [
     `**${label}** — ${f1(p.pairsPerSecond)} checkout+return/s, ${f1(p.requestsPerSecond)} requests/s over ${f1(p.seconds)} s`,
@@ -572,6 +606,8 @@ export function markdown(r: BenchResult, notes: string[]): string {
       ).replace('checkout+return/s', 'searches/s'),
       '',
     );
+    const cpuLine = catalogueCpuLine(r.phases.catalogue);
+    if (cpuLine) out.push(cpuLine, '');
   }
   if (r.paths) {
     out.push('What each phase sends:', '');

@@ -12,6 +12,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/platform/db/database.js';
@@ -28,7 +29,7 @@ import {
   type SearchTerms,
   sampleSearchTerms,
 } from './load/catalogue.js';
-import { sampleCpu } from './load/cpu.js';
+import { type CpuPerUnit, sampleCpu } from './load/cpu.js';
 import { databaseWorkPerUnit, pairsOverPhase, readDatabaseTotals } from './load/database-work.js';
 import { CHECKOUT_RETURN_ONLY, DESK_MIX, runDeskLoad, signInDesks } from './load/desk.js';
 import { residentMb, sampleResident, waitReady } from './load/footprint.js';
@@ -42,6 +43,7 @@ import type { PhaseSummary } from './load/stats.js';
 import { summariseProfile } from './profile.js';
 import {
   type BenchResult,
+  catalogueCpuLine,
   closedLoopLine,
   cpuLine,
   databaseWorkLine,
@@ -533,19 +535,51 @@ async function main(options: Options) {
           rate: searchRate,
           clients: searchClients,
         });
-      const alone = await searchLoad();
+      // The machine's CPU in each run of the phase (bench/load/cpu.ts), per search or desk pair.
+      const measured = async <T>(
+        run: () => Promise<T>,
+        unitsOf: (result: T) => { window: [number, number]; units: number },
+      ) => {
+        const sampler = sampleCpu(main.pids);
+        const result = await run();
+        const { window, units } = unitsOf(result);
+        // The searches' open loop may end (its last arrival answered) before its window does.
+        const left = window[1] - Number(process.hrtime.bigint() / 1000n);
+        if (left > 0) await sleep(Math.ceil(left / 1000) + 1);
+        return { result, cpu: sampler.stop(window, units) };
+      };
+      const searchesIn = (l: CatalogueLoad) => ({
+        window: l.searches.windowMonotonicUs,
+        units: l.searches.pairsPerSecond * l.searches.seconds,
+      });
+      const pairsIn = (d: PhaseSummary) => ({ window: d.windowMonotonicUs, units: d.pairs });
+      const { result: alone, cpu: perSearchAlone } = await measured(searchLoad, searchesIn);
       // The desks alone and beside the searches, alternating which goes first (alone, beside;
       // beside, alone; …): a drift in the machine's speed during the phase favours neither.
       const deskAloneRounds: PhaseSummary[] = [];
       const besideRounds: [PhaseSummary, CatalogueLoad][] = [];
-      const besideSearches = () => Promise.all([desks(), searchLoad()]);
+      const perDeskPairAlone: (CpuPerUnit | null)[] = [];
+      const perDeskPairBeside: (CpuPerUnit | null)[] = [];
+      const desksAlone = async () => {
+        const { result, cpu } = await measured(desks, pairsIn);
+        deskAloneRounds.push(result);
+        perDeskPairAlone.push(cpu);
+      };
+      const besideSearches = async () => {
+        const { result, cpu } = await measured(
+          () => Promise.all([desks(), searchLoad()]),
+          ([d]) => pairsIn(d),
+        );
+        besideRounds.push(result);
+        perDeskPairBeside.push(cpu);
+      };
       for (let r = 0; r < catalogueRounds; r++) {
         if (r % 2 === 0) {
-          deskAloneRounds.push(await desks());
-          besideRounds.push(await besideSearches());
+          await desksAlone();
+          await besideSearches();
         } else {
-          besideRounds.push(await besideSearches());
-          deskAloneRounds.push(await desks());
+          await besideSearches();
+          await desksAlone();
         }
       }
       const deskAlone = deskAloneRounds[0]!;
@@ -570,6 +604,7 @@ async function main(options: Options) {
         deskAloneRounds: pairsAlone,
         deskWithSearchesRounds: pairsBeside,
         deskDropPercent,
+        cpu: { perSearchAlone, perDeskPairAlone, perDeskPairBeside },
       };
       const byKind = (s: typeof searches) =>
         Object.entries(s.ops)
@@ -584,6 +619,8 @@ async function main(options: Options) {
       log(
         `  desks: ${pairsAlone.join(', ')} checkout+return/s alone, ${pairsBeside.join(', ')} with the searches (means: ${deskDropPercent}% fewer)`,
       );
+      const cpuInPhase = catalogueCpuLine(catalogue);
+      if (cpuInPhase) log(`  ${cpuInPhase}`);
     }
 
     await main.stop();

@@ -37,6 +37,7 @@ import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools
 import { readsBetween, readsTotalsIn } from '../../bench/load/reads-together.js';
 import { Recorder } from '../../bench/load/stats.js';
 import {
+  catalogueCpuLine,
   closedLoopLine,
   deskRates,
   dropPercent,
@@ -448,6 +449,30 @@ describe.skipIf(noServer)('benchmark', () => {
     const first = { pairsPerSecond: 300 } as Parameters<typeof deskRates>[1];
     expect(deskRates([300, 260], first)).toBe('280.0/s (300.0, 260.0)');
     expect(deskRates(undefined, first)).toBe('300.0/s');
+  });
+
+  it("says what a search and a desk pair cost the machine in the catalogue phase, and the searches' own share of a pair", () => {
+    const cpu = (service: number, postgres: number, rest: number, idle: number) => ({
+      serviceMs: service,
+      postgresMs: postgres,
+      restMs: rest,
+      idleShare: idle,
+    });
+    const phase = {
+      answeredPerSecond: 20,
+      deskWithSearchesRounds: [200, 180],
+      cpu: {
+        perSearchAlone: cpu(3, 4, 1, 0.8),
+        perDeskPairAlone: [cpu(2.5, 3.5, 1, 0.14), cpu(2.6, 3.6, 1, 0.15)],
+        perDeskPairBeside: [cpu(3, 4.6, 1, 0.05), null],
+      },
+    } as unknown as Parameters<typeof catalogueCpuLine>[0];
+    // 20 searches a second × 8 ms ÷ 190 pairs a second = 0.84 ms of each pair beside them.
+    expect(catalogueCpuLine(phase)).toBe(
+      "CPU in the catalogue phase: a search alone 8.00 ms (service 3.00, PostgreSQL 4.00, rest 1.00; idle 80.0%); a desk pair alone 7.00 (idle 14.0%), 7.20 (idle 15.0%) ms, beside the searches 8.60 (idle 5.0%), — ms, of which the searches' own work 0.84 ms a pair.",
+    );
+    // Runs before round 19 sampled no CPU in the phase.
+    expect(catalogueCpuLine({ ...phase, cpu: undefined })).toBeNull();
   });
 
   it('shows a ratio with the decimals that keep its verdict: 0.897 against 0.9 is not "0.90"', () => {
