@@ -459,7 +459,7 @@ function cpuTable(cpu: CpuFigures): string[] {
   const rows = CPU_UNITS.flatMap(({ key, label }) => {
     const c = cpu[key];
     if (!c) return [];
-    const total = (c.serviceMs ?? 0) + c.postgresMs + c.restMs;
+    const total = allMs(c);
     return [
       `| ${label} | ${ms(c.serviceMs)} | ${ms(c.postgresMs)} | ${ms(c.restMs)} | ${ms(total)} | ${f1(c.idleShare * 100)}% |`,
     ];
@@ -470,7 +470,7 @@ function cpuTable(cpu: CpuFigures): string[] {
     pair && transaction && transaction.postgresMs > 0
       ? [
           '',
-          `A desk checkout+return cost PostgreSQL ${f1(pair.postgresMs / transaction.postgresMs)} pgbench transactions' worth of its CPU, and the machine ${f1((pair.postgresMs + (pair.serviceMs ?? 0) + pair.restMs) / (transaction.postgresMs + transaction.restMs))} in all.`,
+          `A desk checkout+return cost PostgreSQL ${f1(pair.postgresMs / transaction.postgresMs)} pgbench transactions' worth of its CPU, and the machine ${f1(allMs(pair) / allMs(transaction))} in all.`,
         ]
       : [];
   return [
