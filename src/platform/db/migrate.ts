@@ -31,6 +31,7 @@ import * as holds from './migrations/0033_holds.js';
 import * as interLibraryRequests from './migrations/0034_inter_library_requests.js';
 import * as holdLimits from './migrations/0035_hold_limits.js';
 import * as statementChecks from './migrations/0036_statement_checks.js';
+import * as loansVacuum from './migrations/0037_loans_vacuum.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -76,6 +77,7 @@ const migrations: Record<string, MigrationModule> = {
   '0034_inter_library_requests': interLibraryRequests,
   '0035_hold_limits': holdLimits,
   '0036_statement_checks': statementChecks,
+  '0037_loans_vacuum': loansVacuum,
 };
 
 function asMigration(migration: MigrationModule): Migration {
