@@ -630,7 +630,7 @@ export function markdown(r: BenchResult, notes: string[]): string {
   if (r.phases.history) {
     const h = r.phases.history;
     out.push(
-      `**History** — checkouts/s (checkout+return desks, no status or renewals) with ${n0(h.pastLoans)} past loans: ${h.withHistory.map(f1).join(', ')} (mean ${f1(h.withHistoryMean)}); on a copy without them: ${h.withoutHistory.map(f1).join(', ')} (mean ${f1(h.withoutHistoryMean)}). Both databases vacuumed first (the one with the history has served the earlier phases); rounds alternate between the two.`,
+      `**History** — checkouts/s (checkout+return desks, no status or renewals) with ${n0(h.pastLoans)} past loans: ${h.withHistory.map(f1).join(', ')} (mean ${f1(h.withHistoryMean)}); on a copy without them: ${h.withoutHistory.map(f1).join(', ')} (mean ${f1(h.withoutHistoryMean)}). Both databases vacuumed first, each served by a service started for the rounds; rounds alternate between the two.`,
       '',
     );
   }

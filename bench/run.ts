@@ -452,62 +452,61 @@ async function main(options: Options) {
       );
     }
 
-    // The main database has served four phases of writes by now, the copy without the history
-    // none: each is vacuumed, as autovacuum does on a server with it on (migration 0037 takes
-    // loans after some 20,000 returns here), so that the rounds compare the history and not one
-    // database's dead rows with the other's none. This machine's PostgreSQL runs with it off.
-    if (network.noHistory) {
-      for (const database of [network.main, network.noHistory]) {
-        await withServer(databases.url(database), (c) => c.query('vacuum'));
-      }
-    }
-    // Their writes flushed now, not by a checkpoint during the history rounds.
-    await withServer(serverUrl, (c) => c.query('checkpoint')).catch(() => {});
-
     // 5. History independence: the same checkout+return load, alternating between the network
-    //    with its loan history and the copy made before it was loaded.
+    //    with its loan history and the copy made before it was loaded. Compared alike: each
+    //    database vacuumed (the one with the history has kept the desks' and the machines' dead
+    //    loans, its copy none; autovacuum, off on the bench's machines, takes loans after some
+    //    20,000 returns here, migration 0037), and each served by a service started for the
+    //    rounds — the main service, after the desk and self-check phases' varied traffic, spent
+    //    about a tenth more CPU a checkout than a new one on the same database (round 20).
     let history: BenchResult['phases']['history'] = null;
     if (network.noHistory) {
       log(
         `History: checkouts with ${scale.pastLoans.toLocaleString('en-US')} past loans vs none, ${historyRounds} rounds each…`,
       );
-      const bare = await service(network.noHistory);
-      const bareSessions = await signInDesks(
-        bare.httpUrl,
-        workers.map((w) => w.code),
-      );
-      const withHistory: number[] = [];
-      const withoutHistory: number[] = [];
-      // The copy's service is new: its first round gets a new service's warm-up.
-      let bareStarted = true;
-      const round = async (ready: { httpUrl: string }, s: typeof sessions) => {
-        const fresh = ready === bare && bareStarted;
-        if (ready === bare) bareStarted = false;
-        return (
-          await runDeskLoad({
-            ...clock,
-            ...(fresh ? { warmupSeconds: serviceWarmupSeconds } : {}),
-            baseUrl: ready.httpUrl,
-            workers,
-            sessions: s,
-            mix: CHECKOUT_RETURN_ONLY,
-          })
-        ).checkoutsPerSecond;
+      for (const database of [network.main, network.noHistory]) {
+        await withServer(databases.url(database), (c) => c.query('vacuum'));
+      }
+      // Their writes flushed now, not by a checkpoint during the rounds.
+      await withServer(serverUrl, (c) => c.query('checkpoint')).catch(() => {});
+      const sides = [await service(network.main), await service(network.noHistory)];
+      const sideSessions: Awaited<ReturnType<typeof signInDesks>>[] = [];
+      for (const side of sides) {
+        sideSessions.push(
+          await signInDesks(
+            side.httpUrl,
+            workers.map((w) => w.code),
+          ),
+        );
+      }
+      const rates: [number[], number[]] = [[], []];
+      // Each service is new: its first round gets a new service's warm-up.
+      const started = new Set<number>();
+      const round = async (i: 0 | 1) => {
+        const fresh = !started.has(i);
+        started.add(i);
+        rates[i].push(
+          (
+            await runDeskLoad({
+              ...clock,
+              ...(fresh ? { warmupSeconds: serviceWarmupSeconds } : {}),
+              baseUrl: sides[i]!.httpUrl,
+              workers,
+              sessions: sideSessions[i]!,
+              mix: CHECKOUT_RETURN_ONLY,
+            })
+          ).checkoutsPerSecond,
+        );
       };
       for (let r = 0; r < historyRounds; r++) {
         // Alternate which goes first, so that a trend in the machine's load favours neither.
-        if (r % 2 === 0) {
-          withHistory.push(await round(main, sessions));
-          withoutHistory.push(await round(bare, bareSessions));
-        } else {
-          withoutHistory.push(await round(bare, bareSessions));
-          withHistory.push(await round(main, sessions));
-        }
+        for (const i of r % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const)) await round(i);
         log(
-          `  round ${r + 1}: ${withHistory.at(-1)} with history, ${withoutHistory.at(-1)} without (checkouts/s)`,
+          `  round ${r + 1}: ${rates[0].at(-1)} with history, ${rates[1].at(-1)} without (checkouts/s)`,
         );
       }
-      await bare.stop();
+      for (const side of sides) await side.stop();
+      const [withHistory, withoutHistory] = rates;
       history = {
         withHistory,
         withoutHistory,
