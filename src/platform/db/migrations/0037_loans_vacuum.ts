@@ -7,9 +7,10 @@
  * million at national scale, while every checkout reads the dead entries meanwhile (the lookup of
  * a copy by its barcode cost 0.081 ms instead of 0.045 after 90 s of desk traffic on a province
  * with autovacuum off: docs/performance.md, round 20). After 10,000 dead rows and 0.2% of the
- * table (20,000 at province scale), a vacuum visits only the pages written since the last one:
- * the visibility map skips the history's. The setting takes a lock that neither reads nor
- * writes wait for.
+ * table (20,000 at province scale), a vacuum's pass over the table visits only the pages written
+ * since the last one (the visibility map skips the history's), and PostgreSQL skips the pass over
+ * the indexes while the dead rows sit on under 2% of the pages. The setting takes a lock that
+ * neither reads nor writes wait for.
  */
 export const statements = [
   `alter table loans set (autovacuum_vacuum_threshold = 10000, autovacuum_vacuum_scale_factor = 0.002)`,
