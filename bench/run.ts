@@ -457,8 +457,8 @@ async function main(options: Options) {
     //    database vacuumed (the one with the history has kept the desks' and the machines' dead
     //    loans, its copy none; autovacuum, off on the bench's machines, takes loans after some
     //    20,000 returns here, migration 0037), and each served by a service started for the
-    //    rounds — the main service, after the desk and self-check phases' varied traffic, spent
-    //    about a tenth more CPU a checkout than a new one on the same database (round 20).
+    //    rounds — the main service, after the desk and self-check phases' varied traffic, made
+    //    8–9% fewer checkouts than a new one on the same database in two probes (round 20).
     let history: BenchResult['phases']['history'] = null;
     if (network.noHistory) {
       log(
