@@ -469,44 +469,43 @@ async function main(options: Options) {
       }
       // Their writes flushed now, not by a checkpoint during the rounds.
       await withServer(serverUrl, (c) => c.query('checkpoint')).catch(() => {});
-      const sides = [await service(network.main), await service(network.noHistory)];
-      const sideSessions: Awaited<ReturnType<typeof signInDesks>>[] = [];
-      for (const side of sides) {
-        sideSessions.push(
-          await signInDesks(
-            side.httpUrl,
-            workers.map((w) => w.code),
-          ),
-        );
-      }
-      const rates: [number[], number[]] = [[], []];
-      // Each service is new: its first round gets a new service's warm-up.
-      const started = new Set<number>();
-      const round = async (i: 0 | 1) => {
-        const fresh = !started.has(i);
-        started.add(i);
-        rates[i].push(
+      const historySide = async (database: string) => {
+        const running = await service(database);
+        const codes = workers.map((w) => w.code);
+        return {
+          running,
+          sessions: await signInDesks(running.httpUrl, codes),
+          rates: [] as number[],
+        };
+      };
+      const withPast = await historySide(network.main);
+      const withNone = await historySide(network.noHistory);
+      const sides = [withPast, withNone];
+      const round = async (side: typeof withPast) => {
+        side.rates.push(
           (
             await runDeskLoad({
               ...clock,
-              ...(fresh ? { warmupSeconds: serviceWarmupSeconds } : {}),
-              baseUrl: sides[i]!.httpUrl,
+              // Each service is new: its first round gets a new service's warm-up.
+              ...(side.rates.length === 0 ? { warmupSeconds: serviceWarmupSeconds } : {}),
+              baseUrl: side.running.httpUrl,
               workers,
-              sessions: sideSessions[i]!,
+              sessions: side.sessions,
               mix: CHECKOUT_RETURN_ONLY,
             })
           ).checkoutsPerSecond,
         );
       };
+      const { rates: withHistory } = withPast;
+      const { rates: withoutHistory } = withNone;
       for (let r = 0; r < historyRounds; r++) {
         // Alternate which goes first, so that a trend in the machine's load favours neither.
-        for (const i of r % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const)) await round(i);
+        for (const side of r % 2 === 0 ? sides : [...sides].reverse()) await round(side);
         log(
-          `  round ${r + 1}: ${rates[0].at(-1)} with history, ${rates[1].at(-1)} without (checkouts/s)`,
+          `  round ${r + 1}: ${withHistory.at(-1)} with history, ${withoutHistory.at(-1)} without (checkouts/s)`,
         );
       }
-      for (const side of sides) await side.stop();
-      const [withHistory, withoutHistory] = rates;
+      for (const side of sides) await side.running.stop();
       history = {
         withHistory,
         withoutHistory,
