@@ -251,31 +251,41 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       });
   });
 
-  it('renews instead of lending twice when the SC renewal policy allows it, and cancels a checkout', async () => {
+  it('answers a checkout sent again the same day as the loan it made, never renewing it, and cancels a checkout', async () => {
     const gn = await bed.terminal(GN);
-    await gn.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0002' });
-    const plain = await gn.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0002' });
-    expect(plain).toMatchObject({ ok: false });
-    expect(plain.screenMessage).toMatch(/^\[ITEM_ON_LOAN\]/);
-    const renewal = await gn.checkout({
-      patronIdentifier: MINJUN,
-      itemIdentifier: 'GN-0002',
-      scRenewalPolicy: true,
-    });
-    expect(renewal).toMatchObject({
-      ok: true,
-      renewalOk: true,
-      desensitize: true,
-      dueDate: '2026-12-22',
-    });
-    // Somebody else's loan is never renewed by a checkout.
-    await bed.t.db.updateTable('loans').set({ renewals: 0 }).execute();
+    const first = await gn.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0002' });
+    expect(first).toMatchObject({ ok: true, dueDate: '2026-12-15' });
+    // A machine that got no answer sends its 11 again, with or without the renewal policy: the
+    // loan it made is answered again as it stands, and the member keeps their renewal.
+    for (const scRenewalPolicy of [false, true]) {
+      const again = await gn.checkout({
+        patronIdentifier: MINJUN,
+        itemIdentifier: 'GN-0002',
+        scRenewalPolicy,
+      });
+      expect(again).toMatchObject({
+        ok: true,
+        renewalOk: false,
+        desensitize: true,
+        dueDate: '2026-12-15',
+        titleIdentifier: '소년이 온다',
+      });
+      expect(again.screenMessage).toBe(first.screenMessage);
+    }
+    const loans = await bed.t.db
+      .selectFrom('loans')
+      .select(['due_date', 'renewals'])
+      .where('returned_at', 'is', null)
+      .execute();
+    expect(loans).toEqual([{ due_date: '2026-12-15', renewals: 0 }]);
+    // Somebody else's loan is never renewed, nor answered as theirs, by a checkout.
     const stranger = await gn.checkout({
       patronIdentifier: SEOYEON,
       itemIdentifier: 'GN-0002',
       scRenewalPolicy: true,
     });
     expect(stranger.ok).toBe(false);
+    expect(stranger.screenMessage).toContain('[ITEM_ON_LOAN]');
 
     const cancelled = await gn.checkout({
       patronIdentifier: MINJUN,
@@ -284,6 +294,36 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     });
     expect(cancelled).toMatchObject({ ok: true, desensitize: false });
     expect((await gn.itemInformation({ itemIdentifier: 'GN-0002' })).circulationStatus).toBe('03');
+  });
+
+  it('renews, on a later day, an item the patron already has when the SC renewal policy allows it', async () => {
+    const gn = await bed.terminal(GN);
+    const lentOn = bed.t.clock.now();
+    expect(
+      await gn.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0001' }),
+    ).toMatchObject({ ok: true, dueDate: '2026-12-15', titleIdentifier: '채식주의자' });
+    bed.t.clock.advanceDays(1);
+    try {
+      const plain = await gn.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0001' });
+      expect(plain).toMatchObject({ ok: false });
+      expect(plain.screenMessage).toMatch(/^\[ITEM_ON_LOAN\]/);
+      const renewal = await gn.checkout({
+        patronIdentifier: MINJUN,
+        itemIdentifier: 'GN-0001',
+        scRenewalPolicy: true,
+      });
+      expect(renewal).toMatchObject({
+        ok: true,
+        renewalOk: true,
+        desensitize: true,
+        dueDate: '2026-12-22',
+      });
+      expect(await gn.checkin({ itemIdentifier: 'GN-0001', currentLocation: '' })).toMatchObject({
+        ok: true,
+      });
+    } finally {
+      bed.t.clock.set(lentOn);
+    }
   });
 
   it('answers with error detection, asks again (96) for a bad checksum, and resends the last answer (97)', async () => {

@@ -66,18 +66,24 @@ function refusalScreen(acs: AcsRequest, answerCode: string, reasons: readonly Re
   return refusalText(reasons, acs.terminal.language);
 }
 
-/** The member's open loan of this barcode at this library, if any. */
-async function ownLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) {
-  const { openLoans: loans } = await borrowingAt(
+/** The member's open loan of this barcode at this library, if any, and what they may still borrow. */
+async function ownBorrowingHere(acs: AcsRequest, member: MemberRow, barcode: string) {
+  const { openLoans, loansLeft } = await borrowingAt(
     acs.context.db,
     member.id,
     acs.terminal.library.id,
     acs.context.clock.today(),
   );
   const wanted = barcode.trim();
-  return loans.find(
-    (loan) => loan.libraryId === acs.terminal.library.id && loan.barcode === wanted,
+  const loan = openLoans.find(
+    (open) => open.libraryId === acs.terminal.library.id && open.barcode === wanted,
   );
+  return { loan, loansLeft: { network: loansLeft.network, here: loansLeft.here ?? 0 } };
+}
+
+/** The member's open loan of this barcode at this library, if any. */
+async function ownLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) {
+  return (await ownBorrowingHere(acs, member, barcode)).loan;
 }
 
 /** Renews one of the patron's loans here, by the renewal use case. */
@@ -120,7 +126,10 @@ async function renewedAnswer<A extends LoanAnswer>(
 /**
  * 11 → 12. With AD the PIN must be right. Success desensitizes (Y) and gives the due date (AH,
  * `YYYY-MM-DD`). An item the patron already has is renewed when the SC renewal policy allows
- * it (renewal ok = Y). Cancel (BI = Y) undoes this patron's loan of the item made today.
+ * it (renewal ok = Y), unless it was lent to them here today: a machine that got no answer sends
+ * its 11 again, and that loan is the checkout it asked for, answered again as it stands (never
+ * renewed: a renewal would add days and use up the member's renewal for a repeated message).
+ * Cancel (BI = Y) undoes this patron's loan of the item made today.
  */
 export async function checkoutItem(
   acs: AcsRequest,
@@ -139,28 +148,37 @@ export async function checkoutItem(
       itemBarcode: request.itemIdentifier,
     }),
   );
-  if (lent.ok) {
-    const { loan, loansLeft } = lent.value;
-    const language = acs.terminal.language;
-    const screenMessage = joinScreen(
-      say('checkedOut', language, { dueDate: loan.dueDate }),
-      say('canBorrow', language, loansLeft),
-    );
-    return {
-      ...answer,
-      ok: true,
-      desensitize: true,
-      titleIdentifier: loan.title,
-      dueDate: loan.dueDate,
-      screenMessage,
-    };
-  }
-  const onLoan = lent.reasons.some((reason) => reason.code === 'ITEM_ON_LOAN');
-  if (onLoan && request.scRenewalPolicy) {
-    const own = await ownLoanHere(acs, patron.member, request.itemIdentifier);
-    if (own) return renewedAnswer(acs, answer, patron.member, true);
+  if (lent.ok) return checkedOutAnswer(acs, answer, lent.value.loan, lent.value.loansLeft);
+  if (lent.reasons.some((reason) => reason.code === 'ITEM_ON_LOAN')) {
+    const own = await ownBorrowingHere(acs, patron.member, request.itemIdentifier);
+    if (own.loan?.loanDay === acs.context.clock.today()) {
+      return checkedOutAnswer(acs, answer, own.loan, own.loansLeft);
+    }
+    if (own.loan && request.scRenewalPolicy) return renewedAnswer(acs, answer, patron.member, true);
   }
   return refused(acs, answer, lent.reasons);
+}
+
+/** A checkout's answer: desensitize, the due date, and what the patron may still borrow. */
+function checkedOutAnswer(
+  acs: AcsRequest,
+  answer: MessageOf<'12'>,
+  loan: { title: string; dueDate: string },
+  loansLeft: { network: number; here: number },
+): MessageOf<'12'> {
+  const language = acs.terminal.language;
+  const screenMessage = joinScreen(
+    say('checkedOut', language, { dueDate: loan.dueDate }),
+    say('canBorrow', language, loansLeft),
+  );
+  return {
+    ...answer,
+    ok: true,
+    desensitize: true,
+    titleIdentifier: loan.title,
+    dueDate: loan.dueDate,
+    screenMessage,
+  };
 }
 
 /** The machine could not desensitize: the loan it just made is returned at once. */
