@@ -283,9 +283,13 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
     await checkout(gn, MINJUN, 'GN-1');
     await checkout(gn, MINJUN, 'GN-2');
     expect((await gn.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-1' })).ok).toBe(true);
+    // The same renewal sent again today is answered as renewed (session.test.ts); the next day
+    // the one renewal is used up.
+    bed.t.clock.setBusinessDate('2026-12-02');
     expect(
       codes((await gn.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-1' })).screenMessage),
     ).toEqual(['RENEWAL_LIMIT']);
+    bed.t.clock.setBusinessDate('2026-12-01');
     expect(
       codes(
         (await yonam.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-2' })).screenMessage,

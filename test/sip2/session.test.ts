@@ -194,11 +194,21 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       dueDate: '2026-12-22',
       titleIdentifier: '채식주의자',
     });
+    // A machine that got no answer sends the renewal again: answered as renewed, renewed once.
     const again = await gn.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0001' });
-    expect(again).toMatchObject({ ok: false, renewalOk: false });
-    expect(again.screenMessage).toMatch(/^\[RENEWAL_LIMIT\]/);
+    expect(again).toMatchObject({ ok: true, renewalOk: true, dueDate: '2026-12-22' });
+    expect(again.screenMessage).toBe(renewed.screenMessage);
+    expect(
+      await bed.t.db.selectFrom('loans').select(['due_date', 'renewals']).executeTakeFirst(),
+    ).toEqual({ due_date: '2026-12-22', renewals: 1 });
 
     await gn.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0002' });
+    // The next day, the one renewal of GN-0001 is used up.
+    const today = bed.t.clock.now();
+    bed.t.clock.advanceDays(1);
+    const later = await gn.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0001' });
+    expect(later).toMatchObject({ ok: false, renewalOk: false });
+    expect(later.screenMessage).toMatch(/^\[RENEWAL_LIMIT\]/);
     const all = await gn.renewAll({ patronIdentifier: MINJUN, patronPassword: PIN });
     expect(all).toMatchObject({
       code: '66',
@@ -209,6 +219,12 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       unrenewedItems: ['GN-0001'],
     });
     expect(all.screenMessage).toContain('GN-0001: [RENEWAL_LIMIT]');
+    // Renew all sent again: what it renewed is renewed, once.
+    expect(await gn.renewAll({ patronIdentifier: MINJUN, patronPassword: PIN })).toMatchObject({
+      renewedItems: ['GN-0002'],
+      unrenewedItems: ['GN-0001'],
+    });
+    bed.t.clock.set(today);
 
     const returned = await gn.checkin({ itemIdentifier: 'GN-0001', currentLocation: '' });
     expect(returned).toMatchObject({
@@ -296,7 +312,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     expect((await gn.itemInformation({ itemIdentifier: 'GN-0002' })).circulationStatus).toBe('03');
   });
 
-  it('renews, on a later day, an item the patron already has when the SC renewal policy allows it', async () => {
+  it('renews, on a later day, an item the patron already has when the SC renewal policy allows it, once', async () => {
     const gn = await bed.terminal(GN);
     const lentOn = bed.t.clock.now();
     expect(
@@ -318,6 +334,20 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
         desensitize: true,
         dueDate: '2026-12-22',
       });
+      // That 11 sent again: the renewal it made, answered again (not a second renewal).
+      const resent = await gn.checkout({
+        patronIdentifier: MINJUN,
+        itemIdentifier: 'GN-0001',
+        scRenewalPolicy: true,
+      });
+      expect(resent).toMatchObject({ ok: true, renewalOk: true, dueDate: '2026-12-22' });
+      expect(
+        await bed.t.db
+          .selectFrom('loans')
+          .select('renewals')
+          .where('returned_at', 'is', null)
+          .executeTakeFirst(),
+      ).toEqual({ renewals: 1 });
       expect(await gn.checkin({ itemIdentifier: 'GN-0001', currentLocation: '' })).toMatchObject({
         ok: true,
       });

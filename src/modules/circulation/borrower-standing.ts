@@ -167,6 +167,7 @@ export const standingStatement = compiledPerShape({
                   'o.due_date',
                   'o.loan_day',
                   'o.renewals',
+                  'o.renewed_on',
                   'o.pickup_library_id',
                   'b.title',
                   'i.barcode',
@@ -463,6 +464,7 @@ function standingLoan(o: {
   due_date: string;
   loan_day: string;
   renewals: number;
+  renewed_on: string | null;
   pickup_library_id: number | null;
   title: string;
   barcode: string;
@@ -484,6 +486,7 @@ function standingLoan(o: {
     dueDate: o.due_date,
     loanDay: o.loan_day,
     renewals: o.renewals,
+    renewedOn: o.renewed_on,
     title: o.title,
     barcode: o.barcode,
     rules: {

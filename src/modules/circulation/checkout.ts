@@ -140,6 +140,7 @@ export async function checkout(
               dueDate,
               loanDay: today,
               renewals: 0,
+              renewedOn: null,
               title: item.title,
               barcode: item.barcode,
               rules: library.rules,

@@ -117,13 +117,15 @@ export async function extendLoan(
     seenDueDate: BusinessDate;
     seenRenewals: number;
     dueDate: BusinessDate;
+    today: BusinessDate;
   },
   audit: AuditRow,
   more: { key?: KeyRecord | null; audits?: readonly AuditRow[] } = {},
 ): Promise<boolean> {
   const { rows } = await sql<{ id: string }>`${PREPARED}
     with renewed as (
-      update loans set due_date = ${renewal.dueDate}, renewals = renewals + 1
+      update loans set due_date = ${renewal.dueDate}, renewals = renewals + 1,
+                       renewed_on = ${renewal.today}
        where id = ${renewal.loanId} and returned_at is null
          and due_date = ${renewal.seenDueDate} and renewals = ${renewal.seenRenewals}
       returning id)${alongside('renewed', more.key ?? null, more.audits)}

@@ -103,6 +103,7 @@ export async function renewLoan(
       seenDueDate: open.dueDate,
       seenRenewals: open.renewals,
       dueDate,
+      today,
     };
     // The answer is known before the write: kept with the request's key by its statement.
     const result: Renewed = {
@@ -119,7 +120,9 @@ export async function renewLoan(
             withOpenLoans(
               facts,
               facts.openLoans.map((l) =>
-                l.id === loan.id ? { ...l, dueDate, renewals: l.renewals + 1 } : l,
+                l.id === loan.id
+                  ? { ...l, dueDate, renewals: l.renewals + 1, renewedOn: today }
+                  : l,
               ),
             ),
             today,

@@ -18,6 +18,7 @@ function loan(id: number, libraryId: number, extra: Partial<StandingLoan> = {}):
     dueDate: '2026-12-20',
     loanDay: '2026-12-06',
     renewals: 0,
+    renewedOn: null,
     title: `책 ${id}`,
     barcode: `B-${id}`,
     rules: { loanLimit: 5, maxRenewals: 1, onlineRenewal: true },

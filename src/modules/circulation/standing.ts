@@ -31,6 +31,8 @@ export interface StandingLoan {
   dueDate: BusinessDate;
   loanDay: BusinessDate;
   renewals: number;
+  /** The day of its last renewal; null: never renewed. */
+  renewedOn: BusinessDate | null;
   title: string;
   barcode: string;
   rules: Pick<LoanRules, 'loanLimit' | 'maxRenewals' | 'onlineRenewal'>;

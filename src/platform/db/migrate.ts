@@ -32,6 +32,7 @@ import * as interLibraryRequests from './migrations/0034_inter_library_requests.
 import * as holdLimits from './migrations/0035_hold_limits.js';
 import * as statementChecks from './migrations/0036_statement_checks.js';
 import * as loansVacuum from './migrations/0037_loans_vacuum.js';
+import * as loanRenewedOn from './migrations/0038_loan_renewed_on.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -78,6 +79,7 @@ const migrations: Record<string, MigrationModule> = {
   '0035_hold_limits': holdLimits,
   '0036_statement_checks': statementChecks,
   '0037_loans_vacuum': loansVacuum,
+  '0038_loan_renewed_on': loanRenewedOn,
 };
 
 function asMigration(migration: MigrationModule): Migration {

@@ -272,6 +272,8 @@ export interface LoansTable {
   loan_day: DateText;
   due_date: DateText;
   renewals: Generated<number>;
+  /** The business day of the last renewal (migration 0038); null: never renewed since. */
+  renewed_on: Generated<DateText | null>;
   returned_at: Date | null;
   return_day: DateText | null;
   days_late: number | null;

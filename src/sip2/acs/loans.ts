@@ -86,8 +86,16 @@ async function ownLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) 
   return (await ownBorrowingHere(acs, member, barcode)).loan;
 }
 
-/** Renews one of the patron's loans here, by the renewal use case. */
+/**
+ * Renews one of the patron's loans here, by the renewal use case. A loan renewed today is
+ * answered as renewed, as it stands: a machine that got no answer sends its renewal again, and
+ * a second renewal would add days and use up another renewal (or be refused RENEWAL_LIMIT,
+ * telling the member their renewal failed when it had not).
+ */
 async function renewLoanHere(acs: AcsRequest, loan: StandingLoan) {
+  if (loan.renewedOn === acs.context.clock.today()) {
+    return { ok: true as const, loan, dueDate: loan.dueDate };
+  }
   const renewed = await attempt(() =>
     renewLoan(acs.context, acs.terminal.actor, { itemBarcode: loan.barcode }),
   );
