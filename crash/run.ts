@@ -71,6 +71,8 @@ interface ModeReport {
     refused: number;
     unanswered: number;
     retries: number;
+    /** A machine's checkouts and renewals answered as made earlier today (no new effect). */
+    madeEarlierToday: number;
     byKind: Record<string, { sent: number; acknowledged: number }>;
     byChannel: Record<string, { sent: number; acknowledged: number }>;
   };
@@ -231,6 +233,7 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
         refused: ops.filter((o) => o.outcome === 'refused').length,
         unanswered: ops.filter((o) => o.outcome === 'unknown').length,
         retries: ops.reduce((n, o) => n + Math.max(0, o.attempts - 1), 0),
+        madeEarlierToday: ops.filter((o) => o.repeat).length,
         byKind: tally((o) => o.kind),
         byChannel: tally((o) => o.channel),
       },
@@ -409,7 +412,7 @@ function printReport(r: ModeReport) {
     `\n${r.mode}: ${(r.durationMs / 1000).toFixed(0)} s, ${r.services} service process(es), ${r.desks} desks (HTTP) and ${r.machines} machines (SIP2) at ${r.libraries} libraries`,
   );
   console.log(
-    `  operations: ${o.sent} sent, ${o.acknowledged} acknowledged (${o.appliedAnswerLost} of them "applied, answer lost", ${o.appliedNamed} of those naming what they made${o.appliedUnnamedKinds ? `; not: ${o.appliedUnnamedKinds}` : ''}), ${o.refused} refused, ${o.unanswered} unanswered; ${o.retries} retries`,
+    `  operations: ${o.sent} sent, ${o.acknowledged} acknowledged (${o.appliedAnswerLost} of them "applied, answer lost", ${o.appliedNamed} of those naming what they made${o.appliedUnnamedKinds ? `; not: ${o.appliedUnnamedKinds}` : ''}), ${o.refused} refused, ${o.unanswered} unanswered; ${o.retries} retries; ${o.madeEarlierToday} machine answers "made earlier today"`,
   );
   for (const [kind, t] of Object.entries(o.byKind)) {
     console.log(

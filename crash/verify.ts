@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { suspensionAfterReturn } from '../src/modules/circulation/domain.js';
+import { businessDateOf } from '../src/platform/clock.js';
 import type { DB } from '../src/platform/db/schema.js';
 import type { Fixtures } from './fixtures.js';
 import type { Op } from './workload.js';
@@ -124,6 +125,12 @@ export async function verify(
     at !== null &&
     at.getTime() >= op.started - SLACK_MS &&
     at.getTime() <= (op.ended || Date.now()) + SLACK_MS;
+  // A machine's checkout answered as a loan made earlier the same day (by a request whose answer
+  // was lost): that loan must still have been open when it was sent.
+  const lentEarlierToday = (loan: LoanRow, op: Op) =>
+    businessDateOf(loan.loaned_at) === businessDateOf(new Date(op.started)) &&
+    loan.loaned_at.getTime() <= op.started + SLACK_MS &&
+    (loan.returned_at === null || loan.returned_at.getTime() >= op.started - SLACK_MS);
 
   // 1. Every acknowledged operation is in the database.
   for (const op of ops) {
@@ -155,6 +162,11 @@ export async function verify(
           if (!loan) fail(`${what}: loan ${op.loanId} is missing`);
           else if (loan.barcode !== op.barcode || loan.member_id !== memberId)
             fail(`${what}: loan ${op.loanId} is of another item or member`);
+        } else if (op.repeat) {
+          if (!item.some((l) => l.member_id === memberId && lentEarlierToday(l, op)))
+            fail(
+              `${what}: answered as lent today, but no loan of ${op.barcode} to member ${memberId} was`,
+            );
         } else if (!item.some((l) => l.member_id === memberId && within(l.loaned_at, op))) {
           fail(`${what}: no loan of ${op.barcode} to member ${memberId} in its time`);
         }
@@ -205,6 +217,7 @@ export async function verify(
   for (const op of ops) {
     if (!op.barcode) continue;
     const key = `${op.libraryId}:${op.barcode}`;
+    if (op.repeat) continue; // answered as made earlier today: no new effect
     if (op.kind === 'checkout' && op.renewedByCheckout) count(key, 'renew', op);
     else if (op.kind === 'checkout' && op.outcome === 'unknown' && op.channel === 'sip2') {
       count(key, 'checkout', op);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_TERMINAL_PASSWORD } from '../src/modules/terminals/terminals.js';
 import { DEMO_STAFF_PASSWORD } from '../src/seed/demo-accounts.js';
 import { Sip2Client } from '../src/sip2/client.js';
+import { say } from '../src/sip2/screen.js';
 import { deskUsername, type FixtureLibrary, type Fixtures, terminalUsername } from './fixtures.js';
 
 export type OpKind =
@@ -42,6 +43,11 @@ export interface Op {
   renewals?: number;
   /** A SIP2 checkout of an item the patron already had renewed it instead. */
   renewedByCheckout?: boolean;
+  /**
+   * A machine's checkout or renewal answered as one made earlier today ("오늘 이미 …"), with no
+   * new effect (docs/decisions.md, "A checkout or renewal sent again the same day").
+   */
+  repeat?: boolean;
   /** A hold placed (its id from the answer). */
   holdId?: number;
   /** A return that set the copy aside for a hold. */
@@ -430,6 +436,16 @@ export class Desk {
 
 const done = (op: Op) => op.outcome === 'acked' || op.outcome === 'applied';
 
+/** Whether a machine's answer says the checkout or renewal was made earlier today. */
+function saysAlready(
+  sentence: 'alreadyLent' | 'alreadyRenewed',
+  answer: { screenMessage?: string | undefined; dueDate?: string | undefined },
+): boolean {
+  return (['ko', 'en'] as const).some((language) =>
+    answer.screenMessage?.startsWith(say(sentence, language, { dueDate: answer.dueDate ?? '' })),
+  );
+}
+
 /**
  * A member who requests titles held at other libraries (rules.md "Inter-library requests") and
  * takes each through its whole journey over HTTP, every step with its Idempotency-Key and retried
@@ -619,6 +635,7 @@ export class Machine {
         this.#settle(op, answer.ok, answer.screenMessage);
         if (answer.ok) {
           op.renewedByCheckout = answer.renewalOk;
+          op.repeat = saysAlready('alreadyLent', answer);
           this.world.onLoan.set(`${this.library.id}:${barcode}`, { card: member.card });
         }
       } else if (roll < 0.8) {
@@ -654,6 +671,7 @@ export class Machine {
           ...(member?.pin ? { patronPassword: member.pin } : {}),
         });
         this.#settle(op, answer.ok, answer.screenMessage);
+        if (answer.ok) op.repeat = saysAlready('alreadyRenewed', answer);
       }
     } catch {
       // The connection went away mid-request: the outcome stays unknown.

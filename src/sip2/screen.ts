@@ -15,6 +15,8 @@ const SENTENCES = {
   ko: {
     checkedOut: '대출되었습니다. 반납 예정일은 {dueDate}입니다.',
     renewed: '연장되었습니다. 새 반납 예정일은 {dueDate}입니다.',
+    alreadyLent: '오늘 이미 빌린 자료입니다. 반납 예정일은 {dueDate}입니다.',
+    alreadyRenewed: '오늘 이미 연장한 자료입니다. 반납 예정일은 {dueDate}입니다.',
     checkoutCancelled: '대출이 취소되었습니다.',
     returned: '반납되었습니다.',
     returnedLate:
@@ -34,6 +36,8 @@ const SENTENCES = {
   en: {
     checkedOut: 'Checked out. Due on {dueDate}.',
     renewed: 'Renewed. Now due on {dueDate}.',
+    alreadyLent: 'You borrowed this item today already. Due on {dueDate}.',
+    alreadyRenewed: 'You renewed this item today already. Due on {dueDate}.',
     checkoutCancelled: 'The checkout was cancelled.',
     returned: 'Returned.',
     returnedLate:

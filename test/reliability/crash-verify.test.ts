@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdPlacementProblem, registrationProblem } from '../../crash/verify.js';
+import { holdPlacementProblem, registrationProblem, verify } from '../../crash/verify.js';
+import type { Op } from '../../crash/workload.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { checkInDirectly } from '../support/check-ins.js';
 import { libraryIdOf, shelve, walkIn } from '../support/circulation.js';
@@ -110,5 +111,72 @@ describe(`crash test verdict on holds (${testDatabaseKind})`, () => {
     expect(await registrationProblem(t.db, { phone, memberId: registered.id }, runStart)).toBe(
       '2 members with its phone',
     );
+  });
+
+  it("takes a machine's checkout or renewal answered again the same day as no new effect, and still catches one that is not there", async () => {
+    await shelve(t, 'gyeongnamdaepyo-library', [
+      { barcode: 'V-SC-1', title: '다시 보낸 대출' },
+      { barcode: 'V-SC-2', title: '다시 보낸 연장' },
+    ]);
+    const member = await walkIn(gnDesk);
+    t.clock.advanceMinutes(1);
+    const runStart = t.clock.now().getTime();
+    let id = 0;
+    const op = (fields: Pick<Op, 'kind' | 'barcode' | 'channel'> & Partial<Op>): Op => ({
+      id: ++id,
+      libraryId: gn,
+      card: member.card,
+      memberId: member.id,
+      started: t.clock.now().getTime(),
+      ended: t.clock.now().getTime(),
+      outcome: 'acked',
+      attempts: 1,
+      ...fields,
+    });
+    const desk: Op[] = [];
+    for (const barcode of ['V-SC-1', 'V-SC-2']) {
+      const lent = await gnDesk.post('/api/v1/checkouts', {
+        cardNumber: member.card,
+        itemBarcode: barcode,
+      });
+      expect(lent.statusCode).toBe(201);
+      // V-SC-1's answer never reached the desk: the machine is asked for the book then.
+      const outcome = barcode === 'V-SC-1' ? 'unknown' : 'acked';
+      desk.push(op({ kind: 'checkout', channel: 'http', barcode, outcome }));
+    }
+    const renewed = await gnDesk.post('/api/v1/renewals', { itemBarcode: 'V-SC-2' });
+    expect(renewed.statusCode).toBe(200);
+    desk.push(op({ kind: 'renew', channel: 'http', barcode: 'V-SC-2' }));
+    t.clock.advanceMinutes(1);
+    const violations = async (...machine: Op[]) =>
+      (
+        await verify(
+          t.db,
+          [...desk, ...machine],
+          { libraries: [], members: [], overdue: [], requestTitles: [] },
+          runStart,
+        )
+      ).violations;
+    // The machine asked after the desk: answered as the loan made, and as renewed.
+    const checkoutAgain = op({
+      kind: 'checkout',
+      channel: 'sip2',
+      barcode: 'V-SC-1',
+      repeat: true,
+    });
+    const renewalAgain = op({ kind: 'renew', channel: 'sip2', barcode: 'V-SC-2', repeat: true });
+    expect(await violations(checkoutAgain, renewalAgain)).toEqual([]);
+    // A renewal answered twice but applied once is caught when it was not a repeat…
+    expect(await violations({ ...renewalAgain, repeat: false })).toEqual([
+      expect.stringMatching(/V-SC-2.*renew/),
+    ]);
+    // …and a checkout answered as a new one needs its own loan in its time.
+    expect(await violations({ ...checkoutAgain, repeat: false })).toEqual([
+      expect.stringMatching(/no loan of V-SC-1 to member \d+ in its time/),
+    ]);
+    // A repeat answered for a loan that was not the member's is caught too.
+    expect(await violations({ ...checkoutAgain, memberId: member.id + 1000 })).toEqual([
+      expect.stringMatching(/answered as lent today, but no loan of V-SC-1/),
+    ]);
   });
 });

@@ -197,7 +197,9 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     // A machine that got no answer sends the renewal again: answered as renewed, renewed once.
     const again = await gn.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-0001' });
     expect(again).toMatchObject({ ok: true, renewalOk: true, dueDate: '2026-12-22' });
-    expect(again.screenMessage).toBe(renewed.screenMessage);
+    expect(again.screenMessage).toBe(
+      '오늘 이미 연장한 자료입니다. 반납 예정일은 2026년 12월 22일 (화)입니다.',
+    );
     expect(
       await bed.t.db.selectFrom('loans').select(['due_date', 'renewals']).executeTakeFirst(),
     ).toEqual({ due_date: '2026-12-22', renewals: 1 });
@@ -286,7 +288,14 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
         dueDate: '2026-12-15',
         titleIdentifier: '소년이 온다',
       });
-      expect(again.screenMessage).toBe(first.screenMessage);
+      // The screen says so: the member at the machine sees it was lent, and when it is due.
+      expect(again.screenMessage).toBe(
+        first.screenMessage?.replace(
+          '대출되었습니다. 반납 예정일은',
+          '오늘 이미 빌린 자료입니다. 반납 예정일은',
+        ),
+      );
+      expect(again.screenMessage).toContain('2026년 12월 15일 (화)');
     }
     const loans = await bed.t.db
       .selectFrom('loans')
@@ -341,6 +350,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
         scRenewalPolicy: true,
       });
       expect(resent).toMatchObject({ ok: true, renewalOk: true, dueDate: '2026-12-22' });
+      expect(resent.screenMessage).toMatch(/^오늘 이미 연장한 자료입니다/);
       expect(
         await bed.t.db
           .selectFrom('loans')

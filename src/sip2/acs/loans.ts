@@ -94,12 +94,13 @@ async function ownLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) 
  */
 async function renewLoanHere(acs: AcsRequest, loan: StandingLoan) {
   if (loan.renewedOn === acs.context.clock.today()) {
-    return { ok: true as const, loan, dueDate: loan.dueDate };
+    return { ok: true as const, loan, dueDate: loan.dueDate, already: true };
   }
   const renewed = await attempt(() =>
     renewLoan(acs.context, acs.terminal.actor, { itemBarcode: loan.barcode }),
   );
-  return renewed.ok ? { ok: true as const, loan, dueDate: renewed.value.loan.dueDate } : renewed;
+  if (!renewed.ok) return renewed;
+  return { ok: true as const, loan, dueDate: renewed.value.loan.dueDate, already: false };
 }
 
 /** Renews the patron's own loan of the item (renew, and checkout of an item they have). */
@@ -120,6 +121,7 @@ async function renewedAnswer<A extends LoanAnswer>(
   const renewed = await renewOwn(acs, member, answer.itemIdentifier);
   if (!renewed.ok) return refused(acs, answer, renewed.reasons);
   const { dueDate } = renewed;
+  const sentence = renewed.already ? 'alreadyRenewed' : 'renewed';
   return {
     ...answer,
     ok: true,
@@ -127,7 +129,7 @@ async function renewedAnswer<A extends LoanAnswer>(
     desensitize,
     titleIdentifier: renewed.loan.title,
     dueDate,
-    screenMessage: say('renewed', acs.terminal.language, { dueDate }),
+    screenMessage: say(sentence, acs.terminal.language, { dueDate }),
   };
 }
 
@@ -160,23 +162,27 @@ export async function checkoutItem(
   if (lent.reasons.some((reason) => reason.code === 'ITEM_ON_LOAN')) {
     const own = await ownBorrowingHere(acs, patron.member, request.itemIdentifier);
     if (own.loan?.loanDay === acs.context.clock.today()) {
-      return checkedOutAnswer(acs, answer, own.loan, own.loansLeft);
+      return checkedOutAnswer(acs, answer, own.loan, own.loansLeft, 'alreadyLent');
     }
     if (own.loan && request.scRenewalPolicy) return renewedAnswer(acs, answer, patron.member, true);
   }
   return refused(acs, answer, lent.reasons);
 }
 
-/** A checkout's answer: desensitize, the due date, and what the patron may still borrow. */
+/**
+ * A checkout's answer: desensitize, the due date, and what the patron may still borrow; for a
+ * loan made earlier today, the screen says so (`alreadyLent`).
+ */
 function checkedOutAnswer(
   acs: AcsRequest,
   answer: MessageOf<'12'>,
   loan: { title: string; dueDate: string },
   loansLeft: { network: number; here: number },
+  sentence: 'checkedOut' | 'alreadyLent' = 'checkedOut',
 ): MessageOf<'12'> {
   const language = acs.terminal.language;
   const screenMessage = joinScreen(
-    say('checkedOut', language, { dueDate: loan.dueDate }),
+    say(sentence, language, { dueDate: loan.dueDate }),
     say('canBorrow', language, loansLeft),
   );
   return {
