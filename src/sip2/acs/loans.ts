@@ -112,13 +112,13 @@ async function renewOwn(acs: AcsRequest, member: MemberRow, barcode: string) {
   return { ok: false as const, reasons: [reason] };
 }
 
+/** A renewal's answer (29, or an 11 of an item the patron has), from its outcome. */
 async function renewedAnswer<A extends LoanAnswer>(
   acs: AcsRequest,
   answer: A,
-  member: MemberRow,
+  renewed: Awaited<ReturnType<typeof renewOwn>>,
   desensitize: boolean | null,
 ): Promise<A> {
-  const renewed = await renewOwn(acs, member, answer.itemIdentifier);
   if (!renewed.ok) return refused(acs, answer, renewed.reasons);
   const { dueDate } = renewed;
   const sentence = renewed.already ? 'alreadyRenewed' : 'renewed';
@@ -164,7 +164,9 @@ export async function checkoutItem(
     if (own.loan?.loanDay === acs.context.clock.today()) {
       return checkedOutAnswer(acs, answer, own.loan, own.loansLeft, 'alreadyLent');
     }
-    if (own.loan && request.scRenewalPolicy) return renewedAnswer(acs, answer, patron.member, true);
+    if (own.loan && request.scRenewalPolicy) {
+      return renewedAnswer(acs, answer, await renewLoanHere(acs, own.loan), true);
+    }
   }
   return refused(acs, answer, lent.reasons);
 }
@@ -302,7 +304,8 @@ export async function renewItem(
   if (!request.itemIdentifier?.trim()) return refused(acs, answer, [missingField('AB')]);
   const patron = await presentPatron(acs, request.patronIdentifier, request.patronPassword);
   if (!patron.ok) return refused(acs, answer, patron.reasons);
-  return renewedAnswer(acs, answer, patron.member, null);
+  const renewed = await renewOwn(acs, patron.member, answer.itemIdentifier);
+  return renewedAnswer(acs, answer, renewed, null);
 }
 
 /**
