@@ -47,6 +47,15 @@ const HOLD_PLACE_ROUND_TRIPS = 6;
 const HOLD_PLACE_TRANSACTIONS = 0;
 const HOLD_TRAP_ROUND_TRIPS = 4;
 const HOLD_TRAP_TRANSACTIONS = 0;
+/**
+ * A late return with a key, the locked path (rare: it extends the member's suspension at every
+ * library at once): the session, the return's read, then one transaction — the loan, the member
+ * locked, the suspension with its notice, the audit event, the lending library, and at its COMMIT
+ * the key with the answer (nothing is stored after it; 16 round trips when the answer was stored
+ * after the commit).
+ */
+const LATE_RETURN_ROUND_TRIPS = 15;
+const LATE_RETURN_TRANSACTIONS = 1;
 
 const CARD = demoCardNumber(1);
 
@@ -253,5 +262,23 @@ describe(`round-trip budget of the hot paths (${testDatabaseKind})`, () => {
         spent[path].transactions > HOLD_BUDGETS[path].transactions,
     );
     expect(over, JSON.stringify(spent)).toEqual([]);
+  });
+
+  // Last: it moves the clock weeks on.
+  it('keeps a late return within its budget, its answer kept by its commit', async () => {
+    await addItems(bed.t.db, GN, [{ barcode: 'RT-L', title: '왕복 연체' }]);
+    const lent = await desk.post('/api/v1/checkouts', { cardNumber: CARD, itemBarcode: 'RT-L' });
+    expect(lent.statusCode, lent.body).toBe(201);
+    bed.t.clock.advanceDays(30);
+    const weeksLater = await staffClient(bed.t.app, 'gyeongnamdaepyo-desk');
+    const late = await traffic(() =>
+      weeksLater.post('/api/v1/returns', { itemBarcode: 'RT-L' }, keyed()),
+    );
+    expect(late.result.statusCode, late.result.body).toBe(200);
+    expect(late.result.json().suspension).toBeTruthy();
+    const within =
+      late.spent.roundTrips <= LATE_RETURN_ROUND_TRIPS &&
+      late.spent.transactions <= LATE_RETURN_TRANSACTIONS;
+    expect(within, JSON.stringify(late.spent)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runWithCommitGuard } from '../../src/platform/db/commit-guard.js';
+import { noteAnswer, runWithCommitGuard } from '../../src/platform/db/commit-guard.js';
 import { applyGuard, IDEMPOTENCY_LEASE_MS } from '../../src/platform/http/idempotency.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { shelve, walkIn } from '../support/circulation.js';
@@ -51,9 +51,9 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
       .executeTakeFirstOrThrow();
 
   /** Lends a copy to a member registered for it (not `card`'s, whose loans the tests count). */
-  const lendToNewMember = async (barcode: string) => {
-    const borrower = (await walkIn(desk)).card;
-    const lent = await desk.post('/api/v1/checkouts', {
+  const lendToNewMember = async (barcode: string, at: Client = desk) => {
+    const borrower = (await walkIn(at)).card;
+    const lent = await at.post('/api/v1/checkouts', {
       cardNumber: borrower,
       itemBarcode: barcode,
     });
@@ -71,13 +71,13 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     );
 
   const loseAnswers = async () => {
-    // The answer cannot be stored after the effect (as when the process dies right after it).
+    // The answer cannot be stored after the effect committed (as when the process dies right
+    // after its commit): an answer written over a key already marked applied fails.
     await sql`create function lo_test_lose_answer() returns trigger language plpgsql as $$
       begin raise exception 'answer lost'; end $$`.execute(t.db);
     await sql`create trigger lo_test_lose_answer before update on idempotent_requests
-      for each row when (new.status_code <> 0) execute function lo_test_lose_answer()`.execute(
-      t.db,
-    );
+      for each row when (new.status_code <> 0 and (old.response->>'applied')::boolean is true)
+      execute function lo_test_lose_answer()`.execute(t.db);
     return async () => {
       await sql`drop trigger lo_test_lose_answer on idempotent_requests`.execute(t.db);
       await sql`drop function lo_test_lose_answer()`.execute(t.db);
@@ -303,8 +303,56 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     expect(after.headers['idempotent-replayed']).toBe('true');
   });
 
-  // Last: it moves the clock weeks on.
-  it('names the loan a late return closed when its answer was lost (the locked path)', async () => {
+  it('keeps an answer noted in a transaction with its key, and forgets one whose transaction rolled back', async () => {
+    const scope = `staff:${deskId}`;
+    const claim = (key: string, owner: string) =>
+      t.db
+        .insertInto('idempotent_requests')
+        .values({
+          scope,
+          key,
+          request_hash: 'h',
+          status_code: 0,
+          response: JSON.stringify({ owner, applied: false }),
+          created_at: t.clock.now(),
+        })
+        .execute();
+    const answer = (text: string) => ({
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify({ text }),
+    });
+    const kept: string[] = [];
+    await claim('noted', 'thisprocess.0001');
+    const guard = applyGuard(scope, 'noted', 'thisprocess.0001', (a) => kept.push(a.body));
+    await runWithCommitGuard(guard, async () => {
+      // The first transaction noted an answer and then failed: that answer was never given.
+      await expect(
+        t.db.transaction().execute(async () => {
+          noteAnswer(answer('rolled back'));
+          throw new Error('refused after all');
+        }),
+      ).rejects.toThrow('refused after all');
+      // The second noted none: the key is marked applied, not answered with the first's text.
+      await t.db.transaction().execute(async () => {});
+    });
+    expect(kept).toEqual([]);
+    expect(await row('noted')).toMatchObject({ status_code: 0, response: { applied: true } });
+
+    await claim('noted-2', 'thisprocess.0002');
+    const second = applyGuard(scope, 'noted-2', 'thisprocess.0002', (a) => kept.push(a.body));
+    await runWithCommitGuard(second, () =>
+      t.db.transaction().execute(async () => noteAnswer(answer('the answer'))),
+    );
+    // Kept by the commit itself: a retry after a lost answer replays it.
+    expect(kept).toEqual([JSON.stringify({ text: 'the answer' })]);
+    const stored = await row('noted-2');
+    expect(stored.status_code).toBe(200);
+    expect(stored.response).toMatchObject({ body: JSON.stringify({ text: 'the answer' }) });
+  });
+
+  // Last: they move the clock weeks on.
+  it("keeps the answer of a late return with its key in the return's transaction (the locked path)", async () => {
     const loanId = await lendToNewMember('IDEM-6');
     t.clock.advanceDays(40);
     const weeksLater = await staffClient(t.app, 'gyeongnamdaepyo-desk');
@@ -316,7 +364,54 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
       );
     const { first: returned, retry } = await lostThenRetried(giveBack);
     expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json().loan).toMatchObject({ id: loanId });
     expect(returned.json().loan.daysLate).toBeGreaterThan(0);
-    expectApplied(retry, loanId);
+    const suspension = returned.json().suspension;
+    expect(suspension.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Nothing was left to store after the commit: the retry gets the answer itself, suspension
+    // and all, and the member's suspension is the one the return set.
+    expect(retry.statusCode).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toBe(returned.body);
+    const member = await t.db
+      .selectFrom('loans')
+      .innerJoin('members', 'members.id', 'loans.member_id')
+      .select(['members.suspended_until', 'loans.returned_at'])
+      .where('loans.id', '=', loanId)
+      .executeTakeFirstOrThrow();
+    expect(member.suspended_until).toBe(suspension.until);
+    expect(member.returned_at).not.toBeNull();
+  });
+
+  it('keeps the answer of a late return that took over a key left by a process that died', async () => {
+    // Signed in again: the earlier test moved the clock past the desk's session.
+    const loanId = await lendToNewMember(
+      'IDEM-7',
+      await staffClient(t.app, 'gyeongnamdaepyo-desk'),
+    );
+    t.clock.advanceDays(40);
+    const weeksLater = await staffClient(t.app, 'gyeongnamdaepyo-desk');
+    const scope = `staff:${(await weeksLater.get('/api/v1/staff/me')).json().id}`;
+    const body = { itemBarcode: 'IDEM-7' };
+    await t.db
+      .insertInto('idempotent_requests')
+      .values({
+        scope,
+        key: 'late-taken-over',
+        request_hash: createHash('sha256')
+          .update(`POST /api/v1/returns\n${JSON.stringify(body)}`)
+          .digest('hex'),
+        status_code: 0,
+        response: JSON.stringify({ owner: 'goneprocess.0002', applied: false }),
+        created_at: new Date(t.clock.now().getTime() - IDEMPOTENCY_LEASE_MS - 1_000),
+      })
+      .execute();
+    const giveBack = () =>
+      weeksLater.post('/api/v1/returns', body, { 'idempotency-key': 'late-taken-over' });
+    const { first: returned, retry } = await lostThenRetried(giveBack);
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json().loan).toMatchObject({ id: loanId });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.body).toBe(returned.body);
   });
 });

@@ -3,7 +3,12 @@ import type { AppContext } from '../../app-context.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
-import { type FinalAnswer, noteEffect, writeOnce } from '../../platform/db/commit-guard.js';
+import {
+  type FinalAnswer,
+  noteAnswer,
+  noteEffect,
+  writeOnce,
+} from '../../platform/db/commit-guard.js';
 import { isCheckViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
@@ -113,7 +118,7 @@ export async function returnItem(
     // Zero rows: renewed or returned since the read; the locked path decides afresh.
     if (returned) return result;
   }
-  return returnUnderLock(context, actor, item);
+  return returnUnderLock(context, actor, item, options);
 }
 
 /** The return with the member locked: a late return sets the suspension from the current one. */
@@ -121,6 +126,7 @@ async function returnUnderLock(
   context: AppContext,
   actor: CirculationActor,
   item: { id: number; barcode: string; title: string; libraryId: number },
+  options: { answer?: (result: ReturnedLoan) => FinalAnswer },
 ) {
   const { db, clock } = context;
   const now = clock.now();
@@ -185,7 +191,7 @@ async function returnUnderLock(
     const trap: Trap | null =
       transit === null ? await trapForNextInLine(tx, actor, { now, today }, item.id) : null;
     const library = await lendingLibrary(tx, actor.libraryId);
-    return {
+    const result = {
       loan: {
         id: loan.id,
         itemBarcode: item.barcode,
@@ -203,6 +209,10 @@ async function returnUnderLock(
       // "예약 도서 — 보관": for whom (masked) and until when.
       heldFor: trap && { maskedName: trap.maskedName, pickupUntil: trap.pickupUntil },
     };
+    // The answer is known only now: kept with the key by this commit (a late return's suspension
+    // is what a retry after a lost answer must still be told).
+    if (options.answer) noteAnswer(options.answer(result));
+    return result;
   });
 }
 

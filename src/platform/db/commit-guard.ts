@@ -15,6 +15,13 @@ export type CommitGuard = ((connection: DatabaseConnection) => Promise<void>) & 
   inStatement?: StatementRecord;
   /** The id of what the work made or changed (`noteEffect`), recorded by the guard with it. */
   effectId?: number;
+  /**
+   * The request's final answer, rendered inside the transaction before its COMMIT
+   * (`noteAnswer`): the guard keeps it with the key, so nothing is stored after the commit.
+   */
+  answer?: FinalAnswer;
+  /** Called after the COMMIT the guard ran in succeeded. */
+  committed?: () => void;
 };
 
 /**
@@ -51,6 +58,17 @@ const guards = new AsyncLocalStorage<CommitGuard>();
 export function noteEffect(id: number): void {
   const guard = guards.getStore();
   if (guard) guard.effectId = id;
+}
+
+/**
+ * Notes the request's final answer inside the transaction that makes it, before its commit (a
+ * write whose answer is known only once the transaction has read and decided, such as a late
+ * return): the guard keeps it with the key in the same commit, so a retry whose first answer was
+ * lost gets the answer itself, and no round trip stores it after. A rollback forgets it.
+ */
+export function noteAnswer(answer: FinalAnswer): void {
+  const guard = guards.getStore();
+  if (guard) guard.answer = answer;
 }
 
 /** Runs `work` (and everything it starts) with `guard` checked before each of its commits. */
@@ -125,8 +143,14 @@ function guardedDriver(driver: Driver): Driver {
       const guard = guards.getStore();
       if (guard) await guard(connection);
       await driver.commitTransaction(connection);
+      guard?.committed?.();
     },
-    rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+    rollbackTransaction(connection) {
+      // An answer noted in a transaction that rolls back was never the request's.
+      const guard = guards.getStore();
+      if (guard) guard.answer = undefined;
+      return driver.rollbackTransaction(connection);
+    },
     releaseConnection: (connection, options) => driver.releaseConnection(connection, options),
     destroy: (options) => driver.destroy(options),
   };

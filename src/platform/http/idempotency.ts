@@ -49,7 +49,10 @@ interface Taken {
   found: boolean;
   /** Fast path: this request's transaction recorded the key (just before its COMMIT). */
   recorded: boolean;
-  /** Fast path: the effect's statement kept this answer with the key (nothing left to store). */
+  /**
+   * The effect's statement (fast path) or its transaction's guard (`noteAnswer`) kept this answer
+   * with the key: nothing is left to store.
+   */
   answered: FinalAnswer | null;
 }
 
@@ -121,16 +124,31 @@ function mayBeAlive(owner: string | undefined, since: Date, now: Date): boolean 
  * Marks the key applied inside the request's own transaction, just before it commits, if this
  * request still owns the key; otherwise the transaction rolls back. So the key's "applied" and the
  * effect commit together: after a crash the database alone tells whether a retry may run again.
+ * When the work noted its final answer (`noteAnswer`), the key is kept answered instead, and
+ * `answered` hears of it once the commit succeeded (nothing is left to store after it).
  */
-export function applyGuard(scope: string, key: string, owner: string): CommitGuard {
+export function applyGuard(
+  scope: string,
+  key: string,
+  owner: string,
+  answered: (answer: FinalAnswer) => void = () => {},
+): CommitGuard {
+  let kept: FinalAnswer | null = null;
   const guard: CommitGuard = async (connection) => {
+    kept = takeAnswer(guard);
     const result = await connection.executeQuery(
-      CompiledQuery.raw(
-        `update idempotent_requests
-            set response = response || jsonb_build_object('applied', true, 'effect', $4::bigint)
-          where scope = $1 and key = $2 and status_code = ${IN_PROGRESS} and response->>'owner' = $3`,
-        [scope, key, owner, guard.effectId ?? null],
-      ),
+      kept
+        ? CompiledQuery.raw(
+            `update idempotent_requests set status_code = $4, response = $5::jsonb
+              where scope = $1 and key = $2 and status_code = ${IN_PROGRESS} and response->>'owner' = $3`,
+            [scope, key, owner, kept.status, storedResponse(kept)],
+          )
+        : CompiledQuery.raw(
+            `update idempotent_requests
+                set response = response || jsonb_build_object('applied', true, 'effect', $4::bigint)
+              where scope = $1 and key = $2 and status_code = ${IN_PROGRESS} and response->>'owner' = $3`,
+            [scope, key, owner, guard.effectId ?? null],
+          ),
     );
     if (result.numAffectedRows !== 1n) {
       throw new AppError('CONFLICT', {
@@ -139,7 +157,18 @@ export function applyGuard(scope: string, key: string, owner: string): CommitGua
       });
     }
   };
+  guard.committed = () => {
+    if (kept) answered(kept);
+    kept = null;
+  };
   return guard;
+}
+
+/** The answer the work noted for the transaction being committed (each is kept once). */
+function takeAnswer(guard: CommitGuard): FinalAnswer | null {
+  const answer = guard.answer ?? null;
+  guard.answer = undefined;
+  return answer;
 }
 
 /**
@@ -150,35 +179,51 @@ export function applyGuard(scope: string, key: string, owner: string): CommitGua
  * process whose lease ran out is taken over here (and its owner fenced), as the slow path does.
  */
 function recordGuard(taken: Taken, now: Date): CommitGuard {
+  let kept: FinalAnswer | null = null;
   const guard: CommitGuard = async (connection) => {
-    // A second transaction of the same request: the key is this request's already.
-    if (taken.recorded) return;
-    const pending = JSON.stringify({
-      owner: taken.owner,
-      applied: true,
-      effect: guard.effectId ?? null,
-    } satisfies Pending);
+    kept = takeAnswer(guard);
+    // A second transaction of the same request: the key is this request's already (an answer
+    // noted there is stored after the commit, as any other).
+    if (taken.recorded) {
+      kept = null;
+      return;
+    }
+    // With the request's final answer (`noteAnswer`), the key is kept answered at once.
+    const status = kept ? kept.status : IN_PROGRESS;
+    const response = kept
+      ? storedResponse(kept)
+      : JSON.stringify({
+          owner: taken.owner,
+          applied: true,
+          effect: guard.effectId ?? null,
+        } satisfies Pending);
     const leaseStart = new Date(now.getTime() - IDEMPOTENCY_LEASE_MS);
     const result = await connection.executeQuery(
       CompiledQuery.raw(
         `insert into idempotent_requests as r (scope, key, request_hash, status_code, response, created_at)
-           values ($1, $2, $3, ${IN_PROGRESS}, $4::jsonb, $5)
-         on conflict (scope, key) do update set response = excluded.response, created_at = excluded.created_at
+           values ($1, $2, $3, $8, $4::jsonb, $5)
+         on conflict (scope, key) do update set status_code = excluded.status_code,
+             response = excluded.response, created_at = excluded.created_at
            where r.status_code = ${IN_PROGRESS} and r.request_hash = excluded.request_hash
              and (r.response->>'applied')::boolean is not true
              and r.response->>'owner' not like $6 and r.created_at <= $7`,
-        [taken.scope, taken.key, taken.hash, pending, now, `${BOOT}.%`, leaseStart],
+        [taken.scope, taken.key, taken.hash, response, now, `${BOOT}.%`, leaseStart, status],
       ),
     );
     if (result.numAffectedRows === 1n) {
       taken.recorded = true;
     } else {
+      kept = null;
       taken.found = true;
       throw new AppError('CONFLICT', {
         reason: 'the first request with this Idempotency-Key is still being processed',
         state: 'in-progress',
       });
     }
+  };
+  guard.committed = () => {
+    if (kept) taken.answered = kept;
+    kept = null;
   };
   return guard;
 }
@@ -426,7 +471,9 @@ export function registerIdempotency(
     const take = () => {
       inFlight.add(owner);
       request.idempotency = taken;
-      return applyGuard(scope, key, owner);
+      return applyGuard(scope, key, owner, (answer) => {
+        taken.answered = answer;
+      });
     };
     const inserted = await db
       .insertInto('idempotent_requests')
@@ -514,7 +561,8 @@ export function registerIdempotency(
           .execute();
         return payload;
       }
-      // Fast path: the effect's statement kept the answer with the key; this is its text.
+      // The effect's statement, or its transaction's guard, kept the answer with the key; this
+      // is its text.
       if (pending.answered) return payload;
       const stored: StoredResponse = {
         contentType: String(reply.getHeader('content-type') ?? 'application/json'),
