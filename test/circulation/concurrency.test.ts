@@ -4,6 +4,7 @@ import { renewLoan } from '../../src/modules/circulation/renew.js';
 import { returnItem } from '../../src/modules/circulation/return-item.js';
 import { registerWalkIn } from '../../src/modules/members/registration.js';
 import type { StaffActor } from '../../src/platform/auth/actor.js';
+import { addDays } from '../../src/platform/dates.js';
 import { AppError } from '../../src/platform/errors.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { checkInDirectly } from '../support/check-ins.js';
@@ -188,5 +189,63 @@ describe(`concurrent circulation (${testDatabaseKind})`, () => {
     expect(loans[0]?.returned_at).not.toBeNull();
     expect(loans[0]?.days_late).toBe(0);
     expect(loans[0]?.renewals).toBe(results[0]?.status === 'fulfilled' ? 1 : 0);
+  });
+
+  it('returns the loan the copy has when it was returned and lent again between the read and the locks', async () => {
+    const first = await member();
+    const second = await member();
+    const today = t.context.clock.today();
+    const overdue = (loanId: number, days: number) =>
+      t.db
+        .updateTable('loans')
+        .set({ due_date: addDays(today, -days), loan_day: addDays(today, -days - 14) })
+        .where('id', '=', loanId)
+        .execute();
+    const lent = await checkout(t.context, deskA, { cardNumber: first, itemBarcode: 'A33' });
+    // Overdue: the late return takes the locked path, the member its read saw locked first.
+    await overdue(lent.loan.id, 5);
+    // Right after the return's read, another desk takes the copy back (late: the first member is
+    // suspended) and it is lent again, to a member who keeps it overdue too.
+    let raced: { firstUntil: string | null; loanId: number; memberId: number } | null = null;
+    const racing = t.db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        if (!raced) {
+          raced = { firstUntil: null, loanId: 0, memberId: 0 };
+          const back = await returnItem(t.context, deskA, { itemBarcode: 'A33' });
+          const again = await checkout(t.context, deskA, {
+            cardNumber: second,
+            itemBarcode: 'A33',
+          });
+          await overdue(again.loan.id, 3);
+          raced = {
+            firstUntil: back.suspension?.until ?? null,
+            loanId: again.loan.id,
+            memberId: again.memberId,
+          };
+        }
+        return args.result;
+      },
+    });
+    const returned = await returnItem({ ...t.context, db: racing }, deskA, {
+      itemBarcode: 'A33',
+    });
+    const race = raced as unknown as { firstUntil: string; loanId: number; memberId: number };
+    expect(race.firstUntil).toBe(addDays(today, 4));
+    // It returned the second member's loan, 3 days late, and suspended that member — not the
+    // first, whose suspension is the one their own return set.
+    expect(returned.loan).toMatchObject({ id: race.loanId, daysLate: 3 });
+    expect(returned.suspension?.until).toBe(addDays(today, 2));
+    const members = await t.db
+      .selectFrom('members')
+      .select(['id', 'suspended_until', 'suspension_loan_id'])
+      .where('id', 'in', [lent.memberId, race.memberId])
+      .orderBy('id')
+      .execute();
+    expect(members.map((m) => [m.suspended_until, m.suspension_loan_id])).toEqual([
+      [addDays(today, 4), lent.loan.id],
+      [addDays(today, 2), race.loanId],
+    ]);
+    await assertInvariants();
   });
 });

@@ -48,13 +48,14 @@ const HOLD_PLACE_TRANSACTIONS = 0;
 const HOLD_TRAP_ROUND_TRIPS = 4;
 const HOLD_TRAP_TRANSACTIONS = 0;
 /**
- * A late return with a key, the locked path (rare: it extends the member's suspension at every
- * library at once): the session, the return's read, then one transaction — the loan, the member
- * locked, the suspension with its notice, the audit event, the lending library, and at its COMMIT
- * the key with the answer (nothing is stored after it; 16 round trips when the answer was stored
- * after the commit).
+ * A late return with a key, the locked path (it extends the member's suspension at every library
+ * at once): the session, the return's read, then one transaction — the member locked (the one the
+ * read saw on the loan), the loan locked with the network's suspension rules, one statement for the
+ * loan closed, the suspension with its notice and the audit event, the line for the title, and at
+ * its COMMIT the key with the answer (16 round trips before round 22: the loan read twice, the
+ * rules and the library read, four writes, and the answer stored after the commit).
  */
-const LATE_RETURN_ROUND_TRIPS = 15;
+const LATE_RETURN_ROUND_TRIPS = 9;
 const LATE_RETURN_TRANSACTIONS = 1;
 
 const CARD = demoCardNumber(1);

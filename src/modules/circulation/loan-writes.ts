@@ -4,6 +4,7 @@ import type { BusinessDate } from '../../platform/clock.js';
 import { type KeyRecord, noteEffect } from '../../platform/db/commit-guard.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
+import { noticeInsert } from '../../platform/outbox.js';
 
 /**
  * The writes of circulation: each change with its audit event in one statement — and, for a
@@ -104,6 +105,53 @@ export async function closeLoanOnTime(
     }`.execute(db);
   if (rows[0]!.closed > 0) noteEffect(close.loanId);
   return rows[0]!.closed > 0;
+}
+
+/**
+ * Closes a loan under its member's lock (the locked return), with its audit event, in one
+ * statement; with `suspension`, the same statement sets the member's suspension (and the loan
+ * that set it) and tells the member of it (a `suspension_started` notice, until when).
+ */
+export async function closeLoanUnderLock(
+  db: Kysely<DB>,
+  close: {
+    loanId: number;
+    returnedAt: Date;
+    returnDay: BusinessDate;
+    daysLate: number;
+    keepInHistory: boolean;
+    audit: AuditRow;
+    suspension: { memberId: number; until: BusinessDate; libraryId: number } | null;
+  },
+): Promise<void> {
+  const { suspension } = close;
+  const suspends = suspension
+    ? sql`, suspended as (
+        update members set suspended_until = ${suspension.until}::date,
+                           suspension_loan_id = ${close.loanId}
+         where id = ${suspension.memberId} and exists (select 1 from closed)
+        returning id),
+      suspension_noticed as (${noticeInsert(
+        close.returnedAt,
+        close.returnDay,
+        {
+          kind: 'suspension_started',
+          memberId: suspension.memberId,
+          libraryId: suspension.libraryId,
+          subjectDate: suspension.until,
+        },
+        sql`suspended`,
+      )})`
+    : sql``;
+  await sql`with closed as (
+      update loans
+         set returned_at = ${close.returnedAt}, return_day = ${close.returnDay},
+             days_late = ${close.daysLate},
+             member_id = case when ${close.keepInHistory}::boolean then member_id end
+       where id = ${close.loanId} and returned_at is null
+      returning id)${suspends}
+    ${auditEventsFrom(close.audit, sql.raw('closed'))}`.execute(db);
+  noteEffect(close.loanId);
 }
 
 /**

@@ -1,24 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
-import { auditRow, recordAudit } from '../../platform/audit.js';
+import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
-import {
-  type FinalAnswer,
-  noteAnswer,
-  noteEffect,
-  writeOnce,
-} from '../../platform/db/commit-guard.js';
+import type { BusinessDate } from '../../platform/clock.js';
+import { type FinalAnswer, noteAnswer, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
-import { queueNotice } from '../../platform/outbox.js';
 import { planTrap, setAsideCtes, type Trap, trapForNextInLine } from '../holds/index.js';
 import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
-import { closeLoanOnTime, RETURN_AND_SET_ASIDE } from './loan-writes.js';
-import { lendingLibrary, networkRules, openLoanOfItem, returnSnapshot } from './return-reads.js';
+import { closeLoanOnTime, closeLoanUnderLock, RETURN_AND_SET_ASIDE } from './loan-writes.js';
+import { lockOpenLoan, returnSnapshot } from './return-reads.js';
 
 /** Where an item that is not this library's is on loan: the answer names the lending library and its phone. */
 async function lentElsewhere(
@@ -41,7 +36,21 @@ async function lentElsewhere(
   }));
 }
 
-export type ReturnedLoan = Awaited<ReturnType<typeof returnUnderLock>>;
+/** A return's answer: the loan closed, where, the suspension it started, where the copy goes. */
+export type ReturnedLoan = {
+  loan: {
+    id: number;
+    itemBarcode: string;
+    title: string;
+    dueDate: BusinessDate;
+    returnDay: BusinessDate;
+    daysLate: number;
+  };
+  library: { id: number; nameKo: string; nameEn: string };
+  suspension: { until: BusinessDate; resumesOn: BusinessDate } | null;
+  transit: Transit;
+  heldFor: { maskedName: string; pickupUntil: BusinessDate } | null;
+};
 
 /**
  * A return at the lending library (no card needed). An on-time return is one read and one write;
@@ -118,69 +127,100 @@ export async function returnItem(
     // Zero rows: renewed or returned since the read; the locked path decides afresh.
     if (returned) return result;
   }
-  return returnUnderLock(context, actor, item, options);
+  return returnUnderLock(
+    context,
+    actor,
+    item,
+    { memberId: loan.memberId, library: facts.library },
+    options,
+  );
 }
 
-/** The return with the member locked: a late return sets the suspension from the current one. */
+/** The loan's member changed between the return's read and its locks (returned and lent again). */
+class LentAgain {
+  constructor(readonly memberId: number | null) {}
+}
+
+/** Tries of the locked return when the copy's loan changes hands under it (practically never). */
+const LOCKED_RETURN_TRIES = 3;
+
+/**
+ * The return with the member locked: a late return sets the suspension from the current one. The
+ * member is the one the return's read saw on the loan (lock order everywhere: the member first,
+ * then the loan); if the loan changed hands since, the work rolls back and runs again for the
+ * member now on it.
+ */
 async function returnUnderLock(
   context: AppContext,
   actor: CirculationActor,
   item: { id: number; barcode: string; title: string; libraryId: number },
+  seen: { memberId: number | null; library: ReturnedLoan['library'] },
+  options: { answer?: (result: ReturnedLoan) => FinalAnswer },
+): Promise<ReturnedLoan> {
+  let memberId = seen.memberId;
+  for (let tries = 1; ; tries++) {
+    try {
+      return await returnLocked(context, actor, item, { ...seen, memberId }, options);
+    } catch (error) {
+      if (!(error instanceof LentAgain) || tries >= LOCKED_RETURN_TRIES) {
+        if (error instanceof LentAgain) {
+          throw new AppError('CONFLICT', {
+            reason:
+              'the copy was returned and lent again while this return was made; scan it again',
+          });
+        }
+        throw error;
+      }
+      memberId = error.memberId;
+    }
+  }
+}
+
+async function returnLocked(
+  context: AppContext,
+  actor: CirculationActor,
+  item: { id: number; barcode: string; title: string; libraryId: number },
+  seen: { memberId: number | null; library: ReturnedLoan['library'] },
   options: { answer?: (result: ReturnedLoan) => FinalAnswer },
 ) {
   const { db, clock } = context;
   const now = clock.now();
   const today = clock.today();
   return db.transaction().execute(async (tx) => {
-    const open = await openLoanOfItem(tx, item.id);
-    if (!open) throw new AppError('ITEM_NOT_ON_LOAN');
-    // Lock order everywhere: the member first, then the loan.
-    const member = open.member_id === null ? null : await lockMember(tx, open.member_id);
-    const loan = await openLoanOfItem(tx, item.id, true);
-    if (!loan) throw new AppError('ITEM_NOT_ON_LOAN');
+    const member = seen.memberId === null ? null : await lockMember(tx, seen.memberId);
+    const locked = await lockOpenLoan(tx, item.id);
+    if (!locked) throw new AppError('ITEM_NOT_ON_LOAN');
+    const { loan, rules } = locked;
+    if (loan.member_id !== seen.memberId) throw new LentAgain(loan.member_id);
     const late = daysLate(loan.due_date, today);
     const keepInHistory = member?.loan_history_enabled !== false || late > 0;
-    await tx
-      .updateTable('loans')
-      .set({
-        returned_at: now,
-        return_day: today,
-        days_late: late,
-        ...(keepInHistory ? {} : { member_id: null }),
-      })
-      .where('id', '=', loan.id)
-      .execute();
-    noteEffect(loan.id);
-    let suspendedUntil = member?.suspended_until ?? null;
-    if (member && late > 0) {
-      const rules = await networkRules(tx);
-      const until = suspensionAfterReturn(member.suspended_until, today, late, rules);
-      if (until !== member.suspended_until) {
-        await tx
-          .updateTable('members')
-          .set({ suspended_until: until, suspension_loan_id: loan.id })
-          .where('id', '=', member.id)
-          .execute();
-        // The member hears of it (until when, why) from the notice the same commit writes.
-        await queueNotice(tx, now, today, {
-          kind: 'suspension_started',
-          memberId: member.id,
-          libraryId: actor.libraryId,
-          subjectDate: until,
-        });
-      }
-      suspendedUntil = until;
-    }
-    await recordAudit(tx, actor, now, {
-      action: 'loan.returned',
-      subjectKind: 'loan',
-      subjectId: loan.id,
-      details: {
-        memberId: member?.id ?? null,
-        itemId: item.id,
-        daysLate: late,
-        suspendedUntil: late > 0 ? suspendedUntil : null,
-      },
+    const current = member?.suspended_until ?? null;
+    const until = member ? suspensionAfterReturn(current, today, late, rules) : null;
+    // The member hears of a new or longer suspension (until when, why) from the notice the same
+    // statement writes.
+    const suspension =
+      member && until !== null && until !== current
+        ? { memberId: member.id, until, libraryId: actor.libraryId }
+        : null;
+    const suspendedUntil = until ?? current;
+    await closeLoanUnderLock(tx, {
+      loanId: loan.id,
+      returnedAt: now,
+      returnDay: today,
+      daysLate: late,
+      keepInHistory,
+      suspension,
+      audit: auditRow(actor, now, {
+        action: 'loan.returned',
+        subjectKind: 'loan',
+        subjectId: loan.id,
+        details: {
+          memberId: member?.id ?? null,
+          itemId: item.id,
+          daysLate: late,
+          suspendedUntil: late > 0 ? suspendedUntil : null,
+        },
+      }),
     });
     // An inter-library loan returned at its pickup library travels home (its request moved to
     // 'returning' by the loans' trigger); returned at home, it is back on the shelf.
@@ -190,7 +230,6 @@ async function returnUnderLock(
     // requested copy returned at its pickup library goes home first).
     const trap: Trap | null =
       transit === null ? await trapForNextInLine(tx, actor, { now, today }, item.id) : null;
-    const library = await lendingLibrary(tx, actor.libraryId);
     const result = {
       loan: {
         id: loan.id,
@@ -200,7 +239,7 @@ async function returnUnderLock(
         returnDay: today,
         daysLate: late,
       },
-      library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
+      library: seen.library,
       suspension:
         late > 0 && suspendedUntil
           ? { until: suspendedUntil, resumesOn: resumesOn(suspendedUntil) }

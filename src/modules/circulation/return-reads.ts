@@ -1,31 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
-import type { Weekday } from '../../platform/dates.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
-import { AppError } from '../../platform/errors.js';
-import type { LibraryStatus, LoanRules } from '../libraries/index.js';
-import type { LibraryNames } from './domain.js';
+import type { NetworkRules } from '../libraries/index.js';
 
 /** The reads of a return (and the item look-ups of a self-check machine). */
-
-export interface LendingLibrary {
-  id: number;
-  status: LibraryStatus;
-  names: LibraryNames;
-  phone: string | null;
-  rules: LoanRules;
-}
-
-/** A library with its loan rules. */
-export async function lendingLibrary(db: Kysely<DB>, libraryId: number): Promise<LendingLibrary> {
-  const { rows } = await sql<{ library: LibraryJson }>`${PREPARED}
-    select ${LIBRARY_JSON} as library
-      from libraries l join library_loan_rules r on r.library_id = l.id
-     where l.id = ${libraryId}`.execute(db);
-  if (!rows[0]) throw new AppError('NOT_FOUND');
-  return fromLibraryJson(rows[0].library);
-}
 
 export { readNetworkRules as networkRules } from '../libraries/index.js';
 
@@ -39,51 +18,38 @@ export async function itemAt(db: Kysely<DB>, libraryId: number, barcode: string)
     .executeTakeFirst();
 }
 
-export async function openLoanOfItem(db: Kysely<DB>, itemId: number, lock = false) {
-  let query = db
+export async function openLoanOfItem(db: Kysely<DB>, itemId: number) {
+  return db
     .selectFrom('loans')
     .selectAll()
     .where('item_id', '=', itemId)
-    .where('returned_at', 'is', null);
-  if (lock) query = query.forUpdate();
-  return query.executeTakeFirst();
+    .where('returned_at', 'is', null)
+    .executeTakeFirst();
 }
 
-/** A library with its loan rules as one JSON object (aliases `l` and `r`); see `fromLibraryJson`. */
-interface LibraryJson {
-  id: number;
-  status: LibraryStatus;
-  nameKo: string;
-  nameEn: string;
-  phone: string | null;
-  loanLimit: number;
-  loanPeriodDays: number;
-  maxRenewals: number;
-  renewalDays: number;
-  onlineRenewal: boolean;
-  closedWeekdays: number[];
-}
-
-const LIBRARY_JSON = sql`json_build_object('id', l.id, 'status', l.status, 'nameKo', l.name_ko,
-  'nameEn', l.name_en, 'phone', l.phone, 'loanLimit', r.loan_limit,
-  'loanPeriodDays', r.loan_period_days, 'maxRenewals', r.max_renewals,
-  'renewalDays', r.renewal_days, 'onlineRenewal', r.online_renewal,
-  'closedWeekdays', r.closed_weekdays)`;
-
-function fromLibraryJson(l: LibraryJson): LendingLibrary {
+/**
+ * The item's open loan, locked (the locked return's read, after its member's lock), with the
+ * network's suspension rules a late return applies.
+ */
+export async function lockOpenLoan(db: Kysely<DB>, itemId: number) {
+  const { rows } = await sql<{
+    id: number;
+    member_id: number | null;
+    due_date: BusinessDate;
+    pickup_library_id: number | null;
+    suspension_mode: NetworkRules['suspensionMode'];
+    max_suspension_days: number | null;
+  }>`${PREPARED}
+    select o.id, o.member_id, o.due_date, o.pickup_library_id,
+           n.suspension_mode, n.max_suspension_days
+      from loans o cross join network_rules n
+     where o.item_id = ${itemId} and o.returned_at is null
+     for update of o`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
   return {
-    id: l.id,
-    status: l.status,
-    names: { library: l.nameKo, libraryEn: l.nameEn },
-    phone: l.phone,
-    rules: {
-      loanLimit: l.loanLimit,
-      loanPeriodDays: l.loanPeriodDays,
-      maxRenewals: l.maxRenewals,
-      renewalDays: l.renewalDays,
-      onlineRenewal: l.onlineRenewal,
-      closedWeekdays: l.closedWeekdays as Weekday[],
-    },
+    loan: row,
+    rules: { suspensionMode: row.suspension_mode, maxSuspensionDays: row.max_suspension_days },
   };
 }
 
