@@ -164,10 +164,7 @@ async function returnUnderLock(
     } catch (error) {
       if (!(error instanceof LentAgain) || tries >= LOCKED_RETURN_TRIES) {
         if (error instanceof LentAgain) {
-          throw new AppError('CONFLICT', {
-            reason:
-              'the copy was returned and lent again while this return was made; scan it again',
-          });
+          throw new AppError('CONFLICT', { reason: 'the loan kept changing; try again' });
         }
         throw error;
       }
