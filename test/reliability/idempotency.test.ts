@@ -6,7 +6,7 @@ import { applyGuard, IDEMPOTENCY_LEASE_MS } from '../../src/platform/http/idempo
 import { createTestApp, type TestApp } from '../support/app.js';
 import { shelve, walkIn } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
-import { type Client, staffClient } from '../support/http.js';
+import { Client, staffClient } from '../support/http.js';
 
 const GN = 'gyeongnamdaepyo-library';
 
@@ -152,7 +152,17 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     expect(await loansOf('IDEM-0')).toBe(1);
   });
 
-  it('names the hold a placement made, and the hold a cancellation ended, when their answers were lost', async () => {
+  /** The retry got the first answer itself, kept with the key by the commit of the effect. */
+  const expectReplayed = (
+    retry: Awaited<ReturnType<Client['post']>>,
+    first: Awaited<ReturnType<Client['post']>>,
+  ) => {
+    expect(retry.statusCode).toBe(first.statusCode);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toBe(first.body);
+  };
+
+  it('names the hold a placement made, and answers a cancellation from its own commit, when their answers were lost', async () => {
     // Every copy of the title is out (lent to a member of its own), so another member may hold it.
     await lendToNewMember('IDEM-5');
     const holder = (await walkIn(desk)).card;
@@ -165,20 +175,31 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     const { first: placed, retry } = await lostThenRetried(place);
     expect(placed.statusCode, placed.body).toBe(201);
     const holdId = placed.json().id;
-    // The placement's statement recorded the key with the hold it inserted (the fast path).
+    // The placement's statement recorded the key with the hold it inserted (the fast path); its
+    // answer, read after it, was lost: the retry is told which hold it made.
     expectApplied(retry, holdId);
 
-    // A cancellation claims its key first and marks it applied in its transaction (the slow
-    // path): the hold it ended is kept with the mark.
+    // A cancellation claims its key first; its transaction reads the hold as cancelled and its
+    // commit keeps that answer with the key: nothing is left to lose after it.
     const cancel = () =>
       desk.post(`/api/v1/holds/${holdId}/cancellation`, {}, { 'idempotency-key': 'lost-cancel' });
     const { first: cancelled, retry: again } = await lostThenRetried(cancel);
     expect(cancelled.statusCode, cancelled.body).toBe(200);
-    expect(cancelled.json().state).toBe('cancelled');
-    expectApplied(again, holdId);
+    expect(cancelled.json()).toMatchObject({ id: holdId, state: 'cancelled' });
+    expectReplayed(again, cancelled);
   });
 
-  it('names the member a registration made, and the member a check-in took, when their answers were lost', async () => {
+  it('answers a registration, a verification and a check-in from their own commits when their answers were lost', async () => {
+    const memberCount = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('members')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const membersBefore = await memberCount();
     const register = () =>
       desk.post(
         '/api/v1/members',
@@ -193,9 +214,12 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
       );
     const { first: registered, retry } = await lostThenRetried(register);
     expect(registered.statusCode, registered.body).toBe(201);
-    expectApplied(retry, registered.json().id);
+    // The retry is told the new member's card number, not only that a member was made.
+    expect(registered.json().card.number).toMatch(/^\d+$/);
+    expectReplayed(retry, registered);
+    expect(await memberCount()).toBe(membersBefore + 1);
 
-    // Checked in at another library: the CONFLICT names the member checked in.
+    // Checked in at another library: the retry gets the check-in's answer.
     const yonam = await staffClient(t.app, 'jinju-yonam-desk');
     const memberId = registered.json().id;
     const checkIn = () =>
@@ -205,8 +229,31 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
         { 'idempotency-key': 'lost-check-in' },
       );
     const { first: checkedIn, retry: checkInRetry } = await lostThenRetried(checkIn);
-    expect(checkedIn.statusCode, checkedIn.body).toBeLessThan(300);
-    expectApplied(checkInRetry, memberId);
+    expect(checkedIn.statusCode, checkedIn.body).toBe(200);
+    expect(checkedIn.json()).toMatchObject({ memberId, alreadyCheckedIn: false });
+    expectReplayed(checkInRetry, checkedIn);
+
+    // A pre-registered member verified at the desk: the retry gets the card issued.
+    const home = (await desk.get('/api/v1/staff/me')).json().libraryId;
+    const pending = await new Client(t.app).post('/api/v1/members/pre-registrations', {
+      name: '확인분실',
+      birthDate: '1982-02-02',
+      phone: '010-7000-0902',
+      password: 'correct horse battery',
+      consent: true,
+      homeLibraryId: home,
+    });
+    expect(pending.statusCode, pending.body).toBe(201);
+    const verify = () =>
+      desk.post(
+        `/api/v1/members/${pending.json().id}/verification`,
+        { idDocumentType: 'passport' },
+        { 'idempotency-key': 'lost-verification' },
+      );
+    const { first: verified, retry: verifyRetry } = await lostThenRetried(verify);
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.json()).toMatchObject({ status: 'active' });
+    expectReplayed(verifyRetry, verified);
   });
 
   it('runs a retry whose first attempt failed before committing, once', async () => {

@@ -4,7 +4,7 @@ import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
-import { type FinalAnswer, noteAnswer, writeOnce } from '../../platform/db/commit-guard.js';
+import { answered, type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
@@ -247,8 +247,7 @@ async function returnLocked(
     };
     // The answer is known only now: kept with the key by this commit (a late return's suspension
     // is what a retry after a lost answer must still be told).
-    if (options.answer) noteAnswer(options.answer(result));
-    return result;
+    return answered(result, options.answer);
   });
 }
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
-import { IdempotencyHeader } from '../../platform/http/idempotency.js';
+import { finalAnswer, IdempotencyHeader } from '../../platform/http/idempotency.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { DateText, Id, NullableDate } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
@@ -9,6 +9,7 @@ import { readHoldRules, updateLibraryHoldRules, updateNetworkHoldRules } from '.
 import {
   cancelHoldAtDesk,
   cancelOwnHold,
+  type HoldView,
   holdShelf,
   myHolds,
   placeHoldAtDesk,
@@ -216,7 +217,13 @@ export async function holdRoutes(app: App, context: AppContext) {
         response: { 200: Type.Ref('Hold'), ...problemResponses(401, 403, 404, 409) },
       },
     },
-    async (request) => cancelOwnHold(context, requireMember(request), request.params.holdId),
+    async (request, reply) => {
+      const answer = finalAnswer(reply, 200, (hold: HoldView) => hold);
+      const hold = await cancelOwnHold(context, requireMember(request), request.params.holdId, {
+        answer: answer.render,
+      });
+      return answer.send(hold);
+    },
   );
 
   app.post(
@@ -262,7 +269,13 @@ export async function holdRoutes(app: App, context: AppContext) {
         response: { 200: Type.Ref('Hold'), ...problemResponses(401, 403, 404, 409) },
       },
     },
-    async (request) => cancelHoldAtDesk(context, requireStaff(request), request.params.holdId),
+    async (request, reply) => {
+      const answer = finalAnswer(reply, 200, (hold: HoldView) => hold);
+      const hold = await cancelHoldAtDesk(context, requireStaff(request), request.params.holdId, {
+        answer: answer.render,
+      });
+      return answer.send(hold);
+    },
   );
 
   app.get(

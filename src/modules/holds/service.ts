@@ -5,7 +5,12 @@ import type { Actor, MemberActor, StaffActor, TerminalActor } from '../../platfo
 import { authorize } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
-import { noteEffect, writeOnce } from '../../platform/db/commit-guard.js';
+import {
+  answered,
+  noteEffect,
+  type RenderAnswer,
+  writeOnce,
+} from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB, HoldState } from '../../platform/db/schema.js';
@@ -34,7 +39,7 @@ export type TitleKey = { recordId: number } | { itemBarcode: string };
 /** Who: the member acting (portal), or the holder of a card presented at a desk or machine. */
 type HolderKey = { memberId: number } | { cardNumber: string };
 
-export interface HoldView {
+export type HoldView = {
   id: number;
   state: HoldState;
   recordId: number;
@@ -46,7 +51,7 @@ export interface HoldView {
   position: number | null;
   pickupUntil: BusinessDate | null;
   itemBarcode: string | null;
-}
+};
 
 type DeskActor = StaffActor | TerminalActor;
 
@@ -265,6 +270,7 @@ async function cancel(
   actor: Actor,
   holdId: number,
   allowed: (hold: { member_id: number; library_id: number }) => boolean,
+  options: CancelOptions = {},
 ): Promise<HoldView> {
   const { db, clock } = context;
   const now = clock.now();
@@ -279,7 +285,7 @@ async function cancel(
   if (hold.state !== 'waiting' && hold.state !== 'ready') {
     throw new AppError('CONFLICT', { reason: 'the hold has ended' });
   }
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     if (hold.item_id !== null) {
       await sql`select id from items where id = ${hold.item_id} for update`.execute(tx);
     }
@@ -302,18 +308,35 @@ async function cancel(
     if (hold.state === 'ready' && ended.item_id !== null) {
       await releaseCopy(tx, actor, { now, today }, ended.item_id);
     }
+    // The hold as it now stands, read before the commit: the answer kept with the request's key.
+    const [view] = await holdViews(tx, { holdId });
+    return answered(view!, options.answer);
   });
-  return (await holdViews(db, { holdId }))[0]!;
 }
 
-export async function cancelOwnHold(context: AppContext, actor: Actor | null, holdId: number) {
+/** `answer`: the route's answer, kept with the request's key by the cancellation's commit. */
+interface CancelOptions {
+  answer?: RenderAnswer<HoldView>;
+}
+
+export async function cancelOwnHold(
+  context: AppContext,
+  actor: Actor | null,
+  holdId: number,
+  options: CancelOptions = {},
+) {
   const member = asMember(actor);
-  return cancel(context, member, holdId, (h) => h.member_id === member.memberId);
+  return cancel(context, member, holdId, (h) => h.member_id === member.memberId, options);
 }
 
-export async function cancelHoldAtDesk(context: AppContext, actor: Actor | null, holdId: number) {
+export async function cancelHoldAtDesk(
+  context: AppContext,
+  actor: Actor | null,
+  holdId: number,
+  options: CancelOptions = {},
+) {
   const desk = asDesk(actor);
-  return cancel(context, desk, holdId, (h) => h.library_id === desk.libraryId);
+  return cancel(context, desk, holdId, (h) => h.library_id === desk.libraryId, options);
 }
 
 /** A machine cancels the presented member's hold of a title at its library. */

@@ -2,11 +2,14 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { StaffActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import { noteEffect } from '../../platform/db/commit-guard.js';
+import { answered, noteEffect, type RenderAnswer } from '../../platform/db/commit-guard.js';
 import { AppError } from '../../platform/errors.js';
 import { cardRefusal, findCard, flagLostCardUse } from './cards.js';
 import type { IdDocumentType } from './domain.js';
 import { dataHolderIds, isCheckedInAt, lockMember } from './repository.js';
+
+/** A check-in's answer: whom, where, and whether they were checked in there already. */
+export type CheckedIn = { memberId: number; libraryId: number; alreadyCheckedIn: boolean };
 
 /**
  * Check-in (반입) at the staff member's library, with an ID document: from now on the member may
@@ -20,7 +23,9 @@ export async function checkIn(
   actor: StaffActor,
   memberId: number,
   input: { idDocumentType: IdDocumentType; cardNumber: string },
-) {
+  /** `answer`: the route's answer, kept with the request's key by the check-in's commit. */
+  options: { answer?: RenderAnswer<CheckedIn> } = {},
+): Promise<CheckedIn> {
   const { db, clock } = context;
   const now = clock.now();
   const { card, member: cardHolder } = await findCard(db, input.cardNumber);
@@ -56,7 +61,10 @@ export async function checkIn(
         details: { idDocumentType: input.idDocumentType },
       });
     }
-    return { memberId, libraryId: actor.libraryId, alreadyCheckedIn: already };
+    return answered(
+      { memberId, libraryId: actor.libraryId, alreadyCheckedIn: already },
+      options.answer,
+    );
   });
 }
 

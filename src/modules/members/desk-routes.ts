@@ -1,15 +1,16 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { requireStaff } from '../../platform/http/auth.js';
+import { finalAnswer } from '../../platform/http/idempotency.js';
 import { languageOf, problemResponses } from '../../platform/http/problem.js';
 import { MemberIdParams, Ok, Password, Pin } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { withSentences } from '../circulation/index.js';
 import { renewConsent, resetMemberCredentials, withdrawMember } from './account.js';
 import { reissueCard, reportCardLost } from './cards.js';
-import { checkIn } from './check-ins.js';
+import { type CheckedIn, checkIn } from './check-ins.js';
 import { cardsOfMember, memberForDesk, scanCard, searchMembers } from './desk-lookups.js';
-import { registerWalkIn, verifyMember } from './registration.js';
+import { type ActivatedMember, registerWalkIn, verifyMember } from './registration.js';
 import {
   CardLookupSchema,
   CheckInBody,
@@ -34,8 +35,13 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
         response: { 201: RegisteredSchema, ...problemResponses(401, 403, 409, 422) },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await registerWalkIn(context, requireStaff(request), request.body)),
+    async (request, reply) => {
+      const answer = finalAnswer(reply, 201, (registered: ActivatedMember) => registered);
+      const registered = await registerWalkIn(context, requireStaff(request), request.body, {
+        answer: answer.render,
+      });
+      return answer.send(registered);
+    },
   );
 
   app.get(
@@ -117,8 +123,17 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
         response: { 200: RegisteredSchema, ...problemResponses(401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      verifyMember(context, requireStaff(request), request.params.memberId, request.body),
+    async (request, reply) => {
+      const answer = finalAnswer(reply, 200, (verified: ActivatedMember) => verified);
+      const verified = await verifyMember(
+        context,
+        requireStaff(request),
+        request.params.memberId,
+        request.body,
+        { answer: answer.render },
+      );
+      return answer.send(verified);
+    },
   );
 
   app.post(
@@ -141,8 +156,17 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
         },
       },
     },
-    async (request) =>
-      checkIn(context, requireStaff(request), request.params.memberId, request.body),
+    async (request, reply) => {
+      const answer = finalAnswer(reply, 200, (checkedIn: CheckedIn) => checkedIn);
+      const checkedIn = await checkIn(
+        context,
+        requireStaff(request),
+        request.params.memberId,
+        request.body,
+        { answer: answer.render },
+      );
+      return answer.send(checkedIn);
+    },
   );
 
   app.post(

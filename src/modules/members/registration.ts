@@ -5,7 +5,7 @@ import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
 import { businessDateOf } from '../../platform/clock.js';
-import { noteEffect } from '../../platform/db/commit-guard.js';
+import { answered, noteEffect, type RenderAnswer } from '../../platform/db/commit-guard.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, MembersTable } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
@@ -162,12 +162,21 @@ async function activatedWithCard(
   return { id: memberId, status: 'active' as const, card: toCardView(card) };
 }
 
+/** A member activated with their card: the answer of a verification and of a walk-in registration. */
+export type ActivatedMember = Awaited<ReturnType<typeof activatedWithCard>>;
+
+/** `render`: the route's answer, kept with the request's key by the commit that makes it. */
+interface Answered<T> {
+  answer?: RenderAnswer<T>;
+}
+
 /** Desk verification at the home library: the ID type is recorded, the member becomes active, a card is issued. */
 export async function verifyMember(
   context: AppContext,
   actor: Actor,
   memberId: number,
   input: { idDocumentType: IdDocumentType },
+  options: Answered<ActivatedMember> = {},
 ) {
   const { db, clock } = context;
   const now = clock.now();
@@ -186,7 +195,15 @@ export async function verifyMember(
       throw new AppError('CONFLICT', { reason: `the member is ${member.status}, not pending` });
     }
     await updateMember(tx, memberId, verifiedColumns(staff, input.idDocumentType, now));
-    return activatedWithCard(tx, staff, memberId, input.idDocumentType, 'member.verified', now);
+    const verified = await activatedWithCard(
+      tx,
+      staff,
+      memberId,
+      input.idDocumentType,
+      'member.verified',
+      now,
+    );
+    return answered(verified, options.answer);
   });
 }
 
@@ -202,6 +219,7 @@ export async function registerWalkIn(
   context: AppContext,
   actor: StaffActor,
   input: WalkInRegistration,
+  options: Answered<ActivatedMember> = {},
 ) {
   authorize(actor, 'member.register', {});
   const { db, clock } = context;
@@ -219,7 +237,15 @@ export async function registerWalkIn(
     password_hash: passwordHash,
     pin_hash: pinHash,
   };
-  return insertMember(context, input, now, columns, (tx, id) =>
-    activatedWithCard(tx, actor, id, input.idDocumentType, 'member.registered_at_desk', now),
-  );
+  return insertMember(context, input, now, columns, async (tx, id) => {
+    const registered = await activatedWithCard(
+      tx,
+      actor,
+      id,
+      input.idDocumentType,
+      'member.registered_at_desk',
+      now,
+    );
+    return answered(registered, options.answer);
+  });
 }

@@ -71,6 +71,18 @@ export function noteAnswer(answer: FinalAnswer): void {
   if (guard) guard.answer = answer;
 }
 
+/** How a route renders its answer from the result of the use case (`finalAnswer`'s `render`). */
+export type RenderAnswer<T> = (result: T) => FinalAnswer;
+
+/**
+ * The result of a transaction's work, returned from inside it; with the route's `render`, its
+ * answer is noted first (`noteAnswer`) so that the commit keeps it with the request's key.
+ */
+export function answered<T>(result: T, render: RenderAnswer<T> | undefined): T {
+  if (render) noteAnswer(render(result));
+  return result;
+}
+
 /** Runs `work` (and everything it starts) with `guard` checked before each of its commits. */
 export function runWithCommitGuard<T>(guard: CommitGuard, work: () => T): T {
   return guards.run(guard, work);
