@@ -4,7 +4,7 @@ import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
-import { answered, type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
+import { type Answering, answered, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
@@ -61,8 +61,8 @@ export async function returnItem(
   context: AppContext,
   anyActor: Actor,
   input: { itemBarcode: string },
-  /** `answer`: the request's final answer, kept with its key by an on-time return's statement. */
-  options: { answer?: (result: ReturnedLoan) => FinalAnswer } = {},
+  /** `answer`: the request's final answer, kept with its key by an on-time return's statement or the locked return's commit. */
+  options: Answering<ReturnedLoan> = {},
 ): Promise<ReturnedLoan> {
   const actor = authorizeDesk(anyActor, 'loan.return');
   const { db, clock } = context;
@@ -155,7 +155,7 @@ async function returnUnderLock(
   actor: CirculationActor,
   item: { id: number; barcode: string; title: string; libraryId: number },
   seen: { memberId: number | null; library: ReturnedLoan['library'] },
-  options: { answer?: (result: ReturnedLoan) => FinalAnswer },
+  options: Answering<ReturnedLoan>,
 ): Promise<ReturnedLoan> {
   let memberId = seen.memberId;
   for (let tries = 1; ; tries++) {
@@ -178,7 +178,7 @@ async function returnLocked(
   actor: CirculationActor,
   item: { id: number; barcode: string; title: string; libraryId: number },
   seen: { memberId: number | null; library: ReturnedLoan['library'] },
-  options: { answer?: (result: ReturnedLoan) => FinalAnswer },
+  options: Answering<ReturnedLoan>,
 ) {
   const { db, clock } = context;
   const now = clock.now();

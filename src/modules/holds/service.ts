@@ -5,12 +5,7 @@ import type { Actor, MemberActor, StaffActor, TerminalActor } from '../../platfo
 import { authorize } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
-import {
-  answered,
-  noteEffect,
-  type RenderAnswer,
-  writeOnce,
-} from '../../platform/db/commit-guard.js';
+import { type Answering, answered, noteEffect, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB, HoldState } from '../../platform/db/schema.js';
@@ -270,7 +265,7 @@ async function cancel(
   actor: Actor,
   holdId: number,
   allowed: (hold: { member_id: number; library_id: number }) => boolean,
-  options: CancelOptions = {},
+  options: Answering<HoldView> = {},
 ): Promise<HoldView> {
   const { db, clock } = context;
   const now = clock.now();
@@ -314,16 +309,11 @@ async function cancel(
   });
 }
 
-/** `answer`: the route's answer, kept with the request's key by the cancellation's commit. */
-interface CancelOptions {
-  answer?: RenderAnswer<HoldView>;
-}
-
 export async function cancelOwnHold(
   context: AppContext,
   actor: Actor | null,
   holdId: number,
-  options: CancelOptions = {},
+  options: Answering<HoldView> = {},
 ) {
   const member = asMember(actor);
   return cancel(context, member, holdId, (h) => h.member_id === member.memberId, options);
@@ -333,7 +323,7 @@ export async function cancelHoldAtDesk(
   context: AppContext,
   actor: Actor | null,
   holdId: number,
-  options: CancelOptions = {},
+  options: Answering<HoldView> = {},
 ) {
   const desk = asDesk(actor);
   return cancel(context, desk, holdId, (h) => h.library_id === desk.libraryId, options);

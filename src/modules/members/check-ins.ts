@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { StaffActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import { answered, noteEffect, type RenderAnswer } from '../../platform/db/commit-guard.js';
+import { type Answering, answered, noteEffect } from '../../platform/db/commit-guard.js';
 import { AppError } from '../../platform/errors.js';
 import { cardRefusal, findCard, flagLostCardUse } from './cards.js';
 import type { IdDocumentType } from './domain.js';
@@ -23,8 +23,7 @@ export async function checkIn(
   actor: StaffActor,
   memberId: number,
   input: { idDocumentType: IdDocumentType; cardNumber: string },
-  /** `answer`: the route's answer, kept with the request's key by the check-in's commit. */
-  options: { answer?: RenderAnswer<CheckedIn> } = {},
+  options: Answering<CheckedIn> = {},
 ): Promise<CheckedIn> {
   const { db, clock } = context;
   const now = clock.now();

@@ -5,7 +5,7 @@ import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
 import { businessDateOf } from '../../platform/clock.js';
-import { answered, noteEffect, type RenderAnswer } from '../../platform/db/commit-guard.js';
+import { type Answering, answered, noteEffect } from '../../platform/db/commit-guard.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, MembersTable } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
@@ -165,18 +165,13 @@ async function activatedWithCard(
 /** A member activated with their card: the answer of a verification and of a walk-in registration. */
 export type ActivatedMember = Awaited<ReturnType<typeof activatedWithCard>>;
 
-/** `render`: the route's answer, kept with the request's key by the commit that makes it. */
-interface Answered<T> {
-  answer?: RenderAnswer<T>;
-}
-
 /** Desk verification at the home library: the ID type is recorded, the member becomes active, a card is issued. */
 export async function verifyMember(
   context: AppContext,
   actor: Actor,
   memberId: number,
   input: { idDocumentType: IdDocumentType },
-  options: Answered<ActivatedMember> = {},
+  options: Answering<ActivatedMember> = {},
 ) {
   const { db, clock } = context;
   const now = clock.now();
@@ -219,7 +214,7 @@ export async function registerWalkIn(
   context: AppContext,
   actor: StaffActor,
   input: WalkInRegistration,
-  options: Answered<ActivatedMember> = {},
+  options: Answering<ActivatedMember> = {},
 ) {
   authorize(actor, 'member.register', {});
   const { db, clock } = context;

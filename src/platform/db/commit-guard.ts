@@ -74,6 +74,11 @@ export function noteAnswer(answer: FinalAnswer): void {
 /** How a route renders its answer from the result of the use case (`finalAnswer`'s `render`). */
 export type RenderAnswer<T> = (result: T) => FinalAnswer;
 
+/** A use case's option: the route's answer, kept with the request's key by the work's commit. */
+export interface Answering<T> {
+  answer?: RenderAnswer<T>;
+}
+
 /**
  * The result of a transaction's work, returned from inside it; with the route's `render`, its
  * answer is noted first (`noteAnswer`) so that the commit keeps it with the request's key.
