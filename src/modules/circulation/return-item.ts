@@ -61,7 +61,10 @@ export async function returnItem(
   context: AppContext,
   anyActor: Actor,
   input: { itemBarcode: string },
-  /** `answer`: the request's final answer, kept with its key by an on-time return's statement or the locked return's commit. */
+  /**
+   * `answer`: the request's final answer, kept with its key by an on-time return's statement or
+   * by the locked return's commit.
+   */
   options: Answering<ReturnedLoan> = {},
 ): Promise<ReturnedLoan> {
   const actor = authorizeDesk(anyActor, 'loan.return');
@@ -158,19 +161,15 @@ async function returnUnderLock(
   options: Answering<ReturnedLoan>,
 ): Promise<ReturnedLoan> {
   let memberId = seen.memberId;
-  for (let tries = 1; ; tries++) {
+  for (let tries = 1; tries <= LOCKED_RETURN_TRIES; tries++) {
     try {
       return await returnLocked(context, actor, item, { ...seen, memberId }, options);
     } catch (error) {
-      if (!(error instanceof LentAgain) || tries >= LOCKED_RETURN_TRIES) {
-        if (error instanceof LentAgain) {
-          throw new AppError('CONFLICT', { reason: 'the loan kept changing; try again' });
-        }
-        throw error;
-      }
+      if (!(error instanceof LentAgain)) throw error;
       memberId = error.memberId;
     }
   }
+  throw new AppError('CONFLICT', { reason: 'the loan kept changing; try again' });
 }
 
 async function returnLocked(
