@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteAnswer, runWithCommitGuard } from '../../src/platform/db/commit-guard.js';
 import { applyGuard, IDEMPOTENCY_LEASE_MS } from '../../src/platform/http/idempotency.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { shelve, walkIn } from '../support/circulation.js';
+import { libraryIdOf, shelve, walkIn } from '../support/circulation.js';
+import { insertCopies } from '../support/copies.js';
 import { testDatabaseKind } from '../support/database.js';
-import { Client, staffClient } from '../support/http.js';
+import { Client, memberClient, staffClient } from '../support/http.js';
+import { recordOfCopy } from '../support/requests.js';
 
 const GN = 'gyeongnamdaepyo-library';
 
@@ -348,6 +350,42 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     const after = await lend('IDEM-3', 'stampede');
     expect(after.statusCode).toBe(201);
     expect(after.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('answers an inter-library request and its scans from their own commits when their answers were lost', async () => {
+    const pickup = await libraryIdOf(t, 'jinju-yonam-library');
+    const lender = await libraryIdOf(t, 'jinju-seobu-library');
+    await insertCopies(t.db, lender, [
+      { barcode: 'IDEM-R1', title: '응답분실 상호대차', author: '작가' },
+    ]);
+    const pickupDesk = await staffClient(t.app, 'jinju-yonam-desk');
+    const lenderDesk = await staffClient(t.app, 'jinju-seobu-desk');
+    const requester = await walkIn(pickupDesk);
+    const portal = await memberClient(t.app, requester.card, 'member password');
+    const recordId = await recordOfCopy(t.db, 'IDEM-R1');
+    const { first: placed, retry } = await lostThenRetried(() =>
+      portal.post(
+        '/api/v1/me/requests',
+        { recordId, pickupLibraryId: pickup },
+        { 'idempotency-key': 'lost-request' },
+      ),
+    );
+    expect(placed.statusCode, placed.body).toBe(201);
+    expect(placed.json()).toMatchObject({ status: 'requested', itemBarcode: 'IDEM-R1' });
+    expectReplayed(retry, placed);
+
+    const scan = (client: Client, path: string, key: string) => () =>
+      client.post(path, { itemBarcode: 'IDEM-R1' }, { 'idempotency-key': key });
+    const sent = await lostThenRetried(scan(lenderDesk, '/api/v1/requests/sent', 'lost-sent'));
+    expect(sent.first.statusCode, sent.first.body).toBe(200);
+    expect(sent.first.json()).toMatchObject({ request: { state: 'sent' } });
+    expectReplayed(sent.retry, sent.first);
+    const received = await lostThenRetried(
+      scan(pickupDesk, '/api/v1/requests/received', 'lost-received'),
+    );
+    expect(received.first.statusCode, received.first.body).toBe(200);
+    expect(received.first.json()).toMatchObject({ request: { state: 'arrived' } });
+    expectReplayed(received.retry, received.first);
   });
 
   it('keeps an answer noted in a transaction with its key, and forgets one whose transaction rolled back', async () => {

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor, StaffActor, TerminalActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
-import { noteEffect } from '../../platform/db/commit-guard.js';
+import { type Answering, answered, noteEffect } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import type { DB, RequestOutcome, RequestState } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -32,7 +32,7 @@ import {
 type LibraryRef = { id: number; nameKo: string; nameEn: string };
 
 /** A request as the API gives it (to its member, and to the desks of its two libraries). */
-export interface RequestView {
+export type RequestView = {
   id: number;
   title: string;
   author: string | null;
@@ -49,7 +49,7 @@ export interface RequestView {
   sendBy: BusinessDate | null;
   pickupBy: BusinessDate | null;
   dueDate: BusinessDate | null;
-}
+};
 
 export function viewOf(row: RequestRow): RequestView {
   return {
@@ -108,6 +108,7 @@ export async function placeRequest(
   context: AppContext,
   anyActor: Actor | null,
   input: { recordId: number; pickupLibraryId: number },
+  options: Answering<RequestView> = {},
 ): Promise<RequestView> {
   const actor = memberActor(anyActor);
   authorize(actor, 'request.place', { memberId: actor.memberId });
@@ -144,7 +145,7 @@ export async function placeRequest(
       rules.sendDays,
     );
     try {
-      const id = await db.transaction().execute(async (tx) => {
+      return await db.transaction().execute(async (tx) => {
         const row = await tx
           .insertInto('inter_library_requests')
           .values({
@@ -175,9 +176,9 @@ export async function placeRequest(
             sendBy,
           },
         });
-        return id;
+        // The request as placed, read before the commit: the answer kept with the key.
+        return answered(await oneRequest(tx, id), options.answer);
       });
-      return await oneRequest(db, id);
     } catch (error) {
       if (isUniqueViolation(error, 'inter_library_requests_one_per_title')) {
         throw new AppError('HOLD_DUPLICATE');
@@ -272,25 +273,26 @@ export async function cancelRequest(
   context: AppContext,
   anyActor: Actor | null,
   requestId: number,
+  options: Answering<RequestView> = {},
 ): Promise<RequestView> {
   const actor = memberActor(anyActor);
   const { db, clock } = context;
   const at = { now: clock.now(), today: clock.today(), libraryId: null };
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     const [row] = await readRequests(tx, sql`q.id = ${requestId}`, { lock: true });
     if (!row) throw new AppError('NOT_FOUND');
     authorize(actor, 'request.cancel', { memberId: row.member_id });
     const moved = await step(tx, actor, row, 'cancel', at);
     if (!moved) throw notExpected(row, 'cancel before collection');
+    return answered(await oneRequest(tx, requestId), options.answer);
   });
-  return oneRequest(db, requestId);
 }
 
-export interface ScanResult {
+export type ScanResult = {
   request: RequestView;
   /** Where the copy goes next, when not here (a copy to send home). */
   transit: { to: LibraryRef } | null;
-}
+};
 
 const scanned = (barcode: string) => sql`i.barcode = ${barcode.trim()}`;
 
@@ -322,16 +324,23 @@ export async function sendByScan(
   context: AppContext,
   anyActor: Actor | null,
   input: { itemBarcode: string },
+  options: Answering<ScanResult> = {},
 ): Promise<ScanResult> {
   const actor = deskActor(anyActor);
   const { db, clock } = context;
   const at = { now: clock.now(), today: clock.today(), libraryId: actor.libraryId };
-  const row = await db
-    .transaction()
-    .execute((tx) =>
-      stepAtLender(tx, actor, input.itemBarcode, 'send', at, 'a copy on the pull list'),
+  return db.transaction().execute(async (tx) => {
+    const row = await stepAtLender(
+      tx,
+      actor,
+      input.itemBarcode,
+      'send',
+      at,
+      'a copy on the pull list',
     );
-  return { request: viewOf(row), transit: { to: viewOf(row).pickupLibrary } };
+    const request = viewOf(row);
+    return answered({ request, transit: { to: request.pickupLibrary } }, options.answer);
+  });
 }
 
 /**
@@ -343,6 +352,7 @@ export async function receiveByScan(
   context: AppContext,
   anyActor: Actor | null,
   input: { itemBarcode: string },
+  options: Answering<ScanResult> = {},
 ): Promise<ScanResult> {
   const actor = deskActor(anyActor);
   const { db, clock } = context;
@@ -361,7 +371,8 @@ export async function receiveByScan(
     );
     if (found?.state === 'returning') {
       const view = viewOf(found);
-      return { request: view, transit: view.lendingLibrary && { to: view.lendingLibrary } };
+      const transit = view.lendingLibrary && { to: view.lendingLibrary };
+      return answered({ request: view, transit }, options.answer);
     }
     const moved = found && (await step(tx, actor, found, 'receive', at, { pickupBy }));
     if (!moved) throw notExpected(found, 'a copy on the incoming list');
@@ -374,7 +385,7 @@ export async function receiveByScan(
         subjectDate: pickupBy,
       });
     }
-    return { request: viewOf(moved), transit: null };
+    return answered({ request: viewOf(moved), transit: null }, options.answer);
   });
 }
 
@@ -383,11 +394,12 @@ export async function receiveHomeByScan(
   context: AppContext,
   anyActor: Actor | null,
   input: { itemBarcode: string },
+  options: Answering<ScanResult> = {},
 ): Promise<ScanResult> {
   const actor = deskActor(anyActor);
   const { db, clock } = context;
   const at = { now: clock.now(), today: clock.today(), libraryId: actor.libraryId };
-  const row = await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     const moved = await stepAtLender(
       tx,
       actor,
@@ -399,9 +411,8 @@ export async function receiveHomeByScan(
     // Back home: members waiting for its title here get it first (rules.md "Holds": a copy that
     // arrives at L is set aside as one returned there).
     if (moved.item_id !== null) await trapForNextInLine(tx, actor, at, Number(moved.item_id));
-    return moved;
+    return answered({ request: viewOf(moved), transit: null }, options.answer);
   });
-  return { request: viewOf(row), transit: null };
 }
 
 export type DeskList = 'pull' | 'incoming' | 'ready' | 'outgoing-home' | 'incoming-home';

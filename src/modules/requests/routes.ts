@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
-import { IdempotencyHeader } from '../../platform/http/idempotency.js';
+import { finalAnswer, IdempotencyHeader } from '../../platform/http/idempotency.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { DateText, Id, NullableDate, NullableText } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
@@ -11,8 +11,10 @@ import {
   deskList,
   myRequests,
   placeRequest,
+  type RequestView,
   receiveByScan,
   receiveHomeByScan,
+  type ScanResult,
   sendByScan,
 } from './requests.js';
 
@@ -96,8 +98,11 @@ export async function requestRoutes(app: App, context: AppContext) {
       },
     },
     async (request, reply) => {
-      const placed = await placeRequest(context, requireMember(request), request.body);
-      return reply.code(201).send(placed);
+      const answer = finalAnswer(reply, 201, (placed: RequestView) => placed);
+      const placed = await placeRequest(context, requireMember(request), request.body, {
+        answer: answer.render,
+      });
+      return answer.send(placed);
     },
   );
 
@@ -128,7 +133,16 @@ export async function requestRoutes(app: App, context: AppContext) {
         },
       },
     },
-    async (request) => cancelRequest(context, requireMember(request), request.params.requestId),
+    async (request, reply) => {
+      const answer = finalAnswer(reply, 200, (cancelled: RequestView) => cancelled);
+      const cancelled = await cancelRequest(
+        context,
+        requireMember(request),
+        request.params.requestId,
+        { answer: answer.render },
+      );
+      return answer.send(cancelled);
+    },
   );
 
   app.get(
@@ -162,7 +176,13 @@ export async function requestRoutes(app: App, context: AppContext) {
           response: { 200: ScanAnswer, ...problemResponses(401, 403, 404, 409) },
         },
       },
-      async (request) => run(context, requireStaff(request), request.body),
+      async (request, reply) => {
+        const answer = finalAnswer(reply, 200, (scanned: ScanResult) => scanned);
+        const scanned = await run(context, requireStaff(request), request.body, {
+          answer: answer.render,
+        });
+        return answer.send(scanned);
+      },
     );
   scan(
     '/api/v1/requests/sent',
