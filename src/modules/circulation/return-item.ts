@@ -198,7 +198,6 @@ async function returnLocked(
       member && until !== null && until !== current
         ? { memberId: member.id, until, libraryId: actor.libraryId }
         : null;
-    const suspendedUntil = until ?? current;
     await closeLoanUnderLock(tx, {
       loanId: loan.id,
       returnedAt: now,
@@ -214,7 +213,7 @@ async function returnLocked(
           memberId: member?.id ?? null,
           itemId: item.id,
           daysLate: late,
-          suspendedUntil: late > 0 ? suspendedUntil : null,
+          suspendedUntil: late > 0 ? until : null,
         },
       }),
     });
@@ -236,10 +235,7 @@ async function returnLocked(
         daysLate: late,
       },
       library: seen.library,
-      suspension:
-        late > 0 && suspendedUntil
-          ? { until: suspendedUntil, resumesOn: resumesOn(suspendedUntil) }
-          : null,
+      suspension: late > 0 && until ? { until, resumesOn: resumesOn(until) } : null,
       transit,
       // "예약 도서 — 보관": for whom (masked) and until when.
       heldFor: trap && { maskedName: trap.maskedName, pickupUntil: trap.pickupUntil },

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
-import { finalAnswer, IdempotencyHeader } from '../../platform/http/idempotency.js';
+import { IdempotencyHeader, sendKeptAnswer } from '../../platform/http/idempotency.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { DateText, Id, NullableDate } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
@@ -9,7 +9,6 @@ import { readHoldRules, updateLibraryHoldRules, updateNetworkHoldRules } from '.
 import {
   cancelHoldAtDesk,
   cancelOwnHold,
-  type HoldView,
   holdShelf,
   myHolds,
   placeHoldAtDesk,
@@ -217,13 +216,10 @@ export async function holdRoutes(app: App, context: AppContext) {
         response: { 200: Type.Ref('Hold'), ...problemResponses(401, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      const answer = finalAnswer(reply, 200, (hold: HoldView) => hold);
-      const hold = await cancelOwnHold(context, requireMember(request), request.params.holdId, {
-        answer: answer.render,
-      });
-      return answer.send(hold);
-    },
+    async (request, reply) =>
+      sendKeptAnswer(reply, 200, (answering) =>
+        cancelOwnHold(context, requireMember(request), request.params.holdId, answering),
+      ),
   );
 
   app.post(
@@ -269,13 +265,10 @@ export async function holdRoutes(app: App, context: AppContext) {
         response: { 200: Type.Ref('Hold'), ...problemResponses(401, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      const answer = finalAnswer(reply, 200, (hold: HoldView) => hold);
-      const hold = await cancelHoldAtDesk(context, requireStaff(request), request.params.holdId, {
-        answer: answer.render,
-      });
-      return answer.send(hold);
-    },
+    async (request, reply) =>
+      sendKeptAnswer(reply, 200, (answering) =>
+        cancelHoldAtDesk(context, requireStaff(request), request.params.holdId, answering),
+      ),
   );
 
   app.get(

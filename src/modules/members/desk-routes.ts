@@ -1,16 +1,16 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { requireStaff } from '../../platform/http/auth.js';
-import { finalAnswer } from '../../platform/http/idempotency.js';
+import { sendKeptAnswer } from '../../platform/http/idempotency.js';
 import { languageOf, problemResponses } from '../../platform/http/problem.js';
 import { MemberIdParams, Ok, Password, Pin } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { withSentences } from '../circulation/index.js';
 import { renewConsent, resetMemberCredentials, withdrawMember } from './account.js';
 import { reissueCard, reportCardLost } from './cards.js';
-import { type CheckedIn, checkIn } from './check-ins.js';
+import { checkIn } from './check-ins.js';
 import { cardsOfMember, memberForDesk, scanCard, searchMembers } from './desk-lookups.js';
-import { type ActivatedMember, registerWalkIn, verifyMember } from './registration.js';
+import { registerWalkIn, verifyMember } from './registration.js';
 import {
   CardLookupSchema,
   CheckInBody,
@@ -35,13 +35,10 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
         response: { 201: RegisteredSchema, ...problemResponses(401, 403, 409, 422) },
       },
     },
-    async (request, reply) => {
-      const answer = finalAnswer(reply, 201, (registered: ActivatedMember) => registered);
-      const registered = await registerWalkIn(context, requireStaff(request), request.body, {
-        answer: answer.render,
-      });
-      return answer.send(registered);
-    },
+    async (request, reply) =>
+      sendKeptAnswer(reply, 201, (answering) =>
+        registerWalkIn(context, requireStaff(request), request.body, answering),
+      ),
   );
 
   app.get(
@@ -123,17 +120,16 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
         response: { 200: RegisteredSchema, ...problemResponses(401, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      const answer = finalAnswer(reply, 200, (verified: ActivatedMember) => verified);
-      const verified = await verifyMember(
-        context,
-        requireStaff(request),
-        request.params.memberId,
-        request.body,
-        { answer: answer.render },
-      );
-      return answer.send(verified);
-    },
+    async (request, reply) =>
+      sendKeptAnswer(reply, 200, (answering) =>
+        verifyMember(
+          context,
+          requireStaff(request),
+          request.params.memberId,
+          request.body,
+          answering,
+        ),
+      ),
   );
 
   app.post(
@@ -156,17 +152,10 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
         },
       },
     },
-    async (request, reply) => {
-      const answer = finalAnswer(reply, 200, (checkedIn: CheckedIn) => checkedIn);
-      const checkedIn = await checkIn(
-        context,
-        requireStaff(request),
-        request.params.memberId,
-        request.body,
-        { answer: answer.render },
-      );
-      return answer.send(checkedIn);
-    },
+    async (request, reply) =>
+      sendKeptAnswer(reply, 200, (answering) =>
+        checkIn(context, requireStaff(request), request.params.memberId, request.body, answering),
+      ),
   );
 
   app.post(

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
-import { finalAnswer, IdempotencyHeader } from '../../platform/http/idempotency.js';
+import { IdempotencyHeader, sendKeptAnswer } from '../../platform/http/idempotency.js';
 import { problemResponses } from '../../platform/http/problem.js';
 import { DateText, Id, NullableDate, NullableText } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
@@ -11,10 +11,8 @@ import {
   deskList,
   myRequests,
   placeRequest,
-  type RequestView,
   receiveByScan,
   receiveHomeByScan,
-  type ScanResult,
   sendByScan,
 } from './requests.js';
 
@@ -97,13 +95,10 @@ export async function requestRoutes(app: App, context: AppContext) {
         },
       },
     },
-    async (request, reply) => {
-      const answer = finalAnswer(reply, 201, (placed: RequestView) => placed);
-      const placed = await placeRequest(context, requireMember(request), request.body, {
-        answer: answer.render,
-      });
-      return answer.send(placed);
-    },
+    async (request, reply) =>
+      sendKeptAnswer(reply, 201, (answering) =>
+        placeRequest(context, requireMember(request), request.body, answering),
+      ),
   );
 
   app.get(
@@ -133,16 +128,10 @@ export async function requestRoutes(app: App, context: AppContext) {
         },
       },
     },
-    async (request, reply) => {
-      const answer = finalAnswer(reply, 200, (cancelled: RequestView) => cancelled);
-      const cancelled = await cancelRequest(
-        context,
-        requireMember(request),
-        request.params.requestId,
-        { answer: answer.render },
-      );
-      return answer.send(cancelled);
-    },
+    async (request, reply) =>
+      sendKeptAnswer(reply, 200, (answering) =>
+        cancelRequest(context, requireMember(request), request.params.requestId, answering),
+      ),
   );
 
   app.get(
@@ -176,13 +165,10 @@ export async function requestRoutes(app: App, context: AppContext) {
           response: { 200: ScanAnswer, ...problemResponses(401, 403, 404, 409) },
         },
       },
-      async (request, reply) => {
-        const answer = finalAnswer(reply, 200, (scanned: ScanResult) => scanned);
-        const scanned = await run(context, requireStaff(request), request.body, {
-          answer: answer.render,
-        });
-        return answer.send(scanned);
-      },
+      async (request, reply) =>
+        sendKeptAnswer(reply, 200, (answering) =>
+          run(context, requireStaff(request), request.body, answering),
+        ),
     );
   scan(
     '/api/v1/requests/sent',

@@ -8,20 +8,25 @@ import type { DatabaseConnection, Dialect, Driver, Kysely, RawBuilder } from 'ky
  *
  * The idempotency of POST requests uses it to record "this key was applied" in the same
  * transaction as the effect, so that after a crash the database alone says whether a retried
- * request was applied (see platform/http/idempotency.ts).
+ * request was applied (see platform/http/idempotency.ts). It is given the answer the work noted
+ * for this transaction (`noteAnswer`), or null, and resolves to true when it kept that answer;
+ * a kept answer is handed to `answerKept` once the COMMIT succeeded.
  */
-export type CommitGuard = ((connection: DatabaseConnection) => Promise<void>) & {
+export type CommitGuard = ((
+  connection: DatabaseConnection,
+  answer: FinalAnswer | null,
+) => Promise<unknown>) & {
   /** What the guard records, written by the effect's own statement instead (see `writeOnce`). */
   inStatement?: StatementRecord;
   /** The id of what the work made or changed (`noteEffect`), recorded by the guard with it. */
   effectId?: number;
   /**
    * The request's final answer, rendered inside the transaction before its COMMIT
-   * (`noteAnswer`): the guard keeps it with the key, so nothing is stored after the commit.
+   * (`noteAnswer`): given to the guard at that COMMIT, then forgotten.
    */
   answer?: FinalAnswer;
-  /** Called after the COMMIT the guard ran in succeeded. */
-  committed?: () => void;
+  /** The answer the guard kept with the key, once the COMMIT it ran in succeeded. */
+  answerKept?: (answer: FinalAnswer) => void;
 };
 
 /**
@@ -158,9 +163,13 @@ function guardedDriver(driver: Driver): Driver {
     beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
     async commitTransaction(connection) {
       const guard = guards.getStore();
-      if (guard) await guard(connection);
+      if (!guard) return driver.commitTransaction(connection);
+      // Each noted answer is given to one COMMIT only, whatever becomes of it.
+      const answer = guard.answer ?? null;
+      guard.answer = undefined;
+      const kept = await guard(connection, answer);
       await driver.commitTransaction(connection);
-      guard?.committed?.();
+      if (kept === true && answer) guard.answerKept?.(answer);
     },
     rollbackTransaction(connection) {
       // An answer noted in a transaction that rolls back was never the request's.

@@ -3,7 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Clock } from '../clock.js';
-import { type CommitGuard, type FinalAnswer, runWithCommitGuard } from '../db/commit-guard.js';
+import {
+  type Answering,
+  type CommitGuard,
+  type FinalAnswer,
+  runWithCommitGuard,
+} from '../db/commit-guard.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { compiledOnce, PREPARED } from '../db/prepared.js';
 import type { DB } from '../db/schema.js';
@@ -133,15 +138,13 @@ export function applyGuard(
   owner: string,
   answered: (answer: FinalAnswer) => void = () => {},
 ): CommitGuard {
-  let kept: FinalAnswer | null = null;
-  const guard: CommitGuard = async (connection) => {
-    kept = takeAnswer(guard);
+  const guard: CommitGuard = async (connection, answer) => {
     const result = await connection.executeQuery(
-      kept
+      answer
         ? CompiledQuery.raw(
             `update idempotent_requests set status_code = $4, response = $5::jsonb
               where scope = $1 and key = $2 and status_code = ${IN_PROGRESS} and response->>'owner' = $3`,
-            [scope, key, owner, kept.status, storedResponse(kept)],
+            [scope, key, owner, answer.status, storedResponse(answer)],
           )
         : CompiledQuery.raw(
             `update idempotent_requests
@@ -156,19 +159,10 @@ export function applyGuard(
         state: 'taken-over',
       });
     }
+    return answer !== null;
   };
-  guard.committed = () => {
-    if (kept) answered(kept);
-    kept = null;
-  };
+  guard.answerKept = answered;
   return guard;
-}
-
-/** The answer the work noted for the transaction being committed (each is kept once). */
-function takeAnswer(guard: CommitGuard): FinalAnswer | null {
-  const answer = guard.answer ?? null;
-  guard.answer = undefined;
-  return answer;
 }
 
 /**
@@ -179,19 +173,14 @@ function takeAnswer(guard: CommitGuard): FinalAnswer | null {
  * process whose lease ran out is taken over here (and its owner fenced), as the slow path does.
  */
 function recordGuard(taken: Taken, now: Date): CommitGuard {
-  let kept: FinalAnswer | null = null;
-  const guard: CommitGuard = async (connection) => {
-    kept = takeAnswer(guard);
+  const guard: CommitGuard = async (connection, answer) => {
     // A second transaction of the same request: the key is this request's already (an answer
     // noted there is stored after the commit, as any other).
-    if (taken.recorded) {
-      kept = null;
-      return;
-    }
+    if (taken.recorded) return false;
     // With the request's final answer (`noteAnswer`), the key is kept answered at once.
-    const status = kept ? kept.status : IN_PROGRESS;
-    const response = kept
-      ? storedResponse(kept)
+    const status = answer ? answer.status : IN_PROGRESS;
+    const response = answer
+      ? storedResponse(answer)
       : JSON.stringify({
           owner: taken.owner,
           applied: true,
@@ -210,20 +199,18 @@ function recordGuard(taken: Taken, now: Date): CommitGuard {
         [taken.scope, taken.key, taken.hash, response, now, `${BOOT}.%`, leaseStart, status],
       ),
     );
-    if (result.numAffectedRows === 1n) {
-      taken.recorded = true;
-    } else {
-      kept = null;
+    if (result.numAffectedRows !== 1n) {
       taken.found = true;
       throw new AppError('CONFLICT', {
         reason: 'the first request with this Idempotency-Key is still being processed',
         state: 'in-progress',
       });
     }
+    taken.recorded = true;
+    return answer !== null;
   };
-  guard.committed = () => {
-    if (kept) taken.answered = kept;
-    kept = null;
+  guard.answerKept = (answer) => {
+    taken.answered = answer;
   };
   return guard;
 }
@@ -294,6 +281,20 @@ export function finalAnswer<T>(
       return reply.code(answer.status).type(answer.contentType).send(answer.body);
     },
   };
+}
+
+/**
+ * Sends the answer of a use case whose commit keeps it with the request's key (`answered`): the
+ * result as the route's response schema for `status` serialises it, rendered inside the work's
+ * transaction and sent as that same text.
+ */
+export async function sendKeptAnswer<T extends Record<string, unknown>>(
+  reply: FastifyReply,
+  status: number,
+  work: (answering: Answering<T>) => Promise<T>,
+) {
+  const answer = finalAnswer(reply, status, (result: T) => result);
+  return answer.send(await work({ answer: answer.render }));
 }
 
 /** The answer of the request holding the key, stored (a keyed write's last round trip, unless its statement kept it). */
