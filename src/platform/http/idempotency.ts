@@ -620,7 +620,7 @@ export const IdempotencyHeader = Type.Object({
     Type.String({
       maxLength: 200,
       description:
-        'a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed',
+        'a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed',
     }),
   ),
 });

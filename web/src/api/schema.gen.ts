@@ -5634,7 +5634,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -5745,7 +5745,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -5880,7 +5880,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -5985,7 +5985,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path: {
@@ -6583,7 +6583,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -6667,7 +6667,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path: {
@@ -6737,7 +6737,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -6824,7 +6824,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path: {
@@ -8938,7 +8938,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -9022,7 +9022,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path: {
@@ -9143,7 +9143,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -9227,7 +9227,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -9311,7 +9311,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body is applied once; if the first answer was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
                 "idempotency-key"?: string;
             };
             path?: never;
