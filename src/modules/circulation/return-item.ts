@@ -221,10 +221,12 @@ async function returnLocked(
     // 'returning' by the loans' trigger); returned at home, it is back on the shelf.
     const transit =
       loan.pickup_library_id === null ? null : await requestCopyReturned(tx, item, actor, now);
-    // Members waiting for the title here: a copy back home is set aside for the first in line (a
-    // requested copy returned at its pickup library goes home first).
+    // Members waiting for the title here (read with the loan's lock): a copy back home is set
+    // aside for the first in line (a requested copy returned at its pickup library goes home first).
     const trap: Trap | null =
-      transit === null ? await trapForNextInLine(tx, actor, { now, today }, item.id) : null;
+      transit === null && locked.held
+        ? await trapForNextInLine(tx, actor, { now, today }, item.id)
+        : null;
     const result = {
       loan: {
         id: loan.id,

@@ -29,7 +29,8 @@ export async function openLoanOfItem(db: Kysely<DB>, itemId: number) {
 
 /**
  * The item's open loan, locked (the locked return's read, after its member's lock), with the
- * network's suspension rules a late return applies.
+ * network's suspension rules a late return applies and whether members wait for the copy's title
+ * at its library (only then does the return look for the first in line).
  */
 export async function lockOpenLoan(db: Kysely<DB>, itemId: number) {
   const { rows } = await sql<{
@@ -39,9 +40,13 @@ export async function lockOpenLoan(db: Kysely<DB>, itemId: number) {
     pickup_library_id: number | null;
     suspension_mode: NetworkRules['suspensionMode'];
     max_suspension_days: number | null;
+    held: boolean;
   }>`${PREPARED}
     select o.id, o.member_id, o.due_date, o.pickup_library_id,
-           n.suspension_mode, n.max_suspension_days
+           n.suspension_mode, n.max_suspension_days,
+           exists (select 1 from items i join holds h on h.record_id = i.record_id
+                    where i.id = o.item_id and h.library_id = i.library_id
+                      and h.state = 'waiting') as held
       from loans o cross join network_rules n
      where o.item_id = ${itemId} and o.returned_at is null
      for update of o`.execute(db);
@@ -50,6 +55,7 @@ export async function lockOpenLoan(db: Kysely<DB>, itemId: number) {
   return {
     loan: row,
     rules: { suspensionMode: row.suspension_mode, maxSuspensionDays: row.max_suspension_days },
+    held: row.held,
   };
 }
 
