@@ -40,7 +40,7 @@ export function targetMet(name: TargetName, measured: number | null): boolean | 
 
 /** Which paths each phase drives, as the real clients send them (README and latest.json say so). */
 export const MEASURED_PATHS = {
-  http: "web desk: card scanned (GET /cards/{n}, whose answer carries the member's status), two items lent per visit, each with an Idempotency-Key (the answer carries the status after it); a renewal (key; its answer carries the status) in one visit in ten; each item returned (key)",
+  http: "web desk: card scanned (GET /cards/{n}, whose answer carries the member's status), two items lent per visit, each with an Idempotency-Key (the answer carries the status after it); a renewal (key; its answer carries the status) in one visit in ten; a hold on the first item by the next borrower in one visit in ten (its return sets the copy aside, the holder collects and returns it); each item returned (key); in one visit in twenty, a late return of a copy lent to another member (the locked path: that member is suspended)",
   sip2: 'self-check: 23 Patron Status with card and PIN (AD), two 11 Checkouts with the same AD, 35 End Patron Session, then 09 Checkin of each item; the network requires the PIN',
   portal:
     'member portal: sign in (Argon2id), my loans, one catalogue search, sign out; each member from an address of its own',

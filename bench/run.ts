@@ -322,7 +322,7 @@ async function main(options: Options) {
     ).finally(() => poolsDb.close());
     const workers = assignWorkers(pools, clients);
     log(
-      `\n${workers.length} desks at ${new Set(workers.map((w) => w.libraryId)).size} libraries, ${workers.reduce((a, w) => a + w.borrowers.length, 0)} borrowers, ${workers.reduce((a, w) => a + w.items.length, 0)} items`,
+      `\n${workers.length} desks at ${new Set(workers.map((w) => w.libraryId)).size} libraries, ${workers.reduce((a, w) => a + w.borrowers.length, 0)} borrowers, ${workers.reduce((a, w) => a + w.items.length, 0)} items, ${workers.reduce((a, w) => a + w.overdue.length, 0)} overdue copies to take back`,
     );
     const clock = { warmupSeconds, durationSeconds };
 

@@ -7,7 +7,8 @@
  * items returned (key each). A pair counts when both the checkout and the return of an item
  * succeeded. With `holds`, a visit sometimes has the next borrower hold its first item (예약,
  * issue 20): its return then sets the copy aside, and the holder collects it (a checkout, counted
- * as `collect`) and returns it.
+ * as `collect`) and returns it. With `lateReturn`, a visit sometimes also brings back an overdue
+ * copy lent to another member (`late return`, not a pair: it suspends that member).
  */
 import { randomUUID } from 'node:crypto';
 
@@ -42,6 +43,11 @@ export interface DeskMix {
    * (POST /holds), the trap on its return, the holder's collection and return (issue 20).
    */
   holds?: number;
+  /**
+   * Chance that a visit also brings back a copy lent to someone else and overdue (a late return:
+   * the locked path, which suspends that member). Each desk has a run's worth, taken back once.
+   */
+  lateReturn?: number;
 }
 
 /** What the web desk sends (web/src/desk/Circulation.tsx, visit.ts, Returns.tsx). */
@@ -52,6 +58,7 @@ export const DESK_MIX: DeskMix = {
   renew: 0.1,
   keys: true,
   holds: 0.1,
+  lateReturn: 0.05,
 };
 /** Checkout and return only (with keys): the history and embedded comparisons. */
 export const CHECKOUT_RETURN_ONLY: DeskMix = {
@@ -166,6 +173,7 @@ async function deskWorker(
   };
   let cycle = 0;
   let next = 0;
+  let ranOutOfOverdue = false;
   while (performance.now() < recorder.windowEnd) {
     if (items.length === 0 || (options.checkoutOnly && cycle >= worker.borrowers.length * 4)) {
       // Checkouts only: the measured window ends with the first desk that has nothing to lend.
@@ -252,6 +260,15 @@ async function deskWorker(
           200,
         );
         if (back) recorder.pair(performance.now());
+      }
+    }
+    if (rng.chance(mix.lateReturn ?? 0)) {
+      const overdue = worker.overdue.shift();
+      if (overdue) {
+        await timed('late return', 'POST', '/api/v1/returns', { itemBarcode: overdue }, 200);
+      } else if (!ranOutOfOverdue) {
+        ranOutOfOverdue = true;
+        recorder.note('a desk ran out of overdue copies to take back');
       }
     }
   }

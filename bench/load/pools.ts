@@ -19,6 +19,8 @@ export interface LibraryPool {
   code: string;
   borrowers: Borrower[];
   items: string[];
+  /** Copies lent by the library to other members and overdue: a desk's late returns. */
+  overdue: string[];
 }
 
 export interface Worker {
@@ -27,6 +29,8 @@ export interface Worker {
   code: string;
   borrowers: Borrower[];
   items: string[];
+  /** Overdue copies this desk takes back, each once in a run (shifted off as they come back). */
+  overdue: string[];
 }
 
 /** The largest libraries, one desk each (the big city libraries are where the queues are). */
@@ -91,6 +95,18 @@ export async function buildPools(
       order by min(shared), barcode
       limit ${perLibrary}
     ) x`.execute(db);
+  // Overdue copies the library lent (the generated open loans due before today): their members
+  // have a loan out, so none of them is a borrower above. A run's worth: a desk takes one back in
+  // one visit in twenty, and returns each copy once in a run, over all its phases.
+  const overdue = await sql<{ library_id: number; barcode: string }>`
+    select l.id as library_id, x.barcode
+    from (values ${values}) as l(id)
+    cross join lateral (
+      select i.barcode from loans o join items i on i.id = o.item_id
+       where o.returned_at is null and o.due_date < ${today}::date and o.library_id = l.id
+         and o.pickup_library_id is null and i.library_id = l.id
+       order by i.barcode limit ${perLibrary * 8}
+    ) x`.execute(db);
   return libraries.map((library) => {
     const own = home.rows.filter((r) => r.library_id === library.id);
     const guests = visitors.rows.filter((r) => r.library_id === library.id);
@@ -107,6 +123,7 @@ export async function buildPools(
       code: library.code,
       borrowers,
       items: items.rows.filter((r) => r.library_id === library.id).map((r) => r.barcode),
+      overdue: overdue.rows.filter((r) => r.library_id === library.id).map((r) => r.barcode),
     };
   });
 }
@@ -132,8 +149,9 @@ export function assignWorkers(pools: readonly LibraryPool[], workers: number): W
     const n = perLibrary.get(pool.libraryId)!;
     const borrowers = pool.borrowers.filter((_, i) => i % n === k);
     const items = pool.items.filter((_, i) => i % n === k);
+    const overdue = pool.overdue.filter((_, i) => i % n === k);
     if (borrowers.length === 0 || items.length === 0) continue;
-    out.push({ index: w, libraryId: pool.libraryId, code: pool.code, borrowers, items });
+    out.push({ index: w, libraryId: pool.libraryId, code: pool.code, borrowers, items, overdue });
   }
   return out;
 }

@@ -225,7 +225,24 @@ describe.skipIf(noServer)('benchmark', () => {
           where j.record_id = i.record_id and j.library_id = i.library_id and j.id <> i.id)`.execute(
       db.db,
     );
+    // The desks' late returns: every overdue copy a library lent (its loan due before today),
+    // none of them lent to a borrower of the desks, whose checkouts must not meet a suspension.
+    const everywhere = await buildPools(
+      db.db,
+      network.generated.plan.libraries,
+      20,
+      network.generated.days.today,
+    );
+    const overdue = everywhere.flatMap((pool) => pool.overdue);
+    const { rows: due } = await sql<{ barcode: string; member_id: number }>`
+      select i.barcode, o.member_id from loans o join items i on i.id = o.item_id
+       where o.returned_at is null and o.due_date < ${network.generated.days.today}::date
+         and i.library_id = o.library_id`.execute(db.db);
     await db.close();
+    expect(overdue.length).toBeGreaterThan(0);
+    expect([...overdue].sort()).toEqual(due.map((r) => r.barcode).sort());
+    const borrowers = new Set(everywhere.flatMap((pool) => pool.borrowers.map((b) => b.memberId)));
+    expect(due.filter((r) => borrowers.has(Number(r.member_id)))).toEqual([]);
     expect(alone.length).toBe(firsts.length);
     for (const kind of ['korean', 'author', 'isbn', 'miss'] as const) {
       expect(terms[kind].length, kind).toBeGreaterThan(0);
