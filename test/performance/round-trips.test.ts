@@ -51,12 +51,12 @@ const HOLD_TRAP_TRANSACTIONS = 0;
  * A late return with a key, the locked path (it extends the member's suspension at every library
  * at once): the session, the return's read, then one transaction — the member locked (the one the
  * read saw on the loan), the loan locked with the network's suspension rules and whether anyone
- * waits for the title here, one statement for the loan closed, the suspension with its notice and
- * the audit event, and at its COMMIT the key with the answer (16 round trips before round 22: the
- * loan read twice, the rules and the library read, four writes, and the answer stored after the
- * commit; 9 in round 22, the title's line read even when no one waited).
+ * waits for the title here, one statement for the loan closed, the suspension with its notice, the
+ * audit event and the key with the answer, COMMIT (16 round trips before round 22: the loan read
+ * twice, the rules and the library read, four writes, and the answer stored after the commit; 9
+ * in round 22: the title's line read even when no one waited, and the key written at COMMIT).
  */
-const LATE_RETURN_ROUND_TRIPS = 8;
+const LATE_RETURN_ROUND_TRIPS = 7;
 const LATE_RETURN_TRANSACTIONS = 1;
 
 const CARD = demoCardNumber(1);

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noteAnswer, runWithCommitGuard } from '../../src/platform/db/commit-guard.js';
+import {
+  type CommitGuard,
+  keptInTransaction,
+  noteAnswer,
+  runWithCommitGuard,
+} from '../../src/platform/db/commit-guard.js';
 import { applyGuard, IDEMPOTENCY_LEASE_MS } from '../../src/platform/http/idempotency.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { libraryIdOf, shelve, walkIn } from '../support/circulation.js';
@@ -434,6 +439,37 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
     const stored = await row('noted-2');
     expect(stored.status_code).toBe(200);
     expect(stored.response).toMatchObject({ body: JSON.stringify({ text: 'the answer' }) });
+  });
+
+  it("forgets a key kept by a statement of a transaction that rolled back: the next commit's guard records it", async () => {
+    const seen: { answer: string | null; keptByStatement: boolean }[] = [];
+    const guard: CommitGuard = Object.assign(
+      async (_connection: unknown, answer: { body: string } | null) => {
+        seen.push({
+          answer: answer?.body ?? null,
+          keptByStatement: guard.keptByStatement === true,
+        });
+        return false;
+      },
+      {},
+    );
+    const answer = { status: 200, contentType: 'application/json; charset=utf-8', body: '{"a":1}' };
+    await runWithCommitGuard(guard, async () => {
+      await expect(
+        t.db.transaction().execute(async () => {
+          keptInTransaction(answer);
+          throw new Error('failed after its statement');
+        }),
+      ).rejects.toThrow('failed after its statement');
+      await t.db.transaction().execute(async () => {});
+      await t.db.transaction().execute(async () => keptInTransaction(answer));
+      await t.db.transaction().execute(async () => {});
+    });
+    expect(seen).toEqual([
+      { answer: null, keptByStatement: false },
+      { answer: '{"a":1}', keptByStatement: true },
+      { answer: null, keptByStatement: false },
+    ]);
   });
 
   // Last: they move the clock weeks on.

@@ -110,7 +110,8 @@ export async function closeLoanOnTime(
 /**
  * Closes a loan under its member's lock (the locked return), with its audit event, in one
  * statement; with `suspension`, the same statement sets the member's suspension (and the loan
- * that set it) and tells the member of it (a `suspension_started` notice, until when).
+ * that set it) and tells the member of it (a `suspension_started` notice, until when); with `key`
+ * (`keyInTransaction`), it records the request's key with its answer too.
  */
 export async function closeLoanUnderLock(
   db: Kysely<DB>,
@@ -123,6 +124,7 @@ export async function closeLoanUnderLock(
     audit: AuditRow;
     suspension: { memberId: number; until: BusinessDate; libraryId: number } | null;
   },
+  key: KeyRecord | null = null,
 ): Promise<void> {
   const { suspension } = close;
   const suspends = suspension
@@ -149,7 +151,7 @@ export async function closeLoanUnderLock(
              days_late = ${close.daysLate},
              member_id = case when ${close.keepInHistory}::boolean then member_id end
        where id = ${close.loanId} and returned_at is null
-      returning id)${suspends}
+      returning id)${alongside('closed', key)}${suspends}
     ${auditEventsFrom(close.audit, sql.raw('closed'))}`.execute(db);
   noteEffect(close.loanId);
 }

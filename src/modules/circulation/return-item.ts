@@ -4,7 +4,15 @@ import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeDesk } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
-import { type Answering, answered, writeOnce } from '../../platform/db/commit-guard.js';
+import {
+  type Answering,
+  answered,
+  isKeyTaken,
+  keptInTransaction,
+  keyInTransaction,
+  noteAnswer,
+  writeOnce,
+} from '../../platform/db/commit-guard.js';
 import { isCheckViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
@@ -165,6 +173,12 @@ async function returnUnderLock(
     try {
       return await returnLocked(context, actor, item, { ...seen, memberId }, options);
     } catch (error) {
+      // The key was there already (a retry, or a key to take over): once more, not a try of its
+      // own, and its COMMIT's guard deals with the key.
+      if (isKeyTaken(error)) {
+        tries -= 1;
+        continue;
+      }
       if (!(error instanceof LentAgain)) throw error;
       memberId = error.memberId;
     }
@@ -198,36 +212,7 @@ async function returnLocked(
       member && until !== null && until !== current
         ? { memberId: member.id, until, libraryId: actor.libraryId }
         : null;
-    await closeLoanUnderLock(tx, {
-      loanId: loan.id,
-      returnedAt: now,
-      returnDay: today,
-      daysLate: late,
-      keepInHistory,
-      suspension,
-      audit: auditRow(actor, now, {
-        action: 'loan.returned',
-        subjectKind: 'loan',
-        subjectId: loan.id,
-        details: {
-          memberId: member?.id ?? null,
-          itemId: item.id,
-          daysLate: late,
-          suspendedUntil: late > 0 ? until : null,
-        },
-      }),
-    });
-    // An inter-library loan returned at its pickup library travels home (its request moved to
-    // 'returning' by the loans' trigger); returned at home, it is back on the shelf.
-    const transit =
-      loan.pickup_library_id === null ? null : await requestCopyReturned(tx, item, actor, now);
-    // Members waiting for the title here (read with the loan's lock): a copy back home is set
-    // aside for the first in line (a requested copy returned at its pickup library goes home first).
-    const trap: Trap | null =
-      transit === null && locked.held
-        ? await trapForNextInLine(tx, actor, { now, today }, item.id)
-        : null;
-    const result = {
+    const returned = (transit: Transit, trap: Trap | null): ReturnedLoan => ({
       loan: {
         id: loan.id,
         itemBarcode: item.barcode,
@@ -241,10 +226,53 @@ async function returnLocked(
       transit,
       // "예약 도서 — 보관": for whom (masked) and until when.
       heldFor: trap && { maskedName: trap.maskedName, pickupUntil: trap.pickupUntil },
-    };
+    });
+    // No request's copy to send home and no one in line: the answer is known before the close,
+    // whose statement keeps it with the key (the COMMIT then writes nothing more).
+    const settled = loan.pickup_library_id === null && !locked.held ? returned(null, null) : null;
+    const answer = settled && options.answer ? options.answer(settled) : null;
+    const key = answer && keyInTransaction(answer);
+    await closeLoanUnderLock(
+      tx,
+      {
+        loanId: loan.id,
+        returnedAt: now,
+        returnDay: today,
+        daysLate: late,
+        keepInHistory,
+        suspension,
+        audit: auditRow(actor, now, {
+          action: 'loan.returned',
+          subjectKind: 'loan',
+          subjectId: loan.id,
+          details: {
+            memberId: member?.id ?? null,
+            itemId: item.id,
+            daysLate: late,
+            suspendedUntil: late > 0 ? until : null,
+          },
+        }),
+      },
+      key,
+    );
+    if (settled) {
+      if (answer && key) keptInTransaction(answer);
+      else if (answer) noteAnswer(answer);
+      return settled;
+    }
+    // An inter-library loan returned at its pickup library travels home (its request moved to
+    // 'returning' by the loans' trigger); returned at home, it is back on the shelf.
+    const transit =
+      loan.pickup_library_id === null ? null : await requestCopyReturned(tx, item, actor, now);
+    // Members waiting for the title here (read with the loan's lock): a copy back home is set
+    // aside for the first in line (a requested copy returned at its pickup library goes home first).
+    const trap: Trap | null =
+      transit === null && locked.held
+        ? await trapForNextInLine(tx, actor, { now, today }, item.id)
+        : null;
     // The answer is known only now: kept with the key by this commit (a late return's suspension
     // is what a retry after a lost answer must still be told).
-    return answered(result, options.answer);
+    return answered(returned(transit, trap), options.answer);
   });
 }
 

@@ -27,6 +27,11 @@ export type CommitGuard = ((
   answer?: FinalAnswer;
   /** The answer the guard kept with the key, once the COMMIT it ran in succeeded. */
   answerKept?: (answer: FinalAnswer) => void;
+  /**
+   * A statement of the transaction now open recorded the key with the answer noted
+   * (`keyInTransaction`): its COMMIT has nothing more to write.
+   */
+  keptByStatement?: boolean;
 };
 
 /**
@@ -91,6 +96,38 @@ export interface Answering<T> {
 export function answered<T>(result: T, render: RenderAnswer<T> | undefined): T {
   if (render) noteAnswer(render(result));
   return result;
+}
+
+/**
+ * The key's record with the request's final answer, for a statement inside a transaction whose
+ * answer is known before that statement: the statement keeps the key answered, and the COMMIT
+ * writes nothing more (`keptInTransaction` once the statement succeeded). Null when there is no
+ * new key to record so (no key, or one found there already: the guard records it at COMMIT). If
+ * the key is there after all, the statement fails and its transaction with it (`isKeyTaken`):
+ * the work runs again, and its COMMIT's guard deals with the key.
+ */
+export function keyInTransaction(answer: FinalAnswer): KeyRecord | null {
+  const inStatement = guards.getStore()?.inStatement;
+  return inStatement ? (effect) => inStatement.record(effect, answer) : null;
+}
+
+/** The statement given `keyInTransaction`'s record succeeded: the COMMIT keeps what it wrote. */
+export function keptInTransaction(answer: FinalAnswer): void {
+  const guard = guards.getStore();
+  if (!guard) return;
+  guard.answer = answer;
+  guard.keptByStatement = true;
+}
+
+/**
+ * Whether a statement given `keyInTransaction`'s record failed because the key is already there;
+ * if so the request's statements stop recording it (the guard records it at COMMIT).
+ */
+export function isKeyTaken(error: unknown): boolean {
+  const guard = guards.getStore();
+  if (!guard?.inStatement?.isTaken(error)) return false;
+  guard.inStatement = undefined;
+  return true;
 }
 
 /** Runs `work` (and everything it starts) with `guard` checked before each of its commits. */
@@ -167,14 +204,22 @@ function guardedDriver(driver: Driver): Driver {
       // Each noted answer is given to one COMMIT only, whatever becomes of it.
       const answer = guard.answer ?? null;
       guard.answer = undefined;
-      const kept = await guard(connection, answer);
+      let kept: unknown;
+      try {
+        kept = await guard(connection, answer);
+      } finally {
+        guard.keptByStatement = false;
+      }
       await driver.commitTransaction(connection);
       if (kept === true && answer) guard.answerKept?.(answer);
     },
     rollbackTransaction(connection) {
-      // An answer noted in a transaction that rolls back was never the request's.
+      // An answer noted (or a key kept) in a transaction that rolls back was never the request's.
       const guard = guards.getStore();
-      if (guard) guard.answer = undefined;
+      if (guard) {
+        guard.answer = undefined;
+        guard.keptByStatement = false;
+      }
       return driver.rollbackTransaction(connection);
     },
     releaseConnection: (connection, options) => driver.releaseConnection(connection, options),

@@ -174,6 +174,11 @@ export function applyGuard(
  */
 function recordGuard(taken: Taken, now: Date): CommitGuard {
   const guard: CommitGuard = async (connection, answer) => {
+    // A statement of this transaction recorded the key with its answer (`keyInTransaction`).
+    if (guard.keptByStatement) {
+      taken.recorded = true;
+      return answer !== null;
+    }
     // A second transaction of the same request: the key is this request's already (an answer
     // noted there is stored after the commit, as any other).
     if (taken.recorded) return false;
