@@ -443,16 +443,10 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
 
   it("forgets a key kept by a statement of a transaction that rolled back: the next commit's guard records it", async () => {
     const seen: { answer: string | null; keptByStatement: boolean }[] = [];
-    const guard: CommitGuard = Object.assign(
-      async (_connection: unknown, answer: { body: string } | null) => {
-        seen.push({
-          answer: answer?.body ?? null,
-          keptByStatement: guard.keptByStatement === true,
-        });
-        return false;
-      },
-      {},
-    );
+    const guard: CommitGuard = async (_connection, answer) => {
+      seen.push({ answer: answer?.body ?? null, keptByStatement: guard.keptByStatement === true });
+      return false;
+    };
     const answer = { status: 200, contentType: 'application/json; charset=utf-8', body: '{"a":1}' };
     await runWithCommitGuard(guard, async () => {
       await expect(
