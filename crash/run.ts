@@ -64,6 +64,8 @@ interface ModeReport {
     sent: number;
     acknowledged: number;
     appliedAnswerLost: number;
+    /** Their kinds, when there are any (e.g. `hold ×1`): the paths that still store after the commit. */
+    appliedKinds?: string;
     /** Of those, the ones whose CONFLICT named what they made (checked by that id). */
     appliedNamed: number;
     /** The kinds of those it did not name, when there are any (e.g. `register ×2`). */
@@ -94,15 +96,22 @@ const WITNESS_LINES = 30;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const between = (low: number, high: number) => low + Math.random() * (high - low);
 
-/** The kinds of "applied, answer lost" operations whose CONFLICT named nothing, counted. */
-function unnamedKinds(ops: readonly Op[]): { appliedUnnamedKinds?: string } {
+/** The kinds of the operations `which` picks, counted (`hold ×2, register ×1`), or undefined. */
+function kindsOf(ops: readonly Op[], which: (op: Op) => boolean): string | undefined {
   const counts = new Map<string, number>();
-  for (const op of ops)
-    if (op.outcome === 'applied' && op.appliedId === undefined)
-      counts.set(op.kind, (counts.get(op.kind) ?? 0) + 1);
-  if (counts.size === 0) return {};
-  const kinds = [...counts].map(([kind, n]) => `${kind} ×${n}`).join(', ');
-  return { appliedUnnamedKinds: kinds };
+  for (const op of ops) if (which(op)) counts.set(op.kind, (counts.get(op.kind) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  return [...counts].map(([kind, n]) => `${kind} ×${n}`).join(', ');
+}
+
+/** The kinds of the "applied, answer lost" operations, and of those whose CONFLICT named nothing. */
+function appliedKinds(ops: readonly Op[]): { appliedKinds?: string; appliedUnnamedKinds?: string } {
+  const applied = kindsOf(ops, (op) => op.outcome === 'applied');
+  const unnamed = kindsOf(ops, (op) => op.outcome === 'applied' && op.appliedId === undefined);
+  return {
+    ...(applied ? { appliedKinds: applied } : {}),
+    ...(unnamed ? { appliedUnnamedKinds: unnamed } : {}),
+  };
 }
 
 function log(message: string) {
@@ -229,7 +238,7 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
         acknowledged: ops.filter(sure).length,
         appliedAnswerLost: ops.filter((o) => o.outcome === 'applied').length,
         appliedNamed: ops.filter((o) => o.appliedId !== undefined).length,
-        ...unnamedKinds(ops),
+        ...appliedKinds(ops),
         refused: ops.filter((o) => o.outcome === 'refused').length,
         unanswered: ops.filter((o) => o.outcome === 'unknown').length,
         retries: ops.reduce((n, o) => n + Math.max(0, o.attempts - 1), 0),
@@ -412,7 +421,7 @@ function printReport(r: ModeReport) {
     `\n${r.mode}: ${(r.durationMs / 1000).toFixed(0)} s, ${r.services} service process(es), ${r.desks} desks (HTTP) and ${r.machines} machines (SIP2) at ${r.libraries} libraries`,
   );
   console.log(
-    `  operations: ${o.sent} sent, ${o.acknowledged} acknowledged (${o.appliedAnswerLost} of them "applied, answer lost", ${o.appliedNamed} of those naming what they made${o.appliedUnnamedKinds ? `; not: ${o.appliedUnnamedKinds}` : ''}), ${o.refused} refused, ${o.unanswered} unanswered; ${o.retries} retries; ${o.madeEarlierToday} machine answers "made earlier today"`,
+    `  operations: ${o.sent} sent, ${o.acknowledged} acknowledged (${o.appliedAnswerLost} of them "applied, answer lost"${o.appliedKinds ? ` (${o.appliedKinds})` : ''}, ${o.appliedNamed} of those naming what they made${o.appliedUnnamedKinds ? `; not: ${o.appliedUnnamedKinds}` : ''}), ${o.refused} refused, ${o.unanswered} unanswered; ${o.retries} retries; ${o.madeEarlierToday} machine answers "made earlier today"`,
   );
   for (const [kind, t] of Object.entries(o.byKind)) {
     console.log(
