@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CommitGuard,
-  keptInTransaction,
+  keyInTransaction,
   noteAnswer,
   runWithCommitGuard,
 } from '../../src/platform/db/commit-guard.js';
@@ -447,16 +447,17 @@ describe(`idempotency across crashes and outages (${testDatabaseKind})`, () => {
       seen.push({ answer: answer?.body ?? null, keptByStatement: guard.keptByStatement === true });
       return false;
     };
+    guard.inStatement = { record: () => sql`select 1`, isTaken: () => false, recorded: () => {} };
     const answer = { status: 200, contentType: 'application/json; charset=utf-8', body: '{"a":1}' };
     await runWithCommitGuard(guard, async () => {
       await expect(
         t.db.transaction().execute(async () => {
-          keptInTransaction(answer);
+          keyInTransaction(answer);
           throw new Error('failed after its statement');
         }),
       ).rejects.toThrow('failed after its statement');
       await t.db.transaction().execute(async () => {});
-      await t.db.transaction().execute(async () => keptInTransaction(answer));
+      await t.db.transaction().execute(async () => keyInTransaction(answer));
       await t.db.transaction().execute(async () => {});
     });
     expect(seen).toEqual([

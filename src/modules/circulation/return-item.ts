@@ -8,9 +8,7 @@ import {
   type Answering,
   answered,
   isKeyTaken,
-  keptInTransaction,
   keyInTransaction,
-  noteAnswer,
   writeOnce,
 } from '../../platform/db/commit-guard.js';
 import { isCheckViolation } from '../../platform/db/errors.js';
@@ -228,7 +226,7 @@ async function returnLocked(
       heldFor: trap && { maskedName: trap.maskedName, pickupUntil: trap.pickupUntil },
     });
     // No request's copy to send home and no one in line: the answer is known before the close,
-    // whose statement keeps it with the key (the COMMIT then writes nothing more).
+    // noted now, and its statement keeps it with the key (the COMMIT then writes nothing more).
     const settled = loan.pickup_library_id === null && !locked.held ? returned(null, null) : null;
     const answer = settled && options.answer ? options.answer(settled) : null;
     const key = answer && keyInTransaction(answer);
@@ -255,11 +253,7 @@ async function returnLocked(
       },
       key,
     );
-    if (settled) {
-      if (answer && key) keptInTransaction(answer);
-      else if (answer) noteAnswer(answer);
-      return settled;
-    }
+    if (settled) return settled;
     // An inter-library loan returned at its pickup library travels home (its request moved to
     // 'returning' by the loans' trigger); returned at home, it is back on the shelf.
     const transit =

@@ -28,7 +28,7 @@ export type CommitGuard = ((
   /** The answer the guard kept with the key, once the COMMIT it ran in succeeded. */
   answerKept?: (answer: FinalAnswer) => void;
   /**
-   * A statement of the transaction now open recorded the key with the answer noted
+   * A statement of the transaction now open records the key with the answer noted
    * (`keyInTransaction`): its COMMIT has nothing more to write.
    */
   keptByStatement?: boolean;
@@ -99,24 +99,22 @@ export function answered<T>(result: T, render: RenderAnswer<T> | undefined): T {
 }
 
 /**
- * The key's record with the request's final answer, for a statement inside a transaction whose
- * answer is known before that statement: the statement keeps the key answered, and the COMMIT
- * writes nothing more (`keptInTransaction` once the statement succeeded). Null when there is no
- * new key to record so (no key, or one found there already: the guard records it at COMMIT). If
- * the key is there after all, the statement fails and its transaction with it (`isKeyTaken`):
- * the work runs again, and its COMMIT's guard deals with the key.
+ * Notes the request's final answer inside its transaction, known before the statement that makes
+ * the effect, and returns the key's record with that answer for the statement to carry: the
+ * COMMIT then writes nothing more. Null when there is no new key to record so (no key, or one
+ * found there already): the guard keeps the noted answer at COMMIT, as with `noteAnswer`. If the
+ * key is there after all, the statement fails and aborts its transaction, whose rollback forgets
+ * the answer and the mark (`isKeyTaken`: the work runs again, and its COMMIT's guard deals with
+ * the key).
  */
 export function keyInTransaction(answer: FinalAnswer): KeyRecord | null {
-  const inStatement = guards.getStore()?.inStatement;
-  return inStatement ? (effect) => inStatement.record(effect, answer) : null;
-}
-
-/** The statement given `keyInTransaction`'s record succeeded: the COMMIT keeps what it wrote. */
-export function keptInTransaction(answer: FinalAnswer): void {
   const guard = guards.getStore();
-  if (!guard) return;
+  if (!guard) return null;
   guard.answer = answer;
+  const inStatement = guard.inStatement;
+  if (!inStatement) return null;
   guard.keptByStatement = true;
+  return (effect) => inStatement.record(effect, answer);
 }
 
 /**
