@@ -73,8 +73,10 @@ interface ModeReport {
     refused: number;
     unanswered: number;
     retries: number;
-    /** A machine's checkouts and renewals answered as made earlier today (no new effect). */
+    /** A machine's checkouts, renewals and returns answered as made earlier today (no new effect). */
     madeEarlierToday: number;
+    /** Their kinds, when there are any (e.g. `checkout ×3, return ×1`). */
+    madeEarlierKinds?: string;
     byKind: Record<string, { sent: number; acknowledged: number }>;
     byChannel: Record<string, { sent: number; acknowledged: number }>;
   };
@@ -102,6 +104,12 @@ function kindsOf(ops: readonly Op[], which: (op: Op) => boolean): string | undef
   for (const op of ops) if (which(op)) counts.set(op.kind, (counts.get(op.kind) ?? 0) + 1);
   if (counts.size === 0) return undefined;
   return [...counts].map(([kind, n]) => `${kind} ×${n}`).join(', ');
+}
+
+/** The kinds of a machine's operations answered as made earlier today. */
+function madeEarlierKinds(ops: readonly Op[]): { madeEarlierKinds?: string } {
+  const kinds = kindsOf(ops, (op) => op.repeat === true);
+  return kinds ? { madeEarlierKinds: kinds } : {};
 }
 
 /** The kinds of the "applied, answer lost" operations, and of those whose CONFLICT named nothing. */
@@ -243,6 +251,7 @@ async function runMode(mode: Mode, size: Size, options: Options): Promise<ModeRe
         unanswered: ops.filter((o) => o.outcome === 'unknown').length,
         retries: ops.reduce((n, o) => n + Math.max(0, o.attempts - 1), 0),
         madeEarlierToday: ops.filter((o) => o.repeat).length,
+        ...madeEarlierKinds(ops),
         byKind: tally((o) => o.kind),
         byChannel: tally((o) => o.channel),
       },
@@ -421,7 +430,7 @@ function printReport(r: ModeReport) {
     `\n${r.mode}: ${(r.durationMs / 1000).toFixed(0)} s, ${r.services} service process(es), ${r.desks} desks (HTTP) and ${r.machines} machines (SIP2) at ${r.libraries} libraries`,
   );
   console.log(
-    `  operations: ${o.sent} sent, ${o.acknowledged} acknowledged (${o.appliedAnswerLost} of them "applied, answer lost"${o.appliedKinds ? ` (${o.appliedKinds})` : ''}, ${o.appliedNamed} of those naming what they made${o.appliedUnnamedKinds ? `; not: ${o.appliedUnnamedKinds}` : ''}), ${o.refused} refused, ${o.unanswered} unanswered; ${o.retries} retries; ${o.madeEarlierToday} machine answers "made earlier today"`,
+    `  operations: ${o.sent} sent, ${o.acknowledged} acknowledged (${o.appliedAnswerLost} of them "applied, answer lost"${o.appliedKinds ? ` (${o.appliedKinds})` : ''}, ${o.appliedNamed} of those naming what they made${o.appliedUnnamedKinds ? `; not: ${o.appliedUnnamedKinds}` : ''}), ${o.refused} refused, ${o.unanswered} unanswered; ${o.retries} retries; ${o.madeEarlierToday} machine answers "made earlier today"${o.madeEarlierKinds ? ` (${o.madeEarlierKinds})` : ''}`,
   );
   for (const [kind, t] of Object.entries(o.byKind)) {
     console.log(

@@ -131,6 +131,12 @@ export async function verify(
     businessDateOf(loan.loaned_at) === businessDateOf(new Date(op.started)) &&
     loan.loaned_at.getTime() <= op.started + SLACK_MS &&
     (loan.returned_at === null || loan.returned_at.getTime() >= op.started - SLACK_MS);
+  // A machine's return answered as made earlier the same day: a loan of the copy returned that
+  // day before the answer came.
+  const returnedEarlierToday = (loan: LoanRow, op: Op) =>
+    loan.returned_at !== null &&
+    businessDateOf(loan.returned_at) === businessDateOf(new Date(op.started)) &&
+    loan.returned_at.getTime() <= op.ended + SLACK_MS;
 
   // 1. Every acknowledged operation is in the database.
   for (const op of ops) {
@@ -176,6 +182,9 @@ export async function verify(
         if (op.loanId !== undefined) {
           const loan = loans.find((l) => l.id === op.loanId);
           if (!loan?.returned_at) fail(`${what}: loan ${op.loanId} is not returned`);
+        } else if (op.repeat) {
+          if (!item.some((l) => returnedEarlierToday(l, op)))
+            fail(`${what}: answered as returned today, but no loan of ${op.barcode} was`);
         } else if (!item.some((l) => within(l.returned_at, op))) {
           fail(`${what}: no return of ${op.barcode} in its time`);
         }

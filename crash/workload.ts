@@ -44,8 +44,8 @@ export interface Op {
   /** A SIP2 checkout of an item the patron already had renewed it instead. */
   renewedByCheckout?: boolean;
   /**
-   * A machine's checkout or renewal answered as one made earlier today ("오늘 이미 …"), with no
-   * new effect (docs/decisions.md, "A checkout or renewal sent again the same day").
+   * A machine's checkout, renewal or return answered as one made earlier today ("오늘 이미 …"),
+   * with no new effect (docs/decisions.md, "A checkout, renewal or return sent again the same day").
    */
   repeat?: boolean;
   /** A hold placed (its id from the answer). */
@@ -436,9 +436,9 @@ export class Desk {
 
 const done = (op: Op) => op.outcome === 'acked' || op.outcome === 'applied';
 
-/** Whether a machine's answer says the checkout or renewal was made earlier today. */
+/** Whether a machine's answer says the checkout, renewal or return was made earlier today. */
 function saysAlready(
-  sentence: 'alreadyLent' | 'alreadyRenewed',
+  sentence: 'alreadyLent' | 'alreadyRenewed' | 'alreadyReturned',
   answer: { screenMessage?: string | undefined; dueDate?: string | undefined },
 ): boolean {
   return (['ko', 'en'] as const).some((language) =>
@@ -650,6 +650,7 @@ export class Machine {
         op.attempts = 1;
         const answer = await client.checkin({ itemIdentifier: barcode, currentLocation: '' });
         this.#settle(op, answer.ok, answer.screenMessage);
+        if (answer.ok) op.repeat = saysAlready('alreadyReturned', answer);
         if (answer.ok || op.code === 'ITEM_NOT_ON_LOAN') {
           this.world.onLoan.delete(`${this.library.id}:${barcode}`);
         }

@@ -30,7 +30,8 @@ const SENTENCES = {
     staffClearsBlocks: '자가대출기가 막은 카드는 직원만 해제할 수 있습니다.',
     holdPlaced: '예약되었습니다. 대기 순번은 {position}번입니다.',
     holdCancelled: '예약이 취소되었습니다.',
-    returnedHeld: '반납되었습니다. 예약 도서 — 보관: {name} 님, {until}까지.',
+    onHoldShelf: '예약 도서 — 보관: {name} 님, {until}까지.',
+    alreadyReturned: '오늘 이미 반납된 자료입니다.',
     holdsReady: '찾아갈 예약 도서가 {count}권 있습니다.',
   },
   en: {
@@ -51,7 +52,8 @@ const SENTENCES = {
     staffClearsBlocks: 'Only staff can clear a block set by a self-check machine.',
     holdPlaced: 'Hold placed. You are number {position} in line.',
     holdCancelled: 'Hold cancelled.',
-    returnedHeld: 'Returned. On hold — put on the hold shelf: {name}, until {until}.',
+    onHoldShelf: 'On hold — put on the hold shelf: {name}, until {until}.',
+    alreadyReturned: 'This item was returned today already.',
     holdsReady: '{count} held items are ready for you.',
   },
 } as const satisfies Record<Language, Record<string, string>>;

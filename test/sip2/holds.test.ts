@@ -78,7 +78,23 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       itemIdentifier: 'SH-1',
     });
     expect(back).toMatchObject({ ok: true, alert: true, alertType: '01', holdPatronName: '김*준' });
-    expect(back.screenMessage).toContain('예약 도서 — 보관');
+    expect(back.screenMessage).toBe(
+      '반납되었습니다. / 예약 도서 — 보관: 김*준 님, 2026년 12월 5일 (토)까지.',
+    );
+    // The machine got no answer and sends its 09 again: the copy still goes to the hold shelf.
+    const again = await sc.checkin({ currentLocation: GN, itemIdentifier: 'SH-1' });
+    expect(again).toMatchObject({
+      ok: true,
+      resensitize: true,
+      alert: true,
+      alertType: '01',
+      holdPatronName: '김*준',
+      sortBin: 'HOLD',
+      titleIdentifier: '기다리는 책',
+    });
+    expect(again.screenMessage).toBe(
+      back.screenMessage?.replace('반납되었습니다.', '오늘 이미 반납된 자료입니다.'),
+    );
 
     const ready = await sc.patronInformation({
       summary: 'hold',

@@ -119,6 +119,22 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
     expect(late.screenMessage).toBe(
       '반납되었습니다. 3일 늦은 반납이라 2026년 12월 20일 (일)까지 대출이 정지됩니다 (2026년 12월 21일 (월)부터 다시 빌릴 수 있습니다).',
     );
+    // Sent again (the machine got no answer): returned, and nothing said of the member, whom the
+    // person holding the copy now may not be; their suspension is what the one return started.
+    const again = await gn.checkin({ itemIdentifier: 'GN-1', currentLocation: '' });
+    expect(again).toMatchObject({ ok: true, resensitize: true, titleIdentifier: '토지 1' });
+    expect(again.screenMessage).toBe('오늘 이미 반납된 자료입니다.');
+    expect(
+      await bed.t.db
+        .selectFrom('members')
+        .select('suspended_until')
+        .where('suspended_until', 'is not', null)
+        .execute(),
+    ).toEqual([{ suspended_until: '2026-12-20' }]);
+    // A copy never lent, or lent at another library, is not on loan here, as before.
+    expect(
+      codes((await gn.checkin({ itemIdentifier: 'GN-3', currentLocation: '' })).screenMessage),
+    ).toEqual(['ITEM_NOT_ON_LOAN']);
     await gn.checkin({ itemIdentifier: 'GN-2', currentLocation: '' });
     const refused = await checkout(yonam, MINJUN, 'JY-1');
     expect(refused.screenMessage).toMatch(
@@ -132,6 +148,10 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
     });
     bed.t.clock.setBusinessDate('2026-12-21');
     expect((await checkout(yonam, MINJUN, 'JY-1')).ok).toBe(true);
+    // Returned on another day: the 09 is refused, as for any copy on the shelf.
+    const later = await gn.checkin({ itemIdentifier: 'GN-1', currentLocation: '' });
+    expect(later).toMatchObject({ ok: false, resensitize: false });
+    expect(codes(later.screenMessage)).toEqual(['ITEM_NOT_ON_LOAN']);
   });
 
   it('an overdue loan at another library blocks borrowing everywhere, naming that library', async () => {

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
+import { maskName } from '../holds/index.js';
 import type { NetworkRules } from '../libraries/index.js';
 
 /** The reads of a return (and the item look-ups of a self-check machine). */
@@ -122,5 +123,43 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
             // A member who turned the history off keeps no record of on-time returns.
             keepInHistory: row.loan_history_enabled !== false,
           },
+  };
+}
+
+/**
+ * A copy of this library that is not on loan and was returned today (here, or at the library it
+ * was lent at through an inter-library request and since received home), with the hold it is set
+ * aside for, if any (the member's name masked, as the return's own answer gives it). Null when the
+ * copy is on loan, unknown here, or was not returned today.
+ */
+export async function copyReturnedToday(
+  db: Kysely<DB>,
+  libraryId: number,
+  itemBarcode: string,
+  today: BusinessDate,
+) {
+  const { rows } = await sql<{
+    title: string;
+    held_for: string | null;
+    pickup_until: BusinessDate | null;
+  }>`
+    select b.title, m.name as held_for, h.pickup_until
+      from items i
+      join bib_records b on b.id = i.record_id
+      left join holds h on h.item_id = i.id and h.state = 'ready'
+      left join members m on m.id = h.member_id
+     where i.library_id = ${libraryId} and i.barcode = ${itemBarcode.trim()}
+       and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
+       and exists (select 1 from loans o where o.item_id = i.id and o.return_day = ${today})`.execute(
+    db,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    title: row.title,
+    heldFor:
+      row.pickup_until === null
+        ? null
+        : { maskedName: maskName(row.held_for), pickupUntil: row.pickup_until },
   };
 }

@@ -1,5 +1,6 @@
 import {
   checkout,
+  copyReturnedToday,
   itemAt,
   openLoanOfItem,
   renewLoan,
@@ -8,7 +9,7 @@ import {
 } from '../../modules/circulation/index.js';
 import type { MemberRow } from '../../modules/members/index.js';
 import { libraryCode } from '../../modules/requests/index.js';
-import type { Reason } from '../../platform/errors.js';
+import type { Language, Reason } from '../../platform/errors.js';
 import { CirculationStatus, SecurityMarker } from '../codes.js';
 import type { MessageOf } from '../messages.js';
 import { joinScreen, refusalText, say } from '../screen.js';
@@ -215,6 +216,16 @@ async function cancelCheckout(
   return { ...answer, ok: true, desensitize: false, titleIdentifier: loan.title, screenMessage };
 }
 
+/** A 10's fields for a copy set aside here: the alert (CV 01, hold for this library), the member. */
+function onHoldShelf(maskedName: string) {
+  return { alert: true, alertType: '01', holdPatronName: maskedName, sortBin: 'HOLD' };
+}
+
+/** The screen's words for a copy set aside here: for whom (masked) and until when. */
+function heldOnShelf(heldFor: { maskedName: string; pickupUntil: string }, language: Language) {
+  return say('onHoldShelf', language, { name: heldFor.maskedName, until: heldFor.pickupUntil });
+}
+
 /**
  * 09 → 10. No card needed. Success resensitizes (Y); a late return says the suspension it
  * starts. At the wrong library the answer is ok = 0 with the alert flag set, naming the lending
@@ -251,6 +262,8 @@ export async function checkinItem(
     );
     const requested = notLent ? await requestCheckinAnswer(acs, answer) : null;
     if (requested) return requested;
+    const again = notLent ? await returnedEarlierToday(acs, answer) : null;
+    if (again) return again;
     const elsewhere = returned.reasons.some((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');
     const titleIdentifier = await titleOf(acs, request.itemIdentifier);
     return {
@@ -269,19 +282,10 @@ export async function checkinItem(
           resume: suspension.resumesOn,
         })
       : say('returned', language),
-    heldFor
-      ? say('returnedHeld', language, { name: heldFor.maskedName, until: heldFor.pickupUntil })
-      : undefined,
+    heldFor ? heldOnShelf(heldFor, language) : undefined,
   );
   // A copy set aside for a hold here: the alert (CV 01, hold for this library) and the member.
-  const hold = heldFor
-    ? {
-        alert: true,
-        alertType: '01',
-        holdPatronName: heldFor.maskedName,
-        sortBin: 'HOLD',
-      }
-    : {};
+  const hold = heldFor ? onHoldShelf(heldFor.maskedName) : {};
   const done = {
     ...answer,
     ok: true,
@@ -293,6 +297,39 @@ export async function checkinItem(
   // A requested copy returned at its pickup library: the in-transit alert (CV 04, CT home).
   if (transit) return returnedInTransit(acs, done, await libraryCode(acs.context.db, transit.to));
   return done;
+}
+
+/**
+ * 09 of a copy of this library returned earlier today: a machine that got no answer sends its 09
+ * again, and the copy is back (whoever returned it). Answered as returned — resensitize, the hold
+ * shelf when it is set aside — with nothing written; the screen says nothing of the loan's member
+ * (a later return's suspension reaches them by the notice), since anyone may hold the copy now.
+ */
+async function returnedEarlierToday(
+  acs: AcsRequest,
+  answer: MessageOf<'10'>,
+): Promise<MessageOf<'10'> | null> {
+  const { db, clock } = acs.context;
+  const language = acs.terminal.language;
+  const copy = await copyReturnedToday(
+    db,
+    acs.terminal.library.id,
+    answer.itemIdentifier,
+    clock.today(),
+  );
+  if (!copy) return null;
+  const { heldFor } = copy;
+  return {
+    ...answer,
+    ok: true,
+    resensitize: true,
+    titleIdentifier: copy.title,
+    screenMessage: joinScreen(
+      say('alreadyReturned', language),
+      heldFor ? heldOnShelf(heldFor, language) : undefined,
+    ),
+    ...(heldFor ? onHoldShelf(heldFor.maskedName) : {}),
+  };
 }
 
 /** 29 → 30: the patron's own loan at this library (with AD, the PIN must be right). */
