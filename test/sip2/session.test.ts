@@ -657,8 +657,26 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     expect(info).toMatchObject({ holdItemsCount: 1, holdItems: ['GN-ILL1'] });
     const lent = await yonam.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL1' });
     expect(lent).toMatchObject({ ok: true });
+    // Sent again (no answer reached the machine): the loan made, not "unknown here".
+    const again = await yonam.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL1' });
+    expect(again).toMatchObject({ ok: true, desensitize: true, dueDate: lent.dueDate });
+    expect(again.screenMessage).toMatch(/^오늘 이미 빌린 자료입니다\./);
+    // A cancel (BI = Y) does not return a requested copy: it would start its journey home.
+    const cancel = await yonam.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-ILL1',
+      cancel: true,
+    });
+    expect(cancel.screenMessage).toMatch(/^\[ITEM_NOT_ON_LOAN\]/);
     const returned = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
     expect(returned).toMatchObject({
+      ok: true,
+      alert: true,
+      alertType: '04',
+      destinationLocation: GN,
+    });
+    // A 09 sent again at the pickup library: the copy is still to be sent home.
+    expect(await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' })).toMatchObject({
       ok: true,
       alert: true,
       alertType: '04',
@@ -667,6 +685,10 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     const gn = await bed.terminal(GN);
     const home = await gn.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
     expect(home).toMatchObject({ ok: true });
+    // And at home, after it was received: back on the shelf, returned today.
+    const homeAgain = await gn.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+    expect(homeAgain).toMatchObject({ ok: true, resensitize: true, alert: false });
+    expect(homeAgain.screenMessage).toBe('오늘 이미 반납된 자료입니다.');
     const request = await bed.t.db
       .selectFrom('inter_library_requests')
       .select(['state', 'outcome'])

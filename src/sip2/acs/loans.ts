@@ -75,11 +75,16 @@ async function ownBorrowingHere(acs: AcsRequest, member: MemberRow, barcode: str
     acs.terminal.library.id,
     acs.context.clock.today(),
   );
+  const here = acs.terminal.library.id;
   const wanted = barcode.trim();
-  const loan = openLoans.find(
-    (open) => open.libraryId === acs.terminal.library.id && open.barcode === wanted,
-  );
-  return { loan, loansLeft: { network: loansLeft.network, here: loansLeft.here ?? 0 } };
+  const ofItem = openLoans.filter((open) => open.barcode === wanted);
+  const loan = ofItem.find((open) => open.libraryId === here);
+  return {
+    loan,
+    // Or another library's copy lent here through an inter-library request.
+    lentHere: loan ?? ofItem.find((open) => open.countsAt === here),
+    loansLeft: { network: loansLeft.network, here: loansLeft.here ?? 0 },
+  };
 }
 
 /** The member's open loan of this barcode at this library, if any. */
@@ -160,10 +165,11 @@ export async function checkoutItem(
     }),
   );
   if (lent.ok) return checkedOutAnswer(acs, answer, lent.value.loan, lent.value.loansLeft);
-  if (lent.reasons.some((reason) => reason.code === 'ITEM_ON_LOAN')) {
+  // A requested copy lent here is another library's: not "on loan" but unknown here.
+  if (lent.reasons.some((r) => r.code === 'ITEM_ON_LOAN' || r.code === 'ITEM_UNKNOWN')) {
     const own = await ownBorrowingHere(acs, patron.member, request.itemIdentifier);
-    if (own.loan?.loanDay === acs.context.clock.today()) {
-      return checkedOutAnswer(acs, answer, own.loan, own.loansLeft, 'alreadyLent');
+    if (own.lentHere?.loanDay === acs.context.clock.today()) {
+      return checkedOutAnswer(acs, answer, own.lentHere, own.loansLeft, 'alreadyLent');
     }
     if (own.loan && request.scRenewalPolicy) {
       return renewedAnswer(acs, answer, await renewLoanHere(acs, own.loan), true);
