@@ -223,12 +223,15 @@ async function cancelCheckout(
 }
 
 /** A 10's fields for a copy set aside here: the alert (CV 01, hold for this library), the member. */
-function onHoldShelf(maskedName: string) {
+function holdAlert(maskedName: string) {
   return { alert: true, alertType: '01', holdPatronName: maskedName, sortBin: 'HOLD' };
 }
 
 /** The screen's words for a copy set aside here: for whom (masked) and until when. */
-function heldOnShelf(heldFor: { maskedName: string; pickupUntil: string }, language: Language) {
+function holdShelfSentence(
+  heldFor: { maskedName: string; pickupUntil: string },
+  language: Language,
+) {
   return say('onHoldShelf', language, { name: heldFor.maskedName, until: heldFor.pickupUntil });
 }
 
@@ -288,10 +291,10 @@ export async function checkinItem(
           resume: suspension.resumesOn,
         })
       : say('returned', language),
-    heldFor ? heldOnShelf(heldFor, language) : undefined,
+    heldFor ? holdShelfSentence(heldFor, language) : undefined,
   );
   // A copy set aside for a hold here: the alert (CV 01, hold for this library) and the member.
-  const hold = heldFor ? onHoldShelf(heldFor.maskedName) : {};
+  const hold = heldFor ? holdAlert(heldFor.maskedName) : {};
   const done = {
     ...answer,
     ok: true,
@@ -332,9 +335,9 @@ async function returnedEarlierToday(
     titleIdentifier: copy.title,
     screenMessage: joinScreen(
       say('alreadyReturned', language),
-      heldFor ? heldOnShelf(heldFor, language) : undefined,
+      heldFor ? holdShelfSentence(heldFor, language) : undefined,
     ),
-    ...(heldFor ? onHoldShelf(heldFor.maskedName) : {}),
+    ...(heldFor ? holdAlert(heldFor.maskedName) : {}),
   };
 }
 
