@@ -45,7 +45,8 @@ export interface Op {
   renewedByCheckout?: boolean;
   /**
    * A machine's checkout, renewal or return answered as one made earlier today ("오늘 이미 …"),
-   * with no new effect (docs/decisions.md, "A checkout, renewal or return sent again the same day").
+   * with no new effect (docs/decisions.md, "A machine's message sent again the same day is
+   * answered as the first").
    */
   repeat?: boolean;
   /** A hold placed (its id from the answer). */

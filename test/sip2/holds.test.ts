@@ -145,13 +145,28 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
         })
       ).ok,
     ).toBe(true);
-    const cancelled = await sc.hold({
+    const cancel = {
       holdMode: '-',
       patronIdentifier: MINJUN,
       patronPassword: PIN,
       itemIdentifier: 'SH-2',
-    });
+    } as const;
+    const cancelled = await sc.hold(cancel);
     expect(cancelled).toMatchObject({ ok: true, available: false });
+    expect(cancelled.screenMessage).toBe('예약이 취소되었습니다.');
+    // Sent again (the machine got no answer): the cancellation made, not "not found".
+    const again = await sc.hold(cancel);
+    expect(again).toMatchObject({ ok: true, titleIdentifier: '취소할 책' });
+    expect(again.screenMessage).toBe('오늘 이미 취소한 예약입니다.');
+    // The next day there is nothing to cancel.
+    bed.t.clock.advanceDays(1);
+    try {
+      const later = await sc.hold(cancel);
+      expect(later.ok).toBe(false);
+      expect(later.screenMessage).toMatch(/^\[NOT_FOUND\]/);
+    } finally {
+      bed.t.clock.advanceDays(-1);
+    }
     const back = await sc.checkin({
       currentLocation: GN,
       itemIdentifier: 'SH-2',
@@ -188,9 +203,30 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       titleIdentifier: '번호로 예약할 책',
       pickupLocation: GN,
     });
+    // Sent again (the machine got no answer): the hold placed, as it stands; one hold.
     const again = await sc.hold({ holdMode: '+', ...byRecord });
-    expect(again.ok).toBe(false);
-    expect(again.screenMessage).toMatch(/^\[HOLD_DUPLICATE\]/);
+    expect(again).toMatchObject({
+      ok: true,
+      queuePosition: 1,
+      titleIdentifier: '번호로 예약할 책',
+    });
+    expect(again.screenMessage).toBe('오늘 이미 예약한 자료입니다. 대기 순번은 1번입니다.');
+    const holds = await bed.t.db
+      .selectFrom('holds')
+      .select('id')
+      .where('record_id', '=', record_id)
+      .where('state', '=', 'waiting')
+      .execute();
+    expect(holds).toHaveLength(1);
+    // The next day it is a duplicate, as a second hold of the same title always is.
+    bed.t.clock.advanceDays(1);
+    try {
+      const later = await sc.hold({ holdMode: '+', ...byRecord });
+      expect(later.ok).toBe(false);
+      expect(later.screenMessage).toMatch(/^\[HOLD_DUPLICATE\]/);
+    } finally {
+      bed.t.clock.advanceDays(-1);
+    }
     // A title given by words, not a record id, names nothing: the machine is told what is missing.
     const byWords = await sc.hold({
       ...byRecord,

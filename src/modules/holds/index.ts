@@ -3,7 +3,9 @@ export { maskName } from './domain.js';
 export { holdRoutes } from './routes.js';
 export {
   cancelHoldOfTitleAtDesk,
+  type HoldView,
   holdItemsOf,
+  holdOfTitleChangedToday,
   placeHoldAtDesk,
 } from './service.js';
 export {

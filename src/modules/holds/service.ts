@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { auditEventsFrom, auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor, StaffActor, TerminalActor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import type { BusinessDate } from '../../platform/clock.js';
+import { type BusinessDate, businessDateOf } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
 import { type Answering, answered, noteEffect, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
@@ -350,6 +350,35 @@ export async function cancelHoldOfTitleAtDesk(
     .executeTakeFirst();
   if (!hold) throw new AppError('NOT_FOUND');
   return cancel(context, desk, hold.id, () => true);
+}
+
+/**
+ * The presented member's hold of a title at this library that was placed (and is still active) or
+ * cancelled today, as it stands; null when there is none. A machine that got no answer sends its
+ * 15 again: its answer is then this hold, not a refusal (HOLD_DUPLICATE, NOT_FOUND).
+ */
+export async function holdOfTitleChangedToday(
+  context: AppContext,
+  actor: Actor | null,
+  input: { cardNumber: string } & TitleKey,
+  change: 'placed' | 'cancelled',
+): Promise<HoldView | null> {
+  const desk = asDesk(actor);
+  const { db, clock } = context;
+  const { rows } = await sql<{ id: number; placed_at: Date; ended_day: BusinessDate | null }>`
+    select h.id, h.placed_at, h.ended_day
+      from holds h join cards c on c.member_id = h.member_id
+     where c.number = ${normalizeCardNumber(input.cardNumber)} and c.status = 'valid'
+       and h.record_id = ${recordIdOf(desk.libraryId, input)} and h.library_id = ${desk.libraryId}
+       and h.state in (${sql.join(change === 'placed' ? ['waiting', 'ready'] : ['cancelled'])})
+     order by h.id desc`.execute(db);
+  const today = clock.today();
+  const hold = rows.find((h) =>
+    change === 'placed' ? businessDateOf(h.placed_at) === today : h.ended_day === today,
+  );
+  if (!hold) return null;
+  const [view] = await holdViews(db, { holdId: hold.id });
+  return view ?? null;
 }
 
 /** Holds as shown: by hold, a member's (active and recent), or a library's shelf. */

@@ -1,4 +1,9 @@
-import { cancelHoldOfTitleAtDesk, placeHoldAtDesk } from '../../modules/holds/index.js';
+import {
+  cancelHoldOfTitleAtDesk,
+  type HoldView,
+  holdOfTitleChangedToday,
+  placeHoldAtDesk,
+} from '../../modules/holds/index.js';
 import type { Reason } from '../../platform/errors.js';
 import type { MessageOf } from '../messages.js';
 import { refusalText, say } from '../screen.js';
@@ -52,13 +57,43 @@ export async function holdTitle(
   const patron = await presentPatron(acs, request.patronIdentifier, request.patronPassword);
   if (!patron.ok) return refusedHold(acs, answer, patron.reasons);
   const input = { cardNumber: request.patronIdentifier, ...title };
+  const placing = request.holdMode === '+';
   const done = await attempt(() =>
-    request.holdMode === '+'
+    placing
       ? placeHoldAtDesk(acs.context, acs.terminal.actor, input)
       : cancelHoldOfTitleAtDesk(acs.context, acs.terminal.actor, input),
   );
-  if (!done.ok) return refusedHold(acs, answer, done.reasons);
-  const hold = done.value;
+  if (done.ok) return heldAnswer(acs, answer, done.value, placing ? 'holdPlaced' : 'holdCancelled');
+  const earlier = await changedEarlierToday(acs, input, placing, done.reasons);
+  if (earlier) {
+    return heldAnswer(acs, answer, earlier, placing ? 'alreadyHeld' : 'alreadyCancelled');
+  }
+  return refusedHold(acs, answer, done.reasons);
+}
+
+/**
+ * A 15 sent again (the machine got no answer): the hold it placed or cancelled earlier today, as
+ * it stands, when the refusal says the hold is there already (HOLD_DUPLICATE) or gone (NOT_FOUND).
+ */
+async function changedEarlierToday(
+  acs: AcsRequest,
+  input: Parameters<typeof holdOfTitleChangedToday>[2],
+  placing: boolean,
+  reasons: readonly Reason[],
+): Promise<HoldView | null> {
+  const refusal = placing ? 'HOLD_DUPLICATE' : 'NOT_FOUND';
+  if (!reasons.some((r) => r.code === refusal)) return null;
+  const change = placing ? 'placed' : 'cancelled';
+  return holdOfTitleChangedToday(acs.context, acs.terminal.actor, input, change);
+}
+
+/** A 16 for a hold: ready or not, the place in line, the pickup library, and what happened. */
+function heldAnswer(
+  acs: AcsRequest,
+  answer: MessageOf<'16'>,
+  hold: HoldView,
+  sentence: 'holdPlaced' | 'holdCancelled' | 'alreadyHeld' | 'alreadyCancelled',
+): MessageOf<'16'> {
   return {
     ...answer,
     ok: true,
@@ -66,9 +101,6 @@ export async function holdTitle(
     ...(hold.position === null ? {} : { queuePosition: hold.position }),
     pickupLocation: acs.terminal.library.code,
     titleIdentifier: hold.title,
-    screenMessage:
-      request.holdMode === '+'
-        ? say('holdPlaced', language, { position: hold.position ?? 1 })
-        : say('holdCancelled', language),
+    screenMessage: say(sentence, acs.terminal.language, { position: hold.position ?? 1 }),
   };
 }
