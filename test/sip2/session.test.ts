@@ -332,6 +332,13 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       cancel: true,
     });
     expect(cancelled).toMatchObject({ ok: true, desensitize: false });
+    // The cancel sent again: cancelled, not "not on loan".
+    const cancelledAgain = await gn.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-0002',
+      cancel: true,
+    });
+    expect(cancelledAgain).toEqual(cancelled);
     expect((await gn.itemInformation({ itemIdentifier: 'GN-0002' })).circulationStatus).toBe('03');
   });
 

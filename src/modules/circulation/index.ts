@@ -13,7 +13,13 @@ export {
 } from './domain.js';
 export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';
-export { copyReturnedToday, itemAt, networkRules, openLoanOfItem } from './return-reads.js';
+export {
+  copyReturnedToday,
+  itemAt,
+  lentAndReturnedToday,
+  networkRules,
+  openLoanOfItem,
+} from './return-reads.js';
 export { circulationRoutes, withSentences } from './routes.js';
 export { deriveStanding, type Standing, type StandingLoan } from './standing.js';
 export { cardScan, statusViewed } from './status.js';

@@ -163,3 +163,25 @@ export async function copyReturnedToday(
         : { maskedName: maskName(row.held_for), pickupUntil: row.pickup_until },
   };
 }
+
+/**
+ * The title of a copy of this library the member borrowed and returned today (a checkout a
+ * machine cancelled, say); null when there is no such loan.
+ */
+export async function lentAndReturnedToday(
+  db: Kysely<DB>,
+  loan: { libraryId: number; itemBarcode: string; memberId: number; today: BusinessDate },
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('loans as o')
+    .innerJoin('items as i', 'i.id', 'o.item_id')
+    .innerJoin('bib_records as b', 'b.id', 'i.record_id')
+    .select('b.title')
+    .where('i.library_id', '=', loan.libraryId)
+    .where('i.barcode', '=', loan.itemBarcode.trim())
+    .where('o.member_id', '=', loan.memberId)
+    .where('o.loan_day', '=', loan.today)
+    .where('o.return_day', '=', loan.today)
+    .executeTakeFirst();
+  return row?.title ?? null;
+}

@@ -2,6 +2,7 @@ import {
   checkout,
   copyReturnedToday,
   itemAt,
+  lentAndReturnedToday,
   openLoanOfItem,
   renewLoan,
   returnItem,
@@ -210,16 +211,32 @@ async function cancelCheckout(
   member: MemberRow,
   answer: MessageOf<'12'>,
 ): Promise<MessageOf<'12'>> {
+  const today = acs.context.clock.today();
   const loan = await ownLoanHere(acs, member, answer.itemIdentifier);
-  if (!loan || loan.loanDay !== acs.context.clock.today()) {
+  if (!loan) {
+    // The cancel sent again (the machine got no answer): the loan is returned already.
+    const title = await lentAndReturnedToday(acs.context.db, {
+      libraryId: acs.terminal.library.id,
+      itemBarcode: answer.itemIdentifier,
+      memberId: member.id,
+      today,
+    });
+    if (title !== null) return cancelledAnswer(acs, answer, title);
+  }
+  if (!loan || loan.loanDay !== today) {
     return refused(acs, answer, [{ code: 'ITEM_NOT_ON_LOAN' }]);
   }
   const returned = await attempt(() =>
     returnItem(acs.context, acs.terminal.actor, { itemBarcode: loan.barcode }),
   );
   if (!returned.ok) return refused(acs, answer, returned.reasons);
+  return cancelledAnswer(acs, answer, loan.title);
+}
+
+/** A cancelled checkout's answer: sensitize the copy again (desensitize = N). */
+function cancelledAnswer(acs: AcsRequest, answer: MessageOf<'12'>, title: string): MessageOf<'12'> {
   const screenMessage = say('checkoutCancelled', acs.terminal.language);
-  return { ...answer, ok: true, desensitize: false, titleIdentifier: loan.title, screenMessage };
+  return { ...answer, ok: true, desensitize: false, titleIdentifier: title, screenMessage };
 }
 
 /** A 10's fields for a copy set aside here: the alert (CV 01, hold for this library), the member. */
