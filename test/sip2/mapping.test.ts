@@ -64,5 +64,14 @@ describe('SIP2 screen messages', () => {
     ).toBe(
       '반납되었습니다. 3일 늦은 반납이라 2026년 12월 20일 (일)까지 대출이 정지됩니다 (2026년 12월 21일 (월)부터 다시 빌릴 수 있습니다).',
     );
+    // A machine's message sent again: the first one's outcome, in the terminal's language.
+    expect(say('alreadyReturned', 'en')).toBe('This item was returned today already.');
+    expect(say('onHoldShelf', 'en', { name: '김*준', until: '2026-12-05' })).toBe(
+      'On hold — put on the hold shelf: 김*준, until Sat 5 December 2026.',
+    );
+    expect(say('alreadyHeld', 'ko', { position: 2 })).toBe(
+      '오늘 이미 예약한 자료입니다. 대기 순번은 2번입니다.',
+    );
+    expect(say('alreadyCancelled', 'en')).toBe('You cancelled this hold today already.');
   });
 });
