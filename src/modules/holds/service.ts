@@ -338,18 +338,31 @@ export async function cancelHoldOfTitleAtDesk(
   const desk = asDesk(actor);
   const { db } = context;
   const recordId = await recordOf(db, desk.libraryId, input);
-  const hold = await db
-    .selectFrom('holds as h')
-    .innerJoin('cards as c', 'c.member_id', 'h.member_id')
-    .select('h.id')
-    .where('c.number', '=', normalizeCardNumber(input.cardNumber))
-    .where('c.status', '=', 'valid')
-    .where('h.record_id', '=', recordId)
-    .where('h.library_id', '=', desk.libraryId)
-    .where('h.state', 'in', ['waiting', 'ready'])
-    .executeTakeFirst();
+  const active: HoldState[] = ['waiting', 'ready'];
+  const [hold] = await holdsOfCardHolder(db, input.cardNumber, recordId, desk.libraryId, active);
   if (!hold) throw new AppError('NOT_FOUND');
   return cancel(context, desk, hold.id, () => true);
+}
+
+/**
+ * The holds of a title at a library, in these states, of the member the card is valid for; newest
+ * first (a member has one active hold of a title at a library).
+ */
+async function holdsOfCardHolder(
+  db: Kysely<DB>,
+  cardNumber: string,
+  recordId: number | RawBuilder<number | null>,
+  libraryId: number,
+  states: HoldState[],
+) {
+  const { rows } = await sql<{ id: number; placed_at: Date; ended_day: BusinessDate | null }>`
+    select h.id, h.placed_at, h.ended_day
+      from holds h join cards c on c.member_id = h.member_id
+     where c.number = ${normalizeCardNumber(cardNumber)} and c.status = 'valid'
+       and h.record_id = ${recordId} and h.library_id = ${libraryId}
+       and h.state in (${sql.join(states)})
+     order by h.id desc`.execute(db);
+  return rows;
 }
 
 /**
@@ -365,13 +378,9 @@ export async function holdOfTitleChangedToday(
 ): Promise<HoldView | null> {
   const desk = asDesk(actor);
   const { db, clock } = context;
-  const { rows } = await sql<{ id: number; placed_at: Date; ended_day: BusinessDate | null }>`
-    select h.id, h.placed_at, h.ended_day
-      from holds h join cards c on c.member_id = h.member_id
-     where c.number = ${normalizeCardNumber(input.cardNumber)} and c.status = 'valid'
-       and h.record_id = ${recordIdOf(desk.libraryId, input)} and h.library_id = ${desk.libraryId}
-       and h.state in (${sql.join(change === 'placed' ? ['waiting', 'ready'] : ['cancelled'])})
-     order by h.id desc`.execute(db);
+  const states: HoldState[] = change === 'placed' ? ['waiting', 'ready'] : ['cancelled'];
+  const title = recordIdOf(desk.libraryId, input);
+  const rows = await holdsOfCardHolder(db, input.cardNumber, title, desk.libraryId, states);
   const today = clock.today();
   const hold = rows.find((h) =>
     change === 'placed' ? businessDateOf(h.placed_at) === today : h.ended_day === today,
