@@ -106,6 +106,22 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       unavailableHoldsCount: 0,
       holdItems: ['SH-1'],
     });
+    // The placement's 15 sent again once the copy is set aside: ready, kept until when, no line.
+    const placedAgain = await sc.hold({
+      holdMode: '+',
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+      itemIdentifier: 'SH-1',
+    });
+    expect(placedAgain).toMatchObject({
+      ok: true,
+      available: true,
+      titleIdentifier: '기다리는 책',
+    });
+    expect(placedAgain.queuePosition).toBeUndefined();
+    expect(placedAgain.screenMessage).toBe(
+      '오늘 이미 예약한 자료입니다. 지금 찾아갈 수 있습니다 (2026년 12월 5일 (토)까지 보관).',
+    );
     // Set aside for Minjun: the borrower cannot take it again; Minjun can.
     const other = await sc.checkout({
       patronIdentifier: borrower,

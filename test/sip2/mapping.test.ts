@@ -72,6 +72,9 @@ describe('SIP2 screen messages', () => {
     expect(say('alreadyHeld', 'ko', { position: 2 })).toBe(
       '오늘 이미 예약한 자료입니다. 대기 순번은 2번입니다.',
     );
+    expect(say('alreadyHeldReady', 'en', { until: '2026-12-08' })).toBe(
+      'You placed this hold today already. It is ready for you until Tue 8 December 2026.',
+    );
     expect(say('alreadyCancelled', 'en')).toBe('You cancelled this hold today already.');
   });
 });

@@ -4,7 +4,7 @@ import {
   holdOfTitleChangedToday,
   placeHoldAtDesk,
 } from '../../modules/holds/index.js';
-import type { Reason } from '../../platform/errors.js';
+import type { Language, Reason } from '../../platform/errors.js';
 import type { MessageOf } from '../messages.js';
 import { refusalText, say } from '../screen.js';
 import { type AcsRequest, answerBase, attempt, countRefusals, missingField } from './session.js';
@@ -87,12 +87,14 @@ async function changedEarlierToday(
   return holdOfTitleChangedToday(acs.context, acs.terminal.actor, input, change);
 }
 
+type HoldSentence = 'holdPlaced' | 'holdCancelled' | 'alreadyHeld' | 'alreadyCancelled';
+
 /** A 16 for a hold: ready or not, the place in line, the pickup library, and what happened. */
 function heldAnswer(
   acs: AcsRequest,
   answer: MessageOf<'16'>,
   hold: HoldView,
-  sentence: 'holdPlaced' | 'holdCancelled' | 'alreadyHeld' | 'alreadyCancelled',
+  sentence: HoldSentence,
 ): MessageOf<'16'> {
   return {
     ...answer,
@@ -101,6 +103,17 @@ function heldAnswer(
     ...(hold.position === null ? {} : { queuePosition: hold.position }),
     pickupLocation: acs.terminal.library.code,
     titleIdentifier: hold.title,
-    screenMessage: say(sentence, acs.terminal.language, { position: hold.position ?? 1 }),
+    screenMessage: heldSentence(hold, sentence, acs.terminal.language),
   };
+}
+
+/**
+ * What happened, and the place in line; a hold placed earlier today whose copy has come back
+ * since is ready, and the screen says until when it is kept instead of a place in line.
+ */
+function heldSentence(hold: HoldView, sentence: HoldSentence, language: Language): string {
+  if (sentence === 'alreadyHeld' && hold.state === 'ready' && hold.pickupUntil) {
+    return say('alreadyHeldReady', language, { until: hold.pickupUntil });
+  }
+  return say(sentence, language, { position: hold.position ?? 1 });
 }
