@@ -682,20 +682,36 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       alertType: '04',
       destinationLocation: GN,
     });
-    // A 09 sent again at the pickup library: the copy is still to be sent home.
-    expect(await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' })).toMatchObject({
-      ok: true,
-      alert: true,
-      alertType: '04',
-      destinationLocation: GN,
+    // A 09 sent again at the pickup library: answered as the return, the copy still to go home.
+    const returnedAgain = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+    expect(returnedAgain).toEqual({
+      ...returned,
+      screenMessage: returned.screenMessage?.replace(
+        '반납되었습니다.',
+        '오늘 이미 반납된 자료입니다.',
+      ),
+      transactionDate: returnedAgain.transactionDate,
     });
-    const gn = await bed.terminal(GN);
-    const home = await gn.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
-    expect(home).toMatchObject({ ok: true });
-    // And at home, after it was received: back on the shelf, returned today.
-    const homeAgain = await gn.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
-    expect(homeAgain).toMatchObject({ ok: true, resensitize: true, alert: false });
-    expect(homeAgain.screenMessage).toBe('오늘 이미 반납된 자료입니다.');
+    // It travels home overnight: scanned at the pickup library the next day, only to be sent on.
+    bed.t.clock.advanceDays(1);
+    try {
+      const nextDay = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+      expect(nextDay).toMatchObject({ ok: true, resensitize: false, alertType: '04' });
+      expect(nextDay.screenMessage).toMatch(/^상호대차 자료입니다\. \S+ 보내 주세요\.$/);
+      const gn = await bed.terminal(GN);
+      const home = await gn.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+      expect(home).toMatchObject({ ok: true, resensitize: true });
+      // And at home, received today though returned yesterday: back on the shelf.
+      const homeAgain = await gn.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+      expect(homeAgain).toMatchObject({ ok: true, resensitize: true, alert: false });
+      expect(homeAgain.screenMessage).toBe('오늘 이미 반납된 자료입니다.');
+      // A day after it came home it is a copy on the shelf like any other.
+      bed.t.clock.advanceDays(1);
+      const later = await gn.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+      expect(later.screenMessage).toMatch(/^\[ITEM_NOT_ON_LOAN\]/);
+    } finally {
+      bed.t.clock.advanceDays(-2);
+    }
     const request = await bed.t.db
       .selectFrom('inter_library_requests')
       .select(['state', 'outcome'])

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { BusinessDate } from '../../platform/clock.js';
+import { BUSINESS_TIME_ZONE, type BusinessDate } from '../../platform/clock.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
 import { maskName } from '../holds/index.js';
@@ -127,10 +127,10 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
 }
 
 /**
- * A copy of this library that is not on loan and was returned today (here, or at the library it
- * was lent at through an inter-library request and since received home), with the hold it is set
- * aside for, if any (the member's name masked, as the return's own answer gives it). Null when the
- * copy is on loan, unknown here, or was not returned today.
+ * A copy of this library that is not on loan and was returned today, or came home today from
+ * another library (an inter-library request's copy received here, whenever its loan ended), with
+ * the hold it is set aside for, if any (the member's name masked, as the return's own answer gives
+ * it). Null when the copy is on loan, unknown here, or neither returned nor received today.
  */
 export async function copyReturnedToday(
   db: Kysely<DB>,
@@ -150,7 +150,11 @@ export async function copyReturnedToday(
       left join members m on m.id = h.member_id
      where i.library_id = ${libraryId} and i.barcode = ${itemBarcode.trim()}
        and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
-       and exists (select 1 from loans o where o.item_id = i.id and o.return_day = ${today})`.execute(
+       and (exists (select 1 from loans o where o.item_id = i.id and o.return_day = ${today})
+            or exists (select 1 from inter_library_requests q
+                        where q.item_id = i.id and q.lending_library_id = i.library_id
+                          and q.state = 'closed' and q.returning_at is not null
+                          and (q.closed_at at time zone ${BUSINESS_TIME_ZONE})::date = ${today}::date))`.execute(
     db,
   );
   const row = rows[0];

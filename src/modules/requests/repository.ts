@@ -162,6 +162,8 @@ export interface RequestRow {
   pickup_by: string | null;
   loan_id: number | null;
   due_date: string | null;
+  /** The business day the request's loan was returned; null while lent, or never lent. */
+  return_day: string | null;
 }
 
 /** Requests with their title, libraries and copy; `where` narrows them (alias `q`). */
@@ -174,7 +176,8 @@ export async function readRequests(
        q.pickup_library_id, p.name_ko as pickup_ko, p.name_en as pickup_en,
        q.lending_library_id, ll.name_ko as lending_ko, ll.name_en as lending_en,
        q.item_id, i.barcode, i.call_number, q.state, q.outcome, q.request_day::text,
-       q.send_by::text, q.pickup_by::text, q.loan_id, o.due_date::text
+       q.send_by::text, q.pickup_by::text, q.loan_id, o.due_date::text,
+       o.return_day::text
      from inter_library_requests q
      join bib_records b on b.id = q.record_id
      join libraries p on p.id = q.pickup_library_id

@@ -559,6 +559,8 @@ export async function requestCheckin(
       kind: 'transit';
       title: string;
       to: { id: number; code: string; nameKo: string; nameEn: string };
+      /** Its loan was returned here today: a scan again of the return that sent it home. */
+      returnedHereToday: boolean;
     }
   | { kind: 'home'; title: string }
   | null
@@ -581,6 +583,10 @@ export async function requestCheckin(
     kind: 'transit',
     title: result.request.title,
     to: await libraryCode(context.db, result.transit.to),
+    returnedHereToday:
+      row.state === 'returning' &&
+      row.pickup_library_id === desk.libraryId &&
+      row.return_day === context.clock.today(),
   };
 }
 

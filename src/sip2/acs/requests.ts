@@ -2,6 +2,7 @@ import { requestCheckin } from '../../modules/requests/index.js';
 import type { Language } from '../../platform/errors.js';
 import { fillTemplate } from '../../platform/i18n/messages.js';
 import type { MessageOf } from '../messages.js';
+import { say as sayOnScreen } from '../screen.js';
 import type { AcsRequest } from './session.js';
 
 /**
@@ -60,6 +61,15 @@ export async function requestCheckinAnswer(
       destinationLocation: acs.terminal.library.code,
       screenMessage: say('arrived', language),
     };
+  }
+  if (found.returnedHereToday) {
+    // The 09 of its return sent again: answered as that return was (resensitize, the transit).
+    const again = {
+      ...base,
+      resensitize: true,
+      screenMessage: sayOnScreen('alreadyReturned', language),
+    };
+    return returnedInTransit(acs, again, found.to);
   }
   return {
     ...base,
