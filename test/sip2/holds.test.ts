@@ -32,13 +32,14 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
 
   it('places a hold (15 +), lists it (63), traps it at check-in (09, alert 01) and lends it to the holder', async () => {
     const sc = await bed.terminal(GN);
-    // On the shelf: borrow it instead.
-    const early = await sc.hold({
+    const minjunHoldsSh1 = {
       holdMode: '+',
       patronIdentifier: MINJUN,
       patronPassword: PIN,
       itemIdentifier: 'SH-1',
-    });
+    } as const;
+    // On the shelf: borrow it instead.
+    const early = await sc.hold(minjunHoldsSh1);
     expect(early).toMatchObject({ ok: false });
     expect(early.screenMessage).toMatch(/^\[HOLD_NOT_NEEDED\]/);
     const lent = await sc.checkout({
@@ -47,12 +48,7 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       itemIdentifier: 'SH-1',
     });
     expect(lent.ok).toBe(true);
-    const placed = await sc.hold({
-      holdMode: '+',
-      patronIdentifier: MINJUN,
-      patronPassword: PIN,
-      itemIdentifier: 'SH-1',
-    });
+    const placed = await sc.hold(minjunHoldsSh1);
     expect(placed).toMatchObject({
       ok: true,
       available: false,
@@ -107,12 +103,7 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       holdItems: ['SH-1'],
     });
     // The placement's 15 sent again once the copy is set aside: ready, kept until when, no line.
-    const placedAgain = await sc.hold({
-      holdMode: '+',
-      patronIdentifier: MINJUN,
-      patronPassword: PIN,
-      itemIdentifier: 'SH-1',
-    });
+    const placedAgain = await sc.hold(minjunHoldsSh1);
     expect(placedAgain).toMatchObject({
       ok: true,
       available: true,
