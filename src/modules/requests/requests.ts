@@ -583,10 +583,8 @@ export async function requestCheckin(
     kind: 'transit',
     title: result.request.title,
     to: await libraryCode(context.db, result.transit.to),
-    returnedHereToday:
-      row.state === 'returning' &&
-      row.pickup_library_id === desk.libraryId &&
-      row.return_day === context.clock.today(),
+    // (A transit is a request travelling home from this, its pickup library.)
+    returnedHereToday: row.return_day === context.clock.today(),
   };
 }
 
