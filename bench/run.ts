@@ -56,6 +56,7 @@ import {
   meanOf,
   profiledLoad,
   readsTogetherLine,
+  runtimeNote,
   summaryTable,
   TARGETS,
   type TargetName,
@@ -862,6 +863,8 @@ function notesOf(r: BenchResult, workers: Worker[]): string[] {
       `The service's CPU under the ${profiledLoad(r.profile.load)} (busy time by area): ${areas}; idle ${r.profile.idlePercent}%.`,
     );
   }
+  const runtime = runtimeNote(r.machine.node);
+  if (runtime) notes.push(runtime);
   const refused = (p: PhaseSummary) => Object.values(p.errors).reduce((a, b) => a + b, 0);
   const errors = refused(r.phases.http) + refused(r.phases.sip2);
   if (errors > 0)

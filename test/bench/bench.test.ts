@@ -42,6 +42,7 @@ import {
   deskRates,
   dropPercent,
   ratioBeside,
+  runtimeNote,
   timelineLine,
 } from '../../bench/report.js';
 import {
@@ -490,6 +491,13 @@ describe.skipIf(noServer)('benchmark', () => {
     );
     // Runs before round 19 sampled no CPU in the phase.
     expect(catalogueCpuLine({ ...phase, cpu: undefined })).toBeNull();
+  });
+
+  it("says when the service was measured on another Node than production's, and how to measure it there", () => {
+    expect(runtimeNote('20.20.2')).toContain('The service ran on Node 20.20.2');
+    expect(runtimeNote('20.20.2')).toContain('`npx -y -p node@24 npm run bench`');
+    expect(runtimeNote('22.12.0')).toContain('not on the Node 24');
+    expect(runtimeNote('24.21.0')).toBeNull();
   });
 
   it('shows a ratio with the decimals that keep its verdict: 0.897 against 0.9 is not "0.90"', () => {
