@@ -562,7 +562,7 @@ const PRODUCTION_NODE_MAJOR = 24;
 /** When the service was measured on another Node.js than production's: what to run instead. */
 export function runtimeNote(nodeVersion: string): string | null {
   if (Number(nodeVersion.split('.')[0]) === PRODUCTION_NODE_MAJOR) return null;
-  return `The service ran on Node ${nodeVersion}, not on the Node ${PRODUCTION_NODE_MAJOR} it runs on in production: \`npx -y -p node@${PRODUCTION_NODE_MAJOR} npm run bench\` measures it as deployed (docs/performance.md "Round 26": on Node 20 a desk pair cost the service about a fifth more CPU).`;
+  return `The service ran on Node ${nodeVersion}, not on the Node ${PRODUCTION_NODE_MAJOR} it runs on in production: \`npx -y -p node@${PRODUCTION_NODE_MAJOR} npm run bench\` measures it as deployed (docs/performance.md "Latest results", round 26: on Node 20 a desk pair cost the service about a fifth more CPU).`;
 }
 
 export function markdown(r: BenchResult, notes: string[]): string {
