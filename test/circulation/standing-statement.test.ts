@@ -51,11 +51,11 @@ describe('the borrower standing statement, compiled once per shape', () => {
       details: { visibility: `limited ${n}` },
     });
     const today = `2026-12-0${n}`;
-    const lending = 'loanId' in key || 'itemAt' in key ? (['lending library'] as const) : [];
+    const renewing = 'loanId' in key || 'itemAt' in key ? (['renewing library'] as const) : [];
     // A desk's card scan: the card with its member comes with the standing.
     const scans =
       'cardNumber' in key ? [{ today, library: 7 + n, audit: [look], scan: { limitedLook } }] : [];
-    return [null, 7 + n, ...lending].flatMap((library) => [
+    return [null, 7 + n, ...renewing].flatMap((library) => [
       { today, library },
       { today, library, itemBarcode: `B${n}` },
       { today, library, audit: look },

@@ -60,6 +60,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     await insertCopies(t.db, L1, [
       { barcode: 'S-1', ...title('하나'), callNumber: '813.7 하18' },
       { barcode: 'S-2', ...title('둘') },
+      { barcode: 'S-RENEW', ...title('연장') },
       { barcode: 'S-RACE', ...title('경주') },
       ...Array.from({ length: 6 }, (_, i) => ({ barcode: `S-W${i}`, ...title(`걷기 ${i}`) })),
     ]);
@@ -181,6 +182,123 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     });
     expect(lendAgain.statusCode).toBe(201);
     await l1Desk.post('/api/v1/returns', { itemBarcode: 'S-1' });
+  });
+
+  it("renews a collected request at its pickup library's desk, under that library's rules and calendar", async () => {
+    const c = await walkIn(pDesk);
+    const portal = await memberClient(t.app, c.card, 'member password');
+    await placeRequest(t.context, member(c.id), {
+      recordId: await recordOf('S-RENEW'),
+      pickupLibraryId: P,
+    });
+    await sendByScan(t.context, desk(L1), { itemBarcode: 'S-RENEW' });
+    await receiveByScan(t.context, desk(P), { itemBarcode: 'S-RENEW' });
+    const lent = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: c.card,
+      itemBarcode: 'S-RENEW',
+    });
+    expect(lent.statusCode).toBe(201);
+    const lentDue: string = lent.json().loan.dueDate;
+    expect(lentDue).toBe('2026-12-15');
+    // Jinju Yonam renews for 10 days, twice; Jinju Seobu, the lender, keeps 7 days, once.
+    const rulesOf = (libraryId: number) =>
+      t.db
+        .selectFrom('library_loan_rules')
+        .select(['renewal_days', 'max_renewals'])
+        .where('library_id', '=', libraryId)
+        .executeTakeFirstOrThrow();
+    const before = { P: await rulesOf(P), L1: await rulesOf(L1) };
+    expect(before.L1).toEqual({ renewal_days: 7, max_renewals: 1 });
+    await t.db
+      .updateTable('library_loan_rules')
+      .set({ renewal_days: 10, max_renewals: 2 })
+      .where('library_id', '=', P)
+      .execute();
+    await t.db
+      .insertInto('library_holidays')
+      .values({
+        library_id: P,
+        date: '2027-01-05',
+        name_ko: '임시 휴관',
+        name_en: 'Closed for a day',
+      })
+      .execute();
+    try {
+      // The pickup library's desk sees the loan it lent, title and all, and may renew it.
+      const status = (await pDesk.get(`/api/v1/members/${c.id}/loans`)).json();
+      const seen = status.openLoans.find(
+        (l: { loanId?: number }) => l.loanId === lent.json().loan.id,
+      );
+      expect(seen).toMatchObject({
+        library: { id: L1 },
+        pickupLibrary: { id: P },
+        title: '상호대차 연장',
+        itemBarcode: 'S-RENEW',
+        renewable: true,
+      });
+      // A third library neither sees it nor renews it.
+      const elsewhere = await _l2Desk.post('/api/v1/renewals', { itemBarcode: 'S-RENEW' });
+      expect(codes(elsewhere.json())).toEqual(['ITEM_UNKNOWN']);
+
+      const atPickup = await pDesk.post(
+        '/api/v1/renewals',
+        { itemBarcode: 'S-RENEW' },
+        { 'idempotency-key': 'renew-at-pickup' },
+      );
+      expect(atPickup.statusCode).toBe(200);
+      const first = atPickup.json();
+      expect(first.loan).toMatchObject({
+        previousDueDate: lentDue,
+        // 15 December + Jinju Yonam's 10 days (Jinju Seobu's 7 would make it the 22nd).
+        dueDate: '2026-12-25',
+        renewals: 1,
+        renewalsLeft: 1,
+      });
+      // Still the lender's loan, and the desk's screen shows the member after it.
+      expect(first.library.id).toBe(L1);
+      expect(first.status.openLoans).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ loanId: first.loan.id, dueDate: first.loan.dueDate }),
+        ]),
+      );
+
+      // The lender's desk renews it too, by the pickup library's rules (a second renewal).
+      const atLender = await l1Desk.post('/api/v1/renewals', { itemBarcode: 'S-RENEW' });
+      expect(atLender.statusCode).toBe(200);
+      expect(atLender.json().loan).toMatchObject({
+        previousDueDate: first.loan.dueDate,
+        // 25 December + 10 days is the first Monday of January, when both close; the 5th only
+        // Jinju Yonam closes (its own closed day, set above): the 6th.
+        dueDate: '2027-01-06',
+        renewals: 2,
+        renewalsLeft: 0,
+      });
+      // Its answer carries no status: the standing was read at the pickup library, not its own.
+      expect(atLender.json().status).toBeUndefined();
+      // The member's portal says where it was picked up, and that its renewals are used up.
+      const mine = (await portal.get('/api/v1/me/loans')).json();
+      expect(
+        mine.openLoans.find((l: { loanId?: number }) => l.loanId === first.loan.id),
+      ).toMatchObject({
+        pickupLibrary: { id: P },
+        renewable: false,
+        renewalRefusals: [expect.objectContaining({ code: 'RENEWAL_LIMIT' })],
+      });
+      const third = await portal.post(`/api/v1/me/loans/${first.loan.id}/renewal`, {});
+      expect(codes(third.json())).toEqual(['RENEWAL_LIMIT']);
+    } finally {
+      await t.db
+        .updateTable('library_loan_rules')
+        .set(before.P)
+        .where('library_id', '=', P)
+        .execute();
+      await t.db
+        .deleteFrom('library_holidays')
+        .where('library_id', '=', P)
+        .where('date', '=', '2027-01-05')
+        .execute();
+    }
+    expect((await pDesk.post('/api/v1/returns', { itemBarcode: 'S-RENEW' })).statusCode).toBe(200);
   });
 
   it('refuses with every reason that applies', async () => {

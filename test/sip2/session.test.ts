@@ -675,6 +675,22 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       cancel: true,
     });
     expect(cancel.screenMessage).toMatch(/^\[ITEM_NOT_ON_LOAN\]/);
+    // Renewed at the pickup library's machine, where it was lent (29, then 65 for the rest).
+    const renewed = await yonam.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL1' });
+    expect(renewed).toMatchObject({ ok: true, renewalOk: true, titleIdentifier: '상호대차 시험' });
+    expect(renewed.dueDate! > lent.dueDate!).toBe(true);
+    // 65 lists it with the patron's loans here: renewed today, answered as renewed, not twice.
+    const renewedAll = await yonam.renewAll({ patronIdentifier: MINJUN });
+    expect(renewedAll).toMatchObject({ ok: true, renewedCount: 1, unrenewedCount: 0 });
+    expect(renewedAll.renewedItems).toEqual(['GN-ILL1']);
+    const loan = await bed.t.db
+      .selectFrom('loans')
+      .innerJoin('items', 'items.id', 'loans.item_id')
+      .select(['loans.renewals', 'loans.due_date'])
+      .where('items.barcode', '=', 'GN-ILL1')
+      .where('loans.returned_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(loan).toEqual({ renewals: 1, due_date: renewed.dueDate });
     const returned = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
     expect(returned).toMatchObject({
       ok: true,

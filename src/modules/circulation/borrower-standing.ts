@@ -20,8 +20,12 @@ export type BorrowerKey =
 
 export interface StandingQuery {
   today: BusinessDate;
-  /** The library the member stands at: a desk's, the target loan's lending library, or none. */
-  library: number | 'lending library' | null;
+  /**
+   * The library the member stands at: a desk's; for a renewal, the library whose rules and
+   * calendar renew the target loan (its lending library, or the pickup library of an
+   * inter-library loan); or none.
+   */
+  library: number | 'renewing library' | null;
   /** The item a checkout asks for, at that library. */
   itemBarcode?: string;
   /**
@@ -95,7 +99,7 @@ export const standingStatement = compiledPerShape({
   shape: ({ key, query }: { key: BorrowerKey; query: StandingQuery }) =>
     [
       keyKind(key),
-      query.library === null ? 'none' : query.library === 'lending library' ? 'lending' : 'at',
+      query.library === null ? 'none' : query.library === 'renewing library' ? 'renewing' : 'at',
       query.itemBarcode === undefined ? '' : 'item',
       String(auditList(query.audit).length),
       query.scan ? 'scan' : '',
@@ -156,6 +160,7 @@ export const standingStatement = compiledPerShape({
                   // An inter-library loan is under its pickup library's rules (rules.md).
                   join.on('r.library_id', '=', sql`coalesce(o.pickup_library_id, o.library_id)`),
                 )
+                .leftJoin('libraries as pl', 'pl.id', 'o.pickup_library_id')
                 .whereRef('o.member_id', '=', 'm.id')
                 .where('o.returned_at', 'is', null)
                 .orderBy('o.due_date')
@@ -169,6 +174,8 @@ export const standingStatement = compiledPerShape({
                   'o.renewals',
                   'o.renewed_on',
                   'o.pickup_library_id',
+                  'pl.name_ko as pickup_name_ko',
+                  'pl.name_en as pickup_name_en',
                   'b.title',
                   'i.barcode',
                   'l.name_ko',
@@ -466,6 +473,8 @@ function standingLoan(o: {
   renewals: number;
   renewed_on: string | null;
   pickup_library_id: number | null;
+  pickup_name_ko: string | null;
+  pickup_name_en: string | null;
   title: string;
   barcode: string;
   name_ko: string;
@@ -481,6 +490,14 @@ function standingLoan(o: {
     itemId: o.item_id,
     libraryId: o.library_id,
     countsAt: o.pickup_library_id ?? o.library_id,
+    ...(o.pickup_library_id === null
+      ? {}
+      : {
+          pickupLibrary: {
+            id: o.pickup_library_id,
+            names: { library: o.pickup_name_ko ?? '', libraryEn: o.pickup_name_en ?? '' },
+          },
+        }),
     names: { library: o.name_ko, libraryEn: o.name_en },
     phone: o.phone,
     dueDate: o.due_date,
@@ -520,9 +537,22 @@ function memberIdOf(key: BorrowerKey): Expression<number> {
     return sql<number>`(select member_id from cards where number = ${key.cardNumber})`;
   }
   if ('loanId' in key) return sql<number>`(select member_id from loans where id = ${key.loanId})`;
-  return sql<number>`(select o.member_id from items i
-      join loans o on o.item_id = i.id and o.returned_at is null
-     where i.library_id = ${key.itemAt.libraryId} and i.barcode = ${key.itemAt.barcode})`;
+  return sql<number>`(select t.member_id ${itemAtDesk(key.itemAt)})`;
+}
+
+/**
+ * SQL: the copy a desk or machine names by barcode for a renewal — its library's own, or another
+ * library's lent there through an inter-library request (renewed where it is returned: rules.md)
+ * — as `ti`, with its open loan, if any, as `t`. Its own copy first, as a return finds it.
+ */
+function itemAtDesk(itemAt: { libraryId: number; barcode: string }, join = sql``) {
+  return sql`from items ti
+      left join loans t on t.item_id = ti.id and t.returned_at is null
+      ${join}
+     where ti.barcode = ${itemAt.barcode}
+       and (ti.library_id = ${itemAt.libraryId} or t.pickup_library_id = ${itemAt.libraryId})
+     order by ti.library_id = ${itemAt.libraryId} desc
+     limit 1`;
 }
 
 /** SQL: the library the member stands at. */
@@ -532,10 +562,15 @@ function libraryIdOf(
 ): RawBuilder<number> | null {
   if (library === null) return null;
   // Compared with the one word, never by type: a number here may be a stand-in (compiledPerShape).
-  if (library !== 'lending library') return sql<number>`${library}::integer`;
-  if ('loanId' in key) return sql<number>`(select library_id from loans where id = ${key.loanId})`;
-  if ('itemAt' in key) return sql<number>`${key.itemAt.libraryId}::integer`;
-  throw new Error('the lending library needs a loan or an item');
+  if (library !== 'renewing library') return sql<number>`${library}::integer`;
+  // An inter-library loan is renewed under its pickup library's rules and calendar (rules.md).
+  if ('loanId' in key) {
+    return sql<number>`(select coalesce(pickup_library_id, library_id) from loans where id = ${key.loanId})`;
+  }
+  if ('itemAt' in key) {
+    return sql<number>`coalesce((select t.pickup_library_id ${itemAtDesk(key.itemAt)}), ${key.itemAt.libraryId}::integer)`;
+  }
+  throw new Error('the renewing library needs a loan or an item');
 }
 
 /** The loan (by id) or the item on loan (by barcode) a renewal is about, with its state. */
@@ -558,24 +593,17 @@ function renewalTarget(db: Kysely<DB>, key: BorrowerKey) {
     );
   }
   if ('itemAt' in key) {
-    return jsonObjectFrom(
-      db
-        .selectFrom('items as ti')
-        .innerJoin('bib_records as tb', 'tb.id', 'ti.record_id')
-        .leftJoin('loans as t', (join) =>
-          join.onRef('t.item_id', '=', 'ti.id').on('t.returned_at', 'is', null),
-        )
-        .where('ti.library_id', '=', key.itemAt.libraryId)
-        .where('ti.barcode', '=', key.itemAt.barcode)
-        .select([
-          'ti.id as item_id',
-          'tb.title',
-          't.id as loan_id',
-          't.member_id',
-          't.library_id',
-          sql<boolean | null>`t.returned_at is not null`.as('returned'),
-        ]),
-    );
+    return sql<{
+      item_id: number;
+      title: string;
+      loan_id: number | null;
+      member_id: number | null;
+      library_id: number | null;
+      returned: boolean | null;
+    }>`(select json_build_object('item_id', ti.id, 'title', tb.title, 'loan_id', t.id,
+          'member_id', t.member_id, 'library_id', t.library_id,
+          'returned', t.returned_at is not null)
+        ${itemAtDesk(key.itemAt, sql`join bib_records tb on tb.id = ti.record_id`)})`;
   }
   return sql<null>`null`;
 }

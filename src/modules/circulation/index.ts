@@ -21,5 +21,5 @@ export {
   openLoanOfItem,
 } from './return-reads.js';
 export { circulationRoutes, withSentences } from './routes.js';
-export { deriveStanding, type Standing, type StandingLoan } from './standing.js';
+export { deriveStanding, renewsAt, type Standing, type StandingLoan } from './standing.js';
 export { cardScan, statusViewed } from './status.js';

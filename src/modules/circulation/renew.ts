@@ -43,8 +43,10 @@ export interface Renewed {
 
 /**
  * Renewal at the lending library's desk or self-check machine (by item), or by the member in the
- * portal (by loan) where the library allows it. The new due date uses today's rules. One read,
- * then one write that applies only if the loan is still as read (else it is read again).
+ * portal (by loan) where the library allows it; an inter-library loan is renewed under its pickup
+ * library's rules and calendar, and at its desks and machines too. The new due date uses today's
+ * rules. One read, then one write that applies only if the loan is still as read (else it is
+ * read again).
  */
 export async function renewLoan(
   context: AppContext,
@@ -64,7 +66,7 @@ export async function renewLoan(
     const now = clock.now();
     const today = clock.today();
     const { standing: facts, target: found } = await loadBorrowerStanding(db, key, {
-      library: 'lending library',
+      library: 'renewing library',
       today,
     });
     if (!found) throw new AppError('loanId' in key ? 'NOT_FOUND' : 'ITEM_UNKNOWN');
@@ -88,13 +90,19 @@ export async function renewLoan(
       action: 'loan.renewed',
       subjectKind: 'loan',
       subjectId: loan.id,
-      libraryId: library.id,
+      // Where: the desk's or machine's library; online, the loan's.
+      ...(online ? { libraryId: open.libraryId } : {}),
       details: { memberId: loan.memberId, previousDueDate: open.dueDate, dueDate },
     });
     // A desk's answer carries the member's status after the renewal (audited by the write's
-    // statement), where its library holds the member, as a look at the status would.
+    // statement), where its library holds the member, as a look at the status would. (The
+    // standing was read at the renewing library: the desk's own but for an inter-library loan
+    // renewed at its lending library, renewed under the pickup library's rules.)
     const viewer =
-      options.withStatus && actor.kind === 'staff' && facts.checkedIn
+      options.withStatus &&
+      actor.kind === 'staff' &&
+      library.id === actor.libraryId &&
+      facts.checkedIn
         ? ({ kind: 'staff', libraryId: actor.libraryId } as const)
         : null;
     const audits = viewer ? [statusViewed(actor, now, loan.memberId)] : [];
@@ -114,7 +122,7 @@ export async function renewLoan(
         renewals: open.renewals + 1,
         renewalsLeft: Math.max(0, library.rules.maxRenewals - open.renewals - 1),
       },
-      library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
+      library: { id: open.libraryId, nameKo: open.names.library, nameEn: open.names.libraryEn },
       status: viewer
         ? statusOf(
             withOpenLoans(

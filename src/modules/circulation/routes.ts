@@ -44,6 +44,15 @@ const StatusSchema = Type.Object(
           nameEn: Type.String(),
           phone: Type.Union([Type.String(), Type.Null()]),
         }),
+        pickupLibrary: Type.Optional(
+          Type.Object(
+            { id: Type.Integer(), nameKo: Type.String(), nameEn: Type.String() },
+            {
+              description:
+                'an inter-library loan: the library it was lent at, where it is returned and renewed (besides the lending library)',
+            },
+          ),
+        ),
         dueDate: DateText,
         overdue: Type.Boolean(),
         loanId: Type.Optional(Type.Integer()),
@@ -263,7 +272,7 @@ export async function circulationRoutes(app: App, context: AppContext) {
         tags: ['circulation'],
         summary: 'Renew a loan at the lending library (by item barcode)',
         description:
-          'Refused with RENEWAL_OVERDUE, RENEWAL_LIMIT or MEMBER_SUSPENDED (all that apply).',
+          "An inter-library loan is renewed at its pickup library too, under that library's rules. Refused with RENEWAL_OVERDUE, RENEWAL_LIMIT or MEMBER_SUSPENDED (all that apply).",
         headers: IdempotencyHeader,
         body: Type.Object({ itemBarcode: Barcode }, { additionalProperties: false }),
         response: { 200: RenewalResponse, ...problemResponses(401, 403, 404, 409, 422) },

@@ -26,6 +26,8 @@ export interface StandingLoan {
   libraryId: number;
   /** The library whose limit it counts toward: its pickup library for an inter-library loan. */
   countsAt?: number;
+  /** An inter-library loan's pickup library: where it was lent, is returned and renewed. */
+  pickupLibrary?: { id: number; names: LibraryNames };
   names: LibraryNames;
   phone: string | null;
   dueDate: BusinessDate;
@@ -38,6 +40,17 @@ export interface StandingLoan {
   rules: Pick<LoanRules, 'loanLimit' | 'maxRenewals' | 'onlineRenewal'>;
   /** Members wait for its title at its library: no renewal (rules.md "Holds"). */
   held?: boolean;
+}
+
+/**
+ * Whether a desk or machine of the library renews the loan: its lending library's, and for an
+ * inter-library loan also its pickup library's, where it was lent and is returned (rules.md).
+ */
+export function renewsAt(
+  loan: Pick<StandingLoan, 'libraryId' | 'pickupLibrary'>,
+  libraryId: number,
+) {
+  return loan.libraryId === libraryId || loan.pickupLibrary?.id === libraryId;
 }
 
 /** A library with its rules and coming holidays. */

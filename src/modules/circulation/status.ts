@@ -9,9 +9,12 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
 import { resumesOn } from './domain.js';
-import { type BorrowerFacts, deriveStanding, type StandingLoan } from './standing.js';
+import { type BorrowerFacts, deriveStanding, renewsAt, type StandingLoan } from './standing.js';
 
-/** Who is looking: the member sees everything; staff of a library see titles only of its own loans. */
+/**
+ * Who is looking: the member sees everything; staff of a library see titles only of its own
+ * loans and of those lent there through an inter-library request.
+ */
 export type StatusViewer = { kind: 'member' } | { kind: 'staff'; libraryId: number };
 
 /**
@@ -78,6 +81,9 @@ export function statusOf(facts: BorrowerFacts, today: BusinessDate, viewer: Stat
   const standing = deriveStanding(facts, today, { online: viewer.kind === 'member' });
   const seesDetails = (libraryId: number) =>
     viewer.kind === 'member' || viewer.libraryId === libraryId;
+  // A desk sees the loans it may renew: its library's, and those lent there through a request.
+  const seesLoan = (loan: StandingLoan) =>
+    viewer.kind === 'member' || renewsAt(loan, viewer.libraryId);
   const libraryOf = new Map(
     facts.openLoans.map((l) => [l.libraryId, { names: l.names, rules: l.rules }]),
   );
@@ -91,9 +97,18 @@ export function statusOf(facts: BorrowerFacts, today: BusinessDate, viewer: Stat
         nameEn: l.names.libraryEn,
         phone: l.phone,
       },
+      ...(l.pickupLibrary
+        ? {
+            pickupLibrary: {
+              id: l.pickupLibrary.id,
+              nameKo: l.pickupLibrary.names.library,
+              nameEn: l.pickupLibrary.names.libraryEn,
+            },
+          }
+        : {}),
       dueDate: l.dueDate,
       overdue: loan.overdue,
-      ...(seesDetails(l.libraryId)
+      ...(seesLoan(l)
         ? {
             loanId: l.id,
             title: l.title,

@@ -5,6 +5,7 @@ import {
   lentAndReturnedToday,
   openLoanOfItem,
   renewLoan,
+  renewsAt,
   returnItem,
   type StandingLoan,
 } from '../../modules/circulation/index.js';
@@ -83,7 +84,7 @@ async function ownBorrowingHere(acs: AcsRequest, member: MemberRow, barcode: str
   return {
     loan,
     // Or another library's copy lent here through an inter-library request.
-    lentHere: loan ?? ofItem.find((open) => open.countsAt === here),
+    lentHere: loan ?? ofItem.find((open) => renewsAt(open, here)),
     loansLeft: { network: loansLeft.network, here: loansLeft.here ?? 0 },
   };
 }
@@ -91,6 +92,11 @@ async function ownBorrowingHere(acs: AcsRequest, member: MemberRow, barcode: str
 /** The member's open loan of this barcode at this library, if any. */
 async function ownLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) {
   return (await ownBorrowingHere(acs, member, barcode)).loan;
+}
+
+/** The member's open loan of this barcode that this library renews (its own, or lent here). */
+async function renewableLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) {
+  return (await ownBorrowingHere(acs, member, barcode)).lentHere;
 }
 
 /**
@@ -112,7 +118,7 @@ async function renewLoanHere(acs: AcsRequest, loan: StandingLoan) {
 
 /** Renews the patron's own loan of the item (renew, and checkout of an item they have). */
 async function renewOwn(acs: AcsRequest, member: MemberRow, barcode: string) {
-  const loan = await ownLoanHere(acs, member, barcode);
+  const loan = await renewableLoanHere(acs, member, barcode);
   if (loan) return renewLoanHere(acs, loan);
   const known = await itemAt(acs.context.db, acs.terminal.library.id, barcode.trim());
   const reason: Reason = { code: known ? 'ITEM_NOT_ON_LOAN' : 'ITEM_UNKNOWN' };
@@ -172,8 +178,8 @@ export async function checkoutItem(
     if (own.lentHere?.loanDay === acs.context.clock.today()) {
       return checkedOutAnswer(acs, answer, own.lentHere, own.loansLeft, 'alreadyLent');
     }
-    if (own.loan && request.scRenewalPolicy) {
-      return renewedAnswer(acs, answer, await renewLoanHere(acs, own.loan), true);
+    if (own.lentHere && request.scRenewalPolicy) {
+      return renewedAnswer(acs, answer, await renewLoanHere(acs, own.lentHere), true);
     }
   }
   return refused(acs, answer, lent.reasons);
@@ -358,7 +364,7 @@ async function returnedEarlierToday(
   };
 }
 
-/** 29 → 30: the patron's own loan at this library (with AD, the PIN must be right). */
+/** 29 → 30: the patron's own loan at this library, or lent here (with AD, the PIN must be right). */
 export async function renewItem(
   acs: AcsRequest,
   request: MessageOf<'29'>,
@@ -372,8 +378,9 @@ export async function renewItem(
 }
 
 /**
- * 65 → 66: renews each of the patron's loans at this library. ok = 1 when the patron (and PIN,
- * when given) is valid; BM lists the renewed items, BN the others, and AF says why for each.
+ * 65 → 66: renews each of the patron's loans this library renews (its own, and those lent here
+ * through an inter-library request). ok = 1 when the patron (and PIN, when given) is valid; BM
+ * lists the renewed items, BN the others, and AF says why for each.
  */
 export async function renewAll(
   acs: AcsRequest,
@@ -400,7 +407,7 @@ export async function renewAll(
   const renewedItems: string[] = [];
   const refusals: string[] = [];
   const unrenewedItems: string[] = [];
-  for (const loan of loans.filter((l) => l.libraryId === acs.terminal.library.id)) {
+  for (const loan of loans.filter((l) => renewsAt(l, acs.terminal.library.id))) {
     const renewed = await renewLoanHere(acs, loan);
     if (renewed.ok) renewedItems.push(loan.barcode);
     else {

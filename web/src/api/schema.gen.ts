@@ -889,7 +889,7 @@ export interface paths {
         put?: never;
         /**
          * Renew a loan at the lending library (by item barcode)
-         * @description Refused with RENEWAL_OVERDUE, RENEWAL_LIMIT or MEMBER_SUSPENDED (all that apply).
+         * @description An inter-library loan is renewed at its pickup library too, under that library's rules. Refused with RENEWAL_OVERDUE, RENEWAL_LIMIT or MEMBER_SUSPENDED (all that apply).
          */
         post: operations["postRenewals"];
         delete?: never;
@@ -1910,6 +1910,12 @@ export interface components {
                     nameKo: string;
                     nameEn: string;
                     phone: string | null;
+                };
+                /** @description an inter-library loan: the library it was lent at, where it is returned and renewed (besides the lending library) */
+                pickupLibrary?: {
+                    id: number;
+                    nameKo: string;
+                    nameEn: string;
                 };
                 /**
                  * Format: date

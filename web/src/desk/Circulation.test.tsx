@@ -235,6 +235,40 @@ describe('desk: card, member panel, checkout', () => {
     expect(sent[1]!.headers['idempotency-key']).toBe(sent[0]!.headers['idempotency-key']);
   });
 
+  it('offers the renewal of an inter-library loan lent here, and says so', async () => {
+    const seobu = {
+      id: 5,
+      nameKo: '진주시립서부도서관',
+      nameEn: 'Jinju Seobu Library',
+      phone: null,
+    };
+    deskRoutes(() => ({
+      ...emptyStatus,
+      openLoans: [
+        {
+          library: seobu,
+          pickupLibrary: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+          loanId: 40,
+          title: '상호대차로 온 책',
+          itemBarcode: 'JSL0000040',
+          loanDay: '2026-12-01',
+          dueDate: '2026-12-15',
+          overdue: false,
+          renewable: true,
+        },
+        { library: seobu, dueDate: '2026-12-20', overdue: false },
+      ],
+      network: { open: 2, limit: 20, left: 18 },
+    }));
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    const row = (await screen.findByText('상호대차로 온 책')).closest('tr')!;
+    expect(within(row).getByText('상호대차: 이 도서관에서 반납·연장합니다.')).toBeTruthy();
+    expect(within(row).getByRole('button', { name: '상호대차로 온 책 연장' })).toBeTruthy();
+    // The lender's other loan: library and due date only, nothing to renew here.
+    expect(screen.getAllByRole('button', { name: /연장$/ })).toHaveLength(1);
+  });
+
   it('refuses a mistyped card number with the API sentence', async () => {
     deskRoutes(() => emptyStatus);
     renderAt('/desk');

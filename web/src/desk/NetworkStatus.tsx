@@ -84,10 +84,18 @@ export function NetworkStatus({
           ]}
         >
           {status.openLoans.map((loan, index) => {
-            const mine = loan.library.id === libraryId && loan.itemBarcode && !loan.overdue;
+            // Renewed here: this library's loans, and those lent here through a request.
+            const lentHere = loan.pickupLibrary?.id === libraryId;
+            const mine =
+              (loan.library.id === libraryId || lentHere) && loan.itemBarcode && !loan.overdue;
             return (
               <tr key={loan.loanId ?? `other-${index}`} className={loan.overdue ? 'overdue' : ''}>
-                <td>{format.name(loan.library)}</td>
+                <td>
+                  {format.name(loan.library)}
+                  {lentHere ? (
+                    <span className="muted small"> {t('loans.interLibraryHint')}</span>
+                  ) : null}
+                </td>
                 <td>
                   {loan.title ?? <span className="muted">{t('desk.otherLibraryItem')}</span>}
                   {loan.itemBarcode ? (

@@ -83,7 +83,9 @@ function LoanItem({
   const { t } = useTranslation();
   const format = useFormat();
   const action = useAction();
-  const rules = status.byLibrary.find((b) => b.library.id === loan.library.id);
+  // An inter-library loan is under its pickup library's rules, and counts there.
+  const rulesAt = loan.pickupLibrary?.id ?? loan.library.id;
+  const rules = status.byLibrary.find((b) => b.library.id === rulesAt);
   const countdown = dueCountdown(loan.dueDate, status.today);
   // Late: red; due within three days: amber; otherwise plain.
   const tone =
@@ -102,6 +104,9 @@ function LoanItem({
       </div>
       <dl className="facts compact">
         <Fact label={t('loans.library')}>{format.name(loan.library)}</Fact>
+        {loan.pickupLibrary ? (
+          <Fact label={t('loans.pickupLibrary')}>{format.name(loan.pickupLibrary)}</Fact>
+        ) : null}
         <Fact label={t('loans.due')} className="due">
           {format.date(loan.dueDate)}
         </Fact>

@@ -136,6 +136,30 @@ describe('portal: my loans', () => {
     expect(renewal?.headers['idempotency-key']).toBeTruthy();
   });
 
+  it("shows an inter-library loan's pickup library, and its renewals by that library's rules", async () => {
+    portalRoutes({
+      ...status,
+      suspension: null,
+      openLoans: [
+        {
+          ...status.openLoans[0]!,
+          library: { id: 7, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn, phone: null },
+          pickupLibrary: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+          renewable: true,
+          renewalRefusals: [],
+        },
+      ],
+      // Counted at Jinju Yonam, the pickup library, whose rules allow two renewals.
+      byLibrary: [{ ...status.byLibrary[0]!, maxRenewals: 2 }],
+    });
+    renderAt('/portal/me');
+    const title = await screen.findByText('작별하지 않는다');
+    const loan = title.closest('li')!;
+    expect(loan.textContent).toContain('받은 도서관 (반납·연장 가능)');
+    expect(loan.textContent).toContain('진주시립연암도서관');
+    expect(loan.textContent).toContain('0/2회 사용');
+  });
+
   it('counts down to each due date and keeps the order after a renewal', async () => {
     setCsrfToken('member-csrf');
     const loan = status.openLoans[0]!;
