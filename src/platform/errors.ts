@@ -2,8 +2,12 @@ import { conflictSentence, fillTemplate, validationSentence } from './i18n/messa
 import en from './i18n/problems.en.json' with { type: 'json' };
 import ko from './i18n/problems.ko.json' with { type: 'json' };
 
-/** Stable, machine-readable refusal codes (rules.md "Stable error codes", plus a few of our own). */
-export type ProblemCode = keyof typeof ko;
+/**
+ * Stable, machine-readable refusal codes (rules.md "Stable error codes", plus a few of our own).
+ * A catalog key with a dot is a code's other sentence (`ITEM_NOT_ON_LOAN.returnedToday`), no code.
+ */
+export type ProblemCode = Exclude<keyof typeof ko, `${string}.${string}`>;
+type Sentence = keyof typeof ko;
 
 export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   VALIDATION_FAILED: 400,
@@ -67,7 +71,7 @@ export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as ProblemCode[];
 export type Language = 'ko' | 'en';
 type Params = Record<string, string | number | null | undefined>;
 
-const catalogs: Record<Language, Record<ProblemCode, string>> = { ko, en };
+const catalogs: Record<Language, Record<Sentence, string>> = { ko, en };
 
 /**
  * The sentence a person reads for a code, in their language. A parameter may come in two
@@ -84,7 +88,16 @@ export function problemMessage(code: ProblemCode, language: Language, params: Pa
     const sentence = conflictSentence(language, params);
     if (sentence) return sentence;
   }
-  return fillTemplate(catalogs[language][code], language, params);
+  return fillTemplate(catalogs[language][sentenceOf(code, params)], language, params);
+}
+
+/** The sentence of a code: its own, or the one its facts call for. */
+function sentenceOf(code: ProblemCode, params: Params): Sentence {
+  // A copy scanned for return again the day it came back: say so, and where it goes.
+  if (code === 'ITEM_NOT_ON_LOAN' && params.returnedOn) {
+    return params.heldFor ? 'ITEM_NOT_ON_LOAN.returnedTodayHeld' : 'ITEM_NOT_ON_LOAN.returnedToday';
+  }
+  return code;
 }
 
 /** One reason a request is refused, with the facts a person needs to act on it. */

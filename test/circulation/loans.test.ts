@@ -97,10 +97,21 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     const onLoan = await lend(gnDesk, member.card, 'GN0003');
     expect(onLoan.statusCode).toBe(409);
     expect(onLoan.json().code).toBe('ITEM_ON_LOAN');
-    expect((await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0004' })).json().code).toBe(
-      'ITEM_NOT_ON_LOAN',
-    );
-    await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0003' });
+    const neverLent = await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0004' });
+    expect(neverLent.json()).toMatchObject({
+      code: 'ITEM_NOT_ON_LOAN',
+      detail: '대출 중이 아닌 자료입니다.',
+    });
+    expect((await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0003' })).statusCode).toBe(200);
+    // Scanned again the same day (another scan, another key): the desk is told it came back.
+    const again = await gnDesk.post('/api/v1/returns', { itemBarcode: 'GN0003' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'ITEM_NOT_ON_LOAN' });
+    expect(again.json().detail).toMatch(/^오늘 이미 반납된 자료입니다: 《.+》\.$/);
+    expect(again.json().reasons[0].params).toEqual({
+      returnedOn: t.clock.today(),
+      title: expect.any(String),
+    });
   });
 
   it('requires check-in elsewhere; returns are only at the lending library', async () => {

@@ -78,6 +78,22 @@ describe(`holds (${testDatabaseKind})`, () => {
     // Saturday, Sunday, Monday.
     const bName = maskName(await nameOf(b.id));
     expect(returned.json().heldFor).toEqual({ maskedName: bName, pickupUntil: '2026-12-21' });
+    // Scanned again (a second scan, under a new key): nothing to return, and the desk is told the
+    // copy came back today and is kept for B — it goes on the hold shelf, not the open shelves.
+    const again = await giveBack('H-ONE');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().reasons).toEqual([
+      {
+        code: 'ITEM_NOT_ON_LOAN',
+        detail: `오늘 이미 반납된 자료입니다: 《한 권뿐인 책》. 예약한 ${bName} 님을 위해 2026년 12월 21일 (월)까지 보관합니다.`,
+        params: {
+          returnedOn: '2026-12-17',
+          title: '한 권뿐인 책',
+          heldFor: bName,
+          pickupUntil: '2026-12-21',
+        },
+      },
+    ]);
     const notice = await t.db
       .selectFrom('notices')
       .select(['kind', 'member_id', 'subject_date', 'hold_id'])

@@ -14,7 +14,6 @@ export {
 export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';
 export {
-  copyReturnedToday,
   itemAt,
   lentAndReturnedToday,
   networkRules,

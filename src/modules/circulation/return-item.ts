@@ -19,7 +19,7 @@ import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
 import { closeLoanOnTime, closeLoanUnderLock, RETURN_AND_SET_ASIDE } from './loan-writes.js';
-import { lockOpenLoan, returnSnapshot } from './return-reads.js';
+import { copyReturnedToday, lockOpenLoan, returnSnapshot } from './return-reads.js';
 
 /** Where an item that is not this library's is on loan: the answer names the lending library and its phone. */
 async function lentElsewhere(
@@ -40,6 +40,27 @@ async function lentElsewhere(
     code: 'RETURN_AT_LENDING_LIBRARY_ONLY' as const,
     params: { libraryId: l.id, library: l.name_ko, libraryEn: l.name_en, phone: l.phone ?? '—' },
   }));
+}
+
+/**
+ * A copy that is not on loan. Scanned again the day it was returned (or came home), the desk is
+ * told so — and, when it is set aside for a hold, where it goes — rather than only "not on loan".
+ */
+async function notOnLoan(
+  db: Kysely<DB>,
+  libraryId: number,
+  barcode: string,
+  today: BusinessDate,
+): Promise<AppError> {
+  const returned = await copyReturnedToday(db, libraryId, barcode, today);
+  if (!returned) return new AppError('ITEM_NOT_ON_LOAN');
+  return new AppError('ITEM_NOT_ON_LOAN', {
+    returnedOn: today,
+    title: returned.title,
+    ...(returned.heldFor
+      ? { heldFor: returned.heldFor.maskedName, pickupUntil: returned.heldFor.pickupUntil }
+      : {}),
+  });
 }
 
 /** A return's answer: the loan closed, where, the suspension it started, where the copy goes. */
@@ -85,7 +106,7 @@ export async function returnItem(
     const elsewhere = await lentElsewhere(context, actor, barcode);
     throw elsewhere.length > 0 ? AppError.of(elsewhere) : new AppError('ITEM_UNKNOWN');
   }
-  if (!loan) throw new AppError('ITEM_NOT_ON_LOAN');
+  if (!loan) throw await notOnLoan(db, actor.libraryId, barcode, today);
   const late = daysLate(loan.dueDate, today);
   // A return on time is one statement — with the copy set aside in it when members wait for the
   // title here — unless it moves an inter-library request: the locked path then does it in the

@@ -1,6 +1,5 @@
 import {
   checkout,
-  copyReturnedToday,
   itemAt,
   lentAndReturnedToday,
   openLoanOfItem,
@@ -294,7 +293,7 @@ export async function checkinItem(
     );
     const requested = notLent ? await requestCheckinAnswer(acs, answer) : null;
     if (requested) return requested;
-    const again = notLent ? await returnedEarlierToday(acs, answer) : null;
+    const again = notLent ? returnedEarlierToday(acs, answer, returned.reasons) : null;
     if (again) return again;
     const elsewhere = returned.reasons.some((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');
     const titleIdentifier = await titleOf(acs, request.itemIdentifier);
@@ -336,26 +335,25 @@ export async function checkinItem(
  * again, and the copy is back (whoever returned it). Answered as returned — resensitize, the hold
  * shelf when it is set aside — with nothing written; the screen says nothing of the loan's member
  * (a later return's suspension reaches them by the notice), since anyone may hold the copy now.
+ * The return's refusal says so (`ITEM_NOT_ON_LOAN` with the day, title and hold it read).
  */
-async function returnedEarlierToday(
+function returnedEarlierToday(
   acs: AcsRequest,
   answer: MessageOf<'10'>,
-): Promise<MessageOf<'10'> | null> {
-  const { db, clock } = acs.context;
+  reasons: Reason[],
+): MessageOf<'10'> | null {
   const language = acs.terminal.language;
-  const copy = await copyReturnedToday(
-    db,
-    acs.terminal.library.id,
-    answer.itemIdentifier,
-    clock.today(),
-  );
+  const copy = reasons.find((r) => r.code === 'ITEM_NOT_ON_LOAN' && r.params?.returnedOn)?.params;
   if (!copy) return null;
-  const { heldFor } = copy;
+  const heldFor =
+    typeof copy.heldFor === 'string' && typeof copy.pickupUntil === 'string'
+      ? { maskedName: copy.heldFor, pickupUntil: copy.pickupUntil }
+      : null;
   return {
     ...answer,
     ok: true,
     resensitize: true,
-    titleIdentifier: copy.title,
+    titleIdentifier: String(copy.title ?? ''),
     screenMessage: joinScreen(
       say('alreadyReturned', language),
       heldFor ? holdShelfSentence(heldFor, language) : undefined,

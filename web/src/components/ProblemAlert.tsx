@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appliedIdOf, type Problem } from '../api/client';
+import { appliedIdOf, type Problem, type ProblemReason } from '../api/client';
 
 interface Props {
   problem: Problem | undefined;
@@ -29,15 +29,17 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
       </div>
     );
   }
-  const reasons = problem.reasons.length > 0 ? problem.reasons : [problem];
+  const reasons: ProblemReason[] = problem.reasons.length > 0 ? problem.reasons : [problem];
   return (
     <div className={large ? 'problem problem-large' : 'problem'} role="alert">
       {title ? <p className="problem-title">{title}</p> : null}
       <ul className="problem-reasons">
         {reasons.map((reason, index) => {
-          // The advice for a code is given once, after its last reason.
+          // The advice for a code is given once, after its last reason; a copy the reason says is
+          // kept for a member (set aside for a hold) has its own.
           const last = !reasons.slice(index + 1).some((r) => r.code === reason.code);
-          const next = last ? t(`next.${reason.code}`, { defaultValue: '' }) : '';
+          const context = reason.params?.heldFor ? 'held' : undefined;
+          const next = last ? t(`next.${reason.code}`, { context, defaultValue: '' }) : '';
           return (
             <li key={`${reason.code}-${reason.detail}`} className="problem-reason">
               <p className="problem-detail">{reason.detail}</p>

@@ -434,6 +434,45 @@ describe('desk: returns need no card', () => {
     expect(sent).toHaveLength(2);
     expect(sent[1]!.headers['idempotency-key']).toBe(sent[0]!.headers['idempotency-key']);
   });
+
+  it('a copy scanned again after its return: kept for a hold, so to the hold shelf, not the shelves', async () => {
+    const refusal = (params: Record<string, string>, detail: string) =>
+      problem(409, [{ code: 'ITEM_NOT_ON_LOAN', detail, params }]);
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'POST',
+        '/api/v1/returns',
+        (request) =>
+          (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000002'
+            ? refusal(
+                {
+                  returnedOn: '2026-12-18',
+                  title: '밝은 밤',
+                  heldFor: '홍*동',
+                  pickupUntil: '2026-12-22',
+                },
+                '오늘 이미 반납된 자료입니다: 《밝은 밤》. 예약한 홍*동 님을 위해 2026년 12월 22일 (화)까지 보관합니다.',
+              )
+            : refusal(
+                { returnedOn: '2026-12-18', title: '흰' },
+                '오늘 이미 반납된 자료입니다: 《흰》.',
+              ),
+      ],
+    ]);
+    renderAt('/desk/returns');
+    await scan('반납할 자료 바코드', 'JYL0000002');
+    const held = await screen.findByRole('alert');
+    expect(held.textContent).toContain('홍*동 님을 위해');
+    expect(held.textContent).toContain('예약 도서 서가에 두세요. 서가로 돌려보내지 마세요.');
+    expect(held.textContent).not.toContain('서가로 돌려보내면 됩니다');
+    await scan('반납할 자료 바코드', 'JYL0000003');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('《흰》'));
+    expect(screen.getByRole('alert').textContent).toContain(
+      '반납할 것이 없습니다. 서가로 돌려보내면 됩니다.',
+    );
+  });
 });
 
 function returnRoutes() {
