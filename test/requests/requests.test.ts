@@ -275,7 +275,8 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       });
       // Its answer carries no status: the standing was read at the pickup library, not its own.
       expect(atLender.json().status).toBeUndefined();
-      // The member's portal says where it was picked up, and that its renewals are used up.
+      // The member's portal says where it was picked up, counts it there under that library's
+      // rules, and says its renewals are used up.
       const mine = (await portal.get('/api/v1/me/loans')).json();
       expect(
         mine.openLoans.find((l: { loanId?: number }) => l.loanId === first.loan.id),
@@ -284,6 +285,13 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
         renewable: false,
         renewalRefusals: [expect.objectContaining({ code: 'RENEWAL_LIMIT' })],
       });
+      expect(mine.byLibrary).toEqual([
+        expect.objectContaining({
+          library: expect.objectContaining({ id: P }),
+          open: 1,
+          maxRenewals: 2,
+        }),
+      ]);
       const third = await portal.post(`/api/v1/me/loans/${first.loan.id}/renewal`, {});
       expect(codes(third.json())).toEqual(['RENEWAL_LIMIT']);
     } finally {

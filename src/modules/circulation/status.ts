@@ -84,8 +84,13 @@ export function statusOf(facts: BorrowerFacts, today: BusinessDate, viewer: Stat
   // A desk sees the loans it may renew: its library's, and those lent there through a request.
   const seesLoan = (loan: StandingLoan) =>
     viewer.kind === 'member' || renewsAt(loan, viewer.libraryId);
+  // Each loan's rules are those of the library it counts at: its pickup library's for an
+  // inter-library loan.
   const libraryOf = new Map(
-    facts.openLoans.map((l) => [l.libraryId, { names: l.names, rules: l.rules }]),
+    facts.openLoans.map((l) => [
+      l.pickupLibrary?.id ?? l.libraryId,
+      { names: l.pickupLibrary?.names ?? l.names, rules: l.rules },
+    ]),
   );
   if (facts.library) libraryOf.set(facts.library.id, facts.library);
   const openLoans = facts.openLoans.map((l, index) => {
