@@ -95,7 +95,9 @@ export function problemMessage(code: ProblemCode, language: Language, params: Pa
 function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // A copy scanned for return again the day it came back: say so, and where it goes.
   if (code === 'ITEM_NOT_ON_LOAN' && params.returnedOn) {
-    return params.heldFor ? 'ITEM_NOT_ON_LOAN.returnedTodayHeld' : 'ITEM_NOT_ON_LOAN.returnedToday';
+    if (params.heldFor) return 'ITEM_NOT_ON_LOAN.returnedTodayHeld';
+    if (params.sendTo) return 'ITEM_NOT_ON_LOAN.returnedTodayToSend';
+    return 'ITEM_NOT_ON_LOAN.returnedToday';
   }
   return code;
 }

@@ -156,6 +156,22 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const back = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
     expect(back.statusCode).toBe(200);
     expect(back.json().transit).toMatchObject({ to: { id: L1 } });
+    // Scanned again at P's return desk (a new scan): not "unknown here" but returned, to send home.
+    const backAgain = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
+    expect(backAgain.statusCode).toBe(409);
+    expect(backAgain.json().reasons).toEqual([
+      {
+        code: 'ITEM_NOT_ON_LOAN',
+        detail:
+          '오늘 이미 반납된 자료입니다: 《상호대차 하나》. 상호대차 자료이니 진주시립서부도서관으로 보내 주세요.',
+        params: {
+          returnedOn: '2026-12-01',
+          title: '상호대차 하나',
+          sendTo: '진주시립서부도서관',
+          sendToEn: 'Jinju Seobu Library',
+        },
+      },
+    ]);
     expect((await pDesk.get('/api/v1/requests/lists/outgoing-home')).json().requests).toHaveLength(
       1,
     );

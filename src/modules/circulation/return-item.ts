@@ -19,7 +19,12 @@ import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
 import { closeLoanOnTime, closeLoanUnderLock, RETURN_AND_SET_ASIDE } from './loan-writes.js';
-import { copyReturnedToday, lockOpenLoan, returnSnapshot } from './return-reads.js';
+import {
+  copyReturnedToday,
+  lockOpenLoan,
+  requestedCopyReturnedHereToday,
+  returnSnapshot,
+} from './return-reads.js';
 
 /** Where an item that is not this library's is on loan: the answer names the lending library and its phone. */
 async function lentElsewhere(
@@ -60,6 +65,27 @@ async function notOnLoan(
     ...(returned.heldFor
       ? { heldFor: returned.heldFor.maskedName, pickupUntil: returned.heldFor.pickupUntil }
       : {}),
+  });
+}
+
+/**
+ * A copy that is not this library's nor on loan here: unknown here — unless it is another
+ * library's, lent here through a request and returned here today (a second scan): then the desk
+ * is told so, and where to send it.
+ */
+async function unknownHere(
+  db: Kysely<DB>,
+  libraryId: number,
+  barcode: string,
+  today: BusinessDate,
+): Promise<AppError> {
+  const returned = await requestedCopyReturnedHereToday(db, libraryId, barcode, today);
+  if (!returned) return new AppError('ITEM_UNKNOWN');
+  return new AppError('ITEM_NOT_ON_LOAN', {
+    returnedOn: today,
+    title: returned.title,
+    sendTo: returned.home.nameKo,
+    sendToEn: returned.home.nameEn,
   });
 }
 
@@ -104,7 +130,9 @@ export async function returnItem(
   const { item, loan } = facts;
   if (!item) {
     const elsewhere = await lentElsewhere(context, actor, barcode);
-    throw elsewhere.length > 0 ? AppError.of(elsewhere) : new AppError('ITEM_UNKNOWN');
+    throw elsewhere.length > 0
+      ? AppError.of(elsewhere)
+      : await unknownHere(db, actor.libraryId, barcode, today);
   }
   if (!loan) throw await notOnLoan(db, actor.libraryId, barcode, today);
   const late = daysLate(loan.dueDate, today);

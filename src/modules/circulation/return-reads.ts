@@ -169,6 +169,32 @@ export async function copyReturnedToday(
 }
 
 /**
+ * Another library's copy lent here through an inter-library request and returned here today,
+ * with the library it travels home to (rules.md "Inter-library requests"); null when there is
+ * none, or the copy is on loan again.
+ */
+export async function requestedCopyReturnedHereToday(
+  db: Kysely<DB>,
+  libraryId: number,
+  itemBarcode: string,
+  today: BusinessDate,
+) {
+  const { rows } = await sql<{ title: string; name_ko: string; name_en: string }>`
+    select b.title, home.name_ko, home.name_en
+      from items i
+      join loans o on o.item_id = i.id and o.pickup_library_id = ${libraryId}
+                  and o.return_day = ${today}
+      join bib_records b on b.id = i.record_id
+      join libraries home on home.id = i.library_id
+     where i.barcode = ${itemBarcode.trim()} and i.library_id <> ${libraryId}
+       and not exists (select 1 from loans x where x.item_id = i.id and x.returned_at is null)
+     order by o.returned_at desc
+     limit 1`.execute(db);
+  const row = rows[0];
+  return row ? { title: row.title, home: { nameKo: row.name_ko, nameEn: row.name_en } } : null;
+}
+
+/**
  * The title of a copy of this library the member borrowed and returned today (a checkout a
  * machine cancelled, say); null when there is no such loan.
  */

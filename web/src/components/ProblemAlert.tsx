@@ -36,9 +36,13 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
       <ul className="problem-reasons">
         {reasons.map((reason, index) => {
           // The advice for a code is given once, after its last reason; a copy the reason says is
-          // kept for a member (set aside for a hold) has its own.
+          // kept for a member (set aside for a hold) or goes to another library has its own.
           const last = !reasons.slice(index + 1).some((r) => r.code === reason.code);
-          const context = reason.params?.heldFor ? 'held' : undefined;
+          const context = reason.params?.heldFor
+            ? 'held'
+            : reason.params?.sendTo
+              ? 'transit'
+              : undefined;
           const next = last ? t(`next.${reason.code}`, { context, defaultValue: '' }) : '';
           return (
             <li key={`${reason.code}-${reason.detail}`} className="problem-reason">
