@@ -99,6 +99,13 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
     if (params.sendTo) return 'ITEM_NOT_ON_LOAN.returnedTodayToSend';
     return 'ITEM_NOT_ON_LOAN.returnedToday';
   }
+  // Another library's requested copy at its pickup library, where the request has it now.
+  if (code === 'ITEM_NOT_ON_LOAN' && params.requestState === 'sent')
+    return 'ITEM_NOT_ON_LOAN.requestNotReceived';
+  if (code === 'ITEM_NOT_ON_LOAN' && params.requestState === 'arrived')
+    return 'ITEM_NOT_ON_LOAN.requestArrived';
+  if (code === 'ITEM_NOT_ON_LOAN' && params.requestState === 'returning')
+    return 'ITEM_NOT_ON_LOAN.requestToSend';
   return code;
 }
 

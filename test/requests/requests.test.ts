@@ -75,7 +75,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
   afterAll(async () => t?.close());
 
   it('the journey: request → pull list → sent → received at P → collected → returned at P → home', async () => {
-    const c = await walkIn(pDesk);
+    const c = await walkIn(pDesk, { name: '한가람' });
     const portal = await memberClient(t.app, c.card, 'member password');
     const recordId = await recordOf('S-1');
     const placed = await portal.post(
@@ -119,6 +119,16 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       code: 'REQUEST_NOT_EXPECTED',
       params: { expected: 'a copy on the pull list (sent)', state: 'sent' },
     });
+    // Scanned at P's return desk before it is received: not "unknown here" — receive it first.
+    const early = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().reasons).toEqual([
+      {
+        code: 'ITEM_NOT_ON_LOAN',
+        detail: '아직 도착 처리하지 않은 상호대차 자료입니다: 《상호대차 하나》.',
+        params: { requestState: 'sent', title: '상호대차 하나' },
+      },
+    ]);
     expect((await pDesk.get('/api/v1/requests/lists/incoming')).json().requests).toHaveLength(1);
     const received = await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-1' });
     // Arrived on Tuesday: three open days of Jinju Yonam after it (closed on Mondays).
@@ -133,6 +143,24 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     expect(notice.length).toBeGreaterThan(0);
     expect((await portal.get('/api/v1/me/requests')).json().requests[0].status).toBe('arrived');
     expect((await pDesk.get('/api/v1/requests/lists/ready')).json().requests).toHaveLength(1);
+    // Scanned at P's return desk while it waits: to the pickup shelf, for its member.
+    const waiting = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
+    expect(waiting.statusCode).toBe(409);
+    const pickupDay = { '2026-12-04': '12월 4일 (금)', '2026-12-05': '12월 5일 (토)' }[
+      received.json().request.pickupBy as string
+    ];
+    expect(waiting.json().reasons).toEqual([
+      {
+        code: 'ITEM_NOT_ON_LOAN',
+        detail: `상호대차로 도착해 신청한 회원을 기다리는 자료입니다: 《상호대차 하나》. 한*람 님을 위해 2026년 ${pickupDay}까지 보관합니다.`,
+        params: {
+          requestState: 'arrived',
+          title: '상호대차 하나',
+          heldFor: '한*람',
+          pickupUntil: received.json().request.pickupBy,
+        },
+      },
+    ]);
 
     // Collected at P: a loan of Jinju Seobu's copy, counted at Jinju Yonam.
     const lent = await pDesk.post('/api/v1/checkouts', { cardNumber: c.card, itemBarcode: 'S-1' });
@@ -166,6 +194,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
           '오늘 이미 반납된 자료입니다: 《상호대차 하나》. 상호대차 자료이니 진주시립서부도서관으로 보내 주세요.',
         params: {
           returnedOn: '2026-12-01',
+          requestState: 'returning',
           title: '상호대차 하나',
           sendTo: '진주시립서부도서관',
           sendToEn: 'Jinju Seobu Library',
@@ -432,6 +461,28 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
           .slice(0, 10),
       );
       expect(await runRequestTimeouts(t.context)).toMatchObject({ noShows: 1 });
+      if (n === 3) {
+        // Never collected, scanned at P's return desk: not "unknown here" — send it home.
+        const leftOver = await pDesk.post(
+          '/api/v1/returns',
+          { itemBarcode: r.itemBarcode! },
+          { 'accept-language': 'en' },
+        );
+        expect(leftOver.statusCode).toBe(409);
+        expect(leftOver.json().reasons).toEqual([
+          {
+            code: 'ITEM_NOT_ON_LOAN',
+            detail:
+              'A requested copy that is not on loan: “상호대차 걷기 3”. Send it to Jinju Seobu Library.',
+            params: {
+              requestState: 'returning',
+              title: '상호대차 걷기 3',
+              sendTo: '진주시립서부도서관',
+              sendToEn: 'Jinju Seobu Library',
+            },
+          },
+        ]);
+      }
       const home = await receiveHomeByScan(t.context, desk(r.lendingLibrary!.id), {
         itemBarcode: r.itemBarcode!,
       });

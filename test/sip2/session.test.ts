@@ -656,6 +656,20 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     const yonam = await bed.terminal(YONAM);
     const arrived = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
     expect(arrived).toMatchObject({ ok: true, alert: true, alertType: '01' });
+    const arrival = () =>
+      bed.t.db
+        .selectFrom('inter_library_requests')
+        .select(['state', 'arrived_at', 'pickup_by'])
+        .where('id', '=', placed.id)
+        .executeTakeFirstOrThrow();
+    const received = await arrival();
+    // Sent again (no answer reached the machine), or put through later: answered as its
+    // arrival was, not "unknown here", and received once (the member told once).
+    bed.t.clock.advanceMinutes(5);
+    const arrivedAgain = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+    expect(arrivedAgain).toEqual({ ...arrived, transactionDate: arrivedAgain.transactionDate });
+    expect(await arrival()).toEqual(received);
+    expect(received.state).toBe('arrived');
     const info = await yonam.patronInformation({
       patronIdentifier: MINJUN,
       patronPassword: PIN,

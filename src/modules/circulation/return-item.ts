@@ -22,7 +22,7 @@ import { closeLoanOnTime, closeLoanUnderLock, RETURN_AND_SET_ASIDE } from './loa
 import {
   copyReturnedToday,
   lockOpenLoan,
-  requestedCopyReturnedHereToday,
+  requestedCopyHere,
   returnSnapshot,
 } from './return-reads.js';
 
@@ -70,8 +70,9 @@ async function notOnLoan(
 
 /**
  * A copy that is not this library's nor on loan here: unknown here — unless it is another
- * library's, lent here through a request and returned here today (a second scan): then the desk
- * is told so, and where to send it.
+ * library's requested copy with this library as its pickup library. Then the desk is told where it
+ * is in the request's flow, and so where it goes: to be received first, to the pickup shelf for
+ * its member, or home (returned here, perhaps a moment ago: a second scan; or never collected).
  */
 async function unknownHere(
   db: Kysely<DB>,
@@ -79,13 +80,20 @@ async function unknownHere(
   barcode: string,
   today: BusinessDate,
 ): Promise<AppError> {
-  const returned = await requestedCopyReturnedHereToday(db, libraryId, barcode, today);
-  if (!returned) return new AppError('ITEM_UNKNOWN');
+  const copy = await requestedCopyHere(db, libraryId, barcode, today);
+  if (!copy) return new AppError('ITEM_UNKNOWN');
+  const { state: requestState, title } = copy;
+  if (copy.state === 'sent') return new AppError('ITEM_NOT_ON_LOAN', { requestState, title });
+  if (copy.state === 'arrived') {
+    const { heldFor, pickupUntil } = copy;
+    return new AppError('ITEM_NOT_ON_LOAN', { requestState, title, heldFor, pickupUntil });
+  }
   return new AppError('ITEM_NOT_ON_LOAN', {
-    returnedOn: today,
-    title: returned.title,
-    sendTo: returned.home.nameKo,
-    sendToEn: returned.home.nameEn,
+    ...(copy.returnedToday ? { returnedOn: today } : {}),
+    requestState,
+    title,
+    sendTo: copy.home.nameKo,
+    sendToEn: copy.home.nameEn,
   });
 }
 

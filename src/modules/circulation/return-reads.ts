@@ -168,30 +168,68 @@ export async function copyReturnedToday(
   };
 }
 
+/** Where another library's requested copy is in its request's flow, seen from its pickup library. */
+export type RequestedCopyHere =
+  | { state: 'sent'; title: string }
+  | { state: 'arrived'; title: string; heldFor: string; pickupUntil: BusinessDate | null }
+  | {
+      state: 'returning';
+      title: string;
+      home: { nameKo: string; nameEn: string };
+      /** Its loan was returned here today (the copy scanned again after its return). */
+      returnedToday: boolean;
+    };
+
 /**
- * Another library's copy lent here through an inter-library request and returned here today,
- * with the library it travels home to (rules.md "Inter-library requests"); null when there is
- * none, or the copy is on loan again.
+ * Another library's copy, not on loan, whose open inter-library request has this library as its
+ * pickup library: on its way here (not yet received), arrived and waiting for its member, or to
+ * travel home (returned here, or never collected). Null when there is none.
  */
-export async function requestedCopyReturnedHereToday(
+export async function requestedCopyHere(
   db: Kysely<DB>,
   libraryId: number,
   itemBarcode: string,
   today: BusinessDate,
-) {
-  const { rows } = await sql<{ title: string; name_ko: string; name_en: string }>`
-    select b.title, home.name_ko, home.name_en
+): Promise<RequestedCopyHere | null> {
+  const { rows } = await sql<{
+    state: 'sent' | 'arrived' | 'returning';
+    title: string;
+    member_name: string | null;
+    pickup_by: BusinessDate | null;
+    name_ko: string;
+    name_en: string;
+    returned_today: boolean;
+  }>`
+    select q.state, b.title, m.name as member_name, q.pickup_by, home.name_ko, home.name_en,
+           coalesce(o.return_day = ${today}, false) as returned_today
       from items i
-      join loans o on o.item_id = i.id and o.pickup_library_id = ${libraryId}
-                  and o.return_day = ${today}
+      join inter_library_requests q on q.item_id = i.id and q.pickup_library_id = ${libraryId}
+                                   and q.state in ('sent', 'arrived', 'returning')
       join bib_records b on b.id = i.record_id
       join libraries home on home.id = i.library_id
+      left join members m on m.id = q.member_id
+      left join loans o on o.id = q.loan_id
      where i.barcode = ${itemBarcode.trim()} and i.library_id <> ${libraryId}
        and not exists (select 1 from loans x where x.item_id = i.id and x.returned_at is null)
-     order by o.returned_at desc
+     order by q.requested_at desc
      limit 1`.execute(db);
   const row = rows[0];
-  return row ? { title: row.title, home: { nameKo: row.name_ko, nameEn: row.name_en } } : null;
+  if (!row) return null;
+  if (row.state === 'sent') return { state: 'sent', title: row.title };
+  if (row.state === 'arrived') {
+    return {
+      state: 'arrived',
+      title: row.title,
+      heldFor: maskName(row.member_name),
+      pickupUntil: row.pickup_by,
+    };
+  }
+  return {
+    state: 'returning',
+    title: row.title,
+    home: { nameKo: row.name_ko, nameEn: row.name_en },
+    returnedToday: row.returned_today,
+  };
 }
 
 /**

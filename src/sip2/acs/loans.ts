@@ -14,7 +14,7 @@ import type { Language, Reason } from '../../platform/errors.js';
 import { CirculationStatus, SecurityMarker } from '../codes.js';
 import type { MessageOf } from '../messages.js';
 import { joinScreen, refusalText, say } from '../screen.js';
-import { requestCheckinAnswer, returnedInTransit } from './requests.js';
+import { arrivedEarlierAnswer, requestCheckinAnswer, returnedInTransit } from './requests.js';
 import { type AcsRequest, answerBase, attempt, countRefusals, missingField } from './session.js';
 import { borrowingAt, presentPatron } from './standing.js';
 
@@ -293,6 +293,8 @@ export async function checkinItem(
     );
     const requested = notLent ? await requestCheckinAnswer(acs, answer) : null;
     if (requested) return requested;
+    const waiting = notLent ? arrivedEarlierAnswer(acs, answer, returned.reasons) : null;
+    if (waiting) return waiting;
     const again = notLent ? returnedEarlierToday(acs, answer, returned.reasons) : null;
     if (again) return again;
     const elsewhere = returned.reasons.some((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');

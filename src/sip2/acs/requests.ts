@@ -1,5 +1,5 @@
 import { requestCheckin } from '../../modules/requests/index.js';
-import type { Language } from '../../platform/errors.js';
+import type { Language, Reason } from '../../platform/errors.js';
 import { fillTemplate } from '../../platform/i18n/messages.js';
 import type { MessageOf } from '../messages.js';
 import { say as sayOnScreen } from '../screen.js';
@@ -53,15 +53,7 @@ export async function requestCheckinAnswer(
   const base = { ...answer, ok: true, titleIdentifier: found.title };
   if (found.kind === 'home')
     return { ...base, resensitize: true, screenMessage: say('home', language) };
-  if (found.kind === 'arrived') {
-    return {
-      ...base,
-      alert: true,
-      alertType: ALERT_HOLD_HERE,
-      destinationLocation: acs.terminal.library.code,
-      screenMessage: say('arrived', language),
-    };
-  }
+  if (found.kind === 'arrived') return arrivedAnswer(acs, base);
   if (found.returnedHereToday) {
     // The 09 of its return sent again: answered as that return was (resensitize, the transit).
     const again = {
@@ -77,6 +69,34 @@ export async function requestCheckinAnswer(
     alertType: ALERT_SEND_ELSEWHERE,
     destinationLocation: found.to.code,
     screenMessage: say('transit', language, found.to),
+  };
+}
+
+/**
+ * 09 of a requested copy already received here and waiting for its member (the 09 that received
+ * it sent again, or the copy put through a machine later): answered as its arrival was, from the
+ * return's refusal (`ITEM_NOT_ON_LOAN` with `requestState` arrived), with nothing written.
+ */
+export function arrivedEarlierAnswer(
+  acs: AcsRequest,
+  answer: MessageOf<'10'>,
+  reasons: readonly Reason[],
+): MessageOf<'10'> | null {
+  const copy = reasons.find(
+    (r) => r.code === 'ITEM_NOT_ON_LOAN' && r.params?.requestState === 'arrived',
+  )?.params;
+  if (!copy) return null;
+  return arrivedAnswer(acs, { ...answer, ok: true, titleIdentifier: String(copy.title ?? '') });
+}
+
+/** A requested copy at its pickup library: to the pickup shelf (alert 01, hold for this library). */
+function arrivedAnswer(acs: AcsRequest, answer: MessageOf<'10'>): MessageOf<'10'> {
+  return {
+    ...answer,
+    alert: true,
+    alertType: ALERT_HOLD_HERE,
+    destinationLocation: acs.terminal.library.code,
+    screenMessage: say('arrived', acs.terminal.language),
   };
 }
 

@@ -36,13 +36,10 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
       <ul className="problem-reasons">
         {reasons.map((reason, index) => {
           // The advice for a code is given once, after its last reason; a copy the reason says is
-          // kept for a member (set aside for a hold) or goes to another library has its own.
+          // kept for a member (set aside for a hold), goes to another library or is a requested
+          // copy not yet received here has its own.
           const last = !reasons.slice(index + 1).some((r) => r.code === reason.code);
-          const context = reason.params?.heldFor
-            ? 'held'
-            : reason.params?.sendTo
-              ? 'transit'
-              : undefined;
+          const context = adviceContext(reason.params);
           const next = last ? t(`next.${reason.code}`, { context, defaultValue: '' }) : '';
           return (
             <li key={`${reason.code}-${reason.detail}`} className="problem-reason">
@@ -63,4 +60,12 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
       ) : null}
     </div>
   );
+}
+
+/** Which advice a reason's facts call for (an i18next context of `next.<code>`). */
+function adviceContext(params: ProblemReason['params']): string | undefined {
+  if (params?.heldFor) return 'held';
+  if (params?.sendTo) return 'transit';
+  if (params?.requestState === 'sent') return 'receive';
+  return undefined;
 }

@@ -435,7 +435,7 @@ describe('desk: returns need no card', () => {
     expect(sent[1]!.headers['idempotency-key']).toBe(sent[0]!.headers['idempotency-key']);
   });
 
-  it('a copy scanned again after its return: to the hold shelf, the shelves or its own library, as the answer says', async () => {
+  it('a copy scanned again after its return, or a requested copy not lent: to the hold shelf, the shelves, its own library or to be received, as the answer says', async () => {
     const refusal = (params: Record<string, string>, detail: string) =>
       problem(409, [{ code: 'ITEM_NOT_ON_LOAN', detail, params }]);
     mockApi([
@@ -455,20 +455,25 @@ describe('desk: returns need no card', () => {
                 },
                 '오늘 이미 반납된 자료입니다: 《작은 것들》. 상호대차 자료이니 진주시립서부도서관으로 보내 주세요.',
               )
-            : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000002'
+            : (request.body as { itemBarcode: string }).itemBarcode === 'SEO0000005'
               ? refusal(
-                  {
-                    returnedOn: '2026-12-18',
-                    title: '밝은 밤',
-                    heldFor: '홍*동',
-                    pickupUntil: '2026-12-22',
-                  },
-                  '오늘 이미 반납된 자료입니다: 《밝은 밤》. 예약한 홍*동 님을 위해 2026년 12월 22일 (화)까지 보관합니다.',
+                  { requestState: 'sent', title: '소년이 온다' },
+                  '아직 도착 처리하지 않은 상호대차 자료입니다: 《소년이 온다》.',
                 )
-              : refusal(
-                  { returnedOn: '2026-12-18', title: '흰' },
-                  '오늘 이미 반납된 자료입니다: 《흰》.',
-                ),
+              : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000002'
+                ? refusal(
+                    {
+                      returnedOn: '2026-12-18',
+                      title: '밝은 밤',
+                      heldFor: '홍*동',
+                      pickupUntil: '2026-12-22',
+                    },
+                    '오늘 이미 반납된 자료입니다: 《밝은 밤》. 예약한 홍*동 님을 위해 2026년 12월 22일 (화)까지 보관합니다.',
+                  )
+                : refusal(
+                    { returnedOn: '2026-12-18', title: '흰' },
+                    '오늘 이미 반납된 자료입니다: 《흰》.',
+                  ),
       ],
     ]);
     renderAt('/desk/returns');
@@ -487,6 +492,13 @@ describe('desk: returns need no card', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('《작은 것들》'));
     expect(screen.getByRole('alert').textContent).toContain(
       '서가에 두지 말고 소장 도서관으로 보내세요.',
+    );
+    expect(screen.getByRole('alert').textContent).not.toContain('서가로 돌려보내면 됩니다');
+    // A requested copy on its way here, not yet received: received first, where that is done.
+    await scan('반납할 자료 바코드', 'SEO0000005');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('《소년이 온다》'));
+    expect(screen.getByRole('alert').textContent).toContain(
+      '서가에 두지 말고 상호대차 화면의 ‘이 도서관으로 오는 책’에서 먼저 도착 처리하세요.',
     );
     expect(screen.getByRole('alert').textContent).not.toContain('서가로 돌려보내면 됩니다');
   });
