@@ -99,14 +99,27 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
     if (params.sendTo) return 'ITEM_NOT_ON_LOAN.returnedTodayToSend';
     return 'ITEM_NOT_ON_LOAN.returnedToday';
   }
-  // Another library's requested copy at its pickup library, where the request has it now.
-  if (code === 'ITEM_NOT_ON_LOAN' && params.requestState === 'sent')
-    return 'ITEM_NOT_ON_LOAN.requestNotReceived';
-  if (code === 'ITEM_NOT_ON_LOAN' && params.requestState === 'arrived')
-    return 'ITEM_NOT_ON_LOAN.requestArrived';
-  if (code === 'ITEM_NOT_ON_LOAN' && params.requestState === 'returning')
-    return 'ITEM_NOT_ON_LOAN.requestToSend';
+  if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
   return code;
+}
+
+/**
+ * A requested copy that is not on loan, where its request has it: at its pickup library (to
+ * receive, waiting for its member, to send home) or at the library lending it (to scan out and
+ * send, to send, back home to receive).
+ */
+function requestSentence(params: Params): Sentence {
+  const atLender = params.pickupLibrary !== undefined;
+  switch (params.requestState) {
+    case 'requested':
+      return 'ITEM_NOT_ON_LOAN.requestToSendOut';
+    case 'sent':
+      return atLender ? 'ITEM_NOT_ON_LOAN.requestSent' : 'ITEM_NOT_ON_LOAN.requestNotReceived';
+    case 'arrived':
+      return 'ITEM_NOT_ON_LOAN.requestArrived';
+    default:
+      return params.sendTo ? 'ITEM_NOT_ON_LOAN.requestToSend' : 'ITEM_NOT_ON_LOAN.requestBackHome';
+  }
 }
 
 /** One reason a request is refused, with the facts a person needs to act on it. */

@@ -28,6 +28,9 @@ import { recordOfCopy, refusalOf } from '../support/requests.js';
  * refusal, the timeouts on the clock, races at the database and a seeded walk of the state
  * machine that never puts one copy in two open requests nor loses one.
  */
+const P_NAME = '진주시립연암도서관';
+const P_NAME_EN = 'Jinju Yonam Library';
+
 describe(`inter-library requests (${testDatabaseKind})`, () => {
   let t: TestApp;
   // P: the pickup library (Jinju Yonam); L1 in its region (Jinju Seobu); L2 elsewhere.
@@ -110,6 +113,22 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     });
     expect(codes(taken.json())).toEqual(['ITEM_ON_HOLD']);
 
+    // Scanned at the lender's Returns screen while on its pull list: not "put it back on the
+    // shelf" but to scan out and send, and again once scanned out: to send.
+    const pulled = await l1Desk.post('/api/v1/returns', { itemBarcode: 'S-1' });
+    expect(pulled.statusCode).toBe(409);
+    expect(pulled.json().reasons).toEqual([
+      {
+        code: 'ITEM_NOT_ON_LOAN',
+        detail: `상호대차 신청된 자료입니다: 《상호대차 하나》. 발송 스캔을 하고 ${P_NAME}으로 보내 주세요.`,
+        params: {
+          requestState: 'requested',
+          title: '상호대차 하나',
+          pickupLibrary: P_NAME,
+          pickupLibraryEn: P_NAME_EN,
+        },
+      },
+    ]);
     const sent = await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-1' });
     expect(sent.json()).toMatchObject({ request: { state: 'sent' }, transit: { to: { id: P } } });
     // Scanned out a second time: not on the pull list any more, and the desk is told why.
@@ -119,6 +138,23 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       code: 'REQUEST_NOT_EXPECTED',
       params: { expected: 'a copy on the pull list (sent)', state: 'sent' },
     });
+    const stillHere = await l1Desk.post(
+      '/api/v1/returns',
+      { itemBarcode: 'S-1' },
+      { 'accept-language': 'en' },
+    );
+    expect(stillHere.json().reasons).toEqual([
+      {
+        code: 'ITEM_NOT_ON_LOAN',
+        detail: `A requested copy already scanned out: “상호대차 하나”. Send it to ${P_NAME_EN}.`,
+        params: {
+          requestState: 'sent',
+          title: '상호대차 하나',
+          pickupLibrary: P_NAME,
+          pickupLibraryEn: P_NAME_EN,
+        },
+      },
+    ]);
     // Scanned at P's return desk before it is received: not "unknown here" — receive it first.
     const early = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
     expect(early.statusCode).toBe(409);
@@ -207,6 +243,16 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     expect((await l1Desk.get('/api/v1/requests/lists/incoming-home')).json().requests).toHaveLength(
       1,
     );
+    // Back home, scanned at the lender's Returns screen: received home first, then shelved.
+    const backHome = await l1Desk.post('/api/v1/returns', { itemBarcode: 'S-1' });
+    expect(backHome.json().reasons).toEqual([
+      {
+        code: 'ITEM_NOT_ON_LOAN',
+        detail:
+          '돌아온 상호대차 자료입니다: 《상호대차 하나》. 입고 처리하면 다시 서가의 책이 됩니다.',
+        params: { requestState: 'returning', title: '상호대차 하나' },
+      },
+    ]);
     const home = await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-1' });
     expect(home.json().request).toMatchObject({
       state: 'closed',

@@ -653,6 +653,19 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       { kind: 'staff', staffId: 1, libraryId: gnId, role: 'desk' },
       { itemBarcode: 'GN-ILL1' },
     );
+    // Scanned out, then put through a machine at home: on to its pickup library (04, CT).
+    const gnMachine = await bed.terminal(GN);
+    const stillHome = await gnMachine.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+    expect(stillHome).toMatchObject({
+      ok: true,
+      alert: true,
+      alertType: '04',
+      destinationLocation: YONAM,
+      titleIdentifier: '상호대차 시험',
+    });
+    expect(stillHome.screenMessage).toBe(
+      '상호대차 자료입니다. 진주시립연암도서관으로 보내 주세요.',
+    );
     const yonam = await bed.terminal(YONAM);
     const arrived = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
     expect(arrived).toMatchObject({ ok: true, alert: true, alertType: '01' });

@@ -22,6 +22,7 @@ import { closeLoanOnTime, closeLoanUnderLock, RETURN_AND_SET_ASIDE } from './loa
 import {
   copyReturnedToday,
   lockOpenLoan,
+  ownRequestedCopy,
   requestedCopyHere,
   returnSnapshot,
 } from './return-reads.js';
@@ -48,8 +49,10 @@ async function lentElsewhere(
 }
 
 /**
- * A copy that is not on loan. Scanned again the day it was returned (or came home), the desk is
- * told so — and, when it is set aside for a hold, where it goes — rather than only "not on loan".
+ * A copy that is not on loan. Reserved by an inter-library request it lends, the desk is told
+ * where the request has it (so it does not go back on the shelf). Scanned again the day it was
+ * returned (or came home), the desk is told so — and, when it is set aside for a hold, where it
+ * goes — rather than only "not on loan".
  */
 async function notOnLoan(
   db: Kysely<DB>,
@@ -57,6 +60,17 @@ async function notOnLoan(
   barcode: string,
   today: BusinessDate,
 ): Promise<AppError> {
+  const requested = await ownRequestedCopy(db, libraryId, barcode);
+  if (requested) {
+    const { state: requestState, title, pickupLibrary } = requested;
+    return new AppError('ITEM_NOT_ON_LOAN', {
+      requestState,
+      title,
+      ...(requestState === 'returning'
+        ? {}
+        : { pickupLibrary: pickupLibrary.nameKo, pickupLibraryEn: pickupLibrary.nameEn }),
+    });
+  }
   const returned = await copyReturnedToday(db, libraryId, barcode, today);
   if (!returned) return new AppError('ITEM_NOT_ON_LOAN');
   return new AppError('ITEM_NOT_ON_LOAN', {

@@ -232,6 +232,48 @@ export async function requestedCopyHere(
   };
 }
 
+/** Where this library's own copy is in an open inter-library request that lends it elsewhere. */
+export type OwnRequestedCopy = {
+  state: 'requested' | 'sent' | 'returning';
+  title: string;
+  pickupLibrary: { nameKo: string; nameEn: string };
+};
+
+/**
+ * This library's copy, not on loan, reserved by an open inter-library request it lends: on the
+ * pull list (to scan out and send), scanned out (to send), or back from its pickup library and not
+ * yet received home. Null when there is none.
+ */
+export async function ownRequestedCopy(
+  db: Kysely<DB>,
+  libraryId: number,
+  itemBarcode: string,
+): Promise<OwnRequestedCopy | null> {
+  const { rows } = await sql<{
+    state: OwnRequestedCopy['state'];
+    title: string;
+    name_ko: string;
+    name_en: string;
+  }>`
+    select q.state, b.title, p.name_ko, p.name_en
+      from items i
+      join inter_library_requests q on q.item_id = i.id and q.lending_library_id = i.library_id
+                                   and q.state in ('requested', 'sent', 'returning')
+      join bib_records b on b.id = i.record_id
+      join libraries p on p.id = q.pickup_library_id
+     where i.library_id = ${libraryId} and i.barcode = ${itemBarcode.trim()}
+       and not exists (select 1 from loans x where x.item_id = i.id and x.returned_at is null)
+     order by q.requested_at desc
+     limit 1`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    state: row.state,
+    title: row.title,
+    pickupLibrary: { nameKo: row.name_ko, nameEn: row.name_en },
+  };
+}
+
 /**
  * The title of a copy of this library the member borrowed and returned today (a checkout a
  * machine cancelled, say); null when there is no such loan.

@@ -545,9 +545,9 @@ async function passedLibraries(db: Kysely<DB>, id: number): Promise<number[]> {
 
 /**
  * A self-check machine's check-in of a copy that is not on loan here: a requested copy arriving
- * at its pickup library is received (alert 01, "arrived for pickup"); one to send on gets the
- * in-transit alert (04) with its destination; one back at home is received home. Null: no
- * request concerns the copy here.
+ * at its pickup library is received (alert 01, "arrived for pickup"); one to send on — home from
+ * its pickup library, or scanned out at home and still there — gets the in-transit alert (04) with
+ * its destination; one back at home is received home. Null: no request concerns the copy here.
  */
 export async function requestCheckin(
   context: AppContext,
@@ -576,6 +576,16 @@ export async function requestCheckin(
   if (row.lending_library_id === desk.libraryId && row.state === 'returning') {
     const done = await receiveHomeByScan(context, desk, { itemBarcode });
     return { kind: 'home', title: done.request.title };
+  }
+  if (row.lending_library_id === desk.libraryId && row.state === 'sent') {
+    // Scanned out already and still here: on to its pickup library, nothing written.
+    const pickup = { id: row.pickup_library_id, nameKo: row.pickup_ko, nameEn: row.pickup_en };
+    return {
+      kind: 'transit',
+      title: row.title,
+      to: await libraryCode(context.db, pickup),
+      returnedHereToday: false,
+    };
   }
   const result = await receiveByScan(context, desk, { itemBarcode });
   if (!result.transit) return { kind: 'arrived', title: result.request.title };

@@ -869,7 +869,7 @@ export interface paths {
         put?: never;
         /**
          * Return an item at the library that lent it (no card needed)
-         * @description Elsewhere the answer is RETURN_AT_LENDING_LIBRARY_ONLY with the lending library and its phone. A late return suspends the member at once, everywhere (ITEM_UNKNOWN, ITEM_NOT_ON_LOAN otherwise; a copy returned here earlier today is ITEM_NOT_ON_LOAN with params returnedOn and title, and heldFor and pickupUntil when it is kept for a hold, or sendTo when it is a requested copy of another library, to send home; another library copy requested for pickup here and not on loan is ITEM_NOT_ON_LOAN with params requestState (sent: not yet received; arrived: waiting for its member, with heldFor and pickupUntil; returning: to send home, with sendTo) and title).
+         * @description Elsewhere the answer is RETURN_AT_LENDING_LIBRARY_ONLY with the lending library and its phone. A late return suspends the member at once, everywhere (ITEM_UNKNOWN, ITEM_NOT_ON_LOAN otherwise; a copy returned here earlier today is ITEM_NOT_ON_LOAN with params returnedOn and title, and heldFor and pickupUntil when it is kept for a hold, or sendTo when it is a requested copy of another library, to send home; a requested copy not on loan is ITEM_NOT_ON_LOAN with params requestState and title: at its pickup library sent (not yet received), arrived (waiting for its member, with heldFor and pickupUntil) or returning (to send home, with sendTo); at the library lending it requested (to scan out and send) or sent (to send), both with pickupLibrary, or returning (back home, to receive home)).
          */
         post: operations["postReturns"];
         delete?: never;

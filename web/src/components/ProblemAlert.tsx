@@ -66,6 +66,10 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
 function adviceContext(params: ProblemReason['params']): string | undefined {
   if (params?.heldFor) return 'held';
   if (params?.sendTo) return 'transit';
+  // A requested copy: at the library lending it (it names the pickup library), or at its pickup library.
+  if (params?.requestState === 'requested') return 'sendOut';
+  if (params?.pickupLibrary) return 'toPickup';
   if (params?.requestState === 'sent') return 'receive';
+  if (params?.requestState === 'returning') return 'receiveHome';
   return undefined;
 }
