@@ -465,30 +465,40 @@ describe('desk: returns need no card', () => {
                   },
                   '상호대차 신청된 자료입니다: 《채식주의자》. 발송 스캔을 하고 진주시립서부도서관으로 보내 주세요.',
                 )
-              : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000007'
+              : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000008'
                 ? refusal(
-                    { requestState: 'returning', title: '희랍어 시간' },
-                    '돌아온 상호대차 자료입니다: 《희랍어 시간》. 입고 처리하면 다시 서가의 책이 됩니다.',
+                    {
+                      requestState: 'sent',
+                      title: '노랑무늬영원',
+                      pickupLibrary: '진주시립서부도서관',
+                      pickupLibraryEn: 'Jinju Seobu Library',
+                    },
+                    '발송 처리된 상호대차 자료입니다: 《노랑무늬영원》. 진주시립서부도서관으로 보내 주세요.',
                   )
-                : (request.body as { itemBarcode: string }).itemBarcode === 'SEO0000005'
+                : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000007'
                   ? refusal(
-                      { requestState: 'sent', title: '소년이 온다' },
-                      '아직 도착 처리하지 않은 상호대차 자료입니다: 《소년이 온다》.',
+                      { requestState: 'returning', title: '희랍어 시간' },
+                      '돌아온 상호대차 자료입니다: 《희랍어 시간》. 입고 처리하면 다시 서가의 책이 됩니다.',
                     )
-                  : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000002'
+                  : (request.body as { itemBarcode: string }).itemBarcode === 'SEO0000005'
                     ? refusal(
-                        {
-                          returnedOn: '2026-12-18',
-                          title: '밝은 밤',
-                          heldFor: '홍*동',
-                          pickupUntil: '2026-12-22',
-                        },
-                        '오늘 이미 반납된 자료입니다: 《밝은 밤》. 예약한 홍*동 님을 위해 2026년 12월 22일 (화)까지 보관합니다.',
+                        { requestState: 'sent', title: '소년이 온다' },
+                        '아직 도착 처리하지 않은 상호대차 자료입니다: 《소년이 온다》.',
                       )
-                    : refusal(
-                        { returnedOn: '2026-12-18', title: '흰' },
-                        '오늘 이미 반납된 자료입니다: 《흰》.',
-                      ),
+                    : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000002'
+                      ? refusal(
+                          {
+                            returnedOn: '2026-12-18',
+                            title: '밝은 밤',
+                            heldFor: '홍*동',
+                            pickupUntil: '2026-12-22',
+                          },
+                          '오늘 이미 반납된 자료입니다: 《밝은 밤》. 예약한 홍*동 님을 위해 2026년 12월 22일 (화)까지 보관합니다.',
+                        )
+                      : refusal(
+                          { returnedOn: '2026-12-18', title: '흰' },
+                          '오늘 이미 반납된 자료입니다: 《흰》.',
+                        ),
       ],
     ]);
     renderAt('/desk/returns');
@@ -522,6 +532,14 @@ describe('desk: returns need no card', () => {
     expect(screen.getByRole('alert').textContent).toContain(
       '상호대차 화면의 ‘발송할 책 (발송 목록)’에서 발송 스캔을 하고 보내세요.',
     );
+    await scan('반납할 자료 바코드', 'JYL0000008');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('《노랑무늬영원》'),
+    );
+    expect(screen.getByRole('alert').textContent).toContain(
+      '서가에 두지 말고 받을 도서관으로 보내세요.',
+    );
+    expect(screen.getByRole('alert').textContent).not.toContain('도착 처리하세요');
     await scan('반납할 자료 바코드', 'JYL0000007');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('《희랍어 시간》'));
     expect(screen.getByRole('alert').textContent).toContain(
