@@ -436,69 +436,53 @@ describe('desk: returns need no card', () => {
   });
 
   it('a copy scanned again after its return, or a requested copy not lent: to the hold shelf, the shelves, its own library or to be received, as the answer says', async () => {
-    const refusal = (params: Record<string, string>, detail: string) =>
-      problem(409, [{ code: 'ITEM_NOT_ON_LOAN', detail, params }]);
+    const seobu = { pickupLibrary: '진주시립서부도서관', pickupLibraryEn: 'Jinju Seobu Library' };
+    // The server's refusal for each barcode scanned: its params and its sentence.
+    const refusals: Record<string, [Record<string, string>, string]> = {
+      JYL0000002: [
+        { returnedOn: '2026-12-18', title: '밝은 밤', heldFor: '홍*동', pickupUntil: '2026-12-22' },
+        '오늘 이미 반납된 자료입니다: 《밝은 밤》. 예약한 홍*동 님을 위해 2026년 12월 22일 (화)까지 보관합니다.',
+      ],
+      JYL0000003: [
+        { returnedOn: '2026-12-18', title: '흰' },
+        '오늘 이미 반납된 자료입니다: 《흰》.',
+      ],
+      SEO0000004: [
+        {
+          returnedOn: '2026-12-18',
+          title: '작은 것들',
+          sendTo: '진주시립서부도서관',
+          sendToEn: 'Jinju Seobu Library',
+        },
+        '오늘 이미 반납된 자료입니다: 《작은 것들》. 상호대차 자료이니 진주시립서부도서관으로 보내 주세요.',
+      ],
+      SEO0000005: [
+        { requestState: 'sent', title: '소년이 온다' },
+        '아직 도착 처리하지 않은 상호대차 자료입니다: 《소년이 온다》.',
+      ],
+      JYL0000006: [
+        { requestState: 'requested', title: '채식주의자', ...seobu },
+        '상호대차 신청된 자료입니다: 《채식주의자》. 발송 스캔을 하고 진주시립서부도서관으로 보내 주세요.',
+      ],
+      JYL0000007: [
+        { requestState: 'returning', title: '희랍어 시간' },
+        '돌아온 상호대차 자료입니다: 《희랍어 시간》. 입고 처리하면 다시 서가의 책이 됩니다.',
+      ],
+      JYL0000008: [
+        { requestState: 'sent', title: '노랑무늬영원', ...seobu },
+        '발송 처리된 상호대차 자료입니다: 《노랑무늬영원》. 진주시립서부도서관으로 보내 주세요.',
+      ],
+    };
     mockApi([
       ['GET', '/api/v1/staff/me', { body: deskStaff }],
       ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
       [
         'POST',
         '/api/v1/returns',
-        (request) =>
-          (request.body as { itemBarcode: string }).itemBarcode === 'SEO0000004'
-            ? refusal(
-                {
-                  returnedOn: '2026-12-18',
-                  title: '작은 것들',
-                  sendTo: '진주시립서부도서관',
-                  sendToEn: 'Jinju Seobu Library',
-                },
-                '오늘 이미 반납된 자료입니다: 《작은 것들》. 상호대차 자료이니 진주시립서부도서관으로 보내 주세요.',
-              )
-            : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000006'
-              ? refusal(
-                  {
-                    requestState: 'requested',
-                    title: '채식주의자',
-                    pickupLibrary: '진주시립서부도서관',
-                    pickupLibraryEn: 'Jinju Seobu Library',
-                  },
-                  '상호대차 신청된 자료입니다: 《채식주의자》. 발송 스캔을 하고 진주시립서부도서관으로 보내 주세요.',
-                )
-              : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000008'
-                ? refusal(
-                    {
-                      requestState: 'sent',
-                      title: '노랑무늬영원',
-                      pickupLibrary: '진주시립서부도서관',
-                      pickupLibraryEn: 'Jinju Seobu Library',
-                    },
-                    '발송 처리된 상호대차 자료입니다: 《노랑무늬영원》. 진주시립서부도서관으로 보내 주세요.',
-                  )
-                : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000007'
-                  ? refusal(
-                      { requestState: 'returning', title: '희랍어 시간' },
-                      '돌아온 상호대차 자료입니다: 《희랍어 시간》. 입고 처리하면 다시 서가의 책이 됩니다.',
-                    )
-                  : (request.body as { itemBarcode: string }).itemBarcode === 'SEO0000005'
-                    ? refusal(
-                        { requestState: 'sent', title: '소년이 온다' },
-                        '아직 도착 처리하지 않은 상호대차 자료입니다: 《소년이 온다》.',
-                      )
-                    : (request.body as { itemBarcode: string }).itemBarcode === 'JYL0000002'
-                      ? refusal(
-                          {
-                            returnedOn: '2026-12-18',
-                            title: '밝은 밤',
-                            heldFor: '홍*동',
-                            pickupUntil: '2026-12-22',
-                          },
-                          '오늘 이미 반납된 자료입니다: 《밝은 밤》. 예약한 홍*동 님을 위해 2026년 12월 22일 (화)까지 보관합니다.',
-                        )
-                      : refusal(
-                          { returnedOn: '2026-12-18', title: '흰' },
-                          '오늘 이미 반납된 자료입니다: 《흰》.',
-                        ),
+        (request) => {
+          const [params, detail] = refusals[(request.body as { itemBarcode: string }).itemBarcode]!;
+          return problem(409, [{ code: 'ITEM_NOT_ON_LOAN', detail, params }]);
+        },
       ],
     ]);
     renderAt('/desk/returns');
