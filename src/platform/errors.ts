@@ -93,13 +93,13 @@ export function problemMessage(code: ProblemCode, language: Language, params: Pa
 
 /** The sentence of a code: its own, or the one its facts call for. */
 function sentenceOf(code: ProblemCode, params: Params): Sentence {
+  // A requested copy: where its request has it (even when it was also returned today).
+  if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
   // A copy scanned for return again the day it came back: say so, and where it goes.
   if (code === 'ITEM_NOT_ON_LOAN' && params.returnedOn) {
     if (params.heldFor) return 'ITEM_NOT_ON_LOAN.returnedTodayHeld';
-    if (params.sendTo) return 'ITEM_NOT_ON_LOAN.returnedTodayToSend';
     return 'ITEM_NOT_ON_LOAN.returnedToday';
   }
-  if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
   return code;
 }
 
@@ -118,7 +118,10 @@ function requestSentence(params: Params): Sentence {
     case 'arrived':
       return 'ITEM_NOT_ON_LOAN.requestArrived';
     default:
-      return params.sendTo ? 'ITEM_NOT_ON_LOAN.requestToSend' : 'ITEM_NOT_ON_LOAN.requestBackHome';
+      if (!params.sendTo) return 'ITEM_NOT_ON_LOAN.requestBackHome';
+      return params.returnedOn
+        ? 'ITEM_NOT_ON_LOAN.returnedTodayToSend'
+        : 'ITEM_NOT_ON_LOAN.requestToSend';
   }
 }
 

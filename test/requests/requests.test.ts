@@ -250,7 +250,8 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
         code: 'ITEM_NOT_ON_LOAN',
         detail:
           '돌아온 상호대차 자료입니다: 《상호대차 하나》. 입고 처리하면 다시 서가의 책이 됩니다.',
-        params: { requestState: 'returning', title: '상호대차 하나' },
+        // (its loan was returned at P today)
+        params: { requestState: 'returning', title: '상호대차 하나', returnedOn: '2026-12-01' },
       },
     ]);
     const home = await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-1' });

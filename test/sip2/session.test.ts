@@ -628,6 +628,61 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     expect(returned).toMatchObject({ ok: true, screenMessage: 'Returned.' });
     expect(parsePatronStatus('              ')).toEqual(CLEAR);
   });
+  it('answers a 09 sent again as returned when a request took the copy meanwhile, and tells the desk of the request', async () => {
+    await addItems(bed.t.db, GN, [{ barcode: 'GN-ILL2', title: '반납 뒤 신청' }]);
+    const gn = await bed.terminal(GN);
+    const lent = await gn.checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-ILL2',
+      patronPassword: PIN,
+    });
+    expect(lent).toMatchObject({ ok: true });
+    const returned = await gn.checkin({ itemIdentifier: 'GN-ILL2', currentLocation: '' });
+    expect(returned).toMatchObject({ ok: true, resensitize: true });
+    // The copy is on the shelf: a member asks for it at Jinju Yonam, and it is reserved for them.
+    const item = await bed.t.db
+      .selectFrom('items')
+      .select('record_id')
+      .where('barcode', '=', 'GN-ILL2')
+      .executeTakeFirstOrThrow();
+    const card = await bed.t.db
+      .selectFrom('cards')
+      .select('member_id')
+      .where('number', '=', MINJUN)
+      .executeTakeFirstOrThrow();
+    const placed = await placeRequest(
+      bed.t.context,
+      { kind: 'member', memberId: card.member_id },
+      { recordId: item.record_id, pickupLibraryId: await bed.libraryId(YONAM) },
+    );
+    expect(placed.itemBarcode).toBe('GN-ILL2');
+    // The machine that got no answer sends its 09 again: still returned, not a failure.
+    const again = await gn.checkin({ itemIdentifier: 'GN-ILL2', currentLocation: '' });
+    expect(again).toMatchObject({
+      ok: true,
+      resensitize: true,
+      titleIdentifier: '반납 뒤 신청',
+      screenMessage: '오늘 이미 반납된 자료입니다.',
+    });
+    // The desk, scanning it, is told of the request (the copy goes on the pull list, not the shelf).
+    const desk = await staffClient(bed.t.app, 'gyeongnamdaepyo-desk');
+    const scanned = await desk.post('/api/v1/returns', { itemBarcode: 'GN-ILL2' });
+    expect(scanned.statusCode).toBe(409);
+    expect(scanned.json().reasons).toEqual([
+      {
+        code: 'ITEM_NOT_ON_LOAN',
+        detail:
+          '상호대차 신청된 자료입니다: 《반납 뒤 신청》. 발송 스캔을 하고 진주시립연암도서관으로 보내 주세요.',
+        params: {
+          requestState: 'requested',
+          title: '반납 뒤 신청',
+          pickupLibrary: '진주시립연암도서관',
+          pickupLibraryEn: 'Jinju Yonam Library',
+          returnedOn: bed.t.clock.today(),
+        },
+      },
+    ]);
+  });
   it('checks in a requested copy: arrived for pickup (01), then in transit home (04, CT) after its return', async () => {
     await addItems(bed.t.db, GN, [{ barcode: 'GN-ILL1', title: '상호대차 시험' }]);
     const item = await bed.t.db

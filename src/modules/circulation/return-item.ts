@@ -61,6 +61,7 @@ async function notOnLoan(
   today: BusinessDate,
 ): Promise<AppError> {
   const requested = await ownRequestedCopy(db, libraryId, barcode);
+  const returned = await copyReturnedToday(db, libraryId, barcode, today);
   if (requested) {
     const { state: requestState, title, pickupLibrary } = requested;
     return new AppError('ITEM_NOT_ON_LOAN', {
@@ -69,9 +70,11 @@ async function notOnLoan(
       ...(requestState === 'returning'
         ? {}
         : { pickupLibrary: pickupLibrary.nameKo, pickupLibraryEn: pickupLibrary.nameEn }),
+      // Returned today before a request took it: a machine's 09 sent again is still answered
+      // as returned (the sentence is the request's).
+      ...(returned ? { returnedOn: today } : {}),
     });
   }
-  const returned = await copyReturnedToday(db, libraryId, barcode, today);
   if (!returned) return new AppError('ITEM_NOT_ON_LOAN');
   return new AppError('ITEM_NOT_ON_LOAN', {
     returnedOn: today,
