@@ -22,6 +22,25 @@ import {
 const MINJUN = demoCardNumber(1); // home: Gyeongnamdaepyo, checked in at Jinju Yonam
 const SEOYEON = demoCardNumber(2); // home: Jinju Yonam
 
+/** Minjun asks for the title of a copy to be sent to Jinju Yonam (an inter-library request). */
+async function minjunRequestsAtYonam(bed: Sip2TestBed, barcode: string) {
+  const item = await bed.t.db
+    .selectFrom('items')
+    .select('record_id')
+    .where('barcode', '=', barcode)
+    .executeTakeFirstOrThrow();
+  const card = await bed.t.db
+    .selectFrom('cards')
+    .select('member_id')
+    .where('number', '=', MINJUN)
+    .executeTakeFirstOrThrow();
+  return placeRequest(
+    bed.t.context,
+    { kind: 'member', memberId: card.member_id },
+    { recordId: item.record_id, pickupLibraryId: await bed.libraryId(YONAM) },
+  );
+}
+
 /** The audit pseudonym of the member holding a card (the log names members only by it). */
 async function pseudonymOfCard(bed: Sip2TestBed, card: string) {
   const row = await bed.t.db
@@ -640,21 +659,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     const returned = await gn.checkin({ itemIdentifier: 'GN-ILL2', currentLocation: '' });
     expect(returned).toMatchObject({ ok: true, resensitize: true });
     // The copy is on the shelf: a member asks for it at Jinju Yonam, and it is reserved for them.
-    const item = await bed.t.db
-      .selectFrom('items')
-      .select('record_id')
-      .where('barcode', '=', 'GN-ILL2')
-      .executeTakeFirstOrThrow();
-    const card = await bed.t.db
-      .selectFrom('cards')
-      .select('member_id')
-      .where('number', '=', MINJUN)
-      .executeTakeFirstOrThrow();
-    const placed = await placeRequest(
-      bed.t.context,
-      { kind: 'member', memberId: card.member_id },
-      { recordId: item.record_id, pickupLibraryId: await bed.libraryId(YONAM) },
-    );
+    const placed = await minjunRequestsAtYonam(bed, 'GN-ILL2');
     expect(placed.itemBarcode).toBe('GN-ILL2');
     // The machine that got no answer sends its 09 again: still returned, not a failure.
     const again = await gn.checkin({ itemIdentifier: 'GN-ILL2', currentLocation: '' });
@@ -685,23 +690,8 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
   });
   it('checks in a requested copy: arrived for pickup (01), then in transit home (04, CT) after its return', async () => {
     await addItems(bed.t.db, GN, [{ barcode: 'GN-ILL1', title: '상호대차 시험' }]);
-    const item = await bed.t.db
-      .selectFrom('items')
-      .select('record_id')
-      .where('barcode', '=', 'GN-ILL1')
-      .executeTakeFirstOrThrow();
-    const card = await bed.t.db
-      .selectFrom('cards')
-      .select('member_id')
-      .where('number', '=', MINJUN)
-      .executeTakeFirstOrThrow();
     const gnId = await bed.libraryId(GN);
-    const yonamId = await bed.libraryId(YONAM);
-    const placed = await placeRequest(
-      bed.t.context,
-      { kind: 'member', memberId: card.member_id },
-      { recordId: item.record_id, pickupLibraryId: yonamId },
-    );
+    const placed = await minjunRequestsAtYonam(bed, 'GN-ILL1');
     expect(placed.lendingLibrary?.id).toBe(gnId);
     await sendByScan(
       bed.t.context,
