@@ -91,6 +91,11 @@ export interface OpenLoanFact {
   dueDate: BusinessDate;
 }
 
+/** The library whose limit an open loan counts toward (an inter-library loan's pickup library). */
+export function libraryCountedAt(loan: Pick<OpenLoanFact, 'libraryId' | 'countsAt'>): number {
+  return loan.countsAt ?? loan.libraryId;
+}
+
 export interface CheckoutFacts {
   today: BusinessDate;
   memberStatus: MemberStatus;
@@ -118,7 +123,7 @@ export function checkoutRefusals(f: CheckoutFacts): Reason[] {
   if (f.memberStatus === 'withdrawn') reasons.push({ code: 'MEMBER_WITHDRAWN' });
   if (!f.checkedIn) reasons.push({ code: 'CHECK_IN_REQUIRED', params: { ...f.library.names } });
   reasons.push(...penaltyRefusals(f));
-  const here = f.openLoans.filter((l) => (l.countsAt ?? l.libraryId) === f.library.id).length;
+  const here = f.openLoans.filter((l) => libraryCountedAt(l) === f.library.id).length;
   if (here >= f.library.rules.loanLimit)
     reasons.push({ code: 'LIBRARY_LOAN_LIMIT', params: { limit: f.library.rules.loanLimit } });
   if (f.openLoans.length >= f.networkLoanLimit)

@@ -8,6 +8,7 @@ import {
   isOverdue,
   isSuspendedOn,
   type LibraryNames,
+  libraryCountedAt,
   renewalRefusals,
 } from './domain.js';
 
@@ -184,13 +185,10 @@ export function deriveStanding(
 /** Loans open and left at each library of an open loan, and at the library stood at. */
 function libraryLimits(facts: BorrowerFacts): Standing['byLibrary'] {
   const limits = new Map<number, number>();
-  for (const loan of facts.openLoans)
-    limits.set(loan.countsAt ?? loan.libraryId, loan.rules.loanLimit);
+  for (const loan of facts.openLoans) limits.set(libraryCountedAt(loan), loan.rules.loanLimit);
   if (facts.library) limits.set(facts.library.id, facts.library.rules.loanLimit);
   return [...limits].map(([libraryId, limit]) => {
-    const open = facts.openLoans.filter(
-      (loan) => (loan.countsAt ?? loan.libraryId) === libraryId,
-    ).length;
+    const open = facts.openLoans.filter((loan) => libraryCountedAt(loan) === libraryId).length;
     return { libraryId, open, limit, left: Math.max(0, limit - open) };
   });
 }

@@ -8,7 +8,7 @@ import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
-import { resumesOn } from './domain.js';
+import { libraryCountedAt, resumesOn } from './domain.js';
 import { type BorrowerFacts, deriveStanding, renewsAt, type StandingLoan } from './standing.js';
 
 /**
@@ -88,7 +88,7 @@ export function statusOf(facts: BorrowerFacts, today: BusinessDate, viewer: Stat
   // inter-library loan.
   const libraryOf = new Map(
     facts.openLoans.map((l) => [
-      l.pickupLibrary?.id ?? l.libraryId,
+      libraryCountedAt(l),
       { names: l.pickupLibrary?.names ?? l.names, rules: l.rules },
     ]),
   );
