@@ -95,6 +95,8 @@ export function problemMessage(code: ProblemCode, language: Language, params: Pa
 function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // A requested copy: where its request has it (even when it was also returned today).
   if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
+  // Another library's requested copy astray here: whose it is, and where it goes.
+  if (code === 'ITEM_UNKNOWN' && params.sendTo) return 'ITEM_UNKNOWN.requestAstray';
   // A copy scanned for return again the day it came back: say so, and where it goes.
   if (code === 'ITEM_NOT_ON_LOAN' && params.returnedOn) {
     if (params.heldFor) return 'ITEM_NOT_ON_LOAN.returnedTodayHeld';

@@ -36,7 +36,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
   // P: the pickup library (Jinju Yonam); L1 in its region (Jinju Seobu); L2 elsewhere.
   let pDesk: Client;
   let l1Desk: Client;
-  let _l2Desk: Client;
+  let l2Desk: Client;
   let P: number;
   let L1: number;
   let L2: number;
@@ -58,13 +58,14 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     L2 = await libraryIdOf(t, 'gyeongnamdaepyo-library');
     pDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
     l1Desk = await allDayStaffClient(t.app, 'jinju-seobu-desk');
-    _l2Desk = await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk');
+    l2Desk = await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk');
     const title = (n: string) => ({ title: `상호대차 ${n}`, author: '작가' });
     await insertCopies(t.db, L1, [
       { barcode: 'S-1', ...title('하나'), callNumber: '813.7 하18' },
       { barcode: 'S-2', ...title('둘') },
       { barcode: 'S-RENEW', ...title('연장') },
       { barcode: 'S-RACE', ...title('경주') },
+      { barcode: 'S-ASTRAY', ...title('길잃음') },
       ...Array.from({ length: 6 }, (_, i) => ({ barcode: `S-W${i}`, ...title(`걷기 ${i}`) })),
     ]);
     await insertCopies(t.db, L2, [
@@ -276,6 +277,85 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     await l1Desk.post('/api/v1/returns', { itemBarcode: 'S-1' });
   });
 
+  it("tells a third library's desk whose requested copy it has and where it goes; the loan is returned at its pickup library", async () => {
+    const c = await walkIn(pDesk);
+    const portal = await memberClient(t.app, c.card, 'member password');
+    const placed = await portal.post('/api/v1/me/requests', {
+      recordId: await recordOf('S-ASTRAY'),
+      pickupLibraryId: P,
+    });
+    expect(placed.json()).toMatchObject({ lendingLibrary: { id: L1 }, itemBarcode: 'S-ASTRAY' });
+    await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-ASTRAY' });
+    // The courier leaves it at Gyeongnamdaepyo: not its copy, but its desk learns where it goes.
+    const L1_NAME = { owner: '진주시립서부도서관', ownerEn: 'Jinju Seobu Library' };
+    const onItsWay = await l2Desk.post('/api/v1/returns', { itemBarcode: 'S-ASTRAY' });
+    expect(onItsWay.statusCode).toBe(404);
+    expect(onItsWay.json().reasons).toEqual([
+      {
+        code: 'ITEM_UNKNOWN',
+        detail: `이 도서관의 자료가 아닙니다: 진주시립서부도서관의 상호대차 자료 《상호대차 길잃음》입니다. ${P_NAME}으로 보내 주세요.`,
+        params: {
+          title: '상호대차 길잃음',
+          ...L1_NAME,
+          sendTo: P_NAME,
+          sendToEn: P_NAME_EN,
+          sendToLibraryId: P,
+        },
+      },
+    ]);
+    expect((await pDesk.get('/api/v1/requests/lists/incoming')).json().requests).toEqual(
+      expect.arrayContaining([expect.objectContaining({ itemBarcode: 'S-ASTRAY' })]),
+    );
+    await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-ASTRAY' });
+    const lent = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: c.card,
+      itemBarcode: 'S-ASTRAY',
+    });
+    expect(lent.statusCode).toBe(201);
+    // On loan, brought to a third library: returned where the member collected it.
+    const { phone } = await t.db
+      .selectFrom('libraries')
+      .select('phone')
+      .where('id', '=', P)
+      .executeTakeFirstOrThrow();
+    const elsewhere = await l2Desk.post('/api/v1/returns', { itemBarcode: 'S-ASTRAY' });
+    expect(elsewhere.statusCode).toBe(422);
+    expect(elsewhere.json().reasons).toMatchObject([
+      {
+        code: 'RETURN_AT_LENDING_LIBRARY_ONLY',
+        params: { libraryId: P, library: P_NAME, libraryEn: P_NAME_EN, phone },
+      },
+    ]);
+    expect((await pDesk.post('/api/v1/returns', { itemBarcode: 'S-ASTRAY' })).statusCode).toBe(200);
+    // On its way home, astray again: to its own library now.
+    const homeward = await l2Desk.post(
+      '/api/v1/returns',
+      { itemBarcode: 'S-ASTRAY' },
+      { 'accept-language': 'en' },
+    );
+    expect(homeward.json().reasons).toEqual([
+      {
+        code: 'ITEM_UNKNOWN',
+        detail:
+          'Not an item of this library: “상호대차 길잃음” is a requested copy of Jinju Seobu Library. Send it to Jinju Seobu Library.',
+        params: {
+          title: '상호대차 길잃음',
+          ...L1_NAME,
+          sendTo: L1_NAME.owner,
+          sendToEn: L1_NAME.ownerEn,
+          sendToLibraryId: L1,
+        },
+      },
+    ]);
+    // Home and received, in no request: unknown there like any other library's copy.
+    await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-ASTRAY' });
+    const shelved = await l2Desk.post('/api/v1/returns', { itemBarcode: 'S-ASTRAY' });
+    expect(shelved.statusCode).toBe(404);
+    expect(shelved.json().reasons).toEqual([
+      { code: 'ITEM_UNKNOWN', detail: '이 도서관에 등록되지 않은 자료입니다.' },
+    ]);
+  });
+
   it("renews a collected request at its pickup library's desk, under that library's rules and calendar", async () => {
     const c = await walkIn(pDesk);
     const portal = await memberClient(t.app, c.card, 'member password');
@@ -329,7 +409,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
         renewable: true,
       });
       // A third library neither sees it nor renews it.
-      const elsewhere = await _l2Desk.post('/api/v1/renewals', { itemBarcode: 'S-RENEW' });
+      const elsewhere = await l2Desk.post('/api/v1/renewals', { itemBarcode: 'S-RENEW' });
       expect(codes(elsewhere.json())).toEqual(['ITEM_UNKNOWN']);
 
       const atPickup = await pDesk.post(

@@ -16,6 +16,7 @@ import {
   RawConnection,
   type Sip2TestBed,
   startSip2TestBed,
+  TONGYEONG,
   YONAM,
 } from './support.js';
 
@@ -806,5 +807,41 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       .where('id', '=', placed.id)
       .executeTakeFirstOrThrow();
     expect(request).toEqual({ state: 'closed', outcome: 'completed' });
+  });
+
+  it('refuses a requested copy astray at a third library, with the in-transit alert (04) and CT where it goes', async () => {
+    await addItems(bed.t.db, GN, [{ barcode: 'GN-ILL3', title: '길 잃은 상호대차' }]);
+    const gnId = await bed.libraryId(GN);
+    const placed = await minjunRequestsAtYonam(bed, 'GN-ILL3');
+    await sendByScan(
+      bed.t.context,
+      { kind: 'staff', staffId: 1, libraryId: gnId, role: 'desk' },
+      { itemBarcode: 'GN-ILL3' },
+    );
+    // The courier leaves it at Tongyeong: not returned nor received there, but sorted to the
+    // transit bin for its pickup library, and the screen says whose copy it is.
+    const tongyeong = await bed.terminal(TONGYEONG);
+    const astray = await tongyeong.checkin({ itemIdentifier: 'GN-ILL3', currentLocation: '' });
+    expect(astray).toMatchObject({
+      ok: false,
+      resensitize: false,
+      alert: true,
+      alertType: '04',
+      destinationLocation: YONAM,
+      titleIdentifier: '길 잃은 상호대차',
+      screenMessage:
+        '[ITEM_UNKNOWN] 이 도서관의 자료가 아닙니다: 경남대표도서관의 상호대차 자료 《길 잃은 상호대차》입니다. 진주시립연암도서관으로 보내 주세요.',
+    });
+    const request = await bed.t.db
+      .selectFrom('inter_library_requests')
+      .select(['state', 'arrived_at'])
+      .where('id', '=', placed.id)
+      .executeTakeFirstOrThrow();
+    expect(request).toEqual({ state: 'sent', arrived_at: null });
+    // A copy of another library in no request stays unknown there, with no alert.
+    await addItems(bed.t.db, GN, [{ barcode: 'GN-PLAIN', title: '경남의 책' }]);
+    const plain = await tongyeong.checkin({ itemIdentifier: 'GN-PLAIN', currentLocation: '' });
+    expect(plain).toMatchObject({ ok: false, alert: false });
+    expect(plain.screenMessage).toBe('[ITEM_UNKNOWN] 이 도서관에 등록되지 않은 자료입니다.');
   });
 });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -27,7 +27,11 @@ import {
   returnSnapshot,
 } from './return-reads.js';
 
-/** Where an item that is not this library's is on loan: the answer names the lending library and its phone. */
+/**
+ * Where an item that is not this library's is on loan: the answer names the lending library and
+ * its phone — for an inter-library loan, its pickup library, where the member collected it and
+ * returns it (the library lending it also takes it back).
+ */
 async function lentElsewhere(
   context: AppContext,
   actor: CirculationActor,
@@ -36,7 +40,9 @@ async function lentElsewhere(
   const rows = await context.db
     .selectFrom('items as i')
     .innerJoin('loans as o', 'o.item_id', 'i.id')
-    .innerJoin('libraries as l', 'l.id', 'o.library_id')
+    .innerJoin('libraries as l', (join) =>
+      join.on('l.id', '=', sql<number>`coalesce(o.pickup_library_id, o.library_id)`),
+    )
     .select(['l.id', 'l.name_ko', 'l.name_en', 'l.phone'])
     .where('i.barcode', '=', barcode)
     .where('i.library_id', '<>', actor.libraryId)
@@ -87,9 +93,10 @@ async function notOnLoan(
 
 /**
  * A copy that is not this library's nor on loan here: unknown here — unless it is another
- * library's requested copy with this library as its pickup library. Then the desk is told where it
+ * library's requested copy. With this library as its pickup library, the desk is told where it
  * is in the request's flow, and so where it goes: to be received first, to the pickup shelf for
  * its member, or home (returned here, perhaps a moment ago: a second scan; or never collected).
+ * Astray at a third library, it stays unknown here, with whose copy it is and where to send it.
  */
 async function unknownHere(
   db: Kysely<DB>,
@@ -99,6 +106,17 @@ async function unknownHere(
 ): Promise<AppError> {
   const copy = await requestedCopyHere(db, libraryId, barcode, today);
   if (!copy) return new AppError('ITEM_UNKNOWN');
+  if (copy.state === 'elsewhere') {
+    const { title, home, sendTo } = copy;
+    return new AppError('ITEM_UNKNOWN', {
+      title,
+      owner: home.nameKo,
+      ownerEn: home.nameEn,
+      sendTo: sendTo.nameKo,
+      sendToEn: sendTo.nameEn,
+      sendToLibraryId: sendTo.id,
+    });
+  }
   const { state: requestState, title } = copy;
   if (copy.state === 'sent') return new AppError('ITEM_NOT_ON_LOAN', { requestState, title });
   if (copy.state === 'arrived') {

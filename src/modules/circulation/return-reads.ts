@@ -175,15 +175,27 @@ export type RequestedCopyHere =
   | {
       state: 'returning';
       title: string;
-      home: { nameKo: string; nameEn: string };
+      home: LibraryNames;
       /** Its loan was returned here today (the copy scanned again after its return). */
       returnedToday: boolean;
+    }
+  | {
+      /** At a third library (a courier's misdelivery): where it should be now. */
+      state: 'elsewhere';
+      title: string;
+      home: LibraryNames;
+      sendTo: LibraryNames & { id: number };
     };
 
+type LibraryNames = { nameKo: string; nameEn: string };
+
 /**
- * Another library's copy, not on loan, whose open inter-library request has this library as its
- * pickup library: on its way here (not yet received), arrived and waiting for its member, or to
- * travel home (returned here, or never collected). Null when there is none.
+ * Another library's copy, not on loan, in an open inter-library request (sent, arrived or
+ * returning). With this library as its pickup library: on its way here (not yet received), arrived
+ * and waiting for its member, or to travel home (returned here, or never collected). At any other
+ * library it is astray, and goes where its request has it: to its pickup library until its loan
+ * ends, then home. Null when there is none — or, astray, when the barcode names copies of several
+ * libraries in requests (which one is in the desk's hand is not known).
  */
 export async function requestedCopyHere(
   db: Kysely<DB>,
@@ -193,28 +205,43 @@ export async function requestedCopyHere(
 ): Promise<RequestedCopyHere | null> {
   const { rows } = await sql<{
     state: 'sent' | 'arrived' | 'returning';
+    here: boolean;
     title: string;
     member_name: string | null;
     pickup_by: BusinessDate | null;
+    home_id: number;
     name_ko: string;
     name_en: string;
+    pickup_id: number;
+    pickup_ko: string;
+    pickup_en: string;
     returned_today: boolean;
   }>`
-    select q.state, b.title, m.name as member_name, q.pickup_by, home.name_ko, home.name_en,
+    select q.state, q.pickup_library_id = ${libraryId} as here, b.title, m.name as member_name,
+           q.pickup_by, home.id as home_id, home.name_ko, home.name_en,
+           p.id as pickup_id, p.name_ko as pickup_ko, p.name_en as pickup_en,
            coalesce(o.return_day = ${today}, false) as returned_today
       from items i
-      join inter_library_requests q on q.item_id = i.id and q.pickup_library_id = ${libraryId}
+      join inter_library_requests q on q.item_id = i.id
                                    and q.state in ('sent', 'arrived', 'returning')
       join bib_records b on b.id = i.record_id
       join libraries home on home.id = i.library_id
+      join libraries p on p.id = q.pickup_library_id
       left join members m on m.id = q.member_id
       left join loans o on o.id = q.loan_id
      where i.barcode = ${itemBarcode.trim()} and i.library_id <> ${libraryId}
        and not exists (select 1 from loans x where x.item_id = i.id and x.returned_at is null)
-     order by q.requested_at desc
-     limit 1`.execute(db);
-  const row = rows[0];
+     order by here desc, q.requested_at desc
+     limit 2`.execute(db);
+  const [row, other] = rows;
   if (!row) return null;
+  const home = { nameKo: row.name_ko, nameEn: row.name_en };
+  if (!row.here) {
+    if (other) return null;
+    const pickup = { id: row.pickup_id, nameKo: row.pickup_ko, nameEn: row.pickup_en };
+    const sendTo = row.state === 'returning' ? { id: row.home_id, ...home } : pickup;
+    return { state: 'elsewhere', title: row.title, home, sendTo };
+  }
   if (row.state === 'sent') return { state: 'sent', title: row.title };
   if (row.state === 'arrived') {
     return {
@@ -224,12 +251,7 @@ export async function requestedCopyHere(
       pickupUntil: row.pickup_by,
     };
   }
-  return {
-    state: 'returning',
-    title: row.title,
-    home: { nameKo: row.name_ko, nameEn: row.name_en },
-    returnedToday: row.returned_today,
-  };
+  return { state: 'returning', title: row.title, home, returnedToday: row.returned_today };
 }
 
 /** Where this library's own copy is in an open inter-library request that lends it elsewhere. */

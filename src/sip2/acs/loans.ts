@@ -14,7 +14,12 @@ import type { Language, Reason } from '../../platform/errors.js';
 import { CirculationStatus, SecurityMarker } from '../codes.js';
 import type { MessageOf } from '../messages.js';
 import { joinScreen, refusalText, say } from '../screen.js';
-import { arrivedEarlierAnswer, requestCheckinAnswer, returnedInTransit } from './requests.js';
+import {
+  arrivedEarlierAnswer,
+  astrayAnswer,
+  requestCheckinAnswer,
+  returnedInTransit,
+} from './requests.js';
 import { type AcsRequest, answerBase, attempt, countRefusals, missingField } from './session.js';
 import { borrowingAt, presentPatron } from './standing.js';
 
@@ -297,13 +302,17 @@ export async function checkinItem(
     if (waiting) return waiting;
     const again = notLent ? returnedEarlierToday(acs, answer, returned.reasons) : null;
     if (again) return again;
+    const screenMessage = refusalScreen(acs, answer.code, returned.reasons);
+    // Another library's requested copy astray here: refused, with the in-transit alert to its destination.
+    const astray = notLent ? await astrayAnswer(acs, answer, returned.reasons) : null;
+    if (astray) return { ...astray, screenMessage };
     const elsewhere = returned.reasons.some((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');
     const titleIdentifier = await titleOf(acs, request.itemIdentifier);
     return {
       ...answer,
       alert: elsewhere,
       ...(titleIdentifier ? { titleIdentifier } : {}),
-      screenMessage: refusalScreen(acs, answer.code, returned.reasons),
+      screenMessage,
     };
   }
   const { loan, suspension, transit, heldFor } = returned.value;

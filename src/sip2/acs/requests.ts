@@ -1,4 +1,4 @@
-import { requestCheckin } from '../../modules/requests/index.js';
+import { libraryCode, requestCheckin } from '../../modules/requests/index.js';
 import type { Language, Reason } from '../../platform/errors.js';
 import { fillTemplate } from '../../platform/i18n/messages.js';
 import type { MessageOf } from '../messages.js';
@@ -87,6 +87,33 @@ export function arrivedEarlierAnswer(
   )?.params;
   if (!copy) return null;
   return arrivedAnswer(acs, { ...answer, ok: true, titleIdentifier: String(copy.title ?? '') });
+}
+
+/**
+ * 09 of another library's requested copy at a third library (a courier's misdelivery): still
+ * refused (ok = 0: nothing is returned or received here), with the in-transit alert (04) and CT
+ * where it goes — its pickup library, or home once its loan has ended — from the return's refusal
+ * (`ITEM_UNKNOWN` with `sendToLibraryId`). Null for any other refusal.
+ */
+export async function astrayAnswer(
+  acs: AcsRequest,
+  answer: MessageOf<'10'>,
+  reasons: readonly Reason[],
+): Promise<MessageOf<'10'> | null> {
+  const copy = reasons.find((r) => r.code === 'ITEM_UNKNOWN' && r.params?.sendToLibraryId)?.params;
+  if (!copy) return null;
+  const to = await libraryCode(acs.context.db, {
+    id: Number(copy.sendToLibraryId),
+    nameKo: String(copy.sendTo),
+    nameEn: String(copy.sendToEn),
+  });
+  return {
+    ...answer,
+    alert: true,
+    alertType: ALERT_SEND_ELSEWHERE,
+    destinationLocation: to.code,
+    titleIdentifier: String(copy.title ?? ''),
+  };
 }
 
 /** A requested copy at its pickup library: to the pickup shelf (alert 01, hold for this library). */

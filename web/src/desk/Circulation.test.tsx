@@ -437,8 +437,9 @@ describe('desk: returns need no card', () => {
 
   it('a copy scanned again after its return, or a requested copy not lent: to the hold shelf, the shelves, its own library or to be received, as the answer says', async () => {
     const seobu = { pickupLibrary: '진주시립서부도서관', pickupLibraryEn: 'Jinju Seobu Library' };
-    // The server's refusal for each barcode scanned: its params and its sentence.
-    const refusals: Record<string, [Record<string, string>, string]> = {
+    // The server's refusal for each barcode scanned: its params and its sentence (and its code
+    // when it is not ITEM_NOT_ON_LOAN).
+    const refusals: Record<string, [Record<string, string | number>, string, string?]> = {
       JYL0000002: [
         { returnedOn: '2026-12-18', title: '밝은 밤', heldFor: '홍*동', pickupUntil: '2026-12-22' },
         '오늘 이미 반납된 자료입니다: 《밝은 밤》. 예약한 홍*동 님을 위해 2026년 12월 22일 (화)까지 보관합니다.',
@@ -472,6 +473,18 @@ describe('desk: returns need no card', () => {
         { requestState: 'sent', title: '노랑무늬영원', ...seobu },
         '발송 처리된 상호대차 자료입니다: 《노랑무늬영원》. 진주시립서부도서관으로 보내 주세요.',
       ],
+      GNL0000009: [
+        {
+          title: '작별하지 않는다',
+          owner: '경남대표도서관',
+          ownerEn: 'Gyeongnamdaepyo Library',
+          sendTo: '진주시립서부도서관',
+          sendToEn: 'Jinju Seobu Library',
+          sendToLibraryId: 2,
+        },
+        '이 도서관의 자료가 아닙니다: 경남대표도서관의 상호대차 자료 《작별하지 않는다》입니다. 진주시립서부도서관으로 보내 주세요.',
+        'ITEM_UNKNOWN',
+      ],
     };
     mockApi([
       ['GET', '/api/v1/staff/me', { body: deskStaff }],
@@ -480,8 +493,9 @@ describe('desk: returns need no card', () => {
         'POST',
         '/api/v1/returns',
         (request) => {
-          const [params, detail] = refusals[(request.body as { itemBarcode: string }).itemBarcode]!;
-          return problem(409, [{ code: 'ITEM_NOT_ON_LOAN', detail, params }]);
+          const barcode = (request.body as { itemBarcode: string }).itemBarcode;
+          const [params, detail, code = 'ITEM_NOT_ON_LOAN'] = refusals[barcode]!;
+          return problem(code === 'ITEM_UNKNOWN' ? 404 : 409, [{ code, detail, params }]);
         },
       ],
     ]);
@@ -530,6 +544,15 @@ describe('desk: returns need no card', () => {
       '서가에 두기 전에 상호대차 화면의 ‘돌아오는 우리 책’에서 입고 처리하세요.',
     );
     expect(screen.getByRole('alert').textContent).not.toContain('서가로 돌려보내면 됩니다');
+    // Another library's requested copy left here by the courier: sent on, not scanned again.
+    await scan('반납할 자료 바코드', 'GNL0000009');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('《작별하지 않는다》'),
+    );
+    expect(screen.getByRole('alert').textContent).toContain(
+      '서가에 두지 말고 위에 적힌 도서관으로 보내세요.',
+    );
+    expect(screen.getByRole('alert').textContent).not.toContain('바코드를 다시 스캔해 주세요');
   });
 });
 
