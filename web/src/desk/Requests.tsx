@@ -25,10 +25,37 @@ const LISTS: { list: List; scan: Scan | null }[] = [
   { list: 'incoming-home', scan: '/api/v1/requests/received-home' },
 ];
 
+/**
+ * What each list shows beside the copy: the other library it matters to (where it goes, where it
+ * comes from, whose it is) and, where there is one, the deadline the desk works to.
+ */
+const COLUMNS: Record<
+  List,
+  {
+    library: 'to' | 'from' | 'home' | 'cameFrom';
+    of: (r: InterLibraryRequest) => InterLibraryRequest['lendingLibrary'];
+    by?: { header: 'sendBy' | 'pickupBy'; of: (r: InterLibraryRequest) => string | null };
+  }
+> = {
+  pull: {
+    library: 'to',
+    of: (r) => r.pickupLibrary,
+    by: { header: 'sendBy', of: (r) => r.sendBy },
+  },
+  incoming: { library: 'from', of: (r) => r.lendingLibrary },
+  ready: {
+    library: 'home',
+    of: (r) => r.lendingLibrary,
+    by: { header: 'pickupBy', of: (r) => r.pickupBy },
+  },
+  'outgoing-home': { library: 'home', of: (r) => r.lendingLibrary },
+  'incoming-home': { library: 'cameFrom', of: (r) => r.pickupLibrary },
+};
+
 function RequestTable({ list, requests }: { list: List; requests: InterLibraryRequest[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const toPickup = list === 'pull' || list === 'incoming' || list === 'ready';
+  const { library, of, by } = COLUMNS[list];
   return (
     <DataTable
       caption={t(`deskRequests.list.${list}`)}
@@ -37,28 +64,23 @@ function RequestTable({ list, requests }: { list: List; requests: InterLibraryRe
         t('deskRequests.barcode'),
         t('deskRequests.callNumber'),
         t('deskRequests.titleColumn'),
-        toPickup ? t('deskRequests.to') : t('deskRequests.home'),
-        t('deskRequests.by'),
+        t(`deskRequests.library.${library}`),
+        ...(by ? [t(`deskRequests.${by.header}`)] : []),
       ]}
     >
-      {requests.map((r) => (
-        <tr key={r.id}>
-          <td className="mono">{r.itemBarcode ?? '—'}</td>
-          <td className="mono">{r.callNumber ?? '—'}</td>
-          <td>{r.title}</td>
-          <td>
-            {toPickup
-              ? format.name(r.pickupLibrary)
-              : r.lendingLibrary
-                ? format.name(r.lendingLibrary)
-                : '—'}
-          </td>
-          <td>
-            {list === 'pull' && r.sendBy ? format.date(r.sendBy) : null}
-            {list === 'ready' && r.pickupBy ? format.date(r.pickupBy) : null}
-          </td>
-        </tr>
-      ))}
+      {requests.map((r) => {
+        const other = of(r);
+        const day = by?.of(r);
+        return (
+          <tr key={r.id}>
+            <td className="mono">{r.itemBarcode ?? '—'}</td>
+            <td className="mono">{r.callNumber ?? '—'}</td>
+            <td>{r.title}</td>
+            <td>{other ? format.name(other) : '—'}</td>
+            {by ? <td>{day ? format.date(day) : '—'}</td> : null}
+          </tr>
+        );
+      })}
     </DataTable>
   );
 }

@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { InterLibraryRequest } from '../api/types';
+import { mockApi, type Routes } from '../test/api-mock';
+import { deskStaff, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+const here = { id: 3, nameKo: '진주시립연암도서관', nameEn: 'Jinju Yonam Library' };
+const seobu = { id: 2, nameKo: '진주시립서부도서관', nameEn: 'Jinju Seobu Library' };
+const tongyeong = { id: 7, nameKo: '통영시립도서관', nameEn: 'Tongyeong City Library' };
+
+function request(
+  id: number,
+  state: InterLibraryRequest['state'],
+  fields: Partial<InterLibraryRequest>,
+): InterLibraryRequest {
+  return {
+    id,
+    title: `상호대차 ${id}`,
+    author: '작가',
+    status: 'requested',
+    state,
+    outcome: null,
+    pickupLibrary: here,
+    lendingLibrary: seobu,
+    itemBarcode: `ILL-${id}`,
+    callNumber: '813.7',
+    requestDay: '2026-12-01',
+    sendBy: null,
+    pickupBy: null,
+    dueDate: null,
+    ...fields,
+  };
+}
+
+/** This library's five lists, each with one copy: its own copies lent to Tongyeong, and Seobu's lent here. */
+const LISTS = {
+  pull: [
+    request(1, 'requested', {
+      pickupLibrary: tongyeong,
+      lendingLibrary: here,
+      sendBy: '2026-12-03',
+    }),
+  ],
+  incoming: [request(2, 'sent', {})],
+  ready: [request(3, 'arrived', { pickupBy: '2026-12-05' })],
+  'outgoing-home': [request(4, 'returning', {})],
+  'incoming-home': [request(5, 'returning', { pickupLibrary: tongyeong, lendingLibrary: here })],
+};
+
+/** A list's table: its header row and its one copy's row, as the desk reads them. */
+function table(caption: string) {
+  const rows = within(screen.getByRole('table', { name: caption })).getAllByRole('row');
+  const text = (row: HTMLElement | undefined, role: 'columnheader' | 'cell') =>
+    within(row!)
+      .getAllByRole(role)
+      .map((cell) => cell.textContent);
+  return { headers: text(rows[0], 'columnheader'), copy: text(rows[1], 'cell') };
+}
+
+describe('desk: inter-library request lists', () => {
+  resetBetweenTests();
+
+  it('shows beside each copy the other library that matters to that list, and its deadline', async () => {
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      ...Object.entries(LISTS).map(([list, requests]): Routes[number] => [
+        'GET',
+        `/api/v1/requests/lists/${list}`,
+        { body: { requests } },
+      ]),
+    ]);
+    renderAt('/desk/requests');
+    await screen.findByText('상호대차 5');
+    const fixed = ['등록번호', '청구기호', '서명'];
+    // To send: where it goes, and by when.
+    expect(table('발송할 책 (발송 목록)')).toEqual({
+      headers: [...fixed, '받을 도서관', '발송 기한'],
+      copy: ['ILL-1', '813.7', '상호대차 1', '통영시립도서관', '2026년 12월 3일 (목)'],
+    });
+    // On its way here: who sends it (not this library, the pickup library of every copy here).
+    expect(table('이 도서관으로 오는 책')).toEqual({
+      headers: [...fixed, '보내는 도서관'],
+      copy: ['ILL-2', '813.7', '상호대차 2', '진주시립서부도서관'],
+    });
+    // On the pickup shelf: whose copy it is, and until when it is kept.
+    expect(table('찾아갈 책 (예약 서가)')).toEqual({
+      headers: [...fixed, '소장 도서관', '찾아갈 기한'],
+      copy: ['ILL-3', '813.7', '상호대차 3', '진주시립서부도서관', '2026년 12월 5일 (토)'],
+    });
+    // To send home: its library.
+    expect(table('소장 도서관으로 돌려보낼 책')).toEqual({
+      headers: [...fixed, '소장 도서관'],
+      copy: ['ILL-4', '813.7', '상호대차 4', '진주시립서부도서관'],
+    });
+    // Our copy coming home: from where (not this library, the home of every copy here).
+    expect(table('돌아오는 우리 책')).toEqual({
+      headers: [...fixed, '돌려보내는 도서관'],
+      copy: ['ILL-5', '813.7', '상호대차 5', '통영시립도서관'],
+    });
+  });
+});
