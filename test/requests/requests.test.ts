@@ -166,7 +166,9 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
         params: { requestState: 'sent', title: '상호대차 하나' },
       },
     ]);
-    expect((await pDesk.get('/api/v1/requests/lists/incoming')).json().requests).toHaveLength(1);
+    const incoming = (await pDesk.get('/api/v1/requests/lists/incoming')).json().requests;
+    expect(incoming).toHaveLength(1);
+    expect(incoming[0]).not.toHaveProperty('heldFor');
     const received = await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-1' });
     // Arrived on Tuesday: three open days of Jinju Yonam after it (closed on Mondays).
     expect(received.json()).toMatchObject({ request: { state: 'arrived' }, transit: null });
@@ -179,7 +181,10 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       .execute();
     expect(notice.length).toBeGreaterThan(0);
     expect((await portal.get('/api/v1/me/requests')).json().requests[0].status).toBe('arrived');
-    expect((await pDesk.get('/api/v1/requests/lists/ready')).json().requests).toHaveLength(1);
+    // On P's pickup shelf list: for whom it waits, masked as the hold shelf shows members.
+    expect((await pDesk.get('/api/v1/requests/lists/ready')).json().requests).toEqual([
+      expect.objectContaining({ itemBarcode: 'S-1', heldFor: '한*람' }),
+    ]);
     // Scanned at P's return desk while it waits: to the pickup shelf, for its member.
     const waiting = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
     expect(waiting.statusCode).toBe(409);

@@ -10,7 +10,7 @@ import type { DB, RequestOutcome, RequestState } from '../../platform/db/schema.
 import { AppError } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
 import { deriveStanding, loadBorrowerStanding } from '../circulation/index.js';
-import { trapForNextInLine } from '../holds/index.js';
+import { maskName, trapForNextInLine } from '../holds/index.js';
 import {
   chooseLendingLibrary,
   type MemberView,
@@ -49,6 +49,8 @@ export type RequestView = {
   sendBy: BusinessDate | null;
   pickupBy: BusinessDate | null;
   dueDate: BusinessDate | null;
+  /** On a desk's pickup-shelf list: the member it waits for, masked as the hold shelf shows them. */
+  heldFor?: string;
 };
 
 export function viewOf(row: RequestRow): RequestView {
@@ -437,7 +439,22 @@ export async function deskList(
     'incoming-home': sql`q.lending_library_id = ${here} and q.state = 'returning'`,
   }[list];
   const rows = await readRequests(context.db, where, { limit: 500 });
-  return rows.map(viewOf);
+  if (list !== 'ready' || rows.length === 0) return rows.map(viewOf);
+  // The pickup shelf: for whom each copy waits (masked), as the hold shelf shows its copies.
+  const members = await context.db
+    .selectFrom('members')
+    .select(['id', 'name'])
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.member_id ?? 0),
+    )
+    .execute();
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  return rows.map((r) => ({
+    ...viewOf(r),
+    heldFor: maskName(r.member_id === null ? null : (names.get(r.member_id) ?? null)),
+  }));
 }
 
 /**

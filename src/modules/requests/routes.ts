@@ -59,6 +59,11 @@ const RequestSchema = Type.Object(
     sendBy: NullableDate,
     pickupBy: NullableDate,
     dueDate: NullableDate,
+    heldFor: Type.Optional(
+      Type.String({
+        description: 'the ready list only: the member the copy waits for, masked (홍*동)',
+      }),
+    ),
   },
   { $id: 'InterLibraryRequest' },
 );

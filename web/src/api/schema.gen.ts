@@ -2352,6 +2352,8 @@ export interface components {
             sendBy: string | null;
             pickupBy: string | null;
             dueDate: string | null;
+            /** @description the ready list only: the member the copy waits for, masked (홍*동) */
+            heldFor?: string;
         };
     };
     responses: never;

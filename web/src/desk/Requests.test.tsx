@@ -44,7 +44,7 @@ const LISTS = {
     }),
   ],
   incoming: [request(2, 'sent', {})],
-  ready: [request(3, 'arrived', { pickupBy: '2026-12-05' })],
+  ready: [request(3, 'arrived', { pickupBy: '2026-12-05', heldFor: '한*람' })],
   'outgoing-home': [request(4, 'returning', {})],
   'incoming-home': [request(5, 'returning', { pickupLibrary: tongyeong, lendingLibrary: here })],
 };
@@ -85,10 +85,11 @@ describe('desk: inter-library request lists', () => {
       headers: [...fixed, '보내는 도서관'],
       copy: ['ILL-2', '813.7', '상호대차 2', '진주시립서부도서관'],
     });
-    // On the pickup shelf: whose copy it is, and until when it is kept.
+    // On the pickup shelf: for whom (masked, as on the hold shelf), whose copy it is, and until
+    // when it is kept.
     expect(table('찾아갈 책 (예약 서가)')).toEqual({
-      headers: [...fixed, '소장 도서관', '찾아갈 기한'],
-      copy: ['ILL-3', '813.7', '상호대차 3', '진주시립서부도서관', '2026년 12월 5일 (토)'],
+      headers: [...fixed, '신청 회원', '소장 도서관', '찾아갈 기한'],
+      copy: ['ILL-3', '813.7', '상호대차 3', '한*람', '진주시립서부도서관', '2026년 12월 5일 (토)'],
     });
     // To send home: its library.
     expect(table('소장 도서관으로 돌려보낼 책')).toEqual({

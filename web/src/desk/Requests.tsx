@@ -27,13 +27,16 @@ const LISTS: { list: List; scan: Scan | null }[] = [
 
 /**
  * What each list shows beside the copy: the other library it matters to (where it goes, where it
- * comes from, whose it is) and, where there is one, the deadline the desk works to.
+ * comes from, whose it is), on the pickup shelf the member it waits for, and, where there is one,
+ * the deadline the desk works to.
  */
 const COLUMNS: Record<
   List,
   {
     library: 'to' | 'from' | 'home' | 'cameFrom';
     of: (r: InterLibraryRequest) => InterLibraryRequest['lendingLibrary'];
+    /** The member it waits for (masked), as on the hold shelf. */
+    member?: true;
     by?: { header: 'sendBy' | 'pickupBy'; of: (r: InterLibraryRequest) => string | null };
   }
 > = {
@@ -46,6 +49,7 @@ const COLUMNS: Record<
   ready: {
     library: 'home',
     of: (r) => r.lendingLibrary,
+    member: true,
     by: { header: 'pickupBy', of: (r) => r.pickupBy },
   },
   'outgoing-home': { library: 'home', of: (r) => r.lendingLibrary },
@@ -55,7 +59,7 @@ const COLUMNS: Record<
 function RequestTable({ list, requests }: { list: List; requests: InterLibraryRequest[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { library, of, by } = COLUMNS[list];
+  const { library, of, member, by } = COLUMNS[list];
   return (
     <DataTable
       caption={t(`deskRequests.list.${list}`)}
@@ -64,6 +68,7 @@ function RequestTable({ list, requests }: { list: List; requests: InterLibraryRe
         t('deskRequests.barcode'),
         t('deskRequests.callNumber'),
         t('deskRequests.titleColumn'),
+        ...(member ? [t('deskRequests.member')] : []),
         t(`deskRequests.library.${library}`),
         ...(by ? [t(`deskRequests.${by.header}`)] : []),
       ]}
@@ -76,6 +81,7 @@ function RequestTable({ list, requests }: { list: List; requests: InterLibraryRe
             <td className="mono">{r.itemBarcode ?? '—'}</td>
             <td className="mono">{r.callNumber ?? '—'}</td>
             <td>{r.title}</td>
+            {member ? <td>{r.heldFor ?? '—'}</td> : null}
             <td>{other ? format.name(other) : '—'}</td>
             {by ? <td>{day ? format.date(day) : '—'}</td> : null}
           </tr>
