@@ -289,7 +289,14 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
   it('returns only at the lending library: the answer names it and its phone, with the alert flag', async () => {
     await checkout(yonam, MINJUN, 'JY-1');
     const wrong = await gn.checkin({ itemIdentifier: 'JY-1', currentLocation: '' });
-    expect(wrong).toMatchObject({ ok: false, resensitize: false, alert: true });
+    // Refused, with the in-transit alert (04) and CT the lending library: a sorter bins it for there.
+    expect(wrong).toMatchObject({
+      ok: false,
+      resensitize: false,
+      alert: true,
+      alertType: '04',
+      destinationLocation: 'jinju-yonam-library',
+    });
     expect(wrong.screenMessage).toBe(
       '[RETURN_AT_LENDING_LIBRARY_ONLY] 빌린 도서관에서만 반납할 수 있습니다: 진주시립연암도서관 (055-749-5982).',
     );

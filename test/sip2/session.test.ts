@@ -838,6 +838,23 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       .where('id', '=', placed.id)
       .executeTakeFirstOrThrow();
     expect(request).toEqual({ state: 'sent', arrived_at: null });
+    // Received and lent at Jinju Yonam, then dropped at Tongyeong: returned where it was
+    // collected, so the same alert sends it there.
+    const yonam = await bed.terminal(YONAM);
+    expect((await yonam.checkin({ itemIdentifier: 'GN-ILL3', currentLocation: '' })).ok).toBe(true);
+    const lent = await yonam.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL3' });
+    expect(lent.ok).toBe(true);
+    const onLoan = await tongyeong.checkin({ itemIdentifier: 'GN-ILL3', currentLocation: '' });
+    expect(onLoan).toMatchObject({
+      ok: false,
+      alert: true,
+      alertType: '04',
+      destinationLocation: YONAM,
+    });
+    expect(onLoan.screenMessage).toMatch(
+      /^\[RETURN_AT_LENDING_LIBRARY_ONLY\] 빌린 도서관에서만 반납할 수 있습니다: 진주시립연암도서관 \(/,
+    );
+    expect((await yonam.checkin({ itemIdentifier: 'GN-ILL3', currentLocation: '' })).ok).toBe(true);
     // A copy of another library in no request stays unknown there, with no alert.
     await addItems(bed.t.db, GN, [{ barcode: 'GN-PLAIN', title: '경남의 책' }]);
     const plain = await tongyeong.checkin({ itemIdentifier: 'GN-PLAIN', currentLocation: '' });

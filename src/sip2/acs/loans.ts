@@ -16,9 +16,9 @@ import type { MessageOf } from '../messages.js';
 import { joinScreen, refusalText, say } from '../screen.js';
 import {
   arrivedEarlierAnswer,
-  astrayAnswer,
   requestCheckinAnswer,
   returnedInTransit,
+  transitAlert,
 } from './requests.js';
 import { type AcsRequest, answerBase, attempt, countRefusals, missingField } from './session.js';
 import { borrowingAt, presentPatron } from './standing.js';
@@ -265,7 +265,8 @@ function holdShelfSentence(
 /**
  * 09 → 10. No card needed. Success resensitizes (Y); a late return says the suspension it
  * starts. At the wrong library the answer is ok = 0 with the alert flag set, naming the lending
- * library and its phone (RETURN_AT_LENDING_LIBRARY_ONLY). Cancel (BI = Y) is not supported.
+ * library and its phone (RETURN_AT_LENDING_LIBRARY_ONLY), with the in-transit alert (04) and CT
+ * that library. Cancel (BI = Y) is not supported.
  */
 export async function checkinItem(
   acs: AcsRequest,
@@ -302,17 +303,19 @@ export async function checkinItem(
     if (waiting) return waiting;
     const again = notLent ? returnedEarlierToday(acs, answer, returned.reasons) : null;
     if (again) return again;
-    const screenMessage = refusalScreen(acs, answer.code, returned.reasons);
-    // Another library's requested copy astray here: refused, with the in-transit alert to its destination.
-    const astray = notLent ? await astrayAnswer(acs, answer, returned.reasons) : null;
-    if (astray) return { ...astray, screenMessage };
+    // A copy that goes to another library (astray here, or lent there): the in-transit alert.
+    const sendOn = await transitAlert(acs, returned.reasons);
+    const astrayTitle = returned.reasons.find((r) => r.params?.sendToLibraryId)?.params?.title;
+    const titleIdentifier = astrayTitle
+      ? String(astrayTitle)
+      : await titleOf(acs, request.itemIdentifier);
     const elsewhere = returned.reasons.some((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');
-    const titleIdentifier = await titleOf(acs, request.itemIdentifier);
     return {
       ...answer,
       alert: elsewhere,
+      ...sendOn,
       ...(titleIdentifier ? { titleIdentifier } : {}),
-      screenMessage,
+      screenMessage: refusalScreen(acs, answer.code, returned.reasons),
     };
   }
   const { loan, suspension, transit, heldFor } = returned.value;

@@ -90,30 +90,28 @@ export function arrivedEarlierAnswer(
 }
 
 /**
- * 09 of another library's requested copy at a third library (a courier's misdelivery): still
- * refused (ok = 0: nothing is returned or received here), with the in-transit alert (04) and CT
- * where it goes — its pickup library, or home once its loan has ended — from the return's refusal
- * (`ITEM_UNKNOWN` with `sendToLibraryId`). Null for any other refusal.
+ * 09 refused because the copy goes to another library: another library's requested copy astray
+ * here (a courier's misdelivery; `ITEM_UNKNOWN` with `sendToLibraryId` — its pickup library, or
+ * home once its loan has ended), or a copy on loan from one other library, to be returned there
+ * (`RETURN_AT_LENDING_LIBRARY_ONLY` with `libraryId`). Still refused (ok = 0: nothing is returned
+ * or received here), with the in-transit alert (04) and CT that library's code, so that a sorter
+ * puts it in that library's bin. Null for any other refusal, or when the barcode names copies on
+ * loan at several libraries.
  */
-export async function astrayAnswer(
+export async function transitAlert(
   acs: AcsRequest,
-  answer: MessageOf<'10'>,
   reasons: readonly Reason[],
-): Promise<MessageOf<'10'> | null> {
-  const copy = reasons.find((r) => r.code === 'ITEM_UNKNOWN' && r.params?.sendToLibraryId)?.params;
-  if (!copy) return null;
-  const to = await libraryCode(acs.context.db, {
-    id: Number(copy.sendToLibraryId),
-    nameKo: String(copy.sendTo),
-    nameEn: String(copy.sendToEn),
-  });
-  return {
-    ...answer,
-    alert: true,
-    alertType: ALERT_SEND_ELSEWHERE,
-    destinationLocation: to.code,
-    titleIdentifier: String(copy.title ?? ''),
-  };
+): Promise<Pick<MessageOf<'10'>, 'alert' | 'alertType' | 'destinationLocation'> | null> {
+  const astray = reasons.find((r) => r.code === 'ITEM_UNKNOWN' && r.params?.sendToLibraryId);
+  const lenders = reasons.filter((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');
+  const id = astray
+    ? astray.params?.sendToLibraryId
+    : lenders.length === 1
+      ? lenders[0]?.params?.libraryId
+      : undefined;
+  if (id === undefined) return null;
+  const to = await libraryCode(acs.context.db, { id: Number(id), nameKo: '', nameEn: '' });
+  return { alert: true, alertType: ALERT_SEND_ELSEWHERE, destinationLocation: to.code };
 }
 
 /** A requested copy at its pickup library: to the pickup shelf (alert 01, hold for this library). */
