@@ -305,10 +305,7 @@ export async function checkinItem(
     if (again) return again;
     // A copy that goes to another library (astray here, or lent there): the in-transit alert.
     const sendOn = await transitAlert(acs, returned.reasons);
-    const astrayTitle = returned.reasons.find((r) => r.params?.sendToLibraryId)?.params?.title;
-    const titleIdentifier = astrayTitle
-      ? String(astrayTitle)
-      : await titleOf(acs, request.itemIdentifier);
+    const titleIdentifier = sendOn?.titleIdentifier ?? (await titleOf(acs, request.itemIdentifier));
     const elsewhere = returned.reasons.some((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');
     return {
       ...answer,

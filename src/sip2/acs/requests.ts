@@ -101,7 +101,10 @@ export function arrivedEarlierAnswer(
 export async function transitAlert(
   acs: AcsRequest,
   reasons: readonly Reason[],
-): Promise<Pick<MessageOf<'10'>, 'alert' | 'alertType' | 'destinationLocation'> | null> {
+): Promise<Pick<
+  MessageOf<'10'>,
+  'alert' | 'alertType' | 'destinationLocation' | 'titleIdentifier'
+> | null> {
   const astray = reasons.find((r) => r.code === 'ITEM_UNKNOWN' && r.params?.sendToLibraryId);
   const lenders = reasons.filter((r) => r.code === 'RETURN_AT_LENDING_LIBRARY_ONLY');
   const id = astray
@@ -110,8 +113,15 @@ export async function transitAlert(
       ? lenders[0]?.params?.libraryId
       : undefined;
   if (id === undefined) return null;
-  const to = await libraryCode(acs.context.db, { id: Number(id), nameKo: '', nameEn: '' });
-  return { alert: true, alertType: ALERT_SEND_ELSEWHERE, destinationLocation: to.code };
+  // Only the code is read; the names are the refusal's own.
+  const { code } = await libraryCode(acs.context.db, { id: Number(id), nameKo: '', nameEn: '' });
+  return {
+    alert: true,
+    alertType: ALERT_SEND_ELSEWHERE,
+    destinationLocation: code,
+    // An astray copy is not this library's: its title comes with the refusal.
+    ...(astray?.params?.title ? { titleIdentifier: String(astray.params.title) } : {}),
+  };
 }
 
 /** A requested copy at its pickup library: to the pickup shelf (alert 01, hold for this library). */
