@@ -97,6 +97,11 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
   // Another library's requested copy astray here: whose it is, and where it goes.
   if (code === 'ITEM_UNKNOWN' && params.sendTo) return 'ITEM_UNKNOWN.requestAstray';
+  // A requested copy at its pickup library, not to be lent to this member (yet).
+  if (code === 'ITEM_ON_HOLD' && params.requestState === 'sent')
+    return 'ITEM_ON_HOLD.requestNotReceived';
+  if (code === 'ITEM_ON_HOLD' && params.requestState === 'arrived')
+    return 'ITEM_ON_HOLD.requestArrived';
   // A copy scanned for return again the day it came back: say so, and where it goes.
   if (code === 'ITEM_NOT_ON_LOAN' && params.returnedOn) {
     if (params.heldFor) return 'ITEM_NOT_ON_LOAN.returnedTodayHeld';

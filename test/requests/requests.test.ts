@@ -66,6 +66,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       { barcode: 'S-RENEW', ...title('연장') },
       { barcode: 'S-RACE', ...title('경주') },
       { barcode: 'S-ASTRAY', ...title('길잃음') },
+      { barcode: 'S-DESK', ...title('대출 화면') },
       ...Array.from({ length: 6 }, (_, i) => ({ barcode: `S-W${i}`, ...title(`걷기 ${i}`) })),
     ]);
     await insertCopies(t.db, L2, [
@@ -357,6 +358,118 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const shelved = await l2Desk.post('/api/v1/returns', { itemBarcode: 'S-ASTRAY' });
     expect(shelved.statusCode).toBe(404);
     expect(shelved.json().reasons).toEqual([
+      { code: 'ITEM_UNKNOWN', detail: '이 도서관에 등록되지 않은 자료입니다.' },
+    ]);
+  });
+
+  it("names a requested copy at a checkout desk, wherever it is in its request, instead of 'not registered here'", async () => {
+    const c = await walkIn(pDesk, { name: '윤세라' });
+    const other = await walkIn(pDesk);
+    const portal = await memberClient(t.app, c.card, 'member password');
+    await portal.post('/api/v1/me/requests', {
+      recordId: await recordOf('S-DESK'),
+      pickupLibraryId: P,
+    });
+    await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-DESK' });
+    // At P, before it is received: receive it first, even for the member who requested it.
+    const early = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: c.card,
+      itemBarcode: 'S-DESK',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().reasons).toEqual([
+      {
+        code: 'ITEM_ON_HOLD',
+        detail:
+          '아직 도착 처리하지 않은 상호대차 자료입니다: 《상호대차 대출 화면》. 도착 처리한 뒤 신청한 회원에게만 빌려줄 수 있습니다.',
+        params: { requestState: 'sent', title: '상호대차 대출 화면' },
+      },
+    ]);
+    // At a third library's checkout: whose copy it is and where it goes, with the member's own
+    // refusals beside it.
+    const there = await walkIn(l2Desk);
+    const astray = await l2Desk.post(
+      '/api/v1/checkouts',
+      { cardNumber: there.card, itemBarcode: 'S-DESK' },
+      { 'accept-language': 'en' },
+    );
+    expect(astray.statusCode).toBe(404);
+    expect(astray.json().reasons).toEqual([
+      {
+        code: 'ITEM_UNKNOWN',
+        detail: `Not an item of this library: “상호대차 대출 화면” is a requested copy of Jinju Seobu Library. Send it to ${P_NAME_EN}.`,
+        params: {
+          title: '상호대차 대출 화면',
+          owner: '진주시립서부도서관',
+          ownerEn: 'Jinju Seobu Library',
+          sendTo: P_NAME,
+          sendToEn: P_NAME_EN,
+          sendToLibraryId: P,
+        },
+      },
+    ]);
+    const withOthers = await l2Desk.post('/api/v1/checkouts', {
+      cardNumber: c.card,
+      itemBarcode: 'S-DESK',
+    });
+    expect(codes(withOthers.json())).toEqual(['CHECK_IN_REQUIRED', 'ITEM_UNKNOWN']);
+    expect(withOthers.json().reasons[1].params).toMatchObject({ sendToLibraryId: P });
+
+    // Received at P: on the pickup shelf for its member, not for another one.
+    const received = await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-DESK' });
+    const pickupBy: string = received.json().request.pickupBy;
+    const pickupDay = { '2026-12-04': '12월 4일 (금)', '2026-12-05': '12월 5일 (토)' }[pickupBy];
+    const taken = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: other.card,
+      itemBarcode: 'S-DESK',
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().reasons).toEqual([
+      {
+        code: 'ITEM_ON_HOLD',
+        detail: `다른 회원이 상호대차로 신청한 자료입니다: 《상호대차 대출 화면》. 윤*라 님을 위해 2026년 ${pickupDay}까지 보관합니다.`,
+        params: {
+          requestState: 'arrived',
+          title: '상호대차 대출 화면',
+          heldFor: '윤*라',
+          pickupUntil: pickupBy,
+        },
+      },
+    ]);
+    const lent = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: c.card,
+      itemBarcode: 'S-DESK',
+    });
+    expect(lent.statusCode).toBe(201);
+    expect((await pDesk.post('/api/v1/returns', { itemBarcode: 'S-DESK' })).statusCode).toBe(200);
+    // Returned at P, lent again there by mistake: it goes home.
+    const homeward = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: other.card,
+      itemBarcode: 'S-DESK',
+    });
+    expect(homeward.statusCode).toBe(404);
+    expect(homeward.json().reasons).toEqual([
+      {
+        code: 'ITEM_UNKNOWN',
+        detail:
+          '이 도서관의 자료가 아닙니다: 진주시립서부도서관의 상호대차 자료 《상호대차 대출 화면》입니다. 진주시립서부도서관으로 보내 주세요.',
+        params: {
+          title: '상호대차 대출 화면',
+          owner: '진주시립서부도서관',
+          ownerEn: 'Jinju Seobu Library',
+          sendTo: '진주시립서부도서관',
+          sendToEn: 'Jinju Seobu Library',
+          sendToLibraryId: L1,
+        },
+      },
+    ]);
+    // Home and received: an ordinary copy of Jinju Seobu, unknown at P like any other.
+    await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-DESK' });
+    const plain = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: other.card,
+      itemBarcode: 'S-DESK',
+    });
+    expect(plain.json().reasons).toEqual([
       { code: 'ITEM_UNKNOWN', detail: '이 도서관에 등록되지 않은 자료입니다.' },
     ]);
   });

@@ -838,9 +838,22 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       .where('id', '=', placed.id)
       .executeTakeFirstOrThrow();
     expect(request).toEqual({ state: 'sent', arrived_at: null });
+    // Offered to a machine's checkout there, or at Jinju Yonam before it is received: not lent,
+    // and the screen says what the copy is rather than "not registered here".
+    const taken = await tongyeong.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL3' });
+    expect(taken.ok).toBe(false);
+    expect(taken.screenMessage).toContain(
+      '[ITEM_UNKNOWN] 이 도서관의 자료가 아닙니다: 경남대표도서관의 상호대차 자료 《길 잃은 상호대차》입니다. 진주시립연암도서관으로 보내 주세요.',
+    );
+    const yonam = await bed.terminal(YONAM);
+    const early = await yonam.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL3' });
+    expect(early).toMatchObject({
+      ok: false,
+      screenMessage:
+        '[ITEM_ON_HOLD] 아직 도착 처리하지 않은 상호대차 자료입니다: 《길 잃은 상호대차》. 도착 처리한 뒤 신청한 회원에게만 빌려줄 수 있습니다.',
+    });
     // Received and lent at Jinju Yonam, then dropped at Tongyeong: returned where it was
     // collected, so the same alert sends it there.
-    const yonam = await bed.terminal(YONAM);
     expect((await yonam.checkin({ itemIdentifier: 'GN-ILL3', currentLocation: '' })).ok).toBe(true);
     const lent = await yonam.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL3' });
     expect(lent.ok).toBe(true);

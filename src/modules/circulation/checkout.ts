@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { auditRow } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -5,7 +6,8 @@ import { authorizeDesk } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import { type FinalAnswer, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
-import { AppError } from '../../platform/errors.js';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError, type Reason } from '../../platform/errors.js';
 import {
   cardRefusal,
   flagLostCardUse,
@@ -16,6 +18,7 @@ import {
 import { loadBorrowerStanding } from './borrower-standing.js';
 import { dueDateFor } from './domain.js';
 import { insertLoan } from './loan-writes.js';
+import { type RequestedCopyHere, requestedCopyHere, sendElsewhere } from './return-reads.js';
 import { deriveStanding } from './standing.js';
 import { type CirculationStatus, statusOf, statusViewed, withOpenLoans } from './status.js';
 
@@ -82,7 +85,11 @@ export async function checkout(
   }
   if (cardRefused) throw new AppError(cardRefused);
   const standing = deriveStanding(facts, today, { online: false });
-  if (standing.refusals.length > 0 || !item) throw AppError.of(standing.refusals);
+  if (standing.refusals.length > 0 || !item) {
+    throw AppError.of(
+      await withRequestedCopy(db, library.id, input.itemBarcode, today, standing.refusals),
+    );
+  }
   const dueDate = dueDateFor(today, library.rules, {
     closedWeekdays: library.rules.closedWeekdays,
     holidays: new Set(library.holidays),
@@ -174,6 +181,44 @@ export async function checkout(
     throw refusalOfConcurrentLoan(error, { ...facts, library }) ?? error;
   }
   return result ?? lent(madeId);
+}
+
+/**
+ * A copy not found here may be another library's requested copy that is here — not yet received,
+ * waiting for another member, or to go home — or astray here: the desk is told which, and where it
+ * goes, rather than "not registered at this library".
+ */
+async function withRequestedCopy(
+  db: Kysely<DB>,
+  libraryId: number,
+  itemBarcode: string,
+  today: BusinessDate,
+  refusals: Reason[],
+): Promise<Reason[]> {
+  if (!refusals.some((r) => r.code === 'ITEM_UNKNOWN')) return refusals;
+  const copy = await requestedCopyHere(db, libraryId, itemBarcode, today);
+  if (!copy) return refusals;
+  const named = requestedCopyRefusal(copy);
+  return refusals.map((r) => (r.code === 'ITEM_UNKNOWN' ? named : r));
+}
+
+/** Why another library's requested copy here is not lent, and what to do with it. */
+function requestedCopyRefusal(copy: RequestedCopyHere): Reason {
+  switch (copy.state) {
+    case 'elsewhere':
+      return sendElsewhere(copy.title, copy.home, copy.sendTo);
+    case 'returning':
+      return sendElsewhere(copy.title, copy.home, copy.home);
+    case 'sent':
+      return { code: 'ITEM_ON_HOLD', params: { requestState: 'sent', title: copy.title } };
+    case 'arrived': {
+      const { title, heldFor, pickupUntil } = copy;
+      return {
+        code: 'ITEM_ON_HOLD',
+        params: { requestState: 'arrived', title, heldFor, pickupUntil },
+      };
+    }
+  }
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   ownRequestedCopy,
   requestedCopyHere,
   returnSnapshot,
+  sendElsewhere,
 } from './return-reads.js';
 
 /**
@@ -106,17 +107,8 @@ async function unknownHere(
 ): Promise<AppError> {
   const copy = await requestedCopyHere(db, libraryId, barcode, today);
   if (!copy) return new AppError('ITEM_UNKNOWN');
-  if (copy.state === 'elsewhere') {
-    const { title, home, sendTo } = copy;
-    return new AppError('ITEM_UNKNOWN', {
-      title,
-      owner: home.nameKo,
-      ownerEn: home.nameEn,
-      sendTo: sendTo.nameKo,
-      sendToEn: sendTo.nameEn,
-      sendToLibraryId: sendTo.id,
-    });
-  }
+  if (copy.state === 'elsewhere')
+    return AppError.of([sendElsewhere(copy.title, copy.home, copy.sendTo)]);
   const { state: requestState, title } = copy;
   if (copy.state === 'sent') return new AppError('ITEM_NOT_ON_LOAN', { requestState, title });
   if (copy.state === 'arrived') {

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { BUSINESS_TIME_ZONE, type BusinessDate } from '../../platform/clock.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
+import type { Reason } from '../../platform/errors.js';
 import { maskName } from '../holds/index.js';
 import type { NetworkRules } from '../libraries/index.js';
 
@@ -175,7 +176,7 @@ export type RequestedCopyHere =
   | {
       state: 'returning';
       title: string;
-      home: LibraryNames;
+      home: LibraryNames & { id: number };
       /** Its loan was returned here today (the copy scanned again after its return). */
       returnedToday: boolean;
     }
@@ -235,11 +236,11 @@ export async function requestedCopyHere(
      limit 2`.execute(db);
   const [row, other] = rows;
   if (!row) return null;
-  const home = { nameKo: row.name_ko, nameEn: row.name_en };
+  const home = { id: row.home_id, nameKo: row.name_ko, nameEn: row.name_en };
   if (!row.here) {
     if (other) return null;
     const pickup = { id: row.pickup_id, nameKo: row.pickup_ko, nameEn: row.pickup_en };
-    const sendTo = row.state === 'returning' ? { id: row.home_id, ...home } : pickup;
+    const sendTo = row.state === 'returning' ? home : pickup;
     return { state: 'elsewhere', title: row.title, home, sendTo };
   }
   if (row.state === 'sent') return { state: 'sent', title: row.title };
@@ -252,6 +253,28 @@ export async function requestedCopyHere(
     };
   }
   return { state: 'returning', title: row.title, home, returnedToday: row.returned_today };
+}
+
+/**
+ * Another library's requested copy that does not belong here, with whose it is and where to send
+ * it: astray at a third library, or at its pickup library once it is to go home.
+ */
+export function sendElsewhere(
+  title: string,
+  home: LibraryNames,
+  sendTo: LibraryNames & { id: number },
+): Reason {
+  return {
+    code: 'ITEM_UNKNOWN',
+    params: {
+      title,
+      owner: home.nameKo,
+      ownerEn: home.nameEn,
+      sendTo: sendTo.nameKo,
+      sendToEn: sendTo.nameEn,
+      sendToLibraryId: sendTo.id,
+    },
+  };
 }
 
 /** Where this library's own copy is in an open inter-library request that lends it elsewhere. */

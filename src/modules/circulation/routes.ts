@@ -21,7 +21,9 @@ const Barcode = Type.String({ minLength: 1, maxLength: 32 });
 const REFUSALS =
   'Refusals list every reason that applies in `reasons` (codes: CARD_NUMBER_INVALID, CARD_UNKNOWN, CARD_LOST, CARD_REPLACED, ' +
   'CARD_BLOCKED, MEMBER_PENDING, MEMBER_WITHDRAWN, LIBRARY_NOT_PARTICIPATING, CHECK_IN_REQUIRED, MEMBER_SUSPENDED (until, resume, reason), ' +
-  'MEMBER_HAS_OVERDUE (library, dueDate), LIBRARY_LOAN_LIMIT, NETWORK_LOAN_LIMIT (limit), ITEM_UNKNOWN, ITEM_NOT_LOANABLE, ITEM_ON_LOAN).';
+  'MEMBER_HAS_OVERDUE (library, dueDate), LIBRARY_LOAN_LIMIT, NETWORK_LOAN_LIMIT (limit), ITEM_UNKNOWN, ITEM_NOT_LOANABLE, ITEM_ON_LOAN, ITEM_ON_HOLD). ' +
+  'At a checkout, a requested copy of another library here is ITEM_ON_HOLD with requestState sent (not yet received) or arrived (for another member, with heldFor and pickupUntil), ' +
+  'and ITEM_UNKNOWN with title, owner, sendTo and sendToLibraryId when it is to go home or is astray here.';
 
 const ReasonSchema = Type.Object({
   code: Type.String(),

@@ -849,7 +849,7 @@ export interface paths {
         put?: never;
         /**
          * Lend an item at this desk's library (card + item barcode)
-         * @description Due date per the lending library's rules and calendar. Refusals list every reason that applies in `reasons` (codes: CARD_NUMBER_INVALID, CARD_UNKNOWN, CARD_LOST, CARD_REPLACED, CARD_BLOCKED, MEMBER_PENDING, MEMBER_WITHDRAWN, LIBRARY_NOT_PARTICIPATING, CHECK_IN_REQUIRED, MEMBER_SUSPENDED (until, resume, reason), MEMBER_HAS_OVERDUE (library, dueDate), LIBRARY_LOAN_LIMIT, NETWORK_LOAN_LIMIT (limit), ITEM_UNKNOWN, ITEM_NOT_LOANABLE, ITEM_ON_LOAN).
+         * @description Due date per the lending library's rules and calendar. Refusals list every reason that applies in `reasons` (codes: CARD_NUMBER_INVALID, CARD_UNKNOWN, CARD_LOST, CARD_REPLACED, CARD_BLOCKED, MEMBER_PENDING, MEMBER_WITHDRAWN, LIBRARY_NOT_PARTICIPATING, CHECK_IN_REQUIRED, MEMBER_SUSPENDED (until, resume, reason), MEMBER_HAS_OVERDUE (library, dueDate), LIBRARY_LOAN_LIMIT, NETWORK_LOAN_LIMIT (limit), ITEM_UNKNOWN, ITEM_NOT_LOANABLE, ITEM_ON_LOAN, ITEM_ON_HOLD). At a checkout, a requested copy of another library here is ITEM_ON_HOLD with requestState sent (not yet received) or arrived (for another member, with heldFor and pickupUntil), and ITEM_UNKNOWN with title, owner, sendTo and sendToLibraryId when it is to go home or is astray here.
          */
         post: operations["postCheckouts"];
         delete?: never;

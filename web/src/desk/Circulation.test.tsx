@@ -47,6 +47,8 @@ function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
             },
           ]);
         }
+        const requested = REQUESTED_COPIES[itemBarcode];
+        if (requested) return problem(requested.code === 'ITEM_UNKNOWN' ? 404 : 409, [requested]);
         if (itemBarcode === 'JYL0000009') {
           return problem(422, [
             {
@@ -76,6 +78,38 @@ function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
     ],
   ]);
 }
+
+/** Checkout refusals of another library's requested copies scanned at this desk. */
+const REQUESTED_COPIES: Record<
+  string,
+  { code: string; detail: string; params: Record<string, string | number> }
+> = {
+  SEO0000021: {
+    code: 'ITEM_ON_HOLD',
+    detail:
+      '아직 도착 처리하지 않은 상호대차 자료입니다: 《소년이 온다》. 도착 처리한 뒤 신청한 회원에게만 빌려줄 수 있습니다.',
+    params: { requestState: 'sent', title: '소년이 온다' },
+  },
+  SEO0000022: {
+    code: 'ITEM_ON_HOLD',
+    detail:
+      '다른 회원이 상호대차로 신청한 자료입니다: 《흰》. 윤*라 님을 위해 2026년 12월 4일 (금)까지 보관합니다.',
+    params: { requestState: 'arrived', title: '흰', heldFor: '윤*라', pickupUntil: '2026-12-04' },
+  },
+  GNL0000023: {
+    code: 'ITEM_UNKNOWN',
+    detail:
+      '이 도서관의 자료가 아닙니다: 경남대표도서관의 상호대차 자료 《작별하지 않는다》입니다. 진주시립서부도서관으로 보내 주세요.',
+    params: {
+      title: '작별하지 않는다',
+      owner: '경남대표도서관',
+      ownerEn: 'Gyeongnamdaepyo Library',
+      sendTo: '진주시립서부도서관',
+      sendToEn: 'Jinju Seobu Library',
+      sendToLibraryId: 2,
+    },
+  },
+};
 
 type OpenLoan = CirculationStatus['openLoans'][number];
 
@@ -150,6 +184,29 @@ describe('desk: card, member panel, checkout', () => {
     expect(alert.textContent).toContain('2026-12-21까지 대출이 정지되었습니다.');
     expect(alert.textContent).toContain('MEMBER_SUSPENDED');
     expect(alert.textContent).toContain('ITEM_ON_LOAN');
+  });
+
+  it("another library's requested copy scanned for a checkout: received first, back to the pickup shelf, or sent on", async () => {
+    deskRoutes(() => emptyStatus);
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByRole('heading', { name: member.name! });
+    const advice = async (barcode: string, title: string) => {
+      await scan('자료 바코드', barcode);
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toContain(title));
+      return screen.getByRole('alert').textContent;
+    };
+    const early = await advice('SEO0000021', '《소년이 온다》');
+    expect(early).toContain(
+      '상호대차 화면의 ‘이 도서관으로 오는 책’에서 먼저 도착 처리한 뒤, 신청한 회원에게 빌려주세요.',
+    );
+    expect(early).not.toContain('예약 서가에 돌려두세요');
+    const forAnother = await advice('SEO0000022', '《흰》');
+    expect(forAnother).toContain('윤*라 님을 위해');
+    expect(forAnother).toContain('예약 서가에 돌려두세요. 예약한 회원만 빌릴 수 있습니다.');
+    const astray = await advice('GNL0000023', '《작별하지 않는다》');
+    expect(astray).toContain('서가에 두지 말고 위에 적힌 도서관으로 보내세요.');
+    expect(astray).not.toContain('바코드를 다시 스캔해 주세요');
   });
 
   it('server away: says so without blaming the internet, keeps the barcode, and retries (issue 17)', async () => {
