@@ -97,11 +97,8 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
   // Another library's requested copy astray here: whose it is, and where it goes.
   if (code === 'ITEM_UNKNOWN' && params.sendTo) return 'ITEM_UNKNOWN.requestAstray';
-  // A requested copy at its pickup library, not to be lent to this member (yet).
-  if (code === 'ITEM_ON_HOLD' && params.requestState === 'sent')
-    return 'ITEM_ON_HOLD.requestNotReceived';
-  if (code === 'ITEM_ON_HOLD' && params.requestState === 'arrived')
-    return 'ITEM_ON_HOLD.requestArrived';
+  // A requested copy scanned at a checkout: not to be lent here (yet), and where it goes.
+  if (code === 'ITEM_ON_HOLD' && params.requestState) return reservedCopySentence(params);
   // A copy scanned for return again the day it came back: say so, and where it goes.
   if (code === 'ITEM_NOT_ON_LOAN' && params.returnedOn) {
     if (params.heldFor) return 'ITEM_NOT_ON_LOAN.returnedTodayHeld';
@@ -129,6 +126,23 @@ function requestSentence(params: Params): Sentence {
       return params.returnedOn
         ? 'ITEM_NOT_ON_LOAN.returnedTodayToSend'
         : 'ITEM_NOT_ON_LOAN.requestToSend';
+  }
+}
+
+/**
+ * A requested copy a checkout may not lend: at the library lending it (to scan out and send, to
+ * send, to receive home) or at its pickup library (to receive, kept for another member).
+ */
+function reservedCopySentence(params: Params): Sentence {
+  switch (params.requestState) {
+    case 'requested':
+      return 'ITEM_ON_HOLD.requestToSendOut';
+    case 'sent':
+      return params.pickupLibrary ? 'ITEM_ON_HOLD.requestSent' : 'ITEM_ON_HOLD.requestNotReceived';
+    case 'arrived':
+      return 'ITEM_ON_HOLD.requestArrived';
+    default:
+      return 'ITEM_ON_HOLD.requestBackHome';
   }
 }
 

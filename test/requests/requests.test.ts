@@ -113,7 +113,19 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       cardNumber: other.card,
       itemBarcode: 'S-1',
     });
-    expect(codes(taken.json())).toEqual(['ITEM_ON_HOLD']);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().reasons).toEqual([
+      {
+        code: 'ITEM_ON_HOLD',
+        detail: `다른 도서관에서 상호대차로 신청한 자료입니다: 《상호대차 하나》. 여기서 빌려줄 수 없으니 발송 스캔을 하고 ${P_NAME}으로 보내 주세요.`,
+        params: {
+          requestState: 'requested',
+          title: '상호대차 하나',
+          pickupLibrary: P_NAME,
+          pickupLibraryEn: P_NAME_EN,
+        },
+      },
+    ]);
 
     // Scanned at the lender's Returns screen while on its pull list: not "put it back on the
     // shelf" but to scan out and send, and again once scanned out: to send.
@@ -149,6 +161,23 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail: `A requested copy already scanned out: “상호대차 하나”. Send it to ${P_NAME_EN}.`,
+        params: {
+          requestState: 'sent',
+          title: '상호대차 하나',
+          pickupLibrary: P_NAME,
+          pickupLibraryEn: P_NAME_EN,
+        },
+      },
+    ]);
+    const takenAfterAll = await l1Desk.post(
+      '/api/v1/checkouts',
+      { cardNumber: other.card, itemBarcode: 'S-1' },
+      { 'accept-language': 'en' },
+    );
+    expect(takenAfterAll.json().reasons).toEqual([
+      {
+        code: 'ITEM_ON_HOLD',
+        detail: `A requested copy already scanned out: “상호대차 하나”. It cannot be lent here: send it to ${P_NAME_EN}.`,
         params: {
           requestState: 'sent',
           title: '상호대차 하나',
@@ -259,6 +288,17 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
           '돌아온 상호대차 자료입니다: 《상호대차 하나》. 입고 처리하면 다시 서가의 책이 됩니다.',
         // (its loan was returned at P today)
         params: { requestState: 'returning', title: '상호대차 하나', returnedOn: '2026-12-01' },
+      },
+    ]);
+    const notYet = await l1Desk.post('/api/v1/checkouts', {
+      cardNumber: other.card,
+      itemBarcode: 'S-1',
+    });
+    expect(notYet.json().reasons).toEqual([
+      {
+        code: 'ITEM_ON_HOLD',
+        detail: '돌아온 상호대차 자료입니다: 《상호대차 하나》. 먼저 입고 처리해 주세요.',
+        params: { requestState: 'returning', title: '상호대차 하나' },
       },
     ]);
     const home = await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-1' });

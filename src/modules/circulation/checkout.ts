@@ -18,7 +18,13 @@ import {
 import { loadBorrowerStanding } from './borrower-standing.js';
 import { dueDateFor } from './domain.js';
 import { insertLoan } from './loan-writes.js';
-import { type RequestedCopyHere, requestedCopyHere, sendElsewhere } from './return-reads.js';
+import {
+  type OwnRequestedCopy,
+  ownRequestedCopy,
+  type RequestedCopyHere,
+  requestedCopyHere,
+  sendElsewhere,
+} from './return-reads.js';
 import { deriveStanding } from './standing.js';
 import { type CirculationStatus, statusOf, statusViewed, withOpenLoans } from './status.js';
 
@@ -87,7 +93,12 @@ export async function checkout(
   const standing = deriveStanding(facts, today, { online: false });
   if (standing.refusals.length > 0 || !item) {
     throw AppError.of(
-      await withRequestedCopy(db, library.id, input.itemBarcode, today, standing.refusals),
+      await namingRequestedCopy(
+        db,
+        { libraryId: library.id, itemBarcode: input.itemBarcode, today },
+        standing.refusals,
+        item?.reserved === true,
+      ),
     );
   }
   const dueDate = dueDateFor(today, library.rules, {
@@ -184,22 +195,48 @@ export async function checkout(
 }
 
 /**
- * A copy not found here may be another library's requested copy that is here — not yet received,
- * waiting for another member, or to go home — or astray here: the desk is told which, and where it
- * goes, rather than "not registered at this library".
+ * A copy in an inter-library request is named where its request has it, rather than "not
+ * registered at this library" or "set aside for another member's hold": another library's copy
+ * here — not yet received, waiting for another member, to go home — or astray here; this library's
+ * own copy lent through a request — to scan out and send, scanned out, or back and not yet
+ * received home. The desk is told what to do with it; the extra read is the refusal's alone.
  */
-async function withRequestedCopy(
+async function namingRequestedCopy(
   db: Kysely<DB>,
-  libraryId: number,
-  itemBarcode: string,
-  today: BusinessDate,
+  {
+    libraryId,
+    itemBarcode,
+    today,
+  }: { libraryId: number; itemBarcode: string; today: BusinessDate },
   refusals: Reason[],
+  reserved: boolean,
 ): Promise<Reason[]> {
-  if (!refusals.some((r) => r.code === 'ITEM_UNKNOWN')) return refusals;
-  const copy = await requestedCopyHere(db, libraryId, itemBarcode, today);
-  if (!copy) return refusals;
-  const named = requestedCopyRefusal(copy);
-  return refusals.map((r) => (r.code === 'ITEM_UNKNOWN' ? named : r));
+  const replacing = (code: Reason['code'], named: Reason) =>
+    refusals.map((r) => (r.code === code ? named : r));
+  if (refusals.some((r) => r.code === 'ITEM_UNKNOWN')) {
+    const copy = await requestedCopyHere(db, libraryId, itemBarcode, today);
+    return copy ? replacing('ITEM_UNKNOWN', requestedCopyRefusal(copy)) : refusals;
+  }
+  if (reserved && refusals.some((r) => r.code === 'ITEM_ON_HOLD')) {
+    const own = await ownRequestedCopy(db, libraryId, itemBarcode);
+    return own ? replacing('ITEM_ON_HOLD', ownRequestedCopyRefusal(own)) : refusals;
+  }
+  return refusals;
+}
+
+/** This library's copy reserved by a request it lends: where it goes instead of a loan here. */
+function ownRequestedCopyRefusal({ state, title, pickupLibrary }: OwnRequestedCopy): Reason {
+  if (state === 'returning')
+    return { code: 'ITEM_ON_HOLD', params: { requestState: state, title } };
+  return {
+    code: 'ITEM_ON_HOLD',
+    params: {
+      requestState: state,
+      title,
+      pickupLibrary: pickupLibrary.nameKo,
+      pickupLibraryEn: pickupLibrary.nameEn,
+    },
+  };
 }
 
 /** Why another library's requested copy here is not lent, and what to do with it. */

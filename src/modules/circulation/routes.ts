@@ -23,7 +23,8 @@ const REFUSALS =
   'CARD_BLOCKED, MEMBER_PENDING, MEMBER_WITHDRAWN, LIBRARY_NOT_PARTICIPATING, CHECK_IN_REQUIRED, MEMBER_SUSPENDED (until, resume, reason), ' +
   'MEMBER_HAS_OVERDUE (library, dueDate), LIBRARY_LOAN_LIMIT, NETWORK_LOAN_LIMIT (limit), ITEM_UNKNOWN, ITEM_NOT_LOANABLE, ITEM_ON_LOAN, ITEM_ON_HOLD). ' +
   'At a checkout, a requested copy of another library here is ITEM_ON_HOLD with requestState sent (not yet received) or arrived (for another member, with heldFor and pickupUntil), ' +
-  'and ITEM_UNKNOWN with title, owner, sendTo and sendToLibraryId when it is to go home or is astray here.';
+  'and ITEM_UNKNOWN with title, owner, sendTo and sendToLibraryId when it is to go home or is astray here; ' +
+  "this library's own copy lent through a request is ITEM_ON_HOLD with requestState requested or sent (with pickupLibrary) or returning (to receive home).";
 
 const ReasonSchema = Type.Object({
   code: Type.String(),

@@ -96,6 +96,22 @@ const REQUESTED_COPIES: Record<
       '다른 회원이 상호대차로 신청한 자료입니다: 《흰》. 윤*라 님을 위해 2026년 12월 4일 (금)까지 보관합니다.',
     params: { requestState: 'arrived', title: '흰', heldFor: '윤*라', pickupUntil: '2026-12-04' },
   },
+  JYL0000024: {
+    code: 'ITEM_ON_HOLD',
+    detail:
+      '다른 도서관에서 상호대차로 신청한 자료입니다: 《채식주의자》. 여기서 빌려줄 수 없으니 발송 스캔을 하고 진주시립서부도서관으로 보내 주세요.',
+    params: {
+      requestState: 'requested',
+      title: '채식주의자',
+      pickupLibrary: '진주시립서부도서관',
+      pickupLibraryEn: 'Jinju Seobu Library',
+    },
+  },
+  JYL0000025: {
+    code: 'ITEM_ON_HOLD',
+    detail: '돌아온 상호대차 자료입니다: 《희랍어 시간》. 먼저 입고 처리해 주세요.',
+    params: { requestState: 'returning', title: '희랍어 시간' },
+  },
   GNL0000023: {
     code: 'ITEM_UNKNOWN',
     detail:
@@ -186,7 +202,7 @@ describe('desk: card, member panel, checkout', () => {
     expect(alert.textContent).toContain('ITEM_ON_LOAN');
   });
 
-  it("another library's requested copy scanned for a checkout: received first, back to the pickup shelf, or sent on", async () => {
+  it('a requested copy scanned for a checkout: received first, back to the pickup shelf, sent out, received home or sent on', async () => {
     deskRoutes(() => emptyStatus);
     renderAt('/desk');
     await scan('회원카드 번호', CARD);
@@ -204,6 +220,12 @@ describe('desk: card, member panel, checkout', () => {
     const forAnother = await advice('SEO0000022', '《흰》');
     expect(forAnother).toContain('윤*라 님을 위해');
     expect(forAnother).toContain('예약 서가에 돌려두세요. 예약한 회원만 빌릴 수 있습니다.');
+    // This library's own copy, lent through a request: to scan out and send, or to receive home.
+    const pulled = await advice('JYL0000024', '《채식주의자》');
+    expect(pulled).toContain('‘발송할 책 (발송 목록)’에서 발송 스캔을 하고 보내세요.');
+    expect(pulled).not.toContain('예약 서가에 돌려두세요');
+    const cameHome = await advice('JYL0000025', '《희랍어 시간》');
+    expect(cameHome).toContain('‘돌아오는 우리 책’에서 입고 처리한 뒤 빌려주세요.');
     const astray = await advice('GNL0000023', '《작별하지 않는다》');
     expect(astray).toContain('서가에 두지 말고 위에 적힌 도서관으로 보내세요.');
     expect(astray).not.toContain('바코드를 다시 스캔해 주세요');
