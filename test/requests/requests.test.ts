@@ -406,16 +406,28 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const c = await walkIn(pDesk, { name: '윤세라' });
     const other = await walkIn(pDesk);
     const portal = await memberClient(t.app, c.card, 'member password');
+    const lendAt = (at: Client, cardNumber: string, language = 'ko') =>
+      at.post(
+        '/api/v1/checkouts',
+        { cardNumber, itemBarcode: 'S-DESK' },
+        { 'accept-language': language },
+      );
+    // Whose copy it is and where it goes: sent on (astray) or home (returned at P).
+    const sendTo = (libraryId: number, sendTo: string, sendToEn: string) => ({
+      title: '상호대차 대출 화면',
+      owner: '진주시립서부도서관',
+      ownerEn: 'Jinju Seobu Library',
+      sendTo,
+      sendToEn,
+      sendToLibraryId: libraryId,
+    });
     await portal.post('/api/v1/me/requests', {
       recordId: await recordOf('S-DESK'),
       pickupLibraryId: P,
     });
     await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-DESK' });
     // At P, before it is received: receive it first, even for the member who requested it.
-    const early = await pDesk.post('/api/v1/checkouts', {
-      cardNumber: c.card,
-      itemBarcode: 'S-DESK',
-    });
+    const early = await lendAt(pDesk, c.card);
     expect(early.statusCode).toBe(409);
     expect(early.json().reasons).toEqual([
       {
@@ -428,30 +440,16 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     // At a third library's checkout: whose copy it is and where it goes, with the member's own
     // refusals beside it.
     const there = await walkIn(l2Desk);
-    const astray = await l2Desk.post(
-      '/api/v1/checkouts',
-      { cardNumber: there.card, itemBarcode: 'S-DESK' },
-      { 'accept-language': 'en' },
-    );
+    const astray = await lendAt(l2Desk, there.card, 'en');
     expect(astray.statusCode).toBe(404);
     expect(astray.json().reasons).toEqual([
       {
         code: 'ITEM_UNKNOWN',
         detail: `Not an item of this library: “상호대차 대출 화면” is a requested copy of Jinju Seobu Library. Send it to ${P_NAME_EN}.`,
-        params: {
-          title: '상호대차 대출 화면',
-          owner: '진주시립서부도서관',
-          ownerEn: 'Jinju Seobu Library',
-          sendTo: P_NAME,
-          sendToEn: P_NAME_EN,
-          sendToLibraryId: P,
-        },
+        params: sendTo(P, P_NAME, P_NAME_EN),
       },
     ]);
-    const withOthers = await l2Desk.post('/api/v1/checkouts', {
-      cardNumber: c.card,
-      itemBarcode: 'S-DESK',
-    });
+    const withOthers = await lendAt(l2Desk, c.card);
     expect(codes(withOthers.json())).toEqual(['CHECK_IN_REQUIRED', 'ITEM_UNKNOWN']);
     expect(withOthers.json().reasons[1].params).toMatchObject({ sendToLibraryId: P });
 
@@ -459,10 +457,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const received = await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-DESK' });
     const pickupBy: string = received.json().request.pickupBy;
     const pickupDay = { '2026-12-04': '12월 4일 (금)', '2026-12-05': '12월 5일 (토)' }[pickupBy];
-    const taken = await pDesk.post('/api/v1/checkouts', {
-      cardNumber: other.card,
-      itemBarcode: 'S-DESK',
-    });
+    const taken = await lendAt(pDesk, other.card);
     expect(taken.statusCode).toBe(409);
     expect(taken.json().reasons).toEqual([
       {
@@ -476,39 +471,23 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
         },
       },
     ]);
-    const lent = await pDesk.post('/api/v1/checkouts', {
-      cardNumber: c.card,
-      itemBarcode: 'S-DESK',
-    });
+    const lent = await lendAt(pDesk, c.card);
     expect(lent.statusCode).toBe(201);
     expect((await pDesk.post('/api/v1/returns', { itemBarcode: 'S-DESK' })).statusCode).toBe(200);
     // Returned at P, lent again there by mistake: it goes home.
-    const homeward = await pDesk.post('/api/v1/checkouts', {
-      cardNumber: other.card,
-      itemBarcode: 'S-DESK',
-    });
+    const homeward = await lendAt(pDesk, other.card);
     expect(homeward.statusCode).toBe(404);
     expect(homeward.json().reasons).toEqual([
       {
         code: 'ITEM_UNKNOWN',
         detail:
           '이 도서관의 자료가 아닙니다: 진주시립서부도서관의 상호대차 자료 《상호대차 대출 화면》입니다. 진주시립서부도서관으로 보내 주세요.',
-        params: {
-          title: '상호대차 대출 화면',
-          owner: '진주시립서부도서관',
-          ownerEn: 'Jinju Seobu Library',
-          sendTo: '진주시립서부도서관',
-          sendToEn: 'Jinju Seobu Library',
-          sendToLibraryId: L1,
-        },
+        params: sendTo(L1, '진주시립서부도서관', 'Jinju Seobu Library'),
       },
     ]);
     // Home and received: an ordinary copy of Jinju Seobu, unknown at P like any other.
     await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-DESK' });
-    const plain = await pDesk.post('/api/v1/checkouts', {
-      cardNumber: other.card,
-      itemBarcode: 'S-DESK',
-    });
+    const plain = await lendAt(pDesk, other.card);
     expect(plain.json().reasons).toEqual([
       { code: 'ITEM_UNKNOWN', detail: '이 도서관에 등록되지 않은 자료입니다.' },
     ]);

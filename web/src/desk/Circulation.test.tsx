@@ -79,7 +79,17 @@ function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
   ]);
 }
 
-/** Checkout refusals of another library's requested copies scanned at this desk. */
+/** Gyeongnamdaepyo's requested copy left here by the courier: it goes to Jinju Seobu. */
+const ASTRAY_TO_SEOBU = {
+  title: '작별하지 않는다',
+  owner: '경남대표도서관',
+  ownerEn: 'Gyeongnamdaepyo Library',
+  sendTo: '진주시립서부도서관',
+  sendToEn: 'Jinju Seobu Library',
+  sendToLibraryId: 2,
+};
+
+/** Checkout refusals of requested copies scanned at this desk. */
 const REQUESTED_COPIES: Record<
   string,
   { code: string; detail: string; params: Record<string, string | number> }
@@ -116,14 +126,7 @@ const REQUESTED_COPIES: Record<
     code: 'ITEM_UNKNOWN',
     detail:
       '이 도서관의 자료가 아닙니다: 경남대표도서관의 상호대차 자료 《작별하지 않는다》입니다. 진주시립서부도서관으로 보내 주세요.',
-    params: {
-      title: '작별하지 않는다',
-      owner: '경남대표도서관',
-      ownerEn: 'Gyeongnamdaepyo Library',
-      sendTo: '진주시립서부도서관',
-      sendToEn: 'Jinju Seobu Library',
-      sendToLibraryId: 2,
-    },
+    params: ASTRAY_TO_SEOBU,
   },
 };
 
@@ -553,14 +556,7 @@ describe('desk: returns need no card', () => {
         '발송 처리된 상호대차 자료입니다: 《노랑무늬영원》. 진주시립서부도서관으로 보내 주세요.',
       ],
       GNL0000009: [
-        {
-          title: '작별하지 않는다',
-          owner: '경남대표도서관',
-          ownerEn: 'Gyeongnamdaepyo Library',
-          sendTo: '진주시립서부도서관',
-          sendToEn: 'Jinju Seobu Library',
-          sendToLibraryId: 2,
-        },
+        ASTRAY_TO_SEOBU,
         '이 도서관의 자료가 아닙니다: 경남대표도서관의 상호대차 자료 《작별하지 않는다》입니다. 진주시립서부도서관으로 보내 주세요.',
         'ITEM_UNKNOWN',
       ],
