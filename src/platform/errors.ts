@@ -97,6 +97,9 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
   // Another library's requested copy astray here: whose it is, and where it goes.
   if (code === 'ITEM_UNKNOWN' && params.sendTo) return 'ITEM_UNKNOWN.requestAstray';
+  // A requested copy at a machine's checkout: the member hands it to the desk.
+  if ((code === 'ITEM_ON_HOLD' || code === 'ITEM_UNKNOWN') && params.atMachine === 'checkout')
+    return `${code}.requestAtMachine`;
   // A requested copy scanned at a checkout: not to be lent here (yet), and where it goes.
   if (code === 'ITEM_ON_HOLD' && params.requestState) return reservedCopySentence(params);
   // A copy scanned for return again the day it came back: say so, and where it goes.

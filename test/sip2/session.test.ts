@@ -813,6 +813,15 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     await addItems(bed.t.db, GN, [{ barcode: 'GN-ILL3', title: '길 잃은 상호대차' }]);
     const gnId = await bed.libraryId(GN);
     const placed = await minjunRequestsAtYonam(bed, 'GN-ILL3');
+    // Taken off the lender's shelf to its own machine before the pull list reached it.
+    const atLender = await (await bed.terminal(GN)).checkout({
+      patronIdentifier: MINJUN,
+      itemIdentifier: 'GN-ILL3',
+    });
+    expect(atLender.ok).toBe(false);
+    expect(atLender.screenMessage).toContain(
+      '[ITEM_ON_HOLD] 상호대차 자료입니다: 《길 잃은 상호대차》. 여기서는 빌릴 수 없으니 안내데스크에 맡겨 주세요.',
+    );
     await sendByScan(
       bed.t.context,
       { kind: 'staff', staffId: 1, libraryId: gnId, role: 'desk' },
@@ -839,19 +848,15 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       .executeTakeFirstOrThrow();
     expect(request).toEqual({ state: 'sent', arrived_at: null });
     // Offered to a machine's checkout there, or at Jinju Yonam before it is received: not lent,
-    // and the screen says what the copy is rather than "not registered here".
+    // and the member is sent to the desk (the desk's screen says what to do with the copy).
+    const toTheDesk =
+      '상호대차 자료입니다: 《길 잃은 상호대차》. 여기서는 빌릴 수 없으니 안내데스크에 맡겨 주세요.';
     const taken = await tongyeong.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL3' });
     expect(taken.ok).toBe(false);
-    expect(taken.screenMessage).toContain(
-      '[ITEM_UNKNOWN] 이 도서관의 자료가 아닙니다: 경남대표도서관의 상호대차 자료 《길 잃은 상호대차》입니다. 진주시립연암도서관으로 보내 주세요.',
-    );
+    expect(taken.screenMessage).toContain(`[ITEM_UNKNOWN] ${toTheDesk}`);
     const yonam = await bed.terminal(YONAM);
     const early = await yonam.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'GN-ILL3' });
-    expect(early).toMatchObject({
-      ok: false,
-      screenMessage:
-        '[ITEM_ON_HOLD] 아직 도착 처리하지 않은 상호대차 자료입니다: 《길 잃은 상호대차》. 도착 처리한 뒤 신청한 회원에게만 빌려줄 수 있습니다.',
-    });
+    expect(early).toMatchObject({ ok: false, screenMessage: `[ITEM_ON_HOLD] ${toTheDesk}` });
     // Received and lent at Jinju Yonam, then dropped at Tongyeong: returned where it was
     // collected, so the same alert sends it there.
     expect((await yonam.checkin({ itemIdentifier: 'GN-ILL3', currentLocation: '' })).ok).toBe(true);

@@ -186,7 +186,20 @@ export async function checkoutItem(
       return renewedAnswer(acs, answer, await renewLoanHere(acs, own.lentHere), true);
     }
   }
-  return refused(acs, answer, lent.reasons);
+  return refused(acs, answer, lent.reasons.map(forThePatron));
+}
+
+/**
+ * A machine's checkout screen is read by the member, who can neither scan a requested copy in or
+ * out nor send it on, and is not told for whom another member's copy waits: such a copy goes to
+ * the desk, whose own screen says what to do with it.
+ */
+function forThePatron(reason: Reason): Reason {
+  const params = reason.params ?? {};
+  const requested = params.requestState !== undefined || params.sendTo !== undefined;
+  if (!requested || (reason.code !== 'ITEM_ON_HOLD' && reason.code !== 'ITEM_UNKNOWN'))
+    return reason;
+  return { code: reason.code, params: { title: params.title, atMachine: 'checkout' } };
 }
 
 /**
