@@ -102,6 +102,8 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
     return `${code}.requestAtMachine`;
   // A requested copy scanned at a checkout: not to be lent here (yet), and where it goes.
   if (code === 'ITEM_ON_HOLD' && params.requestState) return reservedCopySentence(params);
+  // A copy on the hold shelf scanned at a checkout: for whom, until when.
+  if (code === 'ITEM_ON_HOLD' && params.heldFor) return 'ITEM_ON_HOLD.held';
   // A copy scanned for return again the day it came back: say so, and where it goes.
   if (code === 'ITEM_NOT_ON_LOAN' && params.returnedOn) {
     if (params.heldFor) return 'ITEM_NOT_ON_LOAN.returnedTodayHeld';

@@ -116,7 +116,15 @@ describe(`holds (${testDatabaseKind})`, () => {
     expect(told.find((text) => text.includes('《한 권뿐인 책》'))).toMatch(/예약 도서.*12월 21일/);
 
     // C cannot borrow the copy set aside for B; B can, and that collects the hold.
-    expect(codes((await lend(c.card, 'H-ONE')).json())).toEqual(['ITEM_ON_HOLD']);
+    const forB = await lend(c.card, 'H-ONE');
+    expect(forB.statusCode).toBe(409);
+    expect(forB.json().reasons).toEqual([
+      {
+        code: 'ITEM_ON_HOLD',
+        detail: `다른 회원의 예약 자료입니다: 《한 권뿐인 책》. ${bName} 님을 위해 2026년 12월 21일 (월)까지 보관합니다.`,
+        params: { title: '한 권뿐인 책', heldFor: bName, pickupUntil: '2026-12-21' },
+      },
+    ]);
     const shelf = (await desk.get('/api/v1/hold-shelf')).json().holds;
     expect(shelf).toEqual([
       expect.objectContaining({

@@ -24,6 +24,7 @@ import {
   type RequestedCopyHere,
   requestedCopyHere,
   sendElsewhere,
+  shelfHoldOf,
 } from './return-reads.js';
 import { deriveStanding } from './standing.js';
 import { type CirculationStatus, statusOf, statusViewed, withOpenLoans } from './status.js';
@@ -93,11 +94,11 @@ export async function checkout(
   const standing = deriveStanding(facts, today, { online: false });
   if (standing.refusals.length > 0 || !item) {
     throw AppError.of(
-      await namingRequestedCopy(
+      await namingReservedCopy(
         db,
         { libraryId: library.id, itemBarcode: input.itemBarcode, today },
         standing.refusals,
-        item?.reserved === true,
+        item,
       ),
     );
   }
@@ -195,13 +196,14 @@ export async function checkout(
 }
 
 /**
- * A copy in an inter-library request is named where its request has it, rather than "not
- * registered at this library" or "set aside for another member's hold": another library's copy
- * here — not yet received, waiting for another member, to go home — or astray here; this library's
- * own copy lent through a request — to scan out and send, scanned out, or back and not yet
- * received home. The desk is told what to do with it; the extra read is the refusal's alone.
+ * A copy set aside for someone else, or in an inter-library request, is named for what it is,
+ * rather than "not registered at this library" or "set aside for another member": another
+ * library's copy here — not yet received, waiting for another member, to go home — or astray here;
+ * this library's own copy lent through a request — to scan out and send, scanned out, or back and
+ * not yet received home; a copy on the hold shelf — for whom (masked) and until when. The desk is
+ * told what to do with it; the extra read is the refusal's alone.
  */
-async function namingRequestedCopy(
+async function namingReservedCopy(
   db: Kysely<DB>,
   {
     libraryId,
@@ -209,7 +211,10 @@ async function namingRequestedCopy(
     today,
   }: { libraryId: number; itemBarcode: string; today: BusinessDate },
   refusals: Reason[],
-  reserved: boolean,
+  item:
+    | { id: number; title: string; reserved?: boolean; heldForOther?: boolean }
+    | null
+    | undefined,
 ): Promise<Reason[]> {
   const replacing = (code: Reason['code'], named: Reason) =>
     refusals.map((r) => (r.code === code ? named : r));
@@ -217,11 +222,17 @@ async function namingRequestedCopy(
     const copy = await requestedCopyHere(db, libraryId, itemBarcode, today);
     return copy ? replacing('ITEM_UNKNOWN', requestedCopyRefusal(copy)) : refusals;
   }
-  if (reserved && refusals.some((r) => r.code === 'ITEM_ON_HOLD')) {
+  if (!item || !refusals.some((r) => r.code === 'ITEM_ON_HOLD')) return refusals;
+  if (item.reserved) {
     const own = await ownRequestedCopy(db, libraryId, itemBarcode);
     return own ? replacing('ITEM_ON_HOLD', ownRequestedCopyRefusal(own)) : refusals;
   }
-  return refusals;
+  const hold = item.heldForOther ? await shelfHoldOf(db, item.id) : null;
+  if (!hold) return refusals;
+  return replacing('ITEM_ON_HOLD', {
+    code: 'ITEM_ON_HOLD',
+    params: { title: item.title, heldFor: hold.heldFor, pickupUntil: hold.pickupUntil },
+  });
 }
 
 /** This library's copy reserved by a request it lends: where it goes instead of a loan here. */

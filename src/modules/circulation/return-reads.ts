@@ -169,6 +169,25 @@ export async function copyReturnedToday(
   };
 }
 
+/**
+ * For whom a copy waits on the hold shelf (the member's name masked, as the shelf shows it) and
+ * until when; null when it waits for nobody.
+ */
+export async function shelfHoldOf(
+  db: Kysely<DB>,
+  itemId: number,
+): Promise<{ heldFor: string; pickupUntil: BusinessDate } | null> {
+  const row = await db
+    .selectFrom('holds as h')
+    .leftJoin('members as m', 'm.id', 'h.member_id')
+    .select(['m.name', 'h.pickup_until'])
+    .where('h.item_id', '=', itemId)
+    .where('h.state', '=', 'ready')
+    .executeTakeFirst();
+  if (!row?.pickup_until) return null;
+  return { heldFor: maskName(row.name), pickupUntil: row.pickup_until };
+}
+
 /** Where another library's requested copy is in its request's flow, seen from its pickup library. */
 export type RequestedCopyHere =
   | { state: 'sent'; title: string }

@@ -24,7 +24,8 @@ const REFUSALS =
   'MEMBER_HAS_OVERDUE (library, dueDate), LIBRARY_LOAN_LIMIT, NETWORK_LOAN_LIMIT (limit), ITEM_UNKNOWN, ITEM_NOT_LOANABLE, ITEM_ON_LOAN, ITEM_ON_HOLD). ' +
   'At a checkout, a requested copy of another library here is ITEM_ON_HOLD with requestState sent (not yet received) or arrived (for another member, with heldFor and pickupUntil), ' +
   'and ITEM_UNKNOWN with title, owner, sendTo and sendToLibraryId when it is to go home or is astray here; ' +
-  "this library's own copy lent through a request is ITEM_ON_HOLD with requestState requested or sent (with pickupLibrary) or returning (to receive home).";
+  "this library's own copy lent through a request is ITEM_ON_HOLD with requestState requested or sent (with pickupLibrary) or returning (to receive home); " +
+  'a copy on the hold shelf for another member is ITEM_ON_HOLD with title, heldFor (masked) and pickupUntil.';
 
 const ReasonSchema = Type.Object({
   code: Type.String(),

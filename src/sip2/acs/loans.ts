@@ -191,15 +191,17 @@ export async function checkoutItem(
 
 /**
  * A machine's checkout screen is read by the member, who can neither scan a requested copy in or
- * out nor send it on, and is not told for whom another member's copy waits: such a copy goes to
- * the desk, whose own screen says what to do with it.
+ * out nor send it anywhere, and is not told for whom another member's copy waits: a requested
+ * copy goes to the desk, whose own screen says what to do with it; a held copy is only "set
+ * aside for another member".
  */
 function forThePatron(reason: Reason): Reason {
+  if (reason.code !== 'ITEM_ON_HOLD' && reason.code !== 'ITEM_UNKNOWN') return reason;
   const params = reason.params ?? {};
-  const requested = params.requestState !== undefined || params.sendTo !== undefined;
-  if (!requested || (reason.code !== 'ITEM_ON_HOLD' && reason.code !== 'ITEM_UNKNOWN'))
-    return reason;
-  return { code: reason.code, params: { title: params.title, atMachine: 'checkout' } };
+  if (params.requestState !== undefined || params.sendTo !== undefined) {
+    return { code: reason.code, params: { title: params.title, atMachine: 'checkout' } };
+  }
+  return params.heldFor === undefined ? reason : { code: reason.code };
 }
 
 /**
