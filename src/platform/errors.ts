@@ -109,6 +109,8 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
     if (params.heldFor) return 'ITEM_NOT_ON_LOAN.returnedTodayHeld';
     return 'ITEM_NOT_ON_LOAN.returnedToday';
   }
+  // A copy on the hold shelf since an earlier day.
+  if (code === 'ITEM_NOT_ON_LOAN' && params.heldFor) return 'ITEM_NOT_ON_LOAN.held';
   return code;
 }
 

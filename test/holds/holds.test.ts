@@ -243,6 +243,28 @@ describe(`holds (${testDatabaseKind})`, () => {
       .orderBy('id')
       .execute();
     expect(states.map((s) => s.state)).toEqual(['expired', 'ready']);
+    // Found out of place that day and scanned at Returns: not "back on the shelf" but the hold
+    // shelf, for the second in line.
+    const found = await giveBack('H-Q');
+    expect(found.statusCode).toBe(409);
+    const { pickup_until } = await t.db
+      .selectFrom('holds')
+      .select('pickup_until')
+      .where('member_id', '=', second.id)
+      .where('state', '=', 'ready')
+      .executeTakeFirstOrThrow();
+    const secondName = maskName(await nameOf(second.id));
+    expect(found.json().reasons).toEqual([
+      {
+        code: 'ITEM_NOT_ON_LOAN',
+        detail: expect.stringMatching(
+          new RegExp(
+            `^예약 도서 서가의 자료입니다: 《줄 서는 책》\\. 예약한 ${secondName.replace('*', '\\*')} 님을 위해 2027년 1월 \\d+일 \\(.\\)까지 보관합니다\\.$`,
+          ),
+        ),
+        params: { title: '줄 서는 책', heldFor: secondName, pickupUntil: pickup_until },
+      },
+    ]);
     // Two more no-shows within 30 days: no new holds for 30 days.
     await t.db
       .insertInto('holds')

@@ -18,6 +18,7 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       { barcode: 'SH-1', title: '기다리는 책' },
       { barcode: 'SH-2', title: '취소할 책' },
       { barcode: 'SH-3', title: '번호로 예약할 책' },
+      { barcode: 'SH-4', title: '다시 찾은 책' },
     ]);
     // A third member at Gyeongnamdaepyo borrows both copies (checked in there, same PIN).
     await checkInDirectly(
@@ -137,6 +138,35 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       patronPassword: PIN,
     });
     expect(after).toMatchObject({ holdItemsCount: 0, unavailableHoldsCount: 0 });
+  });
+
+  it('a held copy checked in on a later day (found out of place): nothing returned, the hold alert to sort it back', async () => {
+    const sc = await bed.terminal(GN);
+    const withPin = { patronPassword: PIN, itemIdentifier: 'SH-4' };
+    expect((await sc.checkout({ patronIdentifier: borrower, ...withPin })).ok).toBe(true);
+    expect((await sc.hold({ holdMode: '+', patronIdentifier: MINJUN, ...withPin })).ok).toBe(true);
+    const back = await sc.checkin({ currentLocation: GN, itemIdentifier: 'SH-4' });
+    expect(back).toMatchObject({ ok: true, alertType: '01' });
+    bed.t.clock.advanceDays(1);
+    try {
+      const found = await sc.checkin({ currentLocation: GN, itemIdentifier: 'SH-4' });
+      expect(found).toMatchObject({
+        ok: false,
+        resensitize: false,
+        alert: true,
+        alertType: '01',
+        holdPatronName: '김*준',
+        sortBin: 'HOLD',
+        titleIdentifier: '다시 찾은 책',
+      });
+      expect(found.screenMessage).toMatch(
+        /^\[ITEM_NOT_ON_LOAN\] 예약 도서 서가의 자료입니다: 《다시 찾은 책》\. 예약한 김\*준 님을 위해 2026년 12월 \d+일 \(.\)까지 보관합니다\.$/,
+      );
+      expect((await sc.checkout({ patronIdentifier: MINJUN, ...withPin })).ok).toBe(true);
+      expect((await sc.checkin({ currentLocation: GN, itemIdentifier: 'SH-4' })).ok).toBe(true);
+    } finally {
+      bed.t.clock.advanceDays(-1);
+    }
   });
 
   it('cancels a hold by title (15 -)', async () => {

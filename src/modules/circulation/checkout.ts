@@ -227,12 +227,8 @@ async function namingReservedCopy(
     const own = await ownRequestedCopy(db, libraryId, itemBarcode);
     return own ? replacing('ITEM_ON_HOLD', ownRequestedCopyRefusal(own)) : refusals;
   }
-  const hold = item.heldForOther ? await shelfHoldOf(db, item.id) : null;
-  if (!hold) return refusals;
-  return replacing('ITEM_ON_HOLD', {
-    code: 'ITEM_ON_HOLD',
-    params: { title: item.title, heldFor: hold.heldFor, pickupUntil: hold.pickupUntil },
-  });
+  const hold = item.heldForOther ? await shelfHoldOf(db, libraryId, itemBarcode) : null;
+  return hold ? replacing('ITEM_ON_HOLD', { code: 'ITEM_ON_HOLD', params: hold }) : refusals;
 }
 
 /** This library's copy reserved by a request it lends: where it goes instead of a loan here. */

@@ -26,6 +26,7 @@ import {
   requestedCopyHere,
   returnSnapshot,
   sendElsewhere,
+  shelfHoldOf,
 } from './return-reads.js';
 
 /**
@@ -59,7 +60,7 @@ async function lentElsewhere(
  * A copy that is not on loan. Reserved by an inter-library request it lends, the desk is told
  * where the request has it (so it does not go back on the shelf). Scanned again the day it was
  * returned (or came home), the desk is told so — and, when it is set aside for a hold, where it
- * goes — rather than only "not on loan".
+ * goes — rather than only "not on loan"; set aside on an earlier day, for whom and until when.
  */
 async function notOnLoan(
   db: Kysely<DB>,
@@ -82,7 +83,11 @@ async function notOnLoan(
       ...(returned ? { returnedOn: today } : {}),
     });
   }
-  if (!returned) return new AppError('ITEM_NOT_ON_LOAN');
+  if (!returned) {
+    // On the hold shelf since an earlier day (found out of place, say): it goes back there.
+    const held = await shelfHoldOf(db, libraryId, barcode);
+    return held ? new AppError('ITEM_NOT_ON_LOAN', held) : new AppError('ITEM_NOT_ON_LOAN');
+  }
   return new AppError('ITEM_NOT_ON_LOAN', {
     returnedOn: today,
     title: returned.title,

@@ -170,22 +170,26 @@ export async function copyReturnedToday(
 }
 
 /**
- * For whom a copy waits on the hold shelf (the member's name masked, as the shelf shows it) and
- * until when; null when it waits for nobody.
+ * A copy of this library on its hold shelf: its title, for whom it waits (the member's name masked,
+ * as the shelf shows it) and until when; null when it waits for nobody.
  */
 export async function shelfHoldOf(
   db: Kysely<DB>,
-  itemId: number,
-): Promise<{ heldFor: string; pickupUntil: BusinessDate } | null> {
+  libraryId: number,
+  itemBarcode: string,
+): Promise<{ title: string; heldFor: string; pickupUntil: BusinessDate } | null> {
   const row = await db
-    .selectFrom('holds as h')
+    .selectFrom('items as i')
+    .innerJoin('bib_records as b', 'b.id', 'i.record_id')
+    .innerJoin('holds as h', 'h.item_id', 'i.id')
     .leftJoin('members as m', 'm.id', 'h.member_id')
-    .select(['m.name', 'h.pickup_until'])
-    .where('h.item_id', '=', itemId)
+    .select(['b.title', 'm.name', 'h.pickup_until'])
+    .where('i.library_id', '=', libraryId)
+    .where('i.barcode', '=', itemBarcode.trim())
     .where('h.state', '=', 'ready')
     .executeTakeFirst();
   if (!row?.pickup_until) return null;
-  return { heldFor: maskName(row.name), pickupUntil: row.pickup_until };
+  return { title: row.title, heldFor: maskName(row.name), pickupUntil: row.pickup_until };
 }
 
 /** Where another library's requested copy is in its request's flow, seen from its pickup library. */

@@ -318,6 +318,8 @@ export async function checkinItem(
     if (waiting) return waiting;
     const again = notLent ? returnedEarlierToday(acs, answer, returned.reasons) : null;
     if (again) return again;
+    const shelved = notLent ? onHoldShelfAnswer(acs, answer, returned.reasons) : null;
+    if (shelved) return shelved;
     // A copy that goes to another library (astray here, or lent there): the in-transit alert.
     const sendOn = await transitAlert(acs, returned.reasons);
     const titleIdentifier = sendOn?.titleIdentifier ?? (await titleOf(acs, request.itemIdentifier));
@@ -385,6 +387,26 @@ function returnedEarlierToday(
       heldFor ? holdShelfSentence(heldFor, language) : undefined,
     ),
     ...(heldFor ? holdAlert(heldFor.maskedName) : {}),
+  };
+}
+
+/**
+ * 09 of a copy of this library set aside for a hold on an earlier day (found out of place, say):
+ * nothing to return (ok = 0), but the hold alert (CV 01) and the member, so a sorter puts it back
+ * on the hold shelf rather than with the copies to shelve.
+ */
+function onHoldShelfAnswer(
+  acs: AcsRequest,
+  answer: MessageOf<'10'>,
+  reasons: Reason[],
+): MessageOf<'10'> | null {
+  const held = reasons.find((r) => r.code === 'ITEM_NOT_ON_LOAN' && r.params?.heldFor)?.params;
+  if (typeof held?.heldFor !== 'string') return null;
+  return {
+    ...answer,
+    titleIdentifier: String(held.title ?? ''),
+    screenMessage: refusalScreen(acs, answer.code, reasons),
+    ...holdAlert(held.heldFor),
   };
 }
 

@@ -530,6 +530,10 @@ describe('desk: returns need no card', () => {
         { returnedOn: '2026-12-18', title: '흰' },
         '오늘 이미 반납된 자료입니다: 《흰》.',
       ],
+      JYL0000010: [
+        { title: '바람이 분다', heldFor: '김*준', pickupUntil: '2026-12-21' },
+        '예약 도서 서가의 자료입니다: 《바람이 분다》. 예약한 김*준 님을 위해 2026년 12월 21일 (월)까지 보관합니다.',
+      ],
       SEO0000004: [
         {
           returnedOn: '2026-12-18',
@@ -580,6 +584,12 @@ describe('desk: returns need no card', () => {
     expect(held.textContent).toContain('홍*동 님을 위해');
     expect(held.textContent).toContain('예약 도서 서가에 두세요. 서가로 돌려보내지 마세요.');
     expect(held.textContent).not.toContain('서가로 돌려보내면 됩니다');
+    // Set aside on an earlier day and found out of place: back to the hold shelf.
+    await scan('반납할 자료 바코드', 'JYL0000010');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('《바람이 분다》'));
+    expect(screen.getByRole('alert').textContent).toContain(
+      '예약 도서 서가에 두세요. 서가로 돌려보내지 마세요.',
+    );
     await scan('반납할 자료 바코드', 'JYL0000003');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('《흰》'));
     expect(screen.getByRole('alert').textContent).toContain(
