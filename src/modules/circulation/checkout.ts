@@ -211,10 +211,7 @@ async function namingReservedCopy(
     today,
   }: { libraryId: number; itemBarcode: string; today: BusinessDate },
   refusals: Reason[],
-  item:
-    | { id: number; title: string; reserved?: boolean; heldForOther?: boolean }
-    | null
-    | undefined,
+  item: { reserved?: boolean; heldForOther?: boolean } | null | undefined,
 ): Promise<Reason[]> {
   const replacing = (code: Reason['code'], named: Reason) =>
     refusals.map((r) => (r.code === code ? named : r));
