@@ -441,15 +441,15 @@ export async function deskList(
   const rows = await readRequests(context.db, where, { limit: 500 });
   if (list !== 'ready' || rows.length === 0) return rows.map(viewOf);
   // The pickup shelf: for whom each copy waits (masked), as the hold shelf shows its copies.
-  const members = await context.db
-    .selectFrom('members')
-    .select(['id', 'name'])
-    .where(
-      'id',
-      'in',
-      rows.map((r) => r.member_id ?? 0),
-    )
-    .execute();
+  const memberIds = rows.flatMap((r) => (r.member_id === null ? [] : [r.member_id]));
+  const members =
+    memberIds.length === 0
+      ? []
+      : await context.db
+          .selectFrom('members')
+          .select(['id', 'name'])
+          .where('id', 'in', memberIds)
+          .execute();
   const names = new Map(members.map((m) => [m.id, m.name]));
   return rows.map((r) => ({
     ...viewOf(r),
@@ -616,12 +616,17 @@ export async function requestCheckin(
 }
 
 export async function libraryCode(db: Kysely<DB>, library: LibraryRef) {
+  return { ...library, code: await codeOfLibrary(db, library.id) };
+}
+
+/** A library's code (what SIP2 names it by, CT and AO), from its id. */
+export async function codeOfLibrary(db: Kysely<DB>, libraryId: number): Promise<string> {
   const row = await db
     .selectFrom('libraries')
     .select('code')
-    .where('id', '=', library.id)
+    .where('id', '=', libraryId)
     .executeTakeFirstOrThrow();
-  return { ...library, code: row.code };
+  return row.code;
 }
 
 /**

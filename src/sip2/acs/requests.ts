@@ -1,4 +1,4 @@
-import { libraryCode, requestCheckin } from '../../modules/requests/index.js';
+import { codeOfLibrary, requestCheckin } from '../../modules/requests/index.js';
 import type { Language, Reason } from '../../platform/errors.js';
 import { fillTemplate } from '../../platform/i18n/messages.js';
 import type { MessageOf } from '../messages.js';
@@ -113,12 +113,10 @@ export async function transitAlert(
       ? lenders[0]?.params?.libraryId
       : undefined;
   if (id === undefined) return null;
-  // Only the code is read; the names are the refusal's own.
-  const { code } = await libraryCode(acs.context.db, { id: Number(id), nameKo: '', nameEn: '' });
   return {
     alert: true,
     alertType: ALERT_SEND_ELSEWHERE,
-    destinationLocation: code,
+    destinationLocation: await codeOfLibrary(acs.context.db, Number(id)),
     // An astray copy is not this library's: its title comes with the refusal.
     ...(astray?.params?.title ? { titleIdentifier: String(astray.params.title) } : {}),
   };
