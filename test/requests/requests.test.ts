@@ -140,6 +140,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
           title: '상호대차 하나',
           pickupLibrary: P_NAME,
           pickupLibraryEn: P_NAME_EN,
+          pickupLibraryId: P,
         },
       },
     ]);
@@ -166,6 +167,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
           title: '상호대차 하나',
           pickupLibrary: P_NAME,
           pickupLibraryEn: P_NAME_EN,
+          pickupLibraryId: P,
         },
       },
     ]);

@@ -662,13 +662,18 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     // The copy is on the shelf: a member asks for it at Jinju Yonam, and it is reserved for them.
     const placed = await minjunRequestsAtYonam(bed, 'GN-ILL2');
     expect(placed.itemBarcode).toBe('GN-ILL2');
-    // The machine that got no answer sends its 09 again: still returned, not a failure.
+    // The machine that got no answer sends its 09 again: still returned, not a failure — and not
+    // to be shelved: the request holds it for Jinju Yonam (02, CT), to be scanned out first.
     const again = await gn.checkin({ itemIdentifier: 'GN-ILL2', currentLocation: '' });
     expect(again).toMatchObject({
       ok: true,
       resensitize: true,
+      alert: true,
+      alertType: '02',
+      destinationLocation: YONAM,
       titleIdentifier: '반납 뒤 신청',
-      screenMessage: '오늘 이미 반납된 자료입니다.',
+      screenMessage:
+        '오늘 이미 반납된 자료입니다. 상호대차 신청된 자료입니다. 발송 스캔을 하고 진주시립연암도서관으로 보내 주세요.',
     });
     // The desk, scanning it, is told of the request (the copy goes on the pull list, not the shelf).
     const desk = await staffClient(bed.t.app, 'gyeongnamdaepyo-desk');
@@ -684,6 +689,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
           title: '반납 뒤 신청',
           pickupLibrary: '진주시립연암도서관',
           pickupLibraryEn: 'Jinju Yonam Library',
+          pickupLibraryId: await bed.libraryId(YONAM),
           returnedOn: bed.t.clock.today(),
         },
       },
@@ -694,13 +700,26 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     const gnId = await bed.libraryId(GN);
     const placed = await minjunRequestsAtYonam(bed, 'GN-ILL1');
     expect(placed.lendingLibrary?.id).toBe(gnId);
+    // On the pull list, taken off the shelf by a reader and put through a return machine: nothing
+    // returned, and held for Jinju Yonam (02, CT) — to the desk for the send scan, not the shelf.
+    const gnMachine = await bed.terminal(GN);
+    const pulled = await gnMachine.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
+    expect(pulled).toMatchObject({
+      ok: false,
+      resensitize: false,
+      alert: true,
+      alertType: '02',
+      destinationLocation: YONAM,
+      titleIdentifier: '상호대차 시험',
+      screenMessage:
+        '[ITEM_NOT_ON_LOAN] 상호대차 신청된 자료입니다: 《상호대차 시험》. 발송 스캔을 하고 진주시립연암도서관으로 보내 주세요.',
+    });
     await sendByScan(
       bed.t.context,
       { kind: 'staff', staffId: 1, libraryId: gnId, role: 'desk' },
       { itemBarcode: 'GN-ILL1' },
     );
     // Scanned out, then put through a machine at home: on to its pickup library (04, CT).
-    const gnMachine = await bed.terminal(GN);
     const stillHome = await gnMachine.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
     expect(stillHome).toMatchObject({
       ok: true,

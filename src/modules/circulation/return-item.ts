@@ -77,7 +77,11 @@ async function notOnLoan(
       title,
       ...(requestState === 'returning'
         ? {}
-        : { pickupLibrary: pickupLibrary.nameKo, pickupLibraryEn: pickupLibrary.nameEn }),
+        : {
+            pickupLibrary: pickupLibrary.nameKo,
+            pickupLibraryEn: pickupLibrary.nameEn,
+            pickupLibraryId: pickupLibrary.id,
+          }),
       // Returned today before a request took it: a machine's 09 sent again is still answered
       // as returned (the sentence is the request's).
       ...(returned ? { returnedOn: today } : {}),

@@ -304,7 +304,7 @@ export function sendElsewhere(
 export type OwnRequestedCopy = {
   state: 'requested' | 'sent' | 'returning';
   title: string;
-  pickupLibrary: { nameKo: string; nameEn: string };
+  pickupLibrary: { id: number; nameKo: string; nameEn: string };
 };
 
 /**
@@ -320,10 +320,11 @@ export async function ownRequestedCopy(
   const { rows } = await sql<{
     state: OwnRequestedCopy['state'];
     title: string;
+    pickup_id: number;
     name_ko: string;
     name_en: string;
   }>`
-    select q.state, b.title, p.name_ko, p.name_en
+    select q.state, b.title, p.id as pickup_id, p.name_ko, p.name_en
       from items i
       join inter_library_requests q on q.item_id = i.id and q.lending_library_id = i.library_id
                                    and q.state in ('requested', 'sent', 'returning')
@@ -338,7 +339,7 @@ export async function ownRequestedCopy(
   return {
     state: row.state,
     title: row.title,
-    pickupLibrary: { nameKo: row.name_ko, nameEn: row.name_en },
+    pickupLibrary: { id: row.pickup_id, nameKo: row.name_ko, nameEn: row.name_en },
   };
 }
 

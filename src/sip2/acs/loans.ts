@@ -16,6 +16,7 @@ import type { MessageOf } from '../messages.js';
 import { joinScreen, refusalText, say } from '../screen.js';
 import {
   arrivedEarlierAnswer,
+  pullListAnswer,
   requestCheckinAnswer,
   returnedInTransit,
   transitAlert,
@@ -316,6 +317,12 @@ export async function checkinItem(
     if (requested) return requested;
     const waiting = notLent ? arrivedEarlierAnswer(acs, answer, returned.reasons) : null;
     if (waiting) return waiting;
+    const toSendOut = notLent
+      ? await pullListAnswer(acs, answer, returned.reasons, () =>
+          refusalScreen(acs, answer.code, returned.reasons),
+        )
+      : null;
+    if (toSendOut) return toSendOut;
     const again = notLent ? returnedEarlierToday(acs, answer, returned.reasons) : null;
     if (again) return again;
     const shelved = notLent ? onHoldShelfAnswer(acs, answer, returned.reasons) : null;

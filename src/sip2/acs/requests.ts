@@ -14,11 +14,13 @@ const SENTENCES = {
   ko: {
     arrived: '상호대차 도착 자료입니다. 신청한 회원이 찾아갈 수 있도록 예약 서가에 두세요.',
     transit: '상호대차 자료입니다. {library|으로/로} 보내 주세요.',
+    pullList: '상호대차 신청된 자료입니다. 발송 스캔을 하고 {library|으로/로} 보내 주세요.',
     home: '상호대차 자료가 소장 도서관에 돌아왔습니다. 서가에 두세요.',
   },
   en: {
     arrived: 'A requested copy has arrived: put it on the pickup shelf for its member.',
     transit: 'A requested copy: send it to {library}.',
+    pullList: 'A copy requested by another library: scan it out and send it to {library}.',
     home: 'A requested copy is back home: put it on the shelf.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
@@ -34,8 +36,12 @@ function say(
   });
 }
 
-/** SIP2 2.00 alert types (CV): 01 hold for this library, 04 send to another library. */
+/**
+ * SIP2 2.00 alert types (CV): 01 hold for this library, 02 hold for another library (a request
+ * reserved the copy, to be scanned out at the desk before it travels), 04 send to another library.
+ */
 const ALERT_HOLD_HERE = '01';
+const ALERT_HOLD_ELSEWHERE = '02';
 const ALERT_SEND_ELSEWHERE = '04';
 
 /**
@@ -87,6 +93,42 @@ export function arrivedEarlierAnswer(
   )?.params;
   if (!copy) return null;
   return arrivedAnswer(acs, { ...answer, ok: true, titleIdentifier: String(copy.title ?? '') });
+}
+
+/**
+ * 09 of this library's copy on the pull list: a request of another library reserved it while it
+ * was on the shelf (or since its return today). Not to be shelved, nor put in the courier's box
+ * before the desk scans it out: the hold-for-another-library alert (02) and CT the pickup
+ * library, so that a sorter puts it with the copies for staff. Its return today, sent again,
+ * stays answered as returned (ok, resensitize); otherwise nothing was returned (ok = 0).
+ */
+export async function pullListAnswer(
+  acs: AcsRequest,
+  answer: MessageOf<'10'>,
+  reasons: readonly Reason[],
+  refusalScreen: () => string,
+): Promise<MessageOf<'10'> | null> {
+  const copy = reasons.find(
+    (r) => r.code === 'ITEM_NOT_ON_LOAN' && r.params?.requestState === 'requested',
+  )?.params;
+  if (copy?.pickupLibraryId === undefined) return null;
+  const language = acs.terminal.language;
+  const pickup = { nameKo: String(copy.pickupLibrary), nameEn: String(copy.pickupLibraryEn) };
+  const alert = {
+    alert: true,
+    alertType: ALERT_HOLD_ELSEWHERE,
+    destinationLocation: await codeOfLibrary(acs.context.db, Number(copy.pickupLibraryId)),
+    titleIdentifier: String(copy.title ?? ''),
+  };
+  if (!copy.returnedOn) return { ...answer, ...alert, screenMessage: refusalScreen() };
+  return {
+    ...answer,
+    ...alert,
+    ok: true,
+    resensitize: true,
+    screenMessage:
+      `${sayOnScreen('alreadyReturned', language)} ${say('pullList', language, pickup)}`.trim(),
+  };
 }
 
 /**
