@@ -116,6 +116,12 @@ export interface HistoryComparison {
   withoutHistoryMean: number;
 }
 
+/** The desks at a fixed pace below the machine's limit (`share` of the closed loop's requests/s). */
+export interface PacedDesks extends PhaseSummary {
+  share: number;
+  offeredPerSecond: number;
+}
+
 /** A floor beside pgbench and the desks of the same run. */
 export interface HttpFloor extends HttpFloorResult {
   /** The bare server's requests ÷ pgbench's transactions. */
@@ -173,6 +179,8 @@ export interface BenchResult {
     };
     pgbenchScale: number;
     historyRounds: number;
+    /** The paced desks' share of the closed loop's requests/s (null when skipped; absent before round 31). */
+    pacedShare?: number | null;
     embeddedScale: number | null;
     /** Concurrent searches of the catalogue phase (null when skipped). */
     searchClients?: number | null;
@@ -191,6 +199,11 @@ export interface BenchResult {
   };
   phases: {
     http: PhaseSummary;
+    /**
+     * The desks again, each at a fixed pace: `share` of the first phase's requests/s offered, the
+     * latencies counted from when each request was due (absent before round 31).
+     */
+    httpPaced?: PacedDesks | null;
     sip2: PhaseSummary;
     /** Member visits: sign in, loans, search, sign out (a "pair" is one whole visit). */
     portal: PhaseSummary | null;
@@ -266,6 +279,19 @@ export function floorRows(floors: readonly HttpFloor[]): string[] {
   );
 }
 
+/**
+ * The paced desks' row: the same desks offered a share of the closed loop's requests/s, each at a
+ * fixed pace — the latency a desk sees when the machine has room. Shown beside the target, which
+ * is read on the closed loop (at the machine's limit its latency is its queue).
+ */
+export function pacedRows(r: BenchResult): string[] {
+  const p = r.phases.httpPaced;
+  if (!p) return [];
+  return [
+    `| the same desks at a fixed pace: ${f1(p.offeredPerSecond)} requests/s offered (${Math.round(p.share * 100)}% of the above), ${f1(p.requestsPerSecond)} answered; latency from when each was due | p50 ${r2(p.p50Ms)} ms, p95 ${r2(p.p95Ms)} ms, p99 ${r2(p.p99Ms)} ms | shown (the target is read above, at the machine's limit) |`,
+  ];
+}
+
 /** Which load a profile was taken under, in words (the desks' when a profile does not say). */
 export const profiledLoad = (load: ProfileSummary['load']) =>
   load === 'machines' ? 'SIP2 self-check load' : 'HTTP desk load';
@@ -278,6 +304,7 @@ export function summaryTable(r: BenchResult): string {
     '| --- | --- | --- |',
     `| checkout+return over HTTP (web desk traffic: card scans with the status, keys, renewals) | ${f1(r.httpCheckoutReturnTps)}/s (p50 ${r2(r.p50Ms)} ms, p95 ${r2(r.p95Ms)} ms, p99 ${r2(r.p99Ms)} ms) | |`,
     `| p99 of every desk request, ${r.settings.clients} desks | ${r2(r.p99Ms)} ms | ≤ ${TARGETS.p99Ms} ms: ${verdict(r.targets.p99Ms?.met ?? null)} |`,
+    ...pacedRows(r),
     `| checkout+return over SIP2 (self-check, PIN once per patron session) | ${f1(r.sip2CheckoutReturnTps)}/s | |`,
     ...(r.phases.portal
       ? [
@@ -591,6 +618,15 @@ export function markdown(r: BenchResult, notes: string[]): string {
   out.push(phaseTable('Desks over HTTP', r.phases.http), '');
   const closedLoop = closedLoopLine(r.phases.http, r.settings.clients, TARGETS.p99Ms);
   if (closedLoop) out.push(closedLoop, '');
+  if (r.phases.httpPaced) {
+    out.push(
+      phaseTable(
+        `Desks over HTTP at a fixed pace (${f1(r.phases.httpPaced.offeredPerSecond)} requests/s offered)`,
+        r.phases.httpPaced,
+      ),
+      '',
+    );
+  }
   out.push(phaseTable('Self-check over SIP2', r.phases.sip2), '');
   if (r.phases.portal) {
     out.push(

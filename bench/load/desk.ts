@@ -115,6 +115,35 @@ export interface DeskLoadOptions extends PhaseClock {
   mix: DeskMix;
   /** Checkouts only (items are not returned): for the embedded comparison. */
   checkoutOnly?: boolean;
+  /**
+   * Requests a second each desk is offered (a fixed pace, not as fast as answers come): each
+   * request is due one interval after the one before, and its latency counts from then.
+   */
+  pace?: number;
+}
+
+/**
+ * When a paced desk's requests are due: one interval apart, the first desk's at once and the
+ * others' spread over the first interval (desks do not scan in step). A request answered late
+ * leaves the next ones due when they were, so a slow answer shows in the latencies that follow.
+ */
+export class DeskPace {
+  #due: number;
+
+  constructor(
+    readonly intervalMs: number,
+    desk: number,
+    desks: number,
+    now: number,
+  ) {
+    this.#due = now + (intervalMs * desk) / desks;
+  }
+
+  next(): number {
+    const due = this.#due;
+    this.#due += this.intervalMs;
+    return due;
+  }
 }
 
 export async function runDeskLoad(options: DeskLoadOptions): Promise<PhaseSummary> {
@@ -144,8 +173,18 @@ async function deskWorker(
   const rng = new Rng(worker.index, 31);
   const items = [...worker.items];
   const { mix } = options;
+  const pace = options.pace
+    ? new DeskPace(1000 / options.pace, worker.index, options.workers.length, performance.now())
+    : null;
+  const startAt = async () => {
+    const due = pace?.next();
+    if (due === undefined) return performance.now();
+    const early = due - performance.now();
+    if (early > 0) await sleep(early);
+    return due;
+  };
   const timed = async (op: string, method: string, path: string, body: unknown, ok: number) => {
-    const started = performance.now();
+    const started = await startAt();
     let result: HttpResult;
     try {
       result = await client.request(

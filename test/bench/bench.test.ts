@@ -33,14 +33,17 @@ import {
   databaseWorkPerUnit,
   pairsOverPhase,
 } from '../../bench/load/database-work.js';
+import { DeskPace } from '../../bench/load/desk.js';
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
 import { readsBetween, readsTotalsIn } from '../../bench/load/reads-together.js';
 import { Recorder } from '../../bench/load/stats.js';
 import {
+  type BenchResult,
   catalogueCpuLine,
   closedLoopLine,
   deskRates,
   dropPercent,
+  pacedRows,
   ratioBeside,
   runtimeNote,
   timelineLine,
@@ -457,6 +460,32 @@ describe.skipIf(noServer)('benchmark', () => {
       "Closed loop: 10 desks ÷ 500.0 requests/s = 20.00 ms a request by Little's law; measured mean 20.00 ms, p99 50.00 ms (2.5 × the mean). With that spread, p99 ≤ 25 ms needs 1,000 requests/s, 2.0 × this run's.",
     );
     expect(closedLoopLine({ ...phase, ops: {} }, 10, 25)).toBeNull();
+  });
+
+  it('paces a desk: its requests due one interval apart whatever the answers took, the desks spread over the first', () => {
+    // 10 desks offered 250 requests/s in all: 25 a desk, one every 40 ms.
+    const paces = [0, 1, 9].map((desk) => new DeskPace(1000 / 25, desk, 10, 5_000));
+    expect(paces.map((p) => p.next())).toEqual([5_000, 5_004, 5_036]);
+    // The next ones keep their times: a late answer does not push them later (its wait counts).
+    expect([paces[0]!.next(), paces[0]!.next(), paces[2]!.next()]).toEqual([5_040, 5_080, 5_076]);
+    const summary = {
+      seconds: 30,
+      pairs: 3_000,
+      pairsPerSecond: 100,
+      checkoutsPerSecond: 100,
+      requestsPerSecond: 249.6,
+      windowMonotonicUs: [0, 30_000_000] as [number, number],
+      p50Ms: 4.2,
+      p95Ms: 8.5,
+      p99Ms: 12.25,
+      ops: {},
+      errors: {},
+    };
+    const result = { phases: { httpPaced: { ...summary, share: 0.5, offeredPerSecond: 250 } } };
+    expect(pacedRows(result as unknown as BenchResult)).toEqual([
+      "| the same desks at a fixed pace: 250.0 requests/s offered (50% of the above), 249.6 answered; latency from when each was due | p50 4.20 ms, p95 8.50 ms, p99 12.25 ms | shown (the target is read above, at the machine's limit) |",
+    ]);
+    expect(pacedRows({ phases: { httpPaced: null } } as unknown as BenchResult)).toEqual([]);
   });
 
   it("compares the desks' rounds alone and beside the searches by their means, and shows each", () => {
