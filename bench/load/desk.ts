@@ -125,7 +125,8 @@ export interface DeskLoadOptions extends PhaseClock {
 /**
  * When a paced desk's requests are due: one interval apart, the first desk's at once and the
  * others' spread over the first interval (desks do not scan in step). A request answered late
- * leaves the next ones due when they were, so a slow answer shows in the latencies that follow.
+ * leaves the next ones due when they were, so a slow answer shows in the latencies that follow
+ * (within the measured window; see `catchUp`).
  */
 export class DeskPace {
   #due: number;
@@ -143,6 +144,15 @@ export class DeskPace {
     const due = this.#due;
     this.#due += this.intervalMs;
     return due;
+  }
+
+  /**
+   * The measured window opens: a desk still behind from the load's start (a service's first
+   * seconds under a new load are slow) is due from now, so that the window measures the pace,
+   * not the warm-up's backlog draining at what room the machine has left.
+   */
+  catchUp(now: number): void {
+    if (this.#due < now) this.#due = now;
   }
 }
 
@@ -176,7 +186,12 @@ async function deskWorker(
   const pace = options.pace
     ? new DeskPace(1000 / options.pace, worker.index, options.workers.length, performance.now())
     : null;
+  let windowOpened = false;
   const startAt = async () => {
+    if (pace && !windowOpened && performance.now() >= recorder.windowStart) {
+      windowOpened = true;
+      pace.catchUp(performance.now());
+    }
     const due = pace?.next();
     if (due === undefined) return performance.now();
     const early = due - performance.now();

@@ -468,6 +468,13 @@ describe.skipIf(noServer)('benchmark', () => {
     expect(paces.map((p) => p.next())).toEqual([5_000, 5_004, 5_036]);
     // The next ones keep their times: a late answer does not push them later (its wait counts).
     expect([paces[0]!.next(), paces[0]!.next(), paces[2]!.next()]).toEqual([5_040, 5_080, 5_076]);
+    // The measured window opens at 6,000 with the first desk behind (its next was due at 5,120):
+    // due from then on; a desk ahead of the window keeps its times.
+    paces[0]!.catchUp(6_000);
+    expect([paces[0]!.next(), paces[0]!.next()]).toEqual([6_000, 6_040]);
+    const ahead = new DeskPace(40, 0, 10, 7_000);
+    ahead.catchUp(6_000);
+    expect(ahead.next()).toBe(7_000);
     const summary = {
       seconds: 30,
       pairs: 3_000,
