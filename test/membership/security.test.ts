@@ -62,6 +62,48 @@ describe(`sign-in, sessions and authorization over HTTP (${testDatabaseKind})`, 
     expect((await signIn(DEMO_MEMBER_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('says a wrong current password as that when changing a secret, and counts it toward the lock', async () => {
+    const member = await memberClient(t.app, demoCardNumber(3));
+    const wrong = await member.post('/api/v1/me/password', {
+      currentPassword: 'not my password',
+      newPassword: 'a brand new secret',
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().reasons).toEqual([
+      {
+        code: 'INVALID_CREDENTIALS',
+        detail: '지금 비밀번호가 맞지 않습니다. 다시 입력해 주세요.',
+        params: { secret: 'current' },
+      },
+    ]);
+    const pin = await member.post(
+      '/api/v1/me/pin',
+      { currentPassword: 'not my password', newPin: '9876' },
+      { 'accept-language': 'en' },
+    );
+    expect(pin.json().detail).toBe('The current password is not right. Type it again.');
+    const staff = await staffClient(t.app, 'geoje-okpo-admin');
+    const staffWrong = await staff.post('/api/v1/staff/me/password', {
+      currentPassword: 'not my password',
+      newPassword: 'a brand new secret',
+    });
+    expect(staffWrong.json().detail).toBe('지금 비밀번호가 맞지 않습니다. 다시 입력해 주세요.');
+    // Still the sign-in's lock: five wrong in all, and the card is locked, said as such.
+    for (let i = 0; i < 2; i++) {
+      const again = await member.post('/api/v1/me/password', {
+        currentPassword: 'not my password',
+        newPassword: 'a brand new secret',
+      });
+      expect(again.json().code).toBe('INVALID_CREDENTIALS');
+    }
+    const fifth = await member.post('/api/v1/me/password', {
+      currentPassword: 'not my password',
+      newPassword: 'a brand new secret',
+    });
+    expect(fifth.json().code).toBe('SIGN_IN_LOCKED');
+    t.clock.advanceMinutes(11);
+  });
+
   it('answers an unknown user like a wrong password', async () => {
     const response = await new Client(t.app).post('/api/v1/staff/sign-in', {
       username: 'nobody',

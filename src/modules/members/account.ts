@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
-import { verifyAccountSecret } from '../../platform/auth/attempts.js';
+import { currentSecretChecked, verifyAccountSecret } from '../../platform/auth/attempts.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
@@ -102,7 +102,7 @@ export async function changeMemberPassword(
   authorize(actor, 'member.own-account', {});
   const now = clock.now();
   const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
-  await checkMemberSecret(db, member, 'password', input.currentPassword, now);
+  await currentSecretChecked(checkMemberSecret(db, member, 'password', input.currentPassword, now));
   const hash = await hashSecret(input.newPassword);
   await db.transaction().execute(async (tx) => {
     await updateMember(tx, member.id, { password_hash: hash });
@@ -123,7 +123,7 @@ export async function changeMemberPin(
   authorize(actor, 'member.own-account', {});
   const now = clock.now();
   const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
-  await checkMemberSecret(db, member, 'password', input.currentPassword, now);
+  await currentSecretChecked(checkMemberSecret(db, member, 'password', input.currentPassword, now));
   const hash = await hashPin(input.newPin);
   await db.transaction().execute(async (tx) => {
     await updateMember(tx, member.id, { pin_hash: hash });
@@ -194,7 +194,7 @@ export async function withdrawMember(
   else authorize(actor, 'member.withdraw', { heldHere: await heldByActor(db, actor, memberId) });
   if (actor.kind === 'member') {
     const member = await memberQuery(db).where('id', '=', memberId).executeTakeFirstOrThrow();
-    await checkMemberSecret(db, member, 'password', password ?? '', now);
+    await currentSecretChecked(checkMemberSecret(db, member, 'password', password ?? '', now));
   }
   await db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);

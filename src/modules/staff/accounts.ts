@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
-import { verifyAccountSecret } from '../../platform/auth/attempts.js';
+import { currentSecretChecked, verifyAccountSecret } from '../../platform/auth/attempts.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
@@ -185,7 +185,9 @@ export async function changeStaffPassword(
 ): Promise<void> {
   const now = clock.now();
   const row = await staffQuery(db).where('id', '=', actor.staffId).executeTakeFirstOrThrow();
-  await verifyAccountSecret(db, 'staff-password', row.id, input.currentPassword, now);
+  await currentSecretChecked(
+    verifyAccountSecret(db, 'staff-password', row.id, input.currentPassword, now),
+  );
   const passwordHash = await hashSecret(input.newPassword);
   await db.transaction().execute(async (tx) => {
     await tx

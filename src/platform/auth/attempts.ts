@@ -115,6 +115,20 @@ export async function verifyAccountSecret(
 }
 
 /**
+ * The current password typed to change a secret: when wrong, said as that (the person typed no
+ * card number or username here), with the same lockout as a sign-in.
+ */
+export async function currentSecretChecked<T>(check: Promise<T>): Promise<T> {
+  try {
+    return await check;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS')
+      throw new AppError('INVALID_CREDENTIALS', { secret: 'current' });
+    throw error;
+  }
+}
+
+/**
  * The same reservation for a key that is not an account — a source address: the throttle row is
  * created on the first attempt. Used where locking the account would let a stranger lock out its
  * owner (a self-check machine's login) and, with a looser limit, for every sign-in by address.

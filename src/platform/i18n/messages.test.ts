@@ -12,6 +12,22 @@ describe('validation sentences', () => {
     expect(validationSentence('ko', params)).toBe('전화번호는 9자 이상이어야 합니다.');
   });
 
+  it('say a sentence addressed to the person alone, without the field it was put on', () => {
+    const params = {
+      field: 'body.phone',
+      reason: 'a phone number or an e-mail address is required',
+    };
+    expect(validationSentence('ko', params)).toBe(
+      '전화번호나 이메일 중 하나는 꼭 입력해야 합니다.',
+    );
+    expect(validationSentence('en', params)).toBe(
+      'A phone number or an e-mail address is required.',
+    );
+    expect(validationSentence('ko', { field: 'querystring.q', reason: 'give q or isbn' })).toBe(
+      '검색어나 ISBN을 입력해 주세요.',
+    );
+  });
+
   it('never take a name or reason from the object prototype (a field called "constructor")', () => {
     for (const field of ['body.constructor', 'body.toString', 'body.__proto__']) {
       const sentence = validationSentence('ko', {

@@ -148,6 +148,13 @@ function keywordSentence(params: Params, language: Language): string | null {
  * 이상이어야 합니다", "Phone number must be at least 9 characters long". Null when neither the
  * field nor the reason is known (the catalogue's general sentence is used).
  */
+/** Validation reasons that are whole sentences to the person, whatever field they are put on. */
+const ADDRESSED_TO_THE_PERSON = new Set([
+  'a phone number or an e-mail address is required',
+  'give q or isbn',
+  'give a phone number, or a name and a birth date',
+]);
+
 export function validationSentence(language: Language, params: Params): string | null {
   // A holdings file refused as a whole says why in its own words (item-import.json).
   if (typeof params.importCode === 'string') {
@@ -159,6 +166,9 @@ export function validationSentence(language: Language, params: Params): string |
     (language === 'ko' ? koreanReason(reason) : reason) ??
     null;
   if (!predicate) return null;
+  // A sentence to the person, not about one field: said alone ("전화번호는 전화번호나 …" is not Korean).
+  if (ADDRESSED_TO_THE_PERSON.has(reason))
+    return `${predicate.charAt(0).toUpperCase()}${predicate.slice(1)}.`;
   const name = fieldName(params.field, language);
   if (name)
     return language === 'ko'
