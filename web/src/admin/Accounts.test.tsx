@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { mockApi } from '../test/api-mock';
+import { mockApi, problem } from '../test/api-mock';
 import { deskStaff, tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
@@ -60,6 +60,32 @@ describe('managing accounts in the library administration', () => {
     ]);
     fireEvent.click(within(shown).getByRole('button', { name: '전달했습니다' }));
     expect(screen.queryByText('x7-Kp2q-9RtM')).toBeNull();
+  });
+
+  it('a new staff account: the usernames allowed are said, and a refusal is shown in the form', async () => {
+    adminRoutes([
+      ['GET', '/api/v1/libraries/3/staff', { body: { staff: [libraryAdmin, deskStaff] } }],
+      [
+        'POST',
+        '/api/v1/libraries/3/staff',
+        problem(422, [
+          {
+            code: 'VALIDATION_FAILED',
+            detail: '아이디는 형식이 올바르지 않습니다.',
+            params: { field: 'body.username' },
+          },
+        ]),
+      ],
+    ]);
+    renderAt('/admin/staff');
+    const form = (await screen.findByRole('heading', { name: '새 직원 계정' })).closest('form')!;
+    expect(within(form).getByText('영문·숫자와 . _ - 로 된 3~40자 (예: jinju-desk2)')).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText(/아이디/), { target: { value: 'Bad User!' } });
+    fireEvent.change(within(form).getByLabelText(/표시 이름/), { target: { value: '새 직원' } });
+    fireEvent.submit(form);
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('아이디는 형식이 올바르지 않습니다.');
+    expect(alert.textContent).toContain('위에 적힌 칸을 고친 뒤 다시 보내 주세요.');
   });
 
   it('disables a self-check machine and gives it a new password', async () => {

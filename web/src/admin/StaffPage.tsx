@@ -28,6 +28,8 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
   const [password, setPassword] = useState('');
   const [oneTime, setOneTime] = useState<{ name: string; password: string }>();
   const form = useSaving();
+  /** The new account's form says its refusal beside its fields, not at the top of the page. */
+  const create = useSaving();
   const roles: StaffRole[] =
     session.staff?.role === 'network_admin'
       ? ['desk', 'library_admin', 'network_admin']
@@ -35,7 +37,7 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { username: username.trim(), displayName: displayName.trim(), role, password };
-    const result = await form.save(
+    const result = await create.save(
       () => answer(api.POST('/api/v1/libraries/{libraryId}/staff', { params: { path }, body })),
       (staff) => t('admin.staffCreated', { name: staff.displayName }),
     );
@@ -135,6 +137,7 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
         <div className="grid-fields">
           <Field
             label={t('staffSignIn.username')}
+            hint={t('admin.usernameHint')}
             autoComplete="off"
             autoCapitalize="none"
             required
@@ -160,7 +163,9 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
           </SelectField>
           <NewPasswordField value={password} onValue={setPassword} />
         </div>
-        <SubmitButton busy={form.busy}>{t('admin.createStaff')}</SubmitButton>
+        <ProblemAlert problem={create.problem} />
+        <Saved text={create.saved} />
+        <SubmitButton busy={create.busy}>{t('admin.createStaff')}</SubmitButton>
       </form>
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * An action that cannot be undone, asked twice: the button, then the question with "yes" and
- * "cancel". `onConfirm` answers whether it was done (the question then closes).
+ * "go back" (not "cancel": the action is often itself a cancellation). `onConfirm` answers whether it was done (the question then closes).
  */
 export function ConfirmButton({
   label,
@@ -42,7 +42,7 @@ export function ConfirmButton({
           {yes}
         </button>
         <button type="button" className="button" onClick={() => setConfirming(false)}>
-          {t('common.cancel')}
+          {t('common.goBack')}
         </button>
       </div>
     </fieldset>

@@ -47,6 +47,10 @@ describe('desk: check-in at a library that does not hold the member', () => {
     fireEvent.change(input, { target: { value: CARD } });
     fireEvent.submit(input.closest('form')!);
     await screen.findByText(/아직 반입 등록되지 않은 회원입니다/);
+    // No item field yet: the card number is selected, so a book scanned next replaces it.
+    await waitFor(() =>
+      expect([input.selectionStart, input.selectionEnd]).toEqual([0, CARD.length]),
+    );
     expect(calls.some((c) => c.path.endsWith('/loans'))).toBe(false);
     expect(screen.queryByText('010-5555-0101')).toBeNull();
 

@@ -492,6 +492,97 @@ describe('desk: card, member panel, checkout', () => {
 describe('desk: returns need no card', () => {
   resetBetweenTests();
 
+  it('an overdue book the member hands over for a checkout: no promise to lend it again, and the receipt says the suspension', async () => {
+    setCsrfToken('csrf-1');
+    const overdue = withLoanHere({
+      loanId: 5,
+      title: '밝은 밤',
+      itemBarcode: 'JYL0000030',
+      loanDay: '2026-11-20',
+      dueDate: '2026-12-04',
+    });
+    const before: CirculationStatus = {
+      ...overdue,
+      openLoans: overdue.openLoans.map((loan) => ({ ...loan, overdue: true })),
+      overdueCount: 1,
+      standing: { ...overdue.standing, mayBorrow: false },
+    };
+    const after: CirculationStatus = {
+      ...emptyStatus,
+      suspension: {
+        until: '2026-12-26',
+        resumesOn: '2026-12-27',
+        cause: {
+          library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+          daysLate: 11,
+          returnDay: '2026-12-15',
+          title: '밝은 밤',
+        },
+      },
+      standing: { ...emptyStatus.standing, mayBorrow: false },
+      byLibrary: [
+        {
+          library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+          open: 0,
+          limit: 5,
+          left: 5,
+          onlineRenewal: true,
+          maxRenewals: 1,
+        },
+      ],
+    };
+    let returned = false;
+    deskRoutes(
+      () => (returned ? after : before),
+      [
+        [
+          'POST',
+          '/api/v1/checkouts',
+          problem(409, [{ code: 'ITEM_ON_LOAN', detail: '이미 대출 중인 자료입니다.' }]),
+        ],
+        [
+          'POST',
+          '/api/v1/returns',
+          () => {
+            returned = true;
+            return {
+              body: {
+                loan: {
+                  id: 5,
+                  itemBarcode: 'JYL0000030',
+                  title: '밝은 밤',
+                  dueDate: '2026-12-04',
+                  returnDay: '2026-12-15',
+                  daysLate: 11,
+                },
+                library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+                suspension: { until: '2026-12-26', resumesOn: '2026-12-27' },
+              },
+            };
+          },
+        ],
+      ],
+    );
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByRole('heading', { name: member.name! });
+    await scan('자료 바코드', 'JYL0000030');
+    expect(
+      await screen.findByText(
+        '반납 예정일(2026년 12월 4일 (금))이 지났습니다. 반납하면 늦은 날수만큼 대출이 정지되어 다시 빌려 줄 수 없습니다.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/반납하면 바로 다시 빌려 줄 수 있습니다/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '반납' }));
+    const receipt = await screen.findByRole('region', { name: '책이음 영수증' });
+    expect(
+      await within(receipt).findByText(
+        '대출 정지: 2026년 12월 26일 (토)까지. 2026년 12월 27일 (일)부터 다시 빌릴 수 있습니다.',
+      ),
+    ).toBeTruthy();
+    expect(within(receipt).queryByText(/더 빌릴 수 있는 책/)).toBeNull();
+  });
+
   it('returns an item late and says until when the member is suspended', async () => {
     returnRoutes();
     renderAt('/desk/returns');

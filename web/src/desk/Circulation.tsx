@@ -80,7 +80,12 @@ export function Circulation() {
         window.setTimeout(() => document.getElementById(REISSUE_ID_FIELD)?.focus(), 0);
         return;
       }
-      window.setTimeout(() => (itemRef.current ?? cardRef.current)?.focus(), 0);
+      // No item field (not checked in here, say): the card's number selected, so that the next
+      // scan replaces it rather than joining it.
+      window.setTimeout(() => {
+        if (itemRef.current) itemRef.current.focus();
+        else cardRef.current?.select();
+      }, 0);
     },
     [lookup.run, lend.clear, giveBack.clear, announcement.clear, announcement.say],
   );
@@ -311,7 +316,9 @@ export function Circulation() {
                       {t('desk.alreadyHas', { title: alreadyHas.title ?? '' })}
                     </p>
                     <p className="problem-next">
-                      {t('desk.alreadyHasDue', { date: format.date(alreadyHas.dueDate) })}
+                      {t(alreadyHas.overdue ? 'desk.alreadyHasOverdue' : 'desk.alreadyHasDue', {
+                        date: format.date(alreadyHas.dueDate),
+                      })}
                     </p>
                     <div className="button-row">
                       <button
@@ -377,15 +384,7 @@ export function Circulation() {
                   memberName={member.name}
                   cardNumber={visit.cardNumber}
                   lines={receiptLines}
-                  footer={
-                    status
-                      ? t('receipt.left', {
-                          network: status.network.left,
-                          here:
-                            status.byLibrary.find((b) => b.library.id === library.id)?.left ?? 0,
-                        })
-                      : undefined
-                  }
+                  footer={status ? receiptFooter(status, library.id, t, format) : undefined}
                 />
                 <button
                   type="button"
@@ -482,6 +481,27 @@ function OverdueList({ loans }: { loans: OpenLoan[] }) {
       ))}
     </ul>
   );
+}
+
+/** The receipt's last line: what the member may still borrow, or why not now and until when. */
+function receiptFooter(
+  status: CirculationStatus,
+  libraryId: number,
+  t: Translate,
+  format: ReturnType<typeof useFormat>,
+): string {
+  if (status.suspension) {
+    return t('receipt.suspended', {
+      until: format.date(status.suspension.until),
+      resumes: format.date(status.suspension.resumesOn),
+    });
+  }
+  if (!status.standing.mayBorrow) return t('receipt.noneNow');
+  const here = status.byLibrary.find((b) => b.library.id === libraryId)?.left ?? 0;
+  return t('receipt.left', {
+    network: status.network.left,
+    here: Math.min(here, status.network.left),
+  });
 }
 
 /** Every loan the member has now, for a receipt of all of them (this visit's lines kept first). */

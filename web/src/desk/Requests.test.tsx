@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { InterLibraryRequest } from '../api/types';
-import { mockApi, type Routes } from '../test/api-mock';
+import { mockApi, problem, type Routes } from '../test/api-mock';
 import { deskStaff, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
@@ -101,5 +101,60 @@ describe('desk: inter-library request lists', () => {
       headers: [...fixed, '돌려보내는 도서관'],
       copy: ['ILL-5', '813.7', '상호대차 5', '통영시립도서관'],
     });
+  });
+
+  it('a copy received: said once, where it goes, and on the pickup shelf list at once; a refused scan is selected for the next', async () => {
+    let received = false;
+    const arrived = request(2, 'arrived', { pickupBy: '2026-12-08', heldFor: '한*람' });
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'POST',
+        '/api/v1/requests/received',
+        (call) => {
+          if ((call.body as { itemBarcode: string }).itemBarcode !== 'ILL-2') {
+            return problem(404, [
+              { code: 'ITEM_UNKNOWN', detail: '이 도서관에 등록되지 않은 자료입니다.' },
+            ]);
+          }
+          received = true;
+          return { body: { request: arrived, transit: null } };
+        },
+      ],
+      ...Object.entries(LISTS).map(([list, requests]): Routes[number] => [
+        'GET',
+        `/api/v1/requests/lists/${list}`,
+        () => ({
+          body: {
+            requests:
+              list === 'incoming' && received
+                ? []
+                : list === 'ready' && received
+                  ? [...requests, arrived]
+                  : requests,
+          },
+        }),
+      ]),
+    ]);
+    renderAt('/desk/requests');
+    const field = (await screen.findByLabelText('도착한 책 바코드')) as HTMLInputElement;
+    fireEvent.change(field, { target: { value: 'XYZ123' } });
+    fireEvent.submit(field.closest('form')!);
+    expect(await screen.findByText(/이 도서관에 등록되지 않은 자료입니다/)).toBeTruthy();
+    await waitFor(() => expect([field.selectionStart, field.selectionEnd]).toEqual([0, 6]));
+
+    fireEvent.change(field, { target: { value: 'ILL-2' } });
+    fireEvent.submit(field.closest('form')!);
+    const said = '《상호대차 2》 도착 처리했습니다. 찾아갈 책 (예약 서가)에 두세요.';
+    expect(await screen.findByText(said)).toBeTruthy();
+    expect(screen.getAllByText(said)).toHaveLength(1);
+    // The pickup shelf's list shows it without a reload of the page.
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('table', { name: '찾아갈 책 (예약 서가)' })).getAllByRole('row'),
+      ).toHaveLength(3),
+    );
+    expect(screen.getByRole('heading', { name: '찾아갈 책 (예약 서가) (2)' })).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import type { InterLibraryRequest } from '../api/types';
@@ -91,10 +91,30 @@ function RequestTable({ list, requests }: { list: List; requests: InterLibraryRe
   );
 }
 
-function RequestList({ list, scan }: { list: List; scan: Scan | null }) {
+/** What the desk is told after a scan on a list: where the copy goes now. */
+const SCANNED: Record<List, 'scannedIncoming' | 'scannedHome' | 'scanned'> = {
+  pull: 'scanned',
+  incoming: 'scannedIncoming',
+  ready: 'scanned',
+  'outgoing-home': 'scanned',
+  'incoming-home': 'scannedHome',
+};
+
+function RequestList({
+  list,
+  scan,
+  generation,
+  onScanned,
+}: {
+  list: List;
+  scan: Scan | null;
+  /** Bumped by a scan on any list: a copy received leaves one list for another. */
+  generation: number;
+  onScanned(): void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  const requests = useResource(`desk-requests-${list}`, () =>
+  const requests = useResource(`desk-requests-${list}-${generation}`, () =>
     answer(api.GET('/api/v1/requests/lists/{list}', { params: { path: { list } } })),
   );
   const [barcode, setBarcode] = useState('');
@@ -112,14 +132,17 @@ function RequestList({ list, scan }: { list: List; scan: Scan | null }) {
     if (result) {
       setBarcode('');
       announcement.say({
-        key: result.transit ? 'deskRequests.scannedTransit' : 'deskRequests.scanned',
+        key: result.transit ? 'deskRequests.scannedTransit' : `deskRequests.${SCANNED[list]}`,
         values: {
           title: result.request.title,
           library: result.transit ? format.name(result.transit.to) : '',
         },
       });
-      requests.reload();
+      onScanned();
       inputRef.current?.focus();
+    } else {
+      // The next scan replaces the refused barcode instead of joining it.
+      window.setTimeout(() => inputRef.current?.select(), 0);
     }
   };
   return (
@@ -143,7 +166,6 @@ function RequestList({ list, scan }: { list: List; scan: Scan | null }) {
         </form>
       ) : null}
       <ScanAnnouncement text={announcement.text} />
-      {announcement.text ? <p className="notice notice-ok">{announcement.text}</p> : null}
       <ProblemAlert problem={action.problem} />
       <ProblemAlert problem={requests.problem} />
       {!requests.data ? (
@@ -160,12 +182,20 @@ function RequestList({ list, scan }: { list: List; scan: Scan | null }) {
 /** 상호대차: this library's pull list and transit lists, each with its scan. */
 export function DeskRequests() {
   const { t } = useTranslation();
+  const [generation, setGeneration] = useState(0);
+  const scanned = useCallback(() => setGeneration((g) => g + 1), []);
   return (
     <div className="desk-page">
       <PageTitle>{t('desk.page.requests')}</PageTitle>
       <p className="lead">{t('deskRequests.lead')}</p>
       {LISTS.map(({ list, scan }) => (
-        <RequestList key={list} list={list} scan={scan} />
+        <RequestList
+          key={list}
+          list={list}
+          scan={scan}
+          generation={generation}
+          onScanned={scanned}
+        />
       ))}
     </div>
   );

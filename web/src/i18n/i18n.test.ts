@@ -42,6 +42,14 @@ describe('the i18n files', () => {
     expect([...used].filter((key) => !koKeys.has(key))).toEqual([]);
   });
 
+  it('name every kind of notice the API sends (the notice log shows them by kind)', () => {
+    const schema = readFileSync(path.join(srcDir, 'api/schema.gen.ts'), 'utf8');
+    const union = /kind: ("due_soon"[^;]*);/.exec(schema)?.[1] ?? '';
+    const kinds = [...union.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]!);
+    expect(kinds).toContain('hold_ready');
+    expect(kinds.filter((kind) => !koKeys.has(`notices.kind.${kind}`))).toEqual([]);
+  });
+
   it('give English plurals for every count', () => {
     const plural = flatten(en).filter((k) => k.endsWith('_other'));
     for (const key of plural) expect(flatten(en)).toContain(key.replace(/_other$/, '_one'));

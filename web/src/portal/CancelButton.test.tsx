@@ -86,14 +86,19 @@ describe('portal: a member cancels a hold or a request of theirs', () => {
     renderAt('/portal/me/requests');
     fireEvent.click(await screen.findByRole('button', { name: '신청 취소' }));
     expect(screen.getByText('《소년이 온다》 상호대차 신청을 취소할까요?')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '취소하기' }));
+    // "Yes" and "go back" — never two buttons both called "cancel".
+    expect(screen.queryByRole('button', { name: '취소' })).toBeNull();
+    expect(screen.getByRole('button', { name: '돌아가기' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '예, 신청을 취소합니다' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
       '요청이 현재 상태와 맞지 않습니다.',
     );
     expect(screen.queryByText('《소년이 온다》 신청을 취소했습니다.')).toBeNull();
     // The request stays, with the question still open: the member may try again or back out.
     expect(screen.getByText('《소년이 온다》 상호대차 신청을 취소할까요?')).toBeTruthy();
-    expect(screen.getByRole('button', { name: '취소하기' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '예, 신청을 취소합니다' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '돌아가기' }));
+    expect(screen.queryByText('《소년이 온다》 상호대차 신청을 취소할까요?')).toBeNull();
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
       '/api/v1/me/requests/9/cancellation',
     ]);

@@ -361,6 +361,26 @@ describe('portal: a title and every library that holds it', () => {
     expect(window.location.pathname).toBe('/portal/titles/1');
   });
 
+  it('does not promise a book at once where every copy is out: a hold instead', async () => {
+    const allOut = {
+      ...detail,
+      holdings: [{ ...detail.holdings[0]!, copies: 3, available: 0 }, detail.holdings[1]!],
+    };
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: allOut }],
+    ]);
+    renderAt('/portal/titles/1');
+    const jinju = within(await screen.findByRole('region', { name: '진주시' }));
+    expect(jinju.queryByText('이 도서관에서 바로 빌릴 수 있습니다.')).toBeNull();
+    expect(
+      jinju.getByText(
+        '이 도서관에서 빌릴 수 있지만 지금은 모두 대출 중입니다. 예약하면 돌아오는 책을 보관해 드립니다.',
+      ),
+    ).toBeTruthy();
+    expect(jinju.getByRole('button', { name: '예약' })).toBeTruthy();
+  });
+
   it('says so when the title is unknown', async () => {
     mockApi([]);
     renderAt('/portal/titles/999');

@@ -17,6 +17,9 @@ import { LibraryReachFacts } from './Directory';
 import { PlaceHoldButton } from './HoldsTab';
 import { RequestTitle } from './Requests';
 
+/** Every copy of the title at that library is out (on loan, or set aside): a hold can wait for one. */
+const allOut = (holding: TitleHolding) => holding.available === 0 && holding.copies > 0;
+
 /**
  * Whether the member may borrow there now (checked in), and if not what to do: bring the card and
  * an ID to that library's desk. Nothing for an anonymous reader (the page says to sign in).
@@ -29,9 +32,11 @@ function CheckInState({ holding }: { holding: TitleHolding }) {
     <div className={holding.checkedIn ? 'check-in-state' : 'check-in-state check-in-needed'}>
       <CheckedInBadge checkedIn={holding.checkedIn} />
       <p>
-        {holding.checkedIn
-          ? t('catalogue.checkedInText')
-          : t('catalogue.checkInHowTo', { library: format.name(holding.library) })}
+        {!holding.checkedIn
+          ? t('catalogue.checkInHowTo', { library: format.name(holding.library) })
+          : allOut(holding)
+            ? t('catalogue.checkedInAllOut')
+            : t('catalogue.checkedInText')}
       </p>
     </div>
   );
@@ -51,7 +56,7 @@ function HoldingCard({ holding, recordId }: { holding: TitleHolding; recordId: n
         <HoldingCopies holding={holding} />
       </div>
       <CheckInState holding={holding} />
-      {holding.checkedIn === true && holding.available === 0 && holding.copies > 0 ? (
+      {holding.checkedIn === true && allOut(holding) ? (
         <PlaceHoldButton libraryId={library.id} recordId={recordId} />
       ) : null}
       <dl className="facts compact">
