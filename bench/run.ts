@@ -127,7 +127,7 @@ const program = new Command('bench')
   .option('--skip-history', 'skip the history-independence comparison')
   .option(
     '--paced-share <fraction>',
-    "the desks again, each at a fixed pace, offered this share of the first desk phase's requests/s (latency from when each was due)",
+    "the desks again (after the history rounds), each at a fixed pace, offered this share of the first desk phase's requests/s (latency from when each was due)",
     share,
     0.5,
   )
@@ -411,28 +411,6 @@ async function main(options: Options) {
     );
     log(`  ${readsTogetherLine(sip2.readsTogether)}`);
 
-    // The desks again, each at a fixed pace below the machine's limit: the wait at a desk when
-    // the machine has room, beside the closed loop's (whose latency is its queue, Little's law).
-    let paced: BenchResult['phases']['httpPaced'] = null;
-    if (!options.skipPaced) {
-      const offered = http.requestsPerSecond * options.pacedShare;
-      log(
-        `Desks over HTTP at a fixed pace: ${offered.toFixed(1)} requests/s offered (${options.pacedShare} of the first phase's), latency from when each was due…`,
-      );
-      const pacedLoad = await runDeskLoad({
-        ...clock,
-        baseUrl: main.httpUrl,
-        workers,
-        sessions,
-        mix: DESK_MIX,
-        pace: offered / workers.length,
-      });
-      paced = { share: options.pacedShare, offeredPerSecond: round1(offered), ...pacedLoad };
-      log(
-        `  ${pacedLoad.requestsPerSecond} requests/s answered, p50 ${pacedLoad.p50Ms} ms, p95 ${pacedLoad.p95Ms} ms, p99 ${pacedLoad.p99Ms} ms`,
-      );
-    }
-
     // 4. PostgreSQL's own limit, same server, same number of clients.
     log(
       `pgbench TPC-B (-M prepared, ${clients} clients, scale ${pgbenchScale}), then a bare HTTP server doing its writes…`,
@@ -553,6 +531,29 @@ async function main(options: Options) {
         withoutHistoryMean: meanOf(withoutHistory),
       };
     }
+    // The desks again, each at a fixed pace below the machine's limit: the wait at a desk when
+    // the machine has room, beside the closed loop's (whose latency is its queue, Little's law).
+    // After the history rounds, which compare the main database as the desks and machines left it.
+    let paced: BenchResult['phases']['httpPaced'] = null;
+    if (!options.skipPaced) {
+      const offered = http.requestsPerSecond * options.pacedShare;
+      log(
+        `Desks over HTTP at a fixed pace: ${offered.toFixed(1)} requests/s offered (${options.pacedShare} of the first phase's), latency from when each was due…`,
+      );
+      const pacedLoad = await runDeskLoad({
+        ...clock,
+        baseUrl: main.httpUrl,
+        workers,
+        sessions,
+        mix: DESK_MIX,
+        pace: offered / workers.length,
+      });
+      paced = { share: options.pacedShare, offeredPerSecond: round1(offered), ...pacedLoad };
+      log(
+        `  ${pacedLoad.requestsPerSecond} requests/s answered, p50 ${pacedLoad.p50Ms} ms, p95 ${pacedLoad.p95Ms} ms, p99 ${pacedLoad.p99Ms} ms`,
+      );
+    }
+
     // The portal last on this service: a catalogue search still running on the server when the
     // phase ends must not weigh on pgbench or the history rounds.
     log('Member portal (sign in, loans, catalogue search, sign out)…');
