@@ -111,6 +111,9 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   }
   // A copy on the hold shelf since an earlier day.
   if (code === 'ITEM_NOT_ON_LOAN' && params.heldFor) return 'ITEM_NOT_ON_LOAN.held';
+  // The person registered at a desk has applied online already: where they are verified.
+  if (code === 'DUPLICATE_MEMBER' && params.existing === 'pending')
+    return 'DUPLICATE_MEMBER.pending';
   // The current password typed to change a secret (no card number or username typed there).
   if (code === 'INVALID_CREDENTIALS' && params.secret === 'current')
     return 'INVALID_CREDENTIALS.current';

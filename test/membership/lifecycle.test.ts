@@ -291,6 +291,74 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
     expect(twice.json().code).toBe('DUPLICATE_MEMBER');
   });
 
+  it('tells a desk registering someone who applied online where they are verified, and of a member that they are one', async () => {
+    const person = {
+      name: '홍길순',
+      birthDate: '1990-05-05',
+      phone: '010-3333-4444',
+      password: 'applied online',
+      homeLibraryId: home,
+      consent: true,
+    };
+    const applied = await new Client(t.app).post('/api/v1/members/pre-registrations', person);
+    expect(applied.statusCode).toBe(201);
+    const atDesk = {
+      name: person.name,
+      birthDate: person.birthDate,
+      phone: '01033334444',
+      idDocumentType: 'driver_license',
+      consent: true,
+    };
+    // At another library: who they are to the network (pending), and where they are verified.
+    const yonamDesk = await staffClient(t.app, 'jinju-yonam-desk');
+    const elsewhere = await yonamDesk.post('/api/v1/members', atDesk);
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json().reasons).toEqual([
+      {
+        code: 'DUPLICATE_MEMBER',
+        detail:
+          '같은 이름, 생년월일, 전화번호로 온라인 가입을 신청한 준회원이 있습니다. 소속 도서관은 경남대표도서관입니다.',
+        params: {
+          existing: 'pending',
+          homeLibrary: '경남대표도서관',
+          homeLibraryEn: 'Gyeongnamdaepyo Library',
+          verifyAt: 'home',
+        },
+      },
+    ]);
+    // At the home library itself: the same, marked as here (the desk verifies them with F9).
+    const homeDesk = await staffClient(t.app, 'gyeongnamdaepyo-desk');
+    const here = await homeDesk.post('/api/v1/members', atDesk);
+    expect(here.json().reasons[0].params).toMatchObject({
+      existing: 'pending',
+      verifyAt: 'here',
+    });
+    // Nothing was made: still one pending applicant.
+    const rows = await t.db
+      .selectFrom('members')
+      .select('status')
+      .where('name', '=', person.name)
+      .execute();
+    expect(rows).toEqual([{ status: 'pending' }]);
+    // A member already: only that they are one (their card checks them in).
+    const walkIn = {
+      name: '문채원',
+      birthDate: '1986-11-13',
+      phone: '010-7777-0009',
+      idDocumentType: 'passport',
+      consent: true,
+    };
+    expect((await homeDesk.post('/api/v1/members', walkIn)).statusCode).toBe(201);
+    const member = await yonamDesk.post('/api/v1/members', walkIn);
+    expect(member.json().reasons).toEqual([
+      {
+        code: 'DUPLICATE_MEMBER',
+        detail: '같은 이름, 생년월일, 전화번호로 가입한 회원이 이미 있습니다.',
+        params: { existing: 'member' },
+      },
+    ]);
+  });
+
   it('makes two simultaneous identical registrations one member', async () => {
     const body = {
       name: '동시가입',

@@ -31,6 +31,8 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
         tags: ['members'],
         summary:
           'Walk-in registration at the desk: verified, active and carded in one step; this library is home',
+        description:
+          "The same person twice is DUPLICATE_MEMBER: with params existing 'pending', homeLibrary, homeLibraryEn and verifyAt ('here' or 'home') when they applied online (verified at their home library only), or existing 'member'.",
         body: WalkInBody,
         response: { 201: RegisteredSchema, ...problemResponses(401, 403, 409, 422) },
       },

@@ -232,15 +232,49 @@ export async function registerWalkIn(
     password_hash: passwordHash,
     pin_hash: pinHash,
   };
-  return insertMember(context, input, now, columns, async (tx, id) => {
-    const registered = await activatedWithCard(
-      tx,
-      actor,
-      id,
-      input.idDocumentType,
-      'member.registered_at_desk',
-      now,
-    );
-    return answered(registered, options.answer);
+  try {
+    return await insertMember(context, input, now, columns, async (tx, id) => {
+      const registered = await activatedWithCard(
+        tx,
+        actor,
+        id,
+        input.idDocumentType,
+        'member.registered_at_desk',
+        now,
+      );
+      return answered(registered, options.answer);
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'DUPLICATE_MEMBER')
+      throw await duplicateAtDesk(db, actor, input);
+    throw error;
+  }
+}
+
+/**
+ * The person at the desk is a member already: said to staff, who can act on it. A pending
+ * applicant is verified at their home library only, so its name is given (the staff typed the
+ * person's name, birth date and phone, and the person is there with an ID); of a member, nothing
+ * more than that they are one (their card checks them in here).
+ */
+async function duplicateAtDesk(
+  db: Kysely<DB>,
+  actor: StaffActor,
+  input: PersonalDetails,
+): Promise<AppError> {
+  const existing = await db
+    .selectFrom('members as m')
+    .innerJoin('libraries as l', 'l.id', 'm.home_library_id')
+    .select(['m.status', 'm.home_library_id', 'l.name_ko', 'l.name_en'])
+    .where('m.identity_key', '=', identityKey(input))
+    .where('m.status', '<>', 'withdrawn')
+    .executeTakeFirst();
+  if (existing?.status !== 'pending')
+    return new AppError('DUPLICATE_MEMBER', { existing: 'member' });
+  return new AppError('DUPLICATE_MEMBER', {
+    existing: 'pending',
+    homeLibrary: existing.name_ko,
+    homeLibraryEn: existing.name_en,
+    verifyAt: existing.home_library_id === actor.libraryId ? 'here' : 'home',
   });
 }

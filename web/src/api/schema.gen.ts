@@ -667,7 +667,10 @@ export interface paths {
          */
         get: operations["getMembers"];
         put?: never;
-        /** Walk-in registration at the desk: verified, active and carded in one step; this library is home */
+        /**
+         * Walk-in registration at the desk: verified, active and carded in one step; this library is home
+         * @description The same person twice is DUPLICATE_MEMBER: with params existing 'pending', homeLibrary, homeLibraryEn and verifyAt ('here' or 'home') when they applied online (verified at their home library only), or existing 'member'.
+         */
         post: operations["postMembers"];
         delete?: never;
         options?: never;

@@ -40,6 +40,38 @@ describe('ProblemAlert', () => {
     expect(screen.getByText(/'반납'\(F4\)에서 먼저 반납한 뒤/)).toBeTruthy();
   });
 
+  it('at a desk registering someone already known: advice for staff, not "sign in"', () => {
+    const duplicate = (params: Record<string, unknown>) => ({
+      status: 409,
+      code: 'DUPLICATE_MEMBER',
+      detail: 'A',
+      reasons: [{ code: 'DUPLICATE_MEMBER', detail: '…', params }],
+    });
+    const { rerender } = render(
+      <ProblemAlert
+        problem={duplicate({
+          existing: 'pending',
+          homeLibrary: '경남대표도서관',
+          verifyAt: 'home',
+        })}
+      />,
+    );
+    expect(screen.getByText(/가입 확인은 소속 도서관에서만 합니다/)).toBeTruthy();
+    expect(screen.queryByText(/로그인하거나/)).toBeNull();
+    rerender(
+      <ProblemAlert
+        problem={duplicate({
+          existing: 'pending',
+          homeLibrary: '경남대표도서관',
+          verifyAt: 'here',
+        })}
+      />,
+    );
+    expect(screen.getByText(/'가입 확인'\(F9\)에서 전화번호로 찾아/)).toBeTruthy();
+    rerender(<ProblemAlert problem={duplicate({ existing: 'member' })} />);
+    expect(screen.getByText(/이 도서관에 반입 등록하세요/)).toBeTruthy();
+  });
+
   it('renders nothing without a problem', () => {
     const { container } = render(<ProblemAlert problem={undefined} />);
     expect(container.innerHTML).toBe('');

@@ -64,6 +64,10 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
 
 /** Which advice a reason's facts call for (an i18next context of `next.<code>`). */
 function adviceContext(params: ProblemReason['params']): string | undefined {
+  // The person registered at the desk is a member, or has applied online (verified at home).
+  if (params?.existing === 'member') return 'member';
+  if (params?.existing === 'pending')
+    return params.verifyAt === 'here' ? 'pendingHere' : 'pendingElsewhere';
   if (params?.heldFor) return 'held';
   if (params?.sendTo) return 'transit';
   // A requested copy: at the library lending it (it names the pickup library), or at its pickup library.
