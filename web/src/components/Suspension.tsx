@@ -28,11 +28,13 @@ export function SuspensionNotice({
                 library: format.name(cause.library),
                 title: cause.title,
                 days: cause.daysLate,
+                count: cause.daysLate,
                 date: format.date(cause.returnDay, false),
               })
             : t('suspension.cause', {
                 library: format.name(cause.library),
                 days: cause.daysLate,
+                count: cause.daysLate,
                 date: format.date(cause.returnDay, false),
               })}
         </p>

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
 import type { CirculationStatus } from '../api/types';
+import i18n from '../i18n';
 import { mockApi, problem, type Routes } from '../test/api-mock';
 import { deskStaff, emptyStatus, member, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
@@ -592,6 +593,18 @@ describe('desk: returns need no card', () => {
       screen.getByText(/2026년 12월 21일 \(월\)까지 모든 도서관에서 대출이 정지됩니다/),
     ).toBeTruthy();
     await waitFor(() => expect(screen.getAllByText('4일 연체').length).toBeGreaterThan(0));
+  });
+
+  it('says in English how many days late, in words, not "day(s)"', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      returnRoutes();
+      renderAt('/desk/returns');
+      await scan('Barcode of the item to return', 'JYL0000001');
+      expect(await screen.findByText('“밝은 밤” returned, 4 days late.')).toBeTruthy();
+    } finally {
+      await i18n.changeLanguage('ko');
+    }
   });
 
   it('a return whose answer was lost: 다시 시도 sends it again under the same key', async () => {

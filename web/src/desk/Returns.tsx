@@ -49,7 +49,11 @@ export function Returns() {
           : result.loan.daysLate > 0
             ? {
                 key: 'returns.lateDone',
-                values: { title: result.loan.title, days: result.loan.daysLate },
+                values: {
+                  title: result.loan.title,
+                  days: result.loan.daysLate,
+                  count: result.loan.daysLate,
+                },
               }
             : { key: 'returns.done', values: { title: result.loan.title } },
       );

@@ -43,7 +43,7 @@ describe('portal: sign-up', () => {
     expect(
       screen.getByText('신분증을 가지고 진주시립연암도서관 안내데스크를 찾아가세요.'),
     ).toBeTruthy();
-    expect(screen.getByText(/010-5555-0101\(으\)로 로그인해/)).toBeTruthy();
+    expect(screen.getByText(/그전에도 010-5555-0101로 로그인해/)).toBeTruthy();
     const sent = calls.find((c) => c.method === 'POST');
     expect(sent?.body).toEqual({
       name: '김하늘',
