@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * An action that cannot be undone, asked twice: the button, then the question with "yes" and
- * "go back" (not "cancel": the action is often itself a cancellation). `onConfirm` answers whether it was done (the question then closes).
+ * "go back" (not "cancel": the action is often itself a cancellation). `onConfirm` answers
+ * whether it was done (the question then closes).
  */
 export function ConfirmButton({
   label,
