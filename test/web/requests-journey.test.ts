@@ -65,7 +65,8 @@ describe.runIf(runJourney)(`inter-library requests in the browser (${testDatabas
     const field = page.getByLabel(label);
     await field.fill(BARCODE);
     await page.getByRole('button', { name: button, exact: true }).click();
-    await page.locator('.notice-ok', { hasText: '상호대차로 온 책' }).first().waitFor();
+    // The desk is told once where the copy goes (the page's status line).
+    await page.getByRole('status').filter({ hasText: '상호대차로 온 책' }).first().waitFor();
   }
 
   async function requestState() {
