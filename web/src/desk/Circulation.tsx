@@ -14,7 +14,7 @@ import { useRouter } from '../router';
 import { useStaffSession } from '../session';
 import { PlaceHoldForMember } from './HoldShelf';
 import { MemberCard, REISSUE_ID_FIELD } from './MemberCard';
-import { NetworkStatus, type Renewal } from './NetworkStatus';
+import { booksLeftAt, NetworkStatus, type Renewal } from './NetworkStatus';
 import { Receipt, type ReceiptLine } from './Receipt';
 import { ScanAnnouncement, ScanField } from './ScanField';
 import { placeScan, useCaughtScans } from './scan-catcher';
@@ -497,10 +497,9 @@ function receiptFooter(
     });
   }
   if (!status.standing.mayBorrow) return t('receipt.noneNow');
-  const here = status.byLibrary.find((b) => b.library.id === libraryId)?.left ?? 0;
   return t('receipt.left', {
     network: status.network.left,
-    here: Math.min(here, status.network.left),
+    here: booksLeftAt(status, libraryId) ?? 0,
   });
 }
 

@@ -18,6 +18,12 @@ function renewAtDesk(itemBarcode: string) {
   );
 }
 
+/** Books the member may still borrow at a library: its own limit's, never above the network's. */
+export function booksLeftAt(status: CirculationStatus, libraryId: number): number | undefined {
+  const here = status.byLibrary.find((b) => b.library.id === libraryId);
+  return here ? Math.min(here.left, status.network.left) : undefined;
+}
+
 /** The member's loans across the network and what is left; renewals of this library's loans. */
 export function NetworkStatus({
   status,
@@ -62,7 +68,7 @@ export function NetworkStatus({
               <span className="quota-label">{t('desk.leftHere')}</span>
               <span className="quota-value">
                 {t('desk.leftOf', {
-                  left: Math.min(here.left, status.network.left),
+                  left: booksLeftAt(status, libraryId),
                   limit: here.limit,
                 })}
               </span>

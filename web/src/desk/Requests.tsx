@@ -91,12 +91,9 @@ function RequestTable({ list, requests }: { list: List; requests: InterLibraryRe
   );
 }
 
-/** What the desk is told after a scan on a list: where the copy goes now. */
-const SCANNED: Record<List, 'scannedIncoming' | 'scannedHome' | 'scanned'> = {
-  pull: 'scanned',
+/** What the desk is told after a receipt: where the copy goes now (a send scan names its library). */
+const SCANNED: Partial<Record<List, 'scannedIncoming' | 'scannedHome'>> = {
   incoming: 'scannedIncoming',
-  ready: 'scanned',
-  'outgoing-home': 'scanned',
   'incoming-home': 'scannedHome',
 };
 
@@ -132,7 +129,9 @@ function RequestList({
     if (result) {
       setBarcode('');
       announcement.say({
-        key: result.transit ? 'deskRequests.scannedTransit' : `deskRequests.${SCANNED[list]}`,
+        key: result.transit
+          ? 'deskRequests.scannedTransit'
+          : `deskRequests.${SCANNED[list] ?? 'scanned'}`,
         values: {
           title: result.request.title,
           library: result.transit ? format.name(result.transit.to) : '',
