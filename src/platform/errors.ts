@@ -97,6 +97,8 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
   // Another library's requested copy astray here: whose it is, and where it goes.
   if (code === 'ITEM_UNKNOWN' && params.sendTo) return 'ITEM_UNKNOWN.requestAstray';
+  // A member's card scanned where the item goes.
+  if (code === 'ITEM_UNKNOWN' && params.scanned === 'card') return 'ITEM_UNKNOWN.card';
   // A requested copy at a machine's checkout: the member hands it to the desk.
   if ((code === 'ITEM_ON_HOLD' || code === 'ITEM_UNKNOWN') && params.atMachine === 'checkout')
     return `${code}.requestAtMachine`;

@@ -91,6 +91,15 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     const member = await walkIn(gnDesk);
     expect((await lend(gnDesk, member.card, 'NOPE')).json().code).toBe('ITEM_UNKNOWN');
     expect((await lend(gnDesk, member.card, 'JY0000')).json().code).toBe('ITEM_UNKNOWN');
+    // A card scanned into the item field (the member's, spaced as a person types it): said as that.
+    const spaced = member.card.replace(/(\d{4})(?=\d)/g, '$1 ');
+    const cardAsItem = { code: 'ITEM_UNKNOWN', detail: '책이 아니라 회원증을 스캔했습니다.' };
+    const lentCard = (await lend(gnDesk, member.card, spaced)).json();
+    expect(lentCard).toMatchObject(cardAsItem);
+    expect(lentCard.reasons[0].params).toEqual({ scanned: 'card' });
+    const returnedCard = await gnDesk.post('/api/v1/returns', { itemBarcode: member.card });
+    expect(returnedCard.json()).toMatchObject(cardAsItem);
+    expect((await lend(gnDesk, member.card, 'NOPE')).json().reasons[0].params).toBeUndefined();
     expect((await lend(gnDesk, member.card, 'GN-REF')).json().code).toBe('ITEM_NOT_LOANABLE');
     const other = await walkIn(gnDesk);
     expect((await lend(gnDesk, other.card, 'GN0003')).statusCode).toBe(201);

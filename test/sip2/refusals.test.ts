@@ -205,6 +205,12 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
 
   it('items: unknown here, reference only, already on loan', async () => {
     expect(codes((await checkout(gn, MINJUN, 'JY-1')).screenMessage)).toEqual(['ITEM_UNKNOWN']);
+    // The reader's own card held under the item scanner: said as that, at the checkout and the return.
+    const card = '[ITEM_UNKNOWN] 책이 아니라 회원증을 스캔했습니다.';
+    expect((await checkout(gn, MINJUN, SEOYEON)).screenMessage).toBe(card);
+    expect((await gn.checkin({ itemIdentifier: MINJUN, currentLocation: '' })).screenMessage).toBe(
+      card,
+    );
     expect(codes((await checkout(gn, MINJUN, 'GN-REF')).screenMessage)).toEqual([
       'ITEM_NOT_LOANABLE',
     ]);

@@ -16,7 +16,7 @@ import {
   normalizeCardNumber,
 } from '../members/index.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
-import { dueDateFor } from './domain.js';
+import { dueDateFor, unknownItem } from './domain.js';
 import { insertLoan } from './loan-writes.js';
 import {
   type OwnRequestedCopy,
@@ -217,7 +217,7 @@ async function namingReservedCopy(
     refusals.map((r) => (r.code === code ? named : r));
   if (refusals.some((r) => r.code === 'ITEM_UNKNOWN')) {
     const copy = await requestedCopyHere(db, libraryId, itemBarcode, today);
-    return copy ? replacing('ITEM_UNKNOWN', requestedCopyRefusal(copy)) : refusals;
+    return replacing('ITEM_UNKNOWN', copy ? requestedCopyRefusal(copy) : unknownItem(itemBarcode));
   }
   if (!item || !refusals.some((r) => r.code === 'ITEM_ON_HOLD')) return refusals;
   if (item.reserved) {

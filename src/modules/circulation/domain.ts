@@ -10,6 +10,7 @@ import {
   type NetworkRules,
   nextOpenDay,
 } from '../libraries/index.js';
+import { isValidCardNumber, normalizeCardNumber } from '../members/index.js';
 
 /** The rules of rules.md "Loans" as pure functions of data and a business date. */
 
@@ -112,6 +113,16 @@ export interface CheckoutFacts {
    * aside for another member's hold (rules.md "Holds").
    */
   item: { loanable: boolean; onLoan: boolean; reserved?: boolean; heldForOther?: boolean } | null;
+}
+
+/**
+ * A barcode no copy here has. A member's card number scanned where an item goes (the card still
+ * in the reader's hand) is said as that, so the desk or the reader scans the book instead.
+ */
+export function unknownItem(barcode: string): Reason {
+  return isValidCardNumber(normalizeCardNumber(barcode))
+    ? { code: 'ITEM_UNKNOWN', params: { scanned: 'card' } }
+    : { code: 'ITEM_UNKNOWN' };
 }
 
 /** Every reason a checkout at this library is refused (rules.md "Borrowing"); empty means lend. */

@@ -10,6 +10,7 @@ export {
   type OpenLoanFact,
   penaltyRefusals,
   suspensionAfterReturn,
+  unknownItem,
 } from './domain.js';
 export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';

@@ -25,7 +25,8 @@ const REFUSALS =
   'At a checkout, a requested copy of another library here is ITEM_ON_HOLD with requestState sent (not yet received) or arrived (for another member, with heldFor and pickupUntil), ' +
   'and ITEM_UNKNOWN with title, owner, sendTo and sendToLibraryId when it is to go home or is astray here; ' +
   "this library's own copy lent through a request is ITEM_ON_HOLD with requestState requested or sent (with pickupLibrary) or returning (to receive home); " +
-  'a copy on the hold shelf for another member is ITEM_ON_HOLD with title, heldFor (masked) and pickupUntil.';
+  'a copy on the hold shelf for another member is ITEM_ON_HOLD with title, heldFor (masked) and pickupUntil; ' +
+  "a library card's number scanned as the item is ITEM_UNKNOWN with scanned: card.";
 
 const ReasonSchema = Type.Object({
   code: Type.String(),
@@ -202,7 +203,7 @@ export async function circulationRoutes(app: App, context: AppContext) {
         tags: ['circulation'],
         summary: 'Return an item at the library that lent it (no card needed)',
         description:
-          'Elsewhere the answer is RETURN_AT_LENDING_LIBRARY_ONLY with the lending library and its phone (for an inter-library loan, its pickup library). A late return suspends the member at once, everywhere (ITEM_UNKNOWN, ITEM_NOT_ON_LOAN otherwise; a copy returned here earlier today is ITEM_NOT_ON_LOAN with params returnedOn and title, and heldFor and pickupUntil when it is kept for a hold, or sendTo when it is a requested copy of another library, to send home; a copy on the hold shelf since an earlier day is ITEM_NOT_ON_LOAN with title, heldFor and pickupUntil; a requested copy not on loan is ITEM_NOT_ON_LOAN with params requestState and title: at its pickup library sent (not yet received), arrived (waiting for its member, with heldFor and pickupUntil) or returning (to send home, with sendTo); at the library lending it requested (to scan out and send) or sent (to send), both with pickupLibrary and pickupLibraryId, or returning (back home, to receive home); at any other library ITEM_UNKNOWN with params title, owner, sendTo and sendToLibraryId: where it goes, its pickup library or home).',
+          'Elsewhere the answer is RETURN_AT_LENDING_LIBRARY_ONLY with the lending library and its phone (for an inter-library loan, its pickup library). A late return suspends the member at once, everywhere (ITEM_UNKNOWN, ITEM_NOT_ON_LOAN otherwise; a copy returned here earlier today is ITEM_NOT_ON_LOAN with params returnedOn and title, and heldFor and pickupUntil when it is kept for a hold, or sendTo when it is a requested copy of another library, to send home; a copy on the hold shelf since an earlier day is ITEM_NOT_ON_LOAN with title, heldFor and pickupUntil; a requested copy not on loan is ITEM_NOT_ON_LOAN with params requestState and title: at its pickup library sent (not yet received), arrived (waiting for its member, with heldFor and pickupUntil) or returning (to send home, with sendTo); at the library lending it requested (to scan out and send) or sent (to send), both with pickupLibrary and pickupLibraryId, or returning (back home, to receive home); at any other library ITEM_UNKNOWN with params title, owner, sendTo and sendToLibraryId: where it goes, its pickup library or home; a library card number scanned as the item is ITEM_UNKNOWN with scanned: card).',
         headers: IdempotencyHeader,
         body: Type.Object({ itemBarcode: Barcode }, { additionalProperties: false }),
         response: {

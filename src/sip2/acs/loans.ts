@@ -7,6 +7,7 @@ import {
   renewsAt,
   returnItem,
   type StandingLoan,
+  unknownItem,
 } from '../../modules/circulation/index.js';
 import type { MemberRow } from '../../modules/members/index.js';
 import { libraryCode } from '../../modules/requests/index.js';
@@ -126,7 +127,7 @@ async function renewOwn(acs: AcsRequest, member: MemberRow, barcode: string) {
   const loan = await renewableLoanHere(acs, member, barcode);
   if (loan) return renewLoanHere(acs, loan);
   const known = await itemAt(acs.context.db, acs.terminal.library.id, barcode.trim());
-  const reason: Reason = { code: known ? 'ITEM_NOT_ON_LOAN' : 'ITEM_UNKNOWN' };
+  const reason: Reason = known ? { code: 'ITEM_NOT_ON_LOAN' } : unknownItem(barcode);
   return { ok: false as const, reasons: [reason] };
 }
 

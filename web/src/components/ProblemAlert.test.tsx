@@ -72,6 +72,23 @@ describe('ProblemAlert', () => {
     expect(screen.getByText(/이 도서관에 반입 등록하세요/)).toBeTruthy();
   });
 
+  it('a card scanned where the book goes: asks for the book, not for the scan again', () => {
+    const detail = '책이 아니라 회원증을 스캔했습니다.';
+    render(
+      <ProblemAlert
+        problem={{
+          status: 404,
+          code: 'ITEM_UNKNOWN',
+          detail,
+          reasons: [{ code: 'ITEM_UNKNOWN', detail, params: { scanned: 'card' } }],
+        }}
+      />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('책에 붙은 바코드를 스캔해 주세요.');
+    expect(alert.textContent).not.toContain('바코드를 다시 스캔해 주세요.');
+  });
+
   it('renders nothing without a problem', () => {
     const { container } = render(<ProblemAlert problem={undefined} />);
     expect(container.innerHTML).toBe('');

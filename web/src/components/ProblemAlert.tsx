@@ -68,6 +68,8 @@ function adviceContext(params: ProblemReason['params']): string | undefined {
   if (params?.existing === 'member') return 'member';
   if (params?.existing === 'pending')
     return params.verifyAt === 'here' ? 'pendingHere' : 'pendingElsewhere';
+  // A member's card scanned where the item goes.
+  if (params?.scanned === 'card') return 'card';
   if (params?.heldFor) return 'held';
   if (params?.sendTo) return 'transit';
   // A requested copy: at the library lending it (it names the pickup library), or at its pickup library.

@@ -61,13 +61,18 @@ export function formatShortDate(date: string, language: Language): string {
   return formatDay(date, language, { month: 'numeric', day: 'numeric' });
 }
 
+/** The service's calendar day (Korean time) of a point in time, as `YYYY-MM-DD`. */
+export function koreanDay(instant: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date(instant));
+}
+
 /**
  * A point in time, in Korean time (the service's calendar), in the one date style:
  * 2026년 12월 2일 (수) 15:05 · Wed 2 December 2026, 15:05.
  */
 export function formatDateTime(instant: string, language: Language): string {
   const moment = new Date(instant);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(moment);
+  const day = koreanDay(instant);
   const time = new Intl.DateTimeFormat(LOCALES[language], {
     timeZone: 'Asia/Seoul',
     hour: '2-digit',
@@ -123,6 +128,9 @@ export function useFormat() {
     shortDate: (date: string) => formatShortDate(date, language),
     month: (date: string) => formatMonth(date, language),
     dateTime: (instant: string) => formatDateTime(instant, language),
+    /** The Korean calendar day of a point in time (not its UTC day: 08:00 KST is the day before in UTC). */
+    dayOf: (instant: string, withWeekday = true) =>
+      formatDate(koreanDay(instant), language, withWeekday),
     number: (value: number) => formatNumber(value, language),
     percent: (value: number) => formatPercent(value, language),
     weekday: (isoWeekday: number) => weekdayName(isoWeekday, language),
