@@ -95,8 +95,11 @@ export function problemMessage(code: ProblemCode, language: Language, params: Pa
 function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // A requested copy: where its request has it (even when it was also returned today).
   if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
-  // Another library's requested copy astray here: whose it is, and where it goes.
-  if (code === 'ITEM_UNKNOWN' && params.sendTo) return 'ITEM_UNKNOWN.requestAstray';
+  // Another library's copy astray here (in a request or not): whose it is, and where it goes.
+  if (code === 'ITEM_UNKNOWN' && params.sendTo)
+    return params.request === 'none' ? 'ITEM_UNKNOWN.astray' : 'ITEM_UNKNOWN.requestAstray';
+  // This library's copy scanned on a request list with no request: it belongs on the shelf.
+  if (code === 'ITEM_UNKNOWN' && params.request === 'none') return 'ITEM_UNKNOWN.notRequested';
   // A member's card scanned where the item goes.
   if (code === 'ITEM_UNKNOWN' && params.scanned === 'card') return 'ITEM_UNKNOWN.card';
   // A requested copy at a machine's checkout: the member hands it to the desk.

@@ -314,8 +314,14 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     expect(homeAgain.statusCode).toBe(404);
     expect(homeAgain.json().reasons[0]).toMatchObject({
       code: 'ITEM_UNKNOWN',
-      params: { expected: 'a copy on its way home', state: null },
+      detail: '상호대차 신청이 없는 이 도서관의 자료입니다: 《상호대차 하나》.',
+      params: { expected: 'a copy on its way home', state: null, request: 'none' },
     });
+    // Scanned to send, with no request taking it: this library's copy, for the shelf.
+    const notOnPullList = await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-1' });
+    expect(notOnPullList.json().reasons[0].detail).toBe(
+      '상호대차 신청이 없는 이 도서관의 자료입니다: 《상호대차 하나》.',
+    );
     // On the shelf again: Jinju Seobu lends it.
     const lendAgain = await l1Desk.post('/api/v1/checkouts', {
       cardNumber: other.card,
@@ -395,13 +401,37 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
         },
       },
     ]);
-    // Home and received, in no request: unknown there like any other library's copy.
+    // Home and received, in no request, astray again: another library's copy not on loan, to
+    // send home — at the Returns screen and on the incoming list alike.
     await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-ASTRAY' });
+    const astray = {
+      code: 'ITEM_UNKNOWN',
+      detail: `이 도서관의 자료가 아닙니다: 진주시립서부도서관의 《상호대차 길잃음》입니다. 대출 중인 자료가 아니니 ${L1_NAME.owner}으로 보내 주세요.`,
+      params: {
+        title: '상호대차 길잃음',
+        ...L1_NAME,
+        sendTo: L1_NAME.owner,
+        sendToEn: L1_NAME.ownerEn,
+        sendToLibraryId: L1,
+        request: 'none',
+      },
+    };
     const shelved = await l2Desk.post('/api/v1/returns', { itemBarcode: 'S-ASTRAY' });
     expect(shelved.statusCode).toBe(404);
-    expect(shelved.json().reasons).toEqual([
-      { code: 'ITEM_UNKNOWN', detail: '이 도서관에 등록되지 않은 자료입니다.' },
+    expect(shelved.json().reasons).toEqual([astray]);
+    const incoming = await l2Desk.post('/api/v1/requests/received', { itemBarcode: 'S-ASTRAY' });
+    expect(incoming.json().reasons).toEqual([
+      {
+        ...astray,
+        params: { ...astray.params, expected: 'a copy on the incoming list', state: null },
+      },
     ]);
+    // On loan at home, it is no longer astray anywhere: returned at its library only.
+    const reader = await walkIn(l1Desk);
+    await l1Desk.post('/api/v1/checkouts', { cardNumber: reader.card, itemBarcode: 'S-ASTRAY' });
+    expect((await l2Desk.post('/api/v1/returns', { itemBarcode: 'S-ASTRAY' })).json().code).toBe(
+      'RETURN_AT_LENDING_LIBRARY_ONLY',
+    );
   });
 
   it("names a requested copy at a checkout desk, wherever it is in its request, instead of 'not registered here'", async () => {

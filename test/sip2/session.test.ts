@@ -892,10 +892,21 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       /^\[RETURN_AT_LENDING_LIBRARY_ONLY\] 빌린 도서관에서만 반납할 수 있습니다: 진주시립연암도서관 \(/,
     );
     expect((await yonam.checkin({ itemIdentifier: 'GN-ILL3', currentLocation: '' })).ok).toBe(true);
-    // A copy of another library in no request stays unknown there, with no alert.
+    // A copy of another library in no request, not on loan: astray too, sorted for its home.
     await addItems(bed.t.db, GN, [{ barcode: 'GN-PLAIN', title: '경남의 책' }]);
     const plain = await tongyeong.checkin({ itemIdentifier: 'GN-PLAIN', currentLocation: '' });
-    expect(plain).toMatchObject({ ok: false, alert: false });
-    expect(plain.screenMessage).toBe('[ITEM_UNKNOWN] 이 도서관에 등록되지 않은 자료입니다.');
+    expect(plain).toMatchObject({
+      ok: false,
+      alert: true,
+      alertType: '04',
+      destinationLocation: GN,
+    });
+    expect(plain.screenMessage).toBe(
+      '[ITEM_UNKNOWN] 이 도서관의 자료가 아닙니다: 경남대표도서관의 《경남의 책》입니다. 대출 중인 자료가 아니니 경남대표도서관으로 보내 주세요.',
+    );
+    // A barcode no library has stays unknown, with no alert.
+    const none = await tongyeong.checkin({ itemIdentifier: 'NOWHERE-1', currentLocation: '' });
+    expect(none).toMatchObject({ ok: false, alert: false });
+    expect(none.screenMessage).toBe('[ITEM_UNKNOWN] 이 도서관에 등록되지 않은 자료입니다.');
   });
 });

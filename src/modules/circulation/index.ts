@@ -15,6 +15,7 @@ export {
 export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';
 export {
+  copyInNoRequest,
   itemAt,
   lentAndReturnedToday,
   networkRules,

@@ -17,9 +17,10 @@ import { AppError, type Reason } from '../../platform/errors.js';
 import { planTrap, setAsideCtes, type Trap, trapForNextInLine } from '../holds/index.js';
 import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
-import { daysLate, resumesOn, suspensionAfterReturn, unknownItem } from './domain.js';
+import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
 import { closeLoanOnTime, closeLoanUnderLock, RETURN_AND_SET_ASIDE } from './loan-writes.js';
 import {
+  copyInNoRequest,
   copyReturnedToday,
   lockOpenLoan,
   ownRequestedCopy,
@@ -115,7 +116,7 @@ async function unknownHere(
   today: BusinessDate,
 ): Promise<AppError> {
   const copy = await requestedCopyHere(db, libraryId, barcode, today);
-  if (!copy) return AppError.of([unknownItem(barcode)]);
+  if (!copy) return AppError.of([await copyInNoRequest(db, libraryId, barcode)]);
   if (copy.state === 'elsewhere')
     return AppError.of([sendElsewhere(copy.title, copy.home, copy.sendTo)]);
   const { state: requestState, title } = copy;

@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Reason } from '../../platform/errors.js';
 import { maskName } from '../holds/index.js';
 import type { NetworkRules } from '../libraries/index.js';
+import { unknownItem } from './domain.js';
 
 /** The reads of a return (and the item look-ups of a self-check machine). */
 
@@ -363,4 +364,43 @@ export async function lentAndReturnedToday(
     .where('o.return_day', '=', loan.today)
     .executeTakeFirst();
   return row?.title ?? null;
+}
+
+/**
+ * A scanned copy in no request that concerns this library: this library's own (nothing to send
+ * or receive: it belongs on the shelf), another library's not on loan (astray here: it goes home;
+ * a barcode naming copies of several other libraries stays unknown), or no copy at all.
+ */
+export async function copyInNoRequest(
+  db: Kysely<DB>,
+  libraryId: number,
+  itemBarcode: string,
+): Promise<Reason> {
+  const rows = await db
+    .selectFrom('items as i')
+    .innerJoin('bib_records as b', 'b.id', 'i.record_id')
+    .innerJoin('libraries as home', 'home.id', 'i.library_id')
+    .select(['i.library_id', 'b.title', 'home.name_ko', 'home.name_en'])
+    .where('i.barcode', '=', itemBarcode.trim())
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('loans as o')
+            .select('o.id')
+            .whereRef('o.item_id', '=', 'i.id')
+            .where('o.returned_at', 'is', null),
+        ),
+      ),
+    )
+    .orderBy(sql`i.library_id = ${libraryId}`, 'desc')
+    .limit(2)
+    .execute();
+  const [row, other] = rows;
+  if (row?.library_id === libraryId)
+    return { code: 'ITEM_UNKNOWN', params: { title: row.title, request: 'none' } };
+  if (!row || other) return unknownItem(itemBarcode);
+  const home = { id: row.library_id, nameKo: row.name_ko, nameEn: row.name_en };
+  const astray = sendElsewhere(row.title, home, home);
+  return { ...astray, params: { ...astray.params, request: 'none' } };
 }

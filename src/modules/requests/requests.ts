@@ -9,7 +9,7 @@ import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js
 import type { DB, RequestOutcome, RequestState } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
-import { deriveStanding, loadBorrowerStanding } from '../circulation/index.js';
+import { copyInNoRequest, deriveStanding, loadBorrowerStanding } from '../circulation/index.js';
 import { maskName, trapForNextInLine } from '../holds/index.js';
 import {
   chooseLendingLibrary,
@@ -270,6 +270,22 @@ function notExpected(row: RequestRow | undefined, expected: string): AppError {
   });
 }
 
+/**
+ * A scan on a request list refused: its request is at another step, or there is none — then the
+ * desk is told whose copy it is (this library's: the shelf; another's: where it goes).
+ */
+async function scanRefused(
+  tx: Kysely<DB>,
+  libraryId: number,
+  itemBarcode: string,
+  row: RequestRow | undefined,
+  expected: string,
+): Promise<AppError> {
+  if (row) return notExpected(row, expected);
+  const reason = await copyInNoRequest(tx, libraryId, itemBarcode);
+  return new AppError(reason.code, { ...reason.params, expected, state: null });
+}
+
 /** The member cancels before collecting: a copy that left its library then travels home. */
 export async function cancelRequest(
   context: AppContext,
@@ -317,7 +333,7 @@ async function stepAtLender(
     { lock: true },
   );
   const moved = found && (await step(tx, actor, found, event, at));
-  if (!moved) throw notExpected(found, expected);
+  if (!moved) throw await scanRefused(tx, actor.libraryId, itemBarcode, found, expected);
   return moved;
 }
 
@@ -377,7 +393,10 @@ export async function receiveByScan(
       return answered({ request: view, transit }, options.answer);
     }
     const moved = found && (await step(tx, actor, found, 'receive', at, { pickupBy }));
-    if (!moved) throw notExpected(found, 'a copy on the incoming list');
+    if (!moved) {
+      const expected = 'a copy on the incoming list';
+      throw await scanRefused(tx, actor.libraryId, input.itemBarcode, found, expected);
+    }
     if (moved.member_id !== null) {
       await queueNotice(tx, at.now, at.today, {
         kind: 'request_arrived',

@@ -872,7 +872,7 @@ export interface paths {
         put?: never;
         /**
          * Return an item at the library that lent it (no card needed)
-         * @description Elsewhere the answer is RETURN_AT_LENDING_LIBRARY_ONLY with the lending library and its phone (for an inter-library loan, its pickup library). A late return suspends the member at once, everywhere (ITEM_UNKNOWN, ITEM_NOT_ON_LOAN otherwise; a copy returned here earlier today is ITEM_NOT_ON_LOAN with params returnedOn and title, and heldFor and pickupUntil when it is kept for a hold, or sendTo when it is a requested copy of another library, to send home; a copy on the hold shelf since an earlier day is ITEM_NOT_ON_LOAN with title, heldFor and pickupUntil; a requested copy not on loan is ITEM_NOT_ON_LOAN with params requestState and title: at its pickup library sent (not yet received), arrived (waiting for its member, with heldFor and pickupUntil) or returning (to send home, with sendTo); at the library lending it requested (to scan out and send) or sent (to send), both with pickupLibrary and pickupLibraryId, or returning (back home, to receive home); at any other library ITEM_UNKNOWN with params title, owner, sendTo and sendToLibraryId: where it goes, its pickup library or home; a library card number scanned as the item is ITEM_UNKNOWN with scanned: card).
+         * @description Elsewhere the answer is RETURN_AT_LENDING_LIBRARY_ONLY with the lending library and its phone (for an inter-library loan, its pickup library). A late return suspends the member at once, everywhere (ITEM_UNKNOWN, ITEM_NOT_ON_LOAN otherwise; a copy returned here earlier today is ITEM_NOT_ON_LOAN with params returnedOn and title, and heldFor and pickupUntil when it is kept for a hold, or sendTo when it is a requested copy of another library, to send home; a copy on the hold shelf since an earlier day is ITEM_NOT_ON_LOAN with title, heldFor and pickupUntil; a requested copy not on loan is ITEM_NOT_ON_LOAN with params requestState and title: at its pickup library sent (not yet received), arrived (waiting for its member, with heldFor and pickupUntil) or returning (to send home, with sendTo); at the library lending it requested (to scan out and send) or sent (to send), both with pickupLibrary and pickupLibraryId, or returning (back home, to receive home); at any other library ITEM_UNKNOWN with params title, owner, sendTo and sendToLibraryId: where it goes, its pickup library or home; a copy of another library in no request and not on loan is the same with request none, sent home; a library card number scanned as the item is ITEM_UNKNOWN with scanned: card).
          */
         post: operations["postReturns"];
         delete?: never;
@@ -1687,7 +1687,7 @@ export interface paths {
         put?: never;
         /**
          * The lending library sends a requested copy (scan out)
-         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it.
+         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).
          */
         post: operations["postRequestsSent"];
         delete?: never;
@@ -1707,7 +1707,7 @@ export interface paths {
         put?: never;
         /**
          * The pickup library receives a requested copy (scan in; the member is told)
-         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it.
+         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).
          */
         post: operations["postRequestsReceived"];
         delete?: never;
@@ -1727,7 +1727,7 @@ export interface paths {
         put?: never;
         /**
          * The lending library receives its copy back (on the shelf again)
-         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it.
+         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).
          */
         post: operations["postRequestsReceivedHome"];
         delete?: never;

@@ -89,6 +89,25 @@ describe('ProblemAlert', () => {
     expect(alert.textContent).not.toContain('바코드를 다시 스캔해 주세요.');
   });
 
+  it("this library's copy scanned to send with no request: the shelf, not the scan again", () => {
+    const detail = '상호대차 신청이 없는 이 도서관의 자료입니다: 《소년이 온다》.';
+    render(
+      <ProblemAlert
+        problem={{
+          status: 404,
+          code: 'ITEM_UNKNOWN',
+          detail,
+          reasons: [
+            { code: 'ITEM_UNKNOWN', detail, params: { title: '소년이 온다', request: 'none' } },
+          ],
+        }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain(
+      '보내지 말고 이 도서관의 서가에 두세요.',
+    );
+  });
+
   it('renders nothing without a problem', () => {
     const { container } = render(<ProblemAlert problem={undefined} />);
     expect(container.innerHTML).toBe('');
