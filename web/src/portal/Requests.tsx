@@ -26,7 +26,9 @@ export function RequestStatus({ request }: { request: Pick<InterLibraryRequest, 
 
 /**
  * 상호대차 신청 on a title's page: for a title on the shelf at a library other than the pickup
- * library, the member picks a pickup library among those they are checked in at.
+ * library, the member picks a pickup library among those they are checked in at — those that do
+ * not hold the title themselves (there it is borrowed or held: REQUEST_HELD_HERE). A library
+ * holding only reference copies is left out too (the holdings do not say which copies lend).
  */
 export function RequestTitle({ titleId, holdings }: { titleId: number; holdings: TitleHolding[] }) {
   const { t } = useTranslation();
@@ -35,7 +37,9 @@ export function RequestTitle({ titleId, holdings }: { titleId: number; holdings:
   const [pickup, setPickup] = useState<number>();
   const action = useAction();
   const [placed, setPlaced] = useState<InterLibraryRequest>();
-  const libraries = holders.data?.libraries ?? [];
+  const holdsIt = (libraryId: number) =>
+    holdings.some((h) => h.library.id === libraryId && h.copies > 0);
+  const libraries = (holders.data?.libraries ?? []).filter((l) => !holdsIt(l.id));
   const chosen = pickup ?? libraries[0]?.id;
   // Worth offering when a copy is on the shelf at a library other than a pickup library.
   const elsewhere = holdings.some(

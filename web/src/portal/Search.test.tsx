@@ -361,6 +361,49 @@ describe('portal: a title and every library that holds it', () => {
     expect(window.location.pathname).toBe('/portal/titles/1');
   });
 
+  it("offers an inter-library request only to the member's libraries without the title (there it is borrowed or held)", async () => {
+    const elsewhere: TitleDetail = {
+      ...detail,
+      holdings: [
+        { ...detail.holdings[0]!, copies: 2, available: 0 },
+        { ...detail.holdings[1]!, copies: 1, available: 1 },
+      ],
+    };
+    const namhae = {
+      id: 9,
+      nameKo: '남해군화전도서관',
+      nameEn: 'Namhae Hwajeon Library',
+      phone: null,
+    };
+    const holders = (libraries: unknown[]): Routes[number] => [
+      'GET',
+      '/api/v1/me/data-holders',
+      { body: { libraries } },
+    ];
+    const mine = { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: yonam.phone };
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: elsewhere }],
+      holders([mine, namhae]),
+    ]);
+    const view = renderAt('/portal/titles/1');
+    const pickup = (await screen.findByLabelText('받을 도서관')) as HTMLSelectElement;
+    expect([...pickup.options].map((o) => o.textContent)).toEqual(['남해군화전도서관']);
+    view.unmount();
+
+    // Every library of the member holds it: no request to offer (REQUEST_HELD_HERE on submit).
+    const calls = mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: elsewhere }],
+      holders([mine]),
+    ]);
+    renderAt('/portal/titles/1');
+    expect(await screen.findByRole('heading', { level: 1, name: '바다의 노래' })).toBeTruthy();
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/me/data-holders')).toBe(true));
+    await waitFor(() => expect(screen.queryByText('불러오는 중…')).toBeNull());
+    expect(screen.queryByRole('heading', { name: '상호대차 신청' })).toBeNull();
+  });
+
   it('does not promise a book at once where every copy is out: a hold instead', async () => {
     const allOut = {
       ...detail,
