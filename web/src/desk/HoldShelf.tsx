@@ -6,6 +6,7 @@ import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
+import { RequestTable } from './Requests';
 import { ScanField } from './ScanField';
 
 /**
@@ -90,7 +91,33 @@ export function HoldShelf() {
         </div>
       )}
       <ProblemAlert problem={cancel.problem} />
+      <ArrivedRequests />
     </div>
+  );
+}
+
+/**
+ * The same shelf's other copies: those come by inter-library request and waiting for their
+ * member (the inter-library page's pickup list, here too, so the desk sees the whole shelf).
+ */
+function ArrivedRequests() {
+  const { t } = useTranslation();
+  const arrived = useResource('hold-shelf-requests', () =>
+    answer(api.GET('/api/v1/requests/lists/{list}', { params: { path: { list: 'ready' } } })),
+  );
+  if (arrived.problem) return <ProblemAlert problem={arrived.problem} />;
+  if (!arrived.data) return <Loading />;
+  const requests = arrived.data.requests;
+  return (
+    <section className="hold-shelf-requests" aria-labelledby="hold-shelf-requests">
+      <h2 id="hold-shelf-requests">{t('holdShelf.requestsTitle')}</h2>
+      <p>{t('holdShelf.requestsCount', { count: requests.length })}</p>
+      {requests.length === 0 ? (
+        <p className="muted">{t('holdShelf.requestsEmpty')}</p>
+      ) : (
+        <RequestTable list="ready" requests={requests} />
+      )}
+    </section>
   );
 }
 

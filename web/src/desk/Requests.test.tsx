@@ -158,3 +158,27 @@ describe('desk: inter-library request lists', () => {
     expect(screen.getByRole('heading', { name: '찾아갈 책 (예약 서가) (2)' })).toBeTruthy();
   });
 });
+
+describe('desk: the hold shelf page', () => {
+  resetBetweenTests();
+
+  it('lists the requested copies waiting for their members beside the holds: the whole pickup shelf', async () => {
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      ['GET', '/api/v1/hold-shelf', { body: { holds: [] } }],
+      ['GET', '/api/v1/requests/lists/ready', { body: { requests: LISTS.ready } }],
+    ]);
+    renderAt('/desk/holds');
+    expect(await screen.findByText('보관 중인 예약 도서가 없습니다.')).toBeTruthy();
+    expect(await screen.findByText('회원을 기다리는 상호대차 자료 1권')).toBeTruthy();
+    expect(table('찾아갈 책 (예약 서가)').copy).toEqual([
+      'ILL-3',
+      '813.7',
+      '상호대차 3',
+      '한*람',
+      '진주시립서부도서관',
+      '2026년 12월 5일 (토)',
+    ]);
+  });
+});

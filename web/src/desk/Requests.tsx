@@ -56,7 +56,7 @@ const COLUMNS: Record<
   'incoming-home': { library: 'cameFrom', of: (r) => r.pickupLibrary },
 };
 
-function RequestTable({ list, requests }: { list: List; requests: InterLibraryRequest[] }) {
+export function RequestTable({ list, requests }: { list: List; requests: InterLibraryRequest[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { library, of, member, by } = COLUMNS[list];
