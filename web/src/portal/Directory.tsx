@@ -56,32 +56,42 @@ function inLanguage(
 
 /**
  * How to reach a library: its address, phone (a link that dials) and opening hours, each in the
- * reader's language when written ("unknown" when not). The directory and a title's holdings.
+ * reader's language when written. The directory says "unknown" of one not written; a title's
+ * holdings (`knownOnly`), a list of libraries on a phone, leave it out rather than repeat it.
  */
 export function LibraryReachFacts({
   address,
   phone,
   hours,
+  knownOnly = false,
 }: {
   address: Bilingual;
   phone: string | null;
   hours: Bilingual;
+  knownOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const where = inLanguage(address, format.language);
   const when = inLanguage(hours, format.language);
+  const unknown = t('library.unknown');
   return (
     <>
-      <Fact label={t('library.address')} lang={where?.lang}>
-        {where?.text ?? t('library.unknown')}
-      </Fact>
-      <Fact label={t('library.phone')}>
-        {phone ? <a href={`tel:${phone}`}>{phone}</a> : t('library.unknown')}
-      </Fact>
-      <Fact label={t('library.hours')} lang={when?.lang}>
-        {when?.text ?? t('library.unknown')}
-      </Fact>
+      {where || !knownOnly ? (
+        <Fact label={t('library.address')} lang={where?.lang}>
+          {where?.text ?? unknown}
+        </Fact>
+      ) : null}
+      {phone || !knownOnly ? (
+        <Fact label={t('library.phone')}>
+          {phone ? <a href={`tel:${phone}`}>{phone}</a> : unknown}
+        </Fact>
+      ) : null}
+      {when || !knownOnly ? (
+        <Fact label={t('library.hours')} lang={when?.lang}>
+          {when?.text ?? unknown}
+        </Fact>
+      ) : null}
     </>
   );
 }

@@ -305,6 +305,9 @@ describe('portal: a title and every library that holds it', () => {
     expect(other.getByText('반입 등록 전')).toBeTruthy();
     expect(other.getByText(/통영시립도서관 안내데스크에 보여 주면 그날 바로 빌릴 수/)).toBeTruthy();
     expect(other.getByText('1권 중 0권 대출 가능')).toBeTruthy();
+    // Hours not written: left out of the list rather than said "unknown" under every library.
+    expect(other.queryByText('운영 시간')).toBeNull();
+    expect(screen.queryByText('알려지지 않음')).toBeNull();
     expect(other.getByRole('link', { name: '도서관 정보 보기' }).getAttribute('href')).toBe(
       '/portal/libraries/7',
     );

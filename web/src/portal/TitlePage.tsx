@@ -64,6 +64,7 @@ function HoldingCard({ holding, recordId }: { holding: TitleHolding; recordId: n
           address={{ ko: library.addressKo, en: library.addressEn }}
           phone={library.phone}
           hours={{ ko: library.openingHoursKo, en: library.openingHoursEn }}
+          knownOnly
         />
       </dl>
       <p className="small">
