@@ -109,8 +109,11 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
         const outside = [...wrap.querySelectorAll('td, button, a')].filter(
           (el) => el.getBoundingClientRect().right > document.documentElement.clientWidth,
         );
-        return cut > 0 || outside.length > 0
-          ? [cut + 'px cut, ' + outside.length + ' outside: ' + wrap.textContent.slice(0, 60)]
+        const squeezed = [...wrap.querySelectorAll('caption:not(.visually-hidden)')].filter(
+          (caption) => caption.getBoundingClientRect().width < wrap.clientWidth * 0.8,
+        );
+        return cut > 0 || outside.length > 0 || squeezed.length > 0
+          ? [cut + 'px cut, ' + outside.length + ' outside, ' + squeezed.length + ' caption squeezed: ' + wrap.textContent.slice(0, 60)]
           : [];
       })
     `);

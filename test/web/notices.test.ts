@@ -88,6 +88,9 @@ describe.runIf(runJourney)(`notices in the browser (${testDatabaseKind})`, () =>
     await page.getByRole('link', { name: '알림' }).click();
     const log = page.locator('table', { hasText: '반납 예정 안내' });
     await log.waitFor();
+    // Its caption on one line across the phone, not squeezed to its longest word ("받은 / 알림").
+    const caption = await log.locator('caption').boundingBox();
+    expect(caption!.width).toBeGreaterThan(PHONE.width * 0.8);
     expect(await log.locator('tr', { hasText: '이메일' }).first().textContent()).toContain('보냄');
     expect(await log.locator('tr', { hasText: '문자(SMS)' }).first().textContent()).toContain(
       '보내지 못함',
