@@ -100,6 +100,8 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
     return params.request === 'none' ? 'ITEM_UNKNOWN.astray' : 'ITEM_UNKNOWN.requestAstray';
   // This library's copy scanned on a request list with no request: it belongs on the shelf.
   if (code === 'ITEM_UNKNOWN' && params.request === 'none') return 'ITEM_UNKNOWN.notRequested';
+  // … or a request lends another copy of its title: which one.
+  if (code === 'ITEM_UNKNOWN' && params.request === 'otherCopy') return 'ITEM_UNKNOWN.otherCopy';
   // A member's card scanned where the item goes.
   if (code === 'ITEM_UNKNOWN' && params.scanned === 'card') return 'ITEM_UNKNOWN.card';
   // A requested copy at a machine's checkout: the member hands it to the desk.

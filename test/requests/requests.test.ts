@@ -144,6 +144,22 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
         },
       },
     ]);
+    // Another copy of the title scanned to send: the request lends S-1, and the desk is told so.
+    await insertCopies(t.db, L1, [{ barcode: 'S-1B', title: '상호대차 하나', author: '작가' }]);
+    const otherCopy = await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-1B' });
+    expect(otherCopy.json().reasons).toEqual([
+      {
+        code: 'ITEM_UNKNOWN',
+        detail: '《상호대차 하나》의 상호대차 신청에는 다른 자료가 정해져 있습니다: S-1.',
+        params: {
+          title: '상호대차 하나',
+          request: 'otherCopy',
+          requestedCopy: 'S-1',
+          expected: 'a copy on the pull list',
+          state: null,
+        },
+      },
+    ]);
     const sent = await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-1' });
     expect(sent.json()).toMatchObject({ request: { state: 'sent' }, transit: { to: { id: P } } });
     // Scanned out a second time: not on the pull list any more, and the desk is told why.

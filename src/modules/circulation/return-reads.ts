@@ -368,7 +368,8 @@ export async function lentAndReturnedToday(
 
 /**
  * A scanned copy in no request that concerns this library: this library's own (nothing to send
- * or receive: it belongs on the shelf), another library's not on loan (astray here: it goes home;
+ * or receive: it belongs on the shelf — unless a request lends another copy of its title, which
+ * is named), another library's not on loan (astray here: it goes home;
  * a barcode naming copies of several other libraries stays unknown), or no copy at all.
  */
 export async function copyInNoRequest(
@@ -380,7 +381,24 @@ export async function copyInNoRequest(
     .selectFrom('items as i')
     .innerJoin('bib_records as b', 'b.id', 'i.record_id')
     .innerJoin('libraries as home', 'home.id', 'i.library_id')
-    .select(['i.library_id', 'b.title', 'home.name_ko', 'home.name_en'])
+    .select((eb) => [
+      'i.library_id',
+      'b.title',
+      'home.name_ko',
+      'home.name_en',
+      // Another copy of the title that a request of this library lends (the pull list's copy).
+      eb
+        .selectFrom('inter_library_requests as q')
+        .innerJoin('items as r', 'r.id', 'q.item_id')
+        .select('r.barcode')
+        .whereRef('r.record_id', '=', 'i.record_id')
+        .whereRef('r.library_id', '=', 'i.library_id')
+        .where('q.lending_library_id', '=', libraryId)
+        .where('q.state', '=', 'requested')
+        .orderBy('q.send_by')
+        .limit(1)
+        .as('requested_copy'),
+    ])
     .where('i.barcode', '=', itemBarcode.trim())
     .where((eb) =>
       eb.not(
@@ -397,8 +415,15 @@ export async function copyInNoRequest(
     .limit(2)
     .execute();
   const [row, other] = rows;
-  if (row?.library_id === libraryId)
+  if (row?.library_id === libraryId) {
+    // The request took another copy of the same title: that one is to be sent, not this one.
+    if (row.requested_copy)
+      return {
+        code: 'ITEM_UNKNOWN',
+        params: { title: row.title, request: 'otherCopy', requestedCopy: row.requested_copy },
+      };
     return { code: 'ITEM_UNKNOWN', params: { title: row.title, request: 'none' } };
+  }
   if (!row || other) return unknownItem(itemBarcode);
   const home = { id: row.library_id, nameKo: row.name_ko, nameEn: row.name_en };
   const astray = sendElsewhere(row.title, home, home);

@@ -108,6 +108,22 @@ describe('ProblemAlert', () => {
     );
   });
 
+  it('another copy of a requested title scanned to send: find the one on the list', () => {
+    const detail = '《소년이 온다》의 상호대차 신청에는 다른 자료가 정해져 있습니다: JSL0000070.';
+    const params = { title: '소년이 온다', request: 'otherCopy', requestedCopy: 'JSL0000070' };
+    render(
+      <ProblemAlert
+        problem={{
+          status: 404,
+          code: 'ITEM_UNKNOWN',
+          detail,
+          reasons: [{ code: 'ITEM_UNKNOWN', detail, params }],
+        }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('목록에 적힌 등록번호의 자료를 찾아');
+  });
+
   it('renders nothing without a problem', () => {
     const { container } = render(<ProblemAlert problem={undefined} />);
     expect(container.innerHTML).toBe('');

@@ -74,6 +74,8 @@ function adviceContext(params: ProblemReason['params']): string | undefined {
   if (params?.sendTo) return 'transit';
   // This library's copy in no request, scanned to send or receive: it goes back on the shelf.
   if (params?.request === 'none') return 'shelf';
+  // … or a request lends another copy of its title: find that one.
+  if (params?.request === 'otherCopy') return 'otherCopy';
   // A requested copy: at the library lending it (it names the pickup library), or at its pickup library.
   if (params?.requestState === 'requested') return 'sendOut';
   if (params?.pickupLibrary) return 'toPickup';
