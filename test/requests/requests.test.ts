@@ -557,6 +557,24 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     expect(lent.statusCode).toBe(201);
     const lentDue: string = lent.json().loan.dueDate;
     expect(lentDue).toBe('2026-12-15');
+    // The checkout's answer shows the loan as the member's next look does: the lender's, lent
+    // here, with its title, renewable here (it read "another library's item" until reopened).
+    const asLent = lent
+      .json()
+      .status.openLoans.find((l: { loanId?: number }) => l.loanId === lent.json().loan.id);
+    expect(asLent).toMatchObject({
+      library: { id: L1, nameKo: '진주시립서부도서관' },
+      pickupLibrary: { id: P },
+      title: '상호대차 연장',
+      itemBarcode: 'S-RENEW',
+      renewable: true,
+    });
+    // Scanned again at that desk: the loan the member has, not "not registered here".
+    const again = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: c.card,
+      itemBarcode: 'S-RENEW',
+    });
+    expect(codes(again.json())).toEqual(['ITEM_ON_LOAN']);
     // Jinju Yonam renews for 10 days, twice; Jinju Seobu, the lender, keeps 7 days, once.
     const rulesOf = (libraryId: number) =>
       t.db

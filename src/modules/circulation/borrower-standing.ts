@@ -65,6 +65,8 @@ export type LoadedStanding = BorrowerFacts & {
     reserved: boolean;
     /** The copy's own library: another one's for a requested copy collected here. */
     libraryId: number;
+    /** That library's names and phone, when it is another one (a requested copy collected here). */
+    home: { nameKo: string; nameEn: string; phone: string | null } | null;
     heldForOther: boolean;
   } | null;
   /** With an item: the id the loan of it will have (drawn from the loans' sequence). */
@@ -264,17 +266,23 @@ export const standingStatement = compiledPerShape({
               .selectFrom('items as i')
               .innerJoin('bib_records as b', 'b.id', 'i.record_id')
               .where('i.barcode', '=', query.itemBarcode)
-              // This library's copy, or another's that came here for this member's request.
+              // This library's copy, or another's that came here for this member's request (or,
+              // collected, is on loan to them from here: scanned again, it is the loan they have).
               .where((ib) =>
                 ib.or([
                   ib('i.library_id', '=', libraryId),
                   ib.exists(requestArrivedFor(ib, memberId, libraryId)),
+                  ib.exists(lentHereThroughRequest(ib, memberId, libraryId)),
                 ]),
               )
               .orderBy(sql`i.library_id = ${libraryId}`, 'desc')
               .limit(1)
               .select((ib) => [
                 'i.library_id',
+                sql<{ nameKo: string; nameEn: string; phone: string | null } | null>`case
+                  when i.library_id <> ${libraryId} then (select json_build_object(
+                    'nameKo', h.name_ko, 'nameEn', h.name_en, 'phone', h.phone)
+                    from libraries h where h.id = i.library_id) end`.as('home'),
                 sql<boolean>`exists (select 1 from inter_library_requests q
                    where q.item_id = i.id and q.state <> 'closed'
                      and not (q.state = 'arrived' and q.member_id = ${memberId}
@@ -438,6 +446,7 @@ export async function loadBorrowerStanding(
               onLoan: row.item.on_loan,
               reserved: row.item.reserved,
               libraryId: row.item.library_id,
+              home: row.item.home,
               heldForOther: row.item.held_for_other,
             },
             ...(row.next_loan_id === null ? {} : { nextLoanId: Number(row.next_loan_id) }),
@@ -527,6 +536,21 @@ function requestArrivedFor(
     .where('q.state', '=', 'arrived')
     .where('q.pickup_library_id', '=', libraryId)
     .where('q.member_id', '=', memberId)
+    .select(sql`1`.as('one'));
+}
+
+/** Another library's copy on loan to the member from this library, its pickup library. */
+function lentHereThroughRequest(
+  ib: ExpressionBuilder<DB & { i: DB['items'] }, 'i'>,
+  memberId: Expression<number>,
+  libraryId: Expression<number>,
+) {
+  return ib
+    .selectFrom('loans as o')
+    .whereRef('o.item_id', '=', 'i.id')
+    .where('o.returned_at', 'is', null)
+    .where('o.pickup_library_id', '=', libraryId)
+    .where('o.member_id', '=', memberId)
     .select(sql`1`.as('one'));
 }
 

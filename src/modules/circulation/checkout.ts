@@ -154,8 +154,15 @@ export async function checkout(
               itemId: item.id,
               libraryId: item.libraryId,
               countsAt: library.id,
-              names: library.names,
-              phone: library.phone,
+              // A requested copy collected here: its own library's loan, lent here (as the
+              // member's next look reads it: whose, and renewed and returned here).
+              ...(item.home
+                ? {
+                    names: { library: item.home.nameKo, libraryEn: item.home.nameEn },
+                    phone: item.home.phone,
+                    pickupLibrary: { id: library.id, names: library.names },
+                  }
+                : { names: library.names, phone: library.phone }),
               dueDate,
               loanDay: today,
               renewals: 0,
