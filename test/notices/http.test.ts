@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNoticeWorker } from '../../src/modules/notices/index.js';
 import { runRetentionJobs } from '../../src/modules/privacy/retention.js';
+import { addDays } from '../../src/platform/dates.js';
+import { formatBusinessDate } from '../../src/platform/i18n/messages.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { libraryIdOf, walkIn } from '../support/circulation.js';
@@ -179,6 +181,17 @@ describe(`notice settings and logs over HTTP (${testDatabaseKind})`, () => {
     expect(overdue.ko.subject).toBe('[경남대표도서관] 《채식주의자》가 8일 연체되었습니다');
     expect(overdue.en.subject).toBe('[Gyeongnamdaepyo Library] “채식주의자” is 8 days overdue');
     expect(preview.json().templates).toHaveLength(11);
+    // Dated from the service's day as a real notice would be: "3 days left" of a date 3 days on.
+    const today = t.clock.today();
+    const dueSoonPreview = preview
+      .json()
+      .templates.find((p: { kind: string }) => p.kind === 'due_soon');
+    expect(dueSoonPreview.ko.text).toContain(
+      `반납 예정일이 ${formatBusinessDate(addDays(today, 3), 'ko')}입니다 (3일 남음)`,
+    );
+    expect(overdue.ko.text).toContain(
+      `반납 예정일(${formatBusinessDate(addDays(today, -8), 'ko')})이 8일 지났습니다`,
+    );
 
     await worker().deliverDueNotices(t.clock.now());
     const counts = await network.get('/api/v1/notice-counts?from=2026-12-01&to=2026-12-03');

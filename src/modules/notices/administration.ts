@@ -8,7 +8,13 @@ import type { BusinessDate } from '../../platform/clock.js';
 import { addDays, daysBetween } from '../../platform/dates.js';
 import type { NoticeChannel, NoticeKind } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
-import { NOTICE_KINDS, type RenderedNotice, renderNotice, SAMPLE_FACTS } from './templates.js';
+import {
+  NOTICE_KINDS,
+  type NoticeFacts,
+  type RenderedNotice,
+  renderNotice,
+  sampleFacts,
+} from './templates.js';
 
 export interface NetworkNoticeSettings {
   /** Days before the due date of the due-soon notice (0: none). */
@@ -138,29 +144,31 @@ export async function previewTemplates(
   query: { libraryId?: number | undefined },
 ): Promise<TemplatePreview[]> {
   const libraryId = adminLibrary(actor, query.libraryId);
-  let facts = SAMPLE_FACTS;
+  let library: NoticeFacts['library'] | undefined;
   if (libraryId !== null) {
-    const library = await context.db
+    const row = await context.db
       .selectFrom('libraries')
       .select(['name_ko', 'name_en', 'phone', 'opening_hours_ko', 'opening_hours_en'])
       .where('id', '=', libraryId)
       .executeTakeFirst();
-    if (!library) throw new AppError('NOT_FOUND');
-    facts = {
-      ...SAMPLE_FACTS,
-      library: {
-        nameKo: library.name_ko,
-        nameEn: library.name_en,
-        phone: library.phone,
-        hoursKo: library.opening_hours_ko,
-        hoursEn: library.opening_hours_en,
-      },
+    if (!row) throw new AppError('NOT_FOUND');
+    library = {
+      nameKo: row.name_ko,
+      nameEn: row.name_en,
+      phone: row.phone,
+      hoursKo: row.opening_hours_ko,
+      hoursEn: row.opening_hours_en,
     };
   }
+  const today = context.clock.today();
+  const factsOf = (kind: NoticeKind): NoticeFacts => {
+    const facts = sampleFacts(kind, today);
+    return library ? { ...facts, library } : facts;
+  };
   return NOTICE_KINDS.map((kind) => ({
     kind,
-    ko: renderNotice(kind, 'ko', facts),
-    en: renderNotice(kind, 'en', facts),
+    ko: renderNotice(kind, 'ko', factsOf(kind)),
+    en: renderNotice(kind, 'en', factsOf(kind)),
   }));
 }
 

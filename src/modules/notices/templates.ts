@@ -1,3 +1,5 @@
+import type { BusinessDate } from '../../platform/clock.js';
+import { addDays } from '../../platform/dates.js';
 import type { NoticeKind } from '../../platform/db/schema.js';
 import type { Language } from '../../platform/errors.js';
 import { fillTemplate } from '../../platform/i18n/messages.js';
@@ -102,23 +104,33 @@ export function renderNotice(
   return { subject: fill(catalog.subject[kind]), text, html, short: fill(catalog.short[kind]) };
 }
 
-/** Made-up facts for the admin's preview of every template. */
-export const SAMPLE_FACTS: NoticeFacts = {
-  name: '김민준',
-  library: {
-    nameKo: '진주시립연암도서관',
-    nameEn: 'Jinju Yonam Library',
-    phone: '055-749-5361',
-    hoursKo: '09:00–22:00 (월요일 휴관)',
-    hoursEn: '9:00–22:00 (closed on Mondays)',
-  },
-  title: '채식주의자',
-  dueDate: '2026-12-15',
-  days: 3,
-  daysOverdue: 8,
-  daysLate: 3,
-  until: '2026-12-12',
-  resumesOn: '2026-12-13',
-  renewalDate: '2027-01-10',
-  pickupUntil: '2026-12-05',
-};
+/**
+ * Made-up facts for the admin's preview of a template, dated from the service's day as the real
+ * notice would be (a due date three days on for "due soon", eight days past for "overdue", …), so
+ * that a preview never says "3 days left" of a date a week away.
+ */
+export function sampleFacts(kind: NoticeKind, today: BusinessDate): NoticeFacts {
+  const suspendedDays = 3;
+  const until = addDays(today, suspendedDays - 1);
+  return {
+    name: '김민준',
+    library: {
+      nameKo: '진주시립연암도서관',
+      nameEn: 'Jinju Yonam Library',
+      phone: '055-749-5361',
+      hoursKo: '09:00–22:00 (월요일 휴관)',
+      hoursEn: '9:00–22:00 (closed on Mondays)',
+    },
+    title: '채식주의자',
+    dueDate:
+      kind === 'overdue' ? addDays(today, -8) : kind === 'due_today' ? today : addDays(today, 3),
+    days: 3,
+    daysOverdue: 8,
+    daysLate: suspendedDays,
+    // A suspension's last day, or a requested copy's last pickup day.
+    until: kind === 'request_arrived' ? addDays(today, 5) : until,
+    resumesOn: addDays(until, 1),
+    renewalDate: addDays(today, 30),
+    pickupUntil: addDays(today, 5),
+  };
+}
