@@ -50,9 +50,23 @@ describe('the i18n files', () => {
     expect(kinds.filter((kind) => !koKeys.has(`notices.kind.${kind}`))).toEqual([]);
   });
 
-  it('give English plurals for every count', () => {
+  it('give English plurals for every count', async () => {
     const plural = flatten(en).filter((k) => k.endsWith('_other'));
     for (const key of plural) expect(flatten(en)).toContain(key.replace(/_other$/, '_one'));
+    const { default: i18n } = await import('./index');
+    const t = i18n.getFixedT('en');
+    const rules = { books: 5, days: 14 };
+    expect(t('library.rulesShort', { ...rules, count: 1 })).toBe('5 books · 14 days · 1 renewal');
+    expect(t('library.rulesShort', { ...rules, count: 2 })).toBe('5 books · 14 days · 2 renewals');
+    expect(i18n.getFixedT('ko')('library.rulesShort', { ...rules, count: 1 })).toBe(
+      '5권 · 14일 · 연장 1회',
+    );
+    const due = { date: 'Tue 15 December 2026', movesTo: 'Wed 16 December 2026', count: 1 };
+    expect(t('calendar.loansDue', due)).toMatch(
+      /^1 open loan falls due on Tue 15 December 2026\. /,
+    );
+    expect(t('holidays.loansDue', due)).toMatch(/^1 open loan in the network falls due on /);
+    expect(t('holidays.fileRead', { count: 1 })).toBe('1 public holiday read from the file.');
   });
 });
 

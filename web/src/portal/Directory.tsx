@@ -130,7 +130,7 @@ function LibraryCard({ library }: { library: Library }) {
           {t('library.rulesShort', {
             books: rules.loanLimit,
             days: rules.loanPeriodDays,
-            renewals: rules.maxRenewals,
+            count: rules.maxRenewals,
           })}
         </Fact>
         {library.phone ? (
