@@ -318,6 +318,43 @@ describe('desk: card, member panel, checkout', () => {
     expect(sent[1]!.headers['idempotency-key']).toBe(sent[0]!.headers['idempotency-key']);
   });
 
+  it("a refused renewal names its book, clears the last renewal's news and gives the scan field the cursor", async () => {
+    const library = { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null };
+    const loans = [
+      { loanId: 31, title: '소년이 온다', itemBarcode: 'JYL0000003', dueDate: '2026-12-15' },
+      { loanId: 32, title: '나쁜 어린이 표', itemBarcode: 'JYL0000004', dueDate: '2026-12-16' },
+    ].map((loan) => ({ ...loan, library, loanDay: '2026-12-01', overdue: false }));
+    const status: CirculationStatus = {
+      ...emptyStatus,
+      openLoans: loans,
+      network: { open: 2, limit: 20, left: 18 },
+    };
+    deskRoutes(
+      () => status,
+      [
+        [
+          'POST',
+          '/api/v1/renewals',
+          (request) =>
+            JSON.stringify(request.body).includes('JYL0000003')
+              ? { body: { loan: { ...loans[0]!, id: 31, dueDate: '2026-12-29' }, status } }
+              : problem(422, [
+                  { code: 'RENEWAL_LIMIT', detail: '연장 가능 횟수를 모두 사용했습니다.' },
+                ]),
+        ],
+      ],
+    );
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    fireEvent.click(await screen.findByRole('button', { name: '소년이 온다 연장' }));
+    await screen.findByText(/《소년이 온다》 연장 완료/);
+    fireEvent.click(screen.getByRole('button', { name: '나쁜 어린이 표 연장' }));
+    expect(await screen.findByText('《나쁜 어린이 표》 연장할 수 없습니다')).toBeTruthy();
+    expect(screen.getByText('연장 가능 횟수를 모두 사용했습니다.')).toBeTruthy();
+    expect(screen.queryByText(/《소년이 온다》 연장 완료/)).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('자료 바코드')));
+  });
+
   it('offers the renewal of an inter-library loan lent here, and says so', async () => {
     const seobu = {
       id: 5,

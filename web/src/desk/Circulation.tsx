@@ -363,6 +363,10 @@ export function Circulation() {
                 status={status}
                 libraryId={library.id}
                 onRenewed={renewed}
+                onRenewRefused={() => {
+                  announcement.clear();
+                  focusScan();
+                }}
                 cardLost={visit.card.status === 'lost'}
               />
             ) : null}

@@ -29,11 +29,14 @@ export function NetworkStatus({
   status,
   libraryId,
   onRenewed,
+  onRenewRefused,
   cardLost = false,
 }: {
   status: CirculationStatus;
   libraryId: number;
   onRenewed(title: string, barcode: string, result: Renewal): Promise<void>;
+  /** A renewal refused (its reasons are shown here): the page's last success is no longer news. */
+  onRenewRefused?(): void;
   /** The card at the desk is lost: nothing can be lent on it, whatever the member's quota. */
   cardLost?: boolean;
 }) {
@@ -46,6 +49,7 @@ export function NetworkStatus({
     setRenewing(loan);
     const result = await renew.run(() => renewAtDesk(loan.itemBarcode!));
     if (result) await onRenewed(loan.title ?? '', loan.itemBarcode!, result);
+    else onRenewRefused?.();
   };
   const here = status.byLibrary.find((b) => b.library.id === libraryId);
   return (
@@ -135,7 +139,11 @@ export function NetworkStatus({
       <ProblemAlert
         problem={renew.problem}
         large
-        title={t('desk.renewRefused')}
+        title={
+          renewing?.title
+            ? t('desk.renewRefusedOf', { title: renewing.title })
+            : t('desk.renewRefused')
+        }
         onRetry={renewing ? () => void renewLoan(renewing) : undefined}
       />
     </section>
