@@ -355,6 +355,57 @@ describe('desk: card, member panel, checkout', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('자료 바코드')));
   });
 
+  it("the member's own loan scanned again (one lent here through a request too): asks to take it back; Esc answers no and keeps the member", async () => {
+    const seobu = {
+      id: 5,
+      nameKo: '진주시립서부도서관',
+      nameEn: 'Jinju Seobu Library',
+      phone: null,
+    };
+    const status: CirculationStatus = {
+      ...emptyStatus,
+      openLoans: [
+        {
+          library: seobu,
+          pickupLibrary: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+          loanId: 40,
+          title: '상호대차로 온 책',
+          itemBarcode: 'JSL0000040',
+          loanDay: '2026-12-01',
+          dueDate: '2026-12-15',
+          overdue: false,
+          renewable: true,
+        },
+      ],
+      network: { open: 1, limit: 20, left: 19 },
+    };
+    deskRoutes(
+      () => status,
+      [
+        [
+          'POST',
+          '/api/v1/checkouts',
+          problem(409, [{ code: 'ITEM_ON_LOAN', detail: '이미 대출 중인 자료입니다.' }]),
+        ],
+      ],
+    );
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByRole('heading', { name: member.name! });
+    await scan('자료 바코드', 'JSL0000040');
+    expect(
+      await screen.findByText(/이 회원이 이미 빌린 자료입니다 — 반납할까요\? 《상호대차로 온 책》/),
+    ).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByText(/이 회원이 이미 빌린 자료입니다/)).toBeNull());
+    expect(screen.getByRole('heading', { name: member.name! })).toBeTruthy();
+    expect(screen.queryByText(/회원 화면을 비웠습니다/)).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('자료 바코드')));
+    // With no question open, Esc clears the member as before.
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('heading', { name: member.name! })).toBeNull());
+  });
+
   it('offers the renewal of an inter-library loan lent here, and says so', async () => {
     const seobu = {
       id: 5,

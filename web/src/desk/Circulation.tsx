@@ -116,13 +116,19 @@ export function Circulation() {
     window.setTimeout(() => cardRef.current?.focus(), 0);
   }, [lookup.clear, lend.clear, giveBack.clear, announcement.say]);
 
+  /** The "already has it — return it?" question is open: Esc answers it "no", as its button does. */
+  const promptOpen = useRef(false);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') clear();
+      if (event.key !== 'Escape') return;
+      if (promptOpen.current) {
+        lend.clear();
+        window.setTimeout(() => itemRef.current?.focus(), 0);
+      } else clear();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [clear]);
+  }, [clear, lend.clear]);
 
   const submitCard = (event: FormEvent) => {
     event.preventDefault();
@@ -246,10 +252,12 @@ export function Circulation() {
   const alreadyHas = lend.problem?.reasons.some((r) => r.code === 'ITEM_ON_LOAN')
     ? status?.openLoans.find(
         (loan) =>
-          loan.library.id === library.id &&
+          // This library's loan, or one lent here through a request (returned here too).
+          (loan.library.id === library.id || loan.pickupLibrary?.id === library.id) &&
           loan.itemBarcode?.toUpperCase() === refusedBarcode.toUpperCase(),
       )
     : undefined;
+  promptOpen.current = alreadyHas !== undefined;
   const refusal = groupOverdue(lend.problem, t, alreadyHas !== undefined);
   const overdueLoans = status?.openLoans.filter((loan) => loan.overdue) ?? [];
   const receiptLines: ReceiptLine[] = [
