@@ -34,6 +34,7 @@ type LibraryRef = { id: number; nameKo: string; nameEn: string };
 /** A request as the API gives it (to its member, and to the desks of its two libraries). */
 export type RequestView = {
   id: number;
+  recordId: number;
   title: string;
   author: string | null;
   /** What the member reads (where it is, or how it ended). */
@@ -56,6 +57,7 @@ export type RequestView = {
 export function viewOf(row: RequestRow): RequestView {
   return {
     id: row.id,
+    recordId: row.record_id,
     title: row.title,
     author: row.author,
     status: memberView({ state: row.state, outcome: row.outcome }),

@@ -26,6 +26,9 @@ const Barcode = Type.String({ minLength: 1, maxLength: 32 });
 const RequestSchema = Type.Object(
   {
     id: Type.Integer(),
+    recordId: Type.Integer({
+      description: "the title's record id (GET /api/v1/catalogue/titles/{id})",
+    }),
     title: Type.String(),
     author: NullableText,
     status: Type.Union(

@@ -2328,6 +2328,8 @@ export interface components {
         };
         InterLibraryRequest: {
             id: number;
+            /** @description the title's record id (GET /api/v1/catalogue/titles/{id}) */
+            recordId: number;
             title: string;
             author: string | null;
             /** @description what the member reads: where the request is, or how it ended */

@@ -17,6 +17,7 @@ function request(
 ): InterLibraryRequest {
   return {
     id,
+    recordId: 100 + id,
     title: `상호대차 ${id}`,
     author: '작가',
     status: 'requested',

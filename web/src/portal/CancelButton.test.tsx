@@ -22,6 +22,7 @@ const hold: Hold = {
 
 const request: InterLibraryRequest = {
   id: 9,
+  recordId: 43,
   title: '소년이 온다',
   author: '한강',
   status: 'requested',

@@ -30,7 +30,16 @@ export function RequestStatus({ request }: { request: Pick<InterLibraryRequest, 
  * not hold the title themselves (there it is borrowed or held: REQUEST_HELD_HERE). A library
  * holding only reference copies is left out too (the holdings do not say which copies lend).
  */
-export function RequestTitle({ titleId, holdings }: { titleId: number; holdings: TitleHolding[] }) {
+export function RequestTitle({
+  titleId,
+  holdings,
+  open,
+}: {
+  titleId: number;
+  holdings: TitleHolding[];
+  /** The member's open request of this title: said, instead of the form (HOLD_DUPLICATE). */
+  open?: InterLibraryRequest | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const holders = useResource('me-holders', () => answer(api.GET('/api/v1/me/data-holders')));
@@ -47,12 +56,18 @@ export function RequestTitle({ titleId, holdings }: { titleId: number; holdings:
   );
   if (holders.problem) return null;
   if (!holders.data) return <Loading />;
-  if (!elsewhere && !placed) return null;
+  if (!elsewhere && !placed && !open) return null;
   return (
     <section className="panel request-title" aria-labelledby="request-title">
       <h2 id="request-title">{t('requests.title')}</h2>
       <p className="hint">{t('requests.lead')}</p>
-      {placed ? (
+      {open && !placed ? (
+        <p className="notice notice-info">
+          {t('requests.alreadyOpen', { pickup: format.name(open.pickupLibrary) })}{' '}
+          <RequestStatus request={open} />{' '}
+          <Link to="/portal/me/requests">{t('requests.mine')}</Link>
+        </p>
+      ) : placed ? (
         <p className="notice notice-ok" role="status">
           {t('requests.placed', {
             library: placed.lendingLibrary ? format.name(placed.lendingLibrary) : '—',

@@ -275,6 +275,12 @@ const detail: TitleDetail = {
   ],
 };
 
+/** A member with no hold and no request of any title. */
+const nothingOpen: Routes = [
+  ['GET', '/api/v1/me/holds', { body: { holds: [] } }],
+  ['GET', '/api/v1/me/requests', { body: { requests: [] } }],
+];
+
 describe('portal: a title and every library that holds it', () => {
   resetBetweenTests();
 
@@ -388,6 +394,7 @@ describe('portal: a title and every library that holds it', () => {
       ['GET', '/api/v1/me', { body: member }],
       ['GET', '/api/v1/catalogue/titles/1', { body: elsewhere }],
       holders([mine, namhae]),
+      ...nothingOpen,
     ]);
     const view = renderAt('/portal/titles/1');
     const pickup = (await screen.findByLabelText('받을 도서관')) as HTMLSelectElement;
@@ -399,12 +406,80 @@ describe('portal: a title and every library that holds it', () => {
       ['GET', '/api/v1/me', { body: member }],
       ['GET', '/api/v1/catalogue/titles/1', { body: elsewhere }],
       holders([mine]),
+      ...nothingOpen,
     ]);
     renderAt('/portal/titles/1');
     expect(await screen.findByRole('heading', { level: 1, name: '바다의 노래' })).toBeTruthy();
     await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/me/data-holders')).toBe(true));
     await waitFor(() => expect(screen.queryByText('불러오는 중…')).toBeNull());
     expect(screen.queryByRole('heading', { name: '상호대차 신청' })).toBeNull();
+  });
+
+  it('says a hold or a request the member has of the title, instead of offering another', async () => {
+    const allOut: TitleDetail = {
+      ...detail,
+      holdings: [
+        { ...detail.holdings[0]!, copies: 2, available: 0 },
+        { ...detail.holdings[1]!, copies: 1, available: 1 },
+      ],
+    };
+    const library = { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn };
+    const hold = {
+      id: 5,
+      state: 'waiting',
+      recordId: 1,
+      title: '바다의 노래',
+      author: null,
+      library,
+      placedAt: '2026-12-01T01:00:00.000Z',
+      position: 2,
+      pickupUntil: null,
+      itemBarcode: null,
+    };
+    const request = {
+      id: 9,
+      recordId: 1,
+      title: '바다의 노래',
+      author: null,
+      status: 'requested',
+      state: 'requested',
+      outcome: null,
+      pickupLibrary: library,
+      lendingLibrary: { id: tongyeong.id, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn },
+      itemBarcode: null,
+      callNumber: null,
+      requestDay: '2026-12-01',
+      sendBy: null,
+      pickupBy: null,
+      dueDate: null,
+    };
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: allOut }],
+      [
+        'GET',
+        '/api/v1/me/data-holders',
+        {
+          body: {
+            libraries: [
+              { ...library, phone: null },
+              { id: 9, nameKo: '남해군화전도서관', nameEn: 'Namhae Hwajeon Library', phone: null },
+            ],
+          },
+        },
+      ],
+      ['GET', '/api/v1/me/holds', { body: { holds: [hold] } }],
+      ['GET', '/api/v1/me/requests', { body: { requests: [request] } }],
+    ]);
+    renderAt('/portal/titles/1');
+    expect(
+      await screen.findByText(/이 도서관에 예약한 책입니다\. 대기 순번 2번째입니다\./),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '예약' })).toBeNull();
+    expect(
+      await screen.findByText(/이미 상호대차를 신청한 책입니다 \(진주시립연암도서관에서 받음\)/),
+    ).toBeTruthy();
+    expect(screen.queryByLabelText('받을 도서관')).toBeNull();
   });
 
   it('does not promise a book at once where every copy is out: a hold instead', async () => {

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { type TitleHolding, useTitle } from '../api/catalogue';
+import { answer, api } from '../api/client';
 import { groupByRegionOf } from '../api/directory';
+import type { Hold, InterLibraryRequest } from '../api/types';
 import {
   AvailabilitySummary,
   CheckedInBadge,
@@ -10,6 +12,7 @@ import {
 import { Fact } from '../components/Fact';
 import { BackLink, Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
 import { useMemberSession, useMemberViewer } from '../session';
@@ -42,7 +45,30 @@ function CheckInState({ holding }: { holding: TitleHolding }) {
   );
 }
 
-function HoldingCard({ holding, recordId }: { holding: TitleHolding; recordId: number }) {
+/** The member's open hold (per library) and open request of this title, if any. */
+function useMineOfTitle(recordId: number, signedIn: boolean) {
+  return useResource(signedIn ? `title-mine-${recordId}` : null, async () => {
+    const [holds, requests] = await Promise.all([
+      answer(api.GET('/api/v1/me/holds')),
+      answer(api.GET('/api/v1/me/requests')),
+    ]);
+    const open = (h: Hold) => h.recordId === recordId && ['waiting', 'ready'].includes(h.state);
+    const openRequest = (r: InterLibraryRequest) =>
+      r.recordId === recordId && ['requested', 'sent', 'arrived'].includes(r.state);
+    return { holds: holds.holds.filter(open), request: requests.requests.find(openRequest) };
+  });
+}
+
+function HoldingCard({
+  holding,
+  recordId,
+  hold,
+}: {
+  holding: TitleHolding;
+  recordId: number;
+  /** The member's open hold of the title at this library: said, instead of a second "hold". */
+  hold: Hold | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { library } = holding;
@@ -56,7 +82,14 @@ function HoldingCard({ holding, recordId }: { holding: TitleHolding; recordId: n
         <HoldingCopies holding={holding} />
       </div>
       <CheckInState holding={holding} />
-      {holding.checkedIn === true && allOut(holding) ? (
+      {hold ? (
+        <p className="notice notice-info">
+          {hold.state === 'ready'
+            ? t('holds.alreadyReady')
+            : t('holds.alreadyHeld', { count: hold.position ?? 1 })}{' '}
+          <Link to="/portal/me/holds">{t('holds.seeMine')}</Link>
+        </p>
+      ) : holding.checkedIn === true && allOut(holding) ? (
         <PlaceHoldButton libraryId={library.id} recordId={recordId} />
       ) : null}
       <dl className="facts compact">
@@ -80,6 +113,7 @@ export function TitlePage({ id }: { id: number }) {
   const format = useFormat();
   const session = useMemberSession();
   const detail = useTitle(id, useMemberViewer());
+  const mine = useMineOfTitle(id, session.state === 'signedIn');
   if (detail.problem) return <ProblemAlert problem={detail.problem} />;
   // While a new answer comes (signed in or out), the last one's check-ins are not shown.
   if (!detail.data || detail.loading) return <Loading />;
@@ -120,7 +154,9 @@ export function TitlePage({ id }: { id: number }) {
             </Link>
           </p>
         ) : null}
-        {session.state === 'signedIn' ? <RequestTitle titleId={id} holdings={holdings} /> : null}
+        {session.state === 'signedIn' && mine.data ? (
+          <RequestTitle titleId={id} holdings={holdings} open={mine.data.request} />
+        ) : null}
         {groupByRegionOf(holdings, (holding) => holding.library.region).map((group) => (
           <section
             key={group.region.code}
@@ -130,7 +166,12 @@ export function TitlePage({ id }: { id: number }) {
             <h3 id={`holdings-${group.region.code}`}>{format.name(group.region)}</h3>
             <ul className="library-list">
               {group.items.map((holding) => (
-                <HoldingCard key={holding.library.id} holding={holding} recordId={id} />
+                <HoldingCard
+                  key={holding.library.id}
+                  holding={holding}
+                  recordId={id}
+                  hold={mine.data?.holds.find((h) => h.library.id === holding.library.id)}
+                />
               ))}
             </ul>
           </section>
