@@ -24,6 +24,14 @@ describe(`docs/privacy.md and the facts file agree with the schema (${testDataba
     expect(named.filter((c) => !columns.has(c))).toEqual([]);
   });
 
+  it('names every record that holds personal data as a member calls it, in both languages', () => {
+    const unnamed = facts.records
+      .filter((r) => r.columns.length > 0)
+      .filter((r) => !r.name?.ko || !r.name.en || r.name.ko === r.table)
+      .map((r) => r.table);
+    expect(unnamed).toEqual([]);
+  });
+
   it('has docs/privacy.md generated from the facts, linked from the README', () => {
     const doc = readFileSync(PRIVACY_DOC, 'utf8');
     // Biome pads the tables; the padding is not a fact.

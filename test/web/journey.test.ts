@@ -230,6 +230,12 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await accessibility.check(m, 'library detail');
     await capture(m, 'portal-library-detail', { languages: ['ko', 'en'] });
 
+    // The privacy policy a sign-up links to: every record named for a member, on a phone.
+    await m.goto(url('/portal/privacy'));
+    await m.getByRole('heading', { name: '개인정보 처리방침', level: 1 }).waitFor();
+    expect(await m.locator('.privacy-policy').textContent()).toContain('감사 기록');
+    await tablesFitPhone(m, 'privacy policy');
+
     step('before 2');
     // 2. Online sign-up (pre-registration) with plain next steps.
     await m.goto(url('/portal/sign-up'));

@@ -21,6 +21,8 @@ const PrivacyPolicySchema = Type.Object({
   records: Type.Array(
     Type.Object({
       table: Type.String(),
+      /** What a member calls it (every record holding personal data has one). */
+      name: Type.Optional(Text),
       columns: Type.Array(Type.String()),
       purpose: Text,
       retention: Text,

@@ -7805,6 +7805,10 @@ export interface operations {
                         };
                         records: {
                             table: string;
+                            name?: {
+                                ko: string;
+                                en: string;
+                            };
                             columns: string[];
                             purpose: {
                                 ko: string;

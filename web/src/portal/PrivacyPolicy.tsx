@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../components/DataTable';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useFormat } from '../i18n/format';
@@ -29,38 +30,33 @@ export function PrivacyPolicyPage() {
         <dd>{p.consent.refusal[language]}</dd>
       </dl>
       <h2>{t('privacy.whatWeKeep')}</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('privacy.record')}</th>
-              <th scope="col">{t('privacy.purpose')}</th>
-              <th scope="col">{t('privacy.retention')}</th>
-              <th scope="col">{t('privacy.readers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kept.map((r) => (
-              <tr key={r.table}>
-                <th scope="row">
-                  <code>{r.table}</code>
-                </th>
-                <td>{r.purpose[language]}</td>
-                <td>{r.retention[language]}</td>
-                <td>{r.readers[language]}</td>
-              </tr>
-            ))}
-            {p.elsewhere.map((e) => (
-              <tr key={e.what.en}>
-                <th scope="row">{e.what[language]}</th>
-                <td>{e.holds[language]}</td>
-                <td>{e.retention[language]}</td>
-                <td />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('privacy.whatWeKeep')}
+        captionHidden
+        columns={[
+          t('privacy.record'),
+          t('privacy.purpose'),
+          t('privacy.retention'),
+          t('privacy.readers'),
+        ]}
+      >
+        {kept.map((r) => (
+          <tr key={r.table}>
+            <td>{r.name?.[language] ?? r.table}</td>
+            <td>{r.purpose[language]}</td>
+            <td>{r.retention[language]}</td>
+            <td>{r.readers[language]}</td>
+          </tr>
+        ))}
+        {p.elsewhere.map((e) => (
+          <tr key={e.what.en}>
+            <td>{e.what[language]}</td>
+            <td>{e.holds[language]}</td>
+            <td>{e.retention[language]}</td>
+            <td>—</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="hint">{t('privacy.version', { version: p.version })}</p>
     </div>
   );

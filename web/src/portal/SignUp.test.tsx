@@ -106,6 +106,10 @@ describe('portal: sign-up', () => {
     ).toBeTruthy();
     const audit = facts.records.find((r) => r.table === 'audit_events')!;
     expect(screen.getByText(audit.retention.ko)).toBeTruthy();
+    // Each record by what a member calls it, never by the database's name for it.
+    expect(screen.getByText('감사 기록')).toBeTruthy();
+    expect(screen.getByText('회원증')).toBeTruthy();
+    for (const record of facts.records) expect(screen.queryByText(record.table)).toBeNull();
   });
 
   it('asks for a guardian under 14 and shows the API refusal in the reader’s words', async () => {
