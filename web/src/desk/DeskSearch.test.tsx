@@ -23,6 +23,16 @@ describe('desk: the catalogue search with call numbers', () => {
                 holding(yonam, 2, 1, { callNumbers: ['813.7-한12ㅂ', '813.7-한12ㅂ c.2'] }),
               ]),
               catalogueTitle(2, '섬의 시간', [holding(tongyeong, 1, 0, { callNumbers: [] })]),
+              // Held by 12 libraries, the first 2 listed (as a search answers at most a few).
+              catalogueTitle(
+                3,
+                '구름빵',
+                [
+                  holding(tongyeong, 2, 1, { callNumbers: ['813.8-백94ㄱ'] }),
+                  holding(yonam, 1, 1, { callNumbers: ['813.8-백94ㄱ'] }),
+                ],
+                { libraryCount: 12 },
+              ),
             ],
             nextCursor: null,
           },
@@ -41,6 +51,10 @@ describe('desk: the catalogue search with call numbers', () => {
     expect(here.getByText('813.7-한12ㅂ c.2')).toBeTruthy();
     expect(here.getByText('1곳 · 대출 가능 1권')).toBeTruthy();
     expect(within(second!).getByText('이 도서관에는 없습니다.')).toBeTruthy();
+    // What the summary counts is what it lists; the other ten are a link away.
+    const third = within(table.getAllByRole('row')[3]!);
+    expect(third.getByText('1곳 · 대출 가능 1권')).toBeTruthy();
+    expect(third.getByRole('link', { name: '외 10곳 · 모든 소장 도서관 보기' })).toBeTruthy();
 
     fireEvent.click(screen.getByLabelText('이 도서관 소장 자료만'));
     await waitFor(() =>

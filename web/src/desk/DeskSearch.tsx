@@ -6,6 +6,7 @@ import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/Page';
 import { useFormat } from '../i18n/format';
+import { Link } from '../router';
 import { useStaffSession } from '../session';
 
 /** This library's copies of a title: how many on the shelf, and every copy's call number. */
@@ -46,14 +47,15 @@ function ElsewhereCell({ title, libraryId }: { title: CatalogueTitle; libraryId:
   const { t } = useTranslation();
   const format = useFormat();
   const others = title.holdings.filter((holding) => holding.library.id !== libraryId);
-  if (others.length === 0) return <span className="muted">{t('catalogue.desk.nowhereElse')}</span>;
-  const here = title.holdings.length - others.length;
+  // A result lists the first libraries only (libraryCount says how many hold it): the rest are
+  // on the title's page, and what the summary counts is what is listed.
+  const unlisted = title.libraryCount - title.holdings.length;
+  if (others.length === 0 && unlisted <= 0)
+    return <span className="muted">{t('catalogue.desk.nowhereElse')}</span>;
   const available = others.reduce((sum, holding) => sum + holding.available, 0);
   return (
     <details>
-      <summary>
-        {t('catalogue.desk.elsewhere', { count: title.libraryCount - here, available })}
-      </summary>
+      <summary>{t('catalogue.desk.elsewhere', { count: others.length, available })}</summary>
       <ul className="plain-list">
         {others.map((holding) => (
           <li key={holding.library.id}>
@@ -64,6 +66,13 @@ function ElsewhereCell({ title, libraryId }: { title: CatalogueTitle; libraryId:
             </span>
           </li>
         ))}
+        {unlisted > 0 ? (
+          <li>
+            <Link to={`/portal/titles/${title.id}`}>
+              {t('catalogue.moreHoldings', { count: unlisted })}
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </details>
   );
