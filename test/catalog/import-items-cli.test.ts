@@ -87,7 +87,7 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     const second = await run(file, 'jinju-yonam-library', env, 'en');
     expect(second.result.report).toMatchObject({ imported: 0, skipped: 4 });
     expect(second.lines).toContain('Imported 0 of 4 rows; skipped 4.');
-    expect(second.lines).toContain('line 2 (JY-0001): barcode already exists at this library');
+    expect(second.lines).toContain('line 2 (JY-0001): Barcode already exists at this library');
     expect(second.lines).toContain('line 4 (JY-0003): Title is empty');
 
     // The command closed the embedded database and released its lock.
@@ -165,7 +165,7 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     const again = { line: 1, controlNumber: 'KMO1', barcode: 'JM-1', field: 'barcode' };
     expect(
       formatRowError({ ...again, code: 'BARCODE_EXISTS', params: {}, message: '' }, 'en'),
-    ).toBe('record 1 (KMO1, JM-1): barcode already exists at this library');
+    ).toBe('record 1 (KMO1, JM-1): Barcode already exists at this library');
   });
 
   it('exits non-zero and imports nothing when the file cannot be read', async () => {

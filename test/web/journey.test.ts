@@ -589,7 +589,8 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
       'JYL-NEW-0001,새로 들어온 책,홍길동,책이음출판,2025,,813.7-홍18ㅅ,',
       'JYL-NEW-0002,두 번째 책,,,,,,',
       ',제목만 있는 줄,,,,,,',
-      'JYL-NEW-0003,연도가 틀린 책,,,twenty,,,',
+      // Two problems in one row: no barcode, and a year that is not one.
+      ',연도가 틀린 책,,,twenty,,,',
     ].join('\n');
     await page.getByLabel('CSV 파일').setInputFiles({
       name: 'items.csv',
@@ -606,6 +607,8 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     expect(problems).toContain('발행 연도는 1000부터');
     expect(problems).toContain('VALUE_EMPTY');
     expect(problems).not.toMatch(/is empty|must be/);
+    // The caption counts the problems and the rows they are in, as the skipped count does.
+    expect(await page.locator('.table caption').textContent()).toBe('건너뛴 줄 2개의 문제 3개');
     await accessibility.check(page, 'admin import');
     await capture(page, 'admin-import', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
     await tablesFitPhone(page, 'admin import');

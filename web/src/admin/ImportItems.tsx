@@ -224,7 +224,11 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
                 </p>
               ) : null}
               <DataTable
-                caption={t('import.errors', { count: report.errors.length })}
+                // A row may have several problems: the caption counts both, as the KPI counts rows.
+                caption={t('import.errors', {
+                  count: report.errors.length,
+                  rows: new Set(report.errors.map((error) => error.line)).size,
+                })}
                 columns={columns?.head ?? []}
               >
                 {report.errors.slice(0, 500).map((error) => (
