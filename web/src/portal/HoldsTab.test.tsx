@@ -30,17 +30,17 @@ const routes: Routes = [
 describe('portal: the holds list', () => {
   resetBetweenTests();
 
-  it('dates a hold placed on a Korean morning by its Korean day, not the day before in UTC', async () => {
+  it('dates a hold placed on a Korean morning by its Korean day (with its weekday, as requests are dated), not the day before in UTC', async () => {
     mockApi(routes);
     renderAt('/portal/me/holds');
-    expect(await screen.findByText('2026년 12월 7일')).toBeTruthy();
-    expect(screen.queryByText('2026년 12월 6일')).toBeNull();
+    expect(await screen.findByText('2026년 12월 7일 (월)')).toBeTruthy();
+    expect(screen.queryByText(/2026년 12월 6일/)).toBeNull();
   });
 
   it('does the same in English', async () => {
     await i18n.changeLanguage('en');
     mockApi(routes);
     renderAt('/portal/me/holds');
-    expect(await screen.findByText('7 December 2026')).toBeTruthy();
+    expect(await screen.findByText('Mon 7 December 2026')).toBeTruthy();
   });
 });

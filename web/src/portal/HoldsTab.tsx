@@ -30,7 +30,7 @@ function HoldFacts({ hold }: { hold: Hold }) {
       {hold.state === 'ready' && hold.pickupUntil ? (
         <Fact label={t('holds.pickupUntil')}>{format.date(hold.pickupUntil)}</Fact>
       ) : null}
-      <Fact label={t('holds.placedAt')}>{format.dayOf(hold.placedAt, false)}</Fact>
+      <Fact label={t('holds.placedAt')}>{format.dayOf(hold.placedAt)}</Fact>
     </dl>
   );
 }
