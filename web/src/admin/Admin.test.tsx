@@ -81,6 +81,12 @@ describe('administration', () => {
     expect(alert.textContent).toContain('전체 도서관 한도인 20권보다 클 수 없습니다');
     expect(alert.textContent).toContain('LOAN_LIMIT_ABOVE_NETWORK');
     expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ loanLimit: 25 });
+    // A limit of 0 is allowed (lending stopped) but said plainly before it is saved.
+    expect(screen.queryByText(/대출 한도가 0권이면/)).toBeNull();
+    fireEvent.change(screen.getByLabelText('1인 대출 한도'), { target: { value: '0' } });
+    expect(
+      screen.getByText(/대출 한도가 0권이면 이 도서관에서는 아무도 책을 빌릴 수 없습니다/),
+    ).toBeTruthy();
   });
 
   it('shows the problem when the self-check machines cannot be loaded', async () => {

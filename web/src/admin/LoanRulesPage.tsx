@@ -74,6 +74,11 @@ export function LoanRulesPage({ libraryId }: { libraryId: number }) {
             />
           ))}
         </div>
+        {rules.loanLimit === 0 ? (
+          <p className="notice notice-warn" role="status">
+            {t('rules.lendsNothing')}
+          </p>
+        ) : null}
         {networkLimit !== undefined && savedLimit > networkLimit ? (
           <p className="notice notice-warn">
             {t('rules.aboveNetwork', {
