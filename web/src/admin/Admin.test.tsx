@@ -89,6 +89,27 @@ describe('administration', () => {
     ).toBeTruthy();
   });
 
+  it("keeps the network admin's chosen library across a reload of the page", async () => {
+    adminRoutes(networkAdmin, [
+      ['GET', '/api/v1/libraries/7', { body: { library: tongyeong, holidays: [] } }],
+      [
+        'GET',
+        '/api/v1/network-rules',
+        { body: { networkLoanLimit: 20, suspensionMode: 'longest', maxSuspensionDays: null } },
+      ],
+    ]);
+    const first = renderAt('/admin/rules');
+    const picker = (await screen.findByLabelText('관리할 도서관')) as HTMLSelectElement;
+    await screen.findByRole('option', { name: tongyeong.nameKo });
+    fireEvent.change(picker, { target: { value: String(tongyeong.id) } });
+    expect(picker.value).toBe(String(tongyeong.id));
+    first.unmount();
+    renderAt('/admin/rules');
+    const again = (await screen.findByLabelText('관리할 도서관')) as HTMLSelectElement;
+    await screen.findByRole('option', { name: tongyeong.nameKo });
+    expect(again.value).toBe(String(tongyeong.id));
+  });
+
   it('shows the problem when the self-check machines cannot be loaded', async () => {
     adminRoutes(libraryAdmin, [
       [

@@ -72,6 +72,24 @@ function LibraryPicker({
   );
 }
 
+const MANAGED_LIBRARY = 'library-one.admin.library';
+
+/**
+ * The library the network admin manages, kept for the browser tab so that a reload keeps it (it
+ * fell back to their own library without a word); a library admin always manages their own.
+ */
+function useRememberedLibrary(own: number, network: boolean) {
+  const [libraryId, setLibraryId] = useState<number>(() => {
+    const kept = network ? Number(globalThis.sessionStorage?.getItem(MANAGED_LIBRARY)) : 0;
+    return Number.isSafeInteger(kept) && kept > 0 ? kept : own;
+  });
+  const choose = (id: number) => {
+    setLibraryId(id);
+    globalThis.sessionStorage?.setItem(MANAGED_LIBRARY, String(id));
+  };
+  return [libraryId, choose] as const;
+}
+
 /** Administration: a library admin runs their library, the network admin the network. */
 export function AdminPages() {
   const { t } = useTranslation();
@@ -80,7 +98,7 @@ export function AdminPages() {
   const session = useStaffSession();
   const staff = session.staff!;
   const network = staff.role === 'network_admin';
-  const [libraryId, setLibraryId] = useState<number>(staff.libraryId);
+  const [libraryId, setLibraryId] = useRememberedLibrary(staff.libraryId, network);
   const [dashboardScope, setDashboardScope] = useState<number | null>(
     network ? null : staff.libraryId,
   );

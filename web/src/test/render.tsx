@@ -15,6 +15,7 @@ export function resetBetweenTests() {
   beforeEach(async () => {
     await i18n.changeLanguage('ko');
     setCsrfToken(null);
+    globalThis.sessionStorage?.clear();
     // biome-ignore lint/suspicious/noDocumentCookie: the test plays the server setting the cookie
     document.cookie = 'lo_csrf=; max-age=0; path=/';
   });
