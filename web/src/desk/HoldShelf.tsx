@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import { SubmitButton } from '../components/FormParts';
@@ -18,14 +18,20 @@ export function HoldShelf() {
   const format = useFormat();
   const shelf = useResource('hold-shelf', () => answer(api.GET('/api/v1/hold-shelf')));
   const cancel = useAction();
-  if (shelf.problem) return <ProblemAlert problem={shelf.problem} />;
-  if (!shelf.data) return <Loading />;
-  const holds = shelf.data.holds;
-  const soon = holds.filter((h) => h.expiringSoon).length;
-  return (
+  // The heading is there at once, so a function key that opens the page has it to focus.
+  const page = (body: ReactNode) => (
     <div className="desk-page hold-shelf">
       <PageTitle>{t('desk.page.holds')}</PageTitle>
       <p className="lead">{t('holdShelf.lead')}</p>
+      {body}
+    </div>
+  );
+  if (shelf.problem) return page(<ProblemAlert problem={shelf.problem} />);
+  if (!shelf.data) return page(<Loading />);
+  const holds = shelf.data.holds;
+  const soon = holds.filter((h) => h.expiringSoon).length;
+  return page(
+    <>
       <p>
         {t('holdShelf.count', { count: holds.length })}
         {soon > 0 ? (
@@ -92,7 +98,7 @@ export function HoldShelf() {
       )}
       <ProblemAlert problem={cancel.problem} />
       <ArrivedRequests />
-    </div>
+    </>,
   );
 }
 
