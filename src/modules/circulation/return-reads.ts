@@ -367,10 +367,10 @@ export async function lentAndReturnedToday(
 }
 
 /**
- * A scanned copy in no request that concerns this library: this library's own (nothing to send
- * or receive: it belongs on the shelf — unless a request lends another copy of its title, which
- * is named), another library's not on loan (astray here: it goes home;
- * a barcode naming copies of several other libraries stays unknown), or no copy at all.
+ * A scanned copy in no request that concerns this library: this library's own (nothing to send or
+ * receive: it belongs on the shelf — unless a request lends another copy of its title, which is
+ * named), another library's not on loan (astray here: it goes home; a barcode naming copies of
+ * several other libraries stays unknown), or no copy at all.
  */
 export async function copyInNoRequest(
   db: Kysely<DB>,
