@@ -126,7 +126,9 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     // F6: a page with no field: its heading, not the page itself (it was lost while loading).
     await page.keyboard.press('F6');
     await page.getByRole('heading', { name: '예약 도서', level: 1 }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.tagName'))
+      .toBe('H1');
     await page.keyboard.press('F2');
     await expect.poll(() => focusedLabel(page)).toBe('회원카드 번호');
 
