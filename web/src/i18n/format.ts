@@ -57,8 +57,12 @@ export function formatMonth(date: string, language: Language): string {
   return formatDay(date, language, { year: 'numeric', month: 'long' });
 }
 
+/** A chart's axis: 11. 8. · 8 Nov (not "08/11", which reads as August to half the world). */
 export function formatShortDate(date: string, language: Language): string {
-  return formatDay(date, language, { month: 'numeric', day: 'numeric' });
+  return formatDay(date, language, {
+    month: language === 'ko' ? 'numeric' : 'short',
+    day: 'numeric',
+  });
 }
 
 /** The service's calendar day (Korean time) of a point in time, as `YYYY-MM-DD`. */

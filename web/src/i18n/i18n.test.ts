@@ -89,6 +89,10 @@ describe('Korean as Koreans write it (issue 17)', () => {
     ).toContain('2026년 12월 20일 (일)로 연장되었습니다');
     expect(JSON.stringify(ko)).not.toMatch(/\((을|를|이|가|은|는|으로|로|과|와)\)/);
     expect(formatDateTime('2026-12-02T06:05:00Z', 'ko')).toBe('2026년 12월 2일 (수) 15:05');
+    // A chart's axis: the month named in English, never "08/11".
+    const { formatShortDate } = await import('./format');
+    expect(formatShortDate('2026-11-08', 'en')).toBe('8 Nov');
+    expect(formatShortDate('2026-11-08', 'ko')).toBe('11. 8.');
     expect(formatDateTime('2026-12-02T06:05:00Z', 'en')).toBe('Wed 2 December 2026, 15:05');
   });
 });
