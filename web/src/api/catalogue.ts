@@ -16,6 +16,9 @@ export type TitleDetail = Answer<'getCatalogueTitlesByRecordId'>;
 /** A holding on the title page: the library with the facts the directory shows (phone, hours). */
 export type TitleHolding = TitleDetail['holdings'][number];
 
+/** A title's page in the portal (every library that holds it). */
+export const titlePath = (id: number) => `/portal/titles/${id}`;
+
 export interface CatalogueQuery {
   q: string;
   region?: string;

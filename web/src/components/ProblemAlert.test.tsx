@@ -5,6 +5,21 @@ import '../i18n';
 import { resetBetweenTests } from '../test/render';
 import { ProblemAlert } from './ProblemAlert';
 
+/** An item scan refused with one ITEM_UNKNOWN reason: its sentence and facts, as the API sends them. */
+function unknownItem(detail: string, params: Record<string, string>) {
+  render(
+    <ProblemAlert
+      problem={{
+        status: 404,
+        code: 'ITEM_UNKNOWN',
+        detail,
+        reasons: [{ code: 'ITEM_UNKNOWN', detail, params }],
+      }}
+    />,
+  );
+  return screen.getByRole('alert').textContent;
+}
+
 describe('ProblemAlert', () => {
   resetBetweenTests();
 
@@ -73,55 +88,25 @@ describe('ProblemAlert', () => {
   });
 
   it('a card scanned where the book goes: asks for the book, not for the scan again', () => {
-    const detail = '책이 아니라 회원증을 스캔했습니다.';
-    render(
-      <ProblemAlert
-        problem={{
-          status: 404,
-          code: 'ITEM_UNKNOWN',
-          detail,
-          reasons: [{ code: 'ITEM_UNKNOWN', detail, params: { scanned: 'card' } }],
-        }}
-      />,
-    );
-    const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('책에 붙은 바코드를 스캔해 주세요.');
-    expect(alert.textContent).not.toContain('바코드를 다시 스캔해 주세요.');
+    const alert = unknownItem('책이 아니라 회원증을 스캔했습니다.', { scanned: 'card' });
+    expect(alert).toContain('책에 붙은 바코드를 스캔해 주세요.');
+    expect(alert).not.toContain('바코드를 다시 스캔해 주세요.');
   });
 
   it("this library's copy scanned to send with no request: the shelf, not the scan again", () => {
-    const detail = '상호대차 신청이 없는 이 도서관의 자료입니다: 《소년이 온다》.';
-    render(
-      <ProblemAlert
-        problem={{
-          status: 404,
-          code: 'ITEM_UNKNOWN',
-          detail,
-          reasons: [
-            { code: 'ITEM_UNKNOWN', detail, params: { title: '소년이 온다', request: 'none' } },
-          ],
-        }}
-      />,
-    );
-    expect(screen.getByRole('alert').textContent).toContain(
-      '보내지 말고 이 도서관의 서가에 두세요.',
-    );
+    const alert = unknownItem('상호대차 신청이 없는 이 도서관의 자료입니다: 《소년이 온다》.', {
+      title: '소년이 온다',
+      request: 'none',
+    });
+    expect(alert).toContain('보내지 말고 이 도서관의 서가에 두세요.');
   });
 
   it('another copy of a requested title scanned to send: find the one on the list', () => {
-    const detail = '《소년이 온다》의 상호대차 신청에는 다른 자료가 정해져 있습니다: JSL0000070.';
-    const params = { title: '소년이 온다', request: 'otherCopy', requestedCopy: 'JSL0000070' };
-    render(
-      <ProblemAlert
-        problem={{
-          status: 404,
-          code: 'ITEM_UNKNOWN',
-          detail,
-          reasons: [{ code: 'ITEM_UNKNOWN', detail, params }],
-        }}
-      />,
+    const alert = unknownItem(
+      '《소년이 온다》의 상호대차 신청에는 다른 자료가 정해져 있습니다: JSL0000070.',
+      { title: '소년이 온다', request: 'otherCopy', requestedCopy: 'JSL0000070' },
     );
-    expect(screen.getByRole('alert').textContent).toContain('목록에 적힌 등록번호의 자료를 찾아');
+    expect(alert).toContain('목록에 적힌 등록번호의 자료를 찾아');
   });
 
   it('renders nothing without a problem', () => {

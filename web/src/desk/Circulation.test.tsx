@@ -134,6 +134,21 @@ const REQUESTED_COPIES: Record<
 type OpenLoan = CirculationStatus['openLoans'][number];
 
 /** The member's status with one loan of this desk's library (연암), not overdue. */
+const seobu = { id: 5, nameKo: '진주시립서부도서관', nameEn: 'Jinju Seobu Library', phone: null };
+
+/** Jinju Seobu's copy lent here (Jinju Yonam) through an inter-library request. */
+const illLoanHere: OpenLoan = {
+  library: seobu,
+  pickupLibrary: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+  loanId: 40,
+  title: '상호대차로 온 책',
+  itemBarcode: 'JSL0000040',
+  loanDay: '2026-12-01',
+  dueDate: '2026-12-15',
+  overdue: false,
+  renewable: true,
+};
+
 function withLoanHere(
   loan: Pick<OpenLoan, 'loanId' | 'title' | 'itemBarcode' | 'loanDay' | 'dueDate'>,
 ): CirculationStatus {
@@ -356,27 +371,9 @@ describe('desk: card, member panel, checkout', () => {
   });
 
   it("the member's own loan scanned again (one lent here through a request too): asks to take it back; Esc answers no and keeps the member", async () => {
-    const seobu = {
-      id: 5,
-      nameKo: '진주시립서부도서관',
-      nameEn: 'Jinju Seobu Library',
-      phone: null,
-    };
     const status: CirculationStatus = {
       ...emptyStatus,
-      openLoans: [
-        {
-          library: seobu,
-          pickupLibrary: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
-          loanId: 40,
-          title: '상호대차로 온 책',
-          itemBarcode: 'JSL0000040',
-          loanDay: '2026-12-01',
-          dueDate: '2026-12-15',
-          overdue: false,
-          renewable: true,
-        },
-      ],
+      openLoans: [illLoanHere],
       network: { open: 1, limit: 20, left: 19 },
     };
     deskRoutes(
@@ -407,28 +404,9 @@ describe('desk: card, member panel, checkout', () => {
   });
 
   it('offers the renewal of an inter-library loan lent here, and says so', async () => {
-    const seobu = {
-      id: 5,
-      nameKo: '진주시립서부도서관',
-      nameEn: 'Jinju Seobu Library',
-      phone: null,
-    };
     deskRoutes(() => ({
       ...emptyStatus,
-      openLoans: [
-        {
-          library: seobu,
-          pickupLibrary: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
-          loanId: 40,
-          title: '상호대차로 온 책',
-          itemBarcode: 'JSL0000040',
-          loanDay: '2026-12-01',
-          dueDate: '2026-12-15',
-          overdue: false,
-          renewable: true,
-        },
-        { library: seobu, dueDate: '2026-12-20', overdue: false },
-      ],
+      openLoans: [illLoanHere, { library: seobu, dueDate: '2026-12-20', overdue: false }],
       network: { open: 2, limit: 20, left: 18 },
     }));
     renderAt('/desk');

@@ -41,7 +41,10 @@ export function Circulation() {
   const itemRef = useRef<HTMLInputElement>(null);
   const returnRef = useRef<HTMLButtonElement>(null);
   /** After every action the cursor is back where the next scan goes. */
-  const focusScan = () => window.setTimeout(() => (itemRef.current ?? cardRef.current)?.focus(), 0);
+  const focusScan = useCallback(
+    () => window.setTimeout(() => (itemRef.current ?? cardRef.current)?.focus(), 0),
+    [],
+  );
 
   const open = useCallback(
     async (raw: string, reissued = false) => {
@@ -123,12 +126,12 @@ export function Circulation() {
       if (event.key !== 'Escape') return;
       if (promptOpen.current) {
         lend.clear();
-        window.setTimeout(() => itemRef.current?.focus(), 0);
+        focusScan();
       } else clear();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [clear, lend.clear]);
+  }, [clear, lend.clear, focusScan]);
 
   const submitCard = (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CatalogueHolding, type CatalogueTitle, useCatalogueSearch } from '../api/catalogue';
+import {
+  type CatalogueHolding,
+  type CatalogueTitle,
+  titlePath,
+  useCatalogueSearch,
+} from '../api/catalogue';
 import { CatalogueResults, FilterCheck, HoldingCopies, TitleByline } from '../components/Catalogue';
 import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
@@ -68,9 +73,7 @@ function ElsewhereCell({ title, libraryId }: { title: CatalogueTitle; libraryId:
         ))}
         {unlisted > 0 ? (
           <li>
-            <Link to={`/portal/titles/${title.id}`}>
-              {t('catalogue.moreHoldings', { count: unlisted })}
-            </Link>
+            <Link to={titlePath(title.id)}>{t('catalogue.moreHoldings', { count: unlisted })}</Link>
           </li>
         ) : null}
       </ul>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { titlePath } from '../api/catalogue';
 import { answer, api, idempotent } from '../api/client';
 import type { Hold } from '../api/types';
 import { Fact } from '../components/Fact';
@@ -59,7 +60,7 @@ export function HoldsTab() {
             {active.map((hold) => (
               <li key={hold.id} className={hold.state === 'ready' ? 'loan hold-ready' : 'loan'}>
                 <p className="loan-title">
-                  <Link to={`/portal/titles/${hold.recordId}`}>{hold.title}</Link>
+                  <Link to={titlePath(hold.recordId)}>{hold.title}</Link>
                 </p>
                 {hold.author ? <p className="muted">{hold.author}</p> : null}
                 <HoldFacts hold={hold} />

@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { CATALOGUE_HOLDINGS_SHOWN } from '../../../src/modules/catalog/shown';
-import { type CatalogueHolding, type CatalogueTitle, useCatalogueSearch } from '../api/catalogue';
+import {
+  type CatalogueHolding,
+  type CatalogueTitle,
+  titlePath,
+  useCatalogueSearch,
+} from '../api/catalogue';
 import { groupByRegionOf, useLibraries, useRegions } from '../api/directory';
 import {
   AvailabilitySummary,
@@ -18,8 +23,6 @@ import { useMemberViewer } from '../session';
 
 /** A result carries this many holding libraries at most (the API's bound); the title page, all. */
 const HOLDINGS_SHOWN = CATALOGUE_HOLDINGS_SHOWN;
-
-const titlePath = (id: number) => `/portal/titles/${id}`;
 
 /** The holding libraries by region, in the server's order (the member's own libraries first). */
 function HoldingsByRegion({ holdings }: { holdings: CatalogueHolding[] }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type TitleHolding, useTitle } from '../api/catalogue';
+import { type TitleHolding, titlePath, useTitle } from '../api/catalogue';
 import { answer, api } from '../api/client';
 import { groupByRegionOf } from '../api/directory';
 import type { Hold, InterLibraryRequest } from '../api/types';
@@ -149,7 +149,7 @@ export function TitlePage({ id }: { id: number }) {
         {session.state === 'signedOut' ? (
           <p className="notice notice-info">
             {t('catalogue.anonymousNote')}{' '}
-            <Link to={`/portal/sign-in?${new URLSearchParams({ next: `/portal/titles/${id}` })}`}>
+            <Link to={`/portal/sign-in?${new URLSearchParams({ next: titlePath(id) })}`}>
               {t('common.signIn')}
             </Link>
           </p>
