@@ -181,12 +181,17 @@ describe(`notice settings and logs over HTTP (${testDatabaseKind})`, () => {
     expect(overdue.ko.subject).toBe('[경남대표도서관] 《채식주의자》가 8일 연체되었습니다');
     expect(overdue.en.subject).toBe('[Gyeongnamdaepyo Library] “채식주의자” is 8 days overdue');
     expect(preview.json().templates).toHaveLength(11);
-    // Dated from the service's day as a real notice would be: "3 days left" of a date 3 days on.
+    // Dated from the service's day as a real notice would be, as many days before the due date
+    // as the library tells its members: 5 at Gyeongnamdaepyo (its own), 3 at Yonam (the network's).
     const today = t.clock.today();
-    const dueSoonPreview = preview
-      .json()
-      .templates.find((p: { kind: string }) => p.kind === 'due_soon');
-    expect(dueSoonPreview.ko.text).toContain(
+    const dueSoonText = (templates: { kind: string; ko: { text: string } }[]) =>
+      templates.find((p) => p.kind === 'due_soon')?.ko.text;
+    expect(dueSoonText(preview.json().templates)).toContain(
+      `반납 예정일이 ${formatBusinessDate(addDays(today, 5), 'ko')}입니다 (5일 남음)`,
+    );
+    const yonam = await libraryIdOf(t, 'jinju-yonam-library');
+    const yonamPreview = await network.get(`/api/v1/notice-templates?libraryId=${yonam}`);
+    expect(dueSoonText(yonamPreview.json().templates)).toContain(
       `반납 예정일이 ${formatBusinessDate(addDays(today, 3), 'ko')}입니다 (3일 남음)`,
     );
     expect(overdue.ko.text).toContain(

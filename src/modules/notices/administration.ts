@@ -137,6 +137,18 @@ export interface TemplatePreview {
   en: RenderedNotice;
 }
 
+/** The days before a due date the library's members are told (its own setting, else the network's). */
+async function effectiveDueSoonDays(context: AppContext, libraryId: number | null) {
+  const row = await context.db
+    .selectFrom('notice_settings as ns')
+    .leftJoin('library_notice_settings as ls', (join) =>
+      join.on('ls.library_id', '=', libraryId ?? -1),
+    )
+    .select(sql<number>`coalesce(ls.due_soon_days, ns.due_soon_days)`.as('days'))
+    .executeTakeFirstOrThrow();
+  return row.days;
+}
+
 /** Every notice in both languages, with made-up facts and, when given, the library's own name, phone and hours. */
 export async function previewTemplates(
   context: AppContext,
@@ -161,8 +173,9 @@ export async function previewTemplates(
     };
   }
   const today = context.clock.today();
+  const dueSoonDays = await effectiveDueSoonDays(context, libraryId);
   const factsOf = (kind: NoticeKind): NoticeFacts => {
-    const facts = sampleFacts(kind, today);
+    const facts = sampleFacts(kind, today, dueSoonDays);
     return library ? { ...facts, library } : facts;
   };
   return NOTICE_KINDS.map((kind) => ({

@@ -106,10 +106,12 @@ export function renderNotice(
 
 /**
  * Made-up facts for the admin's preview of a template, dated from the service's day as the real
- * notice would be (a due date three days on for "due soon", eight days past for "overdue", …), so
- * that a preview never says "3 days left" of a date a week away.
+ * notice would be (a due date `dueSoonDays` on for "due soon" — the library's setting, 3 when it
+ * sends none —, eight days past for "overdue", …), so that a preview never says "3 days left" of
+ * a date a week away, nor 3 days where the library tells its members 5 days before.
  */
-export function sampleFacts(kind: NoticeKind, today: BusinessDate): NoticeFacts {
+export function sampleFacts(kind: NoticeKind, today: BusinessDate, dueSoonDays = 3): NoticeFacts {
+  const daysBefore = dueSoonDays > 0 ? dueSoonDays : 3;
   const suspendedDays = 3;
   const until = addDays(today, suspendedDays - 1);
   return {
@@ -123,8 +125,12 @@ export function sampleFacts(kind: NoticeKind, today: BusinessDate): NoticeFacts 
     },
     title: '채식주의자',
     dueDate:
-      kind === 'overdue' ? addDays(today, -8) : kind === 'due_today' ? today : addDays(today, 3),
-    days: 3,
+      kind === 'overdue'
+        ? addDays(today, -8)
+        : kind === 'due_today'
+          ? today
+          : addDays(today, daysBefore),
+    days: daysBefore,
     daysOverdue: 8,
     daysLate: suspendedDays,
     // A suspension's last day, or a requested copy's last pickup day.

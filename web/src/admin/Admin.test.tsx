@@ -110,6 +110,53 @@ describe('administration', () => {
     expect(again.value).toBe(String(tongyeong.id));
   });
 
+  it('previews a notice as the library sends it, and says when its members are sent none', async () => {
+    let own: { dueSoonDays: number | null; dueDay: boolean | null } = {
+      dueSoonDays: null,
+      dueDay: null,
+    };
+    const network = { dueSoonDays: 3, dueDay: true, overdueRepeatDays: 7, consentReminder: true };
+    const calls = adminRoutes(libraryAdmin, [
+      [
+        'GET',
+        '/api/v1/notice-settings',
+        () => ({ body: { network, library: { libraryId: 3, ...own } } }),
+      ],
+      [
+        'PUT',
+        '/api/v1/libraries/3/notice-settings',
+        (request) => {
+          own = request.body as typeof own;
+          return { body: { libraryId: 3, ...own } };
+        },
+      ],
+      [
+        'GET',
+        '/api/v1/notice-templates',
+        () => {
+          const text = `반납 예정일까지 ${own.dueSoonDays ?? network.dueSoonDays}일 남았습니다`;
+          const notice = { subject: '반납 예정', text, html: '', short: text };
+          return { body: { templates: [{ kind: 'due_soon', ko: notice, en: notice }] } };
+        },
+      ],
+      ['GET', '/api/v1/notice-counts', { body: { counts: [] } }],
+    ]);
+    renderAt('/admin/notices');
+    // Both languages, the long text and the short one.
+    expect(await screen.findAllByText('반납 예정일까지 3일 남았습니다')).toHaveLength(4);
+    expect(screen.queryByText(/이 알림을 보내지 않습니다/)).toBeNull();
+    const library = screen.getByRole('form', { name: '이 도서관의 설정' });
+    const days = within(library).getByLabelText(/반납일 며칠 전/);
+    fireEvent.change(days, { target: { value: '0' } });
+    fireEvent.submit(library);
+    await screen.findByText('알림 설정을 저장했습니다.');
+    // The preview is read again with the library's own setting, and says it is not sent.
+    expect(
+      await screen.findByText(/이 도서관의 회원에게는 이 알림을 보내지 않습니다/),
+    ).toBeTruthy();
+    expect(calls.filter((c) => c.path.startsWith('/api/v1/notice-templates'))).toHaveLength(2);
+  });
+
   it('shows the problem when the self-check machines cannot be loaded', async () => {
     adminRoutes(libraryAdmin, [
       [

@@ -27,15 +27,27 @@ export function NoticesPage({ libraryId }: { libraryId: number }) {
       {settings.data ? (
         <>
           <NetworkDefaults network={settings.data.network} onSaved={settings.reload} />
-          <LibrarySettings libraryId={libraryId} settings={settings.data} />
+          <LibrarySettings
+            libraryId={libraryId}
+            settings={settings.data}
+            onSaved={settings.reload}
+          />
+          <TemplatePreview libraryId={libraryId} sent={sentHere(settings.data)} />
         </>
       ) : (
         <Loading />
       )}
-      <TemplatePreview libraryId={libraryId} />
       <NoticeCounts libraryId={libraryId} />
     </div>
   );
+}
+
+/** What this library's members are sent, its own settings over the network's. */
+function sentHere({ network, library }: NoticeSettings) {
+  return {
+    dueSoonDays: library?.dueSoonDays ?? network.dueSoonDays,
+    dueDay: library?.dueDay ?? network.dueDay,
+  };
 }
 
 function NetworkDefaults({ network, onSaved }: { network: Network; onSaved(): void }) {
@@ -102,7 +114,15 @@ function NetworkDefaults({ network, onSaved }: { network: Network; onSaved(): vo
   );
 }
 
-function LibrarySettings({ libraryId, settings }: { libraryId: number; settings: NoticeSettings }) {
+function LibrarySettings({
+  libraryId,
+  settings,
+  onSaved,
+}: {
+  libraryId: number;
+  settings: NoticeSettings;
+  onSaved(): void;
+}) {
   const { t } = useTranslation();
   const own = settings.library;
   const [days, setDays] = useState(own?.dueSoonDays === null ? '' : String(own?.dueSoonDays ?? ''));
@@ -110,7 +130,7 @@ function LibrarySettings({ libraryId, settings }: { libraryId: number; settings:
   const form = useSaving();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await form.save(
+    const saved = await form.save(
       () =>
         answer(
           api.PUT('/api/v1/libraries/{libraryId}/notice-settings', {
@@ -123,6 +143,7 @@ function LibrarySettings({ libraryId, settings }: { libraryId: number; settings:
         ),
       () => t('notices.admin.saved'),
     );
+    if (saved) onSaved();
   };
   return (
     <form className="form panel" onSubmit={submit} aria-label={t('notices.admin.library')}>
@@ -156,9 +177,16 @@ function LibrarySettings({ libraryId, settings }: { libraryId: number; settings:
   );
 }
 
-function TemplatePreview({ libraryId }: { libraryId: number }) {
+function TemplatePreview({
+  libraryId,
+  sent,
+}: {
+  libraryId: number;
+  sent: ReturnType<typeof sentHere>;
+}) {
   const { t } = useTranslation();
-  const templates = useResource(`notice-templates-${libraryId}`, () =>
+  // Read again when the days before the due date change: the preview says them.
+  const templates = useResource(`notice-templates-${libraryId}-${sent.dueSoonDays}`, () =>
     answer(api.GET('/api/v1/notice-templates', { params: { query: { libraryId } } })),
   );
   const [kind, setKind] = useState('due_soon');
@@ -179,6 +207,9 @@ function TemplatePreview({ libraryId }: { libraryId: number }) {
           </option>
         ))}
       </SelectField>
+      {(kind === 'due_soon' && sent.dueSoonDays === 0) || (kind === 'due_today' && !sent.dueDay) ? (
+        <p className="notice notice-info">{t('notices.admin.notSentHere')}</p>
+      ) : null}
       {shown ? (
         <div className="notice-previews">
           {(['ko', 'en'] as const).map((language) => (
