@@ -7,6 +7,7 @@ import {
   browserTestsRun,
   capture,
   DESK,
+  focused,
   MEMBER_PASSWORD,
   openWindow,
   PHONE,
@@ -105,6 +106,8 @@ describe.runIf(runJourney)(`holds journey in the browser (${testDatabaseKind})`,
     const yonamCard = m.locator('.holding-card', { hasText: '연암도서관' });
     await yonamCard.getByRole('button', { name: '예약' }).click();
     await m.getByText('예약되었습니다. 대기 순번은 1번째입니다.').waitFor();
+    // The tapped button was busy (disabled) while the hold was placed: the answer has the focus.
+    await expect.poll(() => focused(m)).toMatch(/^DIV 예약되었습니다/);
     await m.getByRole('link', { name: '내 예약 보기' }).click();
     await m.locator('.holds-tab .loan', { hasText: '대기 중' }).waitFor();
     expect(await m.locator('.holds-tab').textContent()).toContain('1번째');

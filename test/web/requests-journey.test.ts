@@ -7,6 +7,7 @@ import {
   browserTestsRun,
   capture,
   DESK,
+  focused,
   MEMBER_PASSWORD,
   openWindow,
   PHONE,
@@ -97,6 +98,10 @@ describe.runIf(runJourney)(`inter-library requests in the browser (${testDatabas
     await m
       .getByText('경남대표도서관에서 진주시립연암도서관으로 보냅니다.', { exact: false })
       .waitFor();
+    // The form the member tapped is gone: its answer has the focus.
+    await expect
+      .poll(() => focused(m))
+      .toMatch(/^P .*경남대표도서관에서 진주시립연암도서관으로 보냅니다/);
     await m.getByRole('link', { name: '내 상호대차' }).click();
     await m.locator('.requests-list', { hasText: '상호대차로 온 책' }).waitFor();
     expect(await m.locator('.requests-list').textContent()).toContain('신청됨');

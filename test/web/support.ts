@@ -142,6 +142,16 @@ export async function openWindow(
 }
 
 /** The language the page speaks (`<html lang>`). Page code is passed as text: no DOM types here. */
+/**
+ * What has the keyboard: the focused element's tag and text (BODY when the focus fell to the page,
+ * where the next Tab starts again from the top).
+ */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate<string>(
+    `(() => { const e = document.activeElement; return e ? e.tagName + ' ' + e.textContent : ''; })()`,
+  );
+}
+
 export function pageLanguage(page: Page): Promise<string> {
   return page.evaluate<string>('document.documentElement.lang');
 }

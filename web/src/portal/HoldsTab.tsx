@@ -5,6 +5,7 @@ import type { Hold } from '../api/types';
 import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
@@ -112,6 +113,7 @@ export function PlaceHoldButton({ libraryId, recordId }: { libraryId: number; re
   const { t } = useTranslation();
   const place = useAction();
   const message = useMessage();
+  const answered = useFocusWhenLost<HTMLDivElement>(place.problem ?? message.text);
   return (
     <div className="place-hold">
       <button
@@ -135,12 +137,14 @@ export function PlaceHoldButton({ libraryId, recordId }: { libraryId: number; re
       >
         {t('holds.place')}
       </button>
-      <ProblemAlert problem={place.problem} title={t('holds.refused')} />
-      {message.text ? (
-        <p className="notice notice-info" role="status">
-          {message.text} <Link to="/portal/me/holds">{t('holds.seeMine')}</Link>
-        </p>
-      ) : null}
+      <div ref={answered} tabIndex={-1}>
+        <ProblemAlert problem={place.problem} title={t('holds.refused')} />
+        {message.text ? (
+          <p className="notice notice-info" role="status">
+            {message.text} <Link to="/portal/me/holds">{t('holds.seeMine')}</Link>
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

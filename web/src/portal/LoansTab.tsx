@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import { useLibraries } from '../api/directory';
@@ -7,6 +7,7 @@ import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SuspensionNotice } from '../components/Suspension';
+import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
 import { dueCountdown, useFormat } from '../i18n/format';
 
@@ -83,6 +84,9 @@ function LoanItem({
   const { t } = useTranslation();
   const format = useFormat();
   const action = useAction();
+  const [renewal, setRenewal] = useState<Renewal>();
+  // The loan, with its new due date or its refusal, when the tapped button took the focus away.
+  const answered = useFocusWhenLost<HTMLLIElement>(action.problem ?? renewal);
   // An inter-library loan is under its pickup library's rules, and counts there.
   const rulesAt = loan.pickupLibrary?.id ?? loan.library.id;
   const rules = status.byLibrary.find((b) => b.library.id === rulesAt);
@@ -95,7 +99,7 @@ function LoanItem({
         ? 'badge-warn'
         : 'badge-neutral';
   return (
-    <li className={loan.overdue ? 'loan overdue' : 'loan'}>
+    <li className={loan.overdue ? 'loan overdue' : 'loan'} ref={answered} tabIndex={-1}>
       <div className="loan-head">
         <p className="loan-title">{loan.title ?? t('loans.untitled')}</p>
         <span className={`badge countdown ${tone}`}>
@@ -126,7 +130,9 @@ function LoanItem({
           aria-label={t('loans.renewTitle', { title: loan.title ?? '' })}
           onClick={async () => {
             const result = await action.run(() => renewOnline(loan.loanId!));
-            if (result) onRenewed(result);
+            if (!result) return;
+            setRenewal(result);
+            onRenewed(result);
           }}
         >
           {t('loans.renew')}

@@ -7,6 +7,7 @@ import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { Badge } from '../components/StatusBadge';
+import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
@@ -46,6 +47,8 @@ export function RequestTitle({
   const [pickup, setPickup] = useState<number>();
   const action = useAction();
   const [placed, setPlaced] = useState<InterLibraryRequest>();
+  const placedSaid = useFocusWhenLost<HTMLParagraphElement>(placed);
+  const refusalSaid = useFocusWhenLost<HTMLDivElement>(action.problem);
   const holdsIt = (libraryId: number) =>
     holdings.some((h) => h.library.id === libraryId && h.copies > 0);
   const libraries = (holders.data?.libraries ?? []).filter((l) => !holdsIt(l.id));
@@ -68,7 +71,7 @@ export function RequestTitle({
           <Link to="/portal/me/requests">{t('requests.mine')}</Link>
         </p>
       ) : placed ? (
-        <p className="notice notice-ok" role="status">
+        <p className="notice notice-ok" role="status" ref={placedSaid} tabIndex={-1}>
           {t('requests.placed', {
             library: placed.lendingLibrary ? format.name(placed.lendingLibrary) : '—',
             pickup: format.name(placed.pickupLibrary),
@@ -109,7 +112,9 @@ export function RequestTitle({
           </button>
         </form>
       )}
-      <ProblemAlert problem={action.problem} />
+      <div ref={refusalSaid} tabIndex={-1}>
+        <ProblemAlert problem={action.problem} />
+      </div>
     </section>
   );
 }
