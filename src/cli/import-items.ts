@@ -15,7 +15,7 @@ import { lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { AppError, type Language, problemMessage } from '../platform/errors.js';
-import { itemImportSentence } from '../platform/i18n/messages.js';
+import { itemImportSentence } from '../platform/i18n/item-import.js';
 
 /**
  * `library-one import-items --library <code> [--dry-run] [--encoding auto|utf-8|euc-kr] <file>`:

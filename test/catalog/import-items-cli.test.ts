@@ -166,6 +166,11 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     expect(
       formatRowError({ ...again, code: 'BARCODE_EXISTS', params: {}, message: '' }, 'en'),
     ).toBe('record 1 (KMO1, JM-1): Barcode already exists at this library');
+    // A barcode that looks like a date is written as it is, not as a day.
+    const dated = { line: 4, barcode: '2026-12-01', field: 'barcode', params: {}, message: '' };
+    expect(formatRowError({ ...dated, code: 'BARCODE_EXISTS' }, 'ko')).toBe(
+      '4행 (2026-12-01), 바코드: 이 도서관에 이미 있는 바코드입니다',
+    );
   });
 
   it('exits non-zero and imports nothing when the file cannot be read', async () => {

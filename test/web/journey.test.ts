@@ -8,10 +8,12 @@ import {
   browserTestsRun,
   capture,
   DESK,
+  focused,
   openWindow,
   PHONE,
   pageLanguage,
   STAFF_PASSWORD,
+  setLanguage,
 } from './support.js';
 
 /** A long Korean name: the layout must wrap it, never overflow. */
@@ -408,6 +410,8 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     const titles = await m.locator('.loan .loan-title').allTextContents();
     await m.getByRole('button', { name: '연장' }).first().click();
     await m.getByText('연장되었습니다').waitFor();
+    // The renewed loan, with its new due date, has the focus the busy button lost.
+    await expect.poll(() => focused(m)).toMatch(new RegExp(`^LI ${titles[0]}`));
     await expect.poll(loanRows).not.toEqual(before);
     expect(await m.locator('.loan .loan-title').allTextContents()).toEqual(titles);
     await accessibility.check(m, 'portal loans');
@@ -609,6 +613,12 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     expect(problems).not.toMatch(/is empty|must be/);
     // The caption counts the problems and the rows they are in, as the skipped count does.
     expect(await page.locator('.table caption').textContent()).toBe('건너뛴 줄 2개의 문제 3개');
+    // Switched to English, the rows read in English too (the report came in Korean).
+    await setLanguage(page, 'en');
+    const inEnglish = () => page.locator('.table tbody').textContent();
+    await expect.poll(inEnglish).toContain('Barcode is empty');
+    expect(await inEnglish()).not.toContain('비어 있습니다');
+    await setLanguage(page, 'ko');
     await accessibility.check(page, 'admin import');
     await capture(page, 'admin-import', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
     await tablesFitPhone(page, 'admin import');

@@ -1,4 +1,4 @@
-import { itemImportSentence } from '../../platform/i18n/messages.js';
+import { itemImportSentence } from '../../platform/i18n/item-import.js';
 import type { ItemRecord } from './item.js';
 import {
   DEFAULT_MAX_ROWS,

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { AppError, type Language } from '../../platform/errors.js';
-import { importColumnName, itemImportSentence } from '../../platform/i18n/messages.js';
+import { importColumnName, itemImportSentence } from '../../platform/i18n/item-import.js';
 import { type ImportFormat, parseImportFile } from './import-file.js';
 import type { ItemRecord } from './item.js';
 import type { RowError } from './item-csv.js';

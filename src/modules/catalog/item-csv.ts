@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { systemClock } from '../../platform/clock.js';
-import { itemImportSentence } from '../../platform/i18n/messages.js';
+import { itemImportSentence } from '../../platform/i18n/item-import.js';
 import {
   cleanText,
   type FieldResult,

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { BibRecordsTable } from '../../platform/db/schema.js';
-import { itemImportSentence } from '../../platform/i18n/messages.js';
+import { itemImportSentence } from '../../platform/i18n/item-import.js';
 import { normalizeIsbn } from './isbn.js';
 
 /** One copy a library holds, as the import, the demo data and (later) the API give it. */

@@ -1,4 +1,4 @@
-import { itemImportSentence } from '../../platform/i18n/messages.js';
+import { itemImportSentence } from '../../platform/i18n/item-import.js';
 import {
   cleanText,
   type FieldResult,

@@ -1,8 +1,9 @@
 import ajvKo from 'ajv-i18n/localize/ko/index.js';
 import { BUSINESS_TIME_ZONE } from '../clock.js';
 import { wallClockTime } from '../dates.js';
-import itemImport from './item-import.json' with { type: 'json' };
-import { isParticle, withParticle } from './josa.js';
+import { entry, fillTemplate as fillShared, type Language, type Params } from './fill.js';
+import { itemImportSentence } from './item-import.js';
+import { withParticle } from './josa.js';
 import validation from './validation.json' with { type: 'json' };
 
 interface AjvErrorLike {
@@ -14,9 +15,6 @@ type Localize = (errors: AjvErrorLike[]) => void;
 /** ajv-i18n's Korean messages: a CommonJS function (its types declare it a default export). */
 const localizeKo = ((ajvKo as unknown as { default?: Localize }).default ??
   ajvKo) as unknown as Localize;
-
-type Language = 'ko' | 'en';
-type Params = Record<string, string | number | null | undefined>;
 
 const LOCALES: Record<Language, string> = { ko: 'ko-KR', en: 'en-GB' };
 const BUSINESS_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,17 +68,9 @@ export function displayValue(value: string | number, language: Language): string
   return INSTANT.test(text) ? formatInstant(text, language) : text;
 }
 
-/**
- * Fills `{name}` (and `{name|은/는}`: the value with the particle that fits it) from the
- * parameters; `{library}` reads `libraryEn` in English when given.
- */
+/** Fills a template as `fill.ts` does, writing dates and instants in the service's style. */
 export function fillTemplate(template: string, language: Language, params: Params): string {
-  return template.replace(/\{(\w+)(?:\|([^}]+))?\}/g, (_, name: string, particle?: string) => {
-    const value = (language === 'en' ? params[`${name}En`] : undefined) ?? params[name];
-    if (value === undefined || value === null) return '—';
-    const text = displayValue(value, language);
-    return particle && isParticle(particle) ? withParticle(text, particle) : text;
-  });
+  return fillShared(template, language, params, displayValue);
 }
 
 const FIELDS: Record<Language, Record<string, string>> = validation.fields;
@@ -115,11 +105,6 @@ function koreanReason(reason: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** A dictionary entry of the i18n file itself, never one inherited (`constructor`, `toString`). */
-function entry(dictionary: Record<string, string>, key: string): string | undefined {
-  return Object.hasOwn(dictionary, key) ? dictionary[key] : undefined;
 }
 
 /** `body.phone` → 전화번호 (the i18n file's name of the field), or null when it names none. */
@@ -177,37 +162,6 @@ export function validationSentence(language: Language, params: Params): string |
   // A field without a name in the i18n file (a developer's request): its path, for them.
   const where = typeof params.field === 'string' ? `${params.field} — ` : '';
   return language === 'ko' ? `입력값이 올바르지 않습니다: ${where}${predicate}.` : null;
-}
-
-const IMPORT_COLUMNS: Record<Language, Record<string, string>> = itemImport.columns;
-const IMPORT_MESSAGES: Record<Language, Record<string, string>> = itemImport.messages;
-
-/** A column of the holdings CSV (`call_number`) as the reader calls it: 청구기호, Call number. */
-export function importColumnName(column: string, language: Language): string {
-  return entry(IMPORT_COLUMNS[language], column) ?? column;
-}
-
-/**
- * A holdings import problem (a row's value, or the file) in the reader's language, from its
- * stable code: "바코드가 비어 있습니다", "Barcode is empty". `column` is the column's key
- * (`call_number`), named here; `key`/`keys` keep the keys as the header must write them.
- */
-export function itemImportSentence(code: string, language: Language, params: Params = {}): string {
-  const template = entry(IMPORT_MESSAGES[language], code);
-  if (!template) return code;
-  const named = (key: unknown) =>
-    language === 'ko' && typeof key === 'string'
-      ? `${importColumnName(key, language)}(${key})`
-      : String(key);
-  const keys = typeof params.keys === 'string' ? params.keys.split(',') : [];
-  return fillTemplate(template, language, {
-    ...params,
-    ...(typeof params.column === 'string'
-      ? { column: importColumnName(params.column, language) }
-      : {}),
-    ...(typeof params.key === 'string' ? { column: named(params.key) } : {}),
-    ...(keys.length > 0 ? { columns: keys.map(named).join(', '), keys: keys.join(' or ') } : {}),
-  });
 }
 
 /** A CONFLICT's reason on its own, when it has a sentence in the reader's language. */

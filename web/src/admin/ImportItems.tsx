@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isItemImportCode, itemImportSentence } from '../../../src/platform/i18n/item-import';
 import { answer, api, type Problem, problemOf, upload } from '../api/client';
 import type { ItemImportReport } from '../api/types';
 import { DataTable } from '../components/DataTable';
@@ -27,8 +28,18 @@ export function importContentType(fileName: string): string {
   return 'text/csv';
 }
 
+/**
+ * A problem's sentence in the reader's language now, from its code and facts (the report was
+ * written in the language of the request, and the reader may have switched since).
+ */
+function problemSentence(error: ImportError, language: string) {
+  return isItemImportCode(error.code)
+    ? itemImportSentence(error.code, language === 'en' ? 'en' : 'ko', error.params)
+    : error.message;
+}
+
 /** The columns of the error table and report: a MARC file's errors name the record and its 001. */
-function errorColumns(report: ItemImportReport, t: TFunction) {
+function errorColumns(report: ItemImportReport, t: TFunction, language: string) {
   const marc = report.format !== 'csv';
   const where = marc ? [t('import.record'), t('import.controlNumber')] : [t('import.line')];
   const cells = (error: ImportError) => [
@@ -36,7 +47,7 @@ function errorColumns(report: ItemImportReport, t: TFunction) {
     ...(marc ? [error.controlNumber ?? ''] : []),
     error.barcode,
     t(`import.columns.${error.field}`, { defaultValue: error.column }),
-    error.message,
+    problemSentence(error, language),
   ];
   return {
     head: [...where, t('import.barcode'), t('import.field'), t('import.message')],
@@ -48,8 +59,8 @@ function errorColumns(report: ItemImportReport, t: TFunction) {
  * The rows the import skipped, as a CSV file to fix and send again: the headings and the column
  * names in the reader's language, the stable code last.
  */
-export function errorReportCsv(report: ItemImportReport, t: TFunction): string {
-  const { head, cells } = errorColumns(report, t);
+export function errorReportCsv(report: ItemImportReport, t: TFunction, language: string): string {
+  const { head, cells } = errorColumns(report, t, language);
   const lines = [[...head, t('import.code')].map(csvCell).join(',')];
   for (const error of report.errors) {
     lines.push([...cells(error), error.code].map(csvCell).join(','));
@@ -58,7 +69,7 @@ export function errorReportCsv(report: ItemImportReport, t: TFunction): string {
 }
 
 export function ImportItems({ libraryId }: { libraryId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const detail = useLibrary(libraryId);
   const holdings = useResource(`admin-holdings-${libraryId}`, () =>
@@ -76,7 +87,14 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
   const [report, setReport] = useState<ItemImportReport>();
   const [problem, setProblem] = useState<Problem>();
   const [reportUrl, setReportUrl] = useState<string>();
-  useEffect(() => () => (reportUrl ? URL.revokeObjectURL(reportUrl) : undefined), [reportUrl]);
+  // The downloadable report, in the language the reader reads the page in now.
+  useEffect(() => {
+    if (!report || report.errors.length === 0) return setReportUrl(undefined);
+    const csv = errorReportCsv(report, i18n.t, i18n.language);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    setReportUrl(url);
+    return () => URL.revokeObjectURL(url);
+  }, [report, i18n, i18n.language]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -98,13 +116,6 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
       );
       setReport(result);
       setPhase('done');
-      if (result.errors.length > 0) {
-        setReportUrl(
-          URL.createObjectURL(
-            new Blob([errorReportCsv(result, t)], { type: 'text/csv;charset=utf-8' }),
-          ),
-        );
-      }
       if (!result.dryRun) holdings.reload();
     } catch (error) {
       setProblem(problemOf(error));
@@ -115,7 +126,7 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
   const percent =
     progress && progress.total > 0 ? Math.round((progress.sent / progress.total) * 100) : 0;
   const busy = phase === 'uploading' || phase === 'processing';
-  const columns = report ? errorColumns(report, t) : undefined;
+  const columns = report ? errorColumns(report, t, i18n.language) : undefined;
   return (
     <div>
       <LibraryHeading page="import" library={detail.data?.library} />
