@@ -98,6 +98,8 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // Another library's copy astray here (in a request or not): whose it is, and where it goes.
   if (code === 'ITEM_UNKNOWN' && params.sendTo)
     return params.request === 'none' ? 'ITEM_UNKNOWN.astray' : 'ITEM_UNKNOWN.requestAstray';
+  // A barcode on copies of several other libraries: which ones.
+  if (code === 'ITEM_UNKNOWN' && params.owners) return 'ITEM_UNKNOWN.shared';
   // This library's copy scanned on a request list with no request: it belongs on the shelf.
   if (code === 'ITEM_UNKNOWN' && params.request === 'none') return 'ITEM_UNKNOWN.notRequested';
   // … or a request lends another copy of its title: which one.

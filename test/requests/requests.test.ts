@@ -79,6 +79,33 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
   });
   afterAll(async () => t?.close());
 
+  it("a barcode on copies of several other libraries: Returns names them, for the book's label to tell", async () => {
+    const shared = { barcode: 'SHARED-7', title: '같은 바코드', author: '작가' };
+    await insertCopies(t.db, L1, [shared]);
+    await insertCopies(t.db, L2, [shared]);
+    const returned = await pDesk.post('/api/v1/returns', { itemBarcode: 'SHARED-7' });
+    expect(returned.statusCode).toBe(404);
+    expect(returned.json().reasons).toEqual([
+      {
+        code: 'ITEM_UNKNOWN',
+        detail:
+          '이 도서관의 자료가 아닙니다. 이 바코드의 자료는 2곳에 있습니다: 경남대표도서관, 진주시립서부도서관.',
+        params: {
+          owners: '경남대표도서관, 진주시립서부도서관',
+          ownersEn: 'Gyeongnamdaepyo Library, Jinju Seobu Library',
+          libraries: 2,
+        },
+      },
+    ]);
+    // Many: a few named, the rest counted.
+    for (const library of ['tongyeong-city-library', 'tongyeong-chungmu-library'])
+      await insertCopies(t.db, await libraryIdOf(t, library), [shared]);
+    const many = await pDesk.post('/api/v1/returns', { itemBarcode: 'SHARED-7' });
+    expect(many.json().reasons[0].detail).toMatch(
+      /^이 도서관의 자료가 아닙니다\. 이 바코드의 자료는 4곳에 있습니다: [^,]+, [^,]+, [^,]+ 외 1곳\.$/,
+    );
+  });
+
   it('the journey: request → pull list → sent → received at P → collected → returned at P → home', async () => {
     const c = await walkIn(pDesk, { name: '한가람' });
     const portal = await memberClient(t.app, c.card, 'member password');

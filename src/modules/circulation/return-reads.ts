@@ -366,11 +366,31 @@ export async function lentAndReturnedToday(
   return row?.title ?? null;
 }
 
+/** Libraries named when a barcode is on copies of several: the rest are counted. */
+const NAMED_OWNERS = 3;
+
+/**
+ * A barcode on copies of several other libraries (barcodes are each library's own): which
+ * libraries, so that staff read the one on the book's label and send it there.
+ */
+function sharedBarcode(owners: { name_ko: string; name_en: string }[], libraries: number): Reason {
+  const more = libraries - owners.length;
+  const named = (language: 'name_ko' | 'name_en') => owners.map((o) => o[language]).join(', ');
+  return {
+    code: 'ITEM_UNKNOWN',
+    params: {
+      owners: more > 0 ? `${named('name_ko')} 외 ${more}곳` : named('name_ko'),
+      ownersEn: more > 0 ? `${named('name_en')} and ${more} more` : named('name_en'),
+      libraries,
+    },
+  };
+}
+
 /**
  * A scanned copy in no request that concerns this library: this library's own (nothing to send or
  * receive: it belongs on the shelf — unless a request lends another copy of its title, which is
  * named), another library's not on loan (astray here: it goes home; a barcode naming copies of
- * several other libraries stays unknown), or no copy at all.
+ * several other libraries names them: staff read the library on the book's label), or no copy at all.
  */
 export async function copyInNoRequest(
   db: Kysely<DB>,
@@ -386,6 +406,8 @@ export async function copyInNoRequest(
       'b.title',
       'home.name_ko',
       'home.name_en',
+      // How many libraries have a copy of that barcode not on loan (only a few are named).
+      sql<number>`count(*) over ()`.as('libraries'),
       // Another copy of the title that a request of this library lends (the pull list's copy).
       eb
         .selectFrom('inter_library_requests as q')
@@ -412,7 +434,8 @@ export async function copyInNoRequest(
       ),
     )
     .orderBy(sql`i.library_id = ${libraryId}`, 'desc')
-    .limit(2)
+    .orderBy('home.name_ko')
+    .limit(NAMED_OWNERS)
     .execute();
   const [row, other] = rows;
   if (row?.library_id === libraryId) {
@@ -424,7 +447,8 @@ export async function copyInNoRequest(
       };
     return { code: 'ITEM_UNKNOWN', params: { title: row.title, request: 'none' } };
   }
-  if (!row || other) return unknownItem(itemBarcode);
+  if (!row) return unknownItem(itemBarcode);
+  if (other) return sharedBarcode(rows, Number(row.libraries));
   const home = { id: row.library_id, nameKo: row.name_ko, nameEn: row.name_en };
   const astray = sendElsewhere(row.title, home, home);
   return { ...astray, params: { ...astray.params, request: 'none' } };

@@ -109,6 +109,15 @@ describe('ProblemAlert', () => {
     expect(alert).toContain('목록에 적힌 등록번호의 자료를 찾아');
   });
 
+  it('a barcode on copies of several libraries: read the label, not scan again', () => {
+    const alert = unknownItem(
+      '이 도서관의 자료가 아닙니다. 이 바코드의 자료는 2곳에 있습니다: 통영시립도서관, 통영시립충무도서관.',
+      { owners: '통영시립도서관, 통영시립충무도서관', libraries: '2' },
+    );
+    expect(alert).toContain('책에 적힌 도서관 이름을 보고 그 도서관으로 보내세요.');
+    expect(alert).not.toContain('바코드를 다시 스캔해 주세요.');
+  });
+
   it('renders nothing without a problem', () => {
     const { container } = render(<ProblemAlert problem={undefined} />);
     expect(container.innerHTML).toBe('');

@@ -72,6 +72,8 @@ function adviceContext(params: ProblemReason['params']): string | undefined {
   if (params?.scanned === 'card') return 'card';
   if (params?.heldFor) return 'held';
   if (params?.sendTo) return 'transit';
+  // A barcode on copies of several other libraries: the book's label tells which.
+  if (params?.owners) return 'shared';
   // This library's copy in no request, scanned to send or receive: it goes back on the shelf.
   if (params?.request === 'none') return 'shelf';
   // … or a request lends another copy of its title: find that one.
