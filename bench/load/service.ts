@@ -18,6 +18,16 @@ export interface ChildHandle<T> {
   stderr(): string;
 }
 
+/** A child that ended before it was told to: with its exit code, or the signal that ended it. */
+export class ChildExited extends Error {
+  constructor(
+    message: string,
+    readonly signal: NodeJS.Signals | null,
+  ) {
+    super(message);
+  }
+}
+
 export interface SpawnOptions {
   script: string;
   env?: Record<string, string>;
@@ -69,8 +79,9 @@ export async function spawnChild<T>(options: SpawnOptions): Promise<ChildHandle<
     else queue.push(parsed);
   });
   child.once('exit', (code, signal) => {
-    failed = new Error(
+    failed = new ChildExited(
       `${options.script} exited (${code ?? signal}): ${stderr.trim().slice(-2_000)}`,
+      signal,
     );
     for (const fail of failers.splice(0)) fail(failed);
     waiting.length = 0;
