@@ -7,6 +7,7 @@ import type { PgbenchResult } from './limit/pgbench.js';
 import type { CpuPerUnit } from './load/cpu.js';
 import type { DatabaseWork } from './load/database-work.js';
 import type { ReadsTogether } from './load/reads-together.js';
+import type { ServiceRuntime } from './load/runtime.js';
 import type { PhaseSummary } from './load/stats.js';
 import type { ProfileSummary } from './profile.js';
 
@@ -432,6 +433,7 @@ function phaseTable(label: string, p: PhaseSummary): string {
   const timeline = timelineLine(p);
   if (timeline) lines.push('', timeline);
   if (p.readsTogether) lines.push('', readsTogetherLine(p.readsTogether));
+  if (p.serviceRuntime) lines.push('', serviceRuntimeLine(p.serviceRuntime));
   return lines.join('\n');
 }
 
@@ -550,6 +552,17 @@ function databaseWorkTable(work: DatabaseWorkFigures): string[] {
     ...rows,
     ...compare,
   ];
+}
+
+/**
+ * The service's own moments in a phase: how late its event loop ran (a 10 ms timer's lateness:
+ * a request that arrives then waits as long) and its garbage collection.
+ */
+export function serviceRuntimeLine(r: ServiceRuntime): string {
+  const delay = r.eventLoopDelayMs
+    ? `event loop late by p50 ${r2(r.eventLoopDelayMs.p50)} ms, p99 ${r2(r.eventLoopDelayMs.p99)} ms, at most ${r2(r.eventLoopDelayMs.max)} ms`
+    : 'event-loop delay not reported';
+  return `The service over the phase (/metrics, warm-up included): ${delay}; garbage collection ${r2(r.gcMsPerSecond)} ms a second, ${n0(r.collections)} collections (${n0(r.majorCollections)} major, ${n0(r.longCollections)} over 10 ms).`;
 }
 
 /** The reads the service sent together in a phase: how many each statement answered. */
@@ -682,7 +695,7 @@ export function markdown(r: BenchResult, notes: string[]): string {
   if (r.phases.embedded) {
     const e = r.phases.embedded;
     out.push(
-      `**Embedded** — ${n0(e.scale.members)} members, ${n0(e.scale.items)} items, ${n0(e.scale.pastLoans)} past loans in PGlite (loaded in ${f1(e.loadSeconds)} s): raw 3-statement transactions ${f1(e.rawTps)}/s${e.rawTpsRounds ? ` (the mean of ${f1(e.rawTpsRounds[0])}/s before the checkouts and ${f1(e.rawTpsRounds[1])}/s after)` : ''}; checkouts through HTTP ${f1(e.checkoutTps)}/s (p50 ${r2(e.checkout.ops.checkout?.p50Ms)} ms).`,
+      `**Embedded** — ${n0(e.scale.members)} members, ${n0(e.scale.items)} items, ${n0(e.scale.pastLoans)} past loans in PGlite (loaded in ${f1(e.loadSeconds)} s): raw 3-statement transactions ${f1(e.rawTps)}/s${e.rawTpsRounds ? ` (the mean of ${f1(e.rawTpsRounds[0])}/s before the checkouts and ${f1(e.rawTpsRounds[1])}/s after)` : ''}; checkouts through HTTP ${f1(e.checkoutTps)}/s (p50 ${r2(e.checkout.ops.checkout?.p50Ms)} ms).${e.crashedOnce ? ` Measured in a second process: V8 ended the first (${e.crashedOnce}; nodejs/node#64500).` : ''}`,
       '',
     );
   }

@@ -36,7 +36,8 @@ import { residentMb, sampleResident, waitReady } from './load/footprint.js';
 import { REQUEST_TIMEOUT_MS } from './load/http-client.js';
 import { assignWorkers, buildPools, deskLibraries, type Worker } from './load/pools.js';
 import { runPortalLoad } from './load/portal.js';
-import { readsBetween, readsTotals } from './load/reads-together.js';
+import { readsBetween, readsTotalsIn, scrapeMetrics } from './load/reads-together.js';
+import { runtimeOver } from './load/runtime.js';
 import { runSelfCheckLoad } from './load/selfcheck.js';
 import { buildServiceIfStale, ROOT, type ServiceCommand, startService } from './load/service.js';
 import type { PhaseSummary } from './load/stats.js';
@@ -57,6 +58,7 @@ import {
   profiledLoad,
   readsTogetherLine,
   runtimeNote,
+  serviceRuntimeLine,
   summaryTable,
   TARGETS,
   type TargetName,
@@ -368,7 +370,7 @@ async function main(options: Options) {
     );
     const sampler = sampleResident(main.pids);
     const deskCpuSampler = sampleCpu(main.pids);
-    const readsAtStart = await readsTotals(main.metricsUrl);
+    const metricsAtStart = await scrapeMetrics(main.metricsUrl);
     const databaseAtStart = await readDatabaseTotals(serverUrl);
     const deskLoad = await runDeskLoad({
       ...clock,
@@ -380,9 +382,16 @@ async function main(options: Options) {
     });
     const underLoad = sampler.stop();
     const deskCpu = deskCpuSampler.stop(deskLoad.windowMonotonicUs, deskLoad.pairs);
-    const readsAfterDesks = await readsTotals(main.metricsUrl);
+    const metricsAfterDesks = await scrapeMetrics(main.metricsUrl);
     const databaseAfterDesks = await readDatabaseTotals(serverUrl, { settle: true });
-    const http = { ...deskLoad, readsTogether: readsBetween(readsAtStart, readsAfterDesks) };
+    const http = {
+      ...deskLoad,
+      readsTogether: readsBetween(
+        readsTotalsIn(metricsAtStart.text),
+        readsTotalsIn(metricsAfterDesks.text),
+      ),
+      serviceRuntime: runtimeOver(metricsAtStart, metricsAfterDesks),
+    };
     log(
       `  resident memory under the desk load: mean ${underLoad.meanMb} MB, max ${underLoad.maxMb} MB`,
     );
@@ -392,6 +401,7 @@ async function main(options: Options) {
     log(`  ${timelineLine(http)}`);
     log(`  ${closedLoopLine(http, clients, TARGETS.p99Ms) ?? ''}`);
     log(`  ${readsTogetherLine(http.readsTogether)}`);
+    log(`  ${serviceRuntimeLine(http.serviceRuntime)}`);
     log('Self-check over SIP2 (23 with PIN, 11 ×2 with PIN, 35, 09 ×2)…');
     const machineCpuSampler = sampleCpu(main.pids);
     const selfCheckLoad = await runSelfCheckLoad({
@@ -402,14 +412,20 @@ async function main(options: Options) {
     });
     const machineCpu = machineCpuSampler.stop(selfCheckLoad.windowMonotonicUs, selfCheckLoad.pairs);
     const databaseAfterMachines = await readDatabaseTotals(serverUrl, { settle: true });
+    const metricsAfterMachines = await scrapeMetrics(main.metricsUrl);
     const sip2 = {
       ...selfCheckLoad,
-      readsTogether: readsBetween(readsAfterDesks, await readsTotals(main.metricsUrl)),
+      readsTogether: readsBetween(
+        readsTotalsIn(metricsAfterDesks.text),
+        readsTotalsIn(metricsAfterMachines.text),
+      ),
+      serviceRuntime: runtimeOver(metricsAfterDesks, metricsAfterMachines),
     };
     log(
       `  ${sip2.pairsPerSecond} checkout+return/s, p50 ${sip2.p50Ms} ms, p95 ${sip2.p95Ms} ms, p99 ${sip2.p99Ms} ms`,
     );
     log(`  ${readsTogetherLine(sip2.readsTogether)}`);
+    log(`  ${serviceRuntimeLine(sip2.serviceRuntime)}`);
 
     // 4. PostgreSQL's own limit, same server, same number of clients.
     log(
@@ -540,6 +556,7 @@ async function main(options: Options) {
       log(
         `Desks over HTTP at a fixed pace: ${offered.toFixed(1)} requests/s offered (${options.pacedShare} of the first phase's), latency from when each was due…`,
       );
+      const metricsBeforePaced = await scrapeMetrics(main.metricsUrl);
       const pacedLoad = await runDeskLoad({
         ...clock,
         baseUrl: main.httpUrl,
@@ -548,10 +565,17 @@ async function main(options: Options) {
         mix: DESK_MIX,
         pace: offered / workers.length,
       });
-      paced = { share: options.pacedShare, offeredPerSecond: round1(offered), ...pacedLoad };
+      const serviceRuntime = runtimeOver(metricsBeforePaced, await scrapeMetrics(main.metricsUrl));
+      paced = {
+        share: options.pacedShare,
+        offeredPerSecond: round1(offered),
+        ...pacedLoad,
+        serviceRuntime,
+      };
       log(
         `  ${pacedLoad.requestsPerSecond} requests/s answered, p50 ${pacedLoad.p50Ms} ms, p95 ${pacedLoad.p95Ms} ms, p99 ${pacedLoad.p99Ms} ms`,
       );
+      log(`  ${serviceRuntimeLine(serviceRuntime)}`);
     }
 
     // The portal last on this service: a catalogue search still running on the server when the

@@ -4,6 +4,8 @@
  * before and after a phase.
  */
 
+import type { Scrape } from './runtime.js';
+
 export type Reader = 'session' | 'card';
 
 /** A reader's running totals on /metrics. */
@@ -17,10 +19,11 @@ export type ReadsTogether = Record<
 
 const READERS: readonly Reader[] = ['session', 'card'];
 
-export async function readsTotals(metricsUrl: string): Promise<ReadsTotals> {
+/** The service's /metrics as text, with the moment it was read (performance.now(), ms). */
+export async function scrapeMetrics(metricsUrl: string): Promise<Scrape> {
   const response = await fetch(metricsUrl);
   if (!response.ok) throw new Error(`${metricsUrl} answered ${response.status}`);
-  return readsTotalsIn(await response.text());
+  return { text: await response.text(), at: performance.now() };
 }
 
 /** The readers' totals in /metrics' text (none yet: zero). */

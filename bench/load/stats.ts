@@ -4,6 +4,7 @@
  * started and completed inside it.
  */
 import type { ReadsTogether } from './reads-together.js';
+import type { ServiceRuntime } from './runtime.js';
 
 export interface OpSummary {
   count: number;
@@ -41,6 +42,11 @@ export interface PhaseSummary {
    * and machines of runs since round 13).
    */
   readsTogether?: ReadsTogether;
+  /**
+   * The service's event-loop delay and garbage collection over the phase, its warm-up included
+   * (from /metrics; desks and machines of runs since round 33).
+   */
+  serviceRuntime?: ServiceRuntime;
 }
 
 export function percentile(sorted: Float64Array | number[], p: number): number {

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BenchDatabases, generateNetwork } from '../../bench/databases.js';
+import { onceMoreAfterAbort } from '../../bench/embedded/embedded.js';
 import { LoadProgress } from '../../bench/generate/progress.js';
 import {
   cardNumberOf,
@@ -36,6 +37,8 @@ import {
 import { DeskPace } from '../../bench/load/desk.js';
 import { assignWorkers, buildPools, deskLibraries } from '../../bench/load/pools.js';
 import { readsBetween, readsTotalsIn } from '../../bench/load/reads-together.js';
+import { runtimeOver } from '../../bench/load/runtime.js';
+import { ChildExited, spawnChild } from '../../bench/load/service.js';
 import { Recorder } from '../../bench/load/stats.js';
 import {
   type BenchResult,
@@ -407,6 +410,92 @@ describe.skipIf(noServer)('benchmark', () => {
     expect(readsTotalsIn('')).toEqual({
       session: { statements: 0, reads: 0 },
       card: { statements: 0, reads: 0 },
+    });
+  });
+
+  it('measures the embedded engine once more when V8 aborts its child, and only then', async () => {
+    const log: string[] = [];
+    const abort = new ChildExited(
+      'bench/embedded/child.ts exited (SIGTRAP): Check failed',
+      'SIGTRAP',
+    );
+    let calls = 0;
+    const crashingOnce = async () => {
+      calls += 1;
+      if (calls === 1) throw abort;
+      return { ratio: 0.6 };
+    };
+    expect(await onceMoreAfterAbort(crashingOnce, (line) => log.push(line))).toEqual({
+      ratio: 0.6,
+      crashedOnce: 'SIGTRAP',
+    });
+    expect(log).toEqual([expect.stringContaining('ended by SIGTRAP')]);
+    // A child that failed by itself (an exit code), or crashed twice, fails the run.
+    const failed = new ChildExited('bench/embedded/child.ts exited (1): boom', null);
+    await expect(
+      onceMoreAfterAbort(
+        () => Promise.reject(failed),
+        () => {},
+      ),
+    ).rejects.toBe(failed);
+    await expect(
+      onceMoreAfterAbort(
+        () => Promise.reject(abort),
+        () => {},
+      ),
+    ).rejects.toBe(abort);
+    // The error a child ended by a signal gives carries it.
+    const child = spawnChild({ script: 'test/bench/fixtures/aborting-child.ts' });
+    await expect(child).rejects.toMatchObject({ signal: 'SIGTRAP' });
+  });
+
+  it("reads the service's event-loop delay and garbage collection over a phase from its /metrics", () => {
+    const gc = (kind: string, le: Record<string, number>, sum: number) => [
+      ...Object.entries(le).map(
+        ([bound, n]) =>
+          `library_one_nodejs_gc_duration_seconds_bucket{le="${bound}",kind="${kind}"} ${n}`,
+      ),
+      `library_one_nodejs_gc_duration_seconds_sum{kind="${kind}"} ${sum}`,
+      `library_one_nodejs_gc_duration_seconds_count{kind="${kind}"} ${Math.max(...Object.values(le))}`,
+    ];
+    const start = {
+      at: 1_000,
+      text: [
+        'library_one_nodejs_eventloop_lag_p50_seconds 0.0101',
+        ...gc('minor', { '0.001': 10, '0.01': 20, '+Inf': 20 }, 0.05),
+        ...gc('major', { '0.001': 0, '0.01': 1, '+Inf': 1 }, 0.004),
+      ].join('\n'),
+    };
+    const end = {
+      at: 11_000,
+      text: [
+        // The timer's own 10 ms is not a delay: 10.2 ms is 0.2 ms late.
+        'library_one_nodejs_eventloop_lag_p50_seconds 0.0102',
+        'library_one_nodejs_eventloop_lag_p99_seconds 0.0215',
+        'library_one_nodejs_eventloop_lag_max_seconds 0.0402',
+        ...gc('minor', { '0.001': 100, '0.01': 118, '+Inf': 120 }, 0.45),
+        // Label order does not matter.
+        'library_one_nodejs_gc_duration_seconds_bucket{kind="major",le="0.01"} 2',
+        'library_one_nodejs_gc_duration_seconds_bucket{kind="major",le="+Inf"} 4',
+        'library_one_nodejs_gc_duration_seconds_sum{kind="major"} 0.054',
+        'library_one_nodejs_gc_duration_seconds_count{kind="major"} 4',
+      ].join('\n'),
+    };
+    expect(runtimeOver(start, end)).toEqual({
+      eventLoopDelayMs: { p50: 0.2, p99: 11.5, max: 30.2 },
+      // (0.45 + 0.054 − 0.05 − 0.004) s of collection in 10 s.
+      gcMsPerSecond: 45,
+      collections: 103,
+      majorCollections: 3,
+      // Over 10 ms: 2 minor and 2 major now, none before.
+      longCollections: 4,
+    });
+    expect(runtimeOver({ at: 0, text: '' }, { at: 1000, text: '' })).toEqual({
+      eventLoopDelayMs: null,
+      gcMsPerSecond: 0,
+      collections: 0,
+      majorCollections: 0,
+      longCollections: 0,
     });
   });
 
