@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockApi, problem } from '../test/api-mock';
 import { deskStaff, statistics, tongyeong, yonam } from '../test/fixtures';
@@ -155,6 +155,43 @@ describe('administration', () => {
       await screen.findByText(/이 도서관의 회원에게는 이 알림을 보내지 않습니다/),
     ).toBeTruthy();
     expect(calls.filter((c) => c.path.startsWith('/api/v1/notice-templates'))).toHaveLength(2);
+  });
+
+  it("keeps what the network admin typed in the network's defaults when the library's are saved", async () => {
+    const network = { dueSoonDays: 3, dueDay: true, overdueRepeatDays: 7, consentReminder: true };
+    let own: { dueSoonDays: number | null; dueDay: boolean | null } = {
+      dueSoonDays: null,
+      dueDay: null,
+    };
+    const calls = adminRoutes(networkAdmin, [
+      [
+        'GET',
+        '/api/v1/notice-settings',
+        () => ({ body: { network, library: { libraryId: 3, ...own } } }),
+      ],
+      [
+        'PUT',
+        '/api/v1/libraries/3/notice-settings',
+        (request) => {
+          own = request.body as typeof own;
+          return { body: { libraryId: 3, ...own } };
+        },
+      ],
+      ['GET', '/api/v1/notice-templates', { body: { templates: [] } }],
+      ['GET', '/api/v1/notice-counts', { body: { counts: [] } }],
+    ]);
+    renderAt('/admin/notices');
+    const defaults = await screen.findByRole('form', { name: '네트워크 기본값' });
+    const repeat = within(defaults).getByLabelText('연체 안내 반복 간격(일)') as HTMLInputElement;
+    fireEvent.change(repeat, { target: { value: '9' } });
+    const library = screen.getByRole('form', { name: '이 도서관의 설정' });
+    fireEvent.change(within(library).getByLabelText(/반납일 며칠 전/), { target: { value: '5' } });
+    fireEvent.submit(library);
+    // The settings read again (the preview after them, for its new days): the typed value stays.
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path.startsWith('/api/v1/notice-templates'))).toHaveLength(2),
+    );
+    expect(repeat.value).toBe('9');
   });
 
   it('shows the problem when the self-check machines cannot be loaded', async () => {

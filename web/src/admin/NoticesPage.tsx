@@ -56,7 +56,10 @@ function NetworkDefaults({ network, onSaved }: { network: Network; onSaved(): vo
   const editable = session.staff?.role === 'network_admin';
   const [values, setValues] = useState(network);
   const form = useSaving();
-  useEffect(() => setValues(network), [network]);
+  // The saved values again when they change (not when the page reads the same ones again after
+  // this library's settings are saved: what is typed here stays).
+  const savedValues = JSON.stringify(network);
+  useEffect(() => setValues(JSON.parse(savedValues) as Network), [savedValues]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await form.save(
