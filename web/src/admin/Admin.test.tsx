@@ -154,7 +154,9 @@ describe('administration', () => {
     expect(
       await screen.findByText(/이 도서관의 회원에게는 이 알림을 보내지 않습니다/),
     ).toBeTruthy();
-    expect(calls.filter((c) => c.path.startsWith('/api/v1/notice-templates'))).toHaveLength(2);
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path.startsWith('/api/v1/notice-templates'))).toHaveLength(2),
+    );
   });
 
   it("keeps what the network admin typed in the network's defaults when the library's are saved", async () => {
