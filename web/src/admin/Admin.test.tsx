@@ -24,6 +24,36 @@ function adminRoutes(staff: typeof deskStaff, extra: Parameters<typeof mockApi>[
   ]);
 }
 
+/**
+ * The notices page's API for library 3, its own settings kept between a save and the next read;
+ * `preview` answers the templates (by default none).
+ */
+function noticeRoutes(
+  preview: (own: OwnNoticeSettings) => unknown = () => ({ templates: [] }),
+): Parameters<typeof mockApi>[0] {
+  const network = { dueSoonDays: 3, dueDay: true, overdueRepeatDays: 7, consentReminder: true };
+  let own: OwnNoticeSettings = { dueSoonDays: null, dueDay: null };
+  return [
+    [
+      'GET',
+      '/api/v1/notice-settings',
+      () => ({ body: { network, library: { libraryId: 3, ...own } } }),
+    ],
+    [
+      'PUT',
+      '/api/v1/libraries/3/notice-settings',
+      (request) => {
+        own = request.body as OwnNoticeSettings;
+        return { body: { libraryId: 3, ...own } };
+      },
+    ],
+    ['GET', '/api/v1/notice-templates', () => ({ body: preview(own) })],
+    ['GET', '/api/v1/notice-counts', { body: { counts: [] } }],
+  ];
+}
+
+type OwnNoticeSettings = { dueSoonDays: number | null; dueDay: boolean | null };
+
 describe('administration', () => {
   resetBetweenTests();
 
@@ -111,36 +141,14 @@ describe('administration', () => {
   });
 
   it('previews a notice as the library sends it, and says when its members are sent none', async () => {
-    let own: { dueSoonDays: number | null; dueDay: boolean | null } = {
-      dueSoonDays: null,
-      dueDay: null,
-    };
-    const network = { dueSoonDays: 3, dueDay: true, overdueRepeatDays: 7, consentReminder: true };
-    const calls = adminRoutes(libraryAdmin, [
-      [
-        'GET',
-        '/api/v1/notice-settings',
-        () => ({ body: { network, library: { libraryId: 3, ...own } } }),
-      ],
-      [
-        'PUT',
-        '/api/v1/libraries/3/notice-settings',
-        (request) => {
-          own = request.body as typeof own;
-          return { body: { libraryId: 3, ...own } };
-        },
-      ],
-      [
-        'GET',
-        '/api/v1/notice-templates',
-        () => {
-          const text = `반납 예정일까지 ${own.dueSoonDays ?? network.dueSoonDays}일 남았습니다`;
-          const notice = { subject: '반납 예정', text, html: '', short: text };
-          return { body: { templates: [{ kind: 'due_soon', ko: notice, en: notice }] } };
-        },
-      ],
-      ['GET', '/api/v1/notice-counts', { body: { counts: [] } }],
-    ]);
+    const calls = adminRoutes(
+      libraryAdmin,
+      noticeRoutes((own) => {
+        const text = `반납 예정일까지 ${own.dueSoonDays ?? 3}일 남았습니다`;
+        const notice = { subject: '반납 예정', text, html: '', short: text };
+        return { templates: [{ kind: 'due_soon', ko: notice, en: notice }] };
+      }),
+    );
     renderAt('/admin/notices');
     // Both languages, the long text and the short one.
     expect(await screen.findAllByText('반납 예정일까지 3일 남았습니다')).toHaveLength(4);
@@ -160,28 +168,7 @@ describe('administration', () => {
   });
 
   it("keeps what the network admin typed in the network's defaults when the library's are saved", async () => {
-    const network = { dueSoonDays: 3, dueDay: true, overdueRepeatDays: 7, consentReminder: true };
-    let own: { dueSoonDays: number | null; dueDay: boolean | null } = {
-      dueSoonDays: null,
-      dueDay: null,
-    };
-    const calls = adminRoutes(networkAdmin, [
-      [
-        'GET',
-        '/api/v1/notice-settings',
-        () => ({ body: { network, library: { libraryId: 3, ...own } } }),
-      ],
-      [
-        'PUT',
-        '/api/v1/libraries/3/notice-settings',
-        (request) => {
-          own = request.body as typeof own;
-          return { body: { libraryId: 3, ...own } };
-        },
-      ],
-      ['GET', '/api/v1/notice-templates', { body: { templates: [] } }],
-      ['GET', '/api/v1/notice-counts', { body: { counts: [] } }],
-    ]);
+    const calls = adminRoutes(networkAdmin, noticeRoutes());
     renderAt('/admin/notices');
     const defaults = await screen.findByRole('form', { name: '네트워크 기본값' });
     const repeat = within(defaults).getByLabelText('연체 안내 반복 간격(일)') as HTMLInputElement;

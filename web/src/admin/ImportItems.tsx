@@ -8,6 +8,7 @@ import { DataTable } from '../components/DataTable';
 import { Field, SelectField } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource } from '../hooks';
+import { currentLanguage, type Language } from '../i18n';
 import { useFormat } from '../i18n/format';
 import { LibraryHeading, useLibrary } from './library-page';
 
@@ -32,14 +33,14 @@ export function importContentType(fileName: string): string {
  * A problem's sentence in the reader's language now, from its code and facts (the report was
  * written in the language of the request, and the reader may have switched since).
  */
-function problemSentence(error: ImportError, language: string) {
+function problemSentence(error: ImportError, language: Language) {
   return isItemImportCode(error.code)
-    ? itemImportSentence(error.code, language === 'en' ? 'en' : 'ko', error.params)
+    ? itemImportSentence(error.code, language, error.params)
     : error.message;
 }
 
 /** The columns of the error table and report: a MARC file's errors name the record and its 001. */
-function errorColumns(report: ItemImportReport, t: TFunction, language: string) {
+function errorColumns(report: ItemImportReport, t: TFunction, language: Language) {
   const marc = report.format !== 'csv';
   const where = marc ? [t('import.record'), t('import.controlNumber')] : [t('import.line')];
   const cells = (error: ImportError) => [
@@ -59,7 +60,7 @@ function errorColumns(report: ItemImportReport, t: TFunction, language: string) 
  * The rows the import skipped, as a CSV file to fix and send again: the headings and the column
  * names in the reader's language, the stable code last.
  */
-export function errorReportCsv(report: ItemImportReport, t: TFunction, language: string): string {
+export function errorReportCsv(report: ItemImportReport, t: TFunction, language: Language): string {
   const { head, cells } = errorColumns(report, t, language);
   const lines = [[...head, t('import.code')].map(csvCell).join(',')];
   for (const error of report.errors) {
@@ -70,6 +71,7 @@ export function errorReportCsv(report: ItemImportReport, t: TFunction, language:
 
 export function ImportItems({ libraryId }: { libraryId: number }) {
   const { t, i18n } = useTranslation();
+  const language = currentLanguage();
   const format = useFormat();
   const detail = useLibrary(libraryId);
   const holdings = useResource(`admin-holdings-${libraryId}`, () =>
@@ -90,11 +92,11 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
   // The downloadable report, in the language the reader reads the page in now.
   useEffect(() => {
     if (!report || report.errors.length === 0) return setReportUrl(undefined);
-    const csv = errorReportCsv(report, i18n.t, i18n.language);
+    const csv = errorReportCsv(report, i18n.t, language);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     setReportUrl(url);
     return () => URL.revokeObjectURL(url);
-  }, [report, i18n, i18n.language]);
+  }, [report, i18n, language]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -126,7 +128,7 @@ export function ImportItems({ libraryId }: { libraryId: number }) {
   const percent =
     progress && progress.total > 0 ? Math.round((progress.sent / progress.total) * 100) : 0;
   const busy = phase === 'uploading' || phase === 'processing';
-  const columns = report ? errorColumns(report, t, i18n.language) : undefined;
+  const columns = report ? errorColumns(report, t, language) : undefined;
   return (
     <div>
       <LibraryHeading page="import" library={detail.data?.library} />
