@@ -5,9 +5,23 @@ import { Field } from './Field';
 import { ProblemAlert } from './ProblemAlert';
 
 /** The form's main button, held while its request is on the way. */
-export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+export function SubmitButton({
+  busy,
+  children,
+  takesScans = false,
+}: {
+  busy: boolean;
+  children: ReactNode;
+  /** A scan form's button stays enabled while busy: a disabled one would swallow the next Enter. */
+  takesScans?: boolean;
+}) {
   return (
-    <button type="submit" className="button primary" disabled={busy}>
+    <button
+      type="submit"
+      className="button primary"
+      disabled={busy && !takesScans}
+      aria-busy={busy}
+    >
       {children}
     </button>
   );

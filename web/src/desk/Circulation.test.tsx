@@ -174,6 +174,23 @@ function dropFirstAnswer(path: string) {
   });
 }
 
+/** Holds each answer of `path` until the test releases it: answers slower than the scans. */
+function holdAnswers(path: string) {
+  const waiting: (() => void)[] = [];
+  const reach = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const answered = await reach(input, init);
+    if (String(input).includes(path)) await new Promise<void>((go) => waiting.push(go));
+    return answered;
+  });
+  return {
+    release: async () => {
+      await waitFor(() => expect(waiting.length).toBeGreaterThan(0));
+      waiting.shift()!();
+    },
+  };
+}
+
 async function scan(label: string, value: string) {
   const input = (await screen.findByLabelText(label)) as HTMLInputElement;
   fireEvent.change(input, { target: { value } });
@@ -554,6 +571,50 @@ describe('desk: card, member panel, checkout', () => {
     expect(await screen.findByRole('heading', { name: '안내데스크 로그인' })).toBeTruthy();
     expect(screen.getByLabelText('아이디')).toBeTruthy();
   });
+  it('items scanned faster than their answers are lent in order, whole; those waiting when the next member opens are not lent to them', async () => {
+    setCsrfToken('csrf-1');
+    const NEXT_CARD = '29806032227231';
+    const next = { ...member, id: 43, name: '박서준', card: { ...member.card!, number: NEXT_CARD } };
+    const calls = deskRoutes(
+      () => emptyStatus,
+      [
+        [
+          'GET',
+          `/api/v1/cards/${NEXT_CARD}`,
+          { body: { card: next.card, member: next, status: emptyStatus } },
+        ],
+      ],
+    );
+    const answers = holdAnswers('/api/v1/checkouts');
+    const lent = () =>
+      calls
+        .filter((c) => c.path === '/api/v1/checkouts')
+        .map((c) => (c.body as { itemBarcode: string }).itemBarcode);
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByRole('heading', { name: member.name! });
+    await scan('자료 바코드', 'JYL0000001');
+    await scan('자료 바코드', 'JYL0000002');
+    expect((screen.getByLabelText('자료 바코드') as HTMLInputElement).value).toBe('');
+    await waitFor(() => expect(lent()).toEqual(['JYL0000001']));
+    await answers.release();
+    await waitFor(() => expect(lent()).toEqual(['JYL0000001', 'JYL0000002']));
+    await answers.release();
+    await screen.findByText(/《나쁜 어린이 표》 대출 완료/);
+
+    await scan('자료 바코드', 'JYL0000003');
+    await scan('자료 바코드', 'JYL0000004');
+    expect(screen.getByText('다음 스캔 1건이 기다립니다: JYL0000004')).toBeTruthy();
+    await scan('회원카드 번호', NEXT_CARD);
+    await screen.findByRole('heading', { name: '박서준' });
+    expect(screen.queryByText(/기다립니다/)).toBeNull();
+    await answers.release();
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: '대출' }).getAttribute('aria-busy')).toBe('false'),
+    );
+    await new Promise((settled) => setTimeout(settled, 0));
+    expect(lent()).toEqual(['JYL0000001', 'JYL0000002', 'JYL0000003']);
+  });
 });
 
 describe('desk: returns need no card', () => {
@@ -659,6 +720,68 @@ describe('desk: returns need no card', () => {
       screen.getByText(/2026년 12월 21일 \(월\)까지 모든 도서관에서 대출이 정지됩니다/),
     ).toBeTruthy();
     await waitFor(() => expect(screen.getAllByText('4일 연체').length).toBeGreaterThan(0));
+  });
+
+  it('scans faster than their answers: each sent whole, in order, one at a time; a refusal holds the rest until staff go on', async () => {
+    setCsrfToken('csrf-1');
+    const calls = mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'POST',
+        '/api/v1/returns',
+        (request) => {
+          const { itemBarcode } = request.body as { itemBarcode: string };
+          if (itemBarcode === 'JYL0000002') {
+            return problem(404, [
+              { code: 'ITEM_UNKNOWN', detail: '이 도서관에 등록되지 않은 자료입니다.' },
+            ]);
+          }
+          return {
+            body: {
+              loan: {
+                id: 9,
+                itemBarcode,
+                title: `책 ${itemBarcode}`,
+                dueDate: '2026-12-20',
+                returnDay: '2026-12-18',
+                daysLate: 0,
+              },
+              library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+            },
+          };
+        },
+      ],
+    ]);
+    const answers = holdAnswers('/api/v1/returns');
+    const sent = () =>
+      calls
+        .filter((c) => c.path === '/api/v1/returns')
+        .map((c) => (c.body as { itemBarcode: string }).itemBarcode);
+    renderAt('/desk/returns');
+    const field = (await screen.findByLabelText('반납할 자료 바코드')) as HTMLInputElement;
+    for (const barcode of ['JYL0000001', 'JYL0000002', 'JYL0000003']) {
+      await scan('반납할 자료 바코드', barcode);
+      // Out of the field at once: the next scan types into an empty field.
+      expect(field.value).toBe('');
+    }
+    expect(screen.getByText('다음 스캔 2건이 기다립니다: JYL0000002, JYL0000003')).toBeTruthy();
+    await waitFor(() => expect(sent()).toEqual(['JYL0000001']));
+    await answers.release();
+    expect(await screen.findByText('반납한 자료 1권')).toBeTruthy();
+    await waitFor(() => expect(sent()).toEqual(['JYL0000001', 'JYL0000002']));
+    await answers.release();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('이 도서관에 등록되지 않은 자료입니다');
+    // The refusal is read before the next scan goes: it waits, and so does staff's choice.
+    expect(await screen.findByText('다음 스캔 1건이 기다립니다: JYL0000003')).toBeTruthy();
+    expect(sent()).toEqual(['JYL0000001', 'JYL0000002']);
+    fireEvent.click(screen.getByRole('button', { name: '이어서 처리' }));
+    await waitFor(() => expect(sent()).toEqual(['JYL0000001', 'JYL0000002', 'JYL0000003']));
+    await answers.release();
+    expect(await screen.findByText('《책 JYL0000003》 반납 완료.')).toBeTruthy();
+    expect(screen.getByText('반납한 자료 2권')).toBeTruthy();
+    expect(screen.queryByText(/기다립니다/)).toBeNull();
   });
 
   it('says in English how many days late, in words, not "day(s)"', async () => {

@@ -16,8 +16,9 @@ import { PlaceHoldForMember } from './HoldShelf';
 import { MemberCard, REISSUE_ID_FIELD } from './MemberCard';
 import { booksLeftAt, NetworkStatus, type Renewal } from './NetworkStatus';
 import { Receipt, type ReceiptLine } from './Receipt';
-import { ScanAnnouncement, ScanField } from './ScanField';
+import { ScanAnnouncement, ScanField, WaitingScans } from './ScanField';
 import { placeScan, useCaughtScans } from './scan-catcher';
+import { useScanQueue } from './scan-queue';
 import { loadVisit, loansOf, type Visit } from './visit';
 
 /** Scan a card, see the member's network status, then scan items one after another. */
@@ -36,6 +37,7 @@ export function Circulation() {
   const announcement = useMessage();
   const lookup = useAction();
   const lend = useAction();
+  const itemScans = useScanQueue((barcode) => lendItem(barcode));
   const giveBack = useAction();
   const cardRef = useRef<HTMLInputElement>(null);
   const itemRef = useRef<HTMLInputElement>(null);
@@ -50,6 +52,8 @@ export function Circulation() {
     async (raw: string, reissued = false) => {
       const cardNumber = raw.replace(/\s+/g, '');
       if (!cardNumber) return;
+      // Scans waiting for one member's visit are never lent to the next member.
+      itemScans.drop();
       lend.clear();
       giveBack.clear();
       setWholeReceipt(false);
@@ -90,7 +94,7 @@ export function Circulation() {
         else cardRef.current?.select();
       }, 0);
     },
-    [lookup.run, lend.clear, giveBack.clear, announcement.clear, announcement.say],
+    [itemScans.drop, lookup.run, lend.clear, giveBack.clear, announcement.clear, announcement.say],
   );
 
   const refresh = async () => {
@@ -112,12 +116,13 @@ export function Circulation() {
     setVisit(undefined);
     setCardInput('');
     setItemInput('');
+    itemScans.drop();
     lookup.clear();
     lend.clear();
     giveBack.clear();
     announcement.say({ key: 'desk.cleared' });
     window.setTimeout(() => cardRef.current?.focus(), 0);
-  }, [lookup.clear, lend.clear, giveBack.clear, announcement.say]);
+  }, [itemScans.drop, lookup.clear, lend.clear, giveBack.clear, announcement.say]);
 
   /** The "already has it — return it?" question is open: Esc answers it "no", as its button does. */
   const promptOpen = useRef(false);
@@ -138,19 +143,12 @@ export function Circulation() {
     void open(cardInput);
   };
 
-  const submitItem = (event: FormEvent) => {
-    event.preventDefault();
-    void lendItem(itemInput);
-  };
-
-  const lendItem = async (scanned: string) => {
-    const barcode = scanned.trim();
-    if (!visit || !barcode) return;
+  const lendItem = async (barcode: string): Promise<boolean> => {
+    if (!visit) return false;
     announcement.clear();
     giveBack.clear();
     const result = await lend.run(() => checkout(visit, barcode));
     if (result) {
-      setItemInput('');
       announcement.say({
         key: 'desk.lent',
         values: { title: result.loan.title },
@@ -176,14 +174,26 @@ export function Circulation() {
           : v,
       );
       itemRef.current?.focus();
-    } else {
-      setRefusedBarcode(barcode);
-      // A loan of this very member: the question "return it?" takes Enter; a scan goes on.
-      window.setTimeout(() => {
-        if (returnRef.current) returnRef.current.focus();
-        else itemRef.current?.select();
-      }, 0);
+      return true;
     }
+    setRefusedBarcode(barcode);
+    // Nothing scanned since: the refused barcode goes back into the field, to mend and send again.
+    const mendable = !itemScans.othersWaiting() && !itemRef.current?.value;
+    if (mendable) setItemInput(barcode);
+    // A loan of this very member: the question "return it?" takes Enter; a scan goes on.
+    window.setTimeout(() => {
+      if (returnRef.current) returnRef.current.focus();
+      else if (mendable) itemRef.current?.select();
+    }, 0);
+    return false;
+  };
+
+  const submitItem = (event: FormEvent) => {
+    event.preventDefault();
+    // Out of the field at once: the scanner's next barcode must not follow this one's characters.
+    itemScans.scan(itemRef.current?.value ?? itemInput);
+    if (itemRef.current) itemRef.current.value = '';
+    setItemInput('');
   };
 
   // Keys a scanner typed while nothing took them (the desk opening after sign-in, a button).
@@ -193,8 +203,11 @@ export function Circulation() {
     else setCardInput(scan.text);
     if (field) placeScan(field, scan.text);
     if (!scan.entered) return;
-    if (field === itemRef.current) void lendItem(scan.text);
-    else void open(scan.text);
+    if (field && field === itemRef.current) {
+      itemScans.scan(scan.text);
+      field.value = '';
+      setItemInput('');
+    } else void open(scan.text);
   });
 
   /** "This member already has it — return it?": yes, at this desk (the lending library). */
@@ -319,8 +332,11 @@ export function Circulation() {
                     value={itemInput}
                     onValue={setItemInput}
                   />
-                  <SubmitButton busy={lend.busy}>{t('desk.lend')}</SubmitButton>
+                  <SubmitButton busy={lend.busy} takesScans>
+                    {t('desk.lend')}
+                  </SubmitButton>
                 </form>
+                <WaitingScans queue={itemScans} />
                 {alreadyHas ? (
                   <div className="problem problem-large already-has" role="alert">
                     <p className="problem-detail">
@@ -359,7 +375,7 @@ export function Circulation() {
                   problem={refusal}
                   large
                   title={t('desk.refused')}
-                  onRetry={() => void lendItem(itemInput)}
+                  onRetry={() => itemScans.scan(refusedBarcode)}
                 >
                   {refusal?.reasons.some((r) => r.code === 'MEMBER_HAS_OVERDUE') &&
                   overdueLoans.length > 0 ? (

@@ -9,7 +9,8 @@ import { useAction, useMessage } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
 import { Receipt } from './Receipt';
-import { ScanAnnouncement, ScanField } from './ScanField';
+import { ScanAnnouncement, ScanField, WaitingScans } from './ScanField';
+import { useScanQueue } from './scan-queue';
 
 /** Returns: scan items one after another, no card needed. */
 export function Returns() {
@@ -23,14 +24,10 @@ export function Returns() {
   const action = useAction();
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void returnItem(barcode);
-  };
+  const [lastScanned, setLastScanned] = useState('');
 
-  const returnItem = async (scanned: string) => {
-    const itemBarcode = scanned.trim();
-    if (!itemBarcode) return;
+  const returnItem = async (itemBarcode: string): Promise<boolean> => {
+    setLastScanned(itemBarcode);
     announcement.clear();
     const result = await action.run(() =>
       answer(
@@ -38,7 +35,6 @@ export function Returns() {
       ),
     );
     if (result) {
-      setBarcode('');
       setReturned((list) => [result, ...list]);
       announcement.say(
         result.heldFor
@@ -58,9 +54,23 @@ export function Returns() {
             : { key: 'returns.done', values: { title: result.loan.title } },
       );
       inputRef.current?.focus();
-    } else {
+      return true;
+    }
+    // Nothing scanned since: the refused barcode goes back into the field, to mend and send again.
+    if (!scans.othersWaiting() && !inputRef.current?.value) {
+      setBarcode(itemBarcode);
       window.setTimeout(() => inputRef.current?.select(), 0);
     }
+    return false;
+  };
+  const scans = useScanQueue(returnItem);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // Out of the field at once: the scanner's next barcode must not follow this one's characters.
+    scans.scan(inputRef.current?.value ?? barcode);
+    if (inputRef.current) inputRef.current.value = '';
+    setBarcode('');
   };
 
   return (
@@ -78,13 +88,16 @@ export function Returns() {
           value={barcode}
           onValue={setBarcode}
         />
-        <SubmitButton busy={action.busy}>{t('returns.submit')}</SubmitButton>
+        <SubmitButton busy={action.busy} takesScans>
+          {t('returns.submit')}
+        </SubmitButton>
       </form>
+      <WaitingScans queue={scans} />
       <ProblemAlert
         problem={action.problem}
         large
         title={t('returns.refused')}
-        onRetry={() => void returnItem(barcode)}
+        onRetry={() => scans.scan(lastScanned)}
       />
       {returned.length > 0 ? (
         <section className="panel" aria-labelledby="returned-title">

@@ -1,5 +1,7 @@
 import type { ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
+import type { ScanQueue } from './scan-queue';
 
 /**
  * A field a barcode scanner types into, then Enter: no spelling help, no autofill; a card
@@ -27,5 +29,34 @@ export function ScanAnnouncement({ text }: { text: string }) {
     <p className="sr-status" role="status" aria-live="polite">
       {text}
     </p>
+  );
+}
+
+/** The scans waiting for the one before them; after a refusal, staff go on or drop them. */
+export function WaitingScans({ queue }: { queue: ScanQueue }) {
+  const { t } = useTranslation();
+  if (queue.waiting.length === 0) return null;
+  return (
+    <div className={queue.held ? 'notice notice-warn waiting-scans' : 'waiting-scans'}>
+      <p>
+        {t('desk.scansWaiting', {
+          count: queue.waiting.length,
+          barcodes: queue.waiting.join(', '),
+        })}
+      </p>
+      {queue.held ? (
+        <>
+          <p>{t('desk.scansHeld')}</p>
+          <div className="button-row">
+            <button type="button" className="button primary" onClick={queue.goOn}>
+              {t('desk.scansGoOn')}
+            </button>
+            <button type="button" className="button" onClick={queue.drop}>
+              {t('desk.scansDrop')}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </div>
   );
 }
