@@ -574,7 +574,12 @@ describe('desk: card, member panel, checkout', () => {
   it('items scanned faster than their answers are lent in order, whole; those waiting when the next member opens are not lent to them', async () => {
     setCsrfToken('csrf-1');
     const NEXT_CARD = '29806032227231';
-    const next = { ...member, id: 43, name: '박서준', card: { ...member.card!, number: NEXT_CARD } };
+    const next = {
+      ...member,
+      id: 43,
+      name: '박서준',
+      card: { ...member.card!, number: NEXT_CARD },
+    };
     const calls = deskRoutes(
       () => emptyStatus,
       [
