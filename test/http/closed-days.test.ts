@@ -142,6 +142,38 @@ describe(`closed days and the network calendar over HTTP (${testDatabaseKind})`,
     expect(await dueDateOf('CD0001')).toBe('2026-12-17');
   });
 
+  it('a weekday newly closed in the loan rules is a closed day added later: the open loans due on it move', async () => {
+    // CD0001 is due on Thursday 17 December (the test before); Gyeongnamdaepyo closes on Fridays.
+    expect(await dueDateOf('CD0001')).toBe('2026-12-17');
+    const rules = (await t.app.inject({ url: `/api/v1/libraries/${gn}` })).json().library.loanRules;
+    expect(rules.closedWeekdays).toEqual([5]);
+    const closed = await admin.put(`/api/v1/libraries/${gn}/loan-rules`, {
+      ...rules,
+      closedWeekdays: [4, 5],
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toEqual({ ...rules, closedWeekdays: [4, 5], loansMoved: 1 });
+    // Thursday and Friday closed: Saturday 19 December.
+    expect(await dueDateOf('CD0001')).toBe('2026-12-19');
+    const move = await t.db
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('action', '=', 'loan.due_date_moved')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(move.details).toMatchObject({ from: '2026-12-17', to: '2026-12-19' });
+
+    // The same rules saved again, or a weekday opened: nothing moves, back or forth.
+    const again = await admin.put(`/api/v1/libraries/${gn}/loan-rules`, {
+      ...rules,
+      closedWeekdays: [5, 4],
+    });
+    expect(again.json()).toMatchObject({ loansMoved: 0 });
+    const opened = await admin.put(`/api/v1/libraries/${gn}/loan-rules`, rules);
+    expect(opened.json()).toEqual({ ...rules, loansMoved: 0 });
+    expect(await dueDateOf('CD0001')).toBe('2026-12-19');
+  });
+
   it('imports a year from the bundled list; the desk staff may not', async () => {
     const bundled = await network.get('/api/v1/network-holidays/bundled?year=2028');
     const { holidays } = bundled.json();

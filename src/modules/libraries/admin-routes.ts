@@ -9,7 +9,19 @@ import { auditEvents } from './audit-log.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { updateLibraryFacts } from './facts.js';
 import { updateLoanRules, updateNetworkRules } from './rules.js';
-import { LibraryFactsSchema } from './schemas.js';
+import { LibraryFactsSchema, LoanRulesSchema } from './schemas.js';
+
+/** The rules as saved, and how many open loans a weekday newly closed moved to an open day. */
+const LoanRulesSaved = Type.Object(
+  {
+    ...LoanRulesSchema.properties,
+    loansMoved: Type.Integer({
+      minimum: 0,
+      description: 'open loans due on a weekday newly closed, moved to the next open day',
+    }),
+  },
+  { additionalProperties: false },
+);
 
 const GroupSchema = Type.Object(
   {
@@ -94,10 +106,10 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
         tags: ['administration'],
         summary: "Edit the library's loan rules (its library admin, or the network admin)",
         description:
-          'Changes apply to new loans and renewals; existing due dates are never rewritten. A loan limit above the network limit is refused with LOAN_LIMIT_ABOVE_NETWORK (limit: the network limit).',
+          'Changes apply to new loans and renewals; existing due dates are not rewritten, except that a weekday newly closed moves the open loans due on it (from today on) to the next open day, each move recorded (loansMoved: how many). A loan limit above the network limit is refused with LOAN_LIMIT_ABOVE_NETWORK (limit: the network limit).',
         params: LibraryIdParams,
         body: Type.Ref('LoanRules'),
-        response: { 200: Type.Ref('LoanRules'), ...problemResponses(401, 403, 404, 422) },
+        response: { 200: LoanRulesSaved, ...problemResponses(401, 403, 404, 422) },
       },
     },
     async (request) =>

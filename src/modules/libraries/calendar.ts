@@ -52,7 +52,7 @@ async function openLoansDue(db: Kysely<DB>, libraryId: number | null, date: Busi
  * Moves the open loans of a library due on a date it is now closed to its next open day (rules.md
  * "Loans": no one becomes late because the library closed), each move one audit event.
  */
-async function moveLoansDue(
+export async function moveLoansDue(
   db: Kysely<DB>,
   actor: Actor,
   now: Date,

@@ -119,6 +119,36 @@ describe('administration', () => {
     ).toBeTruthy();
   });
 
+  it('says how many loans a newly closed weekday moved, and sends the rules alone when saved again', async () => {
+    const calls = adminRoutes(libraryAdmin, [
+      [
+        'GET',
+        '/api/v1/network-rules',
+        { body: { networkLoanLimit: 20, suspensionMode: 'longest', maxSuspensionDays: null } },
+      ],
+      [
+        'PUT',
+        '/api/v1/libraries/3/loan-rules',
+        (request) => ({ body: { ...(request.body as object), loansMoved: 2 } }),
+      ],
+    ]);
+    renderAt('/admin/rules');
+    const tuesday = await screen.findByRole('checkbox', { name: /화/ });
+    fireEvent.click(tuesday);
+    const form = screen.getByLabelText('1인 대출 한도').closest('form')!;
+    fireEvent.submit(form);
+    expect(
+      await screen.findByText(
+        '저장했습니다. 새로 정한 휴관 요일에 반납 예정이던 대출 2건의 반납 예정일을 다음 개관일로 옮겼습니다.',
+      ),
+    ).toBeTruthy();
+    fireEvent.submit(form);
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
+    const puts = calls.filter((c) => c.method === 'PUT').map((c) => c.body as object);
+    expect(puts[1]).toEqual(puts[0]);
+    expect(puts[1]).not.toHaveProperty('loansMoved');
+  });
+
   it("keeps the network admin's chosen library across a reload of the page", async () => {
     adminRoutes(networkAdmin, [
       ['GET', '/api/v1/libraries/7', { body: { library: tongyeong, holidays: [] } }],

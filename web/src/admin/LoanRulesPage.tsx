@@ -47,9 +47,15 @@ export function LoanRulesPage({ libraryId }: { libraryId: number }) {
             body: rules,
           }),
         ),
-      () => t('admin.rulesSaved'),
+      ({ loansMoved }) =>
+        loansMoved > 0
+          ? t('admin.rulesSavedLoansMoved', { count: loansMoved })
+          : t('admin.rulesSaved'),
     );
-    if (result) setRules(result);
+    if (result) {
+      const { loansMoved: _, ...saved } = result;
+      setRules(saved);
+    }
   };
   return (
     <div>

@@ -136,7 +136,7 @@ export interface paths {
         get?: never;
         /**
          * Edit the library's loan rules (its library admin, or the network admin)
-         * @description Changes apply to new loans and renewals; existing due dates are never rewritten. A loan limit above the network limit is refused with LOAN_LIMIT_ABOVE_NETWORK (limit: the network limit).
+         * @description Changes apply to new loans and renewals; existing due dates are not rewritten, except that a weekday newly closed moves the open loans due on it (from today on) to the next open day, each move recorded (loansMoved: how many). A loan limit above the network limit is refused with LOAN_LIMIT_ABOVE_NETWORK (limit: the network limit).
          */
         put: operations["putLibrariesByLibraryIdLoanRules"];
         post?: never;
@@ -2801,7 +2801,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoanRules"];
+                    "application/json": {
+                        /** @description open loans per member at this library */
+                        loanLimit: number;
+                        /** @description due = loan day + this many days */
+                        loanPeriodDays: number;
+                        maxRenewals: number;
+                        /** @description a renewal adds this many days to the due date */
+                        renewalDays: number;
+                        onlineRenewal: boolean;
+                        closedWeekdays: number[];
+                        /** @description open loans due on a weekday newly closed, moved to the next open day */
+                        loansMoved: number;
+                    };
                 };
             };
             /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
