@@ -149,6 +149,59 @@ describe('administration', () => {
     expect(puts[1]).not.toHaveProperty('loansMoved');
   });
 
+  it("lists a date that is both the library's closed day and a public holiday twice, once each, after a save too", async () => {
+    const ownDays = [{ date: '2027-03-01', nameKo: '정기 휴관일', nameEn: '' }];
+    adminRoutes(libraryAdmin, [
+      [
+        'GET',
+        /^\/api\/v1\/libraries\/3\/calendar/,
+        () => ({
+          body: {
+            closedWeekdays: [1],
+            closedDays: [...ownDays],
+            publicHolidays: [
+              {
+                date: '2027-03-01',
+                nameKo: '삼일절',
+                nameEn: 'Independence Movement Day',
+                libraryOpen: false,
+              },
+            ],
+          },
+        }),
+      ],
+      [
+        'GET',
+        /^\/api\/v1\/libraries\/3\/closed-day-impact/,
+        { body: { date: '2026-12-21', loansDue: 0, movesTo: null } },
+      ],
+      [
+        'POST',
+        '/api/v1/libraries/3/holidays',
+        (request) => {
+          const day = request.body as { date: string; nameKo: string };
+          ownDays.unshift({ ...day, nameEn: '' });
+          return { body: { ...day, nameEn: '', loansMoved: 0 } };
+        },
+      ],
+    ]);
+    renderAt('/admin/calendar');
+    const table = await screen.findByRole('table', { name: '다가오는 휴관일' });
+    const rowsOf = (date: RegExp) =>
+      within(table)
+        .getAllByRole('row')
+        .filter((row) => date.test(row.textContent ?? ''));
+    expect(rowsOf(/2027년 3월 1일/)).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('날짜'), { target: { value: '2026-12-21' } });
+    fireEvent.change(screen.getByLabelText('이름 (한국어)'), { target: { value: '임시 휴관' } });
+    fireEvent.submit(screen.getByLabelText('날짜').closest('form')!);
+    await waitFor(() => expect(rowsOf(/2026년 12월 21일/)).toHaveLength(1));
+    expect(rowsOf(/2027년 3월 1일/).map((row) => row.textContent)).toEqual([
+      expect.stringContaining('정기 휴관일'),
+      expect.stringContaining('삼일절'),
+    ]);
+  });
+
   it("keeps the network admin's chosen library across a reload of the page", async () => {
     adminRoutes(networkAdmin, [
       ['GET', '/api/v1/libraries/7', { body: { library: tongyeong, holidays: [] } }],

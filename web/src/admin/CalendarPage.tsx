@@ -276,7 +276,8 @@ export function Calendar({ libraryId }: { libraryId: number }) {
           ]
             .sort((x, y) => x.date.localeCompare(y.date))
             .map((day) => (
-              <tr key={day.date}>
+              // A date may be both the library's closed day and a public holiday: two rows.
+              <tr key={`${day.date}-${day.libraryOpen === null ? 'library' : 'public'}`}>
                 <td>{format.date(day.date)}</td>
                 <td>{format.name(day)}</td>
                 <td>
