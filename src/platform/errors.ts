@@ -120,6 +120,9 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   }
   // A copy on the hold shelf since an earlier day.
   if (code === 'ITEM_NOT_ON_LOAN' && params.heldFor) return 'ITEM_NOT_ON_LOAN.held';
+  // A request list's scan (or a cancel) at the wrong step: where the copy's request is now.
+  if (code === 'REQUEST_NOT_EXPECTED' && isRequestStep(params.state))
+    return `REQUEST_NOT_EXPECTED.${params.state}`;
   // The person registered at a desk has applied online already: where they are verified.
   if (code === 'DUPLICATE_MEMBER' && params.existing === 'pending')
     return 'DUPLICATE_MEMBER.pending';
@@ -134,6 +137,12 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
  * receive, waiting for its member, to send home) or at the library lending it (to scan out and
  * send, to send, back home to receive).
  */
+const REQUEST_STEPS = ['requested', 'sent', 'arrived', 'collected', 'returning'] as const;
+
+function isRequestStep(state: unknown): state is (typeof REQUEST_STEPS)[number] {
+  return REQUEST_STEPS.includes(state as never);
+}
+
 function requestSentence(params: Params): Sentence {
   const atLender = params.pickupLibrary !== undefined;
   switch (params.requestState) {

@@ -194,8 +194,18 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     expect(sentAgain.statusCode).toBe(409);
     expect(sentAgain.json().reasons[0]).toMatchObject({
       code: 'REQUEST_NOT_EXPECTED',
+      detail:
+        '이미 발송 처리된 자료입니다. 받는 도서관으로 가는 중이니 다시 스캔하지 않아도 됩니다.',
       params: { expected: 'a copy on the pull list (sent)', state: 'sent' },
     });
+    const sentAgainEn = await l1Desk.post(
+      '/api/v1/requests/sent',
+      { itemBarcode: 'S-1' },
+      { 'accept-language': 'en' },
+    );
+    expect(sentAgainEn.json().reasons[0].detail).toBe(
+      'This copy is already marked as sent and is on its way to the pickup library: no need to scan it again.',
+    );
     const stillHere = await l1Desk.post(
       '/api/v1/returns',
       { itemBarcode: 'S-1' },

@@ -85,6 +85,12 @@ describe(`SIP2 terminal allowed addresses (${testDatabaseKind})`, () => {
       expect(refused.statusCode, bad).toBe(400);
       expect(refused.json().code).toBe('VALIDATION_FAILED');
     }
+    // The admin reads which line is wrong, in a sentence: no field path, no "은(는)".
+    expect((await setList(['999.1.1.1/40'])).json().detail).toBe(
+      '999.1.1.1/40은 IP 주소나 CIDR 범위(10.20.0.0/16, 2001:db8::/32)가 아닙니다.',
+    );
+    const many = Array.from({ length: 300 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
+    expect((await setList(many)).json().detail).toBe('허용 주소는 256개 이하여야 합니다.');
     const audit = await bed.t.db
       .selectFrom('audit_events')
       .select(['action', 'details'])

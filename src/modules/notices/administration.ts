@@ -209,7 +209,7 @@ export async function noticeCounts(
   const libraryId = adminLibrary(actor, query.libraryId);
   const to = query.to ?? context.clock.today();
   const from = query.from ?? addDays(to, -13);
-  if (from > to) throw validationFailed('querystring.from', 'must not be after `to`');
+  if (from > to) throw validationFailed('querystring.from', 'must not be after the end date');
   if (daysBetween(from, to) >= MAX_COUNT_DAYS) {
     throw validationFailed('querystring.from', `must be within ${MAX_COUNT_DAYS} days of to`);
   }

@@ -103,7 +103,7 @@ function period(request: StatisticsRequest, today: BusinessDate) {
   const to = request.to ?? today;
   const from = request.from ?? addDays(to, -(DEFAULT_STATISTICS_DAYS - 1));
   if (compareDates(from, to) > 0) {
-    throw validationFailed('querystring.from', 'must not be after `to`');
+    throw validationFailed('querystring.from', 'must not be after the end date');
   }
   if (daysBetween(from, to) + 1 > MAX_STATISTICS_DAYS) {
     throw validationFailed(

@@ -26,6 +26,13 @@ describe('validation sentences', () => {
     expect(validationSentence('ko', { field: 'querystring.q', reason: 'give q or isbn' })).toBe(
       '검색어나 ISBN을 입력해 주세요.',
     );
+    // The statistics' period: a sentence about the period, not about its start date.
+    const period = { field: 'querystring.from', reason: 'the period may cover at most 367 days' };
+    expect(validationSentence('ko', period)).toBe('기간은 최대 367일까지 고를 수 있습니다.');
+    expect(validationSentence('en', period)).toBe('The period may cover at most 367 days.');
+    const reversed = { field: 'querystring.from', reason: 'must not be after the end date' };
+    expect(validationSentence('ko', reversed)).toBe('시작일은 종료일보다 늦을 수 없습니다.');
+    expect(validationSentence('en', reversed)).toBe('Start date must not be after the end date.');
   });
 
   it('never take a name or reason from the object prototype (a field called "constructor")', () => {

@@ -134,11 +134,13 @@ function keywordSentence(params: Params, language: Language): string | null {
  * field nor the reason is known (the catalogue's general sentence is used).
  */
 /** Validation reasons that are whole sentences to the person, whatever field they are put on. */
-const ADDRESSED_TO_THE_PERSON = new Set([
-  'a phone number or an e-mail address is required',
-  'give q or isbn',
-  'give a phone number, or a name and a birth date',
-]);
+const ADDRESSED_TO_THE_PERSON = [
+  /^a phone number or an e-mail address is required$/,
+  /^give q or isbn$/,
+  /^give a phone number, or a name and a birth date$/,
+  /^the period may cover at most \d+ days$/,
+  /^".*" is not an IP address or a CIDR range/,
+];
 
 export function validationSentence(language: Language, params: Params): string | null {
   // A holdings file refused as a whole says why in its own words (item-import.json).
@@ -152,7 +154,7 @@ export function validationSentence(language: Language, params: Params): string |
     null;
   if (!predicate) return null;
   // A sentence to the person, not about one field: said alone ("전화번호는 전화번호나 …" is not Korean).
-  if (ADDRESSED_TO_THE_PERSON.has(reason))
+  if (ADDRESSED_TO_THE_PERSON.some((sentence) => sentence.test(reason)))
     return `${predicate.charAt(0).toUpperCase()}${predicate.slice(1)}.`;
   const name = fieldName(params.field, language);
   if (name)
