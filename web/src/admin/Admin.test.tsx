@@ -202,6 +202,23 @@ describe('administration', () => {
     ]);
   });
 
+  it('a holiday file with a bad date says which holiday, and offers no save until it is fixed', async () => {
+    const calls = adminRoutes(networkAdmin, [
+      ['GET', /^\/api\/v1\/network-holidays/, { body: { holidays: [] } }],
+    ]);
+    renderAt('/admin/holidays');
+    const input = await screen.findByLabelText('목록 파일 (CSV 또는 JSON)');
+    const csv = 'date,name_ko,name_en\n2027-10-11,"임시, 공휴일",\n2027-13-01,잘못된 날,\n';
+    fireEvent.change(input, { target: { files: [new File([csv], 'holidays.csv')] } });
+    const alert = await screen.findByText(/이 목록은 저장할 수 없습니다/);
+    expect(alert.closest('[role="alert"]')?.textContent).toContain(
+      '2번째 공휴일: 날짜가 올바르지 않습니다 (YYYY-MM-DD): 2027-13-01',
+    );
+    expect(screen.getByText(/파일에서 공휴일 2개를 읽었습니다/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '이 목록 저장' })).toBeNull();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
   it("keeps the network admin's chosen library across a reload of the page", async () => {
     adminRoutes(networkAdmin, [
       ['GET', '/api/v1/libraries/7', { body: { library: tongyeong, holidays: [] } }],

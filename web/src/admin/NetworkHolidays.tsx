@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
@@ -25,22 +26,45 @@ export function parseHolidayFile(text: string): ListedHoliday[] {
   if (trimmed.startsWith('[')) {
     const rows = JSON.parse(trimmed) as Record<string, string>[];
     return rows.map((row) => ({
-      date: String(row.date ?? ''),
-      nameKo: String(row.nameKo ?? row.name_ko ?? ''),
-      nameEn: String(row.nameEn ?? row.name_en ?? ''),
+      date: String(row.date ?? '').trim(),
+      nameKo: String(row.nameKo ?? row.name_ko ?? '').trim(),
+      nameEn: String(row.nameEn ?? row.name_en ?? '').trim(),
     }));
   }
-  const [header = '', ...lines] = trimmed.split(/\r?\n/).filter((line) => line.trim());
-  const columns = header.split(',').map((c) => c.trim().toLowerCase());
-  const at = (name: string) => columns.indexOf(name);
-  return lines.map((line) => {
-    const cells = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-    return {
-      date: cells[at('date')] ?? '',
-      nameKo: cells[at('name_ko')] ?? '',
-      nameEn: at('name_en') >= 0 ? (cells[at('name_en')] ?? '') : '',
-    };
+  // A name may hold a comma in quotes ("임시, 공휴일"): a CSV parser, not a split.
+  const rows = parseCsv(trimmed, {
+    columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+  }) as Record<string, string | undefined>[];
+  return rows.map((row) => ({
+    date: row.date ?? '',
+    nameKo: row.name_ko ?? '',
+    nameEn: row.name_en ?? '',
+  }));
+}
+
+interface HolidayFileProblem {
+  position: number;
+  problem: 'date' | 'name';
+  value: string;
+}
+
+/** What stops a read list from being saved: each holiday (1st, 2nd…) with a bad date or no name. */
+export function holidayFileProblems(holidays: readonly ListedHoliday[]): HolidayFileProblem[] {
+  return holidays.flatMap((holiday, index): HolidayFileProblem[] => {
+    const position = index + 1;
+    if (!isRealDate(holiday.date)) return [{ position, problem: 'date', value: holiday.date }];
+    if (!holiday.nameKo) return [{ position, problem: 'name', value: holiday.date }];
+    return [];
   });
+}
+
+function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** The network's one calendar of public holidays: by hand, from a file, or the bundled list. */
@@ -61,6 +85,7 @@ export function NetworkHolidays() {
   const [nameKo, setNameKo] = useState('');
   const [nameEn, setNameEn] = useState('');
   const [file, setFile] = useState<ListedHoliday[]>();
+  const fileProblems = file ? holidayFileProblems(file) : [];
   const form = useSaving();
   const impact = useResource(
     /^\d{4}-\d{2}-\d{2}$/.test(date) ? `network-impact-${date}-${form.saved}` : null,
@@ -160,7 +185,7 @@ export function NetworkHolidays() {
             {file.length > 0
               ? t('holidays.fileRead', { count: file.length })
               : t('holidays.fileEmpty')}{' '}
-            {file.length > 0 ? (
+            {file.length > 0 && fileProblems.length === 0 ? (
               <button
                 type="button"
                 className="button small"
@@ -171,6 +196,21 @@ export function NetworkHolidays() {
               </button>
             ) : null}
           </p>
+        ) : null}
+        {fileProblems.length > 0 ? (
+          <div className="notice notice-bad" role="alert">
+            <p>{t('holidays.fileProblems')}</p>
+            <ul>
+              {fileProblems.map(({ position, problem, value }) => (
+                <li key={position}>
+                  {t(problem === 'date' ? 'holidays.badDate' : 'holidays.noName', {
+                    position,
+                    value,
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </section>
       <form className="form panel" onSubmit={add} aria-labelledby="add-public-title">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthRange, shiftDate, shiftMonth } from './MonthGrid';
-import { parseHolidayFile } from './NetworkHolidays';
+import { holidayFileProblems, parseHolidayFile } from './NetworkHolidays';
 
 describe('the month view and holiday files', () => {
   it('walks days and months, clamping to the month end', () => {
@@ -20,5 +20,21 @@ describe('the month view and holiday files', () => {
     expect(parseHolidayFile('[{"date":"2028-01-27","nameKo":"설날"}]')).toEqual([
       { date: '2028-01-27', nameKo: '설날', nameEn: '' },
     ]);
+  });
+
+  it('keeps a quoted name with a comma whole, and says which holidays of a file stop it', () => {
+    const csv =
+      'Date,Name_Ko,Name_En\n2027-10-11,"임시, 공휴일","Temporary, holiday"\n2027-13-01,잘못된 날,\n2027-11-02,,No name\n';
+    const read = parseHolidayFile(csv);
+    expect(read[0]).toEqual({
+      date: '2027-10-11',
+      nameKo: '임시, 공휴일',
+      nameEn: 'Temporary, holiday',
+    });
+    expect(holidayFileProblems(read)).toEqual([
+      { position: 2, problem: 'date', value: '2027-13-01' },
+      { position: 3, problem: 'name', value: '2027-11-02' },
+    ]);
+    expect(holidayFileProblems(read.slice(0, 1))).toEqual([]);
   });
 });
