@@ -387,6 +387,42 @@ describe('desk: card, member panel, checkout', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('자료 바코드')));
   });
 
+  it('a loan that cannot be renewed shows why in its row, with no button to try', async () => {
+    const library = { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null };
+    const loans = [
+      { loanId: 31, title: '소년이 온다', itemBarcode: 'JYL0000003', renewable: true },
+      {
+        loanId: 32,
+        title: '나쁜 어린이 표',
+        itemBarcode: 'JYL0000004',
+        renewable: false,
+        renewalRefusals: [
+          { code: 'RENEWAL_LIMIT', detail: '연장 가능 횟수를 모두 사용했습니다.' },
+          { code: 'RENEWAL_HELD', detail: '다른 회원이 예약한 자료라 연장할 수 없습니다.' },
+        ],
+      },
+    ].map((loan) => ({
+      ...loan,
+      library,
+      loanDay: '2026-12-01',
+      dueDate: '2026-12-15',
+      overdue: false,
+    }));
+    deskRoutes(() => ({
+      ...emptyStatus,
+      openLoans: loans,
+      network: { open: 2, limit: 20, left: 18 },
+    }));
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    expect(await screen.findByRole('button', { name: '소년이 온다 연장' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '나쁜 어린이 표 연장' })).toBeNull();
+    const row = screen.getByText('나쁜 어린이 표').closest('tr')!;
+    expect(row.textContent).toContain(
+      '연장 가능 횟수를 모두 사용했습니다. 다른 회원이 예약한 자료라 연장할 수 없습니다.',
+    );
+  });
+
   it("the member's own loan scanned again (one lent here through a request too): asks to take it back; Esc answers no and keeps the member", async () => {
     const status: CirculationStatus = {
       ...emptyStatus,

@@ -119,7 +119,12 @@ export function NetworkStatus({
                   ) : null}
                 </td>
                 <td>
-                  {mine ? (
+                  {mine && loan.renewable === false ? (
+                    // Why not, where the button would be: staff can say it before anyone tries.
+                    <span className="hint small renewal-refused">
+                      {[...new Set((loan.renewalRefusals ?? []).map((r) => r.detail))].join(' ')}
+                    </span>
+                  ) : mine ? (
                     <button
                       type="button"
                       className="button small"
