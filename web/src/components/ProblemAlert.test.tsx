@@ -2,6 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import '../i18n';
+import { RouterProvider } from '../router';
 import { resetBetweenTests } from '../test/render';
 import { ProblemAlert } from './ProblemAlert';
 
@@ -149,5 +150,27 @@ describe('ProblemAlert', () => {
     expect(status.textContent).toContain('새로 불러오면');
     expect(status.textContent).not.toContain('반납할 수 없습니다');
     expect(status.textContent).not.toContain('CONFLICT');
+  });
+  it('gives staff the advice written for them, and members theirs', () => {
+    const duplicateHold = {
+      status: 409,
+      code: 'HOLD_DUPLICATE',
+      detail: '이미 예약한 자료입니다.',
+      reasons: [{ code: 'HOLD_DUPLICATE', detail: '이미 예약한 자료입니다.' }],
+    };
+    const adviceAt = (path: string) => {
+      window.history.replaceState(null, '', path);
+      const { unmount } = render(
+        <RouterProvider>
+          <ProblemAlert problem={duplicateHold} />
+        </RouterProvider>,
+      );
+      const text = screen.getByRole('alert').textContent;
+      unmount();
+      return text;
+    };
+    expect(adviceAt('/desk')).toContain('이 회원이 이미 예약했거나 지금 빌리고 있는 자료입니다');
+    expect(adviceAt('/desk')).not.toContain("'예약' 탭");
+    expect(adviceAt('/portal')).toContain("'예약' 탭에서 확인하세요");
   });
 });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appliedIdOf, type Problem, type ProblemReason } from '../api/client';
+import { useRouter } from '../router';
 
 interface Props {
   problem: Problem | undefined;
@@ -18,7 +19,9 @@ interface Props {
  * next, and the stable code for the help desk.
  */
 export function ProblemAlert({ problem, large = false, title, children, onRetry }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Staff (desk, admin) get the advice written for them where a code has one: not the member's.
+  const forStaff = /^\/(desk|admin)(\/|$)/.test(useRouter().path);
   if (!problem) return null;
   if (appliedIdOf(problem) !== undefined) {
     // Not a refusal: the write was made the first time, only its answer never arrived.
@@ -40,7 +43,12 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
           // copy not yet received here has its own.
           const last = !reasons.slice(index + 1).some((r) => r.code === reason.code);
           const context = adviceContext(reason.params);
-          const next = last ? t(`next.${reason.code}`, { context, defaultValue: '' }) : '';
+          const staffAdvice = `next.${reason.code}_staff`;
+          const next = !last
+            ? ''
+            : forStaff && !context && i18n.exists(staffAdvice)
+              ? t(staffAdvice)
+              : t(`next.${reason.code}`, { context, defaultValue: '' });
           return (
             <li key={`${reason.code}-${reason.detail}`} className="problem-reason">
               <p className="problem-detail">{reason.detail}</p>
