@@ -21,8 +21,19 @@ function adminRoutes(staff: typeof deskStaff, extra: Parameters<typeof mockApi>[
     ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
     ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong] } }],
     ['GET', /^\/api\/v1\/statistics/, { body: statistics }],
+    ['GET', /^\/api\/v1\/hold-rules/, { body: holdRules }],
   ]);
 }
+
+const networkHoldRules = {
+  holdLimit: 5,
+  queuePerCopy: 5,
+  pickupDays: 5,
+  noShowLimit: 3,
+  noShowWindowDays: 90,
+  banDays: 30,
+};
+const holdRules = { network: networkHoldRules, library: null, effective: networkHoldRules };
 
 /**
  * The notices page's API for library 3, its own settings kept between a save and the next read;
@@ -217,6 +228,76 @@ describe('administration', () => {
     expect(screen.getByText(/파일에서 공휴일 2개를 읽었습니다/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: '이 목록 저장' })).toBeNull();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
+  it("the network admin sets whether machines require the PIN, and the network's hold rules", async () => {
+    const calls = adminRoutes(networkAdmin, [
+      [
+        'GET',
+        '/api/v1/network-rules',
+        {
+          body: {
+            networkLoanLimit: 20,
+            suspensionMode: 'longest',
+            maxSuspensionDays: null,
+            machinesRequirePin: true,
+          },
+        },
+      ],
+      ['PUT', '/api/v1/network-rules', (request) => ({ body: request.body })],
+      ['PUT', '/api/v1/network-hold-rules', (request) => ({ body: request.body })],
+    ]);
+    renderAt('/admin/network-rules');
+    const pin = (await screen.findByLabelText(/자가대출기에서 PIN 요구/)) as HTMLInputElement;
+    expect(pin.checked).toBe(true);
+    fireEvent.click(pin);
+    fireEvent.submit(pin.closest('form')!);
+    await waitFor(() =>
+      expect(
+        calls.find((c) => c.path === '/api/v1/network-rules' && c.method === 'PUT')?.body,
+      ).toMatchObject({
+        machinesRequirePin: false,
+      }),
+    );
+    const ban = await screen.findByLabelText('예약 제한 기간 (일)');
+    fireEvent.change(ban, { target: { value: '14' } });
+    fireEvent.submit(ban.closest('form')!);
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/api/v1/network-hold-rules')?.body).toEqual({
+        ...networkHoldRules,
+        banDays: 14,
+      }),
+    );
+  });
+
+  it("a library lowers its own hold rules; an empty field follows the network's", async () => {
+    const calls = adminRoutes(libraryAdmin, [
+      [
+        'GET',
+        '/api/v1/network-rules',
+        { body: { networkLoanLimit: 20, suspensionMode: 'longest', maxSuspensionDays: null } },
+      ],
+      [
+        'PUT',
+        '/api/v1/libraries/3/hold-rules',
+        (request) => ({
+          body: { network: networkHoldRules, library: request.body, effective: networkHoldRules },
+        }),
+      ],
+    ]);
+    renderAt('/admin/rules');
+    const pickup = await screen.findByLabelText('보관 기간 (개관일)');
+    expect(screen.getAllByText('전체 도서관 기준: 5').length).toBe(3);
+    fireEvent.change(pickup, { target: { value: '3' } });
+    fireEvent.submit(pickup.closest('form')!);
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/api/v1/libraries/3/hold-rules')?.body).toEqual({
+        holdLimit: null,
+        queuePerCopy: null,
+        pickupDays: 3,
+      }),
+    );
+    expect(await screen.findAllByText('저장했습니다.')).toHaveLength(1);
   });
 
   it("keeps the network admin's chosen library across a reload of the page", async () => {

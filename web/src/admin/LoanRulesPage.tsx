@@ -7,6 +7,7 @@ import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource, useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
+import { LibraryHoldRulesForm } from './HoldRulesForms';
 import { LibraryHeading, RulesFormEnd, useLibrary } from './library-page';
 
 /** The loan rules typed as numbers, with the bounds the form allows. */
@@ -125,6 +126,7 @@ export function LoanRulesPage({ libraryId }: { libraryId: number }) {
         </fieldset>
         <RulesFormEnd form={form} />
       </form>
+      <LibraryHoldRulesForm libraryId={libraryId} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource, useSaving } from '../hooks';
+import { NetworkHoldRulesForm } from './HoldRulesForms';
 import { RulesFormEnd } from './library-page';
 
 /** The network's own rules: the loan limit across libraries and how suspensions add up. */
@@ -76,8 +77,21 @@ export function NetworkRulesPage() {
           value={capText}
           onValue={setCapText}
         />
+        <div className="check">
+          <input
+            id="machines-require-pin"
+            type="checkbox"
+            checked={rules.machinesRequirePin ?? true}
+            onChange={(e) => setRules({ ...rules, machinesRequirePin: e.target.checked })}
+          />
+          <label htmlFor="machines-require-pin">
+            <strong>{t('network.machinesRequirePin')}</strong>
+            <span className="hint block">{t('network.machinesRequirePinHint')}</span>
+          </label>
+        </div>
         <RulesFormEnd form={form} />
       </form>
+      <NetworkHoldRulesForm />
     </div>
   );
 }
