@@ -496,7 +496,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await staffSignIn(page, 'jinju-yonam-admin');
     await page.getByRole('link', { name: '대출 규칙' }).click();
     await page.getByLabel('1인 대출 한도').fill('7');
-    await page.getByRole('button', { name: '저장' }).click();
+    await page.getByRole('button', { name: '저장', exact: true }).click();
     await page.getByText('저장했습니다.').waitFor();
     await accessibility.check(page, 'admin rules');
     await capture(page, 'admin-rules', { sizes: ['desk', 'phone'] });

@@ -18,14 +18,21 @@ export function useLibrary(libraryId: number) {
 }
 
 /** The end of a rules form: when changes apply, what was refused or saved, and Save. */
-export function RulesFormEnd({ form }: { form: ReturnType<typeof useSaving> }) {
+export function RulesFormEnd({
+  form,
+  saveLabel,
+}: {
+  form: ReturnType<typeof useSaving>;
+  /** A page with two forms names what each one saves. */
+  saveLabel?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <p className="hint">{t('admin.rulesHint')}</p>
       <ProblemAlert problem={form.problem} />
       <Saved text={form.saved} />
-      <SubmitButton busy={form.busy}>{t('common.save')}</SubmitButton>
+      <SubmitButton busy={form.busy}>{saveLabel ?? t('common.save')}</SubmitButton>
     </>
   );
 }
