@@ -121,6 +121,7 @@ describe('administration', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('전체 도서관 한도인 20권보다 클 수 없습니다');
     expect(alert.textContent).toContain('LOAN_LIMIT_ABOVE_NETWORK');
+    await waitFor(() => expect(document.activeElement).toBe(alert));
     expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ loanLimit: 25 });
     // A limit of 0 is allowed (lending stopped) but said plainly before it is saved.
     expect(screen.queryByText(/대출 한도가 0권이면/)).toBeNull();
@@ -298,6 +299,8 @@ describe('administration', () => {
       }),
     );
     expect(await screen.findAllByText('저장했습니다.')).toHaveLength(1);
+    // The busy button had lost the keyboard: the sentence that says it worked has it now.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('저장했습니다.'));
   });
 
   it("keeps the network admin's chosen library across a reload of the page", async () => {

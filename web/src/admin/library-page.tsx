@@ -6,6 +6,7 @@ import { SubmitButton } from '../components/FormParts';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { Badge } from '../components/StatusBadge';
+import { useFocusWhenLost } from '../focus';
 import { useResource, type useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { usePicker } from './slot';
@@ -48,8 +49,10 @@ export function useSavedThenReload(reload: () => void) {
 }
 
 export function Saved({ text }: { text: string }) {
+  // The saving button was disabled while busy: the sentence that says it worked takes the focus.
+  const said = useFocusWhenLost<HTMLParagraphElement>(text);
   return (
-    <p className="sr-status saved" role="status">
+    <p className="sr-status saved" role="status" ref={said} tabIndex={-1}>
       {text}
     </p>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appliedIdOf, type Problem, type ProblemReason } from '../api/client';
+import { useFocusWhenLost } from '../focus';
 import { useRouter } from '../router';
 
 interface Props {
@@ -22,6 +23,8 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
   const { t, i18n } = useTranslation();
   // Staff (desk, admin) get the advice written for them where a code has one: not the member's.
   const forStaff = /^\/(desk|admin)(\/|$)/.test(useRouter().path);
+  // A refusal after a button that was disabled while busy: the refusal takes the focus.
+  const alert = useFocusWhenLost<HTMLDivElement>(problem);
   if (!problem) return null;
   if (appliedIdOf(problem) !== undefined) {
     // Not a refusal: the write was made the first time, only its answer never arrived.
@@ -34,7 +37,12 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
   }
   const reasons: ProblemReason[] = problem.reasons.length > 0 ? problem.reasons : [problem];
   return (
-    <div className={large ? 'problem problem-large' : 'problem'} role="alert">
+    <div
+      className={large ? 'problem problem-large' : 'problem'}
+      role="alert"
+      ref={alert}
+      tabIndex={-1}
+    >
       {title ? <p className="problem-title">{title}</p> : null}
       <ul className="problem-reasons">
         {reasons.map((reason, index) => {
