@@ -335,4 +335,45 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     expect(accessibility.found).toEqual([]);
     expect([...phone.errors, ...desk.errors]).toEqual([]);
   }, 120_000);
+  it('books scanned at Returns faster than their answers come: each returned, none cut short', async () => {
+    const { context, page, errors } = await openWindow(journey.browser, DESK);
+    const yonamLoans = await journey.running.service.context.db
+      .selectFrom('loans')
+      .innerJoin('items', 'items.id', 'loans.item_id')
+      .innerJoin('libraries', 'libraries.id', 'loans.library_id')
+      .select('items.barcode')
+      .where('loans.returned_at', 'is', null)
+      .where('libraries.code', '=', 'jinju-yonam-library')
+      .orderBy('items.barcode')
+      .limit(2)
+      .execute();
+    const barcodes = yonamLoans.map((loan) => loan.barcode);
+    // The loans the day's first test made (run alone, this test has none to take back).
+    expect(barcodes).toHaveLength(2);
+    await page.goto(url('/desk/returns'));
+    await page.getByLabel('아이디').fill('jinju-yonam-desk');
+    await page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await expect.poll(() => focusedLabel(page)).toBe('반납할 자료 바코드');
+    // A slow line: the answers wait until both books are scanned.
+    let release!: () => void;
+    const scanned = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/v1/returns', async (route) => {
+      await scanned;
+      await route.continue();
+    });
+    for (const barcode of barcodes) await scanItem(page, barcode);
+    await page.getByText(`다음 스캔 1건이 기다립니다: ${barcodes[1]}`).waitFor();
+    expect(await page.getByLabel('반납할 자료 바코드').inputValue()).toBe('');
+    release();
+    await page.getByText('반납한 자료 2권').waitFor();
+    const returned = (await page.locator('.panel', { hasText: '반납한 자료' }).textContent()) ?? '';
+    for (const barcode of barcodes) expect(returned).toContain(barcode);
+    expect(await page.locator('.problem').count()).toBe(0);
+    await page.unroute('**/api/v1/returns');
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
