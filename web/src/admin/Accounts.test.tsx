@@ -88,6 +88,31 @@ describe('managing accounts in the library administration', () => {
     expect(alert.textContent).toContain('위에 적힌 칸을 고친 뒤 다시 보내 주세요.');
   });
 
+  it('says the last action only: a new account, then another disabled', async () => {
+    adminRoutes([
+      ['GET', '/api/v1/libraries/3/staff', { body: { staff: [libraryAdmin, deskStaff] } }],
+      [
+        'POST',
+        '/api/v1/libraries/3/staff',
+        (request) => ({ status: 201, body: { ...deskStaff, id: 12, ...(request.body as object) } }),
+      ],
+      ['POST', '/api/v1/staff/5/disabled', { body: { ...deskStaff, disabled: true } }],
+    ]);
+    renderAt('/admin/staff');
+    const form = (await screen.findByRole('heading', { name: '새 직원 계정' })).closest('form')!;
+    fireEvent.change(within(form).getByLabelText(/아이디/), { target: { value: 'jinju-desk2' } });
+    fireEvent.change(within(form).getByLabelText(/표시 이름/), { target: { value: '새 직원' } });
+    fireEvent.change(within(form).getByLabelText(/비밀번호/), {
+      target: { value: 'a-long-enough-password' },
+    });
+    fireEvent.submit(form);
+    expect(await screen.findByText('새 직원 계정을 만들었습니다.')).toBeTruthy();
+    const row = screen.getByText('연암 안내데스크').closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: '사용 중지' }));
+    expect(await screen.findByText('연암 안내데스크 계정을 사용 중지했습니다.')).toBeTruthy();
+    expect(screen.queryByText('새 직원 계정을 만들었습니다.')).toBeNull();
+  });
+
   it('disables a self-check machine and gives it a new password', async () => {
     let disabled = false;
     const calls = adminRoutes([

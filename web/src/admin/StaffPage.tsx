@@ -37,6 +37,8 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { username: username.trim(), displayName: displayName.trim(), role, password };
+    // One sentence on the page at a time: the last action's, not an older one beside it.
+    forget(form);
     const result = await create.save(
       () => answer(api.POST('/api/v1/libraries/{libraryId}/staff', { params: { path }, body })),
       (staff) => t('admin.staffCreated', { name: staff.displayName }),
@@ -49,6 +51,7 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
     }
   };
   const toggle = async (staff: Staff) => {
+    forget(create);
     const result = await form.save(
       () =>
         answer(
@@ -66,6 +69,7 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
   };
   const resetPassword = async (staff: Staff) => {
     setOneTime(undefined);
+    forget(create);
     const result = await form.save(
       () =>
         answer(
@@ -195,4 +199,10 @@ function OneTimePassword({
       </button>
     </section>
   );
+}
+
+/** Takes an earlier action's sentence and refusal off the page. */
+function forget(action: ReturnType<typeof useSaving>) {
+  action.setSaved('');
+  action.clear();
 }
