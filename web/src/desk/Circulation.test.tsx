@@ -924,11 +924,14 @@ describe('desk: returns need no card', () => {
     expect(screen.getByRole('alert').textContent).toContain(
       '예약 도서 서가에 두세요. 서가로 돌려보내지 마세요.',
     );
+    // Returned earlier today with nowhere to go (a double read): news, not a refusal.
     await scan('반납할 자료 바코드', 'JYL0000003');
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('《흰》'));
-    expect(screen.getByRole('alert').textContent).toContain(
-      '반납할 것이 없습니다. 서가로 돌려보내면 됩니다.',
+    await waitFor(() =>
+      expect(document.querySelector('.returned-again')?.textContent).toBe(
+        '오늘 이미 반납된 자료입니다: 《흰》. 다시 스캔하지 않아도 됩니다. 서가로 돌려보내면 됩니다.',
+      ),
     );
+    expect(screen.queryByRole('alert')).toBeNull();
     // Another library's copy, lent here through a request: it goes home, not on the shelf.
     await scan('반납할 자료 바코드', 'SEO0000004');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('《작은 것들》'));

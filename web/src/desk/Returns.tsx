@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer, api, idempotent } from '../api/client';
+import { answer, api, idempotent, type Problem, problemOf } from '../api/client';
 import type { ReturnResult } from '../api/types';
 import { SubmitButton } from '../components/FormParts';
 import { PageTitle } from '../components/Page';
@@ -26,14 +26,33 @@ export function Returns() {
 
   const [lastScanned, setLastScanned] = useState('');
 
+  /** The title of a book scanned again after its return today: news, not a refusal. */
+  const [returnedAgain, setReturnedAgain] = useState<string>();
+
   const returnItem = async (itemBarcode: string): Promise<boolean> => {
     setLastScanned(itemBarcode);
+    setReturnedAgain(undefined);
     announcement.clear();
-    const result = await action.run(() =>
-      answer(
-        api.POST('/api/v1/returns', { params: { header: idempotent() }, body: { itemBarcode } }),
-      ),
-    );
+    let refusal: Problem | undefined;
+    const result = await action.run(async () => {
+      try {
+        return await answer(
+          api.POST('/api/v1/returns', { params: { header: idempotent() }, body: { itemBarcode } }),
+        );
+      } catch (error) {
+        refusal = problemOf(error);
+        throw error;
+      }
+    });
+    const again = refusal && returnedEarlierToday(refusal);
+    if (again !== undefined) {
+      // A scanner's double read, or the same book twice: done already, nothing to do.
+      action.clear();
+      setReturnedAgain(again);
+      announcement.say({ key: 'returns.returnedAgain', values: { title: again } });
+      inputRef.current?.focus();
+      return true;
+    }
     if (result) {
       setReturned((list) => [result, ...list]);
       announcement.say(
@@ -93,6 +112,11 @@ export function Returns() {
         </SubmitButton>
       </form>
       <WaitingScans queue={scans} />
+      {returnedAgain !== undefined ? (
+        <p className="notice returned-again">
+          {t('returns.returnedAgain', { title: returnedAgain })}
+        </p>
+      ) : null}
       <ProblemAlert
         problem={action.problem}
         large
@@ -174,4 +198,17 @@ export function Returns() {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The title of a copy refused only because it came back earlier today and has nowhere to go (no
+ * hold to set it aside for, no library to send it to, no request): otherwise undefined.
+ */
+function returnedEarlierToday(problem: Problem): string | undefined {
+  const [reason, ...more] = problem.reasons;
+  if (!reason || more.length > 0 || reason.code !== 'ITEM_NOT_ON_LOAN') return undefined;
+  const params = reason.params ?? {};
+  if (!params.returnedOn || params.heldFor || params.sendTo || params.requestState)
+    return undefined;
+  return String(params.title ?? '');
 }
