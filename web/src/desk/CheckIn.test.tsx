@@ -62,5 +62,12 @@ describe('desk: check-in at a library that does not hold the member', () => {
         cardNumber: CARD,
       }),
     );
+    // Said aloud (the desk's status line), not "member opened" again.
+    const status = document.querySelector('.sr-status[role="status"]')!;
+    await waitFor(() =>
+      expect(status.textContent).toBe(
+        `반입 등록했습니다: ${member.name} 님은 이제 ${yonam.nameKo}에서 빌릴 수 있습니다.`,
+      ),
+    );
   });
 });

@@ -8,7 +8,7 @@ import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { groupedCardNumber } from '../components/StatusBadge';
 import { SuspensionNotice } from '../components/Suspension';
-import { useAction, useMessage } from '../hooks';
+import { type Message, useAction, useMessage } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { useRouter } from '../router';
 import { useStaffSession } from '../session';
@@ -49,7 +49,7 @@ export function Circulation() {
   );
 
   const open = useCallback(
-    async (raw: string, reissued = false) => {
+    async (raw: string, reissued = false, said?: Message) => {
       const cardNumber = raw.replace(/\s+/g, '');
       if (!cardNumber) return;
       // Scans waiting for one member's visit are never lent to the next member.
@@ -79,7 +79,9 @@ export function Circulation() {
           values: { number: groupedCardNumber(cardNumber) },
         });
       } else {
-        announcement.say({ key: 'desk.memberOpened', values: { name: found.member.name ?? '' } });
+        announcement.say(
+          said ?? { key: 'desk.memberOpened', values: { name: found.member.name ?? '' } },
+        );
       }
       if (found.card.status === 'lost') {
         // A dead card: nothing to scan again; the next step is the ID check for a new card.
@@ -309,7 +311,9 @@ export function Circulation() {
         <div className="desk-grid">
           <MemberCard
             visit={visit}
-            onChanged={(number) => void open(number ?? visit.cardNumber, number !== undefined)}
+            onChanged={(number, said) =>
+              void open(number ?? visit.cardNumber, number !== undefined, said)
+            }
           />
           <div className="desk-work">
             {status?.suspension ? (

@@ -8,7 +8,7 @@ import { Fact } from '../components/Fact';
 import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { CardStatusBadge, groupedCardNumber, MemberStatusBadge } from '../components/StatusBadge';
-import { useAction } from '../hooks';
+import { type Message, useAction } from '../hooks';
 import { formatPhone, useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
 import { MemberAccountTools } from './MemberAccountTools';
@@ -24,7 +24,8 @@ export function MemberCard({
   onChanged,
 }: {
   visit: Visit;
-  onChanged(cardNumber?: string): void;
+  /** The member changed: open them again (with a new card's number), saying `said` if given. */
+  onChanged(cardNumber?: string, said?: Message): void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -35,21 +36,26 @@ export function MemberCard({
   const action = useAction();
 
   const path = { memberId: member.id };
-  const act = async <T,>(run: () => Promise<T>, after?: (result: T) => string | undefined) => {
+  const act = async <T,>(
+    run: () => Promise<T>,
+    after?: (result: T) => string | undefined,
+    said?: Message,
+  ) => {
     const result = await action.run(run);
-    if (result !== undefined) onChanged(after?.(result));
+    if (result !== undefined) onChanged(after?.(result), said);
   };
   /** An action that needs the ID document seen at the desk: disabled until its type is chosen. */
   const idCheckedButton = <T,>(
     label: string,
     post: (idDocumentType: IdDocumentType) => Promise<T>,
     after?: (result: T) => string | undefined,
+    said?: Message,
   ) => (
     <button
       type="button"
       className="button primary"
       disabled={action.busy || !idType}
-      onClick={() => idType && act(() => post(idType), after)}
+      onClick={() => idType && act(() => post(idType), after, said)}
     >
       {label}
     </button>
@@ -111,13 +117,20 @@ export function MemberCard({
           <p className="strong">{t('desk.checkInNeeded', { library: format.name(library) })}</p>
           <p>{t('desk.checkInText')}</p>
           <IdDocumentSelect value={idType} onChange={setIdType} id="check-in-id" />
-          {idCheckedButton(t('desk.checkIn'), (idDocumentType) =>
-            answer(
-              api.POST('/api/v1/members/{memberId}/check-ins', {
-                params: { path },
-                body: { idDocumentType, cardNumber: card.number },
-              }),
-            ),
+          {idCheckedButton(
+            t('desk.checkIn'),
+            (idDocumentType) =>
+              answer(
+                api.POST('/api/v1/members/{memberId}/check-ins', {
+                  params: { path },
+                  body: { idDocumentType, cardNumber: card.number },
+                }),
+              ),
+            undefined,
+            {
+              key: 'desk.checkedInDone',
+              values: { name: member.name ?? '', library: format.name(library) },
+            },
           )}
         </div>
       ) : null}
