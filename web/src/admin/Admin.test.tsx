@@ -251,6 +251,14 @@ describe('administration', () => {
     renderAt('/admin/network-rules');
     const pin = (await screen.findByLabelText(/자가대출기에서 PIN 요구/)) as HTMLInputElement;
     expect(pin.checked).toBe(true);
+    // A network limit below libraries' own: allowed, and said.
+    expect(screen.queryByText(/1인 대출 한도가/)).toBeNull();
+    fireEvent.change(screen.getByLabelText('전체 대출 한도 (1인)'), { target: { value: '3' } });
+    expect(
+      await screen.findByText(
+        '도서관 2곳의 1인 대출 한도가 3권보다 큽니다. 회원은 모든 도서관을 합쳐 3권까지만 빌릴 수 있습니다.',
+      ),
+    ).toBeTruthy();
     fireEvent.click(pin);
     fireEvent.submit(pin.closest('form')!);
     await waitFor(() =>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
+import { useLibraries } from '../api/directory';
 import type { NetworkRules } from '../api/types';
 import { Field } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
@@ -15,6 +16,7 @@ export function NetworkRulesPage() {
   const current = useResource('network-rules', () => answer(api.GET('/api/v1/network-rules')));
   const [rules, setRules] = useState<NetworkRules>();
   const [capText, setCapText] = useState('');
+  const libraries = useLibraries();
   const form = useSaving();
   const { setSaved } = form;
   useEffect(() => {
@@ -26,6 +28,10 @@ export function NetworkRulesPage() {
   }, [current.data]);
   if (current.problem) return <ProblemAlert problem={current.problem} />;
   if (!rules) return <Loading />;
+  // Libraries whose own limit the network limit now caps (allowed; said, so it is no surprise).
+  const above = (libraries.data ?? []).filter(
+    (library) => library.loanRules.loanLimit > rules.networkLoanLimit,
+  );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved('');
@@ -50,6 +56,11 @@ export function NetworkRulesPage() {
           value={rules.networkLoanLimit}
           onChange={(e) => setRules({ ...rules, networkLoanLimit: Number(e.target.value) })}
         />
+        {above.length > 0 ? (
+          <p className="notice notice-warn" role="status">
+            {t('network.librariesAbove', { count: above.length, limit: rules.networkLoanLimit })}
+          </p>
+        ) : null}
         <fieldset className="fieldset">
           <legend>{t('network.mode')}</legend>
           {(['longest', 'cumulative'] as const).map((mode) => (
