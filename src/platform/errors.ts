@@ -132,17 +132,18 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   return code;
 }
 
-/**
- * A requested copy that is not on loan, where its request has it: at its pickup library (to
- * receive, waiting for its member, to send home) or at the library lending it (to scan out and
- * send, to send, back home to receive).
- */
+/** The steps of an inter-library request that a scan can find it at. */
 const REQUEST_STEPS = ['requested', 'sent', 'arrived', 'collected', 'returning'] as const;
 
 function isRequestStep(state: unknown): state is (typeof REQUEST_STEPS)[number] {
   return REQUEST_STEPS.includes(state as never);
 }
 
+/**
+ * A requested copy that is not on loan, where its request has it: at its pickup library (to
+ * receive, waiting for its member, to send home) or at the library lending it (to scan out and
+ * send, to send, back home to receive).
+ */
 function requestSentence(params: Params): Sentence {
   const atLender = params.pickupLibrary !== undefined;
   switch (params.requestState) {
