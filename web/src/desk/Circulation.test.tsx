@@ -825,6 +825,29 @@ describe('desk: returns need no card', () => {
     expect(screen.queryByText(/기다립니다/)).toBeNull();
   });
 
+  it('a barcode with small letters refused as unknown: staff are told to check Caps Lock', async () => {
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'POST',
+        '/api/v1/returns',
+        problem(404, [{ code: 'ITEM_UNKNOWN', detail: '이 도서관에 등록되지 않은 자료입니다.' }]),
+      ],
+    ]);
+    renderAt('/desk/returns');
+    await scan('반납할 자료 바코드', 'jyl0000001');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      '스캔한 바코드 jyl0000001에 영문 소문자가 있습니다. Caps Lock이 켜져 있지 않은지 확인하고 다시 스캔하세요.',
+    );
+    await scan('반납할 자료 바코드', 'JYL0000099');
+    await waitFor(() => expect(screen.queryByText(/Caps Lock/)).toBeNull());
+    expect(screen.getByRole('alert').textContent).toContain(
+      '이 도서관에 등록되지 않은 자료입니다.',
+    );
+  });
+
   it('says in English how many days late, in words, not "day(s)"', async () => {
     await i18n.changeLanguage('en');
     try {

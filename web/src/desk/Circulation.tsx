@@ -16,7 +16,7 @@ import { PlaceHoldForMember } from './HoldShelf';
 import { MemberCard, REISSUE_ID_FIELD } from './MemberCard';
 import { booksLeftAt, NetworkStatus, type Renewal } from './NetworkStatus';
 import { Receipt, type ReceiptLine } from './Receipt';
-import { ScanAnnouncement, ScanField, WaitingScans } from './ScanField';
+import { CapsLockHint, ScanAnnouncement, ScanField, WaitingScans } from './ScanField';
 import { placeScan, useCaughtScans } from './scan-catcher';
 import { useScanQueue } from './scan-queue';
 import { loadVisit, loansOf, type Visit } from './visit';
@@ -385,6 +385,7 @@ export function Circulation() {
                   overdueLoans.length > 0 ? (
                     <OverdueList loans={overdueLoans} />
                   ) : null}
+                  <CapsLockHint problem={refusal} barcode={refusedBarcode} />
                 </ProblemAlert>
               </section>
             ) : null}

@@ -9,7 +9,7 @@ import { useAction, useMessage } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
 import { Receipt } from './Receipt';
-import { ScanAnnouncement, ScanField, WaitingScans } from './ScanField';
+import { CapsLockHint, ScanAnnouncement, ScanField, WaitingScans } from './ScanField';
 import { useScanQueue } from './scan-queue';
 
 /** Returns: scan items one after another, no card needed. */
@@ -122,7 +122,9 @@ export function Returns() {
         large
         title={t('returns.refused')}
         onRetry={() => scans.scan(lastScanned)}
-      />
+      >
+        <CapsLockHint problem={action.problem} barcode={lastScanned} />
+      </ProblemAlert>
       {returned.length > 0 ? (
         <section className="panel" aria-labelledby="returned-title">
           <h2 id="returned-title">{t('returns.list', { count: returned.length })}</h2>

@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Problem } from '../api/client';
 import { Field } from '../components/Field';
 import type { ScanQueue } from './scan-queue';
 
@@ -59,4 +60,15 @@ export function WaitingScans({ queue }: { queue: ScanQueue }) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * An item barcode with small letters refused as unknown: barcodes are printed in capitals, and a
+ * scanner types small ones when Caps Lock is on. Said beside the refusal; nothing is guessed.
+ */
+export function CapsLockHint({ problem, barcode }: { problem?: Problem; barcode: string }) {
+  const { t } = useTranslation();
+  const unknown = problem?.reasons.some((reason) => reason.code === 'ITEM_UNKNOWN');
+  if (!unknown || !/[a-z]/.test(barcode)) return null;
+  return <p className="problem-next caps-lock">{t('desk.smallLetters', { barcode })}</p>;
 }
