@@ -826,7 +826,7 @@ describe('desk: returns need no card', () => {
   });
 
   it('a barcode with small letters refused as unknown: staff are told to check Caps Lock', async () => {
-    mockApi([
+    const calls = mockApi([
       ['GET', '/api/v1/staff/me', { body: deskStaff }],
       ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
       [
@@ -842,10 +842,14 @@ describe('desk: returns need no card', () => {
       '스캔한 바코드 jyl0000001에 영문 소문자가 있습니다. Caps Lock이 켜져 있지 않은지 확인하고 다시 스캔하세요.',
     );
     await scan('반납할 자료 바코드', 'JYL0000099');
-    await waitFor(() => expect(screen.queryByText(/Caps Lock/)).toBeNull());
-    expect(screen.getByRole('alert').textContent).toContain(
-      '이 도서관에 등록되지 않은 자료입니다.',
+    // The second refusal (capitals): the same sentence, no hint.
+    await waitFor(() => expect(calls.filter((c) => c.path === '/api/v1/returns')).toHaveLength(2));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        '이 도서관에 등록되지 않은 자료입니다.',
+      ),
     );
+    expect(screen.queryByText(/Caps Lock/)).toBeNull();
   });
 
   it('says in English how many days late, in words, not "day(s)"', async () => {
