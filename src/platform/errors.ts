@@ -120,6 +120,12 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   }
   // A copy on the hold shelf since an earlier day.
   if (code === 'ITEM_NOT_ON_LOAN' && params.heldFor) return 'ITEM_NOT_ON_LOAN.held';
+  // A withdrawal refused for a suspension or an overdue book: when, or what, lets it go through.
+  if (
+    (code === 'MEMBER_SUSPENDED' || code === 'MEMBER_HAS_OVERDUE') &&
+    params.refused === 'withdrawal'
+  )
+    return `${code}.withdrawal`;
   // A request list's scan (or a cancel) at the wrong step: where the copy's request is now.
   if (code === 'REQUEST_NOT_EXPECTED' && isRequestStep(params.state))
     return `REQUEST_NOT_EXPECTED.${params.state}`;

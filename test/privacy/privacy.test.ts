@@ -100,6 +100,10 @@ describe(`privacy rules (${testDatabaseKind})`, () => {
       'OPEN_LOANS',
     ]);
     expect(overdue.json().detail).toContain('경남대표도서관');
+    // Said for a withdrawal: what lets it through, not when borrowing starts again.
+    expect(overdue.json().detail).toMatch(
+      /연체 중이라 탈퇴할 수 없습니다.*반납한 뒤 탈퇴할 수 있습니다/,
+    );
     const returned = await desk.post('/api/v1/returns', { itemBarcode: 'PV-1' });
     const until = returned.json().suspension.until as string;
 
@@ -112,6 +116,9 @@ describe(`privacy rules (${testDatabaseKind})`, () => {
       expect(suspended.json().reasons[0].params.until).toBe(until);
       // The date in the sentence is written as Koreans read it (2026년 12월 26일 (토)).
       expect(suspended.json().detail).toContain(formatBusinessDate(until, 'ko'));
+      expect(suspended.json().detail).toContain('탈퇴할 수 없습니다');
+      expect(suspended.json().detail).toMatch(/부터 탈퇴할 수 있습니다\.$/);
+      expect(suspended.json().detail).not.toContain('다시 빌릴 수 있습니다');
     }
     // Leaving and joining again cannot dodge it: the member is still there, still suspended.
     const row = await t.db

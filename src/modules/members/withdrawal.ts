@@ -22,7 +22,11 @@ export interface WithdrawalFacts {
  * leaving and joining again.
  */
 export function withdrawalRefusals(f: WithdrawalFacts): Reason[] {
-  const reasons = penaltyRefusals(f);
+  // Said for a withdrawal ("… 탈퇴할 수 있습니다"), not for borrowing.
+  const reasons: Reason[] = penaltyRefusals(f).map((reason) => ({
+    ...reason,
+    params: { ...reason.params, refused: 'withdrawal' },
+  }));
   if (f.openLoans.length > 0) reasons.push({ code: 'OPEN_LOANS' });
   return reasons;
 }

@@ -5,7 +5,9 @@ import type { Answer } from '../api/types';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useFocusWhenLost } from '../focus';
 import { useAction } from '../hooks';
+import { useFormat } from '../i18n/format';
 
 type Scanned = Answer<'getCardsByCardNumber'>;
 
@@ -20,6 +22,9 @@ export function Withdraw() {
   const [done, setDone] = useState(false);
   const lookup = useAction();
   const action = useAction();
+  const format = useFormat();
+  // The button is gone with the member: the sentence that says it was done takes the keyboard.
+  const doneRef = useFocusWhenLost<HTMLParagraphElement>(done);
 
   const scan = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,7 +38,8 @@ export function Withdraw() {
     if (found) setScanned(found);
   };
   const withdraw = async () => {
-    if (!scanned || !window.confirm(t('withdrawal.confirm'))) return;
+    const name = scanned?.member.name ?? '';
+    if (!scanned || !window.confirm(t('withdrawal.deskConfirm', { name }))) return;
     const result = await action.run(() =>
       answer(
         api.POST('/api/v1/members/{memberId}/withdrawal', {
@@ -47,6 +53,19 @@ export function Withdraw() {
       setCard('');
     }
   };
+
+  const status = scanned?.status;
+  const blockers = [
+    ...(status?.suspension
+      ? [t('withdrawal.blockedSuspension', { date: format.date(status.suspension.resumesOn) })]
+      : []),
+    ...(status && status.overdueCount > 0
+      ? [t('withdrawal.blockedOverdue', { count: status.overdueCount })]
+      : []),
+    ...(status && status.openLoans.length > 0
+      ? [t('withdrawal.blockedLoans', { count: status.openLoans.length })]
+      : []),
+  ];
 
   return (
     <div className="desk-page">
@@ -65,7 +84,7 @@ export function Withdraw() {
         <ProblemAlert problem={lookup.problem} large />
       </form>
       {done ? (
-        <p className="notice notice-info" role="status">
+        <p className="notice notice-info" role="status" ref={doneRef} tabIndex={-1}>
           {t('withdrawal.done')}
         </p>
       ) : null}
@@ -75,14 +94,26 @@ export function Withdraw() {
             {scanned.member.name ?? '—'}
           </h2>
           <ProblemAlert problem={action.problem} large />
-          <button
-            type="button"
-            className="button danger"
-            disabled={action.busy}
-            onClick={() => void withdraw()}
-          >
-            {t('withdrawal.submit')}
-          </button>
+          {blockers.length > 0 ? (
+            // Known before anyone is asked "are you sure?": what stops it, and nothing to press.
+            <div className="notice notice-warn withdrawal-blocked">
+              <p className="strong">{t('withdrawal.blocked')}</p>
+              <ul>
+                {blockers.map((blocker) => (
+                  <li key={blocker}>{blocker}</li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="button danger"
+              disabled={action.busy}
+              onClick={() => void withdraw()}
+            >
+              {t('withdrawal.submit')}
+            </button>
+          )}
         </section>
       ) : null}
     </div>
