@@ -70,4 +70,36 @@ describe('desk: check-in at a library that does not hold the member', () => {
       ),
     );
   });
+  it('says a card unblocked aloud, not "member opened" again', async () => {
+    setCsrfToken('csrf-1');
+    let blocked = true;
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'GET',
+        `/api/v1/cards/${CARD}`,
+        () => ({ body: { card: { ...member.card, blocked }, member } }),
+      ],
+      [
+        'POST',
+        '/api/v1/members/42/card/unblock',
+        () => {
+          blocked = false;
+          return { body: { ...member.card, blocked: false } };
+        },
+      ],
+    ]);
+    renderAt('/desk');
+    const input = (await screen.findByLabelText('회원카드 번호')) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: CARD } });
+    fireEvent.submit(input.closest('form')!);
+    fireEvent.click(await screen.findByRole('button', { name: '차단 해제' }));
+    const status = document.querySelector('.sr-status[role="status"]')!;
+    await waitFor(() =>
+      expect(status.textContent).toBe(
+        `카드 차단을 해제했습니다: ${member.name} 님은 다시 카드를 쓸 수 있습니다.`,
+      ),
+    );
+  });
 });

@@ -61,8 +61,18 @@ export function MemberCard({
     </button>
   );
   /** A member action that posts nothing but the member: unblock, renew consent, report lost. */
-  const postButton = (className: string, label: string, post: () => Promise<unknown>) => (
-    <button type="button" className={className} disabled={action.busy} onClick={() => act(post)}>
+  const postButton = (
+    className: string,
+    label: string,
+    post: () => Promise<unknown>,
+    said?: Message,
+  ) => (
+    <button
+      type="button"
+      className={className}
+      disabled={action.busy}
+      onClick={() => act(post, undefined, said)}
+    >
       {label}
     </button>
   );
@@ -171,8 +181,11 @@ export function MemberCard({
       {member.visibility === 'full' && card.blocked ? (
         <div className="notice notice-bad">
           <p className="strong">{t('desk.cardBlocked')}</p>
-          {postButton('button', t('desk.unblock'), () =>
-            answer(api.POST('/api/v1/members/{memberId}/card/unblock', { params: { path } })),
+          {postButton(
+            'button',
+            t('desk.unblock'),
+            () => answer(api.POST('/api/v1/members/{memberId}/card/unblock', { params: { path } })),
+            { key: 'desk.unblocked', values: { name: member.name ?? '' } },
           )}
         </div>
       ) : null}
@@ -181,8 +194,11 @@ export function MemberCard({
         <div className="notice notice-info">
           <p>{t('desk.consentDue')}</p>
           <ConsentBlock />
-          {postButton('button', t('desk.consentRenew'), () =>
-            answer(api.POST('/api/v1/members/{memberId}/consent', { params: { path } })),
+          {postButton(
+            'button',
+            t('desk.consentRenew'),
+            () => answer(api.POST('/api/v1/members/{memberId}/consent', { params: { path } })),
+            { key: 'desk.consentRenewed', values: { name: member.name ?? '' } },
           )}
         </div>
       ) : null}

@@ -34,7 +34,7 @@ export function CardTab({ member, onChanged }: { member: FullMember; onChanged()
           <p className="notice notice-bad">{t(`card.unusable.${card.status}`)}</p>
         )}
         <p className="card-number">{groupedCardNumber(card.number)}</p>
-        <p className="hint">{t('card.showHint')}</p>
+        {card.status === 'valid' ? <p className="hint">{t('card.showHint')}</p> : null}
       </section>
       {card.status === 'valid' ? (
         <section className="panel" aria-labelledby="lost-title">

@@ -255,11 +255,14 @@ describe('portal: my card', () => {
     expect(barcode.src).toMatch(/^data:image\/svg\+xml/);
     expect(decodeURIComponent(barcode.src)).toContain('<svg');
     expect(screen.getByText('2980 6032 2272 22')).toBeTruthy();
+    expect(screen.getByText(/이 화면의 바코드를 스캔할 수 있습니다/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: '분실 신고' }));
     fireEvent.click(await screen.findByRole('button', { name: '분실 신고하기' }));
     expect(await screen.findByText('분실 신고된 카드는 쓸 수 없습니다.')).toBeTruthy();
     await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/me/card/lost')).toBe(true));
     expect(screen.queryByRole('img', { name: /회원카드 바코드/ })).toBeNull();
+    // A lost card is not offered for scanning any more.
+    expect(screen.queryByText(/이 화면의 바코드를 스캔할 수 있습니다/)).toBeNull();
   });
 });

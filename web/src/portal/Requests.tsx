@@ -95,18 +95,20 @@ export function RequestTitle({
             if (result) setPlaced(result);
           }}
         >
-          <label htmlFor="request-pickup">{t('requests.pickup')}</label>
-          <select
-            id="request-pickup"
-            value={chosen ?? ''}
-            onChange={(event) => setPickup(Number(event.target.value))}
-          >
-            {libraries.map((library) => (
-              <option key={library.id} value={library.id}>
-                {format.name(library)}
-              </option>
-            ))}
-          </select>
+          <div className="field">
+            <label htmlFor="request-pickup">{t('requests.pickup')}</label>
+            <select
+              id="request-pickup"
+              value={chosen ?? ''}
+              onChange={(event) => setPickup(Number(event.target.value))}
+            >
+              {libraries.map((library) => (
+                <option key={library.id} value={library.id}>
+                  {format.name(library)}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className="button primary" disabled={action.busy}>
             {t('requests.submit')}
           </button>
