@@ -53,6 +53,21 @@ describe(`holds beside inter-library requests (${testDatabaseKind})`, () => {
       { recordId, pickupLibraryId: P },
     );
     expect(request).toMatchObject({ itemBarcode: 'X-1', lendingLibrary: { id: L } });
+    // Reserved for the request, it is not on the shelf in the catalogue either.
+    const title = (await t.app.inject({ url: `/api/v1/catalogue/titles/${recordId}` })).json();
+    expect(
+      title.holdings.map((h: { library: { id: number }; copies: number; available: number }) => [
+        h.library.id,
+        h.copies,
+        h.available,
+      ]),
+    ).toEqual([[L, 1, 0]]);
+    const onShelf = (
+      await t.app.inject({
+        url: `/api/v1/catalogue?q=${encodeURIComponent('함께 쓰는')}&available=true`,
+      })
+    ).json();
+    expect(onShelf.titles).toEqual([]);
 
     // The only copy is reserved for the request: not on the shelf, so a hold is needed and taken.
     const held = await lenderDesk.post('/api/v1/holds', {

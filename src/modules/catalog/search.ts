@@ -232,8 +232,15 @@ function allowedLibraries(query: CatalogueQuery): RawBuilder<unknown> {
       and (rg.code = ${query.region} or rg.parent_id = (select id from regions where code = ${query.region}))`;
 }
 
-const ON_SHELF = sql`i.loanable and not exists (
-  select 1 from loans o where o.item_id = i.id and o.returned_at is null)`;
+/**
+ * A copy a member could take from the shelf now: loanable, not on loan, not set aside for a hold,
+ * not reserved by an open inter-library request (on its pull list, travelling, waiting at the
+ * pickup library or going home). Each test is one probe of a partial index.
+ */
+const ON_SHELF = sql`i.loanable
+  and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
+  and not exists (select 1 from holds t where t.item_id = i.id and t.state = 'ready')
+  and not exists (select 1 from inter_library_requests q where q.item_id = i.id and q.state <> 'closed')`;
 
 type TitleRow = Pick<
   CatalogueTitle,
@@ -361,15 +368,17 @@ async function holdingsOf<Extra extends object = object>(
       ${options.extra ?? sql``}
     from (
       select i.record_id, i.library_id, count(*)::int as copies,
-        (count(*) filter (where i.loanable and o.item_id is null and t.item_id is null))::int as available,
+        (count(*) filter (where i.loanable and o.item_id is null and t.item_id is null and q.item_id is null))::int as available,
         ${viewer.staff ? sql`array_agg(distinct i.call_number) filter (where i.call_number is not null)` : sql`null::text[]`} as call_numbers
       from ${copies}
       left join loans o on o.item_id = i.id and o.returned_at is null
-      -- A copy set aside for a hold (issue 20) is not on the shelf either.
+      -- A copy set aside for a hold, or reserved by an open request (issue 20), is not on the
+      -- shelf either (one row each at most: both are unique per copy).
       left join holds t on t.item_id = i.id and t.state = 'ready'
+      left join inter_library_requests q on q.item_id = i.id and q.state <> 'closed'
       ${where}
       group by i.record_id, i.library_id
-      ${options.availableOnly ? sql`having count(*) filter (where i.loanable and o.item_id is null and t.item_id is null) > 0` : sql``}
+      ${options.availableOnly ? sql`having count(*) filter (where i.loanable and o.item_id is null and t.item_id is null and q.item_id is null) > 0` : sql``}
     ) h
     join libraries l on l.id = h.library_id
     join regions rg on rg.id = l.region_id
