@@ -55,10 +55,17 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
     });
     expect(wrongDesk.statusCode).toBe(403);
     expect(wrongDesk.json().code).toBe('FORBIDDEN');
+    // Searched for there, the applicant is not shown, but where they applied is: no dead end.
+    const searchedElsewhere = (await elsewhere.get('/api/v1/members?phone=01055551234')).json();
+    expect(searchedElsewhere).toEqual({
+      members: [],
+      appliedAt: [{ id: home, nameKo: '경남대표도서관', nameEn: expect.any(String) }],
+    });
 
     const desk = await staffClient(t.app, 'gyeongnamdaepyo-desk');
     const found = (await desk.get(`/api/v1/members?phone=01055551234`)).json();
     expect(found.members.map((m: { id: number }) => m.id)).toEqual([memberId]);
+    expect(found.appliedAt).toEqual([]);
     const verified = await desk.post(`/api/v1/members/${memberId}/verification`, {
       idDocumentType: 'driver_license',
     });

@@ -66,6 +66,8 @@ describe(`member data stays with the libraries that hold the member (${testDatab
     const there = await elsewhere.get(`/api/v1/members?phone=${phone}`);
     expect(there.statusCode).toBe(200);
     expect(there.json().members).toEqual([]);
+    // An active member of another library is not even named by library (only applicants are).
+    expect(there.json().appliedAt).toEqual([]);
     const atHome = await home.get(`/api/v1/members?phone=${phone}`);
     expect(atHome.json().members.map((m: { id: number }) => m.id)).toEqual([member.id]);
   });

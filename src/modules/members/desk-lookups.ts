@@ -51,7 +51,36 @@ export async function searchMembers(
     select = select.where('m.name', '=', normalizeName(name)).where('m.birth_date', '=', birthDate);
   else throw validationFailed('querystring', 'give a phone number, or a name and a birth date');
   const rows = await select.limit(20).execute();
-  return Promise.all(rows.map((m) => viewForStaff(context, actor, m)));
+  const members = await Promise.all(rows.map((m) => viewForStaff(context, actor, m)));
+  return {
+    members,
+    appliedAt: rows.length > 0 ? [] : await applicationsElsewhere(context, query),
+  };
+}
+
+/**
+ * Where someone matching the search applied online, when no member here matches: only the home
+ * libraries' names (no one's data), since an applicant is verified at their home library alone
+ * and registering them here again would be refused as the same person (DUPLICATE_MEMBER, which
+ * names the library as well).
+ */
+async function applicationsElsewhere(
+  context: AppContext,
+  query: { phone?: string | undefined; name?: string | undefined; birthDate?: string | undefined },
+) {
+  let select = context.db
+    .selectFrom('members as m')
+    .innerJoin('libraries as l', 'l.id', 'm.home_library_id')
+    .select(['l.id', 'l.name_ko', 'l.name_en'])
+    .distinct()
+    .where('m.status', '=', 'pending');
+  if (query.phone) select = select.where('m.phone', '=', normalizePhone(query.phone));
+  else if (query.name && query.birthDate)
+    select = select
+      .where('m.name', '=', normalizeName(query.name))
+      .where('m.birth_date', '=', query.birthDate);
+  const rows = await select.orderBy('l.id').limit(3).execute();
+  return rows.map((l) => ({ id: l.id, nameKo: l.name_ko, nameEn: l.name_en }));
 }
 
 /** One member by id: only for staff of a library that holds the member. */

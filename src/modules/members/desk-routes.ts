@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { requireStaff } from '../../platform/http/auth.js';
 import { sendKeptAnswer } from '../../platform/http/idempotency.js';
 import { languageOf, problemResponses } from '../../platform/http/problem.js';
-import { MemberIdParams, Ok, Password, Pin } from '../../platform/http/schemas.js';
+import { Id, MemberIdParams, Ok, Password, Pin } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { withSentences } from '../circulation/index.js';
 import { renewConsent, resetMemberCredentials, withdrawMember } from './account.js';
@@ -61,14 +61,21 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ members: Type.Array(MemberRef) }),
+          200: Type.Object({
+            members: Type.Array(MemberRef),
+            appliedAt: Type.Array(
+              Type.Object({ id: Id, nameKo: Type.String(), nameEn: Type.String() }),
+              {
+                description:
+                  'when no member here matches: the home libraries where someone matching applied online (verified there only); names only',
+              },
+            ),
+          }),
           ...problemResponses(401, 403),
         },
       },
     },
-    async (request) => {
-      return { members: await searchMembers(context, requireStaff(request), request.query) };
-    },
+    async (request) => searchMembers(context, requireStaff(request), request.query),
   );
 
   app.get(

@@ -4813,6 +4813,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         members: components["schemas"]["Member"][];
+                        /** @description when no member here matches: the home libraries where someone matching applied online (verified there only); names only */
+                        appliedAt: {
+                            id: number;
+                            nameKo: string;
+                            nameEn: string;
+                        }[];
                     };
                 };
             };

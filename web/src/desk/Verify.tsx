@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, localProblem } from '../api/client';
-import type { Card, IdDocumentType, Member } from '../api/types';
+import type { Card, IdDocumentType, LibraryRef, Member } from '../api/types';
 import { Fact } from '../components/Fact';
 import { Field } from '../components/Field';
 import { SubmitButton } from '../components/FormParts';
@@ -87,8 +87,11 @@ export function Verify() {
   const [name, setName] = useState('');
   const [birthDate, setBirthDate] = useState('');
   const [found, setFound] = useState<Member[]>();
+  /** Where someone matching applied online, when no member here matches. */
+  const [appliedAt, setAppliedAt] = useState<LibraryRef[]>([]);
   const [issued, setIssued] = useState<{ name: string; card: Card }>();
   const action = useAction();
+  const format = useFormat();
 
   const search = async (event: FormEvent) => {
     event.preventDefault();
@@ -103,7 +106,10 @@ export function Verify() {
     const result = await action.run(() =>
       answer(api.GET('/api/v1/members', { params: { query } })),
     );
-    if (result) setFound(result.members);
+    if (result) {
+      setFound(result.members);
+      setAppliedAt(result.appliedAt);
+    }
   };
 
   return (
@@ -128,7 +134,14 @@ export function Verify() {
       <ProblemAlert problem={action.problem} large />
       {issued ? <IssuedCard name={issued.name} card={issued.card} /> : null}
       {found && !issued ? (
-        found.length === 0 ? (
+        found.length === 0 && appliedAt.length > 0 ? (
+          // Not a dead end: registering them here would be refused as the same person.
+          <p className="notice notice-warn" role="status">
+            {t('verify.appliedElsewhere', {
+              libraries: appliedAt.map((library) => format.name(library)).join(', '),
+            })}
+          </p>
+        ) : found.length === 0 ? (
           <p className="notice notice-info" role="status">
             {t('verify.none')}
           </p>

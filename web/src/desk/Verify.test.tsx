@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mockApi } from '../test/api-mock';
+import { deskStaff, tongyeong, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+describe('desk: verifying an online applicant', () => {
+  resetBetweenTests();
+
+  it('someone who applied at another library: says where, instead of sending staff to register them', async () => {
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'GET',
+        /^\/api\/v1\/members\?/,
+        {
+          body: {
+            members: [],
+            appliedAt: [{ id: tongyeong.id, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn }],
+          },
+        },
+      ],
+    ]);
+    renderAt('/desk/verify');
+    const phone = await screen.findByLabelText('휴대전화');
+    fireEvent.change(phone, { target: { value: '010-2026-0004' } });
+    fireEvent.submit(phone.closest('form')!);
+    const said = await screen.findByText(/온라인 가입을 신청한 사람이 있습니다/);
+    expect(said.textContent).toBe(
+      `여기에 등록된 회원은 없습니다. 이 정보로 ${tongyeong.nameKo}에 온라인 가입을 신청한 사람이 있습니다. 가입 확인은 신청한 도서관에서만 할 수 있으니, 신분증을 가지고 그 도서관에 가도록 안내하세요.`,
+    );
+    expect(screen.queryByText(/회원 등록'으로 바로 가입시키세요/)).toBeNull();
+  });
+});
