@@ -324,7 +324,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       {
         code: 'DUPLICATE_MEMBER',
         detail:
-          '같은 이름, 생년월일, 전화번호로 온라인 가입을 신청한 준회원이 있습니다. 소속 도서관은 경남대표도서관입니다.',
+          '같은 이름, 생년월일, 연락처(전화번호, 없으면 이메일)로 온라인 가입을 신청한 준회원이 있습니다. 소속 도서관은 경남대표도서관입니다.',
         params: {
           existing: 'pending',
           homeLibrary: '경남대표도서관',
@@ -360,7 +360,8 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
     expect(member.json().reasons).toEqual([
       {
         code: 'DUPLICATE_MEMBER',
-        detail: '같은 이름, 생년월일, 전화번호로 가입한 회원이 이미 있습니다.',
+        detail:
+          '같은 이름, 생년월일, 연락처(전화번호, 없으면 이메일)로 가입한 회원이 이미 있습니다.',
         params: { existing: 'member' },
       },
     ]);

@@ -2,7 +2,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockApi } from '../test/api-mock';
-import { deskStaff, tongyeong, yonam } from '../test/fixtures';
+import { deskStaff, member, tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 describe('desk: verifying an online applicant', () => {
@@ -32,5 +32,26 @@ describe('desk: verifying an online applicant', () => {
       `여기에 등록된 회원은 없습니다. 이 정보로 ${tongyeong.nameKo}에 온라인 가입을 신청한 사람이 있습니다. 가입 확인은 신청한 도서관에서만 할 수 있으니, 신분증을 가지고 그 도서관에 가도록 안내하세요.`,
     );
     expect(screen.queryByText(/회원 등록'으로 바로 가입시키세요/)).toBeNull();
+  });
+  it('an applicant with an e-mail and no phone: staff see the e-mail to check it', async () => {
+    const applicant = {
+      ...member,
+      id: 77,
+      phone: null,
+      email: 'jane@example.org',
+      status: 'pending' as const,
+      card: null,
+    };
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      ['GET', /^\/api\/v1\/members\?/, { body: { members: [applicant], appliedAt: [] } }],
+    ]);
+    renderAt('/desk/verify');
+    fireEvent.change(await screen.findByLabelText('이름'), { target: { value: member.name } });
+    const birth = screen.getByLabelText('생년월일');
+    fireEvent.change(birth, { target: { value: '1990-01-01' } });
+    fireEvent.submit(birth.closest('form')!);
+    expect(await screen.findByText('jane@example.org')).toBeTruthy();
   });
 });

@@ -34,6 +34,11 @@ function PendingMember({ member, onVerified }: { member: Member; onVerified(card
               {member.birthDate ? format.date(member.birthDate, false) : '—'}
             </Fact>
             <Fact label={t('person.phone')}>{formatPhone(member.phone)}</Fact>
+            {member.email ? (
+              <Fact label={t('person.email')} className="break">
+                {member.email}
+              </Fact>
+            ) : null}
             {member.guardian ? (
               <Fact
                 label={t('person.guardian')}
@@ -41,7 +46,14 @@ function PendingMember({ member, onVerified }: { member: Member; onVerified(card
             ) : null}
           </>
         ) : (
-          <Fact label={t('person.phone')}>{member.maskedPhone ?? '—'}</Fact>
+          <>
+            <Fact label={t('person.phone')}>{member.maskedPhone ?? '—'}</Fact>
+            {member.maskedEmail ? (
+              <Fact label={t('person.email')} className="break">
+                {member.maskedEmail}
+              </Fact>
+            ) : null}
+          </>
         )}
         <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
       </dl>
