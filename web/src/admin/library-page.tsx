@@ -6,7 +6,7 @@ import { SubmitButton } from '../components/FormParts';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { Badge } from '../components/StatusBadge';
-import { useFocusWhenLost } from '../focus';
+import { StatusLine } from '../components/StatusLine';
 import { useResource, type useSaving } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { usePicker } from './slot';
@@ -49,13 +49,7 @@ export function useSavedThenReload(reload: () => void) {
 }
 
 export function Saved({ text }: { text: string }) {
-  // The saving button was disabled while busy: the sentence that says it worked takes the focus.
-  const said = useFocusWhenLost<HTMLParagraphElement>(text);
-  return (
-    <p className="sr-status saved" role="status" ref={said} tabIndex={-1}>
-      {text}
-    </p>
-  );
+  return <StatusLine text={text} className="saved" />;
 }
 
 export function EnabledBadge({ disabled }: { disabled: boolean }) {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/client';
+import { useFocusWhenLost } from '../focus';
 import { Field } from './Field';
 import { ProblemAlert } from './ProblemAlert';
 
@@ -143,11 +144,13 @@ export function NewPinField({
 
 /** Under a form: what was refused, or, once sent, the sentence saying it was done. */
 export function FormOutcome({ problem, saved }: { problem: Problem | undefined; saved: string }) {
+  // The saving button was disabled while busy: the sentence that says it worked takes the keyboard.
+  const said = useFocusWhenLost<HTMLParagraphElement>(saved);
   return (
     <>
       <ProblemAlert problem={problem} />
       {saved ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" ref={said} tabIndex={-1}>
           {saved}
         </p>
       ) : null}

@@ -10,6 +10,7 @@ import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { groupedCardNumber } from '../components/StatusBadge';
+import { useFocusWhenLost } from '../focus';
 import { useAction } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
@@ -17,9 +18,13 @@ import { useStaffSession } from '../session';
 
 export function IssuedCard({ name, card }: { name: string; card: Card }) {
   const { t } = useTranslation();
+  // The button that issued it is gone with its form: the new card takes the keyboard.
+  const issued = useFocusWhenLost<HTMLHeadingElement>(card.number);
   return (
     <section className="panel issued" aria-labelledby="issued-title">
-      <h2 id="issued-title">{t('register.issued', { name })}</h2>
+      <h2 id="issued-title" ref={issued} tabIndex={-1}>
+        {t('register.issued', { name })}
+      </h2>
       <Barcode value={card.number} />
       <p className="card-number">{groupedCardNumber(card.number)}</p>
       <Link to={`/desk?card=${card.number}`} className="button primary">

@@ -65,8 +65,12 @@ describe('portal: a member cancels a hold or a request of theirs', () => {
     fireEvent.click(await screen.findByRole('button', { name: '예약 취소' }));
     expect(screen.getByText('《작별하지 않는다》 예약을 취소할까요?')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
-    fireEvent.click(screen.getByRole('button', { name: '예, 취소합니다' }));
-    expect(await screen.findByText('《작별하지 않는다》 예약을 취소했습니다.')).toBeTruthy();
+    const yes = screen.getByRole('button', { name: '예, 취소합니다' });
+    yes.focus();
+    fireEvent.click(yes);
+    const said = await screen.findByText('《작별하지 않는다》 예약을 취소했습니다.');
+    // The button went away with the hold: the sentence has the keyboard, not the page.
+    await waitFor(() => expect(document.activeElement).toBe(said));
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts.map((c) => c.path)).toEqual(['/api/v1/me/holds/5/cancellation']);
     expect(posts[0]!.headers['idempotency-key']).toMatch(/\S{16,}/);

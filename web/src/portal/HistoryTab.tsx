@@ -5,6 +5,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { StatusLine } from '../components/StatusLine';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 
@@ -63,9 +64,7 @@ export function HistoryTab() {
           }}
         />
         <ProblemAlert problem={remove.problem} />
-        <p className="sr-status" role="status">
-          {message.text}
-        </p>
+        <StatusLine text={message.text} />
       </section>
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>

@@ -5,6 +5,7 @@ import type { Hold } from '../api/types';
 import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { StatusLine } from '../components/StatusLine';
 import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
@@ -87,9 +88,7 @@ export function HoldsTab() {
           </ul>
         )}
         <ProblemAlert problem={cancel.problem} />
-        <p className="sr-status" role="status">
-          {message.text}
-        </p>
+        <StatusLine text={message.text} />
       </section>
       {ended.length > 0 ? (
         <section aria-labelledby="holds-ended">

@@ -7,6 +7,7 @@ import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { Badge } from '../components/StatusBadge';
+import { StatusLine } from '../components/StatusLine';
 import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
@@ -176,9 +177,7 @@ export function RequestsTab() {
           ))}
         </ul>
         <ProblemAlert problem={cancel.problem} />
-        <p className="sr-status" role="status">
-          {message.text}
-        </p>
+        <StatusLine text={message.text} />
       </section>
     </div>
   );

@@ -4,6 +4,7 @@ import { answer, api, localProblem } from '../api/client';
 import { Field } from '../components/Field';
 import { CurrentPasswordField, SubmitButton } from '../components/FormParts';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { StatusLine } from '../components/StatusLine';
 import { useAction } from '../hooks';
 
 /** What differs between changing the password and changing the PIN. */
@@ -74,9 +75,7 @@ function SecretChangeForm({ change }: { change: SecretChange }) {
         onValue={setConfirm}
       />
       <ProblemAlert problem={action.problem} />
-      <p className="sr-status" role="status">
-        {done ? change.changed : ''}
-      </p>
+      <StatusLine text={done ? change.changed : ''} />
       <SubmitButton busy={action.busy}>{change.submit}</SubmitButton>
     </form>
   );
