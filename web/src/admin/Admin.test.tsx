@@ -25,6 +25,13 @@ function adminRoutes(staff: typeof deskStaff, extra: Parameters<typeof mockApi>[
   ]);
 }
 
+/** The network's rules as the loan rules page reads them: a network limit of 20. */
+const networkRules20: Parameters<typeof mockApi>[0][number] = [
+  'GET',
+  '/api/v1/network-rules',
+  { body: { networkLoanLimit: 20, suspensionMode: 'longest', maxSuspensionDays: null } },
+];
+
 const networkHoldRules = {
   holdLimit: 5,
   queuePerCopy: 5,
@@ -93,11 +100,7 @@ describe('administration', () => {
 
   it('says the network limit under the loan limit, and shows the refusal of a limit above it (issue 17)', async () => {
     const calls = adminRoutes(libraryAdmin, [
-      [
-        'GET',
-        '/api/v1/network-rules',
-        { body: { networkLoanLimit: 20, suspensionMode: 'longest', maxSuspensionDays: null } },
-      ],
+      networkRules20,
       [
         'PUT',
         '/api/v1/libraries/3/loan-rules',
@@ -133,11 +136,7 @@ describe('administration', () => {
 
   it('says how many loans a newly closed weekday moved, and sends the rules alone when saved again', async () => {
     const calls = adminRoutes(libraryAdmin, [
-      [
-        'GET',
-        '/api/v1/network-rules',
-        { body: { networkLoanLimit: 20, suspensionMode: 'longest', maxSuspensionDays: null } },
-      ],
+      networkRules20,
       [
         'PUT',
         '/api/v1/libraries/3/loan-rules',
@@ -281,11 +280,7 @@ describe('administration', () => {
 
   it("a library lowers its own hold rules; an empty field follows the network's", async () => {
     const calls = adminRoutes(libraryAdmin, [
-      [
-        'GET',
-        '/api/v1/network-rules',
-        { body: { networkLoanLimit: 20, suspensionMode: 'longest', maxSuspensionDays: null } },
-      ],
+      networkRules20,
       [
         'PUT',
         '/api/v1/libraries/3/hold-rules',
@@ -314,11 +309,7 @@ describe('administration', () => {
   it("keeps the network admin's chosen library across a reload of the page", async () => {
     adminRoutes(networkAdmin, [
       ['GET', '/api/v1/libraries/7', { body: { library: tongyeong, holidays: [] } }],
-      [
-        'GET',
-        '/api/v1/network-rules',
-        { body: { networkLoanLimit: 20, suspensionMode: 'longest', maxSuspensionDays: null } },
-      ],
+      networkRules20,
     ]);
     const first = renderAt('/admin/rules');
     const picker = (await screen.findByLabelText('관리할 도서관')) as HTMLSelectElement;
