@@ -5,6 +5,7 @@ import type { Answer } from '../api/types';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { WithdrawalBlocked, withdrawalBlockers } from '../components/WithdrawalBlocked';
 import { useFocusWhenLost } from '../focus';
 import { useAction } from '../hooks';
 import { useFormat } from '../i18n/format';
@@ -55,17 +56,7 @@ export function Withdraw() {
   };
 
   const status = scanned?.status;
-  const blockers = [
-    ...(status?.suspension
-      ? [t('withdrawal.blockedSuspension', { date: format.date(status.suspension.resumesOn) })]
-      : []),
-    ...(status && status.overdueCount > 0
-      ? [t('withdrawal.blockedOverdue', { count: status.overdueCount })]
-      : []),
-    ...(status && status.openLoans.length > 0
-      ? [t('withdrawal.blockedLoans', { count: status.openLoans.length })]
-      : []),
-  ];
+  const blocked = withdrawalBlockers(status, t, (day) => format.date(day)).length > 0;
 
   return (
     <div className="desk-page">
@@ -94,16 +85,9 @@ export function Withdraw() {
             {scanned.member.name ?? '—'}
           </h2>
           <ProblemAlert problem={action.problem} large />
-          {blockers.length > 0 ? (
+          {blocked ? (
             // Known before anyone is asked "are you sure?": what stops it, and nothing to press.
-            <div className="notice notice-warn withdrawal-blocked">
-              <p className="strong">{t('withdrawal.blocked')}</p>
-              <ul>
-                {blockers.map((blocker) => (
-                  <li key={blocker}>{blocker}</li>
-                ))}
-              </ul>
-            </div>
+            <WithdrawalBlocked status={status} />
           ) : (
             <button
               type="button"

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useAction } from '../hooks';
+import { WithdrawalBlocked, withdrawalBlockers } from '../components/WithdrawalBlocked';
+import { useAction, useResource } from '../hooks';
+import { useFormat } from '../i18n/format';
 import { useMemberSession } from '../session';
 
 /**
@@ -15,6 +17,10 @@ export function WithdrawalPanel() {
   const session = useMemberSession();
   const [password, setPassword] = useState('');
   const action = useAction();
+  const format = useFormat();
+  // Shared with the loans tab: what stops a withdrawal is said before the password is asked for.
+  const status = useResource('me-loans', () => answer(api.GET('/api/v1/me/loans')));
+  const blocked = withdrawalBlockers(status.data, t, (day) => format.date(day)).length > 0;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!window.confirm(t('withdrawal.confirm'))) return;
@@ -27,20 +33,24 @@ export function WithdrawalPanel() {
     <section className="panel" aria-labelledby="withdrawal-title">
       <h2 id="withdrawal-title">{t('withdrawal.title')}</h2>
       <p className="hint">{t('withdrawal.hint')}</p>
-      <form className="form" onSubmit={submit}>
-        <Field
-          label={t('common.password')}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <ProblemAlert problem={action.problem} />
-        <button type="submit" className="button danger" disabled={action.busy}>
-          {t('withdrawal.submit')}
-        </button>
-      </form>
+      {blocked ? (
+        <WithdrawalBlocked status={status.data} />
+      ) : (
+        <form className="form" onSubmit={submit}>
+          <Field
+            label={t('common.password')}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <ProblemAlert problem={action.problem} />
+          <button type="submit" className="button danger" disabled={action.busy}>
+            {t('withdrawal.submit')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -1,0 +1,46 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { CirculationStatus } from '../api/types';
+import { useFormat } from '../i18n/format';
+
+/**
+ * What stops a withdrawal now (rules.md Membership 6: a running suspension, an overdue book, any
+ * open loan), read from the member's status, so no one is asked "are you sure?" for a withdrawal
+ * the service would refuse. The service still decides; this only says it first.
+ */
+export function withdrawalBlockers(
+  status: CirculationStatus | undefined,
+  t: TFunction,
+  date: (day: string) => string,
+): string[] {
+  if (!status) return [];
+  return [
+    ...(status.suspension
+      ? [t('withdrawal.blockedSuspension', { date: date(status.suspension.resumesOn) })]
+      : []),
+    ...(status.overdueCount > 0
+      ? [t('withdrawal.blockedOverdue', { count: status.overdueCount })]
+      : []),
+    ...(status.openLoans.length > 0
+      ? [t('withdrawal.blockedLoans', { count: status.openLoans.length })]
+      : []),
+  ];
+}
+
+/** The blockers as a notice, with nothing to press; null when nothing stops the withdrawal. */
+export function WithdrawalBlocked({ status }: { status: CirculationStatus | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const blockers = withdrawalBlockers(status, t, (day) => format.date(day));
+  if (blockers.length === 0) return null;
+  return (
+    <div className="notice notice-warn withdrawal-blocked">
+      <p className="strong">{t('withdrawal.blocked')}</p>
+      <ul>
+        {blockers.map((blocker) => (
+          <li key={blocker}>{blocker}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
