@@ -115,27 +115,30 @@ export function PlaceHoldButton({ libraryId, recordId }: { libraryId: number; re
   const answered = useFocusWhenLost<HTMLDivElement>(place.problem ?? message.text);
   return (
     <div className="place-hold">
-      <button
-        type="button"
-        className="button primary"
-        disabled={place.busy}
-        onClick={async () => {
-          message.clear();
-          const hold = await place.run(() =>
-            answer(
-              api.POST('/api/v1/me/holds', {
-                params: { header: idempotent() },
-                body: { libraryId, recordId },
-              }),
-            ),
-          );
-          if (hold) {
-            message.say({ key: 'holds.placed', values: { count: hold.position ?? 1 } });
-          }
-        }}
-      >
-        {t('holds.place')}
-      </button>
+      {/* Placed: the answer stays, the button goes (a second press could only be a duplicate). */}
+      {message.text ? null : (
+        <button
+          type="button"
+          className="button primary"
+          disabled={place.busy}
+          onClick={async () => {
+            message.clear();
+            const hold = await place.run(() =>
+              answer(
+                api.POST('/api/v1/me/holds', {
+                  params: { header: idempotent() },
+                  body: { libraryId, recordId },
+                }),
+              ),
+            );
+            if (hold) {
+              message.say({ key: 'holds.placed', values: { count: hold.position ?? 1 } });
+            }
+          }}
+        >
+          {t('holds.place')}
+        </button>
+      )}
       <div ref={answered} tabIndex={-1}>
         <ProblemAlert problem={place.problem} title={t('holds.refused')} />
         {message.text ? (

@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TitleDetail } from '../api/catalogue';
+import { setCsrfToken } from '../api/client';
 import i18n from '../i18n';
 import { type MockRequest, mockApi, problem, type Routes } from '../test/api-mock';
 import { catalogueTitle, holding, member, tongyeong, yonam } from '../test/fixtures';
@@ -487,9 +488,11 @@ describe('portal: a title and every library that holds it', () => {
       ...detail,
       holdings: [{ ...detail.holdings[0]!, copies: 3, available: 0 }, detail.holdings[1]!],
     };
+    setCsrfToken('member-csrf');
     mockApi([
       ['GET', '/api/v1/me', { body: member }],
       ['GET', '/api/v1/catalogue/titles/1', { body: allOut }],
+      ['POST', '/api/v1/me/holds', { status: 201, body: { id: 8, position: 2 } }],
     ]);
     renderAt('/portal/titles/1');
     const jinju = within(await screen.findByRole('region', { name: '진주시' }));
@@ -499,7 +502,10 @@ describe('portal: a title and every library that holds it', () => {
         '이 도서관에서 빌릴 수 있지만 지금은 모두 대출 중입니다. 예약하면 돌아오는 책을 보관해 드립니다.',
       ),
     ).toBeTruthy();
-    expect(jinju.getByRole('button', { name: '예약' })).toBeTruthy();
+    fireEvent.click(jinju.getByRole('button', { name: '예약' }));
+    expect(await jinju.findByText(/예약되었습니다. 대기 순번은 2번째입니다./)).toBeTruthy();
+    // Placed: the answer stays and the button goes (a second press could only be a duplicate).
+    expect(jinju.queryByRole('button', { name: '예약' })).toBeNull();
   });
 
   it('says so when the title is unknown', async () => {
