@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import facts from '../../../src/modules/privacy/privacy-facts.json';
 import { mockApi, problem } from '../test/api-mock';
@@ -166,5 +166,12 @@ describe('portal: sign-up', () => {
     fireEvent.submit(screen.getByRole('button', { name: '가입 신청' }).closest('form')!);
     expect((await screen.findByRole('alert')).textContent).toContain('두 비밀번호가 같지 않습니다');
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    // Said at the field to mend, which takes the cursor.
+    const confirm = screen.getByLabelText('비밀번호 확인');
+    expect(confirm.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.getElementById(confirm.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('두 비밀번호가 같지 않습니다');
+    await waitFor(() => expect(document.activeElement).toBe(confirm));
   });
 });

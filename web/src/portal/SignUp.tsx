@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, localProblem } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
@@ -54,6 +54,8 @@ export function SignUp() {
   const [homeLibraryId, setHomeLibraryId] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const confirmRef = useRef<HTMLInputElement>(null);
   const [consent, setConsent] = useState(false);
   const [done, setDone] = useState<{ library: Library | undefined; login: string }>();
   const action = useAction();
@@ -66,6 +68,12 @@ export function SignUp() {
     }
     if (password !== confirm) {
       action.setProblem(localProblem(t('common.passwordMismatch')));
+      // Said at the field to mend, which takes the cursor: not only under the form.
+      setMismatch(true);
+      window.setTimeout(() => {
+        confirmRef.current?.focus();
+        confirmRef.current?.select();
+      }, 0);
       return;
     }
     const result = await action.run(() =>
@@ -110,13 +118,19 @@ export function SignUp() {
         </SelectField>
         <NewPasswordField maxLength={128} value={password} onValue={setPassword} />
         <Field
+          ref={confirmRef}
           label={t('common.passwordConfirm')}
+          hint={mismatch ? t('common.passwordMismatch') : undefined}
+          aria-invalid={mismatch || undefined}
           type="password"
           autoComplete="new-password"
           required
           minLength={8}
           value={confirm}
-          onValue={setConfirm}
+          onValue={(value) => {
+            setConfirm(value);
+            setMismatch(false);
+          }}
         />
         <ConsentBlock checked={consent} onChange={setConsent} />
         <ProblemAlert problem={action.problem} />
