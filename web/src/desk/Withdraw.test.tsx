@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
 import type { CirculationStatus } from '../api/types';
 import { mockApi } from '../test/api-mock';
-import { deskStaff, emptyStatus, member, yonam } from '../test/fixtures';
+import { deskStaff, emptyStatus, member, openLoanAtYonam, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 const CARD = member.card!.number;
@@ -34,16 +34,7 @@ describe('desk: withdrawal', () => {
     const library = { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null };
     const calls = withdrawRoutes({
       ...emptyStatus,
-      openLoans: [
-        {
-          library,
-          loanId: 5,
-          title: '흰',
-          loanDay: '2026-12-01',
-          dueDate: '2026-12-15',
-          overdue: false,
-        },
-      ],
+      openLoans: [openLoanAtYonam],
       suspension: {
         until: '2026-12-20',
         resumesOn: '2026-12-21',

@@ -2,14 +2,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockApi } from '../test/api-mock';
-import { emptyStatus, member, yonam } from '../test/fixtures';
+import { emptyStatus, member, openLoanAtYonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 describe('portal: withdrawal', () => {
   resetBetweenTests();
 
   it('with a book still on loan: says so, and asks for no password to a withdrawal that cannot be', async () => {
-    const library = { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null };
     mockApi([
       ['GET', '/api/v1/me', { body: member }],
       [
@@ -18,16 +17,7 @@ describe('portal: withdrawal', () => {
         {
           body: {
             ...emptyStatus,
-            openLoans: [
-              {
-                library,
-                loanId: 5,
-                title: '흰',
-                loanDay: '2026-12-01',
-                dueDate: '2026-12-15',
-                overdue: false,
-              },
-            ],
+            openLoans: [openLoanAtYonam],
           },
         },
       ],

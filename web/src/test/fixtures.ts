@@ -101,6 +101,16 @@ export const emptyStatus: CirculationStatus = {
   standing: { mayBorrow: true, refusals: [], loansLeft: { network: 20, here: null } },
 };
 
+/** One open loan of 흰 at Jinju Yonam, due 15 December, not overdue. */
+export const openLoanAtYonam: CirculationStatus['openLoans'][number] = {
+  library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn, phone: null },
+  loanId: 5,
+  title: '흰',
+  loanDay: '2026-12-01',
+  dueDate: '2026-12-15',
+  overdue: false,
+};
+
 export const statistics: Statistics = {
   from: '2026-12-01',
   to: '2026-12-03',
