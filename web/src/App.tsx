@@ -9,22 +9,12 @@ import { StaffGate } from './components/StaffGate';
 import { DeskArea } from './desk/DeskArea';
 import { focusPageStart } from './focus';
 import { PortalArea } from './portal/PortalArea';
-import { Link, RouterProvider, useRouter } from './router';
+import { areaOf, Link, RouterProvider, useRouter } from './router';
 import { StaffSessionProvider } from './session';
 
-type Area = 'home' | 'portal' | 'desk' | 'admin';
-
-const AREAS = ['portal', 'desk', 'admin'] as const;
 /** The public menu names the member's area only; staff find theirs by the footer's link. */
 const PUBLIC_AREAS = ['portal'] as const;
 const STAFF_AREAS = ['desk', 'admin'] as const;
-
-function areaOf(path: string): Area {
-  for (const area of AREAS) {
-    if (path === `/${area}` || path.startsWith(`/${area}/`)) return area;
-  }
-  return 'home';
-}
 
 /**
  * After a page change, focus what the page asks for (a scan field), at the desk its first field,

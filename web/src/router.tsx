@@ -16,6 +16,18 @@ interface RouterValue {
   navigate(to: string, options?: { replace?: boolean }): void;
 }
 
+export type Area = 'home' | 'portal' | 'desk' | 'admin';
+
+const AREAS = ['portal', 'desk', 'admin'] as const;
+
+/** The app's area a path is in: the member's portal, the desk, administration, or home. */
+export function areaOf(path: string): Area {
+  for (const area of AREAS) {
+    if (path === `/${area}` || path.startsWith(`/${area}/`)) return area;
+  }
+  return 'home';
+}
+
 const RouterContext = createContext<RouterValue>({
   path: '/',
   query: new URLSearchParams(),

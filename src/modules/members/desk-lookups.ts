@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
@@ -35,27 +35,35 @@ export async function viewForStaff(context: AppContext, actor: StaffActor, membe
  * desk's library holds (home, group or checked in) — a library that does not hold a member
  * finds them only by the card they present.
  */
-export async function searchMembers(
-  context: AppContext,
-  actor: StaffActor,
-  query: { phone?: string | undefined; name?: string | undefined; birthDate?: string | undefined },
-) {
-  const { phone, name, birthDate } = query;
-  let select = context.db
+export async function searchMembers(context: AppContext, actor: StaffActor, query: PersonSearch) {
+  const searched = searchedPerson(query);
+  const rows = await context.db
     .selectFrom('members as m')
     .selectAll('m')
     .where('m.status', '<>', 'withdrawn')
-    .where(coversLibrary(sql<number>`m.id`, actor.libraryId));
-  if (phone) select = select.where('m.phone', '=', normalizePhone(phone));
-  else if (name && birthDate)
-    select = select.where('m.name', '=', normalizeName(name)).where('m.birth_date', '=', birthDate);
-  else throw validationFailed('querystring', 'give a phone number, or a name and a birth date');
-  const rows = await select.limit(20).execute();
+    .where(coversLibrary(sql<number>`m.id`, actor.libraryId))
+    .where(searched)
+    .limit(20)
+    .execute();
   const members = await Promise.all(rows.map((m) => viewForStaff(context, actor, m)));
   return {
     members,
-    appliedAt: rows.length > 0 ? [] : await applicationsElsewhere(context, query),
+    appliedAt: rows.length > 0 ? [] : await applicationsElsewhere(context, searched),
   };
+}
+
+type PersonSearch = {
+  phone?: string | undefined;
+  name?: string | undefined;
+  birthDate?: string | undefined;
+};
+
+/** The search's condition on `members as m`: the phone, or the name and the birth date. */
+function searchedPerson({ phone, name, birthDate }: PersonSearch) {
+  if (phone) return sql<boolean>`m.phone = ${normalizePhone(phone)}`;
+  if (name && birthDate)
+    return sql<boolean>`m.name = ${normalizeName(name)} and m.birth_date = ${birthDate}`;
+  throw validationFailed('querystring', 'give a phone number, or a name and a birth date');
 }
 
 /**
@@ -64,22 +72,17 @@ export async function searchMembers(
  * and registering them here again would be refused as the same person (DUPLICATE_MEMBER, which
  * names the library as well).
  */
-async function applicationsElsewhere(
-  context: AppContext,
-  query: { phone?: string | undefined; name?: string | undefined; birthDate?: string | undefined },
-) {
-  let select = context.db
+async function applicationsElsewhere(context: AppContext, searched: RawBuilder<boolean>) {
+  const rows = await context.db
     .selectFrom('members as m')
     .innerJoin('libraries as l', 'l.id', 'm.home_library_id')
     .select(['l.id', 'l.name_ko', 'l.name_en'])
     .distinct()
-    .where('m.status', '=', 'pending');
-  if (query.phone) select = select.where('m.phone', '=', normalizePhone(query.phone));
-  else if (query.name && query.birthDate)
-    select = select
-      .where('m.name', '=', normalizeName(query.name))
-      .where('m.birth_date', '=', query.birthDate);
-  const rows = await select.orderBy('l.id').limit(3).execute();
+    .where('m.status', '=', 'pending')
+    .where(searched)
+    .orderBy('l.id')
+    .limit(3)
+    .execute();
   return rows.map((l) => ({ id: l.id, nameKo: l.name_ko, nameEn: l.name_en }));
 }
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appliedIdOf, type Problem, type ProblemReason } from '../api/client';
 import { useFocusWhenLost } from '../focus';
-import { useRouter } from '../router';
+import { areaOf, useRouter } from '../router';
 
 interface Props {
   problem: Problem | undefined;
@@ -22,7 +22,8 @@ interface Props {
 export function ProblemAlert({ problem, large = false, title, children, onRetry }: Props) {
   const { t, i18n } = useTranslation();
   // Staff (desk, admin) get the advice written for them where a code has one: not the member's.
-  const forStaff = /^\/(desk|admin)(\/|$)/.test(useRouter().path);
+  const area = areaOf(useRouter().path);
+  const forStaff = area === 'desk' || area === 'admin';
   // A refusal after a button that was disabled while busy: the refusal takes the focus.
   const alert = useFocusWhenLost<HTMLDivElement>(problem);
   if (!problem) return null;

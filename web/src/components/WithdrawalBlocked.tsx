@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CirculationStatus } from '../api/types';
 import { useFormat } from '../i18n/format';
@@ -8,15 +7,13 @@ import { useFormat } from '../i18n/format';
  * open loan), read from the member's status, so no one is asked "are you sure?" for a withdrawal
  * the service would refuse. The service still decides; this only says it first.
  */
-export function withdrawalBlockers(
-  status: CirculationStatus | undefined,
-  t: TFunction,
-  date: (day: string) => string,
-): string[] {
+export function useWithdrawalBlockers(status: CirculationStatus | undefined): string[] {
+  const { t } = useTranslation();
+  const format = useFormat();
   if (!status) return [];
   return [
     ...(status.suspension
-      ? [t('withdrawal.blockedSuspension', { date: date(status.suspension.resumesOn) })]
+      ? [t('withdrawal.blockedSuspension', { date: format.date(status.suspension.resumesOn) })]
       : []),
     ...(status.overdueCount > 0
       ? [t('withdrawal.blockedOverdue', { count: status.overdueCount })]
@@ -27,12 +24,9 @@ export function withdrawalBlockers(
   ];
 }
 
-/** The blockers as a notice, with nothing to press; null when nothing stops the withdrawal. */
-export function WithdrawalBlocked({ status }: { status: CirculationStatus | undefined }) {
+/** The blockers as a notice, with nothing to press. */
+export function WithdrawalBlocked({ blockers }: { blockers: string[] }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const blockers = withdrawalBlockers(status, t, (day) => format.date(day));
-  if (blockers.length === 0) return null;
   return (
     <div className="notice notice-warn withdrawal-blocked">
       <p className="strong">{t('withdrawal.blocked')}</p>

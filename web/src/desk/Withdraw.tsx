@@ -5,10 +5,9 @@ import type { Answer } from '../api/types';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { WithdrawalBlocked, withdrawalBlockers } from '../components/WithdrawalBlocked';
+import { useWithdrawalBlockers, WithdrawalBlocked } from '../components/WithdrawalBlocked';
 import { useFocusWhenLost } from '../focus';
 import { useAction } from '../hooks';
-import { useFormat } from '../i18n/format';
 
 type Scanned = Answer<'getCardsByCardNumber'>;
 
@@ -23,7 +22,6 @@ export function Withdraw() {
   const [done, setDone] = useState(false);
   const lookup = useAction();
   const action = useAction();
-  const format = useFormat();
   // The button is gone with the member: the sentence that says it was done takes the keyboard.
   const doneRef = useFocusWhenLost<HTMLParagraphElement>(done);
 
@@ -56,7 +54,7 @@ export function Withdraw() {
   };
 
   const status = scanned?.status;
-  const blocked = withdrawalBlockers(status, t, (day) => format.date(day)).length > 0;
+  const blockers = useWithdrawalBlockers(status);
 
   return (
     <div className="desk-page">
@@ -85,9 +83,9 @@ export function Withdraw() {
             {scanned.member.name ?? '—'}
           </h2>
           <ProblemAlert problem={action.problem} large />
-          {blocked ? (
+          {blockers.length > 0 ? (
             // Known before anyone is asked "are you sure?": what stops it, and nothing to press.
-            <WithdrawalBlocked status={status} />
+            <WithdrawalBlocked blockers={blockers} />
           ) : (
             <button
               type="button"

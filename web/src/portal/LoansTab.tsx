@@ -193,10 +193,15 @@ function LoansLeft({ status, holders }: { status: CirculationStatus; holders: Li
   );
 }
 
+/** The signed-in member's status: open loans, suspension, what is left (one read, one key). */
+export function useMyStatus() {
+  return useResource('me-loans', () => answer(api.GET('/api/v1/me/loans')));
+}
+
 /** The member's loans, renewals, and how many more they may borrow where. */
 export function LoansTab() {
   const { t } = useTranslation();
-  const status = useResource('me-loans', () => answer(api.GET('/api/v1/me/loans')));
+  const status = useMyStatus();
   const holders = useResource('me-holders', () => answer(api.GET('/api/v1/me/data-holders')));
   const renewed = useMessage();
   // The order the loans were first shown in, kept while the page is open.

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { WithdrawalBlocked, withdrawalBlockers } from '../components/WithdrawalBlocked';
-import { useAction, useResource } from '../hooks';
-import { useFormat } from '../i18n/format';
+import { useWithdrawalBlockers, WithdrawalBlocked } from '../components/WithdrawalBlocked';
+import { useAction } from '../hooks';
 import { useMemberSession } from '../session';
+import { useMyStatus } from './LoansTab';
 
 /**
  * Withdrawal from the portal: refused while a suspension runs (until when), a book is overdue or
@@ -17,10 +17,9 @@ export function WithdrawalPanel() {
   const session = useMemberSession();
   const [password, setPassword] = useState('');
   const action = useAction();
-  const format = useFormat();
   // Shared with the loans tab: what stops a withdrawal is said before the password is asked for.
-  const status = useResource('me-loans', () => answer(api.GET('/api/v1/me/loans')));
-  const blocked = withdrawalBlockers(status.data, t, (day) => format.date(day)).length > 0;
+  const status = useMyStatus();
+  const blockers = useWithdrawalBlockers(status.data);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!window.confirm(t('withdrawal.confirm'))) return;
@@ -33,8 +32,8 @@ export function WithdrawalPanel() {
     <section className="panel" aria-labelledby="withdrawal-title">
       <h2 id="withdrawal-title">{t('withdrawal.title')}</h2>
       <p className="hint">{t('withdrawal.hint')}</p>
-      {blocked ? (
-        <WithdrawalBlocked status={status.data} />
+      {blockers.length > 0 ? (
+        <WithdrawalBlocked blockers={blockers} />
       ) : (
         <form className="form" onSubmit={submit}>
           <Field
