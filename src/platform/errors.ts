@@ -132,6 +132,9 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // The person registered at a desk has applied online already: where they are verified.
   if (code === 'DUPLICATE_MEMBER' && params.existing === 'pending')
     return 'DUPLICATE_MEMBER.pending';
+  // A library's desks looking up too many cards of members it does not hold.
+  if (code === 'RATE_LIMITED' && params.limited === 'cardLookups')
+    return 'RATE_LIMITED.cardLookups';
   // The current password typed to change a secret (no card number or username typed there).
   if (code === 'INVALID_CREDENTIALS' && params.secret === 'current')
     return 'INVALID_CREDENTIALS.current';

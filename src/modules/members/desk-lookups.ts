@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
+import { countInWindow } from '../../platform/auth/attempts.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import type { CardStatus } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
@@ -120,7 +121,10 @@ export async function scanCard(context: AppContext, actor: StaffActor, cardNumbe
     held: [viewed('full'), statusViewed(actor, now, null)],
     limited: viewed('limited'),
   });
-  if (!scan) throw new AppError(await missingCardRefusal(db, number));
+  if (!scan) {
+    await countLookupAway(context, actor, now);
+    throw new AppError(await missingCardRefusal(db, number));
+  }
   const { home: homeRow, current_card: current, ...rest } = scan.scanned;
   const { card, member } = splitCardRow(rest);
   if (card.status === 'lost') {
@@ -133,6 +137,7 @@ export async function scanCard(context: AppContext, actor: StaffActor, cardNumbe
   }
   const home = { id: homeRow!.id, nameKo: homeRow!.name_ko, nameEn: homeRow!.name_en };
   if (!scan.checkedIn) {
+    await countLookupAway(context, actor, now);
     return { card: toCardView(card), member: limitedViewOf(member, home), status: undefined };
   }
   const currentCard = current && toCardView(cardOfJson(current));
@@ -141,6 +146,32 @@ export async function scanCard(context: AppContext, actor: StaffActor, cardNumbe
     member: fullViewOf(member, today, true, currentCard, home),
     status: scan.status ?? undefined,
   };
+}
+
+/**
+ * Cards a library's desks may look up in an hour that are not its members' (the limited view, or
+ * no member at all). A visitor from another library is looked up once, then checked in; only
+ * someone trying card numbers one after another needs more (docs/security.md, "Card look-ups").
+ */
+export const CARD_LOOKUPS_AWAY = { limit: 60, windowMinutes: 60 } as const;
+
+/**
+ * Counts a look-up of a card whose member the library does not hold, for the whole library
+ * (every desk account and service process alike): past the hour's limit it is refused with when
+ * looking up may go on, logged without the card, and the library's own members still scan.
+ */
+async function countLookupAway(context: AppContext, actor: StaffActor, now: Date) {
+  const { limit, windowMinutes } = CARD_LOOKUPS_AWAY;
+  const key = `card-lookups:${actor.libraryId}`;
+  const { count, until } = await countInWindow(context.db, key, now, windowMinutes * 60_000);
+  if (count <= limit) return;
+  if (count === limit + 1) {
+    context.logger.warn(
+      { libraryId: actor.libraryId, staffId: actor.staffId, until: until.toISOString() },
+      'card look-ups of members held elsewhere over the hourly limit',
+    );
+  }
+  throw new AppError('RATE_LIMITED', { limited: 'cardLookups', limit, until: until.toISOString() });
 }
 
 /** A card row read as JSON (its times are text there). */

@@ -154,6 +154,31 @@ export async function reserveThrottledAttempt(
 }
 
 /**
+ * Counts one more event under the key in a fixed window that starts with the window's first
+ * event (`sign_in_locked_until` is the window's end): one upsert, shared by every service process.
+ * Returns the count so far in the window, this event included, and when the window ends.
+ */
+export async function countInWindow(
+  db: Kysely<DB>,
+  key: string,
+  now: Date,
+  windowMs: number,
+): Promise<{ count: number; until: Date }> {
+  const end = new Date(now.getTime() + windowMs);
+  const { rows } = await sql<{ count: number; until: Date }>`
+    insert into sign_in_throttles as t (key, failed_sign_ins, sign_in_locked_until)
+    values (${key}, 1, ${end}::timestamptz)
+    on conflict (key) do update set
+      failed_sign_ins = case when t.sign_in_locked_until <= ${now}::timestamptz then 1
+        else t.failed_sign_ins + 1 end,
+      sign_in_locked_until = case when t.sign_in_locked_until <= ${now}::timestamptz
+        then ${end}::timestamptz else t.sign_in_locked_until end
+    returning failed_sign_ins as count, sign_in_locked_until as until`.execute(db);
+  const row = rows[0]!;
+  return { count: Number(row.count), until: new Date(row.until) };
+}
+
+/**
  * A right secret from this source gives its reservation back (the wrong ones stay counted), so
  * several machines behind one address logging in together do not throttle each other.
  */

@@ -1,5 +1,6 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { countInWindow } from '../auth/attempts.js';
 import type { Clock } from '../clock.js';
 import type { DB } from '../db/schema.js';
 
@@ -17,22 +18,9 @@ export function postgresRateLimitStore(db: Kysely<DB>, clock: Clock): FastifyRat
 
     incr(key: string, callback: Callback, timeWindow: number): void {
       const now = clock.now();
-      const end = new Date(now.getTime() + timeWindow);
-      sql<{ current: number; until: Date }>`
-        insert into sign_in_throttles as t (key, failed_sign_ins, sign_in_locked_until)
-        values (${this.prefix + key}, 1, ${end}::timestamptz)
-        on conflict (key) do update set
-          failed_sign_ins = case when t.sign_in_locked_until <= ${now}::timestamptz then 1
-            else t.failed_sign_ins + 1 end,
-          sign_in_locked_until = case when t.sign_in_locked_until <= ${now}::timestamptz
-            then ${end}::timestamptz else t.sign_in_locked_until end
-        returning failed_sign_ins as current, sign_in_locked_until as until`
-        .execute(db)
-        .then(({ rows }) => {
-          const row = rows[0]!;
-          const ttl = Math.max(new Date(row.until).getTime() - now.getTime(), 0);
-          callback(null, { current: Number(row.current), ttl });
-        }, callback);
+      countInWindow(db, this.prefix + key, now, timeWindow).then(({ count, until }) => {
+        callback(null, { current: count, ttl: Math.max(until.getTime() - now.getTime(), 0) });
+      }, callback);
     }
 
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]) {

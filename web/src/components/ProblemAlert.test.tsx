@@ -94,6 +94,23 @@ describe('ProblemAlert', () => {
     expect(alert).not.toContain('바코드를 다시 스캔해 주세요.');
   });
 
+  it('too many cards of other libraries looked up: why there is a limit, not "search again"', () => {
+    const detail = '이 도서관에 등록되지 않은 회원의 카드를 한 시간에 60번 넘게 조회해 …';
+    render(
+      <ProblemAlert
+        problem={{
+          status: 429,
+          code: 'RATE_LIMITED',
+          detail,
+          reasons: [{ code: 'RATE_LIMITED', detail, params: { limited: 'cardLookups' } }],
+        }}
+      />,
+    );
+    const alert = screen.getByRole('alert').textContent;
+    expect(alert).toContain('카드 번호를 잇달아 조회해 이름을 모으는 일을 막습니다');
+    expect(alert).not.toContain('다시 검색해 주세요');
+  });
+
   it("this library's copy scanned to send with no request: the shelf, not the scan again", () => {
     const alert = unknownItem('상호대차 신청이 없는 이 도서관의 자료입니다: 《소년이 온다》.', {
       title: '소년이 온다',

@@ -89,6 +89,8 @@ function adviceContext(params: ProblemReason['params']): string | undefined {
     return params.verifyAt === 'here' ? 'pendingHere' : 'pendingElsewhere';
   // A member's card scanned where the item goes.
   if (params?.scanned === 'card') return 'card';
+  // Too many cards of members held elsewhere looked up at this library: why there is a limit.
+  if (params?.limited === 'cardLookups') return 'cardLookups';
   if (params?.heldFor) return 'held';
   if (params?.sendTo) return 'transit';
   // A barcode on copies of several other libraries: the book's label tells which.
