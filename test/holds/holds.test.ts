@@ -409,12 +409,26 @@ describe(`holds (${testDatabaseKind})`, () => {
       pickupDays: null,
     });
     expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'NOT_FOUND']);
-    // Back to the network's.
-    await admin.put(`/api/v1/libraries/${libraryId}/hold-rules`, {
+    // A pickup window of 0 days is refused, not read as "the network's".
+    const none = await admin.put(`/api/v1/libraries/${libraryId}/hold-rules`, {
+      holdLimit: null,
+      queuePerCopy: null,
+      pickupDays: 0,
+    });
+    expect([none.statusCode, none.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    // Back to the network's: an emptied limit follows the network, it does not become 0.
+    const cleared = await admin.put(`/api/v1/libraries/${libraryId}/hold-rules`, {
       holdLimit: null,
       queuePerCopy: null,
       pickupDays: null,
     });
+    expect(cleared.json().library).toEqual({
+      holdLimit: null,
+      queuePerCopy: null,
+      pickupDays: null,
+    });
+    expect(cleared.json().effective).toEqual(cleared.json().network);
+    expect(cleared.json().effective.holdLimit).toBeGreaterThan(0);
   });
 
   it('property: random place / cancel / return / expire keep the line in order and one trap per copy', async () => {

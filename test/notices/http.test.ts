@@ -151,6 +151,9 @@ describe(`notice settings and logs over HTTP (${testDatabaseKind})`, () => {
       { dueSoonDays: 5, dueDay: null },
     );
     expect(own.statusCode, own.body).toBe(200);
+    // The due-day notice left to the network's setting stays so (it was read as "off").
+    const after = await gnAdmin.get('/api/v1/notice-settings');
+    expect(after.json().library).toMatchObject({ dueSoonDays: 5, dueDay: null });
     // A loan due in 5 days at Gyeongnamdaepyo is told today; one at Yonam (network: 3) is not.
     t.clock.set('2026-12-03T10:00:00+09:00');
     const gnLoan = await insertLoan(t, {

@@ -14,6 +14,7 @@ import {
   registerAdmissionControl,
 } from './overload.js';
 import { ProblemSchema, sendProblem } from './problem.js';
+import { AJV_OPTIONS, bodyStrictValidators } from './validators.js';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -170,7 +171,12 @@ export function compileUnusedSerializers(app: App): number {
 export async function createHttpServer(options: ServerOptions): Promise<App> {
   const serializers = lazySerializers();
   const app = Fastify({
-    schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } },
+    schemaController: {
+      compilersFactory: {
+        buildSerializer: serializers.buildSerializer,
+        buildValidator: bodyStrictValidators,
+      },
+    },
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimit ?? 1_048_576,
     trustProxy:
@@ -181,7 +187,7 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
     },
     requestIdHeader: false,
     logController: new LogController({ disableRequestLogging: true }),
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    ajv: { customOptions: AJV_OPTIONS },
     // A URL the router cannot decode, or a path parameter over 100 characters: a problem
     // document too (these answers bypass the hooks, so the headers are set here).
     frameworkErrors: (error, request, reply) => {
