@@ -524,6 +524,12 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: HOLDING_STAFF,
     },
     {
+      route: 'GET /api/v1/members/{memberId}/holds',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/holds` }),
+      expect: HOLDING_STAFF,
+    },
+    {
       route: 'POST /api/v1/members/{memberId}/card/unblock',
       scoped: true,
       request: (s) => ({ url: `/api/v1/members/${member(s)}/card/unblock`, body: {} }),
@@ -1280,6 +1286,9 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     'POST /api/v1/holds': policy('hold.desk', none),
     'POST /api/v1/holds/{holdId}/cancellation': policy('hold.desk', none),
     'GET /api/v1/hold-shelf': policy('hold.desk', none),
+    'GET /api/v1/members/{memberId}/holds': policy('member.view-holds', (s) => ({
+      heldHere: held(s),
+    })),
     'PUT /api/v1/network-hold-rules': policy('network.manage', none),
     'PUT /api/v1/libraries/{libraryId}/hold-rules': policy('library.manage', (s) => ({
       libraryId: lib(s),

@@ -105,7 +105,7 @@ describe.runIf(runJourney)(`holds journey in the browser (${testDatabaseKind})`,
     await m.getByRole('button', { name: '로그인' }).click();
     const yonamCard = m.locator('.holding-card', { hasText: '연암도서관' });
     await yonamCard.getByRole('button', { name: '예약' }).click();
-    await m.getByText('예약되었습니다. 대기 순번은 1번째입니다.').waitFor();
+    await m.getByText('예약되었습니다. 1번째로 기다립니다.').waitFor();
     // The tapped button was busy (disabled) while the hold was placed: the answer has the focus.
     await expect.poll(() => focused(m)).toMatch(/^DIV 예약되었습니다/);
     await m.getByRole('link', { name: '내 예약 보기' }).click();

@@ -3,13 +3,14 @@ import type { AppContext } from '../../app-context.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
 import { IdempotencyHeader, sendKeptAnswer } from '../../platform/http/idempotency.js';
 import { problemResponses } from '../../platform/http/problem.js';
-import { DateText, Id, NullableDate } from '../../platform/http/schemas.js';
+import { DateText, Id, MemberIdParams, NullableDate } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { readHoldRules, updateLibraryHoldRules, updateNetworkHoldRules } from './rules.js';
 import {
   cancelHoldAtDesk,
   cancelOwnHold,
   holdShelf,
+  memberHoldsAtDesk,
   myHolds,
   placeHoldAtDesk,
   placeOwnHold,
@@ -70,6 +71,12 @@ const ShelfEntrySchema = Type.Object({
 });
 
 const HoldIdParams = Type.Object({ holdId: Id });
+
+const HoldsElsewhereSchema = Type.Object({
+  library: Type.Object({ id: Type.Integer(), nameKo: Type.String(), nameEn: Type.String() }),
+  waiting: Type.Integer({ description: 'holds waiting in line there' }),
+  ready: Type.Integer({ description: 'copies set aside for the member there' }),
+});
 
 const HoldRulesSchema = Type.Object(
   {
@@ -269,6 +276,26 @@ export async function holdRoutes(app: App, context: AppContext) {
       sendKeptAnswer(reply, 200, (answering) =>
         cancelHoldAtDesk(context, requireStaff(request), request.params.holdId, answering),
       ),
+  );
+
+  app.get(
+    '/api/v1/members/:memberId/holds',
+    {
+      schema: {
+        tags: ['holds', 'members'],
+        summary:
+          "The member's active holds for this desk: those at its library in full, those elsewhere counted by library",
+        params: MemberIdParams,
+        response: {
+          200: Type.Object({
+            holds: Type.Array(Type.Ref('Hold')),
+            elsewhere: Type.Array(HoldsElsewhereSchema),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => memberHoldsAtDesk(context, requireStaff(request), request.params.memberId),
   );
 
   app.get(

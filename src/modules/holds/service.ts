@@ -14,6 +14,7 @@ import { deriveStanding, loadBorrowerStanding } from '../circulation/index.js';
 import { nextOpenDay } from '../libraries/index.js';
 import {
   cardRefusal,
+  heldByActor,
   isValidCardNumber,
   missingCardRefusal,
   normalizeCardNumber,
@@ -447,6 +448,44 @@ export async function holdViews(
 export async function myHolds(context: AppContext, actor: Actor | null): Promise<HoldView[]> {
   const member = asMember(actor);
   return holdViews(context.db, { memberId: member.memberId });
+}
+
+/** A library where the member has active holds that a desk elsewhere sees by count only. */
+export type HoldsElsewhere = {
+  library: HoldView['library'];
+  waiting: number;
+  ready: number;
+};
+
+/**
+ * A member's active holds as a desk of a library that holds the member sees them: those at its
+ * library in full (its own queue, which it may cancel), those elsewhere as counts by library —
+ * as the desk's status shows other libraries' loans by library and due date, not by title.
+ */
+export async function memberHoldsAtDesk(
+  context: AppContext,
+  actor: Actor | null,
+  memberId: number,
+): Promise<{ holds: HoldView[]; elsewhere: HoldsElsewhere[] }> {
+  const heldHere = await heldByActor(context.db, actor, memberId);
+  authorize(actor, 'member.view-holds', { heldHere });
+  const libraryId = (actor as StaffActor).libraryId;
+  const active = await holdViews(context.db, { memberId, active: true });
+  const elsewhere = new Map<number, HoldsElsewhere>();
+  for (const hold of active.filter((h) => h.library.id !== libraryId)) {
+    const counted = elsewhere.get(hold.library.id) ?? {
+      library: hold.library,
+      waiting: 0,
+      ready: 0,
+    };
+    if (hold.state === 'ready') counted.ready += 1;
+    else counted.waiting += 1;
+    elsewhere.set(hold.library.id, counted);
+  }
+  return {
+    holds: active.filter((h) => h.library.id === libraryId),
+    elsewhere: [...elsewhere.values()],
+  };
 }
 
 export interface ShelfEntry extends HoldView {

@@ -31,6 +31,8 @@ interface Subjects {
   'member.scan-card': { cardPresented: boolean };
   'member.view': { heldHere: boolean };
   'member.view-loans': { heldHere: boolean };
+  /** The member's holds: those at the desk's library in full, elsewhere counted by library. */
+  'member.view-holds': { heldHere: boolean };
   'member.view-cards': { memberId: number; heldHere: boolean };
   'member.reset-credentials': { heldHere: boolean };
   'member.withdraw': { heldHere: boolean };
@@ -94,6 +96,7 @@ const POLICIES: { [A in Action]: Policy<A> } = {
   'member.scan-card': staffWithCard,
   'member.view': staffHolding,
   'member.view-loans': staffHolding,
+  'member.view-holds': staffHolding,
   'member.view-cards': (actor, s) =>
     policies.isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
   'member.reset-credentials': staffHolding,

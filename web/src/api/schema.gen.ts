@@ -1103,6 +1103,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/{memberId}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's active holds for this desk: those at its library in full, those elsewhere counted by library */
+        get: operations["getMembersByMemberIdHolds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hold-shelf": {
         parameters: {
             query?: never;
@@ -6912,6 +6929,68 @@ export interface operations {
             };
             /** @description RFC 9457 problem document */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMembersByMemberIdHolds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        holds: components["schemas"]["Hold"][];
+                        elsewhere: {
+                            library: {
+                                id: number;
+                                nameKo: string;
+                                nameEn: string;
+                            };
+                            /** @description holds waiting in line there */
+                            waiting: number;
+                            /** @description copies set aside for the member there */
+                            ready: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ConfirmButton } from '../components/ConfirmButton';
 import type { useAction, useMessage } from '../hooks';
+import { ConfirmButton } from './ConfirmButton';
 
 /**
  * A member's "cancel" on a hold or an inter-library request of theirs: asks first, sends it, then
@@ -27,6 +27,7 @@ export function CancelButton({
   return (
     <ConfirmButton
       label={t(`${texts}.cancel`)}
+      subject={title}
       question={t(`${texts}.cancelConfirm`, { title })}
       yes={t(`${texts}.cancelYes`)}
       busy={action.busy}

@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
-import type { CirculationStatus } from '../api/types';
+import type { CirculationStatus, Hold } from '../api/types';
 import i18n from '../i18n';
 import { mockApi, problem, type Routes } from '../test/api-mock';
 import { deskStaff, emptyStatus, member, yonam } from '../test/fixtures';
@@ -32,6 +32,7 @@ function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
       ]),
     ],
     ['GET', '/api/v1/members/42/loans', () => ({ body: status() })],
+    ['GET', '/api/v1/members/42/holds', { body: { holds: [], elsewhere: [] } }],
     [
       'POST',
       '/api/v1/checkouts',
@@ -222,6 +223,78 @@ describe('desk: card, member panel, checkout', () => {
     expect(checkout?.headers['accept-language']).toBe('ko');
     // The scan and the checkout carry the member's status: no separate look at it.
     expect(calls.some((c) => c.path.endsWith('/loans'))).toBe(false);
+  });
+
+  it("shows the member's holds here (a copy set aside first), those elsewhere by library, and cancels one at their word", async () => {
+    setCsrfToken('csrf-1');
+    const ready: Hold = {
+      id: 7,
+      state: 'ready',
+      recordId: 70,
+      title: '흰',
+      author: '한강',
+      library: { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+      placedAt: '2026-11-20T01:00:00.000Z',
+      position: null,
+      pickupUntil: '2026-12-04',
+      itemBarcode: 'JYL0000070',
+    };
+    const waiting: Hold = {
+      ...ready,
+      id: 8,
+      state: 'waiting',
+      title: '채식주의자',
+      position: 2,
+      pickupUntil: null,
+      itemBarcode: null,
+    };
+    let cancelled = false;
+    const elsewhere = [
+      {
+        library: { id: 1, nameKo: '경남대표도서관', nameEn: 'Gyeongnamdaepyo Library' },
+        waiting: 1,
+        ready: 0,
+      },
+    ];
+    const calls = deskRoutes(
+      () => emptyStatus,
+      [
+        [
+          'GET',
+          '/api/v1/members/42/holds',
+          () => ({ body: { holds: cancelled ? [ready] : [ready, waiting], elsewhere } }),
+        ],
+        [
+          'POST',
+          '/api/v1/holds/8/cancellation',
+          () => {
+            cancelled = true;
+            return { body: { ...waiting, state: 'cancelled' } };
+          },
+        ],
+      ],
+    );
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByText('예약 서가에 이 회원의 자료가 1권 있습니다. 지금 빌려 주세요.');
+    expect(screen.getByText(/예약 서가에 보관 중 \(2026년 12월 4일 \(금\)까지\)/)).toBeTruthy();
+    expect(screen.getByText(/2번째로 기다리는 중/)).toBeTruthy();
+    expect(
+      screen.getByText('다른 도서관의 예약: 경남대표도서관 (대기 1건, 보관 중 0건)'),
+    ).toBeTruthy();
+    const cancel = screen.getByRole('button', { name: '예약 취소: 채식주의자' });
+    cancel.focus();
+    fireEvent.click(cancel);
+    const yes = screen.getByRole('button', { name: '예, 취소합니다' });
+    yes.focus();
+    fireEvent.click(yes);
+    const said = await screen.findByText('《채식주의자》 예약을 취소했습니다.');
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: '예약 취소: 채식주의자' })).toBeNull(),
+    );
+    const post = calls.find((c) => c.path === '/api/v1/holds/8/cancellation');
+    expect(post?.headers['idempotency-key']).toMatch(/\S{16,}/);
   });
 
   it('shows every reason of a refusal, large, with its code', async () => {

@@ -389,7 +389,9 @@ export function Circulation() {
                 </ProblemAlert>
               </section>
             ) : null}
-            {canLend ? <PlaceHoldForMember cardNumber={visit.cardNumber} /> : null}
+            {canLend ? (
+              <PlaceHoldForMember cardNumber={visit.cardNumber} memberId={visit.member.id} />
+            ) : null}
             {status ? (
               <NetworkStatus
                 status={status}

@@ -1,11 +1,14 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
+import { CancelButton } from '../components/CancelButton';
 import { SubmitButton } from '../components/FormParts';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { StatusLine } from '../components/StatusLine';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
+import { MemberHolds } from './MemberHolds';
 import { RequestTable } from './Requests';
 import { ScanField } from './ScanField';
 
@@ -18,6 +21,7 @@ export function HoldShelf() {
   const format = useFormat();
   const shelf = useResource('hold-shelf', () => answer(api.GET('/api/v1/hold-shelf')));
   const cancel = useAction();
+  const cancelled = useMessage();
   // The heading is there at once, so a function key that opens the page has it to focus.
   const page = (body: ReactNode) => (
     <div className="desk-page hold-shelf">
@@ -72,23 +76,20 @@ export function HoldShelf() {
                     ) : null}
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={cancel.busy}
-                      onClick={async () => {
-                        const done = await cancel.run(() =>
-                          answer(
-                            api.POST('/api/v1/holds/{holdId}/cancellation', {
-                              params: { path: { holdId: hold.id }, header: idempotent() },
-                            }),
-                          ),
-                        );
-                        if (done) shelf.reload();
-                      }}
-                    >
-                      {t('holds.cancel')}
-                    </button>
+                    <CancelButton
+                      texts="holds"
+                      title={hold.title}
+                      action={cancel}
+                      message={cancelled}
+                      send={() =>
+                        answer(
+                          api.POST('/api/v1/holds/{holdId}/cancellation', {
+                            params: { path: { holdId: hold.id }, header: idempotent() },
+                          }),
+                        )
+                      }
+                      reload={shelf.reload}
+                    />
                   </td>
                 </tr>
               ))}
@@ -97,6 +98,7 @@ export function HoldShelf() {
         </div>
       )}
       <ProblemAlert problem={cancel.problem} />
+      {cancelled.text ? <StatusLine text={cancelled.text} /> : null}
       <ArrivedRequests />
     </>,
   );
@@ -128,9 +130,16 @@ function ArrivedRequests() {
 }
 
 /** At the circulation desk: a hold for the member whose card was scanned, by a copy's barcode. */
-export function PlaceHoldForMember({ cardNumber }: { cardNumber: string }) {
+export function PlaceHoldForMember({
+  cardNumber,
+  memberId,
+}: {
+  cardNumber: string;
+  memberId: number;
+}) {
   const { t } = useTranslation();
   const [barcode, setBarcode] = useState('');
+  const [placed, setPlaced] = useState(0);
   const place = useAction();
   const message = useMessage();
   const submit = async (event: FormEvent) => {
@@ -148,6 +157,7 @@ export function PlaceHoldForMember({ cardNumber }: { cardNumber: string }) {
     );
     if (hold) {
       setBarcode('');
+      setPlaced((n) => n + 1);
       message.say({
         key: 'holdShelf.placed',
         values: { title: hold.title, count: hold.position ?? 1 },
@@ -157,6 +167,7 @@ export function PlaceHoldForMember({ cardNumber }: { cardNumber: string }) {
   return (
     <section className="panel place-hold" aria-labelledby="place-hold-title">
       <h2 id="place-hold-title">{t('holdShelf.placeTitle')}</h2>
+      <MemberHolds memberId={memberId} placed={placed} />
       <form className="scan-form" onSubmit={submit}>
         <ScanField
           scans="item"

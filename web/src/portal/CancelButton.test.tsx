@@ -62,7 +62,7 @@ describe('portal: a member cancels a hold or a request of theirs', () => {
       ],
     ]);
     renderAt('/portal/me/holds');
-    fireEvent.click(await screen.findByRole('button', { name: '예약 취소' }));
+    fireEvent.click(await screen.findByRole('button', { name: '예약 취소: 작별하지 않는다' }));
     expect(screen.getByText('《작별하지 않는다》 예약을 취소할까요?')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
     const yes = screen.getByRole('button', { name: '예, 취소합니다' });
@@ -74,7 +74,28 @@ describe('portal: a member cancels a hold or a request of theirs', () => {
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts.map((c) => c.path)).toEqual(['/api/v1/me/holds/5/cancellation']);
     expect(posts[0]!.headers['idempotency-key']).toMatch(/\S{16,}/);
-    await waitFor(() => expect(screen.queryByRole('button', { name: '예약 취소' })).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: '예약 취소: 작별하지 않는다' })).toBeNull(),
+    );
+  });
+
+  it('takes the keyboard to the question, and back to the button on "go back"', async () => {
+    setCsrfToken('member-csrf');
+    mockApi([...memberRoutes, ['GET', '/api/v1/me/holds', { body: { holds: [hold] } }]]);
+    renderAt('/portal/me/holds');
+    const button = await screen.findByRole('button', { name: '예약 취소: 작별하지 않는다' });
+    button.focus();
+    fireEvent.click(button);
+    const question = screen.getByRole('group', { name: '《작별하지 않는다》 예약을 취소할까요?' });
+    await waitFor(() => expect(document.activeElement).toBe(question));
+    const back = screen.getByRole('button', { name: '돌아가기' });
+    back.focus();
+    fireEvent.click(back);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: '예약 취소: 작별하지 않는다' }),
+      ),
+    );
   });
 
   it('cancels a request; a refusal is said, and the request stays with its question open', async () => {
@@ -89,7 +110,7 @@ describe('portal: a member cancels a hold or a request of theirs', () => {
       ],
     ]);
     renderAt('/portal/me/requests');
-    fireEvent.click(await screen.findByRole('button', { name: '신청 취소' }));
+    fireEvent.click(await screen.findByRole('button', { name: '신청 취소: 소년이 온다' }));
     expect(screen.getByText('《소년이 온다》 상호대차 신청을 취소할까요?')).toBeTruthy();
     // "Yes" and "go back" — never two buttons both called "cancel".
     expect(screen.queryByRole('button', { name: '취소' })).toBeNull();

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { titlePath } from '../api/catalogue';
 import { answer, api, idempotent } from '../api/client';
 import type { Hold } from '../api/types';
+import { CancelButton } from '../components/CancelButton';
 import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -10,7 +11,6 @@ import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
-import { CancelButton } from './CancelButton';
 
 const ACTIVE = new Set(['waiting', 'ready']);
 

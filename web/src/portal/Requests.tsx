@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TitleHolding } from '../api/catalogue';
 import { answer, api, idempotent } from '../api/client';
 import type { InterLibraryRequest } from '../api/types';
+import { CancelButton } from '../components/CancelButton';
 import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -12,7 +13,6 @@ import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
-import { CancelButton } from './CancelButton';
 
 /** The request's state as the member reads it, as a badge. */
 export function RequestStatus({ request }: { request: Pick<InterLibraryRequest, 'status'> }) {

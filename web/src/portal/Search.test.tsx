@@ -474,7 +474,7 @@ describe('portal: a title and every library that holds it', () => {
     ]);
     renderAt('/portal/titles/1');
     expect(
-      await screen.findByText(/이 도서관에 예약한 책입니다\. 대기 순번 2번째입니다\./),
+      await screen.findByText(/이 도서관에 예약한 책입니다\. 2번째로 기다리고 있습니다\./),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: '예약' })).toBeNull();
     expect(
@@ -503,7 +503,7 @@ describe('portal: a title and every library that holds it', () => {
       ),
     ).toBeTruthy();
     fireEvent.click(jinju.getByRole('button', { name: '예약' }));
-    expect(await jinju.findByText(/예약되었습니다. 대기 순번은 2번째입니다./)).toBeTruthy();
+    expect(await jinju.findByText(/예약되었습니다. 2번째로 기다립니다./)).toBeTruthy();
     // Placed: the answer stays and the button goes (a second press could only be a duplicate).
     expect(jinju.queryByRole('button', { name: '예약' })).toBeNull();
   });
