@@ -138,6 +138,8 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // The current password typed to change a secret (no card number or username typed there).
   if (code === 'INVALID_CREDENTIALS' && params.secret === 'current')
     return 'INVALID_CREDENTIALS.current';
+  // A wrong PIN at a self-check machine.
+  if (code === 'INVALID_CREDENTIALS' && params.secret === 'pin') return 'INVALID_CREDENTIALS.pin';
   return code;
 }
 

@@ -548,6 +548,11 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
         personalName: '',
       });
       expect(wrong.screenMessage).toMatch(/^\[INVALID_CREDENTIALS\]/);
+      // Said as a PIN, with what more wrong ones do; nothing of the member's loans.
+      expect(wrong.screenMessage).toContain(
+        'PIN이 맞지 않습니다. 5번 틀리면 이 카드는 10분 동안 자가대출기와 홈페이지 로그인 모두 잠깁니다.',
+      );
+      expect(wrong.screenMessage).not.toContain('빌릴 수 있습니다');
     }
     const fifth = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: '0000' });
     expect(fifth.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\] .*2026년 12월 1일 \(화\) 10:10까지/);

@@ -45,8 +45,10 @@ function patronView(
   const left = loansLeft(standing);
   const pinRefusal =
     standing.pin.given && !standing.pin.valid ? reasonText(standing.pin.reason, language) : '';
-  const standingText =
-    standing.refusals.length > 0
+  // A wrong PIN is all the screen says: nothing of the member's loans to whoever typed it.
+  const standingText = pinRefusal
+    ? undefined
+    : standing.refusals.length > 0
       ? refusalText(standing.refusals, language)
       : left && say('canBorrow', language, left);
   const validPatronPassword = validPassword(standing, pin);

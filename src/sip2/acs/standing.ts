@@ -13,6 +13,7 @@ import {
   presentCard,
   type ResolvedCard,
 } from '../../modules/members/index.js';
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from '../../platform/auth/lockout.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
@@ -96,7 +97,16 @@ export async function checkPin(
     return { given: true, valid: true };
   }
   session?.patron.end();
-  return { given: true, valid: false, reason: checked.reasons[0]! };
+  return { given: true, valid: false, reason: pinReason(checked.reasons[0]!) };
+}
+
+/** A wrong PIN said as one (not "card number or password"), with what more wrong ones do. */
+function pinReason(reason: Reason): Reason {
+  if (reason.code !== 'INVALID_CREDENTIALS') return reason;
+  return {
+    code: 'INVALID_CREDENTIALS',
+    params: { secret: 'pin', attempts: MAX_FAILED_SIGN_INS, minutes: LOCK_MINUTES },
+  };
 }
 
 export type CardCheck = ({ ok: true } & ResolvedCard) | { ok: false; reasons: Reason[] };
