@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { ApiError, answer, api, onUnauthenticated, setCsrfToken } from './api/client';
 import type { FullMember, Library, Staff } from './api/types';
+import { forgetVisit } from './desk/visit';
 
 type SessionState = 'loading' | 'signedOut' | 'signedIn';
 
@@ -155,6 +156,10 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
   const { state, who, signIn, signOut, refresh } = useSession('staff', readStaff, staffSignIn);
   const staff = who?.staff;
   const library = who?.library;
+  // Whoever signs in next at this desk does not find the last member open.
+  useEffect(() => {
+    if (state !== 'signedIn') forgetVisit();
+  }, [state]);
   const value = useMemo(
     () => ({ state, staff, library, signIn, signOut, refresh }),
     [state, staff, library, signIn, signOut, refresh],

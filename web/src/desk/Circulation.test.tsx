@@ -297,6 +297,26 @@ describe('desk: card, member panel, checkout', () => {
     expect(post?.headers['idempotency-key']).toMatch(/\S{16,}/);
   });
 
+  it('keeps the member open while staff look at the hold shelf and come back; "next member" forgets them', async () => {
+    deskRoutes(() => emptyStatus);
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByRole('heading', { name: member.name! });
+    fireEvent.keyDown(window, { key: 'F6' });
+    await screen.findByRole('heading', { name: '예약 도서' });
+    expect(screen.queryByRole('heading', { name: member.name! })).toBeNull();
+    fireEvent.keyDown(window, { key: 'F2' });
+    expect(await screen.findByRole('heading', { name: member.name! })).toBeTruthy();
+    expect((screen.getByLabelText('회원카드 번호') as HTMLInputElement).value).toBe(CARD);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('heading', { name: member.name! })).toBeNull());
+    fireEvent.keyDown(window, { key: 'F6' });
+    await screen.findByRole('heading', { name: '예약 도서' });
+    fireEvent.keyDown(window, { key: 'F2' });
+    await screen.findByLabelText('회원카드 번호');
+    expect(screen.queryByRole('heading', { name: member.name! })).toBeNull();
+  });
+
   it('shows every reason of a refusal, large, with its code', async () => {
     deskRoutes(() => emptyStatus);
     renderAt('/desk');

@@ -19,7 +19,7 @@ import { Receipt, type ReceiptLine } from './Receipt';
 import { CapsLockHint, ScanAnnouncement, ScanField, WaitingScans } from './ScanField';
 import { placeScan, useCaughtScans } from './scan-catcher';
 import { useScanQueue } from './scan-queue';
-import { loadVisit, loansOf, type Visit } from './visit';
+import { keepVisit, keptVisit, loadVisit, loansOf, type Visit } from './visit';
 
 /** Scan a card, see the member's network status, then scan items one after another. */
 export function Circulation() {
@@ -30,7 +30,13 @@ export function Circulation() {
   const library = session.library!;
   const [cardInput, setCardInput] = useState('');
   const [itemInput, setItemInput] = useState('');
-  const [visit, setVisit] = useState<Visit>();
+  const staffId = session.staff?.id ?? 0;
+  const initialCard = query.get('card');
+  // The member open before staff went to another desk page, unless a link names a card.
+  const [visit, setVisit] = useState<Visit | undefined>(() =>
+    initialCard ? undefined : keptVisit(staffId, seoulToday()),
+  );
+  useEffect(() => keepVisit(staffId, visit), [staffId, visit]);
   /** The barcode of the last refused scan (is it a loan of this very member?). */
   const [refusedBarcode, setRefusedBarcode] = useState('');
   const [wholeReceipt, setWholeReceipt] = useState(false);
@@ -105,12 +111,16 @@ export function Circulation() {
     if (found) setVisit((v) => (v ? { ...v, ...found } : v));
   };
 
-  const initialCard = query.get('card');
   // biome-ignore lint/correctness/useExhaustiveDependencies: open the card from the link once
   useEffect(() => {
     if (initialCard) {
       setCardInput(initialCard);
       void open(initialCard);
+    } else if (visit) {
+      // Back from another desk page: the member as they stand now, the visit's receipt kept.
+      setCardInput(visit.cardNumber);
+      void refresh();
+      focusScan();
     }
   }, [initialCard]);
 
