@@ -80,6 +80,8 @@ export function useSaving() {
   const { run } = action;
   const save = useCallback(
     async <T>(send: () => Promise<T>, said: (result: T) => string): Promise<T | undefined> => {
+      // The last save's sentence goes as this one starts: never beside this one's refusal.
+      setSaved('');
       const result = await run(send);
       if (result) setSaved(said(result));
       return result;

@@ -113,6 +113,38 @@ describe('managing accounts in the library administration', () => {
     expect(screen.queryByText('새 직원 계정을 만들었습니다.')).toBeNull();
   });
 
+  it('takes the last success away when the next save is refused', async () => {
+    let created = 0;
+    adminRoutes([
+      ['GET', '/api/v1/libraries/3/staff', { body: { staff: [libraryAdmin, deskStaff] } }],
+      [
+        'POST',
+        '/api/v1/libraries/3/staff',
+        (request) =>
+          ++created === 1
+            ? { status: 201, body: { ...deskStaff, id: 12, ...(request.body as object) } }
+            : problem(409, [{ code: 'CONFLICT', detail: '이미 쓰이는 아이디입니다.' }]),
+      ],
+    ]);
+    renderAt('/admin/staff');
+    const form = (await screen.findByRole('heading', { name: '새 직원 계정' })).closest('form')!;
+    fireEvent.change(within(form).getByLabelText(/아이디/), { target: { value: 'jinju-desk2' } });
+    fireEvent.change(within(form).getByLabelText(/표시 이름/), { target: { value: '새 직원' } });
+    fireEvent.change(within(form).getByLabelText(/비밀번호/), {
+      target: { value: 'a-long-enough-password' },
+    });
+    fireEvent.submit(form);
+    expect(await screen.findByText('새 직원 계정을 만들었습니다.')).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText(/아이디/), { target: { value: 'jinju-desk2' } });
+    fireEvent.change(within(form).getByLabelText(/표시 이름/), { target: { value: '또 새 직원' } });
+    fireEvent.change(within(form).getByLabelText(/비밀번호/), {
+      target: { value: 'a-long-enough-password' },
+    });
+    fireEvent.submit(form);
+    expect(await screen.findByText('이미 쓰이는 아이디입니다.')).toBeTruthy();
+    expect(screen.queryByText('새 직원 계정을 만들었습니다.')).toBeNull();
+  });
+
   it('disables a self-check machine and gives it a new password', async () => {
     let disabled = false;
     const calls = adminRoutes([
