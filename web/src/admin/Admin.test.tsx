@@ -291,7 +291,7 @@ describe('administration', () => {
     ]);
     renderAt('/admin/rules');
     const pickup = await screen.findByLabelText('보관 기간 (개관일)');
-    expect(screen.getAllByText('전체 도서관 기준: 5').length).toBe(3);
+    expect(screen.getAllByText('네트워크 기본값: 5').length).toBe(3);
     fireEvent.change(pickup, { target: { value: '3' } });
     fireEvent.submit(pickup.closest('form')!);
     await waitFor(() =>

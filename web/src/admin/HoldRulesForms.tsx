@@ -67,7 +67,7 @@ export function NetworkHoldRulesForm() {
           />
         ))}
       </div>
-      <RulesFormEnd form={form} saveLabel={t('holdRules.save')} />
+      <RulesFormEnd form={form} saveLabel={t('holdRules.save')} hint={t('holdRules.hint')} />
     </form>
   );
 }
@@ -130,7 +130,7 @@ export function LibraryHoldRulesForm({ libraryId }: { libraryId: number }) {
           />
         ))}
       </div>
-      <RulesFormEnd form={form} saveLabel={t('holdRules.save')} />
+      <RulesFormEnd form={form} saveLabel={t('holdRules.save')} hint={t('holdRules.hint')} />
     </form>
   );
 }

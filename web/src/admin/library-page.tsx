@@ -22,15 +22,18 @@ export function useLibrary(libraryId: number) {
 export function RulesFormEnd({
   form,
   saveLabel,
+  hint,
 }: {
   form: ReturnType<typeof useSaving>;
   /** A page with two forms names what each one saves. */
   saveLabel?: string;
+  /** What a change does to what is under way (the loan rules' by default). */
+  hint?: string;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      <p className="hint">{t('admin.rulesHint')}</p>
+      <p className="hint">{hint ?? t('admin.rulesHint')}</p>
       <ProblemAlert problem={form.problem} />
       <Saved text={form.saved} />
       <SubmitButton busy={form.busy}>{saveLabel ?? t('common.save')}</SubmitButton>

@@ -170,7 +170,10 @@ export function NoticeLogTable({ owner, version = 0 }: { owner: NoticeOwner; ver
             <td>
               {t(`notices.kind.${notice.kind}`)}
               {notice.subjectDate ? (
-                <span className="muted">{` · ${format.date(notice.subjectDate)}`}</span>
+                <span className="muted">{` · ${t(`notices.subjectDate.${notice.kind}`, {
+                  date: format.date(notice.subjectDate),
+                  defaultValue: format.date(notice.subjectDate),
+                })}`}</span>
               ) : null}
               {notice.library ? (
                 <span className="muted">{` · ${format.name(notice.library)}`}</span>

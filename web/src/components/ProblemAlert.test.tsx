@@ -188,6 +188,6 @@ describe('ProblemAlert', () => {
     };
     expect(adviceAt('/desk')).toContain('이 회원이 이미 예약했거나 지금 빌리고 있는 자료입니다');
     expect(adviceAt('/desk')).not.toContain("'예약' 탭");
-    expect(adviceAt('/portal')).toContain("'예약' 탭에서 확인하세요");
+    expect(adviceAt('/portal')).toContain("'대출', '예약', '상호대차' 탭에서 확인할 수 있습니다");
   });
 });

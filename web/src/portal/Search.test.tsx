@@ -483,6 +483,39 @@ describe('portal: a title and every library that holds it', () => {
     expect(screen.queryByLabelText('받을 도서관')).toBeNull();
   });
 
+  it('offers no second hold of a title the member already waits for at another library', async () => {
+    const allOut: TitleDetail = {
+      ...detail,
+      holdings: [{ ...detail.holdings[0]!, copies: 2, available: 0 }, detail.holdings[1]!],
+    };
+    const atTongyeong = {
+      id: 6,
+      state: 'waiting',
+      recordId: 1,
+      title: '바다의 노래',
+      author: null,
+      library: { id: tongyeong.id, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn },
+      placedAt: '2026-12-01T01:00:00.000Z',
+      position: 1,
+      pickupUntil: null,
+      itemBarcode: null,
+    };
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: allOut }],
+      ['GET', '/api/v1/me/holds', { body: { holds: [atTongyeong] } }],
+      ['GET', '/api/v1/me/requests', { body: { requests: [] } }],
+    ]);
+    renderAt('/portal/titles/1');
+    const jinju = within(await screen.findByRole('region', { name: '진주시' }));
+    expect(
+      await jinju.findByText(
+        '이 책은 이미 통영시립도서관에서 기다리고 있어 여기서 또 예약할 수 없습니다.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '예약' })).toBeNull();
+  });
+
   it('does not promise a book at once where every copy is out: a hold instead', async () => {
     const allOut = {
       ...detail,

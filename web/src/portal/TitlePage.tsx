@@ -63,11 +63,17 @@ function HoldingCard({
   holding,
   recordId,
   hold,
+  heldElsewhere,
 }: {
   holding: TitleHolding;
   recordId: number;
   /** The member's open hold of the title at this library: said, instead of a second "hold". */
   hold: Hold | undefined;
+  /**
+   * Where else the member waits for the title (a hold at another library, or a request): no
+   * "hold" here, which would be refused as HOLD_DUPLICATE.
+   */
+  heldElsewhere: string | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -90,7 +96,11 @@ function HoldingCard({
           <Link to="/portal/me/holds">{t('holds.seeMine')}</Link>
         </p>
       ) : holding.checkedIn === true && allOut(holding) ? (
-        <PlaceHoldButton libraryId={library.id} recordId={recordId} />
+        heldElsewhere ? (
+          <p className="muted small">{t('holds.heldElsewhere', { library: heldElsewhere })}</p>
+        ) : (
+          <PlaceHoldButton libraryId={library.id} recordId={recordId} />
+        )
       ) : null}
       <dl className="facts compact">
         <LibraryReachFacts
@@ -118,6 +128,13 @@ export function TitlePage({ id }: { id: number }) {
   // While a new answer comes (signed in or out), the last one's check-ins are not shown.
   if (!detail.data || detail.loading) return <Loading />;
   const { title, holdings } = detail.data;
+  /** The library where the member already waits for the title, other than this one. */
+  const waitingElsewhere = (libraryId: number) => {
+    const other = mine.data?.holds.find((h) => h.library.id !== libraryId);
+    if (other) return format.name(other.library);
+    const request = mine.data?.request;
+    return request ? format.name(request.pickupLibrary) : undefined;
+  };
   const facts: [string, string | null][] = [
     ['catalogue.author', title.author],
     ['catalogue.publisher', title.publisher],
@@ -171,6 +188,7 @@ export function TitlePage({ id }: { id: number }) {
                   holding={holding}
                   recordId={id}
                   hold={mine.data?.holds.find((h) => h.library.id === holding.library.id)}
+                  heldElsewhere={waitingElsewhere(holding.library.id)}
                 />
               ))}
             </ul>
