@@ -184,7 +184,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       phone: '010-7777-0001',
       idDocumentType: 'resident_registration_card',
       password: 'walk-in password',
-      pin: '4321',
+      pin: '4721',
       consent: true,
     });
     expect(walkIn.statusCode).toBe(201);

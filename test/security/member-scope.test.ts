@@ -93,7 +93,7 @@ describe(`member data stays with the libraries that hold the member (${testDatab
         () =>
           elsewhere.post(`/api/v1/members/${member.id}/credentials`, {
             idDocumentType: 'passport',
-            pin: '1111',
+            pin: '7395',
           }),
       ],
       ['withdrawal', () => elsewhere.post(`/api/v1/members/${member.id}/withdrawal`)],

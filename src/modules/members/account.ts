@@ -4,6 +4,11 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
 import { currentSecretChecked, verifyAccountSecret } from '../../platform/auth/attempts.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
+import {
+  checkNewPassword,
+  checkNewPin,
+  type PersonalFacts,
+} from '../../platform/auth/secret-strength.js';
 import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -103,6 +108,7 @@ export async function changeMemberPassword(
   const now = clock.now();
   const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
   await currentSecretChecked(checkMemberSecret(db, member, 'password', input.currentPassword, now));
+  checkNewPassword(input.newPassword, 'body.newPassword', factsOf(member));
   const hash = await hashSecret(input.newPassword);
   await db.transaction().execute(async (tx) => {
     await updateMember(tx, member.id, { password_hash: hash });
@@ -115,6 +121,21 @@ export async function changeMemberPassword(
   });
 }
 
+/** What a member's new secret must not be made of. */
+function factsOf(member: {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  birth_date: string | null;
+}): PersonalFacts {
+  return {
+    name: member.name,
+    phone: member.phone,
+    email: member.email,
+    birthDate: member.birth_date,
+  };
+}
+
 export async function changeMemberPin(
   { db, clock }: AppContext,
   actor: MemberActor,
@@ -124,6 +145,7 @@ export async function changeMemberPin(
   const now = clock.now();
   const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
   await currentSecretChecked(checkMemberSecret(db, member, 'password', input.currentPassword, now));
+  checkNewPin(input.newPin, 'body.newPin', factsOf(member));
   const hash = await hashPin(input.newPin);
   await db.transaction().execute(async (tx) => {
     await updateMember(tx, member.id, { pin_hash: hash });
@@ -154,6 +176,8 @@ export async function resetMemberCredentials(
   await db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);
     if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
+    if (input.password) checkNewPassword(input.password, 'body.password', factsOf(member));
+    if (input.pin) checkNewPin(input.pin, 'body.pin', factsOf(member));
     const heldHere = await isCheckedInAt(tx, memberId, staff.libraryId);
     authorize(staff, 'member.reset-credentials', { heldHere });
     await updateMember(tx, memberId, {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
+import { checkNewPassword, checkNewPin } from '../../platform/auth/secret-strength.js';
 import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
 import { businessDateOf } from '../../platform/clock.js';
 import { type Answering, answered, noteEffect } from '../../platform/db/commit-guard.js';
@@ -110,6 +111,7 @@ export async function preRegister(context: AppContext, input: PreRegistration) {
   checkPersonalDetails(input, clock.today());
   requireConsent(input);
   await requireParticipatingLibrary(db, input.homeLibraryId, 'body.homeLibraryId');
+  checkNewPassword(input.password, 'body.password', input);
   const passwordHash = await hashSecret(input.password);
   const columns = {
     status: 'pending' as const,
@@ -222,6 +224,8 @@ export async function registerWalkIn(
   checkPersonalDetails(input, clock.today());
   requireConsent(input);
   await requireParticipatingLibrary(db, actor.libraryId, 'library');
+  if (input.password) checkNewPassword(input.password, 'body.password', input);
+  if (input.pin) checkNewPin(input.pin, 'body.pin', input);
   const [passwordHash, pinHash] = await Promise.all([
     input.password ? hashSecret(input.password) : null,
     input.pin ? hashPin(input.pin) : null,

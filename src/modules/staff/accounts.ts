@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { currentSecretChecked, verifyAccountSecret } from '../../platform/auth/attempts.js';
 import { authorize } from '../../platform/auth/authorize.js';
+import { checkNewPassword } from '../../platform/auth/secret-strength.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -124,6 +125,10 @@ export async function createStaff(
   input: NewStaff,
 ): Promise<StaffView> {
   authorize(actor, 'staff.manage', { libraryId, role: input.role });
+  checkNewPassword(input.password, 'body.password', {
+    username: input.username,
+    name: input.displayName,
+  });
   const passwordHash = await hashSecret(input.password);
   try {
     return await db.transaction().execute(async (tx) => {
@@ -188,6 +193,10 @@ export async function changeStaffPassword(
   await currentSecretChecked(
     verifyAccountSecret(db, 'staff-password', row.id, input.currentPassword, now),
   );
+  checkNewPassword(input.newPassword, 'body.newPassword', {
+    username: row.username,
+    name: row.display_name,
+  });
   const passwordHash = await hashSecret(input.newPassword);
   await db.transaction().execute(async (tx) => {
     await tx
