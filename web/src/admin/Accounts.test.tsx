@@ -32,6 +32,16 @@ function adminRoutes(extra: Parameters<typeof mockApi>[0]) {
   ]);
 }
 
+/** Fills the new staff account form (user name jinju-desk2) and sends it. */
+function createStaff(form: HTMLElement, displayName: string) {
+  fireEvent.change(within(form).getByLabelText(/아이디/), { target: { value: 'jinju-desk2' } });
+  fireEvent.change(within(form).getByLabelText(/표시 이름/), { target: { value: displayName } });
+  fireEvent.change(within(form).getByLabelText(/비밀번호/), {
+    target: { value: 'a-long-enough-password' },
+  });
+  fireEvent.submit(form);
+}
+
 describe('managing accounts in the library administration', () => {
   resetBetweenTests();
 
@@ -100,12 +110,7 @@ describe('managing accounts in the library administration', () => {
     ]);
     renderAt('/admin/staff');
     const form = (await screen.findByRole('heading', { name: '새 직원 계정' })).closest('form')!;
-    fireEvent.change(within(form).getByLabelText(/아이디/), { target: { value: 'jinju-desk2' } });
-    fireEvent.change(within(form).getByLabelText(/표시 이름/), { target: { value: '새 직원' } });
-    fireEvent.change(within(form).getByLabelText(/비밀번호/), {
-      target: { value: 'a-long-enough-password' },
-    });
-    fireEvent.submit(form);
+    createStaff(form, '새 직원');
     expect(await screen.findByText('새 직원 계정을 만들었습니다.')).toBeTruthy();
     const row = screen.getByText('연암 안내데스크').closest('tr')!;
     fireEvent.click(within(row).getByRole('button', { name: '사용 중지' }));
@@ -128,19 +133,9 @@ describe('managing accounts in the library administration', () => {
     ]);
     renderAt('/admin/staff');
     const form = (await screen.findByRole('heading', { name: '새 직원 계정' })).closest('form')!;
-    fireEvent.change(within(form).getByLabelText(/아이디/), { target: { value: 'jinju-desk2' } });
-    fireEvent.change(within(form).getByLabelText(/표시 이름/), { target: { value: '새 직원' } });
-    fireEvent.change(within(form).getByLabelText(/비밀번호/), {
-      target: { value: 'a-long-enough-password' },
-    });
-    fireEvent.submit(form);
+    createStaff(form, '새 직원');
     expect(await screen.findByText('새 직원 계정을 만들었습니다.')).toBeTruthy();
-    fireEvent.change(within(form).getByLabelText(/아이디/), { target: { value: 'jinju-desk2' } });
-    fireEvent.change(within(form).getByLabelText(/표시 이름/), { target: { value: '또 새 직원' } });
-    fireEvent.change(within(form).getByLabelText(/비밀번호/), {
-      target: { value: 'a-long-enough-password' },
-    });
-    fireEvent.submit(form);
+    createStaff(form, '또 새 직원');
     expect(await screen.findByText('이미 쓰이는 아이디입니다.')).toBeTruthy();
     expect(screen.queryByText('새 직원 계정을 만들었습니다.')).toBeNull();
   });

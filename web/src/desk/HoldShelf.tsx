@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { StatusLine } from '../components/StatusLine';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
+import { cancelDeskHold } from './hold-actions';
 import { MemberHolds } from './MemberHolds';
 import { RequestTable } from './Requests';
 import { ScanField } from './ScanField';
@@ -81,13 +82,7 @@ export function HoldShelf() {
                       title={hold.title}
                       action={cancel}
                       message={cancelled}
-                      send={() =>
-                        answer(
-                          api.POST('/api/v1/holds/{holdId}/cancellation', {
-                            params: { path: { holdId: hold.id }, header: idempotent() },
-                          }),
-                        )
-                      }
+                      send={() => cancelDeskHold(hold.id)}
                       reload={shelf.reload}
                     />
                   </td>

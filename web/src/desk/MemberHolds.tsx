@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { answer, api, idempotent } from '../api/client';
+import { answer, api } from '../api/client';
 import type { Hold } from '../api/types';
 import { CancelButton } from '../components/CancelButton';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { StatusLine } from '../components/StatusLine';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
+import { cancelDeskHold } from './hold-actions';
 
 /**
  * The member's holds, as this desk sees them: at this library by title (a copy set aside said
@@ -53,13 +54,7 @@ export function MemberHolds({ memberId, placed }: { memberId: number; placed: nu
                 title={hold.title}
                 action={cancel}
                 message={message}
-                send={() =>
-                  answer(
-                    api.POST('/api/v1/holds/{holdId}/cancellation', {
-                      params: { path: { holdId: hold.id }, header: idempotent() },
-                    }),
-                  )
-                }
+                send={() => cancelDeskHold(hold.id)}
                 reload={holds.reload}
               />
             </li>
