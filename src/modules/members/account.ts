@@ -176,10 +176,10 @@ export async function resetMemberCredentials(
   await db.transaction().execute(async (tx) => {
     const member = await lockMember(tx, memberId);
     if (member.status === 'withdrawn') throw new AppError('MEMBER_WITHDRAWN');
-    if (input.password) checkNewPassword(input.password, 'body.password', factsOf(member));
-    if (input.pin) checkNewPin(input.pin, 'body.pin', factsOf(member));
     const heldHere = await isCheckedInAt(tx, memberId, staff.libraryId);
     authorize(staff, 'member.reset-credentials', { heldHere });
+    if (input.password) checkNewPassword(input.password, 'body.password', factsOf(member));
+    if (input.pin) checkNewPin(input.pin, 'body.pin', factsOf(member));
     await updateMember(tx, memberId, {
       ...(passwordHash ? { password_hash: passwordHash } : {}),
       ...(pinHash ? { pin_hash: pinHash } : {}),
