@@ -35,7 +35,7 @@ export interface Fixtures {
 /** The fixture members' portal password: they request books from other libraries. */
 export const FIXTURE_MEMBER_PASSWORD = 'crash member password';
 
-export const FIXTURE_PIN = '4321';
+export const FIXTURE_PIN = '472913';
 /** Renewals per loan while the test runs: high, so that a renewal applied twice would show. */
 export const CRASH_MAX_RENEWALS = 100;
 

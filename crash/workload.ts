@@ -282,7 +282,7 @@ export class Desk {
       birthDate: `19${50 + (op.id % 50)}-0${1 + (op.id % 9)}-2${op.id % 8}`,
       phone,
       idDocumentType: 'resident_registration_card',
-      ...(withPin ? { pin: '2580' } : {}),
+      ...(withPin ? { pin: '258013' } : {}),
       consent: true,
     });
     op.memberId = madeId(op, answer, (body) => body.id);
@@ -292,7 +292,7 @@ export class Desk {
       this.world.members.push({
         id: op.memberId,
         card,
-        pin: withPin ? '2580' : null,
+        pin: withPin ? '258013' : null,
         homeLibraryId: this.library.id,
         checkedIn: new Set([this.library.id]),
       });
