@@ -102,9 +102,9 @@ export async function memberDeskRoutes(app: App, context: AppContext) {
         tags: ['cards'],
         summary: 'Scan a card at the desk: the card and its member (privacy split applies)',
         description:
-          'A mistyped number is CARD_NUMBER_INVALID, an unknown one CARD_UNKNOWN. A lost or replaced card is shown with its status so the desk can act.',
+          "A mistyped number is CARD_NUMBER_INVALID, an unknown one CARD_UNKNOWN. A lost or replaced card is shown with its status so the desk can act. A library may look up 60 cards an hour whose members it does not hold (or no one's): past that, RATE_LIMITED with params limited: cardLookups, limit and until.",
         params: Type.Object({ cardNumber: Type.String({ maxLength: 40 }) }),
-        response: { 200: CardLookupSchema, ...problemResponses(401, 403, 404, 422) },
+        response: { 200: CardLookupSchema, ...problemResponses(401, 403, 404, 422, 429) },
       },
     },
     async (request) => {

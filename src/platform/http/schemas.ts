@@ -18,11 +18,13 @@ export const NullableText = Type.Union([Type.String(), Type.Null()]);
 export const Password = Type.String({
   minLength: 8,
   maxLength: 128,
-  description: 'at least 8 characters',
+  description:
+    "at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date",
 });
 export const Pin = Type.String({
   pattern: '^\\d{4,6}$',
-  description: '4 to 6 digits, for self-check machines',
+  description:
+    '4 to 6 digits, for self-check machines; a new one is refused when it is one digit repeated, a run (1234), the end of the phone number or the birth date',
 });
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 /** A region as a library or a catalogue title names it. */

@@ -707,7 +707,7 @@ export interface paths {
         };
         /**
          * Scan a card at the desk: the card and its member (privacy split applies)
-         * @description A mistyped number is CARD_NUMBER_INVALID, an unknown one CARD_UNKNOWN. A lost or replaced card is shown with its status so the desk can act.
+         * @description A mistyped number is CARD_NUMBER_INVALID, an unknown one CARD_UNKNOWN. A lost or replaced card is shown with its status so the desk can act. A library may look up 60 cards an hour whose members it does not hold (or no one's): past that, RATE_LIMITED with params limited: cardLookups, limit and until.
          */
         get: operations["getCardsByCardNumber"];
         put?: never;
@@ -3981,7 +3981,7 @@ export interface operations {
             content: {
                 "application/json": {
                     currentPassword: string;
-                    /** @description at least 8 characters */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
                     newPassword: string;
                 };
             };
@@ -4103,7 +4103,7 @@ export interface operations {
                     username: string;
                     displayName: string;
                     role: "desk" | "library_admin" | "network_admin";
-                    /** @description at least 8 characters */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
                     password: string;
                 };
             };
@@ -4253,7 +4253,7 @@ export interface operations {
                     /** @description The box "개인정보 수집·이용 동의 (필수)" (GET /api/v1/privacy-policy `consent`); anything but true is refused with CONSENT_REQUIRED */
                     consent?: boolean;
                     homeLibraryId: number;
-                    /** @description at least 8 characters */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
                     password: string;
                 };
             };
@@ -4498,7 +4498,7 @@ export interface operations {
             content: {
                 "application/json": {
                     currentPassword: string;
-                    /** @description at least 8 characters */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
                     newPassword: string;
                 };
             };
@@ -4565,7 +4565,7 @@ export interface operations {
             content: {
                 "application/json": {
                     currentPassword: string;
-                    /** @description 4 to 6 digits, for self-check machines */
+                    /** @description 4 to 6 digits, for self-check machines; a new one is refused when it is one digit repeated, a run (1234), the end of the phone number or the birth date */
                     newPin: string;
                 };
             };
@@ -4902,9 +4902,9 @@ export interface operations {
                     consent?: boolean;
                     /** @description the type of ID document checked; its number is never recorded */
                     idDocumentType: "resident_registration_card" | "driver_license" | "passport" | "alien_registration_card" | "disability_card" | "student_id" | "guardian_id";
-                    /** @description at least 8 characters */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
                     password?: string;
-                    /** @description 4 to 6 digits, for self-check machines */
+                    /** @description 4 to 6 digits, for self-check machines; a new one is refused when it is one digit repeated, a run (1234), the end of the phone number or the birth date */
                     pin?: string;
                 };
             };
@@ -5090,6 +5090,15 @@ export interface operations {
             };
             /** @description RFC 9457 problem document */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5481,9 +5490,9 @@ export interface operations {
                 "application/json": {
                     /** @description the type of ID document checked; its number is never recorded */
                     idDocumentType: "resident_registration_card" | "driver_license" | "passport" | "alien_registration_card" | "disability_card" | "student_id" | "guardian_id";
-                    /** @description at least 8 characters */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
                     password?: string;
-                    /** @description 4 to 6 digits, for self-check machines */
+                    /** @description 4 to 6 digits, for self-check machines; a new one is refused when it is one digit repeated, a run (1234), the end of the phone number or the birth date */
                     pin?: string;
                 };
             };
@@ -7583,7 +7592,7 @@ export interface operations {
                 "application/json": {
                     /** @description the SIP2 login user id (CN); stored in lower case, unique in the network */
                     username: string;
-                    /** @description at least 8 characters */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
                     password: string;
                     /** @description the machine's character encoding: UTF-8, or EUC-KR for older Korean machines */
                     encoding?: "utf-8" | "euc-kr";
@@ -8087,7 +8096,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description at least 8 characters */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
                     password: string;
                 };
             };
