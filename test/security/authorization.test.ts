@@ -991,6 +991,18 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: { ...MEMBER_ONLY, member: ['ok', 'forbidden'] },
     },
     {
+      route: 'GET /api/v1/members/{memberId}/requests',
+      scoped: true,
+      request: (s) => ({ url: `/api/v1/members/${member(s)}/requests` }),
+      expect: HOLDING_STAFF,
+    },
+    {
+      // The pickup library's desk only: another library's request is not found there.
+      route: 'POST /api/v1/requests/{requestId}/cancellation',
+      request: () => ({ url: '/api/v1/requests/999999/cancellation', body: {} }),
+      expect: { ...ANY_STAFF, desk: 'hidden', admin: 'hidden', network: 'hidden' },
+    },
+    {
       // A desk's lists and scans are its own library's side, by construction of the actor.
       route: 'GET /api/v1/requests/lists/{list}',
       request: () => ({ url: '/api/v1/requests/lists/pull' }),
@@ -1234,6 +1246,12 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     'GET /api/v1/me/requests': policy('member.own-account', none),
     'POST /api/v1/me/requests/{requestId}/cancellation': policy('request.cancel', (s) => ({
       memberId: member(s),
+    })),
+    'GET /api/v1/members/{memberId}/requests': policy('member.view-requests', (s) => ({
+      heldHere: held(s),
+    })),
+    'POST /api/v1/requests/{requestId}/cancellation': policy('request.desk', () => ({
+      libraryId: lib('own'),
     })),
     'GET /api/v1/requests/lists/{list}': policy('request.desk', () => ({ libraryId: lib('own') })),
     'POST /api/v1/requests/sent': policy('request.desk', () => ({ libraryId: lib('own') })),

@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { queueNotice } from '../../platform/outbox.js';
 import { copyInNoRequest, deriveStanding, loadBorrowerStanding } from '../circulation/index.js';
 import { maskName, trapForNextInLine } from '../holds/index.js';
+import { heldByActor } from '../members/index.js';
 import {
   chooseLendingLibrary,
   type MemberView,
@@ -52,6 +53,8 @@ export type RequestView = {
   dueDate: BusinessDate | null;
   /** On a desk's pickup-shelf list: the member it waits for, masked as the hold shelf shows them. */
   heldFor?: string;
+  /** With `heldFor`: the last four digits of the member's card, to tell two members apart. */
+  cardNumberTail?: string | null;
 };
 
 export function viewOf(row: RequestRow): RequestView {
@@ -216,6 +219,44 @@ export async function myRequests(
   return rows.reverse().map(viewOf);
 }
 
+/** A member's requests not yet collected, counted at one library other than the desk's. */
+export type RequestsElsewhere = { library: LibraryRef; open: number };
+
+const NOT_COLLECTED = sql`q.state in ('requested', 'sent', 'arrived')`;
+
+/**
+ * A member's requests not yet collected, as a desk holding the member sees them: those to collect
+ * at its library in full (arrived first: staff hand the copy over now), those to collect
+ * elsewhere counted by library, as the desk sees the member's holds.
+ */
+export async function memberRequestsAtDesk(
+  context: AppContext,
+  actor: Actor | null,
+  memberId: number,
+): Promise<{ requests: RequestView[]; elsewhere: RequestsElsewhere[] }> {
+  const heldHere = await heldByActor(context.db, actor, memberId);
+  authorize(actor, 'member.view-requests', { heldHere });
+  const libraryId = (actor as StaffActor).libraryId;
+  const rows = await readRequests(context.db, sql`q.member_id = ${memberId} and ${NOT_COLLECTED}`);
+  const elsewhere = new Map<number, RequestsElsewhere>();
+  for (const row of rows.filter((r) => r.pickup_library_id !== libraryId)) {
+    const counted = elsewhere.get(row.pickup_library_id) ?? {
+      library: { id: row.pickup_library_id, nameKo: row.pickup_ko, nameEn: row.pickup_en },
+      open: 0,
+    };
+    counted.open += 1;
+    elsewhere.set(row.pickup_library_id, counted);
+  }
+  const here = rows.filter((r) => r.pickup_library_id === libraryId).map(viewOf);
+  return {
+    requests: [
+      ...here.filter((r) => r.state === 'arrived'),
+      ...here.filter((r) => r.state !== 'arrived'),
+    ],
+    elsewhere: [...elsewhere.values()],
+  };
+}
+
 /**
  * Moves a locked request by an event (nextStep): the state, its outcome and times, and the audit
  * event, in the caller's transaction. Null when the event does not apply in its current state.
@@ -296,12 +337,41 @@ export async function cancelRequest(
   options: Answering<RequestView> = {},
 ): Promise<RequestView> {
   const actor = memberActor(anyActor);
+  return cancelBeforeCollection(context, actor, null, requestId, options, (row) =>
+    authorize(actor, 'request.cancel', { memberId: row.member_id }),
+  );
+}
+
+/**
+ * The pickup library's desk cancels a request at its member's word (the member at the desk, or
+ * on the telephone), as the member could; another library's request is not found here.
+ */
+export async function cancelRequestAtDesk(
+  context: AppContext,
+  anyActor: Actor | null,
+  requestId: number,
+  options: Answering<RequestView> = {},
+): Promise<RequestView> {
+  const actor = deskActor(anyActor);
+  return cancelBeforeCollection(context, actor, actor.libraryId, requestId, options, (row) => {
+    if (row.pickup_library_id !== actor.libraryId) throw new AppError('NOT_FOUND');
+  });
+}
+
+async function cancelBeforeCollection(
+  context: AppContext,
+  actor: Actor,
+  libraryId: number | null,
+  requestId: number,
+  options: Answering<RequestView>,
+  mayCancel: (row: RequestRow) => void,
+): Promise<RequestView> {
   const { db, clock } = context;
-  const at = { now: clock.now(), today: clock.today(), libraryId: null };
+  const at = { now: clock.now(), today: clock.today(), libraryId };
   return db.transaction().execute(async (tx) => {
     const [row] = await readRequests(tx, sql`q.id = ${requestId}`, { lock: true });
     if (!row) throw new AppError('NOT_FOUND');
-    authorize(actor, 'request.cancel', { memberId: row.member_id });
+    mayCancel(row);
     const moved = await step(tx, actor, row, 'cancel', at);
     if (!moved) throw notExpected(row, 'cancel before collection');
     return answered(await oneRequest(tx, requestId), options.answer);
@@ -467,15 +537,22 @@ export async function deskList(
     memberIds.length === 0
       ? []
       : await context.db
-          .selectFrom('members')
-          .select(['id', 'name'])
-          .where('id', 'in', memberIds)
+          .selectFrom('members as m')
+          .leftJoin('cards as c', (j) =>
+            j.onRef('c.member_id', '=', 'm.id').on('c.status', '=', 'valid'),
+          )
+          .select(['m.id', 'm.name', 'c.number'])
+          .where('m.id', 'in', memberIds)
           .execute();
-  const names = new Map(members.map((m) => [m.id, m.name]));
-  return rows.map((r) => ({
-    ...viewOf(r),
-    heldFor: maskName(r.member_id === null ? null : (names.get(r.member_id) ?? null)),
-  }));
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return rows.map((r) => {
+    const member = r.member_id === null ? undefined : byId.get(r.member_id);
+    return {
+      ...viewOf(r),
+      heldFor: maskName(member?.name ?? null),
+      cardNumberTail: member?.number?.slice(-4) ?? null,
+    };
+  });
 }
 
 /**

@@ -7,8 +7,10 @@ import { DateText, Id, NullableDate, NullableText } from '../../platform/http/sc
 import type { App } from '../../platform/http/server.js';
 import {
   cancelRequest,
+  cancelRequestAtDesk,
   type DeskList,
   deskList,
+  memberRequestsAtDesk,
   myRequests,
   placeRequest,
   receiveByScan,
@@ -65,6 +67,12 @@ const RequestSchema = Type.Object(
     heldFor: Type.Optional(
       Type.String({
         description: 'the ready list only: the member the copy waits for, masked (홍*동)',
+      }),
+    ),
+    cardNumberTail: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description:
+          "the ready list only: the last four digits of the member's card, as the hold shelf shows them",
       }),
     ),
   },
@@ -139,6 +147,52 @@ export async function requestRoutes(app: App, context: AppContext) {
     async (request, reply) =>
       sendKeptAnswer(reply, 200, (answering) =>
         cancelRequest(context, requireMember(request), request.params.requestId, answering),
+      ),
+  );
+
+  app.get(
+    '/api/v1/members/:memberId/requests',
+    {
+      schema: {
+        tags: ['requests', 'members'],
+        summary:
+          "The member's requests not yet collected, for a desk holding the member: those to collect at its library in full (arrived first), those elsewhere counted by library",
+        params: Type.Object({ memberId: Id }),
+        response: {
+          200: Type.Object({
+            requests: Type.Array(Type.Ref('InterLibraryRequest')),
+            elsewhere: Type.Array(
+              Type.Object({ library: LibraryRef, open: Type.Integer({ minimum: 1 }) }),
+            ),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) =>
+      memberRequestsAtDesk(context, requireStaff(request), request.params.memberId),
+  );
+
+  app.post(
+    '/api/v1/requests/:requestId/cancellation',
+    {
+      schema: {
+        tags: ['requests'],
+        summary:
+          "The pickup library's desk cancels a request at its member's word, before collection (a copy already sent travels home)",
+        description:
+          'NOT_FOUND for a request to collect at another library; REQUEST_NOT_EXPECTED once collected or ended.',
+        headers: IdempotencyHeader,
+        params: Type.Object({ requestId: Id }),
+        response: {
+          200: Type.Ref('InterLibraryRequest'),
+          ...problemResponses(401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) =>
+      sendKeptAnswer(reply, 200, (answering) =>
+        cancelRequestAtDesk(context, requireStaff(request), request.params.requestId, answering),
       ),
   );
 

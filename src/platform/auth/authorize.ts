@@ -33,6 +33,8 @@ interface Subjects {
   'member.view-loans': { heldHere: boolean };
   /** The member's holds: those at the desk's library in full, elsewhere counted by library. */
   'member.view-holds': { heldHere: boolean };
+  /** The member's inter-library requests: to collect here in full, elsewhere counted by library. */
+  'member.view-requests': { heldHere: boolean };
   'member.view-cards': { memberId: number; heldHere: boolean };
   'member.reset-credentials': { heldHere: boolean };
   'member.withdraw': { heldHere: boolean };
@@ -97,6 +99,7 @@ const POLICIES: { [A in Action]: Policy<A> } = {
   'member.view': staffHolding,
   'member.view-loans': staffHolding,
   'member.view-holds': staffHolding,
+  'member.view-requests': staffHolding,
   'member.view-cards': (actor, s) =>
     policies.isMemberSelf(actor, s.memberId) || staffHolding(actor, s),
   'member.reset-credentials': staffHolding,

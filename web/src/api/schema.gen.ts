@@ -1673,6 +1673,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/{memberId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member's requests not yet collected, for a desk holding the member: those to collect at its library in full (arrived first), those elsewhere counted by library */
+        get: operations["getMembersByMemberIdRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{requestId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The pickup library's desk cancels a request at its member's word, before collection (a copy already sent travels home)
+         * @description NOT_FOUND for a request to collect at another library; REQUEST_NOT_EXPECTED once collected or ended.
+         */
+        post: operations["postRequestsByRequestIdCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/lists/{list}": {
         parameters: {
             query?: never;
@@ -2376,6 +2413,8 @@ export interface components {
             dueDate: string | null;
             /** @description the ready list only: the member the copy waits for, masked (홍*동) */
             heldFor?: string;
+            /** @description the ready list only: the last four digits of the member's card, as the hold shelf shows them */
+            cardNumberTail?: string | null;
         };
     };
     responses: never;
@@ -9142,6 +9181,135 @@ export interface operations {
         };
     };
     postMeRequestsByRequestIdCancellation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body is applied once and gets the first answer; where that answer is stored after its commit (placing a hold) and was lost in a crash, 409 CONFLICT with reasons[0].params.state "applied" and params.id, the id of what it made or changed */
+                "idempotency-key"?: string;
+            };
+            path: {
+                requestId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterLibraryRequest"];
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMembersByMemberIdRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: components["schemas"]["InterLibraryRequest"][];
+                        elsewhere: {
+                            library: {
+                                id: number;
+                                nameKo: string;
+                                nameEn: string;
+                            };
+                            open: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequestsByRequestIdCancellation: {
         parameters: {
             query?: never;
             header?: {

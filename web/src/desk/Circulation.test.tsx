@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
-import type { CirculationStatus, Hold } from '../api/types';
+import type { CirculationStatus, Hold, InterLibraryRequest } from '../api/types';
 import i18n from '../i18n';
 import { mockApi, problem, type Routes } from '../test/api-mock';
 import { deskStaff, emptyStatus, member, yonam } from '../test/fixtures';
@@ -33,6 +33,7 @@ function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
     ],
     ['GET', '/api/v1/members/42/loans', () => ({ body: status() })],
     ['GET', '/api/v1/members/42/holds', { body: { holds: [], elsewhere: [] } }],
+    ['GET', '/api/v1/members/42/requests', { body: { requests: [], elsewhere: [] } }],
     [
       'POST',
       '/api/v1/checkouts',
@@ -294,6 +295,86 @@ describe('desk: card, member panel, checkout', () => {
       expect(screen.queryByRole('button', { name: '예약 취소: 채식주의자' })).toBeNull(),
     );
     const post = calls.find((c) => c.path === '/api/v1/holds/8/cancellation');
+    expect(post?.headers['idempotency-key']).toMatch(/\S{16,}/);
+  });
+
+  it("shows the member's inter-library requests to collect here (an arrived copy first), those elsewhere by library, and cancels one at their word", async () => {
+    setCsrfToken('csrf-1');
+    const arrived: InterLibraryRequest = {
+      id: 5,
+      recordId: 50,
+      title: '소년이 온다',
+      author: '한강',
+      status: 'arrived',
+      state: 'arrived',
+      outcome: null,
+      pickupLibrary: { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+      lendingLibrary: { id: 9, nameKo: '진주시립서부도서관', nameEn: 'Jinju Seobu Library' },
+      itemBarcode: 'JSB0000050',
+      callNumber: null,
+      requestDay: '2026-11-25',
+      sendBy: '2026-11-27',
+      pickupBy: '2026-12-08',
+      dueDate: null,
+    };
+    const requested: InterLibraryRequest = {
+      ...arrived,
+      id: 6,
+      title: '희랍어 시간',
+      status: 'requested',
+      state: 'requested',
+      itemBarcode: 'JSB0000060',
+      pickupBy: null,
+    };
+    let cancelled = false;
+    const elsewhere = [
+      {
+        library: { id: 1, nameKo: '경남대표도서관', nameEn: 'Gyeongnamdaepyo Library' },
+        open: 2,
+      },
+    ];
+    const calls = deskRoutes(
+      () => emptyStatus,
+      [
+        [
+          'GET',
+          '/api/v1/members/42/requests',
+          () => ({
+            body: { requests: cancelled ? [arrived] : [arrived, requested], elsewhere },
+          }),
+        ],
+        [
+          'POST',
+          '/api/v1/requests/6/cancellation',
+          () => {
+            cancelled = true;
+            return { body: { ...requested, status: 'cancelled', state: 'closed' } };
+          },
+        ],
+      ],
+    );
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByText(
+      '상호대차로 도착한 이 회원의 책이 1권 있습니다. 예약 서가에서 꺼내 지금 빌려 주세요.',
+    );
+    expect(
+      screen.getByText(/도착 · 예약 서가에 보관 중 \(2026년 12월 8일 \(화\)까지\)/),
+    ).toBeTruthy();
+    expect(screen.getByText(/신청됨 · 진주시립서부도서관에서 보낼 예정/)).toBeTruthy();
+    expect(screen.getByText('다른 도서관에서 받을 상호대차: 경남대표도서관 2건')).toBeTruthy();
+    const cancel = screen.getByRole('button', { name: '신청 취소: 희랍어 시간' });
+    cancel.focus();
+    fireEvent.click(cancel);
+    const yes = screen.getByRole('button', { name: '예, 신청을 취소합니다' });
+    yes.focus();
+    fireEvent.click(yes);
+    const said = await screen.findByText('《희랍어 시간》 신청을 취소했습니다.');
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: '신청 취소: 희랍어 시간' })).toBeNull(),
+    );
+    const post = calls.find((c) => c.path === '/api/v1/requests/6/cancellation');
     expect(post?.headers['idempotency-key']).toMatch(/\S{16,}/);
   });
 

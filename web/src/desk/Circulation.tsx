@@ -14,6 +14,7 @@ import { useRouter } from '../router';
 import { useStaffSession } from '../session';
 import { PlaceHoldForMember } from './HoldShelf';
 import { MemberCard, REISSUE_ID_FIELD } from './MemberCard';
+import { MemberRequests } from './MemberRequests';
 import { booksLeftAt, NetworkStatus, type Renewal } from './NetworkStatus';
 import { Receipt, type ReceiptLine } from './Receipt';
 import { CapsLockHint, ScanAnnouncement, ScanField, WaitingScans } from './ScanField';
@@ -402,6 +403,7 @@ export function Circulation() {
             {canLend ? (
               <PlaceHoldForMember cardNumber={visit.cardNumber} memberId={visit.member.id} />
             ) : null}
+            {canLend ? <MemberRequests memberId={visit.member.id} /> : null}
             {status ? (
               <NetworkStatus
                 status={status}

@@ -81,7 +81,14 @@ export function RequestTable({ list, requests }: { list: List; requests: InterLi
             <td className="mono">{r.itemBarcode ?? '—'}</td>
             <td className="mono">{r.callNumber ?? '—'}</td>
             <td>{r.title}</td>
-            {member ? <td>{r.heldFor ?? '—'}</td> : null}
+            {member ? (
+              <td>
+                {r.heldFor ?? '—'}
+                {r.cardNumberTail ? (
+                  <span className="muted mono small">{` ·${r.cardNumberTail}`}</span>
+                ) : null}
+              </td>
+            ) : null}
             <td>{other ? format.name(other) : '—'}</td>
             {by ? <td>{day ? format.date(day) : '—'}</td> : null}
           </tr>
