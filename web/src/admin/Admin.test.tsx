@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockApi, problem } from '../test/api-mock';
-import { deskStaff, statistics, tongyeong, yonam } from '../test/fixtures';
+import { deskStaff, library, statistics, tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 const networkAdmin = {
@@ -211,6 +211,31 @@ describe('administration', () => {
       expect.stringContaining('정기 휴관일'),
       expect.stringContaining('삼일절'),
     ]);
+  });
+
+  it('names each region once, above its libraries, and the region of each planned library', async () => {
+    const planned = library(30, '진주시립새도서관', 'Jinju New Library', {
+      status: 'planned',
+      plannedStart: '2027-03-01',
+      participatingSince: null,
+    });
+    const seobu = library(9, '진주시립서부도서관', 'Jinju Seobu Library');
+    adminRoutes(networkAdmin, [
+      ['GET', '/api/v1/libraries', { body: { libraries: [yonam, seobu, tongyeong, planned] } }],
+    ]);
+    renderAt('/admin/libraries');
+    const jinju = await screen.findByRole('heading', { name: '진주시' });
+    const group = jinju.closest('section')!;
+    expect(
+      within(group)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['진주시립연암도서관', '진주시립서부도서관']);
+    expect(within(group).getAllByText('진주시')).toHaveLength(1);
+    const plannedGroup = screen
+      .getByRole('heading', { name: '참여 예정 도서관' })
+      .closest('section')!;
+    expect(within(plannedGroup).getByText('진주시')).toBeTruthy();
   });
 
   it('a holiday file with a bad date says which holiday, and offers no save until it is fixed', async () => {

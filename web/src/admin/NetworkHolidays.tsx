@@ -67,13 +67,22 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * The year the holiday calendar opens on: this year's, until October, when the next year's
+ * holidays are announced and due dates start to fall in it (docs/decisions.md).
+ */
+export function firstYearShown(today: string): number {
+  const thisYear = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) >= 10 ? thisYear + 1 : thisYear;
+}
+
 /** The network's one calendar of public holidays: by hand, from a file, or the bundled list. */
 export function NetworkHolidays() {
   const { t } = useTranslation();
   const format = useFormat();
   const today = seoulToday();
   const thisYear = Number(today.slice(0, 4));
-  const [year, setYear] = useState(thisYear + 1);
+  const [year, setYear] = useState(() => firstYearShown(today));
   const list = useResource(`network-holidays-list-${year}`, () =>
     answer(
       api.GET('/api/v1/network-holidays', {

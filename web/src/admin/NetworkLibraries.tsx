@@ -12,7 +12,16 @@ import { LibraryStatus } from '../portal/Directory';
 import { LibraryFactsForm } from './LibraryFactsPage';
 import { Saved, useSavedThenReload } from './library-page';
 
-function LibraryEditor({ library, onSaved }: { library: Library; onSaved(message: string): void }) {
+/** A library's card; `withRegion` where no region heading above it says the region. */
+function LibraryEditor({
+  library,
+  onSaved,
+  withRegion = false,
+}: {
+  library: Library;
+  onSaved(message: string): void;
+  withRegion?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [plannedStart, setPlannedStart] = useState(library.plannedStart ?? '');
@@ -41,7 +50,7 @@ function LibraryEditor({ library, onSaved }: { library: Library; onSaved(message
         <h3>{format.name(library)}</h3>
         <LibraryStatus library={library} />
       </div>
-      <p className="muted">{format.name(library.region)}</p>
+      {withRegion ? <p className="muted">{format.name(library.region)}</p> : null}
       {library.status === 'planned' ? (
         <button
           type="button"
@@ -105,7 +114,12 @@ export function Libraries() {
             {(libraries.data ?? [])
               .filter((library) => library.status === 'planned')
               .map((library) => (
-                <LibraryEditor key={`planned-${library.id}`} library={library} onSaved={onSaved} />
+                <LibraryEditor
+                  key={`planned-${library.id}`}
+                  library={library}
+                  onSaved={onSaved}
+                  withRegion
+                />
               ))}
           </ul>
         </section>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthRange, shiftDate, shiftMonth } from './MonthGrid';
-import { holidayFileProblems, parseHolidayFile } from './NetworkHolidays';
+import { firstYearShown, holidayFileProblems, parseHolidayFile } from './NetworkHolidays';
 
 describe('the month view and holiday files', () => {
   it('walks days and months, clamping to the month end', () => {
@@ -36,5 +36,14 @@ describe('the month view and holiday files', () => {
       { position: 3, problem: 'name', value: '2027-11-02' },
     ]);
     expect(holidayFileProblems(read.slice(0, 1))).toEqual([]);
+  });
+});
+
+describe('the year the holiday calendar opens on', () => {
+  it("is this year's until October, then the next year's, whose holidays are then announced", () => {
+    expect(firstYearShown('2027-03-15')).toBe(2027);
+    expect(firstYearShown('2027-09-30')).toBe(2027);
+    expect(firstYearShown('2027-10-01')).toBe(2028);
+    expect(firstYearShown('2026-12-07')).toBe(2027);
   });
 });
