@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { searchTokens, searchWords, workKey } from './search-tokens.js';
+import { queryTokens, searchTokens, searchWords, workKey } from './search-tokens.js';
 
 describe('searchTokens', () => {
   it('cuts Hangul words into overlapping two-syllable pieces; one syllable stays whole', () => {
-    expect(searchTokens('푸른 바다의 전설')).toEqual(['다의', '바다', '전설', '푸른'].sort());
+    expect(queryTokens('푸른 바다의 전설')).toEqual(['다의', '바다', '전설', '푸른'].sort());
     expect(searchTokens('흰')).toEqual(['흰']);
     expect(searchTokens('김영하')).toEqual(['김영', '영하']);
   });
@@ -24,11 +24,38 @@ describe('searchTokens', () => {
     const title = new Set(searchTokens('바닷가의 여행자', '이바다'));
     for (const query of ['바닷가', '여행', '이바다', '바다']) {
       expect(
-        searchTokens(query).every((token) => title.has(token)),
+        queryTokens(query).every((token) => title.has(token)),
         query,
       ).toBe(true);
     }
-    expect(searchTokens('바다여행').every((token) => title.has(token))).toBe(false);
+    expect(queryTokens('바다여행').every((token) => title.has(token))).toBe(false);
+  });
+});
+
+describe('a query typed without its spaces, or with spaces the title lacks', () => {
+  const finds = (query: string, ...record: (string | null)[]) => {
+    const indexed = new Set(searchTokens(...record));
+    return queryTokens(query).every((token) => indexed.has(token));
+  };
+
+  it('finds the title all the same', () => {
+    expect(finds('소년이온다', '소년이 온다', '한강')).toBe(true);
+    expect(finds('프로젝트헤일메리', '프로젝트 헤일 메리', '앤디 위어')).toBe(true);
+    expect(finds('채식 주의자', '채식주의자', '한강')).toBe(true);
+    expect(finds('소년이 온다', '소년이 온다', '한강')).toBe(true);
+  });
+
+  it("still finds a title by words a comma or the author's name separates, and no more", () => {
+    expect(finds('소년이 온다', '소년이, 온다', null)).toBe(true);
+    expect(finds('채식주의자 한강', '채식주의자', '한강')).toBe(true);
+    expect(finds('소년이온다', '소년이, 온다', null)).toBe(false);
+    expect(finds('바다여행', '바닷가의 여행자', '이바다')).toBe(false);
+  });
+
+  it('indexes the pair across each space between Hangul words only', () => {
+    expect(searchTokens('소년이 온다')).toEqual(['년이', '소년', '온다', '이온']);
+    expect(searchTokens('C언어 입문')).toEqual(['c', '어입', '언어', '입문']);
+    expect(searchTokens('Harry 포터')).toEqual(['harry', '포터']);
   });
 });
 

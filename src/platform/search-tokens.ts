@@ -10,6 +10,10 @@
  * - Any other run of letters or digits is one token in lower case, accents left out (Café → cafe):
  *   whole words only, no prefixes (a prefix index would multiply the tokens by the word length).
  * - Hangul next to Latin letters or digits splits (C언어 → c, 언어).
+ * - A record is also indexed by the two syllables either side of each space between Hangul words
+ *   (소년이 온다 → 이온), so a query typed without its spaces (소년이온다) finds it; a query's own
+ *   spaces add no such piece (`queryTokens`), so it still finds titles whose words a comma or
+ *   the author's name separates.
  */
 
 const WORD = /[\uAC00-\uD7A3]+|(?:(?![\uAC00-\uD7A3])[\p{L}\p{N}])+/gu;
@@ -33,14 +37,31 @@ function wordTokens(word: string): string[] {
   return syllables.slice(1).map((syllable, index) => syllables[index] + syllable);
 }
 
-/** The distinct tokens of some texts (null ones skipped), sorted. */
-export function searchTokens(...texts: (string | null | undefined)[]): string[] {
+const ACROSS_A_SPACE = /([\uAC00-\uD7A3])\s+(?=([\uAC00-\uD7A3]))/gu;
+
+/** The syllable pairs either side of the spaces between Hangul words (소년이 온다 → 이온). */
+function acrossSpaces(text: string): string[] {
+  return [...text.normalize('NFC').matchAll(ACROSS_A_SPACE)].map((m) => `${m[1]}${m[2]}`);
+}
+
+function tokensOf(texts: (string | null | undefined)[], withSpacesLeftOut: boolean): string[] {
   const tokens = new Set<string>();
   for (const text of texts) {
     if (!text) continue;
     for (const word of searchWords(text)) for (const token of wordTokens(word)) tokens.add(token);
+    if (withSpacesLeftOut) for (const token of acrossSpaces(text)) tokens.add(token);
   }
   return [...tokens].sort();
+}
+
+/** The distinct tokens a record is indexed by, of its texts (null ones skipped), sorted. */
+export function searchTokens(...texts: (string | null | undefined)[]): string[] {
+  return tokensOf(texts, true);
+}
+
+/** The distinct tokens a query looks for, sorted: a record matches when it has them all. */
+export function queryTokens(query: string): string[] {
+  return tokensOf([query], false);
 }
 
 /** Title and author as one key: composed, spaces collapsed, lower case, punctuation kept. */

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importItems } from '../../src/modules/catalog/import-items.js';
 import { seedDemoItems } from '../../src/modules/catalog/repository.js';
 import { CATALOGUE_HOLDINGS_SHOWN, searchCatalogue } from '../../src/modules/catalog/search.js';
+import { data as reindexAcrossSpaces } from '../../src/platform/db/migrations/0039_search_tokens_across_spaces.js';
+import { queryTokens } from '../../src/platform/search-tokens.js';
 import { demoCardNumber, staffUsername } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { checkInDirectly } from '../support/check-ins.js';
@@ -176,6 +178,38 @@ describe(`network catalogue search (${testDatabaseKind})`, () => {
     expect(await titlesOf(q('바다 nothing'))).toEqual([]);
     expect(await titlesOf(q('100% 국산'))).toEqual(['100% 국산 콩 요리']);
     expect(await titlesOf(q('%%'))).toEqual([]);
+  });
+
+  it('finds a title typed without its spaces, or with spaces it lacks, first when it is the whole title', async () => {
+    expect((await titlesOf(q('바다이야기')))[0]).toBe('바다 이야기');
+    expect(await titlesOf(q('푸른바다의전설'))).toEqual(['푸른 바다의 전설']);
+    expect(await titlesOf(q('바다가는길'))).toEqual(['바다 가는 길']);
+    expect(await titlesOf(q('채식 주의자'))).toEqual(['채식주의자']);
+    // The query's own spaces ask for no piece across them: title and author still narrow it.
+    expect(await titlesOf(q('채식주의자 한강'))).toEqual(['채식주의자']);
+  });
+
+  it('indexes the records of an older release again (migration 0039), their postings with them', async () => {
+    const record = await t.db
+      .selectFrom('bib_records')
+      .select(['id', 'search_tokens'])
+      .where('title', '=', '바다 가는 길')
+      .executeTakeFirstOrThrow();
+    // As the release before it indexed them: no piece across the spaces.
+    await t.db
+      .updateTable('bib_records')
+      .set({ search_tokens: queryTokens('바다 가는 길 최작가') })
+      .where('id', '=', record.id)
+      .execute();
+    expect(await titlesOf(q('바다가는길'))).toEqual([]);
+    await reindexAcrossSpaces(t.db as never);
+    expect(await titlesOf(q('바다가는길'))).toEqual(['바다 가는 길']);
+    const again = await t.db
+      .selectFrom('bib_records')
+      .select('search_tokens')
+      .where('id', '=', record.id)
+      .executeTakeFirstOrThrow();
+    expect([...again.search_tokens].sort()).toEqual([...record.search_tokens].sort());
   });
 
   it('pages with a cursor, without duplicates or gaps', async () => {

@@ -4,7 +4,7 @@ import { escapeLike } from '../../platform/db/like.js';
 import { PREPARED } from '../../platform/db/prepared.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
-import { searchTokens } from '../../platform/search-tokens.js';
+import { queryTokens } from '../../platform/search-tokens.js';
 import { type LibraryFacts, libraryFactsColumns, pickLibraryFacts } from '../libraries/index.js';
 import { coveredLibraryList, coversLibrary } from '../members/index.js';
 import { normalizeIsbn } from './isbn.js';
@@ -176,7 +176,7 @@ function matching(query: CatalogueQuery): Matching {
     if ([...q].length < CATALOGUE_MIN_QUERY) throw validationFailed('querystring.q', TOO_SHORT);
     const isbn = normalizeIsbn(q);
     if (isbn.ok) isbns.push(isbn.isbn13);
-    else words = { tokens: searchTokens(q), text: normalisedQuery(q) };
+    else words = { tokens: queryTokens(q), text: normalisedQuery(q) };
   }
   const isbnText = query.isbn?.trim();
   if (isbnText) {
@@ -209,7 +209,7 @@ function wordMatch(words: NonNullable<Matching['words']>): {
     // Nothing to look for (only punctuation): nothing matches.
     where: tokens.length === 0 ? sql`false` : sql`b.search_tokens @> ${tokens}::text[]`,
     rank: sql<number>`case
-        when n.t = ${text} then 0
+        when n.t = ${text} or replace(n.t, ' ', '') = ${text.replaceAll(' ', '')} then 0
         when starts_with(n.t, ${text}) then 1
         when n.t like all (${patterns}::text[]) then 2
         else 3 end`,

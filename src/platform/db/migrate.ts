@@ -33,6 +33,7 @@ import * as holdLimits from './migrations/0035_hold_limits.js';
 import * as statementChecks from './migrations/0036_statement_checks.js';
 import * as loansVacuum from './migrations/0037_loans_vacuum.js';
 import * as loanRenewedOn from './migrations/0038_loan_renewed_on.js';
+import * as searchTokensAcrossSpaces from './migrations/0039_search_tokens_across_spaces.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -80,6 +81,7 @@ const migrations: Record<string, MigrationModule> = {
   '0036_statement_checks': statementChecks,
   '0037_loans_vacuum': loansVacuum,
   '0038_loan_renewed_on': loanRenewedOn,
+  '0039_search_tokens_across_spaces': searchTokensAcrossSpaces,
 };
 
 function asMigration(migration: MigrationModule): Migration {
