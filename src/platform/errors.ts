@@ -138,6 +138,8 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // The current password typed to change a secret (no card number or username typed there).
   if (code === 'INVALID_CREDENTIALS' && params.secret === 'current')
     return 'INVALID_CREDENTIALS.current';
+  // A member's card locked: by wrong passwords or wrong PINs at machines, which count together.
+  if (code === 'SIGN_IN_LOCKED' && params.account === 'member') return 'SIGN_IN_LOCKED.member';
   // A wrong PIN at a self-check machine.
   if (code === 'INVALID_CREDENTIALS' && params.secret === 'pin') return 'INVALID_CREDENTIALS.pin';
   return code;

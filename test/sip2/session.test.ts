@@ -555,7 +555,10 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       expect(wrong.screenMessage).not.toContain('빌릴 수 있습니다');
     }
     const fifth = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: '0000' });
-    expect(fifth.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\] .*2026년 12월 1일 \(화\) 10:10까지/);
+    // Said as the card's lock at the machine and online, not as a "login" the kiosk never had.
+    expect(fifth.screenMessage).toBe(
+      '[SIGN_IN_LOCKED] 비밀번호나 자가대출기 PIN이 여러 번 틀려, 이 카드로는 2026년 12월 1일 (화) 10:10까지 홈페이지 로그인도 자가대출기 이용도 할 수 없습니다.',
+    );
     const right = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: PIN });
     expect(right.validPatronPassword).toBe(false);
     expect(right.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\]/);
@@ -575,7 +578,11 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       url: '/api/v1/members/sign-in',
       payload: { login: MINJUN, password: 'library-one-member' },
     });
-    expect(portal.json().code).toBe('SIGN_IN_LOCKED');
+    // The member who never mistyped the password is told the machines' PINs locked it.
+    expect(portal.json()).toMatchObject({
+      code: 'SIGN_IN_LOCKED',
+      detail: expect.stringContaining('비밀번호나 자가대출기 PIN이 여러 번 틀려'),
+    });
     bed.t.clock.advanceMinutes(11);
     expect(
       (await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: PIN }))

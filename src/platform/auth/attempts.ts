@@ -39,8 +39,12 @@ export const ACCOUNT_LOCKOUT: Lockout = {
   lockMinutes: LOCK_MINUTES,
 };
 
-function lockedError(until: Date): AppError {
-  return new AppError('SIGN_IN_LOCKED', { until: new Date(until).toISOString() });
+/** A member's password and PIN lock together: their refusal says so (`account: 'member'`). */
+function lockedError(until: Date, kind: SecretKind): AppError {
+  return new AppError('SIGN_IN_LOCKED', {
+    until: new Date(until).toISOString(),
+    ...(SECRETS[kind].table === 'members' ? { account: 'member' } : {}),
+  });
 }
 
 /**
@@ -92,7 +96,7 @@ export async function verifyAccountSecret(
       db,
     );
     const until = lock.rows[0]?.until;
-    if (until) throw lockedError(until);
+    if (until) throw lockedError(until, kind);
     await verifySecret(null, secret, use);
     throw new AppError('INVALID_CREDENTIALS');
   }
@@ -110,7 +114,7 @@ export async function verifyAccountSecret(
     return fresh ?? stored;
   }
   if (stored === null) await verifySecret(null, secret, use);
-  if (reserved.locked_until) throw lockedError(reserved.locked_until);
+  if (reserved.locked_until) throw lockedError(reserved.locked_until, kind);
   throw new AppError('INVALID_CREDENTIALS');
 }
 

@@ -78,7 +78,10 @@ export async function checkPin(
     if (lockedUntil && lockedUntil.getTime() > now.getTime()) {
       return {
         given: false,
-        refusal: { code: 'SIGN_IN_LOCKED', params: { until: lockedUntil.toISOString() } },
+        refusal: {
+          code: 'SIGN_IN_LOCKED',
+          params: { until: lockedUntil.toISOString(), account: 'member' },
+        },
       };
     }
     if (required && (await networkRules(db)).machinesRequirePin) {
