@@ -389,6 +389,12 @@ describe('desk: card, member panel, checkout', () => {
     fireEvent.keyDown(window, { key: 'F2' });
     expect(await screen.findByRole('heading', { name: member.name! })).toBeTruthy();
     expect((screen.getByLabelText('회원카드 번호') as HTMLInputElement).value).toBe(CARD);
+    // The next scan is a book: the cursor waits in the item field, not after the card number.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('자료 바코드')));
+    // Put back in the card field, the number left there is selected: a scan replaces it.
+    const cardField = screen.getByLabelText('회원카드 번호') as HTMLInputElement;
+    cardField.focus();
+    expect([cardField.selectionStart, cardField.selectionEnd]).toEqual([0, CARD.length]);
     fireEvent.keyDown(window, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('heading', { name: member.name! })).toBeNull());
     fireEvent.keyDown(window, { key: 'F6' });

@@ -304,7 +304,10 @@ export function Circulation() {
           ref={cardRef}
           label={t('desk.cardLabel')}
           hint={t('desk.cardHint')}
-          data-autofocus
+          // The page's first cursor: here, unless a member is open to lend to (the item field).
+          data-autofocus={canLend ? undefined : true}
+          // A number left in the field is selected, so that a scan replaces it, never joins it.
+          onFocus={(event) => event.currentTarget.select()}
           value={cardInput}
           onValue={setCardInput}
         />
@@ -342,6 +345,7 @@ export function Circulation() {
                   <ScanField
                     scans="item"
                     ref={itemRef}
+                    data-autofocus
                     label={t('desk.itemLabel')}
                     hint={t('desk.itemHint')}
                     value={itemInput}
