@@ -138,6 +138,10 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // The current password typed to change a secret (no card number or username typed there).
   if (code === 'INVALID_CREDENTIALS' && params.secret === 'current')
     return 'INVALID_CREDENTIALS.current';
+  // A number no member is kept for any more (its member withdrew), or a dead card typed to sign in.
+  if (code === 'CARD_REPLACED' && params.card === 'retired') return 'CARD_REPLACED.retired';
+  if ((code === 'CARD_LOST' || code === 'CARD_REPLACED') && params.signIn === 'card')
+    return `${code}.signIn`;
   // A member's card locked: by wrong passwords or wrong PINs at machines, which count together.
   if (code === 'SIGN_IN_LOCKED' && params.account === 'member') return 'SIGN_IN_LOCKED.member';
   // A wrong PIN at a self-check machine.

@@ -104,7 +104,12 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       password: newcomer.password,
     });
     expect(signInLost.statusCode).toBe(422);
-    expect(signInLost.json().code).toBe('CARD_LOST');
+    // Said to the member who typed it, with the ways in that still work (not the desk's steps).
+    expect(signInLost.json()).toMatchObject({
+      code: 'CARD_LOST',
+      detail:
+        '분실 신고한 카드입니다. 가입할 때 적은 전화번호나 이메일로 로그인할 수 있습니다. 새 카드는 신분증을 가지고 도서관 안내데스크에서 받으세요.',
+    });
     const scanned = (await desk.get(`/api/v1/cards/${firstCard}`)).json();
     expect(scanned.card.status).toBe('lost');
     const flagged = await t.db
@@ -133,7 +138,11 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       login: firstCard,
       password: newcomer.password,
     });
-    expect(oldCard.json().code).toBe('CARD_REPLACED');
+    expect(oldCard.json()).toMatchObject({
+      code: 'CARD_REPLACED',
+      detail:
+        '재발급으로 더 이상 쓸 수 없는 카드입니다. 새 카드 번호나 가입할 때 적은 전화번호·이메일로 로그인하세요.',
+    });
     const history = (await desk.get(`/api/v1/members/${memberId}/cards`)).json();
     expect(history.cards.map((c: { status: string }) => c.status)).toEqual(['replaced', 'valid']);
 
@@ -155,14 +164,18 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       password_hash: null,
     });
     expect((await member.get('/api/v1/me')).statusCode).toBe(401);
-    expect(
-      (
-        await new Client(t.app).post('/api/v1/members/sign-in', {
-          login: secondCard,
-          password: newcomer.password,
-        })
-      ).json().code,
-    ).toBe('CARD_REPLACED');
+    // A withdrawn member's card: no member is kept for it, not "replaced by a new card".
+    const retired = await new Client(t.app).post('/api/v1/members/sign-in', {
+      login: secondCard,
+      password: newcomer.password,
+    });
+    expect(retired.json()).toMatchObject({
+      code: 'CARD_REPLACED',
+      detail:
+        '더 이상 쓸 수 없는 카드입니다. 이 카드의 회원 정보는 남아 있지 않습니다. 도서관을 다시 이용하려면 새로 가입해 주세요.',
+    });
+    const scannedRetired = await desk.get(`/api/v1/cards/${secondCard}`);
+    expect(scannedRetired.json().detail).toBe(retired.json().detail);
     // The same person may join again after withdrawal.
     const rejoin = await anonymous.post('/api/v1/members/pre-registrations', {
       ...newcomer,

@@ -12,7 +12,7 @@ import {
   cardRefusal,
   flagLostCardUse,
   isValidCardNumber,
-  missingCardRefusal,
+  missingCardError,
   normalizeCardNumber,
 } from '../members/index.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
@@ -83,7 +83,7 @@ export async function checkout(
     { cardNumber },
     { library: actor.libraryId, today, itemBarcode: input.itemBarcode.trim() },
   );
-  if (!facts?.card) throw new AppError(await missingCardRefusal(db, cardNumber));
+  if (!facts?.card) throw await missingCardError(db, cardNumber);
   const { member, library, item } = facts;
   if (!library) throw new AppError('NOT_FOUND');
   const cardRefused = cardRefusal(facts.card, member.status);

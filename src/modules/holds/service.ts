@@ -16,7 +16,7 @@ import {
   cardRefusal,
   heldByActor,
   isValidCardNumber,
-  missingCardRefusal,
+  missingCardError,
   normalizeCardNumber,
 } from '../members/index.js';
 import { holdRefusals, maskName, NETWORK_HOLD_DEFAULTS } from './domain.js';
@@ -179,7 +179,7 @@ async function placeHold(
   } = await holdFacts(db, facts?.member.id ?? 0, title, libraryId, today);
   const recordId = knownRecord(title, found);
   if ('cardNumber' in holder && !facts?.card) {
-    throw new AppError(await missingCardRefusal(db, holder.cardNumber));
+    throw await missingCardError(db, holder.cardNumber);
   }
   if (!facts) throw new AppError('NOT_FOUND');
   if (!facts.library) throw new AppError('NOT_FOUND');

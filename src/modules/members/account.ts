@@ -50,6 +50,9 @@ async function findMemberForSignIn(
     return (await presentCard(db, null, now, trimmed, null)).member;
   } catch (error) {
     if (error instanceof AppError && error.code === 'CARD_UNKNOWN') return undefined;
+    // A dead card typed to sign in: said to its member, with the ways in that still work.
+    if (error instanceof AppError && (error.code === 'CARD_LOST' || error.code === 'CARD_REPLACED'))
+      throw new AppError(error.code, { ...error.reasons[0]?.params, signIn: 'card' });
     throw error;
   }
 }

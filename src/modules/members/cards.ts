@@ -14,7 +14,7 @@ import { queueNotice } from '../../platform/outbox.js';
 import { generateCardNumber, isValidCardNumber, normalizeCardNumber } from './card-number.js';
 import { isCurrentCard, lockMember, type MemberRow } from './repository.js';
 import { heldByActor } from './scope.js';
-import { missingCardRefusal } from './withdrawal.js';
+import { missingCardError, missingCardRefusal } from './withdrawal.js';
 
 export interface CardView {
   number: string;
@@ -92,7 +92,7 @@ export async function findCard(db: Kysely<DB>, rawNumber: string): Promise<Resol
   // One query for the card and its member: every self-check message about a patron starts here
   // (cards that machines present at once are read together, see `readCardTogether`).
   const row = await readCardTogether(db, number);
-  if (!row) throw new AppError(await missingCardRefusal(db, number));
+  if (!row) throw await missingCardError(db, number);
   return splitCardRow(row);
 }
 

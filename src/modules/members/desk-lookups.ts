@@ -13,7 +13,7 @@ import { normalizeName, normalizePhone } from './domain.js';
 import { coversLibrary, isCheckedInAt, loadMember, type MemberRow } from './repository.js';
 import { heldByActor } from './scope.js';
 import { fullView, fullViewOf, limitedView, limitedViewOf } from './views.js';
-import { missingCardRefusal } from './withdrawal.js';
+import { missingCardError } from './withdrawal.js';
 
 /** The desk's look-ups of members and cards, each audited; what is shown follows the privacy split. */
 
@@ -123,7 +123,7 @@ export async function scanCard(context: AppContext, actor: StaffActor, cardNumbe
   });
   if (!scan) {
     await countLookupAway(context, actor, now);
-    throw new AppError(await missingCardRefusal(db, number));
+    throw await missingCardError(db, number);
   }
   const { home: homeRow, current_card: current, ...rest } = scan.scanned;
   const { card, member } = splitCardRow(rest);

@@ -28,6 +28,7 @@ export { memberRoutes } from './routes.js';
 export { heldByActor } from './scope.js';
 export {
   erasePersonalData,
+  missingCardError,
   missingCardRefusal,
   withdrawalFactsOf,
   withdrawalRefusals,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
-import type { Reason } from '../../platform/errors.js';
+import { AppError, type Reason } from '../../platform/errors.js';
 import {
   type CheckoutFacts,
   loadBorrowerStanding,
@@ -127,6 +127,15 @@ export async function erasePersonalData(
     .where('principal_kind', '=', 'member')
     .where('principal_id', '=', memberId)
     .execute();
+}
+
+/**
+ * The refusal of a number with no card: a withdrawn member's (dead forever: CARD_REPLACED, said
+ * as a card no member is kept for, `card: retired`) or unknown.
+ */
+export async function missingCardError(db: Kysely<DB>, number: string): Promise<AppError> {
+  const code = await missingCardRefusal(db, number);
+  return new AppError(code, code === 'CARD_REPLACED' ? { card: 'retired' } : {});
 }
 
 /** A number with no card: a withdrawn member's (dead forever, CARD_REPLACED) or unknown. */

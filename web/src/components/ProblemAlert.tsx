@@ -81,6 +81,9 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
 
 /** Which advice a reason's facts call for (an i18next context of `next.<code>`). */
 function adviceContext(params: ProblemReason['params']): string | undefined {
+  // A card no member is kept for (its member withdrew); a dead card typed to sign in.
+  if (params?.card === 'retired') return 'retired';
+  if (params?.signIn === 'card') return 'signIn';
   // A withdrawal refused: what lets it through, not when borrowing may start again.
   if (params?.refused === 'withdrawal') return 'withdrawal';
   // The person registered at the desk is a member, or has applied online (verified at home).

@@ -704,6 +704,36 @@ describe('desk: card, member panel, checkout', () => {
     expect(screen.getByText(/연체된 자료가 1권 있어/)).toBeTruthy();
   });
 
+  it('an old card replaced by a new one: said at once, no quota promised, and the next scan replaces its number', async () => {
+    const OLD = '29000000000015';
+    const oldCard = { ...member.card!, number: OLD, status: 'replaced' as const };
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'GET',
+        `/api/v1/cards/${OLD}`,
+        { body: { card: oldCard, member: { ...member, card: oldCard }, status: emptyStatus } },
+      ],
+      ['GET', '/api/v1/members/42/requests', { body: { requests: [], elsewhere: [] } }],
+    ]);
+    renderAt('/desk');
+    await scan('회원카드 번호', OLD);
+    await screen.findByRole('heading', { name: member.name! });
+    const notice = document.querySelector('.replaced-card[role="alert"]')!;
+    expect(notice.textContent).toContain(
+      '재발급으로 폐기된 카드입니다. 이 카드로는 빌릴 수 없습니다.',
+    );
+    expect(notice.textContent).toContain('회원의 새 카드로 다시 스캔하세요.');
+    expect(screen.queryByText(/회원을 열었습니다/)).toBeNull();
+    expect(screen.getByText(/폐기된 카드로는 빌릴 수 없습니다/)).toBeTruthy();
+    expect(screen.queryByText(/더 빌릴 수 있습니다/)).toBeNull();
+    expect(screen.queryByLabelText('자료 바코드')).toBeNull();
+    const cardField = screen.getByLabelText('회원카드 번호') as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(cardField));
+    expect([cardField.selectionStart, cardField.selectionEnd]).toEqual([0, OLD.length]);
+  });
+
   it('a lost card: no invitation to scan it again, the steps to a new card, and the new card at once (issue 17)', async () => {
     const LOST = '29000000000015';
     const NEW = '29000000000049';

@@ -85,6 +85,9 @@ export function Circulation() {
           key: 'desk.reissued',
           values: { number: groupedCardNumber(cardNumber) },
         });
+      } else if (found.card.status === 'replaced') {
+        // An old card: said at once, not "opened" as if it could lend.
+        announcement.say({ key: 'desk.cardReplaced' });
       } else {
         announcement.say(
           said ?? { key: 'desk.memberOpened', values: { name: found.member.name ?? '' } },
@@ -417,7 +420,11 @@ export function Circulation() {
                   announcement.clear();
                   focusScan();
                 }}
-                cardLost={visit.card.status === 'lost'}
+                cardUnusable={
+                  visit.card.status === 'lost' || visit.card.status === 'replaced'
+                    ? visit.card.status
+                    : undefined
+                }
               />
             ) : null}
             {status && status.openLoans.length > 0 ? (

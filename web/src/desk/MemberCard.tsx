@@ -169,6 +169,13 @@ export function MemberCard({
         </div>
       ) : null}
 
+      {member.visibility === 'full' && card.status === 'replaced' ? (
+        <div className="notice notice-bad replaced-card" role="alert">
+          <p className="strong">{t('desk.cardReplaced')}</p>
+          <p>{t('desk.cardReplacedNext')}</p>
+        </div>
+      ) : null}
+
       {visit.reissued && visit.reissued === card.number ? (
         <div className="notice notice-info new-card" role="status">
           <p className="strong">{t('desk.newCardTitle')}</p>

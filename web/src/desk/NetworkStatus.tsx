@@ -30,15 +30,15 @@ export function NetworkStatus({
   libraryId,
   onRenewed,
   onRenewRefused,
-  cardLost = false,
+  cardUnusable,
 }: {
   status: CirculationStatus;
   libraryId: number;
   onRenewed(title: string, barcode: string, result: Renewal): Promise<void>;
   /** A renewal refused (its reasons are shown here): the page's last success is no longer news. */
   onRenewRefused?(): void;
-  /** The card at the desk is lost: nothing can be lent on it, whatever the member's quota. */
-  cardLost?: boolean;
+  /** The card at the desk is lost or replaced: nothing can be lent on it, whatever the quota. */
+  cardUnusable?: 'lost' | 'replaced';
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -55,8 +55,10 @@ export function NetworkStatus({
   return (
     <section className="panel" aria-labelledby="network-title">
       <h2 id="network-title">{t('desk.networkStatus')}</h2>
-      {cardLost ? (
-        <p className="quota-none">{t('desk.quotaAfterReissue')}</p>
+      {cardUnusable ? (
+        <p className="quota-none">
+          {t(cardUnusable === 'lost' ? 'desk.quotaAfterReissue' : 'desk.quotaWithNewCard')}
+        </p>
       ) : !status.standing.mayBorrow ? (
         <p className="quota-none">{t('desk.noneNow')}</p>
       ) : (
