@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEMBER_PIN, demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { testDatabaseKind } from '../support/database.js';
 import { staffClient } from '../support/http.js';
-import { addItems, GN, type Sip2TestBed, startSip2TestBed } from './support.js';
+import { addItems, GN, type Sip2TestBed, startSip2TestBed, YONAM } from './support.js';
 
 const MINJUN = demoCardNumber(1); // home: Gyeongnamdaepyo
 const SEOYEON = demoCardNumber(2);
@@ -63,6 +63,42 @@ describe(`SIP2 PIN policy (${testDatabaseKind})`, () => {
       itemIdentifier: 'PIN-2',
     });
     expect(withoutPin).toMatchObject({ code: '12', ok: true });
+  });
+
+  it('a member with no PIN yet (joined online) is told where to choose one, and no wrong try is counted', async () => {
+    const member = await bed.t.db
+      .selectFrom('cards')
+      .innerJoin('members', 'members.id', 'cards.member_id')
+      .select(['member_id', 'pin_hash'])
+      .where('number', '=', SEOYEON)
+      .executeTakeFirstOrThrow();
+    await bed.t.db
+      .updateTable('members')
+      .set({ pin_hash: null })
+      .where('id', '=', member.member_id)
+      .execute();
+    const machine = await bed.terminal(YONAM);
+    const notSet =
+      "[PIN_REQUIRED] 이 카드에는 아직 자가대출기 PIN이 없습니다. 홈페이지 '내 정보'에서 PIN을 정하면 자가대출기를 쓸 수 있습니다. 그때까지는 안내데스크에서 빌려 주세요.";
+    for (let i = 0; i < 6; i++) {
+      const typed = await machine.patronStatus({
+        patronIdentifier: SEOYEON,
+        patronPassword: '1234',
+      });
+      expect(typed.validPatronPassword).toBe(false);
+      expect(typed.screenMessage).toBe(notSet);
+    }
+    const row = await bed.t.db
+      .selectFrom('members')
+      .select(['failed_sign_ins', 'sign_in_locked_until'])
+      .where('id', '=', member.member_id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ failed_sign_ins: 0, sign_in_locked_until: null });
+    await bed.t.db
+      .updateTable('members')
+      .set({ pin_hash: member.pin_hash })
+      .where('id', '=', member.member_id)
+      .execute();
   });
 
   it('refuses a card whose PIN is locked on every path, with or without a PIN', async () => {

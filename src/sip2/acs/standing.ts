@@ -85,10 +85,13 @@ export async function checkPin(
       };
     }
     if (required && (await networkRules(db)).machinesRequirePin) {
-      return { given: false, refusal: { code: 'PIN_REQUIRED' } };
+      return { given: false, refusal: noPinYet(member) ?? { code: 'PIN_REQUIRED' } };
     }
     return { given: false };
   }
+  // No PIN chosen yet (a member who joined online): said so, and no wrong try counted.
+  const none = noPinYet(member);
+  if (none) return { given: true, valid: false, reason: none };
   // The same PIN again in this machine's patron session: verified already (see PatronSession).
   if (session?.patron.recognises(session.cardNumber, member, pin, now)) {
     return { given: true, valid: true };
@@ -101,6 +104,11 @@ export async function checkPin(
   }
   session?.patron.end();
   return { given: true, valid: false, reason: pinReason(checked.reasons[0]!) };
+}
+
+/** The refusal of a PIN for a member who has not chosen one yet: where to choose it. */
+function noPinYet(member: MemberRow): Reason | null {
+  return member.pin_hash === null ? { code: 'PIN_REQUIRED', params: { pin: 'notSet' } } : null;
 }
 
 /** A wrong PIN said as one (not "card number or password"), with what more wrong ones do. */

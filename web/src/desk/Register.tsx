@@ -16,7 +16,16 @@ import { useFormat } from '../i18n/format';
 import { Link } from '../router';
 import { useStaffSession } from '../session';
 
-export function IssuedCard({ name, card }: { name: string; card: Card }) {
+/** A card just issued; `noPin` when the member has no self-check PIN yet (where to choose it). */
+export function IssuedCard({
+  name,
+  card,
+  noPin = false,
+}: {
+  name: string;
+  card: Card;
+  noPin?: boolean;
+}) {
   const { t } = useTranslation();
   // The button that issued it is gone with its form: the new card takes the keyboard.
   const issued = useFocusWhenLost<HTMLHeadingElement>(card.number);
@@ -27,6 +36,7 @@ export function IssuedCard({ name, card }: { name: string; card: Card }) {
       </h2>
       <Barcode value={card.number} />
       <p className="card-number">{groupedCardNumber(card.number)}</p>
+      {noPin ? <p className="hint">{t('register.noPinYet')}</p> : null}
       <Link to={`/desk?card=${card.number}`} className="button primary">
         {t('register.toCirculation')}
       </Link>
@@ -44,7 +54,7 @@ export function Register() {
   const [password, setPassword] = useState('');
   const [pin, setPin] = useState('');
   const [consent, setConsent] = useState(false);
-  const [issued, setIssued] = useState<{ name: string; card: Card }>();
+  const [issued, setIssued] = useState<{ name: string; card: Card; noPin: boolean }>();
   const action = useAction();
 
   const submit = async (event: FormEvent) => {
@@ -68,7 +78,7 @@ export function Register() {
       ),
     );
     if (result) {
-      setIssued({ name: person.name.trim(), card: result.card });
+      setIssued({ name: person.name.trim(), card: result.card, noPin: !pin });
       setPerson(EMPTY_PERSON);
       setIdType('');
       setPassword('');
@@ -81,7 +91,7 @@ export function Register() {
     <div className="desk-page">
       <PageTitle>{t('desk.page.register')}</PageTitle>
       <p className="lead">{t('register.lead', { library: format.name(session.library!) })}</p>
-      {issued ? <IssuedCard name={issued.name} card={issued.card} /> : null}
+      {issued ? <IssuedCard name={issued.name} card={issued.card} noPin={issued.noPin} /> : null}
       <form className="form two-columns" onSubmit={submit}>
         <PersonFields values={person} onChange={setPerson} />
         <IdDocumentSelect value={idType} onChange={setIdType} />

@@ -54,4 +54,30 @@ describe('desk: verifying an online applicant', () => {
     fireEvent.submit(birth.closest('form')!);
     expect(await screen.findByText('jane@example.org')).toBeTruthy();
   });
+  it('issues the card of an applicant here, and says the member has no self-check PIN yet and where to choose it', async () => {
+    const applicant = { ...member, id: 78, status: 'pending' as const, card: null };
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      ['GET', /^\/api\/v1\/members\?/, { body: { members: [applicant], appliedAt: [] } }],
+      [
+        'POST',
+        '/api/v1/members/78/verification',
+        { body: { ...applicant, status: 'active', card: member.card } },
+      ],
+    ]);
+    renderAt('/desk/verify');
+    const phone = await screen.findByLabelText('휴대전화');
+    fireEvent.change(phone, { target: { value: '010-5555-0101' } });
+    fireEvent.submit(phone.closest('form')!);
+    fireEvent.change(await screen.findByLabelText('확인한 신분증'), {
+      target: { value: 'passport' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '신분증 확인, 카드 발급' }));
+    expect(
+      await screen.findByText(
+        "이 회원은 아직 자가대출기 PIN이 없습니다. 회원이 홈페이지 '내 정보'에서 PIN을 정하면 자가대출기를 쓸 수 있습니다.",
+      ),
+    ).toBeTruthy();
+  });
 });

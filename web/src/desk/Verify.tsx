@@ -144,7 +144,8 @@ export function Verify() {
         <SubmitButton busy={action.busy}>{t('verify.search')}</SubmitButton>
       </form>
       <ProblemAlert problem={action.problem} large />
-      {issued ? <IssuedCard name={issued.name} card={issued.card} /> : null}
+      {/* Joined online: no PIN was asked, the member chooses it in the portal. */}
+      {issued ? <IssuedCard name={issued.name} card={issued.card} noPin /> : null}
       {found && !issued ? (
         found.length === 0 && appliedAt.length > 0 ? (
           // Not a dead end: registering them here would be refused as the same person.
