@@ -57,17 +57,18 @@ describe('desk: withdrawal', () => {
 
   it('asks staff about the member by name, then says it was done and gives it the keyboard', async () => {
     setCsrfToken('csrf-1');
-    const confirm = vi.fn(() => true);
-    vi.stubGlobal('confirm', confirm);
     withdrawRoutes(emptyStatus);
     renderAt('/desk/withdraw');
     await scanCard();
     const button = screen.getByRole('button', { name: '탈퇴하기' });
     button.focus();
     fireEvent.click(button);
-    expect(confirm).toHaveBeenCalledWith(
+    // Asked on the page (not the browser's box), by the member's name.
+    const question = screen.getByText(
       `${member.name} 님의 탈퇴를 처리할까요? 개인정보가 지워지며 되돌릴 수 없습니다.`,
     );
+    await waitFor(() => expect(document.activeElement).toBe(question.closest('fieldset')));
+    fireEvent.click(screen.getByRole('button', { name: '예, 탈퇴를 처리합니다' }));
     const done = await screen.findByText('탈퇴를 처리했습니다. 개인정보가 지워졌습니다.');
     await waitFor(() => expect(document.activeElement).toBe(done));
   });

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { Answer } from '../api/types';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { Field } from '../components/Field';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -37,8 +38,7 @@ export function Withdraw() {
     if (found) setScanned(found);
   };
   const withdraw = async () => {
-    const name = scanned?.member.name ?? '';
-    if (!scanned || !window.confirm(t('withdrawal.deskConfirm', { name }))) return;
+    if (!scanned) return false;
     const result = await action.run(() =>
       answer(
         api.POST('/api/v1/members/{memberId}/withdrawal', {
@@ -46,11 +46,11 @@ export function Withdraw() {
         }),
       ),
     );
-    if (result) {
-      setDone(true);
-      setScanned(undefined);
-      setCard('');
-    }
+    if (!result) return false;
+    setDone(true);
+    setScanned(undefined);
+    setCard('');
+    return true;
   };
 
   const status = scanned?.status;
@@ -87,14 +87,13 @@ export function Withdraw() {
             // Known before anyone is asked "are you sure?": what stops it, and nothing to press.
             <WithdrawalBlocked blockers={blockers} />
           ) : (
-            <button
-              type="button"
-              className="button danger"
-              disabled={action.busy}
-              onClick={() => void withdraw()}
-            >
-              {t('withdrawal.submit')}
-            </button>
+            <ConfirmButton
+              label={t('withdrawal.submit')}
+              question={t('withdrawal.deskConfirm', { name: scanned.member.name ?? '' })}
+              yes={t('withdrawal.deskConfirmYes')}
+              busy={action.busy}
+              onConfirm={withdraw}
+            />
           )}
         </section>
       ) : null}

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
 import { CurrentPasswordField, SubmitButton } from '../components/FormParts';
@@ -7,6 +7,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useAction } from '../hooks';
 import { Link, useRouter } from '../router';
 import { useMemberSession } from '../session';
+import { takeFarewell } from './farewell';
 
 /** Card number (or, before a card exists, the phone or e-mail of the sign-up) and password. */
 export function SignIn({ returnTo = '/portal/me' }: { returnTo?: string }) {
@@ -16,6 +17,12 @@ export function SignIn({ returnTo = '/portal/me' }: { returnTo?: string }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const action = useAction();
+  // Just withdrawn: said once, here, and given the keyboard.
+  const [farewell] = useState(takeFarewell);
+  const farewellRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (farewell) farewellRef.current?.focus();
+  }, [farewell]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,7 +36,13 @@ export function SignIn({ returnTo = '/portal/me' }: { returnTo?: string }) {
   return (
     <div className="narrow">
       <PageTitle>{t('signIn.title')}</PageTitle>
-      {path !== '/portal/sign-in' ? <p className="lead">{t('signIn.needed')}</p> : null}
+      {farewell ? (
+        <p className="notice notice-info" role="status" ref={farewellRef} tabIndex={-1}>
+          {t('withdrawal.doneMember')}
+        </p>
+      ) : path !== '/portal/sign-in' ? (
+        <p className="lead">{t('signIn.needed')}</p>
+      ) : null}
       <form className="form" onSubmit={submit}>
         <Field
           label={t('signIn.login')}

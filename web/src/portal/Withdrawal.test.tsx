@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { mockApi } from '../test/api-mock';
+import { mockApi, problem } from '../test/api-mock';
 import { emptyStatus, member, openLoanAtYonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
@@ -38,5 +38,42 @@ describe('portal: withdrawal', () => {
     renderAt('/portal/me/account');
     expect(await screen.findByRole('button', { name: '탈퇴하기' })).toBeTruthy();
     await waitFor(() => expect(screen.queryByText('지금은 탈퇴할 수 없습니다:')).toBeNull());
+  });
+  it('asks on the page, then says on the sign-in page that the withdrawal was done, with the keyboard there', async () => {
+    let withdrawn = false;
+    const calls = mockApi([
+      [
+        'GET',
+        '/api/v1/me',
+        () =>
+          withdrawn
+            ? problem(401, [{ code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' }])
+            : { body: member },
+      ],
+      ['GET', '/api/v1/me/loans', { body: emptyStatus }],
+      [
+        'POST',
+        '/api/v1/me/withdrawal',
+        () => {
+          withdrawn = true;
+          return { body: { withdrawn: true } };
+        },
+      ],
+    ]);
+    renderAt('/portal/me/account');
+    fireEvent.change(await screen.findByLabelText('비밀번호'), { target: { value: 'pw' } });
+    const leave = screen.getByRole('button', { name: '탈퇴하기' });
+    leave.focus();
+    fireEvent.click(leave);
+    expect(
+      screen.getByText('정말 탈퇴할까요? 개인정보가 지워지며 되돌릴 수 없습니다.'),
+    ).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: '예, 탈퇴합니다' }));
+    const said = await screen.findByText(
+      /^탈퇴했습니다\. 이름과 생년월일, 연락처, 카드가 지워졌습니다\./,
+    );
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ password: 'pw' });
   });
 });

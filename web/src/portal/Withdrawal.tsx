@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useWithdrawalBlockers, WithdrawalBlocked } from '../components/WithdrawalBlocked';
 import { useAction } from '../hooks';
 import { useMemberSession } from '../session';
+import { sayFarewell } from './farewell';
 import { useMyStatus } from './LoansTab';
 
 /**
@@ -20,13 +22,14 @@ export function WithdrawalPanel() {
   // Shared with the loans tab: what stops a withdrawal is said before the password is asked for.
   const status = useMyStatus();
   const blockers = useWithdrawalBlockers(status.data);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!window.confirm(t('withdrawal.confirm'))) return;
+  const withdraw = async () => {
     const done = await action.run(() =>
       answer(api.POST('/api/v1/me/withdrawal', { body: { password } })),
     );
-    if (done) await session.refresh();
+    if (done === undefined) return false;
+    sayFarewell();
+    await session.refresh();
+    return true;
   };
   return (
     <section className="panel" aria-labelledby="withdrawal-title">
@@ -35,7 +38,8 @@ export function WithdrawalPanel() {
       {blockers.length > 0 ? (
         <WithdrawalBlocked blockers={blockers} />
       ) : (
-        <form className="form" onSubmit={submit}>
+        // Enter in the password field does not withdraw: only the question's "yes" does.
+        <form className="form" onSubmit={(event: FormEvent) => event.preventDefault()}>
           <Field
             label={t('common.password')}
             type="password"
@@ -45,9 +49,13 @@ export function WithdrawalPanel() {
             onChange={(e) => setPassword(e.target.value)}
           />
           <ProblemAlert problem={action.problem} />
-          <button type="submit" className="button danger" disabled={action.busy}>
-            {t('withdrawal.submit')}
-          </button>
+          <ConfirmButton
+            label={t('withdrawal.submit')}
+            question={t('withdrawal.confirm')}
+            yes={t('withdrawal.confirmYes')}
+            busy={action.busy}
+            onConfirm={withdraw}
+          />
         </form>
       )}
     </section>
