@@ -144,6 +144,9 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
     return `${code}.signIn`;
   // A member's card locked: by wrong passwords or wrong PINs at machines, which count together.
   if (code === 'SIGN_IN_LOCKED' && params.account === 'member') return 'SIGN_IN_LOCKED.member';
+  // The lending library named without a telephone number it has not given.
+  if (code === 'RETURN_AT_LENDING_LIBRARY_ONLY' && !params.phone)
+    return 'RETURN_AT_LENDING_LIBRARY_ONLY.noPhone';
   // A PIN asked of a member who has not chosen one yet.
   if (code === 'PIN_REQUIRED' && params.pin === 'notSet') return 'PIN_REQUIRED.notSet';
   // A wrong PIN at a self-check machine.

@@ -306,6 +306,20 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
     expect(wrong.screenMessage).toBe(
       '[RETURN_AT_LENDING_LIBRARY_ONLY] 빌린 도서관에서만 반납할 수 있습니다: 진주시립연암도서관 (055-749-5982).',
     );
+    // A library that gave no telephone number is named without an empty pair of brackets.
+    await bed.t.db
+      .updateTable('libraries')
+      .set({ phone: null })
+      .where('code', '=', 'jinju-yonam-library')
+      .execute();
+    expect((await gn.checkin({ itemIdentifier: 'JY-1', currentLocation: '' })).screenMessage).toBe(
+      '[RETURN_AT_LENDING_LIBRARY_ONLY] 빌린 도서관에서만 반납할 수 있습니다: 진주시립연암도서관.',
+    );
+    await bed.t.db
+      .updateTable('libraries')
+      .set({ phone: '055-749-5982' })
+      .where('code', '=', 'jinju-yonam-library')
+      .execute();
     expect((await yonam.checkin({ itemIdentifier: 'JY-1', currentLocation: '' })).ok).toBe(true);
     expect(
       codes((await gn.checkin({ itemIdentifier: 'NOWHERE', currentLocation: '' })).screenMessage),

@@ -53,7 +53,7 @@ async function lentElsewhere(
     .execute();
   return rows.map((l) => ({
     code: 'RETURN_AT_LENDING_LIBRARY_ONLY' as const,
-    params: { libraryId: l.id, library: l.name_ko, libraryEn: l.name_en, phone: l.phone ?? '—' },
+    params: { libraryId: l.id, library: l.name_ko, libraryEn: l.name_en, phone: l.phone },
   }));
 }
 

@@ -15,8 +15,11 @@ export function CancelButton({
   send,
   reload,
 }: {
-  /** Whose texts: `<texts>.cancel`, `.cancelConfirm`, `.cancelYes`, `.cancelled`. */
-  texts: 'holds' | 'requests';
+  /**
+   * Whose texts: `<texts>.cancel`, `.cancelConfirm`, `.cancelYes`, `.cancelled` — the member's
+   * own (`holds`, `requests`) or the desk's, which speak of the member (`deskHolds`, `deskRequests`).
+   */
+  texts: 'holds' | 'requests' | 'deskHolds' | 'deskRequests';
   title: string;
   action: ReturnType<typeof useAction>;
   message: ReturnType<typeof useMessage>;

@@ -66,7 +66,7 @@ describe('desk: check-in at a library that does not hold the member', () => {
     const status = document.querySelector('.sr-status[role="status"]')!;
     await waitFor(() =>
       expect(status.textContent).toBe(
-        `반입 등록했습니다: ${member.name} 님은 이제 ${yonam.nameKo}에서 빌릴 수 있습니다.`,
+        `반입 등록했습니다: 이제 ${yonam.nameKo}에서 ${member.name} 님의 정보를 보고 대출·반납을 처리할 수 있습니다.`,
       ),
     );
   });

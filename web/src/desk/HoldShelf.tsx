@@ -78,7 +78,7 @@ export function HoldShelf() {
                   </td>
                   <td>
                     <CancelButton
-                      texts="holds"
+                      texts="deskHolds"
                       title={hold.title}
                       action={cancel}
                       message={cancelled}

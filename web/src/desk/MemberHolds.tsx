@@ -44,13 +44,13 @@ export function MemberHolds({ memberId, placed }: { memberId: number; placed: nu
           {here.map((hold) => (
             <li key={hold.id} className="member-hold">
               <span>
-                <strong>{`《${hold.title}》`}</strong> {stateOf(hold)}
+                <strong>{t('common.titleQuoted', { title: hold.title })}</strong> {stateOf(hold)}
                 {hold.itemBarcode ? (
                   <span className="mono small">{` ${hold.itemBarcode}`}</span>
                 ) : null}
               </span>
               <CancelButton
-                texts="holds"
+                texts="deskHolds"
                 title={hold.title}
                 action={cancel}
                 message={message}

@@ -48,13 +48,14 @@ export function MemberRequests({ memberId }: { memberId: number }) {
           {here.map((request) => (
             <li key={request.id} className="member-hold">
               <span>
-                <strong>{`《${request.title}》`}</strong> {whereIs(request)}
+                <strong>{t('common.titleQuoted', { title: request.title })}</strong>{' '}
+                {whereIs(request)}
                 {request.state === 'arrived' && request.itemBarcode ? (
                   <span className="mono small">{` ${request.itemBarcode}`}</span>
                 ) : null}
               </span>
               <CancelButton
-                texts="requests"
+                texts="deskRequests"
                 title={request.title}
                 action={cancel}
                 message={message}
