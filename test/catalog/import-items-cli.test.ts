@@ -159,7 +159,7 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     expect(real.lines.slice(1)).toEqual([
       '파일 형식 MARC (ISO 2709), 문자 인코딩 EUC-KR (CP949)',
       '레코드 2개, 책 3권 중 2권을 가져왔고 1권은 건너뛰었습니다.',
-      '2번째 레코드 (KMO2, 바코드 없음), 바코드: 등록번호(049 ▾l)나 바코드(852 ▾p)가 없어 가져올 책이 없습니다',
+      '2번째 레코드 (KMO2, 바코드 없음), 등록번호(바코드): 등록번호(049 ▾l)나 바코드(852 ▾p)가 없어 가져올 책이 없습니다',
     ]);
     expect(real.result.report).toMatchObject({ dryRun: false, imported: 2 });
     const again = { line: 1, controlNumber: 'KMO1', barcode: 'JM-1', field: 'barcode' };
@@ -169,7 +169,7 @@ describe('library-one import-items (embedded DATA_DIR)', () => {
     // A barcode that looks like a date is written as it is, not as a day.
     const dated = { line: 4, barcode: '2026-12-01', field: 'barcode', params: {}, message: '' };
     expect(formatRowError({ ...dated, code: 'BARCODE_EXISTS' }, 'ko')).toBe(
-      '4행 (2026-12-01), 바코드: 이 도서관에 이미 있는 바코드입니다',
+      '4행 (2026-12-01), 등록번호(바코드): 이 도서관에 이미 있는 바코드입니다',
     );
   });
 

@@ -106,7 +106,7 @@ describe(`holdings import: MARC and EUC-KR (${testDatabaseKind})`, () => {
     const korean = await post(file, 'text/xml; charset=utf-8');
     expect(korean.json()).toMatchObject({ format: 'marcxml', records: 2, imported: 1, skipped: 1 });
     expect(korean.json().errors[0]).toMatchObject({
-      column: '바코드',
+      column: '등록번호(바코드)',
       message: '등록번호(049 ▾l)나 바코드(852 ▾p)가 없어 가져올 책이 없습니다',
     });
     expect((await copies('X-')).map((c) => c.title)).toEqual(['흑산']);

@@ -135,12 +135,18 @@ describe('parseItemCsv: a good file', () => {
     ['y', true],
     ['1', true],
     ['대출가능', true],
+    ['예', true],
+    ['가능', true],
+    ['대출 가능', true],
     ['', true],
     ['False', false],
     ['no', false],
     ['N', false],
     ['0', false],
     ['관내열람', false],
+    ['아니오', false],
+    ['아니요', false],
+    ['불가', false],
   ])('reads loanable %j as %s', (value, loanable) => {
     const result = parsed(csv('barcode,title,loanable', `B1,Title,${value}`));
     expect(result.rows[0]?.loanable).toBe(loanable);
@@ -235,7 +241,11 @@ describe('parseItemCsv: row errors', () => {
     ['year', '이천년', 'Year must be a whole number from 1000 to 2027'],
     ['isbn', '978-89-364-3359-9', 'ISBN check digit is wrong'],
     ['isbn', '12345', 'ISBN must have 10 or 13 digits'],
-    ['loanable', 'maybe', 'Loanable must be true/false, yes/no, y/n, 1/0, 대출가능 or 관내열람'],
+    [
+      'loanable',
+      'maybe',
+      'Loanable must be yes/no, true/false, y/n, 1/0, 예/아니오, 가능/불가, 대출가능 or 관내열람',
+    ],
   ])('refuses %s %j', (field, value, message) => {
     const header = field === 'title' ? 'barcode,title' : `barcode,title,${field}`;
     const row = field === 'title' ? `B1,${value}` : `B1,Title,${value}`;

@@ -49,11 +49,18 @@ const LOANABLE_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['y', true],
   ['1', true],
   ['대출가능', true],
+  ['대출 가능', true],
+  ['예', true],
+  ['가능', true],
   ['false', false],
   ['no', false],
   ['n', false],
   ['0', false],
   ['관내열람', false],
+  ['관내 열람', false],
+  ['아니오', false],
+  ['아니요', false],
+  ['불가', false],
 ]);
 
 function valid<T>(value: T): FieldResult<T> {
