@@ -99,7 +99,7 @@ describe('managing accounts in the library administration', () => {
   });
 
   it('says the last action only: a new account, then another disabled', async () => {
-    adminRoutes([
+    const calls = adminRoutes([
       ['GET', '/api/v1/libraries/3/staff', { body: { staff: [libraryAdmin, deskStaff] } }],
       [
         'POST',
@@ -113,7 +113,15 @@ describe('managing accounts in the library administration', () => {
     createStaff(form, '새 직원');
     expect(await screen.findByText('새 직원 계정을 만들었습니다.')).toBeTruthy();
     const row = screen.getByText('연암 안내데스크').closest('tr')!;
-    fireEvent.click(within(row).getByRole('button', { name: '사용 중지' }));
+    // It signs the account out everywhere: asked first, by the account's name.
+    fireEvent.click(within(row).getByRole('button', { name: '사용 중지: 연암 안내데스크' }));
+    expect(
+      within(row).getByText(
+        '연암 안내데스크 계정을 사용 중지할까요? 이 계정으로 로그인한 곳은 모두 바로 로그아웃됩니다.',
+      ),
+    ).toBeTruthy();
+    expect(calls.some((c) => c.path === '/api/v1/staff/5/disabled')).toBe(false);
+    fireEvent.click(within(row).getByRole('button', { name: '예, 사용 중지합니다' }));
     expect(await screen.findByText('연암 안내데스크 계정을 사용 중지했습니다.')).toBeTruthy();
     expect(screen.queryByText('새 직원 계정을 만들었습니다.')).toBeNull();
   });

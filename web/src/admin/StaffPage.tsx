@@ -51,6 +51,8 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
     }
   };
   const toggle = async (staff: Staff) => {
+    // The last reset's one-time password is not news beside another account's change.
+    setOneTime(undefined);
     forget(create);
     const result = await form.save(
       () =>
@@ -66,6 +68,7 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
           : t('admin.staffEnabled', { name: changed.displayName }),
     );
     if (result) list.reload();
+    return result !== undefined;
   };
   const resetPassword = async (staff: Staff) => {
     setOneTime(undefined);
@@ -112,14 +115,26 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
               <td>
                 {staff.id !== session.staff?.id ? (
                   <div className="button-row">
-                    <button
-                      type="button"
-                      className="button small"
-                      disabled={form.busy}
-                      onClick={() => void toggle(staff)}
-                    >
-                      {staff.disabled ? t('admin.enable') : t('admin.disable')}
-                    </button>
+                    {staff.disabled ? (
+                      <button
+                        type="button"
+                        className="button small"
+                        disabled={form.busy}
+                        onClick={() => void toggle(staff)}
+                      >
+                        {t('admin.enable')}
+                      </button>
+                    ) : (
+                      // Signs the account out everywhere at once: asked first.
+                      <ConfirmButton
+                        label={t('admin.disable')}
+                        subject={staff.displayName}
+                        question={t('admin.disableQuestion', { name: staff.displayName })}
+                        yes={t('admin.disableYes')}
+                        busy={form.busy}
+                        onConfirm={() => toggle(staff)}
+                      />
+                    )}
                     <ConfirmButton
                       label={t('admin.resetPassword')}
                       question={t('admin.resetPasswordQuestion', { name: staff.displayName })}
