@@ -207,6 +207,7 @@ describe('administration', () => {
     fireEvent.change(screen.getByLabelText('이름 (한국어)'), { target: { value: '임시 휴관' } });
     fireEvent.submit(screen.getByLabelText('날짜').closest('form')!);
     await waitFor(() => expect(rowsOf(/2026년 12월 21일/)).toHaveLength(1));
+    expect((screen.getByLabelText('날짜') as HTMLInputElement).value).toBe('');
     expect(rowsOf(/2027년 3월 1일/).map((row) => row.textContent)).toEqual([
       expect.stringContaining('정기 휴관일'),
       expect.stringContaining('삼일절'),

@@ -124,6 +124,8 @@ export function Calendar({ libraryId }: { libraryId: number }) {
       (saved) => t('calendar.saved', { date: format.date(saved.date), count: saved.loansMoved }),
     );
     if (result) {
+      // The form is empty again: a second click does not save the same date over itself.
+      setDate('');
       setNameKo('');
       setNameEn('');
       reload();
