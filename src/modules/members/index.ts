@@ -29,7 +29,6 @@ export { heldByActor } from './scope.js';
 export {
   erasePersonalData,
   missingCardError,
-  missingCardRefusal,
   withdrawalFactsOf,
   withdrawalRefusals,
 } from './withdrawal.js';
