@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { usePicker } from './slot';
+import { download, statisticsCsv } from './statistics-csv';
 
 function minusDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -143,6 +144,34 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
                 part: row.toOtherLibraryMembers,
               }))}
             />
+          </div>
+          <div className="button-row">
+            {(['perDay', 'perLibrary'] as const).map((file) => (
+              <button
+                key={file}
+                type="button"
+                className="button small"
+                onClick={() => {
+                  const csv = statisticsCsv(
+                    data,
+                    {
+                      date: t('dashboard.date'),
+                      loans: t('dashboard.loans'),
+                      suspensions: t('dashboard.suspensions'),
+                      library: t('dashboard.library'),
+                      toOtherLibraryMembers: t('dashboard.otherLegend'),
+                    },
+                    (library) => format.name(library),
+                  );
+                  download(
+                    t(`dashboard.csvFile.${file}`, { from: data.from, to: data.to }),
+                    csv[file],
+                  );
+                }}
+              >
+                {t(`dashboard.csv.${file}`)}
+              </button>
+            ))}
           </div>
         </>
       )}

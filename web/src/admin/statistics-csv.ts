@@ -1,0 +1,50 @@
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import type { Statistics } from '../api/types';
+
+/** Column headers in the reader's language, the rows in the order the dashboard shows them. */
+export interface CsvHeaders {
+  date: string;
+  loans: string;
+  suspensions: string;
+  library: string;
+  toOtherLibraryMembers: string;
+}
+
+/**
+ * The dashboard's figures as CSV files a spreadsheet opens (a byte-order mark first, so that
+ * Excel reads the Korean names as UTF-8): one row a day, and one row a library.
+ */
+export function statisticsCsv(
+  data: Statistics,
+  headers: CsvHeaders,
+  libraryName: (library: Statistics['loansPerLibrary'][number]['library']) => string,
+): { perDay: string; perLibrary: string } {
+  const suspensions = new Map(data.suspensionsPerDay.map((d) => [d.date, d.started]));
+  const perDay = stringify(
+    data.loansPerDay.map((d) => [d.date, d.loans, suspensions.get(d.date) ?? 0]),
+    { header: true, columns: [headers.date, headers.loans, headers.suspensions], bom: true },
+  );
+  const perLibrary = stringify(
+    data.loansPerLibrary.map((row) => [
+      libraryName(row.library),
+      row.loans,
+      row.toOtherLibraryMembers,
+    ]),
+    {
+      header: true,
+      columns: [headers.library, headers.loans, headers.toOtherLibraryMembers],
+      bom: true,
+    },
+  );
+  return { perDay, perLibrary };
+}
+
+/** Hands a text to the browser as a file to save. */
+export function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
