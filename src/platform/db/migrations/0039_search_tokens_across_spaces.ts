@@ -3,9 +3,9 @@ import { searchTokens } from '../../search-tokens.js';
 
 /**
  * Records indexed by the syllables either side of each space between Hangul words too (round 36:
- * "소년이온다" found nothing, "소년이 온다" two titles; docs/decisions.md "Catalogue search"). Every
- * record's tokens are made again, in batches by id, and written where they changed; the triggers
- * of migration 0032 move the record's postings with them.
+ * "소년이온다" found nothing, "소년이 온다" two titles; docs/decisions.md "Titles typed without
+ * their spaces"). Every record's tokens are made again, in batches by id, and written where they
+ * changed; the triggers of migration 0032 move the record's postings with them.
  */
 export const statements: string[] = [];
 
