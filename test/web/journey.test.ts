@@ -607,7 +607,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.locator('.table tbody tr').nth(1).waitFor();
     // Each row's problem and its column in Korean, the stable code beside it (issue 17).
     const problems = await page.locator('.table tbody').textContent();
-    expect(problems).toContain('바코드가 비어 있습니다');
+    expect(problems).toContain('등록번호(바코드)가 비어 있습니다');
     expect(problems).toContain('발행 연도는 1000부터');
     expect(problems).toContain('VALUE_EMPTY');
     expect(problems).not.toMatch(/is empty|must be/);

@@ -35,12 +35,12 @@ describe('the holdings import page', () => {
   it("names a MARC record's number and control number in the error report", async () => {
     await i18n.changeLanguage('ko');
     expect(errorReportCsv(report, i18n.t, 'ko').split('\r\n').slice(0, 2)).toEqual([
-      '\uFEFF레코드 번호,제어번호(001),바코드,항목,내용,코드',
-      '2,KMO2,,바코드,등록번호(049 ▾l)나 바코드(852 ▾p)가 없어 가져올 책이 없습니다,MARC_NO_BARCODE',
+      '\uFEFF레코드 번호,제어번호(001),등록번호,항목,내용,코드',
+      '2,KMO2,,등록번호(바코드),등록번호(049 ▾l)나 바코드(852 ▾p)가 없어 가져올 책이 없습니다,MARC_NO_BARCODE',
     ]);
     const csv = { ...report, format: 'csv' as const, errors: [{ ...report.errors[0]!, line: 3 }] };
     expect(errorReportCsv(csv, i18n.t, 'ko').split('\r\n')[0]).toBe(
-      '\uFEFF행,바코드,항목,내용,코드',
+      '\uFEFF행,등록번호,항목,내용,코드',
     );
   });
 
