@@ -86,6 +86,15 @@ const ScanAnswer = Type.Object({
   }),
 });
 const ScanBody = Type.Object({ itemBarcode: Barcode }, { additionalProperties: false });
+/** A request cancelled before collection, by its member or at its pickup library's desk. */
+const CANCELLATION = {
+  headers: IdempotencyHeader,
+  params: Type.Object({ requestId: Id }),
+  response: {
+    200: Type.Ref('InterLibraryRequest'),
+    ...problemResponses(401, 403, 404, 409),
+  },
+};
 const LISTS: DeskList[] = ['pull', 'incoming', 'ready', 'outgoing-home', 'incoming-home'];
 
 const REFUSALS =
@@ -136,12 +145,7 @@ export async function requestRoutes(app: App, context: AppContext) {
       schema: {
         tags: ['requests', 'members'],
         summary: 'Cancel my request before collecting it (a copy already sent travels home)',
-        headers: IdempotencyHeader,
-        params: Type.Object({ requestId: Id }),
-        response: {
-          200: Type.Ref('InterLibraryRequest'),
-          ...problemResponses(401, 403, 404, 409),
-        },
+        ...CANCELLATION,
       },
     },
     async (request, reply) =>
@@ -182,12 +186,7 @@ export async function requestRoutes(app: App, context: AppContext) {
           "The pickup library's desk cancels a request at its member's word, before collection (a copy already sent travels home)",
         description:
           'NOT_FOUND for a request to collect at another library; REQUEST_NOT_EXPECTED once collected or ended.',
-        headers: IdempotencyHeader,
-        params: Type.Object({ requestId: Id }),
-        response: {
-          200: Type.Ref('InterLibraryRequest'),
-          ...problemResponses(401, 403, 404, 409),
-        },
+        ...CANCELLATION,
       },
     },
     async (request, reply) =>
