@@ -20,6 +20,7 @@ const RENEWAL_REFUSALS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   ...CARD_REFUSALS,
   'MEMBER_PENDING',
   'MEMBER_SUSPENDED',
+  'SIGN_IN_LOCKED',
 ]);
 
 export function isCardRefusal(reason: Reason): boolean {
@@ -28,7 +29,7 @@ export function isCardRefusal(reason: Reason): boolean {
 
 /**
  * Flags from the reasons the member may not borrow at this library (empty: may borrow).
- * Charge privileges are denied by any reason; renewals by a suspension or an unusable card; the
+ * Charge privileges are denied by any reason; renewals by a suspension, a locked PIN or an unusable card; the
  * card-lost flag by CARD_LOST; too many charged by a library or network limit; too many
  * overdue by an overdue loan anywhere. We have no holds or recalls: those flags follow the card.
  */

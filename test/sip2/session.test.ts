@@ -562,6 +562,18 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     const right = await gn.patronStatus({ patronIdentifier: MINJUN, patronPassword: PIN });
     expect(right.validPatronPassword).toBe(false);
     expect(right.screenMessage).toMatch(/^\[SIGN_IN_LOCKED\]/);
+    // The kiosk that reads the flags, not the screen, offers neither a checkout nor a renewal.
+    for (const locked of [fifth, right]) {
+      expect(locked.patronStatus).toMatchObject({
+        chargePrivilegesDenied: true,
+        renewalPrivilegesDenied: true,
+      });
+    }
+    const information = await gn.patronInformation({
+      patronIdentifier: MINJUN,
+      patronPassword: PIN,
+    });
+    expect(information.patronStatus.chargePrivilegesDenied).toBe(true);
     const checkout = await gn.checkout({
       patronIdentifier: MINJUN,
       itemIdentifier: 'GN-0001',

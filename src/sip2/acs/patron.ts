@@ -53,8 +53,13 @@ function patronView(
       : left && say('canBorrow', language, left);
   const validPatronPassword = validPassword(standing, pin);
   const screenMessage = joinScreen(pinRefusal, standingText, extra && say(extra, language));
+  // A locked card borrows and renews nothing here until the lock ends, whatever its PIN.
+  const pinLocked =
+    standing.pin.given && !standing.pin.valid && standing.pin.reason.code === 'SIGN_IN_LOCKED'
+      ? [standing.pin.reason]
+      : [];
   return {
-    patronStatus: patronStatusFromRefusals(standing.refusals),
+    patronStatus: patronStatusFromRefusals([...standing.refusals, ...pinLocked]),
     validPatron: standing.card.ok,
     ...(validPatronPassword === undefined ? {} : { validPatronPassword }),
     personalName: personalName(standing),
