@@ -96,8 +96,14 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // A requested copy: where its request has it (even when it was also returned today).
   if (code === 'ITEM_NOT_ON_LOAN' && params.requestState) return requestSentence(params);
   // Another library's copy astray here (in a request or not): whose it is, and where it goes.
-  if (code === 'ITEM_UNKNOWN' && params.sendTo)
-    return params.request === 'none' ? 'ITEM_UNKNOWN.astray' : 'ITEM_UNKNOWN.requestAstray';
+  if (code === 'ITEM_UNKNOWN' && params.sendTo) {
+    if (params.request !== 'none') return 'ITEM_UNKNOWN.requestAstray';
+    // … scanned to lend it here: not ours to lend.
+    return params.at === 'checkout' ? 'ITEM_UNKNOWN.otherLibrary' : 'ITEM_UNKNOWN.astray';
+  }
+  // Another library's copy at a machine's checkout: the member hands it to the desk.
+  if (code === 'ITEM_UNKNOWN' && params.owner && params.atMachine === 'checkout')
+    return 'ITEM_UNKNOWN.otherLibraryAtMachine';
   // A barcode on copies of several other libraries: which ones.
   if (code === 'ITEM_UNKNOWN' && params.owners) return 'ITEM_UNKNOWN.shared';
   // This library's copy scanned on a request list with no request: it belongs on the shelf.

@@ -90,7 +90,17 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
   it('refuses each item problem with its code', async () => {
     const member = await walkIn(gnDesk);
     expect((await lend(gnDesk, member.card, 'NOPE')).json().code).toBe('ITEM_UNKNOWN');
-    expect((await lend(gnDesk, member.card, 'JY0000')).json().code).toBe('ITEM_UNKNOWN');
+    // Another library's copy brought to this desk: named with its library, not lent, sent home.
+    const yonams = (await lend(gnDesk, member.card, 'JY0000')).json();
+    expect(yonams).toMatchObject({
+      code: 'ITEM_UNKNOWN',
+      detail:
+        '다른 도서관의 자료라 여기서는 빌려 줄 수 없습니다: 진주시립연암도서관의 《연암 책 0》입니다. 책은 진주시립연암도서관으로 보내 주세요.',
+    });
+    expect(yonams.reasons[0].params).toMatchObject({
+      sendTo: '진주시립연암도서관',
+      at: 'checkout',
+    });
     // A card scanned into the item field (the member's, spaced as a person types it): said as that.
     const spaced = member.card.replace(/(\d{4})(?=\d)/g, '$1 ');
     const cardAsItem = { code: 'ITEM_UNKNOWN', detail: '책이 아니라 회원증을 스캔했습니다.' };

@@ -204,7 +204,13 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
   });
 
   it('items: unknown here, reference only, already on loan', async () => {
-    expect(codes((await checkout(gn, MINJUN, 'JY-1')).screenMessage)).toEqual(['ITEM_UNKNOWN']);
+    // Another library's copy: the member is told whose it is and to hand it to the desk.
+    expect((await checkout(gn, MINJUN, 'JY-1')).screenMessage).toBe(
+      '[ITEM_UNKNOWN] 진주시립연암도서관의 자료라 여기서는 빌릴 수 없습니다: 《혼불 1》. 안내데스크에 맡겨 주세요.',
+    );
+    expect(codes((await checkout(gn, MINJUN, 'NOWHERE-1')).screenMessage)).toEqual([
+      'ITEM_UNKNOWN',
+    ]);
     // The reader's own card held under the item scanner: said as that, at the checkout and the return.
     const card = '[ITEM_UNKNOWN] 책이 아니라 회원증을 스캔했습니다.';
     expect((await checkout(gn, MINJUN, SEOYEON)).screenMessage).toBe(card);

@@ -19,6 +19,7 @@ import { loadBorrowerStanding } from './borrower-standing.js';
 import { dueDateFor, unknownItem } from './domain.js';
 import { insertLoan } from './loan-writes.js';
 import {
+  copyInNoRequest,
   type OwnRequestedCopy,
   ownRequestedCopy,
   type RequestedCopyHere,
@@ -224,7 +225,10 @@ async function namingReservedCopy(
     refusals.map((r) => (r.code === code ? named : r));
   if (refusals.some((r) => r.code === 'ITEM_UNKNOWN')) {
     const copy = await requestedCopyHere(db, libraryId, itemBarcode, today);
-    return replacing('ITEM_UNKNOWN', copy ? requestedCopyRefusal(copy) : unknownItem(itemBarcode));
+    return replacing(
+      'ITEM_UNKNOWN',
+      copy ? requestedCopyRefusal(copy) : await anotherLibrarysCopy(db, libraryId, itemBarcode),
+    );
   }
   if (!item || !refusals.some((r) => r.code === 'ITEM_ON_HOLD')) return refusals;
   if (item.reserved) {
@@ -233,6 +237,21 @@ async function namingReservedCopy(
   }
   const hold = item.heldForOther ? await shelfHoldOf(db, libraryId, itemBarcode) : null;
   return hold ? replacing('ITEM_ON_HOLD', { code: 'ITEM_ON_HOLD', params: hold }) : refusals;
+}
+
+/**
+ * A barcode not of this library: another library's copy on the shelf here (a member brought it
+ * from there, or it came back astray) is named with its library — not lent here, sent home;
+ * otherwise the barcode is unknown.
+ */
+async function anotherLibrarysCopy(
+  db: Kysely<DB>,
+  libraryId: number,
+  itemBarcode: string,
+): Promise<Reason> {
+  const reason = await copyInNoRequest(db, libraryId, itemBarcode);
+  if (reason.params?.sendTo === undefined) return reason;
+  return { ...reason, params: { ...reason.params, at: 'checkout' } };
 }
 
 /** This library's copy reserved by a request it lends: where it goes instead of a loan here. */

@@ -26,6 +26,8 @@ const REFUSALS =
   'and ITEM_UNKNOWN with title, owner, sendTo and sendToLibraryId when it is to go home or is astray here; ' +
   "this library's own copy lent through a request is ITEM_ON_HOLD with requestState requested or sent (with pickupLibrary) or returning (to receive home); " +
   'a copy on the hold shelf for another member is ITEM_ON_HOLD with title, heldFor (masked) and pickupUntil; ' +
+  "another library's copy in no request and not on loan is ITEM_UNKNOWN with title, owner, sendTo (its home), request none and at: checkout " +
+  '(copies of several other libraries under the barcode: owners and libraries); ' +
   "a library card's number scanned as the item is ITEM_UNKNOWN with scanned: card.";
 
 const ReasonSchema = Type.Object({

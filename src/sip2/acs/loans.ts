@@ -200,6 +200,10 @@ export async function checkoutItem(
 function forThePatron(reason: Reason): Reason {
   if (reason.code !== 'ITEM_ON_HOLD' && reason.code !== 'ITEM_UNKNOWN') return reason;
   const params = reason.params ?? {};
+  if (params.at === 'checkout') {
+    const { title, owner, ownerEn } = params;
+    return { code: reason.code, params: { title, owner, ownerEn, atMachine: 'checkout' } };
+  }
   if (params.requestState !== undefined || params.sendTo !== undefined) {
     return { code: reason.code, params: { title: params.title, atMachine: 'checkout' } };
   }

@@ -95,6 +95,8 @@ function adviceContext(params: ProblemReason['params']): string | undefined {
   // Too many cards of members held elsewhere looked up at this library: why there is a limit.
   if (params?.limited === 'cardLookups') return 'cardLookups';
   if (params?.heldFor) return 'held';
+  // Another library's copy scanned to lend: what the member may do instead.
+  if (params?.at === 'checkout') return 'otherLibrary';
   if (params?.sendTo) return 'transit';
   // A barcode on copies of several other libraries: the book's label tells which.
   if (params?.owners) return 'shared';

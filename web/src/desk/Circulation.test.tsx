@@ -131,6 +131,21 @@ const REQUESTED_COPIES: Record<
       '이 도서관의 자료가 아닙니다: 경남대표도서관의 상호대차 자료 《작별하지 않는다》입니다. 진주시립서부도서관으로 보내 주세요.',
     params: ASTRAY_TO_SEOBU,
   },
+  GNL0000030: {
+    code: 'ITEM_UNKNOWN',
+    detail:
+      '다른 도서관의 자료라 여기서는 빌려 줄 수 없습니다: 경남대표도서관의 《채식주의자》입니다. 책은 경남대표도서관으로 보내 주세요.',
+    params: {
+      title: '채식주의자',
+      owner: '경남대표도서관',
+      ownerEn: 'Gyeongnamdaepyo Library',
+      sendTo: '경남대표도서관',
+      sendToEn: 'Gyeongnamdaepyo Library',
+      sendToLibraryId: 1,
+      request: 'none',
+      at: 'checkout',
+    },
+  },
 };
 
 type OpenLoan = CirculationStatus['openLoans'][number];
@@ -445,6 +460,12 @@ describe('desk: card, member panel, checkout', () => {
     const astray = await advice('GNL0000023', '《작별하지 않는다》');
     expect(astray).toContain('서가에 두지 말고 위에 적힌 도서관으로 보내세요.');
     expect(astray).not.toContain('바코드를 다시 스캔해 주세요');
+    // Another library's copy a member brought to borrow: what to tell the member.
+    const brought = await advice('GNL0000030', '《채식주의자》');
+    expect(brought).toContain(
+      '회원에게는 그 도서관에서 빌리거나, 상호대차를 신청해 이 도서관에서 받을 수 있다고 안내하세요.',
+    );
+    expect(brought).not.toContain('서가에 두지 말고');
   });
 
   it('server away: says so without blaming the internet, keeps the barcode, and retries (issue 17)', async () => {
