@@ -570,11 +570,20 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
         params: sendTo(L1, '진주시립서부도서관', 'Jinju Seobu Library'),
       },
     ]);
-    // Home and received: an ordinary copy of Jinju Seobu, unknown at P like any other.
+    // Home and received: an ordinary copy of Jinju Seobu, not P's to lend, like any other.
     await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-DESK' });
     const plain = await lendAt(pDesk, other.card);
     expect(plain.json().reasons).toEqual([
-      { code: 'ITEM_UNKNOWN', detail: '이 도서관에 등록되지 않은 자료입니다.' },
+      {
+        code: 'ITEM_UNKNOWN',
+        detail:
+          '다른 도서관의 자료라 여기서는 빌려 줄 수 없습니다: 진주시립서부도서관의 《상호대차 대출 화면》입니다. 책은 진주시립서부도서관으로 보내 주세요.',
+        params: {
+          ...sendTo(L1, '진주시립서부도서관', 'Jinju Seobu Library'),
+          request: 'none',
+          at: 'checkout',
+        },
+      },
     ]);
   });
 
