@@ -548,9 +548,9 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
         personalName: '',
       });
       expect(wrong.screenMessage).toMatch(/^\[INVALID_CREDENTIALS\]/);
-      // Said as a PIN, with what more wrong ones do; nothing of the member's loans.
+      // Said as a PIN, with how many more wrong ones lock the card; nothing of the member's loans.
       expect(wrong.screenMessage).toContain(
-        'PIN이 맞지 않습니다. 5번 틀리면 이 카드는 10분 동안 자가대출기와 홈페이지 로그인 모두 잠깁니다.',
+        `PIN이 맞지 않습니다. ${5 - attempt}번 더 틀리면 이 카드는 10분 동안 자가대출기와 홈페이지 로그인 모두 잠깁니다.`,
       );
       expect(wrong.screenMessage).not.toContain('빌릴 수 있습니다');
     }

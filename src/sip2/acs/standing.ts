@@ -103,7 +103,7 @@ export async function checkPin(
     return { given: true, valid: true };
   }
   session?.patron.end();
-  return { given: true, valid: false, reason: pinReason(checked.reasons[0]!) };
+  return { given: true, valid: false, reason: await pinReason(db, member, checked.reasons[0]!) };
 }
 
 /** The refusal of a PIN for a member who has not chosen one yet: where to choose it. */
@@ -111,12 +111,22 @@ function noPinYet(member: MemberRow): Reason | null {
   return member.pin_hash === null ? { code: 'PIN_REQUIRED', params: { pin: 'notSet' } } : null;
 }
 
-/** A wrong PIN said as one (not "card number or password"), with what more wrong ones do. */
-function pinReason(reason: Reason): Reason {
+/**
+ * A wrong PIN said as one (not "card number or password"), with how many more wrong ones lock
+ * the card. The member is known here (the card was presented and found), so the count tells a
+ * stranger nothing the machine has not said; the portal's sign-in does not say it.
+ */
+async function pinReason(db: Kysely<DB>, member: MemberRow, reason: Reason): Promise<Reason> {
   if (reason.code !== 'INVALID_CREDENTIALS') return reason;
+  const row = await db
+    .selectFrom('members')
+    .select('failed_sign_ins')
+    .where('id', '=', member.id)
+    .executeTakeFirst();
+  const left = Math.max(1, MAX_FAILED_SIGN_INS - (row?.failed_sign_ins ?? 0));
   return {
     code: 'INVALID_CREDENTIALS',
-    params: { secret: 'pin', attempts: MAX_FAILED_SIGN_INS, minutes: LOCK_MINUTES },
+    params: { secret: 'pin', left, attempts: MAX_FAILED_SIGN_INS, minutes: LOCK_MINUTES },
   };
 }
 
