@@ -12,6 +12,17 @@ import { createEmptyDatabase, type EmptyDatabase, HttpSession } from './support.
  */
 const step = (line: string) => console.log(`[golive] ${line}`);
 
+/** A staff member signed in with a password someone else chose replaces it before anything else. */
+async function choosesOwnPassword(session: HttpSession, given: string, chosen: string) {
+  const before = await session.get('/api/v1/staff/me');
+  expect(before.json.mustChangePassword).toBe(true);
+  const changed = await session.post('/api/v1/staff/me/password', {
+    currentPassword: given,
+    newPassword: chosen,
+  });
+  expect(changed.status).toBe(200);
+}
+
 describe(`going live on an empty database, no demo (${testDatabaseKind})`, () => {
   let database: EmptyDatabase;
   beforeAll(async () => {
@@ -59,6 +70,22 @@ describe(`going live on an empty database, no demo (${testDatabaseKind})`, () =>
       );
       expect(tooEarly.status).toBe(403);
       expect(tooEarly.json.code).toBe('PASSWORD_CHANGE_REQUIRED');
+      // The web app's pages and files still load: the page that asks for the new password opens.
+      for (const page of ['/', '/admin', '/admin/password']) {
+        const opened = await network.page(page);
+        expect([opened.status, opened.type], page).toEqual([200, 'text/html; charset=utf-8']);
+        const script = /src="(\/assets\/[^"]+\.js)"/.exec(opened.body)?.[1];
+        expect((await network.page(script!)).status, script).toBe(200);
+      }
+      const kept = await network.post('/api/v1/staff/me/password', {
+        currentPassword: oneTime,
+        newPassword: oneTime,
+      });
+      step(
+        `keeping the one-time password as the new one is refused: ${kept.status} ${kept.json.detail}`,
+      );
+      expect(kept.status).toBe(400);
+      expect(kept.json.detail).toContain('지금 쓰는 비밀번호와 달라야 합니다');
 
       const changed = await network.post('/api/v1/staff/me/password', {
         currentPassword: oneTime,
@@ -93,6 +120,7 @@ describe(`going live on an empty database, no demo (${testDatabaseKind})`, () =>
           })
         ).status,
       ).toBe(200);
+      await choosesOwnPassword(admin, 'yonam admin password', 'the yonam admin chose this');
       const desk = await admin.post(`/api/v1/libraries/${yonam.id}/staff`, {
         username: 'yonam-desk',
         displayName: '연암 안내데스크',
@@ -123,6 +151,7 @@ describe(`going live on an empty database, no demo (${testDatabaseKind})`, () =>
           })
         ).status,
       ).toBe(200);
+      await choosesOwnPassword(deskSession, 'yonam desk password', 'the yonam desk chose this');
       const member = await deskSession.post('/api/v1/members', {
         name: '정하늘',
         birthDate: '1990-04-01',

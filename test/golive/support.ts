@@ -66,6 +66,14 @@ export class HttpSession {
     if (typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
     return { status: response.status, json };
   }
+  /** A page or file of the web app, read as a browser would with this session's cookie. */
+  async page(url: string) {
+    const response = await fetch(`${this.baseUrl}${url}`, {
+      headers: this.cookie ? { cookie: this.cookie } : {},
+    });
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, type, body: await response.text() };
+  }
   get = (url: string) => this.request('GET', url);
   post = (url: string, body: unknown = {}) => this.request('POST', url, body);
   patch = (url: string, body: unknown) => this.request('PATCH', url, body);

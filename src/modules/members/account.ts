@@ -7,6 +7,7 @@ import { authorize, authorizeStaff } from '../../platform/auth/authorize.js';
 import {
   checkNewPassword,
   checkNewPin,
+  checkPasswordChanged,
   type PersonalFacts,
 } from '../../platform/auth/secret-strength.js';
 import { hashPin, hashSecret } from '../../platform/auth/secrets.js';
@@ -111,6 +112,7 @@ export async function changeMemberPassword(
   const now = clock.now();
   const member = await memberQuery(db).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
   await currentSecretChecked(checkMemberSecret(db, member, 'password', input.currentPassword, now));
+  checkPasswordChanged(input.currentPassword, input.newPassword, 'body.newPassword');
   checkNewPassword(input.newPassword, 'body.newPassword', factsOf(member));
   const hash = await hashSecret(input.newPassword);
   await db.transaction().execute(async (tx) => {

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, StaffActor } from '../../platform/auth/actor.js';
 import { currentSecretChecked, verifyAccountSecret } from '../../platform/auth/attempts.js';
 import { authorize } from '../../platform/auth/authorize.js';
-import { checkNewPassword } from '../../platform/auth/secret-strength.js';
+import { checkNewPassword, checkPasswordChanged } from '../../platform/auth/secret-strength.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { createSession, type NewSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -140,6 +140,8 @@ export async function createStaff(
           display_name: input.displayName.trim(),
           role: input.role,
           password_hash: passwordHash,
+          // The creator knows this password: its owner chooses their own at the first sign-in.
+          must_change_password: true,
         })
         .returning(VIEW_COLUMNS)
         .executeTakeFirstOrThrow();
@@ -193,6 +195,7 @@ export async function changeStaffPassword(
   await currentSecretChecked(
     verifyAccountSecret(db, 'staff-password', row.id, input.currentPassword, now),
   );
+  checkPasswordChanged(input.currentPassword, input.newPassword, 'body.newPassword');
   checkNewPassword(input.newPassword, 'body.newPassword', {
     username: row.username,
     name: row.display_name,

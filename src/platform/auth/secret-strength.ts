@@ -58,6 +58,14 @@ export function checkNewPassword(password: string, field: string, facts: Persona
   }
 }
 
+/**
+ * A changed password must change: a one-time password kept as the new one would stay where it
+ * was handed over (a terminal's scroll-back, a note) while the screen says it no longer works.
+ */
+export function checkPasswordChanged(current: string, next: string, field: string): void {
+  if (current === next) throw validationFailed(field, 'must differ from the current password');
+}
+
 /** A PIN of one digit repeated (0000), or a run up or down (1234, 9876). */
 function isPattern(pin: string): boolean {
   const steps = [...pin].slice(1).map((d, i) => Number(d) - Number(pin[i]));

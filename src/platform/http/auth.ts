@@ -186,7 +186,9 @@ export async function registerAuthentication(
       throw new AppError('FORBIDDEN', { reason: 'missing or wrong x-csrf-token header' });
     }
     const route = `${request.method} ${path}`;
-    if (session.mustChangePassword && !ONE_TIME_PASSWORD_PATHS.has(route)) {
+    // Only the API is held back: the web app's pages and files load, so its page can ask.
+    const api = path?.startsWith('/api/') === true;
+    if (session.mustChangePassword && api && !ONE_TIME_PASSWORD_PATHS.has(route)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
     await touchSession(db, token, session.lastSeenAt, now);

@@ -111,7 +111,11 @@ describe('managing accounts in the library administration', () => {
     renderAt('/admin/staff');
     const form = (await screen.findByRole('heading', { name: '새 직원 계정' })).closest('form')!;
     createStaff(form, '새 직원');
-    expect(await screen.findByText('새 직원 계정을 만들었습니다.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        '새 직원 계정을 만들었습니다. 정한 비밀번호를 본인에게 전해 주세요. 처음 로그인할 때 새 비밀번호를 정하게 됩니다.',
+      ),
+    ).toBeTruthy();
     const row = screen.getByText('연암 안내데스크').closest('tr')!;
     // It signs the account out everywhere: asked first, by the account's name.
     fireEvent.click(within(row).getByRole('button', { name: '사용 중지: 연암 안내데스크' }));
@@ -123,7 +127,11 @@ describe('managing accounts in the library administration', () => {
     expect(calls.some((c) => c.path === '/api/v1/staff/5/disabled')).toBe(false);
     fireEvent.click(within(row).getByRole('button', { name: '예, 사용 중지합니다' }));
     expect(await screen.findByText('연암 안내데스크 계정을 사용 중지했습니다.')).toBeTruthy();
-    expect(screen.queryByText('새 직원 계정을 만들었습니다.')).toBeNull();
+    expect(
+      screen.queryByText(
+        '새 직원 계정을 만들었습니다. 정한 비밀번호를 본인에게 전해 주세요. 처음 로그인할 때 새 비밀번호를 정하게 됩니다.',
+      ),
+    ).toBeNull();
   });
 
   it('takes the last success away when the next save is refused', async () => {
@@ -142,10 +150,18 @@ describe('managing accounts in the library administration', () => {
     renderAt('/admin/staff');
     const form = (await screen.findByRole('heading', { name: '새 직원 계정' })).closest('form')!;
     createStaff(form, '새 직원');
-    expect(await screen.findByText('새 직원 계정을 만들었습니다.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        '새 직원 계정을 만들었습니다. 정한 비밀번호를 본인에게 전해 주세요. 처음 로그인할 때 새 비밀번호를 정하게 됩니다.',
+      ),
+    ).toBeTruthy();
     createStaff(form, '또 새 직원');
     expect(await screen.findByText('이미 쓰이는 아이디입니다.')).toBeTruthy();
-    expect(screen.queryByText('새 직원 계정을 만들었습니다.')).toBeNull();
+    expect(
+      screen.queryByText(
+        '새 직원 계정을 만들었습니다. 정한 비밀번호를 본인에게 전해 주세요. 처음 로그인할 때 새 비밀번호를 정하게 됩니다.',
+      ),
+    ).toBeNull();
   });
 
   it('disables a self-check machine and gives it a new password', async () => {
