@@ -241,7 +241,7 @@ export async function openService(options: ServiceOptions): Promise<Service> {
         };
         const address = await app.listen({ port: config.port, host: config.host });
         sip2 = await startSip2Server(context, {
-          host: config.host,
+          host: config.sip2Host ?? config.host,
           port: config.sip2Port,
           ...(config.sip2IdleTimeoutMs ? { idleTimeoutMs: config.sip2IdleTimeoutMs } : {}),
           tls,

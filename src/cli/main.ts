@@ -144,7 +144,7 @@ function printBanner(
   console.log(`  API docs:      ${httpUrl}/api/docs   (OpenAPI: ${httpUrl}/api/openapi.json)`);
   console.log(`  Health:        ${httpUrl}/health   ${httpUrl}/ready`);
   const sip2 = config.sip2Tls ? 'SIP2 over TLS' : 'SIP2';
-  console.log(`  Self-check:    ${sip2} on ${config.host}:${sip2Port}`);
+  console.log(`  Self-check:    ${sip2} on ${config.sip2Host ?? config.host}:${sip2Port}`);
   if (metricsUrl) console.log(`  Metrics:       ${metricsUrl}`);
   if (workerPids) {
     console.log(`  Workers:       ${workerPids.length} processes (pids ${workerPids.join(', ')})`);

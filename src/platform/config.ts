@@ -17,6 +17,11 @@ export interface Config {
   readReplica?: { url: string; maxLagSeconds: number } | undefined;
   sip2Port: number;
   /**
+   * SIP2_HOST: the address the SIP2 listener binds (HOST unless set), so self-check machines on
+   * the library network reach it while HTTP stays behind the proxy on 127.0.0.1.
+   */
+  sip2Host?: string | undefined;
+  /**
    * WORKERS: service processes sharing the HTTP and SIP2 ports (node:cluster), one per core;
    * above 1 only on a PostgreSQL server (the embedded database lives in one process).
    */
@@ -69,6 +74,7 @@ export function loadConfig(env: Env = process.env): Config {
   const port = readPort(env, 'PORT', 3000, problems);
   const sip2Port = readPort(env, 'SIP2_PORT', 6001, problems);
   const host = readNonEmpty(env, 'HOST', '127.0.0.1', problems);
+  const sip2Host = readNonEmpty(env, 'SIP2_HOST', host, problems);
   const dataDir = path.resolve(readNonEmpty(env, 'DATA_DIR', './data', problems));
   const databaseUrl = readDatabaseUrl(env, 'DATABASE_URL', problems);
   const readReplica = readReadReplica(env, databaseUrl, problems);
@@ -97,6 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     ...(readReplica ? { readReplica } : {}),
     sip2Port,
+    ...(sip2Host === host ? {} : { sip2Host }),
     workers,
     logLevel,
     sessionIdleMinutes,

@@ -1,8 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runToExit, startService } from '../support/process.js';
+
+/** Whether a TCP connection to the address is accepted. */
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
 
 describe('the real entry point on the embedded database', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'library-one-entry-'));
@@ -26,13 +39,17 @@ describe('the real entry point on the embedded database', () => {
     }
     expect(first.output()).toContain('closing the database cleanly');
 
-    const again = await startService({ DATA_DIR: dataDir });
+    // SIP2 on an address of its own (the library network), HTTP still on HOST (127.0.0.1).
+    const again = await startService({ DATA_DIR: dataDir, SIP2_HOST: '127.0.0.2' });
     try {
       const { libraries } = (await (await fetch(`${again.httpUrl}/api/v1/libraries`)).json()) as {
         libraries: { nameKo: string }[];
       };
       expect(libraries).toHaveLength(29);
       expect(libraries[0]?.nameKo).toBe('경남대표도서관');
+      const sip2Port = Number(/Self-check:\s+SIP2 on 127\.0\.0\.2:(\d+)/.exec(again.output())?.[1]);
+      expect(await connects('127.0.0.2', sip2Port)).toBe(true);
+      expect(await connects('127.0.0.1', sip2Port)).toBe(false);
     } finally {
       expect(await again.stop('SIGTERM')).toBe(0);
     }
