@@ -144,6 +144,8 @@ describe('parseItemCsv: a good file', () => {
     ['N', false],
     ['0', false],
     ['관내열람', false],
+    ['대출불가', false],
+    ['대출 불가', false],
     ['아니오', false],
     ['아니요', false],
     ['불가', false],
@@ -244,7 +246,7 @@ describe('parseItemCsv: row errors', () => {
     [
       'loanable',
       'maybe',
-      'Loanable must be yes/no, true/false, y/n, 1/0, 예/아니오, 가능/불가, 대출가능 or 관내열람',
+      'Loanable must be yes/no, true/false, y/n, 1/0, 예/아니오, 가능/불가, 대출가능/대출불가 or 관내열람',
     ],
   ])('refuses %s %j', (field, value, message) => {
     const header = field === 'title' ? 'barcode,title' : `barcode,title,${field}`;
@@ -344,6 +346,12 @@ describe('parseItemCsv: whole-file refusals', () => {
 });
 
 describe('parseItemCsv: the title record columns', () => {
+  it('reads the barcode column under the name its refusals give it, 등록번호(바코드)', () => {
+    const result = parsed(csv('등록번호(바코드),서명,대출 가능 여부', 'B1,토지,대출불가'));
+    expect(result.errors).toEqual([]);
+    expect(result.rows).toEqual([expect.objectContaining({ barcode: 'B1', loanable: false })]);
+  });
+
   it('reads an optional KDC class and subjects, under English or Korean headers', () => {
     const result = parsed(
       csv(

@@ -89,9 +89,9 @@ export type ItemCsvColumn = (typeof ITEM_CSV_COLUMNS)[number];
 
 const REQUIRED_COLUMNS: readonly ItemCsvColumn[] = ['barcode', 'title'];
 
-/** Header names as `headerKey` writes them: lower case, without spaces, `_` or `-`. */
+/** Header names as `headerKey` writes them: lower case, without spaces, `_`, `-` or brackets. */
 const HEADER_ALIASES: Record<ItemCsvColumn, readonly string[]> = {
-  barcode: ['barcode', '등록번호', '바코드'],
+  barcode: ['barcode', '등록번호', '바코드', '등록번호바코드'],
   title: ['title', '서명', '도서명', '제목'],
   author: ['author', '저자', '저자명'],
   publisher: ['publisher', '출판사', '발행처', '발행자'],
@@ -159,7 +159,7 @@ function readCsv(text: string): { ok: true; records: string[][] } | Failure {
 function headerKey(name: string): string {
   return cleanText(name)
     .toLowerCase()
-    .replace(/[\s_-]/g, '');
+    .replace(/[\s_\-()[\]]/g, '');
 }
 
 function columnOf(name: string): ItemCsvColumn | undefined {

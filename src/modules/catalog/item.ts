@@ -57,6 +57,8 @@ const LOANABLE_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['n', false],
   ['0', false],
   ['관내열람', false],
+  ['대출불가', false],
+  ['대출 불가', false],
   ['관내 열람', false],
   ['아니오', false],
   ['아니요', false],

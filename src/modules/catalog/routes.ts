@@ -131,7 +131,7 @@ headers work too (등록번호, 서명, 저자, 출판사, 발행년, 청구기�
 - **author**, **publisher**, **call_number**: optional text.
 - **year**: optional, a whole number up to next year.
 - **isbn**: optional ISBN-10 or ISBN-13, hyphens allowed; kept as ISBN-13.
-- **loanable**: empty means yes; true/false, yes/no, y/n, 1/0, 예/아니오, 가능/불가, 대출가능 or 관내열람 (reference only).
+- **loanable**: empty means yes; true/false, yes/no, y/n, 1/0, 예/아니오, 가능/불가, 대출가능/대출불가 or 관내열람 (reference only).
 
 **MARC** (the full table is in docs/architecture.md): title 245 $a : $b (ISBD punctuation dropped);
 author 100/110, else 700/710, else 245 $d/$c; publisher and year 260 or 264 $b/$c (the first four

@@ -1268,7 +1268,7 @@ export interface paths {
          *     - **author**, **publisher**, **call_number**: optional text.
          *     - **year**: optional, a whole number up to next year.
          *     - **isbn**: optional ISBN-10 or ISBN-13, hyphens allowed; kept as ISBN-13.
-         *     - **loanable**: empty means yes; true/false, yes/no, y/n, 1/0, 예/아니오, 가능/불가, 대출가능 or 관내열람 (reference only).
+         *     - **loanable**: empty means yes; true/false, yes/no, y/n, 1/0, 예/아니오, 가능/불가, 대출가능/대출불가 or 관내열람 (reference only).
          *
          *     **MARC** (the full table is in docs/architecture.md): title 245 $a : $b (ISBD punctuation dropped);
          *     author 100/110, else 700/710, else 245 $d/$c; publisher and year 260 or 264 $b/$c (the first four
