@@ -657,6 +657,72 @@ describe('desk: card, member panel, checkout', () => {
     await waitFor(() => expect(screen.queryByRole('heading', { name: member.name! })).toBeNull());
   });
 
+  it('the same copy scanned twice in a row: lent once and said so, with no question to return it; the requests panel is read again after the loan', async () => {
+    const lentLoan = {
+      loanId: 1,
+      title: '나쁜 어린이 표',
+      itemBarcode: 'JYL0000005',
+      loanDay: '2026-12-01',
+      dueDate: '2026-12-15',
+    };
+    let lentOnce = false;
+    let requestReads = 0;
+    deskRoutes(
+      () => (lentOnce ? withLoanHere(lentLoan) : emptyStatus),
+      [
+        [
+          'POST',
+          '/api/v1/checkouts',
+          () => {
+            if (lentOnce)
+              return problem(409, [{ code: 'ITEM_ON_LOAN', detail: '이미 대출 중인 자료입니다.' }]);
+            lentOnce = true;
+            return {
+              status: 201,
+              body: {
+                loan: {
+                  id: 1,
+                  itemBarcode: lentLoan.itemBarcode,
+                  title: lentLoan.title,
+                  loanDay: lentLoan.loanDay,
+                  dueDate: lentLoan.dueDate,
+                  library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+                },
+                memberId: 42,
+                loansLeft: { network: 19, here: 4 },
+                status: withLoanHere(lentLoan),
+              },
+            };
+          },
+        ],
+        [
+          'GET',
+          '/api/v1/members/42/requests',
+          () => {
+            requestReads += 1;
+            return { body: { requests: [], elsewhere: [] } };
+          },
+        ],
+      ],
+    );
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await screen.findByRole('heading', { name: member.name! });
+    await waitFor(() => expect(requestReads).toBe(1));
+    await scan('자료 바코드', 'JYL0000005');
+    // A copy collected through a request leaves the panel: it is read again after each loan.
+    await waitFor(() => expect(requestReads).toBe(2));
+    await scan('자료 바코드', 'JYL0000005');
+    expect(
+      await screen.findByText(
+        '방금 이 회원에게 빌려 준 자료입니다: 《나쁜 어린이 표》. 같은 책이 두 번 스캔되었습니다.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '반납' })).toBeNull();
+    expect(screen.queryByText(/반납할까요/)).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('자료 바코드')));
+  });
+
   it('offers the renewal of an inter-library loan lent here, and says so', async () => {
     deskRoutes(() => ({
       ...emptyStatus,

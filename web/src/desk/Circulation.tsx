@@ -289,7 +289,10 @@ export function Circulation() {
           loan.itemBarcode?.toUpperCase() === refusedBarcode.toUpperCase(),
       )
     : undefined;
-  promptOpen.current = alreadyHas !== undefined;
+  // The same copy scanned twice (a scanner reading again): lent once, not a question to return it.
+  const scannedTwice =
+    alreadyHas !== undefined && lentThisVisit(visit?.lines ?? [], refusedBarcode);
+  promptOpen.current = alreadyHas !== undefined && !scannedTwice;
   const refusal = groupOverdue(lend.problem, t, alreadyHas !== undefined);
   const overdueLoans = status?.openLoans.filter((loan) => loan.overdue) ?? [];
   const receiptLines: ReceiptLine[] = [
@@ -359,7 +362,14 @@ export function Circulation() {
                   </SubmitButton>
                 </form>
                 <WaitingScans queue={itemScans} />
-                {alreadyHas ? (
+                {alreadyHas && scannedTwice ? (
+                  <div className="problem problem-large already-has" role="alert">
+                    <p className="problem-detail">
+                      {t('desk.scannedTwice', { title: alreadyHas.title ?? '' })}
+                    </p>
+                    <p className="problem-next">{t('desk.scannedTwiceNext')}</p>
+                  </div>
+                ) : alreadyHas ? (
                   <div className="problem problem-large already-has" role="alert">
                     <p className="problem-detail">
                       {t('desk.alreadyHas', { title: alreadyHas.title ?? '' })}
@@ -408,9 +418,15 @@ export function Circulation() {
               </section>
             ) : null}
             {canLend ? (
-              <PlaceHoldForMember cardNumber={visit.cardNumber} memberId={visit.member.id} />
+              <PlaceHoldForMember
+                cardNumber={visit.cardNumber}
+                memberId={visit.member.id}
+                visitChanges={visit.lines.length}
+              />
             ) : null}
-            {canLend ? <MemberRequests memberId={visit.member.id} /> : null}
+            {canLend ? (
+              <MemberRequests memberId={visit.member.id} visitChanges={visit.lines.length} />
+            ) : null}
             {status ? (
               <NetworkStatus
                 status={status}
@@ -580,4 +596,10 @@ function currentLoanLines(
       date: loan.dueDate,
       library: loan.library,
     }));
+}
+
+/** Whether this visit's last line for the barcode is its loan (lent here just now, not returned). */
+function lentThisVisit(lines: readonly ReceiptLine[], barcode: string): boolean {
+  const same = lines.filter((line) => line.barcode?.toUpperCase() === barcode.toUpperCase());
+  return same.at(-1)?.kind === 'loan';
 }

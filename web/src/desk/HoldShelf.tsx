@@ -128,9 +128,12 @@ function ArrivedRequests() {
 export function PlaceHoldForMember({
   cardNumber,
   memberId,
+  visitChanges = 0,
 }: {
   cardNumber: string;
   memberId: number;
+  /** The visit's loans, returns and renewals so far: a held copy lent leaves the list. */
+  visitChanges?: number;
 }) {
   const { t } = useTranslation();
   const [barcode, setBarcode] = useState('');
@@ -162,7 +165,7 @@ export function PlaceHoldForMember({
   return (
     <section className="panel place-hold" aria-labelledby="place-hold-title">
       <h2 id="place-hold-title">{t('holdShelf.placeTitle')}</h2>
-      <MemberHolds memberId={memberId} placed={placed} />
+      <MemberHolds memberId={memberId} placed={placed + visitChanges} />
       <form className="scan-form" onSubmit={submit}>
         <ScanField
           scans="item"

@@ -12,10 +12,17 @@ import { useFormat } from '../i18n/format';
  * here by title (a copy that arrived said first, so that staff hand it over now), each cancellable
  * at the member's word; those to collect elsewhere a count by library. Nothing when there are none.
  */
-export function MemberRequests({ memberId }: { memberId: number }) {
+/** `visitChanges`: the visit's loans, returns and renewals so far; a collected copy leaves the list. */
+export function MemberRequests({
+  memberId,
+  visitChanges = 0,
+}: {
+  memberId: number;
+  visitChanges?: number;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  const requests = useResource(`member-requests-${memberId}`, () =>
+  const requests = useResource(`member-requests-${memberId}-${visitChanges}`, () =>
     answer(api.GET('/api/v1/members/{memberId}/requests', { params: { path: { memberId } } })),
   );
   const cancel = useAction();
