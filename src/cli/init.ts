@@ -3,6 +3,7 @@ import {
   DEFAULT_DIRECTORY_CSV,
   type DirectoryRowError,
   readDirectoryCsv,
+  SEED_PLANNED_START,
 } from '../modules/libraries/index.js';
 import { oneTimePassword, setUpNetwork } from '../modules/network/index.js';
 import { systemClock } from '../platform/clock.js';
@@ -68,6 +69,7 @@ export async function initCommand(options: InitCommandOptions): Promise<void> {
     await migrateToLatest(database.db);
     const report = await setUpNetwork(database.db, systemClock, {
       directory: parsed.directory,
+      plannedStart: options.libraries === undefined ? SEED_PLANNED_START : null,
       adminUsername: options.admin,
       adminPassword: password,
     });

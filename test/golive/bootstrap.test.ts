@@ -194,6 +194,27 @@ describe(`going live on an empty database, no demo (${testDatabaseKind})`, () =>
       expect(result.output).toContain('line 4: library "Haman Library" is already on line 2');
       expect(result.output).toContain('line 5: region_ko is empty');
       expect(result.output).toContain('line 5: phone "not a phone" is not a phone number');
+      // Mended, it sets up the network: no start date is made up for the operator's libraries.
+      writeFileSync(
+        file,
+        [
+          'english_name,korean_name,region_ko,region_en,address_ko,phone,closed_days',
+          'Haman Library,함안도서관,함안군,Haman-gun,,055-580-1234,Every Monday',
+        ].join('\n'),
+      );
+      const mended = await runToExit(['init', '--libraries', file], other.env);
+      expect(mended.code, mended.output).toBe(0);
+      const service = await startService(other.env, ['start']);
+      try {
+        const { libraries } = (await (
+          await fetch(`${service.httpUrl}/api/v1/libraries`)
+        ).json()) as { libraries: { nameKo: string; plannedStart: string | null }[] };
+        expect(libraries).toEqual([
+          expect.objectContaining({ nameKo: '함안도서관', plannedStart: null }),
+        ]);
+      } finally {
+        await service.stop('SIGTERM');
+      }
     } finally {
       await other.drop();
     }

@@ -4,4 +4,4 @@ export { type ImportReport, importItems, localizeRowError } from './import-items
 export type { RowError } from './item-csv.js';
 export { seedDemoItems } from './repository.js';
 export { catalogRoutes } from './routes.js';
-export { IMPORT_ENCODINGS, type ImportEncoding } from './text-encoding.js';
+export { decodeText, IMPORT_ENCODINGS, type ImportEncoding } from './text-encoding.js';

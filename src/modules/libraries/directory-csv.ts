@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { decodeText } from '../catalog/index.js';
 import {
   PROVINCE,
   PROVINCIAL_LIBRARY,
@@ -75,8 +76,20 @@ function rowErrors(row: Row, line: number, seenCodes: Map<string, number>): Dire
 /** Reads a libraries CSV; every bad row is reported with its line, nothing half-read. */
 export function parseDirectoryCsv(text: string): DirectoryParse {
   let rows: Row[];
+  let lines: number[];
   try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
+    // A row short of its last optional cells is read with them empty; the line each row ends on
+    // is kept, so a blank line above it does not shift the line an error names.
+    const records = parse(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: true,
+      info: true,
+    }) as { record: Row; info: { lines: number } }[];
+    rows = records.map((r) => r.record);
+    lines = records.map((r) => r.info.lines);
   } catch (error) {
     return {
       ok: false,
@@ -95,7 +108,7 @@ export function parseDirectoryCsv(text: string): DirectoryParse {
   const regions = new Map<string, SeedRegion>([[PROVINCE.code, PROVINCE]]);
   const libraries: SeedLibrary[] = [];
   rows.forEach((row, index) => {
-    const line = index + 2;
+    const line = lines[index] ?? index + 2;
     const problems = rowErrors(row, line, seen);
     if (problems.length > 0) {
       errors.push(...problems);
@@ -115,6 +128,14 @@ export function parseDirectoryCsv(text: string): DirectoryParse {
   return { ok: true, directory: { regions: [...regions.values()], libraries } };
 }
 
+/** The file as Korean Excel may save it too: UTF-8 (with or without a BOM) or EUC-KR. */
 export function readDirectoryCsv(file: string | URL = DEFAULT_DIRECTORY_CSV): DirectoryParse {
-  return parseDirectoryCsv(readFileSync(file, 'utf8'));
+  const decoded = decodeText(readFileSync(file));
+  if (!decoded.ok) {
+    return {
+      ok: false,
+      errors: [{ line: 0, message: 'the file is neither UTF-8 nor EUC-KR text' }],
+    };
+  }
+  return parseDirectoryCsv(decoded.text);
 }

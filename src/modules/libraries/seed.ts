@@ -9,6 +9,11 @@ export const SEED_PLANNED_START: BusinessDate = '2018-03-01';
 export interface DirectorySeedOptions {
   /** The seed document plans all 29 libraries for March 2018; the demo lets them lend. */
   participating: boolean;
+  /**
+   * When the libraries are planned to start lending: the seed document's date for its own 29;
+   * none for an operator's CSV (the network admin sets each library's date).
+   */
+  plannedStart?: BusinessDate | null;
 }
 
 /** Writes the seed document's regions and libraries, with their rules and closed dates. */
@@ -18,6 +23,8 @@ export async function seedLibraryDirectory(
   directory: Directory = seedDirectory(),
 ): Promise<{ regions: number; libraries: number }> {
   const { regions, libraries } = directory;
+  const plannedStart =
+    options.plannedStart === undefined ? SEED_PLANNED_START : options.plannedStart;
   const network = publicHolidays();
   return db.transaction().execute(async (tx) => {
     // Migration 0027 wrote the same list; a network that edited it keeps its edits.
@@ -61,7 +68,7 @@ export async function seedLibraryDirectory(
           name_ko: library.nameKo,
           name_en: library.nameEn,
           status: options.participating ? 'participating' : 'planned',
-          planned_start: SEED_PLANNED_START,
+          planned_start: plannedStart,
           participating_since: options.participating ? SEED_PLANNED_START : null,
           address_ko: library.addressKo,
           phone: library.phone,

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
 import { DEMO_STAFF_PASSWORD, DEMO_TERMINAL_PASSWORD } from '../../platform/auth/demo-passwords.js';
 import { hashSecret, verifySecret } from '../../platform/auth/secrets.js';
-import type { Clock } from '../../platform/clock.js';
+import type { BusinessDate, Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { type Directory, seedLibraryDirectory } from '../libraries/index.js';
 
@@ -18,6 +18,8 @@ export class NetworkNotEmptyError extends Error {
 
 export interface NetworkSetup {
   directory: Directory;
+  /** The seed document's date for its own libraries; none for an operator's CSV. */
+  plannedStart?: BusinessDate | null;
   adminUsername: string;
   /** The first network admin's one-time password; it must be changed at the first sign-in. */
   adminPassword: string;
@@ -60,7 +62,11 @@ export async function setUpNetwork(
 ): Promise<NetworkSetupReport> {
   if (!(await isEmpty(db))) throw new NetworkNotEmptyError();
   const passwordHash = await hashSecret(setup.adminPassword);
-  const counts = await seedLibraryDirectory(db, { participating: false }, setup.directory);
+  const counts = await seedLibraryDirectory(
+    db,
+    { participating: false, plannedStart: setup.plannedStart ?? null },
+    setup.directory,
+  );
   const home =
     setup.directory.libraries.find((l) => l.regionCode === setup.directory.regions[0]?.code) ??
     setup.directory.libraries[0]!;
