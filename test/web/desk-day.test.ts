@@ -106,9 +106,18 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     await scanItem(page, 'JYL0000012');
     await page.locator('.receipt-table', { hasText: 'JYL0000012' }).waitFor();
 
-    // The same book again: this member has it — return it? Enter says yes.
+    // The scanner reading the same book twice: lent once, said so, and the cursor stays.
     await scanItem(page, 'JYL0000012');
-    const question = page.locator('.already-has');
+    await page.locator('.already-has', { hasText: '같은 책이 두 번 스캔되었습니다' }).waitFor();
+    expect(await focusedLabel(page)).toBe('자료 바코드');
+    // The member at the desk again, the book in hand: this member has it — return it? Enter says yes.
+    await page.keyboard.press('F2');
+    await page.getByLabel('회원카드 번호').focus();
+    await page.keyboard.type(SEOYEON);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedLabel(page)).toBe('자료 바코드');
+    await scanItem(page, 'JYL0000012');
+    const question = page.locator('.already-has', { hasText: '반납할까요' });
     await question.waitFor();
     expect(await question.textContent()).toContain('이 회원이 이미 빌린 자료입니다 — 반납할까요?');
     expect(await page.locator('.checkout .problem', { hasText: 'ITEM_ON_LOAN' }).count()).toBe(0);
@@ -119,7 +128,7 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     expect(await question.count()).toBe(0);
     expect(await focusedLabel(page)).toBe('자료 바코드');
 
-    // F8: the cursor in the registration form's first field, not its heading; F2: the card field.
+    // F8: the cursor in the registration form's first field, not its heading.
     await page.keyboard.press('F8');
     await page.getByRole('heading', { name: '회원 등록' }).waitFor();
     await expect.poll(() => focusedLabel(page)).toBe('이름');
@@ -129,10 +138,12 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     await expect
       .poll(() => page.evaluate<string | undefined>('document.activeElement?.tagName'))
       .toBe('H1');
+    // F2: back to the member kept open, the cursor where the next book is scanned (round 36).
     await page.keyboard.press('F2');
-    await expect.poll(() => focusedLabel(page)).toBe('회원카드 번호');
+    await expect.poll(() => focusedLabel(page)).toBe('자료 바코드');
 
     // A receipt of every loan the member has, not only this visit's.
+    await page.getByLabel('회원카드 번호').focus();
     await page.keyboard.type(SEOYEON);
     await page.keyboard.press('Enter');
     await page.locator('.member-panel').waitFor();

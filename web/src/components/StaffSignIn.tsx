@@ -1,5 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusPageStart } from '../focus';
 import { useAction } from '../hooks';
 import { useStaffSession } from '../session';
 import { Field } from './Field';
@@ -13,6 +14,13 @@ export function StaffSignIn({ area }: { area: 'desk' | 'admin' }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const action = useAction();
+  // Opened first (the morning's first page, a session timed out): the cursor waits in the user
+  // name, so what the desk types first is not lost. Never taken from a field that has it.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) {
+      focusPageStart(true);
+    }
+  }, []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await action.run(() => session.signIn(username, password));

@@ -721,6 +721,9 @@ describe('desk: card, member panel, checkout', () => {
     expect(screen.queryByRole('button', { name: '반납' })).toBeNull();
     expect(screen.queryByText(/반납할까요/)).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('자료 바코드')));
+    // No question is open: Esc closes the member, as after any other answer.
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('heading', { name: member.name! })).toBeNull());
   });
 
   it('offers the renewal of an inter-library loan lent here, and says so', async () => {
@@ -902,7 +905,8 @@ describe('desk: card, member panel, checkout', () => {
     ]);
     renderAt('/desk');
     expect(await screen.findByRole('heading', { name: '안내데스크 로그인' })).toBeTruthy();
-    expect(screen.getByLabelText('아이디')).toBeTruthy();
+    // The page opened first thing in the morning (or after a timeout) has the cursor in the field.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('아이디')));
   });
   it('items scanned faster than their answers are lent in order, whole; those waiting when the next member opens are not lent to them', async () => {
     setCsrfToken('csrf-1');
