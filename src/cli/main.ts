@@ -18,6 +18,7 @@ import { BackupError, backupCommand, copyToPostgresCommand, restoreCommand } fro
 import { TargetNotEmptyError } from './copy-database.js';
 import { importItemsCommand } from './import-items.js';
 import { InitError, initCommand } from './init.js';
+import { NoSuchStaffError, resetPasswordCommand } from './reset-password.js';
 import { reportListening, startWorkers, type Workers } from './workers.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -30,11 +31,19 @@ function fail(error: unknown): never {
     error instanceof TargetNotEmptyError ||
     error instanceof InitError ||
     error instanceof NetworkNotEmptyError ||
-    error instanceof DemoPasswordsError
+    error instanceof DemoPasswordsError ||
+    error instanceof NoSuchStaffError
   ) {
     console.error(`library-one: ${error.message}`);
   } else {
-    console.error('library-one: could not start:', error instanceof Error ? error.message : error);
+    // The command that failed, named: "could not start" only for start.
+    const command = process.argv[2] ?? 'start';
+    const what = command === 'start' ? 'could not start' : `${command} failed`;
+    const hint = /permission denied|no schema has been selected/.test(String(error))
+      ? ' (migrations and restores run as the database owner role: docs/deploy.md)'
+      : '';
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`library-one: ${what}: ${message}${hint}`);
   }
   process.exit(1);
 }
@@ -208,6 +217,13 @@ program
     `read the one-time password from a file (or set ${'LIBRARY_ONE_ADMIN_PASSWORD'}); default: make one up and print it once`,
   )
   .action((options) => initCommand(options).catch(fail));
+program
+  .command('reset-password')
+  .description(
+    'Print a one-time password for a staff account (a network admin who forgot theirs); it must be changed at the first sign-in',
+  )
+  .argument('<username>', "the account's user name")
+  .action((username: string) => resetPasswordCommand(username).catch(fail));
 program
   .command('migrate')
   .description('Bring the database schema up to date')

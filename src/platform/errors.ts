@@ -142,6 +142,8 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   if (code === 'RATE_LIMITED' && params.limited === 'cardLookups')
     return 'RATE_LIMITED.cardLookups';
   // The current password typed to change a secret (no card number or username typed there).
+  if (code === 'INVALID_CREDENTIALS' && params.account === 'staff')
+    return 'INVALID_CREDENTIALS.staff';
   if (code === 'INVALID_CREDENTIALS' && params.secret === 'current')
     return 'INVALID_CREDENTIALS.current';
   // A number no member is kept for any more (its member withdrew), or a dead card typed to sign in.

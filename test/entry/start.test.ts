@@ -65,5 +65,11 @@ describe('the real entry point on the embedded database', () => {
     const result = await runToExit(['migrate'], { DATA_DIR: path.join(dataDir, 'fresh') });
     expect(result.code).toBe(0);
     expect(result.output).toContain('Applied: 0001_directory, 0002_membership, 0003_circulation');
+    // A command that fails says which (it said "could not start" for every command).
+    const unreachable = await runToExit(['migrate'], {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/library_one',
+    });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.output).toMatch(/^library-one: migrate failed: /m);
   }, 120_000);
 });

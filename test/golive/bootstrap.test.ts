@@ -204,8 +204,24 @@ describe(`going live on an empty database, no demo (${testDatabaseKind})`, () =>
       );
       const mended = await runToExit(['init', '--libraries', file], other.env);
       expect(mended.code, mended.output).toBe(0);
+      // The only network admin forgot the password: the operator prints a one-time one.
+      const nobody = await runToExit(['reset-password', 'nobody'], other.env);
+      expect([nobody.code, nobody.output.trim()]).toEqual([
+        1,
+        'library-one: no staff account is named "nobody"',
+      ]);
+      const reset = await runToExit(['reset-password', 'Network-Admin'], other.env);
+      step(`$ library-one reset-password Network-Admin\n${reset.output.trim()}`);
+      expect(reset.code, reset.output).toBe(0);
+      const given = /\(shown only now\): (\S+)/.exec(reset.output)![1]!;
       const service = await startService(other.env, ['start']);
       try {
+        const admin = new HttpSession(service.httpUrl);
+        const signIn = await admin.post('/api/v1/staff/sign-in', {
+          username: 'network-admin',
+          password: given,
+        });
+        expect([signIn.status, signIn.json.staff?.mustChangePassword]).toEqual([200, true]);
         const { libraries } = (await (
           await fetch(`${service.httpUrl}/api/v1/libraries`)
         ).json()) as { libraries: { nameKo: string; plannedStart: string | null }[] };

@@ -434,8 +434,11 @@ describe(`sessions, CSRF, rate limits, lockouts and headers (${testDatabaseKind}
 
     it('locks an account after five wrong passwords, right password or not, for ten minutes', async () => {
       const username = 'tongyeong-sanyang-desk';
+      // Said as a user name, not a card number; the same for a name no account has.
+      const wrongly = { code: 'INVALID_CREDENTIALS', detail: '아이디나 비밀번호가 맞지 않습니다.' };
+      expect((await signInStaff('nobody-here', 'wrong')).json()).toMatchObject(wrongly);
       for (let i = 0; i < 4; i++) {
-        expect((await signInStaff(username, 'wrong')).json().code).toBe('INVALID_CREDENTIALS');
+        expect((await signInStaff(username, 'wrong')).json()).toMatchObject(wrongly);
       }
       expect((await signInStaff(username, 'wrong')).statusCode).toBe(423);
       const whileLocked = await signInStaff(username, DEMO_STAFF_PASSWORD);

@@ -59,6 +59,12 @@ function toView(row: {
   };
 }
 
+/** Staff sign in with a user name, not a card: the refusal says so (the same for both, unknown or wrong). */
+function asStaffSignIn(error: unknown): unknown {
+  const wrong = error instanceof AppError && error.code === 'INVALID_CREDENTIALS';
+  return wrong ? new AppError('INVALID_CREDENTIALS', { account: 'staff' }) : error;
+}
+
 export async function signInStaff(
   { db, clock }: AppContext,
   input: { username: string; password: string },
@@ -83,9 +89,9 @@ export async function signInStaff(
         subjectId: row.id,
       });
     }
-    throw error;
+    throw asStaffSignIn(error);
   }
-  if (!row) throw new AppError('INVALID_CREDENTIALS');
+  if (!row) throw new AppError('INVALID_CREDENTIALS', { account: 'staff' });
   const session = await createSession(db, { kind: 'staff', id: row.id }, now);
   return { staff: toView(row), session };
 }

@@ -1,9 +1,11 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { hashSecret } from '../../platform/auth/secrets.js';
 import { revokeAllSessions } from '../../platform/auth/sessions.js';
+import type { DB } from '../../platform/db/schema.js';
 import { oneTimePassword } from '../network/index.js';
 import { findStaff } from './accounts.js';
 
@@ -18,9 +20,36 @@ export async function resetStaffPassword(
 ): Promise<{ oneTimePassword: string }> {
   const target = await findStaff(db, staffId);
   authorize(actor, 'staff.reset-password', { libraryId: target.libraryId, role: target.role });
+  return { oneTimePassword: await issueOneTimePassword(db, clock.now(), target, actor) };
+}
+
+/**
+ * The operator's way back in (`library-one reset-password`) for an account no one else can reset
+ * — the only network admin — audited as the system's. Answers null when no account has the name.
+ */
+export async function resetStaffPasswordByOperator(
+  db: Kysely<DB>,
+  now: Date,
+  username: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('staff')
+    .select(['id', 'library_id'])
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.trim().toLowerCase()))
+    .executeTakeFirst();
+  if (!row) return null;
+  return issueOneTimePassword(db, now, { id: row.id, libraryId: row.library_id }, null);
+}
+
+/** A one-time password that only lets its owner choose a new one; every session of theirs ends. */
+async function issueOneTimePassword(
+  db: Kysely<DB>,
+  now: Date,
+  target: { id: number; libraryId: number },
+  actor: Actor | null,
+): Promise<string> {
   const password = oneTimePassword();
   const passwordHash = await hashSecret(password);
-  const now = clock.now();
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable('staff')
@@ -30,15 +59,15 @@ export async function resetStaffPassword(
         failed_sign_ins: 0,
         sign_in_locked_until: null,
       })
-      .where('id', '=', staffId)
+      .where('id', '=', target.id)
       .execute();
-    await revokeAllSessions(tx, { kind: 'staff', id: staffId }, now);
+    await revokeAllSessions(tx, { kind: 'staff', id: target.id }, now);
     await recordAudit(tx, actor, now, {
       action: 'staff.password_reset',
       subjectKind: 'staff',
-      subjectId: staffId,
+      subjectId: target.id,
       libraryId: target.libraryId,
     });
   });
-  return { oneTimePassword: password };
+  return password;
 }
