@@ -12,6 +12,13 @@ const libraryAdmin = {
   displayName: '연암 관리자',
   role: 'library_admin' as const,
 };
+const networkAdmin = {
+  ...deskStaff,
+  id: 1,
+  username: 'network-admin',
+  displayName: '경남 네트워크 관리자',
+  role: 'network_admin' as const,
+};
 const terminal = {
   id: 9,
   libraryId: 3,
@@ -47,7 +54,11 @@ describe('managing accounts in the library administration', () => {
 
   it('resets a staff member’s password after asking, and shows the one-time password once', async () => {
     const calls = adminRoutes([
-      ['GET', '/api/v1/libraries/3/staff', { body: { staff: [libraryAdmin, deskStaff] } }],
+      [
+        'GET',
+        '/api/v1/libraries/3/staff',
+        { body: { staff: [libraryAdmin, deskStaff, networkAdmin] } },
+      ],
       ['POST', '/api/v1/staff/5/password-reset', { body: { oneTimePassword: 'x7-Kp2q-9RtM' } }],
     ]);
     renderAt('/admin/staff');
@@ -55,6 +66,10 @@ describe('managing accounts in the library administration', () => {
     // Not for one's own account: that is the password change.
     const own = screen.getByText('연암 관리자').closest('tr')!;
     expect(within(own).queryByRole('button', { name: '비밀번호 재설정' })).toBeNull();
+    // Nor for the network admin placed at this library: only a network admin may change it.
+    const network = screen.getByText('경남 네트워크 관리자').closest('tr')!;
+    expect(within(network).queryAllByRole('button')).toEqual([]);
+    expect(within(network).getByText('네트워크 관리자만 바꿀 수 있습니다')).toBeTruthy();
     fireEvent.click(within(row).getByRole('button', { name: '비밀번호 재설정' }));
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
     expect(

@@ -34,6 +34,8 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
     session.staff?.role === 'network_admin'
       ? ['desk', 'library_admin', 'network_admin']
       : ['desk', 'library_admin'];
+  /** Only a network admin manages a network admin's account (the service refuses it otherwise). */
+  const canManage = (role: StaffRole) => roles.includes(role);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { username: username.trim(), displayName: displayName.trim(), role, password };
@@ -113,7 +115,10 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
                 <EnabledBadge disabled={staff.disabled} />
               </td>
               <td>
-                {staff.id !== session.staff?.id ? (
+                {staff.id === session.staff?.id ? null : !canManage(staff.role) ? (
+                  // A library admin sees the network admin placed at this library, not its buttons.
+                  <span className="muted">{t('admin.managedByNetwork')}</span>
+                ) : (
                   <div className="button-row">
                     {staff.disabled ? (
                       <button
@@ -143,7 +148,7 @@ export function StaffPage({ libraryId }: { libraryId: number }) {
                       onConfirm={() => resetPassword(staff)}
                     />
                   </div>
-                ) : null}
+                )}
               </td>
             </tr>
           ))}
