@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { seoulToday } from '../components/MemberForm';
 import { mockApi, problem } from '../test/api-mock';
 import { deskStaff, library, statistics, tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
+import { firstYearShown } from './NetworkHolidays';
 
 const networkAdmin = {
   ...deskStaff,
@@ -256,6 +258,30 @@ describe('administration', () => {
       .getByRole('heading', { name: '참여 예정 도서관' })
       .closest('section')!;
     expect(within(plannedGroup).getByText('진주시')).toBeTruthy();
+  });
+
+  it('a holiday added in a year the list does not show: the list turns to that year', async () => {
+    const other = firstYearShown(seoulToday()) + 1;
+    const calls = adminRoutes(networkAdmin, [
+      ['GET', /^\/api\/v1\/network-holidays\/impact/, { body: { loansDue: 0 } }],
+      ['GET', /^\/api\/v1\/network-holidays/, { body: { holidays: [] } }],
+      [
+        'POST',
+        '/api/v1/network-holidays',
+        (request) => ({ status: 201, body: { ...(request.body as object), loansMoved: 0 } }),
+      ],
+    ]);
+    renderAt('/admin/holidays');
+    fireEvent.change(await screen.findByLabelText('날짜'), {
+      target: { value: `${other}-03-02` },
+    });
+    fireEvent.change(screen.getByLabelText('이름 (한국어)'), { target: { value: '임시공휴일' } });
+    fireEvent.submit(screen.getByLabelText('이름 (한국어)').closest('form')!);
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'GET' && c.path.includes(`from=${other}-01-01`))).toBe(
+        true,
+      ),
+    );
   });
 
   it('a holiday file with a bad date says which holiday, and offers no save until it is fixed', async () => {

@@ -114,7 +114,10 @@ export function NetworkHolidays() {
     if (saved) {
       setNameKo('');
       setNameEn('');
-      list.reload();
+      // The list shows the year of the day just added, so the admin sees it there.
+      const added = Number(saved.date.slice(0, 4));
+      if (added !== year) setYear(added);
+      else list.reload();
     }
   };
   const importList = async (holidays: ListedHoliday[]) => {
