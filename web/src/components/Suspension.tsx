@@ -29,13 +29,13 @@ export function SuspensionNotice({
                 title: cause.title,
                 days: cause.daysLate,
                 count: cause.daysLate,
-                date: format.date(cause.returnDay, false),
+                date: format.date(cause.returnDay),
               })
             : t('suspension.cause', {
                 library: format.name(cause.library),
                 days: cause.daysLate,
                 count: cause.daysLate,
-                date: format.date(cause.returnDay, false),
+                date: format.date(cause.returnDay),
               })}
         </p>
       ) : null}

@@ -98,7 +98,10 @@ describe('portal: my loans', () => {
     expect(await screen.findByText('대출 정지: 2026년 12월 21일 (월)까지')).toBeTruthy();
     expect(screen.getByText('2026년 12월 22일 (화)부터 다시 빌릴 수 있습니다.')).toBeTruthy();
     expect(
-      screen.getByText(/통영시립도서관에서 빌린 《프로젝트 헤일메리》를 4일 늦게 반납했습니다/),
+      // The day it came back, with its weekday as every other date on the page.
+      screen.getByText(
+        '통영시립도서관에서 빌린 《프로젝트 헤일메리》를 4일 늦게 반납했습니다 (2026년 12월 18일 (금) 반납).',
+      ),
     ).toBeTruthy();
     // No renewal while suspended: the reason instead of the button.
     expect(screen.getByText('대출 정지 중에는 연장할 수 없습니다.')).toBeTruthy();
