@@ -619,8 +619,9 @@ describe('desk: card, member panel, checkout', () => {
     expect(await screen.findByRole('button', { name: '소년이 온다 연장' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '나쁜 어린이 표 연장' })).toBeNull();
     const row = screen.getByText('나쁜 어린이 표').closest('tr')!;
+    // Short, as the portal says it (a suspension's whole refusal, repeated per row, was long).
     expect(row.textContent).toContain(
-      '연장 가능 횟수를 모두 사용했습니다. 다른 회원이 예약한 자료라 연장할 수 없습니다.',
+      '연장 횟수를 모두 썼습니다. 다른 회원이 예약한 자료라 연장할 수 없습니다.',
     );
   });
 

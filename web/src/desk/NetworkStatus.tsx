@@ -4,6 +4,7 @@ import { answer, api, idempotent } from '../api/client';
 import type { CirculationStatus } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { renewalRefusalSentences } from '../components/renewal-refusals';
 import { useAction } from '../hooks';
 import { useFormat } from '../i18n/format';
 
@@ -124,7 +125,7 @@ export function NetworkStatus({
                   {mine && loan.renewable === false ? (
                     // Why not, where the button would be: staff can say it before anyone tries.
                     <span className="hint small renewal-refused">
-                      {[...new Set((loan.renewalRefusals ?? []).map((r) => r.detail))].join(' ')}
+                      {renewalRefusalSentences(loan, t).join(' ')}
                     </span>
                   ) : mine ? (
                     <button

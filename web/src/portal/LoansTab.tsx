@@ -6,6 +6,7 @@ import type { CirculationStatus, LibraryRef } from '../api/types';
 import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { renewalRefusalSentences } from '../components/renewal-refusals';
 import { SuspensionNotice } from '../components/Suspension';
 import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
@@ -44,26 +45,12 @@ export function orderLoans(loans: readonly OpenLoan[], shown: readonly string[] 
 }
 
 /** The portal's short hint for the server's reasons a loan may not be renewed. */
-const RENEWAL_HINTS: Record<string, string> = {
-  RENEWAL_OVERDUE: 'overdue',
-  MEMBER_SUSPENDED: 'suspended',
-  RENEWAL_NOT_ONLINE: 'notOnline',
-  RENEWAL_LIMIT: 'limit',
-};
-
-/**
- * Why the server says this loan may not be renewed here (its rules decide, not the portal): each
- * reason once, as the portal's short hint where it has one, else as the server's sentence.
- */
+/** Why the server says this loan may not be renewed here, each reason once. */
 function RenewalRefusals({ loan }: { loan: OpenLoan }) {
   const { t } = useTranslation();
-  const sentences = (loan.renewalRefusals ?? []).map((reason) => {
-    const hint = RENEWAL_HINTS[reason.code];
-    return hint ? t(`loans.cannotRenew.${hint}`) : reason.detail;
-  });
   return (
     <>
-      {[...new Set(sentences)].map((sentence) => (
+      {renewalRefusalSentences(loan, t).map((sentence) => (
         <p key={sentence} className="hint">
           {sentence}
         </p>

@@ -1,0 +1,24 @@
+import type { TFunction } from 'i18next';
+import type { CirculationStatus } from '../api/types';
+
+type OpenLoan = CirculationStatus['openLoans'][number];
+
+/** Codes said by a short sentence where a renewal button would be (the whole refusal is long). */
+const RENEWAL_HINTS: Record<string, string> = {
+  RENEWAL_OVERDUE: 'overdue',
+  MEMBER_SUSPENDED: 'suspended',
+  RENEWAL_NOT_ONLINE: 'notOnline',
+  RENEWAL_LIMIT: 'limit',
+};
+
+/**
+ * Why the server says this loan may not be renewed (its rules decide, not the page): each reason
+ * once, as a short sentence where there is one, else as the server's own.
+ */
+export function renewalRefusalSentences(loan: OpenLoan, t: TFunction): string[] {
+  const sentences = (loan.renewalRefusals ?? []).map((reason) => {
+    const hint = RENEWAL_HINTS[reason.code];
+    return hint ? t(`loans.cannotRenew.${hint}`) : reason.detail;
+  });
+  return [...new Set(sentences)];
+}
