@@ -1,4 +1,5 @@
 import { itemImportSentence } from '../../platform/i18n/item-import.js';
+import type { ImportEncoding } from '../../platform/text-encoding.js';
 import type { ItemRecord } from './item.js';
 import {
   DEFAULT_MAX_ROWS,
@@ -10,7 +11,6 @@ import {
 } from './item-csv.js';
 import { marcRecordItems } from './marc-items.js';
 import { controlNumberOf, type MarcReadResult, readIso2709, readMarcXml } from './marc-read.js';
-import type { ImportEncoding } from './text-encoding.js';
 
 /**
  * A holdings file in any of the formats librarians have: CSV, MARC 21 / KORMARC as ISO 2709

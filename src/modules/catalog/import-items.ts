@@ -4,12 +4,12 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import { AppError, type Language } from '../../platform/errors.js';
 import { importColumnName, itemImportSentence } from '../../platform/i18n/item-import.js';
+import type { ImportEncoding, TextEncodingName } from '../../platform/text-encoding.js';
 import { type ImportFormat, parseImportFile } from './import-file.js';
 import type { ItemRecord } from './item.js';
 import type { RowError } from './item-csv.js';
 import { attachCopies } from './records.js';
 import { existingBarcodes, INSERT_BATCH_SIZE, libraryExists } from './repository.js';
-import type { ImportEncoding, TextEncodingName } from './text-encoding.js';
 
 /** Who imports: a staff member through the API, or the system through the command line. */
 export type ImportActor = Actor | 'system';

@@ -2,6 +2,11 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { systemClock } from '../../platform/clock.js';
 import { itemImportSentence } from '../../platform/i18n/item-import.js';
 import {
+  decodeText,
+  type ImportEncoding,
+  type TextEncodingName,
+} from '../../platform/text-encoding.js';
+import {
   cleanText,
   type FieldResult,
   ITEM_LIMITS,
@@ -15,7 +20,6 @@ import {
   parseYear,
   type ValueProblem,
 } from './item.js';
-import { decodeText, type ImportEncoding, type TextEncodingName } from './text-encoding.js';
 
 /**
  * The holdings import: a CSV file (UTF-8, or EUC-KR as Korean Excel saves it) a library exports

@@ -5,7 +5,7 @@ import {
   decodeUtf8,
   type ImportEncoding,
   type TextEncodingName,
-} from './text-encoding.js';
+} from '../../platform/text-encoding.js';
 
 /**
  * MARC 21 and KORMARC records from ISO 2709 files (.mrc) and MARCXML. Only the structure is read

@@ -1,10 +1,10 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { isoFile, isoRecord, kormarcBook, marcXml } from '../../../test/support/marc.js';
+import { decodeText } from '../../platform/text-encoding.js';
 import { formatOfFileName, parseImportFile, sniffFormat } from './import-file.js';
 import { authorOf, stripIsbd, titleOf, yearOf } from './marc-items.js';
 import { readIso2709, readMarcXml } from './marc-read.js';
-import { decodeText } from './text-encoding.js';
 
 const YEAR = 2026;
 

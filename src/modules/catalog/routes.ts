@@ -7,6 +7,7 @@ import { requireStaff } from '../../platform/http/auth.js';
 import { languageOf, problemResponses } from '../../platform/http/problem.js';
 import { LibraryIdParams } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
+import { IMPORT_ENCODINGS } from '../../platform/text-encoding.js';
 import { addItem } from './add-item.js';
 import { holdingOf, holdingsOf } from './holdings.js';
 import type { ImportFormat } from './import-file.js';
@@ -30,7 +31,6 @@ import {
   viewerOf,
 } from './search.js';
 import { CATALOGUE_HOLDINGS_SHOWN } from './shown.js';
-import { IMPORT_ENCODINGS } from './text-encoding.js';
 
 /** Searches per minute from one address without a sign-in. */
 export const ANONYMOUS_SEARCHES_PER_MINUTE = 60;

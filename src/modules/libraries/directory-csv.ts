@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { decodeText } from '../catalog/index.js';
+import { decodeText } from '../../platform/text-encoding.js';
 import {
   PROVINCE,
   PROVINCIAL_LIBRARY,
