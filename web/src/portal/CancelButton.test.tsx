@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setCsrfToken } from '../api/client';
 import type { Hold, InterLibraryRequest } from '../api/types';
@@ -96,6 +96,36 @@ describe('portal: a member cancels a hold or a request of theirs', () => {
         screen.getByRole('button', { name: '예약 취소: 작별하지 않는다' }),
       ),
     );
+  });
+
+  it('lists ended requests under their own heading, after the open ones, with nothing to cancel', async () => {
+    mockApi([
+      ...memberRoutes,
+      [
+        'GET',
+        '/api/v1/me/requests',
+        {
+          body: {
+            requests: [
+              { ...request, id: 11, title: '흰', status: 'cancelled' },
+              request,
+              { ...request, id: 12, title: '채식주의자', status: 'returned' },
+            ],
+          },
+        },
+      ],
+    ]);
+    renderAt('/portal/me/requests');
+    await screen.findByRole('button', { name: '신청 취소: 소년이 온다' });
+    const ended = screen.getByRole('region', { name: '끝난 상호대차' });
+    expect(
+      within(ended)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.loan-title')?.textContent),
+    ).toEqual(['흰 취소됨', '채식주의자 반납됨']);
+    expect(within(ended).queryAllByRole('button')).toEqual([]);
+    const open = screen.getByRole('region', { name: '내 상호대차' });
+    expect(within(open).queryByText('흰')).toBeNull();
   });
 
   it('cancels a request; a refusal is said, and the request stays with its question open', async () => {

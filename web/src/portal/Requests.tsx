@@ -131,7 +131,9 @@ export function RequestsTab() {
   const message = useMessage();
   if (requests.problem) return <ProblemAlert problem={requests.problem} />;
   if (!requests.data) return <Loading />;
-  const list = requests.data.requests;
+  // Ended ones below, as the holds page lists ended holds: the open ones are what the member acts on.
+  const list = requests.data.requests.filter((r) => !ENDED.has(r.status));
+  const ended = requests.data.requests.filter((r) => ENDED.has(r.status)).slice(0, 10);
   return (
     <div className="tab-panel">
       <section aria-labelledby="requests-mine">
@@ -179,6 +181,27 @@ export function RequestsTab() {
         <ProblemAlert problem={cancel.problem} />
         <StatusLine text={message.text} />
       </section>
+      {ended.length > 0 ? (
+        <section aria-labelledby="requests-ended">
+          <h2 id="requests-ended">{t('requests.ended')}</h2>
+          <ul className="loan-list">
+            {ended.map((request) => (
+              <li key={request.id} className="loan muted">
+                <p className="loan-title">
+                  {request.title} <RequestStatus request={request} />
+                </p>
+                <dl className="facts compact">
+                  <Fact label={t('requests.pickup')}>{format.name(request.pickupLibrary)}</Fact>
+                  <Fact label={t('requests.requestDay')}>{format.date(request.requestDay)}</Fact>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }
+
+/** Requests that are over: nothing more happens to them. */
+const ENDED = new Set(['returned', 'cancelled', 'no_show', 'unfilled']);
