@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TitleHolding } from '../api/catalogue';
 import { answer, api, idempotent } from '../api/client';
-import type { InterLibraryRequest } from '../api/types';
+import type { CirculationStatus, InterLibraryRequest } from '../api/types';
 import { CancelButton } from '../components/CancelButton';
 import { Fact } from '../components/Fact';
 import { Loading } from '../components/Page';
@@ -13,6 +13,7 @@ import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
+import { useMyStatus } from './LoansTab';
 
 /** The request's state as the member reads it, as a badge. */
 export function RequestStatus({ request }: { request: Pick<InterLibraryRequest, 'status'> }) {
@@ -45,6 +46,9 @@ export function RequestTitle({
   const { t } = useTranslation();
   const format = useFormat();
   const holders = useResource('me-holders', () => answer(api.GET('/api/v1/me/data-holders')));
+  // A suspension or an overdue book refuses a request as it refuses a loan: said before the form.
+  const standing = useMyStatus();
+  const barred = standing.data ? requestBar(standing.data) : undefined;
   const [pickup, setPickup] = useState<number>();
   const action = useAction();
   const [placed, setPlaced] = useState<InterLibraryRequest>();
@@ -70,6 +74,13 @@ export function RequestTitle({
           {t('requests.alreadyOpen', { pickup: format.name(open.pickupLibrary) })}{' '}
           <RequestStatus request={open} />{' '}
           <Link to="/portal/me/requests">{t('requests.mine')}</Link>
+        </p>
+      ) : barred && !placed ? (
+        <p className="notice notice-warn">
+          {barred.suspendedUntil
+            ? t('requests.whileSuspended', { date: format.date(barred.suspendedUntil) })
+            : t('requests.whileOverdue')}{' '}
+          <Link to="/portal/me">{t('requests.seeLoans')}</Link>
         </p>
       ) : placed ? (
         <p className="notice notice-ok" role="status" ref={placedSaid} tabIndex={-1}>
@@ -205,3 +216,11 @@ export function RequestsTab() {
 
 /** Requests that are over: nothing more happens to them. */
 const ENDED = new Set(['returned', 'cancelled', 'no_show', 'unfilled']);
+
+/** What keeps the member from requesting now, as from borrowing: a suspension, an overdue book. */
+function requestBar(
+  status: CirculationStatus,
+): { suspendedUntil?: string | undefined } | undefined {
+  if (status.suspension) return { suspendedUntil: status.suspension.resumesOn };
+  return status.overdueCount > 0 ? {} : undefined;
+}

@@ -5,7 +5,7 @@ import type { TitleDetail } from '../api/catalogue';
 import { setCsrfToken } from '../api/client';
 import i18n from '../i18n';
 import { type MockRequest, mockApi, problem, type Routes } from '../test/api-mock';
-import { catalogueTitle, holding, member, tongyeong, yonam } from '../test/fixtures';
+import { catalogueTitle, emptyStatus, holding, member, tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 const sea = catalogueTitle(1, '바다의 노래', [
@@ -414,6 +414,36 @@ describe('portal: a title and every library that holds it', () => {
     await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/me/data-holders')).toBe(true));
     await waitFor(() => expect(screen.queryByText('불러오는 중…')).toBeNull());
     expect(screen.queryByRole('heading', { name: '상호대차 신청' })).toBeNull();
+  });
+
+  it('tells a suspended member, before any tap, when a request can be made; no form to be refused', async () => {
+    const elsewhere: TitleDetail = {
+      ...detail,
+      holdings: [
+        { ...detail.holdings[0]!, copies: 2, available: 0 },
+        { ...detail.holdings[1]!, copies: 1, available: 1 },
+      ],
+    };
+    const suspended = {
+      ...emptyStatus,
+      suspension: { until: '2026-12-11', resumesOn: '2026-12-12', cause: null },
+    };
+    const namhae = { id: 9, nameKo: '남해군화전도서관', nameEn: 'Namhae Hwajeon Library' };
+    const calls = mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: elsewhere }],
+      ['GET', '/api/v1/me/data-holders', { body: { libraries: [{ ...namhae, phone: null }] } }],
+      ['GET', '/api/v1/me/loans', { body: suspended }],
+      ...nothingOpen,
+    ]);
+    renderAt('/portal/titles/1');
+    expect(
+      await screen.findByText(
+        /대출 정지 중이라 지금은 신청할 수 없습니다\. 2026년 12월 12일 \(토\)부터 신청할 수 있습니다\./,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByLabelText('받을 도서관')).toBeNull();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
   it('says a hold or a request the member has of the title, instead of offering another', async () => {
