@@ -133,6 +133,15 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   )
     return `${code}.withdrawal`;
   // A request list's scan (or a cancel) at the wrong step: where the copy's request is now.
+  // A copy come home, or come to its pickup library, scanned in another list: which list it is.
+  if (
+    code === 'REQUEST_NOT_EXPECTED' &&
+    params.state === 'returning' &&
+    params.scannedAt === 'lender'
+  )
+    return 'REQUEST_NOT_EXPECTED.returningHome';
+  if (code === 'REQUEST_NOT_EXPECTED' && params.state === 'sent' && params.scannedAt === 'pickup')
+    return 'REQUEST_NOT_EXPECTED.sentHere';
   if (code === 'REQUEST_NOT_EXPECTED' && isRequestStep(params.state))
     return `REQUEST_NOT_EXPECTED.${params.state}`;
   // The person registered at a desk has applied online already: where they are verified.

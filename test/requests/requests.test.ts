@@ -206,6 +206,14 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     expect(sentAgainEn.json().reasons[0].detail).toBe(
       'This copy is already marked as sent and is on its way to the pickup library: no need to scan it again.',
     );
+    // At the pickup library, scanned under its own pull list by mistake: which list receives it.
+    const atPickup = await pDesk.post('/api/v1/requests/sent', { itemBarcode: 'S-1' });
+    expect(atPickup.json().reasons[0]).toMatchObject({
+      code: 'REQUEST_NOT_EXPECTED',
+      detail:
+        '이 도서관으로 보낸 상호대차 자료입니다. ‘이 도서관으로 오는 책’에서 스캔해 도착 처리하세요.',
+      params: { state: 'sent', scannedAt: 'pickup' },
+    });
     const stillHere = await l1Desk.post(
       '/api/v1/returns',
       { itemBarcode: 'S-1' },
@@ -570,6 +578,13 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
         params: sendTo(L1, '진주시립서부도서관', 'Jinju Seobu Library'),
       },
     ]);
+    // Back home, scanned under the pull list by mistake: which list receives it home.
+    const wrongList = await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-DESK' });
+    expect(wrongList.json().reasons[0]).toMatchObject({
+      code: 'REQUEST_NOT_EXPECTED',
+      detail:
+        '이 도서관으로 돌아온 상호대차 자료입니다. ‘돌아오는 우리 책’에서 스캔해 입고 처리하세요.',
+    });
     // Home and received: an ordinary copy of Jinju Seobu, not P's to lend, like any other.
     await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-DESK' });
     const plain = await lendAt(pDesk, other.card);

@@ -306,11 +306,21 @@ async function step(
   };
 }
 
-function notExpected(row: RequestRow | undefined, expected: string): AppError {
+function notExpected(row: RequestRow | undefined, expected: string, libraryId?: number): AppError {
   return new AppError(row ? 'REQUEST_NOT_EXPECTED' : 'ITEM_UNKNOWN', {
     expected: row ? `${expected} (${row.state})` : expected,
     state: row?.state ?? null,
+    ...(row && libraryId !== undefined ? { scannedAt: scannedAt(row, libraryId) } : {}),
   });
+}
+
+/**
+ * Where a copy was scanned in the wrong list: at the library that lent it (back home: receive it
+ * home) or at its pickup library (sent here: receive it) — so the desk is told which list to use.
+ */
+function scannedAt(row: RequestRow, libraryId: number): 'lender' | 'pickup' | 'elsewhere' {
+  if (row.lending_library_id === libraryId) return 'lender';
+  return row.pickup_library_id === libraryId ? 'pickup' : 'elsewhere';
 }
 
 /**
@@ -324,7 +334,14 @@ async function scanRefused(
   row: RequestRow | undefined,
   expected: string,
 ): Promise<AppError> {
-  if (row) return notExpected(row, expected);
+  if (row) return notExpected(row, expected, libraryId);
+  // A copy sent here for a member, scanned in another list (the pull list): receive it.
+  const [comingHere] = await readRequests(
+    tx,
+    sql`q.pickup_library_id = ${libraryId} and q.state in ('sent', 'arrived')
+        and ${scanned(itemBarcode)}`,
+  );
+  if (comingHere) return notExpected(comingHere, expected, libraryId);
   const reason = await copyInNoRequest(tx, libraryId, itemBarcode);
   return new AppError(reason.code, { ...reason.params, expected, state: null });
 }

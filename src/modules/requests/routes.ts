@@ -220,7 +220,7 @@ export async function requestRoutes(app: App, context: AppContext) {
           tags: ['requests'],
           summary,
           description:
-            "By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), or request otherCopy and requestedCopy when a request lends another copy of its title, with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).",
+            "By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state (params state, and scannedAt: lender or pickup, so a copy home again or sent here is told which list receives it); ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), or request otherCopy and requestedCopy when a request lends another copy of its title, with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).",
           headers: IdempotencyHeader,
           body: ScanBody,
           response: { 200: ScanAnswer, ...problemResponses(401, 403, 404, 409) },

@@ -1741,7 +1741,7 @@ export interface paths {
         put?: never;
         /**
          * The lending library sends a requested copy (scan out)
-         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), or request otherCopy and requestedCopy when a request lends another copy of its title, with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).
+         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state (params state, and scannedAt: lender or pickup, so a copy home again or sent here is told which list receives it); ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), or request otherCopy and requestedCopy when a request lends another copy of its title, with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).
          */
         post: operations["postRequestsSent"];
         delete?: never;
@@ -1761,7 +1761,7 @@ export interface paths {
         put?: never;
         /**
          * The pickup library receives a requested copy (scan in; the member is told)
-         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), or request otherCopy and requestedCopy when a request lends another copy of its title, with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).
+         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state (params state, and scannedAt: lender or pickup, so a copy home again or sent here is told which list receives it); ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), or request otherCopy and requestedCopy when a request lends another copy of its title, with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).
          */
         post: operations["postRequestsReceived"];
         delete?: never;
@@ -1781,7 +1781,7 @@ export interface paths {
         put?: never;
         /**
          * The lending library receives its copy back (on the shelf again)
-         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state; ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), or request otherCopy and requestedCopy when a request lends another copy of its title, with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).
+         * @description By the copy's barcode. REQUEST_NOT_EXPECTED when the copy's request is in another state (params state, and scannedAt: lender or pickup, so a copy home again or sent here is told which list receives it); ITEM_UNKNOWN when no request of this library has it: with title and request none when it is this library's copy (for the shelf), or request otherCopy and requestedCopy when a request lends another copy of its title, with title, owner, sendTo, sendToLibraryId and request none when it is another library's copy not on loan (to send home).
          */
         post: operations["postRequestsReceivedHome"];
         delete?: never;
