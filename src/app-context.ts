@@ -27,6 +27,11 @@ export interface AppContext {
   trustProxy: readonly string[];
   /** PUBLIC_URL is https: Secure, __Host- cookies and HSTS. */
   https: boolean;
+  /**
+   * How self-check machines reach this service, as their settings ask: the SIP2 port and whether
+   * it speaks TLS, set when the SIP2 server listens (null: no SIP2 in this process).
+   */
+  selfCheck: { port: number | null; tls: boolean };
 }
 
 export function createAppContext(
@@ -51,5 +56,6 @@ export function createAppContext(
     sessionIdleMinutes: options.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES,
     trustProxy: options.trustProxy ?? [],
     https: options.https ?? false,
+    selfCheck: { port: null, tls: false },
   };
 }

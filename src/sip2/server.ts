@@ -105,6 +105,9 @@ export async function startSip2Server(
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   logger.info({ port, tls: options.tls !== undefined }, 'sip2 server listening');
+  // What the admins' page of self-check machines tells them to put in a machine's settings.
+  context.selfCheck.port = port;
+  context.selfCheck.tls = options.tls !== undefined;
   let closing: Promise<void> | undefined;
   return {
     port,

@@ -609,6 +609,8 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     const gnAdmin = await staffClient(bed.routes, 'gyeongnamdaepyo-admin');
     const list = await gnAdmin.get(`/api/v1/libraries/${gnId}/terminals`);
     expect(list.statusCode).toBe(200);
+    // What a machine's settings need besides its account: where SIP2 listens, TLS or not.
+    expect(list.json().selfCheck).toEqual({ port: bed.server.port, tls: false });
     expect(list.json().terminals).toEqual([
       expect.objectContaining({
         libraryId: gnId,

@@ -76,13 +76,25 @@ export async function terminalRoutes(app: App, context: AppContext) {
         summary: "The library's self-check terminals (its library admin, or the network admin)",
         params: LibraryIdParams,
         response: {
-          200: Type.Object({ terminals: Type.Array(Type.Ref('Terminal')) }),
+          200: Type.Object({
+            terminals: Type.Array(Type.Ref('Terminal')),
+            selfCheck: Type.Object(
+              {
+                port: Type.Union([Type.Integer(), Type.Null()], {
+                  description: "this service's SIP2 port; null where it does not listen",
+                }),
+                tls: Type.Boolean({ description: 'SIP2 over TLS only (SIP2_TLS_CERT)' }),
+              },
+              { description: "what a machine's settings need besides its user name and password" },
+            ),
+          }),
           ...problemResponses(401, 403),
         },
       },
     },
     async (request) => ({
       terminals: await listTerminals(context, requireStaff(request), request.params.libraryId),
+      selfCheck: context.selfCheck,
     }),
   );
 

@@ -19,6 +19,7 @@ const networkAdmin = {
   displayName: '경남 네트워크 관리자',
   role: 'network_admin' as const,
 };
+const selfCheck = { port: 6001, tls: false };
 const terminal = {
   id: 9,
   libraryId: 3,
@@ -185,7 +186,7 @@ describe('managing accounts in the library administration', () => {
       [
         'GET',
         '/api/v1/libraries/3/terminals',
-        () => ({ body: { terminals: [{ ...terminal, disabled }] } }),
+        () => ({ body: { terminals: [{ ...terminal, disabled }], selfCheck } }),
       ],
       [
         'POST',
@@ -227,7 +228,7 @@ describe('managing accounts in the library administration', () => {
       [
         'GET',
         '/api/v1/libraries/3/terminals',
-        () => ({ body: { terminals: [{ ...terminal, allowedAddresses }] } }),
+        () => ({ body: { terminals: [{ ...terminal, allowedAddresses }], selfCheck } }),
       ],
       [
         'PUT',

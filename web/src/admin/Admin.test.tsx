@@ -462,7 +462,11 @@ describe('administration', () => {
 
   it('creates a self-check machine account with its encoding and language', async () => {
     const calls = adminRoutes(libraryAdmin, [
-      ['GET', '/api/v1/libraries/3/terminals', { body: { terminals: [] } }],
+      [
+        'GET',
+        '/api/v1/libraries/3/terminals',
+        { body: { terminals: [], selfCheck: { port: 6001, tls: true } } },
+      ],
       [
         'POST',
         '/api/v1/libraries/3/terminals',
@@ -480,6 +484,11 @@ describe('administration', () => {
     ]);
     renderAt('/admin/terminals');
     await screen.findByText('등록된 자가대출기가 없습니다.');
+    // What the vendor types into the machine besides its account: where, TLS, institution ID.
+    const settings = screen.getByRole('region', { name: '기기 설정에 넣을 값' });
+    expect(settings.textContent).toContain('SIP2 포트6001');
+    expect(settings.textContent).toContain('TLS사용 (TLS 1.2 이상만)');
+    expect(settings.textContent).toContain('기관 ID (AO)jinju-yonam-library');
     fireEvent.change(screen.getByLabelText('기기 아이디'), { target: { value: 'kiosk-1' } });
     fireEvent.change(screen.getByLabelText('비밀번호'), { target: { value: 'kiosk-password' } });
     fireEvent.change(screen.getByLabelText('문자 인코딩'), { target: { value: 'euc-kr' } });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { Terminal } from '../api/types';
 import { DataTable } from '../components/DataTable';
+import { Fact } from '../components/Fact';
 import { Field, SelectField } from '../components/Field';
 import { NewPasswordField, SubmitButton } from '../components/FormParts';
 import { Loading } from '../components/Page';
@@ -44,6 +45,9 @@ export function Terminals({ libraryId }: { libraryId: number }) {
     <div>
       <LibraryHeading page="terminals" library={detail.data?.library} />
       <p className="lead">{t('admin.terminalsLead')}</p>
+      {list.data && detail.data ? (
+        <MachineSettings selfCheck={list.data.selfCheck} institutionId={detail.data.library.code} />
+      ) : null}
       <ProblemAlert problem={list.problem} title={t('admin.terminalsUnavailable')} />
       <ProblemAlert problem={actions.problem} />
       <Saved text={actions.saved} />
@@ -127,5 +131,34 @@ export function Terminals({ libraryId }: { libraryId: number }) {
         <SubmitButton busy={form.busy}>{t('admin.createTerminal')}</SubmitButton>
       </form>
     </div>
+  );
+}
+
+/** What a vendor types into a machine's settings, besides the account below. */
+function MachineSettings({
+  selfCheck,
+  institutionId,
+}: {
+  selfCheck: { port: number | null; tls: boolean };
+  institutionId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel machine-settings" aria-labelledby="machine-settings-title">
+      <h2 id="machine-settings-title">{t('admin.machineSettings')}</h2>
+      <dl className="facts compact">
+        <Fact label={t('admin.machineHost')}>
+          <span className="mono">{window.location.hostname}</span>
+        </Fact>
+        <Fact label={t('admin.machinePort')}>
+          <span className="mono">{selfCheck.port ?? '—'}</span>
+        </Fact>
+        <Fact label="TLS">{t(selfCheck.tls ? 'admin.machineTlsOn' : 'admin.machineTlsOff')}</Fact>
+        <Fact label={t('admin.machineInstitution')}>
+          <span className="mono">{institutionId}</span>
+        </Fact>
+      </dl>
+      <p className="hint">{t('admin.machineSettingsHint')}</p>
+    </section>
   );
 }

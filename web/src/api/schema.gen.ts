@@ -7585,6 +7585,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         terminals: components["schemas"]["Terminal"][];
+                        /** @description what a machine's settings need besides its user name and password */
+                        selfCheck: {
+                            /** @description this service's SIP2 port; null where it does not listen */
+                            port: number | null;
+                            /** @description SIP2 over TLS only (SIP2_TLS_CERT) */
+                            tls: boolean;
+                        };
                     };
                 };
             };
