@@ -78,9 +78,12 @@ export function HistoryTab() {
                 {loan.author ? <p className="muted">{loan.author}</p> : null}
                 <dl className="facts compact">
                   <Fact label={t('loans.library')}>{format.name(loan.library)}</Fact>
-                  <Fact
-                    label={t('history.period')}
-                  >{`${format.date(loan.loanDay, false)} – ${format.date(loan.returnDay, false)}`}</Fact>
+                  <Fact label={t('history.period')}>
+                    {/* Dates as everywhere else, weekday included; a loan returned the day it was lent, once. */}
+                    {loan.loanDay === loan.returnDay
+                      ? format.date(loan.loanDay)
+                      : `${format.date(loan.loanDay)} – ${format.date(loan.returnDay)}`}
+                  </Fact>
                   {loan.daysLate > 0 ? (
                     <Fact label={t('history.late')}>
                       {t('history.daysLate', { count: loan.daysLate })}

@@ -92,6 +92,40 @@ function portalRoutes(loans: CirculationStatus) {
 describe('portal: my loans', () => {
   resetBetweenTests();
 
+  it("writes each past loan's period with weekdays, and a loan returned the day it was lent once", async () => {
+    const yonamRef = { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn };
+    const past = { author: null, library: yonamRef, dueDate: '2026-12-18', daysLate: 0 };
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      [
+        'GET',
+        '/api/v1/me/loan-history',
+        {
+          body: {
+            enabled: true,
+            loans: [
+              { ...past, loanId: 1, title: '흰', loanDay: '2026-12-04', returnDay: '2026-12-04' },
+              {
+                ...past,
+                loanId: 2,
+                title: '채식주의자',
+                loanDay: '2026-11-20',
+                returnDay: '2026-12-04',
+              },
+            ],
+          },
+        },
+      ],
+    ]);
+    renderAt('/portal/me/history');
+    const period = async (title: string) =>
+      [...((await screen.findByText(title)).closest('li')?.querySelectorAll('dd') ?? [])].map(
+        (dd) => dd.textContent,
+      )[1];
+    expect(await period('흰')).toBe('2026년 12월 4일 (금)');
+    expect(await period('채식주의자')).toBe('2026년 11월 20일 (금) – 2026년 12월 4일 (금)');
+  });
+
   it('shows the suspension: until when, because of which book at which library', async () => {
     portalRoutes(status);
     renderAt('/portal/me');
