@@ -321,6 +321,36 @@ describe('portal: a title and every library that holds it', () => {
     expect(screen.queryByText(/로그인하면 반입 등록된 도서관이/)).toBeNull();
   });
 
+  it('says how to check in once, at the first library that needs it; the others say it in short', async () => {
+    const tongyeongHolding = detail.holdings[1]!;
+    const geoje = {
+      ...tongyeongHolding,
+      library: {
+        ...tongyeongHolding.library,
+        id: 8,
+        nameKo: '거제시립옥포도서관',
+        nameEn: 'Geoje Okpo Library',
+        region: { code: 'geoje-si', nameKo: '거제시', nameEn: 'Geoje-si' },
+      },
+    };
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      [
+        'GET',
+        '/api/v1/catalogue/titles/1',
+        { body: { ...detail, holdings: [...detail.holdings, geoje] } },
+      ],
+    ]);
+    renderAt('/portal/titles/1');
+    await screen.findByRole('heading', { level: 1, name: '바다의 노래' });
+    expect(screen.getAllByText(/안내데스크에 보여 주면 그날 바로 빌릴 수 있습니다/)).toHaveLength(
+      1,
+    );
+    expect(
+      screen.getAllByText(/안내데스크에서 반입 등록하면 빌릴 수 있습니다 \(방법은 위와 같습니다\)/),
+    ).toHaveLength(1);
+  });
+
   it('asks an anonymous reader to sign in, in English too', async () => {
     await i18n.changeLanguage('en');
     const anonymous: TitleDetail = {

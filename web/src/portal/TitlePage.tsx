@@ -27,7 +27,7 @@ const allOut = (holding: TitleHolding) => holding.available === 0 && holding.cop
  * Whether the member may borrow there now (checked in), and if not what to do: bring the card and
  * an ID to that library's desk. Nothing for an anonymous reader (the page says to sign in).
  */
-function CheckInState({ holding }: { holding: TitleHolding }) {
+function CheckInState({ holding, explain }: { holding: TitleHolding; explain: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (holding.checkedIn === null) return null;
@@ -36,7 +36,9 @@ function CheckInState({ holding }: { holding: TitleHolding }) {
       <CheckedInBadge checkedIn={holding.checkedIn} />
       <p>
         {!holding.checkedIn
-          ? t('catalogue.checkInHowTo', { library: format.name(holding.library) })
+          ? t(explain ? 'catalogue.checkInHowTo' : 'catalogue.checkInShort', {
+              library: format.name(holding.library),
+            })
           : allOut(holding)
             ? t('catalogue.checkedInAllOut')
             : t('catalogue.checkedInText')}
@@ -64,6 +66,7 @@ function HoldingCard({
   recordId,
   hold,
   heldElsewhere,
+  explainCheckIn,
 }: {
   holding: TitleHolding;
   recordId: number;
@@ -74,6 +77,8 @@ function HoldingCard({
    * "hold" here, which would be refused as HOLD_DUPLICATE.
    */
   heldElsewhere: string | undefined;
+  /** The first library to check in at on the page says how; the others say it in short. */
+  explainCheckIn: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -87,7 +92,7 @@ function HoldingCard({
         </h4>
         <HoldingCopies holding={holding} />
       </div>
-      <CheckInState holding={holding} />
+      <CheckInState holding={holding} explain={explainCheckIn} />
       {hold ? (
         <p className="notice notice-info">
           {hold.state === 'ready'
@@ -128,6 +133,11 @@ export function TitlePage({ id }: { id: number }) {
   // While a new answer comes (signed in or out), the last one's check-ins are not shown.
   if (!detail.data || detail.loading) return <Loading />;
   const { title, holdings } = detail.data;
+  const regions = groupByRegionOf(holdings, (holding) => holding.library.region);
+  // How to check in is said once, at the first library that asks for it; the rest say it short.
+  const firstToCheckIn = regions
+    .flatMap((group) => group.items)
+    .find((holding) => holding.checkedIn === false)?.library.id;
   /** The library where the member already waits for the title, other than this one. */
   const waitingElsewhere = (libraryId: number) => {
     const other = mine.data?.holds.find((h) => h.library.id !== libraryId);
@@ -174,7 +184,7 @@ export function TitlePage({ id }: { id: number }) {
         {session.state === 'signedIn' && mine.data ? (
           <RequestTitle titleId={id} holdings={holdings} open={mine.data.request} />
         ) : null}
-        {groupByRegionOf(holdings, (holding) => holding.library.region).map((group) => (
+        {regions.map((group) => (
           <section
             key={group.region.code}
             className="region-group"
@@ -189,6 +199,7 @@ export function TitlePage({ id }: { id: number }) {
                   recordId={id}
                   hold={mine.data?.holds.find((h) => h.library.id === holding.library.id)}
                   heldElsewhere={waitingElsewhere(holding.library.id)}
+                  explainCheckIn={holding.library.id === firstToCheckIn}
                 />
               ))}
             </ul>
