@@ -2,6 +2,7 @@
 import cluster from 'node:cluster';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, Option } from 'commander';
+import type { Kysely } from 'kysely';
 import { openService, prepareDatabase } from '../app.js';
 import { IMPORT_ENCODINGS, type ImportEncoding } from '../modules/catalog/index.js';
 import { DemoPasswordsError, NetworkNotEmptyError } from '../modules/network/index.js';
@@ -11,6 +12,7 @@ import { type Config, ConfigError, loadConfig } from '../platform/config.js';
 import { DataDirLockedError, lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import type { DB } from '../platform/db/schema.js';
 import { type MetricsListener, startMetricsListener } from '../platform/http/metrics-server.js';
 import { createLogger } from '../platform/logger.js';
 import { shareMetricsWithPrimary, workersMetrics } from '../platform/metrics.js';
@@ -77,7 +79,20 @@ async function start(options: { demo: boolean }) {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const address = await service.listen();
   if (cluster.isWorker) reportListening(address);
-  else printBanner(config, address, options.demo);
+  else {
+    await warnWhenNotSetUp(service.context.db);
+    printBanner(config, address, options.demo);
+  }
+}
+
+/** A database `init` never set up serves no library: said at start, not discovered by a desk. */
+async function warnWhenNotSetUp(db: Kysely<DB>) {
+  const library = await db.selectFrom('libraries').select('id').limit(1).executeTakeFirst();
+  if (!library) {
+    console.warn(
+      'library-one: this database has no libraries yet: set the network up with `library-one init` (docs/deploy.md).',
+    );
+  }
 }
 
 /** WORKERS above 1: this process forks the workers, serves /metrics for all, and stops them. */

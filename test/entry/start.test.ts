@@ -61,6 +61,17 @@ describe('the real entry point on the embedded database', () => {
     expect(result.output).toContain('PORT must be a port number from 0 to 65535, got "eighty"');
   });
 
+  it('says so when started on a database no one has set up', async () => {
+    const empty = await startService({ DATA_DIR: path.join(dataDir, 'never-set-up') }, ['start']);
+    try {
+      expect(empty.output()).toContain(
+        'library-one: this database has no libraries yet: set the network up with `library-one init`',
+      );
+    } finally {
+      expect(await empty.stop('SIGTERM')).toBe(0);
+    }
+  }, 120_000);
+
   it('migrates on demand', async () => {
     const result = await runToExit(['migrate'], { DATA_DIR: path.join(dataDir, 'fresh') });
     expect(result.code).toBe(0);
