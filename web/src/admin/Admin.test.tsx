@@ -437,6 +437,28 @@ describe('administration', () => {
     expect(repeat.value).toBe('9');
   });
 
+  it("a planned library's admin is told on its pages that it does not lend yet", async () => {
+    adminRoutes(libraryAdmin, [
+      [
+        'GET',
+        '/api/v1/libraries/3',
+        {
+          body: {
+            library: { ...yonam, status: 'planned', participatingSince: null },
+            holidays: [],
+          },
+        },
+      ],
+      [
+        'GET',
+        '/api/v1/libraries/3/terminals',
+        { body: { terminals: [], selfCheck: { port: 6001, tls: false } } },
+      ],
+    ]);
+    renderAt('/admin/terminals');
+    expect(await screen.findByText(/이 도서관은 아직 참여 전이라 대출하지 않습니다/)).toBeTruthy();
+  });
+
   it('shows the problem when the self-check machines cannot be loaded', async () => {
     adminRoutes(libraryAdmin, [
       [

@@ -76,6 +76,10 @@ export function LibraryHeading({ page, library }: { page: string; library: Libra
         {library ? <span className="title-sub">{format.name(library)}</span> : null}
       </PageTitle>
       {picker}
+      {library?.status === 'planned' ? (
+        // Set up before it lends: its desks will refuse every loan until the network admin says go.
+        <p className="notice notice-info">{t('admin.plannedLibrary')}</p>
+      ) : null}
     </>
   );
 }
