@@ -484,7 +484,9 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
       await capture(page, screen, { languages: ['ko', 'en'] });
       if (screen === 'admin-libraries') {
         const card = page.locator('.admin-library', { hasText: planned.name_ko });
-        await card.getByRole('button', { name: '참여 시작' }).click();
+        // Asked first: its desks lend from today.
+        await card.getByRole('button', { name: `참여 시작: ${planned.name_ko}` }).click();
+        await card.getByRole('button', { name: '예, 참여를 시작합니다' }).click();
         await page.getByText(`${planned.name_ko}이 참여를 시작했습니다.`).waitFor();
         await expect.poll(() => page.locator('#planned-title').count()).toBe(0);
       }

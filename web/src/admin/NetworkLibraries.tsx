@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
 import type { Library, LibraryChanges } from '../api/types';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { Field } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -36,6 +37,7 @@ function LibraryEditor({
       ),
     );
     if (result) onSaved(message);
+    return result !== undefined;
   };
   const savePlannedStart = (event: FormEvent) => {
     event.preventDefault();
@@ -52,19 +54,17 @@ function LibraryEditor({
       </div>
       {withRegion ? <p className="muted">{format.name(library.region)}</p> : null}
       {library.status === 'planned' ? (
-        <button
-          type="button"
-          className="button primary"
-          disabled={action.busy}
-          onClick={() =>
-            void patch(
-              { status: 'participating' },
-              t('network.started', { name: format.name(library) }),
-            )
+        // Its desks start lending at once, and its members see it as open: asked first.
+        <ConfirmButton
+          label={t('network.start')}
+          subject={format.name(library)}
+          question={t('network.startQuestion', { name: format.name(library) })}
+          yes={t('network.startYes')}
+          busy={action.busy}
+          onConfirm={() =>
+            patch({ status: 'participating' }, t('network.started', { name: format.name(library) }))
           }
-        >
-          {t('network.start')}
-        </button>
+        />
       ) : null}
       <details>
         <summary>{t('network.edit')}</summary>
