@@ -1,8 +1,14 @@
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, configure, render } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { App } from '../App';
 import { setCsrfToken } from '../api/client';
 import i18n from '../i18n';
+
+// How long a findBy/waitFor waits for the page to show what it must: on CI's shared two cores,
+// beside the other test files, a mocked answer and its render took over the default 1 s once
+// (a hold's "예약되었습니다"). A bound on waiting, not a timed assertion: a page that never shows
+// it still fails.
+configure({ asyncUtilTimeout: 5000 });
 
 /** Renders the whole app at `path` (the API is whatever mockApi answers). */
 export function renderAt(path: string) {
