@@ -39,6 +39,13 @@ function staffQuery(db: Kysely<DB>) {
     .select([...VIEW_COLUMNS, 'password_hash', 'failed_sign_ins', 'sign_in_locked_until']);
 }
 
+/** The account a user name names, as people type it (any case, spaces around). */
+export function staffByUsername(db: Kysely<DB>, username: string) {
+  return staffQuery(db)
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.trim().toLowerCase()))
+    .executeTakeFirst();
+}
+
 function toView(row: {
   id: number;
   username: string;
@@ -70,9 +77,7 @@ export async function signInStaff(
   input: { username: string; password: string },
 ): Promise<{ staff: StaffView; session: NewSession }> {
   const now = clock.now();
-  const row = await staffQuery(db)
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.trim().toLowerCase()))
-    .executeTakeFirst();
+  const row = await staffByUsername(db, input.username);
   try {
     await verifyAccountSecret(db, 'staff-password', row?.id ?? null, input.password, now);
   } catch (error) {

@@ -7,7 +7,7 @@ import { hashSecret } from '../../platform/auth/secrets.js';
 import { revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { DB } from '../../platform/db/schema.js';
 import { oneTimePassword } from '../network/index.js';
-import { findStaff } from './accounts.js';
+import { findStaff, staffByUsername } from './accounts.js';
 
 /**
  * An admin resets a staff member's forgotten password: a one-time password, shown once to the
@@ -32,11 +32,7 @@ export async function resetStaffPasswordByOperator(
   now: Date,
   username: string,
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom('staff')
-    .select(['id', 'library_id'])
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.trim().toLowerCase()))
-    .executeTakeFirst();
+  const row = await staffByUsername(db, username);
   if (!row) return null;
   return issueOneTimePassword(db, now, { id: row.id, libraryId: row.library_id }, null);
 }
