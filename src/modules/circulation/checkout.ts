@@ -16,7 +16,7 @@ import {
   normalizeCardNumber,
 } from '../members/index.js';
 import { loadBorrowerStanding } from './borrower-standing.js';
-import { dueDateFor, unknownItem } from './domain.js';
+import { dueDateFor } from './domain.js';
 import { insertLoan } from './loan-writes.js';
 import {
   copyInNoRequest,
