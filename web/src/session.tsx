@@ -174,11 +174,14 @@ export function useStaffSession(): StaffSession {
 }
 
 /**
- * Who the portal's answers are for: the signed-in member, or anonymous (also while the session
- * is being checked, so an anonymous page asks once). Part of the key of what depends on it.
+ * Who the portal's answers are for: the signed-in member, or anonymous; null while the session
+ * is being checked. Part of the key of what depends on it, so nothing is asked before the
+ * session is known: a member opening a title's address is not shown the anonymous page first
+ * (then "loading", then the page again), and every page asks once.
  */
-export function useMemberViewer(): string {
+export function useMemberViewer(): string | null {
   const session = useMemberSession();
+  if (session.state === 'loading') return null;
   return session.state === 'signedIn' && session.member
     ? `member-${session.member.id}`
     : 'anonymous';

@@ -51,10 +51,11 @@ function searchCatalogue(query: CatalogueQuery, cursor?: string | null): Promise
 
 /**
  * `viewer` names who asks (a member's id, or anonymous): the answers depend on it (checked in
- * where), so a sign-in or a sign-out on the page asks again and nothing of the last member stays.
+ * where), so a sign-in or a sign-out on the page asks again and nothing of the last member stays;
+ * null (the session not known yet) asks nothing.
  */
-export function useTitle(id: number, viewer = '') {
-  return useResource(`title-${id}-${viewer}`, () =>
+export function useTitle(id: number, viewer: string | null = '') {
+  return useResource(viewer === null ? null : `title-${id}-${viewer}`, () =>
     answer(api.GET('/api/v1/catalogue/titles/{recordId}', { params: { path: { recordId: id } } })),
   );
 }
@@ -64,9 +65,10 @@ export function useTitle(id: number, viewer = '') {
  * asked for a query the server would refuse as too short); `more()` appends the next page, by
  * the cursor the last page gave. `viewer` as for `useTitle`.
  */
-export function useCatalogueSearch(query: CatalogueQuery | null, viewer = '') {
+export function useCatalogueSearch(query: CatalogueQuery | null, viewer: string | null = '') {
   const asked = query && !queryTooShort(query.q) ? query : null;
-  const key = asked ? `${JSON.stringify(catalogueParams(asked))}|${viewer}` : null;
+  const key =
+    asked && viewer !== null ? `${JSON.stringify(catalogueParams(asked))}|${viewer}` : null;
   const first = useResource(key, () => searchCatalogue(asked!));
   const [later, setLater] = useState<{ key: string | null } & CataloguePage>();
   const action = useAction();
@@ -89,7 +91,8 @@ export function useCatalogueSearch(query: CatalogueQuery | null, viewer = '') {
   }, [asked, nextCursor, run, titles, key, extra]);
   return {
     tooShort: query !== null && asked === null,
-    loading: first.loading,
+    // Until the session is known, a query to ask is waiting, not answered.
+    loading: first.loading || (asked !== null && viewer === null),
     problem: first.problem,
     /** Null until the first page is in. */
     titles: shown ? titles : null,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TitleDetail } from '../api/catalogue';
 import { setCsrfToken } from '../api/client';
 import i18n from '../i18n';
@@ -574,6 +574,35 @@ describe('portal: a title and every library that holds it', () => {
       ),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: '예약' })).toBeNull();
+  });
+
+  it('asks for a title once the session is known: a member opening its address is not shown the anonymous page first', async () => {
+    const calls = mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: detail }],
+      ...nothingOpen,
+    ]);
+    // The member's own record is held back: the session is still being checked.
+    const answered = globalThis.fetch;
+    let release = () => {};
+    const memberRead = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = new URL(String(input), 'http://localhost').pathname;
+      asked.push(path);
+      if (path === '/api/v1/me') await memberRead;
+      return answered(input, init);
+    });
+    const titleAsked = () => calls.filter((c) => c.path === '/api/v1/catalogue/titles/1').length;
+    renderAt('/portal/titles/1');
+    await waitFor(() => expect(asked).toContain('/api/v1/me'));
+    expect(titleAsked()).toBe(0);
+    expect(screen.queryByRole('region', { name: '진주시' })).toBeNull();
+    release();
+    expect(await screen.findByRole('region', { name: '진주시' })).toBeTruthy();
+    expect(titleAsked()).toBe(1);
   });
 
   it('does not promise a book at once where every copy is out: a hold instead', async () => {
