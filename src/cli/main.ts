@@ -16,6 +16,7 @@ import type { DB } from '../platform/db/schema.js';
 import { type MetricsListener, startMetricsListener } from '../platform/http/metrics-server.js';
 import { createLogger } from '../platform/logger.js';
 import { shareMetricsWithPrimary, workersMetrics } from '../platform/metrics.js';
+import { AddLibrariesError, addLibrariesCommand } from './add-libraries.js';
 import { BackupError, backupCommand, copyToPostgresCommand, restoreCommand } from './backup.js';
 import { TargetNotEmptyError } from './copy-database.js';
 import { importItemsCommand } from './import-items.js';
@@ -34,7 +35,8 @@ function fail(error: unknown): never {
     error instanceof InitError ||
     error instanceof NetworkNotEmptyError ||
     error instanceof DemoPasswordsError ||
-    error instanceof NoSuchStaffError
+    error instanceof NoSuchStaffError ||
+    error instanceof AddLibrariesError
   ) {
     console.error(`library-one: ${error.message}`);
   } else {
@@ -232,6 +234,16 @@ program
     `read the one-time password from a file (or set ${'LIBRARY_ONE_ADMIN_PASSWORD'}); default: make one up and print it once`,
   )
   .action((options) => initCommand(options).catch(fail));
+program
+  .command('add-libraries')
+  .description(
+    "Add libraries joining the network, from a CSV in init's format: new ones planned, those already there left as they are",
+  )
+  .argument(
+    '<file>',
+    "the libraries CSV (docs/deploy.md); the whole province's list may be given again",
+  )
+  .action((file: string) => addLibrariesCommand(file).catch(fail));
 program
   .command('reset-password')
   .description(

@@ -236,6 +236,71 @@ describe(`going live on an empty database, no demo (${testDatabaseKind})`, () =>
     }
   }, 120_000);
 
+  it('a library joining later is added with add-libraries: planned, in its region, once however often it is given', async () => {
+    const file = path.join(tmpdir(), `joining-${process.pid}.csv`);
+    const header = 'english_name,korean_name,region_ko,region_en,address_ko,phone,closed_days';
+    const haman = 'Haman Library,함안도서관,함안군,Haman-gun,,055-580-1234,Every Monday';
+    const uiryeong = 'Uiryeong Library,의령도서관,의령군,Uiryeong-gun,,055-570-1234,Every Tuesday';
+    const other = await createEmptyDatabase();
+    try {
+      writeFileSync(file, [header, uiryeong].join('\n'));
+      const tooEarly = await runToExit(['add-libraries', file], other.env);
+      expect([tooEarly.code, tooEarly.output.trim()]).toEqual([
+        1,
+        'library-one: this database has no network yet: set it up with `library-one init` (docs/deploy.md)',
+      ]);
+      writeFileSync(file, [header, haman].join('\n'));
+      expect((await runToExit(['init', '--libraries', file], other.env)).code).toBe(0);
+
+      // The province's whole list, given by two operators at once: each library is added once.
+      writeFileSync(file, [header, haman, uiryeong].join('\n'));
+      const runs = await Promise.all([
+        runToExit(['add-libraries', file], other.env),
+        runToExit(['add-libraries', file], other.env),
+      ]);
+      step(`$ library-one add-libraries joining.csv\n${runs[0]!.output.trim()}`);
+      const outputs = runs.map((run) => run.output).join('\n');
+      // A server takes both; the embedded database lets one process at a time have it, and the
+      // other is refused whole.
+      expect(runs.filter((run) => run.code === 0).length, outputs).toBe(
+        testDatabaseKind === 'postgres' ? 2 : 1,
+      );
+      expect(outputs.match(/Added: 의령도서관 \(uiryeong-library\)/g)).toHaveLength(1);
+      expect(outputs).toContain(
+        'Already in the network, left as it is: 함안도서관 (haman-library)',
+      );
+      const again = await runToExit(['add-libraries', file], other.env);
+      expect(again.code, again.output).toBe(0);
+      expect(again.output).toContain(
+        'No library added: every library of the file is already in the network.',
+      );
+
+      const service = await startService(other.env, ['start']);
+      try {
+        const { libraries } = (await (
+          await fetch(`${service.httpUrl}/api/v1/libraries`)
+        ).json()) as {
+          libraries: {
+            nameKo: string;
+            status: string;
+            plannedStart: string | null;
+            region: { nameKo: string };
+          }[];
+        };
+        expect(libraries.map((l) => [l.nameKo, l.status, l.plannedStart, l.region.nameKo])).toEqual(
+          [
+            ['함안도서관', 'planned', null, '함안군'],
+            ['의령도서관', 'planned', null, '의령군'],
+          ],
+        );
+      } finally {
+        await service.stop('SIGTERM');
+      }
+    } finally {
+      await other.drop();
+    }
+  }, 120_000);
+
   it('start without --demo refuses a demo database; the demo still starts', async () => {
     const demo = await createEmptyDatabase();
     try {

@@ -17,4 +17,10 @@ export { type LibraryFacts, libraryFactsColumns, pickLibraryFacts } from './fact
 export { createLibraryRepository, type LibraryRepository, readNetworkRules } from './repository.js';
 export { libraryRoutes } from './routes.js';
 export { writeLibraryRules } from './rules.js';
-export { SEED_PLANNED_START, seedLibraryDirectory } from './seed.js';
+export {
+  addLibraries,
+  type LibrariesAdded,
+  NoNetworkError,
+  SEED_PLANNED_START,
+  seedLibraryDirectory,
+} from './seed.js';
