@@ -19,7 +19,6 @@ export { libraryRoutes } from './routes.js';
 export { writeLibraryRules } from './rules.js';
 export {
   addLibraries,
-  type LibrariesAdded,
   NoNetworkError,
   SEED_PLANNED_START,
   seedLibraryDirectory,
