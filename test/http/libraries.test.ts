@@ -135,6 +135,43 @@ describe(`participating-library directory over HTTP (${testDatabaseKind})`, () =
     expect(again).toHaveLength(events.length);
   });
 
+  it('lets the network admin correct a library’s names, everywhere at once; its code stays', async () => {
+    const all = (await t.app.inject({ url: '/api/v1/libraries' })).json().libraries as {
+      id: number;
+      code: string;
+    }[];
+    const chungmu = all.find((l) => l.code === 'tongyeong-chungmu-library')!;
+    const network = await staffClient(t.app, 'network-admin');
+    const renamed = await network.patch(`/api/v1/libraries/${chungmu.id}`, {
+      nameKo: ' 통영시립충무도서관 ',
+      nameEn: 'Tongyeong City Chungmu Library',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({
+      code: 'tongyeong-chungmu-library',
+      nameKo: '통영시립충무도서관',
+      nameEn: 'Tongyeong City Chungmu Library',
+    });
+    const searched = (
+      await t.app.inject({ url: `/api/v1/libraries?q=${encodeURIComponent('시립충무')}` })
+    ).json().libraries as { id: number }[];
+    expect(searched.map((l) => l.id)).toEqual([chungmu.id]);
+
+    // A blank name is refused with the field's name; a library admin may not rename.
+    const blank = await network.patch(`/api/v1/libraries/${chungmu.id}`, { nameKo: '   ' });
+    expect([blank.statusCode, blank.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(blank.json().detail).toContain('이름 (한국어)');
+    const admin = await staffClient(t.app, 'tongyeong-chungmu-admin');
+    const byAdmin = await admin.patch(`/api/v1/libraries/${chungmu.id}`, { nameKo: '충무' });
+    expect(byAdmin.statusCode).toBe(403);
+    const events = (
+      await network.get(`/api/v1/audit-events?libraryId=${chungmu.id}&subjectKind=library`)
+    ).json().events as { action: string; details: Record<string, unknown> }[];
+    expect(events.find((e) => e.action === 'library.updated')?.details).toMatchObject({
+      nameKo: '통영시립충무도서관',
+    });
+  });
+
   it('filters by city, by province and by status', async () => {
     const geoje = (await t.app.inject({ url: '/api/v1/libraries?region=geoje-si' })).json();
     expect(geoje.libraries.map((l: { nameEn: string }) => l.nameEn)).toEqual([

@@ -43,6 +43,9 @@ const GroupBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A library's name as readers see it; the code made from the English name at init stays. */
+const LibraryName = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+
 export async function libraryAdminRoutes(app: App, context: AppContext) {
   app.addSchema(GroupSchema);
   app.addSchema(LibraryFactsSchema);
@@ -53,12 +56,16 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
       schema: {
         tags: ['administration'],
         summary: "Edit a library's listing or status (network admin): planned → participating",
+        description:
+          'A name (Korean or English) is corrected everywhere at once: the library code, in addresses and as the SIP2 institution ID, never changes.',
         params: LibraryIdParams,
         body: Type.Object(
           {
             status: Type.Optional(
               Type.Union([Type.Literal('participating'), Type.Literal('planned')]),
             ),
+            nameKo: Type.Optional(LibraryName),
+            nameEn: Type.Optional(LibraryName),
             plannedStart: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
             phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
             addressKo: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),

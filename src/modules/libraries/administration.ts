@@ -7,6 +7,8 @@ import type { LibraryStatus } from './domain.js';
 
 export interface LibraryChanges {
   status?: LibraryStatus | undefined;
+  nameKo?: string | undefined;
+  nameEn?: string | undefined;
   plannedStart?: string | null | undefined;
   phone?: string | null | undefined;
   addressKo?: string | null | undefined;
@@ -14,16 +16,24 @@ export interface LibraryChanges {
   openingHoursEn?: string | null | undefined;
 }
 
-/** The network admin edits a library's listing and moves it from planned to participating. */
+/**
+ * The network admin edits a library's listing (its names too, a typo of the CSV corrected) and
+ * moves it from planned to participating.
+ */
 export async function updateLibrary(
   context: AppContext,
   actor: Actor,
   libraryId: number,
-  changes: LibraryChanges,
+  asked: LibraryChanges,
 ) {
   authorize(actor, 'network.manage', {});
   const { db, clock } = context;
   const now = clock.now();
+  const changes = {
+    ...asked,
+    ...(asked.nameKo !== undefined ? { nameKo: asked.nameKo.trim() } : {}),
+    ...(asked.nameEn !== undefined ? { nameEn: asked.nameEn.trim() } : {}),
+  };
   await db.transaction().execute(async (tx) => {
     const library = await tx
       .selectFrom('libraries')
@@ -38,6 +48,8 @@ export async function updateLibrary(
       .updateTable('libraries')
       .set({
         ...(changes.status !== undefined ? { status: changes.status } : {}),
+        ...(changes.nameKo !== undefined ? { name_ko: changes.nameKo } : {}),
+        ...(changes.nameEn !== undefined ? { name_en: changes.nameEn } : {}),
         ...(becomesParticipating ? { participating_since: clock.today() } : {}),
         ...(changes.status === 'planned' ? { participating_since: null } : {}),
         ...(changes.plannedStart !== undefined ? { planned_start: changes.plannedStart } : {}),

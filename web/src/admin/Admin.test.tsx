@@ -260,6 +260,36 @@ describe('administration', () => {
     expect(within(plannedGroup).getByText('진주시')).toBeTruthy();
   });
 
+  it('the network admin corrects a library’s names; the list shows them, the code stays', async () => {
+    let listed = yonam;
+    const calls = adminRoutes(networkAdmin, [
+      ['GET', '/api/v1/libraries', () => ({ body: { libraries: [listed] } })],
+      [
+        'PATCH',
+        '/api/v1/libraries/3',
+        (request) => {
+          listed = { ...yonam, ...(request.body as object) };
+          return { body: listed };
+        },
+      ],
+    ]);
+    renderAt('/admin/libraries');
+    const card = (await screen.findByRole('heading', { name: '진주시립연암도서관' })).closest(
+      'li',
+    )!;
+    fireEvent.click(within(card).getByText('정보 고치기'));
+    const korean = within(card).getByLabelText('이름 (한국어)');
+    expect(within(card).getByText(/도서관 코드 jinju-yonam-library는 그대로입니다/)).toBeTruthy();
+    fireEvent.change(korean, { target: { value: ' 진주연암도서관 ' } });
+    fireEvent.click(within(card).getByRole('button', { name: '이름 저장' }));
+    expect(await screen.findByText('진주연암도서관 정보를 저장했습니다.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+      nameKo: '진주연암도서관',
+      nameEn: yonam.nameEn,
+    });
+    expect(await screen.findByRole('heading', { name: '진주연암도서관' })).toBeTruthy();
+  });
+
   it('a holiday added in a year the list does not show: the list turns to that year', async () => {
     const other = firstYearShown(seoulToday()) + 1;
     const calls = adminRoutes(networkAdmin, [

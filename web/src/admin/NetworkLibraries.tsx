@@ -26,6 +26,7 @@ function LibraryEditor({
   const { t } = useTranslation();
   const format = useFormat();
   const [plannedStart, setPlannedStart] = useState(library.plannedStart ?? '');
+  const [names, setNames] = useState({ nameKo: library.nameKo, nameEn: library.nameEn });
   const action = useAction();
   const patch = async (body: LibraryChanges, message: string) => {
     const result = await action.run(() =>
@@ -45,6 +46,11 @@ function LibraryEditor({
       { plannedStart: plannedStart || null },
       t('network.saved', { name: format.name(library) }),
     );
+  };
+  const saveNames = (event: FormEvent) => {
+    event.preventDefault();
+    const renamed = { nameKo: names.nameKo.trim(), nameEn: names.nameEn.trim() };
+    void patch(renamed, t('network.saved', { name: format.name(renamed) }));
   };
   return (
     <li className="library-card admin-library">
@@ -68,6 +74,26 @@ function LibraryEditor({
       ) : null}
       <details>
         <summary>{t('network.edit')}</summary>
+        <form className="form" onSubmit={saveNames}>
+          <Field
+            label={t('network.nameKo')}
+            value={names.nameKo}
+            onValue={(nameKo) => setNames({ ...names, nameKo })}
+            required
+            maxLength={100}
+          />
+          <Field
+            label={t('network.nameEn')}
+            hint={t('network.namesHint', { code: library.code })}
+            value={names.nameEn}
+            onValue={(nameEn) => setNames({ ...names, nameEn })}
+            required
+            maxLength={100}
+          />
+          <button type="submit" className="button" disabled={action.busy}>
+            {t('network.saveNames')}
+          </button>
+        </form>
         {library.status === 'planned' ? (
           <form className="form" onSubmit={savePlannedStart}>
             <Field

@@ -87,7 +87,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a library's listing or status (network admin): planned → participating */
+        /**
+         * Edit a library's listing or status (network admin): planned → participating
+         * @description A name (Korean or English) is corrected everywhere at once: the library code, in addresses and as the SIP2 institution ID, never changes.
+         */
         patch: operations["patchLibrariesByLibraryId"];
         trace?: never;
     };
@@ -2638,6 +2641,8 @@ export interface operations {
             content: {
                 "application/json": {
                     status?: "participating" | "planned";
+                    nameKo?: string;
+                    nameEn?: string;
                     plannedStart?: string | null;
                     phone?: string | null;
                     addressKo?: string | null;
