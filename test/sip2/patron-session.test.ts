@@ -58,13 +58,34 @@ describe(`SIP2 patron sessions (${testDatabaseKind})`, () => {
     expect((await lend(machine, MINJUN, 'PS-0')).ok).toBe(true);
     expect((await lend(machine, MINJUN, 'PS-1')).ok).toBe(true);
     expect(verified.count).toBe(1);
-    // Without the PIN the message is refused as before: the session only spares a verification.
+    // A kiosk that asks for the PIN once, at the patron's sign-in, sends none on its checkouts:
+    // they are the verified patron's.
     const bare = await machine.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'PS-2' });
-    expect(bare.screenMessage).toContain('[PIN_REQUIRED]');
+    expect(bare.ok, bare.screenMessage).toBe(true);
+    await giveBack(machine, 'PS-2');
     await machine.endSession({ patronIdentifier: MINJUN });
+    // After 35 End Patron Session, a message without the PIN is refused again.
+    const after = await machine.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'PS-2' });
+    expect(after.screenMessage).toContain('[PIN_REQUIRED]');
     expect((await lend(machine, MINJUN, 'PS-2')).ok).toBe(true);
     expect(verified.count).toBe(2);
     for (const item of ['PS-0', 'PS-1', 'PS-2']) await giveBack(machine, item);
+  });
+
+  it('takes no PIN-less message as the session patron’s after another card, the idle timeout, or on another machine', async () => {
+    const machine = await bed.terminal(GN);
+    expect((await lend(machine, MINJUN, 'PS-3')).ok).toBe(true);
+    const elsewhere = await bed.terminal(GN);
+    const other = await elsewhere.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'PS-4' });
+    expect(other.screenMessage).toContain('[PIN_REQUIRED]');
+    await machine.patronStatus({ patronIdentifier: SEOYEON, patronPassword: DEMO_MEMBER_PIN });
+    const afterCard = await machine.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'PS-4' });
+    expect(afterCard.screenMessage).toContain('[PIN_REQUIRED]');
+    expect((await lend(machine, MINJUN, 'PS-4')).ok).toBe(true);
+    bed.t.clock.advanceMinutes(PATRON_SESSION_IDLE_MS / 60_000 + 1);
+    const idle = await machine.checkout({ patronIdentifier: MINJUN, itemIdentifier: 'PS-5' });
+    expect(idle.screenMessage).toContain('[PIN_REQUIRED]');
+    for (const item of ['PS-3', 'PS-4']) await giveBack(machine, item);
   });
 
   it('verifies again after another card, a wrong PIN, or the idle timeout', async () => {

@@ -41,7 +41,9 @@ describe(`SIP2 PIN policy (${testDatabaseKind})`, () => {
       patronPassword: DEMO_MEMBER_PIN,
     });
     expect(withPin).toMatchObject({ code: '12', ok: true });
-    const renewal = await machine.renew({ patronIdentifier: MINJUN, itemIdentifier: 'PIN-1' });
+    // Another machine, whose session never verified the PIN.
+    const other = await bed.terminal(GN);
+    const renewal = await other.renew({ patronIdentifier: MINJUN, itemIdentifier: 'PIN-1' });
     expect(renewal).toMatchObject({ code: '30', ok: false });
     expect(renewal.screenMessage).toContain('[PIN_REQUIRED]');
   });

@@ -198,9 +198,17 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       validPatronPassword: true,
       personalName: '김민준',
     });
-    const withoutPin = await gn.patronInformation({ patronIdentifier: MINJUN, summary: 'charged' });
+    // The card alone, at a machine whose session never verified its PIN: no name, no titles.
+    const elsewhere = await bed.terminal(GN);
+    const withoutPin = await elsewhere.patronInformation({
+      patronIdentifier: MINJUN,
+      summary: 'charged',
+    });
     expect(withoutPin).toMatchObject({ chargedItemsCount: 1, chargedItems: [], personalName: '' });
     expect(withoutPin.validPatronPassword).toBeUndefined();
+    // This machine verified it in this patron session (its screen refreshes without the PIN).
+    const refreshed = await gn.patronInformation({ patronIdentifier: MINJUN, summary: 'charged' });
+    expect(refreshed).toMatchObject({ chargedItems: ['GN-0001'], personalName: '김민준' });
 
     const renewed = await gn.renew({
       patronIdentifier: MINJUN,

@@ -17,11 +17,11 @@ interface Verified {
 /**
  * One machine's patron session: the card whose PIN this connection verified (Argon2id, with the
  * lockout) and that PIN's keyed digest, so that the same PIN on the session's next messages (real
- * kiosks put AD on 23, 63 and every 11) is recognised without another Argon2id verification. It
- * only ever spares a verification that would succeed: a message without a PIN is treated as
- * before; another PIN, a locked card, a changed PIN, another card, 35 End Patron Session, a new
- * login (93) or PATRON_SESSION_IDLE_MS without a message end the session, and the next PIN is
- * verified (and counted toward the lockout) in full.
+ * kiosks put AD on 23, 63 and every 11) is recognised without another Argon2id verification, and
+ * the session's messages without a PIN (kiosks that ask for it once, at the patron's sign-in) are
+ * the verified patron's. Another PIN, a locked card, a changed PIN, another card, 35 End Patron
+ * Session, a new login (93) or PATRON_SESSION_IDLE_MS without a message end the session, and the
+ * next PIN is verified (and counted toward the lockout) in full.
  */
 export class PatronSession {
   // A KeyObject, made once: a raw key given to every createHmac is imported again each time
@@ -38,6 +38,28 @@ export class PatronSession {
     if (this.#verified && this.#verified.card !== normalizeCardNumber(cardNumber)) this.end();
   }
 
+  /** The session's verified patron, if it is this card's member, unlocked, with the same PIN. */
+  #current(
+    cardNumber: string,
+    member: { id: number; pin_hash: string | null; sign_in_locked_until: Date | null },
+    now: Date,
+  ): Verified | null {
+    const verified = this.#verified;
+    if (!verified) return null;
+    const locked = member.sign_in_locked_until !== null && member.sign_in_locked_until > now;
+    if (
+      locked ||
+      now.getTime() - verified.lastUsed > PATRON_SESSION_IDLE_MS ||
+      verified.card !== normalizeCardNumber(cardNumber) ||
+      verified.memberId !== member.id ||
+      verified.pinHash !== member.pin_hash
+    ) {
+      this.end();
+      return null;
+    }
+    return verified;
+  }
+
   /** Whether this PIN was verified for this card and member in the current session. */
   recognises(
     cardNumber: string,
@@ -45,24 +67,27 @@ export class PatronSession {
     pin: string,
     now: Date,
   ): boolean {
-    const verified = this.#verified;
+    const verified = this.#current(cardNumber, member, now);
     if (!verified) return false;
-    const card = normalizeCardNumber(cardNumber);
-    const locked = member.sign_in_locked_until !== null && member.sign_in_locked_until > now;
-    if (
-      locked ||
-      now.getTime() - verified.lastUsed > PATRON_SESSION_IDLE_MS ||
-      verified.card !== card ||
-      verified.memberId !== member.id ||
-      verified.pinHash !== member.pin_hash
-    ) {
+    if (!timingSafeEqual(verified.digest, this.#digest(verified.card, pin))) {
       this.end();
       return false;
     }
-    if (!timingSafeEqual(verified.digest, this.#digest(card, pin))) {
-      this.end();
-      return false;
-    }
+    verified.lastUsed = now.getTime();
+    return true;
+  }
+
+  /**
+   * Whether a message without a PIN is about the patron this session verified: kiosks that ask
+   * for the PIN once, at the patron's sign-in (63 or 23), send no AD on the 11s that follow.
+   */
+  covers(
+    cardNumber: string,
+    member: { id: number; pin_hash: string | null; sign_in_locked_until: Date | null },
+    now: Date,
+  ): boolean {
+    const verified = this.#current(cardNumber, member, now);
+    if (!verified) return false;
     verified.lastUsed = now.getTime();
     return true;
   }

@@ -62,8 +62,9 @@ export type PinCheck =
 
 /**
  * The PIN (AD), with the portal's lockout; an empty AD means none was given. Without one, a card
- * whose PIN is locked is refused on every path, and where the network's rule "machines require
- * the PIN" applies (`required`), so is the request.
+ * whose PIN is locked is refused on every path; the patron this machine's session verified is
+ * taken as verified; otherwise, where the network's rule "machines require the PIN" applies
+ * (`required`), the request is refused.
  */
 export async function checkPin(
   db: Kysely<DB>,
@@ -84,6 +85,9 @@ export async function checkPin(
         },
       };
     }
+    // The patron this machine's session verified (the kiosk asked for the PIN once, at sign-in).
+    if (session?.patron.covers(session.cardNumber, member, now))
+      return { given: true, valid: true };
     if (required && (await networkRules(db)).machinesRequirePin) {
       return { given: false, refusal: noPinYet(member) ?? { code: 'PIN_REQUIRED' } };
     }
