@@ -75,6 +75,8 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       itemIdentifier: 'SH-1',
     });
     expect(back).toMatchObject({ ok: true, alert: true, alertType: '01', holdPatronName: '김*준' });
+    // Set aside for the member: waiting on the hold shelf (08), not available (03).
+    expect((await sc.itemInformation({ itemIdentifier: 'SH-1' })).circulationStatus).toBe('08');
     expect(back.screenMessage).toBe(
       '반납되었습니다. / 예약 도서 — 보관: 김*준 님, 2026년 12월 5일 (토)까지.',
     );

@@ -753,6 +753,11 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       { kind: 'staff', staffId: 1, libraryId: gnId, role: 'desk' },
       { itemBarcode: 'GN-ILL1' },
     );
+    // Its item information says where it is: on its way (10), at the pickup library waiting for
+    // the member (08), on its way home after the return (10).
+    const whereabouts = async () =>
+      (await gnMachine.itemInformation({ itemIdentifier: 'GN-ILL1' })).circulationStatus;
+    expect(await whereabouts()).toBe('10');
     // Scanned out, then put through a machine at home: on to its pickup library (04, CT).
     const stillHome = await gnMachine.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
     expect(stillHome).toMatchObject({
@@ -782,6 +787,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     expect(arrivedAgain).toEqual({ ...arrived, transactionDate: arrivedAgain.transactionDate });
     expect(await arrival()).toEqual(received);
     expect(received.state).toBe('arrived');
+    expect(await whereabouts()).toBe('08');
     const info = await yonam.patronInformation({
       patronIdentifier: MINJUN,
       patronPassword: PIN,
@@ -824,6 +830,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       alertType: '04',
       destinationLocation: GN,
     });
+    expect(await whereabouts()).toBe('10');
     // A 09 sent again at the pickup library: answered as the return, the copy still to go home.
     const returnedAgain = await yonam.checkin({ itemIdentifier: 'GN-ILL1', currentLocation: '' });
     expect(returnedAgain).toEqual({

@@ -16,6 +16,7 @@ export { renewLoan } from './renew.js';
 export { returnItem } from './return-item.js';
 export {
   copyInNoRequest,
+  copyWhereabouts,
   itemAt,
   lentAndReturnedToday,
   networkRules,

@@ -31,6 +31,37 @@ export async function openLoanOfItem(db: Kysely<DB>, itemId: number) {
 }
 
 /**
+ * Where a copy with no open loan is, for a machine's item information (17): set aside on the
+ * hold shelf for a member, or sent for an inter-library request (on its way, at the pickup
+ * library, or coming home).
+ */
+export async function copyWhereabouts(db: Kysely<DB>, itemId: number) {
+  const row = await db
+    .selectFrom('items as i')
+    .select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom('holds as h')
+            .select('h.id')
+            .whereRef('h.item_id', '=', 'i.id')
+            .where('h.state', '=', 'ready'),
+        )
+        .as('on_hold_shelf'),
+      eb
+        .selectFrom('inter_library_requests as r')
+        .select('r.state')
+        .whereRef('r.item_id', '=', 'i.id')
+        .where('r.state', 'in', ['sent', 'arrived', 'returning'])
+        .limit(1)
+        .as('request_state'),
+    ])
+    .where('i.id', '=', itemId)
+    .executeTakeFirst();
+  return { onHoldShelf: row?.on_hold_shelf === true, requestState: row?.request_state ?? null };
+}
+
+/**
  * The item's open loan, locked (the locked return's read, after its member's lock), with the
  * network's suspension rules a late return applies and whether members wait for the copy's title
  * at its library (only then does the return look for the first in line).

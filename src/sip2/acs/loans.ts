@@ -1,5 +1,6 @@
 import {
   checkout,
+  copyWhereabouts,
   itemAt,
   lentAndReturnedToday,
   openLoanOfItem,
@@ -488,7 +489,23 @@ export async function renewAll(
   };
 }
 
-/** 17 → 18: this library's item — available or charged (with its due date), and its title. */
+/**
+ * A copy with no open loan: on the shelf (03), set aside for a member — on this library's hold
+ * shelf or at a request's pickup library — (08), or on its way between libraries (10).
+ */
+async function shelfStatus(db: AcsRequest['context']['db'], itemId: number) {
+  const { onHoldShelf, requestState } = await copyWhereabouts(db, itemId);
+  if (requestState === 'sent' || requestState === 'returning') {
+    return CirculationStatus.inTransitBetweenLibraryLocations;
+  }
+  if (onHoldShelf || requestState === 'arrived') return CirculationStatus.waitingOnHoldShelf;
+  return CirculationStatus.available;
+}
+
+/**
+ * 17 → 18: this library's item — on the shelf, set aside, in transit or charged (with its due
+ * date) — and its title.
+ */
 export async function itemInformation(
   acs: AcsRequest,
   request: MessageOf<'17'>,
@@ -515,7 +532,9 @@ export async function itemInformation(
     : { screenMessage: refusalText([{ code: 'ITEM_NOT_LOANABLE' }], language) };
   return {
     ...answer,
-    circulationStatus: loan ? CirculationStatus.charged : CirculationStatus.available,
+    circulationStatus: loan
+      ? CirculationStatus.charged
+      : await shelfStatus(acs.context.db, item.id),
     titleIdentifier: item.title,
     ...(loan ? { dueDate: loan.due_date } : {}),
     ...location,
