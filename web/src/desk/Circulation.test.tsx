@@ -990,7 +990,11 @@ describe('desk: returns need no card', () => {
           title: '밝은 밤',
         },
       },
-      standing: { ...emptyStatus.standing, mayBorrow: false },
+      standing: {
+        ...emptyStatus.standing,
+        mayBorrow: false,
+        refusals: [{ code: 'MEMBER_SUSPENDED', detail: '2026-12-26까지 대출이 정지되었습니다.' }],
+      },
       byLibrary: [
         {
           library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
@@ -1052,6 +1056,11 @@ describe('desk: returns need no card', () => {
       ),
     ).toBeTruthy();
     expect(within(receipt).queryByText(/더 빌릴 수 있는 책/)).toBeNull();
+    // The quota does not give a limit as the reason: the suspension, said above, is.
+    const network = screen.getByRole('region', { name: '전체 도서관 이용 현황' });
+    expect(
+      within(network).getByText('지금은 이 회원에게 빌려 줄 수 없습니다. 이유는 위에 있습니다.'),
+    ).toBeTruthy();
   });
 
   it('returns an item late and says until when the member is suspended', async () => {

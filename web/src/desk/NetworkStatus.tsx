@@ -25,6 +25,13 @@ export function booksLeftAt(status: CirculationStatus, libraryId: number): numbe
   return here ? Math.min(here.left, status.network.left) : undefined;
 }
 
+/** Whether the member may not borrow only because a loan limit is reached (no other reason). */
+function onlyLimitsReached(status: CirculationStatus): boolean {
+  return status.standing.refusals.every(
+    (r) => r.code === 'LIBRARY_LOAN_LIMIT' || r.code === 'NETWORK_LOAN_LIMIT',
+  );
+}
+
 /** The member's loans across the network and what is left; renewals of this library's loans. */
 export function NetworkStatus({
   status,
@@ -61,7 +68,9 @@ export function NetworkStatus({
           {t(cardUnusable === 'lost' ? 'desk.quotaAfterReissue' : 'desk.quotaWithNewCard')}
         </p>
       ) : !status.standing.mayBorrow ? (
-        <p className="quota-none">{t('desk.noneNow')}</p>
+        <p className="quota-none">
+          {t(onlyLimitsReached(status) ? 'desk.noneNow' : 'desk.noneNowSeeAbove')}
+        </p>
       ) : (
         <div className="quota">
           <p>
