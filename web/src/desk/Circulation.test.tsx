@@ -230,7 +230,11 @@ describe('desk: card, member panel, checkout', () => {
     await screen.findByText(/《나쁜 어린이 표》 대출 완료/);
     const receipt = screen.getByRole('region', { name: '책이음 영수증' });
     expect(within(receipt).getByText('JYL0000001')).toBeTruthy();
-    expect(within(receipt).getByText(/2026년 12월 15일/)).toBeTruthy();
+    // What it is, then the title; the date says it is the due date.
+    expect(within(receipt).getByText('대출').closest('td')?.textContent).toMatch(
+      /^대출 나쁜 어린이 표/,
+    );
+    expect(within(receipt).getByText('반납일 2026년 12월 15일 (화)')).toBeTruthy();
 
     const checkout = calls.find((c) => c.method === 'POST' && c.path === '/api/v1/checkouts');
     expect(checkout?.body).toEqual({ cardNumber: CARD, itemBarcode: 'JYL0000001' });

@@ -70,7 +70,11 @@ export function Receipt({
                 <span className="receipt-small receipt-barcode">{line.barcode}</span>
                 {line.note ? <span className="receipt-small">{line.note}</span> : null}
               </td>
-              <td className="receipt-date">{format.date(line.date)}</td>
+              <td className="receipt-date">
+                {line.kind === 'return'
+                  ? format.date(line.date)
+                  : t('receipt.dueDate', { date: format.date(line.date) })}
+              </td>
             </tr>
           ))}
         </tbody>
