@@ -11,6 +11,8 @@ export function useWithdrawalBlockers(status: CirculationStatus | undefined): st
   const { t } = useTranslation();
   const format = useFormat();
   if (!status) return [];
+  // An overdue book is said once, as overdue; the rest of the loans beside it.
+  const onTime = status.openLoans.length - status.overdueCount;
   return [
     ...(status.suspension
       ? [t('withdrawal.blockedSuspension', { date: format.date(status.suspension.resumesOn) })]
@@ -18,8 +20,12 @@ export function useWithdrawalBlockers(status: CirculationStatus | undefined): st
     ...(status.overdueCount > 0
       ? [t('withdrawal.blockedOverdue', { count: status.overdueCount })]
       : []),
-    ...(status.openLoans.length > 0
-      ? [t('withdrawal.blockedLoans', { count: status.openLoans.length })]
+    ...(onTime > 0
+      ? [
+          t(status.overdueCount > 0 ? 'withdrawal.blockedOtherLoans' : 'withdrawal.blockedLoans', {
+            count: onTime,
+          }),
+        ]
       : []),
   ];
 }

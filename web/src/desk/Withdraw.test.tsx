@@ -9,11 +9,16 @@ import { renderAt, resetBetweenTests } from '../test/render';
 
 const CARD = member.card!.number;
 
-function withdrawRoutes(status: CirculationStatus) {
+/** `status` undefined: this library does not hold the member (the card scan shows none). */
+function withdrawRoutes(status: CirculationStatus | undefined) {
   return mockApi([
     ['GET', '/api/v1/staff/me', { body: deskStaff }],
     ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
-    ['GET', `/api/v1/cards/${CARD}`, { body: { card: member.card, member, status } }],
+    [
+      'GET',
+      `/api/v1/cards/${CARD}`,
+      { body: { card: member.card, member, ...(status ? { status } : {}) } },
+    ],
     ['POST', '/api/v1/members/42/withdrawal', { body: { withdrawn: true } }],
   ]);
 }
@@ -52,6 +57,39 @@ describe('desk: withdrawal', () => {
     );
     expect(screen.queryByRole('button', { name: '탈퇴하기' })).toBeNull();
     expect(confirm).not.toHaveBeenCalled();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
+  it('says an overdue book once, as overdue, and the other loans beside it', async () => {
+    withdrawRoutes({
+      ...emptyStatus,
+      openLoans: [
+        { ...openLoanAtYonam, overdue: true },
+        { ...openLoanAtYonam, loanId: 2, itemBarcode: 'JYL0000002' },
+      ],
+      overdueCount: 1,
+    });
+    renderAt('/desk/withdraw');
+    await scanCard();
+    const reasons = [...document.querySelectorAll('.withdrawal-blocked li')].map(
+      (li) => li.textContent,
+    );
+    expect(reasons).toEqual([
+      '연체 중인 자료가 1권 있습니다. 반납한 뒤 탈퇴할 수 있습니다.',
+      '그 밖에 빌린 자료가 1권 남아 있습니다. 모두 반납한 뒤 탈퇴할 수 있습니다.',
+    ]);
+  });
+
+  it('at a library that does not hold the member: says where it can be done, and offers nothing to press', async () => {
+    const calls = withdrawRoutes(undefined);
+    renderAt('/desk/withdraw');
+    await scanCard();
+    expect(
+      screen.getByText(
+        /^이 도서관에 반입 등록된 회원이 아니라 여기서는 탈퇴를 처리할 수 없습니다\./,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '탈퇴하기' })).toBeNull();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 

@@ -83,7 +83,10 @@ export function Withdraw() {
             {scanned.member.name ?? '—'}
           </h2>
           <ProblemAlert problem={action.problem} large />
-          {blockers.length > 0 ? (
+          {!status ? (
+            // Only a library that holds the member withdraws them (it sees their status).
+            <p className="notice notice-warn">{t('withdrawal.notHeldHere')}</p>
+          ) : blockers.length > 0 ? (
             // Known before anyone is asked "are you sure?": what stops it, and nothing to press.
             <WithdrawalBlocked blockers={blockers} />
           ) : (

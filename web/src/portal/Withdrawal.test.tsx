@@ -39,6 +39,30 @@ describe('portal: withdrawal', () => {
     expect(await screen.findByRole('button', { name: '탈퇴하기' })).toBeTruthy();
     await waitFor(() => expect(screen.queryByText('지금은 탈퇴할 수 없습니다:')).toBeNull());
   });
+  it('says before the question that the open holds and requests end with the withdrawal', async () => {
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/me/loans', { body: emptyStatus }],
+      [
+        'GET',
+        '/api/v1/me/holds',
+        { body: { holds: [{ state: 'ready' }, { state: 'waiting' }, { state: 'collected' }] } },
+      ],
+      [
+        'GET',
+        '/api/v1/me/requests',
+        { body: { requests: [{ state: 'requested' }, { state: 'closed' }] } },
+      ],
+    ]);
+    renderAt('/portal/me/account');
+    const said = '탈퇴하면 예약 2건과 상호대차 신청 1건도 취소됩니다.';
+    expect(await screen.findByText(said)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '탈퇴하기' }));
+    expect(
+      screen.getByText(`정말 탈퇴할까요? 개인정보가 지워지며 되돌릴 수 없습니다. ${said}`),
+    ).toBeTruthy();
+  });
+
   it('asks on the page, then says on the sign-in page that the withdrawal was done, with the keyboard there', async () => {
     let withdrawn = false;
     const calls = mockApi([

@@ -5,10 +5,26 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { Field } from '../components/Field';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useWithdrawalBlockers, WithdrawalBlocked } from '../components/WithdrawalBlocked';
-import { useAction } from '../hooks';
+import { useAction, useResource } from '../hooks';
 import { useMemberSession } from '../session';
 import { sayFarewell } from './farewell';
 import { useMyStatus } from './LoansTab';
+
+/** The member's holds and requests still open: a withdrawal cancels them. */
+function useOpenHoldsAndRequests() {
+  const open = useResource('withdrawal-ending', async () => {
+    const [holds, requests] = await Promise.all([
+      answer(api.GET('/api/v1/me/holds')),
+      answer(api.GET('/api/v1/me/requests')),
+    ]);
+    return {
+      holds: holds.holds.filter((h) => h.state === 'waiting' || h.state === 'ready').length,
+      requests: requests.requests.filter((r) => ['requested', 'sent', 'arrived'].includes(r.state))
+        .length,
+    };
+  });
+  return open.data;
+}
 
 /**
  * Withdrawal from the portal: refused while a suspension runs (until when), a book is overdue or
@@ -22,6 +38,9 @@ export function WithdrawalPanel() {
   // Shared with the loans tab: what stops a withdrawal is said before the password is asked for.
   const status = useMyStatus();
   const blockers = useWithdrawalBlockers(status.data);
+  const ending = useOpenHoldsAndRequests();
+  const endsToo =
+    ending && ending.holds + ending.requests > 0 ? t('withdrawal.endsToo', ending) : '';
   const withdraw = async () => {
     const done = await action.run(() =>
       answer(api.POST('/api/v1/me/withdrawal', { body: { password } })),
@@ -48,10 +67,11 @@ export function WithdrawalPanel() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
+          {endsToo ? <p className="notice notice-info">{endsToo}</p> : null}
           <ProblemAlert problem={action.problem} />
           <ConfirmButton
             label={t('withdrawal.submit')}
-            question={t('withdrawal.confirm')}
+            question={endsToo ? `${t('withdrawal.confirm')} ${endsToo}` : t('withdrawal.confirm')}
             yes={t('withdrawal.confirmYes')}
             busy={action.busy}
             onConfirm={withdraw}
