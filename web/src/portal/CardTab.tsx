@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { FullMember } from '../api/types';
@@ -5,6 +6,7 @@ import { Barcode } from '../components/Barcode';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { CardStatusBadge, groupedCardNumber } from '../components/StatusBadge';
+import { useFocusWhenLost } from '../focus';
 import { useAction } from '../hooks';
 import { useFormat } from '../i18n/format';
 
@@ -12,6 +14,9 @@ export function CardTab({ member, onChanged }: { member: FullMember; onChanged()
   const { t } = useTranslation();
   const format = useFormat();
   const action = useAction();
+  // Reported here just now: said, and given the keyboard (the button that was pressed is gone).
+  const [reported, setReported] = useState(false);
+  const reportedRef = useFocusWhenLost<HTMLParagraphElement>(reported);
   const card = member.card;
   if (!card) {
     return (
@@ -48,6 +53,7 @@ export function CardTab({ member, onChanged }: { member: FullMember; onChanged()
             onConfirm={async () => {
               const lost = await action.run(() => answer(api.POST('/api/v1/me/card/lost')));
               if (!lost) return false;
+              setReported(true);
               onChanged();
               return true;
             }}
@@ -56,11 +62,12 @@ export function CardTab({ member, onChanged }: { member: FullMember; onChanged()
         </section>
       ) : (
         <section className="panel">
-          <p>
-            {card.lostAt
-              ? t('card.lostAt', { date: format.dateTime(card.lostAt) })
-              : t('card.reissueHint')}
-          </p>
+          {reported ? (
+            <p className="notice notice-info" role="status" ref={reportedRef} tabIndex={-1}>
+              {t('card.lostDone')}
+            </p>
+          ) : null}
+          {card.lostAt ? <p>{t('card.lostAt', { date: format.dateTime(card.lostAt) })}</p> : null}
           <p className="hint">{t('card.reissueHint')}</p>
         </section>
       )}

@@ -297,6 +297,12 @@ describe('portal: my card', () => {
     fireEvent.click(screen.getByRole('button', { name: '분실 신고' }));
     fireEvent.click(await screen.findByRole('button', { name: '분실 신고하기' }));
     expect(await screen.findByText('분실 신고된 카드는 쓸 수 없습니다.')).toBeTruthy();
+    // Said as a status, with the keyboard on it: the pressed button is gone.
+    const said = await screen.findByRole('status');
+    expect(said.textContent).toBe(
+      '분실 신고를 했습니다. 이 카드로는 이제 아무도 빌릴 수 없습니다.',
+    );
+    await waitFor(() => expect(document.activeElement).toBe(said));
     await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/me/card/lost')).toBe(true));
     expect(screen.queryByRole('img', { name: /회원카드 바코드/ })).toBeNull();
     // A lost card is not offered for scanning any more.
