@@ -126,6 +126,23 @@ describe('portal: my loans', () => {
     expect(await period('채식주의자')).toBe('2026년 11월 20일 (금) – 2026년 12월 4일 (금)');
   });
 
+  it('names the tab open in the page title and the heading, so a screen reader hears which', async () => {
+    portalRoutes(emptyStatus);
+    renderAt('/portal/me');
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading.textContent).toBe(`${member.name} 님의 서재 · 대출`);
+    await waitFor(() =>
+      expect(document.title).toBe(`대출 · ${member.name} 님의 서재 · 책이음 Library One`),
+    );
+    fireEvent.click(screen.getByRole('link', { name: '회원카드' }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+        `${member.name} 님의 서재 · 회원카드`,
+      ),
+    );
+    expect(document.title).toBe(`회원카드 · ${member.name} 님의 서재 · 책이음 Library One`);
+  });
+
   it('shows the suspension: until when, because of which book at which library', async () => {
     portalRoutes(status);
     renderAt('/portal/me');

@@ -75,11 +75,15 @@ export function MyLibrary() {
   const member = session.member;
   if (!member) return <Loading />;
   const tab = TABS.find((candidate) => candidate.path === path)?.key ?? 'loans';
+  const title = t('my.title', { name: member.name ?? '' });
+  const tabName = t(`my.tab.${tab}`);
   return (
     <div className="my">
       <div className="my-head">
-        <PageTitle title={t('my.title', { name: member.name ?? '' })}>
-          <span className="person-name">{t('my.title', { name: member.name ?? '' })}</span>
+        {/* Each tab is a page of its own to a screen reader: its name is in the title and heading. */}
+        <PageTitle title={`${tabName} · ${title}`}>
+          <span className="person-name">{title}</span>
+          <span className="visually-hidden"> · {tabName}</span>
         </PageTitle>
         <MemberStatusBadge status={member.status} />
       </div>
