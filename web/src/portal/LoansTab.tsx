@@ -11,6 +11,8 @@ import { SuspensionNotice } from '../components/Suspension';
 import { useFocusWhenLost } from '../focus';
 import { useAction, useMessage, useResource } from '../hooks';
 import { dueCountdown, useFormat } from '../i18n/format';
+import { Link } from '../router';
+import { useMemberSession } from '../session';
 
 type OpenLoan = CirculationStatus['openLoans'][number];
 type Renewal = Awaited<ReturnType<typeof renewOnline>>;
@@ -132,6 +134,7 @@ function LoanItem({
 
 function LoansLeft({ status, holders }: { status: CirculationStatus; holders: LibraryRef[] }) {
   const { t } = useTranslation();
+  const cardStatus = useMemberSession().member?.card?.status;
   const format = useFormat();
   const libraries = useLibraries();
   const rows = new Map<number, { library: LibraryRef; open: number; limit: number }>();
@@ -140,6 +143,16 @@ function LoansLeft({ status, holders }: { status: CirculationStatus; holders: Li
     if (limit !== undefined) rows.set(holder.id, { library: holder, open: 0, limit });
   }
   for (const entry of status.byLibrary) rows.set(entry.library.id, entry);
+  if (cardStatus !== undefined && cardStatus !== 'valid') {
+    // Lost or replaced: nothing can be lent on it, whatever is left of the limits.
+    return (
+      <section className="panel" aria-labelledby="left-title">
+        <h2 id="left-title">{t('loans.leftTitle')}</h2>
+        <p className="big-number">{t('loans.noneNow')}</p>
+        <p className="hint">{t('loans.newCardFirst')}</p>
+      </section>
+    );
+  }
   if (!status.standing.mayBorrow) {
     // Suspended, pending or overdue: no count of books that cannot be borrowed (issue 17).
     return (
@@ -180,6 +193,45 @@ function LoansLeft({ status, holders }: { status: CirculationStatus; holders: Li
   );
 }
 
+/**
+ * Books waiting for the member to collect — a hold's copy set aside, a request's copy arrived —
+ * said where the member looks first, with the way to the tab that lists them.
+ */
+function ReadyToCollect() {
+  const { t } = useTranslation();
+  const ready = useResource('me-ready', async () => {
+    const [holds, requests] = await Promise.all([
+      answer(api.GET('/api/v1/me/holds')),
+      answer(api.GET('/api/v1/me/requests')),
+    ]);
+    return {
+      holds: holds.holds.filter((h) => h.state === 'ready').length,
+      requests: requests.requests.filter((r) => r.state === 'arrived').length,
+    };
+  });
+  const counts = ready.data;
+  if (!counts || counts.holds + counts.requests === 0) return null;
+  return (
+    <section className="notice notice-info" aria-labelledby="ready-title">
+      <h2 id="ready-title">{t('loans.readyTitle')}</h2>
+      <ul>
+        {counts.holds > 0 ? (
+          <li>
+            {t('loans.readyHolds', { count: counts.holds })}{' '}
+            <Link to="/portal/me/holds">{t('loans.readyHoldsLink')}</Link>
+          </li>
+        ) : null}
+        {counts.requests > 0 ? (
+          <li>
+            {t('loans.readyRequests', { count: counts.requests })}{' '}
+            <Link to="/portal/me/requests">{t('loans.readyRequestsLink')}</Link>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}
+
 /** The signed-in member's status: open loans, suspension, what is left (one read, one key). */
 export function useMyStatus() {
   return useResource('me-loans', () => answer(api.GET('/api/v1/me/loans')));
@@ -207,6 +259,7 @@ export function LoansTab() {
           <p>{t('loans.overdueText')}</p>
         </section>
       ) : null}
+      <ReadyToCollect />
       <p className="sr-status" role="status">
         {renewed.text}
       </p>

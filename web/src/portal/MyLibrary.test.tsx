@@ -143,6 +143,32 @@ describe('portal: my loans', () => {
     expect(document.title).toBe(`회원카드 · ${member.name} 님의 서재 · 책이음 Library One`);
   });
 
+  it('says on the loans tab what waits to be collected, with the way to it', async () => {
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/me/loans', { body: emptyStatus }],
+      ['GET', '/api/v1/me/holds', { body: { holds: [{ state: 'ready' }, { state: 'waiting' }] } }],
+      ['GET', '/api/v1/me/requests', { body: { requests: [{ state: 'arrived' }] } }],
+    ]);
+    renderAt('/portal/me');
+    const ready = await screen.findByRole('region', { name: '찾아갈 책이 있습니다' });
+    expect(ready.textContent).toContain('예약한 책 1권이 준비되었습니다.');
+    expect(ready.textContent).toContain('상호대차로 신청한 책 1권이 도착했습니다.');
+    expect(screen.getByRole('link', { name: '예약 보기' }).getAttribute('href')).toBe(
+      '/portal/me/holds',
+    );
+  });
+
+  it('offers nothing to borrow on a card reported lost: a new card first', async () => {
+    mockApi([
+      ['GET', '/api/v1/me', { body: { ...member, card: { ...member.card!, status: 'lost' } } }],
+      ['GET', '/api/v1/me/loans', { body: emptyStatus }],
+    ]);
+    renderAt('/portal/me');
+    expect(await screen.findByText(/^분실 신고한 카드로는 빌릴 수 없습니다\./)).toBeTruthy();
+    expect(screen.queryByText(/전체 .*권 \(한도/)).toBeNull();
+  });
+
   it('shows the suspension: until when, because of which book at which library', async () => {
     portalRoutes(status);
     renderAt('/portal/me');
