@@ -40,8 +40,8 @@ describe(`secrets easy to guess are refused where people choose them (${testData
     for (const [password, sentence] of [
       ['qwerty123', '비밀번호는 너무 흔히 쓰여 남이 짐작하기 쉽습니다. 다른 것으로 정해 주세요.'],
       ['Password1', '비밀번호는 너무 흔히 쓰여 남이 짐작하기 쉽습니다. 다른 것으로 정해 주세요.'],
-      ['010-4321-8765', '비밀번호는 이름, 아이디, 전화번호, 생년월일로 만들 수 없습니다.'],
-      ['19900715!', '비밀번호는 이름, 아이디, 전화번호, 생년월일로 만들 수 없습니다.'],
+      ['010-4321-8765', '비밀번호는 이름, 전화번호, 이메일, 생년월일로 만들 수 없습니다.'],
+      ['19900715!', '비밀번호는 이름, 전화번호, 이메일, 생년월일로 만들 수 없습니다.'],
     ] as const) {
       const refused = await anonymous.post('/api/v1/members/pre-registrations', {
         ...applicant,
@@ -99,7 +99,10 @@ describe(`secrets easy to guess are refused where people choose them (${testData
 
   it('staff accounts: a common password, or the user name with digits, is refused', async () => {
     const admin = await staffClient(t.app, 'gyeongnamdaepyo-admin');
-    for (const password of ['password', 'gn-desk-7!2024']) {
+    for (const [password, sentence] of [
+      ['password', '비밀번호는 너무 흔히 쓰여 남이 짐작하기 쉽습니다. 다른 것으로 정해 주세요.'],
+      ['gn-desk-7!2024', '비밀번호는 이름, 아이디, 전화번호, 생년월일로 만들 수 없습니다.'],
+    ] as const) {
       const refused = await admin.post(`/api/v1/libraries/${home}/staff`, {
         username: 'gn-desk-7',
         displayName: '일곱째 데스크',
@@ -110,6 +113,8 @@ describe(`secrets easy to guess are refused where people choose them (${testData
         400,
         'VALIDATION_FAILED',
       ]);
+      // Staff have a user name (아이디); members are told what they have instead.
+      expect(refused.json().detail).toBe(sentence);
     }
     const created = await admin.post(`/api/v1/libraries/${home}/staff`, {
       username: 'gn-desk-7',

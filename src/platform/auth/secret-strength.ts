@@ -54,7 +54,13 @@ export function checkNewPassword(password: string, field: string, facts: Persona
   // The person's facts with nothing but digits or signs around them (minjun1985, 01012345678!).
   const madeOf = (word: string) => !/\p{L}/u.test(candidate.split(word).join(''));
   if (personalWords(facts).some((word) => candidate.includes(word) && madeOf(word))) {
-    throw validationFailed(field, 'must not be made of your name, user name, phone or birth date');
+    // A member has no user name: the sentence names what they have.
+    throw validationFailed(
+      field,
+      facts.username
+        ? 'must not be made of your name, user name, phone or birth date'
+        : 'must not be made of your name, phone, e-mail or birth date',
+    );
   }
 }
 

@@ -19,7 +19,7 @@ export const Password = Type.String({
   minLength: 8,
   maxLength: 128,
   description:
-    "at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date",
+    "at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name (staff), phone, e-mail (members) or birth date",
 });
 export const Pin = Type.String({
   pattern: '^\\d{4,6}$',

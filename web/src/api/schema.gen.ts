@@ -4025,7 +4025,7 @@ export interface operations {
             content: {
                 "application/json": {
                     currentPassword: string;
-                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name (staff), phone, e-mail (members) or birth date */
                     newPassword: string;
                 };
             };
@@ -4147,7 +4147,7 @@ export interface operations {
                     username: string;
                     displayName: string;
                     role: "desk" | "library_admin" | "network_admin";
-                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name (staff), phone, e-mail (members) or birth date */
                     password: string;
                 };
             };
@@ -4297,7 +4297,7 @@ export interface operations {
                     /** @description The box "개인정보 수집·이용 동의 (필수)" (GET /api/v1/privacy-policy `consent`); anything but true is refused with CONSENT_REQUIRED */
                     consent?: boolean;
                     homeLibraryId: number;
-                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name (staff), phone, e-mail (members) or birth date */
                     password: string;
                 };
             };
@@ -4542,7 +4542,7 @@ export interface operations {
             content: {
                 "application/json": {
                     currentPassword: string;
-                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name (staff), phone, e-mail (members) or birth date */
                     newPassword: string;
                 };
             };
@@ -4946,7 +4946,7 @@ export interface operations {
                     consent?: boolean;
                     /** @description the type of ID document checked; its number is never recorded */
                     idDocumentType: "resident_registration_card" | "driver_license" | "passport" | "alien_registration_card" | "disability_card" | "student_id" | "guardian_id";
-                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name (staff), phone, e-mail (members) or birth date */
                     password?: string;
                     /** @description 4 to 6 digits, for self-check machines; a new one is refused when it is one digit repeated, a run (1234), the end of the phone number or the birth date */
                     pin?: string;
@@ -5534,7 +5534,7 @@ export interface operations {
                 "application/json": {
                     /** @description the type of ID document checked; its number is never recorded */
                     idDocumentType: "resident_registration_card" | "driver_license" | "passport" | "alien_registration_card" | "disability_card" | "student_id" | "guardian_id";
-                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name (staff), phone, e-mail (members) or birth date */
                     password?: string;
                     /** @description 4 to 6 digits, for self-check machines; a new one is refused when it is one digit repeated, a run (1234), the end of the phone number or the birth date */
                     pin?: string;
@@ -7643,7 +7643,7 @@ export interface operations {
                 "application/json": {
                     /** @description the SIP2 login user id (CN); stored in lower case, unique in the network */
                     username: string;
-                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name (staff), phone, e-mail (members) or birth date */
                     password: string;
                     /** @description the machine's character encoding: UTF-8, or EUC-KR for older Korean machines */
                     encoding?: "utf-8" | "euc-kr";
@@ -8147,7 +8147,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name, phone or birth date */
+                    /** @description at least 8 characters; a new one is refused when it is a common password or made of the person's name, user name (staff), phone, e-mail (members) or birth date */
                     password: string;
                 };
             };
