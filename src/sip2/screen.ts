@@ -24,9 +24,12 @@ const SENTENCES = {
     canBorrow: '이 도서관에서 {here}권, 전체 도서관에서 {network}권 더 빌릴 수 있습니다.',
     renewedAll: '{renewed}권을 연장했습니다. 연장하지 못한 자료: {unrenewed}권.',
     sessionEnded: '이용해 주셔서 감사합니다.',
-    loginRequired: '먼저 자가대출기 계정으로 로그인(SIP2 93)해야 합니다.',
-    notSupported: '이 요청({command})은 지원하지 않습니다.',
-    malformed: '요청을 읽을 수 없습니다 ({command}).',
+    loginRequired:
+      '이 기기가 도서관 시스템에 연결되어 있지 않습니다. 안내데스크에 알려 주세요. (기기 계정 로그인 필요: SIP2 93)',
+    notSupported:
+      '이 기기에서는 할 수 없는 일입니다. 안내데스크에 문의해 주세요. (지원하지 않는 요청 {command})',
+    malformed:
+      '기기의 요청을 읽지 못했습니다. 다시 해 보고, 안 되면 안내데스크에 알려 주세요. (요청을 읽을 수 없습니다: {command})',
     staffClearsBlocks: '자가대출기가 막은 카드는 직원만 해제할 수 있습니다.',
     holdPlaced: '예약되었습니다. 대기 순번은 {position}번입니다.',
     holdCancelled: '예약이 취소되었습니다.',
@@ -49,9 +52,12 @@ const SENTENCES = {
     canBorrow: 'You can borrow {here} more here and {network} more across all libraries.',
     renewedAll: '{renewed} renewed. Not renewed: {unrenewed}.',
     sessionEnded: 'Thank you.',
-    loginRequired: 'Log in with the terminal account first (SIP2 93).',
-    notSupported: 'This request ({command}) is not supported.',
-    malformed: 'The request could not be read ({command}).',
+    loginRequired:
+      'This machine is not connected to the library system. Please tell the desk. (terminal login needed: SIP2 93)',
+    notSupported:
+      'This cannot be done at this machine. Please ask at the desk. (request {command} is not supported)',
+    malformed:
+      "The machine's request could not be read. Try again, and tell the desk if it happens again. (request {command} could not be read)",
     staffClearsBlocks: 'Only staff can clear a block set by a self-check machine.',
     holdPlaced: 'Hold placed. You are number {position} in line.',
     holdCancelled: 'Hold cancelled.',

@@ -176,7 +176,7 @@ describe(`SIP2 server robustness (${testDatabaseKind})`, () => {
     raw.write('11YN2026\r');
     const cut = await raw.line();
     expect(cut).toMatch(/^120NUN/);
-    expect(cut).toContain('AF요청을 읽을 수 없습니다 (11).');
+    expect(cut).toContain('(요청을 읽을 수 없습니다: 11)');
     raw.write('42hello\r');
     expect(await raw.line()).toBe('96');
     for (let i = 0; i < 4; i++) raw.write('xx\r');

@@ -447,14 +447,16 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     // Holds are placed (+) and cancelled (-); a change (*) is not supported (test/sip2/holds.test.ts).
     const hold = await gn.sendLine(`15*${date}AO${GN}|AA${MINJUN}|ABGN-0001|`);
     expect(hold).toMatchObject({ code: '16', ok: false, available: false });
-    expect(hold.code === '16' && hold.screenMessage).toContain('지원하지 않습니다');
+    expect(hold.code === '16' && hold.screenMessage).toContain('(지원하지 않는 요청 15 *)');
     const statusUpdate = await gn.sendLine(`19${date}AO${GN}|ABGN-0001|AC|CHx|`);
     expect(statusUpdate).toMatchObject({ code: 'unsupported', commandIdentifier: '20' });
     const fee = await gn.sendLine(`37${date}0101KRWBV1000|AO${GN}|AA${MINJUN}|`);
     expect(fee).toMatchObject({ code: 'unsupported', commandIdentifier: '38' });
     for (const answer of [statusUpdate, fee]) {
       if (answer.code !== 'unsupported') throw new Error('expected an unsupported answer');
-      expect(answer.fields.find((f) => f.id === 'AF')?.value).toContain('지원하지 않습니다');
+      expect(answer.fields.find((f) => f.id === 'AF')?.value).toContain(
+        '이 기기에서는 할 수 없는 일입니다. 안내데스크에 문의해 주세요.',
+      );
     }
   });
 

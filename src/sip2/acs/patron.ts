@@ -163,8 +163,9 @@ function itemList(
 }
 
 /**
- * 63 → 64. Counts are network-wide (what the member has out anywhere); item lists are this
- * library's loans as item barcodes, and only after the right PIN (a loan list is personal data).
+ * 63 → 64. Counts and item lists are this library's loans (the lists as item barcodes, and only
+ * after the right PIN: a loan list is personal data), so a kiosk's "4 items" lists 4 and sits
+ * beside this library's limit (CB); what is left across the network is in the screen message.
  */
 export async function patronInformation(
   acs: AcsRequest,
@@ -211,8 +212,8 @@ export async function patronInformation(
     ...answerBase(acs),
     language: sipLanguage(acs.terminal.language),
     holdItemsCount: available.length,
-    overdueItemsCount: loans.filter((loan) => isOverdue(loan.dueDate, today)).length,
-    chargedItemsCount: loans.length,
+    overdueItemsCount: here.filter((loan) => isOverdue(loan.dueDate, today)).length,
+    chargedItemsCount: here.length,
     fineItemsCount: 0,
     recallItemsCount: 0,
     unavailableHoldsCount: unavailable.length,
