@@ -104,6 +104,11 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // Another library's copy at a machine's checkout: the member hands it to the desk.
   if (code === 'ITEM_UNKNOWN' && params.owner && params.atMachine === 'checkout')
     return 'ITEM_UNKNOWN.otherLibraryAtMachine';
+  // The member's own loan of another library, asked to be renewed here: where it can be.
+  if (code === 'ITEM_UNKNOWN' && params.renewAt) return 'ITEM_UNKNOWN.renewElsewhere';
+  // This library's copy on loan to someone else, asked to be renewed on this card.
+  if (code === 'ITEM_NOT_ON_LOAN' && params.renewal === 'notYours')
+    return 'ITEM_NOT_ON_LOAN.notYours';
   // A barcode on copies of several other libraries: which ones.
   if (code === 'ITEM_UNKNOWN' && params.owners) return 'ITEM_UNKNOWN.shared';
   // This library's copy scanned on a request list with no request: it belongs on the shelf.

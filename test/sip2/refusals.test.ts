@@ -350,14 +350,16 @@ describe(`circulation refusals through SIP2 (${testDatabaseKind})`, () => {
       codes((await gn.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-1' })).screenMessage),
     ).toEqual(['RENEWAL_LIMIT']);
     bed.t.clock.setBusinessDate('2026-12-01');
+    // The patron's own loan of another library: where it can be renewed.
     expect(
-      codes(
-        (await yonam.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-2' })).screenMessage,
-      ),
-    ).toEqual(['ITEM_UNKNOWN']);
+      (await yonam.renew({ patronIdentifier: MINJUN, itemIdentifier: 'GN-2' })).screenMessage,
+    ).toBe(
+      '[ITEM_UNKNOWN] 경남대표도서관에서 빌린 자료라 여기서는 연장할 수 없습니다. 그 도서관에서, 또는 홈페이지에서 연장할 수 있습니다.',
+    );
+    // Somebody else's loan: not "not on loan" (it is), but not on this card.
     expect(
-      codes((await gn.renew({ patronIdentifier: SEOYEON, itemIdentifier: 'GN-2' })).screenMessage),
-    ).toEqual(['ITEM_NOT_ON_LOAN']);
+      (await gn.renew({ patronIdentifier: SEOYEON, itemIdentifier: 'GN-2' })).screenMessage,
+    ).toBe('[ITEM_NOT_ON_LOAN] 이 카드로 빌린 자료가 아니라 연장할 수 없습니다.');
     expect(
       codes(
         (

@@ -127,9 +127,32 @@ async function renewLoanHere(acs: AcsRequest, loan: StandingLoan) {
 async function renewOwn(acs: AcsRequest, member: MemberRow, barcode: string) {
   const loan = await renewableLoanHere(acs, member, barcode);
   if (loan) return renewLoanHere(acs, loan);
-  const known = await itemAt(acs.context.db, acs.terminal.library.id, barcode.trim());
-  const reason: Reason = known ? { code: 'ITEM_NOT_ON_LOAN' } : unknownItem(barcode);
-  return { ok: false as const, reasons: [reason] };
+  return { ok: false as const, reasons: [await notRenewableHere(acs, member, barcode.trim())] };
+}
+
+/**
+ * Why the patron's renewal of this barcode is refused here: this library's copy is on loan to
+ * someone else, or not on loan; the patron's loan of another library is renewed there (or
+ * online); otherwise the barcode is unknown here.
+ */
+async function notRenewableHere(
+  acs: AcsRequest,
+  member: MemberRow,
+  barcode: string,
+): Promise<Reason> {
+  const { db, clock } = acs.context;
+  const known = await itemAt(db, acs.terminal.library.id, barcode);
+  if (known) {
+    const loan = await openLoanOfItem(db, known.id);
+    return loan
+      ? { code: 'ITEM_NOT_ON_LOAN', params: { renewal: 'notYours' } }
+      : { code: 'ITEM_NOT_ON_LOAN' };
+  }
+  const { openLoans } = await borrowingAt(db, member.id, acs.terminal.library.id, clock.today());
+  const elsewhere = openLoans.find((loan) => loan.barcode === barcode);
+  if (!elsewhere) return unknownItem(barcode);
+  const names = elsewhere.pickupLibrary?.names ?? elsewhere.names;
+  return { code: 'ITEM_UNKNOWN', params: { renewAt: names.library, renewAtEn: names.libraryEn } };
 }
 
 /** A renewal's answer (29, or an 11 of an item the patron has), from its outcome. */
