@@ -104,6 +104,9 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // Another library's copy at a machine's checkout: the member hands it to the desk.
   if (code === 'ITEM_UNKNOWN' && params.owner && params.atMachine === 'checkout')
     return 'ITEM_UNKNOWN.otherLibraryAtMachine';
+  // … at a machine's return: the member hands it to the desk.
+  if (code === 'ITEM_UNKNOWN' && params.owner && params.atMachine === 'checkin')
+    return 'ITEM_UNKNOWN.astrayAtMachine';
   // The member's own loan of another library, asked to be renewed here: where it can be.
   if (code === 'ITEM_UNKNOWN' && params.renewAt) return 'ITEM_UNKNOWN.renewElsewhere';
   // This library's copy on loan to someone else, asked to be renewed on this card.

@@ -944,8 +944,9 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
       alertType: '04',
       destinationLocation: GN,
     });
+    // The member at the machine hands it to the desk; CT tells staff where it goes.
     expect(plain.screenMessage).toBe(
-      '[ITEM_UNKNOWN] 이 도서관의 자료가 아닙니다: 경남대표도서관의 《경남의 책》입니다. 대출 중인 자료가 아니니 경남대표도서관으로 보내 주세요.',
+      '[ITEM_UNKNOWN] 경남대표도서관의 자료라 이 기기로는 반납되지 않습니다: 《경남의 책》. 안내데스크에 맡겨 주세요.',
     );
     // A barcode no library has stays unknown, with no alert.
     const none = await tongyeong.checkin({ itemIdentifier: 'NOWHERE-1', currentLocation: '' });

@@ -235,6 +235,19 @@ function forThePatron(reason: Reason): Reason {
 }
 
 /**
+ * A return machine's screen is read by the member too: another library's copy (not on loan) is
+ * handed to the desk, not sent by the member; the answer's CT still tells staff where it goes.
+ */
+function forTheReturner(reason: Reason): Reason {
+  const params = reason.params ?? {};
+  if (reason.code !== 'ITEM_UNKNOWN' || params.sendTo === undefined || params.request !== 'none') {
+    return reason;
+  }
+  const { title, owner, ownerEn } = params;
+  return { code: reason.code, params: { title, owner, ownerEn, atMachine: 'checkin' } };
+}
+
+/**
  * A checkout's answer: desensitize, the due date, and what the patron may still borrow; for a
  * loan made earlier today, the screen says so (`alreadyLent`).
  */
@@ -365,7 +378,7 @@ export async function checkinItem(
       alert: elsewhere,
       ...sendOn,
       ...(titleIdentifier ? { titleIdentifier } : {}),
-      screenMessage: refusalScreen(acs, answer.code, returned.reasons),
+      screenMessage: refusalScreen(acs, answer.code, returned.reasons.map(forTheReturner)),
     };
   }
   const { loan, suspension, transit, heldFor } = returned.value;
