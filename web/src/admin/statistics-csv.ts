@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Statistics } from '../api/types';
+import { saveFile } from '../components/save-file';
 
 /** Column headers in the reader's language, the rows in the order the dashboard shows them. */
 export interface CsvHeaders {
@@ -39,12 +40,7 @@ export function statisticsCsv(
   return { perDay, perLibrary };
 }
 
-/** Hands a text to the browser as a file to save. */
+/** Hands a CSV to the browser as a file to save. */
 export function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
+  saveFile(fileName, text, 'text/csv;charset=utf-8');
 }

@@ -7,6 +7,7 @@ import { Fact } from '../components/Fact';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource } from '../hooks';
 import { formatPhone, useFormat } from '../i18n/format';
+import { MyDataDownload } from './MyData';
 import { PasswordForm, PinForm } from './SecretChangeForm';
 import { WithdrawalPanel } from './Withdrawal';
 
@@ -64,6 +65,7 @@ export function AccountTab({ member }: { member: FullMember }) {
       </section>
       <PasswordForm />
       <PinForm />
+      <MyDataDownload />
       <WithdrawalPanel />
     </div>
   );
