@@ -630,6 +630,35 @@ describe('portal: a title and every library that holds it', () => {
     expect(jinju.queryByRole('button', { name: '예약' })).toBeNull();
   });
 
+  it('where the member already waits for the title, does not offer the hold again in words', async () => {
+    const allOut = {
+      ...detail,
+      holdings: [{ ...detail.holdings[0]!, copies: 3, available: 0 }, detail.holdings[1]!],
+    };
+    const waiting = {
+      id: 4,
+      state: 'waiting',
+      recordId: 1,
+      position: 2,
+      library: { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+    };
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: allOut }],
+      ['GET', '/api/v1/me/holds', { body: { holds: [waiting] } }],
+      ['GET', '/api/v1/me/requests', { body: { requests: [] } }],
+    ]);
+    renderAt('/portal/titles/1');
+    const jinju = within(await screen.findByRole('region', { name: '진주시' }));
+    expect(
+      await jinju.findByText('이 도서관에 예약한 책입니다. 2번째로 기다리고 있습니다.', {
+        exact: false,
+      }),
+    ).toBeTruthy();
+    expect(jinju.getByText('이 도서관에서 빌릴 수 있지만 지금은 모두 대출 중입니다.')).toBeTruthy();
+    expect(jinju.queryByText(/예약하면 돌아오는 책을 보관해 드립니다/)).toBeNull();
+  });
+
   it('says so when the title is unknown', async () => {
     mockApi([]);
     renderAt('/portal/titles/999');

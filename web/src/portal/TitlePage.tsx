@@ -27,7 +27,16 @@ const allOut = (holding: TitleHolding) => holding.available === 0 && holding.cop
  * Whether the member may borrow there now (checked in), and if not what to do: bring the card and
  * an ID to that library's desk. Nothing for an anonymous reader (the page says to sign in).
  */
-function CheckInState({ holding, explain }: { holding: TitleHolding; explain: boolean }) {
+function CheckInState({
+  holding,
+  explain,
+  held,
+}: {
+  holding: TitleHolding;
+  explain: boolean;
+  /** The member already waits for the title here: no "place a hold" in the sentence. */
+  held: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (holding.checkedIn === null) return null;
@@ -40,7 +49,7 @@ function CheckInState({ holding, explain }: { holding: TitleHolding; explain: bo
               library: format.name(holding.library),
             })
           : allOut(holding)
-            ? t('catalogue.checkedInAllOut')
+            ? t(held ? 'catalogue.checkedInAllOutHeld' : 'catalogue.checkedInAllOut')
             : t('catalogue.checkedInText')}
       </p>
     </div>
@@ -92,7 +101,7 @@ function HoldingCard({
         </h4>
         <HoldingCopies holding={holding} />
       </div>
-      <CheckInState holding={holding} explain={explainCheckIn} />
+      <CheckInState holding={holding} explain={explainCheckIn} held={hold !== undefined} />
       {hold ? (
         <p className="notice notice-info">
           {hold.state === 'ready'
