@@ -53,6 +53,8 @@ describe('desk: verifying an online applicant', () => {
     fireEvent.change(birth, { target: { value: '1990-01-01' } });
     fireEvent.submit(birth.closest('form')!);
     expect(await screen.findByText('jane@example.org')).toBeTruthy();
+    // The person found is the page's next heading level (h1 → h2), not a jump to h3.
+    expect(screen.getByRole('heading', { name: member.name!, level: 2 })).toBeTruthy();
   });
   it('issues the card of an applicant here, and says the member has no self-check PIN yet and where to choose it', async () => {
     const applicant = { ...member, id: 78, status: 'pending' as const, card: null };

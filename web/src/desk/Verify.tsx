@@ -24,7 +24,7 @@ function PendingMember({ member, onVerified }: { member: Member; onVerified(card
   return (
     <li className="panel found-member">
       <div className="member-panel-head">
-        <h3 className="person-name">{member.name ?? '—'}</h3>
+        <h2 className="person-name">{member.name ?? '—'}</h2>
         <MemberStatusBadge status={member.status} />
       </div>
       <dl className="facts compact">

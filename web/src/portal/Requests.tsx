@@ -67,7 +67,7 @@ export function RequestTitle({
   if (!elsewhere && !placed && !open) return null;
   return (
     <section className="panel request-title" aria-labelledby="request-title">
-      <h2 id="request-title">{t('requests.title')}</h2>
+      <h3 id="request-title">{t('requests.title')}</h3>
       <p className="hint">{t('requests.lead')}</p>
       {open && !placed ? (
         <p className="notice notice-info">

@@ -430,6 +430,8 @@ describe('portal: a title and every library that holds it', () => {
     const view = renderAt('/portal/titles/1');
     const pickup = (await screen.findByLabelText('받을 도서관')) as HTMLSelectElement;
     expect([...pickup.options].map((o) => o.textContent)).toEqual(['남해군화전도서관']);
+    // Inside the holdings (h2), beside the regions (h3): the outline a screen reader walks.
+    expect(screen.getByRole('heading', { name: '상호대차 신청', level: 3 })).toBeTruthy();
     view.unmount();
 
     // Every library of the member holds it: no request to offer (REQUEST_HELD_HERE on submit).
