@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../components/Page';
+import { Loading, PageTitle } from '../components/Page';
 import { SignOutButton } from '../components/SignOutButton';
 import { Link, matchPath, useRouter } from '../router';
 import { MemberSessionProvider, useMemberSession } from '../session';
@@ -72,7 +72,27 @@ function PortalPage() {
     if (session.state === 'signedOut') return <SignIn returnTo={path} />;
     return <MyLibrary />;
   }
-  return <LibraryDirectory />;
+  if (path === '/portal' || path === '/portal/libraries') return <LibraryDirectory />;
+  return <PageNotFound />;
+}
+
+/** An address the portal has no page for (mistyped, or an old link): said, with ways on. */
+function PageNotFound() {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <PageTitle>{t('portal.notFoundTitle')}</PageTitle>
+      <p>{t('portal.notFoundText')}</p>
+      <ul className="plain-list">
+        <li>
+          <Link to="/portal">{t('portal.libraries')}</Link>
+        </li>
+        <li>
+          <Link to="/portal/search">{t('catalogue.label')}</Link>
+        </li>
+      </ul>
+    </div>
+  );
 }
 
 /** The member portal: phone first, Korean first. */

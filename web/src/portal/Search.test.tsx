@@ -665,5 +665,22 @@ describe('portal: a title and every library that holds it', () => {
     mockApi([]);
     renderAt('/portal/titles/999');
     expect(await screen.findByText('요청한 항목을 찾을 수 없습니다.')).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 1, name: '이 자료를 보여 드릴 수 없습니다' }),
+    ).toBeTruthy();
+  });
+
+  it('an address the portal has no page for says so, with ways on, instead of another page', async () => {
+    mockApi([]);
+    renderAt('/portal/nothing-here');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '페이지를 찾을 수 없습니다' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: '책 찾기' }).getAttribute('href')).toBe(
+      '/portal/search',
+    );
+    await waitFor(() =>
+      expect(document.title).toBe('페이지를 찾을 수 없습니다 · 책이음 Library One'),
+    );
   });
 });

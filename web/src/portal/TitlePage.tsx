@@ -138,7 +138,17 @@ export function TitlePage({ id }: { id: number }) {
   const session = useMemberSession();
   const detail = useTitle(id, useMemberViewer());
   const mine = useMineOfTitle(id, session.state === 'signedIn');
-  if (detail.problem) return <ProblemAlert problem={detail.problem} />;
+  if (detail.problem) {
+    return (
+      <div>
+        <PageTitle>{t('catalogue.titleProblem')}</PageTitle>
+        <ProblemAlert problem={detail.problem} />
+        <p>
+          <Link to="/portal/search">{t('catalogue.label')}</Link>
+        </p>
+      </div>
+    );
+  }
   // While a new answer comes (signed in or out), the last one's check-ins are not shown.
   if (!detail.data || detail.loading) return <Loading />;
   const { title, holdings } = detail.data;
