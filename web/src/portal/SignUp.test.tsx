@@ -39,7 +39,8 @@ describe('portal: sign-up', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }));
     fireEvent.submit(screen.getByRole('button', { name: '가입 신청' }).closest('form')!);
 
-    expect(await screen.findByRole('heading', { name: '가입 신청이 접수되었습니다' })).toBeTruthy();
+    const done = await screen.findByRole('heading', { name: '가입 신청이 접수되었습니다' });
+    await waitFor(() => expect(document.activeElement).toBe(done));
     expect(
       screen.getByText('신분증을 가지고 진주시립연암도서관 안내데스크를 찾아가세요.'),
     ).toBeTruthy();

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, localProblem } from '../api/client';
 import { groupByRegion, useLibraries } from '../api/directory';
@@ -9,6 +9,7 @@ import { NewPasswordField, SubmitButton } from '../components/FormParts';
 import { EMPTY_PERSON, PersonFields, personBody } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { focusPageStart } from '../focus';
 import { useAction } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
@@ -17,6 +18,8 @@ function NextSteps({ library, login }: { library: Library | undefined; login: st
   const { t } = useTranslation();
   const format = useFormat();
   const name = library ? format.name(library) : '';
+  // The form and its button are gone: the keyboard (and a screen reader) goes to what happened.
+  useEffect(() => focusPageStart(false), []);
   return (
     <div className="done" role="status">
       <PageTitle>{t('signUp.doneTitle')}</PageTitle>
