@@ -215,6 +215,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
       maskedPhone: '010-****-0001',
       maskedEmail: null,
       status: 'active',
+      suspendedUntil: null,
       homeLibrary: expect.objectContaining({ nameKo: '경남대표도서관' }),
       checkedInHere: false,
     });

@@ -155,10 +155,29 @@ describe(`member data stays with the libraries that hold the member (${testDatab
         'maskedPhone',
         'name',
         'status',
+        'suspendedUntil',
         'visibility',
       ].sort(),
     );
     expect(limited.visibility).toBe('limited');
+    expect(limited.suspendedUntil).toBeNull();
+    // A suspension running across the network is said before the check-in: until when, not why.
+    const suspend = (until: string | null) =>
+      t.db
+        .updateTable('members')
+        .set({ suspended_until: until })
+        .where('id', '=', other.id)
+        .execute();
+    const today = t.clock.today();
+    await suspend(today);
+    const suspended = (await elsewhere.get(`/api/v1/cards/${other.card}`)).json().member;
+    expect(suspended.suspendedUntil).toBe(today);
+    expect(JSON.stringify(suspended)).not.toMatch(/cause|daysLate|title/);
+    await suspend('2000-01-01');
+    expect((await elsewhere.get(`/api/v1/cards/${other.card}`)).json().member.suspendedUntil).toBe(
+      null,
+    );
+    await suspend(null);
     expect((await elsewhere.get(`/api/v1/members/${other.id}/loans`)).statusCode).toBe(403);
 
     const checkedIn = await elsewhere.post(`/api/v1/members/${other.id}/check-ins`, {

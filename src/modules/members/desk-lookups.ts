@@ -28,7 +28,7 @@ export async function viewForStaff(context: AppContext, actor: StaffActor, membe
   });
   return checkedIn
     ? fullView(context.db, member, context.clock.today(), true)
-    : limitedView(context.db, member);
+    : limitedView(context.db, member, context.clock.today());
 }
 
 /**
@@ -138,7 +138,11 @@ export async function scanCard(context: AppContext, actor: StaffActor, cardNumbe
   const home = { id: homeRow!.id, nameKo: homeRow!.name_ko, nameEn: homeRow!.name_en };
   if (!scan.checkedIn) {
     await countLookupAway(context, actor, now);
-    return { card: toCardView(card), member: limitedViewOf(member, home), status: undefined };
+    return {
+      card: toCardView(card),
+      member: limitedViewOf(member, home, context.clock.today()),
+      status: undefined,
+    };
   }
   const currentCard = current && toCardView(cardOfJson(current));
   return {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import {
+  DateText,
   NullableDate,
   NullableText,
   NullableTimestamp,
@@ -107,6 +108,10 @@ export const MemberLimitedSchema = Type.Object(
     maskedPhone: NullableText,
     maskedEmail: NullableText,
     status: Status,
+    suspendedUntil: Type.Union([DateText, Type.Null()], {
+      description:
+        'a suspension running across the network: until when (not why), so that no check-in is made only to be refused',
+    }),
     homeLibrary: LibraryRef,
     checkedInHere: Type.Literal(false),
   },

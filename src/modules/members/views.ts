@@ -19,6 +19,11 @@ export interface MemberLimitedView {
   maskedPhone: string | null;
   maskedEmail: string | null;
   status: MemberStatus;
+  /**
+   * A suspension running across the network, until when (not why): a check-in that could only
+   * be refused is not asked for, and the member's data stays with the libraries it is with.
+   */
+  suspendedUntil: BusinessDate | null;
   homeLibrary: LibraryRef;
   checkedInHere: false;
 }
@@ -56,12 +61,21 @@ async function homeLibrary(db: Kysely<DB>, libraryId: number): Promise<LibraryRe
   return { id: row.id, nameKo: row.name_ko, nameEn: row.name_en };
 }
 
-export async function limitedView(db: Kysely<DB>, member: MemberRow): Promise<MemberLimitedView> {
-  return limitedViewOf(member, await homeLibrary(db, member.home_library_id));
+export async function limitedView(
+  db: Kysely<DB>,
+  member: MemberRow,
+  today: BusinessDate,
+): Promise<MemberLimitedView> {
+  return limitedViewOf(member, await homeLibrary(db, member.home_library_id), today);
 }
 
 /** The limited view, of the member and their home library as read. */
-export function limitedViewOf(member: MemberRow, home: LibraryRef): MemberLimitedView {
+export function limitedViewOf(
+  member: MemberRow,
+  home: LibraryRef,
+  today: BusinessDate,
+): MemberLimitedView {
+  const until = member.suspended_until;
   return {
     visibility: 'limited',
     id: member.id,
@@ -69,6 +83,7 @@ export function limitedViewOf(member: MemberRow, home: LibraryRef): MemberLimite
     maskedPhone: maskPhone(member.phone),
     maskedEmail: maskEmail(member.email),
     status: member.status,
+    suspendedUntil: until !== null && until >= today ? until : null,
     homeLibrary: home,
     checkedInHere: false,
   };

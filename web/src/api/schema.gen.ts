@@ -1952,6 +1952,8 @@ export interface components {
             maskedPhone: string | null;
             maskedEmail: string | null;
             status: "pending" | "active" | "withdrawn";
+            /** @description a suspension running across the network: until when (not why), so that no check-in is made only to be refused */
+            suspendedUntil: string | null;
             homeLibrary: {
                 id: number;
                 nameKo: string;

@@ -15,12 +15,34 @@ const limited = {
   maskedPhone: '010-****-0101',
   maskedEmail: null,
   status: 'active',
+  suspendedUntil: null,
   homeLibrary: { id: 1, nameKo: '경남대표도서관', nameEn: 'Gyeongnamdaepyo Library' },
   checkedInHere: false,
 };
 
 describe('desk: check-in at a library that does not hold the member', () => {
   resetBetweenTests();
+
+  it('says a suspension running across the network before anyone checks an ID', async () => {
+    mockApi([
+      ['GET', '/api/v1/staff/me', { body: deskStaff }],
+      ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+      [
+        'GET',
+        `/api/v1/cards/${CARD}`,
+        { body: { card: member.card, member: { ...limited, suspendedUntil: '2026-12-11' } } },
+      ],
+    ]);
+    renderAt('/desk');
+    const input = (await screen.findByLabelText('회원카드 번호')) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: CARD } });
+    fireEvent.submit(input.closest('form')!);
+    expect(
+      await screen.findByText(
+        '이 회원은 2026년 12월 11일 (금)까지 모든 도서관에서 대출이 정지되어 있습니다. 반입 등록을 해도 그때까지는 빌려 줄 수 없습니다.',
+      ),
+    ).toBeTruthy();
+  });
 
   it('asks for no loans before the check-in, and checks in with the card presented', async () => {
     setCsrfToken('csrf-1');

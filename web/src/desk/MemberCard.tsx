@@ -125,6 +125,12 @@ export function MemberCard({
       {member.visibility === 'limited' ? (
         <div className="notice notice-warn">
           <p className="strong">{t('desk.checkInNeeded', { library: format.name(library) })}</p>
+          {member.suspendedUntil ? (
+            // Said before anyone checks the ID: a check-in now could only be refused a loan.
+            <p className="strong">
+              {t('desk.suspendedBeforeCheckIn', { date: format.date(member.suspendedUntil) })}
+            </p>
+          ) : null}
           <p>{t('desk.checkInText')}</p>
           <IdDocumentSelect value={idType} onChange={setIdType} id="check-in-id" />
           {idCheckedButton(
