@@ -1,22 +1,14 @@
-import {
-  addLibraries,
-  type DirectoryRowError,
-  NoNetworkError,
-  readDirectoryCsv,
-} from '../modules/libraries/index.js';
+import { addLibraries, NoNetworkError, readDirectoryCsv } from '../modules/libraries/index.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { formatRowError } from './init.js';
 
 /** A refusal of `add-libraries` said as it is: the file's errors, or no network to add to. */
 export class AddLibrariesError extends Error {
   override name = 'AddLibrariesError';
-}
-
-function formatRowError(error: DirectoryRowError): string {
-  return error.line > 0 ? `  line ${error.line}: ${error.message}` : `  ${error.message}`;
 }
 
 /**

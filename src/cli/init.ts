@@ -32,7 +32,8 @@ export class InitError extends Error {
   override name = 'InitError';
 }
 
-function formatRowError(error: DirectoryRowError): string {
+/** A libraries CSV's bad row as the operator reads it (`init`, `add-libraries`). */
+export function formatRowError(error: DirectoryRowError): string {
   return error.line > 0 ? `  line ${error.line}: ${error.message}` : `  ${error.message}`;
 }
 

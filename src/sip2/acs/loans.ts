@@ -88,10 +88,13 @@ async function ownBorrowingHere(acs: AcsRequest, member: MemberRow, barcode: str
   const wanted = barcode.trim();
   const ofItem = openLoans.filter((open) => open.barcode === wanted);
   const loan = ofItem.find((open) => open.libraryId === here);
+  const lentHere = loan ?? ofItem.find((open) => renewsAt(open, here));
   return {
     loan,
     // Or another library's copy lent here through an inter-library request.
-    lentHere: loan ?? ofItem.find((open) => renewsAt(open, here)),
+    lentHere,
+    // The patron's loan of this barcode that another library renews.
+    lentElsewhere: lentHere ? undefined : ofItem[0],
     loansLeft: { network: loansLeft.network, here: loansLeft.here ?? 0 },
   };
 }
@@ -99,11 +102,6 @@ async function ownBorrowingHere(acs: AcsRequest, member: MemberRow, barcode: str
 /** The member's open loan of this barcode at this library, if any. */
 async function ownLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) {
   return (await ownBorrowingHere(acs, member, barcode)).loan;
-}
-
-/** The member's open loan of this barcode that this library renews (its own, or lent here). */
-async function renewableLoanHere(acs: AcsRequest, member: MemberRow, barcode: string) {
-  return (await ownBorrowingHere(acs, member, barcode)).lentHere;
 }
 
 /**
@@ -125,9 +123,12 @@ async function renewLoanHere(acs: AcsRequest, loan: StandingLoan) {
 
 /** Renews the patron's own loan of the item (renew, and checkout of an item they have). */
 async function renewOwn(acs: AcsRequest, member: MemberRow, barcode: string) {
-  const loan = await renewableLoanHere(acs, member, barcode);
-  if (loan) return renewLoanHere(acs, loan);
-  return { ok: false as const, reasons: [await notRenewableHere(acs, member, barcode.trim())] };
+  const { lentHere, lentElsewhere } = await ownBorrowingHere(acs, member, barcode);
+  if (lentHere) return renewLoanHere(acs, lentHere);
+  return {
+    ok: false as const,
+    reasons: [await notRenewableHere(acs, barcode.trim(), lentElsewhere)],
+  };
 }
 
 /**
@@ -137,10 +138,10 @@ async function renewOwn(acs: AcsRequest, member: MemberRow, barcode: string) {
  */
 async function notRenewableHere(
   acs: AcsRequest,
-  member: MemberRow,
   barcode: string,
+  lentElsewhere: StandingLoan | undefined,
 ): Promise<Reason> {
-  const { db, clock } = acs.context;
+  const { db } = acs.context;
   const known = await itemAt(db, acs.terminal.library.id, barcode);
   if (known) {
     const loan = await openLoanOfItem(db, known.id);
@@ -148,10 +149,8 @@ async function notRenewableHere(
       ? { code: 'ITEM_NOT_ON_LOAN', params: { renewal: 'notYours' } }
       : { code: 'ITEM_NOT_ON_LOAN' };
   }
-  const { openLoans } = await borrowingAt(db, member.id, acs.terminal.library.id, clock.today());
-  const elsewhere = openLoans.find((loan) => loan.barcode === barcode);
-  if (!elsewhere) return unknownItem(barcode);
-  const names = elsewhere.pickupLibrary?.names ?? elsewhere.names;
+  if (!lentElsewhere) return unknownItem(barcode);
+  const names = lentElsewhere.pickupLibrary?.names ?? lentElsewhere.names;
   return { code: 'ITEM_UNKNOWN', params: { renewAt: names.library, renewAtEn: names.libraryEn } };
 }
 

@@ -13,6 +13,7 @@ import { useAction, useMessage, useResource } from '../hooks';
 import { dueCountdown, useFormat } from '../i18n/format';
 import { Link } from '../router';
 import { useMemberSession } from '../session';
+import { readMyHoldsAndRequests } from './my-holds-and-requests';
 
 type OpenLoan = CirculationStatus['openLoans'][number];
 type Renewal = Awaited<ReturnType<typeof renewOnline>>;
@@ -200,13 +201,10 @@ function LoansLeft({ status, holders }: { status: CirculationStatus; holders: Li
 function ReadyToCollect() {
   const { t } = useTranslation();
   const ready = useResource('me-ready', async () => {
-    const [holds, requests] = await Promise.all([
-      answer(api.GET('/api/v1/me/holds')),
-      answer(api.GET('/api/v1/me/requests')),
-    ]);
+    const { holds, requests } = await readMyHoldsAndRequests();
     return {
-      holds: holds.holds.filter((h) => h.state === 'ready').length,
-      requests: requests.requests.filter((r) => r.state === 'arrived').length,
+      holds: holds.filter((h) => h.state === 'ready').length,
+      requests: requests.filter((r) => r.state === 'arrived').length,
     };
   });
   const counts = ready.data;

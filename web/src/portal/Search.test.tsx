@@ -282,6 +282,12 @@ const nothingOpen: Routes = [
   ['GET', '/api/v1/me/requests', { body: { requests: [] } }],
 ];
 
+/** The title with every copy of its first library (Jinju Yonam, checked in) out. */
+const allOut: TitleDetail = {
+  ...detail,
+  holdings: [{ ...detail.holdings[0]!, copies: 3, available: 0 }, detail.holdings[1]!],
+};
+
 describe('portal: a title and every library that holds it', () => {
   resetBetweenTests();
 
@@ -608,10 +614,6 @@ describe('portal: a title and every library that holds it', () => {
   });
 
   it('does not promise a book at once where every copy is out: a hold instead', async () => {
-    const allOut = {
-      ...detail,
-      holdings: [{ ...detail.holdings[0]!, copies: 3, available: 0 }, detail.holdings[1]!],
-    };
     setCsrfToken('member-csrf');
     mockApi([
       ['GET', '/api/v1/me', { body: member }],
@@ -633,10 +635,6 @@ describe('portal: a title and every library that holds it', () => {
   });
 
   it('where the member already waits for the title, does not offer the hold again in words', async () => {
-    const allOut = {
-      ...detail,
-      holdings: [{ ...detail.holdings[0]!, copies: 3, available: 0 }, detail.holdings[1]!],
-    };
     const waiting = {
       id: 4,
       state: 'waiting',

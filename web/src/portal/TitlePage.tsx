@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type TitleHolding, titlePath, useTitle } from '../api/catalogue';
-import { answer, api } from '../api/client';
 import { groupByRegionOf } from '../api/directory';
-import type { Hold, InterLibraryRequest } from '../api/types';
+import type { Hold } from '../api/types';
 import {
   AvailabilitySummary,
   CheckedInBadge,
@@ -18,6 +17,7 @@ import { Link } from '../router';
 import { useMemberSession, useMemberViewer } from '../session';
 import { LibraryReachFacts } from './Directory';
 import { PlaceHoldButton } from './HoldsTab';
+import { isOpenHold, isOpenRequest, readMyHoldsAndRequests } from './my-holds-and-requests';
 import { RequestTitle } from './Requests';
 
 /** Every copy of the title at that library is out (on loan, or set aside): a hold can wait for one. */
@@ -59,14 +59,11 @@ function CheckInState({
 /** The member's open hold (per library) and open request of this title, if any. */
 function useMineOfTitle(recordId: number, signedIn: boolean) {
   return useResource(signedIn ? `title-mine-${recordId}` : null, async () => {
-    const [holds, requests] = await Promise.all([
-      answer(api.GET('/api/v1/me/holds')),
-      answer(api.GET('/api/v1/me/requests')),
-    ]);
-    const open = (h: Hold) => h.recordId === recordId && ['waiting', 'ready'].includes(h.state);
-    const openRequest = (r: InterLibraryRequest) =>
-      r.recordId === recordId && ['requested', 'sent', 'arrived'].includes(r.state);
-    return { holds: holds.holds.filter(open), request: requests.requests.find(openRequest) };
+    const { holds, requests } = await readMyHoldsAndRequests();
+    return {
+      holds: holds.filter((h) => h.recordId === recordId && isOpenHold(h)),
+      request: requests.find((r) => r.recordId === recordId && isOpenRequest(r)),
+    };
   });
 }
 

@@ -9,18 +9,15 @@ import { useAction, useResource } from '../hooks';
 import { useMemberSession } from '../session';
 import { sayFarewell } from './farewell';
 import { useMyStatus } from './LoansTab';
+import { isOpenHold, isOpenRequest, readMyHoldsAndRequests } from './my-holds-and-requests';
 
 /** The member's holds and requests still open: a withdrawal cancels them. */
 function useOpenHoldsAndRequests() {
   const open = useResource('withdrawal-ending', async () => {
-    const [holds, requests] = await Promise.all([
-      answer(api.GET('/api/v1/me/holds')),
-      answer(api.GET('/api/v1/me/requests')),
-    ]);
+    const { holds, requests } = await readMyHoldsAndRequests();
     return {
-      holds: holds.holds.filter((h) => h.state === 'waiting' || h.state === 'ready').length,
-      requests: requests.requests.filter((r) => ['requested', 'sent', 'arrived'].includes(r.state))
-        .length,
+      holds: holds.filter(isOpenHold).length,
+      requests: requests.filter(isOpenRequest).length,
     };
   });
   return open.data;
