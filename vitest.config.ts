@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { TESTS_REPLACING_MODULES } from './test/support/isolated-tests.js';
 
 /**
  * Tests whose result does not depend on the database under test (TEST_DATABASE_URL): pure rules
  * and codecs, the OpenAPI contract, and tests that pick their own database (the embedded entry
  * point, the CLI on a DATA_DIR, backups, overload and outage, the server-only tests on the
- * machine's server). CI runs them once, in the embedded run, and only the `service` and
- * `browser` projects again on a PostgreSQL server (`npm test -- --project service --project browser`;
- * CI runs `service` there, docs/decisions.md "CI time").
+ * machine's server). CI runs them once, in the embedded run, and only the `service`,
+ * `service-isolated` and `browser` projects again on a PostgreSQL server (`npm test -- --project
+ * 'service*' --project browser`; CI runs the two `service` projects there, docs/decisions.md
+ * "CI time"). `service` and `database-independent` share one module registry per worker
+ * (`isolate: false`, test/support/isolated-tests.ts).
  */
 const DATABASE_INDEPENDENT = [
   'src/**/*.test.ts',
@@ -40,7 +43,16 @@ export default defineConfig({
           name: 'service',
           globalSetup: ['test/support/global-setup.ts'],
           include: ['test/**/*.test.ts'],
-          exclude: ['test/web/**', ...DATABASE_INDEPENDENT],
+          exclude: ['test/web/**', ...DATABASE_INDEPENDENT, ...TESTS_REPLACING_MODULES],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'service-isolated',
+          globalSetup: ['test/support/global-setup.ts'],
+          include: TESTS_REPLACING_MODULES,
         },
       },
       {
@@ -49,6 +61,7 @@ export default defineConfig({
           name: 'database-independent',
           globalSetup: ['test/support/global-setup.ts'],
           include: DATABASE_INDEPENDENT,
+          isolate: false,
         },
       },
       {
