@@ -1,9 +1,7 @@
 import { addLibraries, NoNetworkError, readDirectoryCsv } from '../modules/libraries/index.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
-import { lockDataDir } from '../platform/db/data-dir-lock.js';
-import { openDatabase } from '../platform/db/database.js';
-import { migrateToLatest } from '../platform/db/migrate.js';
+import { withCommandDatabase } from './command-database.js';
 import { formatRowError } from './init.js';
 
 /** A refusal of `add-libraries` said as it is: the file's errors, or no network to add to. */
@@ -28,11 +26,8 @@ export async function addLibrariesCommand(
       `${file} has ${parsed.errors.length} error(s); nothing was written:\n${parsed.errors.map(formatRowError).join('\n')}`,
     );
   }
-  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrateToLatest(database.db);
-    const report = await addLibraries(database.db, systemClock.now(), parsed.directory).catch(
+  await withCommandDatabase(config, async (db) => {
+    const report = await addLibraries(db, systemClock.now(), parsed.directory).catch(
       (error: unknown) => {
         if (!(error instanceof NoNetworkError)) throw error;
         throw new AddLibrariesError(
@@ -52,8 +47,5 @@ export async function addLibrariesCommand(
         ? `Added ${report.added.length} ${report.added.length === 1 ? 'library' : 'libraries'}, planned: the network admin sets each one's start and lets it lend.`
         : 'No library added: every library of the file is already in the network.',
     );
-  } finally {
-    await database.close();
-    release();
-  }
+  });
 }

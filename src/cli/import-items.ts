@@ -11,11 +11,9 @@ import {
 } from '../modules/catalog/index.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
-import { lockDataDir } from '../platform/db/data-dir-lock.js';
-import { openDatabase } from '../platform/db/database.js';
-import { migrateToLatest } from '../platform/db/migrate.js';
 import { AppError, type Language, problemMessage } from '../platform/errors.js';
 import { itemImportSentence } from '../platform/i18n/item-import.js';
+import { withCommandDatabase } from './command-database.js';
 
 /**
  * `library-one import-items --library <code> [--dry-run] [--encoding auto|utf-8|euc-kr] <file>`:
@@ -123,70 +121,57 @@ export async function importItemsCommand(
   }
 
   const config = loadConfig(options.env ?? process.env);
-  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  try {
-    const database = await openDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-    });
-    try {
-      const { db } = database;
-      await migrateToLatest(db);
-      const library = await db
-        .selectFrom('libraries')
-        .select(['id', 'name_ko', 'name_en'])
-        .where('code', '=', options.library)
-        .executeTakeFirst();
-      if (!library) {
-        return refuse(itemImportSentence('CLI_NO_LIBRARY', language, { code: options.library }));
-      }
-      print(
-        itemImportSentence('CLI_IMPORTING', language, {
-          file: path.basename(file),
-          library: `${library.name_ko} (${library.name_en})`,
-        }),
-      );
-      const bar = progressBar(options.progress ?? process.stderr.isTTY === true);
-      let barStarted = false;
-      let report: ImportReport;
-      try {
-        report = await importItems({ db, clock: systemClock }, 'system', library.id, content, {
-          format: formatOfFileName(file),
-          encoding: options.encoding,
-          dryRun: options.dryRun,
-          onProgress(done, total) {
-            if (!bar) return;
-            if (!barStarted) bar.start(total, done);
-            else bar.update(done);
-            barStarted = true;
-          },
-        });
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
-          const reason = problemMessage('VALIDATION_FAILED', language, error.reasons[0]?.params);
-          return refuse(
-            itemImportSentence('CLI_NOTHING_IMPORTED', language, {
-              file: path.basename(file),
-              reason,
-            }),
-          );
-        }
-        throw error;
-      } finally {
-        if (barStarted) bar?.stop();
-      }
-      print(
-        itemImportSentence('CLI_ENCODING', language, {
-          format: FORMAT_NAMES[report.format],
-          encoding: ENCODING_NAMES[report.encoding],
-        }),
-      );
-      for (const line of formatImportReport(report, language)) print(line);
-      return { exitCode: 0, report };
-    } finally {
-      await database.close();
+  return withCommandDatabase(config, async (db) => {
+    const library = await db
+      .selectFrom('libraries')
+      .select(['id', 'name_ko', 'name_en'])
+      .where('code', '=', options.library)
+      .executeTakeFirst();
+    if (!library) {
+      return refuse(itemImportSentence('CLI_NO_LIBRARY', language, { code: options.library }));
     }
-  } finally {
-    release();
-  }
+    print(
+      itemImportSentence('CLI_IMPORTING', language, {
+        file: path.basename(file),
+        library: `${library.name_ko} (${library.name_en})`,
+      }),
+    );
+    const bar = progressBar(options.progress ?? process.stderr.isTTY === true);
+    let barStarted = false;
+    let report: ImportReport;
+    try {
+      report = await importItems({ db, clock: systemClock }, 'system', library.id, content, {
+        format: formatOfFileName(file),
+        encoding: options.encoding,
+        dryRun: options.dryRun,
+        onProgress(done, total) {
+          if (!bar) return;
+          if (!barStarted) bar.start(total, done);
+          else bar.update(done);
+          barStarted = true;
+        },
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
+        const reason = problemMessage('VALIDATION_FAILED', language, error.reasons[0]?.params);
+        return refuse(
+          itemImportSentence('CLI_NOTHING_IMPORTED', language, {
+            file: path.basename(file),
+            reason,
+          }),
+        );
+      }
+      throw error;
+    } finally {
+      if (barStarted) bar?.stop();
+    }
+    print(
+      itemImportSentence('CLI_ENCODING', language, {
+        format: FORMAT_NAMES[report.format],
+        encoding: ENCODING_NAMES[report.encoding],
+      }),
+    );
+    for (const line of formatImportReport(report, language)) print(line);
+    return { exitCode: 0, report };
+  });
 }

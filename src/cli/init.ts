@@ -8,9 +8,7 @@ import {
 import { oneTimePassword, setUpNetwork } from '../modules/network/index.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
-import { lockDataDir } from '../platform/db/data-dir-lock.js';
-import { openDatabase } from '../platform/db/database.js';
-import { migrateToLatest } from '../platform/db/migrate.js';
+import { withCommandDatabase } from './command-database.js';
 
 /**
  * `library-one init`: a real network on an empty database, its libraries from a CSV, and the
@@ -64,11 +62,8 @@ export async function initCommand(options: InitCommandOptions): Promise<void> {
     );
   }
   const { password, generated } = chooseAdminPassword(options, env);
-  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrateToLatest(database.db);
-    const report = await setUpNetwork(database.db, systemClock, {
+  await withCommandDatabase(config, async (db) => {
+    const report = await setUpNetwork(db, systemClock, {
       directory: parsed.directory,
       plannedStart: options.libraries === undefined ? SEED_PLANNED_START : null,
       adminUsername: options.admin,
@@ -81,8 +76,5 @@ export async function initCommand(options: InitCommandOptions): Promise<void> {
     if (generated) print(`One-time password (shown only now): ${password}`);
     else print('One-time password: the one you gave.');
     print('It must be changed at the first sign-in.');
-  } finally {
-    await database.close();
-    release();
-  }
+  });
 }

@@ -9,15 +9,15 @@ import { DemoPasswordsError, NetworkNotEmptyError } from '../modules/network/ind
 import { DEFAULT_BATCH, runRetentionJobs } from '../modules/privacy/index.js';
 import { systemClock } from '../platform/clock.js';
 import { type Config, ConfigError, loadConfig } from '../platform/config.js';
-import { DataDirLockedError, lockDataDir } from '../platform/db/data-dir-lock.js';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
-import { migrateToLatest } from '../platform/db/migrate.js';
 import type { DB } from '../platform/db/schema.js';
 import { type MetricsListener, startMetricsListener } from '../platform/http/metrics-server.js';
 import { createLogger } from '../platform/logger.js';
 import { shareMetricsWithPrimary, workersMetrics } from '../platform/metrics.js';
 import { AddLibrariesError, addLibrariesCommand } from './add-libraries.js';
 import { BackupError, backupCommand, copyToPostgresCommand, restoreCommand } from './backup.js';
+import { withCommandDatabase } from './command-database.js';
 import { TargetNotEmptyError } from './copy-database.js';
 import { importItemsCommand } from './import-items.js';
 import { InitError, initCommand } from './init.js';
@@ -180,37 +180,24 @@ function printBanner(
 }
 
 async function migrate() {
-  const config = loadConfig();
-  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    const { applied } = await migrateToLatest(database.db);
+  await withCommandDatabase(loadConfig(), async (_db, { applied }) => {
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
-  } finally {
-    await database.close();
-    release();
-  }
+  });
 }
 
 /** The retention jobs once (a timer can run this; the service also runs them every hour). */
 async function maintenance(options: { batch: string }) {
   const config = loadConfig();
-  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrateToLatest(database.db);
+  await withCommandDatabase(config, async (db) => {
     const logger = createLogger(config.logLevel);
     const results = await runRetentionJobs(
-      { db: database.db, clock: systemClock, logger },
+      { db, clock: systemClock, logger },
       { batch: Number(options.batch) },
     );
     for (const r of results) {
       console.log(`${r.job}: ${r.ran ? `${r.affected} done` : 'running in another process'}`);
     }
-  } finally {
-    await database.close();
-    release();
-  }
+  });
 }
 
 const program = new Command('library-one').description('Library One: one card, every library');

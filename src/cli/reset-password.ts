@@ -1,8 +1,7 @@
 import { resetStaffPasswordByOperator } from '../modules/staff/index.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
-import { lockDataDir } from '../platform/db/data-dir-lock.js';
-import { openDatabase } from '../platform/db/database.js';
+import { withCommandDatabase } from './command-database.js';
 
 export class NoSuchStaffError extends Error {}
 
@@ -16,15 +15,10 @@ export async function resetPasswordCommand(
   print: (line: string) => void = console.log,
 ): Promise<void> {
   const config = loadConfig();
-  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    const password = await resetStaffPasswordByOperator(database.db, systemClock.now(), username);
+  await withCommandDatabase(config, async (db) => {
+    const password = await resetStaffPasswordByOperator(db, systemClock.now(), username);
     if (password === null) throw new NoSuchStaffError(`no staff account is named "${username}"`);
     print(`One-time password for ${username} (shown only now): ${password}`);
     print('It must be changed at the first sign-in; every session of the account has ended.');
-  } finally {
-    await database.close();
-    release();
-  }
+  });
 }
