@@ -7,6 +7,7 @@ export {
   daysLate,
   dueDateFor,
   isOverdue,
+  isSuspendedOn,
   type OpenLoanFact,
   penaltyRefusals,
   suspensionAfterReturn,

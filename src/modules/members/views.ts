@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { DB, MemberStatus } from '../../platform/db/schema.js';
+import { isSuspendedOn } from '../circulation/index.js';
 import { type CardView, toCardView } from './cards.js';
 import { consentExpiresOn, consentRenewalDue, maskEmail, maskPhone } from './domain.js';
 import { currentCard, type MemberRow } from './repository.js';
@@ -75,7 +76,6 @@ export function limitedViewOf(
   home: LibraryRef,
   today: BusinessDate,
 ): MemberLimitedView {
-  const until = member.suspended_until;
   return {
     visibility: 'limited',
     id: member.id,
@@ -83,7 +83,7 @@ export function limitedViewOf(
     maskedPhone: maskPhone(member.phone),
     maskedEmail: maskEmail(member.email),
     status: member.status,
-    suspendedUntil: until !== null && until >= today ? until : null,
+    suspendedUntil: isSuspendedOn(member.suspended_until, today) ? member.suspended_until : null,
     homeLibrary: home,
     checkedInHere: false,
   };
