@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import { buildHttpApp } from '../../src/app.js';
 import { type AppContext, createAppContext } from '../../src/app-context.js';
 import { seedLibraryDirectory } from '../../src/modules/libraries/seed.js';
@@ -23,14 +23,21 @@ export interface TestApp {
  * staff and members), and the HTTP app on it, on a manual clock.
  */
 export async function createTestApp(
-  options: { start?: string; accounts?: boolean; poolSize?: number } = {},
+  options: {
+    start?: string;
+    accounts?: boolean;
+    poolSize?: number;
+    /** Sees every query the service makes (a test holding one back); the seed is made without it. */
+    plugin?: KyselyPlugin;
+  } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase({ poolSize: options.poolSize });
   const { db } = testDatabase.database;
   const clock = new ManualClock(options.start ?? '2026-12-01T10:00:00+09:00');
   await seedLibraryDirectory(db, { participating: true });
   if (options.accounts) await seedDemoAccounts(db, clock);
-  const context = createAppContext(db, clock, createLogger('silent'));
+  const serviceDb = options.plugin ? db.withPlugin(options.plugin) : db;
+  const context = createAppContext(serviceDb, clock, createLogger('silent'));
   const app = await buildHttpApp(context);
   return {
     app,

@@ -475,12 +475,32 @@ export function registerIdempotency(
       return guard;
     }
     const take = () => {
-      inFlight.add(owner);
       request.idempotency = taken;
       return applyGuard(scope, key, owner, (answer) => {
         taken.answered = answer;
       });
     };
+    // In flight before its row exists: a retry in this process that reads the row while this
+    // request waits for the insert's answer must find the owner alive, not take the key over.
+    inFlight.add(owner);
+    try {
+      const guard = await takeOrAnswer(request, reply, taken, now, take);
+      if (guard === 'answered') inFlight.delete(owner);
+      return guard;
+    } catch (error) {
+      inFlight.delete(owner);
+      throw error;
+    }
+  }
+
+  /** Slow path: records the key in progress, or answers from the request that holds it. */
+  async function takeOrAnswer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { scope, key, owner, hash }: Taken,
+    now: Date,
+    take: () => CommitGuard,
+  ): Promise<CommitGuard | 'answered'> {
     const inserted = await db
       .insertInto('idempotent_requests')
       .values({
