@@ -10,10 +10,12 @@ import {
   cancelHoldAtDesk,
   cancelOwnHold,
   holdShelf,
+  markPutBack,
   memberHoldsAtDesk,
   myHolds,
   placeHoldAtDesk,
   placeOwnHold,
+  putBackList,
 } from './service.js';
 
 const REFUSALS =
@@ -71,6 +73,21 @@ const ShelfEntrySchema = Type.Object({
 });
 
 const HoldIdParams = Type.Object({ holdId: Id });
+
+const PutBackEntrySchema = Type.Object({
+  itemId: Type.Integer(),
+  itemBarcode: Type.String(),
+  title: Type.String(),
+  callNumber: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union(
+    [Type.Literal('cancelled'), Type.Literal('expired'), Type.Literal('withdrawn')],
+    {
+      description:
+        'why the copy left the hold shelf: its hold cancelled, its pickup window over, or its member withdrew',
+    },
+  ),
+  releasedAt: Type.String({ format: 'date-time' }),
+});
 
 const HoldsElsewhereSchema = Type.Object({
   library: Type.Object({ id: Type.Integer(), nameKo: Type.String(), nameEn: Type.String() }),
@@ -306,11 +323,38 @@ export async function holdRoutes(app: App, context: AppContext) {
         summary:
           "The hold shelf of this desk's library: copies set aside, earliest pickup day first",
         response: {
-          200: Type.Object({ holds: Type.Array(ShelfEntrySchema) }),
+          200: Type.Object({
+            holds: Type.Array(ShelfEntrySchema),
+            putBack: Type.Array(PutBackEntrySchema, {
+              description:
+                'copies still on the hold shelf whose hold ended with nobody next in line: they belong on the open shelf, oldest first',
+            }),
+          }),
           ...problemResponses(401, 403),
         },
       },
     },
-    async (request) => ({ holds: await holdShelf(context, requireStaff(request)) }),
+    async (request) => {
+      const desk = requireStaff(request);
+      const holds = await holdShelf(context, desk);
+      return { holds, putBack: await putBackList(context, desk) };
+    },
+  );
+
+  app.post(
+    '/api/v1/hold-shelf/put-back/:itemId',
+    {
+      schema: {
+        tags: ['holds'],
+        summary: 'The desk put a copy of the put-back list back on the open shelf',
+        description: "NOT_FOUND for a copy not on this desk's library's list.",
+        params: Type.Object({ itemId: Id }),
+        response: { 204: Type.Null(), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await markPutBack(context, requireStaff(request), request.params.itemId);
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -8,7 +8,7 @@ import { addDays } from '../../platform/dates.js';
 import { type Answering, answered, noteEffect, writeOnce } from '../../platform/db/commit-guard.js';
 import { isCheckViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { PREPARED } from '../../platform/db/prepared.js';
-import type { DB, HoldState } from '../../platform/db/schema.js';
+import type { DB, HoldState, PutBackReason } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
 import { deriveStanding, loadBorrowerStanding } from '../circulation/index.js';
 import { nextOpenDay } from '../libraries/index.js';
@@ -26,7 +26,7 @@ import {
   holdRulesAt,
   holdRulesColumns,
   holdRulesOf,
-  releaseCopy,
+  releaseSetAsideCopy,
 } from './trap.js';
 
 /** Which title: a record, or the title of a copy at the library. */
@@ -302,7 +302,7 @@ async function cancel(
       details: { memberId: hold.member_id },
     });
     if (hold.state === 'ready' && ended.item_id !== null) {
-      await releaseCopy(tx, actor, { now, today }, ended.item_id);
+      await releaseSetAsideCopy(tx, actor, { now, today }, ended.item_id, 'cancelled');
     }
     // The hold as it now stands, read before the commit: the answer kept with the request's key.
     const [view] = await holdViews(tx, { holdId });
@@ -527,6 +527,70 @@ export async function holdShelf(context: AppContext, actor: Actor | null): Promi
     cardNumberTail: byId.get(v.id)?.number?.slice(-4) ?? null,
     expiringSoon: v.pickupUntil !== null && v.pickupUntil <= soon,
   }));
+}
+
+/** A copy to take off the hold shelf and put back on the open shelf (the put-back list). */
+export interface PutBackEntry {
+  itemId: number;
+  itemBarcode: string;
+  title: string;
+  callNumber: string | null;
+  reason: PutBackReason;
+  releasedAt: string;
+}
+
+/**
+ * The desk library's put-back list, oldest first. A copy lent or set aside again since it was
+ * released is off the hold shelf already (or belongs on it): it leaves the list here.
+ */
+export async function putBackList(
+  context: AppContext,
+  actor: Actor | null,
+): Promise<PutBackEntry[]> {
+  const desk = asDesk(actor);
+  const { db } = context;
+  await sql`delete from put_back_copies p
+     where p.library_id = ${desk.libraryId}
+       and (exists (select 1 from loans o where o.item_id = p.item_id and o.returned_at is null)
+         or exists (select 1 from holds t where t.item_id = p.item_id and t.state = 'ready'))`.execute(
+    db,
+  );
+  const rows = await db
+    .selectFrom('put_back_copies as p')
+    .innerJoin('items as i', 'i.id', 'p.item_id')
+    .innerJoin('bib_records as b', 'b.id', 'i.record_id')
+    .select(['p.item_id', 'i.barcode', 'b.title', 'i.call_number', 'p.reason', 'p.released_at'])
+    .where('p.library_id', '=', desk.libraryId)
+    .orderBy('p.released_at')
+    .orderBy('p.item_id')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    itemId: r.item_id,
+    itemBarcode: r.barcode,
+    title: r.title,
+    callNumber: r.call_number,
+    reason: r.reason,
+    releasedAt: new Date(r.released_at).toISOString(),
+  }));
+}
+
+/**
+ * The desk put the copy back on the open shelf: it leaves the list. NOT_FOUND for a copy not on
+ * this library's list (another library's, or put back already).
+ */
+export async function markPutBack(
+  context: AppContext,
+  actor: Actor | null,
+  itemId: number,
+): Promise<void> {
+  const desk = asDesk(actor);
+  const removed = await context.db
+    .deleteFrom('put_back_copies')
+    .where('item_id', '=', itemId)
+    .where('library_id', '=', desk.libraryId)
+    .executeTakeFirst();
+  if (removed.numDeletedRows === 0n) throw new AppError('NOT_FOUND');
 }
 
 /** The hold items of a member for SIP2 63: set aside (available) and waiting (unavailable). */

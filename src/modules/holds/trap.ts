@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import type { Weekday } from '../../platform/dates.js';
 import { PREPARED } from '../../platform/db/prepared.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB, PutBackReason } from '../../platform/db/schema.js';
 import { noticeInsert } from '../../platform/outbox.js';
 import type { LibraryCalendar } from '../libraries/index.js';
 import {
@@ -252,7 +252,7 @@ async function nextInLine(tx: Kysely<DB>, itemId: number): Promise<number | null
  * `loans_respect_holds`): a loan of the copy is either seen here (then it stays lent) or waits and
  * then sees the new trap.
  */
-export async function releaseCopy(
+async function releaseCopy(
   tx: Kysely<DB>,
   actor: Actor | null,
   at: { now: Date; today: BusinessDate },
@@ -267,6 +267,30 @@ export async function releaseCopy(
     .executeTakeFirst();
   if (lent) return null;
   return trapForNextInLine(tx, actor, at, itemId);
+}
+
+/**
+ * A copy set aside whose hold ended without a loan goes to the next in line; when nobody waits it
+ * is on the open shelf to the system while it still sits on the hold shelf, so it goes onto the
+ * desk's put-back list (docs/decisions.md "The put-back list").
+ */
+export async function releaseSetAsideCopy(
+  tx: Kysely<DB>,
+  actor: Actor | null,
+  at: { now: Date; today: BusinessDate },
+  itemId: number,
+  reason: PutBackReason,
+): Promise<Trap | null> {
+  const trap = await releaseCopy(tx, actor, at, itemId);
+  if (!trap) {
+    await sql`insert into put_back_copies (item_id, library_id, released_at, reason)
+      select i.id, i.library_id, ${at.now}, ${reason} from items i
+       where i.id = ${itemId}
+         and not exists (select 1 from loans o where o.item_id = i.id and o.returned_at is null)
+      on conflict (item_id) do update
+        set released_at = excluded.released_at, reason = excluded.reason`.execute(tx);
+  }
+  return trap;
 }
 
 /**
@@ -311,7 +335,7 @@ export async function expireHolds(
         libraryId: hold.library_id,
         details: { memberId: hold.member_id, itemId, noShow: true },
       });
-      if (await releaseCopy(tx, null, at, itemId)) trapped++;
+      if (await releaseSetAsideCopy(tx, null, at, itemId, 'expired')) trapped++;
     });
   }
   // Lines still waiting while a copy of their title is on the shelf of their library.

@@ -119,7 +119,14 @@ export async function erasePersonalData(
      where member_id = ${memberId}`.execute(tx);
   // The notice log says what the member was told: it goes with them.
   await tx.deleteFrom('notices').where('member_id', '=', memberId).execute();
-  // Holds go too (a copy set aside for the member is back on the shelf).
+  // Holds go too. A copy set aside for the member is on the open shelf to the system from now:
+  // the desk's put-back list says to take it off the hold shelf (the next in line, if any, gets
+  // it at the next trap, and it leaves the list then).
+  await sql`insert into put_back_copies (item_id, library_id, released_at, reason)
+    select item_id, library_id, ${now}, 'withdrawn' from holds
+     where member_id = ${memberId} and state = 'ready'
+    on conflict (item_id) do update
+      set released_at = excluded.released_at, reason = excluded.reason`.execute(tx);
   await tx.deleteFrom('holds').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('member_notice_preferences').where('member_id', '=', memberId).execute();
   await tx

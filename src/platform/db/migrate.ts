@@ -34,6 +34,7 @@ import * as statementChecks from './migrations/0036_statement_checks.js';
 import * as loansVacuum from './migrations/0037_loans_vacuum.js';
 import * as loanRenewedOn from './migrations/0038_loan_renewed_on.js';
 import * as searchTokensAcrossSpaces from './migrations/0039_search_tokens_across_spaces.js';
+import * as putBackCopies from './migrations/0040_put_back_copies.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -82,6 +83,7 @@ const migrations: Record<string, MigrationModule> = {
   '0037_loans_vacuum': loansVacuum,
   '0038_loan_renewed_on': loanRenewedOn,
   '0039_search_tokens_across_spaces': searchTokensAcrossSpaces,
+  '0040_put_back_copies': putBackCopies,
 };
 
 function asMigration(migration: MigrationModule): Migration {

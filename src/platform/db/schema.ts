@@ -111,6 +111,16 @@ export interface HoldsTable {
   loan_id: number | null;
 }
 
+export type PutBackReason = 'cancelled' | 'expired' | 'withdrawn';
+
+/** A copy off the hold shelf, back to the open shelf (migration 0040): the desk's put-back list. */
+export interface PutBackCopiesTable {
+  item_id: number;
+  library_id: number;
+  released_at: Date;
+  reason: PutBackReason;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: Date;
@@ -299,6 +309,7 @@ export interface DB {
   items: ItemsTable;
   loans: LoansTable;
   holds: HoldsTable;
+  put_back_copies: PutBackCopiesTable;
   idempotent_requests: IdempotentRequestsTable;
   check_in_groups: CheckInGroupsTable;
   staff: StaffTable;

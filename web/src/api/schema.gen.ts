@@ -1140,6 +1140,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hold-shelf/put-back/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The desk put a copy of the put-back list back on the open shelf
+         * @description NOT_FOUND for a copy not on this desk's library's list.
+         */
+        post: operations["postHoldShelfPutBackByItemId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalogue": {
         parameters: {
             query?: never;
@@ -7094,6 +7114,17 @@ export interface operations {
                             /** @description the window ends today or on the next open day */
                             expiringSoon: boolean;
                         }[];
+                        /** @description copies still on the hold shelf whose hold ended with nobody next in line: they belong on the open shelf, oldest first */
+                        putBack: {
+                            itemId: number;
+                            itemBarcode: string;
+                            title: string;
+                            callNumber: string | null;
+                            /** @description why the copy left the hold shelf: its hold cancelled, its pickup window over, or its member withdrew */
+                            reason: "cancelled" | "expired" | "withdrawn";
+                            /** Format: date-time */
+                            releasedAt: string;
+                        }[];
                     };
                 };
             };
@@ -7117,6 +7148,62 @@ export interface operations {
             };
             /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHoldShelfPutBackByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a value is not allowed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or it ended (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

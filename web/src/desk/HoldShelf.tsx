@@ -20,7 +20,7 @@ import { ScanField } from './ScanField';
 export function HoldShelf() {
   const { t } = useTranslation();
   const format = useFormat();
-  const shelf = useResource('hold-shelf', () => answer(api.GET('/api/v1/hold-shelf')));
+  const shelf = useResource('hold-shelf', loadShelf);
   const cancel = useAction();
   const cancelled = useMessage();
   // The heading is there at once, so a function key that opens the page has it to focus.
@@ -94,8 +94,94 @@ export function HoldShelf() {
       )}
       <ProblemAlert problem={cancel.problem} />
       {cancelled.text ? <StatusLine text={cancelled.text} /> : null}
+      <PutBackList copies={shelf.data.putBack} reload={shelf.reload} />
       <ArrivedRequests />
     </>,
+  );
+}
+
+type PutBackCopy = Awaited<ReturnType<typeof loadShelf>>['putBack'][number];
+
+function loadShelf() {
+  return answer(api.GET('/api/v1/hold-shelf'));
+}
+
+/**
+ * Copies still on the hold shelf whose hold ended with nobody next in line: to the system they
+ * are on the open shelf already, so the desk shelves them and says so here.
+ */
+function PutBackList({ copies, reload }: { copies: PutBackCopy[]; reload: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const shelve = useAction();
+  const shelved = useMessage();
+  const why = {
+    cancelled: t('holdShelf.putBackCancelled'),
+    expired: t('holdShelf.putBackExpired'),
+    withdrawn: t('holdShelf.putBackWithdrawn'),
+  };
+  const markShelved = async (copy: PutBackCopy) => {
+    shelved.clear();
+    const done = await shelve.run(async () => {
+      await api.POST('/api/v1/hold-shelf/put-back/{itemId}', {
+        params: { path: { itemId: copy.itemId } },
+      });
+      return true;
+    });
+    if (!done) return;
+    shelved.say({ key: 'holdShelf.putBackSaid', values: { title: copy.title } });
+    reload();
+  };
+  return (
+    <section className="hold-shelf-put-back" aria-labelledby="hold-shelf-put-back">
+      <h2 id="hold-shelf-put-back">{t('holdShelf.putBackTitle')}</h2>
+      <p>{t('holdShelf.putBackLead')}</p>
+      {copies.length === 0 ? (
+        <p className="muted">{t('holdShelf.putBackEmpty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('holdShelf.item')}</th>
+                <th scope="col">{t('holdShelf.title')}</th>
+                <th scope="col">{t('holdShelf.callNumber')}</th>
+                <th scope="col">{t('holdShelf.putBackWhy')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('holdShelf.putBackDone')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {copies.map((copy) => (
+                <tr key={copy.itemId}>
+                  <td className="mono">{copy.itemBarcode}</td>
+                  <td>{copy.title}</td>
+                  <td className="mono">{copy.callNumber ?? '—'}</td>
+                  <td>
+                    {why[copy.reason]}
+                    <span className="muted small">{` · ${format.dayOf(copy.releasedAt, false)}`}</span>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={shelve.busy}
+                      aria-label={t('holdShelf.putBackDoneLabel', { title: copy.title })}
+                      onClick={() => markShelved(copy)}
+                    >
+                      {t('holdShelf.putBackDone')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ProblemAlert problem={shelve.problem} />
+      {shelved.text ? <StatusLine text={shelved.text} /> : null}
+    </section>
   );
 }
 
