@@ -646,6 +646,11 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       expect: ANY_STAFF,
     },
     {
+      route: 'POST /api/v1/hold-shelf/put-back/{itemId}',
+      request: () => ({ url: '/api/v1/hold-shelf/put-back/999999', body: {} }),
+      expect: { ...ANY_STAFF, desk: 'hidden', admin: 'hidden', network: 'hidden' },
+    },
+    {
       route: 'GET /api/v1/staff/me',
       request: () => ({ url: '/api/v1/staff/me' }),
       expect: ANY_STAFF,
@@ -1304,6 +1309,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
     'POST /api/v1/holds': policy('hold.desk', none),
     'POST /api/v1/holds/{holdId}/cancellation': policy('hold.desk', none),
     'GET /api/v1/hold-shelf': policy('hold.desk', none),
+    'POST /api/v1/hold-shelf/put-back/{itemId}': policy('hold.desk', none),
     'GET /api/v1/members/{memberId}/holds': policy('member.view-holds', (s) => ({
       heldHere: held(s),
     })),

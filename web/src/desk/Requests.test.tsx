@@ -167,7 +167,7 @@ describe('desk: the hold shelf page', () => {
     mockApi([
       ['GET', '/api/v1/staff/me', { body: deskStaff }],
       ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
-      ['GET', '/api/v1/hold-shelf', { body: { holds: [] } }],
+      ['GET', '/api/v1/hold-shelf', { body: { holds: [], putBack: [] } }],
       ['GET', '/api/v1/requests/lists/ready', { body: { requests: LISTS.ready } }],
     ]);
     renderAt('/desk/holds');
