@@ -232,6 +232,13 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     expect(suspended.json().detail).toContain(
       'returned 3 days late to Gyeongnamdaepyo Library on Fri 18 December 2026',
     );
+    // The same refusal in Korean too: a desk that switches language while it is shown reads it
+    // again in Korean, as a Korean request is answered.
+    const [reason] = suspended.json().reasons;
+    expect(reason.detail).toBe(reason.sentences.en);
+    const inKorean = await lend(yonamDesk, member.card, 'JY0020', { 'accept-language': 'ko' });
+    expect(inKorean.json().reasons[0].detail).toBe(reason.sentences.ko);
+    expect(reason.sentences.ko).toContain('2026년 12월 20일 (일)');
 
     const phone = (
       await t.db

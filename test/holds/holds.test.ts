@@ -7,7 +7,7 @@ import { createLogger } from '../../src/platform/logger.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { codes, shelve, walkIn } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
-import { allDayStaffClient, type Client, memberClient } from '../support/http.js';
+import { allDayStaffClient, type Client, memberClient, reasonsOf } from '../support/http.js';
 
 const GN = 'gyeongnamdaepyo-library';
 
@@ -82,7 +82,7 @@ describe(`holds (${testDatabaseKind})`, () => {
     // copy came back today and is kept for B — it goes on the hold shelf, not the open shelves.
     const again = await giveBack('H-ONE');
     expect(again.statusCode).toBe(409);
-    expect(again.json().reasons).toEqual([
+    expect(reasonsOf(again)).toEqual([
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail: `오늘 이미 반납된 자료입니다: 《한 권뿐인 책》. 예약한 ${bName} 님을 위해 2026년 12월 21일 (월)까지 보관합니다.`,
@@ -118,7 +118,7 @@ describe(`holds (${testDatabaseKind})`, () => {
     // C cannot borrow the copy set aside for B; B can, and that collects the hold.
     const forB = await lend(c.card, 'H-ONE');
     expect(forB.statusCode).toBe(409);
-    expect(forB.json().reasons).toEqual([
+    expect(reasonsOf(forB)).toEqual([
       {
         code: 'ITEM_ON_HOLD',
         detail: `다른 회원의 예약 자료입니다: 《한 권뿐인 책》. ${bName} 님을 위해 2026년 12월 21일 (월)까지 보관합니다.`,
@@ -254,7 +254,7 @@ describe(`holds (${testDatabaseKind})`, () => {
       .where('state', '=', 'ready')
       .executeTakeFirstOrThrow();
     const secondName = maskName(await nameOf(second.id));
-    expect(found.json().reasons).toEqual([
+    expect(reasonsOf(found)).toEqual([
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail: expect.stringMatching(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testDatabaseKind } from '../support/database.js';
-import { Client, memberClient, staffClient } from '../support/http.js';
+import { Client, memberClient, reasonsOf, staffClient } from '../support/http.js';
 
 const newcomer = {
   name: '정우성',
@@ -334,7 +334,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
     const yonamDesk = await staffClient(t.app, 'jinju-yonam-desk');
     const elsewhere = await yonamDesk.post('/api/v1/members', atDesk);
     expect(elsewhere.statusCode).toBe(409);
-    expect(elsewhere.json().reasons).toEqual([
+    expect(reasonsOf(elsewhere)).toEqual([
       {
         code: 'DUPLICATE_MEMBER',
         detail:
@@ -371,7 +371,7 @@ describe(`membership lifecycle over HTTP (${testDatabaseKind})`, () => {
     };
     expect((await homeDesk.post('/api/v1/members', walkIn)).statusCode).toBe(201);
     const member = await yonamDesk.post('/api/v1/members', walkIn);
-    expect(member.json().reasons).toEqual([
+    expect(reasonsOf(member)).toEqual([
       {
         code: 'DUPLICATE_MEMBER',
         detail:

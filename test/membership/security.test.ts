@@ -9,7 +9,7 @@ import {
 } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testDatabaseKind } from '../support/database.js';
-import { Client, memberClient, staffClient } from '../support/http.js';
+import { Client, memberClient, reasonsOf, staffClient } from '../support/http.js';
 
 describe(`sign-in, sessions and authorization over HTTP (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -69,7 +69,7 @@ describe(`sign-in, sessions and authorization over HTTP (${testDatabaseKind})`, 
       newPassword: 'a brand new secret',
     });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().reasons).toEqual([
+    expect(reasonsOf(wrong)).toEqual([
       {
         code: 'INVALID_CREDENTIALS',
         detail: '지금 비밀번호가 맞지 않습니다. 다시 입력해 주세요.',

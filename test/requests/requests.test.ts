@@ -20,7 +20,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { codes, libraryIdOf, walkIn } from '../support/circulation.js';
 import { insertCopies } from '../support/copies.js';
 import { testDatabaseKind } from '../support/database.js';
-import { allDayStaffClient, type Client, memberClient } from '../support/http.js';
+import { allDayStaffClient, type Client, memberClient, reasonsOf } from '../support/http.js';
 import { recordOfCopy, refusalOf } from '../support/requests.js';
 
 /**
@@ -85,7 +85,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     await insertCopies(t.db, L2, [shared]);
     const returned = await pDesk.post('/api/v1/returns', { itemBarcode: 'SHARED-7' });
     expect(returned.statusCode).toBe(404);
-    expect(returned.json().reasons).toEqual([
+    expect(reasonsOf(returned)).toEqual([
       {
         code: 'ITEM_UNKNOWN',
         detail:
@@ -141,7 +141,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       itemBarcode: 'S-1',
     });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().reasons).toEqual([
+    expect(reasonsOf(taken)).toEqual([
       {
         code: 'ITEM_ON_HOLD',
         detail: `다른 도서관에서 상호대차로 신청한 자료입니다: 《상호대차 하나》. 여기서 빌려줄 수 없으니 발송 스캔을 하고 ${P_NAME}으로 보내 주세요.`,
@@ -158,7 +158,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     // shelf" but to scan out and send, and again once scanned out: to send.
     const pulled = await l1Desk.post('/api/v1/returns', { itemBarcode: 'S-1' });
     expect(pulled.statusCode).toBe(409);
-    expect(pulled.json().reasons).toEqual([
+    expect(reasonsOf(pulled)).toEqual([
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail: `상호대차 신청된 자료입니다: 《상호대차 하나》. 발송 스캔을 하고 ${P_NAME}으로 보내 주세요.`,
@@ -174,7 +174,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     // Another copy of the title scanned to send: the request lends S-1, and the desk is told so.
     await insertCopies(t.db, L1, [{ barcode: 'S-1B', title: '상호대차 하나', author: '작가' }]);
     const otherCopy = await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-1B' });
-    expect(otherCopy.json().reasons).toEqual([
+    expect(reasonsOf(otherCopy)).toEqual([
       {
         code: 'ITEM_UNKNOWN',
         detail: '《상호대차 하나》의 상호대차 신청에는 다른 자료가 정해져 있습니다: S-1.',
@@ -219,7 +219,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       { itemBarcode: 'S-1' },
       { 'accept-language': 'en' },
     );
-    expect(stillHere.json().reasons).toEqual([
+    expect(reasonsOf(stillHere)).toEqual([
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail: `A requested copy already scanned out: “상호대차 하나”. Send it to ${P_NAME_EN}.`,
@@ -237,7 +237,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       { cardNumber: other.card, itemBarcode: 'S-1' },
       { 'accept-language': 'en' },
     );
-    expect(takenAfterAll.json().reasons).toEqual([
+    expect(reasonsOf(takenAfterAll)).toEqual([
       {
         code: 'ITEM_ON_HOLD',
         detail: `A requested copy already scanned out: “상호대차 하나”. It cannot be lent here: send it to ${P_NAME_EN}.`,
@@ -252,7 +252,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     // Scanned at P's return desk before it is received: not "unknown here" — receive it first.
     const early = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
     expect(early.statusCode).toBe(409);
-    expect(early.json().reasons).toEqual([
+    expect(reasonsOf(early)).toEqual([
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail: '아직 도착 처리하지 않은 상호대차 자료입니다: 《상호대차 하나》.',
@@ -284,7 +284,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const pickupDay = { '2026-12-04': '12월 4일 (금)', '2026-12-05': '12월 5일 (토)' }[
       received.json().request.pickupBy as string
     ];
-    expect(waiting.json().reasons).toEqual([
+    expect(reasonsOf(waiting)).toEqual([
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail: `상호대차로 도착해 신청한 회원을 기다리는 자료입니다: 《상호대차 하나》. 한*람 님을 위해 2026년 ${pickupDay}까지 보관합니다.`,
@@ -322,7 +322,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     // Scanned again at P's return desk (a new scan): not "unknown here" but returned, to send home.
     const backAgain = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
     expect(backAgain.statusCode).toBe(409);
-    expect(backAgain.json().reasons).toEqual([
+    expect(reasonsOf(backAgain)).toEqual([
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail:
@@ -344,7 +344,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     );
     // Back home, scanned at the lender's Returns screen: received home first, then shelved.
     const backHome = await l1Desk.post('/api/v1/returns', { itemBarcode: 'S-1' });
-    expect(backHome.json().reasons).toEqual([
+    expect(reasonsOf(backHome)).toEqual([
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail:
@@ -357,7 +357,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       cardNumber: other.card,
       itemBarcode: 'S-1',
     });
-    expect(notYet.json().reasons).toEqual([
+    expect(reasonsOf(notYet)).toEqual([
       {
         code: 'ITEM_ON_HOLD',
         detail: '돌아온 상호대차 자료입니다: 《상호대차 하나》. 먼저 입고 처리해 주세요.',
@@ -405,7 +405,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const L1_NAME = { owner: '진주시립서부도서관', ownerEn: 'Jinju Seobu Library' };
     const onItsWay = await l2Desk.post('/api/v1/returns', { itemBarcode: 'S-ASTRAY' });
     expect(onItsWay.statusCode).toBe(404);
-    expect(onItsWay.json().reasons).toEqual([
+    expect(reasonsOf(onItsWay)).toEqual([
       {
         code: 'ITEM_UNKNOWN',
         detail: `이 도서관의 자료가 아닙니다: 진주시립서부도서관의 상호대차 자료 《상호대차 길잃음》입니다. ${P_NAME}으로 보내 주세요.`,
@@ -448,7 +448,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
       { itemBarcode: 'S-ASTRAY' },
       { 'accept-language': 'en' },
     );
-    expect(homeward.json().reasons).toEqual([
+    expect(reasonsOf(homeward)).toEqual([
       {
         code: 'ITEM_UNKNOWN',
         detail:
@@ -479,9 +479,9 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     };
     const shelved = await l2Desk.post('/api/v1/returns', { itemBarcode: 'S-ASTRAY' });
     expect(shelved.statusCode).toBe(404);
-    expect(shelved.json().reasons).toEqual([astray]);
+    expect(reasonsOf(shelved)).toEqual([astray]);
     const incoming = await l2Desk.post('/api/v1/requests/received', { itemBarcode: 'S-ASTRAY' });
-    expect(incoming.json().reasons).toEqual([
+    expect(reasonsOf(incoming)).toEqual([
       {
         ...astray,
         params: { ...astray.params, expected: 'a copy on the incoming list', state: null },
@@ -522,7 +522,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     // At P, before it is received: receive it first, even for the member who requested it.
     const early = await lendAt(pDesk, c.card);
     expect(early.statusCode).toBe(409);
-    expect(early.json().reasons).toEqual([
+    expect(reasonsOf(early)).toEqual([
       {
         code: 'ITEM_ON_HOLD',
         detail:
@@ -535,7 +535,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const there = await walkIn(l2Desk);
     const astray = await lendAt(l2Desk, there.card, 'en');
     expect(astray.statusCode).toBe(404);
-    expect(astray.json().reasons).toEqual([
+    expect(reasonsOf(astray)).toEqual([
       {
         code: 'ITEM_UNKNOWN',
         detail: `Not an item of this library: “상호대차 대출 화면” is a requested copy of Jinju Seobu Library. Send it to ${P_NAME_EN}.`,
@@ -552,7 +552,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const pickupDay = { '2026-12-04': '12월 4일 (금)', '2026-12-05': '12월 5일 (토)' }[pickupBy];
     const taken = await lendAt(pDesk, other.card);
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().reasons).toEqual([
+    expect(reasonsOf(taken)).toEqual([
       {
         code: 'ITEM_ON_HOLD',
         detail: `다른 회원이 상호대차로 신청한 자료입니다: 《상호대차 대출 화면》. 윤*라 님을 위해 2026년 ${pickupDay}까지 보관합니다.`,
@@ -570,7 +570,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     // Returned at P, lent again there by mistake: it goes home.
     const homeward = await lendAt(pDesk, other.card);
     expect(homeward.statusCode).toBe(404);
-    expect(homeward.json().reasons).toEqual([
+    expect(reasonsOf(homeward)).toEqual([
       {
         code: 'ITEM_UNKNOWN',
         detail:
@@ -588,7 +588,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     // Home and received: an ordinary copy of Jinju Seobu, not P's to lend, like any other.
     await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-DESK' });
     const plain = await lendAt(pDesk, other.card);
-    expect(plain.json().reasons).toEqual([
+    expect(reasonsOf(plain)).toEqual([
       {
         code: 'ITEM_UNKNOWN',
         detail:
@@ -860,7 +860,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
           { 'accept-language': 'en' },
         );
         expect(leftOver.statusCode).toBe(409);
-        expect(leftOver.json().reasons).toEqual([
+        expect(reasonsOf(leftOver)).toEqual([
           {
             code: 'ITEM_NOT_ON_LOAN',
             detail:

@@ -9,7 +9,7 @@ import {
   patronStatus,
 } from '../../src/sip2/codec.js';
 import { testDatabaseKind } from '../support/database.js';
-import { staffClient } from '../support/http.js';
+import { reasonsOf, staffClient } from '../support/http.js';
 import {
   addItems,
   GN,
@@ -715,7 +715,7 @@ describe(`SIP2 session over TCP (${testDatabaseKind})`, () => {
     const desk = await staffClient(bed.t.app, 'gyeongnamdaepyo-desk');
     const scanned = await desk.post('/api/v1/returns', { itemBarcode: 'GN-ILL2' });
     expect(scanned.statusCode).toBe(409);
-    expect(scanned.json().reasons).toEqual([
+    expect(reasonsOf(scanned)).toEqual([
       {
         code: 'ITEM_NOT_ON_LOAN',
         detail:

@@ -104,3 +104,11 @@ export function memberClient(
 ): Promise<Client> {
   return signedIn(app, '/api/v1/members/sign-in', { login, password });
 }
+
+/**
+ * A refusal's reasons as the reader's language shows them — code, sentence, facts — without the
+ * same sentence in the other language (`sentences`, for a reader who switches language).
+ */
+export function reasonsOf(response: { json(): { reasons: Record<string, unknown>[] } }) {
+  return response.json().reasons.map(({ sentences: _, ...reason }) => reason);
+}

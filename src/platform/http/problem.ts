@@ -26,6 +26,15 @@ export const ProblemSchema = Type.Object(
           {
             code: Type.String(),
             detail: Type.String(),
+            sentences: Type.Optional(
+              Type.Object(
+                { ko: Type.String(), en: Type.String() },
+                {
+                  description:
+                    'the same sentence in each language of the service, for a reader who switches language while it is shown',
+                },
+              ),
+            ),
             params: Type.Optional(Type.Record(Type.String(), Type.Any())),
           },
           { additionalProperties: true },
@@ -55,6 +64,23 @@ export function reasonBody(reason: Reason, language: Language) {
   };
 }
 
+/**
+ * A reason of a refusal's problem document: its sentence in each language too, since the person
+ * may switch language while the refusal is on screen (the write is not sent again to word it).
+ */
+function problemReasonBody(reason: Reason, language: Language) {
+  const sentences = {
+    ko: problemMessage(reason.code, 'ko', reason.params),
+    en: problemMessage(reason.code, 'en', reason.params),
+  };
+  return {
+    code: reason.code,
+    detail: sentences[language],
+    sentences,
+    ...(reason.params && Object.keys(reason.params).length > 0 ? { params: reason.params } : {}),
+  };
+}
+
 export function problemBody(error: AppError, request: FastifyRequest) {
   const language = languageOf(request);
   const first = error.reasons[0]!;
@@ -66,7 +92,7 @@ export function problemBody(error: AppError, request: FastifyRequest) {
     detail: problemMessage(first.code, language, { requestId: request.id, ...first.params }),
     instance: request.routeOptions?.url ?? undefined,
     requestId: request.id,
-    reasons: error.reasons.map((r) => reasonBody(r, language)),
+    reasons: error.reasons.map((r) => problemReasonBody(r, language)),
   };
 }
 

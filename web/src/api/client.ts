@@ -7,6 +7,8 @@ import type { paths } from './schema.gen';
 export interface ProblemReason {
   code: string;
   detail: string;
+  /** The sentence in each language (the API sends them): the one shown follows a language switch. */
+  sentences?: { ko: string; en: string };
   params?: Record<string, unknown>;
 }
 

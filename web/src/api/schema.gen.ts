@@ -1829,6 +1829,11 @@ export interface components {
             reasons?: ({
                 code: string;
                 detail: string;
+                /** @description the same sentence in each language of the service, for a reader who switches language while it is shown */
+                sentences?: {
+                    ko: string;
+                    en: string;
+                };
                 params?: {
                     [key: string]: unknown;
                 };

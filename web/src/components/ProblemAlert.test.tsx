@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import '../i18n';
+import i18n from '../i18n';
 import { RouterProvider } from '../router';
 import { resetBetweenTests } from '../test/render';
 import { ProblemAlert } from './ProblemAlert';
@@ -134,6 +134,27 @@ describe('ProblemAlert', () => {
     );
     expect(alert).toContain('책에 적힌 도서관 이름을 보고 그 도서관으로 보내세요.');
     expect(alert).not.toContain('바코드를 다시 스캔해 주세요.');
+  });
+
+  it('says a refusal again in the language the reader switches to, sentence and advice alike', async () => {
+    const ko = '2026년 12월 20일 (일)까지 모든 도서관에서 대출이 정지되어 있습니다.';
+    const en = 'Borrowing is suspended at every library until Sun 20 December 2026.';
+    render(
+      <ProblemAlert
+        problem={{
+          status: 422,
+          code: 'MEMBER_SUSPENDED',
+          detail: ko,
+          reasons: [{ code: 'MEMBER_SUSPENDED', detail: ko, sentences: { ko, en } }],
+        }}
+      />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain(ko);
+    await act(() => i18n.changeLanguage('en'));
+    expect(alert.textContent).toContain(en);
+    expect(alert.textContent).not.toContain(ko);
+    expect(alert.textContent).toContain('No library can lend until the suspension ends.');
   });
 
   it('renders nothing without a problem', () => {

@@ -60,7 +60,7 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
               : t(`next.${reason.code}`, { context, defaultValue: '' });
           return (
             <li key={`${reason.code}-${reason.detail}`} className="problem-reason">
-              <p className="problem-detail">{reason.detail}</p>
+              <p className="problem-detail">{sentenceOf(reason, i18n.language)}</p>
               {next ? <p className="problem-next">{next}</p> : null}
               <p className="problem-code">
                 {t('problem.code')} <code>{reason.code}</code>
@@ -77,6 +77,13 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
       ) : null}
     </div>
   );
+}
+
+/** The reason's sentence in the language the page is read in now, when the API sent it. */
+function sentenceOf(reason: ProblemReason, language: string): string {
+  const sentences = reason.sentences;
+  if (sentences && (language === 'ko' || language === 'en')) return sentences[language];
+  return reason.detail;
 }
 
 /** Which advice a reason's facts call for (an i18next context of `next.<code>`). */
