@@ -236,5 +236,51 @@ describe('statistics summary (pure)', () => {
     expect(summary.loansPerLibrary.map((l) => l.library.id)).toEqual([1, 2]);
     expect(summary.totals.shareToOtherLibraryMembers).toBeNull();
     expect(summary.suspensionsPerDay.every((d) => d.started === 0)).toBe(true);
+    // Two months, each cut by the period.
+    expect(summary.loansPerMonth).toEqual([
+      { month: '2026-12', from: '2026-12-30', to: '2026-12-31', loans: 0, suspensionsStarted: 0 },
+      { month: '2027-01', from: '2027-01-01', to: '2027-01-02', loans: 2, suspensionsStarted: 0 },
+    ]);
+  });
+
+  it('adds up loans and suspensions by calendar month over a year, leap day included', () => {
+    const perDay = [
+      { day: '2028-01-31', loans: 3 },
+      { day: '2028-02-01', loans: 1 },
+      { day: '2028-02-29', loans: 5 },
+      { day: '2028-03-01', loans: 7 },
+    ];
+    const summary = summarize(
+      '2028-01-15',
+      '2028-03-01',
+      { kind: 'network' },
+      {
+        perDay,
+        perLibrary: [
+          {
+            libraryId: 1,
+            nameKo: 'A',
+            nameEn: 'A',
+            loans: 16,
+            toOtherLibraryMembers: 4,
+            unknownHome: 0,
+          },
+        ],
+        suspensionsPerDay: [
+          { day: '2028-02-29', started: 2 },
+          { day: '2028-03-01', started: 1 },
+        ],
+      },
+    );
+    expect(summary.loansPerMonth).toEqual([
+      { month: '2028-01', from: '2028-01-15', to: '2028-01-31', loans: 3, suspensionsStarted: 0 },
+      { month: '2028-02', from: '2028-02-01', to: '2028-02-29', loans: 6, suspensionsStarted: 2 },
+      { month: '2028-03', from: '2028-03-01', to: '2028-03-01', loans: 7, suspensionsStarted: 1 },
+    ]);
+    const months = summary.loansPerMonth;
+    expect(months.reduce((sum, m) => sum + m.loans, 0)).toBe(summary.totals.loans);
+    expect(months.reduce((sum, m) => sum + m.suspensionsStarted, 0)).toBe(
+      summary.totals.suspensionsStarted,
+    );
   });
 });

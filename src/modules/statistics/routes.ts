@@ -56,6 +56,19 @@ const StatisticsSchema = Type.Object(
     suspensionsPerDay: Type.Array(Type.Object({ date: DateText, started: Type.Integer() }), {
       description: 'late returns per return day, every day of the period',
     }),
+    loansPerMonth: Type.Array(
+      Type.Object({
+        month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM' }),
+        from: DateText,
+        to: DateText,
+        loans: Type.Integer(),
+        suspensionsStarted: Type.Integer(),
+      }),
+      {
+        description:
+          'the days added up by calendar month, oldest first; from and to are the days of the month inside the period (the first and last month may be cut by it)',
+      },
+    ),
   },
   { $id: 'Statistics' },
 );

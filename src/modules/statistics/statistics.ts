@@ -34,6 +34,18 @@ export interface Statistics {
   loansPerDay: { date: BusinessDate; loans: number }[];
   loansPerLibrary: { library: LibraryRef; loans: number; toOtherLibraryMembers: number }[];
   suspensionsPerDay: { date: BusinessDate; started: number }[];
+  loansPerMonth: MonthFigures[];
+}
+
+/** A calendar month's figures within the period (the first and last may be cut by it). */
+export interface MonthFigures {
+  /** YYYY-MM */
+  month: string;
+  /** The month's first and last day inside the period. */
+  from: BusinessDate;
+  to: BusinessDate;
+  loans: number;
+  suspensionsStarted: number;
 }
 
 export interface StatisticsRequest {
@@ -47,6 +59,27 @@ function daysOf(from: BusinessDate, to: BusinessDate): BusinessDate[] {
   const days: BusinessDate[] = [];
   for (let day = from; compareDates(day, to) <= 0; day = addDays(day, 1)) days.push(day);
   return days;
+}
+
+/** The days' figures added up by calendar month, oldest first (the days are in order). */
+export function perMonth(
+  loansPerDay: readonly { date: BusinessDate; loans: number }[],
+  suspensionsPerDay: readonly { date: BusinessDate; started: number }[],
+): MonthFigures[] {
+  const suspensions = new Map(suspensionsPerDay.map((d) => [d.date, d.started]));
+  const months: MonthFigures[] = [];
+  for (const { date, loans } of loansPerDay) {
+    const month = date.slice(0, 7);
+    let last = months.at(-1);
+    if (last?.month !== month) {
+      last = { month, from: date, to: date, loans: 0, suspensionsStarted: 0 };
+      months.push(last);
+    }
+    last.to = date;
+    last.loans += loans;
+    last.suspensionsStarted += suspensions.get(date) ?? 0;
+  }
+  return months;
 }
 
 /** The dashboard's figures from the grouped rows (pure, so it is tested without a database). */
@@ -69,6 +102,11 @@ export function summarize(
   const days = daysOf(from, to);
   const loansByDay = new Map(rows.perDay.map((r) => [r.day, r.loans]));
   const suspensionsByDay = new Map(rows.suspensionsPerDay.map((r) => [r.day, r.started]));
+  const loansPerDay = days.map((date) => ({ date, loans: loansByDay.get(date) ?? 0 }));
+  const suspensionsPerDay = days.map((date) => ({
+    date,
+    started: suspensionsByDay.get(date) ?? 0,
+  }));
   return {
     from,
     to,
@@ -81,7 +119,7 @@ export function summarize(
       shareToOtherLibraryMembers: known > 0 ? toOther / known : null,
       suspensionsStarted: rows.suspensionsPerDay.reduce((sum, r) => sum + r.started, 0),
     },
-    loansPerDay: days.map((date) => ({ date, loans: loansByDay.get(date) ?? 0 })),
+    loansPerDay,
     loansPerLibrary: perLibrary
       .map(({ library, loans: n, toOtherLibraryMembers }) => ({
         library,
@@ -89,7 +127,8 @@ export function summarize(
         toOtherLibraryMembers,
       }))
       .sort((a, b) => b.loans - a.loans || a.library.id - b.library.id),
-    suspensionsPerDay: days.map((date) => ({ date, started: suspensionsByDay.get(date) ?? 0 })),
+    suspensionsPerDay,
+    loansPerMonth: perMonth(loansPerDay, suspensionsPerDay),
   };
 }
 

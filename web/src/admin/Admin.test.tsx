@@ -119,6 +119,58 @@ describe('administration', () => {
     );
   });
 
+  it('adds up a period of several months by month, saying which months the period cuts', async () => {
+    const yearEnd = {
+      ...statistics,
+      from: '2026-11-20',
+      to: '2027-01-05',
+      loansPerMonth: [
+        {
+          month: '2026-11',
+          from: '2026-11-20',
+          to: '2026-11-30',
+          loans: 12,
+          suspensionsStarted: 1,
+        },
+        {
+          month: '2026-12',
+          from: '2026-12-01',
+          to: '2026-12-31',
+          loans: 1234,
+          suspensionsStarted: 5,
+        },
+        {
+          month: '2027-01',
+          from: '2027-01-01',
+          to: '2027-01-05',
+          loans: 30,
+          suspensionsStarted: 0,
+        },
+      ],
+    };
+    adminRoutes(networkAdmin, [['GET', /^\/api\/v1\/statistics/, { body: yearEnd }]]);
+    renderAt('/admin');
+    const heading = await screen.findByRole('heading', { name: '월별 대출' });
+    const rows = within(heading.closest('section')!)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual([
+      '2026년 11월 (11. 20.~11. 30.)121',
+      '2026년 12월1,2345',
+      '2027년 1월 (1. 1.~1. 5.)300',
+    ]);
+    expect(screen.getByRole('button', { name: '월별 자료 CSV로 내려받기' })).toBeTruthy();
+  });
+
+  it('shows no month table for a period within one month', async () => {
+    adminRoutes(networkAdmin);
+    renderAt('/admin');
+    await screen.findByRole('heading', { name: '통계' });
+    await screen.findByText('25%', { selector: '.kpi-value' });
+    expect(screen.queryByRole('heading', { name: '월별 대출' })).toBeNull();
+  });
+
   it('says the network limit under the loan limit, and shows the refusal of a limit above it (issue 17)', async () => {
     const calls = adminRoutes(libraryAdmin, [
       networkRules20,

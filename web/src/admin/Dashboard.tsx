@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
+import type { Statistics } from '../api/types';
 import { DailyBarChart, LibraryBarChart, ShareRing } from '../components/charts';
 import { Field } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
@@ -57,7 +58,7 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
       <div className="period">
         <fieldset className="preset-row">
           <legend>{t('dashboard.period')}</legend>
-          {[7, 30, 90].map((days) => (
+          {[7, 30, 90, 365].map((days) => (
             <button
               key={days}
               type="button"
@@ -145,8 +146,9 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
               }))}
             />
           </div>
+          <MonthTable months={data.loansPerMonth} />
           <div className="button-row">
-            {(['perDay', 'perLibrary'] as const).map((file) => (
+            {(['perDay', 'perMonth', 'perLibrary'] as const).map((file) => (
               <button
                 key={file}
                 type="button"
@@ -160,6 +162,9 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
                       suspensions: t('dashboard.suspensions'),
                       library: t('dashboard.library'),
                       toOtherLibraryMembers: t('dashboard.otherLegend'),
+                      month: t('dashboard.month'),
+                      from: t('dashboard.from'),
+                      to: t('dashboard.to'),
                     },
                     (library) => format.name(library),
                   );
@@ -176,5 +181,60 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
         </>
       )}
     </div>
+  );
+}
+
+type Month = Statistics['loansPerMonth'][number];
+
+/** Whether the period cuts the month: it starts after the 1st or ends before the last day. */
+function isCutByPeriod(month: Month): boolean {
+  const next = new Date(`${month.to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return !month.from.endsWith('-01') || next.toISOString().slice(0, 7) === month.month;
+}
+
+/** Loans and suspensions per calendar month, for a period of more than one month. */
+function MonthTable({ months }: { months: Month[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (months.length < 2) return null;
+  return (
+    <section className="per-month" aria-labelledby="loans-per-month">
+      <h2 id="loans-per-month">{t('dashboard.perMonth')}</h2>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.month')}</th>
+              <th scope="col" className="number">
+                {t('dashboard.loans')}
+              </th>
+              <th scope="col" className="number">
+                {t('dashboard.suspensions')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((month) => (
+              <tr key={month.month}>
+                <th scope="row">
+                  {format.month(month.from)}
+                  {isCutByPeriod(month) ? (
+                    <span className="muted small">
+                      {` ${t('dashboard.monthPart', {
+                        from: format.shortDate(month.from),
+                        to: format.shortDate(month.to),
+                      })}`}
+                    </span>
+                  ) : null}
+                </th>
+                <td className="number">{format.number(month.loans)}</td>
+                <td className="number">{format.number(month.suspensionsStarted)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

@@ -7,11 +7,14 @@ const headers = {
   suspensions: '연체 반납',
   library: '도서관',
   toOtherLibraryMembers: '다른 도서관 회원에게',
+  month: '월',
+  from: '시작일',
+  to: '종료일',
 };
 
 describe('the statistics as CSV files', () => {
-  it('writes a row a day and a row a library, with a byte-order mark and quoted names', () => {
-    const { perDay, perLibrary } = statisticsCsv(
+  it('writes a row a day, a row a month and a row a library, with a byte-order mark and quoted names', () => {
+    const { perDay, perLibrary, perMonth } = statisticsCsv(
       {
         from: '2026-12-01',
         to: '2026-12-02',
@@ -32,6 +35,15 @@ describe('the statistics as CSV files', () => {
           { date: '2026-12-01', started: 0 },
           { date: '2026-12-02', started: 1 },
         ],
+        loansPerMonth: [
+          {
+            month: '2026-12',
+            from: '2026-12-01',
+            to: '2026-12-02',
+            loans: 5,
+            suspensionsStarted: 1,
+          },
+        ],
         loansPerLibrary: [
           {
             library: { id: 1, nameKo: '경남대표도서관', nameEn: 'G' },
@@ -49,6 +61,9 @@ describe('the statistics as CSV files', () => {
       (library) => library.nameKo,
     );
     expect(perDay).toBe('\ufeff날짜,대출,연체 반납\n2026-12-01,2,0\n2026-12-02,3,1\n');
+    expect(perMonth).toBe(
+      '\ufeff월,시작일,종료일,대출,연체 반납\n2026-12,2026-12-01,2026-12-02,5,1\n',
+    );
     expect(perLibrary).toBe(
       '\ufeff도서관,대출,다른 도서관 회원에게\n경남대표도서관,4,2\n"도서관, 분관",1,0\n',
     );

@@ -9,17 +9,20 @@ export interface CsvHeaders {
   suspensions: string;
   library: string;
   toOtherLibraryMembers: string;
+  month: string;
+  from: string;
+  to: string;
 }
 
 /**
  * The dashboard's figures as CSV files a spreadsheet opens (a byte-order mark first, so that
- * Excel reads the Korean names as UTF-8): one row a day, and one row a library.
+ * Excel reads the Korean names as UTF-8): one row a day, one row a library, one row a month.
  */
 export function statisticsCsv(
   data: Statistics,
   headers: CsvHeaders,
   libraryName: (library: Statistics['loansPerLibrary'][number]['library']) => string,
-): { perDay: string; perLibrary: string } {
+): { perDay: string; perLibrary: string; perMonth: string } {
   const suspensions = new Map(data.suspensionsPerDay.map((d) => [d.date, d.started]));
   const perDay = stringify(
     data.loansPerDay.map((d) => [d.date, d.loans, suspensions.get(d.date) ?? 0]),
@@ -37,7 +40,15 @@ export function statisticsCsv(
       bom: true,
     },
   );
-  return { perDay, perLibrary };
+  const perMonth = stringify(
+    data.loansPerMonth.map((m) => [m.month, m.from, m.to, m.loans, m.suspensionsStarted]),
+    {
+      header: true,
+      columns: [headers.month, headers.from, headers.to, headers.loans, headers.suspensions],
+      bom: true,
+    },
+  );
+  return { perDay, perLibrary, perMonth };
 }
 
 /** Hands a CSV to the browser as a file to save. */

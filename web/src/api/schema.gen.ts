@@ -2375,6 +2375,23 @@ export interface components {
                 date: string;
                 started: number;
             }[];
+            /** @description the days added up by calendar month, oldest first; from and to are the days of the month inside the period (the first and last month may be cut by it) */
+            loansPerMonth: {
+                /** @description YYYY-MM */
+                month: string;
+                /**
+                 * Format: date
+                 * @example 2026-12-01
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2026-12-01
+                 */
+                to: string;
+                loans: number;
+                suspensionsStarted: number;
+            }[];
         };
         NoticePreferences: {
             channels: {

@@ -150,6 +150,9 @@ export const statistics: Statistics = {
     { date: '2026-12-02', started: 2 },
     { date: '2026-12-03', started: 0 },
   ],
+  loansPerMonth: [
+    { month: '2026-12', from: '2026-12-01', to: '2026-12-03', loans: 4, suspensionsStarted: 2 },
+  ],
 };
 
 /** One library's copies of a title, as the catalogue answers (issue 18's contract). */
