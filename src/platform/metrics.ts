@@ -21,7 +21,7 @@ export interface Metrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
-  circulation: Counter<'action' | 'outcome' | 'library'>;
+  circulation: Counter<'action' | 'outcome' | 'library' | 'channel'>;
   sip2Connections: Gauge;
   sip2Messages: Counter<'command'>;
   sip2Refusals: Counter<'command' | 'code' | 'library'>;
@@ -108,8 +108,8 @@ export function createMetrics(): Metrics {
     }),
     circulation: new Counter({
       name: 'library_one_circulation_total',
-      help: 'checkouts, returns and renewals at the desk and online: outcome "ok" or the refusal code',
-      labelNames: ['action', 'outcome', 'library'],
+      help: 'checkouts, returns and renewals answered: channel desk, online (the portal) or machine (SIP2); outcome "ok" or the first refusal code',
+      labelNames: ['action', 'outcome', 'library', 'channel'],
       registers,
     }),
     sip2Connections: new Gauge({

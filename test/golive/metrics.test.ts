@@ -41,6 +41,9 @@ describe(`GET /metrics (${testDatabaseKind})`, () => {
     await machine.scStatus();
     const refused = await machine.checkout({ patronIdentifier: card, itemIdentifier: 'MET-1' });
     expect(refused).toMatchObject({ code: '12', ok: false });
+    // The desk's loan returned at the machine: a machine's return, counted beside the desk's.
+    const returned = await machine.checkin({ itemIdentifier: 'MET-1', currentLocation: GN });
+    expect(returned).toMatchObject({ code: '10', ok: true });
     // A day past every session's end: the sessions job has something to purge.
     bed.t.clock.set(new Date(bed.t.clock.now().getTime() + 400 * 86_400_000));
     const jobs = await runRetentionJobs(bed.t.context);
@@ -65,12 +68,12 @@ describe(`GET /metrics (${testDatabaseKind})`, () => {
         .join('\n[metrics] ')}`,
     );
     const library = String(await bed.libraryId(GN));
-    expect(text).toContain(
-      `library_one_circulation_total{action="checkout",outcome="ok",library="${library}"} 1`,
-    );
-    expect(text).toContain(
-      `library_one_circulation_total{action="checkout",outcome="ITEM_ON_LOAN",library="${library}"} 1`,
-    );
+    const circulation = (action: string, outcome: string, channel: string) =>
+      `library_one_circulation_total{action="${action}",outcome="${outcome}",library="${library}",channel="${channel}"} 1`;
+    expect(text).toContain(circulation('checkout', 'ok', 'desk'));
+    expect(text).toContain(circulation('checkout', 'ITEM_ON_LOAN', 'desk'));
+    expect(text).toContain(circulation('checkout', 'PIN_REQUIRED', 'machine'));
+    expect(text).toContain(circulation('return', 'ok', 'machine'));
     expect(text).toContain(
       'library_one_http_requests_total{method="POST",route="/api/v1/checkouts",status="201"} 1',
     );

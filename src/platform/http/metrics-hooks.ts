@@ -22,7 +22,9 @@ export function recordHttpMetrics(app: App, metrics: Metrics): void {
     if (!action) return;
     const actor = request.actor;
     const library = actor && actor.kind !== 'member' ? String(actor.libraryId) : 'online';
+    const channel =
+      actor?.kind === 'terminal' ? 'machine' : actor?.kind === 'staff' ? 'desk' : 'online';
     const outcome = reply.statusCode < 400 ? 'ok' : (answeredProblem.get(request) ?? 'error');
-    metrics.circulation.inc({ action, outcome, library });
+    metrics.circulation.inc({ action, outcome, library, channel });
   });
 }

@@ -20,7 +20,13 @@ import {
 } from './patron.js';
 import { PatronSession } from './patron-session.js';
 import { echoOf, negativeAnswer } from './refusals.js';
-import { type AcsRequest, type AcsTerminal, sipLanguage, terminalLibrary } from './session.js';
+import {
+  type AcsRequest,
+  type AcsTerminal,
+  countCirculation,
+  sipLanguage,
+  terminalLibrary,
+} from './session.js';
 import { acsStatus, databaseAnswers } from './status.js';
 
 /** Requests handed to the use cases at once; more pipelined lines wait, the socket paused. */
@@ -253,9 +259,11 @@ export class Sip2Connection {
     // Another card ends the machine's patron session; so does 35 (after its answer).
     const card = (message as { patronIdentifier?: unknown }).patronIdentifier;
     if (typeof card === 'string' && card !== '') this.#patron.seen(card);
-    const acs = { context: this.#context, terminal, now, patron: this.#patron };
+    const acs: AcsRequest = { context: this.#context, terminal, now, patron: this.#patron };
     if (message.code === '35') this.#patron.end();
-    return this.#serve(acs, message);
+    const answer = await this.#serve(acs, message);
+    if (answer) countCirculation(acs, message.code, answer);
+    return answer;
   }
 
   /** The requests of a logged-in terminal, each by the use cases the desk uses. */

@@ -25,6 +25,8 @@ export interface AcsRequest {
   now: Date;
   /** The connection's patron session (a PIN verified once per patron, not per message). */
   patron: PatronSession;
+  /** The first refusal code counted while answering (the circulation metric's outcome). */
+  refusal?: string;
 }
 
 export async function terminalLibrary(
@@ -73,7 +75,32 @@ export async function attempt<T>(run: () => Promise<T>): Promise<Attempt<T>> {
  */
 export function countRefusals(acs: AcsRequest, command: string, reasons: readonly Reason[]): void {
   const library = String(acs.terminal.library.id);
+  acs.refusal ??= reasons[0]?.code;
   for (const { code } of reasons) acs.context.metrics.sip2Refusals.inc({ command, code, library });
+}
+
+/** The loans a machine makes, returns and renews, as the desk's are counted (library_one_circulation_total). */
+const CIRCULATION: Readonly<Record<string, string>> = {
+  '11': 'checkout',
+  '09': 'return',
+  '29': 'renewal',
+};
+
+/**
+ * Counts a machine's checkout, return or renewal by its answer: `ok`, or the first refusal code
+ * (`error` when it was refused with none, e.g. a cancel it does not support).
+ */
+export function countCirculation(acs: AcsRequest, command: string, answer: object): void {
+  const action = CIRCULATION[command];
+  if (!action) return;
+  const ok = 'ok' in answer && answer.ok === true;
+  const outcome = ok ? 'ok' : (acs.refusal ?? 'error');
+  acs.context.metrics.circulation.inc({
+    action,
+    outcome,
+    library: String(acs.terminal.library.id),
+    channel: 'machine',
+  });
 }
 
 /** A field the terminal left out but this request needs. */
