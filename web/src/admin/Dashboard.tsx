@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { Statistics } from '../api/types';
 import { DailyBarChart, LibraryBarChart, ShareRing } from '../components/charts';
+import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -201,40 +202,29 @@ function MonthTable({ months }: { months: Month[] }) {
   return (
     <section className="per-month" aria-labelledby="loans-per-month">
       <h2 id="loans-per-month">{t('dashboard.perMonth')}</h2>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.month')}</th>
-              <th scope="col" className="number">
-                {t('dashboard.loans')}
-              </th>
-              <th scope="col" className="number">
-                {t('dashboard.suspensions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((month) => (
-              <tr key={month.month}>
-                <th scope="row">
-                  {format.month(month.from)}
-                  {isCutByPeriod(month) ? (
-                    <span className="muted small">
-                      {` ${t('dashboard.monthPart', {
-                        from: format.shortDate(month.from),
-                        to: format.shortDate(month.to),
-                      })}`}
-                    </span>
-                  ) : null}
-                </th>
-                <td className="number">{format.number(month.loans)}</td>
-                <td className="number">{format.number(month.suspensionsStarted)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('dashboard.perMonth')}
+        captionHidden
+        columns={[t('dashboard.month'), t('dashboard.loans'), t('dashboard.suspensions')]}
+      >
+        {months.map((month) => (
+          <tr key={month.month}>
+            <th scope="row">
+              {format.month(month.from)}
+              {isCutByPeriod(month) ? (
+                <span className="muted small">
+                  {` ${t('dashboard.monthPart', {
+                    from: format.shortDate(month.from),
+                    to: format.shortDate(month.to),
+                  })}`}
+                </span>
+              ) : null}
+            </th>
+            <td className="number">{format.number(month.loans)}</td>
+            <td className="number">{format.number(month.suspensionsStarted)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotent } from '../api/client';
 import { CancelButton } from '../components/CancelButton';
+import { DataTable } from '../components/DataTable';
 import { SubmitButton } from '../components/FormParts';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -139,45 +140,40 @@ function PutBackList({ copies, reload }: { copies: PutBackCopy[]; reload: () => 
       {copies.length === 0 ? (
         <p className="muted">{t('holdShelf.putBackEmpty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('holdShelf.item')}</th>
-                <th scope="col">{t('holdShelf.title')}</th>
-                <th scope="col">{t('holdShelf.callNumber')}</th>
-                <th scope="col">{t('holdShelf.putBackWhy')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('holdShelf.putBackDone')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {copies.map((copy) => (
-                <tr key={copy.itemId}>
-                  <td className="mono">{copy.itemBarcode}</td>
-                  <td>{copy.title}</td>
-                  <td className="mono">{copy.callNumber ?? '—'}</td>
-                  <td>
-                    {why[copy.reason]}
-                    <span className="muted small">{` · ${format.dayOf(copy.releasedAt, false)}`}</span>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={shelve.busy}
-                      aria-label={t('holdShelf.putBackDoneLabel', { title: copy.title })}
-                      onClick={() => markShelved(copy)}
-                    >
-                      {t('holdShelf.putBackDone')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('holdShelf.putBackTitle')}
+          captionHidden
+          columns={[
+            t('holdShelf.item'),
+            t('holdShelf.title'),
+            t('holdShelf.callNumber'),
+            t('holdShelf.putBackWhy'),
+            { hidden: t('holdShelf.putBackDone') },
+          ]}
+        >
+          {copies.map((copy) => (
+            <tr key={copy.itemId}>
+              <td className="mono">{copy.itemBarcode}</td>
+              <td>{copy.title}</td>
+              <td className="mono">{copy.callNumber ?? '—'}</td>
+              <td>
+                {why[copy.reason]}
+                <span className="muted small">{` · ${format.dayOf(copy.releasedAt, false)}`}</span>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={shelve.busy}
+                  aria-label={t('holdShelf.putBackDoneLabel', { title: copy.title })}
+                  onClick={() => markShelved(copy)}
+                >
+                  {t('holdShelf.putBackDone')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <ProblemAlert problem={shelve.problem} />
       {shelved.text ? <StatusLine text={shelved.text} /> : null}
