@@ -463,10 +463,12 @@ export function registerIdempotency(
       recorded: false,
       answered: null,
     };
+    // In flight before its row exists: a retry in this process that reads the row while this
+    // request waits for the insert's answer must find the owner alive, not take the key over.
+    inFlight.add(owner);
     if (fast) {
       // No round trip now: the key is recorded by the statement of the effect (inStatementRecord)
       // or, when it is there already, in the transaction of the effect (recordGuard).
-      inFlight.add(owner);
       request.idempotency = taken;
       const guard = recordGuard(taken, now);
       guard.inStatement = inStatementRecord(taken, now, () => {
@@ -474,17 +476,8 @@ export function registerIdempotency(
       });
       return guard;
     }
-    const take = () => {
-      request.idempotency = taken;
-      return applyGuard(scope, key, owner, (answer) => {
-        taken.answered = answer;
-      });
-    };
-    // In flight before its row exists: a retry in this process that reads the row while this
-    // request waits for the insert's answer must find the owner alive, not take the key over.
-    inFlight.add(owner);
     try {
-      const guard = await takeOrAnswer(request, reply, taken, now, take);
+      const guard = await takeOrAnswer(request, reply, taken, now);
       if (guard === 'answered') inFlight.delete(owner);
       return guard;
     } catch (error) {
@@ -497,10 +490,16 @@ export function registerIdempotency(
   async function takeOrAnswer(
     request: FastifyRequest,
     reply: FastifyReply,
-    { scope, key, owner, hash }: Taken,
+    taken: Taken,
     now: Date,
-    take: () => CommitGuard,
   ): Promise<CommitGuard | 'answered'> {
+    const { scope, key, owner, hash } = taken;
+    const take = () => {
+      request.idempotency = taken;
+      return applyGuard(scope, key, owner, (answer) => {
+        taken.answered = answer;
+      });
+    };
     const inserted = await db
       .insertInto('idempotent_requests')
       .values({

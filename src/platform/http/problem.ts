@@ -60,8 +60,13 @@ export function reasonBody(reason: Reason, language: Language) {
   return {
     code: reason.code,
     detail: problemMessage(reason.code, language, reason.params),
-    ...(reason.params && Object.keys(reason.params).length > 0 ? { params: reason.params } : {}),
+    ...paramsOf(reason),
   };
+}
+
+/** A reason's facts, when it has any (a reason without them has no `params`). */
+function paramsOf(reason: Reason) {
+  return reason.params && Object.keys(reason.params).length > 0 ? { params: reason.params } : {};
 }
 
 /**
@@ -77,7 +82,7 @@ function problemReasonBody(reason: Reason, language: Language) {
     code: reason.code,
     detail: sentences[language],
     sentences,
-    ...(reason.params && Object.keys(reason.params).length > 0 ? { params: reason.params } : {}),
+    ...paramsOf(reason),
   };
 }
 
