@@ -127,6 +127,9 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   if (code === 'ITEM_ON_HOLD' && params.requestState) return reservedCopySentence(params);
   // A copy on the hold shelf scanned at a checkout: for whom, until when.
   if (code === 'ITEM_ON_HOLD' && params.heldFor) return 'ITEM_ON_HOLD.held';
+  // A copy off the hold shelf scanned for return: why it goes back on the open shelf.
+  if (code === 'ITEM_NOT_ON_LOAN' && isPutBackReason(params.putBack))
+    return `ITEM_NOT_ON_LOAN.putBack.${params.putBack}`;
   // A copy scanned for return again the day it came back: say so, and where it goes.
   if (code === 'ITEM_NOT_ON_LOAN' && params.returnedOn) {
     if (params.heldFor) return 'ITEM_NOT_ON_LOAN.returnedTodayHeld';
@@ -177,6 +180,13 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   // A wrong PIN at a self-check machine.
   if (code === 'INVALID_CREDENTIALS' && params.secret === 'pin') return 'INVALID_CREDENTIALS.pin';
   return code;
+}
+
+/** Why a copy is on the put-back list (`put_back_copies.reason`). */
+const PUT_BACK_REASONS = ['cancelled', 'expired', 'withdrawn'] as const;
+
+function isPutBackReason(reason: unknown): reason is (typeof PUT_BACK_REASONS)[number] {
+  return PUT_BACK_REASONS.includes(reason as never);
 }
 
 /** The steps of an inter-library request that a scan can find it at. */

@@ -127,4 +127,26 @@ describe(`the hold shelf's put-back list (${testDatabaseKind})`, () => {
     const rows = await t.db.selectFrom('put_back_copies').select('item_id').execute();
     expect(rows).toHaveLength(2);
   });
+
+  it('takes a listed copy off the list when its own library scans it for return, and says why', async () => {
+    const returnOf = async (at: Client, itemBarcode: string) => {
+      const answer = await at.post('/api/v1/returns', { itemBarcode });
+      const problem = answer.json();
+      return { status: answer.statusCode, code: problem.code, reason: problem.reasons?.[0] };
+    };
+    const astray = await returnOf(yonamDesk, 'PB-E');
+    expect([astray.status, astray.code]).toEqual([404, 'ITEM_UNKNOWN']);
+    expect((await shelf()).putBack.map((p) => p.itemBarcode)).toEqual(['PB-N', 'PB-E']);
+
+    const scanned = await returnOf(desk, 'PB-E');
+    expect([scanned.status, scanned.code]).toEqual([409, 'ITEM_NOT_ON_LOAN']);
+    expect(scanned.reason.params).toEqual({ title: '찾아가지 않은 책', putBack: 'expired' });
+    expect(scanned.reason.sentences.ko).toBe(
+      '예약한 회원이 기한 안에 찾아가지 않아 서가로 돌려놓을 자료입니다: 《찾아가지 않은 책》. ‘서가로 돌려놓을 책’ 목록에서 뺐습니다.',
+    );
+    expect((await shelf()).putBack.map((p) => p.itemBarcode)).toEqual(['PB-N']);
+
+    const again = await returnOf(desk, 'PB-E');
+    expect([again.code, again.reason.params]).toEqual(['ITEM_NOT_ON_LOAN', undefined]);
+  });
 });

@@ -19,6 +19,7 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
       { barcode: 'SH-2', title: '취소할 책' },
       { barcode: 'SH-3', title: '번호로 예약할 책' },
       { barcode: 'SH-4', title: '다시 찾은 책' },
+      { barcode: 'SH-5', title: '서가로 돌아갈 책' },
     ]);
     // A third member at Gyeongnamdaepyo borrows both copies (checked in there, same PIN).
     await checkInDirectly(
@@ -216,6 +217,33 @@ describe(`SIP2 holds over TCP (${testDatabaseKind})`, () => {
     });
     expect(back).toMatchObject({ ok: true, alert: false });
     expect(back.alertType).toBeUndefined();
+  });
+
+  it('a copy whose hold was cancelled on the hold shelf, checked in: nothing returned, the sorter shelves it, off the put-back list', async () => {
+    const sc = await bed.terminal(GN);
+    const minjun = { patronIdentifier: MINJUN, patronPassword: PIN, itemIdentifier: 'SH-5' };
+    const lent = await sc.checkout({ ...minjun, patronIdentifier: borrower });
+    expect(lent.ok).toBe(true);
+    expect((await sc.hold({ ...minjun, holdMode: '+' })).ok).toBe(true);
+    const trapped = await sc.checkin({ currentLocation: GN, itemIdentifier: 'SH-5' });
+    expect(trapped).toMatchObject({ ok: true, alert: true, alertType: '01' });
+    expect((await sc.hold({ ...minjun, holdMode: '-' })).ok).toBe(true);
+    const listed = () =>
+      bed.t.db
+        .selectFrom('put_back_copies as p')
+        .innerJoin('items as i', 'i.id', 'p.item_id')
+        .select('p.reason')
+        .where('i.barcode', '=', 'SH-5')
+        .execute();
+    expect(await listed()).toEqual([{ reason: 'cancelled' }]);
+
+    const found = await sc.checkin({ currentLocation: GN, itemIdentifier: 'SH-5' });
+    expect(found).toMatchObject({ ok: false, alert: false, titleIdentifier: '서가로 돌아갈 책' });
+    expect(found.alertType).toBeUndefined();
+    expect(found.screenMessage).toBe(
+      '[ITEM_NOT_ON_LOAN] 예약이 취소되어 서가로 돌려놓을 자료입니다: 《서가로 돌아갈 책》. ‘서가로 돌려놓을 책’ 목록에서 뺐습니다.',
+    );
+    expect(await listed()).toEqual([]);
   });
 
   it('places and cancels a hold by the record id of the title (15 with AJ, no AB)', async () => {

@@ -14,7 +14,13 @@ import {
 import { isCheckViolation } from '../../platform/db/errors.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, type Reason } from '../../platform/errors.js';
-import { planTrap, setAsideCtes, type Trap, trapForNextInLine } from '../holds/index.js';
+import {
+  planTrap,
+  setAsideCtes,
+  type Trap,
+  takeOffPutBackList,
+  trapForNextInLine,
+} from '../holds/index.js';
 import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
 import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
@@ -62,6 +68,7 @@ async function lentElsewhere(
  * where the request has it (so it does not go back on the shelf). Scanned again the day it was
  * returned (or came home), the desk is told so — and, when it is set aside for a hold, where it
  * goes — rather than only "not on loan"; set aside on an earlier day, for whom and until when.
+ * On the put-back list (its hold ended with nobody next), why — and it leaves the list.
  */
 async function notOnLoan(
   db: Kysely<DB>,
@@ -91,8 +98,15 @@ async function notOnLoan(
   if (!returned) {
     // On the hold shelf since an earlier day (found out of place, say): it goes back there.
     const held = await shelfHoldOf(db, libraryId, barcode);
-    return held ? new AppError('ITEM_NOT_ON_LOAN', held) : new AppError('ITEM_NOT_ON_LOAN');
+    if (held) return new AppError('ITEM_NOT_ON_LOAN', held);
   }
+  if (!returned?.heldFor) {
+    // Its hold ended with nobody next in line: the desk has it in hand, off to the open shelf.
+    const putBack = await takeOffPutBackList(db, libraryId, barcode);
+    if (putBack)
+      return new AppError('ITEM_NOT_ON_LOAN', { title: putBack.title, putBack: putBack.reason });
+  }
+  if (!returned) return new AppError('ITEM_NOT_ON_LOAN');
   return new AppError('ITEM_NOT_ON_LOAN', {
     returnedOn: today,
     title: returned.title,

@@ -7,6 +7,7 @@ export {
   holdItemsOf,
   holdOfTitleChangedToday,
   placeHoldAtDesk,
+  takeOffPutBackList,
 } from './service.js';
 export {
   expireHolds,

@@ -593,6 +593,26 @@ export async function markPutBack(
   if (removed.numDeletedRows === 0n) throw new AppError('NOT_FOUND');
 }
 
+/**
+ * A copy on the desk library's put-back list scanned for return: the desk has it in hand to put
+ * back on the shelf, so it leaves the list. Why it was on the list and its title; null when it
+ * was not on it.
+ */
+export async function takeOffPutBackList(
+  db: Kysely<DB>,
+  libraryId: number,
+  itemBarcode: string,
+): Promise<{ reason: PutBackReason; title: string } | null> {
+  const { rows } = await sql<{ reason: PutBackReason; title: string }>`
+    delete from put_back_copies p
+     using items i, bib_records b
+     where p.item_id = i.id and b.id = i.record_id
+       and i.library_id = ${libraryId} and i.barcode = ${itemBarcode.trim()}
+       and p.library_id = ${libraryId}
+    returning p.reason, b.title`.execute(db);
+  return rows[0] ?? null;
+}
+
 /** The hold items of a member for SIP2 63: set aside (available) and waiting (unavailable). */
 export async function holdItemsOf(db: Kysely<DB>, memberId: number) {
   const views = await holdViews(db, { memberId, active: true });
