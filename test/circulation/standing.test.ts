@@ -89,14 +89,22 @@ describe(`the borrower standing through the API (${testDatabaseKind})`, () => {
     );
     expect(byBarcode['ST-2']).toMatchObject({ renewals: 1, renewable: false });
     expect(byBarcode['ST-2'].renewalRefusals).toEqual([
-      { code: 'RENEWAL_LIMIT', detail: expect.stringMatching(/연장/) },
+      {
+        code: 'RENEWAL_LIMIT',
+        detail: expect.stringMatching(/연장/),
+        // Both languages, for a member who switches language with the page open.
+        sentences: { ko: expect.stringMatching(/연장/), en: expect.stringMatching(/renew/i) },
+      },
     ]);
+    const [korean] = byBarcode['ST-2'].renewalRefusals;
+    expect(korean.sentences.ko).toBe(korean.detail);
     expect(byBarcode['ST-JY']).toMatchObject({ renewable: true, renewalRefusals: [] });
     const english = (
       await portal.request('GET', '/api/v1/me/loans', undefined, { 'accept-language': 'en' })
     ).json();
     const st2 = english.openLoans.find((l: { itemBarcode: string }) => l.itemBarcode === 'ST-2');
     expect(st2.renewalRefusals[0].detail).toMatch(/renew/i);
+    expect(st2.renewalRefusals[0].sentences).toEqual(korean.sentences);
   });
 
   it('a desk not holding the member sees no status; the checkout says CHECK_IN_REQUIRED', async () => {
@@ -133,6 +141,10 @@ describe(`the borrower standing through the API (${testDatabaseKind})`, () => {
       const status = (await desk.get(`/api/v1/members/${member.id}/loans`)).json();
       expect(status.standing.loansLeft.here).toBe(0);
       expect(codes({ reasons: status.standing.refusals })).toEqual(['LIBRARY_LOAN_LIMIT']);
+      expect(status.standing.refusals[0].sentences).toEqual({
+        ko: status.standing.refusals[0].detail,
+        en: expect.stringMatching(/limit/i),
+      });
       // Past the rules, straight into the table: the trigger refuses the same loan.
       const item = await t.db
         .selectFrom('items')

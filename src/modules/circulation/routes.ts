@@ -3,7 +3,12 @@ import type { AppContext } from '../../app-context.js';
 import type { Language } from '../../platform/errors.js';
 import { requireMember, requireStaff } from '../../platform/http/auth.js';
 import { finalAnswer, IdempotencyHeader } from '../../platform/http/idempotency.js';
-import { languageOf, problemResponses, reasonBody } from '../../platform/http/problem.js';
+import {
+  languageOf,
+  problemResponses,
+  reasonBody,
+  SentencesSchema,
+} from '../../platform/http/problem.js';
 import { DateText, Id, MemberIdParams } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { type CheckoutResult, checkout } from './checkout.js';
@@ -33,6 +38,7 @@ const REFUSALS =
 const ReasonSchema = Type.Object({
   code: Type.String(),
   detail: Type.String({ description: "the sentence in the reader's language" }),
+  sentences: Type.Optional(SentencesSchema),
   params: Type.Optional(Type.Record(Type.String(), Type.Any())),
 });
 

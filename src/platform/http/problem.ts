@@ -10,6 +10,15 @@ import {
 } from '../errors.js';
 import { answeredProblem } from './metrics-hooks.js';
 
+/** A reason's sentence in each language of the service. */
+export const SentencesSchema = Type.Object(
+  { ko: Type.String(), en: Type.String() },
+  {
+    description:
+      'the same sentence in each language of the service, for a reader who switches language while it is shown',
+  },
+);
+
 /** RFC 9457 problem document, as every refusal of the HTTP API is answered. */
 export const ProblemSchema = Type.Object(
   {
@@ -26,15 +35,7 @@ export const ProblemSchema = Type.Object(
           {
             code: Type.String(),
             detail: Type.String(),
-            sentences: Type.Optional(
-              Type.Object(
-                { ko: Type.String(), en: Type.String() },
-                {
-                  description:
-                    'the same sentence in each language of the service, for a reader who switches language while it is shown',
-                },
-              ),
-            ),
+            sentences: Type.Optional(SentencesSchema),
             params: Type.Optional(Type.Record(Type.String(), Type.Any())),
           },
           { additionalProperties: true },
@@ -55,34 +56,22 @@ export function languageOf(request: FastifyRequest): Language {
   return pickLanguage(request.headers['accept-language']);
 }
 
-/** A reason as the API answers it: its code, the sentence in the reader's language, the facts. */
-export function reasonBody(reason: Reason, language: Language) {
-  return {
-    code: reason.code,
-    detail: problemMessage(reason.code, language, reason.params),
-    ...paramsOf(reason),
-  };
-}
-
-/** A reason's facts, when it has any (a reason without them has no `params`). */
-function paramsOf(reason: Reason) {
-  return reason.params && Object.keys(reason.params).length > 0 ? { params: reason.params } : {};
-}
-
 /**
- * A reason of a refusal's problem document: its sentence in each language too, since the person
- * may switch language while the refusal is on screen (the write is not sent again to word it).
+ * A reason as the API answers it: its code, the sentence in the reader's language and in each
+ * language (the person may switch language while it is on screen: a refusal's write is not sent
+ * again to word it, nor a card scanned again), and the facts when it has any.
  */
-function problemReasonBody(reason: Reason, language: Language) {
+export function reasonBody(reason: Reason, language: Language) {
   const sentences = {
     ko: problemMessage(reason.code, 'ko', reason.params),
     en: problemMessage(reason.code, 'en', reason.params),
   };
+  const facts = reason.params && Object.keys(reason.params).length > 0;
   return {
     code: reason.code,
     detail: sentences[language],
     sentences,
-    ...paramsOf(reason),
+    ...(facts ? { params: reason.params } : {}),
   };
 }
 
@@ -97,7 +86,7 @@ export function problemBody(error: AppError, request: FastifyRequest) {
     detail: problemMessage(first.code, language, { requestId: request.id, ...first.params }),
     instance: request.routeOptions?.url ?? undefined,
     requestId: request.id,
-    reasons: error.reasons.map((r) => problemReasonBody(r, language)),
+    reasons: error.reasons.map((r) => reasonBody(r, language)),
   };
 }
 

@@ -12,6 +12,13 @@ export interface ProblemReason {
   params?: Record<string, unknown>;
 }
 
+/** The reason's sentence in the language the page is read in now, when the API sent it. */
+export function sentenceOf(reason: ProblemReason, language: string): string {
+  const sentences = reason.sentences;
+  if (sentences && (language === 'ko' || language === 'en')) return sentences[language];
+  return reason.detail;
+}
+
 /** An RFC 9457 problem document as the API sends it (or as we make one when the network fails). */
 export interface Problem {
   status: number;

@@ -2026,6 +2026,11 @@ export interface components {
                     code: string;
                     /** @description the sentence in the reader's language */
                     detail: string;
+                    /** @description the same sentence in each language of the service, for a reader who switches language while it is shown */
+                    sentences?: {
+                        ko: string;
+                        en: string;
+                    };
                     params?: {
                         [key: string]: unknown;
                     };
@@ -2078,6 +2083,11 @@ export interface components {
                     code: string;
                     /** @description the sentence in the reader's language */
                     detail: string;
+                    /** @description the same sentence in each language of the service, for a reader who switches language while it is shown */
+                    sentences?: {
+                        ko: string;
+                        en: string;
+                    };
                     params?: {
                         [key: string]: unknown;
                     };

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appliedIdOf, type Problem, type ProblemReason } from '../api/client';
+import { appliedIdOf, type Problem, type ProblemReason, sentenceOf } from '../api/client';
 import { useFocusWhenLost } from '../focus';
 import { areaOf, useRouter } from '../router';
 
@@ -77,13 +77,6 @@ export function ProblemAlert({ problem, large = false, title, children, onRetry 
       ) : null}
     </div>
   );
-}
-
-/** The reason's sentence in the language the page is read in now, when the API sent it. */
-function sentenceOf(reason: ProblemReason, language: string): string {
-  const sentences = reason.sentences;
-  if (sentences && (language === 'ko' || language === 'en')) return sentences[language];
-  return reason.detail;
 }
 
 /** Which advice a reason's facts call for (an i18next context of `next.<code>`). */

@@ -1,4 +1,5 @@
-import type { TFunction } from 'i18next';
+import type { i18n as I18n } from 'i18next';
+import { sentenceOf } from '../api/client';
 import type { CirculationStatus } from '../api/types';
 
 type OpenLoan = CirculationStatus['openLoans'][number];
@@ -13,12 +14,12 @@ const RENEWAL_HINTS: Record<string, string> = {
 
 /**
  * Why the server says this loan may not be renewed (its rules decide, not the page): each reason
- * once, as a short sentence where there is one, else as the server's own.
+ * once, as a short sentence where there is one, else as the server's own in the page's language.
  */
-export function renewalRefusalSentences(loan: OpenLoan, t: TFunction): string[] {
+export function renewalRefusalSentences(loan: OpenLoan, i18n: I18n): string[] {
   const sentences = (loan.renewalRefusals ?? []).map((reason) => {
     const hint = RENEWAL_HINTS[reason.code];
-    return hint ? t(`loans.cannotRenew.${hint}`) : reason.detail;
+    return hint ? i18n.t(`loans.cannotRenew.${hint}`) : sentenceOf(reason, i18n.language);
   });
   return [...new Set(sentences)];
 }

@@ -48,7 +48,7 @@ export function NetworkStatus({
   /** The card at the desk is lost or replaced: nothing can be lent on it, whatever the quota. */
   cardUnusable?: 'lost' | 'replaced';
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const renew = useAction();
   /** The loan of the last renewal tried, for 다시 시도 when its answer never came. */
@@ -134,7 +134,7 @@ export function NetworkStatus({
                   {mine && loan.renewable === false ? (
                     // Why not, where the button would be: staff can say it before anyone tries.
                     <span className="hint small renewal-refused">
-                      {renewalRefusalSentences(loan, t).join(' ')}
+                      {renewalRefusalSentences(loan, i18n).join(' ')}
                     </span>
                   ) : mine ? (
                     <button

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer, api, idempotent } from '../api/client';
+import { answer, api, idempotent, sentenceOf } from '../api/client';
 import { useLibraries } from '../api/directory';
 import type { CirculationStatus, LibraryRef } from '../api/types';
 import { Fact } from '../components/Fact';
@@ -47,13 +47,12 @@ export function orderLoans(loans: readonly OpenLoan[], shown: readonly string[] 
   );
 }
 
-/** The portal's short hint for the server's reasons a loan may not be renewed. */
 /** Why the server says this loan may not be renewed here, each reason once. */
 function RenewalRefusals({ loan }: { loan: OpenLoan }) {
-  const { t } = useTranslation();
+  const { i18n } = useTranslation();
   return (
     <>
-      {renewalRefusalSentences(loan, t).map((sentence) => (
+      {renewalRefusalSentences(loan, i18n).map((sentence) => (
         <p key={sentence} className="hint">
           {sentence}
         </p>
@@ -134,7 +133,7 @@ function LoanItem({
 }
 
 function LoansLeft({ status, holders }: { status: CirculationStatus; holders: LibraryRef[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cardStatus = useMemberSession().member?.card?.status;
   const format = useFormat();
   const libraries = useLibraries();
@@ -156,11 +155,12 @@ function LoansLeft({ status, holders }: { status: CirculationStatus; holders: Li
   }
   if (!status.standing.mayBorrow) {
     // Suspended, pending or overdue: no count of books that cannot be borrowed (issue 17).
+    const refusal = status.standing.refusals[0];
     return (
       <section className="panel" aria-labelledby="left-title">
         <h2 id="left-title">{t('loans.leftTitle')}</h2>
         <p className="big-number">{t('loans.noneNow')}</p>
-        <p className="hint">{status.standing.refusals[0]?.detail}</p>
+        {refusal ? <p className="hint">{sentenceOf(refusal, i18n.language)}</p> : null}
       </section>
     );
   }

@@ -307,6 +307,44 @@ describe('portal: my loans', () => {
   });
 });
 
+describe("portal: the server's reasons after a language switch", () => {
+  resetBetweenTests();
+
+  it('reads why nothing can be borrowed or renewed in the new language, without asking the server again', async () => {
+    const suspended = {
+      code: 'MEMBER_SUSPENDED',
+      detail: '2026년 12월 21일 (월)까지 모든 도서관에서 대출이 정지되어 있습니다.',
+      sentences: {
+        ko: '2026년 12월 21일 (월)까지 모든 도서관에서 대출이 정지되어 있습니다.',
+        en: 'Borrowing is suspended at every library until Mon 21 December 2026.',
+      },
+    };
+    const held = {
+      code: 'RENEWAL_HELD',
+      detail: '다른 회원이 예약한 책이라 연장할 수 없습니다.',
+      sentences: {
+        ko: '다른 회원이 예약한 책이라 연장할 수 없습니다.',
+        en: 'Another member is waiting for this title, so it cannot be renewed.',
+      },
+    };
+    const calls = portalRoutes({
+      ...status,
+      suspension: null,
+      openLoans: status.openLoans.map((loan) => ({ ...loan, renewalRefusals: [held] })),
+      standing: { mayBorrow: false, refusals: [suspended], loansLeft: { network: 0, here: null } },
+    });
+    renderAt('/portal/me');
+    expect(await screen.findByText(suspended.sentences.ko)).toBeTruthy();
+    expect(screen.getByText(held.sentences.ko)).toBeTruthy();
+    const asked = calls.filter((c) => c.path === '/api/v1/me/loans').length;
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText(suspended.sentences.en)).toBeTruthy();
+    expect(screen.getByText(held.sentences.en)).toBeTruthy();
+    expect(screen.queryByText(suspended.sentences.ko)).toBeNull();
+    expect(calls.filter((c) => c.path === '/api/v1/me/loans')).toHaveLength(asked);
+  });
+});
+
 describe('portal: my card', () => {
   resetBetweenTests();
 
