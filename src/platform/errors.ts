@@ -127,6 +127,9 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   if (code === 'ITEM_ON_HOLD' && params.requestState) return reservedCopySentence(params);
   // A copy on the hold shelf scanned at a checkout: for whom, until when.
   if (code === 'ITEM_ON_HOLD' && params.heldFor) return 'ITEM_ON_HOLD.held';
+  // A machine's stored return of a copy lent again since it went into the machine.
+  if (code === 'ITEM_NOT_ON_LOAN' && params.storedReturn === 'lentSince')
+    return 'ITEM_NOT_ON_LOAN.lentSinceStored';
   // A copy off the hold shelf scanned for return: why it goes back on the open shelf.
   if (code === 'ITEM_NOT_ON_LOAN' && isPutBackReason(params.putBack))
     return `ITEM_NOT_ON_LOAN.putBack.${params.putBack}`;

@@ -12,6 +12,7 @@ import {
   type RenewalFacts,
   renewalRefusals,
   renewedDueDate,
+  storedReturnDay,
   suspensionAfterReturn,
 } from './domain.js';
 
@@ -85,6 +86,22 @@ describe('due dates', () => {
   it('renews from the current due date', () => {
     expect(renewedDueDate('2026-12-15', DEFAULT_LOAN_RULES, mondays)).toBe('2026-12-22');
     expect(renewedDueDate('2026-12-14', DEFAULT_LOAN_RULES, mondays)).toBe('2026-12-22');
+  });
+});
+
+describe("a machine's return stored while it was offline", () => {
+  const loan = { loanedAt: new Date('2026-12-01T10:00:00+09:00') };
+  const today = '2026-12-20';
+
+  it('counts from the Korean day the copy went in', () => {
+    // 23:30 UTC on the 9th is 08:30 on the 10th in Korea.
+    expect(storedReturnDay(new Date('2026-12-09T23:30:00Z'), loan, today)).toBe('2026-12-10');
+  });
+
+  it('is never after today (a machine clock ahead), and not this loan before it was made', () => {
+    expect(storedReturnDay(new Date('2026-12-25T10:00:00+09:00'), loan, today)).toBe(today);
+    expect(storedReturnDay(new Date('2026-12-01T09:59:59+09:00'), loan, today)).toBeNull();
+    expect(storedReturnDay(loan.loanedAt, loan, today)).toBe('2026-12-01');
   });
 });
 

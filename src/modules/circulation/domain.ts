@@ -1,4 +1,4 @@
-import type { BusinessDate } from '../../platform/clock.js';
+import { type BusinessDate, businessDateOf } from '../../platform/clock.js';
 import { addDays, compareDates, daysBetween, maxDate } from '../../platform/dates.js';
 import type { MemberStatus } from '../../platform/db/schema.js';
 import type { Reason } from '../../platform/errors.js';
@@ -77,6 +77,22 @@ export function suspensionAfterReturn(
     if (compareDates(until, cap) > 0) until = maxDate(cap, running ?? cap);
   }
   return until;
+}
+
+/**
+ * The day a return stored by a machine while it was offline (SIP2 09 with no block) counts from:
+ * the day the copy went into the machine, not the day the machine sent it — a machine's clock
+ * ahead of ours counts as today. A copy that went in before this loan was made was returned on an
+ * earlier loan (checked in at a desk and lent again since): null, this loan is not returned.
+ */
+export function storedReturnDay(
+  storedAt: Date,
+  loan: { loanedAt: Date },
+  today: BusinessDate,
+): BusinessDate | null {
+  if (storedAt.getTime() < loan.loanedAt.getTime()) return null;
+  const day = businessDateOf(storedAt);
+  return compareDates(day, today) > 0 ? today : day;
 }
 
 export interface LibraryNames {

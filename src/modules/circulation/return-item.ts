@@ -23,11 +23,18 @@ import {
 } from '../holds/index.js';
 import { lockMember } from '../members/index.js';
 import type { CirculationActor } from './checkout.js';
-import { daysLate, resumesOn, suspensionAfterReturn } from './domain.js';
+import {
+  daysLate,
+  isSuspendedOn,
+  resumesOn,
+  storedReturnDay,
+  suspensionAfterReturn,
+} from './domain.js';
 import { closeLoanOnTime, closeLoanUnderLock, RETURN_AND_SET_ASIDE } from './loan-writes.js';
 import {
   copyInNoRequest,
   copyReturnedToday,
+  loanMadeAt,
   lockOpenLoan,
   ownRequestedCopy,
   requestedCopyHere,
@@ -167,12 +174,13 @@ export type ReturnedLoan = {
 /**
  * A return at the lending library (no card needed). An on-time return is one read and one write;
  * a late one takes the member's lock, because it extends the member's suspension, and that holds
- * at every library at once: there is one member row.
+ * at every library at once: there is one member row. `storedAt`: a machine's return stored while
+ * it was offline, made when the copy went into the machine (its lateness counts to that day).
  */
 export async function returnItem(
   context: AppContext,
   anyActor: Actor,
-  input: { itemBarcode: string },
+  input: { itemBarcode: string; storedAt?: Date },
   /**
    * `answer`: the request's final answer, kept with its key by an on-time return's statement or
    * by the locked return's commit.
@@ -194,7 +202,12 @@ export async function returnItem(
       : await unknownHere(db, actor.libraryId, barcode, today);
   }
   if (!loan) throw await notOnLoan(db, actor.libraryId, barcode, today);
-  const late = daysLate(loan.dueDate, today);
+  const returnDay = input.storedAt
+    ? storedReturnDay(input.storedAt, { loanedAt: await loanMadeAt(db, loan.id) }, today)
+    : today;
+  if (returnDay === null)
+    throw new AppError('ITEM_NOT_ON_LOAN', { title: item.title, storedReturn: 'lentSince' });
+  const late = daysLate(loan.dueDate, returnDay);
   // A return on time is one statement — with the copy set aside in it when members wait for the
   // title here — unless it moves an inter-library request: the locked path then does it in the
   // return's transaction (and so does a return whose statement found the line moved since its read).
@@ -213,7 +226,7 @@ export async function returnItem(
         itemBarcode: item.barcode,
         title: item.title,
         dueDate: loan.dueDate,
-        returnDay: today,
+        returnDay,
         daysLate: 0,
       },
       library: facts.library,
@@ -225,7 +238,7 @@ export async function returnItem(
       loanId: loan.id,
       dueDate: loan.dueDate,
       returnedAt: now,
-      returnDay: today,
+      returnDay,
       keepInHistory: loan.keepInHistory,
       audit,
       setAside: trap && setAsideCtes(actor, { now, today }, item.id, trap),
@@ -248,7 +261,7 @@ export async function returnItem(
     context,
     actor,
     item,
-    { memberId: loan.memberId, library: facts.library },
+    { memberId: loan.memberId, library: facts.library, returnDay },
     options,
   );
 }
@@ -257,6 +270,13 @@ export async function returnItem(
 class LentAgain {
   constructor(readonly memberId: number | null) {}
 }
+
+/** What the return's read saw: the loan's member, the library, the day the return counts from. */
+type ReturnSeen = {
+  memberId: number | null;
+  library: ReturnedLoan['library'];
+  returnDay: BusinessDate;
+};
 
 /** Tries of the locked return when the copy's loan changes hands under it (practically never). */
 const LOCKED_RETURN_TRIES = 3;
@@ -271,7 +291,7 @@ async function returnUnderLock(
   context: AppContext,
   actor: CirculationActor,
   item: { id: number; barcode: string; title: string; libraryId: number },
-  seen: { memberId: number | null; library: ReturnedLoan['library'] },
+  seen: ReturnSeen,
   options: Answering<ReturnedLoan>,
 ): Promise<ReturnedLoan> {
   let memberId = seen.memberId;
@@ -296,7 +316,7 @@ async function returnLocked(
   context: AppContext,
   actor: CirculationActor,
   item: { id: number; barcode: string; title: string; libraryId: number },
-  seen: { memberId: number | null; library: ReturnedLoan['library'] },
+  seen: ReturnSeen,
   options: Answering<ReturnedLoan>,
 ) {
   const { db, clock } = context;
@@ -308,27 +328,31 @@ async function returnLocked(
     if (!locked) throw new AppError('ITEM_NOT_ON_LOAN');
     const { loan, rules } = locked;
     if (loan.member_id !== seen.memberId) throw new LentAgain(loan.member_id);
-    const late = daysLate(loan.due_date, today);
+    const { returnDay } = seen;
+    const late = daysLate(loan.due_date, returnDay);
     const keepInHistory = member?.loan_history_enabled !== false || late > 0;
     const current = member?.suspended_until ?? null;
-    const until = member ? suspensionAfterReturn(current, today, late, rules) : null;
+    const until = member ? suspensionAfterReturn(current, returnDay, late, rules) : null;
+    // A stored machine return's suspension may be over by today: served, nothing to start.
+    const suspending = until !== null && until !== current && isSuspendedOn(until, today);
     // The member hears of a new or longer suspension (until when, why) from the notice the same
     // statement writes.
     const suspension =
-      member && until !== null && until !== current
-        ? { memberId: member.id, until, libraryId: actor.libraryId }
-        : null;
+      member && suspending ? { memberId: member.id, until, libraryId: actor.libraryId } : null;
     const returned = (transit: Transit, trap: Trap | null): ReturnedLoan => ({
       loan: {
         id: loan.id,
         itemBarcode: item.barcode,
         title: item.title,
         dueDate: loan.due_date,
-        returnDay: today,
+        returnDay,
         daysLate: late,
       },
       library: seen.library,
-      suspension: late > 0 && until ? { until, resumesOn: resumesOn(until) } : null,
+      suspension:
+        late > 0 && until && isSuspendedOn(until, today)
+          ? { until, resumesOn: resumesOn(until) }
+          : null,
       transit,
       // "예약 도서 — 보관": for whom (masked) and until when.
       heldFor: trap && { maskedName: trap.maskedName, pickupUntil: trap.pickupUntil },
@@ -343,7 +367,7 @@ async function returnLocked(
       {
         loanId: loan.id,
         returnedAt: now,
-        returnDay: today,
+        returnDay,
         daysLate: late,
         keepInHistory,
         suspension,

@@ -93,6 +93,16 @@ export async function lockOpenLoan(db: Kysely<DB>, itemId: number) {
   };
 }
 
+/** When a loan was made (a stored machine return is checked against it). */
+export async function loanMadeAt(db: Kysely<DB>, loanId: number): Promise<Date> {
+  const row = await db
+    .selectFrom('loans')
+    .select('loaned_at')
+    .where('id', '=', loanId)
+    .executeTakeFirstOrThrow();
+  return new Date(row.loaned_at);
+}
+
 /** What a return needs, in one query: this library, the item here and its open loan if any. */
 export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarcode: string) {
   const { rows } = await sql<{

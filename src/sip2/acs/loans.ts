@@ -14,6 +14,7 @@ import type { MemberRow } from '../../modules/members/index.js';
 import { libraryCode } from '../../modules/requests/index.js';
 import type { Language, Reason } from '../../platform/errors.js';
 import { CirculationStatus, SecurityMarker } from '../codes.js';
+import { parseSipDateTime } from '../fields.js';
 import type { MessageOf } from '../messages.js';
 import { joinScreen, refusalText, say } from '../screen.js';
 import {
@@ -323,7 +324,8 @@ function holdShelfSentence(
  * 09 → 10. No card needed. Success resensitizes (Y); a late return says the suspension it
  * starts. At the wrong library the answer is ok = 0 with the alert flag set, naming the lending
  * library and its phone (RETURN_AT_LENDING_LIBRARY_ONLY), with the in-transit alert (04) and CT
- * that library. Cancel (BI = Y) is not supported.
+ * that library. Cancel (BI = Y) is not supported. A return stored while the machine was offline
+ * (no block Y, with its return date) counts its lateness to the day the copy went in.
  */
 export async function checkinItem(
   acs: AcsRequest,
@@ -346,8 +348,13 @@ export async function checkinItem(
   if (!request.itemIdentifier.trim()) {
     return { ...answer, screenMessage: refusalScreen(acs, answer.code, [missingField('AB')]) };
   }
+  // A return the machine stored while offline (no block): it counts from when the copy went in.
+  const storedAt = request.noBlock ? parseSipDateTime(request.returnDate) : undefined;
   const returned = await attempt(() =>
-    returnItem(acs.context, acs.terminal.actor, { itemBarcode: request.itemIdentifier }),
+    returnItem(acs.context, acs.terminal.actor, {
+      itemBarcode: request.itemIdentifier,
+      ...(storedAt ? { storedAt } : {}),
+    }),
   );
   if (!returned.ok) {
     // A requested copy that is not on loan: arriving, passing through, or back home.
