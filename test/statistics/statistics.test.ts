@@ -197,6 +197,50 @@ describe(`statistics over HTTP (${testDatabaseKind})`, () => {
   });
 });
 
+describe(`statistics of members joined and withdrawn (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let gnDesk: Client;
+  let yonamDesk: Client;
+  let networkAdmin: Client;
+  let yonamAdmin: Client;
+  let gn: number;
+  beforeAll(async () => {
+    t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
+    gnDesk = await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk');
+    yonamDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
+    networkAdmin = await allDayStaffClient(t.app, 'network-admin');
+    yonamAdmin = await allDayStaffClient(t.app, 'jinju-yonam-admin');
+    gn = await libraryIdOf(t, 'gyeongnamdaepyo-library');
+    // 2 Dec: two join at Gyeongnamdaepyo, one at Jinju Yonam.
+    t.clock.setBusinessDate('2026-12-02');
+    const leaving = await walkIn(gnDesk);
+    await walkIn(gnDesk);
+    await walkIn(yonamDesk);
+    // 4 Dec: one of them withdraws (the row stays, without the personal data).
+    t.clock.setBusinessDate('2026-12-04');
+    const withdrawn = await gnDesk.post(`/api/v1/members/${leaving.id}/withdrawal`);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    // 23:50 on 5 Dec in Seoul is inside the period; 00:10 on 6 Dec (15:10 UTC on the 5th) is not.
+    t.clock.set('2026-12-05T23:50:00+09:00');
+    await walkIn(gnDesk);
+    t.clock.set('2026-12-06T00:10:00+09:00');
+    await walkIn(gnDesk);
+  });
+  afterAll(async () => t?.close());
+
+  const members = async (client: Client, query: string) => {
+    const response = await client.get(`/api/v1/statistics?from=2026-12-02&to=2026-12-05${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().members as { joined: number; withdrawn: number };
+  };
+
+  it('counts the network’s, one library’s by home library, and a library admin’s own', async () => {
+    expect(await members(networkAdmin, '')).toEqual({ joined: 4, withdrawn: 1 });
+    expect(await members(networkAdmin, `&libraryId=${gn}`)).toEqual({ joined: 3, withdrawn: 1 });
+    expect(await members(yonamAdmin, '')).toEqual({ joined: 1, withdrawn: 0 });
+  });
+});
+
 describe('statistics summary (pure)', () => {
   it('fills every day, sorts libraries by loans, and has no share without known homes', () => {
     const summary = summarize(

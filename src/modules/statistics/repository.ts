@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { BusinessDate } from '../../platform/clock.js';
+import { BUSINESS_TIME_ZONE, type BusinessDate } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 
 export interface StatisticsQuery {
@@ -104,4 +104,27 @@ export async function loanStatistics(
       .filter((r): r is { day: string; started: number } => r.day !== null)
       .map((r) => ({ day: r.day, started: Number(r.started) })),
   };
+}
+
+/**
+ * Members whose membership began (verified) and members who withdrew from `from` to `to` (Korean
+ * calendar days), by their home library when one is asked. Withdrawn members keep their row
+ * without their personal data, so a period's counts do not shrink later.
+ */
+export async function membershipCounts(
+  db: Kysely<DB>,
+  query: StatisticsQuery,
+): Promise<{ joined: number; withdrawn: number }> {
+  const { from, to, libraryId } = query;
+  const within = (column: 'verified_at' | 'withdrawn_at') =>
+    sql<boolean>`(${sql.ref(column)} at time zone ${BUSINESS_TIME_ZONE})::date between ${from}::date and ${to}::date`;
+  const row = await db
+    .selectFrom('members')
+    .select([
+      sql<number>`count(*) filter (where ${within('verified_at')})`.as('joined'),
+      sql<number>`count(*) filter (where ${within('withdrawn_at')})`.as('withdrawn'),
+    ])
+    .$if(libraryId !== undefined, (q) => q.where('home_library_id', '=', libraryId!))
+    .executeTakeFirstOrThrow();
+  return { joined: Number(row.joined), withdrawn: Number(row.withdrawn) };
 }

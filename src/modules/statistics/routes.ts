@@ -69,6 +69,18 @@ const StatisticsSchema = Type.Object(
           'the days added up by calendar month, oldest first; from and to are the days of the month inside the period (the first and last month may be cut by it)',
       },
     ),
+    members: Type.Object(
+      {
+        joined: Type.Integer({
+          description: 'members verified (their membership began) within the period',
+        }),
+        withdrawn: Type.Integer({ description: 'members who withdrew within the period' }),
+      },
+      {
+        description:
+          "members whose home library is the library in scope (every library's for the network): counts only",
+      },
+    ),
   },
   { $id: 'Statistics' },
 );

@@ -5,7 +5,7 @@ import { canManageNetwork } from '../../platform/auth/policies.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import { addDays, compareDates, daysBetween, isValidDate } from '../../platform/dates.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
-import { type LoanStatisticsRows, loanStatistics } from './repository.js';
+import { type LoanStatisticsRows, loanStatistics, membershipCounts } from './repository.js';
 
 /** The longest period one request may cover: a year and a day (a leap year's whole year fits). */
 export const MAX_STATISTICS_DAYS = 367;
@@ -35,6 +35,8 @@ export interface Statistics {
   loansPerLibrary: { library: LibraryRef; loans: number; toOtherLibraryMembers: number }[];
   suspensionsPerDay: { date: BusinessDate; started: number }[];
   loansPerMonth: MonthFigures[];
+  /** Members of the libraries in scope who joined (were verified) or withdrew in the period. */
+  members: { joined: number; withdrawn: number };
 }
 
 /** A calendar month's figures within the period (the first and last may be cut by it). */
@@ -88,7 +90,7 @@ export function summarize(
   to: BusinessDate,
   scope: Statistics['scope'],
   rows: LoanStatisticsRows,
-): Statistics {
+): Omit<Statistics, 'members'> {
   const perLibrary = rows.perLibrary.map((r) => ({
     library: { id: r.libraryId, nameKo: r.nameKo, nameEn: r.nameEn },
     loans: r.loans,
@@ -154,7 +156,8 @@ function period(request: StatisticsRequest, today: BusinessDate) {
 }
 
 /**
- * Loans per day and per library, the share lent to members of other libraries, and suspensions:
+ * Loans per day and per library, the share lent to members of other libraries, suspensions, and
+ * members who joined or withdrew:
  * the network admin sees the whole network (or one library), a library admin their own library.
  */
 export async function statistics(
@@ -180,6 +183,7 @@ export async function statistics(
       library: { id: library.id, nameKo: library.name_ko, nameEn: library.name_en },
     };
   }
-  const rows = await loanStatistics(db, { from, to, libraryId });
-  return summarize(from, to, scope, rows);
+  const query = { from, to, libraryId };
+  const rows = await loanStatistics(db, query);
+  return { ...summarize(from, to, scope, rows), members: await membershipCounts(db, query) };
 }

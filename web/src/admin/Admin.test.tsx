@@ -77,11 +77,14 @@ type OwnNoticeSettings = { dueSoonDays: number | null; dueDay: boolean | null };
 describe('administration', () => {
   resetBetweenTests();
 
-  it('shows the network dashboard: totals, loans per day and per library, the share, suspensions', async () => {
+  it('shows the network dashboard: totals, loans per day and per library, the share, suspensions, members joined and withdrawn', async () => {
     const calls = adminRoutes(networkAdmin);
     renderAt('/admin');
     await screen.findByRole('heading', { name: '통계' });
     expect(await screen.findByText('25%', { selector: '.kpi-value' })).toBeTruthy();
+    const kpis = [...document.querySelectorAll('.kpis li')].map((li) => li.textContent);
+    expect(kpis).toContain('새로 가입한 회원1,234');
+    expect(kpis).toContain('탈퇴한 회원5');
     expect(screen.getByRole('img', { name: /일별 대출: 합계 4건, 하루 최대 3건/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: '다른 도서관 회원에게 대출한 비율: 25%' })).toBeTruthy();
     expect(screen.getByRole('img', { name: /일별 대출 정지: 합계 2건/ })).toBeTruthy();

@@ -113,6 +113,14 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
               <span className="kpi-label">{t('dashboard.suspensions')}</span>
               <span className="kpi-value">{format.number(data.totals.suspensionsStarted)}</span>
             </li>
+            <li>
+              <span className="kpi-label">{t('dashboard.membersJoined')}</span>
+              <span className="kpi-value">{format.number(data.members.joined)}</span>
+            </li>
+            <li>
+              <span className="kpi-label">{t('dashboard.membersWithdrawn')}</span>
+              <span className="kpi-value">{format.number(data.members.withdrawn)}</span>
+            </li>
           </ul>
           <div className="chart-grid">
             <DailyBarChart

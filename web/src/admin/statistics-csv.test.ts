@@ -44,6 +44,7 @@ describe('the statistics as CSV files', () => {
             suspensionsStarted: 1,
           },
         ],
+        members: { joined: 0, withdrawn: 0 },
         loansPerLibrary: [
           {
             library: { id: 1, nameKo: '경남대표도서관', nameEn: 'G' },

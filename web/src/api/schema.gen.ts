@@ -2402,6 +2402,13 @@ export interface components {
                 loans: number;
                 suspensionsStarted: number;
             }[];
+            /** @description members whose home library is the library in scope (every library's for the network): counts only */
+            members: {
+                /** @description members verified (their membership began) within the period */
+                joined: number;
+                /** @description members who withdrew within the period */
+                withdrawn: number;
+            };
         };
         NoticePreferences: {
             channels: {
