@@ -366,6 +366,32 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     await yonamAdmin.request('PUT', `/api/v1/libraries/${yonamId}/loan-rules`, before);
   });
 
+  it('refuses a library closed every day of the week: no day could be a due date', async () => {
+    const yonamId = await libraryIdOf(t, 'jinju-yonam-library');
+    const yonamAdmin = await staffClient(t.app, 'jinju-yonam-admin');
+    const before = (await new Client(t.app).get(`/api/v1/libraries/${yonamId}`)).json().library
+      .loanRules;
+    const everyDay = { ...before, closedWeekdays: [1, 2, 3, 4, 5, 6, 7] };
+    const refused = await yonamAdmin.request(
+      'PUT',
+      `/api/v1/libraries/${yonamId}/loan-rules`,
+      everyDay,
+      { 'accept-language': 'ko' },
+    );
+    expect([refused.statusCode, refused.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(refused.json().detail).toBe(
+      '정기 휴관 요일은 7일 모두일 수 없습니다. 도서관은 일주일에 하루 이상 열어야 합니다.',
+    );
+    const after = (await new Client(t.app).get(`/api/v1/libraries/${yonamId}`)).json().library;
+    expect(after.loanRules.closedWeekdays).toEqual(before.closedWeekdays);
+    const sixDays = await yonamAdmin.request('PUT', `/api/v1/libraries/${yonamId}/loan-rules`, {
+      ...before,
+      closedWeekdays: [1, 2, 3, 4, 5, 6],
+    });
+    expect(sixDays.statusCode, sixDays.body).toBe(200);
+    await yonamAdmin.request('PUT', `/api/v1/libraries/${yonamId}/loan-rules`, before);
+  });
+
   it('keeps history across libraries, which the member can switch off and delete', async () => {
     const portal = await memberClient(t.app, demoCardNumber(1));
     const history = (await portal.get('/api/v1/me/loan-history')).json();

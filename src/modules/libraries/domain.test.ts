@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Weekday } from '../../platform/dates.js';
 import {
   isOpenOn,
   isPastDate,
@@ -33,11 +34,21 @@ describe('library calendar', () => {
 
 describe('loan rules against the network rules', () => {
   it('refuses a library limit above the network limit, naming the network limit', () => {
-    expect(loanRulesRefusals({ loanLimit: 25 }, { networkLoanLimit: 20 })).toEqual([
+    const rules = (loanLimit: number) => ({ loanLimit, closedWeekdays: [1] as Weekday[] });
+    expect(loanRulesRefusals(rules(25), { networkLoanLimit: 20 })).toEqual([
       { code: 'LOAN_LIMIT_ABOVE_NETWORK', params: { limit: 20, requested: 25 } },
     ]);
-    expect(loanRulesRefusals({ loanLimit: 20 }, { networkLoanLimit: 20 })).toEqual([]);
-    expect(loanRulesRefusals({ loanLimit: 0 }, { networkLoanLimit: 20 })).toEqual([]);
+    expect(loanRulesRefusals(rules(20), { networkLoanLimit: 20 })).toEqual([]);
+    expect(loanRulesRefusals(rules(0), { networkLoanLimit: 20 })).toEqual([]);
+  });
+
+  it('refuses a library closed on all seven weekdays, and takes six', () => {
+    const network = { networkLoanLimit: 20 };
+    const closed = (closedWeekdays: Weekday[]) =>
+      loanRulesRefusals({ loanLimit: 5, closedWeekdays }, network).map((r) => r.params?.field);
+    expect(closed([1, 2, 3, 4, 5, 6, 7])).toEqual(['body.closedWeekdays']);
+    expect(closed([7, 6, 5, 4, 3, 2, 1, 1])).toEqual(['body.closedWeekdays']);
+    expect(closed([1, 2, 3, 4, 5, 6])).toEqual([]);
   });
 });
 

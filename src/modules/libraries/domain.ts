@@ -34,23 +34,31 @@ export interface NetworkRules {
   machinesRequirePin: boolean;
 }
 
+const CLOSED_EVERY_WEEKDAY = 'cannot be all seven days: a library opens at least one day a week';
+
 /**
  * Why a library's loan rules cannot be saved: a library limit above the network limit would
  * promise loans the network limit refuses (docs/decisions.md), so it is refused with the
- * network limit named. Empty: the rules may be saved.
+ * network limit named; a library closed on all seven weekdays would have no day to be due.
+ * Empty: the rules may be saved.
  */
 export function loanRulesRefusals(
-  rules: Pick<LoanRules, 'loanLimit'>,
+  rules: Pick<LoanRules, 'loanLimit' | 'closedWeekdays'>,
   network: Pick<NetworkRules, 'networkLoanLimit'>,
 ): Reason[] {
+  const reasons: Reason[] = [];
   if (rules.loanLimit > network.networkLoanLimit)
-    return [
-      {
-        code: 'LOAN_LIMIT_ABOVE_NETWORK',
-        params: { limit: network.networkLoanLimit, requested: rules.loanLimit },
-      },
-    ];
-  return [];
+    reasons.push({
+      code: 'LOAN_LIMIT_ABOVE_NETWORK',
+      params: { limit: network.networkLoanLimit, requested: rules.loanLimit },
+    });
+  // Closed every weekday, no day could be a due date (nor a day to collect a hold).
+  if (new Set(rules.closedWeekdays).size >= 7)
+    reasons.push({
+      code: 'VALIDATION_FAILED',
+      params: { field: 'body.closedWeekdays', reason: CLOSED_EVERY_WEEKDAY },
+    });
+  return reasons;
 }
 
 /**
