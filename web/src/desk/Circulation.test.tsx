@@ -1206,6 +1206,10 @@ describe('desk: returns need no card', () => {
         { returnedOn: '2026-12-18', title: '흰' },
         '오늘 이미 반납된 자료입니다: 《흰》.',
       ],
+      JYL0000011: [
+        { title: '서가로 갈 책', putBack: 'cancelled' },
+        '예약이 취소되어 서가로 돌려놓을 자료입니다: 《서가로 갈 책》. ‘서가로 돌려놓을 책’ 목록에서 뺐습니다.',
+      ],
       JYL0000010: [
         { title: '바람이 분다', heldFor: '김*준', pickupUntil: '2026-12-21' },
         '예약 도서 서가의 자료입니다: 《바람이 분다》. 예약한 김*준 님을 위해 2026년 12월 21일 (월)까지 보관합니다.',
@@ -1273,6 +1277,15 @@ describe('desk: returns need no card', () => {
         '오늘 이미 반납된 자료입니다: 《흰》. 다시 스캔하지 않아도 됩니다. 서가로 돌려보내면 됩니다.',
       ),
     );
+    expect(screen.queryByRole('alert')).toBeNull();
+    // A copy whose hold ended with nobody next (off the put-back list now): onto the shelf.
+    await scan('반납할 자료 바코드', 'JYL0000011');
+    await waitFor(() =>
+      expect(document.querySelector('.put-back-news')?.textContent).toBe(
+        '예약이 취소되어 서가로 돌려놓을 자료입니다: 《서가로 갈 책》. ‘서가로 돌려놓을 책’ 목록에서 뺐습니다. 서가에 꽂으면 됩니다.',
+      ),
+    );
+    expect(document.querySelector('.returned-again')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
     // Another library's copy, lent here through a request: it goes home, not on the shelf.
     await scan('반납할 자료 바코드', 'SEO0000004');

@@ -1,11 +1,19 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer, api, idempotent, type Problem, problemOf } from '../api/client';
+import {
+  answer,
+  api,
+  idempotent,
+  type Problem,
+  type ProblemReason,
+  problemOf,
+  sentenceOf,
+} from '../api/client';
 import type { ReturnResult } from '../api/types';
 import { SubmitButton } from '../components/FormParts';
 import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useAction, useMessage } from '../hooks';
+import { type Message, useAction, useMessage } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
 import { Receipt } from './Receipt';
@@ -14,7 +22,7 @@ import { useScanQueue } from './scan-queue';
 
 /** Returns: scan items one after another, no card needed. */
 export function Returns() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const session = useStaffSession();
   const library = session.library!;
@@ -26,12 +34,20 @@ export function Returns() {
 
   const [lastScanned, setLastScanned] = useState('');
 
-  /** The title of a book scanned again after its return today: news, not a refusal. */
-  const [returnedAgain, setReturnedAgain] = useState<string>();
+  /** A scan refused only to say where the book goes (back on the shelf): news, not a refusal. */
+  const [news, setNews] = useState<ReturnNews>();
+  const newsMessage = (about: ReturnNews): Message =>
+    about.kind === 'again'
+      ? { key: 'returns.returnedAgain', values: { title: about.title } }
+      : { key: 'returns.putBack', values: { sentence: sentenceOf(about.reason, i18n.language) } };
+  const newsText = (about: ReturnNews) => {
+    const { key, values } = newsMessage(about);
+    return t(key, values);
+  };
 
   const returnItem = async (itemBarcode: string): Promise<boolean> => {
     setLastScanned(itemBarcode);
-    setReturnedAgain(undefined);
+    setNews(undefined);
     announcement.clear();
     let refusal: Problem | undefined;
     const result = await action.run(async () => {
@@ -44,12 +60,13 @@ export function Returns() {
         throw error;
       }
     });
-    const again = refusal && returnedEarlierToday(refusal);
-    if (again !== undefined) {
-      // A scanner's double read, or the same book twice: done already, nothing to do.
+    // A scanner's double read, or the same book twice: done already, nothing to do. A book off
+    // the hold shelf (its hold ended): off the put-back list, onto the shelf.
+    const about = refusal && returnNewsOf(refusal);
+    if (about) {
       action.clear();
-      setReturnedAgain(again);
-      announcement.say({ key: 'returns.returnedAgain', values: { title: again } });
+      setNews(about);
+      announcement.say(newsMessage(about));
       inputRef.current?.focus();
       return true;
     }
@@ -112,9 +129,9 @@ export function Returns() {
         </SubmitButton>
       </form>
       <WaitingScans queue={scans} />
-      {returnedAgain !== undefined ? (
-        <p className="notice returned-again">
-          {t('returns.returnedAgain', { title: returnedAgain })}
+      {news ? (
+        <p className={news.kind === 'again' ? 'notice returned-again' : 'notice put-back-news'}>
+          {newsText(news)}
         </p>
       ) : null}
       <ProblemAlert
@@ -202,15 +219,19 @@ export function Returns() {
   );
 }
 
+type ReturnNews = { kind: 'again'; title: string } | { kind: 'putBack'; reason: ProblemReason };
+
 /**
- * The title of a copy refused only because it came back earlier today and has nowhere to go (no
- * hold to set it aside for, no library to send it to, no request): otherwise undefined.
+ * A return refused only to say the copy goes on the open shelf: it came back earlier today and
+ * has nowhere else to go (no hold to set it aside for, no library to send it to, no request), or
+ * it was on the put-back list (its hold ended with nobody next). Otherwise undefined.
  */
-function returnedEarlierToday(problem: Problem): string | undefined {
+function returnNewsOf(problem: Problem): ReturnNews | undefined {
   const [reason, ...more] = problem.reasons;
   if (!reason || more.length > 0 || reason.code !== 'ITEM_NOT_ON_LOAN') return undefined;
   const params = reason.params ?? {};
+  if (params.putBack) return { kind: 'putBack', reason };
   if (!params.returnedOn || params.heldFor || params.sendTo || params.requestState)
     return undefined;
-  return String(params.title ?? '');
+  return { kind: 'again', title: String(params.title ?? '') };
 }
