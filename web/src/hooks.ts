@@ -13,7 +13,8 @@ export interface Resource<T> {
 
 /**
  * Loads `load()` whenever `key` changes (null: load nothing), keeping the last answer while a new
- * one comes. The key names what is loaded, so a change of page or language reloads it.
+ * one comes. The key names what is loaded, so a change of page reloads it; a change of language
+ * does not need to (the API's sentences come in both languages, `sentenceOf`).
  */
 export function useResource<T>(key: string | null, load: () => Promise<T>): Resource<T> {
   const [data, setData] = useState<T>();
