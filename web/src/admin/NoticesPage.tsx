@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../api/client';
 import type { NoticeSettings } from '../api/types';
@@ -57,9 +57,14 @@ function NetworkDefaults({ network, onSaved }: { network: Network; onSaved(): vo
   const [values, setValues] = useState(network);
   const form = useSaving();
   // The saved values again when they change (not when the page reads the same ones again after
-  // this library's settings are saved: what is typed here stays).
+  // this library's settings are saved: what is typed here stays). Adjusted while rendering, not
+  // in an effect: an effect after the first render could undo what was typed before it ran.
   const savedValues = JSON.stringify(network);
-  useEffect(() => setValues(JSON.parse(savedValues) as Network), [savedValues]);
+  const [shownValues, setShownValues] = useState(savedValues);
+  if (shownValues !== savedValues) {
+    setShownValues(savedValues);
+    setValues(network);
+  }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await form.save(
