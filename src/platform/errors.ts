@@ -1,3 +1,4 @@
+import type { PutBackReason } from './db/schema.js';
 import { conflictSentence, fillTemplate, validationSentence } from './i18n/messages.js';
 import en from './i18n/problems.en.json' with { type: 'json' };
 import ko from './i18n/problems.ko.json' with { type: 'json' };
@@ -185,11 +186,15 @@ function sentenceOf(code: ProblemCode, params: Params): Sentence {
   return code;
 }
 
-/** Why a copy is on the put-back list (`put_back_copies.reason`). */
-const PUT_BACK_REASONS = ['cancelled', 'expired', 'withdrawn'] as const;
+/** Why a copy is on the put-back list (`put_back_copies.reason`), each with its own sentence. */
+const PUT_BACK_REASONS: Record<PutBackReason, true> = {
+  cancelled: true,
+  expired: true,
+  withdrawn: true,
+};
 
-function isPutBackReason(reason: unknown): reason is (typeof PUT_BACK_REASONS)[number] {
-  return PUT_BACK_REASONS.includes(reason as never);
+function isPutBackReason(reason: unknown): reason is PutBackReason {
+  return typeof reason === 'string' && Object.hasOwn(PUT_BACK_REASONS, reason);
 }
 
 /** The steps of an inter-library request that a scan can find it at. */
