@@ -1,10 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { AuditAction } from './audit-actions.js';
 import type { Actor } from './auth/actor.js';
 import { auditActor } from './auth/actor.js';
 import type { DB } from './db/schema.js';
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   subjectKind: string;
   subjectId: string | number | null;
   /** Where it happened, when the actor alone does not say (a member acting online has no library). */

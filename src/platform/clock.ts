@@ -33,6 +33,12 @@ export function businessDateOf(instant: Date): BusinessDate {
   return lastDay.date;
 }
 
+/** The instant a Korean calendar day begins. */
+export function startOfBusinessDay(date: BusinessDate): Date {
+  const start = Temporal.PlainDate.from(date).toZonedDateTime(BUSINESS_TIME_ZONE);
+  return new Date(start.epochMilliseconds);
+}
+
 export const systemClock: Clock = {
   now: () => new Date(),
   today: () => businessDateOf(new Date()),

@@ -403,7 +403,11 @@ export async function seedDemoCirculation(db: Kysely<DB>, clock: Clock): Promise
  */
 function auditEventsOf(batch: SimLoan[], ids: ReadonlyMap<SimLoan, number>) {
   return batch.flatMap((loan) => {
-    const event = (action: string, at: string, details: Record<string, unknown>) => {
+    const event = (
+      action: 'loan.checked_out' | 'loan.returned',
+      at: string,
+      details: Record<string, unknown>,
+    ) => {
       const { memberId: _none, ...row } = auditRow(null, new Date(at), {
         action,
         subjectKind: 'loan',

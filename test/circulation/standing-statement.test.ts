@@ -39,7 +39,7 @@ describe('the borrower standing statement, compiled once per shape', () => {
       subjectId: 100 + n,
     });
     const loanEvent = auditRow(desk, new Date(Date.UTC(2026, 11, n)), {
-      action: 'loan.viewed',
+      action: 'loan.renewed',
       subjectKind: 'loan',
       subjectId: 500 + n,
       details: { n },

@@ -503,6 +503,16 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await accessibility.check(page, 'admin rules');
     await capture(page, 'admin-rules', { sizes: ['desk', 'phone'] });
 
+    // The audit page: the change just saved, and who saved it.
+    await page.getByRole('link', { name: '감사 기록' }).click();
+    await page.getByLabel('종류').selectOption('rulesAndCalendars');
+    await page.getByRole('button', { name: '보기', exact: true }).click();
+    const saved = page.getByRole('row').filter({ hasText: '대출 규칙 변경' }).first();
+    await saved.getByText('진주시립연암도서관 관리자').waitFor();
+    expect(await saved.textContent()).toContain('loanLimit: 7');
+    await accessibility.check(page, 'admin audit');
+    await capture(page, 'admin-audit', { sizes: ['desk', 'phone'] });
+
     // The library's facts in Korean and English (issue 17): the seed's closed days are Korean.
     await page.getByRole('link', { name: '도서관 정보' }).click();
     const closedKo = page.getByLabel('휴관일 안내 (한국어)');

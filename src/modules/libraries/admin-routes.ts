@@ -1,8 +1,15 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
+import { AUDIT_AREAS, type AuditArea } from '../../platform/audit-actions.js';
 import { requireStaff } from '../../platform/http/auth.js';
 import { problemResponses } from '../../platform/http/problem.js';
-import { Id, LibraryIdParams, NullableText, Timestamp } from '../../platform/http/schemas.js';
+import {
+  DateText,
+  Id,
+  LibraryIdParams,
+  NullableText,
+  Timestamp,
+} from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { listCheckInGroups, saveCheckInGroup, updateLibrary } from './administration.js';
 import { auditEvents } from './audit-log.js';
@@ -193,9 +200,26 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
       schema: {
         tags: ['administration'],
         summary: 'The audit log (read-only): network admin, or a library admin for their library',
+        description:
+          "Newest first, a page at a time: the next page is asked with `before` set to the answer's `nextBefore`. An event names its actor (a staff member's name, a machine's account) and, where one is kept, its subject (a staff member, a machine, a copy's barcode); a member only by a pseudonym that withdrawal deletes.",
         querystring: Type.Object(
           {
             libraryId: Type.Optional(Id),
+            area: Type.Optional(
+              Type.Union(
+                Object.keys(AUDIT_AREAS).map((area) => Type.Literal(area as AuditArea)),
+                {
+                  description:
+                    "the actions of one area of the audit page; memberLooks: staff looks at a member's record or standing",
+                },
+              ),
+            ),
+            from: Type.Optional({
+              ...DateText,
+              description: 'first Korean calendar day, included',
+            }),
+            to: Type.Optional({ ...DateText, description: 'last Korean calendar day, included' }),
+            before: Type.Optional({ ...Id, description: "the previous page's `nextBefore`" }),
             subjectKind: Type.Optional(Type.String({ maxLength: 40 })),
             subjectId: Type.Optional(Type.String({ maxLength: 40 })),
             /** A member's events, through their pseudonym (none once they withdrew). */
@@ -210,18 +234,39 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
               Type.Object({
                 id: Type.Integer(),
                 at: Timestamp,
-                actorKind: Type.String(),
+                actorKind: Type.Union([
+                  Type.Literal('staff'),
+                  Type.Literal('member'),
+                  Type.Literal('terminal'),
+                  Type.Literal('system'),
+                ]),
                 actorId: Type.Union([Type.Integer(), Type.Null()]),
+                actorName: {
+                  ...NullableText,
+                  description:
+                    "a staff member's name or a machine's account; null for a member or the system",
+                },
                 libraryId: Type.Union([Type.Integer(), Type.Null()]),
-                action: Type.String(),
+                action: Type.String({
+                  description:
+                    'one of `AUDIT_AREAS` (src/platform/audit-actions.ts); an older release may have written others',
+                }),
                 subjectKind: Type.String(),
                 subjectId: NullableText,
+                subjectName: {
+                  ...NullableText,
+                  description:
+                    "a staff member's name, a machine's account, or the barcode of the copy (a loan's copy)",
+                },
                 details: Type.Record(Type.String(), Type.Any()),
                 memberPseudonym: NullableText,
               }),
             ),
+            nextBefore: Type.Union([Type.Integer(), Type.Null()], {
+              description: 'the `before` of the next (older) page; null on the last',
+            }),
           }),
-          ...problemResponses(401, 403),
+          ...problemResponses(400, 401, 403, 404),
         },
       },
     },

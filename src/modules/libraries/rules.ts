@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Updateable } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { AuditAction } from '../../platform/audit-actions.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/authorize.js';
 import type { BusinessDate } from '../../platform/clock.js';
@@ -131,7 +132,7 @@ export async function writeLibraryRules(
   libraryId: number,
   change: {
     columns: Omit<Updateable<LibraryLoanRulesTable>, 'library_id' | 'updated_at'>;
-    action: string;
+    action: AuditAction;
     details: Record<string, unknown>;
   },
 ): Promise<void> {

@@ -103,7 +103,7 @@ async function detachHistoryOff({ tx, today, batch }: JobInput): Promise<number>
 async function eraseMembers(
   { tx, now, today }: JobInput,
   memberIds: number[],
-  action: string,
+  action: 'member.erased_unverified' | 'member.erased_consent_lapsed',
 ): Promise<number> {
   let erased = 0;
   for (const memberId of memberIds) {

@@ -35,6 +35,7 @@ import * as loansVacuum from './migrations/0037_loans_vacuum.js';
 import * as loanRenewedOn from './migrations/0038_loan_renewed_on.js';
 import * as searchTokensAcrossSpaces from './migrations/0039_search_tokens_across_spaces.js';
 import * as putBackCopies from './migrations/0040_put_back_copies.js';
+import * as auditEventsByLibrary from './migrations/0041_audit_events_by_library.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -84,6 +85,7 @@ const migrations: Record<string, MigrationModule> = {
   '0038_loan_renewed_on': loanRenewedOn,
   '0039_search_tokens_across_spaces': searchTokensAcrossSpaces,
   '0040_put_back_copies': putBackCopies,
+  '0041_audit_events_by_library': auditEventsByLibrary,
 };
 
 function asMigration(migration: MigrationModule): Migration {

@@ -8,6 +8,7 @@ import { StaffPasswordChange } from '../components/StaffPasswordChange';
 import { useFormat } from '../i18n/format';
 import { Link, useRouter } from '../router';
 import { useStaffSession } from '../session';
+import { AuditLog } from './AuditLog';
 import { Calendar } from './CalendarPage';
 import { CheckInGroups } from './CheckInGroups';
 import { Dashboard } from './Dashboard';
@@ -31,6 +32,7 @@ const LIBRARY_PAGES = [
   { path: '/admin/terminals', key: 'terminals' },
   { path: '/admin/import', key: 'import' },
   { path: '/admin/notices', key: 'notices' },
+  { path: '/admin/audit', key: 'audit' },
 ] as const;
 
 const NETWORK_PAGES = [
@@ -99,7 +101,8 @@ export function AdminPages() {
   const staff = session.staff!;
   const network = staff.role === 'network_admin';
   const [libraryId, setLibraryId] = useRememberedLibrary(staff.libraryId, network);
-  const [dashboardScope, setDashboardScope] = useState<number | null>(
+  // The statistics and the audit log: the whole network's, or one library's.
+  const [overviewScope, setOverviewScope] = useState<number | null>(
     network ? null : staff.libraryId,
   );
   const pages = network ? [...LIBRARY_PAGES, ...NETWORK_PAGES] : [...LIBRARY_PAGES];
@@ -109,8 +112,8 @@ export function AdminPages() {
   let picker: ReactNode = null;
   if (libraryScoped && network) {
     picker =
-      current === 'dashboard' ? (
-        <LibraryPicker value={dashboardScope} onChange={setDashboardScope} allowNetwork />
+      current === 'dashboard' || current === 'audit' ? (
+        <LibraryPicker value={overviewScope} onChange={setOverviewScope} allowNetwork />
       ) : (
         <LibraryPicker
           value={libraryId}
@@ -183,8 +186,9 @@ export function AdminPages() {
           <PickerSlot.Provider value={picker}>
             {changingPassword ? <StaffPasswordChange forced={false} /> : null}
             {current === 'dashboard' && !changingPassword ? (
-              <Dashboard libraryId={dashboardScope} />
+              <Dashboard libraryId={overviewScope} />
             ) : null}
+            {current === 'audit' ? <AuditLog libraryId={overviewScope} /> : null}
             {current === 'facts' ? <LibraryFactsPage libraryId={libraryId} /> : null}
             {current === 'rules' ? <LoanRulesPage libraryId={libraryId} /> : null}
             {current === 'calendar' ? <Calendar libraryId={libraryId} /> : null}

@@ -362,7 +362,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log (read-only): network admin, or a library admin for their library */
+        /**
+         * The audit log (read-only): network admin, or a library admin for their library
+         * @description Newest first, a page at a time: the next page is asked with `before` set to the answer's `nextBefore`. An event names its actor (a staff member's name, a machine's account) and, where one is kept, its subject (a staff member, a machine, a copy's barcode); a member only by a pseudonym that withdrawal deletes.
+         */
         get: operations["getAuditEvents"];
         put?: never;
         post?: never;
@@ -3832,6 +3835,20 @@ export interface operations {
         parameters: {
             query?: {
                 libraryId?: number;
+                /** @description the actions of one area of the audit page; memberLooks: staff looks at a member's record or standing */
+                area?: "memberLooks" | "members" | "cards" | "circulation" | "holdsAndRequests" | "holdings" | "rulesAndCalendars" | "accounts";
+                /**
+                 * @description first Korean calendar day, included
+                 * @example 2026-12-01
+                 */
+                from?: string;
+                /**
+                 * @description last Korean calendar day, included
+                 * @example 2026-12-01
+                 */
+                to?: string;
+                /** @description the previous page's `nextBefore` */
+                before?: number;
                 subjectKind?: string;
                 subjectId?: string;
                 memberId?: number;
@@ -3854,17 +3871,24 @@ export interface operations {
                             id: number;
                             /** Format: date-time */
                             at: string;
-                            actorKind: string;
+                            actorKind: "staff" | "member" | "terminal" | "system";
                             actorId: number | null;
+                            /** @description a staff member's name or a machine's account; null for a member or the system */
+                            actorName: string | null;
                             libraryId: number | null;
+                            /** @description one of `AUDIT_AREAS` (src/platform/audit-actions.ts); an older release may have written others */
                             action: string;
                             subjectKind: string;
                             subjectId: string | null;
+                            /** @description a staff member's name, a machine's account, or the barcode of the copy (a loan's copy) */
+                            subjectName: string | null;
                             details: {
                                 [key: string]: unknown;
                             };
                             memberPseudonym: string | null;
                         }[];
+                        /** @description the `before` of the next (older) page; null on the last */
+                        nextBefore: number | null;
                     };
                 };
             };
@@ -3888,6 +3912,15 @@ export interface operations {
             };
             /** @description Not allowed for this actor, or the x-csrf-token header is missing (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem document */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

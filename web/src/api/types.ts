@@ -28,6 +28,10 @@ export type CirculationStatus = Schemas['CirculationStatus'];
 export type Suspension = NonNullable<CirculationStatus['suspension']>;
 export type ReturnResult = Answer<'postReturns'>;
 export type Hold = Schemas['Hold'];
+export type AuditPage = Answer<'getAuditEvents'>;
+export type AuditArea = NonNullable<
+  NonNullable<operations['getAuditEvents']['parameters']['query']>['area']
+>;
 export type InterLibraryRequest = Schemas['InterLibraryRequest'];
 export type Statistics = Schemas['Statistics'];
 export type Terminal = Schemas['Terminal'];

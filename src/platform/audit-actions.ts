@@ -1,0 +1,93 @@
+/**
+ * Every action the audit log records, by the area an admin looks in (the audit page's filter,
+ * docs/decisions.md "The audit page"). A new action is added here first: `recordAudit` takes
+ * only these, and the web app must word each one in both languages (test/http/audit-log.test.ts).
+ */
+export const AUDIT_AREAS = {
+  /** Who looked at a member's record or standing: what a privacy officer reviews each month. */
+  memberLooks: ['member.viewed', 'member.status_viewed'],
+  members: [
+    'member.preregistered',
+    'member.registered_at_desk',
+    'member.verified',
+    'member.checked_in',
+    'member.contact_changed',
+    'member.credentials_reset',
+    'member.password_changed',
+    'member.pin_changed',
+    'member.sign_in_failed',
+    'member.pin_failed',
+    'member.notice_preferences_changed',
+    'member.history_on',
+    'member.history_off',
+    'member.history_deleted',
+    'member.consent_renewed',
+    'member.withdrawn',
+    'member.erased_unverified',
+    'member.erased_consent_lapsed',
+  ],
+  cards: [
+    'card.reported_lost',
+    'card.reissued',
+    'card.lost_card_used',
+    'card.blocked',
+    'card.unblocked',
+  ],
+  circulation: ['loan.checked_out', 'loan.returned', 'loan.renewed', 'loan.due_date_moved'],
+  holdsAndRequests: [
+    'hold.placed',
+    'hold.ready',
+    'hold.cancelled',
+    'hold.expired',
+    'request.placed',
+    'request.send',
+    'request.receive',
+    'request.collect',
+    'request.return-at-pickup',
+    'request.return-at-home',
+    'request.receive-home',
+    'request.cancel',
+    'request.send-deadline',
+    'request.pickup-deadline',
+  ],
+  holdings: ['item.added', 'items.imported'],
+  rulesAndCalendars: [
+    'library.added',
+    'library.updated',
+    'library.facts_updated',
+    'library.loan_rules_changed',
+    'library.hold_rules_changed',
+    'library.notice_settings_changed',
+    'library.holiday_saved',
+    'library.holiday_deleted',
+    'library.open_on_holiday',
+    'library.closed_on_holiday',
+    'network.initialized',
+    'network.rules_changed',
+    'network.hold_rules_changed',
+    'network.notice_settings_changed',
+    'network.holiday_saved',
+    'network.holiday_deleted',
+    'network.holidays_imported',
+    'check_in_group.created',
+    'check_in_group.updated',
+  ],
+  accounts: [
+    'staff.created',
+    'staff.disabled',
+    'staff.enabled',
+    'staff.password_changed',
+    'staff.password_reset',
+    'staff.sign_in_failed',
+    'terminal.created',
+    'terminal.disabled',
+    'terminal.enabled',
+    'terminal.password_rotated',
+    'terminal.allowed_addresses_set',
+  ],
+} as const;
+
+export type AuditArea = keyof typeof AUDIT_AREAS;
+export type AuditAction = (typeof AUDIT_AREAS)[AuditArea][number];
+
+export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AUDIT_AREAS).flat();

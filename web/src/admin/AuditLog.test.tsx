@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import i18n from '../i18n';
+import { type MockRequest, mockApi } from '../test/api-mock';
+import { deskStaff, tongyeong, yonam } from '../test/fixtures';
+import { renderAt, resetBetweenTests } from '../test/render';
+
+const libraryAdmin = { ...deskStaff, id: 6, role: 'library_admin' as const };
+const networkAdmin = { ...libraryAdmin, id: 1, role: 'network_admin' as const };
+
+function event(id: number, fields: Record<string, unknown>) {
+  return {
+    id,
+    at: '2026-12-05T14:50:00.000Z',
+    actorKind: 'staff',
+    actorId: 2,
+    actorName: '진주시립연암도서관 안내데스크',
+    libraryId: 3,
+    action: 'loan.checked_out',
+    subjectKind: 'loan',
+    subjectId: String(100 + id),
+    subjectName: 'JY0001',
+    details: {},
+    memberPseudonym: null,
+    ...fields,
+  };
+}
+
+const newest = [
+  event(9, {}),
+  event(8, {
+    action: 'member.viewed',
+    subjectKind: 'member',
+    subjectId: null,
+    subjectName: null,
+    memberPseudonym: '3f9a1c7e-55aa-41d2-9c3e-0b1d2e3f4a5b',
+  }),
+];
+const oldest = [
+  event(7, {
+    actorKind: 'system',
+    actorId: null,
+    actorName: null,
+    action: 'library.loan_rules_changed',
+    subjectKind: 'library',
+    subjectId: '3',
+    subjectName: null,
+    details: { loanLimit: 7 },
+  }),
+];
+
+/** The log in two pages: `before=8` answers the older one. */
+function auditRoutes(staff: typeof deskStaff) {
+  return mockApi([
+    ['GET', '/api/v1/staff/me', { body: staff }],
+    ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+    ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong] } }],
+    [
+      'GET',
+      /^\/api\/v1\/audit-events/,
+      (request: MockRequest) => {
+        const query = new URL(request.path, 'http://x').searchParams;
+        if (query.get('before') === '8') return { body: { events: oldest, nextBefore: null } };
+        if (query.get('area') === 'holdings') return { body: { events: [], nextBefore: null } };
+        return { body: { events: newest, nextBefore: 8 } };
+      },
+    ],
+  ]);
+}
+
+describe('the audit page', () => {
+  resetBetweenTests();
+
+  it('shows a library admin who did what at their library, a member only by pseudonym, and pages back', async () => {
+    const calls = auditRoutes(libraryAdmin);
+    renderAt('/admin/audit');
+    const table = await screen.findByRole('table', { name: /감사 기록 \(2건 표시\)/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(within(rows[0]!).getByText('진주시립연암도서관 안내데스크')).toBeTruthy();
+    expect(within(rows[0]!).getByText('대출')).toBeTruthy();
+    expect(within(rows[0]!).getByText('대출 JY0001')).toBeTruthy();
+    expect(within(rows[1]!).getByText('회원 정보 조회')).toBeTruthy();
+    expect(within(rows[1]!).getByText('회원 (가명 3f9a1c7e)')).toBeTruthy();
+    // The actor column: the desk that looked, not the member looked at.
+    expect(within(rows[1]!).getByText('진주시립연암도서관 안내데스크')).toBeTruthy();
+    // Asked for the admin's own library; no library column for one library.
+    expect(calls.find((c) => c.path.startsWith('/api/v1/audit-events'))!.path).toContain(
+      'libraryId=3',
+    );
+    expect(within(table).queryByRole('columnheader', { name: '도서관' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '이전 기록 더 보기' }));
+    const three = await screen.findByRole('table', { name: /감사 기록 \(3건 표시\)/ });
+    const added = within(within(three).getAllByRole('row').at(-1)!);
+    expect(added.getByText('대출 규칙 변경')).toBeTruthy();
+    expect(added.getByText('시스템 (자동 처리)')).toBeTruthy();
+    expect(added.getByText('진주시립연암도서관')).toBeTruthy();
+    expect(added.getByText('loanLimit: 7')).toBeTruthy();
+    expect(screen.getByText('가장 오래된 기록까지 보았습니다.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '이전 기록 더 보기' })).toBeNull();
+  });
+
+  it('asks for one kind and a period, and starts again from the newest page', async () => {
+    const calls = auditRoutes(libraryAdmin);
+    renderAt('/admin/audit');
+    await screen.findByRole('table');
+    fireEvent.change(screen.getByLabelText('종류'), { target: { value: 'holdings' } });
+    fireEvent.change(screen.getByLabelText('시작일'), { target: { value: '2026-11-01' } });
+    fireEvent.change(screen.getByLabelText('종료일'), { target: { value: '2026-11-30' } });
+    fireEvent.click(screen.getByRole('button', { name: '보기' }));
+    await screen.findByText('이 조건에 맞는 기록이 없습니다.');
+    const asked = calls.filter((c) => c.path.startsWith('/api/v1/audit-events')).at(-1)!.path;
+    expect(asked).toContain('area=holdings');
+    expect(asked).toContain('from=2026-11-01');
+    expect(asked).toContain('to=2026-11-30');
+    expect(asked).not.toContain('before=');
+  });
+
+  it("gives the network admin the whole network's log, with each event's library", async () => {
+    const calls = auditRoutes(networkAdmin);
+    renderAt('/admin/audit');
+    const table = await screen.findByRole('table', { name: /감사 기록/ });
+    expect(within(table).getByRole('columnheader', { name: '도서관' })).toBeTruthy();
+    expect(calls.find((c) => c.path.startsWith('/api/v1/audit-events'))!.path).not.toContain(
+      'libraryId',
+    );
+    await waitFor(() => expect(within(table).getAllByText('진주시립연암도서관')).toHaveLength(2));
+  });
+
+  it('words the member-record look the privacy officer reviews in English too', async () => {
+    auditRoutes(libraryAdmin);
+    await i18n.changeLanguage('en');
+    renderAt('/admin/audit');
+    const table = await screen.findByRole('table', { name: /Audit log \(2 shown\)/ });
+    expect(within(table).getByText('Member record viewed')).toBeTruthy();
+    expect(within(table).getByText('Checked out')).toBeTruthy();
+    expect(within(table).getByText('Loan JY0001')).toBeTruthy();
+  });
+});

@@ -1,0 +1,183 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answer, api } from '../api/client';
+import { useLibraries } from '../api/directory';
+import type { AuditArea as Area, AuditPage } from '../api/types';
+import { DataTable } from '../components/DataTable';
+import { Field, SelectField } from '../components/Field';
+import { Loading, PageTitle } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useAction, useResource } from '../hooks';
+import { useFormat } from '../i18n/format';
+import { usePicker } from './slot';
+
+type AuditEvent = AuditPage['events'][number];
+
+const AREAS: Area[] = [
+  'memberLooks',
+  'members',
+  'cards',
+  'circulation',
+  'holdsAndRequests',
+  'holdings',
+  'rulesAndCalendars',
+  'accounts',
+];
+
+interface Filter {
+  area?: Area;
+  from?: string;
+  to?: string;
+}
+
+function loadPage(libraryId: number | null, filter: Filter, before?: number) {
+  const query = { libraryId: libraryId ?? undefined, ...filter, before };
+  return answer(api.GET('/api/v1/audit-events', { params: { query } }));
+}
+
+/**
+ * The audit log of a library (or, for the network admin, of the whole network), newest first:
+ * who did what, a page at a time; the monthly review of looks at members' records is one kind.
+ */
+export function AuditLog({ libraryId }: { libraryId: number | null }) {
+  const { t } = useTranslation();
+  const picker = usePicker();
+  const [filter, setFilter] = useState<Filter>({});
+  const [area, setArea] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [older, setOlder] = useState<{ key: string; pages: AuditPage[] }>({ key: '', pages: [] });
+  const key = `audit${JSON.stringify({ libraryId, filter })}`;
+  const first = useResource(key, () => loadPage(libraryId, filter));
+  const more = useAction();
+
+  const pages = first.data ? [first.data, ...(older.key === key ? older.pages : [])] : [];
+  const events = pages.flatMap((page) => page.events);
+  const nextBefore = pages.at(-1)?.nextBefore ?? null;
+
+  const show = (event: FormEvent) => {
+    event.preventDefault();
+    setFilter({
+      area: (area || undefined) as Area | undefined,
+      from: from || undefined,
+      to: to || undefined,
+    });
+  };
+  const loadOlder = async () => {
+    if (nextBefore === null) return;
+    const page = await more.run(() => loadPage(libraryId, filter, nextBefore));
+    if (page) setOlder({ key, pages: [...(older.key === key ? older.pages : []), page] });
+  };
+
+  return (
+    <div className="audit-log">
+      <PageTitle>{t('admin.page.audit')}</PageTitle>
+      {picker}
+      <p className="lead">{t('audit.lead')}</p>
+      <p className="muted">{t('audit.privacyHint')}</p>
+      <form className="period-form" onSubmit={show}>
+        <SelectField label={t('audit.area')} value={area} onChange={(e) => setArea(e.target.value)}>
+          <option value="">{t('audit.allAreas')}</option>
+          {AREAS.map((name) => (
+            <option key={name} value={name}>
+              {t(`audit.areas.${name}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field label={t('audit.from')} type="date" value={from} onValue={setFrom} />
+        <Field label={t('audit.to')} type="date" value={to} onValue={setTo} />
+        <button type="submit" className="button">
+          {t('audit.show')}
+        </button>
+      </form>
+      <ProblemAlert problem={first.problem ?? more.problem} />
+      {first.data ? (
+        <AuditTable events={events} network={libraryId === null} />
+      ) : first.loading ? (
+        <Loading />
+      ) : null}
+      {first.data && nextBefore !== null ? (
+        <button type="button" className="button" disabled={more.busy} onClick={loadOlder}>
+          {t('audit.more')}
+        </button>
+      ) : null}
+      {first.data && events.length > 0 && nextBefore === null ? (
+        <p className="muted">{t('audit.end')}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function AuditTable({ events, network }: { events: AuditEvent[]; network: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const libraries = useLibraries();
+  if (events.length === 0) return <p>{t('audit.none')}</p>;
+  const libraryName = (id: number | null) => {
+    const library = libraries.data?.find((l) => l.id === id);
+    return library ? format.name(library) : t('audit.noLibrary');
+  };
+  const columns = [
+    t('audit.column.at'),
+    t('audit.column.actor'),
+    ...(network ? [t('audit.column.library')] : []),
+    t('audit.column.action'),
+    t('audit.column.subject'),
+    t('audit.column.details'),
+  ];
+  return (
+    <DataTable caption={t('audit.caption', { count: events.length })} columns={columns}>
+      {events.map((event) => (
+        <tr key={event.id}>
+          <td>{format.dateTime(String(event.at))}</td>
+          <td>{actorOf(event, t)}</td>
+          {network ? <td>{libraryName(event.libraryId)}</td> : null}
+          <td>{t(`audit.action.${event.action}`, { defaultValue: event.action })}</td>
+          <td>{subjectOf(event, t, libraryName)}</td>
+          <td>
+            <code className="audit-details">{detailsOf(event.details)}</code>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+const shortPseudonym = (pseudonym: string) => pseudonym.slice(0, 8);
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function actorOf(event: AuditEvent, t: T): string {
+  switch (event.actorKind) {
+    case 'staff':
+      return t('audit.actor.staff', { name: event.actorName ?? `#${event.actorId}` });
+    case 'terminal':
+      return t('audit.actor.terminal', { name: event.actorName ?? `#${event.actorId}` });
+    case 'member':
+      return event.memberPseudonym
+        ? t('audit.actor.member', { pseudonym: shortPseudonym(event.memberPseudonym) })
+        : t('audit.actor.memberGone');
+    default:
+      return t('audit.actor.system');
+  }
+}
+
+/**
+ * The subject as a reader knows it. A member (or their card) only by the first characters of
+ * their pseudonym: enough to see one person looked up again and again, not who they are.
+ */
+function subjectOf(event: AuditEvent, t: T, libraryName: (id: number | null) => string): string {
+  const kind = t(`audit.subject.${event.subjectKind}`, { defaultValue: event.subjectKind });
+  if (event.subjectKind === 'library') return libraryName(Number(event.subjectId));
+  if ((event.subjectKind === 'member' || event.subjectKind === 'card') && event.memberPseudonym)
+    return t('audit.pseudonymous', { kind, pseudonym: shortPseudonym(event.memberPseudonym) });
+  const name = event.subjectName ?? (event.subjectId ? `#${event.subjectId}` : null);
+  return name ? `${kind} ${name}` : kind;
+}
+
+/** The event's facts as `key: value`, as recorded (codes and identifiers, no personal data). */
+function detailsOf(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+}
