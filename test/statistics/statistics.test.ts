@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cancelRequest,
+  placeRequest,
+  receiveByScan,
+  sendByScan,
+} from '../../src/modules/requests/requests.js';
 import { summarize } from '../../src/modules/statistics/statistics.js';
+import type { StaffActor } from '../../src/platform/auth/actor.js';
 import { demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { libraryIdOf, shelve, walkIn } from '../support/circulation.js';
+import { insertCopies } from '../support/copies.js';
 import { testDatabaseKind } from '../support/database.js';
 import { allDayStaffClient, type Client, memberClient } from '../support/http.js';
+import { recordOfCopy } from '../support/requests.js';
 
 interface Statistics {
   from: string;
@@ -238,6 +247,92 @@ describe(`statistics of members joined and withdrawn (${testDatabaseKind})`, () 
     expect(await members(networkAdmin, '')).toEqual({ joined: 4, withdrawn: 1 });
     expect(await members(networkAdmin, `&libraryId=${gn}`)).toEqual({ joined: 3, withdrawn: 1 });
     expect(await members(yonamAdmin, '')).toEqual({ joined: 1, withdrawn: 0 });
+  });
+});
+
+describe(`statistics of inter-library requests (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let networkAdmin: Client;
+  let yonamAdmin: Client;
+  let seobu: number;
+  beforeAll(async () => {
+    t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
+    networkAdmin = await allDayStaffClient(t.app, 'network-admin');
+    yonamAdmin = await allDayStaffClient(t.app, 'jinju-yonam-admin');
+    const yonamDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
+    // Jinju Yonam's members ask for Jinju Seobu's books, picked up at Jinju Yonam.
+    const yonam = await libraryIdOf(t, 'jinju-yonam-library');
+    seobu = await libraryIdOf(t, 'jinju-seobu-library');
+    await insertCopies(
+      t.db,
+      seobu,
+      ['ST-1', 'ST-2', 'ST-3'].map((barcode) => ({ barcode, title: `상호대차 통계 ${barcode}` })),
+    );
+    const desk = (libraryId: number): StaffActor => ({
+      kind: 'staff',
+      staffId: 1,
+      libraryId,
+      role: 'desk',
+    });
+    const members = [await walkIn(yonamDesk), await walkIn(yonamDesk), await walkIn(yonamDesk)];
+    const ask = async (n: number, barcode: string) =>
+      placeRequest(
+        t.context,
+        { kind: 'member', memberId: members[n]!.id },
+        { recordId: await recordOfCopy(t.db, barcode), pickupLibraryId: yonam },
+      );
+    // 2 Dec: three requests. 3 Dec: two copies sent, the third request cancelled.
+    t.clock.setBusinessDate('2026-12-02');
+    await ask(0, 'ST-1');
+    await ask(1, 'ST-2');
+    const third = await ask(2, 'ST-3');
+    t.clock.setBusinessDate('2026-12-03');
+    await sendByScan(t.context, desk(seobu), { itemBarcode: 'ST-1' });
+    await sendByScan(t.context, desk(seobu), { itemBarcode: 'ST-2' });
+    await cancelRequest(t.context, { kind: 'member', memberId: members[2]!.id }, third.id);
+    // 4 Dec: the first arrives and is collected; the second only on the 6th, after the period.
+    t.clock.setBusinessDate('2026-12-04');
+    await receiveByScan(t.context, desk(yonam), { itemBarcode: 'ST-1' });
+    const collected = await yonamDesk.post('/api/v1/checkouts', {
+      cardNumber: members[0]!.card,
+      itemBarcode: 'ST-1',
+    });
+    expect(collected.statusCode, collected.body).toBe(201);
+    t.clock.setBusinessDate('2026-12-06');
+    await receiveByScan(t.context, desk(yonam), { itemBarcode: 'ST-2' });
+    const late = await yonamDesk.post('/api/v1/checkouts', {
+      cardNumber: members[1]!.card,
+      itemBarcode: 'ST-2',
+    });
+    expect(late.statusCode, late.body).toBe(201);
+  });
+  afterAll(async () => t?.close());
+
+  const requests = async (client: Client, query: string) => {
+    const response = await client.get(`/api/v1/statistics?from=2026-12-02&to=2026-12-05${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().requests;
+  };
+
+  it('counts requests placed and collected at the pickup library, copies sent by the lender, requests not filled', async () => {
+    expect(await requests(networkAdmin, '')).toEqual({
+      placed: 3,
+      collected: 1,
+      sent: 2,
+      notFilled: 1,
+    });
+    expect(await requests(yonamAdmin, '')).toEqual({
+      placed: 3,
+      collected: 1,
+      sent: 0,
+      notFilled: 1,
+    });
+    expect(await requests(networkAdmin, `&libraryId=${seobu}`)).toEqual({
+      placed: 0,
+      collected: 0,
+      sent: 2,
+      notFilled: 0,
+    });
   });
 });
 

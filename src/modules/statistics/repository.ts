@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { BUSINESS_TIME_ZONE, type BusinessDate } from '../../platform/clock.js';
+import { type BusinessDate, startOfBusinessDay } from '../../platform/clock.js';
+import { addDays } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 
 export interface StatisticsQuery {
@@ -106,25 +107,87 @@ export async function loanStatistics(
   };
 }
 
+/** The instants a period of Korean calendar days begins and ends: [start, end). */
+function instantsOf(from: BusinessDate, to: BusinessDate) {
+  return { start: startOfBusinessDay(from), end: startOfBusinessDay(addDays(to, 1)) };
+}
+
 /**
  * Members whose membership began (verified) and members who withdrew from `from` to `to` (Korean
  * calendar days), by their home library when one is asked. Withdrawn members keep their row
- * without their personal data, so a period's counts do not shrink later.
+ * without their personal data, so a period's counts do not shrink later. Each count is a range of
+ * its own index (migration 0042): a nation's members are millions of rows.
  */
 export async function membershipCounts(
   db: Kysely<DB>,
   query: StatisticsQuery,
 ): Promise<{ joined: number; withdrawn: number }> {
-  const { from, to, libraryId } = query;
-  const within = (column: 'verified_at' | 'withdrawn_at') =>
-    sql<boolean>`(${sql.ref(column)} at time zone ${BUSINESS_TIME_ZONE})::date between ${from}::date and ${to}::date`;
+  const { start, end } = instantsOf(query.from, query.to);
+  const count = (column: 'verified_at' | 'withdrawn_at') =>
+    db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(column, '>=', start)
+      .where(column, '<', end)
+      .$if(query.libraryId !== undefined, (q) => q.where('home_library_id', '=', query.libraryId!));
   const row = await db
-    .selectFrom('members')
-    .select([
-      sql<number>`count(*) filter (where ${within('verified_at')})`.as('joined'),
-      sql<number>`count(*) filter (where ${within('withdrawn_at')})`.as('withdrawn'),
-    ])
-    .$if(libraryId !== undefined, (q) => q.where('home_library_id', '=', libraryId!))
+    .selectNoFrom([count('verified_at').as('joined'), count('withdrawn_at').as('withdrawn')])
     .executeTakeFirstOrThrow();
   return { joined: Number(row.joined), withdrawn: Number(row.withdrawn) };
+}
+
+export interface RequestCounts {
+  placed: number;
+  collected: number;
+  sent: number;
+  notFilled: number;
+}
+
+/**
+ * Inter-library requests in the period (Korean calendar days): placed for pickup and collected
+ * by members at the library in scope, copies it sent to other libraries' members, and requests
+ * for pickup there that ended without a loan (cancelled, no copy, not sent or not collected in
+ * time). The network's are every library's.
+ */
+export async function requestCounts(
+  db: Kysely<DB>,
+  query: StatisticsQuery,
+): Promise<RequestCounts> {
+  const { from, to, libraryId } = query;
+  const { start, end } = instantsOf(from, to);
+  const during = (column: 'sent_at' | 'collected_at') =>
+    sql<boolean>`${sql.ref(column)} >= ${start} and ${sql.ref(column)} < ${end}`;
+  const here = (column: 'pickup_library_id' | 'lending_library_id') =>
+    libraryId === undefined ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} = ${libraryId}`;
+  const row = await db
+    .selectFrom('inter_library_requests')
+    .select([
+      sql<number>`count(*) filter (where request_day between ${from} and ${to} and ${here('pickup_library_id')})`.as(
+        'placed',
+      ),
+      sql<number>`count(*) filter (where ${during('collected_at')} and ${here('pickup_library_id')})`.as(
+        'collected',
+      ),
+      sql<number>`count(*) filter (where ${during('sent_at')} and ${here('lending_library_id')})`.as(
+        'sent',
+      ),
+      sql<number>`count(*) filter (where outcome <> 'completed' and outcome_day between ${from} and ${to} and ${here('pickup_library_id')})`.as(
+        'not_filled',
+      ),
+    ])
+    .$if(libraryId !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('pickup_library_id', '=', libraryId!),
+          eb('lending_library_id', '=', libraryId!),
+        ]),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return {
+    placed: Number(row.placed),
+    collected: Number(row.collected),
+    sent: Number(row.sent),
+    notFilled: Number(row.not_filled),
+  };
 }

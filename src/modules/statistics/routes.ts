@@ -81,6 +81,27 @@ const StatisticsSchema = Type.Object(
           "members whose home library is the library in scope (every library's for the network): counts only",
       },
     ),
+    requests: Type.Object(
+      {
+        placed: Type.Integer({
+          description: 'requests placed for pickup at the library in scope within the period',
+        }),
+        collected: Type.Integer({
+          description: 'requested copies collected by members there (a loan began)',
+        }),
+        sent: Type.Integer({
+          description: "copies the library in scope sent to other libraries' members",
+        }),
+        notFilled: Type.Integer({
+          description:
+            'requests for pickup there that ended without a loan within the period: cancelled, no copy to send, not sent or not collected in time',
+        }),
+      },
+      {
+        description:
+          "inter-library requests, by Korean calendar day (every library's for the network)",
+      },
+    ),
   },
   { $id: 'Statistics' },
 );
@@ -94,7 +115,7 @@ export async function statisticsRoutes(app: App, context: AppContext) {
       schema: {
         tags: ['administration'],
         summary:
-          'Loans per day and per library, the share lent to members of other libraries, and suspensions (network admin: the network; library admin: their library)',
+          'Loans per day and per library, the share lent to members of other libraries, suspensions, members joined and withdrawn, inter-library requests (network admin: the network; library admin: their library)',
         description:
           `Loan days and return days are Korean calendar dates. Without \`to\`, today; without \`from\`, the ${DEFAULT_STATISTICS_DAYS} days that end on \`to\`; ` +
           `at most ${MAX_STATISTICS_DAYS} days. The network admin may pass \`libraryId\` for one library; a library admin sees only their own (FORBIDDEN otherwise), desk staff none.`,

@@ -5,7 +5,13 @@ import { canManageNetwork } from '../../platform/auth/policies.js';
 import type { BusinessDate } from '../../platform/clock.js';
 import { addDays, compareDates, daysBetween, isValidDate } from '../../platform/dates.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
-import { type LoanStatisticsRows, loanStatistics, membershipCounts } from './repository.js';
+import {
+  type LoanStatisticsRows,
+  loanStatistics,
+  membershipCounts,
+  type RequestCounts,
+  requestCounts,
+} from './repository.js';
 
 /** The longest period one request may cover: a year and a day (a leap year's whole year fits). */
 export const MAX_STATISTICS_DAYS = 367;
@@ -37,6 +43,8 @@ export interface Statistics {
   loansPerMonth: MonthFigures[];
   /** Members of the libraries in scope who joined (were verified) or withdrew in the period. */
   members: { joined: number; withdrawn: number };
+  /** Inter-library requests of the libraries in scope (`requestCounts`). */
+  requests: RequestCounts;
 }
 
 /** A calendar month's figures within the period (the first and last may be cut by it). */
@@ -90,7 +98,7 @@ export function summarize(
   to: BusinessDate,
   scope: Statistics['scope'],
   rows: LoanStatisticsRows,
-): Omit<Statistics, 'members'> {
+): Omit<Statistics, 'members' | 'requests'> {
   const perLibrary = rows.perLibrary.map((r) => ({
     library: { id: r.libraryId, nameKo: r.nameKo, nameEn: r.nameEn },
     loans: r.loans,
@@ -156,8 +164,8 @@ function period(request: StatisticsRequest, today: BusinessDate) {
 }
 
 /**
- * Loans per day and per library, the share lent to members of other libraries, suspensions, and
- * members who joined or withdrew:
+ * Loans per day and per library, the share lent to members of other libraries, suspensions,
+ * members who joined or withdrew, and inter-library requests:
  * the network admin sees the whole network (or one library), a library admin their own library.
  */
 export async function statistics(
@@ -185,5 +193,9 @@ export async function statistics(
   }
   const query = { from, to, libraryId };
   const rows = await loanStatistics(db, query);
-  return { ...summarize(from, to, scope, rows), members: await membershipCounts(db, query) };
+  return {
+    ...summarize(from, to, scope, rows),
+    members: await membershipCounts(db, query),
+    requests: await requestCounts(db, query),
+  };
 }

@@ -36,6 +36,7 @@ import * as loanRenewedOn from './migrations/0038_loan_renewed_on.js';
 import * as searchTokensAcrossSpaces from './migrations/0039_search_tokens_across_spaces.js';
 import * as putBackCopies from './migrations/0040_put_back_copies.js';
 import * as auditEventsByLibrary from './migrations/0041_audit_events_by_library.js';
+import * as membersByJoinDay from './migrations/0042_members_by_join_day.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -86,6 +87,7 @@ const migrations: Record<string, MigrationModule> = {
   '0039_search_tokens_across_spaces': searchTokensAcrossSpaces,
   '0040_put_back_copies': putBackCopies,
   '0041_audit_events_by_library': auditEventsByLibrary,
+  '0042_members_by_join_day': membersByJoinDay,
 };
 
 function asMigration(migration: MigrationModule): Migration {

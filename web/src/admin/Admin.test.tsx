@@ -77,7 +77,7 @@ type OwnNoticeSettings = { dueSoonDays: number | null; dueDay: boolean | null };
 describe('administration', () => {
   resetBetweenTests();
 
-  it('shows the network dashboard: totals, loans per day and per library, the share, suspensions, members joined and withdrawn', async () => {
+  it('shows the network dashboard: totals, loans per day and per library, the share, suspensions, members joined and withdrawn, requests', async () => {
     const calls = adminRoutes(networkAdmin);
     renderAt('/admin');
     await screen.findByRole('heading', { name: '통계' });
@@ -85,6 +85,18 @@ describe('administration', () => {
     const kpis = [...document.querySelectorAll('.kpis li')].map((li) => li.textContent);
     expect(kpis).toContain('새로 가입한 회원1,234');
     expect(kpis).toContain('탈퇴한 회원5');
+    // Inter-library requests: placed and collected here, sent to other libraries, not filled.
+    const requests = screen.getByRole('region', { name: '상호대차' });
+    expect(
+      within(requests)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      '상호대차 신청40',
+      '상호대차로 받아 간 책31',
+      '다른 도서관에 보낸 책27',
+      '이루어지지 않은 신청6',
+    ]);
     expect(screen.getByRole('img', { name: /일별 대출: 합계 4건, 하루 최대 3건/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: '다른 도서관 회원에게 대출한 비율: 25%' })).toBeTruthy();
     expect(screen.getByRole('img', { name: /일별 대출 정지: 합계 2건/ })).toBeTruthy();

@@ -18,7 +18,10 @@ function minusDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Loans per day and per library, the share lent to other libraries' members, suspensions. */
+/**
+ * Loans per day and per library, the share lent to other libraries' members, suspensions, members
+ * joined and withdrawn, inter-library requests.
+ */
 export function Dashboard({ libraryId }: { libraryId: number | null }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -122,6 +125,17 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
               <span className="kpi-value">{format.number(data.members.withdrawn)}</span>
             </li>
           </ul>
+          <section aria-labelledby="requests-figures">
+            <h2 id="requests-figures">{t('dashboard.requests.title')}</h2>
+            <ul className="kpis">
+              {(['placed', 'collected', 'sent', 'notFilled'] as const).map((figure) => (
+                <li key={figure}>
+                  <span className="kpi-label">{t(`dashboard.requests.${figure}`)}</span>
+                  <span className="kpi-value">{format.number(data.requests[figure])}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
           <div className="chart-grid">
             <DailyBarChart
               title={t('dashboard.loansPerDay')}

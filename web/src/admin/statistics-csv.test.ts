@@ -45,6 +45,7 @@ describe('the statistics as CSV files', () => {
           },
         ],
         members: { joined: 0, withdrawn: 0 },
+        requests: { placed: 0, collected: 0, sent: 0, notFilled: 0 },
         loansPerLibrary: [
           {
             library: { id: 1, nameKo: '경남대표도서관', nameEn: 'G' },

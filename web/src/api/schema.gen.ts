@@ -1402,7 +1402,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Loans per day and per library, the share lent to members of other libraries, and suspensions (network admin: the network; library admin: their library)
+         * Loans per day and per library, the share lent to members of other libraries, suspensions, members joined and withdrawn, inter-library requests (network admin: the network; library admin: their library)
          * @description Loan days and return days are Korean calendar dates. Without `to`, today; without `from`, the 30 days that end on `to`; at most 367 days. The network admin may pass `libraryId` for one library; a library admin sees only their own (FORBIDDEN otherwise), desk staff none.
          */
         get: operations["getStatistics"];
@@ -2411,6 +2411,17 @@ export interface components {
                 joined: number;
                 /** @description members who withdrew within the period */
                 withdrawn: number;
+            };
+            /** @description inter-library requests, by Korean calendar day (every library's for the network) */
+            requests: {
+                /** @description requests placed for pickup at the library in scope within the period */
+                placed: number;
+                /** @description requested copies collected by members there (a loan began) */
+                collected: number;
+                /** @description copies the library in scope sent to other libraries' members */
+                sent: number;
+                /** @description requests for pickup there that ended without a loan within the period: cancelled, no copy to send, not sent or not collected in time */
+                notFilled: number;
             };
         };
         NoticePreferences: {

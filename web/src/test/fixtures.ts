@@ -154,6 +154,7 @@ export const statistics: Statistics = {
     { month: '2026-12', from: '2026-12-01', to: '2026-12-03', loans: 4, suspensionsStarted: 2 },
   ],
   members: { joined: 1234, withdrawn: 5 },
+  requests: { placed: 40, collected: 31, sent: 27, notFilled: 6 },
 };
 
 /** One library's copies of a title, as the catalogue answers (issue 18's contract). */
