@@ -399,6 +399,8 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     expect(history.loans.map((l: { title: string }) => l.title)).toEqual(
       expect.arrayContaining(['경남 책 0', '경남 책 1']),
     );
+    // A library's own copy: no pickup library beside the lender.
+    for (const loan of history.loans) expect(loan).not.toHaveProperty('pickupLibrary');
     expect(
       (await portal.request('PUT', '/api/v1/me/loan-history', { enabled: false })).json(),
     ).toEqual({ enabled: false });

@@ -319,6 +319,13 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const back = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
     expect(back.statusCode).toBe(200);
     expect(back.json().transit).toMatchObject({ to: { id: L1 } });
+    // In the member's history: the lender's loan, and where they collected it.
+    const [past] = (await portal.get('/api/v1/me/loan-history')).json().loans;
+    expect(past).toMatchObject({
+      title: '상호대차 하나',
+      library: { id: L1 },
+      pickupLibrary: { id: P, nameKo: P_NAME, nameEn: P_NAME_EN },
+    });
     // Scanned again at P's return desk (a new scan): not "unknown here" but returned, to send home.
     const backAgain = await pDesk.post('/api/v1/returns', { itemBarcode: 'S-1' });
     expect(backAgain.statusCode).toBe(409);

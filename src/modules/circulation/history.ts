@@ -17,6 +17,7 @@ export async function loanHistory(
     .innerJoin('items as i', 'i.id', 'o.item_id')
     .innerJoin('bib_records as b', 'b.id', 'i.record_id')
     .innerJoin('libraries as l', 'l.id', 'o.library_id')
+    .leftJoin('libraries as p', 'p.id', 'o.pickup_library_id')
     .select([
       'o.id',
       'o.loan_day',
@@ -28,6 +29,9 @@ export async function loanHistory(
       'l.id as library_id',
       'l.name_ko',
       'l.name_en',
+      'p.id as pickup_id',
+      'p.name_ko as pickup_name_ko',
+      'p.name_en as pickup_name_en',
     ])
     .where('o.member_id', '=', actor.memberId)
     .where('o.returned_at', 'is not', null)
@@ -48,6 +52,16 @@ export async function loanHistory(
       title: r.title,
       author: r.author,
       library: { id: r.library_id, nameKo: r.name_ko, nameEn: r.name_en },
+      // A copy requested from another library: where the member collected it.
+      ...(r.pickup_id === null
+        ? {}
+        : {
+            pickupLibrary: {
+              id: r.pickup_id,
+              nameKo: r.pickup_name_ko!,
+              nameEn: r.pickup_name_en!,
+            },
+          }),
       loanDay: r.loan_day,
       dueDate: r.due_date,
       returnDay: r.return_day!,

@@ -375,6 +375,11 @@ export async function circulationRoutes(app: App, context: AppContext) {
                 title: Type.String(),
                 author: Type.Union([Type.String(), Type.Null()]),
                 library: LibraryRef,
+                pickupLibrary: Type.Optional({
+                  ...LibraryRef,
+                  description:
+                    'a copy requested from another library (`library`): the library where the member collected it',
+                }),
                 loanDay: DateText,
                 dueDate: DateText,
                 returnDay: DateText,

@@ -6422,6 +6422,12 @@ export interface operations {
                                 nameKo: string;
                                 nameEn: string;
                             };
+                            /** @description a copy requested from another library (`library`): the library where the member collected it */
+                            pickupLibrary?: {
+                                id: number;
+                                nameKo: string;
+                                nameEn: string;
+                            };
                             /**
                              * Format: date
                              * @example 2026-12-01

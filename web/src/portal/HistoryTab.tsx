@@ -78,6 +78,11 @@ export function HistoryTab() {
                 {loan.author ? <p className="muted">{loan.author}</p> : null}
                 <dl className="facts compact">
                   <Fact label={t('loans.library')}>{format.name(loan.library)}</Fact>
+                  {loan.pickupLibrary ? (
+                    <Fact label={t('history.pickupLibrary')}>
+                      {format.name(loan.pickupLibrary)}
+                    </Fact>
+                  ) : null}
                   <Fact label={t('history.period')}>
                     {/* Dates as everywhere else, weekday included; a loan returned the day it was lent, once. */}
                     {loan.loanDay === loan.returnDay

@@ -126,6 +126,45 @@ describe('portal: my loans', () => {
     expect(await period('채식주의자')).toBe('2026년 11월 20일 (금) – 2026년 12월 4일 (금)');
   });
 
+  it('names where a requested book was collected beside the library that lent it', async () => {
+    const lender = { id: 4, nameKo: '진주시립서부도서관', nameEn: 'Jinju Seobu Library' };
+    const pickup = { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn };
+    const days = { loanDay: '2026-11-20', dueDate: '2026-12-04', returnDay: '2026-12-01' };
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      [
+        'GET',
+        '/api/v1/me/loan-history',
+        {
+          body: {
+            enabled: true,
+            loans: [
+              {
+                ...days,
+                loanId: 1,
+                title: '소년이 온다',
+                author: null,
+                library: lender,
+                daysLate: 0,
+                pickupLibrary: pickup,
+              },
+              { ...days, loanId: 2, title: '흰', author: null, library: pickup, daysLate: 0 },
+            ],
+          },
+        },
+      ],
+    ]);
+    renderAt('/portal/me/history');
+    const facts = async (title: string) =>
+      [...((await screen.findByText(title)).closest('li')?.querySelectorAll('dt, dd') ?? [])].map(
+        (node) => node.textContent,
+      );
+    expect(await facts('소년이 온다')).toEqual(
+      expect.arrayContaining(['진주시립서부도서관', '받은 도서관 (상호대차)', yonam.nameKo]),
+    );
+    expect(await facts('흰')).not.toContain('받은 도서관 (상호대차)');
+  });
+
   it('names the tab open in the page title and the heading, so a screen reader hears which', async () => {
     portalRoutes(emptyStatus);
     renderAt('/portal/me');
