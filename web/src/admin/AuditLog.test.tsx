@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import i18n from '../i18n';
 import { type MockRequest, mockApi } from '../test/api-mock';
 import { deskStaff, tongyeong, yonam } from '../test/fixtures';
@@ -99,6 +99,39 @@ describe('the audit page', () => {
     expect(added.getByText('loanLimit: 7')).toBeTruthy();
     expect(screen.getByText('가장 오래된 기록까지 보았습니다.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '이전 기록 더 보기' })).toBeNull();
+  });
+
+  it('saves every event the filter matches as a CSV file, with Korean times a spreadsheet sorts', async () => {
+    const calls = auditRoutes(networkAdmin);
+    renderAt('/admin/audit');
+    await screen.findByRole('table');
+    let blob: Blob | undefined;
+    const saved: { name: string; blob: Blob }[] = [];
+    URL.createObjectURL = (b: Blob) => {
+      blob = b;
+      return 'blob:audit';
+    };
+    URL.revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push({ name: this.download, blob: blob! });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'CSV로 내려받기' }));
+    await screen.findByText('3건을 CSV 파일로 내려받았습니다.');
+    click.mockRestore();
+    // Both pages, 500 at a time: the older one asked with the first's last event.
+    const asked = calls.filter((c) => c.path.includes('limit=500')).map((c) => c.path);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toContain('before=8');
+    expect(saved.map((file) => file.name)).toEqual(['감사기록.csv']);
+    expect((await saved[0]!.blob.text()).split('\n')).toEqual([
+      '\ufeff시각,누가,도서관,무엇을,대상,세부 내용',
+      '2026-12-05 23:50:00,진주시립연암도서관 안내데스크,진주시립연암도서관,대출,대출 JY0001,',
+      '2026-12-05 23:50:00,진주시립연암도서관 안내데스크,진주시립연암도서관,회원 정보 조회,회원 (가명 3f9a1c7e),',
+      '2026-12-05 23:50:00,시스템 (자동 처리),진주시립연암도서관,대출 규칙 변경,진주시립연암도서관,loanLimit: 7',
+      '',
+    ]);
   });
 
   it('asks for one kind and a period, and starts again from the newest page', async () => {

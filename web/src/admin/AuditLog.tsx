@@ -7,9 +7,11 @@ import { DataTable } from '../components/DataTable';
 import { Field, SelectField } from '../components/Field';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useAction, useResource } from '../hooks';
+import { StatusLine } from '../components/StatusLine';
+import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { usePicker } from './slot';
+import { auditCsv, download } from './statistics-csv';
 
 type AuditEvent = AuditPage['events'][number];
 
@@ -50,6 +52,9 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
   const key = `audit${JSON.stringify({ libraryId, filter })}`;
   const first = useResource(key, () => loadPage(libraryId, filter));
   const more = useAction();
+  const saving = useAction();
+  const message = useMessage();
+  const cells = useAuditCells(libraryId === null);
 
   const pages = first.data ? [first.data, ...(older.key === key ? older.pages : [])] : [];
   const events = pages.flatMap((page) => page.events);
@@ -67,6 +72,18 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
     if (nextBefore === null) return;
     const page = await more.run(() => loadPage(libraryId, filter, nextBefore));
     if (page) setOlder({ key, pages: [...(older.key === key ? older.pages : []), page] });
+  };
+
+  const saveCsv = async () => {
+    message.clear();
+    const all = await saving.run(() => loadAll(libraryId, filter));
+    if (!all) return;
+    const name = [t('audit.fileName'), filter.from, filter.to].filter(Boolean).join('-');
+    download(`${name}.csv`, auditCsv(all.events.map(cells.forFile), cells.columns));
+    message.say({
+      key: all.cut ? 'audit.savedCut' : 'audit.saved',
+      values: { count: all.events.length },
+    });
   };
 
   return (
@@ -91,8 +108,17 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
         </button>
       </form>
       <ProblemAlert problem={first.problem ?? more.problem} />
+      {first.data && events.length > 0 ? (
+        <div className="button-row">
+          <button type="button" className="button" disabled={saving.busy} onClick={saveCsv}>
+            {t('audit.download')}
+          </button>
+        </div>
+      ) : null}
+      <ProblemAlert problem={saving.problem} />
+      <StatusLine text={message.text} />
       {first.data ? (
-        <AuditTable events={events} network={libraryId === null} />
+        <AuditTable events={events} cells={cells} />
       ) : first.loading ? (
         <Loading />
       ) : null}
@@ -108,11 +134,56 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
   );
 }
 
-function AuditTable({ events, network }: { events: AuditEvent[]; network: boolean }) {
+function AuditTable({ events, cells }: { events: AuditEvent[]; cells: AuditCells }) {
+  const { t } = useTranslation();
+  if (events.length === 0) return <p>{t('audit.none')}</p>;
+  return (
+    <DataTable caption={t('audit.caption', { count: events.length })} columns={cells.columns}>
+      {events.map((event) => {
+        const row = cells.forScreen(event);
+        const details = row.pop();
+        return (
+          <tr key={event.id}>
+            {row.map((cell, n) => (
+              <td key={cells.columns[n]}>{cell}</td>
+            ))}
+            <td>
+              <code className="audit-details">{details}</code>
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
+  );
+}
+
+/** At most this many events go into one file (20 pages of 500): a longer log wants a shorter period. */
+const MOST_IN_FILE = 10_000;
+
+/** Every event the filter matches, newest first, up to `MOST_IN_FILE`. */
+async function loadAll(libraryId: number | null, filter: Filter) {
+  const events: AuditEvent[] = [];
+  let before: number | undefined;
+  do {
+    const query = { libraryId: libraryId ?? undefined, ...filter, before, limit: 500 };
+    const page = await answer(api.GET('/api/v1/audit-events', { params: { query } }));
+    events.push(...page.events);
+    before = page.nextBefore ?? undefined;
+  } while (before !== undefined && events.length < MOST_IN_FILE);
+  return { events: events.slice(0, MOST_IN_FILE), cut: before !== undefined };
+}
+
+type AuditCells = ReturnType<typeof useAuditCells>;
+
+/**
+ * An event's cells, in the columns' order, the same on the screen and in the file: when (the
+ * file's as `YYYY-MM-DD HH:mm:ss` in Korea, for a spreadsheet to sort), who, where (the whole
+ * network's log only), what, on what, the recorded details.
+ */
+function useAuditCells(network: boolean) {
   const { t } = useTranslation();
   const format = useFormat();
   const libraries = useLibraries();
-  if (events.length === 0) return <p>{t('audit.none')}</p>;
   const libraryName = (id: number | null) => {
     const library = libraries.data?.find((l) => l.id === id);
     return library ? format.name(library) : t('audit.noLibrary');
@@ -125,22 +196,24 @@ function AuditTable({ events, network }: { events: AuditEvent[]; network: boolea
     t('audit.column.subject'),
     t('audit.column.details'),
   ];
-  return (
-    <DataTable caption={t('audit.caption', { count: events.length })} columns={columns}>
-      {events.map((event) => (
-        <tr key={event.id}>
-          <td>{format.dateTime(String(event.at))}</td>
-          <td>{actorOf(event, t)}</td>
-          {network ? <td>{libraryName(event.libraryId)}</td> : null}
-          <td>{t(`audit.action.${event.action}`, { defaultValue: event.action })}</td>
-          <td>{subjectOf(event, t, libraryName)}</td>
-          <td>
-            <code className="audit-details">{detailsOf(event.details)}</code>
-          </td>
-        </tr>
-      ))}
-    </DataTable>
-  );
+  const cellsOf = (event: AuditEvent, at: string) => [
+    at,
+    actorOf(event, t),
+    ...(network ? [libraryName(event.libraryId)] : []),
+    t(`audit.action.${event.action}`, { defaultValue: event.action }),
+    subjectOf(event, t, libraryName),
+    detailsOf(event.details),
+  ];
+  return {
+    columns,
+    forScreen: (event: AuditEvent) => cellsOf(event, format.dateTime(String(event.at))),
+    forFile: (event: AuditEvent) => cellsOf(event, koreanTimestamp(String(event.at))),
+  };
+}
+
+/** `2026-12-09 10:00:00`, in Korea. */
+function koreanTimestamp(instant: string): string {
+  return new Date(instant).toLocaleString('sv-SE', { timeZone: 'Asia/Seoul' });
 }
 
 const shortPseudonym = (pseudonym: string) => pseudonym.slice(0, 8);
