@@ -113,6 +113,32 @@ describe(`the audit page's log (${testDatabaseKind})`, () => {
     ]);
   });
 
+  it('shows what one staff member did', async () => {
+    const staffIdOf = async (username: string) =>
+      (
+        await t.db
+          .selectFrom('staff')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const admin = await page(
+      yonamAdmin,
+      `libraryId=${yonam}&staffId=${await staffIdOf('jinju-yonam-admin')}`,
+    );
+    expect(admin.events.map((e) => e.action)).toEqual(['staff.created']);
+    const desk = await page(
+      yonamAdmin,
+      `libraryId=${yonam}&staffId=${await staffIdOf('jinju-yonam-desk')}`,
+    );
+    expect(new Set(desk.events.map((e) => e.actorName))).toEqual(
+      new Set(['진주시립연암도서관 안내데스크']),
+    );
+    expect(desk.events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['member.viewed', 'loan.checked_out', 'loan.returned']),
+    );
+  });
+
   it('counts a period by the Korean calendar day', async () => {
     const fifth = await page(yonamAdmin, `libraryId=${yonam}&from=2026-12-05&to=2026-12-05`);
     const sixth = await page(yonamAdmin, `libraryId=${yonam}&from=2026-12-06&to=2026-12-06`);

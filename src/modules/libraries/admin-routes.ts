@@ -219,6 +219,7 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
               description: 'first Korean calendar day, included',
             }),
             to: Type.Optional({ ...DateText, description: 'last Korean calendar day, included' }),
+            staffId: Type.Optional({ ...Id, description: 'what one staff member did' }),
             before: Type.Optional({ ...Id, description: "the previous page's `nextBefore`" }),
             subjectKind: Type.Optional(Type.String({ maxLength: 40 })),
             subjectId: Type.Optional(Type.String({ maxLength: 40 })),

@@ -15,6 +15,8 @@ export interface AuditQuery {
   /** Korean calendar days, both included. */
   from?: BusinessDate;
   to?: BusinessDate;
+  /** What one staff member did. */
+  staffId?: number;
   /** The id of the last event of the previous page: the events older than it. */
   before?: number;
   subjectKind?: string;
@@ -56,7 +58,7 @@ async function pageEnd(db: Kysely<DB>, before: number | undefined) {
  * its subject where one is kept (a staff account, a machine, a copy's barcode) — never a member.
  */
 export async function auditEvents({ db }: AppContext, actor: Actor, query: AuditQuery) {
-  const { libraryId, area, from, to, subjectKind, subjectId, memberId } = query;
+  const { libraryId, area, from, to, staffId, subjectKind, subjectId, memberId } = query;
   authorize(actor, 'audit.read', { libraryId: libraryId ?? null });
   checkPeriod(from, to);
   const limit = query.limit ?? 100;
@@ -89,6 +91,9 @@ export async function auditEvents({ db }: AppContext, actor: Actor, query: Audit
   if (area) select = select.where('e.action', 'in', [...AUDIT_AREAS[area]]);
   if (from) select = select.where('e.at', '>=', startOfBusinessDay(from));
   if (to) select = select.where('e.at', '<', startOfBusinessDay(addDays(to, 1)));
+  if (staffId !== undefined) {
+    select = select.where('e.actor_kind', '=', 'staff').where('e.actor_id', '=', staffId);
+  }
   if (end) select = select.where(sql<boolean>`(e.at, e.id) < (${end.at}, ${end.id})`);
   if (subjectKind) select = select.where('e.subject_kind', '=', subjectKind);
   if (subjectId) select = select.where('e.subject_id', '=', subjectId);

@@ -55,6 +55,15 @@ function auditRoutes(staff: typeof deskStaff) {
   return mockApi([
     ['GET', '/api/v1/staff/me', { body: staff }],
     ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
+    [
+      'GET',
+      '/api/v1/libraries/3/staff',
+      {
+        body: {
+          staff: [{ ...deskStaff, id: 2, displayName: '연암 안내데스크', username: 'yonam-desk' }],
+        },
+      },
+    ],
     ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong] } }],
     [
       'GET',
@@ -139,6 +148,9 @@ describe('the audit page', () => {
     renderAt('/admin/audit');
     await screen.findByRole('table');
     fireEvent.change(screen.getByLabelText('종류'), { target: { value: 'holdings' } });
+    const staff = screen.getByLabelText('직원');
+    await within(staff).findByRole('option', { name: '연암 안내데스크 (yonam-desk)' });
+    fireEvent.change(staff, { target: { value: '2' } });
     fireEvent.change(screen.getByLabelText('시작일'), { target: { value: '2026-11-01' } });
     fireEvent.change(screen.getByLabelText('종료일'), { target: { value: '2026-11-30' } });
     fireEvent.click(screen.getByRole('button', { name: '보기' }));
@@ -147,6 +159,7 @@ describe('the audit page', () => {
     expect(asked).toContain('area=holdings');
     expect(asked).toContain('from=2026-11-01');
     expect(asked).toContain('to=2026-11-30');
+    expect(asked).toContain('staffId=2');
     expect(asked).not.toContain('before=');
   });
 
@@ -155,6 +168,8 @@ describe('the audit page', () => {
     renderAt('/admin/audit');
     const table = await screen.findByRole('table', { name: /감사 기록/ });
     expect(within(table).getByRole('columnheader', { name: '도서관' })).toBeTruthy();
+    // The whole network's log: no one library's staff to choose from.
+    expect(screen.queryByLabelText('직원')).toBeNull();
     expect(calls.find((c) => c.path.startsWith('/api/v1/audit-events'))!.path).not.toContain(
       'libraryId',
     );

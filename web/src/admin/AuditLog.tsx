@@ -28,12 +28,20 @@ const AREAS: Area[] = [
 
 interface Filter {
   area?: Area;
+  /** A staff member of the library the filter was set for. */
+  staff?: { libraryId: number | null; staffId: number };
   from?: string;
   to?: string;
 }
 
+/** The API's query for a filter; a staff member chosen at another library is not this one's. */
+function queryOf(libraryId: number | null, { staff, ...filter }: Filter) {
+  const staffId = staff?.libraryId === libraryId ? staff.staffId : undefined;
+  return { libraryId: libraryId ?? undefined, ...filter, staffId };
+}
+
 function loadPage(libraryId: number | null, filter: Filter, before?: number) {
-  const query = { libraryId: libraryId ?? undefined, ...filter, before };
+  const query = { ...queryOf(libraryId, filter), before };
   return answer(api.GET('/api/v1/audit-events', { params: { query } }));
 }
 
@@ -48,8 +56,14 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
   const [area, setArea] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  // The staff member chosen, for the library whose staff list it came from.
+  const [staff, setStaff] = useState<{ libraryId: number | null; staffId: string }>({
+    libraryId,
+    staffId: '',
+  });
+  const staffId = staff.libraryId === libraryId ? staff.staffId : '';
   const [older, setOlder] = useState<{ key: string; pages: AuditPage[] }>({ key: '', pages: [] });
-  const key = `audit${JSON.stringify({ libraryId, filter })}`;
+  const key = `audit${JSON.stringify(queryOf(libraryId, filter))}`;
   const first = useResource(key, () => loadPage(libraryId, filter));
   const more = useAction();
   const saving = useAction();
@@ -64,6 +78,7 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
     event.preventDefault();
     setFilter({
       area: (area || undefined) as Area | undefined,
+      staff: staffId ? { libraryId, staffId: Number(staffId) } : undefined,
       from: from || undefined,
       to: to || undefined,
     });
@@ -101,6 +116,13 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
             </option>
           ))}
         </SelectField>
+        {libraryId === null ? null : (
+          <StaffChoice
+            libraryId={libraryId}
+            value={staffId}
+            onChange={(id) => setStaff({ libraryId, staffId: id })}
+          />
+        )}
         <Field label={t('audit.from')} type="date" value={from} onValue={setFrom} />
         <Field label={t('audit.to')} type="date" value={to} onValue={setTo} />
         <button type="submit" className="button">
@@ -131,6 +153,33 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
         <p className="muted">{t('audit.end')}</p>
       ) : null}
     </div>
+  );
+}
+
+/** The library's staff accounts, to see what one of them did. */
+function StaffChoice({
+  libraryId,
+  value,
+  onChange,
+}: {
+  libraryId: number;
+  value: string;
+  onChange(staffId: string): void;
+}) {
+  const { t } = useTranslation();
+  const path = { libraryId };
+  const list = useResource(`admin-staff-${libraryId}`, () =>
+    answer(api.GET('/api/v1/libraries/{libraryId}/staff', { params: { path } })),
+  );
+  return (
+    <SelectField label={t('audit.staff')} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('audit.allStaff')}</option>
+      {(list.data?.staff ?? []).map((member) => (
+        <option key={member.id} value={member.id}>
+          {`${member.displayName} (${member.username})`}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -165,7 +214,7 @@ async function loadAll(libraryId: number | null, filter: Filter) {
   const events: AuditEvent[] = [];
   let before: number | undefined;
   do {
-    const query = { libraryId: libraryId ?? undefined, ...filter, before, limit: 500 };
+    const query = { ...queryOf(libraryId, filter), before, limit: 500 };
     const page = await answer(api.GET('/api/v1/audit-events', { params: { query } }));
     events.push(...page.events);
     before = page.nextBefore ?? undefined;

@@ -3858,6 +3858,8 @@ export interface operations {
                  * @example 2026-12-01
                  */
                 to?: string;
+                /** @description what one staff member did */
+                staffId?: number;
                 /** @description the previous page's `nextBefore` */
                 before?: number;
                 subjectKind?: string;
