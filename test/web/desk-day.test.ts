@@ -237,7 +237,7 @@ describe.runIf(runJourney)(`a day at the desk (${testDatabaseKind})`, () => {
     await admin.page.getByLabel('아이디').fill('network-admin');
     await admin.page.getByLabel('비밀번호').fill(STAFF_PASSWORD);
     await admin.page.getByRole('button', { name: '로그인' }).click();
-    await admin.page.locator('.kpis').waitFor();
+    await admin.page.locator('.kpis').first().waitFor();
     await expect.poll(() => admin.page.locator('.kpi-value').first().textContent()).not.toBe('0');
     await admin.page.locator('.library-bars li').first().waitFor();
     await capture(admin.page, 'issue17-admin-dashboard-demo');

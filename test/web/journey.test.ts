@@ -467,7 +467,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     // The network admin: a dashboard of the whole network, libraries, groups, network rules.
     await page.goto(url('/admin'));
     await staffSignIn(page, 'network-admin');
-    await page.locator('.kpis').waitFor();
+    await page.locator('.kpis').first().waitFor();
     await expect.poll(() => page.locator('.kpi-value').first().textContent()).not.toBe('0');
     await page.locator('.library-bars li').first().waitFor();
     await accessibility.check(page, 'admin dashboard');

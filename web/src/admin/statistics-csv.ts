@@ -51,11 +51,6 @@ export function statisticsCsv(
   return { perDay, perLibrary, perMonth };
 }
 
-/** The audit log's rows as a CSV file, under the page's column headings. */
-export function auditCsv(rows: string[][], columns: string[]): string {
-  return stringify(rows, { header: true, columns, bom: true });
-}
-
 /** Hands a CSV to the browser as a file to save. */
 export function download(fileName: string, text: string): void {
   saveFile(fileName, text, 'text/csv;charset=utf-8');
