@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../../src/platform/audit-actions.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { libraryIdOf, shelve, walkIn } from '../support/circulation.js';
+import { libraryIdOf, shelve, staffIdOf, walkIn } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
 import { type Client, staffClient } from '../support/http.js';
 
@@ -114,22 +114,14 @@ describe(`the audit page's log (${testDatabaseKind})`, () => {
   });
 
   it('shows what one staff member did', async () => {
-    const staffIdOf = async (username: string) =>
-      (
-        await t.db
-          .selectFrom('staff')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirstOrThrow()
-      ).id;
     const admin = await page(
       yonamAdmin,
-      `libraryId=${yonam}&staffId=${await staffIdOf('jinju-yonam-admin')}`,
+      `libraryId=${yonam}&staffId=${await staffIdOf(t, 'jinju-yonam-admin')}`,
     );
     expect(admin.events.map((e) => e.action)).toEqual(['staff.created']);
     const desk = await page(
       yonamAdmin,
-      `libraryId=${yonam}&staffId=${await staffIdOf('jinju-yonam-desk')}`,
+      `libraryId=${yonam}&staffId=${await staffIdOf(t, 'jinju-yonam-desk')}`,
     );
     expect(new Set(desk.events.map((e) => e.actorName))).toEqual(
       new Set(['진주시립연암도서관 안내데스크']),

@@ -5,7 +5,7 @@ import type { Actor } from '../../src/platform/auth/actor.js';
 import { type Action, can, type SubjectOf } from '../../src/platform/auth/authorize.js';
 import { DEMO_STAFF_PASSWORD, demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { libraryIdOf, shelve } from '../support/circulation.js';
+import { libraryIdOf, shelve, staffIdOf } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
 import { Client, memberClient, staffClient } from '../support/http.js';
 
@@ -183,14 +183,7 @@ describe(`authorization: every endpoint × role × own or other library (${testD
       own: await requestOf(own.id, 'AUTH-YN-2', ids.library.own),
       other: await requestOf(other.id, 'AUTH-GN-2', ids.library.other),
     };
-    const staffId = async (username: string) =>
-      (
-        await t.db
-          .selectFrom('staff')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirstOrThrow()
-      ).id;
+    const staffId = (username: string) => staffIdOf(t, username);
     ids.staff = {
       own: await staffId('gyeongnamdaepyo-desk'),
       other: await staffId('jinju-yonam-desk'),

@@ -5,7 +5,7 @@ import { seedDemoTerminals } from '../../src/modules/terminals/terminals.js';
 import { createSession } from '../../src/platform/auth/sessions.js';
 import { demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { shelve } from '../support/circulation.js';
+import { shelve, staffIdOf } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
 
 /**
@@ -275,14 +275,7 @@ describe(`bad input to every endpoint: only 4xx problem documents (${testDatabas
       .set({ disabled: false, failed_sign_ins: 0, sign_in_locked_until: null })
       .execute();
     const now = t.clock.now();
-    const idOf = async (username: string) =>
-      (
-        await t.db
-          .selectFrom('staff')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirstOrThrow()
-      ).id;
+    const idOf = (username: string) => staffIdOf(t, username);
     // Looked up once: a fuzzed withdrawal may erase the member, and with them the card.
     demoMember ??= await t.db
       .selectFrom('cards')

@@ -15,6 +15,15 @@ export async function libraryIdOf(t: TestApp, code: string): Promise<number> {
   return row.id;
 }
 
+export async function staffIdOf(t: TestApp, username: string): Promise<number> {
+  const row = await t.db
+    .selectFrom('staff')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** The open loans of a copy, by its barcode (at most one: the database allows no more). */
 export function openLoansOfCopy(db: Kysely<DB>, barcode: string) {
   return db
