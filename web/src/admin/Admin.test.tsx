@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seoulToday } from '../components/MemberForm';
 import { mockApi, problem } from '../test/api-mock';
+import { catchDownloads } from '../test/downloads';
 import { deskStaff, library, statistics, tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 import { firstYearShown } from './NetworkHolidays';
@@ -114,20 +115,9 @@ describe('administration', () => {
     // The network admin also manages the network.
     expect(screen.getByRole('link', { name: '반입 그룹' })).toBeTruthy();
     // The figures go to a spreadsheet: a file a library, named by the period.
-    const saved: { name: string; blob: Blob }[] = [];
-    let blob: Blob | undefined;
-    URL.createObjectURL = (b: Blob) => {
-      blob = b;
-      return 'blob:stats';
-    };
-    URL.revokeObjectURL = () => {};
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      saved.push({ name: this.download, blob: blob! });
-    });
+    const { saved, stop } = catchDownloads();
     fireEvent.click(screen.getByRole('button', { name: '도서관별 자료 CSV로 내려받기' }));
-    click.mockRestore();
+    stop();
     expect(saved.map((file) => file.name)).toEqual(['도서관별-대출-2026-12-01-2026-12-03.csv']);
     expect(await saved[0]!.blob.text()).toBe(
       '\ufeff도서관,대출,다른 도서관 회원\n진주시립연암도서관,3,0\n통영시립도서관,1,1\n경남대표도서관,0,0\n',

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
 import { type MockRequest, mockApi } from '../test/api-mock';
+import { catchDownloads } from '../test/downloads';
 import { deskStaff, tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
@@ -114,21 +115,10 @@ describe('the audit page', () => {
     const calls = auditRoutes(networkAdmin);
     renderAt('/admin/audit');
     await screen.findByRole('table');
-    let blob: Blob | undefined;
-    const saved: { name: string; blob: Blob }[] = [];
-    URL.createObjectURL = (b: Blob) => {
-      blob = b;
-      return 'blob:audit';
-    };
-    URL.revokeObjectURL = () => {};
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      saved.push({ name: this.download, blob: blob! });
-    });
+    const { saved, stop } = catchDownloads();
     fireEvent.click(screen.getByRole('button', { name: 'CSV로 내려받기' }));
     await screen.findByText('3건을 CSV 파일로 내려받았습니다.');
-    click.mockRestore();
+    stop();
     // Both pages, 500 at a time: the older one asked with the first's last event.
     const asked = calls.filter((c) => c.path.includes('limit=500')).map((c) => c.path);
     expect(asked).toHaveLength(2);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mockApi } from '../test/api-mock';
+import { catchDownloads } from '../test/downloads';
 import { emptyStatus, member, openLoanAtYonam, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
@@ -41,27 +42,16 @@ describe('portal: downloading my data', () => {
       ],
       ['GET', /^\/api\/v1\/me\/notices/, { body: { notices: [{ id: 9, kind: 'due_soon' }] } }],
     ]);
-    let blob: Blob | undefined;
-    URL.createObjectURL = (b: Blob) => {
-      blob = b;
-      return 'blob:my-data';
-    };
-    URL.revokeObjectURL = () => {};
-    const saved: string[] = [];
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      saved.push(this.download);
-    });
+    const downloads = catchDownloads();
     renderAt('/portal/me/account');
     fireEvent.click(await screen.findByRole('button', { name: '내 정보 내려받기' }));
     const said = await screen.findByText('내 정보를 파일로 내려받았습니다.');
     expect(said.getAttribute('role')).toBe('status');
     await waitFor(() => expect(document.activeElement).toBe(said));
-    click.mockRestore();
-    expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatch(/^library-one-my-data-\d{4}-\d{2}-\d{2}\.json$/);
-    const file = JSON.parse(await blob!.text());
+    downloads.stop();
+    expect(downloads.saved).toHaveLength(1);
+    expect(downloads.saved[0]!.name).toMatch(/^library-one-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(await downloads.saved[0]!.blob.text());
     expect(file.member.name).toBe(member.name);
     expect(file.librariesHoldingMyData).toEqual([yonam]);
     expect(file.currentLoans.openLoans).toEqual([openLoanAtYonam]);
