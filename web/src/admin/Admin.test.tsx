@@ -83,9 +83,12 @@ describe('administration', () => {
     renderAt('/admin');
     await screen.findByRole('heading', { name: '통계' });
     expect(await screen.findByText('25%', { selector: '.kpi-value' })).toBeTruthy();
-    const kpis = [...document.querySelectorAll('.kpis li')].map((li) => li.textContent);
-    expect(kpis).toContain('새로 가입한 회원1,234');
-    expect(kpis).toContain('탈퇴한 회원5');
+    const members = screen.getByRole('region', { name: '회원' });
+    expect(
+      within(members)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['새로 가입한 회원1,234', '탈퇴한 회원5']);
     // Inter-library requests: placed and collected here, sent to other libraries, not filled.
     const requests = screen.getByRole('region', { name: '상호대차' });
     expect(

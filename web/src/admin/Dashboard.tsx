@@ -116,15 +116,20 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
               <span className="kpi-label">{t('dashboard.suspensions')}</span>
               <span className="kpi-value">{format.number(data.totals.suspensionsStarted)}</span>
             </li>
-            <li>
-              <span className="kpi-label">{t('dashboard.membersJoined')}</span>
-              <span className="kpi-value">{format.number(data.members.joined)}</span>
-            </li>
-            <li>
-              <span className="kpi-label">{t('dashboard.membersWithdrawn')}</span>
-              <span className="kpi-value">{format.number(data.members.withdrawn)}</span>
-            </li>
           </ul>
+          <section aria-labelledby="members-figures">
+            <h2 id="members-figures">{t('dashboard.membersTitle')}</h2>
+            <ul className="kpis">
+              <li>
+                <span className="kpi-label">{t('dashboard.membersJoined')}</span>
+                <span className="kpi-value">{format.number(data.members.joined)}</span>
+              </li>
+              <li>
+                <span className="kpi-label">{t('dashboard.membersWithdrawn')}</span>
+                <span className="kpi-value">{format.number(data.members.withdrawn)}</span>
+              </li>
+            </ul>
+          </section>
           <section aria-labelledby="requests-figures">
             <h2 id="requests-figures">{t('dashboard.requests.title')}</h2>
             <ul className="kpis">
