@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCardNumber } from '../../src/seed/demo-accounts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { codes, libraryIdOf, shelve, walkIn } from '../support/circulation.js';
+import { codes, libraryIdOf, openLoansOfCopy, shelve, walkIn } from '../support/circulation.js';
 import { testDatabaseKind } from '../support/database.js';
 import { allDayStaffClient, Client, memberClient, staffClient } from '../support/http.js';
 
@@ -465,13 +465,23 @@ describe(`circulation over HTTP (${testDatabaseKind})`, () => {
     await yonamDesk.post('/api/v1/returns', { itemBarcode: 'JY0027' });
   });
 
-  it('refuses lending at a library that is not participating', async () => {
+  it('refuses lending at a library that is not participating; a library paused (works) still takes back and renews its loans', async () => {
     const member = await walkIn(gnDesk);
     const gn = await libraryIdOf(t, 'gyeongnamdaepyo-library');
+    expect((await lend(gnDesk, member.card, 'GN0028')).statusCode).toBe(201);
+    expect((await lend(gnDesk, member.card, 'GN0027')).statusCode).toBe(201);
     await admin.patch(`/api/v1/libraries/${gn}`, { status: 'planned' });
     expect(codes((await lend(gnDesk, member.card, 'GN0029')).json())).toEqual([
       'LIBRARY_NOT_PARTICIPATING',
     ]);
+    // What the admin page promises when it pauses a library: its loans are renewed and returned.
+    expect((await gnDesk.post('/api/v1/renewals', { itemBarcode: 'GN0028' })).statusCode).toBe(200);
+    const portal = await memberClient(t.app, member.card, 'member password');
+    const [online] = (await openLoansOfCopy(t.db, 'GN0027')).map((loan) => loan.id);
+    expect((await portal.post(`/api/v1/me/loans/${online}/renewal`)).statusCode).toBe(200);
+    for (const itemBarcode of ['GN0028', 'GN0027']) {
+      expect((await gnDesk.post('/api/v1/returns', { itemBarcode })).statusCode).toBe(200);
+    }
     await admin.patch(`/api/v1/libraries/${gn}`, { status: 'participating' });
   });
 

@@ -350,6 +350,47 @@ describe('administration', () => {
     expect(await screen.findByRole('heading', { name: '진주연암도서관' })).toBeTruthy();
   });
 
+  it('the network admin stops lending at a library closing for works, asked first and told what waits there', async () => {
+    let listed = yonam;
+    const calls = adminRoutes(networkAdmin, [
+      ['GET', '/api/v1/libraries', () => ({ body: { libraries: [listed] } })],
+      [
+        'PATCH',
+        '/api/v1/libraries/3',
+        (request) => {
+          listed = { ...yonam, ...(request.body as object) };
+          return { body: listed };
+        },
+      ],
+    ]);
+    renderAt('/admin/libraries');
+    const card = (await screen.findByRole('heading', { name: '진주시립연암도서관' })).closest(
+      'li',
+    )!;
+    fireEvent.click(within(card).getByText('정보 고치기'));
+    fireEvent.click(
+      within(card).getByRole('button', { name: '대출 멈추기 (참여 전으로): 진주시립연암도서관' }),
+    );
+    expect(
+      within(card).getByText(/보관 중인 예약·상호대차 자료도 빌려 줄 수 없게 되니/),
+    ).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+    fireEvent.click(within(card).getByRole('button', { name: '예, 대출을 멈춥니다' }));
+    expect(
+      await screen.findByText(
+        '진주시립연암도서관의 대출을 멈췄습니다. 참여 예정 도서관 목록에 있습니다.',
+      ),
+    ).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ status: 'planned' });
+    // Listed with the planned libraries, with the button to start again.
+    const planned = (await screen.findByRole('heading', { name: '참여 예정 도서관' })).closest(
+      'section',
+    )!;
+    expect(
+      within(planned).getByRole('button', { name: '참여 시작: 진주시립연암도서관' }),
+    ).toBeTruthy();
+  });
+
   it('a holiday added in a year the list does not show: the list turns to that year', async () => {
     const other = firstYearShown(seoulToday()) + 1;
     const calls = adminRoutes(networkAdmin, [

@@ -108,6 +108,19 @@ function LibraryEditor({
           </form>
         ) : null}
         <LibraryFactsForm library={library} onSaved={() => onSaved('')} />
+        {library.status === 'participating' ? (
+          // A library closed for months (works): it stops lending, and what waits there with it.
+          <ConfirmButton
+            label={t('network.pause')}
+            subject={format.name(library)}
+            question={t('network.pauseQuestion', { name: format.name(library) })}
+            yes={t('network.pauseYes')}
+            busy={action.busy}
+            onConfirm={() =>
+              patch({ status: 'planned' }, t('network.paused', { name: format.name(library) }))
+            }
+          />
+        ) : null}
       </details>
       <ProblemAlert problem={action.problem} />
     </li>
