@@ -49,6 +49,8 @@ describe(`the audit page's log (${testDatabaseKind})`, () => {
     network = await staffClient(t.app, 'network-admin');
     member = await walkIn(desk);
     await desk.get(`/api/v1/members/${member.id}`);
+    const neighbour = await walkIn(desk);
+    await desk.get(`/api/v1/members/${neighbour.id}`);
     await desk.post('/api/v1/checkouts', { cardNumber: member.card, itemBarcode: 'AU-1' });
     t.clock.advanceMinutes(20);
     await desk.post('/api/v1/returns', { itemBarcode: 'AU-1' });
@@ -129,6 +131,26 @@ describe(`the audit page's log (${testDatabaseKind})`, () => {
     expect(desk.events.map((e) => e.action)).toEqual(
       expect.arrayContaining(['member.viewed', 'loan.checked_out', 'loan.returned']),
     );
+  });
+
+  it("follows one member by the pseudonym an event shows: who looked at them, and nobody else's looks", async () => {
+    const { events } = await page(yonamAdmin, `libraryId=${yonam}&area=memberLooks`);
+    const pseudonyms = new Set(events.map((e) => e.memberPseudonym));
+    expect(pseudonyms.size).toBe(2);
+    const [first] = events;
+    const followed = await page(
+      yonamAdmin,
+      `libraryId=${yonam}&pseudonym=${first!.memberPseudonym}`,
+    );
+    expect(followed.events.length).toBeGreaterThan(0);
+    expect(followed.events.every((e) => e.memberPseudonym === first!.memberPseudonym)).toBe(true);
+    const kept = await t.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('member_pseudonym', '=', first!.memberPseudonym)
+      .where('library_id', '=', yonam)
+      .executeTakeFirstOrThrow();
+    expect(followed.events).toHaveLength(Number(kept.n));
   });
 
   it('counts a period by the Korean calendar day', async () => {

@@ -220,6 +220,14 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
             }),
             to: Type.Optional({ ...DateText, description: 'last Korean calendar day, included' }),
             staffId: Type.Optional({ ...Id, description: 'what one staff member did' }),
+            pseudonym: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 40,
+                description:
+                  "one member's events, by the pseudonym an event shows (`memberPseudonym`): who else looked at them, never who they are",
+              }),
+            ),
             before: Type.Optional({ ...Id, description: "the previous page's `nextBefore`" }),
             subjectKind: Type.Optional(Type.String({ maxLength: 40 })),
             subjectId: Type.Optional(Type.String({ maxLength: 40 })),

@@ -17,6 +17,8 @@ export interface AuditQuery {
   to?: BusinessDate;
   /** What one staff member did. */
   staffId?: number;
+  /** The events of one member, by the pseudonym the log shows (never by who they are). */
+  pseudonym?: string;
   /** The id of the last event of the previous page: the events older than it. */
   before?: number;
   subjectKind?: string;
@@ -58,7 +60,7 @@ async function pageEnd(db: Kysely<DB>, before: number | undefined) {
  * its subject where one is kept (a staff account, a machine, a copy's barcode) — never a member.
  */
 export async function auditEvents({ db }: AppContext, actor: Actor, query: AuditQuery) {
-  const { libraryId, area, from, to, staffId, subjectKind, subjectId, memberId } = query;
+  const { libraryId, area, from, to, staffId, pseudonym, subjectKind, subjectId, memberId } = query;
   authorize(actor, 'audit.read', { libraryId: libraryId ?? null });
   checkPeriod(from, to);
   const limit = query.limit ?? 100;
@@ -94,6 +96,7 @@ export async function auditEvents({ db }: AppContext, actor: Actor, query: Audit
   if (staffId !== undefined) {
     select = select.where('e.actor_kind', '=', 'staff').where('e.actor_id', '=', staffId);
   }
+  if (pseudonym) select = select.where('e.member_pseudonym', '=', pseudonym);
   if (end) select = select.where(sql<boolean>`(e.at, e.id) < (${end.at}, ${end.id})`);
   if (subjectKind) select = select.where('e.subject_kind', '=', subjectKind);
   if (subjectId) select = select.where('e.subject_id', '=', subjectId);

@@ -133,6 +133,22 @@ describe('the audit page', () => {
     ]);
   });
 
+  it("follows one member's pseudonym, and back to everyone", async () => {
+    const calls = auditRoutes(libraryAdmin);
+    renderAt('/admin/audit');
+    const table = await screen.findByRole('table');
+    fireEvent.click(
+      within(table).getByRole('button', { name: '가명 3f9a1c7e 회원의 기록만 보기' }),
+    );
+    await screen.findByText(/가명 3f9a1c7e 회원의 기록만 보고 있습니다/);
+    await waitFor(() =>
+      expect(calls.at(-1)!.path).toContain('pseudonym=3f9a1c7e-55aa-41d2-9c3e-0b1d2e3f4a5b'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '모든 기록 보기' }));
+    await waitFor(() => expect(screen.queryByText(/회원의 기록만 보고 있습니다/)).toBeNull());
+    expect(calls.at(-1)!.path).not.toContain('pseudonym');
+  });
+
   it('asks for one kind and a period, and starts again from the newest page', async () => {
     const calls = auditRoutes(libraryAdmin);
     renderAt('/admin/audit');

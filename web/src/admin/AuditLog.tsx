@@ -35,6 +35,8 @@ interface Filter {
   staff?: { libraryId: number | null; staffId: number };
   from?: string;
   to?: string;
+  /** One member's events, by their pseudonym. */
+  pseudonym?: string;
 }
 
 /** The API's query for a filter; a staff member chosen at another library is not this one's. */
@@ -80,6 +82,7 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
   const show = (event: FormEvent) => {
     event.preventDefault();
     setFilter({
+      ...filter,
       area: (area || undefined) as Area | undefined,
       staff: staffId ? { libraryId, staffId: Number(staffId) } : undefined,
       from: from || undefined,
@@ -91,6 +94,8 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
     const page = await more.run(() => loadPage(libraryId, filter, nextBefore));
     if (page) setOlder({ key, pages: [...(older.key === key ? older.pages : []), page] });
   };
+
+  const follow = (pseudonym: string | undefined) => setFilter({ ...filter, pseudonym });
 
   const saveCsv = async () => {
     message.clear();
@@ -134,6 +139,14 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
           {t('audit.show')}
         </button>
       </form>
+      {filter.pseudonym ? (
+        <p className="notice">
+          {t('audit.following', { pseudonym: shortPseudonym(filter.pseudonym) })}{' '}
+          <button type="button" className="button small" onClick={() => follow(undefined)}>
+            {t('audit.everyone')}
+          </button>
+        </p>
+      ) : null}
       <ProblemAlert problem={first.problem ?? more.problem} />
       {first.data && events.length > 0 ? (
         <div className="button-row">
@@ -145,7 +158,11 @@ export function AuditLog({ libraryId }: { libraryId: number | null }) {
       <ProblemAlert problem={saving.problem} />
       <StatusLine text={message.text} />
       {first.data ? (
-        <AuditTable events={events} cells={cells} />
+        <AuditTable
+          events={events}
+          cells={cells}
+          onFollow={filter.pseudonym ? undefined : follow}
+        />
       ) : first.loading ? (
         <Loading />
       ) : null}
@@ -188,9 +205,19 @@ function StaffChoice({
   );
 }
 
-function AuditTable({ events, cells }: { events: AuditEvent[]; cells: AuditCells }) {
+function AuditTable({
+  events,
+  cells,
+  onFollow,
+}: {
+  events: AuditEvent[];
+  cells: AuditCells;
+  /** Shows one member's events: a button beside each pseudonym. */
+  onFollow: ((pseudonym: string) => void) | undefined;
+}) {
   const { t } = useTranslation();
   if (events.length === 0) return <p>{t('audit.none')}</p>;
+  const subject = cells.columns.length - 2;
   return (
     <DataTable caption={t('audit.caption', { count: events.length })} columns={cells.columns}>
       {events.map((event) => {
@@ -199,7 +226,24 @@ function AuditTable({ events, cells }: { events: AuditEvent[]; cells: AuditCells
         return (
           <tr key={event.id}>
             {row.map((cell, n) => (
-              <td key={cells.columns[n]}>{cell}</td>
+              <td key={cells.columns[n]}>
+                {cell}
+                {n === subject && onFollow && event.memberPseudonym ? (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="link-button small"
+                      aria-label={t('audit.followNamed', {
+                        pseudonym: shortPseudonym(event.memberPseudonym),
+                      })}
+                      onClick={() => onFollow(event.memberPseudonym!)}
+                    >
+                      {t('audit.follow')}
+                    </button>
+                  </>
+                ) : null}
+              </td>
             ))}
             <td>
               <code className="audit-details">{details}</code>

@@ -3860,6 +3860,8 @@ export interface operations {
                 to?: string;
                 /** @description what one staff member did */
                 staffId?: number;
+                /** @description one member's events, by the pseudonym an event shows (`memberPseudonym`): who else looked at them, never who they are */
+                pseudonym?: string;
                 /** @description the previous page's `nextBefore` */
                 before?: number;
                 subjectKind?: string;
