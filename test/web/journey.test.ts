@@ -511,7 +511,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await saved.getByText('진주시립연암도서관 관리자').waitFor();
     expect(await saved.textContent()).toContain('loanLimit: 7');
     await accessibility.check(page, 'admin audit');
-    await capture(page, 'admin-audit', { sizes: ['desk', 'phone'] });
+    await capture(page, 'admin-audit', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
 
     // The library's facts in Korean and English (issue 17): the seed's closed days are Korean.
     await page.getByRole('link', { name: '도서관 정보' }).click();
