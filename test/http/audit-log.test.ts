@@ -52,6 +52,12 @@ describe(`the audit page's log (${testDatabaseKind})`, () => {
     const neighbour = await walkIn(desk);
     await desk.get(`/api/v1/members/${neighbour.id}`);
     await desk.post('/api/v1/checkouts', { cardNumber: member.card, itemBarcode: 'AU-1' });
+    // The neighbour waits for the same book.
+    const held = await desk.post('/api/v1/holds', {
+      cardNumber: neighbour.card,
+      itemBarcode: 'AU-1',
+    });
+    expect(held.statusCode, held.body).toBe(201);
     t.clock.advanceMinutes(20);
     await desk.post('/api/v1/returns', { itemBarcode: 'AU-1' });
     const created = await yonamAdmin.post(`/api/v1/libraries/${yonam}/staff`, {
@@ -83,6 +89,11 @@ describe(`the audit page's log (${testDatabaseKind})`, () => {
       actorName: '진주시립연암도서관 안내데스크',
       subjectKind: 'loan',
       subjectName: 'AU-1',
+    });
+    // A hold by the title it is for.
+    expect(events.find((e) => e.action === 'hold.placed')).toMatchObject({
+      subjectKind: 'hold',
+      subjectName: '감사 기록의 책',
     });
     expect(events.find((e) => e.action === 'staff.created')).toMatchObject({
       actorName: '진주시립연암도서관 관리자',

@@ -265,7 +265,7 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
                 subjectName: {
                   ...NullableText,
                   description:
-                    "a staff member's name, a machine's account, or the barcode of the copy (a loan's copy)",
+                    "a staff member's name, a machine's account, the barcode of the copy (a loan's copy), or the title of a hold or request",
                 },
                 details: Type.Record(Type.String(), Type.Any()),
                 memberPseudonym: NullableText,

@@ -134,7 +134,8 @@ export async function auditEvents({ db }: AppContext, actor: Actor, query: Audit
 
 /**
  * What a reader knows the subject by: a staff member's name, a machine's account, a copy's
- * barcode (a loan's copy too). The id is cast only for its own kind (CASE decides the order).
+ * barcode (a loan's copy too), the title a hold or request is for. The id is cast only for its
+ * own kind (CASE decides the order).
  */
 function subjectName() {
   const idOf = (kind: string) =>
@@ -145,5 +146,9 @@ function subjectName() {
     when 'item' then (select i.barcode from items i where i.id = ${idOf('item')})
     when 'loan' then (select i.barcode from loans l join items i on i.id = l.item_id
                       where l.id = ${idOf('loan')})
+    when 'hold' then (select b.title from holds h join bib_records b on b.id = h.record_id
+                      where h.id = ${idOf('hold')})
+    when 'request' then (select b.title from inter_library_requests r
+                         join bib_records b on b.id = r.record_id where r.id = ${idOf('request')})
   end`;
 }

@@ -3895,7 +3895,7 @@ export interface operations {
                             action: string;
                             subjectKind: string;
                             subjectId: string | null;
-                            /** @description a staff member's name, a machine's account, or the barcode of the copy (a loan's copy) */
+                            /** @description a staff member's name, a machine's account, the barcode of the copy (a loan's copy), or the title of a hold or request */
                             subjectName: string | null;
                             details: {
                                 [key: string]: unknown;
