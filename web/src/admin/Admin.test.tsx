@@ -120,11 +120,19 @@ describe('administration', () => {
     // The figures go to a spreadsheet: a file a library, named by the period.
     const { saved, stop } = catchDownloads();
     fireEvent.click(screen.getByRole('button', { name: '도서관별 자료 CSV로 내려받기' }));
+    fireEvent.click(screen.getByRole('button', { name: '요약 CSV로 내려받기' }));
     stop();
-    expect(saved.map((file) => file.name)).toEqual(['도서관별-대출-2026-12-01-2026-12-03.csv']);
+    expect(saved.map((file) => file.name)).toEqual([
+      '도서관별-대출-2026-12-01-2026-12-03.csv',
+      '요약-2026-12-01-2026-12-03.csv',
+    ]);
     expect(await saved[0]!.blob.text()).toBe(
       '\ufeff도서관,대출,다른 도서관 회원\n진주시립연암도서관,3,0\n통영시립도서관,1,1\n경남대표도서관,0,0\n',
     );
+    // The totals, named as the dashboard names them: members and requests too.
+    const summary = await saved[1]!.blob.text();
+    expect(summary).toContain('새로 가입한 회원,1234\n');
+    expect(summary).toContain('이루어지지 않은 신청,6\n');
   });
 
   it('adds up a period of several months by month, saying which months the period cuts', async () => {

@@ -176,7 +176,7 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
           </div>
           <MonthTable months={data.loansPerMonth} />
           <div className="button-row">
-            {(['perDay', 'perMonth', 'perLibrary'] as const).map((file) => (
+            {(['perDay', 'perMonth', 'perLibrary', 'summary'] as const).map((file) => (
               <button
                 key={file}
                 type="button"
@@ -193,6 +193,17 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
                       month: t('dashboard.month'),
                       from: t('dashboard.from'),
                       to: t('dashboard.to'),
+                      figure: t('dashboard.figure'),
+                      value: t('dashboard.value'),
+                      share: t('dashboard.share'),
+                      membersJoined: t('dashboard.membersJoined'),
+                      membersWithdrawn: t('dashboard.membersWithdrawn'),
+                      requests: {
+                        placed: t('dashboard.requests.placed'),
+                        collected: t('dashboard.requests.collected'),
+                        sent: t('dashboard.requests.sent'),
+                        notFilled: t('dashboard.requests.notFilled'),
+                      },
                     },
                     (library) => format.name(library),
                   );

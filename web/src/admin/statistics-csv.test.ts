@@ -10,11 +10,22 @@ const headers = {
   month: '월',
   from: '시작일',
   to: '종료일',
+  figure: '항목',
+  value: '값',
+  share: '다른 도서관 회원에게 대출한 비율',
+  membersJoined: '새로 가입한 회원',
+  membersWithdrawn: '탈퇴한 회원',
+  requests: {
+    placed: '상호대차 신청',
+    collected: '상호대차로 받아 간 책',
+    sent: '다른 도서관에 보낸 책',
+    notFilled: '이루어지지 않은 신청',
+  },
 };
 
 describe('the statistics as CSV files', () => {
-  it('writes a row a day, a row a month and a row a library, with a byte-order mark and quoted names', () => {
-    const { perDay, perLibrary, perMonth } = statisticsCsv(
+  it('writes a row a day, a row a month, a row a library and the totals, with a byte-order mark and quoted names', () => {
+    const { perDay, perLibrary, perMonth, summary } = statisticsCsv(
       {
         from: '2026-12-01',
         to: '2026-12-02',
@@ -44,8 +55,8 @@ describe('the statistics as CSV files', () => {
             suspensionsStarted: 1,
           },
         ],
-        members: { joined: 0, withdrawn: 0 },
-        requests: { placed: 0, collected: 0, sent: 0, notFilled: 0 },
+        members: { joined: 7, withdrawn: 1 },
+        requests: { placed: 4, collected: 3, sent: 2, notFilled: 1 },
         loansPerLibrary: [
           {
             library: { id: 1, nameKo: '경남대표도서관', nameEn: 'G' },
@@ -66,6 +77,21 @@ describe('the statistics as CSV files', () => {
     expect(perMonth).toBe(
       '\ufeff월,시작일,종료일,대출,연체 반납\n2026-12,2026-12-01,2026-12-02,5,1\n',
     );
+    expect(summary.split('\n')).toEqual([
+      '\ufeff항목,값',
+      '시작일,2026-12-01',
+      '종료일,2026-12-02',
+      '대출,5',
+      '다른 도서관 회원에게 대출한 비율,0.4',
+      '연체 반납,1',
+      '새로 가입한 회원,7',
+      '탈퇴한 회원,1',
+      '상호대차 신청,4',
+      '상호대차로 받아 간 책,3',
+      '다른 도서관에 보낸 책,2',
+      '이루어지지 않은 신청,1',
+      '',
+    ]);
     expect(perLibrary).toBe(
       '\ufeff도서관,대출,다른 도서관 회원에게\n경남대표도서관,4,2\n"도서관, 분관",1,0\n',
     );

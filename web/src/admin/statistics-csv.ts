@@ -12,17 +12,25 @@ export interface CsvHeaders {
   month: string;
   from: string;
   to: string;
+  /** The summary file's two columns, and its rows' names. */
+  figure: string;
+  value: string;
+  share: string;
+  membersJoined: string;
+  membersWithdrawn: string;
+  requests: Record<keyof Statistics['requests'], string>;
 }
 
 /**
  * The dashboard's figures as CSV files a spreadsheet opens (a byte-order mark first, so that
- * Excel reads the Korean names as UTF-8): one row a day, one row a library, one row a month.
+ * Excel reads the Korean names as UTF-8): one row a day, one row a library, one row a month, and
+ * the period's totals (loans, suspensions, members joined and withdrawn, requests), one a row.
  */
 export function statisticsCsv(
   data: Statistics,
   headers: CsvHeaders,
   libraryName: (library: Statistics['loansPerLibrary'][number]['library']) => string,
-): { perDay: string; perLibrary: string; perMonth: string } {
+): { perDay: string; perLibrary: string; perMonth: string; summary: string } {
   const suspensions = new Map(data.suspensionsPerDay.map((d) => [d.date, d.started]));
   const perDay = stringify(
     data.loansPerDay.map((d) => [d.date, d.loans, suspensions.get(d.date) ?? 0]),
@@ -48,7 +56,25 @@ export function statisticsCsv(
       bom: true,
     },
   );
-  return { perDay, perLibrary, perMonth };
+  const { totals, members, requests } = data;
+  const summary = stringify(
+    [
+      [headers.from, data.from],
+      [headers.to, data.to],
+      [headers.loans, totals.loans],
+      // A fraction (0.078), not "7.8%": a spreadsheet computes with it.
+      [headers.share, totals.shareToOtherLibraryMembers ?? ''],
+      [headers.suspensions, totals.suspensionsStarted],
+      [headers.membersJoined, members.joined],
+      [headers.membersWithdrawn, members.withdrawn],
+      ...(['placed', 'collected', 'sent', 'notFilled'] as const).map((figure) => [
+        headers.requests[figure],
+        requests[figure],
+      ]),
+    ],
+    { header: true, columns: [headers.figure, headers.value], bom: true },
+  );
+  return { perDay, perLibrary, perMonth, summary };
 }
 
 /** Hands a CSV to the browser as a file to save. */
