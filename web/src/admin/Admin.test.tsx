@@ -28,6 +28,29 @@ function adminRoutes(staff: typeof deskStaff, extra: Parameters<typeof mockApi>[
   ]);
 }
 
+/**
+ * The libraries page as the network admin, Jinju Yonam's card open for editing; a PATCH changes
+ * the library the list shows next.
+ */
+async function editYonamAsNetworkAdmin() {
+  let listed = yonam;
+  const calls = adminRoutes(networkAdmin, [
+    ['GET', '/api/v1/libraries', () => ({ body: { libraries: [listed] } })],
+    [
+      'PATCH',
+      '/api/v1/libraries/3',
+      (request) => {
+        listed = { ...yonam, ...(request.body as object) };
+        return { body: listed };
+      },
+    ],
+  ]);
+  renderAt('/admin/libraries');
+  const card = (await screen.findByRole('heading', { name: '진주시립연암도서관' })).closest('li')!;
+  fireEvent.click(within(card).getByText('정보 고치기'));
+  return { calls, card };
+}
+
 /** The network's rules as the loan rules page reads them: a network limit of 20. */
 const networkRules20: Parameters<typeof mockApi>[0][number] = [
   'GET',
@@ -329,23 +352,7 @@ describe('administration', () => {
   });
 
   it('the network admin corrects a library’s names; the list shows them, the code stays', async () => {
-    let listed = yonam;
-    const calls = adminRoutes(networkAdmin, [
-      ['GET', '/api/v1/libraries', () => ({ body: { libraries: [listed] } })],
-      [
-        'PATCH',
-        '/api/v1/libraries/3',
-        (request) => {
-          listed = { ...yonam, ...(request.body as object) };
-          return { body: listed };
-        },
-      ],
-    ]);
-    renderAt('/admin/libraries');
-    const card = (await screen.findByRole('heading', { name: '진주시립연암도서관' })).closest(
-      'li',
-    )!;
-    fireEvent.click(within(card).getByText('정보 고치기'));
+    const { calls, card } = await editYonamAsNetworkAdmin();
     const korean = within(card).getByLabelText('이름 (한국어)');
     expect(within(card).getByText(/도서관 코드 jinju-yonam-library는 그대로입니다/)).toBeTruthy();
     fireEvent.change(korean, { target: { value: ' 진주연암도서관 ' } });
@@ -359,23 +366,7 @@ describe('administration', () => {
   });
 
   it('the network admin stops lending at a library closing for works, asked first and told what waits there', async () => {
-    let listed = yonam;
-    const calls = adminRoutes(networkAdmin, [
-      ['GET', '/api/v1/libraries', () => ({ body: { libraries: [listed] } })],
-      [
-        'PATCH',
-        '/api/v1/libraries/3',
-        (request) => {
-          listed = { ...yonam, ...(request.body as object) };
-          return { body: listed };
-        },
-      ],
-    ]);
-    renderAt('/admin/libraries');
-    const card = (await screen.findByRole('heading', { name: '진주시립연암도서관' })).closest(
-      'li',
-    )!;
-    fireEvent.click(within(card).getByText('정보 고치기'));
+    const { calls, card } = await editYonamAsNetworkAdmin();
     fireEvent.click(
       within(card).getByRole('button', { name: '대출 멈추기 (참여 전으로): 진주시립연암도서관' }),
     );
