@@ -138,7 +138,7 @@ describe('the audit page', () => {
     renderAt('/admin/audit');
     const table = await screen.findByRole('table');
     fireEvent.click(
-      within(table).getByRole('button', { name: '가명 3f9a1c7e 회원의 기록만 보기' }),
+      within(table).getByRole('button', { name: '이 회원의 기록만 보기 (가명 3f9a1c7e)' }),
     );
     await screen.findByText(/가명 3f9a1c7e 회원의 기록만 보고 있습니다/);
     await waitFor(() =>

@@ -231,6 +231,7 @@ function AuditTable({
                     <button
                       type="button"
                       className="link-button small"
+                      // The visible words first (a voice user says them), then whose.
                       aria-label={t('audit.followNamed', {
                         pseudonym: shortPseudonym(event.memberPseudonym),
                       })}
