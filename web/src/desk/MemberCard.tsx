@@ -9,10 +9,11 @@ import { IdDocumentSelect } from '../components/IdDocumentSelect';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { CardStatusBadge, groupedCardNumber, MemberStatusBadge } from '../components/StatusBadge';
 import { type Message, useAction } from '../hooks';
-import { formatPhone, useFormat } from '../i18n/format';
+import { useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
 import { MemberAccountTools } from './MemberAccountTools';
 import { MemberNotices } from './MemberNotices';
+import { PersonFacts } from './PersonFacts';
 import type { Visit } from './visit';
 
 /** The ID document select of a lost card's reissue: the desk's cursor goes there. */
@@ -95,31 +96,7 @@ export function MemberCard({
           <CardStatusBadge status={card.status} blocked={card.blocked} />
         </Fact>
         <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
-        {member.visibility === 'full' ? (
-          <>
-            <Fact label={t('person.birthDate')}>
-              {member.birthDate ? format.date(member.birthDate, false) : '—'}
-            </Fact>
-            <Fact label={t('person.phone')}>{formatPhone(member.phone)}</Fact>
-            {member.email ? (
-              <Fact label={t('person.email')} className="break">
-                {member.email}
-              </Fact>
-            ) : null}
-            {member.guardian ? (
-              <Fact
-                label={t('person.guardian')}
-              >{`${member.guardian.name} (${member.guardian.relationship})`}</Fact>
-            ) : null}
-          </>
-        ) : (
-          <>
-            <Fact label={t('person.phone')}>{member.maskedPhone ?? '—'}</Fact>
-            <Fact label={t('person.email')} className="break">
-              {member.maskedEmail ?? '—'}
-            </Fact>
-          </>
-        )}
+        <PersonFacts member={member} />
       </dl>
 
       {member.visibility === 'limited' ? (

@@ -10,8 +10,9 @@ import { PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { MemberStatusBadge } from '../components/StatusBadge';
 import { useAction } from '../hooks';
-import { formatPhone, useFormat } from '../i18n/format';
+import { useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
+import { PersonFacts } from './PersonFacts';
 import { IssuedCard } from './Register';
 
 function PendingMember({ member, onVerified }: { member: Member; onVerified(card: Card): void }) {
@@ -28,33 +29,7 @@ function PendingMember({ member, onVerified }: { member: Member; onVerified(card
         <MemberStatusBadge status={member.status} />
       </div>
       <dl className="facts compact">
-        {member.visibility === 'full' ? (
-          <>
-            <Fact label={t('person.birthDate')}>
-              {member.birthDate ? format.date(member.birthDate, false) : '—'}
-            </Fact>
-            <Fact label={t('person.phone')}>{formatPhone(member.phone)}</Fact>
-            {member.email ? (
-              <Fact label={t('person.email')} className="break">
-                {member.email}
-              </Fact>
-            ) : null}
-            {member.guardian ? (
-              <Fact
-                label={t('person.guardian')}
-              >{`${member.guardian.name} (${member.guardian.relationship})`}</Fact>
-            ) : null}
-          </>
-        ) : (
-          <>
-            <Fact label={t('person.phone')}>{member.maskedPhone ?? '—'}</Fact>
-            {member.maskedEmail ? (
-              <Fact label={t('person.email')} className="break">
-                {member.maskedEmail}
-              </Fact>
-            ) : null}
-          </>
-        )}
+        <PersonFacts member={member} />
         <Fact label={t('account.homeLibrary')}>{format.name(member.homeLibrary)}</Fact>
       </dl>
       {member.status !== 'pending' ? (
