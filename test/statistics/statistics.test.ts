@@ -36,6 +36,16 @@ interface Statistics {
   suspensionsPerDay: { date: string; started: number }[];
 }
 
+/** The desks and admins the statistics are read and made by, signed in for the whole test. */
+async function clientsOf(t: TestApp) {
+  return {
+    gnDesk: await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk'),
+    yonamDesk: await allDayStaffClient(t.app, 'jinju-yonam-desk'),
+    networkAdmin: await allDayStaffClient(t.app, 'network-admin'),
+    yonamAdmin: await allDayStaffClient(t.app, 'jinju-yonam-admin'),
+  };
+}
+
 describe(`statistics over HTTP (${testDatabaseKind})`, () => {
   let t: TestApp;
   let gnDesk: Client;
@@ -48,10 +58,7 @@ describe(`statistics over HTTP (${testDatabaseKind})`, () => {
   beforeAll(async () => {
     // Tuesday 1 December 2026, 10:00 in Seoul.
     t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
-    gnDesk = await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk');
-    yonamDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
-    networkAdmin = await allDayStaffClient(t.app, 'network-admin');
-    yonamAdmin = await allDayStaffClient(t.app, 'jinju-yonam-admin');
+    ({ gnDesk, yonamDesk, networkAdmin, yonamAdmin } = await clientsOf(t));
     gn = await libraryIdOf(t, 'gyeongnamdaepyo-library');
     yonam = await libraryIdOf(t, 'jinju-yonam-library');
     await shelve(
@@ -215,10 +222,7 @@ describe(`statistics of members joined and withdrawn (${testDatabaseKind})`, () 
   let gn: number;
   beforeAll(async () => {
     t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
-    gnDesk = await allDayStaffClient(t.app, 'gyeongnamdaepyo-desk');
-    yonamDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
-    networkAdmin = await allDayStaffClient(t.app, 'network-admin');
-    yonamAdmin = await allDayStaffClient(t.app, 'jinju-yonam-admin');
+    ({ gnDesk, yonamDesk, networkAdmin, yonamAdmin } = await clientsOf(t));
     gn = await libraryIdOf(t, 'gyeongnamdaepyo-library');
     // 2 Dec: two join at Gyeongnamdaepyo, one at Jinju Yonam.
     t.clock.setBusinessDate('2026-12-02');
@@ -257,9 +261,9 @@ describe(`statistics of inter-library requests (${testDatabaseKind})`, () => {
   let seobu: number;
   beforeAll(async () => {
     t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
-    networkAdmin = await allDayStaffClient(t.app, 'network-admin');
-    yonamAdmin = await allDayStaffClient(t.app, 'jinju-yonam-admin');
-    const yonamDesk = await allDayStaffClient(t.app, 'jinju-yonam-desk');
+    const clients = await clientsOf(t);
+    ({ networkAdmin, yonamAdmin } = clients);
+    const { yonamDesk } = clients;
     // Jinju Yonam's members ask for Jinju Seobu's books, picked up at Jinju Yonam.
     const yonam = await libraryIdOf(t, 'jinju-yonam-library');
     seobu = await libraryIdOf(t, 'jinju-seobu-library');

@@ -89,33 +89,29 @@ function portalRoutes(loans: CirculationStatus) {
   ]);
 }
 
+/** The signed-in member's loan history, as the portal's history tab reads it. */
+function historyRoutes(loans: unknown[]) {
+  mockApi([
+    ['GET', '/api/v1/me', { body: member }],
+    ['GET', '/api/v1/me/loan-history', { body: { enabled: true, loans } }],
+  ]);
+}
+
 describe('portal: my loans', () => {
   resetBetweenTests();
 
   it("writes each past loan's period with weekdays, and a loan returned the day it was lent once", async () => {
     const yonamRef = { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn };
     const past = { author: null, library: yonamRef, dueDate: '2026-12-18', daysLate: 0 };
-    mockApi([
-      ['GET', '/api/v1/me', { body: member }],
-      [
-        'GET',
-        '/api/v1/me/loan-history',
-        {
-          body: {
-            enabled: true,
-            loans: [
-              { ...past, loanId: 1, title: '흰', loanDay: '2026-12-04', returnDay: '2026-12-04' },
-              {
-                ...past,
-                loanId: 2,
-                title: '채식주의자',
-                loanDay: '2026-11-20',
-                returnDay: '2026-12-04',
-              },
-            ],
-          },
-        },
-      ],
+    historyRoutes([
+      { ...past, loanId: 1, title: '흰', loanDay: '2026-12-04', returnDay: '2026-12-04' },
+      {
+        ...past,
+        loanId: 2,
+        title: '채식주의자',
+        loanDay: '2026-11-20',
+        returnDay: '2026-12-04',
+      },
     ]);
     renderAt('/portal/me/history');
     const period = async (title: string) =>
@@ -130,29 +126,17 @@ describe('portal: my loans', () => {
     const lender = { id: 4, nameKo: '진주시립서부도서관', nameEn: 'Jinju Seobu Library' };
     const pickup = { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn };
     const days = { loanDay: '2026-11-20', dueDate: '2026-12-04', returnDay: '2026-12-01' };
-    mockApi([
-      ['GET', '/api/v1/me', { body: member }],
-      [
-        'GET',
-        '/api/v1/me/loan-history',
-        {
-          body: {
-            enabled: true,
-            loans: [
-              {
-                ...days,
-                loanId: 1,
-                title: '소년이 온다',
-                author: null,
-                library: lender,
-                daysLate: 0,
-                pickupLibrary: pickup,
-              },
-              { ...days, loanId: 2, title: '흰', author: null, library: pickup, daysLate: 0 },
-            ],
-          },
-        },
-      ],
+    historyRoutes([
+      {
+        ...days,
+        loanId: 1,
+        title: '소년이 온다',
+        author: null,
+        library: lender,
+        daysLate: 0,
+        pickupLibrary: pickup,
+      },
+      { ...days, loanId: 2, title: '흰', author: null, library: pickup, daysLate: 0 },
     ]);
     renderAt('/portal/me/history');
     const facts = async (title: string) =>
