@@ -38,9 +38,9 @@ export const DEMO_HISTORY_DAYS = 91;
 /** Generated members, besides README's demo members. */
 const GENERATED_MEMBERS = 60;
 /** The first items of every library stay on the shelf for README's walkthrough and the tests. */
-const RESERVED_SHELF = 20;
+export const RESERVED_SHELF = 20;
 /** Card numbers of generated members: demoCardNumber(101) on (README lists 1–4). */
-const FIRST_GENERATED_CARD = 101;
+export const FIRST_GENERATED_CARD = 101;
 /** Libraries with circulation: README's demo members' and a few more (codes of the seed). */
 const CIRCULATING = [
   'gyeongnamdaepyo-library',

@@ -153,6 +153,72 @@ describe(`the demo's circulation (${testDatabaseKind})`, () => {
     );
   });
 
+  it("has holds and requests in every state a desk sees, none at README's walkthrough's libraries", async () => {
+    const jangpyeong = await staffClient(app, 'geoje-jangpyeong-desk');
+    // A copy set aside yesterday for the first of two in line, on the hold shelf today.
+    const shelf = (await jangpyeong.get('/api/v1/hold-shelf')).json();
+    expect(shelf.holds).toHaveLength(1);
+    const line = await db()
+      .selectFrom('holds')
+      .select(['state'])
+      .where('record_id', '=', shelf.holds[0].recordId)
+      .where('library_id', '=', shelf.holds[0].library.id)
+      .orderBy('placed_at')
+      .orderBy('id')
+      .execute();
+    expect(line.map((h) => h.state).sort()).toEqual(['ready', 'waiting']);
+    // Requests on their way in and waiting for their members; one still on its lender's pull list.
+    const list = async (name: string) =>
+      (await jangpyeong.get(`/api/v1/requests/lists/${name}`)).json().requests;
+    expect(await list('incoming')).toHaveLength(1);
+    expect(await list('ready')).toHaveLength(1);
+    const toSend = await db()
+      .selectFrom('inter_library_requests as q')
+      .innerJoin('libraries as l', 'l.id', 'q.lending_library_id')
+      .select(['l.code', 'q.id'])
+      .where('q.state', '=', 'requested')
+      .execute();
+    expect(toSend.length).toBeGreaterThan(0);
+    const lender = await staffClient(app, `${toSend[0]!.code.replace(/-library$/, '')}-desk`);
+    const pull = (await lender.get('/api/v1/requests/lists/pull')).json().requests;
+    expect(pull.map((r: { id: number }) => r.id)).toContain(toSend[0]!.id);
+
+    // Only generated members, only copies beyond every library's reserved shelf, and none at
+    // the libraries README's walkthrough and the browser tests lend from.
+    const holds = await db()
+      .selectFrom('holds as h')
+      .innerJoin('libraries as l', 'l.id', 'h.library_id')
+      .leftJoin('items as i', 'i.id', 'h.item_id')
+      .select(['h.member_id', 'l.code', 'i.barcode'])
+      .execute();
+    const requests = await db()
+      .selectFrom('inter_library_requests as q')
+      .innerJoin('libraries as l', 'l.id', 'q.lending_library_id')
+      .innerJoin('items as i', 'i.id', 'q.item_id')
+      .select(['q.member_id', 'l.code', 'i.barcode'])
+      .execute();
+    const touched = [...holds, ...requests];
+    expect(touched.length).toBeGreaterThan(8);
+    const readmeMembers = await db()
+      .selectFrom('cards')
+      .select('member_id')
+      .where('number', '<', demoCardNumber(101))
+      .execute();
+    const walkthrough = [
+      'jinju-yonam-library',
+      'gyeongnamdaepyo-library',
+      'tongyeong-city-library',
+    ];
+    for (const row of touched) {
+      expect(readmeMembers.map((m) => m.member_id)).not.toContain(row.member_id);
+      expect(walkthrough).not.toContain(row.code);
+      if (row.barcode) expect(Number(row.barcode.slice(-7))).toBeGreaterThan(20);
+    }
+    const admin = await staffClient(app, 'network-admin');
+    const stats = (await admin.get(`/api/v1/statistics?from=${addDays(TODAY, -1)}`)).json();
+    expect(stats.requests).toMatchObject({ placed: 6, sent: 4 });
+  });
+
   it('is the same on every start at the same date (seeded), and only in an empty database', async () => {
     const again = await createTestDatabase();
     try {

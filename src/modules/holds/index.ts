@@ -7,6 +7,7 @@ export {
   holdItemsOf,
   holdOfTitleChangedToday,
   placeHoldAtDesk,
+  placeOwnHold,
   takeOffPutBackList,
 } from './service.js';
 export {
