@@ -509,7 +509,7 @@ describe.runIf(runJourney)(`the web app, one whole journey (${testDatabaseKind})
     await page.getByRole('button', { name: '보기', exact: true }).click();
     const saved = page.getByRole('row').filter({ hasText: '대출 규칙 변경' }).first();
     await saved.getByText('진주시립연암도서관 관리자').waitFor();
-    expect(await saved.textContent()).toContain('loanLimit: 7');
+    expect(await saved.textContent()).toContain('대출 한도: 7');
     await accessibility.check(page, 'admin audit');
     await capture(page, 'admin-audit', { sizes: ['desk', 'phone'], languages: ['ko', 'en'] });
 

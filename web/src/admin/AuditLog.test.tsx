@@ -29,7 +29,7 @@ function event(id: number, fields: Record<string, unknown>) {
 }
 
 const newest = [
-  event(9, {}),
+  event(9, { details: { itemId: 1991, dueDate: '2026-12-19' } }),
   event(8, {
     action: 'member.viewed',
     subjectKind: 'member',
@@ -47,12 +47,12 @@ const oldest = [
     subjectKind: 'library',
     subjectId: '3',
     subjectName: null,
-    details: { loanLimit: 7 },
+    details: { loanLimit: 7, closedWeekdays: [1], onlineRenewal: true },
   }),
 ];
 
 /** The log in two pages: `before=8` answers the older one. */
-function auditRoutes(staff: typeof deskStaff) {
+function auditRoutes(staff: typeof deskStaff, pages = { newest, oldest }) {
   return mockApi([
     ['GET', '/api/v1/staff/me', { body: staff }],
     ['GET', '/api/v1/libraries/3', { body: { library: yonam, holidays: [] } }],
@@ -71,9 +71,10 @@ function auditRoutes(staff: typeof deskStaff) {
       /^\/api\/v1\/audit-events/,
       (request: MockRequest) => {
         const query = new URL(request.path, 'http://x').searchParams;
-        if (query.get('before') === '8') return { body: { events: oldest, nextBefore: null } };
+        if (query.get('before') === '8')
+          return { body: { events: pages.oldest, nextBefore: null } };
         if (query.get('area') === 'holdings') return { body: { events: [], nextBefore: null } };
-        return { body: { events: newest, nextBefore: 8 } };
+        return { body: { events: pages.newest, nextBefore: pages.oldest.length > 0 ? 8 : null } };
       },
     ],
   ]);
@@ -90,6 +91,9 @@ describe('the audit page', () => {
     expect(within(rows[0]!).getByText('진주시립연암도서관 안내데스크')).toBeTruthy();
     expect(within(rows[0]!).getByText('대출')).toBeTruthy();
     expect(within(rows[0]!).getByText('대출 JY0001')).toBeTruthy();
+    expect(
+      within(rows[0]!).getByText('자료 번호: 1991, 반납 예정일: 2026년 12월 19일'),
+    ).toBeTruthy();
     expect(within(rows[1]!).getByText('회원 정보 조회')).toBeTruthy();
     expect(within(rows[1]!).getByText('회원 (가명 3f9a1c7e)')).toBeTruthy();
     // The actor column: the desk that looked, not the member looked at.
@@ -106,7 +110,7 @@ describe('the audit page', () => {
     expect(added.getByText('대출 규칙 변경')).toBeTruthy();
     expect(added.getByText('시스템 (자동 처리)')).toBeTruthy();
     expect(added.getByText('진주시립연암도서관')).toBeTruthy();
-    expect(added.getByText('loanLimit: 7')).toBeTruthy();
+    expect(added.getByText('대출 한도: 7, 정기 휴관 요일: 월요일, 온라인 연장: 예')).toBeTruthy();
     expect(screen.getByText('가장 오래된 기록까지 보았습니다.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '이전 기록 더 보기' })).toBeNull();
   });
@@ -126,11 +130,68 @@ describe('the audit page', () => {
     expect(saved.map((file) => file.name)).toEqual(['감사기록.csv']);
     expect((await saved[0]!.blob.text()).split('\n')).toEqual([
       '\ufeff시각,누가,도서관,무엇을,대상,세부 내용',
-      '2026-12-05 23:50:00,진주시립연암도서관 안내데스크,진주시립연암도서관,대출,대출 JY0001,',
+      '2026-12-05 23:50:00,진주시립연암도서관 안내데스크,진주시립연암도서관,대출,대출 JY0001,"자료 번호: 1991, 반납 예정일: 2026년 12월 19일"',
       '2026-12-05 23:50:00,진주시립연암도서관 안내데스크,진주시립연암도서관,회원 정보 조회,회원 (가명 3f9a1c7e),',
-      '2026-12-05 23:50:00,시스템 (자동 처리),진주시립연암도서관,대출 규칙 변경,진주시립연암도서관,loanLimit: 7',
+      '2026-12-05 23:50:00,시스템 (자동 처리),진주시립연암도서관,대출 규칙 변경,진주시립연암도서관,"대출 한도: 7, 정기 휴관 요일: 월요일, 온라인 연장: 예"',
       '',
     ]);
+  });
+
+  it('words what each kind of event recorded, in Korean and in English', async () => {
+    const events = [
+      event(6, {
+        actorKind: 'system',
+        action: 'request.send-deadline',
+        subjectKind: 'request',
+        subjectName: '어린 왕자',
+        details: { from: 3, to: 7, itemId: 77 },
+      }),
+      event(5, {
+        action: 'request.send',
+        subjectKind: 'request',
+        subjectName: '어린 왕자',
+        details: { from: 'requested', to: 'sent', outcome: null, itemId: 77 },
+      }),
+      event(4, {
+        action: 'library.holiday_saved',
+        subjectKind: 'library',
+        subjectId: '3',
+        details: { from: '2026-12-24', to: '2026-12-26', reason: 'closed_day', loansMoved: 1200 },
+      }),
+      event(3, {
+        actorKind: 'terminal',
+        actorName: 'jinju-yonam-sc1',
+        action: 'card.blocked',
+        subjectKind: 'card',
+        details: { terminalId: 4, reason: 'PIN 5회 틀림', cardRetained: false },
+      }),
+      event(2, { action: 'future.kind', subjectKind: 'item', details: { shelfMark: 'A-1' } }),
+    ];
+    auditRoutes(networkAdmin, { newest: events, oldest: [] });
+    renderAt('/admin/audit');
+    const table = await screen.findByRole('table', { name: /감사 기록 \(5건 표시\)/ });
+    const detailsOf = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell').at(-1)!.textContent);
+    expect(detailsOf()).toEqual([
+      '이전: 진주시립연암도서관, 이후: 통영시립도서관, 자료 번호: 77',
+      '이전: 신청됨, 이후: 보냄, 결과: —, 자료 번호: 77',
+      '시작일: 2026년 12월 24일, 종료일: 2026년 12월 26일, 사유: 휴관일, 반납일을 옮긴 대출: 1,200',
+      '자가대출기 번호: 4, 사유: PIN 5회 틀림, 카드 회수: 아니요',
+      // A fact no release words yet is shown as recorded.
+      'shelfMark: A-1',
+    ]);
+    await i18n.changeLanguage('en');
+    await waitFor(() =>
+      expect(detailsOf()[0]).toBe(
+        'From: Jinju Yonam Library, To: Tongyeong City Library, Copy no.: 77',
+      ),
+    );
+    expect(detailsOf()[2]).toBe(
+      'From: 24 December 2026, To: 26 December 2026, Reason: closed day, Loans moved: 1,200',
+    );
   });
 
   it("follows one member's pseudonym, and back to everyone", async () => {

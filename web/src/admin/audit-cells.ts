@@ -34,7 +34,7 @@ export function useAuditCells(network: boolean) {
     ...(network ? [libraryName(event.libraryId)] : []),
     t(`audit.action.${event.action}`, { defaultValue: event.action }),
     subjectOf(event, t, libraryName),
-    detailsOf(event.details),
+    detailsOf(event.details, { t, format, libraryName }),
   ];
   return {
     columns,
@@ -81,9 +81,71 @@ function subjectOf(event: AuditEvent, t: T, libraryName: (id: number | null) => 
   return name ? `${kind} ${name}` : kind;
 }
 
-/** The event's facts as `key: value`, as recorded (codes and identifiers, no personal data). */
-function detailsOf(details: Record<string, unknown>): string {
+/** What wording an event's details needs: the language, its formats, the libraries' names. */
+interface Wording {
+  t: T;
+  format: ReturnType<typeof useFormat>;
+  libraryName: (id: number | null) => string;
+}
+
+/**
+ * The event's facts (codes and identifiers, no personal data), each worded: `반납 예정일: 2026년
+ * 12월 15일`. A fact an earlier release recorded under a name not worded here shows its key.
+ */
+function detailsOf(details: Record<string, unknown>, wording: Wording): string {
   return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => `${labelOf(key, value, wording.t)}: ${wordedValue(key, value, wording)}`)
     .join(', ');
+}
+
+const BUSINESS_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A period's ends are worded as its first and last day; a request's as before and after. */
+function labelOf(key: string, value: unknown, t: T): string {
+  const dated =
+    (key === 'from' || key === 'to') && typeof value === 'string' && BUSINESS_DATE.test(value);
+  return t(`audit.detail.${dated ? `${key}Date` : key}`, { defaultValue: key });
+}
+
+/** Facts whose numbers are libraries' ids: the library's name instead. */
+const LIBRARY_FACTS = new Set(['lendingLibraryId', 'libraryIds']);
+/** Facts whose codes have words of their own elsewhere in the app (key → the words' prefix). */
+const CODE_WORDS: Readonly<Record<string, string>> = {
+  role: 'staff.role',
+  idDocumentType: 'idType',
+  suspensionMode: 'network.modes',
+  from: 'audit.requestState',
+  to: 'audit.requestState',
+  outcome: 'audit.requestOutcome',
+  status: 'audit.libraryStatus',
+  reason: 'audit.reason',
+  visibility: 'audit.visibility',
+};
+/** Codes look like `closed_day`; a machine's free-text reason for a block is shown as written. */
+const CODE = /^[a-z][a-z_]*$/;
+
+function wordedValue(key: string, value: unknown, wording: Wording): string {
+  const { t, format, libraryName } = wording;
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (Array.isArray(value)) {
+    if (key === 'closedWeekdays') return value.map((d) => format.weekday(Number(d))).join(', ');
+    // The names of a library's facts that changed, as their own labels.
+    if (key === 'fields') return value.map((f) => labelOf(String(f), null, t)).join(', ');
+    return value.map((v) => wordedValue(key, v, wording)).join(', ') || '—';
+  }
+  // A request passed to another lender records the two libraries as `from` and `to`.
+  if (typeof value === 'number' && (LIBRARY_FACTS.has(key) || key === 'from' || key === 'to'))
+    return libraryName(value);
+  // Identifiers (a copy's, a title's, a machine's number) without a thousands separator.
+  if (typeof value === 'number') return key.endsWith('Id') ? String(value) : format.number(value);
+  if (typeof value === 'string') {
+    if (BUSINESS_DATE.test(value)) return format.date(value, false);
+    if (INSTANT.test(value)) return format.dateTime(value);
+    const words = CODE_WORDS[key];
+    return words && CODE.test(value) ? t(`${words}.${value}`, { defaultValue: value }) : value;
+  }
+  // A change recorded with what was before and after it: each side worded alike.
+  return `(${detailsOf(value as Record<string, unknown>, wording)})`;
 }
