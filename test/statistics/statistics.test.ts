@@ -252,6 +252,32 @@ describe(`statistics of members joined and withdrawn (${testDatabaseKind})`, () 
     expect(await members(networkAdmin, `&libraryId=${gn}`)).toEqual({ joined: 3, withdrawn: 1 });
     expect(await members(yonamAdmin, '')).toEqual({ joined: 1, withdrawn: 0 });
   });
+
+  it('counts them on the Korean calendar day they joined or withdrew, and by month', async () => {
+    const response = await networkAdmin.get('/api/v1/statistics?from=2026-11-30&to=2026-12-06');
+    const { membersPerDay, loansPerMonth } = response.json();
+    expect(membersPerDay).toEqual([
+      { date: '2026-11-30', joined: 0, withdrawn: 0 },
+      // The demo's three verified members, on the day the test's network starts.
+      { date: '2026-12-01', joined: 3, withdrawn: 0 },
+      { date: '2026-12-02', joined: 3, withdrawn: 0 },
+      { date: '2026-12-03', joined: 0, withdrawn: 0 },
+      { date: '2026-12-04', joined: 0, withdrawn: 1 },
+      // 23:50 on the 5th and 00:10 on the 6th in Seoul: 14:50 and 15:10 UTC, both on the 5th.
+      { date: '2026-12-05', joined: 1, withdrawn: 0 },
+      { date: '2026-12-06', joined: 1, withdrawn: 0 },
+    ]);
+    expect(
+      loansPerMonth.map((m: Record<string, unknown>) => [
+        m.month,
+        m.membersJoined,
+        m.membersWithdrawn,
+      ]),
+    ).toEqual([
+      ['2026-11', 0, 0],
+      ['2026-12', 8, 1],
+    ]);
+  });
 });
 
 describe(`statistics of inter-library requests (${testDatabaseKind})`, () => {
@@ -381,12 +407,28 @@ describe('statistics summary (pure)', () => {
     expect(summary.suspensionsPerDay.every((d) => d.started === 0)).toBe(true);
     // Two months, each cut by the period.
     expect(summary.loansPerMonth).toEqual([
-      { month: '2026-12', from: '2026-12-30', to: '2026-12-31', loans: 0, suspensionsStarted: 0 },
-      { month: '2027-01', from: '2027-01-01', to: '2027-01-02', loans: 2, suspensionsStarted: 0 },
+      {
+        month: '2026-12',
+        from: '2026-12-30',
+        to: '2026-12-31',
+        loans: 0,
+        suspensionsStarted: 0,
+        membersJoined: 0,
+        membersWithdrawn: 0,
+      },
+      {
+        month: '2027-01',
+        from: '2027-01-01',
+        to: '2027-01-02',
+        loans: 2,
+        suspensionsStarted: 0,
+        membersJoined: 0,
+        membersWithdrawn: 0,
+      },
     ]);
   });
 
-  it('adds up loans and suspensions by calendar month over a year, leap day included', () => {
+  it('adds up loans, suspensions and members by calendar month over a year, leap day included', () => {
     const perDay = [
       { day: '2028-01-31', loans: 3 },
       { day: '2028-02-01', loans: 1 },
@@ -414,12 +456,47 @@ describe('statistics summary (pure)', () => {
           { day: '2028-03-01', started: 1 },
         ],
       },
+      [
+        { day: '2028-01-15', joined: 2, withdrawn: 0 },
+        { day: '2028-02-29', joined: 4, withdrawn: 1 },
+        { day: '2028-03-01', joined: 1, withdrawn: 1 },
+      ],
     );
     expect(summary.loansPerMonth).toEqual([
-      { month: '2028-01', from: '2028-01-15', to: '2028-01-31', loans: 3, suspensionsStarted: 0 },
-      { month: '2028-02', from: '2028-02-01', to: '2028-02-29', loans: 6, suspensionsStarted: 2 },
-      { month: '2028-03', from: '2028-03-01', to: '2028-03-01', loans: 7, suspensionsStarted: 1 },
+      {
+        month: '2028-01',
+        from: '2028-01-15',
+        to: '2028-01-31',
+        loans: 3,
+        suspensionsStarted: 0,
+        membersJoined: 2,
+        membersWithdrawn: 0,
+      },
+      {
+        month: '2028-02',
+        from: '2028-02-01',
+        to: '2028-02-29',
+        loans: 6,
+        suspensionsStarted: 2,
+        membersJoined: 4,
+        membersWithdrawn: 1,
+      },
+      {
+        month: '2028-03',
+        from: '2028-03-01',
+        to: '2028-03-01',
+        loans: 7,
+        suspensionsStarted: 1,
+        membersJoined: 1,
+        membersWithdrawn: 1,
+      },
     ]);
+    expect(summary.members).toEqual({ joined: 7, withdrawn: 2 });
+    expect(summary.membersPerDay.find((d) => d.date === '2028-02-29')).toEqual({
+      date: '2028-02-29',
+      joined: 4,
+      withdrawn: 1,
+    });
     const months = summary.loansPerMonth;
     expect(months.reduce((sum, m) => sum + m.loans, 0)).toBe(summary.totals.loans);
     expect(months.reduce((sum, m) => sum + m.suspensionsStarted, 0)).toBe(

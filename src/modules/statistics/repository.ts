@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { type BusinessDate, startOfBusinessDay } from '../../platform/clock.js';
+import { BUSINESS_TIME_ZONE, type BusinessDate, startOfBusinessDay } from '../../platform/clock.js';
 import { addDays } from '../../platform/dates.js';
 import type { DB } from '../../platform/db/schema.js';
 
@@ -113,27 +113,38 @@ function instantsOf(from: BusinessDate, to: BusinessDate) {
 }
 
 /**
- * Members whose membership began (verified) and members who withdrew from `from` to `to` (Korean
- * calendar days), by their home library when one is asked. Withdrawn members keep their row
- * without their personal data, so a period's counts do not shrink later. Each count is a range of
- * its own index (migration 0042): a nation's members are millions of rows.
+ * Members whose membership began (verified) and members who withdrew from `from` to `to`, by
+ * Korean calendar day, by their home library when one is asked. Withdrawn members keep their row
+ * without their personal data, so a period's counts do not shrink later. Each count reads a range
+ * of its own index (migration 0042): a nation's members are millions of rows, a period's a few
+ * thousand.
  */
-export async function membershipCounts(
+export async function membershipPerDay(
   db: Kysely<DB>,
   query: StatisticsQuery,
-): Promise<{ joined: number; withdrawn: number }> {
+): Promise<{ day: BusinessDate; joined: number; withdrawn: number }[]> {
   const { start, end } = instantsOf(query.from, query.to);
-  const count = (column: 'verified_at' | 'withdrawn_at') =>
+  const perDay = (column: 'verified_at' | 'withdrawn_at') =>
     db
       .selectFrom('members')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select([
+        sql<BusinessDate>`to_char(${sql.ref(column)} at time zone ${BUSINESS_TIME_ZONE}, 'YYYY-MM-DD')`.as(
+          'day',
+        ),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
       .where(column, '>=', start)
       .where(column, '<', end)
-      .$if(query.libraryId !== undefined, (q) => q.where('home_library_id', '=', query.libraryId!));
-  const row = await db
-    .selectNoFrom([count('verified_at').as('joined'), count('withdrawn_at').as('withdrawn')])
-    .executeTakeFirstOrThrow();
-  return { joined: Number(row.joined), withdrawn: Number(row.withdrawn) };
+      .$if(query.libraryId !== undefined, (q) => q.where('home_library_id', '=', query.libraryId!))
+      .groupBy('day')
+      .execute();
+  const [joined, withdrawn] = await Promise.all([perDay('verified_at'), perDay('withdrawn_at')]);
+  const days = new Map<BusinessDate, { day: BusinessDate; joined: number; withdrawn: number }>();
+  const dayOf = (day: BusinessDate) =>
+    days.get(day) ?? days.set(day, { day, joined: 0, withdrawn: 0 }).get(day)!;
+  for (const r of joined) dayOf(r.day).joined = Number(r.n);
+  for (const r of withdrawn) dayOf(r.day).withdrawn = Number(r.n);
+  return [...days.values()];
 }
 
 export interface RequestCounts {

@@ -63,6 +63,8 @@ const StatisticsSchema = Type.Object(
         to: DateText,
         loans: Type.Integer(),
         suspensionsStarted: Type.Integer(),
+        membersJoined: Type.Integer(),
+        membersWithdrawn: Type.Integer(),
       }),
       {
         description:
@@ -80,6 +82,10 @@ const StatisticsSchema = Type.Object(
         description:
           "members whose home library is the library in scope (every library's for the network): counts only",
       },
+    ),
+    membersPerDay: Type.Array(
+      Type.Object({ date: DateText, joined: Type.Integer(), withdrawn: Type.Integer() }),
+      { description: 'the members counts per Korean calendar day, every day of the period' },
     ),
     requests: Type.Object(
       {

@@ -8,7 +8,7 @@ import { AppError, validationFailed } from '../../platform/errors.js';
 import {
   type LoanStatisticsRows,
   loanStatistics,
-  membershipCounts,
+  membershipPerDay,
   type RequestCounts,
   requestCounts,
 } from './repository.js';
@@ -43,6 +43,8 @@ export interface Statistics {
   loansPerMonth: MonthFigures[];
   /** Members of the libraries in scope who joined (were verified) or withdrew in the period. */
   members: { joined: number; withdrawn: number };
+  /** The same, every day of the period. */
+  membersPerDay: MemberDay[];
   /** Inter-library requests of the libraries in scope (`requestCounts`). */
   requests: RequestCounts;
 }
@@ -56,6 +58,14 @@ export interface MonthFigures {
   to: BusinessDate;
   loans: number;
   suspensionsStarted: number;
+  membersJoined: number;
+  membersWithdrawn: number;
+}
+
+export interface MemberDay {
+  date: BusinessDate;
+  joined: number;
+  withdrawn: number;
 }
 
 export interface StatisticsRequest {
@@ -75,19 +85,31 @@ function daysOf(from: BusinessDate, to: BusinessDate): BusinessDate[] {
 export function perMonth(
   loansPerDay: readonly { date: BusinessDate; loans: number }[],
   suspensionsPerDay: readonly { date: BusinessDate; started: number }[],
+  membersPerDay: readonly MemberDay[] = [],
 ): MonthFigures[] {
   const suspensions = new Map(suspensionsPerDay.map((d) => [d.date, d.started]));
+  const members = new Map(membersPerDay.map((d) => [d.date, d]));
   const months: MonthFigures[] = [];
   for (const { date, loans } of loansPerDay) {
     const month = date.slice(0, 7);
     let last = months.at(-1);
     if (last?.month !== month) {
-      last = { month, from: date, to: date, loans: 0, suspensionsStarted: 0 };
+      last = {
+        month,
+        from: date,
+        to: date,
+        loans: 0,
+        suspensionsStarted: 0,
+        membersJoined: 0,
+        membersWithdrawn: 0,
+      };
       months.push(last);
     }
     last.to = date;
     last.loans += loans;
     last.suspensionsStarted += suspensions.get(date) ?? 0;
+    last.membersJoined += members.get(date)?.joined ?? 0;
+    last.membersWithdrawn += members.get(date)?.withdrawn ?? 0;
   }
   return months;
 }
@@ -98,7 +120,8 @@ export function summarize(
   to: BusinessDate,
   scope: Statistics['scope'],
   rows: LoanStatisticsRows,
-): Omit<Statistics, 'members' | 'requests'> {
+  memberRows: readonly { day: BusinessDate; joined: number; withdrawn: number }[] = [],
+): Omit<Statistics, 'requests'> {
   const perLibrary = rows.perLibrary.map((r) => ({
     library: { id: r.libraryId, nameKo: r.nameKo, nameEn: r.nameEn },
     loans: r.loans,
@@ -116,6 +139,12 @@ export function summarize(
   const suspensionsPerDay = days.map((date) => ({
     date,
     started: suspensionsByDay.get(date) ?? 0,
+  }));
+  const membersByDay = new Map(memberRows.map((r) => [r.day, r]));
+  const membersPerDay = days.map((date) => ({
+    date,
+    joined: membersByDay.get(date)?.joined ?? 0,
+    withdrawn: membersByDay.get(date)?.withdrawn ?? 0,
   }));
   return {
     from,
@@ -138,7 +167,12 @@ export function summarize(
       }))
       .sort((a, b) => b.loans - a.loans || a.library.id - b.library.id),
     suspensionsPerDay,
-    loansPerMonth: perMonth(loansPerDay, suspensionsPerDay),
+    loansPerMonth: perMonth(loansPerDay, suspensionsPerDay, membersPerDay),
+    members: {
+      joined: membersPerDay.reduce((sum, d) => sum + d.joined, 0),
+      withdrawn: membersPerDay.reduce((sum, d) => sum + d.withdrawn, 0),
+    },
+    membersPerDay,
   };
 }
 
@@ -192,10 +226,10 @@ export async function statistics(
     };
   }
   const query = { from, to, libraryId };
-  const rows = await loanStatistics(db, query);
-  return {
-    ...summarize(from, to, scope, rows),
-    members: await membershipCounts(db, query),
-    requests: await requestCounts(db, query),
-  };
+  const [rows, members, requests] = await Promise.all([
+    loanStatistics(db, query),
+    membershipPerDay(db, query),
+    requestCounts(db, query),
+  ]);
+  return { ...summarize(from, to, scope, rows, members), requests };
 }

@@ -112,6 +112,11 @@ describe('administration', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['새로 가입한 회원1,234', '탈퇴한 회원5']);
+    expect(
+      within(members).getByRole('img', {
+        name: '일별 새로 가입한 회원: 합계 1,234명, 하루 최대 1,200명',
+      }),
+    ).toBeTruthy();
     // Inter-library requests: placed and collected here, sent to other libraries, not filled.
     const requests = screen.getByRole('region', { name: '상호대차' });
     expect(
@@ -170,6 +175,8 @@ describe('administration', () => {
           to: '2026-11-30',
           loans: 12,
           suspensionsStarted: 1,
+          membersJoined: 40,
+          membersWithdrawn: 2,
         },
         {
           month: '2026-12',
@@ -177,6 +184,8 @@ describe('administration', () => {
           to: '2026-12-31',
           loans: 1234,
           suspensionsStarted: 5,
+          membersJoined: 1500,
+          membersWithdrawn: 0,
         },
         {
           month: '2027-01',
@@ -184,20 +193,22 @@ describe('administration', () => {
           to: '2027-01-05',
           loans: 30,
           suspensionsStarted: 0,
+          membersJoined: 3,
+          membersWithdrawn: 1,
         },
       ],
     };
     adminRoutes(networkAdmin, [['GET', /^\/api\/v1\/statistics/, { body: yearEnd }]]);
     renderAt('/admin');
-    const heading = await screen.findByRole('heading', { name: '월별 대출' });
+    const heading = await screen.findByRole('heading', { name: '월별 대출과 회원' });
     const rows = within(heading.closest('section')!)
       .getAllByRole('row')
-      .slice(1)
-      .map((row) => row.textContent);
+      .map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows).toEqual([
-      '2026년 11월 (11. 20.~11. 30.)121',
-      '2026년 12월1,2345',
-      '2027년 1월 (1. 1.~1. 5.)300',
+      ['월', '대출', '대출 정지(연체 반납)', '새로 가입한 회원', '탈퇴한 회원'],
+      ['2026년 11월 (11. 20.~11. 30.)', '12', '1', '40', '2'],
+      ['2026년 12월', '1,234', '5', '1,500', '0'],
+      ['2027년 1월 (1. 1.~1. 5.)', '30', '0', '3', '1'],
     ]);
     expect(screen.getByRole('button', { name: '월별 자료 CSV로 내려받기' })).toBeTruthy();
   });

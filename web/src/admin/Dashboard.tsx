@@ -129,6 +129,11 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
                 <span className="kpi-value">{format.number(data.members.withdrawn)}</span>
               </li>
             </ul>
+            <DailyBarChart
+              title={t('dashboard.membersPerDay')}
+              points={data.membersPerDay.map((d) => ({ date: d.date, value: d.joined }))}
+              unit={t('dashboard.membersUnit')}
+            />
           </section>
           <section aria-labelledby="requests-figures">
             <h2 id="requests-figures">{t('dashboard.requests.title')}</h2>
@@ -232,7 +237,7 @@ function isCutByPeriod(month: Month): boolean {
   return !month.from.endsWith('-01') || next.toISOString().slice(0, 7) === month.month;
 }
 
-/** Loans and suspensions per calendar month, for a period of more than one month. */
+/** Loans, suspensions and members per calendar month, for a period of more than one month. */
 function MonthTable({ months }: { months: Month[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -243,7 +248,13 @@ function MonthTable({ months }: { months: Month[] }) {
       <DataTable
         caption={t('dashboard.perMonth')}
         captionHidden
-        columns={[t('dashboard.month'), t('dashboard.loans'), t('dashboard.suspensions')]}
+        columns={[
+          t('dashboard.month'),
+          t('dashboard.loans'),
+          t('dashboard.suspensions'),
+          t('dashboard.membersJoined'),
+          t('dashboard.membersWithdrawn'),
+        ]}
       >
         {months.map((month) => (
           <tr key={month.month}>
@@ -260,6 +271,8 @@ function MonthTable({ months }: { months: Month[] }) {
             </th>
             <td className="number">{format.number(month.loans)}</td>
             <td className="number">{format.number(month.suspensionsStarted)}</td>
+            <td className="number">{format.number(month.membersJoined)}</td>
+            <td className="number">{format.number(month.membersWithdrawn)}</td>
           </tr>
         ))}
       </DataTable>

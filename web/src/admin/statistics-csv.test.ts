@@ -53,9 +53,15 @@ describe('the statistics as CSV files', () => {
             to: '2026-12-02',
             loans: 5,
             suspensionsStarted: 1,
+            membersJoined: 7,
+            membersWithdrawn: 1,
           },
         ],
         members: { joined: 7, withdrawn: 1 },
+        membersPerDay: [
+          { date: '2026-12-01', joined: 5, withdrawn: 0 },
+          { date: '2026-12-02', joined: 2, withdrawn: 1 },
+        ],
         requests: { placed: 4, collected: 3, sent: 2, notFilled: 1 },
         loansPerLibrary: [
           {
@@ -73,9 +79,11 @@ describe('the statistics as CSV files', () => {
       headers,
       (library) => library.nameKo,
     );
-    expect(perDay).toBe('\ufeff날짜,대출,연체 반납\n2026-12-01,2,0\n2026-12-02,3,1\n');
+    expect(perDay).toBe(
+      '\ufeff날짜,대출,연체 반납,새로 가입한 회원,탈퇴한 회원\n2026-12-01,2,0,5,0\n2026-12-02,3,1,2,1\n',
+    );
     expect(perMonth).toBe(
-      '\ufeff월,시작일,종료일,대출,연체 반납\n2026-12,2026-12-01,2026-12-02,5,1\n',
+      '\ufeff월,시작일,종료일,대출,연체 반납,새로 가입한 회원,탈퇴한 회원\n2026-12,2026-12-01,2026-12-02,5,1,7,1\n',
     );
     expect(summary.split('\n')).toEqual([
       '\ufeff항목,값',

@@ -23,7 +23,8 @@ export interface CsvHeaders {
 
 /**
  * The dashboard's figures as CSV files a spreadsheet opens (a byte-order mark first, so that
- * Excel reads the Korean names as UTF-8): one row a day, one row a library, one row a month, and
+ * Excel reads the Korean names as UTF-8): one row a day and one a month (loans, suspensions,
+ * members joined and withdrawn), one row a library, and
  * the period's totals (loans, suspensions, members joined and withdrawn, requests), one a row.
  */
 export function statisticsCsv(
@@ -32,9 +33,26 @@ export function statisticsCsv(
   libraryName: (library: Statistics['loansPerLibrary'][number]['library']) => string,
 ): { perDay: string; perLibrary: string; perMonth: string; summary: string } {
   const suspensions = new Map(data.suspensionsPerDay.map((d) => [d.date, d.started]));
+  const members = new Map(data.membersPerDay.map((d) => [d.date, d]));
   const perDay = stringify(
-    data.loansPerDay.map((d) => [d.date, d.loans, suspensions.get(d.date) ?? 0]),
-    { header: true, columns: [headers.date, headers.loans, headers.suspensions], bom: true },
+    data.loansPerDay.map((d) => [
+      d.date,
+      d.loans,
+      suspensions.get(d.date) ?? 0,
+      members.get(d.date)?.joined ?? 0,
+      members.get(d.date)?.withdrawn ?? 0,
+    ]),
+    {
+      header: true,
+      columns: [
+        headers.date,
+        headers.loans,
+        headers.suspensions,
+        headers.membersJoined,
+        headers.membersWithdrawn,
+      ],
+      bom: true,
+    },
   );
   const perLibrary = stringify(
     data.loansPerLibrary.map((row) => [
@@ -49,14 +67,30 @@ export function statisticsCsv(
     },
   );
   const perMonth = stringify(
-    data.loansPerMonth.map((m) => [m.month, m.from, m.to, m.loans, m.suspensionsStarted]),
+    data.loansPerMonth.map((m) => [
+      m.month,
+      m.from,
+      m.to,
+      m.loans,
+      m.suspensionsStarted,
+      m.membersJoined,
+      m.membersWithdrawn,
+    ]),
     {
       header: true,
-      columns: [headers.month, headers.from, headers.to, headers.loans, headers.suspensions],
+      columns: [
+        headers.month,
+        headers.from,
+        headers.to,
+        headers.loans,
+        headers.suspensions,
+        headers.membersJoined,
+        headers.membersWithdrawn,
+      ],
       bom: true,
     },
   );
-  const { totals, members, requests } = data;
+  const { totals, requests } = data;
   const summary = stringify(
     [
       [headers.from, data.from],
@@ -65,8 +99,8 @@ export function statisticsCsv(
       // A fraction (0.078), not "7.8%": a spreadsheet computes with it.
       [headers.share, totals.shareToOtherLibraryMembers ?? ''],
       [headers.suspensions, totals.suspensionsStarted],
-      [headers.membersJoined, members.joined],
-      [headers.membersWithdrawn, members.withdrawn],
+      [headers.membersJoined, data.members.joined],
+      [headers.membersWithdrawn, data.members.withdrawn],
       ...(['placed', 'collected', 'sent', 'notFilled'] as const).map((figure) => [
         headers.requests[figure],
         requests[figure],

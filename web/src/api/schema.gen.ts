@@ -2404,6 +2404,8 @@ export interface components {
                 to: string;
                 loans: number;
                 suspensionsStarted: number;
+                membersJoined: number;
+                membersWithdrawn: number;
             }[];
             /** @description members whose home library is the library in scope (every library's for the network): counts only */
             members: {
@@ -2412,6 +2414,16 @@ export interface components {
                 /** @description members who withdrew within the period */
                 withdrawn: number;
             };
+            /** @description the members counts per Korean calendar day, every day of the period */
+            membersPerDay: {
+                /**
+                 * Format: date
+                 * @example 2026-12-01
+                 */
+                date: string;
+                joined: number;
+                withdrawn: number;
+            }[];
             /** @description inter-library requests, by Korean calendar day (every library's for the network) */
             requests: {
                 /** @description requests placed for pickup at the library in scope within the period */

@@ -151,9 +151,22 @@ export const statistics: Statistics = {
     { date: '2026-12-03', started: 0 },
   ],
   loansPerMonth: [
-    { month: '2026-12', from: '2026-12-01', to: '2026-12-03', loans: 4, suspensionsStarted: 2 },
+    {
+      month: '2026-12',
+      from: '2026-12-01',
+      to: '2026-12-03',
+      loans: 4,
+      suspensionsStarted: 2,
+      membersJoined: 1234,
+      membersWithdrawn: 5,
+    },
   ],
   members: { joined: 1234, withdrawn: 5 },
+  membersPerDay: [
+    { date: '2026-12-01', joined: 1200, withdrawn: 0 },
+    { date: '2026-12-02', joined: 0, withdrawn: 5 },
+    { date: '2026-12-03', joined: 34, withdrawn: 0 },
+  ],
   requests: { placed: 40, collected: 31, sent: 27, notFilled: 6 },
 };
 
