@@ -502,6 +502,45 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     );
   });
 
+  it("lends the member their requested copy when the pickup library's own copy has its barcode", async () => {
+    // Barcodes are each library's own: another library's copy may carry one of P's.
+    await insertCopies(t.db, L1, [{ barcode: 'TWIN-1', title: '쌍둥이 바코드', author: '작가' }]);
+    await insertCopies(t.db, P, [{ barcode: 'TWIN-1', title: '여기 있는 책', author: '작가' }]);
+    const c = await walkIn(pDesk);
+    const portal = await memberClient(t.app, c.card, 'member password');
+    const placed = await portal.post('/api/v1/me/requests', {
+      recordId: await recordOf('TWIN-1'),
+      pickupLibraryId: P,
+    });
+    expect(placed.json()).toMatchObject({ lendingLibrary: { id: L1 }, itemBarcode: 'TWIN-1' });
+    await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'TWIN-1' });
+    await pDesk.post('/api/v1/requests/received', { itemBarcode: 'TWIN-1' });
+    // The member collecting it: the copy that came for them, not P's own.
+    const lent = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: c.card,
+      itemBarcode: 'TWIN-1',
+    });
+    expect(lent.statusCode, lent.body).toBe(201);
+    expect(lent.json().loan).toMatchObject({ title: '쌍둥이 바코드' });
+    const [request] = (await portal.get('/api/v1/me/requests')).json().requests;
+    expect(request).toMatchObject({ title: '쌍둥이 바코드', status: 'collected' });
+    // Renewed and returned at P by the barcode: the copy on loan, not P's own on the shelf.
+    const renewed = await pDesk.post('/api/v1/renewals', { itemBarcode: 'TWIN-1' });
+    expect(renewed.statusCode, renewed.body).toBe(200);
+    expect(renewed.json().loan).toMatchObject({ id: lent.json().loan.id });
+    const returned = await pDesk.post('/api/v1/returns', { itemBarcode: 'TWIN-1' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json().loan).toMatchObject({ id: lent.json().loan.id });
+    // Another member at P's desk gets P's own copy.
+    const other = await walkIn(pDesk);
+    const own = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: other.card,
+      itemBarcode: 'TWIN-1',
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().loan).toMatchObject({ title: '여기 있는 책' });
+  });
+
   it("names a requested copy at a checkout desk, wherever it is in its request, instead of 'not registered here'", async () => {
     const c = await walkIn(pDesk, { name: '윤세라' });
     const other = await walkIn(pDesk);

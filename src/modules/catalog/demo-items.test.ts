@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { demoBarcodePrefix, demoItems, hashString, mulberry32 } from './demo-items.js';
+import {
+  demoBarcodePrefix,
+  demoBarcodePrefixes,
+  demoItems,
+  hashString,
+  mulberry32,
+} from './demo-items.js';
 import { normalizeIsbn } from './isbn.js';
 import type { ItemRecord } from './item.js';
 import { ITEM_CSV_COLUMNS, parseItemCsv } from './item-csv.js';
@@ -50,6 +56,16 @@ describe('demoBarcodePrefix', () => {
     expect(demoBarcodePrefix('dodong-childrens-library-annex')).toBe('DCL');
     expect(demoBarcodePrefix('gimhae')).toBe('GI');
     expect(demoBarcodePrefix('42')).toBe('LB');
+  });
+
+  it('gives no two libraries of the demo one prefix: the later one numbered', () => {
+    const prefixes = demoBarcodePrefixes([
+      'tongyeong-city-library',
+      'jinju-seobu-library',
+      'tongyeong-chungmu-library',
+      'tongyeong-cheonghae-library',
+    ]);
+    expect([...prefixes.values()]).toEqual(['TCL', 'JSL', 'TCL2', 'TCL3']);
   });
 });
 

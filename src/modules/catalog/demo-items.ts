@@ -81,13 +81,35 @@ export function demoBarcodePrefix(libraryCode: string): string {
   return `${words[0] ?? ''}LB`.slice(0, 2);
 }
 
+/**
+ * A prefix per library, none shared: the first library (in the order given) keeps its initials,
+ * a later one with the same initials gets a number after them (`tongyeong-city-library` → `TCL`,
+ * `tongyeong-chungmu-library` → `TCL2`). Two libraries' copies with one barcode would make a
+ * requested book scanned at its pickup library's desk another copy of that library's own.
+ */
+export function demoBarcodePrefixes(libraryCodes: readonly string[]): Map<string, string> {
+  const prefixes = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const code of libraryCodes) {
+    const initials = demoBarcodePrefix(code);
+    let prefix = initials;
+    for (let n = 2; taken.has(prefix); n++) prefix = `${initials}${n}`;
+    taken.add(prefix);
+    prefixes.set(code, prefix);
+  }
+  return prefixes;
+}
+
 /** `count` copies for one library: the same library code always gives the same items. */
-export function demoItems(libraryCode: string, count: number): ItemRecord[] {
+export function demoItems(
+  libraryCode: string,
+  count: number,
+  prefix = demoBarcodePrefix(libraryCode),
+): ItemRecord[] {
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new RangeError('count must be a whole number ≥ 0');
   }
   const random = mulberry32(hashString(libraryCode));
-  const prefix = demoBarcodePrefix(libraryCode);
   const digits = Math.max(7, String(count).length);
   const copies = new Map<DemoTitle, number>();
   const items: ItemRecord[] = [];

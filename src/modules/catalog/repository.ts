@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { BusinessDate } from '../../platform/clock.js';
 import { containsPattern } from '../../platform/db/like.js';
 import type { DB } from '../../platform/db/schema.js';
-import { demoItems } from './demo-items.js';
+import { demoBarcodePrefixes, demoItems } from './demo-items.js';
 import { normalizeIsbn } from './isbn.js';
 import type { ItemRecord } from './item.js';
 import { attachCopies } from './records.js';
@@ -149,7 +149,8 @@ export async function insertItem(
 }
 
 /**
- * The demo holdings: `demoItems(code, perLibrary)` for every library, in batched multi-row inserts.
+ * The demo holdings: `demoItems(code, perLibrary)` for every library, each with a barcode prefix
+ * of its own, in batched multi-row inserts.
  * Barcodes a library already has are kept as they are, so seeding twice adds nothing.
  */
 export async function seedDemoItems(
@@ -157,10 +158,11 @@ export async function seedDemoItems(
   perLibrary = 200,
 ): Promise<{ items: number; libraries: number }> {
   const libraries = await db.selectFrom('libraries').select(['id', 'code']).orderBy('id').execute();
+  const prefixes = demoBarcodePrefixes(libraries.map((l) => l.code));
   let inserted = 0;
   await db.transaction().execute(async (tx) => {
     for (const library of libraries) {
-      const items = demoItems(library.code, perLibrary);
+      const items = demoItems(library.code, perLibrary, prefixes.get(library.code));
       for (let start = 0; start < items.length; start += INSERT_BATCH_SIZE) {
         const batch = items.slice(start, start + INSERT_BATCH_SIZE);
         inserted += (await attachCopies(tx, library.id, batch)).length;

@@ -275,6 +275,9 @@ export const standingStatement = compiledPerShape({
                   ib.exists(lentHereThroughRequest(ib, memberId, libraryId)),
                 ]),
               )
+              // Barcodes are each library's own: when the copy that came for this member's
+              // request carries one of this library's, the member is collecting it.
+              .orderBy((ib) => ib.exists(requestArrivedFor(ib, memberId, libraryId)), 'desc')
               .orderBy(sql`i.library_id = ${libraryId}`, 'desc')
               .limit(1)
               .select((ib) => [
@@ -567,7 +570,9 @@ function memberIdOf(key: BorrowerKey): Expression<number> {
 /**
  * SQL: the copy a desk or machine names by barcode for a renewal — its library's own, or another
  * library's lent there through an inter-library request (renewed where it is returned: rules.md)
- * — as `ti`, with its open loan, if any, as `t`. Its own copy first, as a return finds it.
+ * — as `ti`, with its open loan, if any, as `t`. A copy on loan first (barcodes are each
+ * library's own: a requested copy may carry one of this library's), then its own, as a return
+ * finds it.
  */
 function itemAtDesk(itemAt: { libraryId: number; barcode: string }, join = sql``) {
   return sql`from items ti
@@ -575,7 +580,7 @@ function itemAtDesk(itemAt: { libraryId: number; barcode: string }, join = sql``
       ${join}
      where ti.barcode = ${itemAt.barcode}
        and (ti.library_id = ${itemAt.libraryId} or t.pickup_library_id = ${itemAt.libraryId})
-     order by ti.library_id = ${itemAt.libraryId} desc
+     order by t.id is not null desc, ti.library_id = ${itemAt.libraryId} desc
      limit 1`;
 }
 

@@ -134,7 +134,11 @@ export async function returnSnapshot(db: Kysely<DB>, libraryId: number, itemBarc
          and (ii.library_id = l.id
               or exists (select 1 from loans ol where ol.item_id = ii.id
                             and ol.returned_at is null and ol.pickup_library_id = l.id))
-       order by ii.library_id = l.id desc
+       -- A copy on loan first: a requested copy lent here may carry one of this library's
+       -- barcodes (each library's own) while this library's copy of it is on the shelf.
+       order by exists (select 1 from loans ol where ol.item_id = ii.id
+                           and ol.returned_at is null) desc,
+                ii.library_id = l.id desc
        limit 1) i on true
     left join bib_records b on b.id = i.record_id
     left join loans o on o.item_id = i.id and o.returned_at is null
