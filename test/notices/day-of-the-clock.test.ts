@@ -270,4 +270,39 @@ describe(`a day of the clock: exactly the notices due arrive (${testDatabaseKind
       .execute();
     expect(waiting).toEqual([]);
   });
+
+  it('an SMS due in the afternoon but not sent by 21:00 (no worker ran) waits for the morning too', async () => {
+    const library = 'jinju-yonam-library';
+    const q = await insertMember(t, { name: '하늘', library, phone: '01000000012' });
+    who.set(q, 'Q');
+    const loanId = await insertLoan(t, {
+      memberId: q,
+      library,
+      title: 'Q1의 책',
+      dueDate: '2026-12-08',
+      barcode: 'Q1',
+    });
+    await t.db
+      .insertInto('notices')
+      .values({
+        member_id: q,
+        loan_id: loanId,
+        library_id: await libraryIdOf(t, library),
+        kind: 'overdue',
+        channel: 'sms',
+        day: '2026-12-10',
+        created_at: new Date(at('16:00', '2026-12-10')),
+        not_before: new Date(at('16:00', '2026-12-10')),
+        state: 'pending',
+      })
+      .execute();
+    const sent = async (time: string, day: string) => {
+      t.clock.set(at(time, day));
+      await worker.deliverDueNotices(t.clock.now());
+      return (await arrived()).filter((line) => line.startsWith('Q'));
+    };
+    expect(await sent('23:30', '2026-12-10')).toEqual([]);
+    expect(await sent('07:59', '2026-12-11')).toEqual([]);
+    expect(await sent('08:00', '2026-12-11')).toEqual(['Q overdue sms']);
+  });
 });

@@ -87,11 +87,14 @@ interface NoticeRow {
  * each other's. The attempt is counted when it is claimed: a worker that dies mid-send used one.
  */
 async function claim(db: Kysely<DB>, now: Date, leaseMs: number, batch: number) {
+  // A phone message due before 21:00 but not sent by then (no worker ran) waits for 08:00 too.
+  const phonesMayRing = quietHoursEnd('sms', now).getTime() === now.getTime();
   const { rows } = await sql<{ id: number }>`
     update notices set claimed_until = ${new Date(now.getTime() + leaseMs)}, attempts = attempts + 1
      where id in (
        select id from notices
         where state = 'pending' and not_before <= ${now}
+          and (channel = 'email' or ${phonesMayRing})
           and (claimed_until is null or claimed_until <= ${now})
         order by not_before, id
         limit ${batch}
