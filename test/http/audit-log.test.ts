@@ -89,11 +89,14 @@ describe(`the audit page's log (${testDatabaseKind})`, () => {
       actorName: '진주시립연암도서관 안내데스크',
       subjectKind: 'loan',
       subjectName: 'AU-1',
+      // The copy and the title the details name by id, as a reader knows them.
+      detailNames: { itemBarcode: 'AU-1', recordTitle: null },
     });
     // A hold by the title it is for.
     expect(events.find((e) => e.action === 'hold.placed')).toMatchObject({
       subjectKind: 'hold',
       subjectName: '감사 기록의 책',
+      detailNames: { itemBarcode: null, recordTitle: '감사 기록의 책' },
     });
     expect(events.find((e) => e.action === 'staff.created')).toMatchObject({
       actorName: '진주시립연암도서관 관리자',

@@ -268,6 +268,13 @@ export async function libraryAdminRoutes(app: App, context: AppContext) {
                     "a staff member's name, a machine's account, the barcode of the copy (a loan's copy), or the title of a hold or request",
                 },
                 details: Type.Record(Type.String(), Type.Any()),
+                detailNames: Type.Object(
+                  { itemBarcode: NullableText, recordTitle: NullableText },
+                  {
+                    description:
+                      "what the details' `itemId` and `recordId` name: the copy's barcode, the title (null when the details name none, or it is gone)",
+                  },
+                ),
                 memberPseudonym: NullableText,
               }),
             ),

@@ -88,6 +88,8 @@ export async function auditEvents({ db }: AppContext, actor: Actor, query: Audit
         'actor_name',
       ),
       subjectName().as('subject_name'),
+      detailName('itemId', 'items', 'barcode').as('item_barcode'),
+      detailName('recordId', 'bib_records', 'title').as('record_title'),
     ]);
   if (libraryId !== undefined) select = select.where('e.library_id', '=', libraryId);
   if (area) select = select.where('e.action', 'in', [...AUDIT_AREAS[area]]);
@@ -125,11 +127,22 @@ export async function auditEvents({ db }: AppContext, actor: Actor, query: Audit
       subjectId: r.subject_id,
       subjectName: r.subject_name,
       details: r.details,
+      detailNames: { itemBarcode: r.item_barcode, recordTitle: r.record_title },
       memberPseudonym: r.member_pseudonym,
     })),
     /** The `before` of the next page; null when this page is the last. */
     nextBefore: rows.length > limit ? page.at(-1)!.id : null,
   };
+}
+
+/**
+ * What a reader knows an identifier in the details by (a copy's barcode, a title), read where
+ * the identifier is a number: the details stay as recorded.
+ */
+function detailName(key: string, table: 'items' | 'bib_records', column: 'barcode' | 'title') {
+  return sql<string | null>`case when jsonb_typeof(e.details -> ${key}) = 'number' then
+    (select d.${sql.ref(column)} from ${sql.table(table)} d
+      where d.id = (e.details ->> ${key})::bigint) end`;
 }
 
 /**

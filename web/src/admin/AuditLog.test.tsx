@@ -23,13 +23,17 @@ function event(id: number, fields: Record<string, unknown>) {
     subjectId: String(100 + id),
     subjectName: 'JY0001',
     details: {},
+    detailNames: { itemBarcode: null, recordTitle: null },
     memberPseudonym: null,
     ...fields,
   };
 }
 
 const newest = [
-  event(9, { details: { itemId: 1991, dueDate: '2026-12-19' } }),
+  event(9, {
+    details: { itemId: 1991, dueDate: '2026-12-19' },
+    detailNames: { itemBarcode: 'JY0001', recordTitle: null },
+  }),
   event(8, {
     action: 'member.viewed',
     subjectKind: 'member',
@@ -91,9 +95,8 @@ describe('the audit page', () => {
     expect(within(rows[0]!).getByText('진주시립연암도서관 안내데스크')).toBeTruthy();
     expect(within(rows[0]!).getByText('대출')).toBeTruthy();
     expect(within(rows[0]!).getByText('대출 JY0001')).toBeTruthy();
-    expect(
-      within(rows[0]!).getByText('자료 번호: 1991, 반납 예정일: 2026년 12월 19일'),
-    ).toBeTruthy();
+    // The copy is the loan's subject already: not named twice.
+    expect(within(rows[0]!).getByText('반납 예정일: 2026년 12월 19일')).toBeTruthy();
     expect(within(rows[1]!).getByText('회원 정보 조회')).toBeTruthy();
     expect(within(rows[1]!).getByText('회원 (가명 3f9a1c7e)')).toBeTruthy();
     // The actor column: the desk that looked, not the member looked at.
@@ -130,7 +133,7 @@ describe('the audit page', () => {
     expect(saved.map((file) => file.name)).toEqual(['감사기록.csv']);
     expect((await saved[0]!.blob.text()).split('\n')).toEqual([
       '\ufeff시각,누가,도서관,무엇을,대상,세부 내용',
-      '2026-12-05 23:50:00,진주시립연암도서관 안내데스크,진주시립연암도서관,대출,대출 JY0001,"자료 번호: 1991, 반납 예정일: 2026년 12월 19일"',
+      '2026-12-05 23:50:00,진주시립연암도서관 안내데스크,진주시립연암도서관,대출,대출 JY0001,반납 예정일: 2026년 12월 19일',
       '2026-12-05 23:50:00,진주시립연암도서관 안내데스크,진주시립연암도서관,회원 정보 조회,회원 (가명 3f9a1c7e),',
       '2026-12-05 23:50:00,시스템 (자동 처리),진주시립연암도서관,대출 규칙 변경,진주시립연암도서관,"대출 한도: 7, 정기 휴관 요일: 월요일, 온라인 연장: 예"',
       '',
@@ -151,6 +154,7 @@ describe('the audit page', () => {
         subjectKind: 'request',
         subjectName: '어린 왕자',
         details: { from: 'requested', to: 'sent', outcome: null, itemId: 77 },
+        detailNames: { itemBarcode: 'JS0077', recordTitle: null },
       }),
       event(4, {
         action: 'library.holiday_saved',
@@ -176,9 +180,10 @@ describe('the audit page', () => {
         .slice(1)
         .map((row) => within(row).getAllByRole('cell').at(-1)!.textContent);
     expect(detailsOf()).toEqual([
-      '이전: 진주시립연암도서관, 이후: 통영시립도서관, 자료 번호: 77',
-      '이전: 신청됨, 이후: 보냄, 결과: —, 자료 번호: 77',
-      '시작일: 2026년 12월 24일, 종료일: 2026년 12월 26일, 사유: 휴관일, 반납일을 옮긴 대출: 1,200',
+      '빌려주는 도서관: 진주시립연암도서관 → 통영시립도서관, 자료 번호: 77',
+      // A fact recorded empty (no outcome yet) is left out; the copy by its barcode.
+      '상태: 신청됨 → 보냄, 자료: JS0077',
+      '기간: 2026년 12월 24일 → 2026년 12월 26일, 사유: 휴관일, 반납일을 옮긴 대출: 1,200',
       '자가대출기 번호: 4, 사유: PIN 5회 틀림, 카드 회수: 아니요',
       // A fact no release words yet is shown as recorded.
       'shelfMark: A-1',
@@ -186,11 +191,11 @@ describe('the audit page', () => {
     await i18n.changeLanguage('en');
     await waitFor(() =>
       expect(detailsOf()[0]).toBe(
-        'From: Jinju Yonam Library, To: Tongyeong City Library, Copy no.: 77',
+        'Lending library: Jinju Yonam Library → Tongyeong City Library, Copy no.: 77',
       ),
     );
     expect(detailsOf()[2]).toBe(
-      'From: 24 December 2026, To: 26 December 2026, Reason: closed day, Loans moved: 1,200',
+      'Period: 24 December 2026 → 26 December 2026, Reason: closed day, Loans moved: 1,200',
     );
   });
 

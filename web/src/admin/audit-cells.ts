@@ -34,7 +34,7 @@ export function useAuditCells(network: boolean) {
     ...(network ? [libraryName(event.libraryId)] : []),
     t(`audit.action.${event.action}`, { defaultValue: event.action }),
     subjectOf(event, t, libraryName),
-    detailsOf(event.details, { t, format, libraryName }),
+    detailsOf(event, { t, format, libraryName }),
   ];
   return {
     columns,
@@ -90,23 +90,53 @@ interface Wording {
 
 /**
  * The event's facts (codes and identifiers, no personal data), each worded: `반납 예정일: 2026년
- * 12월 15일`. A fact an earlier release recorded under a name not worded here shows its key.
+ * 12월 15일`; a change as `상태: 보냄 → 도착`; a copy or a title by its barcode or title unless
+ * the subject names it already; nothing for a fact recorded empty. A fact an earlier release
+ * recorded under a name not worded here shows its key.
  */
-function detailsOf(details: Record<string, unknown>, wording: Wording): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${labelOf(key, value, wording.t)}: ${wordedValue(key, value, wording)}`)
-    .join(', ');
+function detailsOf(event: AuditEvent, wording: Wording): string {
+  const { from, to, itemId, recordId, ...rest } = event.details;
+  const { itemBarcode, recordTitle } = event.detailNames;
+  const named = (name: string | null | undefined, label: string) =>
+    name && name !== event.subjectName ? [`${wording.t(label)}: ${name}`] : [];
+  return [
+    ...(from !== undefined && to !== undefined
+      ? [
+          `${changeLabel(from, wording.t)}: ${wordedValue('from', from, wording)} → ${wordedValue('to', to, wording)}`,
+        ]
+      : []),
+    ...(itemId === undefined
+      ? []
+      : itemBarcode
+        ? named(itemBarcode, 'audit.detail.item')
+        : worded('itemId', itemId, wording)),
+    ...(recordId === undefined
+      ? []
+      : recordTitle
+        ? named(recordTitle, 'audit.detail.record')
+        : worded('recordId', recordId, wording)),
+    ...Object.entries(rest).flatMap(([key, value]) =>
+      value === null ? [] : worded(key, value, wording),
+    ),
+  ].join(', ');
+}
+
+/** One fact as `label: value`, the label its name's words (its key while it has none). */
+function worded(key: string, value: unknown, wording: Wording): string[] {
+  return [
+    `${wording.t(`audit.detail.${key}`, { defaultValue: key })}: ${wordedValue(key, value, wording)}`,
+  ];
+}
+
+/** What a change from one value to another is of: a period's days, a lending library, a state. */
+function changeLabel(from: unknown, t: T): string {
+  if (typeof from === 'string' && BUSINESS_DATE.test(from)) return t('audit.detail.period');
+  if (typeof from === 'number') return t('audit.detail.lendingLibraryId');
+  return t('audit.detail.state');
 }
 
 const BUSINESS_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-/** A period's ends are worded as its first and last day; a request's as before and after. */
-function labelOf(key: string, value: unknown, t: T): string {
-  const dated =
-    (key === 'from' || key === 'to') && typeof value === 'string' && BUSINESS_DATE.test(value);
-  return t(`audit.detail.${dated ? `${key}Date` : key}`, { defaultValue: key });
-}
 
 /** Facts whose numbers are libraries' ids: the library's name instead. */
 const LIBRARY_FACTS = new Set(['lendingLibraryId', 'libraryIds']);
@@ -132,7 +162,8 @@ function wordedValue(key: string, value: unknown, wording: Wording): string {
   if (Array.isArray(value)) {
     if (key === 'closedWeekdays') return value.map((d) => format.weekday(Number(d))).join(', ');
     // The names of a library's facts that changed, as their own labels.
-    if (key === 'fields') return value.map((f) => labelOf(String(f), null, t)).join(', ');
+    if (key === 'fields')
+      return value.map((f) => t(`audit.detail.${f}`, { defaultValue: String(f) })).join(', ');
     return value.map((v) => wordedValue(key, v, wording)).join(', ') || '—';
   }
   // A request passed to another lender records the two libraries as `from` and `to`.
@@ -147,5 +178,6 @@ function wordedValue(key: string, value: unknown, wording: Wording): string {
     return words && CODE.test(value) ? t(`${words}.${value}`, { defaultValue: value }) : value;
   }
   // A change recorded with what was before and after it: each side worded alike.
-  return `(${detailsOf(value as Record<string, unknown>, wording)})`;
+  const facts = Object.entries(value as Record<string, unknown>);
+  return `(${facts.flatMap(([k, v]) => worded(k, v, wording)).join(', ')})`;
 }

@@ -3912,6 +3912,11 @@ export interface operations {
                             details: {
                                 [key: string]: unknown;
                             };
+                            /** @description what the details' `itemId` and `recordId` name: the copy's barcode, the title (null when the details name none, or it is gone) */
+                            detailNames: {
+                                itemBarcode: string | null;
+                                recordTitle: string | null;
+                            };
                             memberPseudonym: string | null;
                         }[];
                         /** @description the `before` of the next (older) page; null on the last */
