@@ -109,7 +109,7 @@ describe.runIf(runJourney)(`inter-library requests in the browser (${testDatabas
 
     // The lending library: its pull list, with barcode and call number; scanned out.
     await staffSignIn(lender.page, 'gyeongnamdaepyo-desk', '/desk/requests');
-    const pull = lender.page.locator('section', { hasText: '발송할 책 (발송 목록)' }).first();
+    const pull = lender.page.locator('section', { hasText: '발송할 책' }).first();
     await pull.locator('td', { hasText: BARCODE }).waitFor();
     expect(await pull.textContent()).toContain('813.7 김52ㅅ');
     await capture(lender.page, 'requests-desk-pull', { languages: ['ko', 'en'] });

@@ -457,7 +457,7 @@ describe('desk: card, member panel, checkout', () => {
     expect(forAnother).toContain('예약 서가에 돌려두세요. 예약한 회원만 빌릴 수 있습니다.');
     // This library's own copy, lent through a request: to scan out and send, or to receive home.
     const pulled = await advice('JYL0000024', '《채식주의자》');
-    expect(pulled).toContain('‘발송할 책 (발송 목록)’에서 발송 스캔을 하고 보내세요.');
+    expect(pulled).toContain('‘발송할 책’에서 발송 스캔을 하고 보내세요.');
     expect(pulled).not.toContain('예약 서가에 돌려두세요');
     const cameHome = await advice('JYL0000025', '《희랍어 시간》');
     expect(cameHome).toContain('‘돌아오는 우리 책’에서 입고 처리한 뒤 빌려주세요.');
@@ -740,7 +740,9 @@ describe('desk: card, member panel, checkout', () => {
     renderAt('/desk');
     await scan('회원카드 번호', CARD);
     const row = (await screen.findByText('상호대차로 온 책')).closest('tr')!;
-    expect(within(row).getByText('상호대차: 이 도서관에서 반납·연장합니다.')).toBeTruthy();
+    expect(
+      within(row).getByText('진주시립연암도서관에서 상호대차로 빌려준 책: 여기서 반납·연장합니다.'),
+    ).toBeTruthy();
     expect(within(row).getByRole('button', { name: '상호대차로 온 책 연장' })).toBeTruthy();
     // The lender's other loan: library and due date only, nothing to renew here.
     expect(screen.getAllByRole('button', { name: /연장$/ })).toHaveLength(1);
@@ -1305,7 +1307,7 @@ describe('desk: returns need no card', () => {
     await scan('반납할 자료 바코드', 'JYL0000006');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('《채식주의자》'));
     expect(screen.getByRole('alert').textContent).toContain(
-      '상호대차 화면의 ‘발송할 책 (발송 목록)’에서 발송 스캔을 하고 보내세요.',
+      '상호대차 화면의 ‘발송할 책’에서 발송 스캔을 하고 보내세요.',
     );
     await scan('반납할 자료 바코드', 'JYL0000008');
     await waitFor(() =>

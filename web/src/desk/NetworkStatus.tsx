@@ -115,7 +115,10 @@ export function NetworkStatus({
                 <td>
                   {format.name(loan.library)}
                   {lentHere ? (
-                    <span className="muted small"> {t('loans.interLibraryHint')}</span>
+                    <span className="muted small">
+                      {' '}
+                      {t('loans.interLibraryHint', { library: format.name(loan.pickupLibrary!) })}
+                    </span>
                   ) : null}
                 </td>
                 <td>

@@ -77,7 +77,7 @@ describe('desk: inter-library request lists', () => {
     await screen.findByText('상호대차 5');
     const fixed = ['등록번호', '청구기호', '서명'];
     // To send: where it goes, and by when.
-    expect(table('발송할 책 (발송 목록)')).toEqual({
+    expect(table('발송할 책')).toEqual({
       headers: [...fixed, '받을 도서관', '발송 기한'],
       copy: ['ILL-1', '813.7', '상호대차 1', '통영시립도서관', '2026년 12월 3일 (목)'],
     });
@@ -88,7 +88,7 @@ describe('desk: inter-library request lists', () => {
     });
     // On the pickup shelf: for whom (masked, as on the hold shelf), whose copy it is, and until
     // when it is kept.
-    expect(table('찾아갈 책 (예약 서가)')).toEqual({
+    expect(table('찾아갈 책')).toEqual({
       headers: [...fixed, '신청 회원', '소장 도서관', '찾아갈 기한'],
       copy: ['ILL-3', '813.7', '상호대차 3', '한*람', '진주시립서부도서관', '2026년 12월 5일 (토)'],
     });
@@ -147,16 +147,16 @@ describe('desk: inter-library request lists', () => {
 
     fireEvent.change(field, { target: { value: 'ILL-2' } });
     fireEvent.submit(field.closest('form')!);
-    const said = '《상호대차 2》 도착 처리했습니다. 찾아갈 책 (예약 서가)에 두세요.';
+    const said = '《상호대차 2》 도착 처리했습니다. 예약 서가에 두세요.';
     expect(await screen.findByText(said)).toBeTruthy();
     expect(screen.getAllByText(said)).toHaveLength(1);
     // The pickup shelf's list shows it without a reload of the page.
     await waitFor(() =>
       expect(
-        within(screen.getByRole('table', { name: '찾아갈 책 (예약 서가)' })).getAllByRole('row'),
+        within(screen.getByRole('table', { name: '찾아갈 책' })).getAllByRole('row'),
       ).toHaveLength(3),
     );
-    expect(screen.getByRole('heading', { name: '찾아갈 책 (예약 서가) (2)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '찾아갈 책 (2)' })).toBeTruthy();
   });
 });
 
@@ -173,7 +173,7 @@ describe('desk: the hold shelf page', () => {
     renderAt('/desk/holds');
     expect(await screen.findByText('보관 중인 예약 도서가 없습니다.')).toBeTruthy();
     expect(await screen.findByText('회원을 기다리는 상호대차 자료 1권')).toBeTruthy();
-    expect(table('찾아갈 책 (예약 서가)').copy).toEqual([
+    expect(table('찾아갈 책').copy).toEqual([
       'ILL-3',
       '813.7',
       '상호대차 3',
