@@ -1279,6 +1279,10 @@ describe('desk: returns need no card', () => {
         '오늘 이미 반납된 자료입니다: 《흰》. 다시 스캔하지 않아도 됩니다. 서가로 돌려보내면 됩니다.',
       ),
     );
+    // Said once, in a live region: not again in the page's announcement.
+    const again = screen.getAllByText(/오늘 이미 반납된 자료입니다: 《흰》/);
+    expect(again).toHaveLength(1);
+    expect(again[0]!.closest('[role="status"]')).not.toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
     // A copy whose hold ended with nobody next (off the put-back list now): onto the shelf.
     await scan('반납할 자료 바코드', 'JYL0000011');

@@ -65,8 +65,8 @@ export function Returns() {
     const about = refusal && returnNewsOf(refusal);
     if (about) {
       action.clear();
+      // Said once, by the news itself (a live region), not again in the page's announcement.
       setNews(about);
-      announcement.say(newsMessage(about));
       inputRef.current?.focus();
       return true;
     }
@@ -129,11 +129,13 @@ export function Returns() {
         </SubmitButton>
       </form>
       <WaitingScans queue={scans} />
-      {news ? (
-        <p className={news.kind === 'again' ? 'notice returned-again' : 'notice put-back-news'}>
-          {newsText(news)}
-        </p>
-      ) : null}
+      <div role="status">
+        {news ? (
+          <p className={news.kind === 'again' ? 'notice returned-again' : 'notice put-back-news'}>
+            {newsText(news)}
+          </p>
+        ) : null}
+      </div>
       <ProblemAlert
         problem={action.problem}
         large
