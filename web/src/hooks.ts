@@ -8,6 +8,8 @@ export interface Resource<T> {
   problem: Problem | undefined;
   loading: boolean;
   reload(): void;
+  /** Loads again while the screen keeps showing the last answer (no loading state between). */
+  refresh(): Promise<void>;
   setData(data: T): void;
 }
 
@@ -47,7 +49,14 @@ export function useResource<T>(key: string | null, load: () => Promise<T>): Reso
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, problem, loading, reload, setData };
+  const refresh = useCallback(async () => {
+    try {
+      setData(await loader.current());
+    } catch {
+      // The last answer stays: it was right a moment ago, and the next visit loads afresh.
+    }
+  }, []);
+  return { data, problem, loading, reload, refresh, setData };
 }
 
 /** Runs one action at a time and keeps its refusal for the screen. */

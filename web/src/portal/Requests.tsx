@@ -37,11 +37,14 @@ export function RequestTitle({
   titleId,
   holdings,
   open,
+  onPlaced,
 }: {
   titleId: number;
   holdings: TitleHolding[];
   /** The member's open request of this title: said, instead of the form (HOLD_DUPLICATE). */
   open?: InterLibraryRequest | undefined;
+  /** A request placed: the copy it took is no longer on the shelf where the page says it is. */
+  onPlaced?: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -104,7 +107,10 @@ export function RequestTitle({
                 }),
               ),
             );
-            if (result) setPlaced(result);
+            if (result) {
+              setPlaced(result);
+              onPlaced?.();
+            }
           }}
         >
           <div className="field">

@@ -454,6 +454,70 @@ describe('portal: a title and every library that holds it', () => {
     expect(screen.queryByRole('heading', { name: '상호대차 신청' })).toBeNull();
   });
 
+  it('shows the copy a request took as no longer on the shelf, without reloading the page', async () => {
+    const namhae = {
+      id: 9,
+      nameKo: '남해군화전도서관',
+      nameEn: 'Namhae Hwajeon Library',
+      phone: null,
+    };
+    const onShelf: TitleDetail = {
+      ...detail,
+      holdings: [{ ...detail.holdings[1]!, copies: 1, available: 1 }],
+    };
+    let requested = false;
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      [
+        'GET',
+        '/api/v1/catalogue/titles/1',
+        () => ({
+          body: requested
+            ? { ...onShelf, holdings: [{ ...onShelf.holdings[0]!, available: 0 }] }
+            : onShelf,
+        }),
+      ],
+      ['GET', '/api/v1/me/data-holders', { body: { libraries: [namhae] } }],
+      ...nothingOpen,
+      [
+        'POST',
+        '/api/v1/me/requests',
+        () => {
+          requested = true;
+          return {
+            status: 201,
+            body: {
+              id: 9,
+              recordId: 1,
+              title: '바다의 노래',
+              author: null,
+              status: 'requested',
+              state: 'requested',
+              outcome: null,
+              pickupLibrary: namhae,
+              lendingLibrary: onShelf.holdings[0]!.library,
+              itemBarcode: null,
+              callNumber: null,
+              requestDay: '2026-12-01',
+              sendBy: null,
+              pickupBy: null,
+              dueDate: null,
+            },
+          };
+        },
+      ],
+    ]);
+    renderAt('/portal/titles/1');
+    const card = () => document.querySelector('.library-list li')!;
+    await screen.findByLabelText('받을 도서관');
+    expect(card().textContent).toContain('1권 중 1권 대출 가능');
+    fireEvent.click(screen.getByRole('button', { name: '상호대차 신청' }));
+    const said = await screen.findByText(/보냅니다\. 도착하면 알려 드립니다\./);
+    await waitFor(() => expect(card().textContent).toContain('1권 중 0권 대출 가능'));
+    // The page kept its place: the answer is still said.
+    expect(said.isConnected).toBe(true);
+  });
+
   it('tells a suspended member, before any tap, when a request can be made; no form to be refused', async () => {
     const elsewhere: TitleDetail = {
       ...detail,

@@ -198,7 +198,12 @@ export function TitlePage({ id }: { id: number }) {
           </p>
         ) : null}
         {session.state === 'signedIn' && mine.data ? (
-          <RequestTitle titleId={id} holdings={holdings} open={mine.data.request} />
+          <RequestTitle
+            titleId={id}
+            holdings={holdings}
+            open={mine.data.request}
+            onPlaced={() => void detail.refresh()}
+          />
         ) : null}
         {regions.map((group) => (
           <section
