@@ -541,6 +541,55 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     expect(own.json().loan).toMatchObject({ title: '여기 있는 책' });
   });
 
+  it('keeps a copy whose request was cancelled on its way on the incoming list, until it arrives and goes home', async () => {
+    await insertCopies(t.db, L1, [{ barcode: 'S-ONWAY', title: '오는 중에 취소', author: '작가' }]);
+    const c = await walkIn(pDesk);
+    const portal = await memberClient(t.app, c.card, 'member password');
+    const placed = await portal.post('/api/v1/me/requests', {
+      recordId: await recordOf('S-ONWAY'),
+      pickupLibraryId: P,
+    });
+    await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-ONWAY' });
+    const cancelled = await portal.post(`/api/v1/me/requests/${placed.json().id}/cancellation`);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', state: 'returning' });
+    const list = async (desk: Client, name: string) =>
+      (
+        (await desk.get(`/api/v1/requests/lists/${name}`)).json().requests as {
+          itemBarcode: string;
+          status: string;
+        }[]
+      )
+        .filter((r) => r.itemBarcode === 'S-ONWAY')
+        .map((r) => r.status);
+    // Still travelling to P: P expects it (cancelled), and nobody sends it home yet.
+    expect(await list(pDesk, 'incoming')).toEqual(['cancelled']);
+    expect(await list(pDesk, 'outgoing-home')).toEqual([]);
+    expect(await list(l1Desk, 'incoming-home')).toEqual([]);
+    // Arrived and scanned in at P: the desk is told to send it home, and the lists follow.
+    const received = await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-ONWAY' });
+    expect(received.json()).toMatchObject({ transit: { to: { id: L1 } } });
+    expect(await list(pDesk, 'incoming')).toEqual([]);
+    expect(await list(pDesk, 'outgoing-home')).toEqual(['cancelled']);
+    expect(await list(l1Desk, 'incoming-home')).toEqual(['cancelled']);
+    // Scanned again: the same answer, noted once.
+    await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-ONWAY' });
+    const noted = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_kind', '=', 'request')
+      .where('subject_id', '=', String(placed.json().id))
+      .execute();
+    expect(noted.map((e) => e.action)).toEqual([
+      'request.placed',
+      'request.send',
+      'request.cancel',
+      'request.receive',
+    ]);
+    // Home again at L1: on its shelf.
+    await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-ONWAY' });
+    expect(await list(l1Desk, 'incoming-home')).toEqual([]);
+  });
+
   it("names a requested copy at a checkout desk, wherever it is in its request, instead of 'not registered here'", async () => {
     const c = await walkIn(pDesk, { name: '윤세라' });
     const other = await walkIn(pDesk);

@@ -477,6 +477,7 @@ export async function receiveByScan(
       { lock: true },
     );
     if (found?.state === 'returning') {
+      await arrivedCancelled(tx, actor, found, at);
       const view = viewOf(found);
       const transit = view.lendingLibrary && { to: view.lendingLibrary };
       return answered({ request: view, transit }, options.answer);
@@ -496,6 +497,34 @@ export async function receiveByScan(
       });
     }
     return answered({ request: viewOf(moved), transit: null }, options.answer);
+  });
+}
+
+/**
+ * A copy whose request was cancelled on its way here has arrived: noted (once), so that it moves
+ * from the pickup library's incoming list to the copies to send home, and onto the lender's list
+ * of copies coming home.
+ */
+async function arrivedCancelled(
+  tx: Kysely<DB>,
+  actor: StaffActor | TerminalActor,
+  row: RequestRow,
+  at: { now: Date; libraryId: number },
+) {
+  const noted = await tx
+    .updateTable('inter_library_requests')
+    .set({ arrived_at: at.now })
+    .where('id', '=', row.id)
+    .where('arrived_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(noted.numUpdatedRows) === 0) return;
+  noteEffect(Number(row.id));
+  await recordAudit(tx, actor, at.now, {
+    action: 'request.receive',
+    subjectKind: 'request',
+    subjectId: row.id,
+    libraryId: at.libraryId,
+    details: { from: row.state, to: row.state, outcome: row.outcome, itemId: row.item_id },
   });
 }
 
@@ -541,10 +570,15 @@ export async function deskList(
   const here = actor.libraryId;
   const where = {
     pull: sql`q.lending_library_id = ${here} and q.state = 'requested'`,
-    incoming: sql`q.pickup_library_id = ${here} and q.state = 'sent'`,
+    // A request cancelled while its copy travels here is still coming here (and says it is
+    // cancelled): it goes home only once it has arrived and been scanned in.
+    incoming: sql`q.pickup_library_id = ${here}
+      and (q.state = 'sent' or (q.state = 'returning' and q.arrived_at is null))`,
     ready: sql`q.pickup_library_id = ${here} and q.state = 'arrived'`,
-    'outgoing-home': sql`q.pickup_library_id = ${here} and q.state = 'returning'`,
-    'incoming-home': sql`q.lending_library_id = ${here} and q.state = 'returning'`,
+    'outgoing-home': sql`q.pickup_library_id = ${here} and q.state = 'returning'
+      and q.arrived_at is not null`,
+    'incoming-home': sql`q.lending_library_id = ${here} and q.state = 'returning'
+      and q.arrived_at is not null`,
   }[list];
   const rows = await readRequests(context.db, where, { limit: 500 });
   if (list !== 'ready' || rows.length === 0) return rows.map(viewOf);

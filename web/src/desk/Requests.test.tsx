@@ -44,7 +44,11 @@ const LISTS = {
       sendBy: '2026-12-03',
     }),
   ],
-  incoming: [request(2, 'sent', {})],
+  incoming: [
+    request(2, 'sent', {}),
+    // Cancelled while it travels here: still expected, and said to be going home.
+    { ...request(6, 'returning', {}), status: 'cancelled' },
+  ],
   ready: [request(3, 'arrived', { pickupBy: '2026-12-05', heldFor: '한*람' })],
   'outgoing-home': [request(4, 'returning', {})],
   'incoming-home': [request(5, 'returning', { pickupLibrary: tongyeong, lendingLibrary: here })],
@@ -86,6 +90,12 @@ describe('desk: inter-library request lists', () => {
       headers: [...fixed, '보내는 도서관'],
       copy: ['ILL-2', '813.7', '상호대차 2', '진주시립서부도서관'],
     });
+    const cancelled = within(screen.getByRole('table', { name: '이 도서관으로 오는 책' }))
+      .getAllByRole('row')
+      .at(-1)!;
+    expect(cancelled.textContent).toContain(
+      '상호대차 6신청 취소됨: 도착하면 도착 처리하고 소장 도서관으로 돌려보내세요',
+    );
     // On the pickup shelf: for whom (masked, as on the hold shelf), whose copy it is, and until
     // when it is kept.
     expect(table('찾아갈 책')).toEqual({

@@ -80,7 +80,12 @@ export function RequestTable({ list, requests }: { list: List; requests: InterLi
           <tr key={r.id}>
             <td className="mono">{r.itemBarcode ?? '—'}</td>
             <td className="mono">{r.callNumber ?? '—'}</td>
-            <td>{r.title}</td>
+            <td>
+              {r.title}
+              {list === 'incoming' && r.status === 'cancelled' ? (
+                <span className="badge badge-warn">{t('deskRequests.cancelledOnTheWay')}</span>
+              ) : null}
+            </td>
             {member ? (
               <td>
                 {r.heldFor ?? '—'}
