@@ -454,6 +454,46 @@ describe('portal: a title and every library that holds it', () => {
     expect(screen.queryByRole('heading', { name: '상호대차 신청' })).toBeNull();
   });
 
+  it("lists the libraries of the member's own region first, then the others", async () => {
+    const seobu = {
+      ...yonam,
+      id: 2,
+      code: 'jinju-seobu-library',
+      nameKo: '진주시립서부도서관',
+      nameEn: 'Jinju Seobu Library',
+    };
+    const nearAndFar: TitleDetail = {
+      ...detail,
+      // As the server orders them: the one with a copy on the shelf first.
+      holdings: [
+        { ...detail.holdings[1]!, copies: 1, available: 1 },
+        {
+          ...holding(seobu, 1, 0, { checkedIn: false }),
+          library: { ...detail.holdings[1]!.library, ...holding(seobu, 1, 0).library },
+        },
+      ],
+    };
+    mockApi([
+      ['GET', '/api/v1/me', { body: member }],
+      ['GET', '/api/v1/catalogue/titles/1', { body: nearAndFar }],
+      ['GET', '/api/v1/libraries', { body: { libraries: [yonam, tongyeong, seobu] } }],
+      ['GET', '/api/v1/me/data-holders', { body: { libraries: [] } }],
+      ...nothingOpen,
+    ]);
+    renderAt('/portal/titles/1');
+    // The member's home is Jinju Yonam: Jinju's libraries before Tongyeong's.
+    await waitFor(() =>
+      expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(
+        expect.arrayContaining(['진주시', '통영시']),
+      ),
+    );
+    const regions = screen
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent)
+      .filter((name) => name === '진주시' || name === '통영시');
+    expect(regions).toEqual(['진주시', '통영시']);
+  });
+
   it('shows the copy a request took as no longer on the shelf, without reloading the page', async () => {
     const namhae = {
       id: 9,

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type TitleHolding, titlePath, useTitle } from '../api/catalogue';
-import { groupByRegionOf } from '../api/directory';
+import { groupByRegionOf, useLibraries } from '../api/directory';
 import type { Hold } from '../api/types';
 import {
   AvailabilitySummary,
@@ -128,6 +128,18 @@ function HoldingCard({
   );
 }
 
+/**
+ * The member's own region first (the libraries nearest them), the others as they come: a member
+ * of Geoje reads Geoje's libraries before Namhae's.
+ */
+function homeRegionFirst<T extends { region: { code: string } }>(
+  groups: T[],
+  homeRegion: string | undefined,
+): T[] {
+  const home = groups.filter((g) => g.region.code === homeRegion);
+  return [...home, ...groups.filter((g) => g.region.code !== homeRegion)];
+}
+
 /** A title: its record, then every library that holds it by region, with how to borrow there. */
 export function TitlePage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -135,6 +147,7 @@ export function TitlePage({ id }: { id: number }) {
   const session = useMemberSession();
   const detail = useTitle(id, useMemberViewer());
   const mine = useMineOfTitle(id, session.state === 'signedIn');
+  const libraries = useLibraries();
   if (detail.problem) {
     return (
       <div>
@@ -149,7 +162,10 @@ export function TitlePage({ id }: { id: number }) {
   // While a new answer comes (signed in or out), the last one's check-ins are not shown.
   if (!detail.data || detail.loading) return <Loading />;
   const { title, holdings } = detail.data;
-  const regions = groupByRegionOf(holdings, (holding) => holding.library.region);
+  const regions = homeRegionFirst(
+    groupByRegionOf(holdings, (holding) => holding.library.region),
+    libraries.data?.find((l) => l.id === session.member?.homeLibrary.id)?.region.code,
+  );
   // How to check in is said once, at the first library that asks for it; the rest say it short.
   const firstToCheckIn = regions
     .flatMap((group) => group.items)
