@@ -5,7 +5,15 @@ import { setCsrfToken } from '../api/client';
 import type { CirculationStatus, Hold, InterLibraryRequest } from '../api/types';
 import i18n from '../i18n';
 import { mockApi, problem, type Routes } from '../test/api-mock';
-import { deskStaff, emptyStatus, member, yonam } from '../test/fixtures';
+import {
+  catalogueTitle,
+  deskStaff,
+  emptyStatus,
+  holding,
+  member,
+  tongyeong,
+  yonam,
+} from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 const CARD = member.card!.number;
@@ -314,6 +322,68 @@ describe('desk: card, member panel, checkout', () => {
       expect(screen.queryByRole('button', { name: '예약 취소: 채식주의자' })).toBeNull(),
     );
     const post = calls.find((c) => c.path === '/api/v1/holds/8/cancellation');
+    expect(post?.headers['idempotency-key']).toMatch(/\S{16,}/);
+  });
+
+  it('holds a title for the member by its words when no copy is in hand to scan', async () => {
+    setCsrfToken('csrf-1');
+    const calls = deskRoutes(
+      () => emptyStatus,
+      [
+        [
+          'GET',
+          '/api/v1/catalogue',
+          {
+            body: {
+              titles: [
+                catalogueTitle(50, '소년이 온다', [holding(yonam, 2, 0), holding(tongyeong, 1, 1)]),
+                catalogueTitle(51, '소년이 온다 (개정판)', [holding(yonam, 1, 1)]),
+              ],
+              nextCursor: null,
+            },
+          },
+        ],
+        [
+          'POST',
+          '/api/v1/holds',
+          {
+            status: 201,
+            body: {
+              id: 12,
+              state: 'waiting',
+              recordId: 50,
+              title: '소년이 온다',
+              author: '한강',
+              library: { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+              placedAt: '2026-12-01T01:00:00.000Z',
+              position: 1,
+              pickupUntil: null,
+              itemBarcode: null,
+            },
+          },
+        ],
+      ],
+    );
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    fireEvent.click(await screen.findByText('바코드가 없으면: 제목으로 찾아 예약'));
+    fireEvent.change(screen.getByLabelText('이 도서관 자료의 제목, 저자 또는 ISBN'), {
+      target: { value: '소년' },
+    });
+    fireEvent.submit(
+      screen.getByLabelText('이 도서관 자료의 제목, 저자 또는 ISBN').closest('form')!,
+    );
+    // Every copy here out: a hold; a copy on the shelf here: lent instead.
+    const hold = await screen.findByRole('button', { name: '예약: 《소년이 온다》' });
+    expect(screen.getByText('서가에 1권 있음: 예약 대신 바로 빌려 주세요')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '예약: 《소년이 온다 (개정판)》' })).toBeNull();
+    expect(calls.find((c) => c.path.startsWith('/api/v1/catalogue?'))?.path).toContain('library=3');
+    fireEvent.click(hold);
+    expect(
+      await screen.findByText('《소년이 온다》 예약했습니다. 1번째로 기다립니다.'),
+    ).toBeTruthy();
+    const post = calls.find((c) => c.path === '/api/v1/holds');
+    expect(post?.body).toEqual({ cardNumber: CARD, recordId: 50 });
     expect(post?.headers['idempotency-key']).toMatch(/\S{16,}/);
   });
 

@@ -1,14 +1,18 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCatalogueSearch } from '../api/catalogue';
 import { answer, api, idempotent } from '../api/client';
 import { CancelButton } from '../components/CancelButton';
+import { CatalogueResults, TitleByline } from '../components/Catalogue';
 import { DataTable } from '../components/DataTable';
+import { Field } from '../components/Field';
 import { SubmitButton } from '../components/FormParts';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { StatusLine } from '../components/StatusLine';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
+import { useStaffSession } from '../session';
 import { cancelDeskHold } from './hold-actions';
 import { MemberHolds } from './MemberHolds';
 import { RequestTable } from './Requests';
@@ -206,7 +210,10 @@ function ArrivedRequests() {
   );
 }
 
-/** At the circulation desk: a hold for the member whose card was scanned, by a copy's barcode. */
+/**
+ * At the circulation desk: a hold for the member whose card was scanned, by a copy's barcode, or
+ * by a title of this library found by its words (every copy out, so none is in hand to scan).
+ */
 export function PlaceHoldForMember({
   cardNumber,
   memberId,
@@ -222,27 +229,28 @@ export function PlaceHoldForMember({
   const [placed, setPlaced] = useState(0);
   const place = useAction();
   const message = useMessage();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const itemBarcode = barcode.trim();
-    if (!itemBarcode) return;
+  const placeHold = async (title: { itemBarcode: string } | { recordId: number }) => {
     message.clear();
     const hold = await place.run(() =>
       answer(
         api.POST('/api/v1/holds', {
           params: { header: idempotent() },
-          body: { cardNumber, itemBarcode },
+          body: { cardNumber, ...title },
         }),
       ),
     );
-    if (hold) {
-      setBarcode('');
-      setPlaced((n) => n + 1);
-      message.say({
-        key: 'holdShelf.placed',
-        values: { title: hold.title, count: hold.position ?? 1 },
-      });
-    }
+    if (!hold) return false;
+    setPlaced((n) => n + 1);
+    message.say({
+      key: 'holdShelf.placed',
+      values: { title: hold.title, count: hold.position ?? 1 },
+    });
+    return true;
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const itemBarcode = barcode.trim();
+    if (itemBarcode && (await placeHold({ itemBarcode }))) setBarcode('');
   };
   return (
     <section className="panel place-hold" aria-labelledby="place-hold-title">
@@ -259,6 +267,7 @@ export function PlaceHoldForMember({
         />
         <SubmitButton busy={place.busy}>{t('holds.place')}</SubmitButton>
       </form>
+      <HoldByTitle busy={place.busy} onHold={(recordId) => void placeHold({ recordId })} />
       <ProblemAlert problem={place.problem} title={t('holds.refused')} />
       {message.text ? (
         <p className="notice notice-info" role="status">
@@ -266,5 +275,79 @@ export function PlaceHoldForMember({
         </p>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * This library's titles found by their words, for a hold without a copy in hand: a title with a
+ * copy on the shelf here is lent, not held (said instead of the button).
+ */
+function HoldByTitle({ busy, onHold }: { busy: boolean; onHold: (recordId: number) => void }) {
+  const { t } = useTranslation();
+  const libraryId = useStaffSession().library!.id;
+  const [text, setText] = useState('');
+  const [q, setQ] = useState<string | null>(null);
+  const search = useCatalogueSearch(q === null ? null : { q, library: libraryId });
+  return (
+    <details className="hold-by-title">
+      <summary>{t('holdShelf.byTitle')}</summary>
+      {/* biome-ignore lint/a11y/useSemanticElements: as the portal's search box (components/Catalogue.tsx) */}
+      <form
+        role="search"
+        className="scan-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQ(text);
+        }}
+      >
+        <Field
+          label={t('holdShelf.byTitleLabel')}
+          type="search"
+          name="hold-title"
+          autoComplete="off"
+          value={text}
+          onValue={setText}
+          className="scan-field"
+        />
+        <button type="submit" className="button">
+          {t('catalogue.submit')}
+        </button>
+      </form>
+      {q === null ? null : (
+        <CatalogueResults
+          q={q}
+          search={search}
+          list={(titles) => (
+            <ul className="hold-titles">
+              {titles.map((title) => {
+                const onShelf =
+                  title.holdings.find((h) => h.library.id === libraryId)?.available ?? 0;
+                return (
+                  <li key={title.id}>
+                    <strong className="loan-title">{title.title}</strong>
+                    <TitleByline title={title} />
+                    {onShelf > 0 ? (
+                      <span className="muted small">
+                        {t('holdShelf.onShelfHere', { count: onShelf })}
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button small"
+                        disabled={busy}
+                        aria-label={t('holdShelf.holdTitle', { title: title.title })}
+                        onClick={() => onHold(title.id)}
+                      >
+                        {t('holds.place')}
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        />
+      )}
+    </details>
   );
 }
