@@ -8,11 +8,11 @@ import {
 } from '../api/catalogue';
 import { CatalogueResults, FilterCheck, HoldingCopies, TitleByline } from '../components/Catalogue';
 import { DataTable } from '../components/DataTable';
-import { Field } from '../components/Field';
 import { PageTitle } from '../components/Page';
 import { useFormat } from '../i18n/format';
 import { Link } from '../router';
 import { useStaffSession } from '../session';
+import { DeskSearchForm } from './DeskSearchForm';
 
 /** This library's copies of a title: how many on the shelf, and every copy's call number. */
 function HereCell({ title, libraryId }: { title: CatalogueTitle; libraryId: number }) {
@@ -89,7 +89,6 @@ export function DeskSearch() {
   const { t } = useTranslation();
   const session = useStaffSession();
   const libraryId = session.library!.id;
-  const [text, setText] = useState('');
   const [q, setQ] = useState<string | null>(null);
   const [onlyHere, setOnlyHere] = useState(false);
   const search = useCatalogueSearch(
@@ -99,29 +98,13 @@ export function DeskSearch() {
     <div className="desk-page">
       <PageTitle>{t('catalogue.desk.title')}</PageTitle>
       <p className="lead">{t('catalogue.desk.lead')}</p>
-      {/* biome-ignore lint/a11y/useSemanticElements: as the portal's search box (components/Catalogue.tsx) */}
-      <form
-        role="search"
-        className="scan-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setQ(text);
-        }}
-      >
-        <Field
-          label={t('catalogue.label')}
-          type="search"
-          name="q"
-          autoComplete="off"
-          value={text}
-          onValue={setText}
-          placeholder={t('catalogue.placeholder')}
-          className="scan-field"
-        />
-        <button type="submit" className="button primary">
-          {t('catalogue.submit')}
-        </button>
-      </form>
+      <DeskSearchForm
+        label={t('catalogue.label')}
+        name="q"
+        placeholder={t('catalogue.placeholder')}
+        primary
+        onSearch={setQ}
+      />
       <FilterCheck checked={onlyHere} onChange={setOnlyHere}>
         {t('catalogue.desk.thisLibraryOnly')}
       </FilterCheck>

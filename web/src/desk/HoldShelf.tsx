@@ -5,7 +5,6 @@ import { answer, api, idempotent } from '../api/client';
 import { CancelButton } from '../components/CancelButton';
 import { CatalogueResults, TitleByline } from '../components/Catalogue';
 import { DataTable } from '../components/DataTable';
-import { Field } from '../components/Field';
 import { SubmitButton } from '../components/FormParts';
 import { Loading, PageTitle } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -13,6 +12,7 @@ import { StatusLine } from '../components/StatusLine';
 import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { useStaffSession } from '../session';
+import { DeskSearchForm } from './DeskSearchForm';
 import { cancelDeskHold } from './hold-actions';
 import { MemberHolds } from './MemberHolds';
 import { RequestTable } from './Requests';
@@ -285,34 +285,12 @@ export function PlaceHoldForMember({
 function HoldByTitle({ busy, onHold }: { busy: boolean; onHold: (recordId: number) => void }) {
   const { t } = useTranslation();
   const libraryId = useStaffSession().library!.id;
-  const [text, setText] = useState('');
   const [q, setQ] = useState<string | null>(null);
   const search = useCatalogueSearch(q === null ? null : { q, library: libraryId });
   return (
     <details className="hold-by-title">
       <summary>{t('holdShelf.byTitle')}</summary>
-      {/* biome-ignore lint/a11y/useSemanticElements: as the portal's search box (components/Catalogue.tsx) */}
-      <form
-        role="search"
-        className="scan-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setQ(text);
-        }}
-      >
-        <Field
-          label={t('holdShelf.byTitleLabel')}
-          type="search"
-          name="hold-title"
-          autoComplete="off"
-          value={text}
-          onValue={setText}
-          className="scan-field"
-        />
-        <button type="submit" className="button">
-          {t('catalogue.submit')}
-        </button>
-      </form>
+      <DeskSearchForm label={t('holdShelf.byTitleLabel')} name="hold-title" onSearch={setQ} />
       {q === null ? null : (
         <CatalogueResults
           q={q}
