@@ -5,7 +5,15 @@ import type { TitleDetail } from '../api/catalogue';
 import { setCsrfToken } from '../api/client';
 import i18n from '../i18n';
 import { type MockRequest, mockApi, problem, type Routes } from '../test/api-mock';
-import { catalogueTitle, emptyStatus, holding, member, tongyeong, yonam } from '../test/fixtures';
+import {
+  catalogueTitle,
+  emptyStatus,
+  holding,
+  interLibraryRequest,
+  member,
+  tongyeong,
+  yonam,
+} from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 const sea = catalogueTitle(1, '바다의 노래', [
@@ -526,23 +534,10 @@ describe('portal: a title and every library that holds it', () => {
           requested = true;
           return {
             status: 201,
-            body: {
-              id: 9,
-              recordId: 1,
-              title: '바다의 노래',
-              author: null,
-              status: 'requested',
-              state: 'requested',
-              outcome: null,
+            body: interLibraryRequest({
               pickupLibrary: namhae,
               lendingLibrary: onShelf.holdings[0]!.library,
-              itemBarcode: null,
-              callNumber: null,
-              requestDay: '2026-12-01',
-              sendBy: null,
-              pickupBy: null,
-              dueDate: null,
-            },
+            }),
           };
         },
       ],
@@ -609,23 +604,7 @@ describe('portal: a title and every library that holds it', () => {
       pickupUntil: null,
       itemBarcode: null,
     };
-    const request = {
-      id: 9,
-      recordId: 1,
-      title: '바다의 노래',
-      author: null,
-      status: 'requested',
-      state: 'requested',
-      outcome: null,
-      pickupLibrary: library,
-      lendingLibrary: { id: tongyeong.id, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn },
-      itemBarcode: null,
-      callNumber: null,
-      requestDay: '2026-12-01',
-      sendBy: null,
-      pickupBy: null,
-      dueDate: null,
-    };
+    const request = interLibraryRequest({ pickupLibrary: library });
     mockApi([
       ['GET', '/api/v1/me', { body: member }],
       ['GET', '/api/v1/catalogue/titles/1', { body: allOut }],

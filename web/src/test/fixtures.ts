@@ -2,6 +2,7 @@ import type { CatalogueHolding, CatalogueTitle } from '../api/catalogue';
 import type {
   CirculationStatus,
   FullMember,
+  InterLibraryRequest,
   Library,
   LoanRules,
   Staff,
@@ -206,6 +207,28 @@ export function catalogueTitle(
     copies: holdings.reduce((sum, h) => sum + h.copies, 0),
     available: holdings.reduce((sum, h) => sum + h.available, 0),
     holdings,
+    ...extra,
+  };
+}
+
+/** An inter-library request just placed (to Jinju Yonam, from Tongyeong), with `extra` over it. */
+export function interLibraryRequest(extra: Partial<InterLibraryRequest> = {}): InterLibraryRequest {
+  return {
+    id: 9,
+    recordId: 1,
+    title: '바다의 노래',
+    author: null,
+    status: 'requested',
+    state: 'requested',
+    outcome: null,
+    pickupLibrary: { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+    lendingLibrary: { id: tongyeong.id, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn },
+    itemBarcode: null,
+    callNumber: null,
+    requestDay: '2026-12-01',
+    sendBy: null,
+    pickupBy: null,
+    dueDate: null,
     ...extra,
   };
 }
