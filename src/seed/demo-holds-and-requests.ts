@@ -52,64 +52,92 @@ export async function seedDemoHoldsAndRequests(
   // Yesterday's work, as the circulation is: today starts with the shelves as they were left.
   const yesterday = addDays(clock.today(), -1);
   const logger = createLogger('silent');
-  const at = (hour: number) =>
+  const at: ContextAt = (hour) =>
     createAppContext(db, new ManualClock(`${yesterday}T${hour}:00:00+09:00`), logger);
   const libraries = await db.selectFrom('libraries').select(['id', 'code', 'region_id']).execute();
-  const byCode = new Map(libraries.map((l) => [l.code, l]));
-  const seeded: DemoHoldsAndRequests = {
-    holdsWaiting: 0,
-    holdsReady: 0,
-    requests: { requested: 0, sent: 0, arrived: 0 },
-  };
+  await seedHolds(at, libraries);
+  await seedRequests(at, libraries);
+  return countsOf(db);
+}
+
+/** The service as it stood at an hour of the day before the first start. */
+type ContextAt = (hour: number) => AppContext;
+type LibraryRow = { id: number; code: string; region_id: number };
+
+/** Titles all out held at each hold library; at the first, its first copy back and set aside. */
+async function seedHolds(at: ContextAt, libraries: readonly LibraryRow[]) {
   for (const [n, code] of HOLD_LIBRARIES.entries()) {
-    const library = byCode.get(code);
+    const library = libraries.find((l) => l.code === code);
     if (!library) continue;
-    const placed = await holdTitlesAllOut(at(10), library.id, n === 0 ? 2 : 1);
-    seeded.holdsWaiting += placed.holds;
-    if (n === 0 && placed.firstCopy) {
-      await returnItem(at(14), await deskOf(db, code, library.id), {
-        itemBarcode: placed.firstCopy,
+    const firstCopy = await holdTitlesAllOut(at(10), library.id, n === 0 ? 2 : 1);
+    if (n === 0 && firstCopy) {
+      const context = at(14);
+      await returnItem(context, await deskOf(context.db, code, library.id), {
+        itemBarcode: firstCopy,
       });
-      seeded.holdsWaiting -= 1;
-      seeded.holdsReady += 1;
     }
   }
-  const walkthrough = new Set(WALKTHROUGH_LIBRARIES.map((c) => byCode.get(c)?.id));
-  const codeOf = new Map(libraries.map((l) => [l.id, l.code]));
+}
+
+/** At each pickup library: one request on its lender's pull list, one sent, one arrived. */
+async function seedRequests(at: ContextAt, libraries: readonly LibraryRow[]) {
+  const walkthrough = new Set(
+    libraries.filter((l) => WALKTHROUGH_LIBRARIES.includes(l.code)).map((l) => l.id),
+  );
   for (const code of REQUEST_PICKUPS) {
-    const pickup = byCode.get(code);
+    const pickup = libraries.find((l) => l.code === code);
     if (!pickup) continue;
     const requests = await requestTitlesHeldElsewhere(
       at(10),
       { id: pickup.id, regionId: pickup.region_id },
       (libraryId) => !walkthrough.has(libraryId),
     );
-    // The first stays on its lender's pull list; the second is sent; the third has arrived.
     for (const [n, request] of requests.entries()) {
-      if (n === 0) {
-        seeded.requests.requested += 1;
-        continue;
-      }
-      const lender = await deskOf(db, codeOf.get(request.lenderId)!, request.lenderId);
-      await sendByScan(at(11), lender, { itemBarcode: request.barcode });
-      if (n === 1) {
-        seeded.requests.sent += 1;
-        continue;
-      }
-      await receiveByScan(at(16), await deskOf(db, code, pickup.id), {
+      if (n === 0) continue;
+      const sending = at(11);
+      const lender = libraries.find((l) => l.id === request.lenderId)!;
+      await sendByScan(sending, await deskOf(sending.db, lender.code, lender.id), {
         itemBarcode: request.barcode,
       });
-      seeded.requests.arrived += 1;
+      if (n === 1) continue;
+      const receiving = at(16);
+      await receiveByScan(receiving, await deskOf(receiving.db, code, pickup.id), {
+        itemBarcode: request.barcode,
+      });
     }
   }
-  return seeded;
+}
+
+/** What the seed left, as the desks see it. */
+async function countsOf(db: Kysely<DB>): Promise<DemoHoldsAndRequests> {
+  const holds = await db
+    .selectFrom('holds')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('state')
+    .execute();
+  const requests = await db
+    .selectFrom('inter_library_requests')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('state')
+    .execute();
+  const count = (rows: { state: string; n: number }[], state: string) =>
+    Number(rows.find((r) => r.state === state)?.n ?? 0);
+  return {
+    holdsWaiting: count(holds, 'waiting'),
+    holdsReady: count(holds, 'ready'),
+    requests: {
+      requested: count(requests, 'requested'),
+      sent: count(requests, 'sent'),
+      arrived: count(requests, 'arrived'),
+    },
+  };
 }
 
 /**
  * Holds on titles whose every loanable copy here is out (the circulation's open loans), by
- * members who hold a card here, the first who may (each title from another member on): `line` holders on the first title, one on
- * each of the next. Answers the first title's copy that falls due first, if none is late (its
- * return then suspends nobody).
+ * members who hold a card here, the first who may (each title from another member on): `line`
+ * holders on the first title, one on each of the next. Answers the first title's copy that falls
+ * due first, if none is late (its return then suspends nobody).
  */
 async function holdTitlesAllOut(context: AppContext, libraryId: number, line: number) {
   const { db, clock } = context;
@@ -125,7 +153,7 @@ async function holdTitlesAllOut(context: AppContext, libraryId: number, line: nu
                                              and x.returned_at is null))
      group by i.record_id order by i.record_id limit 3`.execute(db);
   const members = await membersHeldAt(db, libraryId);
-  let holds = 0;
+  const holders: number[] = [];
   for (const [n, title] of titles.entries()) {
     let wanted = n === 0 ? line : 1;
     for (const member of [...members.slice(n * line), ...members.slice(0, n * line)]) {
@@ -133,13 +161,12 @@ async function holdTitlesAllOut(context: AppContext, libraryId: number, line: nu
       const placed = await refusedAsNull(() =>
         placeOwnHold(context, member, { libraryId, recordId: title.record_id }),
       );
-      if (placed) {
-        wanted -= 1;
-        holds += 1;
-      }
+      if (placed) wanted -= 1;
     }
+    holders.push((n === 0 ? line : 1) - wanted);
   }
-  return { holds, firstCopy: titles[0]?.first_copy ?? null };
+  // Its copy back sets it aside only for someone in line.
+  return (holders[0] ?? 0) > 0 ? (titles[0]?.first_copy ?? null) : null;
 }
 
 /**
