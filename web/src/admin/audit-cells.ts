@@ -109,23 +109,21 @@ function detailsOf(event: AuditEvent, wording: Wording): string {
       ? []
       : itemBarcode
         ? named(itemBarcode, 'audit.detail.item')
-        : worded('itemId', itemId, wording)),
+        : [worded('itemId', itemId, wording)]),
     ...(recordId === undefined
       ? []
       : recordTitle
         ? named(recordTitle, 'audit.detail.record')
-        : worded('recordId', recordId, wording)),
+        : [worded('recordId', recordId, wording)]),
     ...Object.entries(rest).flatMap(([key, value]) =>
-      value === null ? [] : worded(key, value, wording),
+      value === null ? [] : [worded(key, value, wording)],
     ),
   ].join(', ');
 }
 
 /** One fact as `label: value`, the label its name's words (its key while it has none). */
-function worded(key: string, value: unknown, wording: Wording): string[] {
-  return [
-    `${wording.t(`audit.detail.${key}`, { defaultValue: key })}: ${wordedValue(key, value, wording)}`,
-  ];
+function worded(key: string, value: unknown, wording: Wording): string {
+  return `${wording.t(`audit.detail.${key}`, { defaultValue: key })}: ${wordedValue(key, value, wording)}`;
 }
 
 /** What a change from one value to another is of: a period's days, a lending library, a state. */
@@ -179,5 +177,5 @@ function wordedValue(key: string, value: unknown, wording: Wording): string {
   }
   // A change recorded with what was before and after it: each side worded alike.
   const facts = Object.entries(value as Record<string, unknown>);
-  return `(${facts.flatMap(([k, v]) => worded(k, v, wording)).join(', ')})`;
+  return `(${facts.map(([k, v]) => worded(k, v, wording)).join(', ')})`;
 }
