@@ -2,9 +2,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setCsrfToken } from '../api/client';
-import type { Hold, InterLibraryRequest } from '../api/types';
+import type { Hold } from '../api/types';
 import { mockApi, problem, type Routes } from '../test/api-mock';
-import { member, tongyeong, yonam } from '../test/fixtures';
+import { interLibraryRequest, member, tongyeong, yonam } from '../test/fixtures';
 import { renderAt, resetBetweenTests } from '../test/render';
 
 const hold: Hold = {
@@ -20,23 +20,7 @@ const hold: Hold = {
   itemBarcode: null,
 };
 
-const request: InterLibraryRequest = {
-  id: 9,
-  recordId: 43,
-  title: '소년이 온다',
-  author: '한강',
-  status: 'requested',
-  state: 'requested',
-  outcome: null,
-  pickupLibrary: { id: yonam.id, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
-  lendingLibrary: { id: tongyeong.id, nameKo: tongyeong.nameKo, nameEn: tongyeong.nameEn },
-  itemBarcode: null,
-  callNumber: null,
-  requestDay: '2026-12-01',
-  sendBy: null,
-  pickupBy: null,
-  dueDate: null,
-};
+const request = interLibraryRequest({ recordId: 43, title: '소년이 온다', author: '한강' });
 
 const memberRoutes: Routes = [
   ['GET', '/api/v1/me', { body: member }],
