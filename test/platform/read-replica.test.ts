@@ -69,6 +69,7 @@ describe.skipIf(skip)('reads on a streaming replica made with scripts/replica.sh
   let dir = '';
   let primaryUrl = '';
   let replicaUrl = '';
+  let replicaDir = '';
   let service: Service | undefined;
   let admin: Client;
   let libraryId = 0;
@@ -84,6 +85,25 @@ describe.skipIf(skip)('reads on a streaming replica made with scripts/replica.sh
       return (await client.query(text)).rows as T[];
     } finally {
       await client.end();
+    }
+  }
+
+  /**
+   * The replica, on a port free when chosen: a parallel test's server may take it in the seconds
+   * the copy takes before the cluster starts (its start then fails), so up to three ports.
+   */
+  async function startReplica(primary: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const cluster = path.join(dir, `replica-${attempt}`);
+      try {
+        await script('replica', primary, cluster, String(port));
+        started.push(cluster);
+        replicaDir = cluster;
+        return `postgres://postgres@127.0.0.1:${port}/postgres`;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
     }
   }
 
@@ -124,9 +144,8 @@ describe.skipIf(skip)('reads on a streaming replica made with scripts/replica.sh
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'lo-replica-'));
     chmodSync(dir, 0o755); // the clusters' user (postgres) works inside it
-    const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+    const primaryPort = await freePort();
     primaryUrl = `postgres://postgres@127.0.0.1:${primaryPort}/postgres`;
-    replicaUrl = `postgres://postgres@127.0.0.1:${replicaPort}/postgres`;
     await script('primary', path.join(dir, 'primary'), String(primaryPort));
     started.push(path.join(dir, 'primary'));
     const primary = await openDatabase({ databaseUrl: primaryUrl, poolSize: 2 });
@@ -137,13 +156,7 @@ describe.skipIf(skip)('reads on a streaming replica made with scripts/replica.sh
     } finally {
       await primary.close();
     }
-    await script(
-      'replica',
-      `127.0.0.1:${primaryPort}`,
-      path.join(dir, 'replica'),
-      String(replicaPort),
-    );
-    started.push(path.join(dir, 'replica'));
+    replicaUrl = await startReplica(`127.0.0.1:${primaryPort}`);
     service = await openService({
       config: loadConfig({
         DATABASE_URL: primaryUrl,
@@ -268,7 +281,7 @@ describe.skipIf(skip)('reads on a streaming replica made with scripts/replica.sh
   });
 
   it('when the replica stops: the next read goes to the primary at once, /ready stays ready; a check after its restart brings it back', async () => {
-    await script('stop', path.join(dir, 'replica'));
+    await script('stop', replicaDir);
     expect(await search('Lighthouse')).toEqual(['Zebrafinch Lighthouse']);
     expect(await fallbacks('unreachable')).toBeGreaterThan(0);
     const answer = await app().inject({ method: 'GET', url: '/ready' });
@@ -276,7 +289,7 @@ describe.skipIf(skip)('reads on a streaming replica made with scripts/replica.sh
     expect(answer.json().readReplica).toMatchObject({ inUse: false, reason: 'unreachable' });
     expect(await replica().check()).toMatchObject({ inUse: false, reason: 'unreachable' });
 
-    await script('start', path.join(dir, 'replica'));
+    await script('start', replicaDir);
     await replayed();
     expect(await replica().check()).toMatchObject({ inUse: true, reason: 'ok' });
     const metrics = await service!.context.metrics.registry.metrics();
