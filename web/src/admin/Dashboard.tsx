@@ -99,36 +99,26 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
         ) : null
       ) : (
         <>
-          <ul className="kpis">
-            <li>
-              <span className="kpi-label">{t('dashboard.loans')}</span>
-              <span className="kpi-value">{format.number(data.totals.loans)}</span>
-            </li>
-            <li>
-              <span className="kpi-label">{t('dashboard.share')}</span>
-              <span className="kpi-value">
-                {data.totals.shareToOtherLibraryMembers === null
+          <Kpis
+            figures={[
+              [t('dashboard.loans'), format.number(data.totals.loans)],
+              [
+                t('dashboard.share'),
+                data.totals.shareToOtherLibraryMembers === null
                   ? '—'
-                  : format.percent(data.totals.shareToOtherLibraryMembers)}
-              </span>
-            </li>
-            <li>
-              <span className="kpi-label">{t('dashboard.suspensions')}</span>
-              <span className="kpi-value">{format.number(data.totals.suspensionsStarted)}</span>
-            </li>
-          </ul>
+                  : format.percent(data.totals.shareToOtherLibraryMembers),
+              ],
+              [t('dashboard.suspensions'), format.number(data.totals.suspensionsStarted)],
+            ]}
+          />
           <section aria-labelledby="members-figures">
             <h2 id="members-figures">{t('dashboard.membersTitle')}</h2>
-            <ul className="kpis">
-              <li>
-                <span className="kpi-label">{t('dashboard.membersJoined')}</span>
-                <span className="kpi-value">{format.number(data.members.joined)}</span>
-              </li>
-              <li>
-                <span className="kpi-label">{t('dashboard.membersWithdrawn')}</span>
-                <span className="kpi-value">{format.number(data.members.withdrawn)}</span>
-              </li>
-            </ul>
+            <Kpis
+              figures={[
+                [t('dashboard.membersJoined'), format.number(data.members.joined)],
+                [t('dashboard.membersWithdrawn'), format.number(data.members.withdrawn)],
+              ]}
+            />
             <DailyBarChart
               title={t('dashboard.membersPerDay')}
               points={data.membersPerDay.map((d) => ({ date: d.date, value: d.joined }))}
@@ -137,14 +127,12 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
           </section>
           <section aria-labelledby="requests-figures">
             <h2 id="requests-figures">{t('dashboard.requests.title')}</h2>
-            <ul className="kpis">
-              {(['placed', 'collected', 'sent', 'notFilled'] as const).map((figure) => (
-                <li key={figure}>
-                  <span className="kpi-label">{t(`dashboard.requests.${figure}`)}</span>
-                  <span className="kpi-value">{format.number(data.requests[figure])}</span>
-                </li>
-              ))}
-            </ul>
+            <Kpis
+              figures={(['placed', 'collected', 'sent', 'notFilled'] as const).map((figure) => [
+                t(`dashboard.requests.${figure}`),
+                format.number(data.requests[figure]),
+              ])}
+            />
           </section>
           <div className="chart-grid">
             <DailyBarChart
@@ -225,6 +213,20 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
         </>
       )}
     </div>
+  );
+}
+
+/** A row of headline figures: each a label and its value, already formatted. */
+function Kpis({ figures }: { figures: readonly (readonly [string, string])[] }) {
+  return (
+    <ul className="kpis">
+      {figures.map(([label, value]) => (
+        <li key={label}>
+          <span className="kpi-label">{label}</span>
+          <span className="kpi-value">{value}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
