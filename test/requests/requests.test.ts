@@ -565,12 +565,14 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     expect(await list(pDesk, 'incoming')).toEqual(['cancelled']);
     expect(await list(pDesk, 'outgoing-home')).toEqual([]);
     expect(await list(l1Desk, 'incoming-home')).toEqual([]);
+    expect(await list(l1Desk, 'away')).toEqual(['cancelled']);
     // Arrived and scanned in at P: the desk is told to send it home, and the lists follow.
     const received = await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-ONWAY' });
     expect(received.json()).toMatchObject({ transit: { to: { id: L1 } } });
     expect(await list(pDesk, 'incoming')).toEqual([]);
     expect(await list(pDesk, 'outgoing-home')).toEqual(['cancelled']);
     expect(await list(l1Desk, 'incoming-home')).toEqual(['cancelled']);
+    expect(await list(l1Desk, 'away')).toEqual([]);
     // Scanned again: the same answer, noted once.
     await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-ONWAY' });
     const noted = await t.db
@@ -588,6 +590,59 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     // Home again at L1: on its shelf.
     await l1Desk.post('/api/v1/requests/received-home', { itemBarcode: 'S-ONWAY' });
     expect(await list(l1Desk, 'incoming-home')).toEqual([]);
+  });
+
+  it("lists the lending library's copies away at other libraries, from the send scan until they are returned there", async () => {
+    await insertCopies(t.db, L1, [
+      { barcode: 'S-AWAY', title: '멀리 간 책', author: '작가' },
+      { barcode: 'S-STAY', title: '서가에 있는 책', author: '작가' },
+    ]);
+    const c = await walkIn(pDesk);
+    const portal = await memberClient(t.app, c.card, 'member password');
+    for (const barcode of ['S-AWAY', 'S-STAY']) {
+      const placed = await portal.post('/api/v1/me/requests', {
+        recordId: await recordOf(barcode),
+        pickupLibraryId: P,
+      });
+      expect(placed.statusCode, placed.body).toBe(201);
+    }
+    const away = async () =>
+      (
+        (await l1Desk.get('/api/v1/requests/lists/away')).json().requests as {
+          itemBarcode: string;
+          state: string;
+          pickupLibrary: { id: number };
+          dueDate: string | null;
+        }[]
+      ).filter((r) => r.itemBarcode.startsWith('S-'));
+    // Still on the pull list: not away yet.
+    expect(await away()).toEqual([]);
+    await l1Desk.post('/api/v1/requests/sent', { itemBarcode: 'S-AWAY' });
+    expect(await away()).toEqual([
+      expect.objectContaining({
+        itemBarcode: 'S-AWAY',
+        state: 'sent',
+        pickupLibrary: expect.objectContaining({ id: P }),
+      }),
+    ]);
+    await pDesk.post('/api/v1/requests/received', { itemBarcode: 'S-AWAY' });
+    expect((await away()).map((r) => r.state)).toEqual(['arrived']);
+    const lent = await pDesk.post('/api/v1/checkouts', {
+      cardNumber: c.card,
+      itemBarcode: 'S-AWAY',
+    });
+    expect(lent.statusCode, lent.body).toBe(201);
+    expect(await away()).toEqual([
+      expect.objectContaining({ state: 'collected', dueDate: lent.json().loan.dueDate }),
+    ]);
+    // Returned at the pickup library: on its way home, on the lender's other list.
+    await pDesk.post('/api/v1/returns', { itemBarcode: 'S-AWAY' });
+    expect(await away()).toEqual([]);
+    const home = (await l1Desk.get('/api/v1/requests/lists/incoming-home')).json().requests;
+    expect(home.map((r: { itemBarcode: string }) => r.itemBarcode)).toContain('S-AWAY');
+    // Another library's desk does not see the lender's list.
+    const atP = (await pDesk.get('/api/v1/requests/lists/away')).json().requests;
+    expect(atP.filter((r: { itemBarcode: string }) => r.itemBarcode.startsWith('S-'))).toEqual([]);
   });
 
   it("names a requested copy at a checkout desk, wherever it is in its request, instead of 'not registered here'", async () => {

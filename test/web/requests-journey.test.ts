@@ -115,6 +115,12 @@ describe.runIf(runJourney)(`inter-library requests in the browser (${testDatabas
     await capture(lender.page, 'requests-desk-pull', { languages: ['ko', 'en'] });
     await scanInto(lender.page, '발송할 책 바코드', '발송');
     expect(await requestState()).toEqual({ state: 'sent', outcome: null });
+    // Where the lender's copy is now: on its way to the pickup library.
+    await lender.page
+      .locator('section', { hasText: '다른 도서관에 가 있는 우리 책' })
+      .locator('tr', { hasText: BARCODE })
+      .filter({ hasText: '진주시립연암도서관가는 중' })
+      .waitFor();
 
     // The pickup library: the copy on its way in; received (the member is told).
     await staffSignIn(pickup.page, 'jinju-yonam-desk', '/desk/requests');

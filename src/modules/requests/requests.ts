@@ -554,10 +554,11 @@ export async function receiveHomeByScan(
   });
 }
 
-export type DeskList = 'pull' | 'incoming' | 'ready' | 'outgoing-home' | 'incoming-home';
+export type DeskList = 'pull' | 'incoming' | 'ready' | 'outgoing-home' | 'incoming-home' | 'away';
 
 /**
- * A desk's lists: at the lending library the pull list (to send) and the copies on their way
+ * A desk's lists: at the lending library the pull list (to send), its copies away at other
+ * libraries (on their way there, waiting for their member, lent there) and those on their way
  * home; at the pickup library the copies on their way in, those ready for pickup, and those to
  * send home.
  */
@@ -579,6 +580,9 @@ export async function deskList(
       and q.arrived_at is not null`,
     'incoming-home': sql`q.lending_library_id = ${here} and q.state = 'returning'
       and q.arrived_at is not null`,
+    away: sql`q.lending_library_id = ${here}
+      and (q.state in ('sent', 'arrived', 'collected')
+        or (q.state = 'returning' and q.arrived_at is null))`,
   }[list];
   const rows = await readRequests(context.db, where, { limit: 500 });
   if (list !== 'ready' || rows.length === 0) return rows.map(viewOf);

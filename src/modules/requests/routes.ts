@@ -95,7 +95,7 @@ const CANCELLATION = {
     ...problemResponses(401, 403, 404, 409),
   },
 };
-const LISTS: DeskList[] = ['pull', 'incoming', 'ready', 'outgoing-home', 'incoming-home'];
+const LISTS: DeskList[] = ['pull', 'incoming', 'ready', 'outgoing-home', 'incoming-home', 'away'];
 
 const REFUSALS =
   'Refusals list every reason that applies: the member refusals of a checkout at the pickup library (CHECK_IN_REQUIRED, MEMBER_SUSPENDED, MEMBER_HAS_OVERDUE …), ' +
@@ -202,7 +202,7 @@ export async function requestRoutes(app: App, context: AppContext) {
         tags: ['requests'],
         summary: "A desk's request list at its library",
         description:
-          'pull: copies to send (lending library); incoming: on their way here; ready: arrived, waiting for their member; outgoing-home: to send back to their library (pickup library); incoming-home: on their way home (lending library).',
+          'pull: copies to send (lending library); incoming: on their way here; ready: arrived, waiting for their member; outgoing-home: to send back to their library (pickup library); incoming-home: on their way home (lending library); away: its own copies at other libraries, on their way there, waiting for their member or lent there (lending library).',
         params: Type.Object({ list: Type.Union(LISTS.map((l) => Type.Literal(l))) }),
         response: { 200: Requests, ...problemResponses(401, 403) },
       },

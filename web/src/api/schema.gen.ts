@@ -1745,7 +1745,7 @@ export interface paths {
         };
         /**
          * A desk's request list at its library
-         * @description pull: copies to send (lending library); incoming: on their way here; ready: arrived, waiting for their member; outgoing-home: to send back to their library (pickup library); incoming-home: on their way home (lending library).
+         * @description pull: copies to send (lending library); incoming: on their way here; ready: arrived, waiting for their member; outgoing-home: to send back to their library (pickup library); incoming-home: on their way home (lending library); away: its own copies at other libraries, on their way there, waiting for their member or lent there (lending library).
          */
         get: operations["getRequestsListsByList"];
         put?: never;
@@ -9595,7 +9595,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                list: "pull" | "incoming" | "ready" | "outgoing-home" | "incoming-home";
+                list: "pull" | "incoming" | "ready" | "outgoing-home" | "incoming-home" | "away";
             };
             cookie?: never;
         };

@@ -35,7 +35,7 @@ function request(
   };
 }
 
-/** This library's five lists, each with one copy: its own copies lent to Tongyeong, and Seobu's lent here. */
+/** This library's lists: its own copies lent to Tongyeong and Seobu, and Seobu's lent here. */
 const LISTS = {
   pull: [
     request(1, 'requested', {
@@ -52,6 +52,20 @@ const LISTS = {
   ready: [request(3, 'arrived', { pickupBy: '2026-12-05', heldFor: '한*람' })],
   'outgoing-home': [request(4, 'returning', {})],
   'incoming-home': [request(5, 'returning', { pickupLibrary: tongyeong, lendingLibrary: here })],
+  // Our copies at other libraries: travelling, waiting, lent, cancelled on the way.
+  away: [
+    request(7, 'sent', { pickupLibrary: tongyeong, lendingLibrary: here }),
+    request(8, 'arrived', {
+      pickupLibrary: tongyeong,
+      lendingLibrary: here,
+      pickupBy: '2026-12-05',
+    }),
+    request(9, 'collected', { pickupLibrary: seobu, lendingLibrary: here, dueDate: '2026-12-15' }),
+    {
+      ...request(10, 'returning', { pickupLibrary: seobu, lendingLibrary: here }),
+      status: 'cancelled',
+    },
+  ],
 };
 
 /** A list's table: its header row and its one copy's row, as the desk reads them. */
@@ -112,6 +126,29 @@ describe('desk: inter-library request lists', () => {
       headers: [...fixed, '돌려보내는 도서관'],
       copy: ['ILL-5', '813.7', '상호대차 5', '통영시립도서관'],
     });
+    // Our copies away: where each is, and what it is doing there.
+    const away = within(screen.getByRole('table', { name: '다른 도서관에 가 있는 우리 책' }))
+      .getAllByRole('row')
+      .map((row) => Array.from(row.children, (cell) => cell.textContent));
+    expect(away).toEqual([
+      [...fixed, '가 있는 도서관', '지금'],
+      ['ILL-7', '813.7', '상호대차 7', '통영시립도서관', '가는 중'],
+      [
+        'ILL-8',
+        '813.7',
+        '상호대차 8',
+        '통영시립도서관',
+        '도착, 회원을 기다림 (2026년 12월 5일 (토)까지)',
+      ],
+      [
+        'ILL-9',
+        '813.7',
+        '상호대차 9',
+        '진주시립서부도서관',
+        '대출 중 (반납 예정일 2026년 12월 15일 (화))',
+      ],
+      ['ILL-10', '813.7', '상호대차 10', '진주시립서부도서관', '신청 취소됨: 도착하면 돌려보냄'],
+    ]);
   });
 
   it('a copy received: said once, where it goes, and on the pickup shelf list at once; a refused scan is selected for the next', async () => {

@@ -10,7 +10,7 @@ import { useAction, useMessage, useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { ScanAnnouncement, ScanField } from './ScanField';
 
-type List = 'pull' | 'incoming' | 'ready' | 'outgoing-home' | 'incoming-home';
+type List = 'pull' | 'incoming' | 'ready' | 'outgoing-home' | 'incoming-home' | 'away';
 type Scan =
   | '/api/v1/requests/sent'
   | '/api/v1/requests/received'
@@ -23,6 +23,7 @@ const LISTS: { list: List; scan: Scan | null }[] = [
   { list: 'ready', scan: null },
   { list: 'outgoing-home', scan: null },
   { list: 'incoming-home', scan: '/api/v1/requests/received-home' },
+  { list: 'away', scan: null },
 ];
 
 /**
@@ -33,10 +34,12 @@ const LISTS: { list: List; scan: Scan | null }[] = [
 const COLUMNS: Record<
   List,
   {
-    library: 'to' | 'from' | 'home' | 'cameFrom';
+    library: 'to' | 'from' | 'home' | 'cameFrom' | 'at';
     of: (r: InterLibraryRequest) => InterLibraryRequest['lendingLibrary'];
     /** The member it waits for (masked), as on the hold shelf. */
     member?: true;
+    /** Where in its request a copy away is: travelling, waiting for its member, lent. */
+    whereNow?: true;
     by?: { header: 'sendBy' | 'pickupBy'; of: (r: InterLibraryRequest) => string | null };
   }
 > = {
@@ -54,12 +57,27 @@ const COLUMNS: Record<
   },
   'outgoing-home': { library: 'home', of: (r) => r.lendingLibrary },
   'incoming-home': { library: 'cameFrom', of: (r) => r.pickupLibrary },
+  away: { library: 'at', of: (r) => r.pickupLibrary, whereNow: true },
 };
+
+/** A copy away, in the lender's words: on its way, waiting (until when), lent (due when). */
+function whereNow(r: InterLibraryRequest): { key: string; date?: string | null } {
+  if (r.status === 'cancelled') return { key: 'cancelledOnItsWay' };
+  if (r.state === 'arrived') return { key: 'waiting', date: r.pickupBy };
+  if (r.state === 'collected') return { key: 'lent', date: r.dueDate };
+  return { key: 'onItsWay' };
+}
 
 export function RequestTable({ list, requests }: { list: List; requests: InterLibraryRequest[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { library, of, member, by } = COLUMNS[list];
+  const { library, of, member, by, whereNow: showWhere } = COLUMNS[list];
+  const whereNowText = (copy: InterLibraryRequest) => {
+    const where = whereNow(copy);
+    return t(`deskRequests.where.${where.key}`, {
+      date: where.date ? format.date(where.date) : '—',
+    });
+  };
   return (
     <DataTable
       caption={t(`deskRequests.list.${list}`)}
@@ -71,6 +89,7 @@ export function RequestTable({ list, requests }: { list: List; requests: InterLi
         ...(member ? [t('deskRequests.member')] : []),
         t(`deskRequests.library.${library}`),
         ...(by ? [t(`deskRequests.${by.header}`)] : []),
+        ...(showWhere ? [t('deskRequests.whereNow')] : []),
       ]}
     >
       {requests.map((r) => {
@@ -96,6 +115,7 @@ export function RequestTable({ list, requests }: { list: List; requests: InterLi
             ) : null}
             <td>{other ? format.name(other) : '—'}</td>
             {by ? <td>{day ? format.date(day) : '—'}</td> : null}
+            {showWhere ? <td>{whereNowText(r)}</td> : null}
           </tr>
         );
       })}
