@@ -301,6 +301,11 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     const lent = await pDesk.post('/api/v1/checkouts', { cardNumber: c.card, itemBarcode: 'S-1' });
     expect(lent.statusCode).toBe(201);
     expect(lent.json().loansLeft).toMatchObject({ here: 4 });
+    // Lent here, Jinju Seobu's copy: the receipt says it goes back here or there.
+    expect(lent.json().loan).toMatchObject({
+      library: { id: P },
+      lendingLibrary: { id: L1, nameKo: '진주시립서부도서관', nameEn: 'Jinju Seobu Library' },
+    });
     const loan = await t.db
       .selectFrom('loans')
       .select(['library_id', 'pickup_library_id'])
@@ -539,6 +544,7 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     });
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json().loan).toMatchObject({ title: '여기 있는 책' });
+    expect(own.json().loan).not.toHaveProperty('lendingLibrary');
   });
 
   it('keeps a copy whose request was cancelled on its way on the incoming list, until it arrives and goes home', async () => {

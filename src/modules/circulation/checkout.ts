@@ -45,6 +45,8 @@ export interface CheckoutResult {
     loanDay: BusinessDate;
     dueDate: BusinessDate;
     library: { id: number; nameKo: string; nameEn: string };
+    /** Whose copy it is, when another library's copy is lent here through a request (it takes it back too). */
+    lendingLibrary?: { id: number; nameKo: string; nameEn: string };
   };
   memberId: number;
   loansLeft: { network: number; here: number };
@@ -137,6 +139,15 @@ export async function checkout(
       loanDay: today,
       dueDate,
       library: { id: library.id, nameKo: library.names.library, nameEn: library.names.libraryEn },
+      ...(item.home
+        ? {
+            lendingLibrary: {
+              id: item.libraryId,
+              nameKo: item.home.nameKo,
+              nameEn: item.home.nameEn,
+            },
+          }
+        : {}),
     },
     memberId: member.id,
     // The standing before this loan, less the loan just made.

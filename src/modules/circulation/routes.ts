@@ -177,6 +177,12 @@ export async function circulationRoutes(app: App, context: AppContext) {
               loanDay: DateText,
               dueDate: DateText,
               library: LibraryRef,
+              lendingLibrary: Type.Optional(
+                Type.Object(LibraryRef.properties, {
+                  description:
+                    "whose copy it is, when another library's copy is lent here through an inter-library request: it is returned here or there",
+                }),
+              ),
             }),
             memberId: Type.Integer(),
             loansLeft: Type.Object({ network: Type.Integer(), here: Type.Integer() }),

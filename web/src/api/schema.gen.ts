@@ -5902,6 +5902,12 @@ export interface operations {
                                 nameKo: string;
                                 nameEn: string;
                             };
+                            /** @description whose copy it is, when another library's copy is lent here through an inter-library request: it is returned here or there */
+                            lendingLibrary?: {
+                                id: number;
+                                nameKo: string;
+                                nameEn: string;
+                            };
                         };
                         memberId: number;
                         loansLeft: {

@@ -18,6 +18,7 @@ import { renderAt, resetBetweenTests } from '../test/render';
 
 const CARD = member.card!.number;
 const APPLIED_BARCODE = 'JYL0000012';
+const ILL_BARCODE = 'JSL0000040';
 
 function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
   return mockApi([
@@ -69,16 +70,27 @@ function deskRoutes(status: () => CirculationStatus, more: Routes = []) {
             { code: 'ITEM_ON_LOAN', detail: '이미 대출 중인 자료입니다.' },
           ]);
         }
+        // Jinju Seobu's copy, arrived here for the member through a request.
+        const requestedHere = itemBarcode === ILL_BARCODE;
         return {
           status: 201,
           body: {
             loan: {
               id: 1,
               itemBarcode,
-              title: '나쁜 어린이 표',
+              title: requestedHere ? '상호대차로 온 책' : '나쁜 어린이 표',
               loanDay: '2026-12-01',
               dueDate: '2026-12-15',
               library: { id: 3, nameKo: yonam.nameKo, nameEn: yonam.nameEn },
+              ...(requestedHere
+                ? {
+                    lendingLibrary: {
+                      id: 5,
+                      nameKo: '진주시립서부도서관',
+                      nameEn: 'Jinju Seobu Library',
+                    },
+                  }
+                : {}),
             },
             memberId: 42,
             loansLeft: { network: 19, here: 4 },
@@ -251,6 +263,29 @@ describe('desk: card, member panel, checkout', () => {
     expect(checkout?.headers['accept-language']).toBe('ko');
     // The scan and the checkout carry the member's status: no separate look at it.
     expect(calls.some((c) => c.path.endsWith('/loans'))).toBe(false);
+  });
+
+  it("a requested copy lent here: the receipt says its own library takes it back too, and does not say 'only here'", async () => {
+    deskRoutes(() => emptyStatus);
+    renderAt('/desk');
+    await scan('회원카드 번호', CARD);
+    await scan('자료 바코드', 'JYL0000001');
+    await screen.findByText(/《나쁜 어린이 표》 대출 완료/);
+    const receipt = screen.getByRole('region', { name: '책이음 영수증' });
+    expect(within(receipt).getByText('반납은 진주시립연암도서관에만 할 수 있습니다.')).toBeTruthy();
+
+    await scan('자료 바코드', ILL_BARCODE);
+    await screen.findByText(/《상호대차로 온 책》 대출 완료/);
+    const line = within(receipt).getByText(ILL_BARCODE).closest('td')!;
+    expect(line.textContent).toContain('상호대차 자료: 진주시립서부도서관에도 반납할 수 있습니다');
+    const own = within(receipt).getByText('JYL0000001').closest('td')!;
+    expect(own.textContent).not.toContain('상호대차');
+    expect(within(receipt).queryByText(/에만 할 수 있습니다/)).toBeNull();
+    expect(
+      within(receipt).getByText(
+        '반납은 진주시립연암도서관에 합니다. 상호대차 자료는 소장 도서관에도 반납할 수 있습니다.',
+      ),
+    ).toBeTruthy();
   });
 
   it("shows the member's holds here (a copy set aside first), those elsewhere by library, and cancels one at their word", async () => {

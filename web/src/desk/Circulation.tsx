@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, appliedId, idempotent, type Problem } from '../api/client';
-import type { CirculationStatus } from '../api/types';
+import type { CirculationStatus, LibraryRef } from '../api/types';
 import { SubmitButton } from '../components/FormParts';
 import { seoulToday } from '../components/MemberForm';
 import { PageTitle } from '../components/Page';
@@ -184,6 +184,9 @@ export function Circulation() {
                   title: result.loan.title,
                   barcode: result.loan.itemBarcode,
                   date: result.loan.dueDate,
+                  ...(result.loan.lendingLibrary
+                    ? { alsoReturnAt: result.loan.lendingLibrary }
+                    : {}),
                 },
               ],
             }
@@ -489,7 +492,14 @@ type OpenLoan = CirculationStatus['openLoans'][number];
 
 /** What the desk shows of a checkout: the loan's line on the receipt and the status after it. */
 interface Lent {
-  loan: { title: string; itemBarcode: string; loanDay: string; dueDate: string };
+  loan: {
+    title: string;
+    itemBarcode: string;
+    loanDay: string;
+    dueDate: string;
+    /** Whose copy it is, when another library's copy is lent here through a request. */
+    lendingLibrary?: LibraryRef;
+  };
   status: CirculationStatus;
 }
 
@@ -512,7 +522,13 @@ async function checkout(visit: Visit, itemBarcode: string): Promise<Lent> {
     const loan = status.openLoans.find((open) => open.loanId === loanId);
     if (!loan?.title || !loan.loanDay) throw error;
     return {
-      loan: { title: loan.title, itemBarcode, loanDay: loan.loanDay, dueDate: loan.dueDate },
+      loan: {
+        title: loan.title,
+        itemBarcode,
+        loanDay: loan.loanDay,
+        dueDate: loan.dueDate,
+        ...(loan.pickupLibrary ? { lendingLibrary: loan.library } : {}),
+      },
       status,
     };
   }

@@ -12,6 +12,8 @@ export interface ReceiptLine {
   note?: string;
   /** The lending library when it is not this one (a receipt of all loans). */
   library?: Pick<LibraryRef, 'id' | 'nameKo' | 'nameEn'>;
+  /** Another library's copy lent here through a request: its own library takes it back too. */
+  alsoReturnAt?: Pick<LibraryRef, 'id' | 'nameKo' | 'nameEn'>;
 }
 
 /** Masks all but the last four digits: a receipt may be left on the counter. */
@@ -69,6 +71,11 @@ export function Receipt({
                 ) : null}
                 <span className="receipt-small receipt-barcode">{line.barcode}</span>
                 {line.note ? <span className="receipt-small">{line.note}</span> : null}
+                {line.alsoReturnAt && line.kind !== 'return' ? (
+                  <span className="receipt-small">
+                    {t('receipt.alsoReturnAt', { library: format.name(line.alsoReturnAt) })}
+                  </span>
+                ) : null}
               </td>
               <td className="receipt-date">
                 {line.kind === 'return'
@@ -83,7 +90,14 @@ export function Receipt({
       {lines.some((line) => line.kind !== 'return') &&
       lines.every((line) => !line.library || line.library.id === library.id) ? (
         <p className="receipt-small">
-          {t('receipt.returnHere', { library: format.name(library) })}
+          {t(
+            lines.some((line) => line.alsoReturnAt)
+              ? 'receipt.returnHereOrHome'
+              : 'receipt.returnHere',
+            {
+              library: format.name(library),
+            },
+          )}
         </p>
       ) : null}
     </section>
