@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireHolds } from '../../src/modules/holds/index.js';
 import {
   cancelRequest,
   placeRequest,
@@ -363,6 +364,95 @@ describe(`statistics of inter-library requests (${testDatabaseKind})`, () => {
       sent: 2,
       notFilled: 0,
     });
+  });
+});
+
+describe(`statistics of holds (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let networkAdmin: Client;
+  let yonamAdmin: Client;
+  let gn: number;
+  beforeAll(async () => {
+    t = await createTestApp({ accounts: true, start: '2026-12-01T10:00:00+09:00' });
+    const clients = await clientsOf(t);
+    ({ networkAdmin, yonamAdmin } = clients);
+    const { yonamDesk, gnDesk } = clients;
+    gn = await libraryIdOf(t, 'gyeongnamdaepyo-library');
+    await shelve(t, 'jinju-yonam-library', [
+      { barcode: 'HS-1' },
+      { barcode: 'HS-2' },
+      { barcode: 'HS-3' },
+    ]);
+    await shelve(t, 'gyeongnamdaepyo-library', [{ barcode: 'HS-G' }]);
+    const [owner, b, c, d] = [
+      await walkIn(yonamDesk),
+      await walkIn(yonamDesk),
+      await walkIn(yonamDesk),
+      await walkIn(yonamDesk),
+    ];
+    const [gnOwner, gnHolder] = [await walkIn(gnDesk), await walkIn(gnDesk)];
+    const ok = async <R extends { statusCode: number; body: string }>(
+      response: Promise<R>,
+      code: number,
+    ) => {
+      const answered = await response;
+      expect(answered.statusCode, answered.body).toBe(code);
+      return answered;
+    };
+    const lend = (desk: Client, cardNumber: string, itemBarcode: string) =>
+      ok(desk.post('/api/v1/checkouts', { cardNumber, itemBarcode }), 201);
+    const hold = (desk: Client, cardNumber: string, itemBarcode: string) =>
+      ok(desk.post('/api/v1/holds', { cardNumber, itemBarcode }), 201);
+    const giveBack = (itemBarcode: string) =>
+      ok(yonamDesk.post('/api/v1/returns', { itemBarcode }), 200);
+    // 2 Dec: every copy out; three holds at Jinju Yonam, one at Gyeongnamdaepyo.
+    t.clock.setBusinessDate('2026-12-02');
+    for (const barcode of ['HS-1', 'HS-2', 'HS-3']) await lend(yonamDesk, owner!.card, barcode);
+    await lend(gnDesk, gnOwner!.card, 'HS-G');
+    await hold(yonamDesk, b!.card, 'HS-1');
+    await hold(yonamDesk, c!.card, 'HS-2');
+    const third = await hold(yonamDesk, d!.card, 'HS-3');
+    await hold(gnDesk, gnHolder!.card, 'HS-G');
+    // 3 Dec: HS-1 set aside for B, who collects it; HS-2 set aside for C; D cancels.
+    t.clock.setBusinessDate('2026-12-03');
+    await giveBack('HS-1');
+    await lend(yonamDesk, b!.card, 'HS-1');
+    await giveBack('HS-2');
+    await ok(yonamDesk.post(`/api/v1/holds/${third.json().id}/cancellation`), 200);
+    // C never comes: the window ends within the period.
+    t.clock.setBusinessDate('2026-12-12');
+    await expireHolds(t.db, { now: t.clock.now(), today: t.clock.today() });
+  });
+  afterAll(async () => t?.close());
+
+  const holds = async (client: Client, query: string) => {
+    const response = await client.get(`/api/v1/statistics?from=2026-12-02&to=2026-12-12${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().holds;
+  };
+
+  it('counts holds placed, collected, not collected and cancelled at the library where they are collected', async () => {
+    expect(await holds(yonamAdmin, '')).toEqual({
+      placed: 3,
+      collected: 1,
+      notCollected: 1,
+      cancelled: 1,
+    });
+    expect(await holds(networkAdmin, '')).toEqual({
+      placed: 4,
+      collected: 1,
+      notCollected: 1,
+      cancelled: 1,
+    });
+    expect(await holds(networkAdmin, `&libraryId=${gn}`)).toEqual({
+      placed: 1,
+      collected: 0,
+      notCollected: 0,
+      cancelled: 0,
+    });
+    // A period after the holds were placed counts only what ended in it.
+    const later = await networkAdmin.get('/api/v1/statistics?from=2026-12-10&to=2026-12-12');
+    expect(later.json().holds).toEqual({ placed: 0, collected: 0, notCollected: 1, cancelled: 0 });
   });
 });
 

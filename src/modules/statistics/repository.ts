@@ -202,3 +202,42 @@ export async function requestCounts(
     notFilled: Number(row.not_filled),
   };
 }
+
+export interface HoldCounts {
+  placed: number;
+  collected: number;
+  notCollected: number;
+  cancelled: number;
+}
+
+/**
+ * Holds at the library in scope (where their members collect) in the period (Korean calendar
+ * days): placed, and ended — collected (a loan began), not collected in the pickup window, or
+ * cancelled (by the member or a desk). The network's are every library's. Ended holds are kept
+ * 180 days (docs/privacy.md): a period older than that counts fewer. Each count is a range of
+ * its own index (migration 0044).
+ */
+export async function holdCounts(db: Kysely<DB>, query: StatisticsQuery): Promise<HoldCounts> {
+  const { from, to, libraryId } = query;
+  const { start, end } = instantsOf(from, to);
+  const inScope = db
+    .selectFrom('holds')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .$if(libraryId !== undefined, (q) => q.where('library_id', '=', libraryId!));
+  const ended = (state: 'collected' | 'expired' | 'cancelled') =>
+    inScope.where('ended_day', '>=', from).where('ended_day', '<=', to).where('state', '=', state);
+  const row = await db
+    .selectNoFrom([
+      inScope.where('placed_at', '>=', start).where('placed_at', '<', end).as('placed'),
+      ended('collected').as('collected'),
+      ended('expired').as('not_collected'),
+      ended('cancelled').as('cancelled'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    placed: Number(row.placed),
+    collected: Number(row.collected),
+    notCollected: Number(row.not_collected),
+    cancelled: Number(row.cancelled),
+  };
+}

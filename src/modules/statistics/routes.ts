@@ -108,6 +108,22 @@ const StatisticsSchema = Type.Object(
           "inter-library requests, by Korean calendar day (every library's for the network)",
       },
     ),
+    holds: Type.Object(
+      {
+        placed: Type.Integer({
+          description: 'holds placed for collection at the library in scope within the period',
+        }),
+        collected: Type.Integer({ description: 'holds collected there (a loan began)' }),
+        notCollected: Type.Integer({
+          description: 'copies set aside there and not collected in their pickup window',
+        }),
+        cancelled: Type.Integer({ description: 'holds cancelled by their member or a desk' }),
+      },
+      {
+        description:
+          "holds, by Korean calendar day (every library's for the network); ended holds are kept 180 days, so an older period counts fewer",
+      },
+    ),
   },
   { $id: 'Statistics' },
 );

@@ -6,6 +6,8 @@ import type { BusinessDate } from '../../platform/clock.js';
 import { addDays, compareDates, daysBetween, isValidDate } from '../../platform/dates.js';
 import { AppError, validationFailed } from '../../platform/errors.js';
 import {
+  type HoldCounts,
+  holdCounts,
   type LoanStatisticsRows,
   loanStatistics,
   membershipPerDay,
@@ -47,6 +49,8 @@ export interface Statistics {
   membersPerDay: MemberDay[];
   /** Inter-library requests of the libraries in scope (`requestCounts`). */
   requests: RequestCounts;
+  /** Holds collected at the libraries in scope (`holdCounts`). */
+  holds: HoldCounts;
 }
 
 /** A calendar month's figures within the period (the first and last may be cut by it). */
@@ -121,7 +125,7 @@ export function summarize(
   scope: Statistics['scope'],
   rows: LoanStatisticsRows,
   memberRows: readonly { day: BusinessDate; joined: number; withdrawn: number }[] = [],
-): Omit<Statistics, 'requests'> {
+): Omit<Statistics, 'requests' | 'holds'> {
   const perLibrary = rows.perLibrary.map((r) => ({
     library: { id: r.libraryId, nameKo: r.nameKo, nameEn: r.nameEn },
     loans: r.loans,
@@ -226,10 +230,11 @@ export async function statistics(
     };
   }
   const query = { from, to, libraryId };
-  const [rows, members, requests] = await Promise.all([
+  const [rows, members, requests, holds] = await Promise.all([
     loanStatistics(db, query),
     membershipPerDay(db, query),
     requestCounts(db, query),
+    holdCounts(db, query),
   ]);
-  return { ...summarize(from, to, scope, rows, members), requests };
+  return { ...summarize(from, to, scope, rows, members), requests, holds };
 }

@@ -38,6 +38,7 @@ import * as putBackCopies from './migrations/0040_put_back_copies.js';
 import * as auditEventsByLibrary from './migrations/0041_audit_events_by_library.js';
 import * as membersByJoinDay from './migrations/0042_members_by_join_day.js';
 import * as requestsByDay from './migrations/0043_requests_by_day.js';
+import * as holdsByDay from './migrations/0044_holds_by_day.js';
 
 /**
  * A step that must not run inside a transaction: `create index concurrently` builds an index on
@@ -90,6 +91,7 @@ const migrations: Record<string, MigrationModule> = {
   '0041_audit_events_by_library': auditEventsByLibrary,
   '0042_members_by_join_day': membersByJoinDay,
   '0043_requests_by_day': requestsByDay,
+  '0044_holds_by_day': holdsByDay,
 };
 
 function asMigration(migration: MigrationModule): Migration {

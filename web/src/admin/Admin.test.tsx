@@ -129,6 +129,13 @@ describe('administration', () => {
       '다른 도서관에 보낸 책27',
       '이루어지지 않은 신청6',
     ]);
+    // Holds collected here: placed, collected, not collected in time, cancelled.
+    const holds = screen.getByRole('region', { name: '예약' });
+    expect(
+      within(holds)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['예약52', '예약해 빌려 간 책38', '찾아가지 않은 예약5', '취소된 예약4']);
     expect(screen.getByRole('img', { name: /일별 대출: 합계 4건, 하루 최대 3건/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: '다른 도서관 회원에게 대출한 비율: 25%' })).toBeTruthy();
     expect(screen.getByRole('img', { name: /일별 대출 정지: 합계 2건/ })).toBeTruthy();

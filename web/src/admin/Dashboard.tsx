@@ -10,7 +10,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { usePicker } from './slot';
-import { download, statisticsCsv } from './statistics-csv';
+import { download, HOLD_FIGURES, statisticsCsv } from './statistics-csv';
 
 function minusDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -134,6 +134,15 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
               ])}
             />
           </section>
+          <section aria-labelledby="holds-figures">
+            <h2 id="holds-figures">{t('dashboard.holds.title')}</h2>
+            <Kpis
+              figures={HOLD_FIGURES.map((figure) => [
+                t(`dashboard.holds.${figure}`),
+                format.number(data.holds[figure]),
+              ])}
+            />
+          </section>
           <div className="chart-grid">
             <DailyBarChart
               title={t('dashboard.loansPerDay')}
@@ -196,6 +205,12 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
                         collected: t('dashboard.requests.collected'),
                         sent: t('dashboard.requests.sent'),
                         notFilled: t('dashboard.requests.notFilled'),
+                      },
+                      holds: {
+                        placed: t('dashboard.holds.placed'),
+                        collected: t('dashboard.holds.collected'),
+                        notCollected: t('dashboard.holds.notCollected'),
+                        cancelled: t('dashboard.holds.cancelled'),
                       },
                     },
                     (library) => format.name(library),

@@ -21,6 +21,12 @@ const headers = {
     sent: '다른 도서관에 보낸 책',
     notFilled: '이루어지지 않은 신청',
   },
+  holds: {
+    placed: '예약',
+    collected: '예약해 빌려 간 책',
+    notCollected: '찾아가지 않은 예약',
+    cancelled: '취소된 예약',
+  },
 };
 
 describe('the statistics as CSV files', () => {
@@ -63,6 +69,7 @@ describe('the statistics as CSV files', () => {
           { date: '2026-12-02', joined: 2, withdrawn: 1 },
         ],
         requests: { placed: 4, collected: 3, sent: 2, notFilled: 1 },
+        holds: { placed: 9, collected: 6, notCollected: 2, cancelled: 1 },
         loansPerLibrary: [
           {
             library: { id: 1, nameKo: '경남대표도서관', nameEn: 'G' },
@@ -98,6 +105,10 @@ describe('the statistics as CSV files', () => {
       '상호대차로 받아 간 책,3',
       '다른 도서관에 보낸 책,2',
       '이루어지지 않은 신청,1',
+      '예약,9',
+      '예약해 빌려 간 책,6',
+      '찾아가지 않은 예약,2',
+      '취소된 예약,1',
       '',
     ]);
     expect(perLibrary).toBe(

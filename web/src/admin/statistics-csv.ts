@@ -2,6 +2,9 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Statistics } from '../api/types';
 import { saveFile } from '../components/save-file';
 
+/** The holds' figures in the order the dashboard shows them. */
+export const HOLD_FIGURES = ['placed', 'collected', 'notCollected', 'cancelled'] as const;
+
 /** Column headers in the reader's language, the rows in the order the dashboard shows them. */
 export interface CsvHeaders {
   date: string;
@@ -19,13 +22,14 @@ export interface CsvHeaders {
   membersJoined: string;
   membersWithdrawn: string;
   requests: Record<keyof Statistics['requests'], string>;
+  holds: Record<keyof Statistics['holds'], string>;
 }
 
 /**
  * The dashboard's figures as CSV files a spreadsheet opens (a byte-order mark first, so that
  * Excel reads the Korean names as UTF-8): one row a day and one a month (loans, suspensions,
  * members joined and withdrawn), one row a library, and
- * the period's totals (loans, suspensions, members joined and withdrawn, requests), one a row.
+ * the period's totals (loans, suspensions, members joined and withdrawn, requests, holds), one a row.
  */
 export function statisticsCsv(
   data: Statistics,
@@ -90,7 +94,7 @@ export function statisticsCsv(
       bom: true,
     },
   );
-  const { totals, requests } = data;
+  const { totals, requests, holds } = data;
   const summary = stringify(
     [
       [headers.from, data.from],
@@ -105,6 +109,7 @@ export function statisticsCsv(
         headers.requests[figure],
         requests[figure],
       ]),
+      ...HOLD_FIGURES.map((figure) => [headers.holds[figure], holds[figure]]),
     ],
     { header: true, columns: [headers.figure, headers.value], bom: true },
   );

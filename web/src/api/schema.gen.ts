@@ -2435,6 +2435,17 @@ export interface components {
                 /** @description requests for pickup there that ended without a loan within the period: cancelled, no copy to send, not sent or not collected in time */
                 notFilled: number;
             };
+            /** @description holds, by Korean calendar day (every library's for the network); ended holds are kept 180 days, so an older period counts fewer */
+            holds: {
+                /** @description holds placed for collection at the library in scope within the period */
+                placed: number;
+                /** @description holds collected there (a loan began) */
+                collected: number;
+                /** @description copies set aside there and not collected in their pickup window */
+                notCollected: number;
+                /** @description holds cancelled by their member or a desk */
+                cancelled: number;
+            };
         };
         NoticePreferences: {
             channels: {

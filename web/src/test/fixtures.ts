@@ -169,6 +169,7 @@ export const statistics: Statistics = {
     { date: '2026-12-03', joined: 34, withdrawn: 0 },
   ],
   requests: { placed: 40, collected: 31, sent: 27, notFilled: 6 },
+  holds: { placed: 52, collected: 38, notCollected: 5, cancelled: 4 },
 };
 
 /** One library's copies of a title, as the catalogue answers (issue 18's contract). */
