@@ -950,6 +950,52 @@ describe(`inter-library requests (${testDatabaseKind})`, () => {
     ]);
   });
 
+  it('moves a request on at once when its lending library pauses lending, before its send day', async () => {
+    const copy = { barcode: 'PAUSE-1', title: '휴관 중인 도서관의 책', author: '작가' };
+    await insertCopies(t.db, L1, [copy]);
+    await insertCopies(t.db, L2, [{ ...copy, barcode: 'PAUSE-2' }]);
+    const c = await walkIn(pDesk);
+    const placed = await placeRequest(t.context, member(c.id), {
+      recordId: await recordOf('PAUSE-1'),
+      pickupLibraryId: P,
+    });
+    expect(placed).toMatchObject({ lendingLibrary: { id: L1 }, itemBarcode: 'PAUSE-1' });
+    expect(await runRequestTimeouts(t.context)).toMatchObject({ moved: 0 });
+    // Jinju Seobu closes for works: the network admin pauses its lending.
+    const admin = await allDayStaffClient(t.app, 'network-admin');
+    const pause = (status: string) => admin.patch(`/api/v1/libraries/${L1}`, { status });
+    expect((await pause('planned')).json().status).toBe('planned');
+    try {
+      // (this file's other requests still waiting on Jinju Seobu move on or end too)
+      expect((await runRequestTimeouts(t.context)).moved).toBeGreaterThanOrEqual(1);
+      const moved = await t.db
+        .selectFrom('inter_library_requests as q')
+        .innerJoin('items as i', 'i.id', 'q.item_id')
+        .select(['q.lending_library_id', 'q.state', 'q.passed_library_ids', 'i.barcode'])
+        .where('q.id', '=', placed.id)
+        .executeTakeFirstOrThrow();
+      expect(moved).toEqual({
+        lending_library_id: L2,
+        state: 'requested',
+        passed_library_ids: [L1],
+        barcode: 'PAUSE-2',
+      });
+      // On the second library's pull list, gone from the paused one's.
+      const pull = async (desk: Client) =>
+        (
+          (await desk.get('/api/v1/requests/lists/pull')).json().requests as {
+            itemBarcode: string;
+          }[]
+        )
+          .map((r) => r.itemBarcode)
+          .filter((b) => b.startsWith('PAUSE-'));
+      expect(await pull(l2Desk)).toEqual(['PAUSE-2']);
+      expect(await pull(l1Desk)).toEqual([]);
+    } finally {
+      expect((await pause('participating')).json().status).toBe('participating');
+    }
+  });
+
   it('moves on when the lender does not send in time, and counts no-shows into a ban', async () => {
     const c = await walkIn(pDesk);
     const me = member(c.id);

@@ -611,8 +611,9 @@ export async function deskList(
 }
 
 /**
- * The daily timeouts, on the service's clock: a copy not sent by its send day moves to the next
- * library with a copy on the shelf (or the request is not filled, and the member told); a copy
+ * The daily timeouts, on the service's clock: a copy not sent by its send day — or whose library
+ * has paused lending (back to planned), which sends nothing — moves to the next library with a
+ * copy on the shelf (or the request is not filled, and the member told); a copy
  * not collected by the last day of its window travels home, and the no-show is counted.
  * Each request in its own transaction; safe to run again, and from several processes.
  */
@@ -623,18 +624,22 @@ export async function runRequestTimeouts(
   const at = { now: clock.now(), today: clock.today(), libraryId: null };
   const report = { moved: 0, unfilled: 0, noShows: 0 };
   const rules = await requestRules(db);
-  const late = await readRequests(db, sql`q.state = 'requested' and q.send_by < ${at.today}`, {
-    limit: 1000,
-  });
-  for (const due of late) {
-    const exclude = new Set([...(await passedLibraries(db, due.id)), due.lending_library_id ?? 0]);
-    const candidates = (await lendingCandidates(db, due.record_id, due.pickup_library_id)).filter(
-      (c) => !exclude.has(c.libraryId),
-    );
+  // (ll: the lending library, as readRequests joins it)
+  const toMoveOn = sql`q.state = 'requested'
+    and (q.send_by < ${at.today} or ll.status <> 'participating')`;
+  const late = await readRequests(db, toMoveOn, { limit: 1000 });
+  for (const request of late) {
+    const exclude = new Set([
+      ...(await passedLibraries(db, request.id)),
+      request.lending_library_id ?? 0,
+    ]);
+    const candidates = (
+      await lendingCandidates(db, request.record_id, request.pickup_library_id)
+    ).filter((c) => !exclude.has(c.libraryId));
     const region = await db
       .selectFrom('libraries')
       .select('region_id')
-      .where('id', '=', due.pickup_library_id)
+      .where('id', '=', request.pickup_library_id)
       .executeTakeFirstOrThrow();
     const chosen = chooseLendingLibrary(candidates, region.region_id);
     const sendBy =
@@ -642,10 +647,10 @@ export async function runRequestTimeouts(
       nthOpenDayAfter(await calendarOf(db, chosen.libraryId, at.today), at.today, rules.sendDays);
     try {
       await db.transaction().execute(async (tx) => {
-        const [row] = await readRequests(tx, sql`q.id = ${due.id}`, { lock: true });
-        if (row?.state !== 'requested' || row.send_by === null || row.send_by >= at.today) {
-          return;
-        }
+        const [row] = await readRequests(tx, sql`q.id = ${request.id} and ${toMoveOn}`, {
+          lock: true,
+        });
+        if (!row) return;
         if (chosen && sendBy) {
           await tx
             .updateTable('inter_library_requests')
