@@ -49,7 +49,7 @@ export interface Statistics {
   membersPerDay: MemberDay[];
   /** Inter-library requests of the libraries in scope (`requestCounts`). */
   requests: RequestCounts;
-  /** Holds collected at the libraries in scope (`holdCounts`). */
+  /** Holds of the libraries in scope, where their members collect (`holdCounts`). */
   holds: HoldCounts;
 }
 

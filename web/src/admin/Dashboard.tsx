@@ -10,7 +10,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useResource } from '../hooks';
 import { useFormat } from '../i18n/format';
 import { usePicker } from './slot';
-import { download, HOLD_FIGURES, statisticsCsv } from './statistics-csv';
+import { download, HOLD_FIGURES, REQUEST_FIGURES, statisticsCsv } from './statistics-csv';
 
 function minusDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -128,7 +128,7 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
           <section aria-labelledby="requests-figures">
             <h2 id="requests-figures">{t('dashboard.requests.title')}</h2>
             <Kpis
-              figures={(['placed', 'collected', 'sent', 'notFilled'] as const).map((figure) => [
+              figures={REQUEST_FIGURES.map((figure) => [
                 t(`dashboard.requests.${figure}`),
                 format.number(data.requests[figure]),
               ])}

@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Statistics } from '../api/types';
 import { saveFile } from '../components/save-file';
 
-/** The holds' figures in the order the dashboard shows them. */
+/** The requests' and the holds' figures, in the order the dashboard shows them. */
+export const REQUEST_FIGURES = ['placed', 'collected', 'sent', 'notFilled'] as const;
 export const HOLD_FIGURES = ['placed', 'collected', 'notCollected', 'cancelled'] as const;
 
 /** Column headers in the reader's language, the rows in the order the dashboard shows them. */
@@ -105,10 +106,7 @@ export function statisticsCsv(
       [headers.suspensions, totals.suspensionsStarted],
       [headers.membersJoined, data.members.joined],
       [headers.membersWithdrawn, data.members.withdrawn],
-      ...(['placed', 'collected', 'sent', 'notFilled'] as const).map((figure) => [
-        headers.requests[figure],
-        requests[figure],
-      ]),
+      ...REQUEST_FIGURES.map((figure) => [headers.requests[figure], requests[figure]]),
       ...HOLD_FIGURES.map((figure) => [headers.holds[figure], holds[figure]]),
     ],
     { header: true, columns: [headers.figure, headers.value], bom: true },

@@ -40,6 +40,7 @@ export function Receipt({
   const { t } = useTranslation();
   const format = useFormat();
   if (lines.length === 0) return null;
+  const requestedCopies = lines.some((line) => line.alsoReturnAt && line.kind !== 'return');
   return (
     <section className="receipt" aria-labelledby="receipt-title">
       <h2 id="receipt-title" className="receipt-title">
@@ -90,14 +91,9 @@ export function Receipt({
       {lines.some((line) => line.kind !== 'return') &&
       lines.every((line) => !line.library || line.library.id === library.id) ? (
         <p className="receipt-small">
-          {t(
-            lines.some((line) => line.alsoReturnAt)
-              ? 'receipt.returnHereOrHome'
-              : 'receipt.returnHere',
-            {
-              library: format.name(library),
-            },
-          )}
+          {t(requestedCopies ? 'receipt.returnHereOrHome' : 'receipt.returnHere', {
+            library: format.name(library),
+          })}
         </p>
       ) : null}
     </section>

@@ -61,7 +61,10 @@ const COLUMNS: Record<
 };
 
 /** A copy away, in the lender's words: on its way, waiting (until when), lent (due when). */
-function whereNow(r: InterLibraryRequest): { key: string; date?: string | null } {
+function whereNow(r: InterLibraryRequest): {
+  key: 'onItsWay' | 'waiting' | 'lent' | 'cancelledOnItsWay';
+  date?: string | null;
+} {
   if (r.status === 'cancelled') return { key: 'cancelledOnItsWay' };
   if (r.state === 'arrived') return { key: 'waiting', date: r.pickupBy };
   if (r.state === 'collected') return { key: 'lent', date: r.dueDate };
