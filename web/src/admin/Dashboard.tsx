@@ -125,24 +125,8 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
               unit={t('dashboard.membersUnit')}
             />
           </section>
-          <section aria-labelledby="requests-figures">
-            <h2 id="requests-figures">{t('dashboard.requests.title')}</h2>
-            <Kpis
-              figures={REQUEST_FIGURES.map((figure) => [
-                t(`dashboard.requests.${figure}`),
-                format.number(data.requests[figure]),
-              ])}
-            />
-          </section>
-          <section aria-labelledby="holds-figures">
-            <h2 id="holds-figures">{t('dashboard.holds.title')}</h2>
-            <Kpis
-              figures={HOLD_FIGURES.map((figure) => [
-                t(`dashboard.holds.${figure}`),
-                format.number(data.holds[figure]),
-              ])}
-            />
-          </section>
+          <CountsSection group="requests" figures={REQUEST_FIGURES} counts={data.requests} />
+          <CountsSection group="holds" figures={HOLD_FIGURES} counts={data.holds} />
           <div className="chart-grid">
             <DailyBarChart
               title={t('dashboard.loansPerDay')}
@@ -232,6 +216,31 @@ export function Dashboard({ libraryId }: { libraryId: number | null }) {
 }
 
 /** A row of headline figures: each a label and its value, already formatted. */
+/** One group of the period's counts (requests, holds) under its heading, in the dashboard's order. */
+function CountsSection<Figure extends string>({
+  group,
+  figures,
+  counts,
+}: {
+  group: 'requests' | 'holds';
+  figures: readonly Figure[];
+  counts: Record<Figure, number>;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section aria-labelledby={`${group}-figures`}>
+      <h2 id={`${group}-figures`}>{t(`dashboard.${group}.title`)}</h2>
+      <Kpis
+        figures={figures.map((figure) => [
+          t(`dashboard.${group}.${figure}`),
+          format.number(counts[figure]),
+        ])}
+      />
+    </section>
+  );
+}
+
 function Kpis({ figures }: { figures: readonly (readonly [string, string])[] }) {
   return (
     <ul className="kpis">
